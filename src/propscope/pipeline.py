@@ -1,0 +1,52 @@
+"""The Python API: load a shipped model by name and analyse articles.
+
+Models are looked up by name in the package's ``models/`` folder (or
+``$PROPSCOPE_MODELS``), or given as a path to an artifact folder. Loaded models
+are cached per process, so ``analyze`` in a loop loads once.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .document import Analysis, Article
+from .techniques.tagger import TechniqueModel, models_dir
+
+DEFAULT_MODEL = "fast"
+
+
+class ModelNotFound(LookupError):
+    pass
+
+
+def available_models() -> list[str]:
+    root = models_dir()
+    return sorted(p.name for p in root.iterdir() if (p / "config.json").exists()) if root.is_dir() else []
+
+
+def model_path(name: str | None = None) -> Path:
+    name = name or DEFAULT_MODEL
+    candidate = Path(name)
+    if (candidate / "config.json").exists():
+        return candidate
+    path = models_dir() / name
+    if not (path / "config.json").exists():
+        known = ", ".join(available_models()) or "none installed"
+        raise ModelNotFound(f"no model named {name!r} (available: {known}); or give the path of a model folder")
+    return path
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, device: str | None) -> TechniqueModel:
+    return TechniqueModel.load(path, device=device)
+
+
+def load_model(name: str | None = None, device: str | None = None) -> TechniqueModel:
+    """A shipped model by name (``fast``) or an artifact folder; cached per process."""
+    return _load(str(model_path(name).resolve()), device)
+
+
+def analyze(text: str | Article, model: str | None = None) -> Analysis:
+    """Technique spans, sentence scores and the article score of one text."""
+    return load_model(model).analyze(text)

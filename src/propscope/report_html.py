@@ -1,0 +1,91 @@
+"""A self-contained HTML report of analyses: text with coloured technique spans,
+a legend with definitions, confidences on hover, and sentence scores in a gutter.
+
+Every piece of article text and metadata goes through ``html.escape``: an
+article that contains ``<script>`` shows it as text. No external assets, so the
+file opens on an offline machine and can be mailed as is.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from . import taxonomy
+from .document import Analysis
+
+_CSS = """
+body{font:16px/1.6 Georgia,serif;color:#222;max-width:62rem;margin:2rem auto;padding:0 1rem}
+h1{font:600 1.4rem system-ui,sans-serif} h2{font:600 1.15rem system-ui,sans-serif;margin-top:2.5rem}
+.meta{font:.85rem system-ui,sans-serif;color:#555}
+.line{display:grid;grid-template-columns:4.5rem 1fr;gap:.8rem;margin:.15rem 0}
+.gutter{font:.75rem system-ui,sans-serif;color:#555;text-align:right;padding-top:.2rem}
+.bar{display:inline-block;height:.55rem;background:#c0392b;vertical-align:middle;margin-left:.25rem}
+.text{white-space:pre-wrap}
+mark{border-radius:2px;padding:0 1px;cursor:help}
+mark.multi{box-shadow:inset 0 -3px 0 #333}
+.legend{font:.85rem system-ui,sans-serif;border-top:1px solid #ddd;margin-top:2rem}
+.legend dt{font-weight:600;margin-top:.6rem} .legend dd{margin:0 0 0 1.6rem;color:#444}
+.swatch{display:inline-block;width:1rem;height:1rem;border-radius:2px;vertical-align:middle;margin-right:.4rem}
+.note{font:.8rem system-ui,sans-serif;color:#666}
+"""
+
+
+def _segments(text: str, analysis: Analysis) -> list[tuple[int, int, list]]:
+    """Cut the text at every span boundary and line break; each piece lists the spans over it."""
+    cuts = {0, len(text)}
+    for s in analysis.spans:
+        cuts.update((s.start, s.end))
+    cuts.update(i + 1 for i, c in enumerate(text) if c == "\n")
+    points = sorted(cuts)
+    return [(a, b, [s for s in analysis.spans if s.start < b and s.end > a]) for a, b in zip(points, points[1:])]
+
+
+def _mark(piece: str, spans: list) -> str:
+    if not spans:
+        return html.escape(piece)
+    top = max(spans, key=lambda s: s.score)
+    tip = "; ".join(f"{taxonomy.get(s.technique).display} ({s.score:.0%})" for s in sorted(spans, key=lambda s: -s.score))
+    cls = ' class="multi"' if len({s.technique for s in spans}) > 1 else ""
+    colour = taxonomy.get(top.technique).colour
+    return (f'<mark{cls} style="background:{colour}" title="{html.escape(tip)}" '
+            f'data-technique="{html.escape(top.technique)}">{html.escape(piece)}</mark>')
+
+
+def render_article(analysis: Analysis) -> str:
+    art = analysis.article
+    text = art.text
+    lines: list[tuple[int, list[str]]] = [(0, [])]
+    for a, b, spans in _segments(text, analysis):
+        lines[-1][1].append(_mark(text[a:b], spans))
+        if text[a:b].endswith("\n"):
+            lines.append((b, []))
+    out = []
+    for i, (start, parts) in enumerate(lines):
+        end = lines[i + 1][0] if i + 1 < len(lines) else len(text)
+        scores = [s.score for s in analysis.sentences if s.start < end and s.end > start]
+        gutter = ""
+        if scores:
+            best = max(scores)
+            gutter = f'{best:.0%}<span class="bar" style="width:{best * 2:.2f}rem"></span>'
+        out.append(f'<div class="line"><div class="gutter" title="highest sentence score on this line">{gutter}</div>'
+                   f'<div class="text">{"".join(parts)}</div></div>')
+    title = html.escape(art.title or f"Article {art.id}")
+    meta = " · ".join(html.escape(str(x)) for x in (art.id, art.outlet, art.published, art.url) if x)
+    return (f'<section><h2>{title}</h2><p class="meta">{meta} · article score {analysis.score:.0%} · '
+            f'{len(analysis.spans)} technique spans · model {html.escape(analysis.model)}</p>{"".join(out)}</section>')
+
+
+def render(analyses: Sequence[Analysis], title: str = "propscope report") -> str:
+    used = sorted({s.technique for a in analyses for s in a.spans})
+    legend = "".join(
+        f'<dt><span class="swatch" style="background:{taxonomy.get(t).colour}"></span>{html.escape(taxonomy.get(t).display)}'
+        f'</dt><dd>{html.escape(taxonomy.get(t).definition)}</dd>' for t in used)
+    body = "".join(render_article(a) for a in analyses)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+            f'content="width=device-width,initial-scale=1"><title>{html.escape(title)}</title><style>{_CSS}</style>'
+            f'</head><body><h1>{html.escape(title)}</h1><p class="note">Highlights mark passages where the model '
+            f'detected a propaganda technique; hover for technique and confidence. The gutter shows the highest '
+            f'sentence score on each line. These are machine findings for a person to judge, not verdicts.</p>'
+            f'{body}<dl class="legend"><p><strong>Techniques in this report</strong></p>{legend or "<dd>none found</dd>"}'
+            f'</dl></body></html>')

@@ -1,0 +1,1 @@
+"""Technique detection: the span tagger, its training, calibration and windowing."""

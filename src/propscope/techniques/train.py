@@ -1,0 +1,248 @@
+"""Fine-tune a technique tagger on PTC train: LoRA adapters plus a token head.
+
+Reproducible: a fixed seed, a validation split carved from train by article,
+thresholds and calibration fitted on that split only. Runs on one GPU in
+minutes (bf16) and on a CPU for small bases, slowly.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .. import metrics
+from ..taxonomy import PTC14_NAMES
+from . import calibration
+from .corpus import LabelledArticle, load_ptc_train, split_by_article
+from .encoding import encode, windows
+from .tagger import ANY, TaggerConfig, TechniqueModel, build_net, trainable_state
+
+
+@dataclass
+class TrainOptions:
+    name: str = "fast"
+    base: str = "minilm"
+    data_dir: str | None = None
+    out_dir: str = "runs/fast"
+    epochs: int = 6
+    train_tokens: int = 256
+    batch_size: int = 16
+    lr: float = 5e-4
+    head_lr: float = 2e-3
+    lora_rank: int = 16
+    seed: int = 13
+    folds: int = 10
+    fold: int = 0
+    limit_articles: int | None = None
+    device: str | None = None
+
+
+def token_targets(offsets: np.ndarray, spans: list[tuple[str, int, int]], labels: list[str]) -> np.ndarray:
+    """Multi-hot targets per token: column 0 "any technique", then one per label; a token is
+    inside a span when their character ranges intersect."""
+    y = np.zeros((len(offsets), 1 + len(labels)), dtype=np.float32)
+    index = {t: i + 1 for i, t in enumerate(labels)}
+    for tech, s, e in spans:
+        inside = (offsets[:, 0] < e) & (offsets[:, 1] > s)
+        y[inside, ANY] = 1
+        y[inside, index[tech]] = 1
+    return y
+
+
+def _examples(tokenizer, articles: list[LabelledArticle], labels: list[str], max_tokens: int):
+    encs = encode(tokenizer, [a.text for a in articles])
+    out = []
+    for art, enc in zip(articles, encs):
+        y = token_targets(enc.offsets, art.spans, labels)
+        for a, b in windows(len(enc.ids), max_tokens - 2, (max_tokens - 2) // 2):
+            out.append((enc.ids[a:b], y[a:b]))
+    return out
+
+
+def _batches(examples, batch_size: int, tokenizer, rng: random.Random):
+    order = list(range(len(examples)))
+    rng.shuffle(order)
+    for k in range(0, len(order), batch_size):
+        chunk = [examples[i] for i in order[k : k + batch_size]]
+        width = max(len(ids) for ids, _ in chunk) + 2
+        ids = np.full((len(chunk), width), tokenizer.pad_token_id, dtype=np.int64)
+        mask = np.zeros((len(chunk), width), dtype=np.int64)
+        y = np.zeros((len(chunk), width, chunk[0][1].shape[1]), dtype=np.float32)
+        for r, (tok, lab) in enumerate(chunk):
+            n = len(tok)
+            ids[r, 0], ids[r, 1 : n + 1], ids[r, n + 1] = tokenizer.cls_token_id, tok, tokenizer.sep_token_id
+            mask[r, 1 : n + 1] = 1  # loss mask: real tokens only
+            y[r, 1 : n + 1] = lab
+        attn = mask.copy()
+        attn[:, 0] = 1
+        for r, (tok, _) in enumerate(chunk):
+            attn[r, len(tok) + 1] = 1
+        yield torch.from_numpy(ids), torch.from_numpy(attn), torch.from_numpy(mask), torch.from_numpy(y)
+
+
+def gold_flc(articles: list[LabelledArticle]) -> list[metrics.LabelSpan]:
+    return [(a.id, t, s, e) for a in articles for t, s, e in a.spans]
+
+
+def evaluate_model(model: TechniqueModel, articles: list[LabelledArticle], token_probs=None) -> dict:
+    """SI, FLC and TC on labelled articles, with the model's current thresholds."""
+    tps = token_probs or model.token_probs([a.text for a in articles])
+    pred, tc_pred = [], []
+    for art, tp in zip(articles, tps):
+        pred += [(art.id, s.technique, s.start, s.end) for s in model.decode(art.text, tp)]
+        for k, s, e in _unique_gold_spans(art):
+            tc_pred += [(art.id, t, s, e) for t, _ in model.classify(tp, s, e)[:k]]
+    gold = gold_flc(articles)
+    return {
+        "si": metrics.span_identification(pred, gold).to_dict(),
+        "flc": metrics.full_task(pred, gold).to_dict(),
+        "tc": metrics.technique_classification(tc_pred, gold).to_dict(),
+    }
+
+
+def _unique_gold_spans(art: LabelledArticle):
+    """Each distinct gold (start, end) with how many techniques it carries: a TC system
+    labels a span repeated k times with its k best techniques."""
+    counts: dict[tuple[int, int], int] = {}
+    for _, s, e in art.spans:
+        counts[(s, e)] = counts.get((s, e), 0) + 1
+    return [(k, s, e) for (s, e), k in counts.items()]
+
+
+def tune_thresholds(model: TechniqueModel, articles: list[LabelledArticle], tps) -> dict:
+    """Pick the span threshold by SI F1, then the extra-technique threshold by FLC F1, on validation."""
+    gold = gold_flc(articles)
+    cfg = model.config
+
+    def predictions():
+        return [(a.id, s.technique, s.start, s.end) for a, tp in zip(articles, tps) for s in model.decode(a.text, tp)]
+
+    best = (-1.0, cfg.span_threshold)
+    cfg.technique_threshold = 1.1
+    for thr in np.arange(0.25, 0.71, 0.05):
+        cfg.span_threshold = float(round(thr, 2))
+        f1 = metrics.span_identification(predictions(), gold).overall.f1
+        best = max(best, (f1, cfg.span_threshold))
+    cfg.span_threshold = best[1]
+    best_t = (-1.0, 1.1)
+    for thr in [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 1.1]:
+        cfg.technique_threshold = thr
+        best_t = max(best_t, (metrics.full_task(predictions(), gold).overall.f1, thr))
+    cfg.technique_threshold = best_t[1]
+    return {"span_threshold": cfg.span_threshold, "technique_threshold": cfg.technique_threshold}
+
+
+def fit_calibration(model: TechniqueModel, articles: list[LabelledArticle], tps) -> dict:
+    """Platt-scale span and sentence scores on validation; ECE reported by 2-fold cross-fitting."""
+    cfg = model.config
+    cfg.span_calibration = [1.0, 0.0]
+    cfg.sentence_calibration = [1.0, 0.0]
+    span_raw, span_hit, sent_raw, sent_hit = [], [], [], []
+    for art, tp in zip(articles, tps):
+        for s in model.decode(art.text, tp):
+            span_raw.append(s.score)
+            span_hit.append(any(t == s.technique and ge > s.start and gs < s.end for t, gs, ge in art.spans))
+        for sent in model.sentence_scores(art.text, tp):
+            sent_raw.append(sent.score)
+            sent_hit.append(any(ge > sent.start and gs < sent.end for _, gs, ge in art.spans))
+    report = {}
+    for key, raw, hit in (("span", span_raw, span_hit), ("sentence", sent_raw, sent_hit)):
+        raw, hit = np.asarray(raw), np.asarray(hit, dtype=float)
+        half = np.arange(len(raw)) % 2 == 0
+        cross = np.zeros(len(raw))
+        for train_mask in (half, ~half):
+            cross[~train_mask] = calibration.apply(calibration.fit(raw[train_mask], hit[train_mask]), raw[~train_mask])
+        ece_raw, _ = calibration.reliability(raw, hit)
+        ece, table = calibration.reliability(cross, hit)
+        params = calibration.fit(raw, hit)
+        setattr(cfg, f"{key}_calibration", list(params))
+        report[key] = {"n": int(len(raw)), "ece_uncalibrated": ece_raw, "ece_calibrated_crossfit": ece,
+                       "reliability": table, "platt": list(params)}
+    return report
+
+
+def train(opts: TrainOptions) -> dict:
+    """Train, tune, calibrate and save an artifact to ``opts.out_dir``; returns its metrics."""
+    from safetensors.torch import save_file
+
+    random.seed(opts.seed)
+    np.random.seed(opts.seed)
+    torch.manual_seed(opts.seed)
+    articles = load_ptc_train(opts.data_dir) if opts.data_dir else load_ptc_train()
+    if opts.limit_articles:
+        articles = articles[: opts.limit_articles]
+    train_ids, val_ids = split_by_article([a.id for a in articles], opts.folds, opts.fold, opts.seed)
+    train_set = [a for a in articles if a.id in train_ids]
+    val_set = [a for a in articles if a.id in val_ids]
+    labels = list(PTC14_NAMES)
+    config = TaggerConfig(name=opts.name, base=opts.base, labels=labels, lora_rank=opts.lora_rank,
+                          lora_alpha=2 * opts.lora_rank)
+    tokenizer, net = build_net(config)
+    device = torch.device(opts.device or ("cuda" if torch.cuda.is_available() else "cpu"))
+    examples = _examples(tokenizer, train_set, labels, opts.train_tokens)
+    # head biases at the label base rates: a zero bias lets the head collapse (DESIGN.md section 5)
+    rates = np.concatenate([y for _, y in examples]).mean(axis=0).clip(1e-4, 1 - 1e-4)
+    with torch.no_grad():
+        net.head.bias.copy_(torch.from_numpy(np.log(rates / (1 - rates))))
+        net.head.weight.normal_(0, 0.02)
+    net.to(device)
+    head = [p for n, p in net.named_parameters() if n.startswith("head.")]
+    lora = [p for n, p in net.named_parameters() if "lora_" in n]
+    optim = torch.optim.AdamW([{"params": lora, "lr": opts.lr}, {"params": head, "lr": opts.head_lr}], weight_decay=0.01)
+    steps = opts.epochs * math.ceil(len(examples) / opts.batch_size)
+    sched = torch.optim.lr_scheduler.OneCycleLR(optim, max_lr=[opts.lr, opts.head_lr], total_steps=steps, pct_start=0.1)
+    autocast = torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda")
+    rng = random.Random(opts.seed)
+    # half the loss on "any technique" (it drives span boundaries), half shared by the techniques
+    column_weight = torch.full((1 + len(labels),), 0.5 / len(labels), device=device)
+    column_weight[ANY] = 0.5
+    history, best, best_state = [], -1.0, None
+    evaluator = TechniqueModel(config, tokenizer, net, device=str(device), dtype=torch.float32)
+    for epoch in range(opts.epochs):
+        net.train()
+        t0, total, n = time.time(), 0.0, 0
+        for ids, attn, mask, y in _batches(examples, opts.batch_size, tokenizer, rng):
+            ids, attn, mask, y = ids.to(device), attn.to(device), mask.to(device), y.to(device)
+            with autocast:
+                logits = net(ids, attn)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits.float(), y, reduction="none")
+            loss = ((loss * column_weight).sum(-1) * mask).sum() / mask.sum()
+            optim.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            optim.step()
+            sched.step()
+            total, n = total + loss.item(), n + 1
+        net.eval()
+        scores = evaluate_model(evaluator, val_set)
+        row = {"epoch": epoch + 1, "loss": total / max(n, 1), "seconds": round(time.time() - t0, 1),
+               "si_f1": scores["si"]["overall"]["f1"], "flc_f1": scores["flc"]["overall"]["f1"],
+               "tc_f1": scores["tc"]["overall"]["f1"]}
+        history.append(row)
+        print(json.dumps(row), flush=True)
+        if row["si_f1"] + row["flc_f1"] > best:
+            best, best_state = row["si_f1"] + row["flc_f1"], {k: v.clone() for k, v in trainable_state(net).items()}
+    net.load_state_dict(best_state, strict=False)
+    net.eval()
+    evaluator.net = net
+    tps = evaluator.token_probs([a.text for a in val_set])
+    thresholds = tune_thresholds(evaluator, val_set, tps)
+    calib = fit_calibration(evaluator, val_set, tps)
+    final = evaluate_model(evaluator, val_set, tps)
+    out = Path(opts.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    config.extra = {"seed": opts.seed, "folds": opts.folds, "fold": opts.fold, "val_articles": sorted(val_ids)}
+    config.save(out / "config.json")
+    save_file({k: v.to(torch.float16) if "lora_" in k else v.float() for k, v in trainable_state(net).items()},
+              str(out / "adapter.safetensors"))
+    result = {"options": opts.__dict__, "history": history, "thresholds": thresholds, "calibration": calib,
+              "validation": final, "train_articles": len(train_set), "val_articles": len(val_set)}
+    (out / "metrics.json").write_text(json.dumps(result, indent=2) + "\n")
+    return result

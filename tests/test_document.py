@@ -1,0 +1,38 @@
+import datetime as dt
+
+import pytest
+
+from propscope.document import Analysis, Article, Sentence, Span
+
+
+def make() -> Analysis:
+    text = "Line one “quoted”.\r\nLine two é."
+    art = Article("a1", text, title="T", url="https://x.org/a", outlet="x.org", published=dt.date(2020, 1, 2),
+                  language="en", meta={"k": [1, 2]})
+    return Analysis(art, [Span(9, 17, "Doubt", 0.7, text[9:17]), Span(9, 17, "Slogans", 0.2, text[9:17])],
+                    [Sentence(0, 18, 0.9)], 0.5, "fast", entities=[{"text": "x"}])
+
+
+def test_json_round_trip_is_exact():
+    a = make()
+    b = Analysis.from_json(a.to_json())
+    assert b == a
+    assert b.to_json() == a.to_json()
+    assert b.article.text == a.article.text  # \r\n and non-ASCII preserved
+
+
+def test_json_has_contract_keys():
+    d = make().to_dict()
+    assert {"id", "spans", "sentences", "score", "model"} <= set(d)
+    assert set(d["spans"][0]) >= {"start", "end", "technique", "score", "text"}
+
+
+def test_validate_catches_offsets_outside_or_mismatched_text():
+    a = make()
+    a.validate()
+    a.spans.append(Span(5, 500, "Doubt", 0.5))
+    with pytest.raises(ValueError):
+        a.validate()
+    a.spans[-1] = Span(0, 4, "Doubt", 0.5, "nope")
+    with pytest.raises(ValueError):
+        a.validate()

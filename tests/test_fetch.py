@@ -1,0 +1,83 @@
+"""URL fetching: private addresses refused unless allowed, redirects re-checked, sizes capped."""
+
+import http.server
+import threading
+
+import pytest
+
+from propscope import fetch
+from propscope.ingest import Article, ReadOptions, Rejected, read_inputs
+
+PAGE = ("<html><head><title>Local story</title></head><body><article><h1>Local story</h1><p>"
+        + "The mayor said the plan was a disgrace to the city. " * 10 + "</p></article></body></html>").encode()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        if self.path == "/story":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(PAGE)
+        elif self.path == "/plain":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            self.wfile.write(b"Just words.")
+        elif self.path == "/big":
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"x" * 50_000)
+        elif self.path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", "/story")
+            self.end_headers()
+        else:
+            self.send_response(404)
+            self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1/", "http://localhost/x", "http://10.1.2.3/", "http://192.168.0.1/",
+                                 "http://169.254.169.254/latest/meta-data", "http://[::1]/", "http://0.0.0.0/",
+                                 "http://[::ffff:127.0.0.1]/"])
+def test_private_addresses_are_refused(url):
+    with pytest.raises(fetch.FetchError, match="non-public"):
+        fetch.check_url(url)
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/", "http://user:pw@example.com/", "http:///x"])
+def test_other_schemes_and_odd_urls_are_refused(url):
+    with pytest.raises(fetch.FetchError):
+        fetch.check_url(url)
+
+
+def test_local_server_refused_by_default_and_read_when_allowed(server):
+    [r] = read_inputs([server + "/story"])
+    assert isinstance(r, Rejected) and "allow-private-urls" in r.reason
+    [a] = read_inputs([server + "/redirect"], ReadOptions(allow_private_urls=True))
+    assert isinstance(a, Article)
+    assert a.url.endswith("/story") and "disgrace" in a.text and a.title == "Local story"
+    [p] = read_inputs([server + "/plain"], ReadOptions(allow_private_urls=True))
+    assert p.text == "Just words."
+
+
+def test_size_cap_404_and_unreachable(server):
+    opts = ReadOptions(allow_private_urls=True, max_bytes=10_000, timeout=3)
+    [big] = read_inputs([server + "/big"], opts)
+    assert isinstance(big, Rejected) and "limit" in big.reason
+    [missing] = read_inputs([server + "/nope"], opts)
+    assert isinstance(missing, Rejected) and "404" in missing.reason
+    [down] = read_inputs(["http://127.0.0.1:9/"], opts)
+    assert isinstance(down, Rejected) and "cannot fetch" in down.reason

@@ -1,0 +1,92 @@
+"""Readers: every supported format, and bad input rejected with a reason, never raised."""
+
+import json
+
+from propscope import ingest
+from propscope.ingest import Article, Rejected, read_inputs
+
+
+def read(*sources, **opts):
+    return list(read_inputs([str(s) for s in sources], ingest.ReadOptions(**opts)))
+
+
+def test_text_file_is_kept_exactly_and_named_like_ptc(tmp_path):
+    p = tmp_path / "article123456.txt"
+    p.write_bytes("Title\r\n\r\n  Body “x”  \n".encode())
+    [a] = read(p)
+    assert a.id == "123456"
+    assert a.text == "Title\r\n\r\n  Body “x”  \n"
+
+
+def test_other_file_names_use_the_stem(tmp_path):
+    (tmp_path / "my-story.txt").write_text("Hello there.")
+    assert read(tmp_path / "my-story.txt")[0].id == "my-story"
+
+
+def test_folder_reads_txt_and_html_only(tmp_path):
+    (tmp_path / "a.txt").write_text("Alpha text.")
+    (tmp_path / "sub").mkdir()
+    body = "Bee story text here. " * 20
+    (tmp_path / "sub" / "b.html").write_text(
+        f"<html><head><title>Bee</title></head><body><article><p>{body}</p></article></body></html>")
+    (tmp_path / "c.png").write_bytes(b"\x89PNG\x00\x00")
+    items = read(tmp_path)
+    assert [type(i) for i in items] == [Article, Article]
+    assert "Bee story text here." in items[1].text
+
+
+def test_jsonl_records_metadata_and_bad_lines(tmp_path):
+    p = tmp_path / "news.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "x1", "text": "One.", "title": "T", "url": "https://rt.example/a", "published": "2020-03-04",
+                    "section": "world"}),
+        '{"id": "x2", "text": "trunc',
+        json.dumps({"id": "x3"}),
+        json.dumps({"text": "No id."}),
+    ]))
+    items = read(p)
+    assert isinstance(items[0], Article) and items[0].outlet == "rt.example" and str(items[0].published) == "2020-03-04"
+    assert items[0].meta == {"section": "world"}
+    assert isinstance(items[1], Rejected) and items[1].source.endswith(":2") and "invalid JSON" in items[1].reason
+    assert isinstance(items[2], Rejected) and "no text" in items[2].reason
+    assert items[3].id == "news-4"
+
+
+def test_csv_with_and_without_text_column(tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text('id,text,outlet\n1,"Multi\nline text",paper.example\n2,,x\n')
+    items = read(good)
+    assert items[0].text == "Multi\nline text" and items[0].outlet == "paper.example"
+    assert isinstance(items[1], Rejected)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,body\n1,hello\n")
+    [r] = read(bad)
+    assert isinstance(r, Rejected) and "no 'text' column" in r.reason
+
+
+def test_bad_inputs_are_rejected_with_reasons(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\n")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "big.txt").write_bytes(b"a" * 2000)
+    reasons = {}
+    for name in ("empty.txt", "blank.txt", "binary.txt", "latin1.txt", "doc.pdf", "big.txt", "missing.txt"):
+        [r] = read(tmp_path / name, max_bytes=1000)
+        assert isinstance(r, Rejected), name
+        reasons[name] = r.reason
+    assert "empty" in reasons["empty.txt"]
+    assert "no text" in reasons["blank.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "UTF-8" in reasons["latin1.txt"]
+    assert "unsupported format" in reasons["doc.pdf"]
+    assert "limit" in reasons["big.txt"]
+    assert "no such file" in reasons["missing.txt"]
+
+
+def test_html_without_article_text_is_rejected(tmp_path):
+    p = tmp_path / "nav.html"
+    p.write_text("<html><body><nav></nav></body></html>")
+    [r] = read(p)
+    assert isinstance(r, Rejected) and "no article text" in r.reason

@@ -1,0 +1,106 @@
+"""Decoding token probabilities into character spans, windows, calibration, and the tiny model end to end."""
+
+import numpy as np
+import pytest
+
+from propscope.techniques import calibration
+from propscope.techniques.encoding import Encoded, windows
+from propscope.techniques.tagger import TaggerConfig, TechniqueModel, TokenProbs, _runs, article_score
+
+LABELS = ["Doubt", "Slogans", "Loaded_Language"]
+
+
+def fake_model(**cfg) -> TechniqueModel:
+    model = TechniqueModel.__new__(TechniqueModel)
+    model.config = TaggerConfig(name="fake", base="minilm", labels=LABELS, **cfg)
+    model.labels = LABELS
+    return model
+
+
+def token_probs(text: str, rows: list[list[float]]) -> TokenProbs:
+    words, offsets, pos = text.split(" "), [], 0
+    for w in words:
+        offsets.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    return TokenProbs(Encoded(np.arange(len(words)), np.array(offsets)), np.array(rows, dtype=np.float32))
+
+
+TEXT = "aa bb cc dd ee ff"
+
+
+def test_windows_cover_every_token_with_overlap():
+    for n in (1, 10, 510, 511, 1500, 4099):
+        ws = windows(n, 510, 128)
+        assert ws[0][0] == 0 and ws[-1][1] == n
+        assert all(b - a <= 510 for a, b in ws)
+        assert all(ws[i + 1][0] < ws[i][1] for i in range(len(ws) - 1))  # consecutive windows overlap
+    with pytest.raises(ValueError):
+        windows(1000, 10, 10)
+
+
+def test_runs_join_small_gaps():
+    mask = np.array([1, 1, 0, 1, 0, 0, 1], dtype=bool)
+    assert _runs(mask, 0) == [(0, 2), (3, 4), (6, 7)]
+    assert _runs(mask, 1) == [(0, 4), (6, 7)]
+    assert _runs(np.zeros(3, dtype=bool), 1) == []
+
+
+def test_decode_gives_character_offsets_and_best_technique():
+    m = fake_model(max_gap_tokens=0, technique_threshold=1.1)
+    rows = [[0.1, 0, 0, 0], [0.9, 0.8, 0.1, 0.1], [0.8, 0.7, 0.2, 0.1], [0.1, 0, 0, 0],
+            [0.9, 0.1, 0.9, 0], [0.1, 0, 0, 0]]
+    spans = m.decode(TEXT, token_probs(TEXT, rows))
+    assert [(s.start, s.end, s.technique, s.text) for s in spans] == [(3, 8, "Doubt", "bb cc"), (12, 14, "Slogans", "ee")]
+    assert all(0 < s.score < 1 for s in spans)
+
+
+def test_decode_can_emit_several_techniques_for_one_span():
+    m = fake_model(technique_threshold=0.5)
+    rows = [[0.9, 0.8, 0.1, 0.6]] * 2 + [[0.0, 0, 0, 0]] * 4
+    spans = m.decode(TEXT, token_probs(TEXT, rows))
+    assert {(s.start, s.end, s.technique) for s in spans} == {(0, 5, "Doubt"), (0, 5, "Loaded_Language")}
+
+
+def test_classify_ranks_techniques_inside_span():
+    m = fake_model()
+    rows = [[0.9, 0.1, 0.2, 0.7]] + [[0.0, 0.9, 0, 0]] * 5
+    ranked = m.classify(token_probs(TEXT, rows), 0, 2)
+    assert ranked[0][0] == "Loaded_Language"
+    assert [t for t, _ in ranked] == ["Loaded_Language", "Slogans", "Doubt"]
+
+
+def test_article_score_weights_sentences_by_length():
+    from propscope.document import Sentence
+
+    assert article_score([Sentence(0, 10, 1.0), Sentence(10, 40, 0.0)]) == 0.25
+    assert article_score([]) == 0.0
+
+
+def test_platt_calibration_reduces_ece_on_overconfident_scores():
+    rng = np.random.default_rng(0)
+    raw = rng.uniform(0.5, 1.0, 4000)
+    truth = rng.uniform(size=4000) < (raw - 0.5)  # true rate is raw - 0.5: raw is overconfident
+    params = calibration.fit(raw, truth)
+    before, _ = calibration.reliability(raw, truth)
+    after, table = calibration.reliability(calibration.apply(params, raw), truth)
+    assert after < before / 3
+    assert sum(row["n"] for row in table) == 4000
+
+
+def test_tiny_model_analyses_long_text_without_dropping_any(tiny_tagger, sample_text):
+    long_text = (sample_text + "\n") * 6  # several 64-token windows
+    a = tiny_tagger.analyze(long_text)
+    a.validate()
+    tp = tiny_tagger.token_probs([long_text])[0]
+    assert tp.encoded.offsets[-1][1] == len(long_text.rstrip())  # the last token is covered
+    assert a.sentences and a.sentences[-1].end <= len(long_text)
+    assert 0.0 <= a.score <= 1.0
+    assert a.spans, "an untrained head with random weights fires somewhere"
+
+
+def test_batch_equals_single(tiny_tagger, sample_text):
+    texts = [sample_text, "Short one.", sample_text[:200]]
+    batch = tiny_tagger.analyze_batch(texts)
+    single = [tiny_tagger.analyze(t) for t in texts]
+    for b, s in zip(batch, single):
+        assert [(x.start, x.end, x.technique) for x in b.spans] == [(x.start, x.end, x.technique) for x in s.spans]
