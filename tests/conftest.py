@@ -3,6 +3,8 @@ loading, windowing and decoding without training anything."""
 
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,34 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "data" in item.keywords and not (DATA / "ptc_semeval2020_task11").is_dir():
             item.add_marker(skip)
+
+
+def _pg_url() -> str | None:
+    return os.environ.get("PROPSCOPE_TEST_PG")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """A fresh empty database: a SQLite file, and PostgreSQL when $PROPSCOPE_TEST_PG names a
+    server (.ci/run starts one; see scripts/pg-test-server.sh)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    url = _pg_url()
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must test PostgreSQL: set PROPSCOPE_TEST_PG (scripts/pg-test-server.sh)")
+        pytest.skip("no PostgreSQL server: run `eval \"$(scripts/pg-test-server.sh)\"` to test it")
+    import sqlalchemy as sa
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"CREATE DATABASE {name}"))
+    yield url.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
 
 
 @pytest.fixture(scope="session")

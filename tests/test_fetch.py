@@ -81,3 +81,19 @@ def test_size_cap_404_and_unreachable(server):
     assert isinstance(missing, Rejected) and "404" in missing.reason
     [down] = read_inputs(["http://127.0.0.1:9/"], opts)
     assert isinstance(down, Rejected) and "cannot fetch" in down.reason
+
+
+def test_feed_url_that_returns_html_is_reported(server):
+    [r] = read_inputs([server + "/story"], ReadOptions(allow_private_urls=True, feeds=True))
+    assert isinstance(r, Rejected) and "expected an RSS or Atom feed" in r.reason
+
+
+def test_url_list_file_fetches_each_url(server, tmp_path):
+    listing = tmp_path / "links.urls"
+    listing.write_text(f"# saved links\n{server}/story\n{server}/nope\n")
+    items = list(read_inputs([str(listing)], ReadOptions(allow_private_urls=True)))
+    assert isinstance(items[0], Article) and isinstance(items[1], Rejected)
+    bad = tmp_path / "notes.urls"
+    bad.write_text("not a url\n")
+    [r] = read_inputs([str(bad)])
+    assert isinstance(r, Rejected) and "one http(s) URL per line" in r.reason

@@ -75,8 +75,47 @@ def _print_text(a: Analysis, threshold: float, out) -> None:
     click.echo(file=out)
 
 
+def _read_options(max_bytes: int, allow_private_urls: bool, feeds: bool = False) -> ingest.ReadOptions:
+    return ingest.ReadOptions(max_bytes=max_bytes, allow_private_urls=allow_private_urls, feeds=feeds)
+
+
+def _articles(paths, opts: ingest.ReadOptions, counter: Counter):
+    """Articles from PATHS; each rejected input is reported on stderr and counted."""
+    for item in ingest.read_inputs(paths, opts):
+        if isinstance(item, ingest.Rejected):
+            counter["rejected"] += 1
+            _err(f"skipped {item}")
+        else:
+            yield item
+
+
+def _open_store(db: str | None):
+    from .store import Store, StoreError
+
+    try:
+        return Store(db)
+    except StoreError as e:
+        _fail(str(e))
+
+
+db_option = click.option("--db", default=None, envvar="PROPSCOPE_DB",
+                         help="Database URL or SQLite path (default ~/.local/share/propscope/propscope.db, "
+                              "or $PROPSCOPE_DB); postgresql://user@host/db for PostgreSQL.")
+input_options = [
+    click.option("--max-bytes", type=int, default=ingest.DEFAULT_MAX_BYTES, show_default=True,
+                 help="Refuse inputs larger than this."),
+    click.option("--allow-private-urls", is_flag=True, help="Allow fetching loopback, private and link-local addresses."),
+]
+
+
+def with_input_options(fn):
+    for opt in reversed(input_options):
+        fn = opt(fn)
+    return fn
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for reading, json (one Analysis per line), ptc (SemEval label lines), html (one report).")
 @click.option("--model", default=None, help="Model name (see `propscope models`) or model folder; default: fast.")
@@ -85,20 +124,27 @@ def _print_text(a: Analysis, threshold: float, out) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
 @click.option("--batch-size", type=int, default=16, show_default=True, help="Articles per model batch.")
-@click.option("--max-bytes", type=int, default=ingest.DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse inputs larger than this.")
-@click.option("--allow-private-urls", is_flag=True, help="Allow fetching loopback, private and link-local addresses.")
-def analyze(paths, fmt, model, threshold, output, batch_size, max_bytes, allow_private_urls) -> None:
+@click.option("--db", "db", default=None, help="Analyse the articles stored in this database that are not yet "
+              "analysed (PATHS, if given, are ingested first). See `propscope ingest --help`.")
+@click.option("--reanalyze", is_flag=True, help="With --db: also redo analyses made by another model version.")
+@with_input_options
+def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, max_bytes, allow_private_urls) -> None:
     """Find propaganda technique spans in articles.
 
-    PATHS are files (.txt, .html, .jsonl, .csv), folders, - for standard input, or http(s) URLs.
+    PATHS are files (.txt, .html, .jsonl, .csv, .warc, .rss, .urls), folders, - for standard input,
+    or http(s) URLs.
     """
     from .report_html import render
 
-    opts = ingest.ReadOptions(max_bytes=max_bytes, allow_private_urls=allow_private_urls)
+    counter: Counter = Counter()
+    opts = _read_options(max_bytes, allow_private_urls)
+    if db is not None:
+        _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter)
+        return
+    if not paths:
+        raise click.UsageError("give at least one PATH, or --db to analyse a store")
     tagger = _load_model(model)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-    rejected = 0
     collected: list[Analysis] = []
     batch = []
     progress = _progress(None, "analysing")
@@ -121,11 +167,7 @@ def analyze(paths, fmt, model, threshold, output, batch_size, max_bytes, allow_p
         out.flush()
         batch.clear()
 
-    for item in ingest.read_inputs(paths, opts):
-        if isinstance(item, ingest.Rejected):
-            rejected += 1
-            _err(f"skipped {item}")
-            continue
+    for item in _articles(paths, opts, counter):
         batch.append(item)
         if len(batch) >= batch_size:
             flush()
@@ -136,8 +178,119 @@ def analyze(paths, fmt, model, threshold, output, batch_size, max_bytes, allow_p
         out.write(render(collected))
     if output:
         out.close()
-    if rejected:
+    if counter["rejected"]:
         sys.exit(1)
+
+
+def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter) -> None:
+    from tqdm import tqdm
+
+    from .pipeline import analyze_store
+
+    store = _open_store(db)
+    if paths:
+        added = store.add_articles(_articles(paths, opts, counter))
+        _err(f"ingested {added.new} new articles ({added.duplicates} already stored)")
+    tagger = _load_model(model)
+    todo = store.count_pending(tagger.name, reanalyze)
+    bar = tqdm(total=todo, desc="analysing", unit="art", file=sys.stderr, disable=not sys.stderr.isatty())
+    try:
+        done = analyze_store(store, tagger, reanalyze=reanalyze, batch_size=batch_size, on_batch=bar.update)
+    except KeyboardInterrupt:
+        bar.close()
+        _fail("interrupted: finished batches are saved; run the same command again to resume", 130)
+    bar.close()
+    click.echo(f"analysed {done} articles with {tagger.name} into {store.display_url}")
+    if counter["rejected"]:
+        sys.exit(1)
+
+
+# -- corpus ---------------------------------------------------------------------------------
+@main.command("ingest")
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--feeds", is_flag=True, help="Treat URLs as RSS/Atom feeds (an HTML answer is then an error).")
+@with_input_options
+def ingest_cmd(sources, db, fmt, feeds, max_bytes, allow_private_urls) -> None:
+    """Store articles from files, folders, exports (JSONL/CSV), WARC/ARC crawls, RSS/Atom feeds,
+    URL lists (.urls) and URLs. An article already stored (same id, URL or text) is skipped."""
+    counter: Counter = Counter()
+    store = _open_store(db)
+    result = store.add_articles(_articles(sources, _read_options(max_bytes, allow_private_urls, feeds), counter))
+    summary = {"new": result.new, "duplicates": result.duplicates, "rejected": counter["rejected"]}
+    if fmt == "json":
+        click.echo(json.dumps(summary))
+    else:
+        click.echo(f"{result.new} new articles stored in {store.display_url}; {result.duplicates} already there; "
+                   f"{counter['rejected']} rejected")
+
+
+def _date_option(name: str, help: str):
+    return click.option(name, type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m"]), default=None, help=help)
+
+
+@main.command()
+@db_option
+@click.option("--outlet", default=None, help="Only this outlet (domain).")
+@_date_option("--since", "Only articles published on or after this date (YYYY-MM-DD).")
+@_date_option("--until", "Only articles published on or before this date.")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.option("--top", type=int, default=10, show_default=True, help="How many top-scoring articles to list.")
+def report(db, outlet, since, until, fmt, top) -> None:
+    """Technique counts and propaganda scores by outlet and month, and the top-scoring articles."""
+    from . import report as rep
+
+    data = rep.build(_open_store(db), outlet, since.date() if since else None, until.date() if until else None, top)
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json"
+               else rep.to_csv(data) if fmt == "csv" else rep.to_text(data), nl=fmt == "json")
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--technique", default=None, help="Only articles with spans of this technique (corpus name).")
+@click.option("--outlet", default=None)
+@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def search(query, db, technique, outlet, limit, fmt) -> None:
+    """Full-text search over stored articles and their technique spans."""
+    hits = _open_store(db).search(query, technique=technique, outlet=outlet, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
+        return
+    for h in hits:
+        click.secho(f"{h['id']}  {h['outlet'] or ''}  {h['published'] or ''}  {h['title'] or ''}", bold=True)
+        for s in h["spans"][:5]:
+            click.echo(f"    {s['technique']:<36} {s['score']:.2f}  \"{' '.join(s['text'].split())[:90]}\"")
+    if not hits:
+        _err("no matches")
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "ptc", "label-studio", "label-studio-config"]),
+              default="jsonl", show_default=True,
+              help="label-studio: tasks with pre-annotations; label-studio-config: the matching labelling config.")
+@click.option("--outlet", default=None)
+@_date_option("--since", "Only articles published on or after this date.")
+@_date_option("--until", "Only articles published on or before this date.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
+def export(db, fmt, outlet, since, until, output) -> None:
+    """Export stored analyses for analysis elsewhere or human review in Label Studio."""
+    from .export import export as run_export
+    from .export import label_studio_config
+
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    if fmt == "label-studio-config":
+        out.write(label_studio_config() + "\n")
+    else:
+        store = _open_store(db)
+        items = store.iter_analyses(outlet, since.date() if since else None, until.date() if until else None)
+        for chunk in run_export(items, fmt):
+            out.write(chunk)
+    if output:
+        out.close()
 
 
 # -- taxonomy -------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ from .ptc import article_id_from_path
 DEFAULT_MAX_BYTES = 10_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 RECORD_FIELDS = ("id", "text", "title", "url", "outlet", "published", "language")
 
 
@@ -41,6 +43,7 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     allow_private_urls: bool = False
     timeout: float = 15.0
+    feeds: bool = False  # URLs given are RSS/Atom feeds: an HTML answer is an error
 
 
 def decode_text(data: bytes, source: str, max_bytes: int) -> str | Rejected:
@@ -132,6 +135,80 @@ def read_csv(data: str, name: str) -> Iterator[Article | Rejected]:
         yield Rejected(name, f"malformed CSV: {e}")
 
 
+def read_feed(data: bytes, name: str) -> Iterator[Article | Rejected]:
+    """Entries of an RSS or Atom feed, their content (or summary) as text."""
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if not feed.entries and (feed.bozo or not feed.get("version")):
+        yield Rejected(name, "not an RSS or Atom feed" + (f" ({feed.bozo_exception})" if feed.bozo else ""))
+        return
+    for n, entry in enumerate(feed.entries, 1):
+        source = f"{name}#{n}"
+        body = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
+        text = _html_fragment_text(body) if "<" in body else body
+        if not text.strip():
+            yield Rejected(source, "feed entry has no text")
+            continue
+        published = entry.get("published_parsed") or entry.get("updated_parsed")
+        link = entry.get("link") or None
+        yield Article(id=str(entry.get("id") or link or f"{Path(name).stem}-{n}"), text=text,
+                      title=entry.get("title") or None, url=link, outlet=urlsplit(link).hostname if link else None,
+                      published=_date("{:04d}-{:02d}-{:02d}".format(*published[:3])) if published else None)
+
+
+def _html_fragment_text(fragment: str) -> str:
+    """Text of a short HTML fragment (a feed entry), paragraphs on their own lines."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(f"<div>{fragment}</div>")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for br in root.iter("br", "p", "div", "li"):
+        br.tail = "\n" + (br.tail or "")
+    return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
+
+
+def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
+    """HTML responses of a WARC or ARC file (gzipped or not), as articles keyed by URL."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = produced = 0
+    try:
+        with open(path, "rb") as f:
+            for n, record in enumerate(ArchiveIterator(f, arc2warc=True), 1):
+                if record.rec_type != "response" or not record.http_headers:
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                source = f"{name}#{n}"
+                if not record.http_headers.get_statuscode().startswith("2"):
+                    continue
+                if "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
+                    continue
+                body = record.content_stream().read()
+                text = decode_text(body, source, DEFAULT_MAX_BYTES * 5)
+                produced += 1
+                if isinstance(text, Rejected):
+                    yield text
+                    continue
+                yield html_to_article(text, url or source, source, url=url)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
+        yield Rejected(f"{name}#{n + 1}", f"corrupt WARC/ARC record, stopped reading this file: {e}")
+        return
+    if not produced:
+        yield Rejected(name, "no HTML responses found: not a web archive, or one without pages")
+
+
+def url_list(text: str) -> list[str] | None:
+    """The URLs of a file that lists only URLs (one per line, # comments allowed), else None."""
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if lines and all(_is_url(line) and " " not in line for line in lines):
+        return lines
+    return None
+
+
 def _is_url(s: str) -> bool:
     return s.startswith(("http://", "https://"))
 
@@ -139,8 +216,12 @@ def _is_url(s: str) -> bool:
 def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterator[Article | Rejected]:
     name = name or str(path)
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl", ".ndjson", ".csv"}:
-        yield Rejected(name, f"unsupported format {suffix!r}; give .txt, .html, .jsonl or .csv")
+    if path.name.lower().endswith(WARC_SUFFIXES):
+        yield from read_warc(path, name)
+        return
+    known = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".jsonl", ".ndjson", ".csv", ".urls"}
+    if suffix not in known:
+        yield Rejected(name, f"unsupported format {suffix!r}; give .txt, .html, .jsonl, .csv, .warc, .rss or .urls")
         return
     try:
         size = path.stat().st_size
@@ -151,6 +232,9 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
     except OSError as e:
         yield Rejected(name, f"cannot read: {e.strerror or e}")
         return
+    if suffix in FEED_SUFFIXES:
+        yield from read_feed(data, name) if data.strip() else iter([Rejected(name, "empty input")])
+        return
     text = decode_text(data, name, opts.max_bytes)
     if isinstance(text, Rejected):
         yield text
@@ -160,6 +244,11 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
         yield from read_csv(text, name)
     elif suffix in HTML_SUFFIXES:
         yield html_to_article(text, article_id_from_path(path), name)
+    elif (urls := url_list(text)) is not None:
+        for url in urls:
+            yield from read_url(url, opts)
+    elif suffix == ".urls":
+        yield Rejected(name, "a .urls file must list one http(s) URL per line")
     else:
         yield Article(id=article_id_from_path(path), text=text)
 
@@ -172,18 +261,25 @@ def read_url(url: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
     except FetchError as e:
         yield Rejected(url, str(e))
         return
+    ctype = got.content_type.lower()
+    if opts.feeds or any(k in ctype for k in ("rss", "atom", "/xml")):
+        if "html" in ctype:
+            yield Rejected(url, f"expected an RSS or Atom feed, got {ctype.split(';')[0]}")
+        else:
+            yield from read_feed(got.body, url)
+        return
     text = decode_text(got.body, url, opts.max_bytes)
     if isinstance(text, Rejected):
         yield text
-    elif "html" in got.content_type or text.lstrip()[:1] == "<":
+    elif "html" in ctype or text.lstrip()[:1] == "<":
         yield html_to_article(text, got.url, url, url=got.url)
     else:
         yield Article(id=got.url, text=text, url=got.url, outlet=urlsplit(got.url).hostname)
 
 
 def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Article | Rejected]:
-    """Every article in ``sources``: files, folders (their .txt and .html, recursively),
-    ``-`` for stdin, or http(s) URLs."""
+    """Every article in ``sources``: files (text, HTML, JSONL, CSV, WARC/ARC, RSS/Atom, URL
+    lists), folders (their .txt and .html, recursively), ``-`` for stdin, or http(s) URLs."""
     opts = opts or ReadOptions()
     for source in sources:
         if source == "-":

@@ -50,3 +50,21 @@ def load_model(name: str | None = None, device: str | None = None) -> TechniqueM
 def analyze(text: str | Article, model: str | None = None) -> Analysis:
     """Technique spans, sentence scores and the article score of one text."""
     return load_model(model).analyze(text)
+
+
+def analyze_store(store, model: TechniqueModel, reanalyze: bool = False, batch_size: int = 16,
+                  on_batch=None) -> int:
+    """Analyse every stored article that has no analysis from ``model`` yet; returns how many.
+
+    Each batch is saved in its own transaction before the next starts, so an interrupted
+    run keeps its finished work and the next run resumes after it.
+    """
+    done, after = 0, 0
+    while batch := store.pending(model.name, reanalyze=reanalyze, limit=batch_size, after_pk=after):
+        results = model.analyze_batch([a for _, a in batch])
+        store.save_analyses([(pk, r) for (pk, _), r in zip(batch, results)])
+        after = batch[-1][0]
+        done += len(batch)
+        if on_batch:
+            on_batch(len(batch))
+    return done

@@ -118,10 +118,13 @@ class TechniqueModel:
         self.net = net.to(self.device, self.dtype).eval()
         self.batch_windows = batch_windows or (64 if self.device.type == "cuda" else 8)
         self.labels = list(config.labels)
+        self.version: str | None = None
 
     @property
     def name(self) -> str:
-        return self.config.name
+        """The model version recorded with every analysis: the artifact name and a hash of its
+        weights, so a retrained artifact under the same name counts as a new version."""
+        return self.version or self.config.name
 
     @classmethod
     def load(cls, directory: str | Path, device: str | None = None) -> TechniqueModel:
@@ -130,13 +133,18 @@ class TechniqueModel:
         directory = Path(directory)
         config = TaggerConfig.load(directory / "config.json")
         tokenizer, net = build_net(config, with_lora=True)
-        state = load_file(str(directory / "adapter.safetensors"))
+        import hashlib
+
+        weights_file = directory / "adapter.safetensors"
+        state = load_file(str(weights_file))
         missing = set(state) - set(net.state_dict())
         if missing:
             raise ValueError(f"{directory}: adapter does not fit base {config.base}: {sorted(missing)[:3]}")
         net.load_state_dict(state, strict=False)
         net.encoder = net.encoder.merge_and_unload()  # plain weights: inference as fast as the base
-        return cls(config, tokenizer, net, device)
+        model = cls(config, tokenizer, net, device)
+        model.version = f"{config.name}-{hashlib.sha256(weights_file.read_bytes()).hexdigest()[:8]}"
+        return model
 
     # -- encoder --------------------------------------------------------------------------
     def token_probs(self, texts: Sequence[str]) -> list[TokenProbs]:

@@ -1,0 +1,73 @@
+"""Exports of stored analyses for work elsewhere: JSON Lines, a CSV of spans, PTC label
+lines, and Label Studio tasks with the spans as pre-annotations for human review."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+
+from .document import Analysis
+
+FORMATS = ("jsonl", "csv", "ptc", "label-studio")
+
+# The labelling config that matches the exported tasks (Label Studio: Settings > Labeling Interface).
+LABEL_STUDIO_CONFIG = """<View>
+  <Labels name="label" toName="text">
+{labels}
+  </Labels>
+  <Text name="text" value="$text"/>
+</View>"""
+
+
+def label_studio_config() -> str:
+    from .taxonomy import PTC14
+
+    return LABEL_STUDIO_CONFIG.format(labels="\n".join(
+        f'    <Label value="{t.name}" background="{t.colour}"/>' for t in PTC14))
+
+
+def label_studio_task(a: Analysis) -> dict:
+    return {
+        "data": {"text": a.article.text, "id": a.id, "title": a.article.title, "url": a.article.url,
+                 "outlet": a.article.outlet},
+        "predictions": [{
+            "model_version": a.model,
+            "score": a.score,
+            "result": [{"id": f"{a.id}-{i}", "from_name": "label", "to_name": "text", "type": "labels",
+                        "score": s.score,
+                        "value": {"start": s.start, "end": s.end, "text": s.text, "labels": [s.technique]}}
+                       for i, s in enumerate(a.spans)],
+        }],
+    }
+
+
+def export(analyses: Iterable[Analysis], fmt: str) -> Iterator[str]:
+    """Chunks of the export in ``fmt``, streamed: corpora need not fit in memory
+    (Label Studio wants one JSON list, written item by item)."""
+    if fmt == "jsonl":
+        for a in analyses:
+            yield a.to_json() + "\n"
+    elif fmt == "ptc":
+        for a in analyses:
+            yield "".join(f"{a.id}\t{s.technique}\t{s.start}\t{s.end}\n" for s in a.spans)
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["article_id", "outlet", "published", "technique", "start", "end", "score", "text"])
+        for a in analyses:
+            for s in a.spans:
+                w.writerow([a.id, a.article.outlet or "", a.article.published or "", s.technique, s.start, s.end,
+                            s.score, s.text])
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+        yield buf.getvalue()
+    elif fmt == "label-studio":
+        yield "["
+        for i, a in enumerate(analyses):
+            yield ("," if i else "") + "\n" + json.dumps(label_studio_task(a), ensure_ascii=False)
+        yield "\n]\n"
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

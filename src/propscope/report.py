@@ -1,0 +1,96 @@
+"""Corpus figures from the store: technique counts and propaganda scores by outlet and by
+month, the commonest techniques per outlet, and the highest-scoring articles."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from .store import Store, _filters, analyses, articles, spans
+from .taxonomy import PTC14_NAMES
+
+
+@dataclass
+class Group:
+    key: str
+    articles: int = 0
+    score_sum: float = 0.0
+    techniques: Counter = field(default_factory=Counter)
+
+    @property
+    def mean_score(self) -> float:
+        return self.score_sum / self.articles if self.articles else 0.0
+
+    def to_dict(self) -> dict:
+        return {"key": self.key, "articles": self.articles, "mean_score": round(self.mean_score, 4),
+                "spans": sum(self.techniques.values()), "techniques": dict(self.techniques.most_common())}
+
+
+def build(store: Store, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+          top: int = 10) -> dict:
+    by_outlet: dict[str, Group] = {}
+    by_month: dict[str, Group] = {}
+    per_article: dict[int, Counter] = defaultdict(Counter)
+    rows = []
+    q = _filters(sa.select(articles.c.pk, articles.c.id, articles.c.title, articles.c.outlet, articles.c.published,
+                           analyses.c.score).select_from(articles.join(analyses)), outlet, since, until)
+    sq = _filters(sa.select(spans.c.article_pk, spans.c.technique)
+                  .select_from(spans.join(articles, articles.c.pk == spans.c.article_pk)), outlet, since, until)
+    with store.engine.connect() as conn:
+        for pk, tech in conn.execute(sq):
+            per_article[pk][tech] += 1
+        for r in conn.execute(q).mappings():
+            rows.append(dict(r))
+    for r in rows:
+        month = r["published"].strftime("%Y-%m") if r["published"] else "unknown"
+        for groups, key in ((by_outlet, r["outlet"] or "unknown"), (by_month, month)):
+            g = groups.setdefault(key, Group(key))
+            g.articles += 1
+            g.score_sum += r["score"]
+            g.techniques.update(per_article.get(r["pk"], Counter()))
+    best = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:top]
+    return {
+        "filters": {"outlet": outlet, "since": since.isoformat() if since else None,
+                    "until": until.isoformat() if until else None},
+        "articles": len(rows),
+        "by_outlet": [g.to_dict() for g in sorted(by_outlet.values(), key=lambda g: (-g.articles, g.key))],
+        "by_month": [g.to_dict() for g in sorted(by_month.values(), key=lambda g: g.key)],
+        "top_techniques_by_outlet": {g.key: [t for t, _ in g.techniques.most_common(3)] for g in by_outlet.values()},
+        "top_articles": [{"id": r["id"], "title": r["title"], "outlet": r["outlet"],
+                          "published": r["published"].isoformat() if r["published"] else None,
+                          "score": round(r["score"], 4)} for r in best],
+    }
+
+
+def to_text(rep: dict) -> str:
+    out = io.StringIO()
+    w = out.write
+    w(f"{rep['articles']} analysed articles\n")
+    for title, key in (("By outlet", "by_outlet"), ("By month", "by_month")):
+        w(f"\n{title}\n{'':2}{'':<28} {'articles':>8} {'score':>6} {'spans':>6}  top techniques\n")
+        for g in rep[key]:
+            tops = ", ".join(f"{t} ({n})" for t, n in list(g["techniques"].items())[:3])
+            w(f"  {g['key'][:28]:<28} {g['articles']:>8} {g['mean_score']:>6.2f} {g['spans']:>6}  {tops}\n")
+    w("\nHighest-scoring articles\n")
+    for a in rep["top_articles"]:
+        w(f"  {a['score']:.2f}  {a['id']}  {a['outlet'] or ''}  {a['published'] or ''}  {(a['title'] or '')[:60]}\n")
+    return out.getvalue()
+
+
+def to_csv(rep: dict) -> str:
+    out = io.StringIO()
+    techniques = sorted(set(PTC14_NAMES) | {t for k in ("by_outlet", "by_month") for g in rep[k] for t in g["techniques"]})
+    w = csv.writer(out)
+    w.writerow(["group", "key", "articles", "mean_score", "spans", *techniques])
+    for group, key in (("outlet", "by_outlet"), ("month", "by_month")):
+        for g in rep[key]:
+            w.writerow([group, g["key"], g["articles"], g["mean_score"], g["spans"],
+                        *[g["techniques"].get(t, 0) for t in techniques]])
+    for a in rep["top_articles"]:
+        w.writerow(["top_article", a["id"], 1, a["score"], "", *[""] * len(techniques)])
+    return out.getvalue()

@@ -1,0 +1,326 @@
+"""The article store: SQLite by default, PostgreSQL by URL, one schema for both.
+
+Articles are stored once (same id, same URL or same normalised text counts as
+the same article). Analyses are written per batch in their own transaction,
+so an interrupted run keeps every finished batch and resumes where it stopped.
+The schema is created and upgraded by the alembic migrations in
+``propscope/migrations``; tables are declared here, the one place code reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from .document import Analysis, Article, Sentence, Span
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles", metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("id", sa.String(512), nullable=False, unique=True),
+    sa.Column("url", sa.String(2048), unique=True),
+    sa.Column("text_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("title", sa.Text),
+    sa.Column("outlet", sa.String(255), index=True),
+    sa.Column("published", sa.Date, index=True),
+    sa.Column("language", sa.String(16)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("meta", sa.Text, nullable=False, default="{}"),
+    sa.Column("ingested_at", sa.DateTime, nullable=False),
+)
+
+analyses = sa.Table(
+    "analyses", metadata,
+    sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
+    sa.Column("model", sa.String(128), nullable=False, index=True),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("analyzed_at", sa.DateTime, nullable=False),
+)
+
+spans = sa.Table(
+    "spans", metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("technique", sa.String(128), nullable=False, index=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+
+def default_url() -> str:
+    """``$PROPSCOPE_DB``, else a SQLite file at ``~/.local/share/propscope/propscope.db``."""
+    if os.environ.get("PROPSCOPE_DB"):
+        return os.environ["PROPSCOPE_DB"]
+    path = Path.home() / ".local" / "share" / "propscope" / "propscope.db"
+    return f"sqlite:///{path}"
+
+
+def normalise_url(url: str) -> str:
+    """Accept plain paths and ``postgresql://`` URLs; pick the drivers we install."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def text_hash(text: str) -> str:
+    """Hash of the case-folded text with whitespace collapsed: reformatted copies count as one."""
+    return hashlib.sha256(" ".join(text.casefold().split()).encode()).hexdigest()
+
+
+@dataclass
+class AddResult:
+    new: int = 0
+    duplicates: int = 0
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    """A connection to one database; cheap to create, safe to share between threads."""
+
+    def __init__(self, url: str | None = None, migrate: bool = True):
+        self.url = normalise_url(url or default_url())
+        if self.url.startswith("sqlite:///"):
+            Path(self.url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.engine = _engine(self.url)
+            if migrate:
+                from .migrations import upgrade
+
+                upgrade(self.engine)
+        except sa.exc.SQLAlchemyError as e:
+            raise StoreError(f"cannot open database {self.display_url}: {e.__class__.__name__}: {e.orig or e}") from None
+
+    @property
+    def display_url(self) -> str:
+        return sa.engine.make_url(self.url).render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    # -- articles ---------------------------------------------------------------------------
+    def add_articles(self, items: Iterable[Article], batch_size: int = 1000) -> AddResult:
+        result = AddResult()
+        batch: list[Article] = []
+        for art in items:
+            batch.append(art)
+            if len(batch) >= batch_size:
+                self._add_batch(batch, result)
+                batch = []
+        if batch:
+            self._add_batch(batch, result)
+        return result
+
+    def _add_batch(self, batch: Sequence[Article], result: AddResult) -> None:
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        rows, seen = [], set()
+        for a in batch:
+            h = text_hash(a.text)
+            keys = {("id", a.id), ("hash", h)} | ({("url", a.url)} if a.url else set())
+            if keys & seen:
+                result.duplicates += 1
+                continue
+            seen |= keys
+            rows.append({"id": a.id, "url": a.url, "text_hash": h, "title": a.title, "outlet": a.outlet,
+                         "published": a.published, "language": a.language, "text": a.text,
+                         "meta": json.dumps(a.meta, ensure_ascii=False), "ingested_at": now})
+        with self.engine.begin() as conn:
+            existing = self._existing(conn, rows)
+            fresh = [r for r in rows if not ({("id", r["id"]), ("hash", r["text_hash"])}
+                                             | ({("url", r["url"])} if r["url"] else set())) & existing]
+            new_pks: list[int] = []
+            if fresh:
+                stmt = self._insert(articles).on_conflict_do_nothing().returning(articles.c.pk)
+                new_pks = [pk for (pk,) in conn.execute(stmt, fresh)]
+            if self.is_sqlite and new_pks:
+                conn.execute(sa.text("INSERT INTO articles_fts(rowid, title, text) SELECT pk, coalesce(title, ''), text "
+                                     "FROM articles WHERE pk = :pk"), [{"pk": pk} for pk in new_pks])
+            inserted = len(new_pks)
+        result.new += inserted
+        result.duplicates += len(rows) - inserted
+
+    def _insert(self, table: sa.Table):
+        if self.is_sqlite:
+            from sqlalchemy.dialects.sqlite import insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert
+        return insert(table)
+
+    @staticmethod
+    def _existing(conn, rows: list[dict]) -> set[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
+        for key, col in (("id", articles.c.id), ("url", articles.c.url), ("hash", articles.c.text_hash)):
+            field = "text_hash" if key == "hash" else key
+            values = [r[field] for r in rows if r[field]]
+            for k in range(0, len(values), 500):
+                found |= {(key, v) for (v,) in conn.execute(sa.select(col).where(col.in_(values[k : k + 500])))}
+        return found
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).mappings().first()
+        return _article(row) if row else None
+
+    def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(sa.select(articles).where(articles.c.pk > last).order_by(articles.c.pk)
+                                    .limit(batch)).mappings().all()
+            if not rows:
+                return
+            yield from (_article(r) for r in rows)
+            last = rows[-1]["pk"]
+
+    # -- analyses ---------------------------------------------------------------------------
+    def pending(self, model: str, reanalyze: bool = False, limit: int = 64, after_pk: int = 0) -> list[tuple[int, Article]]:
+        """Articles with no analysis (or, with ``reanalyze``, one from another model), by pk."""
+        j = articles.outerjoin(analyses, analyses.c.article_pk == articles.c.pk)
+        cond = analyses.c.article_pk.is_(None)
+        if reanalyze:
+            cond = sa.or_(cond, analyses.c.model != model)
+        q = sa.select(articles).select_from(j).where(cond, articles.c.pk > after_pk).order_by(articles.c.pk).limit(limit)
+        with self.engine.connect() as conn:
+            return [(r["pk"], _article(r)) for r in conn.execute(q).mappings()]
+
+    def count_pending(self, model: str, reanalyze: bool = False) -> int:
+        j = articles.outerjoin(analyses, analyses.c.article_pk == articles.c.pk)
+        cond = analyses.c.article_pk.is_(None)
+        if reanalyze:
+            cond = sa.or_(cond, analyses.c.model != model)
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(j).where(cond)).scalar_one()
+
+    def save_analyses(self, results: Sequence[tuple[int, Analysis]]) -> None:
+        """Replace the analyses of these articles, in one transaction."""
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        pks = [pk for pk, _ in results]
+        with self.engine.begin() as conn:
+            conn.execute(spans.delete().where(spans.c.article_pk.in_(pks)))
+            conn.execute(analyses.delete().where(analyses.c.article_pk.in_(pks)))
+            conn.execute(analyses.insert(), [
+                {"article_pk": pk, "model": a.model, "score": a.score, "analyzed_at": now,
+                 "data": json.dumps({k: v for k, v in a.to_dict().items() if k not in ("article", "id")},
+                                    ensure_ascii=False)} for pk, a in results])
+            span_rows = [{"article_pk": pk, "technique": s.technique, "start": s.start, "end": s.end, "score": s.score,
+                          "text": s.text} for pk, a in results for s in a.spans]
+            if span_rows:
+                conn.execute(spans.insert(), span_rows)
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        q = (sa.select(articles, analyses.c.data).select_from(articles.join(analyses))
+             .where(articles.c.id == article_id))
+        with self.engine.connect() as conn:
+            row = conn.execute(q).mappings().first()
+        return _analysis(row) if row else None
+
+    def iter_analyses(self, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+                      batch: int = 500) -> Iterator[Analysis]:
+        last = 0
+        while True:
+            q = sa.select(articles, analyses.c.data).select_from(articles.join(analyses)).where(articles.c.pk > last)
+            q = _filters(q, outlet, since, until).order_by(articles.c.pk).limit(batch)
+            with self.engine.connect() as conn:
+                rows = conn.execute(q).mappings().all()
+            if not rows:
+                return
+            yield from (_analysis(r) for r in rows)
+            last = rows[-1]["pk"]
+
+    # -- search -----------------------------------------------------------------------------
+    def search(self, query: str, technique: str | None = None, outlet: str | None = None,
+               limit: int = 20) -> list[dict]:
+        """Articles matching ``query`` (full-text), newest first, with their matching spans."""
+        terms = [t for t in "".join(c if c.isalnum() else " " for c in query).split() if t]
+        if not terms:
+            return []
+        if self.is_sqlite:
+            fts = " ".join('"' + t.replace('"', "") + '"' for t in terms)
+            q = (sa.select(articles.c.pk, articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
+                 .where(articles.c.pk.in_(sa.text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts"))))
+            params = {"fts": fts}
+        else:
+            doc = sa.func.to_tsvector(sa.literal_column("'english'"), sa.func.coalesce(articles.c.title, "") + " "
+                                      + articles.c.text)
+            tsq = sa.func.plainto_tsquery(sa.literal_column("'english'"), " ".join(terms))
+            q = (sa.select(articles.c.pk, articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
+                 .where(doc.op("@@")(tsq)))
+            params = {}
+        if outlet:
+            q = q.where(articles.c.outlet == outlet)
+        if technique:
+            q = q.where(articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique)))
+        q = q.order_by(articles.c.published.desc().nulls_last(), articles.c.pk).limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q, params).mappings().all()
+            out = []
+            for r in rows:
+                sq = sa.select(spans).where(spans.c.article_pk == r["pk"])
+                if technique:
+                    sq = sq.where(spans.c.technique == technique)
+                found = [dict(s) for s in conn.execute(sq.order_by(spans.c.start)).mappings()
+                         if any(t.casefold() in s["text"].casefold() for t in terms)]
+                out.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
+                            "published": r["published"].isoformat() if r["published"] else None,
+                            "spans": [{k: s[k] for k in ("technique", "start", "end", "score", "text")} for s in found]})
+        return out
+
+
+def _filters(q, outlet, since, until):
+    if outlet:
+        q = q.where(articles.c.outlet == outlet)
+    if since:
+        q = q.where(articles.c.published >= since)
+    if until:
+        q = q.where(articles.c.published <= until)
+    return q
+
+
+def _article(row) -> Article:
+    return Article(id=row["id"], text=row["text"], title=row["title"], url=row["url"], outlet=row["outlet"],
+                   published=row["published"], language=row["language"], meta=json.loads(row["meta"] or "{}"))
+
+
+def _analysis(row) -> Analysis:
+    d = json.loads(row["data"])
+    return Analysis(article=_article(row), spans=[Span.from_dict(s) for s in d["spans"]],
+                    sentences=[Sentence.from_dict(s) for s in d["sentences"]], score=d["score"], model=d["model"],
+                    entities=d.get("entities", []), attributions=d.get("attributions", []), quotes=d.get("quotes", []))
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _):
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)

@@ -1,0 +1,117 @@
+"""The store on SQLite and PostgreSQL: dedup, resumable analysis, search, report, export, migrations."""
+
+import datetime as dt
+import json
+
+import pytest
+import sqlalchemy as sa
+
+from propscope.document import Analysis, Article, Sentence, Span
+from propscope.pipeline import analyze_store
+from propscope.store import Store, StoreError, text_hash
+
+ARTS = [
+    Article("1", "The traitors in Washington lie again.", url="https://a.example/1", outlet="a.example",
+            published=dt.date(2020, 1, 5)),
+    Article("2", "Weather is mild today across the region.", url="https://b.example/2", outlet="b.example",
+            published=dt.date(2020, 2, 1)),
+    Article("3", "Liars and traitors everywhere, says the blog.", outlet="a.example", published=dt.date(2020, 2, 9)),
+]
+
+
+def fake_analysis(a: Article, model: str = "m1") -> Analysis:
+    i = a.text.find("traitors")
+    spans = [Span(i, i + 8, "Name_Calling,Labeling", 0.9, "traitors")] if i >= 0 else []
+    return Analysis(a, spans, [Sentence(0, len(a.text), 0.8 if spans else 0.1)], 0.8 if spans else 0.1, model)
+
+
+class FakeModel:
+    def __init__(self, name="m1"):
+        self.name = name
+        self.calls = 0
+
+    def analyze_batch(self, items):
+        self.calls += 1
+        return [fake_analysis(a, self.name) for a in items]
+
+
+def test_duplicates_by_id_url_or_normalised_text(db_url):
+    s = Store(db_url)
+    assert (s.add_articles(ARTS).new, s.count_articles()) == (3, 3)
+    again = [Article("1", "other text"), Article("9", "x", url="https://a.example/1"),
+             Article("10", "  the TRAITORS in washington\nlie again. "), Article("11", "Brand new.")]
+    r = s.add_articles(again)
+    assert (r.new, r.duplicates) == (1, 3)
+    assert text_hash("A  b") == text_hash("a b")
+    got = s.get_article("1")
+    assert got.text == ARTS[0].text and got.published == dt.date(2020, 1, 5) and got.outlet == "a.example"
+
+
+def test_analysis_resumes_and_reanalyzes_on_new_model(db_url):
+    s = Store(db_url)
+    s.add_articles(ARTS)
+    m = FakeModel()
+    assert analyze_store(s, m, batch_size=2) == 3
+    assert analyze_store(s, m, batch_size=2) == 0  # nothing left: a rerun is a no-op
+    a = s.get_analysis("1")
+    assert a.spans[0].text == "traitors" and a.model == "m1" and a.article.id == "1"
+    assert analyze_store(s, FakeModel("m2")) == 0  # a new version alone does not redo work
+    assert analyze_store(s, FakeModel("m2"), reanalyze=True) == 3
+    assert s.get_analysis("1").model == "m2"
+    with s.engine.connect() as conn:  # old spans replaced, not duplicated
+        assert conn.execute(sa.text("SELECT count(*) FROM spans")).scalar_one() == 2
+
+
+def test_interrupted_run_keeps_finished_batches(db_url):
+    s = Store(db_url)
+    s.add_articles(ARTS)
+
+    class Crashing(FakeModel):
+        def analyze_batch(self, items):
+            if self.calls == 1:
+                raise KeyboardInterrupt
+            return super().analyze_batch(items)
+
+    with pytest.raises(KeyboardInterrupt):
+        analyze_store(s, Crashing(), batch_size=2)
+    assert s.count_pending("m1") == 1
+    assert analyze_store(s, FakeModel(), batch_size=2) == 1
+
+
+def test_search_report_and_export(db_url):
+    from propscope import export, report
+
+    s = Store(db_url)
+    s.add_articles(ARTS)
+    analyze_store(s, FakeModel())
+    hits = s.search("traitors")
+    assert {h["id"] for h in hits} == {"1", "3"}
+    assert s.search("traitors", outlet="a.example", technique="Name_Calling,Labeling")[0]["spans"][0]["text"] == "traitors"
+    assert s.search("weather", technique="Name_Calling,Labeling") == []
+    assert s.search('"; DROP TABLE articles; --') == []  # query syntax cannot escape
+    rep = report.build(s)
+    outlets = {g["key"]: g for g in rep["by_outlet"]}
+    assert outlets["a.example"]["articles"] == 2 and outlets["a.example"]["techniques"] == {"Name_Calling,Labeling": 2}
+    assert [g["key"] for g in rep["by_month"]] == ["2020-01", "2020-02"]
+    assert rep["top_articles"][0]["score"] == 0.8
+    assert report.build(s, since=dt.date(2020, 2, 1))["articles"] == 2
+    assert "a.example" in report.to_text(rep) and report.to_csv(rep).startswith("group,key")
+    rows = "".join(export.export(s.iter_analyses(), "jsonl")).splitlines()
+    assert sorted(Analysis.from_json(r).id for r in rows) == ["1", "2", "3"]
+    tasks = json.loads("".join(export.export(s.iter_analyses(), "label-studio")))
+    result = tasks[0]["predictions"][0]["result"][0]
+    assert result["value"]["labels"] == ["Name_Calling,Labeling"] and tasks[0]["data"]["text"] == ARTS[0].text
+    assert "".join(export.export(s.iter_analyses(), "ptc")).count("\n") == 2
+    assert "".join(export.export(s.iter_analyses(), "csv")).splitlines()[0].startswith("article_id,outlet")
+
+
+def test_migrations_run_once_and_record_revision(db_url):
+    Store(db_url)
+    s = Store(db_url)  # a second open finds the schema current
+    with s.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+
+
+def test_unreachable_database_is_a_clear_error():
+    with pytest.raises(StoreError, match="cannot open database"):
+        Store("postgresql://nobody@127.0.0.1:1/none")
