@@ -410,6 +410,35 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
                        f"gold {v['gold']}")
 
 
+# -- web ------------------------------------------------------------------------------------
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--model", default=None, help="Model name or folder.")
+@click.option("--token", envvar="PROPSCOPE_TOKEN", default=None,
+              help="Bearer token required for writes (or $PROPSCOPE_TOKEN); required off loopback.")
+@click.option("--allow-private-urls", is_flag=True, help="Let users analyse URLs on private networks.")
+def serve(db, host, port, model, token, allow_private_urls) -> None:
+    """Run the web app and REST API (OpenAPI docs at /docs)."""
+    import ipaddress
+
+    import uvicorn
+
+    from .web.app import create_app
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not token:
+        _fail(f"refusing to serve on {host} without a write token: pass --token or set PROPSCOPE_TOKEN", 2)
+    _open_store(db)  # fail here, with one line, if the database cannot be opened
+    app = create_app(db=db, model=model, token=token, allow_private_urls=allow_private_urls)
+    click.echo(f"propscope on http://{host}:{port}/  (API docs at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 # -- training -------------------------------------------------------------------------------
 @main.command()
 @click.option("--base", type=click.Choice(["minilm", "mpnet"]), default="minilm", show_default=True)

@@ -174,6 +174,45 @@ class Store:
                 found |= {(key, v) for (v,) in conn.execute(sa.select(col).where(col.in_(values[k : k + 500])))}
         return found
 
+    def put_article(self, article: Article) -> tuple[str, bool]:
+        """Store one article unless it is already there; returns the stored id and whether it
+        is new. Safe under concurrent writers: the unique constraints decide, not a prior read."""
+        result = AddResult()
+        self._add_batch([article], result)
+        if result.new:
+            return article.id, True
+        h = text_hash(article.text)
+        cond = [articles.c.id == article.id, articles.c.text_hash == h]
+        if article.url:
+            cond.append(articles.c.url == article.url)
+        with self.engine.connect() as conn:
+            found = conn.execute(sa.select(articles.c.id).where(sa.or_(*cond)).order_by(articles.c.pk)).scalar()
+        return found, False
+
+    def list_articles(self, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+                      technique: str | None = None, query: str | None = None, limit: int = 50,
+                      offset: int = 0) -> tuple[int, list[dict]]:
+        """A page of articles with their scores, newest first, and the total that match."""
+        q = _filters(sa.select(articles.c.pk).select_from(articles), outlet, since, until)
+        if technique:
+            q = q.where(articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique)))
+        if query:
+            q = q.where(articles.c.id.in_([h["id"] for h in self.search(query, technique, outlet, limit=10_000)]))
+        cols = (articles.c.id, articles.c.title, articles.c.outlet, articles.c.published, articles.c.url,
+                analyses.c.score, analyses.c.model)
+        page = (sa.select(*cols).select_from(articles.outerjoin(analyses)).where(articles.c.pk.in_(q))
+                .order_by(articles.c.published.desc().nulls_last(), articles.c.pk.desc()).limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(q.subquery())).scalar_one()
+            rows = [dict(r) for r in conn.execute(page).mappings()]
+        for r in rows:
+            r["published"] = r["published"].isoformat() if r["published"] else None
+        return total, rows
+
+    def pk_of(self, article_id: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(articles.c.pk).where(articles.c.id == article_id)).scalar_one()
+
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
