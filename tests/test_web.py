@@ -1,8 +1,8 @@
 """The REST API and pages through FastAPI's test client, on SQLite and PostgreSQL."""
 
 import concurrent.futures as cf
-import re
 import http.server
+import re
 import threading
 
 import pytest

@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import ingest, taxonomy
 from ..document import Article
@@ -34,9 +34,14 @@ MAX_TEXT_CHARS = 1_000_000
 
 
 class AnalyzeRequest(BaseModel):
-    text: str | None = Field(None, max_length=MAX_TEXT_CHARS, description="Article text, exactly as published.")
+    """Either ``text`` or ``url``: the schema says so too, so generated clients get it right."""
+
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["url"]}]})
+
+    text: str = Field(None, min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"\S",
+                      description="Article text, exactly as published.")
     title: str | None = Field(None, max_length=2000)
-    url: str | None = Field(None, max_length=2048, description="Fetch and analyse this page instead of text.")
+    url: str = Field(None, max_length=2048, pattern=r"^https?://", description="Fetch and analyse this page instead.")
     outlet: str | None = Field(None, max_length=255)
     published: dt.date | None = None
 
@@ -45,6 +50,10 @@ class AnalyzeRequest(BaseModel):
         if bool(self.text and self.text.strip()) == bool(self.url):
             raise ValueError("give either a non-empty 'text' or a 'url'")
         return self
+
+
+class ErrorDetail(BaseModel):
+    detail: str
 
 
 class Settings:
@@ -122,7 +131,11 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     def healthz() -> dict:
         return {"status": "ok", "model": state["model"].name}
 
-    @app.post("/api/analyze", tags=["api"], dependencies=[Depends(require_write)])
+    errors = {400: {"description": "The URL was refused or could not be fetched", "model": ErrorDetail},
+              401: {"description": "A write token is needed", "model": ErrorDetail},
+              413: {"description": "Request body too large", "model": ErrorDetail}}
+
+    @app.post("/api/analyze", tags=["api"], dependencies=[Depends(require_write)], responses=errors)
     def api_analyze(req: AnalyzeRequest) -> dict:
         """Store and analyse an article; the same text posted twice is stored once."""
         return analyze_article(article_from_request(req))
@@ -134,7 +147,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         total, rows = store().list_articles(outlet, since, until, technique, q, per_page, (page - 1) * per_page)
         return {"total": total, "page": page, "per_page": per_page, "articles": rows}
 
-    @app.get("/api/articles/{article_id:path}", tags=["api"])
+    @app.get("/api/articles/{article_id:path}", tags=["api"], responses={404: {"model": ErrorDetail}})
     def api_article(article_id: str) -> dict:
         a = store().get_analysis(article_id)
         if a is None:
