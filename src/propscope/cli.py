@@ -410,6 +410,58 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
                        f"gold {v['gold']}")
 
 
+# -- scale ----------------------------------------------------------------------------------
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False),
+              help="Folder for the JSONL shards of Analysis JSON (part-NNNNN.jsonl).")
+@click.option("--scheduler", default="local", show_default=True,
+              help="local (a worker per core), local[N], or the address of a running scheduler (tcp://HOST:PORT).")
+@click.option("--db", default=None, help="Also store articles and analyses in this database.")
+@click.option("--model", default=None, help="Model name or folder (must exist on every worker).")
+@click.option("--partition-size", type=int, default=256, show_default=True, help="Articles per task.")
+@with_input_options
+def batch(inputs, output, scheduler, db, model, partition_size, max_bytes, allow_private_urls) -> None:
+    """Analyse a corpus on a Dask cluster: one task per partition, the model loaded once per
+    worker, finished partitions skipped on a rerun, failed ones retried."""
+    from tqdm import tqdm
+
+    from . import batch as runner
+    from .pipeline import ModelNotFound, model_version
+
+    try:
+        model_version(model)
+    except ModelNotFound as e:
+        _fail(str(e))
+    counter: Counter = Counter()
+    store = _open_store(db) if db else None
+    try:
+        client = runner.make_client(scheduler)
+    except (ValueError, OSError) as e:
+        _fail(f"cannot reach the Dask scheduler: {e}")
+    bar = tqdm(desc="partitions", unit="part", file=sys.stderr, disable=not sys.stderr.isatty())
+
+    def done(path, info) -> None:
+        bar.update(1)
+        if store is not None:
+            results = [Analysis.from_json(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+            store.save_analyses([(store.pk_of(store.put_article(r.article)[0]), r) for r in results])
+
+    try:
+        result = runner.run(_articles(inputs, _read_options(max_bytes, allow_private_urls), counter), output, client,
+                            model=model, partition_size=partition_size, on_done=done)
+    finally:
+        bar.close()
+        client.close()
+    t = result.timings
+    click.echo(f"{result.articles} articles in {result.partitions - result.skipped} partitions "
+               f"({result.skipped} already done) in {result.seconds:.1f} s -> {output}")
+    if result.articles:
+        click.echo("worker time: " + ", ".join(f"{k} {v:.1f} s" for k, v in t.items()))
+    if counter["rejected"]:
+        sys.exit(1)
+
+
 # -- web ------------------------------------------------------------------------------------
 @main.command()
 @db_option

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .document import Analysis, Article
-from .techniques.tagger import TechniqueModel, models_dir
+from .techniques.tagger import TechniqueModel, models_dir, version_of
 
 DEFAULT_MODEL = "fast"
 
@@ -35,6 +35,11 @@ def model_path(name: str | None = None) -> Path:
         known = ", ".join(available_models()) or "none installed"
         raise ModelNotFound(f"no model named {name!r} (available: {known}); or give the path of a model folder")
     return path
+
+
+def model_version(name: str | None = None) -> str:
+    """The version string a model records in its analyses, without loading it."""
+    return version_of(model_path(name))
 
 
 @lru_cache(maxsize=4)

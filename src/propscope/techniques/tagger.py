@@ -133,8 +133,6 @@ class TechniqueModel:
         directory = Path(directory)
         config = TaggerConfig.load(directory / "config.json")
         tokenizer, net = build_net(config, with_lora=True)
-        import hashlib
-
         weights_file = directory / "adapter.safetensors"
         state = load_file(str(weights_file))
         missing = set(state) - set(net.state_dict())
@@ -143,7 +141,7 @@ class TechniqueModel:
         net.load_state_dict(state, strict=False)
         net.encoder = net.encoder.merge_and_unload()  # plain weights: inference as fast as the base
         model = cls(config, tokenizer, net, device)
-        model.version = f"{config.name}-{hashlib.sha256(weights_file.read_bytes()).hexdigest()[:8]}"
+        model.version = version_of(directory)
         return model
 
     # -- encoder --------------------------------------------------------------------------
@@ -256,6 +254,15 @@ def _runs(mask: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
     starts = np.concatenate([[idx[0]], idx[breaks + 1]])
     ends = np.concatenate([idx[breaks], [idx[-1]]]) + 1
     return list(zip(starts.tolist(), ends.tolist()))
+
+
+def version_of(directory: Path) -> str:
+    """``name-hash8``: the artifact name and a hash of its weights, so a retrained artifact
+    under the same name counts as a new version."""
+    import hashlib
+
+    digest = hashlib.sha256((directory / "adapter.safetensors").read_bytes()).hexdigest()[:8]
+    return f"{TaggerConfig.load(directory / 'config.json').name}-{digest}"
 
 
 def models_dir() -> Path:

@@ -1,0 +1,165 @@
+"""The full pipeline over a corpus on a Dask cluster (``dask.distributed``).
+
+The client streams the inputs into partition files under ``OUTPUT/_input`` (so memory
+stays flat however large the corpus), then maps one task per partition: each worker
+loads the model once (cached per worker process), analyses its partition and writes
+``OUTPUT/part-NNNNN.jsonl`` atomically. A partition whose output exists is finished:
+a rerun skips it; a failed partition is retried by the scheduler.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .document import Analysis, Article
+
+_MODELS: dict[str, object] = {}
+
+
+@dataclass
+class BatchResult:
+    partitions: int
+    skipped: int
+    articles: int
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+    outputs: list[str] = field(default_factory=list)
+
+
+def write_partitions(articles: Iterable[Article], directory: Path, size: int) -> list[Path]:
+    """Split the input stream into JSONL partition files; the same input gives the same files,
+    so a rerun recognises finished work by name and content hash."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        path = directory / f"part-{len(paths):05d}.jsonl"
+        data = "".join(buf)
+        if not path.exists() or path.read_text(encoding="utf-8") != data:
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(data, encoding="utf-8")
+            os.replace(tmp, path)
+        paths.append(path)
+        buf.clear()
+
+    for art in articles:
+        buf.append(json.dumps(art.to_dict(), ensure_ascii=False) + "\n")
+        if len(buf) >= size:
+            flush()
+    if buf:
+        flush()
+    for stale in directory.glob("part-*.jsonl"):  # an input that shrank leaves no orphan partitions
+        if stale not in paths:
+            stale.unlink()
+    return paths
+
+
+def _model(name: str | None):
+    """One model per worker process, loaded on its first partition (on its GPU if it has one)."""
+    key = name or ""
+    if key not in _MODELS:
+        from .pipeline import load_model
+
+        _MODELS[key] = load_model(name)
+    return _MODELS[key]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def analyze_partition(input_path: str, output_path: str, model: str | None, batch_size: int = 16) -> dict:
+    """Analyse one partition file; returns counts and where the time went."""
+    t0 = time.perf_counter()
+    src = Path(input_path)
+    articles = [Article.from_dict(json.loads(line)) for line in src.read_text(encoding="utf-8").splitlines()]
+    t1 = time.perf_counter()
+    tagger = _model(model)
+    t2 = time.perf_counter()
+    results: list[Analysis] = []
+    for k in range(0, len(articles), batch_size):
+        results += tagger.analyze_batch(articles[k : k + batch_size])
+    t3 = time.perf_counter()
+    out = Path(output_path)
+    tmp = out.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        for r in results:
+            f.write(r.to_json() + "\n")
+    os.replace(tmp, out)  # atomic: a partition output either exists whole or not at all
+    out.with_suffix(".done").write_text(json.dumps({"input": _digest(src), "model": tagger.name}))
+    return {"articles": len(articles), "read": t1 - t0, "load_model": t2 - t1, "analyze": t3 - t2,
+            "write": time.perf_counter() - t3}
+
+
+def is_done(input_path: Path, output_path: Path, model_name: str | None = None) -> bool:
+    marker = output_path.with_suffix(".done")
+    if not (output_path.exists() and marker.exists()):
+        return False
+    info = json.loads(marker.read_text())
+    return info.get("input") == _digest(input_path) and (model_name is None or info.get("model") == model_name)
+
+
+def make_client(scheduler: str):
+    """``local`` (one worker per core), ``local[N]`` (N workers), or a scheduler address."""
+    from distributed import Client, LocalCluster
+
+    if scheduler.startswith(("tcp://", "tls://", "ws://", "wss://")):
+        return Client(scheduler)
+    m = re.fullmatch(r"local(?:\[(\d+)\])?", scheduler)
+    if not m:
+        raise ValueError(f"unknown scheduler {scheduler!r}: use local, local[N] or tcp://HOST:PORT")
+    n = int(m.group(1) or os.cpu_count() or 1)
+    threads = max(1, (os.cpu_count() or 1) // n)
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                           env={"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)})
+    return Client(cluster)
+
+
+def run(articles: Iterable[Article], output: str | Path, client, model: str | None = None,
+        partition_size: int = 256, on_done: Callable[[Path, dict], None] | None = None) -> BatchResult:
+    """Analyse ``articles`` on ``client``'s cluster into JSONL shards under ``output``."""
+    from distributed import as_completed
+
+    start = time.perf_counter()
+    out = Path(output)
+    inputs = write_partitions(articles, out / "_input", partition_size)
+    from .pipeline import model_version
+
+    version = model_version(model)
+    todo, skipped = [], 0
+    for p in inputs:
+        target = out / p.name
+        if is_done(p, target, version):
+            skipped += 1
+        else:
+            todo.append((p, target))
+    futures = {client.submit(analyze_partition, str(p), str(t), model, pure=False, retries=2): t for p, t in todo}
+    timings: dict[str, float] = {"read": 0.0, "load_model": 0.0, "analyze": 0.0, "write": 0.0}
+    n = 0
+    for fut in as_completed(futures):
+        info = fut.result()
+        n += info["articles"]
+        for k in timings:
+            timings[k] += info[k]
+        if on_done:
+            on_done(futures[fut], info)
+    for stale in out.glob("part-*.jsonl"):
+        if not (out / "_input" / stale.name).exists():
+            stale.unlink()
+            stale.with_suffix(".done").unlink(missing_ok=True)
+    return BatchResult(len(inputs), skipped, n, time.perf_counter() - start, timings,
+                       [str(out / p.name) for p in inputs])
+
+
+def read_results(output: str | Path) -> Iterable[Analysis]:
+    for path in sorted(Path(output).glob("part-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            yield Analysis.from_json(line)

@@ -1,0 +1,149 @@
+"""Alignment stage of the reuse detector: exact character offsets of what two articles share.
+
+A candidate pair comes with token rectangles (from :mod:`.candidates`). Inside each, the two word
+sequences (normalised: casefolded, punctuation and quote style removed) are aligned with
+``difflib.SequenceMatcher``, which returns the monotone list of exactly matching word runs
+(longest run first, then recursively left and right of it). Runs are then chained into passages
+while the gap between consecutive runs stays within ``max_gap`` words on both sides, which is what
+makes the result robust to substituted, inserted and deleted words; a longer gap (a dropped
+sentence, unrelated text) ends the passage. Lone single-word runs at the ends of a chain are
+trimmed because they are usually chance matches of common words next to the copied passage.
+
+Only normalised *keys* are compared; offsets always come from the token table of the original
+text, so ``text[start:end]`` is the passage exactly as it appears in each article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .candidates import Tokens, tokenize
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """An aligned passage in token coordinates (ends exclusive) with its matched word count."""
+
+    a_lo: int
+    a_hi: int
+    b_lo: int
+    b_hi: int
+    matched: int
+
+    @property
+    def score(self) -> float:
+        """Dice similarity over words: matched words relative to the two passage lengths."""
+        return 2.0 * self.matched / ((self.a_hi - self.a_lo) + (self.b_hi - self.b_lo))
+
+
+def _chains(blocks: Sequence[tuple[int, int, int]], max_gap: int) -> list[list[tuple[int, int, int]]]:
+    """Group matching runs ``(i, j, n)`` into chains whose gaps are at most ``max_gap`` words."""
+    chains: list[list[tuple[int, int, int]]] = []
+    for i, j, n in blocks:
+        if n == 0:
+            continue
+        if chains:
+            pi, pj, pn = chains[-1][-1]
+            if 0 <= i - (pi + pn) <= max_gap and 0 <= j - (pj + pn) <= max_gap:
+                chains[-1].append((i, j, n))
+                continue
+        chains.append([(i, j, n)])
+    return chains
+
+
+def _trim(chain: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Drop single-word runs at either end: inside a chain they bridge edits, at its ends they are
+    almost always a chance match of a common word just outside the copied passage."""
+    lo, hi = 0, len(chain)
+    while hi - lo > 1 and chain[lo][2] < 2:
+        lo += 1
+    while hi - lo > 1 and chain[hi - 1][2] < 2:
+        hi -= 1
+    return chain[lo:hi]
+
+
+def align_region(
+    ka: Sequence[str], kb: Sequence[str], region: tuple[int, int, int, int], *, max_gap: int = 6
+) -> list[Fragment]:
+    """Aligned fragments of the word keys ``ka``/``kb`` inside one token rectangle."""
+    a_lo, a_hi, b_lo, b_hi = region
+    sm = SequenceMatcher(None, ka[a_lo:a_hi], kb[b_lo:b_hi], autojunk=False)
+    out = []
+    for chain in _chains(sm.get_matching_blocks(), max_gap):
+        chain = _trim(chain)
+        i0, j0, _ = chain[0]
+        i1, j1, n1 = chain[-1]
+        out.append(Fragment(a_lo + i0, a_lo + i1 + n1, b_lo + j0, b_lo + j1 + n1, sum(n for _, _, n in chain)))
+    return out
+
+
+def _touch(f: Fragment, g: Fragment, gap: int) -> bool:
+    return f.a_lo <= g.a_hi + gap and g.a_lo <= f.a_hi + gap and f.b_lo <= g.b_hi + gap and g.b_lo <= f.b_hi + gap
+
+
+def align_tokens(
+    ta: Tokens,
+    tb: Tokens,
+    regions: Sequence[tuple[int, int, int, int]],
+    *,
+    max_gap: int = 6,
+) -> list[Fragment]:
+    """All fragments of a pair: aligned per region, then fragments found twice (by overlapping
+    regions) or lying next to each other in both texts are re-aligned as one span so that every
+    shared passage is reported once."""
+    frags = sorted({f for r in regions for f in align_region(ta.norms, tb.norms, r, max_gap=max_gap)},
+                   key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
+    for _ in range(3):
+        merged: list[Fragment] = []
+        touched = False
+        for f in frags:
+            for k, g in enumerate(merged):
+                if _touch(f, g, max_gap):
+                    merged[k] = Fragment(min(f.a_lo, g.a_lo), max(f.a_hi, g.a_hi), min(f.b_lo, g.b_lo),
+                                         max(f.b_hi, g.b_hi), -1)
+                    touched = True
+                    break
+            else:
+                merged.append(f)
+        if not touched:
+            break
+        frags = []
+        for g in merged:
+            if g.matched >= 0:
+                frags.append(g)
+            else:
+                frags.extend(align_region(ta.norms, tb.norms, (g.a_lo, g.a_hi, g.b_lo, g.b_hi), max_gap=max_gap))
+        frags = sorted(set(frags), key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
+    return frags
+
+
+def align_pair(
+    text_a: str,
+    text_b: str,
+    regions: Sequence[tuple[int, int, int, int]],
+    *,
+    min_chars: int = 50,
+    min_score: float = 0.5,
+    max_gap: int = 6,
+    tokens_a: Tokens | None = None,
+    tokens_b: Tokens | None = None,
+) -> list[tuple[int, int, int, int, float]]:
+    """Shared passages of two texts as ``(a_start, a_end, b_start, b_end, score)`` character
+    offsets into the original texts, restricted to the candidate token ``regions``.
+
+    A passage is kept when both sides are at least ``min_chars`` characters long and its word
+    similarity is at least ``min_score``. Pass the token tables if already computed; they must
+    come from :func:`tokenize` on the same texts.
+    """
+    ta = tokens_a if tokens_a is not None else tokenize(text_a)
+    tb = tokens_b if tokens_b is not None else tokenize(text_b)
+    out = []
+    for f in align_tokens(ta, tb, regions, max_gap=max_gap):
+        a_start, a_end = ta.starts[f.a_lo], ta.ends[f.a_hi - 1]
+        b_start, b_end = tb.starts[f.b_lo], tb.ends[f.b_hi - 1]
+        score = f.score
+        if min(a_end - a_start, b_end - b_start) >= min_chars and score >= min_score:
+            out.append((a_start, a_end, b_start, b_end, round(score, 6)))
+    return sorted(out)

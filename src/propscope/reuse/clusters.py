@@ -1,0 +1,123 @@
+"""Cluster stage of the reuse detector: which passages are the same text, and where it came from.
+
+Pairwise passages are joined into clusters with union-find: the two sides of a passage are one
+node each, and two nodes in the same article are the same text when their spans overlap by at
+least ``min_overlap`` of the shorter one (a plain "any overlap" rule would chain unrelated
+paragraphs that merely touch). A cluster's origin is the member article published first, but only
+when every member has a date and the earliest date is not shared: anything else would be a guess.
+
+Boilerplate (site footers, bylines, newsletter blurbs) is reuse too, but says nothing about who
+copied whom. It is recognised as a cluster in which one outlet has ``boilerplate_min_articles`` or
+more articles; the passages between two articles of that outlet are then flagged, or dropped and
+the clusters rebuilt without them. Passages between different outlets are never suppressed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+BOILERPLATE_MODES = ("suppress", "flag", "keep")
+
+PassageTuple = tuple[str, int, int, str, int, int]  # (a, a_start, a_end, b, b_start, b_end)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, x: int, y: int) -> None:
+        x, y = self.find(x), self.find(y)
+        if x != y:
+            self.parent[max(x, y)] = min(x, y)
+
+
+def group_passages(passages: Sequence[PassageTuple], min_overlap: float = 0.5) -> list[list[int]]:
+    """Indices of ``passages`` grouped into clusters, each sorted, clusters in order of their first
+    passage. Deterministic for a given passage order."""
+    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, node)
+    for k, (a, a0, a1, b, b0, b1) in enumerate(passages):
+        spans[a].append((a0, a1, 2 * k))
+        spans[b].append((b0, b1, 2 * k + 1))
+    uf = _UnionFind(2 * len(passages))
+    for k in range(len(passages)):
+        uf.union(2 * k, 2 * k + 1)
+    for items in spans.values():
+        items.sort()
+        for p, (s0, e0, n0) in enumerate(items):
+            for s1, e1, n1 in items[p + 1 :]:
+                if s1 >= e0:
+                    break
+                overlap = min(e0, e1) - s1
+                if overlap >= min_overlap * min(e0 - s0, e1 - s1):
+                    uf.union(n0, n1)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(passages)):
+        groups[uf.find(2 * k)].append(k)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def members_of(passages: Sequence[PassageTuple], group: Sequence[int]) -> list[tuple[str, int, int]]:
+    """The cluster's text in each article: overlapping spans of one article merged, sorted."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for k in group:
+        a, a0, a1, b, b0, b1 = passages[k]
+        spans[a].append((a0, a1))
+        spans[b].append((b0, b1))
+    out = []
+    for art, items in spans.items():
+        items.sort()
+        cur = list(items[0])
+        for s, e in items[1:]:
+            if s < cur[1]:
+                cur[1] = max(cur[1], e)
+            else:
+                out.append((art, cur[0], cur[1]))
+                cur = [s, e]
+        out.append((art, cur[0], cur[1]))
+    return sorted(out)
+
+
+def origin_of(article_ids: Sequence[str], published: Mapping[str, dt.date | None]) -> str | None:
+    """The member published first; None when any member has no date or the first date is tied."""
+    dates = [(published.get(a), a) for a in sorted(set(article_ids))]
+    if not dates or any(d is None for d, _ in dates):
+        return None
+    dates.sort()
+    if len(dates) > 1 and dates[0][0] == dates[1][0]:
+        return None
+    return dates[0][1]
+
+
+def boilerplate_passages(
+    passages: Sequence[PassageTuple],
+    groups: Sequence[Sequence[int]],
+    outlets: Mapping[str, str | None],
+    min_articles: int = 3,
+) -> set[int]:
+    """Indices of passages that join two articles of one outlet inside a cluster where that outlet
+    has at least ``min_articles`` articles: text a site repeats on many of its own pages."""
+    flagged: set[int] = set()
+    for group in groups:
+        per_outlet: dict[str, set[str]] = defaultdict(set)
+        for k in group:
+            a, _, _, b, _, _ = passages[k]
+            for art in (a, b):
+                outlet = outlets.get(art)
+                if outlet:
+                    per_outlet[outlet].add(art)
+        heavy = {o for o, arts in per_outlet.items() if len(arts) >= min_articles}
+        if not heavy:
+            continue
+        for k in group:
+            a, _, _, b, _, _ = passages[k]
+            if outlets.get(a) in heavy and outlets.get(a) == outlets.get(b):
+                flagged.add(k)
+    return flagged

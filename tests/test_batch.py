@@ -1,0 +1,89 @@
+"""Batch on a Dask LocalCluster: same results as single-process analyze, reruns skip finished work."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from propscope import batch
+from propscope.cli import main
+from propscope.document import Article
+
+
+@pytest.fixture(scope="module")
+def client():
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as c:
+        yield c
+
+
+def corpus(sample_text, n=7):
+    return [Article(f"a{i}", sample_text[: 120 + 60 * i] + f" Number {i}.") for i in range(n)]
+
+
+def test_batch_equals_single_process(client, tiny_model, tiny_tagger, sample_text, tmp_path):
+    arts = corpus(sample_text)
+    res = batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=3)
+    assert (res.partitions, res.skipped, res.articles) == (3, 0, 7)
+    got = {a.id: a for a in batch.read_results(tmp_path / "out")}
+    for art in arts:
+        single = tiny_tagger.analyze(art)
+        b = got[art.id]
+        assert [(s.start, s.end, s.technique) for s in b.spans] == [(s.start, s.end, s.technique) for s in single.spans]
+        assert all(abs(x.score - y.score) < 1e-3 for x, y in zip(b.spans, single.spans))
+        assert b.score == pytest.approx(single.score, abs=1e-3) and b.article == art
+    assert set(res.timings) == {"read", "load_model", "analyze", "write"}
+
+
+def test_rerun_skips_finished_partitions_and_redoes_changed_ones(client, tiny_model, sample_text, tmp_path):
+    arts = corpus(sample_text)
+    batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=3)
+    again = batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=3)
+    assert (again.skipped, again.articles) == (3, 0)
+    (tmp_path / "out" / "part-00001.jsonl").unlink()  # a lost shard is redone
+    changed = arts[:6] + [Article("new", "A different last article.")]
+    res = batch.run(changed, tmp_path / "out", client, model=str(tiny_model), partition_size=3)
+    assert (res.skipped, res.articles) == (1, 4)
+    assert {a.id for a in batch.read_results(tmp_path / "out")} == {a.id for a in changed}
+
+
+def test_failed_partition_is_retried(client, tiny_model, sample_text, tmp_path, monkeypatch):
+    attempts = tmp_path / "attempts"  # a file, not a variable: tasks run on a copy of the function
+    real = batch.analyze_partition
+
+    def flaky(*args, **kwargs):
+        with open(attempts, "a") as f:
+            f.write("x")
+        if attempts.read_text() == "x":
+            raise RuntimeError("worker lost")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "analyze_partition", flaky)
+    res = batch.run(corpus(sample_text, 2), tmp_path / "out", client, model=str(tiny_model), partition_size=5)
+    assert res.articles == 2 and attempts.read_text() == "xx"
+
+
+def test_cli_batch_on_local_processes_and_store(tiny_model, sample_text, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"j{i}", "text": sample_text + f" ({i})"}) + "\n" for i in range(4)))
+    db = f"sqlite:///{tmp_path / 'b.db'}"
+    args = ["batch", str(src), "--output", str(tmp_path / "out"), "--scheduler", "local[1]", "--model", str(tiny_model),
+            "--partition-size", "2", "--db", db]
+    r = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert "4 articles in 2 partitions" in r.output
+    from propscope.store import Store
+
+    s = Store(db)
+    assert s.count_articles() == 4 and s.get_analysis("j3").spans
+    r = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert "(2 already done)" in r.output
+
+
+def test_cli_batch_bad_scheduler_is_one_line(tiny_model, tmp_path):
+    (tmp_path / "a.txt").write_text("Some text.")
+    r = CliRunner().invoke(main, ["batch", str(tmp_path / "a.txt"), "-o", str(tmp_path / "o"), "--scheduler", "yarn",
+                                  "--model", str(tiny_model)])
+    assert r.exit_code == 1 and "unknown scheduler" in r.stderr
