@@ -83,6 +83,7 @@ def analyze_partition(input_path: str, output_path: str, model: str | None, batc
     articles = [Article.from_dict(json.loads(line)) for line in src.read_text(encoding="utf-8").splitlines()]
     t1 = time.perf_counter()
     tagger = _model(model)
+    before = dict(tagger.timings)
     t2 = time.perf_counter()
     results: list[Analysis] = []
     for k in range(0, len(articles), batch_size):
@@ -95,8 +96,9 @@ def analyze_partition(input_path: str, output_path: str, model: str | None, batc
             f.write(r.to_json() + "\n")
     os.replace(tmp, out)  # atomic: a partition output either exists whole or not at all
     out.with_suffix(".done").write_text(json.dumps({"input": _digest(src), "model": tagger.name}))
-    return {"articles": len(articles), "read": t1 - t0, "load_model": t2 - t1, "analyze": t3 - t2,
-            "write": time.perf_counter() - t3}
+    spent = {k: tagger.timings[k] - before[k] for k in before}
+    return {"articles": len(articles), "read": t1 - t0, "load_model": t2 - t1, "tokenise": spent["tokenise"],
+            "model": spent["encoder"], "decode": spent["decode"], "write": time.perf_counter() - t3}
 
 
 def is_done(input_path: Path, output_path: Path, model_name: str | None = None) -> bool:
@@ -142,7 +144,7 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
         else:
             todo.append((p, target))
     futures = {client.submit(analyze_partition, str(p), str(t), model, pure=False, retries=2): t for p, t in todo}
-    timings: dict[str, float] = {"read": 0.0, "load_model": 0.0, "analyze": 0.0, "write": 0.0}
+    timings = dict.fromkeys(("read", "load_model", "tokenise", "model", "decode", "write"), 0.0)
     n = 0
     for fut in as_completed(futures):
         info = fut.result()

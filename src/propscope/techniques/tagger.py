@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +120,7 @@ class TechniqueModel:
         self.batch_windows = batch_windows or (64 if self.device.type == "cuda" else 8)
         self.labels = list(config.labels)
         self.version: str | None = None
+        self.timings: dict[str, float] = {"tokenise": 0.0, "encoder": 0.0, "decode": 0.0}  # seconds, cumulative
 
     @property
     def name(self) -> str:
@@ -147,7 +149,10 @@ class TechniqueModel:
     # -- encoder --------------------------------------------------------------------------
     def token_probs(self, texts: Sequence[str]) -> list[TokenProbs]:
         """Per-token probabilities for each text; windows from all texts are batched together."""
+        t0 = time.perf_counter()
         encoded = encode(self.tokenizer, list(texts))
+        t1 = time.perf_counter()
+        self.timings["tokenise"] += t1 - t0
         cls_id, sep_id, pad_id = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id, self.tokenizer.pad_token_id
         jobs = []  # (text index, start, end)
         for i, enc in enumerate(encoded):
@@ -171,6 +176,7 @@ class TechniqueModel:
                 for r, (i, a, b) in enumerate(batch):
                     sums[i][a:b] += probs[r, 1 : b - a + 1]
                     counts[i][a:b] += 1
+        self.timings["encoder"] += time.perf_counter() - t1
         return [TokenProbs(e, s / np.maximum(c, 1)[:, None]) for e, s, c in zip(encoded, sums, counts)]
 
     # -- decoding -------------------------------------------------------------------------
@@ -221,9 +227,12 @@ class TechniqueModel:
     def analyze_batch(self, items: Iterable[Article | str]) -> list[Analysis]:
         articles = [a if isinstance(a, Article) else Article(id=str(i), text=a) for i, a in enumerate(items)]
         results = []
-        for article, tp in zip(articles, self.token_probs([a.text for a in articles])):
+        probs = self.token_probs([a.text for a in articles])
+        t0 = time.perf_counter()
+        for article, tp in zip(articles, probs):
             sents = self.sentence_scores(article.text, tp)
             results.append(Analysis(article, self.decode(article.text, tp), sents, article_score(sents), self.name))
+        self.timings["decode"] += time.perf_counter() - t0
         return results
 
     def analyze(self, item: Article | str) -> Analysis:

@@ -1,0 +1,247 @@
+"""Text reuse: passages copied between articles, possibly edited, grouped with a likely origin.
+
+A small pipeline in the style of passim (Smith et al.), in three stages:
+
+1. :mod:`.candidates` proposes article pairs and token regions with MinHash LSH over word shingles
+   of sliding windows, so the cost grows with the corpus, not with the number of article pairs;
+2. :mod:`.align` aligns each proposed pair word by word and reports exact character offsets in
+   both original texts, tolerating substituted, inserted and deleted words and changed
+   punctuation, case, quotes and line wrapping;
+3. :mod:`.clusters` joins passages covering the same text into clusters, names the earliest
+   published member as the likely origin and deals with one outlet's boilerplate.
+
+    >>> from propscope.reuse import find_reuse
+    >>> result = find_reuse(articles)            # Sequence[Article]
+    >>> for p in result.passages:
+    ...     print(p.a, p.a_start, p.a_end, p.b, p.b_start, p.b_end, p.score)
+
+:func:`find_reuse_dask` runs stage 2, by far the most expensive, on a ``dask.distributed`` client
+and returns exactly the same result.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..document import Article
+from .align import align_pair
+from .candidates import Candidate, Tokens, find_candidates, tokenize
+from .clusters import BOILERPLATE_MODES, boilerplate_passages, group_passages, members_of, origin_of
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+__all__ = ["Cluster", "Passage", "ReuseResult", "find_reuse", "find_reuse_dask"]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Text shared by articles ``a`` and ``b`` (``a < b`` by id): ``a.text[a_start:a_end]`` and
+    ``b.text[b_start:b_end]``, with ``score`` the word-level similarity of the two sides (1.0 for
+    a verbatim copy). ``cluster`` is the id of its :class:`Cluster`; ``boilerplate`` is set when
+    the passage is one outlet repeating its own text (kept only with ``boilerplate="flag"``)."""
+
+    a: str
+    a_start: int
+    a_end: int
+    b: str
+    b_start: int
+    b_end: int
+    score: float
+    cluster: int | None = None
+    boilerplate: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One text found in several articles: ``members`` are ``(article_id, start, end)`` spans,
+    ``origin`` the article that published it first (None when dates are missing or tied)."""
+
+    id: int
+    members: list[tuple[str, int, int]]
+    origin: str | None
+    boilerplate: bool = False
+
+    @property
+    def articles(self) -> list[str]:
+        """Distinct member article ids, sorted."""
+        return sorted({m[0] for m in self.members})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "members": [{"article": a, "start": s, "end": e} for a, s, e in self.members],
+            "origin": self.origin,
+            "boilerplate": self.boilerplate,
+        }
+
+
+@dataclass
+class ReuseResult:
+    """Passages sorted by ``(a, a_start, b, b_start)``, clusters by id, and stage counts."""
+
+    passages: list[Passage]
+    clusters: list[Cluster]
+    stats: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "passages": [p.to_dict() for p in self.passages],
+            "clusters": [c.to_dict() for c in self.clusters],
+            "stats": dict(self.stats),
+        }
+
+
+@dataclass(frozen=True)
+class _Params:
+    min_chars: int = 50
+    window: int = 24
+    shingle: int = 3
+    num_perm: int = 64
+    threshold: float = 0.3
+    max_bucket: int = 32
+    max_gap: int = 6
+    min_score: float = 0.5
+    min_overlap: float = 0.5
+    boilerplate: str = "suppress"
+    boilerplate_min_articles: int = 3
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        if self.boilerplate not in BOILERPLATE_MODES:
+            raise ValueError(f"boilerplate must be one of {BOILERPLATE_MODES}, not {self.boilerplate!r}")
+        if self.min_chars < 1:
+            raise ValueError("min_chars must be positive")
+
+
+_Item = tuple[str, str, str, str, tuple[tuple[int, int, int, int], ...]]  # (id_a, text_a, id_b, text_b, regions)
+_Found = tuple[str, int, int, str, int, int, float]
+
+
+def _align_items(
+    items: Sequence[_Item], *, min_chars: int, min_score: float, max_gap: int,
+    tokens: dict[str, Tokens] | None = None,
+) -> list[_Found]:
+    """Stage 2 for a batch of candidate pairs; a plain function so a Dask worker can run it."""
+    out: list[_Found] = []
+    for id_a, text_a, id_b, text_b, regions in items:
+        ta = tokens.get(id_a) if tokens else None
+        tb = tokens.get(id_b) if tokens else None
+        for a0, a1, b0, b1, score in align_pair(text_a, text_b, regions, min_chars=min_chars, min_score=min_score,
+                                                max_gap=max_gap, tokens_a=ta, tokens_b=tb):
+            out.append((id_a, a0, a1, id_b, b0, b1, score))
+    return out
+
+
+def _prepare(articles: Sequence[Article], p: _Params) -> tuple[list[Article], list[Tokens], list[Candidate], dict]:
+    """Stage 1: articles in id order (so the result does not depend on input order), their
+    tokens and the candidate pairs."""
+    arts = sorted(articles, key=lambda a: a.id)
+    for x, y in zip(arts, arts[1:]):
+        if x.id == y.id:
+            raise ValueError(f"duplicate article id {x.id!r}")
+    tokens = [tokenize(a.text) for a in arts]
+    cands, stats = find_candidates(tokens, window=p.window, shingle=p.shingle, num_perm=p.num_perm,
+                                   threshold=p.threshold, max_bucket=p.max_bucket, seed=p.seed)
+    stats = {"articles": len(arts), "tokens": sum(len(t) for t in tokens), **stats}
+    return arts, tokens, cands, stats
+
+
+def _items(arts: Sequence[Article], cands: Sequence[Candidate]) -> list[_Item]:
+    return [(arts[c.a].id, arts[c.a].text, arts[c.b].id, arts[c.b].text, c.regions) for c in cands]
+
+
+def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Params) -> ReuseResult:
+    """Stage 3, shared by the local and the Dask path so both give the same result."""
+    found = sorted(set(found), key=lambda f: (f[0], f[1], f[3], f[4], f[2], f[5]))
+    tuples = [f[:6] for f in found]
+    outlets = {a.id: a.outlet for a in arts}
+    published = {a.id: a.published for a in arts}
+    flagged: set[int] = set()
+    groups = group_passages(tuples, p.min_overlap)
+    if p.boilerplate != "keep":
+        flagged = boilerplate_passages(tuples, groups, outlets, p.boilerplate_min_articles)
+    if p.boilerplate == "suppress" and flagged:
+        found = [f for k, f in enumerate(found) if k not in flagged]
+        tuples = [f[:6] for f in found]
+        flagged = set()
+        groups = group_passages(tuples, p.min_overlap)
+    cluster_of: dict[int, int] = {}
+    clusters = []
+    for cid, group in enumerate(groups):
+        members = members_of(tuples, group)
+        origin = origin_of([m[0] for m in members], published)
+        clusters.append(Cluster(cid, members, origin, boilerplate=all(k in flagged for k in group)))
+        for k in group:
+            cluster_of[k] = cid
+    passages = [Passage(*f, cluster=cluster_of[k], boilerplate=k in flagged) for k, f in enumerate(found)]
+    stats = {**stats, "passages": len(passages), "clusters": len(clusters), "boilerplate_passages": len(flagged)}
+    return ReuseResult(passages, clusters, stats)
+
+
+def find_reuse(
+    articles: Sequence[Article],
+    min_chars: int = 50,
+    *,
+    window: int = 24,
+    shingle: int = 3,
+    num_perm: int = 64,
+    threshold: float = 0.3,
+    max_bucket: int = 32,
+    max_gap: int = 6,
+    min_score: float = 0.5,
+    min_overlap: float = 0.5,
+    boilerplate: str = "suppress",
+    boilerplate_min_articles: int = 3,
+    seed: int = 1,
+) -> ReuseResult:
+    """Passages of at least ``min_chars`` characters shared between ``articles``, and their clusters.
+
+    Candidates: windows of ``window`` words (step ``window // 2``), ``shingle``-word shingles,
+    ``num_perm`` MinHash permutations, LSH tuned for window Jaccard ``threshold``; a bucket pairs
+    each window with at most ``max_bucket`` others. Alignment: runs of matching words chained
+    across gaps of at most ``max_gap`` words, passages kept at word similarity ``min_score``.
+    Clusters: spans of one article overlapping by ``min_overlap`` of the shorter are the same
+    text; ``boilerplate`` is ``"suppress"`` (drop one outlet's text repeated in at least
+    ``boilerplate_min_articles`` of its articles), ``"flag"`` (keep and mark it) or ``"keep"``.
+    Passages shorter than about ``window`` words may be missed by the candidate stage.
+    """
+    p = _Params(min_chars, window, shingle, num_perm, threshold, max_bucket, max_gap, min_score, min_overlap,
+                boilerplate, boilerplate_min_articles, seed)
+    arts, tokens, cands, stats = _prepare(articles, p)
+    found = _align_items(_items(arts, cands), min_chars=p.min_chars, min_score=p.min_score, max_gap=p.max_gap,
+                         tokens={a.id: t for a, t in zip(arts, tokens)})
+    return _assemble(arts, found, stats, p)
+
+
+def find_reuse_dask(
+    articles: Sequence[Article],
+    client: Client,
+    min_chars: int = 50,
+    *,
+    pairs_per_task: int = 200,
+    **kwargs: Any,
+) -> ReuseResult:
+    """:func:`find_reuse` with the alignment of candidate pairs spread over a ``dask.distributed``
+    client, ``pairs_per_task`` pairs per task (each task carries only the texts it needs).
+
+    Candidates and clusters are computed here; alignment is deterministic per pair and the
+    results are sorted before clustering, so the result equals :func:`find_reuse`'s exactly.
+    ``kwargs`` are the keyword arguments of :func:`find_reuse`.
+    """
+    p = _Params(min_chars, **kwargs)
+    arts, _, cands, stats = _prepare(articles, p)
+    items = _items(arts, cands)
+    batches = [items[k : k + pairs_per_task] for k in range(0, len(items), pairs_per_task)]
+    task = functools.partial(_align_items, min_chars=p.min_chars, min_score=p.min_score, max_gap=p.max_gap)
+    found: list[_Found] = []
+    if batches:
+        for part in client.gather(client.map(task, batches, pure=False)):
+            found.extend(part)
+    return _assemble(arts, found, stats, p)
