@@ -104,3 +104,12 @@ def test_batch_equals_single(tiny_tagger, sample_text):
     single = [tiny_tagger.analyze(t) for t in texts]
     for b, s in zip(batch, single):
         assert [(x.start, x.end, x.technique) for x in b.spans] == [(x.start, x.end, x.technique) for x in s.spans]
+
+
+def test_technique_runs_give_partially_overlapping_spans():
+    m = fake_model(max_gap_tokens=0, technique_threshold=1.1, technique_span_threshold=0.6)
+    # tokens 0-3 are one "any" span led by Doubt; inside it tokens 2-4 are confidently Loaded_Language
+    rows = [[0.9, 0.8, 0, 0.1], [0.9, 0.8, 0, 0.1], [0.9, 0.5, 0, 0.7], [0.9, 0.5, 0, 0.7], [0.2, 0, 0, 0.7],
+            [0.0, 0, 0, 0]]
+    spans = m.decode(TEXT, token_probs(TEXT, rows))
+    assert {(s.start, s.end, s.technique) for s in spans} == {(0, 11, "Doubt"), (6, 14, "Loaded_Language")}

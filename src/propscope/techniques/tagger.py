@@ -44,6 +44,7 @@ class TaggerConfig:
     lora_targets: list[str] = field(default_factory=lambda: ["query", "key", "value", "dense"])
     span_threshold: float = 0.5
     technique_threshold: float = 0.3
+    technique_span_threshold: float = 1.1  # > 1 turns per-technique spans off
     max_gap_tokens: int = 1
     min_span_chars: int = 2
     span_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
@@ -195,6 +196,18 @@ class TechniqueModel:
             for j in chosen:
                 score = float(calibration.apply(cfg.span_calibration, span_raw_score(any_p, float(tech_p[j]))))
                 spans.append(Span(start, end, self.labels[j], round(score, 4), text[start:end]))
+        # Runs where one technique alone is confident become spans of their own, so spans of
+        # different techniques can overlap partially (e.g. Repetition inside Loaded_Language).
+        if cfg.technique_span_threshold <= 1:
+            for j, label in enumerate(self.labels):
+                for a, b in _runs(probs[:, 1 + j] >= cfg.technique_span_threshold, cfg.max_gap_tokens):
+                    start, end = int(offsets[a, 0]), int(offsets[b - 1, 1])
+                    if end - start < cfg.min_span_chars or any(
+                            s.technique == label and s.start < end and s.end > start for s in spans):
+                        continue
+                    raw = span_raw_score(float(probs[a:b, ANY].mean()), float(probs[a:b, 1 + j].mean()))
+                    score = float(calibration.apply(cfg.span_calibration, raw))
+                    spans.append(Span(start, end, label, round(score, 4), text[start:end]))
         spans.sort(key=lambda s: (s.start, s.end, s.technique))
         return spans
 

