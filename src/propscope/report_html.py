@@ -10,23 +10,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import taxonomy
 from .document import Analysis
 
-_CSS = """
+_ARTICLE_CSS = Path(__file__).parent / "web" / "static" / "article.css"
+_PAGE_CSS = """
 body{font:16px/1.6 Georgia,serif;color:#222;max-width:62rem;margin:2rem auto;padding:0 1rem}
 h1{font:600 1.4rem system-ui,sans-serif} h2{font:600 1.15rem system-ui,sans-serif;margin-top:2.5rem}
-.meta{font:.85rem system-ui,sans-serif;color:#555}
-.line{display:grid;grid-template-columns:4.5rem 1fr;gap:.8rem;margin:.15rem 0}
-.gutter{font:.75rem system-ui,sans-serif;color:#555;text-align:right;padding-top:.2rem}
-.bar{display:inline-block;height:.55rem;background:#c0392b;vertical-align:middle;margin-left:.25rem}
-.text{white-space:pre-wrap}
-mark{border-radius:2px;padding:0 1px;cursor:help}
-mark.multi{box-shadow:inset 0 -3px 0 #333}
 .legend{font:.85rem system-ui,sans-serif;border-top:1px solid #ddd;margin-top:2rem}
-.legend dt{font-weight:600;margin-top:.6rem} .legend dd{margin:0 0 0 1.6rem;color:#444}
-.swatch{display:inline-block;width:1rem;height:1rem;border-radius:2px;vertical-align:middle;margin-right:.4rem}
 .note{font:.8rem system-ui,sans-serif;color:#666}
 """
 
@@ -83,7 +76,7 @@ def render(analyses: Sequence[Analysis], title: str = "propscope report") -> str
         f'</dt><dd>{html.escape(taxonomy.get(t).definition)}</dd>' for t in used)
     body = "".join(render_article(a) for a in analyses)
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width,initial-scale=1"><title>{html.escape(title)}</title><style>{_CSS}</style>'
+            f'content="width=device-width,initial-scale=1"><title>{html.escape(title)}</title><style>{_ARTICLE_CSS.read_text()}{_PAGE_CSS}</style>'
             f'</head><body><h1>{html.escape(title)}</h1><p class="note">Highlights mark passages where the model '
             f'detected a propaganda technique; hover for technique and confidence. The gutter shows the highest '
             f'sentence score on each line. These are machine findings for a person to judge, not verdicts.</p>'
