@@ -34,7 +34,7 @@ def test_batch_equals_single_process(client, tiny_model, tiny_tagger, sample_tex
         assert [(s.start, s.end, s.technique) for s in b.spans] == [(s.start, s.end, s.technique) for s in single.spans]
         assert all(abs(x.score - y.score) < 1e-3 for x, y in zip(b.spans, single.spans))
         assert b.score == pytest.approx(single.score, abs=1e-3) and b.article == art
-    assert set(res.timings) == {"read", "load_model", "tokenise", "model", "decode", "write"}
+    assert set(res.timings) == {"read", "load_model", "tokenise", "model", "decode", "sources", "write"}
     assert res.timings["model"] > 0
 
 

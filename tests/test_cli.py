@@ -134,3 +134,22 @@ def test_malformed_label_file_is_an_error_not_a_traceback(run, corpus):
 def test_console_script_help_runs():
     r = subprocess.run([sys.executable, "-m", "propscope.cli", "--help"], capture_output=True, text=True)
     assert r.returncode == 0 and "analyze" in r.stdout and "classify-spans" in r.stdout
+
+
+def test_sources_command_json_and_text(run, corpus):
+    r = run("sources", corpus / "article111.txt", "--format", "json")
+    d = json.loads(r.output)
+    assert d["id"] == "111" and {"attributions", "quotes", "entities"} <= set(d)
+    text = (corpus / "article111.txt").read_text()
+    at = next(a for a in d["attributions"] if "Daily Patriot" in a["source"])
+    assert text[at["source_start"]:at["source_end"]] == at["source"] and at["cue"].lower() == "according to"
+    q = d["quotes"][0]
+    assert text[q["start"]:q["end"]].startswith("They want to destroy")
+    assert "Daily Patriot" in run("sources", corpus / "article111.txt").output
+
+
+def test_analyze_with_sources_fills_targets(run, corpus):
+    row = json.loads(run("analyze", corpus / "article111.txt", "--format", "json", "--sources").output)
+    assert row["attributions"] and len(row["targets"]) == len(row["spans"])
+    plain = json.loads(run("analyze", corpus / "article111.txt", "--format", "json").output)
+    assert plain["attributions"] == [] and plain["targets"] == []

@@ -91,6 +91,10 @@ def test_analyze_db_then_report_search_export(cli, db_url, tmp_path, sample_text
     assert "analysed 0 articles" in cli("analyze", "--db", db_url).output
     rep = json.loads(cli("report", "--db", db_url, "--format", "json").output)
     assert rep["articles"] == 2 and rep["by_outlet"][0]["key"] == "unknown"
+    cited = [c["source"] for c in rep["top_sources_by_outlet"]["unknown"]]
+    assert "the Daily Patriot" in cited or "Daily Patriot" in cited  # sources found during analyze --db
+    stored = json.loads(cli("export", "--db", db_url, "--format", "jsonl").output.splitlines()[0])
+    assert stored["attributions"] and stored["entities"] and len(stored["targets"]) == len(stored["spans"])
     assert "By outlet" in cli("report", "--db", db_url).output
     assert cli("report", "--db", db_url, "--format", "csv").output.startswith("group,key,articles")
     hits = json.loads(cli("search", "repairs", "--db", db_url, "--format", "json").output)

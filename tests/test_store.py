@@ -22,7 +22,11 @@ ARTS = [
 def fake_analysis(a: Article, model: str = "m1") -> Analysis:
     i = a.text.find("traitors")
     spans = [Span(i, i + 8, "Name_Calling,Labeling", 0.9, "traitors")] if i >= 0 else []
-    return Analysis(a, spans, [Sentence(0, len(a.text), 0.8 if spans else 0.1)], 0.8 if spans else 0.1, model)
+    j = a.text.find("the blog")
+    cited = [{"source": "the blog", "source_start": j, "source_end": j + 8, "cue": "says", "content_start": 0,
+              "content_end": j - 7}] if j >= 0 else []
+    return Analysis(a, spans, [Sentence(0, len(a.text), 0.8 if spans else 0.1)], 0.8 if spans else 0.1, model,
+                    attributions=cited)
 
 
 class FakeModel:
@@ -51,12 +55,12 @@ def test_analysis_resumes_and_reanalyzes_on_new_model(db_url):
     s = Store(db_url)
     s.add_articles(ARTS)
     m = FakeModel()
-    assert analyze_store(s, m, batch_size=2) == 3
-    assert analyze_store(s, m, batch_size=2) == 0  # nothing left: a rerun is a no-op
+    assert analyze_store(s, m, batch_size=2, sources=False) == 3
+    assert analyze_store(s, m, batch_size=2, sources=False) == 0  # nothing left: a rerun is a no-op
     a = s.get_analysis("1")
     assert a.spans[0].text == "traitors" and a.model == "m1" and a.article.id == "1"
-    assert analyze_store(s, FakeModel("m2")) == 0  # a new version alone does not redo work
-    assert analyze_store(s, FakeModel("m2"), reanalyze=True) == 3
+    assert analyze_store(s, FakeModel("m2"), sources=False) == 0  # a new version alone does not redo work
+    assert analyze_store(s, FakeModel("m2"), reanalyze=True, sources=False) == 3
     assert s.get_analysis("1").model == "m2"
     with s.engine.connect() as conn:  # old spans replaced, not duplicated
         assert conn.execute(sa.text("SELECT count(*) FROM spans")).scalar_one() == 2
@@ -73,9 +77,9 @@ def test_interrupted_run_keeps_finished_batches(db_url):
             return super().analyze_batch(items)
 
     with pytest.raises(KeyboardInterrupt):
-        analyze_store(s, Crashing(), batch_size=2)
+        analyze_store(s, Crashing(), batch_size=2, sources=False)
     assert s.count_pending("m1") == 1
-    assert analyze_store(s, FakeModel(), batch_size=2) == 1
+    assert analyze_store(s, FakeModel(), batch_size=2, sources=False) == 1
 
 
 def test_search_report_and_export(db_url):
@@ -83,7 +87,7 @@ def test_search_report_and_export(db_url):
 
     s = Store(db_url)
     s.add_articles(ARTS)
-    analyze_store(s, FakeModel())
+    analyze_store(s, FakeModel(), sources=False)
     hits = s.search("traitors")
     assert {h["id"] for h in hits} == {"1", "3"}
     assert s.search("traitors", outlet="a.example", technique="Name_Calling,Labeling")[0]["spans"][0]["text"] == "traitors"
@@ -96,6 +100,8 @@ def test_search_report_and_export(db_url):
     assert rep["top_articles"][0]["score"] == 0.8
     assert report.build(s, since=dt.date(2020, 2, 1))["articles"] == 2
     assert "a.example" in report.to_text(rep) and report.to_csv(rep).startswith("group,key")
+    assert rep["top_sources_by_outlet"] == {"a.example": [{"source": "the blog", "citations": 1}]}
+    assert s.cited_sources()[0] == {"source": "the blog", "citations": 1, "articles": 1, "outlets": {"a.example": 1}}
     rows = "".join(export.export(s.iter_analyses(), "jsonl")).splitlines()
     assert sorted(Analysis.from_json(r).id for r in rows) == ["1", "2", "3"]
     tasks = json.loads("".join(export.export(s.iter_analyses(), "label-studio")))
@@ -105,11 +111,18 @@ def test_search_report_and_export(db_url):
     assert "".join(export.export(s.iter_analyses(), "csv")).splitlines()[0].startswith("article_id,outlet")
 
 
-def test_migrations_run_once_and_record_revision(db_url):
-    Store(db_url)
-    s = Store(db_url)  # a second open finds the schema current
+def test_migrations_upgrade_an_old_database_in_place(db_url):
+    from propscope.migrations import upgrade
+
+    old = Store(db_url, migrate=False)
+    upgrade(old.engine, "0001")  # a database made by the first release
+    old.add_articles(ARTS[:1])
+    s = Store(db_url)  # opening it upgrades to the newest schema, data kept
     with s.engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+        assert conn.execute(sa.text("SELECT count(*) FROM attributions")).scalar_one() == 0
+    assert s.get_article("1").text == ARTS[0].text
+    Store(db_url)  # a second open finds the schema current
 
 
 def test_unreachable_database_is_a_clear_error():

@@ -22,7 +22,7 @@ def client(db_url, tiny_model):
 def test_healthz_and_openapi(client):
     assert client.get("/healthz").json()["status"] == "ok"
     spec = client.get("/openapi.json").json()
-    assert {"/api/analyze", "/api/articles", "/api/outlets", "/api/techniques"} <= set(spec["paths"])
+    assert {"/api/analyze", "/api/articles", "/api/outlets", "/api/techniques", "/api/sources"} <= set(spec["paths"])
     assert client.get("/docs").status_code == 200
 
 
@@ -41,6 +41,11 @@ def test_analyze_store_and_read_back(client, sample_text):
     assert client.get("/api/articles", params={"q": "veteran"}).json()["total"] == 1
     assert client.get("/api/articles", params={"q": "zebra"}).json()["total"] == 0
     assert client.get("/api/outlets").json()[0]["articles"] == 1
+    assert a["attributions"] and a["entities"]
+    cited = client.get("/api/sources").json()
+    assert any("Daily Patriot" in c["source"] for c in cited)
+    page = client.get(f"/articles/{a['id']}").text
+    assert "Who is cited" in page and "Daily Patriot" in page
     assert len(client.get("/api/techniques").json()) == 14
 
 
@@ -57,7 +62,7 @@ def test_errors_are_json_with_detail(client):
                                  "http://10.0.0.1/", "file:///etc/passwd"])
 def test_private_urls_are_refused(client, url):
     r = client.post("/api/analyze", json={"url": url})
-    assert r.status_code == 400 and "detail" in r.json()
+    assert r.status_code in (400, 422) and "detail" in r.json()  # 422: not http(s) at all
 
 
 def test_redirect_to_private_address_is_refused(client, monkeypatch):

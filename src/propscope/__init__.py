@@ -20,10 +20,11 @@ if TYPE_CHECKING:
     from .techniques.tagger import TechniqueModel
 
 
-def analyze(text: str | Article, model: str | None = None) -> Analysis:
+def analyze(text: str | Article, model: str | None = None, sources: bool = False) -> Analysis:
+    """Technique spans and scores of one text (with ``sources``: entities, attributions, quotes)."""
     from .pipeline import analyze as _analyze
 
-    return _analyze(text, model)
+    return _analyze(text, model, sources)
 
 
 def load_model(name: str | None = None, device: str | None = None) -> TechniqueModel:

@@ -76,7 +76,8 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
-def analyze_partition(input_path: str, output_path: str, model: str | None, batch_size: int = 16) -> dict:
+def analyze_partition(input_path: str, output_path: str, model: str | None, batch_size: int = 16,
+                      sources: bool = True) -> dict:
     """Analyse one partition file; returns counts and where the time went."""
     t0 = time.perf_counter()
     src = Path(input_path)
@@ -89,6 +90,11 @@ def analyze_partition(input_path: str, output_path: str, model: str | None, batc
     for k in range(0, len(articles), batch_size):
         results += tagger.analyze_batch(articles[k : k + batch_size])
     t3 = time.perf_counter()
+    if sources:
+        from .pipeline import add_sources
+
+        add_sources(results)
+    t4 = time.perf_counter()
     out = Path(output_path)
     tmp = out.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
@@ -98,7 +104,8 @@ def analyze_partition(input_path: str, output_path: str, model: str | None, batc
     out.with_suffix(".done").write_text(json.dumps({"input": _digest(src), "model": tagger.name}))
     spent = {k: tagger.timings[k] - before[k] for k in before}
     return {"articles": len(articles), "read": t1 - t0, "load_model": t2 - t1, "tokenise": spent["tokenise"],
-            "model": spent["encoder"], "decode": spent["decode"], "write": time.perf_counter() - t3}
+            "model": spent["encoder"], "decode": spent["decode"], "sources": t4 - t3,
+            "write": time.perf_counter() - t4}
 
 
 def is_done(input_path: Path, output_path: Path, model_name: str | None = None) -> bool:
@@ -126,7 +133,8 @@ def make_client(scheduler: str):
 
 
 def run(articles: Iterable[Article], output: str | Path, client, model: str | None = None,
-        partition_size: int = 256, on_done: Callable[[Path, dict], None] | None = None) -> BatchResult:
+        partition_size: int = 256, on_done: Callable[[Path, dict], None] | None = None,
+        sources: bool = True) -> BatchResult:
     """Analyse ``articles`` on ``client``'s cluster into JSONL shards under ``output``."""
     from distributed import as_completed
 
@@ -143,8 +151,9 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
             skipped += 1
         else:
             todo.append((p, target))
-    futures = {client.submit(analyze_partition, str(p), str(t), model, pure=False, retries=2): t for p, t in todo}
-    timings = dict.fromkeys(("read", "load_model", "tokenise", "model", "decode", "write"), 0.0)
+    futures = {client.submit(analyze_partition, str(p), str(t), model, sources=sources, pure=False, retries=2): t
+               for p, t in todo}
+    timings = dict.fromkeys(("read", "load_model", "tokenise", "model", "decode", "sources", "write"), 0.0)
     n = 0
     for fut in as_completed(futures):
         info = fut.result()

@@ -127,19 +127,23 @@ def with_input_options(fn):
 @click.option("--db", "db", default=None, help="Analyse the articles stored in this database that are not yet "
               "analysed (PATHS, if given, are ingested first). See `propscope ingest --help`.")
 @click.option("--reanalyze", is_flag=True, help="With --db: also redo analyses made by another model version.")
+@click.option("--sources/--no-sources", "with_sources", default=None,
+              help="Also find entities, attributions, quotes and span targets (default: on with --db, else off).")
 @with_input_options
-def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, max_bytes, allow_private_urls) -> None:
+def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, with_sources, max_bytes,
+            allow_private_urls) -> None:
     """Find propaganda technique spans in articles.
 
     PATHS are files (.txt, .html, .jsonl, .csv, .warc, .rss, .urls), folders, - for standard input,
     or http(s) URLs.
     """
+    from .pipeline import analyze_batch
     from .report_html import render
 
     counter: Counter = Counter()
     opts = _read_options(max_bytes, allow_private_urls)
     if db is not None:
-        _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter)
+        _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources is not False)
         return
     if not paths:
         raise click.UsageError("give at least one PATH, or --db to analyse a store")
@@ -150,7 +154,7 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, max
     progress = _progress(None, "analysing")
 
     def flush() -> None:
-        for a in tagger.analyze_batch(batch):
+        for a in analyze_batch(batch, tagger, bool(with_sources)):
             progress.update(1)
             if threshold:
                 a.spans = [s for s in a.spans if s.score >= threshold]
@@ -182,7 +186,7 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, max
         sys.exit(1)
 
 
-def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter) -> None:
+def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources: bool) -> None:
     from tqdm import tqdm
 
     from .pipeline import analyze_store
@@ -195,12 +199,56 @@ def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter) -> None:
     todo = store.count_pending(tagger.name, reanalyze)
     bar = tqdm(total=todo, desc="analysing", unit="art", file=sys.stderr, disable=not sys.stderr.isatty())
     try:
-        done = analyze_store(store, tagger, reanalyze=reanalyze, batch_size=batch_size, on_batch=bar.update)
+        done = analyze_store(store, tagger, reanalyze=reanalyze, batch_size=batch_size, on_batch=bar.update,
+                             sources=with_sources)
     except KeyboardInterrupt:
         bar.close()
         _fail("interrupted: finished batches are saved; run the same command again to resume", 130)
     bar.close()
     click.echo(f"analysed {done} articles with {tagger.name} into {store.display_url}")
+    if counter["rejected"]:
+        sys.exit(1)
+
+
+# -- sources --------------------------------------------------------------------------------
+@main.command("sources")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@with_input_options
+def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
+    """Who is cited for what: attributions (source, cue, content), direct quotes with their
+    speakers, and named entities, with character offsets. No model needed."""
+    from . import sources
+
+    counter: Counter = Counter()
+    batch: list = []
+
+    def flush() -> None:
+        for art, found in zip(batch, sources.extract_batch([a.text for a in batch])):
+            d = {"id": art.id, **found.to_dict()}
+            if fmt == "json":
+                click.echo(json.dumps(d, ensure_ascii=False))
+                continue
+            click.secho(f"== {art.id}", bold=True)
+            for at in d["attributions"]:
+                content = " ".join(art.text[at["content_start"]:at["content_end"]].split())
+                click.echo(f"   {at['source']} [{at['cue']}]: \"{content[:110]}\"")
+            for q in d["quotes"]:
+                if not any(q["start"] >= at["content_start"] and q["end"] <= at["content_end"] for at in d["attributions"]):
+                    click.echo(f"   quote ({q['speaker'] or 'unknown speaker'}): \"{' '.join(q['text'].split())[:110]}\"")
+            groups = found.groups()
+            if groups:
+                names = ", ".join(f"{g['canonical']} ({g['label']}, {len(g['mentions'])})" for g in groups.values())
+                click.echo(click.wrap_text("entities: " + names, initial_indent="   ", subsequent_indent="     "))
+            click.echo()
+        batch.clear()
+
+    for art in _articles(paths, _read_options(max_bytes, allow_private_urls), counter):
+        batch.append(art)
+        if len(batch) >= 32:
+            flush()
+    if batch:
+        flush()
     if counter["rejected"]:
         sys.exit(1)
 
@@ -420,8 +468,10 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
 @click.option("--db", default=None, help="Also store articles and analyses in this database.")
 @click.option("--model", default=None, help="Model name or folder (must exist on every worker).")
 @click.option("--partition-size", type=int, default=256, show_default=True, help="Articles per task.")
+@click.option("--sources/--no-sources", "with_sources", default=True, show_default=True,
+              help="Also find entities, attributions and quotes.")
 @with_input_options
-def batch(inputs, output, scheduler, db, model, partition_size, max_bytes, allow_private_urls) -> None:
+def batch(inputs, output, scheduler, db, model, partition_size, with_sources, max_bytes, allow_private_urls) -> None:
     """Analyse a corpus on a Dask cluster: one task per partition, the model loaded once per
     worker, finished partitions skipped on a rerun, failed ones retried."""
     from tqdm import tqdm
@@ -449,7 +499,7 @@ def batch(inputs, output, scheduler, db, model, partition_size, max_bytes, allow
 
     try:
         result = runner.run(_articles(inputs, _read_options(max_bytes, allow_private_urls), counter), output, client,
-                            model=model, partition_size=partition_size, on_done=done)
+                            model=model, partition_size=partition_size, on_done=done, sources=with_sources)
     finally:
         bar.close()
         client.close()

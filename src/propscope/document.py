@@ -95,6 +95,7 @@ class Analysis:
     entities: list[dict[str, Any]] = field(default_factory=list)
     attributions: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    targets: list[dict[str, Any]] = field(default_factory=list)  # per span: the entities it is about
 
     @property
     def id(self) -> str:
@@ -111,6 +112,7 @@ class Analysis:
             "entities": self.entities,
             "attributions": self.attributions,
             "quotes": self.quotes,
+            "targets": self.targets,
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -127,6 +129,7 @@ class Analysis:
             entities=list(d.get("entities", [])),
             attributions=list(d.get("attributions", [])),
             quotes=list(d.get("quotes", [])),
+            targets=list(d.get("targets", [])),
         )
 
     @classmethod

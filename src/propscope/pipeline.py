@@ -52,13 +52,32 @@ def load_model(name: str | None = None, device: str | None = None) -> TechniqueM
     return _load(str(model_path(name).resolve()), device)
 
 
-def analyze(text: str | Article, model: str | None = None) -> Analysis:
-    """Technique spans, sentence scores and the article score of one text."""
-    return load_model(model).analyze(text)
+def analyze(text: str | Article, model: str | None = None, sources: bool = False) -> Analysis:
+    """Technique spans, sentence scores and the article score of one text; with ``sources``,
+    also its entities, attributions, quotes and the targets of each span."""
+    return analyze_batch([text], load_model(model), sources)[0]
+
+
+def analyze_batch(items, model: TechniqueModel, sources: bool = False) -> list[Analysis]:
+    results = model.analyze_batch(items)
+    if sources:
+        add_sources(results)
+    return results
+
+
+def add_sources(analyses: list[Analysis]) -> None:
+    """Fill in who is cited for what (spaCy parse + rules, see ``sources``), and which entities
+    each technique span targets. Costs about as much as the encoder on CPU, hence optional."""
+    from . import sources as src
+
+    for a, found in zip(analyses, src.extract_batch([a.article.text for a in analyses])):
+        d = found.to_dict()
+        a.entities, a.attributions, a.quotes = d["entities"], d["attributions"], d["quotes"]
+        a.targets = src.targets(found.entities, a.spans, a.article.text)
 
 
 def analyze_store(store, model: TechniqueModel, reanalyze: bool = False, batch_size: int = 16,
-                  on_batch=None) -> int:
+                  on_batch=None, sources: bool = True) -> int:
     """Analyse every stored article that has no analysis from ``model`` yet; returns how many.
 
     Each batch is saved in its own transaction before the next starts, so an interrupted
@@ -66,7 +85,7 @@ def analyze_store(store, model: TechniqueModel, reanalyze: bool = False, batch_s
     """
     done, after = 0, 0
     while batch := store.pending(model.name, reanalyze=reanalyze, limit=batch_size, after_pk=after):
-        results = model.analyze_batch([a for _, a in batch])
+        results = analyze_batch([a for _, a in batch], model, sources)
         store.save_analyses([(pk, r) for (pk, _), r in zip(batch, results)])
         after = batch[-1][0]
         done += len(batch)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from .store import Store, _filters, analyses, articles, spans
+from .store import Store, _filters, analyses, articles, attributions, source_key, spans
 from .taxonomy import PTC14_NAMES
 
 
@@ -53,6 +53,15 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
             g.articles += 1
             g.score_sum += r["score"]
             g.techniques.update(per_article.get(r["pk"], Counter()))
+    cited: dict[str, Counter] = defaultdict(Counter)
+    names: dict[str, str] = {}
+    joined = attributions.join(articles, articles.c.pk == attributions.c.article_pk)
+    aq = _filters(sa.select(articles.c.outlet, attributions.c.source).select_from(joined), outlet, since, until)
+    with store.engine.connect() as conn:
+        for art_outlet, source in conn.execute(aq):
+            key = source_key(source)
+            names.setdefault(key, source)
+            cited[art_outlet or "unknown"][key] += 1
     best = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:top]
     return {
         "filters": {"outlet": outlet, "since": since.isoformat() if since else None,
@@ -61,6 +70,8 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
         "by_outlet": [g.to_dict() for g in sorted(by_outlet.values(), key=lambda g: (-g.articles, g.key))],
         "by_month": [g.to_dict() for g in sorted(by_month.values(), key=lambda g: g.key)],
         "top_techniques_by_outlet": {g.key: [t for t, _ in g.techniques.most_common(3)] for g in by_outlet.values()},
+        "top_sources_by_outlet": {o: [{"source": names[k], "citations": n} for k, n in c.most_common(5)]
+                                  for o, c in sorted(cited.items())},
         "top_articles": [{"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                           "published": r["published"].isoformat() if r["published"] else None,
                           "score": round(r["score"], 4)} for r in best],
@@ -76,6 +87,10 @@ def to_text(rep: dict) -> str:
         for g in rep[key]:
             tops = ", ".join(f"{t} ({n})" for t, n in list(g["techniques"].items())[:3])
             w(f"  {g['key'][:28]:<28} {g['articles']:>8} {g['mean_score']:>6.2f} {g['spans']:>6}  {tops}\n")
+    if rep.get("top_sources_by_outlet"):
+        w("\nMost cited sources by outlet\n")
+        for o, items in rep["top_sources_by_outlet"].items():
+            w(f"  {o[:28]:<28} " + ", ".join(f"{i['source']} ({i['citations']})" for i in items) + "\n")
     w("\nHighest-scoring articles\n")
     for a in rep["top_articles"]:
         w(f"  {a['score']:.2f}  {a['id']}  {a['outlet'] or ''}  {a['published'] or ''}  {(a['title'] or '')[:60]}\n")

@@ -60,6 +60,28 @@ spans = sa.Table(
 )
 
 
+attributions = sa.Table(
+    "attributions", metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("source", sa.String(512), nullable=False),
+    sa.Column("source_key", sa.String(512), nullable=False, index=True),
+    sa.Column("cue", sa.String(128), nullable=False),
+    sa.Column("source_start", sa.Integer, nullable=False),
+    sa.Column("source_end", sa.Integer, nullable=False),
+    sa.Column("content_start", sa.Integer, nullable=False),
+    sa.Column("content_end", sa.Integer, nullable=False),
+)
+
+
+def source_key(name: str) -> str:
+    """Group 'The Russian Defense Ministry' with 'Russian Defense Ministry'."""
+    words = name.casefold().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)[:512]
+
+
 def default_url() -> str:
     """``$PROPSCOPE_DB``, else a SQLite file at ``~/.local/share/propscope/propscope.db``."""
     if os.environ.get("PROPSCOPE_DB"):
@@ -257,6 +279,7 @@ class Store:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         pks = [pk for pk, _ in results]
         with self.engine.begin() as conn:
+            conn.execute(attributions.delete().where(attributions.c.article_pk.in_(pks)))
             conn.execute(spans.delete().where(spans.c.article_pk.in_(pks)))
             conn.execute(analyses.delete().where(analyses.c.article_pk.in_(pks)))
             conn.execute(analyses.insert(), [
@@ -267,6 +290,12 @@ class Store:
                           "text": s.text} for pk, a in results for s in a.spans]
             if span_rows:
                 conn.execute(spans.insert(), span_rows)
+            cited = [{"article_pk": pk, "source": at["source"][:512], "source_key": source_key(at["source"]),
+                      "cue": at["cue"][:128], "source_start": at["source_start"], "source_end": at["source_end"],
+                      "content_start": at["content_start"], "content_end": at["content_end"]}
+                     for pk, a in results for at in a.attributions if at.get("source")]
+            if cited:
+                conn.execute(attributions.insert(), cited)
 
     def get_analysis(self, article_id: str) -> Analysis | None:
         q = (sa.select(articles, analyses.c.data).select_from(articles.join(analyses))
@@ -287,6 +316,23 @@ class Store:
                 return
             yield from (_analysis(r) for r in rows)
             last = rows[-1]["pk"]
+
+    def cited_sources(self, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+                      limit: int = 20) -> list[dict]:
+        """The most cited sources (by attributions), with how many articles cite each and the outlets."""
+        j = attributions.join(articles, articles.c.pk == attributions.c.article_pk)
+        q = _filters(sa.select(attributions.c.source_key, attributions.c.source, articles.c.outlet,
+                               attributions.c.article_pk).select_from(j), outlet, since, until)
+        counts: dict[str, dict] = {}
+        with self.engine.connect() as conn:
+            for key, source, art_outlet, pk in conn.execute(q):
+                c = counts.setdefault(key, {"source": source, "citations": 0, "articles": set(), "outlets": {}})
+                c["citations"] += 1
+                c["articles"].add(pk)
+                c["outlets"][art_outlet or "unknown"] = c["outlets"].get(art_outlet or "unknown", 0) + 1
+        ranked = sorted(counts.values(), key=lambda c: (-c["citations"], c["source"]))[:limit]
+        return [{"source": c["source"], "citations": c["citations"], "articles": len(c["articles"]),
+                 "outlets": dict(sorted(c["outlets"].items(), key=lambda x: -x[1]))} for c in ranked]
 
     # -- search -----------------------------------------------------------------------------
     def search(self, query: str, technique: str | None = None, outlet: str | None = None,
@@ -346,7 +392,8 @@ def _analysis(row) -> Analysis:
     d = json.loads(row["data"])
     return Analysis(article=_article(row), spans=[Span.from_dict(s) for s in d["spans"]],
                     sentences=[Sentence.from_dict(s) for s in d["sentences"]], score=d["score"], model=d["model"],
-                    entities=d.get("entities", []), attributions=d.get("attributions", []), quotes=d.get("quotes", []))
+                    entities=d.get("entities", []), attributions=d.get("attributions", []), quotes=d.get("quotes", []),
+                    targets=d.get("targets", []))
 
 
 def _engine(url: str) -> Engine:

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import ingest, taxonomy
 from ..document import Article
+from ..pipeline import analyze_batch
 from ..report_html import render_article
 from ..store import Store
 from . import charts
@@ -109,7 +110,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         if existing is None or existing.model != state["model"].name:
             stored = s.get_article(stored_id)
             with model_lock:  # one forward pass at a time: the CPU is the bottleneck anyway
-                result = state["model"].analyze(stored)
+                result = analyze_batch([stored], state["model"], sources=True)[0]
             pk = s.pk_of(stored_id)
             s.save_analyses([(pk, result)])
             existing = result
@@ -160,6 +161,12 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
 
         return build(store())["by_outlet"]
 
+    @app.get("/api/sources", tags=["api"])
+    def api_sources(outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+                    limit: int = Query(20, ge=1, le=1000)) -> list[dict]:
+        """The most cited sources (from attributions such as "X reported", "according to X")."""
+        return store().cited_sources(outlet, since, until, limit)
+
     @app.get("/api/techniques", tags=["api"])
     def api_techniques() -> list[dict]:
         return [t.__dict__ for t in taxonomy.PTC14]
@@ -179,7 +186,8 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         if settings.token and not hmac.compare_digest(token, settings.token):
             raise HTTPException(401, "wrong or missing token")
         try:
-            req = AnalyzeRequest(text=text or None, url=url or None, title=title or None)
+            given = {"text": text, "url": url.strip(), "title": title}
+            req = AnalyzeRequest(**{k: v for k, v in given.items() if v})
         except ValueError:
             return page(request, "index.html", recent=[], total=0, error="Paste a text or give a URL.")
         try:

