@@ -119,7 +119,7 @@ def test_migrations_upgrade_an_old_database_in_place(db_url):
     old.add_articles(ARTS[:1])
     s = Store(db_url)  # opening it upgrades to the newest schema, data kept
     with s.engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
         assert conn.execute(sa.text("SELECT count(*) FROM attributions")).scalar_one() == 0
     assert s.get_article("1").text == ARTS[0].text
     Store(db_url)  # a second open finds the schema current

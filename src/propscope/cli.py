@@ -253,6 +253,73 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
         sys.exit(1)
 
 
+# -- reuse ----------------------------------------------------------------------------------
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--db", default=None, help="Find reuse among the stored articles (PATHS, if given, are ingested "
+              "first) and store the results.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--min-chars", type=int, default=50, show_default=True, help="Shortest passage to report.")
+@click.option("--boilerplate", type=click.Choice(["suppress", "flag", "keep"]), default="suppress", show_default=True,
+              help="Text one outlet repeats in many of its own articles (footers, bylines).")
+@click.option("--scheduler", default=None, help="Align on a Dask cluster: local[N] or tcp://HOST:PORT.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
+@with_input_options
+def reuse(paths, db, fmt, min_chars, boilerplate, scheduler, output, max_bytes, allow_private_urls) -> None:
+    """Passages copied between articles (with edits), clustered, with the likely origin.
+
+    Offsets are character positions in each article's text. The origin of a cluster is its
+    earliest-published member (unknown when dates are missing or tied).
+    """
+    from . import reuse as finder
+    from .report_html import render_reuse
+
+    if not paths and db is None:
+        raise click.UsageError("give PATHS, or --db to look for reuse among stored articles")
+    counter: Counter = Counter()
+    opts = _read_options(max_bytes, allow_private_urls)
+    store = _open_store(db) if db is not None else None
+    if store is not None:
+        if paths:
+            store.add_articles(_articles(paths, opts, counter))
+        articles = list(store.iter_articles())
+    else:
+        articles = list(_articles(paths, opts, counter))
+    _err(f"looking for reuse among {len(articles)} articles")
+    kwargs = {"min_chars": min_chars, "boilerplate": boilerplate}
+    if scheduler:
+        from .batch import make_client
+
+        try:
+            client = make_client(scheduler)
+        except (ValueError, OSError) as e:
+            _fail(f"cannot reach the Dask scheduler: {e}")
+        with client:
+            result = finder.find_reuse_dask(articles, client, **kwargs)
+    else:
+        result = finder.find_reuse(articles, **kwargs)
+    if store is not None:
+        store.save_reuse(result)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    texts = {a.id: a for a in articles}
+    if fmt == "json":
+        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    elif fmt == "html":
+        out.write(render_reuse(result, texts))
+    else:
+        origins = {c.id: c.origin for c in result.clusters}
+        for p in result.passages:
+            origin = origins.get(p.cluster)
+            click.secho(f"{p.a}[{p.a_start}:{p.a_end}] ~ {p.b}[{p.b_start}:{p.b_end}]  similarity {p.score:.2f}"
+                        + (f"  origin {origin}" if origin else ""), bold=True, file=out)
+            click.echo("   " + " ".join(texts[p.a].text[p.a_start:p.a_end].split())[:150], file=out)
+        click.echo(f"{len(result.passages)} passages in {len(result.clusters)} clusters", file=out)
+    if output:
+        out.close()
+    if counter["rejected"]:
+        sys.exit(1)
+
+
 # -- corpus ---------------------------------------------------------------------------------
 @main.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
@@ -317,9 +384,10 @@ def search(query, db, technique, outlet, limit, fmt) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "ptc", "label-studio", "label-studio-config"]),
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "ptc", "label-studio", "label-studio-config", "reuse"]),
               default="jsonl", show_default=True,
-              help="label-studio: tasks with pre-annotations; label-studio-config: the matching labelling config.")
+              help="label-studio: tasks with pre-annotations; label-studio-config: the matching labelling config; "
+                   "reuse: the stored reuse passages and clusters (JSON).")
 @click.option("--outlet", default=None)
 @_date_option("--since", "Only articles published on or after this date.")
 @_date_option("--until", "Only articles published on or before this date.")
@@ -332,6 +400,8 @@ def export(db, fmt, outlet, since, until, output) -> None:
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     if fmt == "label-studio-config":
         out.write(label_studio_config() + "\n")
+    elif fmt == "reuse":
+        out.write(json.dumps(_open_store(db).load_reuse().to_dict(), ensure_ascii=False) + "\n")
     else:
         store = _open_store(db)
         items = store.iter_analyses(outlet, since.date() if since else None, until.date() if until else None)

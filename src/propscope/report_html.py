@@ -82,3 +82,53 @@ def render(analyses: Sequence[Analysis], title: str = "propscope report") -> str
             f'sentence score on each line. These are machine findings for a person to judge, not verdicts.</p>'
             f'{body}<dl class="legend"><p><strong>Techniques in this report</strong></p>{legend or "<dd>none found</dd>"}'
             f'</dl></body></html>')
+
+
+def word_diff(a: str, b: str) -> tuple[str, str]:
+    """Both passages as escaped HTML, words only in ``a`` in ``<del>``, only in ``b`` in ``<ins>``:
+    the edits a copier made ("a new attack" -> "a fresh attack") stand out at a glance."""
+    import difflib
+    import re
+
+    ta, tb = re.findall(r"\S+|\s+", a), re.findall(r"\S+|\s+", b)
+    norm = [t.casefold() for t in ta], [t.casefold() for t in tb]
+    out_a, out_b = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, *norm, autojunk=False).get_opcodes():
+        pa, pb = html.escape("".join(ta[i1:i2])), html.escape("".join(tb[j1:j2]))
+        if op == "equal":
+            out_a.append(pa)
+            out_b.append(pb)
+        else:
+            if pa:
+                out_a.append(f"<del>{pa}</del>")
+            if pb:
+                out_b.append(f"<ins>{pb}</ins>")
+    return "".join(out_a), "".join(out_b)
+
+
+def render_passage(p, texts: dict, origin: str | None) -> str:
+    """One reused passage, the two articles side by side with their differences marked."""
+    a_text, b_text = texts[p.a].text[p.a_start:p.a_end], texts[p.b].text[p.b_start:p.b_end]
+    left, right = word_diff(a_text, b_text)
+
+    def head(article_id: str, start: int, end: int) -> str:
+        art = texts[article_id]
+        mark = ' <span class="origin">likely origin</span>' if origin == article_id else ""
+        meta = " · ".join(html.escape(str(x)) for x in (art.outlet, art.published) if x)
+        return (f'<div class="meta"><strong>{html.escape(art.title or article_id)}</strong>{mark}<br>'
+                f'{html.escape(article_id)} [{start}:{end}] {meta}</div>')
+
+    return (f'<section class="passage"><p class="meta">similarity {p.score:.0%}'
+            f'{" · boilerplate" if p.boilerplate else ""}</p><div class="side-by-side">'
+            f'<div>{head(p.a, p.a_start, p.a_end)}<pre>{left}</pre></div>'
+            f'<div>{head(p.b, p.b_start, p.b_end)}<pre>{right}</pre></div></div></section>')
+
+
+def render_reuse(result, texts: dict, title: str = "propscope: reused passages") -> str:
+    origins = {c.id: c.origin for c in result.clusters}
+    body = "".join(render_passage(p, texts, origins.get(p.cluster)) for p in result.passages)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f'<style>{_ARTICLE_CSS.read_text()}{_PAGE_CSS}</style></head><body><h1>{html.escape(title)}</h1>'
+            f'<p class="note">{len(result.passages)} passages in {len(result.clusters)} clusters. Struck-through words '
+            f'appear only on the left, highlighted ones only on the right.</p>{body or "<p>No reuse found.</p>"}'
+            f'</body></html>')

@@ -74,6 +74,29 @@ attributions = sa.Table(
 )
 
 
+reuse_clusters = sa.Table(
+    "reuse_clusters", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("origin", sa.String(512)),
+    sa.Column("boilerplate", sa.Boolean, nullable=False),
+    sa.Column("members", sa.Text, nullable=False),
+)
+
+reuse_passages = sa.Table(
+    "reuse_passages", metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("a", sa.String(512), nullable=False, index=True),
+    sa.Column("a_start", sa.Integer, nullable=False),
+    sa.Column("a_end", sa.Integer, nullable=False),
+    sa.Column("b", sa.String(512), nullable=False, index=True),
+    sa.Column("b_start", sa.Integer, nullable=False),
+    sa.Column("b_end", sa.Integer, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("cluster", sa.Integer),
+    sa.Column("boilerplate", sa.Boolean, nullable=False),
+)
+
+
 def source_key(name: str) -> str:
     """Group 'The Russian Defense Ministry' with 'Russian Defense Ministry'."""
     words = name.casefold().split()
@@ -333,6 +356,41 @@ class Store:
         ranked = sorted(counts.values(), key=lambda c: (-c["citations"], c["source"]))[:limit]
         return [{"source": c["source"], "citations": c["citations"], "articles": len(c["articles"]),
                  "outlets": dict(sorted(c["outlets"].items(), key=lambda x: -x[1]))} for c in ranked]
+
+    # -- reuse ------------------------------------------------------------------------------
+    def save_reuse(self, result) -> None:
+        """Replace the stored reuse results: reuse is computed over the whole corpus at once."""
+        with self.engine.begin() as conn:
+            conn.execute(reuse_passages.delete())
+            conn.execute(reuse_clusters.delete())
+            if result.clusters:
+                conn.execute(reuse_clusters.insert(), [
+                    {"id": c.id, "origin": c.origin, "boilerplate": c.boilerplate,
+                     "members": json.dumps([list(m) for m in c.members])} for c in result.clusters])
+            if result.passages:
+                conn.execute(reuse_passages.insert(), [
+                    {k: getattr(p, k) for k in ("a", "a_start", "a_end", "b", "b_start", "b_end", "score", "cluster",
+                                                "boilerplate")} for p in result.passages])
+
+    def load_reuse(self, article_id: str | None = None, limit: int | None = None, offset: int = 0):
+        """Stored reuse results (all, or those touching one article), as a ``ReuseResult``."""
+        from .reuse import Cluster, Passage, ReuseResult
+
+        q = sa.select(reuse_passages).order_by(reuse_passages.c.a, reuse_passages.c.a_start, reuse_passages.c.b,
+                                               reuse_passages.c.b_start)
+        if article_id:
+            q = q.where(sa.or_(reuse_passages.c.a == article_id, reuse_passages.c.b == article_id))
+        q = q.limit(limit).offset(offset) if limit else q
+        with self.engine.connect() as conn:
+            passages = [Passage(**{k: r[k] for k in ("a", "a_start", "a_end", "b", "b_start", "b_end", "score",
+                                                     "cluster", "boilerplate")}) for r in conn.execute(q).mappings()]
+            wanted = {p.cluster for p in passages if p.cluster is not None}
+            cq = sa.select(reuse_clusters).order_by(reuse_clusters.c.id)
+            if article_id or limit:
+                cq = cq.where(reuse_clusters.c.id.in_(wanted))
+            clusters = [Cluster(r["id"], [tuple(m) for m in json.loads(r["members"])], r["origin"], r["boilerplate"])
+                        for r in conn.execute(cq).mappings()]
+        return ReuseResult(passages, clusters)
 
     # -- search -----------------------------------------------------------------------------
     def search(self, query: str, technique: str | None = None, outlet: str | None = None,

@@ -167,6 +167,12 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         """The most cited sources (from attributions such as "X reported", "according to X")."""
         return store().cited_sources(outlet, since, until, limit)
 
+    @app.get("/api/reuse", tags=["api"])
+    def api_reuse(article: str | None = Query(None, max_length=512), page: int = Query(1, ge=1, le=100_000),
+                  per_page: int = Query(50, ge=1, le=500)) -> dict:
+        """Stored reuse results (from `propscope reuse --db`): passages and their clusters."""
+        return store().load_reuse(article, per_page, (page - 1) * per_page).to_dict()
+
     @app.get("/api/techniques", tags=["api"])
     def api_techniques() -> list[dict]:
         return [t.__dict__ for t in taxonomy.PTC14]
@@ -222,6 +228,19 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         time_chart = charts.line_chart(months, title="mean article score by month")
         return page(request, "dashboard.html", rep=rep, outlet=outlet, tech_chart=Markup(tech_chart),
                     outlet_chart=Markup(outlet_chart), time_chart=Markup(time_chart))
+
+    @app.get("/reuse", response_class=HTMLResponse, include_in_schema=False)
+    def reuse_page(request: Request, article: str = "", page_no: int = Query(1, alias="page", ge=1)):
+        from ..report_html import render_passage
+
+        result = store().load_reuse(article or None, 25, (page_no - 1) * 25)
+        ids = {i for p in result.passages for i in (p.a, p.b)}
+        texts = {i: store().get_article(i) for i in ids}
+        origins = {c.id: c.origin for c in result.clusters}
+        passages = [Markup(render_passage(p, texts, origins.get(p.cluster))) for p in result.passages
+                    if texts.get(p.a) and texts.get(p.b)]
+        return page(request, "reuse.html", passages=passages, clusters=result.clusters, article=article,
+                    page_no=page_no)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "", technique: str = "", outlet: str = ""):
