@@ -17,16 +17,20 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debia
 
 
 @pytest.fixture(scope="module")
-def server(tiny_model, tmp_path_factory):
+def db(tmp_path_factory):
+    return f"sqlite:///{tmp_path_factory.mktemp('browser') / 'web.db'}"
+
+
+@pytest.fixture(scope="module")
+def server(tiny_model, db):
     import uvicorn
 
     from propscope.web.app import create_app
 
-    db = tmp_path_factory.mktemp("browser") / "web.db"
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(db=f"sqlite:///{db}", model=str(tiny_model)), host="127.0.0.1", port=port,
+    config = uvicorn.Config(create_app(db=db, model=str(tiny_model)), host="127.0.0.1", port=port,
                             log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -89,4 +93,27 @@ def test_script_in_article_does_not_run(server, browser):
     page.wait_for_url("**/articles/web-*")
     assert page.title() != "pwned"
     assert "<script>" in page.inner_text(".reading")
+    page.close()
+
+
+def test_reuse_view_shows_both_passages_and_the_edits(server, browser, db):
+    import httpx
+
+    from propscope.reuse import find_reuse
+    from propscope.store import Store
+
+    copied = ("The ministry said that the rebels had launched a new attack on the northern villages overnight, "
+              "killing at least twelve civilians and forcing hundreds of families to flee towards the border.")
+    httpx.post(server + "/api/analyze", json={"text": "Opinion. " + copied, "title": "The blog post",
+                                              "published": "2020-01-01"}, timeout=30)
+    httpx.post(server + "/api/analyze", json={"text": "In brief.\n\n" + copied.replace("a new", "a fresh"),
+                                              "title": "The copy", "published": "2020-01-05"}, timeout=30)
+    store = Store(db)
+    store.save_reuse(find_reuse(list(store.iter_articles())))
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(server + "/reuse")
+    assert page.locator(".side-by-side").count() >= 1
+    assert page.locator("del", has_text="new").count() >= 1 and page.locator("ins", has_text="fresh").count() >= 1
+    assert page.locator(".origin").first.inner_text() == "likely origin"
+    page.screenshot(path=str(ARTIFACTS / "reuse.png"), full_page=True)
     page.close()
