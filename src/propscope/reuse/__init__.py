@@ -101,10 +101,10 @@ class ReuseResult:
 @dataclass(frozen=True)
 class _Params:
     min_chars: int = 50
-    window: int = 24
+    window: int = 16
     shingle: int = 3
-    num_perm: int = 64
-    threshold: float = 0.3
+    num_perm: int = 128
+    threshold: float = 0.25
     max_bucket: int = 32
     max_gap: int = 6
     min_score: float = 0.5
@@ -112,6 +112,8 @@ class _Params:
     boilerplate: str = "suppress"
     boilerplate_min_articles: int = 3
     seed: int = 1
+    index: str = "numpy"
+    stopword_df: float = 0.2
 
     def __post_init__(self) -> None:
         if self.boilerplate not in BOILERPLATE_MODES:
@@ -148,7 +150,8 @@ def _prepare(articles: Sequence[Article], p: _Params) -> tuple[list[Article], li
             raise ValueError(f"duplicate article id {x.id!r}")
     tokens = [tokenize(a.text) for a in arts]
     cands, stats = find_candidates(tokens, window=p.window, shingle=p.shingle, num_perm=p.num_perm,
-                                   threshold=p.threshold, max_bucket=p.max_bucket, seed=p.seed)
+                                   threshold=p.threshold, max_bucket=p.max_bucket, seed=p.seed, index=p.index,
+                                   stopword_df=p.stopword_df)
     stats = {"articles": len(arts), "tokens": sum(len(t) for t in tokens), **stats}
     return arts, tokens, cands, stats
 
@@ -167,6 +170,7 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
     groups = group_passages(tuples, p.min_overlap)
     if p.boilerplate != "keep":
         flagged = boilerplate_passages(tuples, groups, outlets, p.boilerplate_min_articles)
+    n_boilerplate = len(flagged)
     if p.boilerplate == "suppress" and flagged:
         found = [f for k, f in enumerate(found) if k not in flagged]
         tuples = [f[:6] for f in found]
@@ -181,7 +185,7 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
         for k in group:
             cluster_of[k] = cid
     passages = [Passage(*f, cluster=cluster_of[k], boilerplate=k in flagged) for k, f in enumerate(found)]
-    stats = {**stats, "passages": len(passages), "clusters": len(clusters), "boilerplate_passages": len(flagged)}
+    stats = {**stats, "passages": len(passages), "clusters": len(clusters), "boilerplate_passages": n_boilerplate}
     return ReuseResult(passages, clusters, stats)
 
 
@@ -189,10 +193,10 @@ def find_reuse(
     articles: Sequence[Article],
     min_chars: int = 50,
     *,
-    window: int = 24,
+    window: int = 16,
     shingle: int = 3,
-    num_perm: int = 64,
-    threshold: float = 0.3,
+    num_perm: int = 128,
+    threshold: float = 0.25,
     max_bucket: int = 32,
     max_gap: int = 6,
     min_score: float = 0.5,
@@ -200,20 +204,29 @@ def find_reuse(
     boilerplate: str = "suppress",
     boilerplate_min_articles: int = 3,
     seed: int = 1,
+    index: str = "numpy",
+    stopword_df: float = 0.2,
 ) -> ReuseResult:
     """Passages of at least ``min_chars`` characters shared between ``articles``, and their clusters.
 
     Candidates: windows of ``window`` words (step ``window // 2``), ``shingle``-word shingles,
     ``num_perm`` MinHash permutations, LSH tuned for window Jaccard ``threshold``; a bucket pairs
-    each window with at most ``max_bucket`` others. Alignment: runs of matching words chained
-    across gaps of at most ``max_gap`` words, passages kept at word similarity ``min_score``.
-    Clusters: spans of one article overlapping by ``min_overlap`` of the shorter are the same
-    text; ``boilerplate`` is ``"suppress"`` (drop one outlet's text repeated in at least
-    ``boilerplate_min_articles`` of its articles), ``"flag"`` (keep and mark it) or ``"keep"``.
-    Passages shorter than about ``window`` words may be missed by the candidate stage.
+    each window with at most ``max_bucket`` others; shingles made only of words found in more than
+    ``stopword_df`` of the articles (and in 50 or more) are ignored; ``index`` is ``"numpy"`` or
+    ``"datasketch"`` (same pairs, the latter needs far more memory and time: see
+    :mod:`.candidates`). Alignment: runs of matching words chained across gaps of at most
+    ``max_gap`` words, passages kept at word similarity ``min_score``. Clusters: spans of one
+    article overlapping by ``min_overlap`` of the shorter are the same text; ``boilerplate`` is
+    ``"suppress"`` (drop passages between articles of one outlet whose cluster holds at least
+    ``boilerplate_min_articles`` of that outlet's articles), ``"flag"`` (keep and mark them) or
+    ``"keep"``; ``stats["boilerplate_passages"]`` counts them.
+
+    Passages much shorter than ``window`` words may be missed by the candidate stage, and no
+    passage has fewer than about eight words (see :mod:`.align`), whatever ``min_chars``.
+    Raises ValueError on duplicate article ids or an unknown ``boilerplate`` mode.
     """
     p = _Params(min_chars, window, shingle, num_perm, threshold, max_bucket, max_gap, min_score, min_overlap,
-                boilerplate, boilerplate_min_articles, seed)
+                boilerplate, boilerplate_min_articles, seed, index, stopword_df)
     arts, tokens, cands, stats = _prepare(articles, p)
     found = _align_items(_items(arts, cands), min_chars=p.min_chars, min_score=p.min_score, max_gap=p.max_gap,
                          tokens={a.id: t for a, t in zip(arts, tokens)})

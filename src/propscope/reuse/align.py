@@ -6,8 +6,13 @@ sequences (normalised: casefolded, punctuation and quote style removed) are alig
 (longest run first, then recursively left and right of it). Runs are then chained into passages
 while the gap between consecutive runs stays within ``max_gap`` words on both sides, which is what
 makes the result robust to substituted, inserted and deleted words; a longer gap (a dropped
-sentence, unrelated text) ends the passage. Lone single-word runs at the ends of a chain are
-trimmed because they are usually chance matches of common words next to the copied passage.
+sentence, unrelated text) ends the passage.
+
+Common words match by chance everywhere, so three rules keep passages honest: single-word runs at
+the ends of a chain are trimmed; an edge is moved to the nearest sentence boundary when what lies
+beyond it is a few words or has no run of three matching words; and a passage needs at least
+``MIN_ANCHORED`` words in runs of three or more, which a chain of chance matches does not have.
+The last rule also means no passage is shorter than about eight words, whatever ``min_chars``.
 
 Only normalised *keys* are compared; offsets always come from the token table of the original
 text, so ``text[start:end]`` is the passage exactly as it appears in each article.
@@ -21,6 +26,15 @@ from difflib import SequenceMatcher
 
 from .candidates import Tokens, tokenize
 
+# A run of this many consecutive matching words is rarely chance, even for common words; a passage
+# needs MIN_ANCHORED words in such runs, which rejects chains of chance matches of frequent words.
+ANCHOR_RUN = 3
+MIN_ANCHORED = 8
+# A passage edge moves to a sentence boundary when that drops at most SNAP_WORDS words, or at
+# most SNAP_MAX words none of which are in a run of ANCHOR_RUN matching words.
+SNAP_WORDS = 3
+SNAP_MAX = 8
+
 
 @dataclass(frozen=True)
 class Fragment:
@@ -31,6 +45,7 @@ class Fragment:
     b_lo: int
     b_hi: int
     matched: int
+    anchored: int = 0
 
     @property
     def score(self) -> float:
@@ -64,18 +79,63 @@ def _trim(chain: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return chain[lo:hi]
 
 
-def align_region(
-    ka: Sequence[str], kb: Sequence[str], region: tuple[int, int, int, int], *, max_gap: int = 6
-) -> list[Fragment]:
-    """Aligned fragments of the word keys ``ka``/``kb`` inside one token rectangle."""
+def _snap(chain: list[tuple[int, int, int]], ta: Tokens, tb: Tokens, a_lo: int, b_lo: int) -> list[tuple[int, int, int]]:
+    """Cut a passage at the sentence boundary nearest each edge when what lies beyond it looks
+    like chance: at most SNAP_WORDS words, or at most SNAP_MAX words without a run of ANCHOR_RUN
+    matching words. The last words of the sentence before a copied one often match by chance
+    ("...the said. <copy>"), and copying is mostly done sentence by sentence."""
+    ea, eb = ta.sentence_end, tb.sentence_end
+    # matched word pairs (position in a, position in b, run number)
+    pairs = [(a_lo + i + t, b_lo + j + t, r) for r, (i, j, n) in enumerate(chain) for t in range(n)]
+
+    def boundary_after(k: int) -> bool:
+        """A sentence ends between matched pairs k and k + 1, in either text."""
+        (x, y, _), (nx, ny, _) = pairs[k], pairs[k + 1]
+        return bool(ea[x:nx].any() or eb[y:ny].any())
+
+    def chance(part: list[tuple[int, int, int]]) -> bool:
+        width = part[-1][0] - part[0][0] + 1
+        longest = max(sum(1 for p in part if p[2] == r) for r in {p[2] for p in part})
+        return width <= SNAP_WORDS or (width <= SNAP_MAX and longest < ANCHOR_RUN)
+
+    x0, y0, _ = pairs[0]
+    if not (x0 == 0 or y0 == 0 or ea[x0 - 1] or eb[y0 - 1]):  # not already at a sentence start
+        for k in range(len(pairs) - 1):
+            if pairs[k][0] - x0 >= SNAP_MAX:
+                break
+            if boundary_after(k):
+                if chance(pairs[: k + 1]):
+                    pairs = pairs[k + 1 :]
+                break
+    x1, y1, _ = pairs[-1]
+    if not (ea[x1] or eb[y1]):  # the passage does not already end a sentence
+        for k in range(len(pairs) - 2, -1, -1):
+            if x1 - pairs[k + 1][0] >= SNAP_MAX:
+                break
+            if boundary_after(k):
+                if chance(pairs[k + 1 :]):
+                    pairs = pairs[: k + 1]
+                break
+    runs: list[list[int]] = []  # back to runs (i, j, n) relative to the region
+    for x, y, r in pairs:
+        if runs and runs[-1][3] == r:
+            runs[-1][2] += 1
+        else:
+            runs.append([x - a_lo, y - b_lo, 1, r])
+    return [(i, j, n) for i, j, n, _ in runs]
+
+
+def align_region(ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], *, max_gap: int = 6) -> list[Fragment]:
+    """Aligned fragments of two token tables inside one token rectangle."""
     a_lo, a_hi, b_lo, b_hi = region
-    sm = SequenceMatcher(None, ka[a_lo:a_hi], kb[b_lo:b_hi], autojunk=False)
+    sm = SequenceMatcher(None, ta.norms[a_lo:a_hi], tb.norms[b_lo:b_hi], autojunk=False)
     out = []
     for chain in _chains(sm.get_matching_blocks(), max_gap):
-        chain = _trim(chain)
+        chain = _snap(_trim(chain), ta, tb, a_lo, b_lo)
         i0, j0, _ = chain[0]
         i1, j1, n1 = chain[-1]
-        out.append(Fragment(a_lo + i0, a_lo + i1 + n1, b_lo + j0, b_lo + j1 + n1, sum(n for _, _, n in chain)))
+        out.append(Fragment(a_lo + i0, a_lo + i1 + n1, b_lo + j0, b_lo + j1 + n1, sum(n for _, _, n in chain),
+                            sum(n for _, _, n in chain if n >= ANCHOR_RUN)))
     return out
 
 
@@ -93,7 +153,7 @@ def align_tokens(
     """All fragments of a pair: aligned per region, then fragments found twice (by overlapping
     regions) or lying next to each other in both texts are re-aligned as one span so that every
     shared passage is reported once."""
-    frags = sorted({f for r in regions for f in align_region(ta.norms, tb.norms, r, max_gap=max_gap)},
+    frags = sorted({f for r in regions for f in align_region(ta, tb, r, max_gap=max_gap)},
                    key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
     for _ in range(3):
         merged: list[Fragment] = []
@@ -114,7 +174,7 @@ def align_tokens(
             if g.matched >= 0:
                 frags.append(g)
             else:
-                frags.extend(align_region(ta.norms, tb.norms, (g.a_lo, g.a_hi, g.b_lo, g.b_hi), max_gap=max_gap))
+                frags.extend(align_region(ta, tb, (g.a_lo, g.a_hi, g.b_lo, g.b_hi), max_gap=max_gap))
         frags = sorted(set(frags), key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
     return frags
 
@@ -127,6 +187,7 @@ def align_pair(
     min_chars: int = 50,
     min_score: float = 0.5,
     max_gap: int = 6,
+    min_anchored: int = MIN_ANCHORED,
     tokens_a: Tokens | None = None,
     tokens_b: Tokens | None = None,
 ) -> list[tuple[int, int, int, int, float]]:
@@ -141,9 +202,9 @@ def align_pair(
     tb = tokens_b if tokens_b is not None else tokenize(text_b)
     out = []
     for f in align_tokens(ta, tb, regions, max_gap=max_gap):
-        a_start, a_end = ta.starts[f.a_lo], ta.ends[f.a_hi - 1]
-        b_start, b_end = tb.starts[f.b_lo], tb.ends[f.b_hi - 1]
+        a_start, a_end = int(ta.starts[f.a_lo]), int(ta.ends[f.a_hi - 1])
+        b_start, b_end = int(tb.starts[f.b_lo]), int(tb.ends[f.b_hi - 1])
         score = f.score
-        if min(a_end - a_start, b_end - b_start) >= min_chars and score >= min_score:
+        if min(a_end - a_start, b_end - b_start) >= min_chars and score >= min_score and f.anchored >= min_anchored:
             out.append((a_start, a_end, b_start, b_end, round(score, 6)))
     return sorted(out)

@@ -2,16 +2,24 @@
 
 Aligning every pair of articles is quadratic, so, as in passim, a cheap filter proposes pairs first.
 Each article is cut into overlapping windows of ``window`` words (step ``window // 2``); each window
-is a set of word ``shingle``-grams summarised by a MinHash sketch, and a ``datasketch`` MinHashLSH
-index puts windows with similar shingle sets into the same buckets. Working on windows rather than
-whole articles is what lets a copied paragraph inside a long unrelated article be found: its
-window is nearly identical to the source window even when the articles as a whole are not.
+is a set of word ``shingle``-grams summarised by a ``datasketch`` MinHash sketch (same permutations
+and scheme, computed for all windows of an article at once), and LSH banding with datasketch's
+optimal bands and rows for the requested Jaccard ``threshold`` puts windows with similar shingle
+sets into the same buckets. Working on windows rather than whole articles is what lets a copied
+paragraph inside a long unrelated article be found: its window is nearly identical to the source
+window even when the articles as a whole are not.
 
-Cost is linear in the number of windows (sketching, indexing, one pass over the buckets) plus the
-number of colliding pairs. A bucket shared by many windows (a wire story reprinted everywhere, a
-site footer) would make that quadratic, so each window is paired only with the next
-``max_bucket`` windows of the bucket in a fixed order: enough to connect them all into one
-cluster later, never all pairs.
+The banding runs either in a datasketch ``MinHashLSH`` index (``index="datasketch"``) or by sorting
+each band's values with numpy (``index="numpy"``, the default); both give exactly the same pairs,
+but the dict-of-sets index needs about 6 GB and 100 s for 10,000 articles where sorting needs well
+under 1 GB and a few seconds (bench/reuse.py).
+
+Cost is linear in the number of windows (sketching, banding) plus the number of colliding pairs.
+Two things would make the latter grow with the square of the corpus, and both are cut off:
+shingles made only of stop words (computed from the corpus, see :func:`frequent_words`) are left
+out of the sketches, and a bucket shared by many windows (a wire story reprinted everywhere, a
+site footer) pairs each window only with the next ``max_bucket`` windows of the bucket in a fixed
+order: enough to connect them all into one cluster later, never all pairs.
 
 Offsets here are token indices into :func:`tokenize`'s output, which keeps the character offsets
 of every token in the original text, so nothing downstream ever works on a normalised copy.
@@ -32,18 +40,25 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 _TOKEN = re.compile(r"\S+")
 _NON_WORD = re.compile(r"[\W_]+")
 _SCHEME = "affine32"
+_FINAL = (".", "!", "?", "\u2026")
+_CLOSERS = "\"')]\u201d\u2019\u00bb"
+# A corpus needs this many texts containing a word before the word can count as a stop word.
+STOPWORD_MIN_DOCS = 50
 # Odd 64-bit multipliers that make a shingle hash depend on word order.
 _MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
         0xA0761D6478BD642F, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3, 0x589965CC75374CC3)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Tokens:
-    """Words of one text: ``norms[i]`` is the matching key of ``text[starts[i]:ends[i]]``."""
+    """Words of one text: ``norms[i]`` is the matching key of ``text[starts[i]:ends[i]]``, and
+    ``sentence_end[i]`` says whether that word ends with sentence-final punctuation. Offsets are
+    numpy arrays: a corpus has millions of words, and lists of int objects cost five times more."""
 
-    starts: list[int]
-    ends: list[int]
+    starts: np.ndarray
+    ends: np.ndarray
     norms: list[str]
+    sentence_end: np.ndarray
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -66,20 +81,54 @@ def normalize(word: str) -> str:
     return _NON_WORD.sub("", word.casefold())
 
 
+def _space_table() -> np.ndarray:
+    # Every code point str.isspace() (hence str.split() and re's \s) treats as whitespace is below U+3001.
+    table = np.zeros(0x3001, dtype=bool)
+    table[[c for c in range(0x3001) if chr(c).isspace()]] = True
+    return table
+
+
+_SPACE = _space_table()
+
+
+def word_spans(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end (exclusive) ``str`` offsets of the whitespace-delimited words of ``text``,
+    in the order of ``text.split()``; vectorised because this runs over the whole corpus."""
+    if not text:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    space = np.zeros(len(codes) + 2, dtype=bool)
+    space[0] = space[-1] = True
+    low = codes < len(_SPACE)
+    space[1:-1][low] = _SPACE[codes[low]]
+    word = ~space
+    starts = np.flatnonzero(word[1:-1] & space[:-2])
+    ends = np.flatnonzero(word[1:-1] & space[2:]) + 1
+    return starts, ends
+
+
 def tokenize(text: str) -> Tokens:
     """Split on whitespace (so line wrapping does not matter) and keep each word's character
     offsets in ``text``; words that are punctuation only are dropped. A token's span includes
     attached punctuation, so a copied sentence is reported with its final full stop."""
-    starts: list[int] = []
-    ends: list[int] = []
-    norms: list[str] = []
-    for m in _TOKEN.finditer(text):
-        key = normalize(m.group())
-        if key:
-            starts.append(m.start())
-            ends.append(m.end())
-            norms.append(key)
-    return Tokens(starts, ends, norms)
+    words = text.split()
+    starts, ends = word_spans(text)
+    if len(starts) != len(words):  # cannot happen while _SPACE agrees with str.isspace; stay safe
+        matches = list(_TOKEN.finditer(text))
+        words = [m.group() for m in matches]
+        starts = np.array([m.start() for m in matches], dtype=np.int64)
+        ends = np.array([m.end() for m in matches], dtype=np.int64)
+    keys = list(map(normalize, words))
+    if not all(keys):
+        kept = [k for k, key in enumerate(keys) if key]
+        starts, ends = starts[kept], ends[kept]
+        words, keys = [words[k] for k in kept], [keys[k] for k in kept]
+    return Tokens(starts, ends, keys, np.fromiter(map(_ends_sentence, words), dtype=bool, count=len(words)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _ends_sentence(word: str) -> bool:
+    return word.rstrip(_CLOSERS).endswith(_FINAL)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -88,18 +137,43 @@ def _word_hash(key: str) -> int:
     return zlib.crc32(key.encode("utf-8"))
 
 
-def shingle_hashes(norms: Sequence[str], k: int) -> np.ndarray:
-    """32-bit hashes of the word k-grams of ``norms`` (one shingle for texts shorter than k)."""
-    if not norms:
+def word_hashes(norms: Sequence[str]) -> np.ndarray:
+    """Stable 32-bit hashes of word keys."""
+    return np.fromiter(map(_word_hash, norms), dtype=np.uint32, count=len(norms))
+
+
+def frequent_words(words: Sequence[np.ndarray], max_df: float, min_docs: int = STOPWORD_MIN_DOCS) -> np.ndarray:
+    """Sorted hashes of the corpus's stop words: words found in more than ``max_df`` of the texts
+    and in at least ``min_docs`` of them (so a small corpus has none).
+
+    Shingles made only of such words ("one of the", "said on the") occur in countless unrelated
+    texts; left in, they make unrelated windows collide, and the number of such collisions grows
+    with the square of the corpus. Content words of even a widely reprinted story stay below
+    ``max_df``, so copied passages keep their shingles.
+    """
+    if not words or max_df >= 1.0:
         return np.zeros(0, dtype=np.uint32)
-    words = np.fromiter((_word_hash(w) for w in norms), dtype=np.uint64, count=len(norms))
-    k = max(1, min(k, len(norms), len(_MIX)))
-    n = len(norms) - k + 1
+    hashes, counts = np.unique(np.concatenate([np.unique(w) for w in words]), return_counts=True)
+    return hashes[(counts > max_df * len(words)) & (counts >= min_docs)]
+
+
+def shingle_hashes(words: np.ndarray, k: int, stop: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """32-bit hashes of the word k-grams of a text given its word hashes (one shingle for texts
+    shorter than k), and which shingles to use: not those made of ``stop`` words only."""
+    if len(words) == 0:
+        return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=bool)
+    k = max(1, min(k, len(words), len(_MIX)))
+    n = len(words) - k + 1
+    w64 = words.astype(np.uint64)
     h = np.zeros(n, dtype=np.uint64)
     for i in range(k):
-        h ^= words[i : i + n] * np.uint64(_MIX[i])
+        h ^= w64[i : i + n] * np.uint64(_MIX[i])
         h = (h << np.uint64(13)) | (h >> np.uint64(51))
-    return ((h ^ (h >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    hashes = ((h ^ (h >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    if stop is None or len(stop) == 0:
+        return hashes, np.ones(n, dtype=bool)
+    is_stop = np.concatenate([[0], np.cumsum(np.isin(words, stop, assume_unique=False))])
+    return hashes, (is_stop[k:] - is_stop[:n]) < k
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
@@ -117,21 +191,26 @@ def permutations(num_perm: int, seed: int) -> np.ndarray:
     return MinHash(num_perm=num_perm, seed=seed, scheme=_SCHEME).permutations
 
 
-def window_sketches(shingles: np.ndarray, step: int, perms: np.ndarray) -> np.ndarray:
-    """MinHash signatures (rows) of the windows of two consecutive blocks of ``step`` shingles.
+def window_sketches(
+    shingles: np.ndarray, step: int, perms: np.ndarray, use: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """MinHash signatures (rows) of the windows of two consecutive blocks of ``step`` shingles,
+    counting only the shingles where ``use`` is true, and which windows have any such shingle.
 
     Equivalent to one ``MinHash.update_batch`` per window but computed once per article: the
     permuted hashes are reduced per block, and a window's minimum is the minimum of its blocks.
     """
     if len(shingles) == 0:
-        return np.zeros((0, perms.shape[1]), dtype=np.uint32)
+        return np.zeros((0, perms.shape[1]), dtype=np.uint32), np.zeros(0, dtype=bool)
+    use = np.ones(len(shingles), dtype=bool) if use is None else use
     a, b = perms
     with np.errstate(over="ignore"):
         phv = _fmix32(shingles)[:, None] * a[None, :] + b[None, :]
+    phv[~use] = np.iinfo(np.uint32).max
     blocks = np.minimum.reduceat(phv, np.arange(0, len(shingles), step), axis=0)
-    if len(blocks) == 1:
-        return blocks
-    return np.minimum(blocks[:-1], blocks[1:])
+    if len(blocks) > 1:
+        blocks = np.minimum(blocks[:-1], blocks[1:])
+    return blocks, _windows_in_use(use, step)
 
 
 def window_spans(n_tokens: int, n_windows: int, step: int, k: int) -> list[tuple[int, int]]:
@@ -140,37 +219,51 @@ def window_spans(n_tokens: int, n_windows: int, step: int, k: int) -> list[tuple
     return [(w * step, min(n_tokens, min((w + 2) * step, n_sh) + k - 1)) for w in range(n_windows)]
 
 
-def find_candidates(
-    tokens: Sequence[Tokens],
-    *,
-    window: int = 24,
-    shingle: int = 3,
-    num_perm: int = 64,
-    threshold: float = 0.3,
-    max_bucket: int = 32,
-    seed: int = 1,
-) -> tuple[list[Candidate], dict[str, int]]:
-    """Candidate article pairs with the token regions to align, and counts for reporting.
+def _windows_in_use(use: np.ndarray, step: int) -> np.ndarray:
+    """Which windows of :func:`window_sketches` have at least one shingle in use."""
+    if len(use) == 0:
+        return np.zeros(0, dtype=bool)
+    used = np.add.reduceat(use.astype(np.int64), np.arange(0, len(use), step))
+    return used > 0 if len(used) == 1 else (used[:-1] + used[1:]) > 0
 
-    ``threshold`` is the window Jaccard similarity the LSH banding is tuned for (datasketch picks
-    bands and rows); several windows of one copied passage each get a chance, so passages whose
-    windows sit somewhat below it are usually still proposed.
+
+def sketch_windows(
+    tokens: Sequence[Tokens], window: int, shingle: int, perms: np.ndarray, stopword_df: float = 1.0
+) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]], int]:
+    """Signatures of the windows of all texts that have any usable shingle (rows, in text order),
+    the text of each window, its token range, and the number of stop words. A window's row
+    number is its key in the LSH index.
+
+    The signature matrix is the biggest object of the whole pipeline (windows x permutations), so
+    it is allocated once, permutation-major (banding reads it a few permutations at a time), and
+    filled article by article; the rows returned are a transposed view of it.
     """
-    if window < 2:
-        raise ValueError("window must be at least 2 words")
     step = window // 2
-    perms = permutations(num_perm, seed)
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    owner: list[int] = []
+    words = [word_hashes(t.norms) for t in tokens]
+    stop = frequent_words(words, stopword_df)
+    shingles = [shingle_hashes(wh, shingle, stop) for wh in words]
+    counts = [int(_windows_in_use(use, step).sum()) for _, use in shingles]
+    sigs = np.empty((perms.shape[1], sum(counts)), dtype=np.uint32)
+    owner = np.repeat(np.arange(len(tokens), dtype=np.int64), counts)
     spans: list[tuple[int, int]] = []
+    pos = 0
+    for (hashes, use), wh, count in zip(shingles, words, counts):
+        sig, valid = window_sketches(hashes, step, perms, use)
+        sigs[:, pos : pos + count] = sig[valid].T
+        pos += count
+        spans.extend(span for span, ok in zip(window_spans(len(wh), len(sig), step, shingle), valid) if ok)
+    return sigs.T, owner, spans, len(stop)
+
+
+def _pairs_datasketch(sigs: np.ndarray, owner: np.ndarray, bands: int, rows: int, max_bucket: int,
+                      seed: int) -> set[tuple[int, int]]:
+    """Colliding window pairs from a datasketch MinHashLSH index: insert every window, then walk
+    the buckets once (cheaper than one query per window, and it sees each bucket whole)."""
+    lsh = MinHashLSH(num_perm=sigs.shape[1], params=(bands, rows))
     with lsh.insertion_session() as session:
-        for i, toks in enumerate(tokens):
-            sig = window_sketches(shingle_hashes(toks.norms, shingle), step, perms)
-            for row, span in zip(sig, window_spans(len(toks), len(sig), step, shingle)):
-                key = len(owner)
-                owner.append(i)
-                spans.append(span)
-                session.insert(key, LeanMinHash(seed=seed, hashvalues=row, scheme=_SCHEME), check_duplication=False)
+        for key, row in enumerate(sigs):
+            session.insert(key, LeanMinHash(seed=seed, hashvalues=row, scheme=_SCHEME), check_duplication=False)
+    own = owner.tolist()
     pairs: set[tuple[int, int]] = set()
     for table in lsh.hashtables:
         for bucket in table.keys():
@@ -180,12 +273,87 @@ def find_candidates(
             ordered = sorted(keys)
             for p, x in enumerate(ordered):
                 for y in ordered[p + 1 : p + 1 + max_bucket]:
-                    if owner[x] != owner[y]:
+                    if own[x] != own[y]:
                         pairs.add((x, y))
+    return pairs
+
+
+def _pairs_numpy(sigs: np.ndarray, owner: np.ndarray, bands: int, rows: int, max_bucket: int) -> set[tuple[int, int]]:
+    """The same pairs as :func:`_pairs_datasketch` (same bands, same exact bucket equality, same
+    pairing rule), found by sorting each band's values: far less memory and time on big corpora."""
+    n = len(sigs)
+    cols = np.ascontiguousarray(sigs.T)  # one contiguous row per permutation
+    found: list[np.ndarray] = []
+    for band in range(bands):
+        part = cols[band * rows : (band + 1) * rows]
+        h = np.zeros(n, dtype=np.uint64)
+        for c in range(rows):
+            h = (h ^ part[c].astype(np.uint64)) * np.uint64(_MIX[c])
+        order = np.argsort(h)
+        hs = h[order]
+        shared = np.zeros(n, dtype=bool)  # only windows that share their band hash matter
+        shared[1:] |= hs[1:] == hs[:-1]
+        shared[:-1] |= hs[1:] == hs[:-1]
+        order = order[shared]
+        if len(order) < 2:
+            continue
+        # exact band values, then window key ascending (the order datasketch's sorted bucket has);
+        # sorting on the values themselves also separates any 64-bit hash collision
+        order = order[np.lexsort([order, *(part[c][order] for c in reversed(range(rows)))])]
+        ordered = part[:, order]
+        lab = np.concatenate([[0], np.cumsum((ordered[:, 1:] != ordered[:, :-1]).any(axis=0))])
+        for d in range(1, max_bucket + 1):
+            same = lab[:-d] == lab[d:]
+            if not same.any():
+                break
+            x, y = order[:-d][same], order[d:][same]
+            keep = owner[x] != owner[y]
+            found.append(x[keep].astype(np.int64) * n + y[keep])
+    if not found:
+        return set()
+    flat = np.unique(np.concatenate(found))
+    return set(zip((flat // n).tolist(), (flat % n).tolist()))
+
+
+def find_candidates(
+    tokens: Sequence[Tokens],
+    *,
+    window: int = 16,
+    shingle: int = 3,
+    num_perm: int = 128,
+    threshold: float = 0.25,
+    max_bucket: int = 32,
+    seed: int = 1,
+    index: str = "numpy",
+    stopword_df: float = 0.2,
+) -> tuple[list[Candidate], dict[str, int]]:
+    """Candidate article pairs with the token regions to align, and counts for reporting.
+
+    ``threshold`` is the window Jaccard similarity the LSH banding is tuned for (datasketch picks
+    bands and rows); several windows of one copied passage each get a chance, so passages whose
+    windows sit somewhat below it are usually still proposed. ``index="datasketch"`` uses a
+    ``MinHashLSH`` index; ``index="numpy"`` finds exactly the same pairs by sorting band values,
+    for corpora where millions of windows would not fit a Python dict index in memory.
+    Shingles made only of :func:`frequent_words` (document frequency above ``stopword_df``) are
+    left out of the sketches.
+    """
+    if window < 2:
+        raise ValueError("window must be at least 2 words")
+    if not 1 <= shingle <= len(_MIX):
+        raise ValueError(f"shingle must be between 1 and {len(_MIX)} words")
+    if index not in ("datasketch", "numpy"):
+        raise ValueError(f"index must be 'datasketch' or 'numpy', not {index!r}")
+    probe = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    bands, rows = probe.b, probe.r
+    sigs, owner, spans, n_stop = sketch_windows(tokens, window, shingle, permutations(num_perm, seed), stopword_df)
+    if index == "datasketch":
+        pairs = _pairs_datasketch(sigs, owner, bands, rows, max_bucket, seed)
+    else:
+        pairs = _pairs_numpy(sigs, owner, bands, rows, max_bucket)
     by_articles: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
     margin = window
     for x, y in pairs:
-        (ia, ib), (sa, sb) = (owner[x], owner[y]), (spans[x], spans[y])
+        (ia, ib), (sa, sb) = (int(owner[x]), int(owner[y])), (spans[x], spans[y])
         if ia > ib:
             ia, ib, sa, sb = ib, ia, sb, sa
         na, nb = len(tokens[ia]), len(tokens[ib])
@@ -193,8 +361,8 @@ def find_candidates(
             (max(0, sa[0] - margin), min(na, sa[1] + margin), max(0, sb[0] - margin), min(nb, sb[1] + margin))
         )
     candidates = [Candidate(ia, ib, merge_rectangles(rects)) for (ia, ib), rects in sorted(by_articles.items())]
-    stats = {"windows": len(owner), "window_pairs": len(pairs), "candidate_pairs": len(candidates),
-             "bands": lsh.b, "rows": lsh.r}
+    stats = {"stopwords": n_stop, "windows": len(sigs), "window_pairs": len(pairs), "candidate_pairs": len(candidates),
+             "bands": bands, "rows": rows}
     return candidates, stats
 
 

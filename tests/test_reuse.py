@@ -1,0 +1,247 @@
+"""Text reuse: hand-made articles with planted copies, checked to the character."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import numpy as np
+import pytest
+from datasketch import MinHash
+
+from propscope.document import Article
+from propscope.reuse import Cluster, Passage, find_reuse
+from propscope.reuse.align import align_pair
+from propscope.reuse.candidates import (
+    find_candidates,
+    permutations,
+    shingle_hashes,
+    tokenize,
+    window_sketches,
+    window_spans,
+    word_hashes,
+)
+
+WORDS = (
+    "river harbour council winter garden museum railway festival bakery teacher violin orchard lantern "
+    "mountain village engineer bicycle library pottery market meadow sailor painter kitchen bridge "
+    "quietly slowly often rarely nearly almost always seldom carefully brightly warmly softly "
+    "built painted carried visited opened repaired planted cooked measured collected watched "
+    "blue green narrow ancient wooden crowded silent golden heavy gentle distant northern"
+).split()
+
+SOURCE = (
+    "The minister said on Tuesday that the government would launch a new attack on corruption in the ports, "
+    "adding that investigators had already seized documents from three shipping companies and frozen accounts "
+    "belonging to two former customs officials."
+)
+SECOND = (
+    "Opposition leaders called the announcement a distraction from rising fuel prices and demanded an "
+    "independent inquiry into how the customs service had been run over the past decade."
+)
+MIDDLE = (
+    "Officials declined to name the companies involved, citing the need to protect an ongoing investigation "
+    "that is expected to last well into the summer months."
+)
+FOOTER = (
+    "Subscribe to the Daily Beacon newsletter for the latest headlines delivered to your inbox every morning, "
+    "and follow us on social media for breaking news alerts."
+)
+
+
+def filler(seed: int, n_words: int = 120) -> str:
+    """Unrelated prose: sentences of random words, different for each seed."""
+    rng = random.Random(seed)
+    sentences = []
+    while sum(len(s.split()) for s in sentences) < n_words:
+        words = [rng.choice(WORDS) for _ in range(rng.randint(8, 16))]
+        sentences.append(" ".join(words).capitalize() + ".")
+    return " ".join(sentences)
+
+
+def art(id_: str, *parts: str, published: dt.date | None = None, outlet: str | None = None) -> Article:
+    return Article(id_, "\n\n".join(parts), published=published, outlet=outlet)
+
+
+def side(p: Passage, article: Article) -> tuple[int, int]:
+    return (p.a_start, p.a_end) if p.a == article.id else (p.b_start, p.b_end)
+
+
+def test_exact_copy_has_exact_offsets_in_both_articles():
+    a = art("a", filler(1), SOURCE, filler(2))
+    b = art("b", filler(3, 60), SOURCE, filler(4, 200))
+    result = find_reuse([b, a])
+    assert len(result.passages) == 1
+    p = result.passages[0]
+    assert (p.a, p.b) == ("a", "b")
+    assert a.text[p.a_start : p.a_end] == SOURCE
+    assert b.text[p.b_start : p.b_end] == SOURCE
+    assert p.score == 1.0
+    assert p.to_dict()["a_start"] == a.text.index(SOURCE)
+    assert result.to_dict()["passages"][0]["b_end"] == b.text.index(SOURCE) + len(SOURCE)
+
+
+def test_light_edits_are_tolerated_and_offsets_point_into_the_original_text():
+    edited = (
+        "The Minister said on Tuesday that the government would launch a fresh attack on corruption in the\r\n"
+        "ports, adding that investigators had reportedly seized “documents” from three shipping companies and "
+        "frozen accounts belonging to two former CUSTOMS officials."
+    )  # substitution, case, line wrap (CRLF), deletion ("already"), insertion ("reportedly"), quotes
+    a = art("a", filler(5), SOURCE, filler(6))
+    b = art("b", filler(7, 80), edited, filler(8))
+    result = find_reuse([a, b])
+    assert len(result.passages) == 1
+    p = result.passages[0]
+    assert a.text[p.a_start : p.a_end] == SOURCE
+    assert b.text[p.b_start : p.b_end] == edited
+    assert 0.85 < p.score < 1.0
+
+
+def test_dropped_sentence_between_two_copied_ones():
+    a = art("a", filler(9), f"{SOURCE} {MIDDLE} {SECOND}", filler(10))
+    b = art("b", filler(11), f"{SOURCE} {SECOND}", filler(12))
+    result = find_reuse([a, b])
+    found = sorted(side(p, a) for p in result.passages)
+    # Reported as two passages (the gap is a whole sentence), each exactly one copied sentence.
+    assert [a.text[s:e] for s, e in found] == [SOURCE, SECOND]
+    assert sorted(b.text[s:e] for s, e in (side(p, b) for p in result.passages)) == sorted([SOURCE, SECOND])
+    assert all(p.cluster is not None for p in result.passages)
+
+
+def test_unrelated_articles_give_nothing():
+    articles = [art(f"x{i}", filler(100 + i, 300)) for i in range(8)]
+    result = find_reuse(articles)
+    assert result.passages == [] and result.clusters == []
+    assert result.stats["articles"] == 8 and result.stats["windows"] > 0
+
+
+def test_min_chars_is_respected():
+    a = art("a", filler(13), SECOND, filler(14))
+    b = art("b", filler(15), SECOND, filler(16))
+    assert len(SECOND) < 200
+    assert [b.text[p.b_start : p.b_end] for p in find_reuse([a, b], min_chars=100).passages] == [SECOND]
+    assert find_reuse([a, b], min_chars=200).passages == []
+    # the aligner alone applies the same rule on both sides
+    ta, tb = tokenize(a.text), tokenize(b.text)
+    region = [(0, len(ta), 0, len(tb))]
+    assert align_pair(a.text, b.text, region, min_chars=len(SECOND)) != []
+    assert align_pair(a.text, b.text, region, min_chars=len(SECOND) + 1) == []
+
+
+def test_cluster_of_four_with_earliest_published_origin():
+    day = dt.date(2024, 3, 1)
+    docs = [
+        art("wire", filler(20), SOURCE, filler(21), published=day),
+        art("copy1", filler(22), SOURCE, filler(23), published=day + dt.timedelta(days=1)),
+        art("copy2", filler(24, 40), SOURCE.replace("a new attack", "a fresh attack"), filler(25),
+            published=day + dt.timedelta(days=2)),
+        art("copy3", filler(26, 300), SOURCE, published=day + dt.timedelta(days=1)),
+        art("other", filler(27, 300), published=day - dt.timedelta(days=5)),
+    ]
+    result = find_reuse(docs)
+    assert len(result.clusters) == 1
+    c = result.clusters[0]
+    assert c.articles == ["copy1", "copy2", "copy3", "wire"]
+    assert c.origin == "wire"
+    by_id = {d.id: d for d in docs}
+    for article_id, start, end in c.members:
+        assert by_id[article_id].text[start:end].startswith("The minister said on Tuesday")
+    assert {p.cluster for p in result.passages} == {c.id}
+    assert len(result.passages) == 6  # every pair of the four
+    assert c.to_dict()["members"][0] == {"article": "copy1", "start": c.members[0][1], "end": c.members[0][2]}
+
+
+def test_origin_is_none_without_dates_or_on_ties():
+    docs = [art(f"d{i}", filler(30 + i), SOURCE, filler(40 + i)) for i in range(3)]
+    assert [c.origin for c in find_reuse(docs).clusters] == [None]
+    day = dt.date(2024, 1, 1)
+    partly = [docs[0], Article("d1", docs[1].text, published=day), Article("d2", docs[2].text, published=day)]
+    assert [c.origin for c in find_reuse(partly).clusters] == [None]  # d0 has no date
+    tied = [Article(d.id, d.text, published=day) for d in docs]
+    assert [c.origin for c in find_reuse(tied).clusters] == [None]
+
+
+def test_boilerplate_of_one_outlet_is_suppressed_flagged_or_kept():
+    beacon = [art(f"beacon{i}", filler(50 + i, 150), FOOTER, outlet="Daily Beacon") for i in range(4)]
+    source = art("herald", filler(60), SOURCE, filler(61), outlet="Herald", published=dt.date(2024, 1, 1))
+    copier = art("beacon-copy", filler(62), SOURCE, filler(63), outlet="Daily Beacon",
+                 published=dt.date(2024, 1, 2))
+    docs = [*beacon, source, copier]
+
+    suppressed = find_reuse(docs)
+    assert [(p.a, p.b) for p in suppressed.passages] == [("beacon-copy", "herald")]
+    assert [c.origin for c in suppressed.clusters] == ["herald"]
+    assert suppressed.stats["boilerplate_passages"] == 6  # the footer, between every two of the four
+
+    flagged = find_reuse(docs, boilerplate="flag")
+    footer = [p for p in flagged.passages if p.boilerplate]
+    assert len(footer) == 6 and all(p.a.startswith("beacon") and p.b.startswith("beacon") for p in footer)
+    assert all(beacon[int(p.a[-1])].text[p.a_start : p.a_end] == FOOTER for p in footer)
+    assert sorted(c.boilerplate for c in flagged.clusters) == [False, True]
+
+    assert flagged.stats["boilerplate_passages"] == 6
+    kept = find_reuse(docs, boilerplate="keep")
+    assert len(kept.passages) == 7 and not any(p.boilerplate for p in kept.passages)
+    assert kept.stats["boilerplate_passages"] == 0
+    with pytest.raises(ValueError):
+        find_reuse(docs, boilerplate="drop")
+
+
+def test_result_does_not_depend_on_input_order_and_ids_must_be_unique():
+    docs = [art(f"d{i}", filler(70 + i), SOURCE if i % 2 else SECOND, filler(80 + i)) for i in range(6)]
+    first = find_reuse(docs).to_dict()
+    assert first == find_reuse(list(reversed(docs))).to_dict()
+    assert len(first["clusters"]) == 2
+    with pytest.raises(ValueError, match="duplicate"):
+        find_reuse([docs[0], docs[0]])
+
+
+def test_sketches_are_datasketch_minhashes_and_both_indexes_agree():
+    toks = tokenize(f"{filler(90)} {SOURCE} {filler(91)}")
+    shingles, use = shingle_hashes(word_hashes(toks.norms), 3)
+    perms = permutations(64, 1)
+    sigs, valid = window_sketches(shingles, 12, perms, use)
+    assert use.all() and valid.all()
+    spans = window_spans(len(toks), len(sigs), 12, 3)
+    assert spans[0][0] == 0 and spans[-1][1] == len(toks)
+    for w in (0, len(sigs) // 2, len(sigs) - 1):
+        m = MinHash(num_perm=64, seed=1, hashfunc=int)
+        m.update_batch(shingles[w * 12 : (w + 2) * 12].tolist())
+        np.testing.assert_array_equal(m.hashvalues, sigs[w])
+    corpus = [tokenize(filler(200 + i, 200) + (f" {SOURCE} " if i < 3 else " ") + filler(300 + i)) for i in range(6)]
+    via_datasketch = find_candidates(corpus, index="datasketch")
+    assert via_datasketch == find_candidates(corpus, index="numpy")
+    assert {(c.a, c.b) for c in via_datasketch[0]} == {(0, 1), (0, 2), (1, 2)}
+
+
+def test_corpus_stop_words_leave_copied_passages_findable():
+    docs = [art(f"n{i:02d}", filler(400 + i, 150)) for i in range(60)]
+    docs[7] = art("n07", filler(407, 150), SOURCE, filler(507, 60))
+    docs[42] = art("n42", filler(442, 90), SOURCE)
+    result = find_reuse(docs)
+    assert result.stats["stopwords"] >= len(set(WORDS)) - 5  # every filler word is in >20% of the texts
+    assert result.stats["candidate_pairs"] == 1  # windows of stop words only are not even indexed
+    assert [(p.a, p.b) for p in result.passages] == [("n07", "n42")]
+    assert docs[7].text[result.passages[0].a_start : result.passages[0].a_end] == SOURCE
+    assert find_reuse(docs, stopword_df=1.0).stats["stopwords"] == 0
+
+
+def test_dask_gives_exactly_the_local_result():
+    distributed = pytest.importorskip("distributed")
+    docs = [
+        art("a", filler(1), SOURCE, filler(2), published=dt.date(2024, 1, 1)),
+        art("b", filler(3), f"{SOURCE} {SECOND}", filler(4), published=dt.date(2024, 1, 3)),
+        art("c", filler(5), SECOND, filler(6), published=dt.date(2024, 1, 2)),
+        *[art(f"f{i}", filler(60 + i, 120), FOOTER, outlet="Daily Beacon") for i in range(3)],
+        art("z", filler(99, 300)),
+    ]
+    from propscope.reuse import find_reuse_dask
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as lc:
+        with distributed.Client(lc) as client:
+            remote = find_reuse_dask(docs, client, pairs_per_task=1, index="datasketch")
+            remote_flag = find_reuse_dask(docs, client, boilerplate="flag")
+    local = find_reuse(docs)
+    assert remote.to_dict() == local.to_dict()
+    assert remote_flag.to_dict() == find_reuse(docs, boilerplate="flag").to_dict()
+    assert len(local.passages) == 2 and isinstance(local.clusters[0], Cluster)
