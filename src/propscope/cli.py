@@ -624,12 +624,23 @@ def serve(db, host, port, model, token, allow_private_urls) -> None:
 @click.option("--fold", type=int, default=0, show_default=True)
 @click.option("--cv", is_flag=True, help="Train every fold in turn and report mean and spread.")
 @click.option("--limit-articles", type=int, default=None, help="Use only the first N articles (smoke tests).")
-def train(base, name, data_dir, out_dir, epochs, seed, folds, fold, cv, limit_articles) -> None:
+@click.option("--retune", "retune_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Only re-tune thresholds and calibration of this saved model on its validation split.")
+def train(base, name, data_dir, out_dir, epochs, seed, folds, fold, cv, limit_articles, retune_dir) -> None:
     """Reproduce a shipped model from PTC train (a GPU is strongly advised)."""
     import statistics
 
-    from .techniques.train import TrainOptions
+    from .techniques.train import TrainOptions, retune
     from .techniques.train import train as run
+
+    if retune_dir:
+        try:
+            r = retune(Path(retune_dir), data_dir)
+        except FileNotFoundError as e:
+            _fail(str(e))
+        v = r["validation"]
+        click.echo("  ".join(f"{t.upper()} F1 {v[t]['overall']['f1']:.4f}" for t in ("si", "flc", "tc")))
+        return
 
     name = name or ("fast" if base == "minilm" else "accurate")
     runs = range(folds) if cv else [fold]
