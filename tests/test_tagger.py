@@ -113,3 +113,12 @@ def test_technique_runs_give_partially_overlapping_spans():
             [0.0, 0, 0, 0]]
     spans = m.decode(TEXT, token_probs(TEXT, rows))
     assert {(s.start, s.end, s.technique) for s in spans} == {(0, 11, "Doubt"), (6, 14, "Loaded_Language")}
+
+
+def test_spans_snap_to_whole_words_and_stop_at_paragraph_breaks():
+    text = "Globalist elites\n\nlie again"
+    offsets = np.array([[0, 6], [6, 9], [10, 16], [18, 21], [22, 27]])  # global ##ist elites | lie again
+    m = fake_model(max_gap_tokens=1, technique_threshold=1.1)
+    rows = [[0.1, 0, 0, 0], [0.9, 0.9, 0, 0], [0.9, 0.9, 0, 0], [0.9, 0.9, 0, 0], [0.9, 0.9, 0, 0]]
+    spans = m.decode(text, TokenProbs(Encoded(np.arange(5), offsets), np.array(rows, dtype=np.float32)))
+    assert [s.text for s in spans] == ["Globalist elites", "lie again"]
