@@ -122,3 +122,11 @@ def test_spans_snap_to_whole_words_and_stop_at_paragraph_breaks():
     rows = [[0.1, 0, 0, 0], [0.9, 0.9, 0, 0], [0.9, 0.9, 0, 0], [0.9, 0.9, 0, 0], [0.9, 0.9, 0, 0]]
     spans = m.decode(text, TokenProbs(Encoded(np.arange(5), offsets), np.array(rows, dtype=np.float32)))
     assert [s.text for s in spans] == ["Globalist elites", "lie again"]
+
+
+def test_windows_keep_the_overlap_and_little_more():
+    for n in (600, 1085, 5000):
+        ws = windows(n, 510, 64)
+        shared = [ws[i][1] - ws[i + 1][0] for i in range(len(ws) - 1)]
+        assert min(shared) >= 64
+        assert sum(b - a for a, b in ws) <= n + len(shared) * 64 + len(ws)

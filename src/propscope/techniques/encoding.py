@@ -33,12 +33,18 @@ def encode(tokenizer, texts: list[str]) -> list[Encoded]:
 
 
 def windows(n_tokens: int, max_tokens: int, overlap: int) -> list[tuple[int, int]]:
-    """Token ranges ``[a, b)`` of at most ``max_tokens`` covering ``range(n_tokens)``,
-    consecutive ones sharing ``overlap`` tokens."""
+    """Token ranges ``[a, b)`` of at most ``max_tokens`` covering ``range(n_tokens)``.
+
+    As few windows as keep at least ``overlap`` shared tokens between neighbours, of equal
+    length and spread evenly: every token gets context on both sides, and the encoder sees as
+    few tokens twice as possible (overlap is pure extra cost).
+    """
     if n_tokens <= max_tokens:
         return [(0, n_tokens)]
     step = max_tokens - overlap
     if step <= 0:
         raise ValueError("window overlap must be smaller than the window")
-    starts = list(range(0, n_tokens - max_tokens, step)) + [n_tokens - max_tokens]
-    return [(a, a + max_tokens) for a in starts]
+    k = -(-(n_tokens - overlap) // step)  # ceil: windows needed
+    size = -(-(n_tokens + (k - 1) * overlap) // k)  # equal windows, just long enough
+    starts = [round(i * (n_tokens - size) / (k - 1)) for i in range(k)]
+    return [(a, a + size) for a in starts]

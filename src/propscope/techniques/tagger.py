@@ -38,7 +38,7 @@ class TaggerConfig:
     base: str
     labels: list[str]
     max_tokens: int = 512
-    overlap: int = 128
+    overlap: int = 64
     lora_rank: int = 16
     lora_alpha: int = 32
     lora_targets: list[str] = field(default_factory=lambda: ["query", "key", "value", "dense"])
