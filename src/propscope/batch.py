@@ -127,7 +127,7 @@ def make_client(scheduler: str):
         raise ValueError(f"unknown scheduler {scheduler!r}: use local, local[N] or tcp://HOST:PORT")
     n = int(m.group(1) or os.cpu_count() or 1)
     threads = max(1, (os.cpu_count() or 1) // n)
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1",
                            env={"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)})
     return Client(cluster)
 
