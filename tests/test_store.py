@@ -98,6 +98,7 @@ def test_search_report_and_export(db_url):
     assert outlets["a.example"]["articles"] == 2 and outlets["a.example"]["techniques"] == {"Name_Calling,Labeling": 2}
     assert [g["key"] for g in rep["by_month"]] == ["2020-01", "2020-02"]
     assert rep["top_articles"][0]["score"] == 0.8
+    assert rep["top_targets"] == []  # the fake analyses name no targets
     assert report.build(s, since=dt.date(2020, 2, 1))["articles"] == 2
     assert "a.example" in report.to_text(rep) and report.to_csv(rep).startswith("group,key")
     assert rep["top_sources_by_outlet"] == {"a.example": [{"source": "the blog", "citations": 1}]}

@@ -46,6 +46,9 @@ def test_analyze_store_and_read_back(client, sample_text):
     assert any("Daily Patriot" in c["source"] for c in cited)
     page = client.get(f"/articles/{a['id']}").text
     assert "Who is cited" in page and "Daily Patriot" in page
+    dash = client.get("/dashboard").text
+    assert 'class="heat"' in dash and "Most-targeted entities" in dash
+    assert a["targets"] and 'aria-label="entities most targeted by technique spans"' in dash
     assert len(client.get("/api/techniques").json()) == 14
 
 

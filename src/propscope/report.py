@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -13,6 +14,8 @@ import sqlalchemy as sa
 
 from .store import Store, _filters, analyses, articles, attributions, source_key, spans
 from .taxonomy import PTC14_NAMES
+
+_TARGET_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 
 
 @dataclass
@@ -62,6 +65,12 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
             key = source_key(source)
             names.setdefault(key, source)
             cited[art_outlet or "unknown"][key] += 1
+    targeted: Counter = Counter()
+    tq = _filters(sa.select(analyses.c.data).select_from(articles.join(analyses)), outlet, since, until)
+    with store.engine.connect() as conn:
+        for (data,) in conn.execute(tq):
+            for t in json.loads(data).get("targets", []):
+                targeted.update({x["canonical"] or x["text"] for x in t["targets"] if x.get("label") in _TARGET_LABELS})
     best = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:top]
     return {
         "filters": {"outlet": outlet, "since": since.isoformat() if since else None,
@@ -72,6 +81,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
         "top_techniques_by_outlet": {g.key: [t for t, _ in g.techniques.most_common(3)] for g in by_outlet.values()},
         "top_sources_by_outlet": {o: [{"source": names[k], "citations": n} for k, n in c.most_common(5)]
                                   for o, c in sorted(cited.items())},
+        "top_targets": [{"entity": e, "spans": n} for e, n in targeted.most_common(top)],
         "top_articles": [{"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                           "published": r["published"].isoformat() if r["published"] else None,
                           "score": round(r["score"], 4)} for r in best],

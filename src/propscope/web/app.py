@@ -226,8 +226,13 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
                                         fmt="{:.0f}%", title="mean article score by outlet")
         months = [(g["key"], g["mean_score"]) for g in rep["by_month"] if g["key"] != "unknown"]
         time_chart = charts.line_chart(months, title="mean article score by month")
+        target_chart = charts.bar_chart([(t["entity"], t["spans"]) for t in rep["top_targets"]],
+                                        colour="#1f2d3a", title="entities most targeted by technique spans")
+        used = sorted(totals, key=lambda t: -totals[t])
+        top_count = max((n for g in rep["by_outlet"] for n in g["techniques"].values()), default=1)
         return page(request, "dashboard.html", rep=rep, outlet=outlet, tech_chart=Markup(tech_chart),
-                    outlet_chart=Markup(outlet_chart), time_chart=Markup(time_chart))
+                    outlet_chart=Markup(outlet_chart), time_chart=Markup(time_chart),
+                    target_chart=Markup(target_chart), used=[taxonomy.get(t) for t in used], top_count=top_count)
 
     @app.get("/reuse", response_class=HTMLResponse, include_in_schema=False)
     def reuse_page(request: Request, article: str = "", page_no: int = Query(1, alias="page", ge=1)):

@@ -15,7 +15,7 @@ def bar_chart(rows: list[tuple[str, float]], *, width: int = 560, bar: int = 22,
     top = max(v for _, v in rows) or 1
     height = len(rows) * (bar + pad) + 4
     parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
-             f'width="100%" preserveAspectRatio="xMinYMin meet">']
+             f'width="100%" style="max-width:{width}px" preserveAspectRatio="xMinYMin meet">']
     for i, (label, value) in enumerate(rows):
         y = i * (bar + pad) + 2
         w = (width - label_w - 60) * value / top
@@ -37,7 +37,8 @@ def line_chart(points: list[tuple[str, float]], *, width: int = 560, height: int
     step = inner_w / max(len(points) - 1, 1)
     coords = [(left + i * step, top_pad + inner_h * (1 - min(v, ymax) / ymax)) for i, (_, v) in enumerate(points)]
     path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(coords))
-    parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" width="100%">',
+    parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+             f'width="100%" style="max-width:{width}px">',
              f'<line x1="{left}" y1="{top_pad + inner_h}" x2="{width - 10}" y2="{top_pad + inner_h}" stroke="#999"/>',
              f'<text x="{left - 4}" y="{top_pad + 8}" text-anchor="end">{ymax:.0%}</text>'
              f'<text x="{left - 4}" y="{top_pad + inner_h}" text-anchor="end">0%</text>',
