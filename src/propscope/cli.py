@@ -59,10 +59,10 @@ def main() -> None:
 
 
 # -- analyze --------------------------------------------------------------------------------
-def _print_text(a: Analysis, threshold: float, out) -> None:
+def _print_text(a: Analysis, out) -> None:
     from . import taxonomy
 
-    spans = [s for s in a.spans if s.score >= threshold]
+    spans = a.spans  # already filtered by --threshold
     title = f" {a.article.title}" if a.article.title else ""
     click.secho(f"== {a.id}{title}", bold=True, file=out)
     click.echo(f"   article score {a.score:.2f} · {len(spans)} technique spans · model {a.model}", file=out)
@@ -167,7 +167,7 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, wit
             elif fmt == "html":
                 collected.append(a)
             else:
-                _print_text(a, threshold, out)
+                _print_text(a, out)
         out.flush()
         batch.clear()
 
@@ -492,18 +492,21 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
     gold_ids = {g[0] for g in gold_spans}
     has_techniques = any(g[1] for g in gold_spans)
     if pred_spans is None:
+        from .techniques.train import predict_labels
+
         tagger = _load_model(model)
         ids = sorted(texts)
+        gold_by_article = defaultdict(list)
+        for g in gold_spans:
+            gold_by_article[g[0]].append(g)
         pred_spans, tc_spans = [], []
-        by_span = Counter((a, s, e) for a, _, s, e in gold_spans)
         progress = _progress(len(ids), "predicting")
         for k in range(0, len(ids), 16):
             chunk = ids[k : k + 16]
             for art, tp in zip(chunk, tagger.token_probs([texts[i] for i in chunk])):
-                pred_spans += [(art, s.technique, s.start, s.end) for s in tagger.decode(texts[art], tp)]
-                for (ga, s, e), n in by_span.items():
-                    if ga == art:
-                        tc_spans += [(art, t, s, e) for t, _ in tagger.classify(tp, s, e)[:n]]
+                p, t = predict_labels(tagger, art, texts[art], tp, gold_by_article[art])
+                pred_spans += p
+                tc_spans += t
                 progress.update(1)
         progress.close()
     unknown = gold_ids - set(texts)

@@ -34,8 +34,21 @@ class Group:
                 "spans": sum(self.techniques.values()), "techniques": dict(self.techniques.most_common())}
 
 
+def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | None = None,
+                      until: dt.date | None = None, top: int = 10) -> list[dict]:
+    """The entities technique spans are most often about. Targets live in the analysis JSON,
+    so this reads every analysis in range: callers that only need counts skip it."""
+    targeted: Counter = Counter()
+    q = _filters(sa.select(analyses.c.data).select_from(articles.join(analyses)), outlet, since, until)
+    with store.engine.connect() as conn:
+        for (data,) in conn.execute(q):
+            for t in json.loads(data).get("targets", []):
+                targeted.update({x["canonical"] or x["text"] for x in t["targets"] if x.get("label") in _TARGET_LABELS})
+    return [{"entity": e, "spans": n} for e, n in targeted.most_common(top)]
+
+
 def build(store: Store, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-          top: int = 10) -> dict:
+          top: int = 10, targets: bool = True) -> dict:
     by_outlet: dict[str, Group] = {}
     by_month: dict[str, Group] = {}
     per_article: dict[int, Counter] = defaultdict(Counter)
@@ -65,12 +78,6 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
             key = source_key(source)
             names.setdefault(key, source)
             cited[art_outlet or "unknown"][key] += 1
-    targeted: Counter = Counter()
-    tq = _filters(sa.select(analyses.c.data).select_from(articles.join(analyses)), outlet, since, until)
-    with store.engine.connect() as conn:
-        for (data,) in conn.execute(tq):
-            for t in json.loads(data).get("targets", []):
-                targeted.update({x["canonical"] or x["text"] for x in t["targets"] if x.get("label") in _TARGET_LABELS})
     best = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:top]
     return {
         "filters": {"outlet": outlet, "since": since.isoformat() if since else None,
@@ -81,7 +88,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
         "top_techniques_by_outlet": {g.key: [t for t, _ in g.techniques.most_common(3)] for g in by_outlet.values()},
         "top_sources_by_outlet": {o: [{"source": names[k], "citations": n} for k, n in c.most_common(5)]
                                   for o, c in sorted(cited.items())},
-        "top_targets": [{"entity": e, "spans": n} for e, n in targeted.most_common(top)],
+        "top_targets": targeted_entities(store, outlet, since, until, top) if targets else [],
         "top_articles": [{"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                           "published": r["published"].isoformat() if r["published"] else None,
                           "score": round(r["score"], 4)} for r in best],

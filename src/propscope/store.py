@@ -178,19 +178,17 @@ class Store:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         rows, seen = [], set()
         for a in batch:
-            h = text_hash(a.text)
-            keys = {("id", a.id), ("hash", h)} | ({("url", a.url)} if a.url else set())
-            if keys & seen:
+            row = {"id": a.id, "url": a.url, "text_hash": text_hash(a.text), "title": a.title, "outlet": a.outlet,
+                   "published": a.published, "language": a.language, "text": a.text,
+                   "meta": json.dumps(a.meta, ensure_ascii=False), "ingested_at": now}
+            if _identity(row) & seen:
                 result.duplicates += 1
                 continue
-            seen |= keys
-            rows.append({"id": a.id, "url": a.url, "text_hash": h, "title": a.title, "outlet": a.outlet,
-                         "published": a.published, "language": a.language, "text": a.text,
-                         "meta": json.dumps(a.meta, ensure_ascii=False), "ingested_at": now})
+            seen |= _identity(row)
+            rows.append(row)
         with self.engine.begin() as conn:
             existing = self._existing(conn, rows)
-            fresh = [r for r in rows if not ({("id", r["id"]), ("hash", r["text_hash"])}
-                                             | ({("url", r["url"])} if r["url"] else set())) & existing]
+            fresh = [r for r in rows if not _identity(r) & existing]
             new_pks: list[int] = []
             if fresh:
                 stmt = self._insert(articles).on_conflict_do_nothing().returning(articles.c.pk)
@@ -242,7 +240,7 @@ class Store:
         if technique:
             q = q.where(articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique)))
         if query:
-            q = q.where(articles.c.id.in_([h["id"] for h in self.search(query, technique, outlet, limit=10_000)]))
+            q = q.where(self._matches(_terms(query)))
         cols = (articles.c.id, articles.c.title, articles.c.outlet, articles.c.published, articles.c.url,
                 analyses.c.score, analyses.c.model)
         page = (sa.select(*cols).select_from(articles.outerjoin(analyses)).where(articles.c.pk.in_(q))
@@ -393,31 +391,34 @@ class Store:
         return ReuseResult(passages, clusters)
 
     # -- search -----------------------------------------------------------------------------
+    def _matches(self, terms: list[str]):
+        """Full-text condition on articles (SQLite FTS5 or PostgreSQL tsvector); every term is
+        quoted, so no query syntax reaches the engine."""
+        if not terms:
+            return sa.false()
+        if self.is_sqlite:
+            fts = " ".join('"' + t + '"' for t in terms)
+            return articles.c.pk.in_(sa.text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts")
+                                     .bindparams(fts=fts))
+        doc = sa.func.to_tsvector(sa.literal_column("'english'"), sa.func.coalesce(articles.c.title, "") + " "
+                                  + articles.c.text)
+        return doc.op("@@")(sa.func.plainto_tsquery(sa.literal_column("'english'"), " ".join(terms)))
+
     def search(self, query: str, technique: str | None = None, outlet: str | None = None,
                limit: int = 20) -> list[dict]:
         """Articles matching ``query`` (full-text), newest first, with their matching spans."""
-        terms = [t for t in "".join(c if c.isalnum() else " " for c in query).split() if t]
+        terms = _terms(query)
         if not terms:
             return []
-        if self.is_sqlite:
-            fts = " ".join('"' + t.replace('"', "") + '"' for t in terms)
-            q = (sa.select(articles.c.pk, articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
-                 .where(articles.c.pk.in_(sa.text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts"))))
-            params = {"fts": fts}
-        else:
-            doc = sa.func.to_tsvector(sa.literal_column("'english'"), sa.func.coalesce(articles.c.title, "") + " "
-                                      + articles.c.text)
-            tsq = sa.func.plainto_tsquery(sa.literal_column("'english'"), " ".join(terms))
-            q = (sa.select(articles.c.pk, articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
-                 .where(doc.op("@@")(tsq)))
-            params = {}
+        q = (sa.select(articles.c.pk, articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
+             .where(self._matches(terms)))
         if outlet:
             q = q.where(articles.c.outlet == outlet)
         if technique:
             q = q.where(articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique)))
         q = q.order_by(articles.c.published.desc().nulls_last(), articles.c.pk).limit(limit)
         with self.engine.connect() as conn:
-            rows = conn.execute(q, params).mappings().all()
+            rows = conn.execute(q).mappings().all()
             out = []
             for r in rows:
                 sq = sa.select(spans).where(spans.c.article_pk == r["pk"])
@@ -429,6 +430,16 @@ class Store:
                             "published": r["published"].isoformat() if r["published"] else None,
                             "spans": [{k: s[k] for k in ("technique", "start", "end", "score", "text")} for s in found]})
         return out
+
+
+def _identity(row: dict) -> set[tuple[str, str]]:
+    """What makes two articles the same: id, URL (when known) or normalised text."""
+    keys = {("id", row["id"]), ("hash", row["text_hash"])}
+    return keys | {("url", row["url"])} if row["url"] else keys
+
+
+def _terms(query: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in query).split()
 
 
 def _filters(q, outlet, since, until):

@@ -94,12 +94,13 @@ def gold_flc(articles: list[LabelledArticle]) -> list[metrics.LabelSpan]:
 def evaluate_model(model: TechniqueModel, articles: list[LabelledArticle], token_probs=None) -> dict:
     """SI, FLC and TC on labelled articles, with the model's current thresholds."""
     tps = token_probs or model.token_probs([a.text for a in articles])
+    gold = gold_flc(articles)
     pred, tc_pred = [], []
     for art, tp in zip(articles, tps):
-        pred += [(art.id, s.technique, s.start, s.end) for s in model.decode(art.text, tp)]
-        for k, s, e in _unique_gold_spans(art):
-            tc_pred += [(art.id, t, s, e) for t, _ in model.classify(tp, s, e)[:k]]
-    gold = gold_flc(articles)
+        p, t = predict_labels(model, art.id, art.text, tp, gold)
+        pred += p
+        tc_pred += t
+
     return {
         "si": metrics.span_identification(pred, gold).to_dict(),
         "flc": metrics.full_task(pred, gold).to_dict(),
@@ -107,13 +108,16 @@ def evaluate_model(model: TechniqueModel, articles: list[LabelledArticle], token
     }
 
 
-def _unique_gold_spans(art: LabelledArticle):
-    """Each distinct gold (start, end) with how many techniques it carries: a TC system
-    labels a span repeated k times with its k best techniques."""
-    counts: dict[tuple[int, int], int] = {}
-    for _, s, e in art.spans:
-        counts[(s, e)] = counts.get((s, e), 0) + 1
-    return [(k, s, e) for (s, e), k in counts.items()]
+def predict_labels(model: TechniqueModel, article_id: str, text: str, tp,
+                   gold: list[metrics.LabelSpan]) -> tuple[list[metrics.LabelSpan], list[metrics.LabelSpan]]:
+    """One article's predicted spans (SI/FLC) and its TC labels for the gold spans: a gold span
+    listed k times (k techniques) gets the model's k most probable techniques."""
+    from collections import Counter
+
+    pred = [(article_id, s.technique, s.start, s.end) for s in model.decode(text, tp)]
+    counts = Counter((s, e) for a, _, s, e in gold if a == article_id)
+    tc = [(article_id, t, s, e) for (s, e), k in counts.items() for t, _ in model.classify(tp, s, e)[:k]]
+    return pred, tc
 
 
 def tune_thresholds(model: TechniqueModel, articles: list[LabelledArticle], tps) -> dict:

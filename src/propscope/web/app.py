@@ -159,7 +159,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     def api_outlets() -> list[dict]:
         from ..report import build
 
-        return build(store())["by_outlet"]
+        return build(store(), targets=False)["by_outlet"]
 
     @app.get("/api/sources", tags=["api"])
     def api_sources(outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
@@ -252,5 +252,4 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         hits = store().search(q, technique or None, outlet or None, limit=50) if q.strip() else []
         return page(request, "search.html", q=q, technique=technique, outlet=outlet, hits=hits)
 
-    app.state.settings = settings
     return app
