@@ -64,7 +64,7 @@ def test_decode_can_emit_several_techniques_for_one_span():
 def test_classify_ranks_techniques_inside_span():
     m = fake_model()
     rows = [[0.9, 0.1, 0.2, 0.7]] + [[0.0, 0.9, 0, 0]] * 5
-    ranked = m.classify(token_probs(TEXT, rows), 0, 2)
+    ranked = m.classify(TEXT, token_probs(TEXT, rows), 0, 2)
     assert ranked[0][0] == "Loaded_Language"
     assert [t for t, _ in ranked] == ["Loaded_Language", "Slogans", "Doubt"]
 

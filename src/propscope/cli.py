@@ -465,7 +465,7 @@ def classify_spans(articles_dir, spans_file, model) -> None:
     for art, _, s, e in lines:
         k = seen[(art, s, e)]
         seen[(art, s, e)] += 1
-        ranked = tagger.classify(probs[art], s, e)
+        ranked = tagger.classify(texts[art], probs[art], s, e)
         click.echo(format_label_line(art, ranked[min(k, len(ranked) - 1)][0], s, e))
 
 
