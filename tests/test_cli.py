@@ -49,6 +49,12 @@ def test_json_format_is_one_analysis_per_line(run, corpus, sample_text):
     assert rows[0]["article"]["text"] == sample_text
 
 
+def test_int8_flag_records_the_quantised_model(run, corpus):
+    r = run("analyze", corpus / "story.txt", "--format", "json", "--int8")
+    assert r.exit_code == 0
+    assert json.loads(r.output)["model"].endswith("-int8")
+
+
 def test_ptc_format_uses_article_ids(run, corpus):
     r = run("analyze", corpus / "article111.txt", "--format", "ptc")
     lines = r.output.splitlines()

@@ -98,6 +98,21 @@ def test_tiny_model_analyses_long_text_without_dropping_any(tiny_tagger, sample_
     assert a.spans, "an untrained head with random weights fires somewhere"
 
 
+def test_int8_model_is_a_separate_version_with_close_probabilities(tiny_model, tiny_tagger, sample_text):
+    from propscope.pipeline import load_model
+
+    quantised = load_model(str(tiny_model), device="cpu", int8=True)
+    assert quantised.name == tiny_tagger.name + "-int8"
+    a = quantised.analyze(sample_text)
+    a.validate()
+    assert a.model.endswith("-int8")
+    # the encoder's token states barely move (the tiny model's random head would magnify any change)
+    full = tiny_tagger.token_probs([sample_text], hidden=True)[0].hidden.astype(np.float32)
+    small = quantised.token_probs([sample_text], hidden=True)[0].hidden.astype(np.float32)
+    cosine = (full * small).sum(1) / np.linalg.norm(full, axis=1) / np.linalg.norm(small, axis=1)
+    assert full.shape == small.shape and not np.array_equal(full, small) and cosine.mean() > 0.95
+
+
 def test_batch_equals_single(tiny_tagger, sample_text):
     texts = [sample_text, "Short one.", sample_text[:200]]
     batch = tiny_tagger.analyze_batch(texts)

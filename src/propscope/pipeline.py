@@ -43,13 +43,14 @@ def model_version(name: str | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str, device: str | None) -> TechniqueModel:
-    return TechniqueModel.load(path, device=device)
+def _load(path: str, device: str | None, int8: bool) -> TechniqueModel:
+    return TechniqueModel.load(path, device=device, int8=int8)
 
 
-def load_model(name: str | None = None, device: str | None = None) -> TechniqueModel:
-    """A shipped model by name (``fast``) or an artifact folder; cached per process."""
-    return _load(str(model_path(name).resolve()), device)
+def load_model(name: str | None = None, device: str | None = None, int8: bool = False) -> TechniqueModel:
+    """A shipped model by name (``fast``) or an artifact folder; cached per process. ``int8``
+    trades a little accuracy for CPU speed (see ``TechniqueModel.load``)."""
+    return _load(str(model_path(name).resolve()), device, int8)
 
 
 def analyze(text: str | Article, model: str | None = None, sources: bool = False) -> Analysis:

@@ -139,7 +139,10 @@ class TechniqueModel:
         return self.version or self.config.name
 
     @classmethod
-    def load(cls, directory: str | Path, device: str | None = None) -> TechniqueModel:
+    def load(cls, directory: str | Path, device: str | None = None, int8: bool = False) -> TechniqueModel:
+        """Load an artifact onto the base weights. ``int8`` quantises the encoder's linear layers
+        (dynamic, per channel) for CPUs: faster, with slightly different scores, so it is recorded
+        in the model version."""
         from safetensors.torch import load_file
 
         directory = Path(directory)
@@ -155,6 +158,11 @@ class TechniqueModel:
         model = cls(config, tokenizer, net, device)
         model.span_classifier = SpanClassifier.load(directory)
         model.version = version_of(directory)
+        if int8:
+            if model.device.type != "cpu":
+                raise ValueError("int8 is for CPUs; on a GPU the model runs in bf16")
+            model.net.encoder = quantize_int8(model.net.encoder)
+            model.version += "-int8"
         return model
 
     # -- encoder --------------------------------------------------------------------------
@@ -276,6 +284,18 @@ class TechniqueModel:
 
     def analyze(self, item: Article | str) -> Analysis:
         return self.analyze_batch([item])[0]
+
+
+def quantize_int8(encoder: nn.Module) -> nn.Module:
+    """Dynamic int8 for the encoder's linear layers, one scale per output channel (per-tensor
+    scales cost more accuracy); the token head stays in float."""
+    import warnings
+
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch.ao's notice that it moves to torchao
+        return quantize_dynamic(encoder, {nn.Linear: per_channel_dynamic_qconfig})
 
 
 def span_raw_score(any_p: float, technique_p: float) -> float:
