@@ -245,3 +245,28 @@ def test_dask_gives_exactly_the_local_result():
     assert remote.to_dict() == local.to_dict()
     assert remote_flag.to_dict() == find_reuse(docs, boilerplate="flag").to_dict()
     assert len(local.passages) == 2 and isinstance(local.clusters[0], Cluster)
+
+
+def test_lower_similarity_finds_more_of_a_heavily_edited_copy():
+    rng = random.Random(3)
+    vocab = [f"w{i}x" for i in range(3000)]
+
+    def words(n: int) -> str:
+        return " ".join(rng.choice(vocab) for _ in range(n))
+
+    passage = [rng.choice(vocab) for _ in range(60)]
+    edited = [f"zz{i}" if i % 4 == 3 else w for i, w in enumerate(passage)]  # every 4th word replaced
+    head_a, head_b = words(80) + ". ", words(70) + ". "
+    a = Article("a", head_a + " ".join(passage) + ". " + words(80) + ".")
+    b = Article("b", head_b + " ".join(edited) + ". " + words(90) + ".")
+    others = [Article(f"o{i}", words(200) + ".") for i in range(5)]
+    planted = (len(head_a), len(head_a) + len(" ".join(passage)))
+
+    def covered(threshold: float) -> int:
+        found = find_reuse([a, b, *others], threshold=threshold).passages
+        assert all({p.a, p.b} == {"a", "b"} for p in found)
+        return sum(max(0, min(p.a_end, planted[1]) - max(p.a_start, planted[0])) for p in found)
+
+    assert covered(0.1) >= 0.9 * (planted[1] - planted[0]) > covered(0.25)
+    with pytest.raises(ValueError, match="Jaccard"):
+        find_reuse([a, b], threshold=1.0)

@@ -74,3 +74,10 @@ def test_reuse_in_store_export_and_web(corpus, db_url, tiny_model):
 def test_reuse_needs_paths_or_db():
     r = CliRunner().invoke(main, ["reuse"])
     assert r.exit_code == 2 and "--db" in r.output
+
+
+def test_similarity_option_is_checked(corpus):
+    r = CliRunner().invoke(main, ["reuse", str(corpus), "--similarity", "1.5"])
+    assert r.exit_code == 2 and "--similarity" in r.output
+    ok = CliRunner().invoke(main, ["reuse", str(corpus), "--similarity", "0.15", "--format", "json"])
+    assert ok.exit_code == 0 and json.loads(ok.stdout)["passages"]

@@ -264,10 +264,14 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
 @click.option("--min-chars", type=int, default=50, show_default=True, help="Shortest passage to report.")
 @click.option("--boilerplate", type=click.Choice(["suppress", "flag", "keep"]), default="suppress", show_default=True,
               help="Text one outlet repeats in many of its own articles (footers, bylines).")
+@click.option("--similarity", type=click.FloatRange(0.05, 0.95), default=0.25, show_default=True,
+              help="How alike two 16-word windows must be (MinHash Jaccard of their 3-word shingles) to be compared "
+              "word by word. Lower finds more heavily edited copies and takes longer: see the README.")
 @click.option("--scheduler", default=None, help="Align on a Dask cluster: local[N] or tcp://HOST:PORT.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
 @with_input_options
-def reuse(paths, db, fmt, min_chars, boilerplate, scheduler, output, max_bytes, allow_private_urls) -> None:
+def reuse(paths, db, fmt, min_chars, boilerplate, similarity, scheduler, output, max_bytes,
+          allow_private_urls) -> None:
     """Passages copied between articles (with edits), clustered, with the likely origin.
 
     Offsets are character positions in each article's text. The origin of a cluster is its
@@ -288,7 +292,7 @@ def reuse(paths, db, fmt, min_chars, boilerplate, scheduler, output, max_bytes, 
     else:
         articles = list(_articles(paths, opts, counter))
     _err(f"looking for reuse among {len(articles)} articles")
-    kwargs = {"min_chars": min_chars, "boilerplate": boilerplate}
+    kwargs = {"min_chars": min_chars, "boilerplate": boilerplate, "threshold": similarity}
     if scheduler:
         from .batch import make_client
 

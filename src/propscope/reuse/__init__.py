@@ -120,6 +120,8 @@ class _Params:
             raise ValueError(f"boilerplate must be one of {BOILERPLATE_MODES}, not {self.boilerplate!r}")
         if self.min_chars < 1:
             raise ValueError("min_chars must be positive")
+        if not 0 < self.threshold < 1:
+            raise ValueError("threshold is a Jaccard similarity: between 0 and 1, exclusive")
 
 
 _Item = tuple[str, str, str, str, tuple[tuple[int, int, int, int], ...]]  # (id_a, text_a, id_b, text_b, regions)
