@@ -129,7 +129,7 @@ def with_input_options(fn):
 @click.option("--reanalyze", is_flag=True, help="With --db: also redo analyses made by another model version.")
 @click.option("--sources/--no-sources", "with_sources", default=None,
               help="Also find entities, attributions, quotes and span targets (default: on with --db, else off).")
-@click.option("--int8", is_flag=True, help="CPU only: a quantised encoder, about 1.4x faster, with slightly "
+@click.option("--int8", is_flag=True, help="CPU only: a quantised encoder, about 1.5x faster, with slightly "
               "different spans (see the README's model figures); recorded in the model version.")
 @with_input_options
 def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, with_sources, int8, max_bytes,
