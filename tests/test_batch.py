@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from propscope import batch
 from propscope.cli import main
 from propscope.document import Article
+from propscope.pipeline import model_version
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +89,15 @@ def test_cli_batch_bad_scheduler_is_one_line(tiny_model, tmp_path):
     r = CliRunner().invoke(main, ["batch", str(tmp_path / "a.txt"), "-o", str(tmp_path / "o"), "--scheduler", "yarn",
                                   "--model", str(tiny_model)])
     assert r.exit_code == 1 and "unknown scheduler" in r.stderr
+
+
+def test_int8_batch_records_its_version_and_reruns_skip(client, tiny_model, sample_text, tmp_path):
+    arts = corpus(sample_text, 3)
+    res = batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=3, sources=False, int8=True)
+    assert res.articles == 3
+    assert {a.model for a in batch.read_results(tmp_path / "out")} == {model_version(str(tiny_model), int8=True)}
+    assert next(iter(batch.read_results(tmp_path / "out"))).model.endswith("-int8")
+    again = batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=3, sources=False, int8=True)
+    assert again.skipped == 1
+    full = batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=3, sources=False)
+    assert full.skipped == 0 and full.articles == 3  # another model version: redone

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .document import Analysis, Article
 
-_MODELS: dict[str, object] = {}
+_MODELS: dict[tuple[str, bool], object] = {}
 
 
 @dataclass
@@ -62,13 +62,13 @@ def write_partitions(articles: Iterable[Article], directory: Path, size: int) ->
     return paths
 
 
-def _model(name: str | None):
+def _model(name: str | None, int8: bool = False):
     """One model per worker process, loaded on its first partition (on its GPU if it has one)."""
-    key = name or ""
+    key = (name or "", int8)
     if key not in _MODELS:
         from .pipeline import load_model
 
-        _MODELS[key] = load_model(name)
+        _MODELS[key] = load_model(name, device="cpu" if int8 else None, int8=int8)
     return _MODELS[key]
 
 
@@ -77,13 +77,13 @@ def _digest(path: Path) -> str:
 
 
 def analyze_partition(input_path: str, output_path: str, model: str | None, batch_size: int = 16,
-                      sources: bool = True) -> dict:
+                      sources: bool = True, int8: bool = False) -> dict:
     """Analyse one partition file; returns counts and where the time went."""
     t0 = time.perf_counter()
     src = Path(input_path)
     articles = [Article.from_dict(json.loads(line)) for line in src.read_text(encoding="utf-8").splitlines()]
     t1 = time.perf_counter()
-    tagger = _model(model)
+    tagger = _model(model, int8)
     before = dict(tagger.timings)
     t2 = time.perf_counter()
     results: list[Analysis] = []
@@ -134,8 +134,9 @@ def make_client(scheduler: str):
 
 def run(articles: Iterable[Article], output: str | Path, client, model: str | None = None,
         partition_size: int = 256, on_done: Callable[[Path, dict], None] | None = None,
-        sources: bool = True) -> BatchResult:
-    """Analyse ``articles`` on ``client``'s cluster into JSONL shards under ``output``."""
+        sources: bool = True, int8: bool = False) -> BatchResult:
+    """Analyse ``articles`` on ``client``'s cluster into JSONL shards under ``output``; ``int8``
+    runs the encoder quantised on the workers' CPUs (see ``TechniqueModel.load``)."""
     from distributed import as_completed
 
     start = time.perf_counter()
@@ -143,7 +144,7 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
     inputs = write_partitions(articles, out / "_input", partition_size)
     from .pipeline import model_version
 
-    version = model_version(model)
+    version = model_version(model, int8)
     todo, skipped = [], 0
     for p in inputs:
         target = out / p.name
@@ -151,8 +152,8 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
             skipped += 1
         else:
             todo.append((p, target))
-    futures = {client.submit(analyze_partition, str(p), str(t), model, sources=sources, pure=False, retries=2): t
-               for p, t in todo}
+    futures = {client.submit(analyze_partition, str(p), str(t), model, sources=sources, int8=int8, pure=False,
+                             retries=2): t for p, t in todo}
     timings = dict.fromkeys(("read", "load_model", "tokenise", "model", "decode", "sources", "write"), 0.0)
     n = 0
     for fut in as_completed(futures):

@@ -549,8 +549,11 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
 @click.option("--partition-size", type=int, default=256, show_default=True, help="Articles per task.")
 @click.option("--sources/--no-sources", "with_sources", default=True, show_default=True,
               help="Also find entities, attributions and quotes.")
+@click.option("--int8", is_flag=True, help="Run the encoder quantised on the workers' CPUs (as `analyze --int8`); "
+              "recorded in the model version.")
 @with_input_options
-def batch(inputs, output, scheduler, db, model, partition_size, with_sources, max_bytes, allow_private_urls) -> None:
+def batch(inputs, output, scheduler, db, model, partition_size, with_sources, int8, max_bytes,
+          allow_private_urls) -> None:
     """Analyse a corpus on a Dask cluster: one task per partition, the model loaded once per
     worker, finished partitions skipped on a rerun, failed ones retried."""
     from tqdm import tqdm
@@ -578,7 +581,8 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, ma
 
     try:
         result = runner.run(_articles(inputs, _read_options(max_bytes, allow_private_urls), counter), output, client,
-                            model=model, partition_size=partition_size, on_done=done, sources=with_sources)
+                            model=model, partition_size=partition_size, on_done=done, sources=with_sources,
+                            int8=int8)
     finally:
         bar.close()
         client.close()

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .document import Analysis, Article
-from .techniques.tagger import TechniqueModel, models_dir, version_of
+from .techniques.tagger import INT8_SUFFIX, TechniqueModel, models_dir, version_of
 
 DEFAULT_MODEL = "fast"
 
@@ -37,9 +37,9 @@ def model_path(name: str | None = None) -> Path:
     return path
 
 
-def model_version(name: str | None = None) -> str:
+def model_version(name: str | None = None, int8: bool = False) -> str:
     """The version string a model records in its analyses, without loading it."""
-    return version_of(model_path(name))
+    return version_of(model_path(name)) + (INT8_SUFFIX if int8 else "")
 
 
 @lru_cache(maxsize=4)

@@ -30,6 +30,7 @@ from .span_classifier import FILE as SPAN_CLASSIFIER_FILE
 from .span_classifier import SpanClassifier, span_features
 
 ANY = 0  # head output 0 is "any technique"; outputs 1.. follow ``labels``
+INT8_SUFFIX = "-int8"  # marks the version of a model whose encoder runs quantised
 
 
 @dataclass
@@ -162,7 +163,7 @@ class TechniqueModel:
             if model.device.type != "cpu":
                 raise ValueError("int8 is for CPUs; on a GPU the model runs in bf16")
             model.net.encoder = quantize_int8(model.net.encoder)
-            model.version += "-int8"
+            model.version += INT8_SUFFIX
         return model
 
     # -- encoder --------------------------------------------------------------------------
