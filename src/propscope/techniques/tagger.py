@@ -2,10 +2,11 @@
 
 The head has one sigmoid for "any technique" and one per technique, per token.
 Spans come from runs of tokens whose "any" probability passes a threshold;
-each span gets every technique whose mean probability over it is high enough,
-so one span can carry several techniques and spans of different techniques
-can overlap (both occur in the PTC gold). Window probabilities are averaged
-per token, see ``encoding``.
+each span gets its most probable technique and every other that is probable
+enough (by the span classifier when the artifact has one, else by the head's
+mean over the span), so one span can carry several techniques and spans of
+different techniques can overlap (both occur in the PTC gold). Window
+probabilities are averaged per token, see ``encoding``.
 """
 
 from __future__ import annotations

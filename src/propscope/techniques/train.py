@@ -1,4 +1,5 @@
-"""Fine-tune a technique tagger on PTC train: LoRA adapters plus a token head.
+"""Fine-tune a technique tagger on PTC train: LoRA adapters plus a token head,
+then a span classifier fitted on the training split's gold spans.
 
 Reproducible: a fixed seed, a validation split carved from train by article,
 thresholds and calibration fitted on that split only. Runs on one GPU in
