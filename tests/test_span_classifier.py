@@ -1,11 +1,12 @@
-"""The span classifier: its features, its fit, its file, and its use by the tagger."""
+"""The span classifier and span filter: their features, fit, file, and use by the tagger."""
 
 import shutil
 
 import numpy as np
 
+from propscope.techniques import span_classifier
 from propscope.techniques.encoding import Encoded
-from propscope.techniques.span_classifier import SpanClassifier, fit, surface_features
+from propscope.techniques.span_classifier import SpanClassifier, fit, span_features, surface_features
 from propscope.techniques.tagger import TaggerConfig, TechniqueModel, TokenProbs, version_of
 
 LABELS = ["Doubt", "Slogans", "Loaded_Language"]
@@ -30,14 +31,30 @@ def test_fit_learns_separable_classes_and_predicts_distributions():
     assert (probs.argmax(axis=1) == y_idx).mean() > 0.9
 
 
+def _random_classifier(rng, n_out: int) -> SpanClassifier:
+    return SpanClassifier(rng.normal(size=4).astype(np.float32), np.ones(4, np.float32),
+                          rng.normal(size=(n_out, 4)).astype(np.float32), rng.normal(size=n_out).astype(np.float32))
+
+
 def test_save_and_load_give_the_same_predictions(tmp_path):
     rng = np.random.default_rng(1)
-    clf = SpanClassifier(rng.normal(size=4).astype(np.float32), np.ones(4, np.float32),
-                         rng.normal(size=(3, 4)).astype(np.float32), np.zeros(3, np.float32))
-    clf.save(tmp_path)
+    technique, keep = _random_classifier(rng, 3), _random_classifier(rng, 2)
+    span_classifier.save(tmp_path, technique, keep)
     x = rng.normal(size=(5, 4)).astype(np.float32)
-    assert np.allclose(SpanClassifier.load(tmp_path).predict(x), clf.predict(x))
-    assert SpanClassifier.load(tmp_path / "nowhere") is None
+    loaded = span_classifier.load(tmp_path)
+    assert np.allclose(loaded[0].predict(x), technique.predict(x)) and np.allclose(loaded[1].predict(x), keep.predict(x))
+    span_classifier.save(tmp_path, technique)
+    assert span_classifier.load(tmp_path)[1] is None
+    assert span_classifier.load(tmp_path / "nowhere") == (None, None)
+
+
+def test_span_features_summarise_the_span_tokens():
+    text = "aa bb cc"
+    hidden = np.array([[1, 0], [3, 0], [9, 9]], dtype=np.float16)
+    probs = np.array([[0.2, 0.5], [0.6, 0.5], [0.9, 0.1]], dtype=np.float32)  # "any", then one technique
+    f = span_features(text, hidden, probs, np.array([True, True, False]), 0, 5)
+    assert np.allclose(f[:2], [2, 0]) and np.isclose(f[2], np.log(0.5 + 1e-4))
+    assert np.allclose(f[3:6], [0.4, 0.6, 0.2]) and len(f) == 2 + 1 + 3 + 7
 
 
 def _model_preferring(label: int, hidden: int = 4) -> TechniqueModel:
@@ -45,12 +62,32 @@ def _model_preferring(label: int, hidden: int = 4) -> TechniqueModel:
     model.config = TaggerConfig(name="fake", base="minilm", labels=LABELS, technique_threshold=1.1,
                                 technique_span_threshold=1.1)
     model.labels = LABELS
-    n = hidden + len(LABELS) + 7
+    n = hidden + len(LABELS) + 3 + 7
     bias = np.zeros(len(LABELS), np.float32)
     bias[label] = 5.0
     model.span_classifier = SpanClassifier(np.zeros(n, np.float32), np.ones(n, np.float32),
                                            np.zeros((len(LABELS), n), np.float32), bias)
     return model
+
+
+def test_span_filter_drops_spans_it_rates_below_its_threshold():
+    text = "aa bb cc dd"
+    offsets = np.array([(0, 2), (3, 5), (6, 8), (9, 11)])
+    probs = np.array([[0.9, 0.9, 0.1, 0.1]] * 2 + [[0.0, 0, 0, 0], [0.9, 0.1, 0.1, 0.9]], dtype=np.float32)
+    hidden = np.zeros((4, 4), np.float16)
+    hidden[3] = 1.0  # the filter's one feature that matters: the first hidden unit
+    tp = TokenProbs(Encoded(np.arange(4), offsets), probs, hidden)
+    model = _model_preferring(2)
+    model.config.max_gap_tokens = 0
+    n = model.span_classifier.mean.shape[0]
+    weight = np.zeros((2, n), np.float32)
+    weight[1, 0] = 8.0  # "a technique" when the first hidden unit is 1
+    model.span_filter = SpanClassifier(np.zeros(n, np.float32), np.ones(n, np.float32), weight,
+                                       np.array([0.0, -4.0], np.float32))
+    assert [(s.start, s.end) for s in model.decode(text, tp)] == [(0, 5), (9, 11)]
+    model.config.span_filter_threshold = 0.5
+    assert [(s.start, s.end) for s in model.decode(text, tp)] == [(9, 11)]
+    assert model.judge(text, tp, 9, 11)[0] > 0.9 > 0.1 > model.judge(text, tp, 0, 5)[0]
 
 
 def test_decode_and_classify_take_techniques_from_the_span_classifier():
@@ -69,5 +106,24 @@ def test_a_new_span_classifier_is_a_new_model_version(tiny_model, tmp_path):
     copy = tmp_path / "m"
     shutil.copytree(tiny_model, copy)
     before = version_of(copy)
-    _model_preferring(0).span_classifier.save(copy)
+    span_classifier.save(copy, _model_preferring(0).span_classifier)
     assert version_of(copy) != before and version_of(copy).startswith("tiny-")
+
+
+def test_fit_span_filter_learns_which_found_spans_overlap_gold():
+    from propscope.techniques.corpus import LabelledArticle
+    from propscope.techniques.train import fit_span_filter
+
+    text = "aa bb cc dd ee"
+    offsets = np.array([(0, 2), (3, 5), (6, 8), (9, 11), (12, 14)])
+    probs = np.array([[0.9, 0.9, 0.1, 0.1]] * 2 + [[0.0, 0, 0, 0]] + [[0.9, 0.9, 0.1, 0.1]] * 2, dtype=np.float32)
+    hidden = np.zeros((5, 4), np.float16)
+    hidden[:2, 0] = 1.0  # the first run looks different from the second, and only it is gold
+    articles = [LabelledArticle(str(i), text, [("Doubt", 0, 5)]) for i in range(10)]
+    tps = [TokenProbs(Encoded(np.arange(5), offsets), probs, hidden) for _ in articles]
+    model = _model_preferring(0)
+    model.config.max_gap_tokens = 0
+    report = fit_span_filter(model, articles, tps)
+    assert report["spans"] == 20 and report["share_overlapping_gold"] == 0.5
+    assert model.judge(text, tps[0], 0, 5)[0] > 0.8 and model.judge(text, tps[0], 9, 14)[0] < 0.2
+    assert model.config.span_threshold == 0.5  # the candidate threshold was only borrowed

@@ -20,6 +20,7 @@ def test_train_writes_loadable_artifact_and_card(tmp_path):
     cfg = json.loads((out / "config.json").read_text())
     assert len(cfg["extra"]["val_articles"]) == 1 and {"span", "sentence"} <= set(r["calibration"])
     assert (out / "span_classifier.safetensors").exists() and r["span_classifier"]["spans"] > 0
+    assert "weight_decay" in r["span_filter"] and "span_filter_threshold" in r["thresholds"]
     model = load_model(str(out))
     assert model.name.startswith("smoke-")
     a = model.analyze("The corrupt elites lie to you every single day.")

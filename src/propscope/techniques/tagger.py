@@ -29,6 +29,7 @@ from . import calibration
 from .encoding import Encoded, encode, windows
 from .span_classifier import FILE as SPAN_CLASSIFIER_FILE
 from .span_classifier import SpanClassifier, span_features
+from .span_classifier import load as load_span_classifiers
 
 ANY = 0  # head output 0 is "any technique"; outputs 1.. follow ``labels``
 INT8_SUFFIX = "-int8"  # marks the version of a model whose encoder runs quantised
@@ -51,6 +52,7 @@ class TaggerConfig:
     technique_span_threshold: float = 1.1  # > 1 turns per-technique spans off
     max_gap_tokens: int = 1
     min_span_chars: int = 2
+    span_filter_threshold: float = 0.0  # spans the span filter rates below this are dropped
     span_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
     sentence_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
     extra: dict[str, Any] = field(default_factory=dict)
@@ -120,6 +122,7 @@ class TechniqueModel:
     """A loaded tagger. ``analyze_batch`` is the fast path; everything else builds on it."""
 
     span_classifier: SpanClassifier | None = None  # labels whole spans when the artifact has one
+    span_filter: SpanClassifier | None = None  # drops unlikely spans when the artifact has one
 
     def __init__(self, config: TaggerConfig, tokenizer, net: TaggerNet, device: str | None = None,
                  batch_windows: int | None = None, dtype: torch.dtype | None = None):
@@ -158,7 +161,7 @@ class TechniqueModel:
         net.load_state_dict(state, strict=False)
         net.encoder = net.encoder.merge_and_unload()  # plain weights: inference as fast as the base
         model = cls(config, tokenizer, net, device)
-        model.span_classifier = SpanClassifier.load(directory)
+        model.span_classifier, model.span_filter = load_span_classifiers(directory)
         model.version = version_of(directory)
         if int8:
             if model.device.type != "cpu":
@@ -170,10 +173,10 @@ class TechniqueModel:
     # -- encoder --------------------------------------------------------------------------
     def token_probs(self, texts: Sequence[str], hidden: bool | None = None) -> list[TokenProbs]:
         """Per-token probabilities for each text; windows from all texts are batched together.
-        With ``hidden`` (by default: when there is a span classifier to feed), also the
-        per-token encoder states, averaged over windows like the probabilities."""
+        With ``hidden`` (by default: when there is a span classifier or filter to feed), also
+        the per-token encoder states, averaged over windows like the probabilities."""
         if hidden is None:
-            hidden = self.span_classifier is not None
+            hidden = self.span_classifier is not None or self.span_filter is not None
         t0 = time.perf_counter()
         encoded = encode(self.tokenizer, list(texts))
         t1 = time.perf_counter()
@@ -220,8 +223,10 @@ class TechniqueModel:
             start, end = _snap_to_words(text, int(offsets[a, 0]), int(offsets[b - 1, 1]))
             if end - start < cfg.min_span_chars:
                 continue
+            keep, tech_p = self.judge(text, tp, start, end)
+            if keep < cfg.span_filter_threshold:
+                continue
             any_p = float(probs[a:b, ANY].mean())
-            tech_p = self.technique_probs(text, tp, start, end)
             chosen = [int(np.argmax(tech_p))]
             chosen += [j for j in np.flatnonzero(tech_p >= cfg.technique_threshold) if j != chosen[0]]
             for j in chosen:
@@ -237,29 +242,35 @@ class TechniqueModel:
                     if end - start < cfg.min_span_chars or any(
                             s.technique == label and s.start < end and s.end > start for s in spans):
                         continue
+                    if self.span_filter is not None and self.judge(text, tp, start, end)[0] < cfg.span_filter_threshold:
+                        continue
                     raw = span_raw_score(float(probs[a:b, ANY].mean()), float(probs[a:b, 1 + j].mean()))
                     score = float(calibration.apply(cfg.span_calibration, raw))
                     spans.append(Span(start, end, label, round(score, 4), text[start:end]))
         spans.sort(key=lambda s: (s.start, s.end, s.technique))
         return spans
 
-    def technique_probs(self, text: str, tp: TokenProbs, start: int, end: int) -> np.ndarray:
-        """One probability per technique for the span ``[start, end)``: the span classifier's
-        when the model has one, else the token head's mean over the span's tokens."""
+    def judge(self, text: str, tp: TokenProbs, start: int, end: int) -> tuple[float, np.ndarray]:
+        """The span ``[start, end)`` as a whole: the probability that it uses a technique at all
+        (the span filter's; 1 without one), and one probability per technique (the span
+        classifier's; without one, the token head's mean over the span's tokens)."""
         offsets = tp.encoded.offsets
         inside = (offsets[:, 0] < end) & (offsets[:, 1] > start)
         if not inside.any():
             # a span inside one token or outside all tokens: use the nearest token
             if not len(offsets):
-                return np.zeros(len(self.labels), dtype=np.float32)
+                return 1.0, np.zeros(len(self.labels), dtype=np.float32)
             inside[np.argmin(np.abs(offsets.mean(axis=1) - (start + end) / 2))] = True
-        if self.span_classifier is not None and tp.hidden is not None:
-            return self.span_classifier.predict(span_features(text, tp.hidden, tp.probs[:, 1:], inside, start, end))
-        return tp.probs[inside, 1:].mean(axis=0)
+        head = tp.probs[inside, 1:].mean(axis=0)
+        if tp.hidden is None or (self.span_classifier is None and self.span_filter is None):
+            return 1.0, head
+        features = span_features(text, tp.hidden, tp.probs, inside, start, end)
+        keep = float(self.span_filter.predict(features)[1]) if self.span_filter is not None else 1.0
+        return keep, self.span_classifier.predict(features) if self.span_classifier is not None else head
 
     def classify(self, text: str, tp: TokenProbs, start: int, end: int) -> list[tuple[str, float]]:
         """Techniques for a given character span, most probable first (the TC task)."""
-        tech_p = self.technique_probs(text, tp, start, end)
+        tech_p = self.judge(text, tp, start, end)[1]
         order = np.argsort(-tech_p, kind="stable")
         return [(self.labels[j], float(tech_p[j])) for j in order]
 

