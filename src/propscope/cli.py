@@ -129,8 +129,8 @@ def with_input_options(fn):
 @click.option("--reanalyze", is_flag=True, help="With --db: also redo analyses made by another model version.")
 @click.option("--sources/--no-sources", "with_sources", default=None,
               help="Also find entities, attributions, quotes and span targets (default: on with --db, else off).")
-@click.option("--int8", is_flag=True, help="CPU only: a quantised encoder, about 1.5x faster, with slightly "
-              "different spans (see the README's model figures); recorded in the model version.")
+@click.option("--int8", is_flag=True, help="CPU only: a quantised encoder, 1.35x to 1.6x as fast in bench/speed.py, "
+              "with slightly different spans (see the README's model figures); recorded in the model version.")
 @with_input_options
 def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, with_sources, int8, max_bytes,
             allow_private_urls) -> None:
