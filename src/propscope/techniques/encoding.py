@@ -32,6 +32,11 @@ def encode(tokenizer, texts: list[str]) -> list[Encoded]:
     return result
 
 
+def tokens_inside(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Mask of the tokens whose characters intersect ``[start, end)``."""
+    return (offsets[:, 0] < end) & (offsets[:, 1] > start)
+
+
 def windows(n_tokens: int, max_tokens: int, overlap: int) -> list[tuple[int, int]]:
     """Token ranges ``[a, b)`` of at most ``max_tokens`` covering ``range(n_tokens)``.
 

@@ -26,7 +26,7 @@ from torch import nn
 from .. import sentences as sentence_split
 from ..document import Analysis, Article, Sentence, Span
 from . import calibration
-from .encoding import Encoded, encode, windows
+from .encoding import Encoded, encode, tokens_inside, windows
 from .span_classifier import FILE as SPAN_CLASSIFIER_FILE
 from .span_classifier import SpanClassifier, span_features
 from .span_classifier import load as load_span_classifiers
@@ -255,7 +255,7 @@ class TechniqueModel:
         (the span filter's; 1 without one), and one probability per technique (the span
         classifier's; without one, the token head's mean over the span's tokens)."""
         offsets = tp.encoded.offsets
-        inside = (offsets[:, 0] < end) & (offsets[:, 1] > start)
+        inside = tokens_inside(offsets, start, end)
         if not inside.any():
             # a span inside one token or outside all tokens: use the nearest token
             if not len(offsets):
@@ -278,7 +278,7 @@ class TechniqueModel:
         offsets = tp.encoded.offsets
         result = []
         for s, e in sentence_split.split(text):
-            inside = (offsets[:, 0] < e) & (offsets[:, 1] > s)
+            inside = tokens_inside(offsets, s, e)
             raw = float(tp.probs[inside, ANY].max()) if inside.any() else 0.0
             result.append(Sentence(s, e, round(float(calibration.apply(self.config.sentence_calibration, raw)), 4)))
         return result

@@ -22,7 +22,7 @@ from .. import metrics
 from ..taxonomy import PTC14_NAMES
 from . import calibration, span_classifier
 from .corpus import LabelledArticle, load_ptc_train, split_by_article
-from .encoding import encode, windows
+from .encoding import encode, tokens_inside, windows
 from .tagger import ANY, TaggerConfig, TechniqueModel, build_net, trainable_state
 
 
@@ -51,7 +51,7 @@ def token_targets(offsets: np.ndarray, spans: list[tuple[str, int, int]], labels
     y = np.zeros((len(offsets), 1 + len(labels)), dtype=np.float32)
     index = {t: i + 1 for i, t in enumerate(labels)}
     for tech, s, e in spans:
-        inside = (offsets[:, 0] < e) & (offsets[:, 1] > s)
+        inside = tokens_inside(offsets, s, e)
         y[inside, ANY] = 1
         y[inside, index[tech]] = 1
     return y
@@ -165,7 +165,7 @@ def span_examples(model: TechniqueModel, articles: list[LabelledArticle], tps
         for tech, s, e in art.spans:
             by_span.setdefault((s, e), []).append(tech)
         for (s, e), techs in by_span.items():
-            inside = (offsets[:, 0] < e) & (offsets[:, 1] > s)
+            inside = tokens_inside(offsets, s, e)
             if not inside.any():
                 continue
             rows.append(span_classifier.span_features(art.text, tp.hidden, tp.probs, inside, s, e))
@@ -175,6 +175,24 @@ def span_examples(model: TechniqueModel, articles: list[LabelledArticle], tps
             targets.append(y)
             keys.append((art.id, s, e, len(techs)))
     return np.stack(rows), np.stack(targets), keys
+
+
+def _choose_weight_decay(x: np.ndarray, y: np.ndarray, owners: list[str], weight_decays: tuple[float, ...],
+                         score, folds: int, seed: int) -> tuple[float, dict[float, float]]:
+    """The weight decay whose fits score best on average on held-out folds of the examples'
+    articles (``owners[i]`` is example i's article), and every candidate's mean score; ``score``
+    takes a fitted classifier and the held-out mask. Ties go to the stronger decay."""
+    ids = sorted(set(owners))
+    scores = {}
+    for wd in weight_decays:
+        fold_scores = []
+        for f in range(folds):
+            _, held = split_by_article(ids, folds, f, seed)
+            test = np.array([a in held for a in owners])
+            if test.any() and (~test).any():
+                fold_scores.append(score(span_classifier.fit(x[~test], y[~test], wd), test))
+        scores[wd] = float(np.mean(fold_scores)) if fold_scores else -np.inf
+    return max(weight_decays, key=lambda wd: (scores[wd], wd)), scores
 
 
 def fit_span_classifier(model: TechniqueModel, articles: list[LabelledArticle], tps, seed: int = 13,
@@ -187,7 +205,6 @@ def fit_span_classifier(model: TechniqueModel, articles: list[LabelledArticle], 
     """
     x, y, keys = span_examples(model, articles, tps)
     gold = gold_flc(articles)
-    ids = sorted({k[0] for k in keys})
 
     def tc_f1(clf: span_classifier.SpanClassifier, mask: np.ndarray) -> float:
         probs = clf.predict(x[mask])
@@ -196,16 +213,7 @@ def fit_span_classifier(model: TechniqueModel, articles: list[LabelledArticle], 
         held = {k[0] for k, m in zip(keys, mask) if m}
         return metrics.technique_classification(pred, [g for g in gold if g[0] in held]).overall.f1
 
-    scores = {}
-    for wd in weight_decays:
-        fold_scores = []
-        for f in range(folds):
-            _, held = split_by_article(ids, folds, f, seed)
-            test = np.array([k[0] in held for k in keys])
-            if test.any() and (~test).any():
-                fold_scores.append(tc_f1(span_classifier.fit(x[~test], y[~test], wd), test))
-        scores[wd] = float(np.mean(fold_scores)) if fold_scores else 0.0
-    best = max(weight_decays, key=lambda wd: (scores[wd], wd))
+    best, scores = _choose_weight_decay(x, y, [k[0] for k in keys], weight_decays, tc_f1, folds, seed)
     model.span_classifier = span_classifier.fit(x, y, best)
     return {"spans": len(keys), "weight_decay": best, "inner_cv_tc_f1": {str(k): v for k, v in scores.items()}}
 
@@ -226,7 +234,7 @@ def fit_span_filter(model: TechniqueModel, articles: list[LabelledArticle], tps,
         for art, tp in zip(articles, tps):
             offsets = tp.encoded.offsets
             for s, e in sorted({(sp.start, sp.end) for sp in model.decode(art.text, tp)}):
-                inside = (offsets[:, 0] < e) & (offsets[:, 1] > s)
+                inside = tokens_inside(offsets, s, e)
                 if not inside.any():
                     continue
                 rows.append(span_classifier.span_features(art.text, tp.hidden, tp.probs, inside, s, e))
@@ -238,18 +246,12 @@ def fit_span_filter(model: TechniqueModel, articles: list[LabelledArticle], tps,
         return {"spans": len(hits), "candidate_threshold": candidate_threshold, "weight_decay": None}
     x, hit = np.stack(rows), np.asarray(hits, dtype=np.float32)
     y = np.stack([1 - hit, hit], axis=1)
-    ids = sorted(set(owner))
-    scores = {}
-    for wd in weight_decays:
-        fold_scores = []
-        for f in range(folds):
-            _, held = split_by_article(ids, folds, f, seed)
-            test = np.array([a in held for a in owner])
-            if test.any() and (~test).any():
-                p = span_classifier.fit(x[~test], y[~test], wd).predict(x[test])[:, 1].clip(1e-6, 1 - 1e-6)
-                fold_scores.append(float(np.mean(hit[test] * np.log(p) + (1 - hit[test]) * np.log(1 - p))))
-        scores[wd] = float(np.mean(fold_scores)) if fold_scores else -np.inf
-    best = max(weight_decays, key=lambda wd: (scores[wd], wd))
+
+    def log_likelihood(clf: span_classifier.SpanClassifier, mask: np.ndarray) -> float:
+        p = clf.predict(x[mask])[:, 1].clip(1e-6, 1 - 1e-6)
+        return float(np.mean(hit[mask] * np.log(p) + (1 - hit[mask]) * np.log(1 - p)))
+
+    best, scores = _choose_weight_decay(x, y, owner, weight_decays, log_likelihood, folds, seed)
     model.span_filter = span_classifier.fit(x, y, best)
     return {"spans": len(owner), "share_overlapping_gold": float(hit.mean()), "candidate_threshold": candidate_threshold,
             "weight_decay": best, "inner_cv_log_likelihood": {str(k): v for k, v in scores.items()}}
