@@ -144,3 +144,40 @@ def test_serve_refuses_public_bind_without_token():
 
     r = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0"])
     assert r.exit_code == 2 and "without a write token" in r.stderr
+
+
+# -- colours, labels and nesting (pure functions: no server, no model) ------------------------
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB hex colour, for a perceptual distance between colours."""
+    rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    m = ((0.4124, 0.3576, 0.1805), (0.2126, 0.7152, 0.0722), (0.0193, 0.1192, 0.9505))
+    x, y, z = (sum(a * b for a, b in zip(row, lin)) / w for row, w in zip(m, (0.95047, 1.0, 1.08883)))
+    f = [v ** (1 / 3) if v > 216 / 24389 else (24389 / 27 * v + 16) / 116 for v in (x, y, z)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def _contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two sRGB hex colours."""
+    def lum(c: str) -> float:
+        r, g, b_ = (v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+                    for v in (int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_technique_colours_are_readable_and_distinct():
+    import itertools
+    import math
+
+    from propscope import taxonomy
+
+    label_ink = "#1a1a1a"  # article.css: text and labels on a highlight
+    for t in taxonomy.PTC14:
+        assert _contrast(label_ink, t.colour) >= 7, f"{t.display}: label text on {t.colour} fails WCAG AAA"
+        _, a, b = _lab(t.colour)
+        assert math.hypot(a, b) >= 25, f"{t.display}: {t.colour} is greyish and looks disabled"
+        assert t.short and len(t.short) <= 14
+    for s, t in itertools.combinations(taxonomy.PTC14, 2):
+        assert math.dist(_lab(s.colour), _lab(t.colour)) >= 20, f"{s.display} and {t.display} look alike"

@@ -16,7 +16,8 @@ class Technique:
     name: str
     display: str
     definition: str
-    colour: str
+    colour: str  # light enough for dark text (WCAG contrast >= 7) and distinct from the others
+    short: str = ""  # the label printed at each span; the display name when empty
 
 
 PTC14: tuple[Technique, ...] = (
@@ -26,14 +27,16 @@ PTC14: tuple[Technique, ...] = (
         "Stating that a claim is true simply because a valid authority or expert on the issue "
         "said it was true, without any other supporting evidence. Includes the case where the "
         "reference is not an authority or expert.",
-        "#8dd3c7",
+        "#bdea9b",
+        "authority",
     ),
     Technique(
         "Appeal_to_fear-prejudice",
         "Appeal to fear or prejudice",
         "Seeking to build support for an idea by instilling anxiety or panic in the audience "
         "towards an alternative, possibly based on preconceived judgements.",
-        "#fb8072",
+        "#f6ab76",
+        "fear",
     ),
     Technique(
         "Bandwagon,Reductio_ad_hitlerum",
@@ -41,7 +44,8 @@ PTC14: tuple[Technique, ...] = (
         "Bandwagon: persuading the audience to join in because 'everyone else is taking the same "
         "action'. Reductio ad Hitlerum: persuading the audience to disapprove of an action or "
         "idea by suggesting it is popular with groups the audience hates or despises.",
-        "#bebada",
+        "#7bb899",
+        "bandwagon",
     ),
     Technique(
         "Black-and-White_Fallacy",
@@ -49,7 +53,8 @@ PTC14: tuple[Technique, ...] = (
         "Presenting two alternative options as the only possibilities when in fact more exist; "
         "in the extreme, telling the audience exactly which action to take, eliminating any "
         "other choice (dictatorship).",
-        "#80b1d3",
+        "#96ece5",
+        "black/white",
     ),
     Technique(
         "Causal_Oversimplification",
@@ -57,55 +62,63 @@ PTC14: tuple[Technique, ...] = (
         "Assuming a single cause or reason when there are actually multiple causes for an "
         "issue; includes transferring blame to one person or group without investigating the "
         "complexities of the issue.",
-        "#fdb462",
+        "#47cbe5",
+        "causal",
     ),
     Technique(
         "Doubt",
         "Doubt",
         "Questioning the credibility of someone or something.",
-        "#b3de69",
+        "#d0c5f9",
+        "doubt",
     ),
     Technique(
         "Exaggeration,Minimisation",
         "Exaggeration / minimisation",
         "Representing something in an excessive manner, making things larger, better or worse "
         "than they are, or making something seem less important or smaller than it really is.",
-        "#fccde5",
+        "#eea3e5",
+        "exaggeration",
     ),
     Technique(
         "Flag-Waving",
         "Flag-waving",
         "Playing on strong national feeling (or feeling about any group, such as race, gender "
         "or political preference) to justify or promote an action or idea.",
-        "#d9d9d9",
+        "#6baffb",
+        "flag-waving",
     ),
     Technique(
         "Loaded_Language",
         "Loaded language",
         "Using specific words and phrases with strong emotional implications, positive or "
         "negative, to influence an audience.",
-        "#ffed6f",
+        "#ffe066",
+        "loaded",
     ),
     Technique(
         "Name_Calling,Labeling",
         "Name calling / labeling",
         "Labeling the object of the propaganda campaign as something the target audience fears, "
         "hates, finds undesirable or loves and praises.",
-        "#ccebc5",
+        "#f88c92",
+        "name-calling",
     ),
     Technique(
         "Repetition",
         "Repetition",
         "Repeating the same message over and over again so that the audience will eventually "
         "accept it.",
-        "#bc80bd",
+        "#65e1bc",
+        "repetition",
     ),
     Technique(
         "Slogans",
         "Slogans",
         "A brief and striking phrase that may include labeling and stereotyping; slogans tend "
         "to act as emotional appeals.",
-        "#ffffb3",
+        "#ffb9cd",
+        "slogan",
     ),
     Technique(
         "Thought-terminating_Cliches",
@@ -113,7 +126,8 @@ PTC14: tuple[Technique, ...] = (
         "Words or phrases that discourage critical thought and meaningful discussion about a "
         "topic; typically short, generic sentences that offer seemingly simple answers to "
         "complex questions or distract attention away from other lines of thought.",
-        "#a6cee3",
+        "#acaf7b",
+        "cliché",
     ),
     Technique(
         "Whataboutism,Straw_Men,Red_Herring",
@@ -122,7 +136,8 @@ PTC14: tuple[Technique, ...] = (
         "without directly disproving their argument. Straw man: substituting an opponent's "
         "proposition with a similar one that is then refuted in place of the original. Red "
         "herring: introducing irrelevant material to divert attention from the issue.",
-        "#e5c494",
+        "#f9d8a9",
+        "whataboutism",
     ),
 )
 
@@ -135,3 +150,41 @@ def get(name: str) -> Technique:
     """Look a technique up by its corpus name; unknown names get a neutral entry, not an error,
     so that a model trained on another taxonomy still renders."""
     return _BY_NAME.get(name) or Technique(name, name.replace("_", " "), "", "#cccccc")
+
+
+def label(name: str) -> str:
+    """The short label shown next to a span (readable without hovering, as displaCy does)."""
+    t = get(name)
+    return t.short or t.display
+
+
+class UnknownTechnique(ValueError):
+    """A technique name that is neither a corpus name nor a display name; the message lists the choices."""
+
+
+def _fold(name: str) -> str:
+    """Case, accents, spaces and punctuation do not tell names apart: "loaded language" is
+    "Loaded_Language", "cliche" is "cliché"."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if c.isalnum() and c.isascii())
+
+
+def resolve(name: str, taxonomy: tuple[Technique, ...] = PTC14) -> str:
+    """The corpus name of a technique given by its corpus name or its display name, in any case.
+
+    Filters accept what people see ("Loaded language") as well as what files hold
+    ("Loaded_Language"); an unknown name raises :class:`UnknownTechnique` listing the choices, so
+    a typo is never mistaken for "no matches".
+    """
+    wanted = _fold(name)
+    for t in taxonomy:
+        if wanted in (_fold(t.name), _fold(t.display)):
+            return t.name
+    choices = "; ".join(f"{t.display} ({t.name})" for t in taxonomy)
+    raise UnknownTechnique(f"unknown technique {name!r}; choose one of: {choices}")
+
+
+def display(name: str) -> str:
+    """The name people read for a corpus name (unknown names pass through readable)."""
+    return get(name).display
