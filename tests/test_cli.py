@@ -4,6 +4,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -40,7 +41,7 @@ def test_text_format_lists_spans_with_quotes(run, corpus):
 def test_json_format_is_one_analysis_per_line(run, corpus, sample_text):
     r = run("analyze", corpus, "--format", "json")
     assert r.exit_code == 0
-    rows = [json.loads(line) for line in r.output.splitlines()]
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert [row["id"] for row in rows] == ["111", "story"]
     for row in rows:
         assert {"id", "spans", "sentences", "score", "model"} <= set(row)
@@ -52,12 +53,12 @@ def test_json_format_is_one_analysis_per_line(run, corpus, sample_text):
 def test_int8_flag_records_the_quantised_model(run, corpus):
     r = run("analyze", corpus / "story.txt", "--format", "json", "--int8")
     assert r.exit_code == 0
-    assert json.loads(r.output)["model"].endswith("-int8")
+    assert json.loads(r.stdout)["model"].endswith("-int8")
 
 
 def test_ptc_format_uses_article_ids(run, corpus):
     r = run("analyze", corpus / "article111.txt", "--format", "ptc")
-    lines = r.output.splitlines()
+    lines = r.stdout.splitlines()
     assert lines, "the tiny model fires on the sample"
     for line in lines:
         art, tech, s, e = line.split("\t")
@@ -79,7 +80,7 @@ def test_html_report_escapes_text_and_has_legend(run, tmp_path):
 
 def test_stdin_and_threshold(run):
     r = run("analyze", "-", "--format", "json", "--threshold", "0.99", input="They lie. They always lie.")
-    row = json.loads(r.output)
+    row = json.loads(r.stdout)
     assert row["id"] == "stdin" and all(s["score"] >= 0.99 for s in row["spans"])
 
 
@@ -89,7 +90,7 @@ def test_bad_inputs_get_one_line_each_and_others_still_run(run, corpus, tmp_path
     r = run("analyze", tmp_path / "empty.txt", corpus / "story.txt", tmp_path / "bin.txt", tmp_path / "x.docx",
             "--format", "json")
     assert r.exit_code == 1
-    assert len([line for line in r.output.splitlines() if line.startswith("{")]) == 1
+    assert len([line for line in r.stdout.splitlines() if line.startswith("{")]) == 1
     errors = [line for line in r.stderr.splitlines() if line.startswith("propscope:")]
     assert len(errors) == 3 and "Traceback" not in r.stderr
 
@@ -101,7 +102,7 @@ def test_unknown_model_is_a_clear_error(run, corpus):
 
 def test_techniques_lists_taxonomy(run):
     r = run("techniques", "--format", "json")
-    data = json.loads(r.output)
+    data = json.loads(r.stdout)
     assert len(data) == 14 and all(t["definition"] for t in data)
     assert "Loaded language" in run("techniques").output
 
@@ -111,7 +112,7 @@ def test_classify_spans_replaces_question_marks(run, corpus):
     spans.write_text("111\t?\t0\t15\n111\t?\t0\t15\n111\t?\t70\t90\n")
     r = run("classify-spans", corpus, spans)
     assert r.exit_code == 0, r.output
-    lines = [line.split("\t") for line in r.output.splitlines()]
+    lines = [line.split("\t") for line in r.stdout.splitlines()]
     assert [(a, s, e) for a, _, s, e in lines] == [("111", "0", "15"), ("111", "0", "15"), ("111", "70", "90")]
     assert lines[0][1] != lines[1][1], "a repeated span gets its next-best technique"
     assert all(t != "?" for _, t, _, _ in lines)
@@ -123,7 +124,7 @@ def test_evaluate_with_predictions_file(run, corpus):
     pred = corpus / "pred.labels"
     pred.write_text("111\tDoubt\t0\t10\n")
     r = run("evaluate", "--gold", gold, "--articles", corpus, "--pred", pred, "--format", "json")
-    res = json.loads(r.output)
+    res = json.loads(r.stdout)
     assert res["si"]["overall"]["precision"] == 1.0 and res["si"]["overall"]["recall"] == 0.5
     assert res["flc"]["per_technique"]["Slogans"]["recall"] == 0.0
     r = run("evaluate", "--gold", gold, "--articles", corpus)
@@ -144,7 +145,7 @@ def test_console_script_help_runs():
 
 def test_sources_command_json_and_text(run, corpus):
     r = run("sources", corpus / "article111.txt", "--format", "json")
-    d = json.loads(r.output)
+    d = json.loads(r.stdout)
     assert d["id"] == "111" and {"attributions", "quotes", "entities"} <= set(d)
     text = (corpus / "article111.txt").read_text()
     at = next(a for a in d["attributions"] if "Daily Patriot" in a["source"])
@@ -155,7 +156,279 @@ def test_sources_command_json_and_text(run, corpus):
 
 
 def test_analyze_with_sources_fills_targets(run, corpus):
-    row = json.loads(run("analyze", corpus / "article111.txt", "--format", "json", "--sources").output)
+    row = json.loads(run("analyze", corpus / "article111.txt", "--format", "json", "--sources").stdout)
     assert row["attributions"] and len(row["targets"]) == len(row["spans"])
-    plain = json.loads(run("analyze", corpus / "article111.txt", "--format", "json").output)
+    plain = json.loads(run("analyze", corpus / "article111.txt", "--format", "json").stdout)
     assert plain["attributions"] == [] and plain["targets"] == []
+
+
+# -- one store option, bare --db -----------------------------------------------------------------
+@pytest.fixture()
+def default_store(tmp_path, monkeypatch, corpus):
+    """A default store ($PROPSCOPE_DB) holding the two corpus articles, with the cwd in a scratch
+    folder so that a store opened under a wrong name would show up as a file there."""
+    db = tmp_path / "default.db"
+    monkeypatch.setenv("PROPSCOPE_DB", str(db))
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert CliRunner().invoke(main, ["ingest", str(corpus / "article111.txt"), str(corpus / "story.txt")]).exit_code == 0
+    return db
+
+
+def test_bare_db_means_the_default_store(run, default_store):
+    r = run("analyze", "--db")
+    assert r.exit_code == 0, r.output
+    assert "analysed 2 articles" in r.stdout and str(default_store) in r.stdout
+    r = run("analyze", "--db", "--reanalyze")
+    assert r.exit_code == 0 and "analysed 0 articles" in r.stdout and str(default_store) in r.stdout
+    assert list(Path.cwd().iterdir()) == [], "no store named after the next option"
+    r = run("reuse", "--db", "--similarity", "0.3")
+    assert r.exit_code == 0 and "passages in" in r.stdout
+    assert list(Path.cwd().iterdir()) == []
+
+
+def test_one_store_option_everywhere():
+    from propscope.cli import DEFAULT_STORE
+
+    with_db = {name: next((p for p in cmd.params if p.name == "db"), None) for name, cmd in main.commands.items()}
+    with_db = {name: p for name, p in with_db.items() if p is not None}
+    assert {"analyze", "reuse", "batch", "ingest", "report", "search", "export", "serve"} <= set(with_db)
+    for name, p in with_db.items():
+        assert p.opts == ["--db"] and p.flag_value == DEFAULT_STORE and not p.envvar, name
+        assert "--db alone" in p.help, name
+
+
+def test_reanalyze_without_a_store_is_a_usage_error(run, corpus):
+    r = run("analyze", corpus / "story.txt", "--reanalyze")
+    assert r.exit_code == 2 and "--db" in r.stderr
+
+
+# -- quiet output ---------------------------------------------------------------------------------
+def _cli(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "propscope.cli", *args], capture_output=True, text=True, **kw)
+
+
+def test_third_party_warnings_are_silenced_unless_verbose(tiny_model, corpus):
+    """A fresh process, as a user runs it: loading a model makes transformers warn (FutureWarning)."""
+    quiet = _cli("analyze", str(corpus / "story.txt"), "--model", str(tiny_model))
+    assert quiet.returncode == 0 and quiet.stdout.startswith("== story")
+    assert quiet.stderr == ""
+    loud = _cli("--verbose", "analyze", str(corpus / "story.txt"), "--model", str(tiny_model))
+    assert loud.returncode == 0 and "Warning" in loud.stderr
+
+
+def test_own_warnings_still_show(monkeypatch):
+    import warnings
+
+    from propscope.cli import quiet_third_party
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        quiet_third_party()
+        warnings.warn_explicit("theirs", FutureWarning, "x.py", 1, module="transformers.modeling_utils")
+        warnings.warn_explicit("ours", UserWarning, "y.py", 1, module="propscope.cli")
+    assert [str(w.message) for w in seen] == ["ours"]
+
+
+# -- checks before the slow part -----------------------------------------------------------------
+@pytest.fixture()
+def no_model_load(monkeypatch):
+    """Fail the test if a command loads a model."""
+    import propscope.cli as cli
+
+    def refuse(*a, **k):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(cli, "_load_model", refuse)
+
+
+def test_missing_files_and_bad_options_before_the_model(run, tmp_path, no_model_load):
+    r = run("analyze", tmp_path / "missing.txt", tmp_path / "gone.txt")
+    assert r.exit_code == 1 and r.stderr.count("no such file or folder") == 2
+    r = run("analyze", tmp_path / "missing.txt", "--threshold", "1.5")
+    assert r.exit_code == 2 and "threshold" in r.stderr
+    r = run("analyze", tmp_path / "missing.txt", "--batch-size", "0")
+    assert r.exit_code == 2
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path / "missing.txt"), "--model", "nonexistent"])
+    assert r.exit_code == 1 and "no model named" in r.stderr
+    (tmp_path / "a.txt").write_text("Some text.")
+    r = run("analyze", tmp_path / "a.txt", "-o", tmp_path / "no" / "such" / "dir" / "out.html")
+    assert r.exit_code == 1 and "cannot write" in r.stderr
+
+
+def test_missing_file_reported_before_the_model_loads(run, corpus, monkeypatch):
+    import propscope.cli as cli
+
+    events = []
+    load = cli._load_model
+    monkeypatch.setattr(cli, "_err", lambda m: events.append(("err", m)))
+    monkeypatch.setattr(cli, "_load_model", lambda *a: events.append(("load", None)) or load(*a))
+    r = run("analyze", corpus / "story.txt", corpus / "missing.txt")
+    assert r.exit_code == 1
+    assert [k for k, _ in events][:2] == ["err", "load"] and "missing.txt" in events[0][1]
+
+
+def test_analyze_db_with_nothing_to_do_loads_no_model(run, default_store, monkeypatch):
+    assert run("analyze", "--db").exit_code == 0
+    import propscope.cli as cli
+
+    monkeypatch.setattr(cli, "_load_model", lambda *a: pytest.fail("model loaded with nothing to do"))
+    r = run("analyze", "--db")
+    assert r.exit_code == 0 and "analysed 0 articles" in r.stdout
+
+
+def test_serve_reports_a_busy_port_before_starting(tmp_path, monkeypatch):
+    import socket
+
+    import propscope.web.app as web
+
+    monkeypatch.setattr(web, "create_app", lambda **k: pytest.fail("app built on a busy port"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db"), "--port", str(port)])
+    assert r.exit_code == 1 and f"cannot serve on 127.0.0.1:{port}" in r.stderr and "--port" in r.stderr
+
+
+# -- progress -------------------------------------------------------------------------------------
+def test_progress_bar_on_a_terminal_summary_line_elsewhere(monkeypatch):
+    import io
+
+    from propscope import cli
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty = Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    p = cli.Progress(3, 3000)
+    p.bar.mininterval = 0
+    for n in (1000, 1000, 1000):
+        p.advance(n)
+    p.close()
+    shown = tty.getvalue()
+    assert "1/3 articles" in shown and "3/3 articles" in shown and "3.00k/3.00k" in shown
+    log = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", log)
+    p = cli.Progress(2, 100)
+    p.advance(40)
+    p.advance(60)
+    p.close()
+    assert log.getvalue().startswith("propscope: analysed 2 articles (100 characters) in ")
+    assert "\r" not in log.getvalue()
+
+
+def test_articles_are_analysed_and_reported_one_by_one(tiny_tagger, monkeypatch):
+    from propscope import pipeline
+
+    calls = []
+    real = tiny_tagger.analyze_batch
+    monkeypatch.setattr(tiny_tagger, "analyze_batch", lambda items: calls.append(len(items)) or real(items))
+    out = list(pipeline.analyze_iter(["One text.", "Two texts.", "Three."], tiny_tagger, batch_size=16))
+    assert [a.article.text for a in out] == ["One text.", "Two texts.", "Three."]
+    assert calls == [1, 1, 1]  # on a CPU: one article per call, so progress moves per article
+
+
+def test_analyze_prints_a_summary_line_off_a_terminal(run, corpus):
+    r = run("analyze", corpus, "--format", "json")
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 2
+    assert r.stderr.startswith("propscope: analysed 2 articles (") and "\r" not in r.stderr
+
+
+# -- read-only commands ---------------------------------------------------------------------------
+@pytest.mark.parametrize("args", [["report"], ["search", "word"], ["export"], ["export", "--format", "reuse"]])
+def test_read_only_commands_never_create_a_store(tmp_path, args):
+    wrong = tmp_path / "typo" / "store.db"
+    r = CliRunner().invoke(main, [*args, "--db", str(wrong)])
+    assert r.exit_code == 1 and f"no store at {wrong}" in r.stderr
+    assert not (tmp_path / "typo").exists()
+
+
+def test_read_only_commands_find_the_default_store_missing(tmp_path, monkeypatch):
+    monkeypatch.setenv("PROPSCOPE_DB", str(tmp_path / "never.db"))
+    r = CliRunner().invoke(main, ["report"])
+    assert r.exit_code == 1 and "no store at" in r.stderr and not (tmp_path / "never.db").exists()
+
+
+# -- technique names ------------------------------------------------------------------------------
+def test_technique_names_resolve_from_either_form():
+    from propscope.taxonomy import PTC14, UnknownTechnique, resolve
+
+    for t in PTC14:
+        assert resolve(t.name) == resolve(t.display) == resolve(t.display.upper()) == t.name
+    assert resolve("loaded_language") == resolve("Loaded language") == "Loaded_Language"
+    assert resolve("thought terminating cliche") == "Thought-terminating_Cliches"
+    with pytest.raises(UnknownTechnique, match=r"Loaded language \(Loaded_Language\)"):
+        resolve("Loaded langauge")
+
+
+def test_filters_take_display_names_and_list_choices(run, default_store):
+    assert run("analyze", "--db").exit_code == 0
+    from propscope.store import Store
+
+    span = Store(str(default_store)).get_analysis("111").spans[0]
+    from propscope.taxonomy import get
+
+    tech, shown = span.technique, get(span.technique).display
+    word = max(re.findall(r"[A-Za-z]+", span.text), key=len)  # search shows the spans holding the query
+    by_display = json.loads(run("search", word, "--technique", shown, "--format", "json").stdout)
+    by_name = json.loads(run("search", word, "--technique", tech, "--format", "json").stdout)
+    assert by_display == by_name and [h["id"] for h in by_name] == ["111"]
+    text = run("search", word, "--technique", shown).stdout
+    assert shown in text and f"{tech} " not in text
+    r = run("search", "nation", "--technique", "Propaganda")
+    assert r.exit_code == 2 and "Loaded language (Loaded_Language)" in r.stderr and "no matches" not in r.stderr
+    stored = list(Store(str(default_store)).iter_analyses())
+    having = sum(any(s.technique == tech for s in a.spans) for a in stored)
+    rep = json.loads(run("report", "--technique", shown, "--format", "json").stdout)
+    assert rep["articles"] == having and rep["filters"]["technique"] == tech
+    assert run("report", "--technique", "nope").exit_code == 2
+    text = run("report").stdout
+    from propscope.taxonomy import PTC14
+
+    tables = text.split("Most cited")[0]
+    assert any(t.display in tables for t in PTC14 if t.display != t.name)
+    assert not any(t.name in tables for t in PTC14 if t.display != t.name)
+    csv_head = run("report", "--format", "csv").stdout.splitlines()[0]
+    assert "Loaded_Language" in csv_head and "Loaded language" not in csv_head
+
+
+def test_api_technique_filter_takes_display_names(tmp_path, tiny_model):
+    from fastapi.testclient import TestClient
+
+    from propscope.web.app import create_app
+
+    with TestClient(create_app(db=str(tmp_path / "api.db"), model=str(tiny_model))) as c:
+        a = c.post("/api/analyze", json={"text": "They are traitors and liars who hate our great nation."}).json()
+        tech = a["spans"][0]["technique"]
+        from propscope.taxonomy import get
+
+        assert c.get("/api/articles", params={"technique": get(tech).display}).json()["total"] == 1
+        bad = c.get("/api/articles", params={"technique": "Propaganda"})
+        assert bad.status_code == 422 and "Loaded language (Loaded_Language)" in bad.json()["detail"]
+
+
+def test_evaluate_text_uses_display_names(run, corpus):
+    gold = corpus / "gold.labels"
+    gold.write_text("111\tLoaded_Language\t0\t10\n")
+    r = run("evaluate", "--gold", gold, "--articles", corpus, "--pred", gold)
+    assert "Loaded language" in r.stdout and "Loaded_Language" not in r.stdout
+
+
+def test_report_technique_filter_keeps_only_articles_with_it(tmp_path):
+    from propscope import report
+    from propscope.document import Article, Span
+    from propscope.store import Store
+
+    store = Store(str(tmp_path / "r.db"))
+    store.add_articles([Article("a", "They lie and lie."), Article("b", "A calm report.")])
+    store.save_analyses([(store.pk_of("a"), Analysis(Article("a", "They lie and lie."), [
+        Span(5, 8, "Loaded_Language", 0.9, "lie")], [], 0.9, "m")),
+        (store.pk_of("b"), Analysis(Article("b", "A calm report."), [Span(0, 6, "Doubt", 0.4, "A calm")], [], 0.4, "m"))])
+    rep = report.build(store, technique="Loaded_Language")
+    assert rep["articles"] == 1 and rep["top_articles"][0]["id"] == "a"
+    assert rep["by_outlet"][0]["techniques"] == {"Loaded_Language": 1}
+    assert "Loaded language (1)" in report.to_text(rep)

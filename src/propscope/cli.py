@@ -8,7 +8,11 @@ was rejected (2 for usage errors, as click does).
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
+import time
+import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -45,9 +49,58 @@ def _progress(total: int | None, label: str):
     return tqdm(total=total, desc=label, unit="art", disable=not sys.stderr.isatty(), file=sys.stderr, leave=False)
 
 
+class Progress:
+    """Progress per article: on a terminal a bar with a total, over characters when the articles'
+    sizes are known up front (long articles count for more) with the article count beside it,
+    else over articles; elsewhere (logs, pipes) no bar, and one summary line at the end."""
+
+    def __init__(self, articles: int, chars: int | None = None, label: str = "analysed"):
+        from tqdm import tqdm
+
+        self.articles, self.by_chars, self.label = articles, bool(chars), label
+        self.done = self.done_chars = 0
+        self.tty = sys.stderr.isatty()
+        self.t0 = time.perf_counter()
+        self.bar = tqdm(total=chars if self.by_chars else articles, unit="char" if self.by_chars else "art",
+                        unit_scale=self.by_chars, file=sys.stderr, leave=False, disable=not self.tty,
+                        desc=f"0/{articles} articles" if self.by_chars else label)
+
+    def advance(self, chars: int) -> None:
+        self.done += 1
+        self.done_chars += chars
+        if self.by_chars:
+            self.bar.set_description_str(f"{self.done}/{self.articles} articles", refresh=False)
+        self.bar.update(chars if self.by_chars else 1)
+
+    def close(self) -> None:
+        """End the bar; off a terminal, say what was done when it was more than one article."""
+        self.bar.close()
+        if not self.tty and self.done > 1:
+            _err(f"{self.label} {self.done} articles ({self.done_chars:,} characters) "
+                 f"in {time.perf_counter() - self.t0:.1f} s")
+
+
+# Packages whose warnings and log lines are not ours to show. Filters match the module that raises
+# a warning, so propscope's own warnings still show; `propscope --verbose` lets them all through.
+THIRD_PARTY = ("transformers", "peft", "torch", "tokenizers", "huggingface_hub", "safetensors", "accelerate",
+               "spacy", "thinc", "sklearn", "numpy", "dask", "distributed", "trafilatura", "htmldate",
+               "courlan", "sqlalchemy", "alembic", "uvicorn", "datasketch", "feedparser", "warcio")
+
+
+def quiet_third_party() -> None:
+    """Silence other packages' warnings (transformers' FutureWarning on every model load) and
+    their info logging, where they are raised."""
+    warnings.filterwarnings("ignore", module=r"(?:{})(?:\.|$)".format("|".join(THIRD_PARTY)))
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # read when transformers is imported
+    for name in THIRD_PARTY:
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="propscope")
-def main() -> None:
+@click.option("--verbose", "-v", is_flag=True, help="Also show the warnings and log lines of the libraries "
+              "propscope uses (hidden by default).")
+def main(verbose: bool) -> None:
     """propscope: find propaganda techniques in news, with evidence a person can check.
 
     \b
@@ -56,6 +109,8 @@ def main() -> None:
       propscope analyze https://example.com/story --format html > report.html
       propscope techniques
     """
+    if not verbose:
+        quiet_third_party()
 
 
 # -- analyze --------------------------------------------------------------------------------
@@ -67,12 +122,30 @@ def _print_text(a: Analysis, out) -> None:
     click.secho(f"== {a.id}{title}", bold=True, file=out)
     click.echo(f"   article score {a.score:.2f} · {len(spans)} technique spans · model {a.model}", file=out)
     for s in spans:
-        quoted = " ".join(s.text.split())
-        if len(quoted) > 100:
-            quoted = quoted[:97] + "..."
         name = taxonomy.get(s.technique).display
-        click.echo(f"   {s.start:>6}-{s.end:<6} {name:<32} {s.score:.2f}  \"{quoted}\"", file=out)
+        click.echo(f"   {s.start:>6}-{s.end:<6} {name:<32} {s.score:.2f}  \"{_clip(s.text, 100)}\"", file=out)
+    if a.attributions or a.quotes or a.entities:  # analysed with --sources
+        _print_sources(a.article.text, a.attributions, a.quotes, a.entities, out)
     click.echo(file=out)
+
+
+def _print_sources(text: str, attributions: list[dict], quotes: list[dict], entities: list[dict], out) -> None:
+    """Who said what, for reading: each attribution with its cue and whom it was told to ("via"),
+    the quotes no attribution already shows, and the entities once each with a mention count."""
+    for at in attributions:
+        via = f" via {at['via']}" if at.get("via") else ""
+        content = _clip(text[at["content_start"]:at["content_end"]], 110)
+        click.echo(f"   {at['source']} [{at['cue']}]{via}: \"{content}\"", file=out)
+    for q in quotes:
+        if not any(q["start"] >= at["content_start"] and q["end"] <= at["content_end"] for at in attributions):
+            click.echo(f"   quote ({q['speaker'] or 'unknown speaker'}): \"{_clip(q['text'], 110)}\"", file=out)
+    groups: dict = {}
+    for e in entities:
+        g = groups.setdefault(e["entity_id"], [e["canonical"] or e["text"], e["label"], 0])
+        g[2] += 1
+    if groups:
+        names = ", ".join(f"{name} ({label}, {n})" for name, label, n in groups.values())
+        click.echo(click.wrap_text("entities: " + names, initial_indent="   ", subsequent_indent="     "), file=out)
 
 
 def _read_options(max_bytes: int, allow_private_urls: bool, feeds: bool = False) -> ingest.ReadOptions:
@@ -98,9 +171,34 @@ def _open_store(db: str | None):
         _fail(str(e))
 
 
-db_option = click.option("--db", default=None, envvar="PROPSCOPE_DB",
-                         help="Database URL or SQLite path (default ~/.local/share/propscope/propscope.db, "
-                              "or $PROPSCOPE_DB); postgresql://user@host/db for PostgreSQL.")
+def _open_existing_store(db: str | None):
+    """Open a store that must already exist: read-only commands never create an empty one at a
+    mistyped path (a SQLite file must exist; a server database is created by its owner anyway)."""
+    from .store import default_url, normalise_url
+
+    url = normalise_url(db or default_url())
+    path = Path(url[len("sqlite:///"):]) if url.startswith("sqlite:///") else None
+    if path is not None and str(path) != ":memory:" and not path.is_file():
+        _fail(f"no store at {path}: check --db or $PROPSCOPE_DB, or create one with `propscope ingest`")
+    return _open_store(db)
+
+
+DEFAULT_STORE = ""  # the value of a bare --db: the default store ($PROPSCOPE_DB, else the SQLite file)
+
+
+def store_option(help: str = "") -> click.decorators.FC:
+    """The one --db option of every command. Its value may be left out (``analyze --db``,
+    ``reuse --db --similarity 0.15``): then it names the default store. Where --db is optional
+    (analyze, reuse, batch) leaving it out means no store, so $PROPSCOPE_DB is read by the store
+    itself, never by this option."""
+    return click.option(
+        "--db", default=None, is_flag=False, flag_value=DEFAULT_STORE, metavar="[URL]",
+        help=(help + " " if help else "") + "The store: a SQLite path, sqlite:///path.db or postgresql://user@host/db; "
+        "--db alone (or no --db where a store is needed) means $PROPSCOPE_DB, else "
+        "~/.local/share/propscope/propscope.db.")
+
+
+db_option = store_option()
 input_options = [
     click.option("--max-bytes", type=int, default=ingest.DEFAULT_MAX_BYTES, show_default=True,
                  help="Refuse inputs larger than this."),
@@ -119,13 +217,13 @@ def with_input_options(fn):
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for reading, json (one Analysis per line), ptc (SemEval label lines), html (one report).")
 @click.option("--model", default=None, help="Model name (see `propscope models`) or model folder; default: fast.")
-@click.option("--threshold", type=float, default=0.0, show_default=True,
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Only show spans whose confidence is at least this.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
-@click.option("--batch-size", type=int, default=16, show_default=True, help="Articles per model batch.")
-@click.option("--db", "db", default=None, help="Analyse the articles stored in this database that are not yet "
-              "analysed (PATHS, if given, are ingested first). See `propscope ingest --help`.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Articles per model batch (on a GPU; a CPU takes them one by one at no cost).")
+@store_option("Analyse the stored articles that are not yet analysed (PATHS, if given, are ingested first).")
 @click.option("--reanalyze", is_flag=True, help="With --db: also redo analyses made by another model version.")
 @click.option("--sources/--no-sources", "with_sources", default=None,
               help="Also find entities, attributions, quotes and span targets (default: on with --db, else off).")
@@ -139,25 +237,29 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, wit
     PATHS are files (.txt, .html, .jsonl, .csv, .warc, .rss, .urls), folders, - for standard input,
     or http(s) URLs.
     """
-    from .pipeline import analyze_batch
+    from .pipeline import analyze_iter
     from .report_html import render
 
     counter: Counter = Counter()
     opts = _read_options(max_bytes, allow_private_urls)
+    if reanalyze and db is None:
+        raise click.UsageError("--reanalyze works on a store: add --db")
+    version = _model_version(model, int8)  # a wrong --model is reported before anything is read
     if db is not None:
-        _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources is not False, int8)
+        _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources is not False, int8, version)
         return
     if not paths:
         raise click.UsageError("give at least one PATH, or --db to analyse a store")
-    tagger = _load_model(model, int8)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    paths = _readable_inputs(paths, counter)
+    out = _open_output(output)
+    # every input is read (and every bad one reported) before the slow model load
+    items = list(_articles(paths, opts, counter))
     collected: list[Analysis] = []
-    batch = []
-    progress = _progress(None, "analysing")
-
-    def flush() -> None:
-        for a in analyze_batch(batch, tagger, bool(with_sources)):
-            progress.update(1)
+    if items:
+        tagger = _load_model(model, int8)
+        progress = Progress(len(items), sum(len(a.text) for a in items))
+        for a in analyze_iter(items, tagger, bool(with_sources), batch_size):
+            progress.advance(len(a.article.text))
             if threshold:
                 a.spans = [s for s in a.spans if s.score >= threshold]
             if fmt == "json":
@@ -170,16 +272,8 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, wit
                 collected.append(a)
             else:
                 _print_text(a, out)
-        out.flush()
-        batch.clear()
-
-    for item in _articles(paths, opts, counter):
-        batch.append(item)
-        if len(batch) >= batch_size:
-            flush()
-    if batch:
-        flush()
-    progress.close()
+            out.flush()
+        progress.close()
     if fmt == "html":
         out.write(render(collected))
     if output:
@@ -188,25 +282,60 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, wit
         sys.exit(1)
 
 
-def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources: bool, int8: bool) -> None:
-    from tqdm import tqdm
+def _model_version(model: str | None, int8: bool) -> str:
+    """The version a model records, without loading it; a wrong name is one error line."""
+    from .pipeline import ModelNotFound, model_version
 
+    try:
+        return model_version(model, int8)
+    except ModelNotFound as e:
+        _fail(str(e))
+
+
+def _readable_inputs(paths, counter: Counter) -> list[str]:
+    """PATHS without the local files that do not exist, each reported (and counted) at once."""
+    kept = []
+    for p in paths:
+        if p != "-" and not p.startswith(("http://", "https://")) and not Path(p).exists():
+            counter["rejected"] += 1
+            _err(f"skipped {p}: no such file or folder")
+        else:
+            kept.append(p)
+    return kept
+
+
+def _open_output(output: str | None):
+    """The -o file, opened before any slow work so that a bad path fails fast."""
+    if not output:
+        return sys.stdout
+    try:
+        return open(output, "w", encoding="utf-8")  # noqa: SIM115
+    except OSError as e:
+        _fail(f"cannot write {output}: {e.strerror or e}")
+
+
+def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources: bool, int8: bool,
+                version: str) -> None:
     from .pipeline import analyze_store
 
     store = _open_store(db)
     if paths:
-        added = store.add_articles(_articles(paths, opts, counter))
+        added = store.add_articles(_articles(_readable_inputs(paths, counter), opts, counter))
         _err(f"ingested {added.new} new articles ({added.duplicates} already stored)")
+    todo = store.count_pending(version, reanalyze)
+    if not todo:  # nothing to do: no model load
+        click.echo(f"analysed 0 articles: every article in {store.display_url} has an analysis by {version}"
+                   + ("" if reanalyze else " or an older model (--reanalyze redoes those)"))
+        sys.exit(1 if counter["rejected"] else 0)
     tagger = _load_model(model, int8)
-    todo = store.count_pending(tagger.name, reanalyze)
-    bar = tqdm(total=todo, desc="analysing", unit="art", file=sys.stderr, disable=not sys.stderr.isatty())
+    progress = Progress(todo)
     try:
-        done = analyze_store(store, tagger, reanalyze=reanalyze, batch_size=batch_size, on_batch=bar.update,
-                             sources=with_sources)
+        done = analyze_store(store, tagger, reanalyze=reanalyze, batch_size=batch_size, sources=with_sources,
+                             on_article=lambda a: progress.advance(len(a.article.text)))
     except KeyboardInterrupt:
-        bar.close()
+        progress.bar.close()
         _fail("interrupted: finished batches are saved; run the same command again to resume", 130)
-    bar.close()
+    progress.close()
     click.echo(f"analysed {done} articles with {tagger.name} into {store.display_url}")
     if counter["rejected"]:
         sys.exit(1)
@@ -232,16 +361,7 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
                 click.echo(json.dumps(d, ensure_ascii=False))
                 continue
             click.secho(f"== {art.id}", bold=True)
-            for at in d["attributions"]:
-                content = " ".join(art.text[at["content_start"]:at["content_end"]].split())
-                click.echo(f"   {at['source']} [{at['cue']}]: \"{content[:110]}\"")
-            for q in d["quotes"]:
-                if not any(q["start"] >= at["content_start"] and q["end"] <= at["content_end"] for at in d["attributions"]):
-                    click.echo(f"   quote ({q['speaker'] or 'unknown speaker'}): \"{' '.join(q['text'].split())[:110]}\"")
-            groups = found.groups()
-            if groups:
-                names = ", ".join(f"{g['canonical']} ({g['label']}, {len(g['mentions'])})" for g in groups.values())
-                click.echo(click.wrap_text("entities: " + names, initial_indent="   ", subsequent_indent="     "))
+            _print_sources(art.text, d["attributions"], d["quotes"], d["entities"], sys.stdout)
             click.echo()
         batch.clear()
 
@@ -258,8 +378,7 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
 # -- reuse ----------------------------------------------------------------------------------
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--db", default=None, help="Find reuse among the stored articles (PATHS, if given, are ingested "
-              "first) and store the results.")
+@store_option("Find reuse among the stored articles (PATHS, if given, are ingested first) and store the results.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("--min-chars", type=int, default=50, show_default=True, help="Shortest passage to report.")
 @click.option("--boilerplate", type=click.Choice(["suppress", "flag", "keep"]), default="suppress", show_default=True,
@@ -306,7 +425,7 @@ def reuse(paths, db, fmt, min_chars, boilerplate, similarity, scheduler, output,
         result = finder.find_reuse(articles, **kwargs)
     if store is not None:
         store.save_reuse(result)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    out = _open_output(output)
     texts = {a.id: a for a in articles}
     if fmt == "json":
         out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
@@ -347,6 +466,30 @@ def ingest_cmd(sources, db, fmt, feeds, max_bytes, allow_private_urls) -> None:
                    f"{counter['rejected']} rejected")
 
 
+def _technique(name: str | None) -> str | None:
+    """The corpus name for a --technique given by display or corpus name; an unknown name is a
+    usage error that lists the choices (never an empty result)."""
+    from .taxonomy import UnknownTechnique, resolve
+
+    if name is None:
+        return None
+    try:
+        return resolve(name)
+    except UnknownTechnique as e:
+        raise click.BadParameter(str(e), param_hint="'--technique'") from None
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` on one line, at most ``width`` characters, cut at a word boundary with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1]
+    if flat[width - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def _date_option(name: str, help: str):
     return click.option(name, type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m"]), default=None, help=help)
 
@@ -358,11 +501,15 @@ def _date_option(name: str, help: str):
 @_date_option("--until", "Only articles published on or before this date.")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
 @click.option("--top", type=int, default=10, show_default=True, help="How many top-scoring articles to list.")
-def report(db, outlet, since, until, fmt, top) -> None:
+@click.option("--technique", default=None, help="Only articles with spans of this technique (display or corpus "
+              "name, e.g. \"Loaded language\" or Loaded_Language).")
+def report(db, outlet, since, until, fmt, top, technique) -> None:
     """Technique counts and propaganda scores by outlet and month, and the top-scoring articles."""
     from . import report as rep
 
-    data = rep.build(_open_store(db), outlet, since.date() if since else None, until.date() if until else None, top)
+    technique = _technique(technique)
+    data = rep.build(_open_existing_store(db), outlet, since.date() if since else None,
+                     until.date() if until else None, top, technique=technique)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json"
                else rep.to_csv(data) if fmt == "csv" else rep.to_text(data), nl=fmt == "json")
 
@@ -370,20 +517,24 @@ def report(db, outlet, since, until, fmt, top) -> None:
 @main.command()
 @click.argument("query")
 @db_option
-@click.option("--technique", default=None, help="Only articles with spans of this technique (corpus name).")
+@click.option("--technique", default=None, help="Only articles with spans of this technique (display or corpus "
+              "name, e.g. \"Loaded language\" or Loaded_Language).")
 @click.option("--outlet", default=None)
 @click.option("--limit", type=int, default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def search(query, db, technique, outlet, limit, fmt) -> None:
     """Full-text search over stored articles and their technique spans."""
-    hits = _open_store(db).search(query, technique=technique, outlet=outlet, limit=limit)
+    from .taxonomy import display
+
+    technique = _technique(technique)
+    hits = _open_existing_store(db).search(query, technique=technique, outlet=outlet, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
         return
     for h in hits:
         click.secho(f"{h['id']}  {h['outlet'] or ''}  {h['published'] or ''}  {h['title'] or ''}", bold=True)
         for s in h["spans"][:5]:
-            click.echo(f"    {s['technique']:<36} {s['score']:.2f}  \"{' '.join(s['text'].split())[:90]}\"")
+            click.echo(f"    {display(s['technique']):<36} {s['score']:.2f}  \"{_clip(s['text'], 90)}\"")
     if not hits:
         _err("no matches")
 
@@ -403,13 +554,13 @@ def export(db, fmt, outlet, since, until, output) -> None:
     from .export import export as run_export
     from .export import label_studio_config
 
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-    if fmt == "label-studio-config":
+    store = None if fmt == "label-studio-config" else _open_existing_store(db)
+    out = _open_output(output)
+    if store is None:
         out.write(label_studio_config() + "\n")
     elif fmt == "reuse":
-        out.write(json.dumps(_open_store(db).load_reuse().to_dict(), ensure_ascii=False) + "\n")
+        out.write(json.dumps(store.load_reuse().to_dict(), ensure_ascii=False) + "\n")
     else:
-        store = _open_store(db)
         items = store.iter_analyses(outlet, since.date() if since else None, until.date() if until else None)
         for chunk in run_export(items, fmt):
             out.write(chunk)
@@ -487,6 +638,7 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
     """SI, FLC and TC scores (SemEval-2020 Task 11), overall and per technique."""
     from . import metrics
     from .ptc import read_articles_dir, read_labels
+    from .taxonomy import display
 
     try:
         gold_spans = read_labels(gold)
@@ -533,7 +685,7 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
         click.secho(f"{task.upper():<4} P {o['precision']:.4f}  R {o['recall']:.4f}  F1 {o['f1']:.4f}  "
                     f"(predicted {o['predicted']}, gold {o['gold']})", bold=True)
         for tech, v in result[task]["per_technique"].items():
-            click.echo(f"     {tech:<40} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  "
+            click.echo(f"     {display(tech):<40} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  "
                        f"gold {v['gold']}")
 
 
@@ -544,7 +696,7 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
               help="Folder for the JSONL shards of Analysis JSON (part-NNNNN.jsonl).")
 @click.option("--scheduler", default="local", show_default=True,
               help="local (a worker per core), local[N], or the address of a running scheduler (tcp://HOST:PORT).")
-@click.option("--db", default=None, help="Also store articles and analyses in this database.")
+@store_option("Also store articles and analyses in this database.")
 @click.option("--model", default=None, help="Model name or folder (must exist on every worker).")
 @click.option("--partition-size", type=int, default=256, show_default=True, help="Articles per task.")
 @click.option("--sources/--no-sources", "with_sources", default=True, show_default=True,
@@ -576,7 +728,7 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
     def done(path, info) -> None:
         bar.update(1)
         if store is not None:
-            results = [Analysis.from_json(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+            results = runner.read_shard(path)
             store.save_analyses([(store.pk_of(store.put_article(r.article)[0]), r) for r in results])
 
     try:
@@ -604,7 +756,10 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
 @click.option("--token", envvar="PROPSCOPE_TOKEN", default=None,
               help="Bearer token required for writes (or $PROPSCOPE_TOKEN); required off loopback.")
 @click.option("--allow-private-urls", is_flag=True, help="Let users analyse URLs on private networks.")
-def serve(db, host, port, model, token, allow_private_urls) -> None:
+@click.option("--allowed-host", "allowed_hosts", multiple=True,
+              help="A host name clients use to reach this server (repeatable); other Host headers are refused. "
+                   "Loopback names and --host are always accepted; on 0.0.0.0 without this, any name is.")
+def serve(db, host, port, model, token, allow_private_urls, allowed_hosts) -> None:
     """Run the web app and REST API (OpenAPI docs at /docs)."""
     import ipaddress
 
@@ -618,10 +773,34 @@ def serve(db, host, port, model, token, allow_private_urls) -> None:
         loopback = False
     if not loopback and not token:
         _fail(f"refusing to serve on {host} without a write token: pass --token or set PROPSCOPE_TOKEN", 2)
+    _check_port(host, port)  # a busy port is reported now, not after the model has loaded
+    _model_version(model, False)
     _open_store(db)  # fail here, with one line, if the database cannot be opened
-    app = create_app(db=db, model=model, token=token, allow_private_urls=allow_private_urls)
+    from .web.security import served_hosts
+
+    app = create_app(db=db or None, model=model, token=token, allow_private_urls=allow_private_urls,
+                     allowed_hosts=served_hosts(host, allowed_hosts))
     click.echo(f"propscope on http://{host}:{port}/  (API docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail with one line when HOST:PORT cannot be listened on (in use, or not an address here)."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as e:
+        _fail(f"cannot serve on {host}:{port}: {e.strerror or e}")
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            sock.bind(addr)
+        except OSError as e:
+            hint = "; pick another with --port" if e.errno == errno.EADDRINUSE else ""
+            _fail(f"cannot serve on {host}:{port}: {e.strerror or e}{hint}")
 
 
 # -- training -------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ are cached per process, so ``analyze`` in a loop loads once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,6 +67,16 @@ def analyze_batch(items, model: TechniqueModel, sources: bool = False) -> list[A
     return results
 
 
+def analyze_iter(items, model: TechniqueModel, sources: bool = False, batch_size: int = 16) -> Iterator[Analysis]:
+    """Analyses one by one, in order, so that callers can show progress per article. On a CPU
+    the encoder batches windows, not articles, so one article per call costs nothing there; on a
+    GPU articles still go ``batch_size`` at a time."""
+    items = list(items)
+    step = 1 if model.device.type == "cpu" else max(1, batch_size)
+    for k in range(0, len(items), step):
+        yield from analyze_batch(items[k : k + step], model, sources)
+
+
 def add_sources(analyses: list[Analysis]) -> None:
     """Fill in who is cited for what (spaCy parse + rules, see ``sources``), and which entities
     each technique span targets. Costs about as much as the encoder on CPU, hence optional."""
@@ -78,15 +89,20 @@ def add_sources(analyses: list[Analysis]) -> None:
 
 
 def analyze_store(store, model: TechniqueModel, reanalyze: bool = False, batch_size: int = 16,
-                  on_batch=None, sources: bool = True) -> int:
+                  on_batch=None, sources: bool = True, on_article=None) -> int:
     """Analyse every stored article that has no analysis from ``model`` yet; returns how many.
 
     Each batch is saved in its own transaction before the next starts, so an interrupted
-    run keeps its finished work and the next run resumes after it.
+    run keeps its finished work and the next run resumes after it. ``on_article`` is called
+    with each analysis as it is made (progress), ``on_batch`` with each saved batch's size.
     """
     done, after = 0, 0
     while batch := store.pending(model.name, reanalyze=reanalyze, limit=batch_size, after_pk=after):
-        results = analyze_batch([a for _, a in batch], model, sources)
+        results = []
+        for r in analyze_iter([a for _, a in batch], model, sources, batch_size):
+            results.append(r)
+            if on_article:
+                on_article(r)
         store.save_analyses([(pk, r) for (pk, _), r in zip(batch, results)])
         after = batch[-1][0]
         done += len(batch)

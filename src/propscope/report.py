@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from .store import Store, _filters, analyses, articles, attributions, source_key, spans
-from .taxonomy import PTC14_NAMES
+from .taxonomy import PTC14_NAMES, display
 
 _TARGET_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 
@@ -48,7 +48,9 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
 
 
 def build(store: Store, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-          top: int = 10, targets: bool = True) -> dict:
+          top: int = 10, targets: bool = True, technique: str | None = None) -> dict:
+    """The corpus figures, for the articles in range; with ``technique`` (a corpus name), only the
+    articles that have a span of it."""
     by_outlet: dict[str, Group] = {}
     by_month: dict[str, Group] = {}
     per_article: dict[int, Counter] = defaultdict(Counter)
@@ -57,6 +59,9 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
                            analyses.c.score).select_from(articles.join(analyses)), outlet, since, until)
     sq = _filters(sa.select(spans.c.article_pk, spans.c.technique)
                   .select_from(spans.join(articles, articles.c.pk == spans.c.article_pk)), outlet, since, until)
+    if technique:
+        having = articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique))
+        q, sq = q.where(having), sq.where(having)
     with store.engine.connect() as conn:
         for pk, tech in conn.execute(sq):
             per_article[pk][tech] += 1
@@ -73,6 +78,8 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
     names: dict[str, str] = {}
     joined = attributions.join(articles, articles.c.pk == attributions.c.article_pk)
     aq = _filters(sa.select(articles.c.outlet, attributions.c.source).select_from(joined), outlet, since, until)
+    if technique:
+        aq = aq.where(articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique)))
     with store.engine.connect() as conn:
         for art_outlet, source in conn.execute(aq):
             key = source_key(source)
@@ -80,7 +87,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
             cited[art_outlet or "unknown"][key] += 1
     best = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:top]
     return {
-        "filters": {"outlet": outlet, "since": since.isoformat() if since else None,
+        "filters": {"outlet": outlet, "technique": technique, "since": since.isoformat() if since else None,
                     "until": until.isoformat() if until else None},
         "articles": len(rows),
         "by_outlet": [g.to_dict() for g in sorted(by_outlet.values(), key=lambda g: (-g.articles, g.key))],
@@ -96,13 +103,15 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
 
 
 def to_text(rep: dict) -> str:
+    """The report for reading: technique display names ("Loaded language"); CSV and JSON keep the
+    corpus names."""
     out = io.StringIO()
     w = out.write
     w(f"{rep['articles']} analysed articles\n")
     for title, key in (("By outlet", "by_outlet"), ("By month", "by_month")):
         w(f"\n{title}\n{'':2}{'':<28} {'articles':>8} {'score':>6} {'spans':>6}  top techniques\n")
         for g in rep[key]:
-            tops = ", ".join(f"{t} ({n})" for t, n in list(g["techniques"].items())[:3])
+            tops = ", ".join(f"{display(t)} ({n})" for t, n in list(g["techniques"].items())[:3])
             w(f"  {g['key'][:28]:<28} {g['articles']:>8} {g['mean_score']:>6.2f} {g['spans']:>6}  {tops}\n")
     if rep.get("top_sources_by_outlet"):
         w("\nMost cited sources by outlet\n")
