@@ -1,19 +1,26 @@
 """A real browser (Debian's Chromium driven by Playwright) against a server on 127.0.0.1:
-analyse a pasted article, open it, see highlighted spans, use the dashboard and search.
-Screenshots are kept in test-artifacts/ for a person to look at."""
+analyse a pasted article, open it, read labelled spans, use the reading controls, the dashboard
+and search; every page at desktop and phone width, with no console error and no request leaving
+the host. Screenshots are kept in test-artifacts/ for a person to look at."""
 
+import datetime as dt
 import shutil
 import socket
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (apt-get install chromium)")
+
+NESTED = ("Globalist elites are coming for your freedom: wake up before it is too late.\n\n"
+          "The corrupt establishment media will never tell you the truth.")
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +55,7 @@ def server(tiny_model, db):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -56,37 +64,200 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="module")
+def corpus(server, db, sample_text_module):
+    """Two outlets over two months, and a hand-made analysis with nested, crossing and
+    double-labelled spans, so every page has something to show."""
+    import httpx
+
+    from propscope.document import Analysis, Article, Sentence, Span
+    from propscope.store import Store
+
+    sample = httpx.post(server + "/api/analyze", json={"text": sample_text_module, "title": "Sample article",
+                                                       "outlet": "Daily Patriot", "published": "2020-03-04"},
+                        timeout=60).json()
+    httpx.post(server + "/api/analyze", json={"text": "The veteran said the traitors had lied again. Shame on them.",
+                                              "title": "A second story", "outlet": "Evening Post",
+                                              "published": "2020-05-10"}, timeout=60)
+    store = Store(db)
+    art = Article(id="nested-1", text=NESTED, title="Nested spans", outlet="Daily Patriot", published=dt.date(2020, 4, 1))
+    store.put_article(art)
+    spans = [Span(0, 44, "Appeal_to_fear-prejudice", 0.91, NESTED[0:44]),  # outer
+             Span(10, 16, "Name_Calling,Labeling", 0.82, NESTED[10:16]),  # inner, two techniques
+             Span(10, 16, "Loaded_Language", 0.64, NESTED[10:16]),
+             Span(37, 53, "Slogans", 0.55, NESTED[37:53]),  # crosses the outer's end
+             Span(83, 115, "Loaded_Language", 0.73, NESTED[83:115])]
+    analysis = Analysis(art, spans, [Sentence(0, 77, 0.9), Sentence(79, len(NESTED), 0.7)], 0.8, "hand-made")
+    store.save_analyses([(store.pk_of("nested-1"), analysis)])
+    return {"sample": sample["id"], "nested": "nested-1"}
+
+
+@pytest.fixture(scope="module")
+def sample_text_module() -> str:
+    return (Path(__file__).resolve().parents[1] / "samples" / "sample_article.txt").read_text(encoding="utf-8")
+
+
+def open_page(browser, width: str):
+    """A page that records console errors, uncaught exceptions and every request's host."""
+    w, h = WIDTHS[width]
+    page = browser.new_page(viewport={"width": w, "height": h}, is_mobile=width == "phone", has_touch=width == "phone")
+    page.errors, page.hosts = [], set()
+    page.on("console", lambda m: page.errors.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(f"exception: {e}"))
+    page.on("request", lambda r: page.hosts.add(urlparse(r.url).hostname or urlparse(r.url).scheme))
+    return page
+
+
 def test_paste_analyse_read_and_explore(server, browser, sample_text):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = open_page(browser, "desktop")
     page.goto(server + "/")
-    page.fill("#title", "Sample article")
-    page.fill("#text", sample_text)
+    page.fill("#title", "Pasted article")
+    page.fill("#text", sample_text + "\nPasted once more.")
     page.click("button[type=submit]")
     page.wait_for_url("**/articles/web-*")
-    marks = page.locator(".reading mark")
+    marks = page.locator(".reading mark.span:not(.off)")
     assert marks.count() > 0
     marks.first.click()
-    details = page.locator("#span-details")
-    assert "confidence" in details.inner_text()
-    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
-
-    page.goto(server + "/dashboard")
-    assert page.locator("svg.chart").count() >= 2
-    assert "Sample article" in page.inner_text("body")
-    page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
-
+    assert "confidence" in page.locator("#span-details").inner_text()
     page.goto(server + "/search")
     page.fill("input[name=q]", "veteran")
     page.click("form.inline button")
     page.wait_for_url("**/search?q=veteran*")
-    assert page.locator(".hit").count() == 1
-    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+    assert page.locator(".result").count() >= 1
+    assert page.locator(".result mark.match").first.inner_text().lower() == "veteran"
+    assert not page.errors, page.errors
+    page.close()
+
+
+PAGES = {"index": "/", "article": "/articles/{sample}", "nested": "/articles/{nested}", "dashboard": "/dashboard",
+         "search": "/search?q=traitors", "articles": "/search", "reuse": "/reuse", "docs": "/docs", "redoc": "/redoc",
+         "not-found": "/articles/no-such-article"}
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_renders_offline_without_errors(server, browser, corpus, name, width):
+    page = open_page(browser, width)
+    response = page.goto(server + PAGES[name].format(**corpus))
+    if name == "docs":
+        page.wait_for_selector(".swagger-ui .info", timeout=20_000)
+        assert "propscope" in page.locator(".swagger-ui .info").inner_text()
+    elif name == "redoc":
+        page.wait_for_selector("h1", timeout=20_000)
+        assert "propscope" in page.locator("h1").first.inner_text()
+    else:
+        page.wait_for_load_state("networkidle")
+    if name == "not-found":
+        assert response.status == 404 and "No such article" in page.inner_text("h1")
+        page.errors = [e for e in page.errors if "404" not in e]  # the browser logs the page's own 404 status
+    else:
+        assert response.status == 200
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    assert not page.errors, page.errors
+    assert page.hosts <= {"127.0.0.1", "data", "blob"}, f"requests left the host: {page.hosts}"
+    if width == "phone" and name not in ("docs", "redoc"):  # third-party layouts, not ours
+        overflow = page.evaluate("document.documentElement.scrollWidth")
+        assert overflow <= WIDTHS["phone"][0], f"{name} is {overflow}px wide on a 390px phone"
+    page.close()
+
+
+def test_labels_are_visible_and_nested_spans_stay_whole(server, browser, corpus):
+    page = open_page(browser, "phone")  # a touch screen: nothing may depend on hovering
+    page.goto(server + f"/articles/{corpus['nested']}")
+    outer = page.locator('mark.span[data-id="0"]')
+    assert outer.count() == 1  # the inner and the crossing spans do not cut it in pieces
+    labels = [x.strip().lower() for x in outer.locator(":scope > .lbl").all_inner_texts()]
+    assert labels == ["fear"]
+    inner = outer.locator("mark.span").first
+    assert [x.lower() for x in inner.locator(".lbl").all_inner_texts()] == ["name-calling", "loaded"]
+    assert all(lbl.is_visible() for lbl in page.locator(".reading .lbl").all())
+    outer.click(position={"x": 4, "y": 8})  # on "Globalist", outside the inner span
+    details = page.locator("#span-details")
+    assert details.locator("blockquote").inner_text() == f"“{NESTED[0:44]}”"
+    assert "Appeal to fear or prejudice · confidence 91%" in details.inner_text()
+    inner.click(position={"x": 4, "y": 8})
+    assert details.locator("blockquote").inner_text() == "“elites”"
+    assert details.locator("h3").count() == 2
+    crossing = page.locator('mark.span[data-id="2"]')
+    assert crossing.count() == 2  # cut at the outer's end, one span still
+    crossing.last.click(position={"x": 4, "y": 8})
+    assert details.locator("blockquote").inner_text() == f"“{NESTED[37:53]}”"
+    page.emulate_media(media="print")
+    assert page.locator(".reading .lbl").first.is_visible() and not page.locator("header.top").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "nested-print.png"), full_page=True)
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_toggles_and_confidence_slider(server, browser, corpus):
+    page = open_page(browser, "desktop")
+    page.goto(server + f"/articles/{corpus['sample']}")
+    assert page.locator(".reading .lbl.off").count() > 0, "the default view hides the least confident spans"
+    assert "hidden" in page.inner_text("#shown-count")
+    page.fill("#min-score", "0")
+    page.dispatch_event("#min-score", "input")
+    assert page.locator(".reading mark.span.off, .reading .lbl.off").count() == 0
+    assert page.inner_text("#min-score-value") == "0%"
+    first = page.locator(".toggle input").first
+    tech = first.get_attribute("value")
+    count = int(page.locator(".toggle .count").first.inner_text())
+    assert page.locator(f'.reading .lbl[data-t="{tech}"]:not(.off)').count() == count
+    first.uncheck()
+    assert page.locator(f'.reading .lbl[data-t="{tech}"]:not(.off)').count() == 0
+    assert all(lbl.is_hidden() for lbl in page.locator(f'.reading .lbl[data-t="{tech}"]').all())
+    page.screenshot(path=str(ARTIFACTS / "article-toggled.png"), full_page=True)
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_dashboard_filters_links_and_downloads(server, browser, corpus):
+    page = open_page(browser, "desktop")
+    page.goto(server + "/dashboard")
+    page.select_option("select[name=outlet]", "Daily Patriot")
+    page.fill("input[name=since]", "2020-01-01")
+    page.fill("input[name=until]", "2020-04-30")
+    page.click("form.filters button")
+    page.wait_for_url("**/dashboard?outlet=Daily+Patriot&since=2020-01-01&until=2020-04-30")
+    assert "2 analysed articles" in page.inner_text("main")
+    page.screenshot(path=str(ARTIFACTS / "dashboard-filtered.png"), full_page=True)
+    csv_link = page.locator("#techniques .downloads a", has_text="CSV")
+    assert "outlet=Daily+Patriot" in csv_link.get_attribute("href")
+    page.locator("#techniques a.bar-row").first.click()
+    page.wait_for_url("**/search?*technique=*")
+    assert page.locator(".result").count() >= 1
+    assert "Daily Patriot" in page.inner_text(".result")
+    page.goto(server + "/dashboard")
+    page.locator("#months svg a").first.click()
+    page.wait_for_url("**/search?since=2020-03&until=2020-03")
+    assert page.locator(".result").count() == 1
+    assert not page.errors, page.errors
+    page.close()
+
+
+def test_report_file_reads_offline_with_labels(tmp_path, browser, tiny_tagger, sample_text):
+    from propscope.document import Article
+    from propscope.pipeline import analyze_batch
+    from propscope.report_html import render
+
+    analysis = analyze_batch([Article(id="report-1", text=sample_text, title="Report article")], tiny_tagger)[0]
+    path = tmp_path / "report.html"
+    path.write_text(render([analysis]), encoding="utf-8")
+    page = open_page(browser, "desktop")
+    page.goto(path.as_uri())
+    assert page.locator("mark.span:not(.off) > .lbl:not(.off)").count() > 0
+    assert page.locator(".lbl.off").count() > 0  # the least confident hidden by default here too
+    page.locator("mark.span:not(.off)").first.click()
+    assert "confidence" in page.inner_text("#span-details")
+    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+    page.emulate_media(media="print")
+    page.screenshot(path=str(ARTIFACTS / "report-print.png"), full_page=True)
+    assert not page.errors, page.errors
+    assert page.hosts <= {"file"}, page.hosts
     page.close()
 
 
 def test_script_in_article_does_not_run(server, browser):
-    page = browser.new_page()
+    page = open_page(browser, "desktop")
     page.goto(server + "/")
     page.fill("#text", "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script> Liars!")
     page.click("button[type=submit]")
@@ -110,10 +281,13 @@ def test_reuse_view_shows_both_passages_and_the_edits(server, browser, db):
                                               "title": "The copy", "published": "2020-01-05"}, timeout=30)
     store = Store(db)
     store.save_reuse(find_reuse(list(store.iter_articles())))
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.goto(server + "/reuse")
-    assert page.locator(".side-by-side").count() >= 1
-    assert page.locator("del", has_text="new").count() >= 1 and page.locator("ins", has_text="fresh").count() >= 1
-    assert page.locator(".origin").first.inner_text() == "likely origin"
-    page.screenshot(path=str(ARTIFACTS / "reuse.png"), full_page=True)
-    page.close()
+    for width in WIDTHS:
+        page = open_page(browser, width)
+        page.goto(server + "/reuse")
+        assert page.locator(".side-by-side").count() >= 1
+        assert page.locator("del", has_text="new").count() >= 1 and page.locator("ins", has_text="fresh").count() >= 1
+        assert page.locator(".origin").first.inner_text() == "likely origin"
+        page.screenshot(path=str(ARTIFACTS / f"reuse-passages-{width}.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
+        assert not page.errors, page.errors
+        page.close()

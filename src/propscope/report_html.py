@@ -8,14 +8,20 @@ file opens on an offline machine and can be mailed as is.
 
 from __future__ import annotations
 
+import heapq
 import html
+import json
+import math
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import taxonomy
 from .document import Analysis
 
-_ARTICLE_CSS = Path(__file__).parent / "web" / "static" / "article.css"
+_STATIC = Path(__file__).parent / "web" / "static"
+_ARTICLE_CSS = _STATIC / "article.css"
+_APP_JS = _STATIC / "app.js"
 _PAGE_CSS = """
 body{font:16px/1.6 Georgia,serif;color:#222;max-width:62rem;margin:2rem auto;padding:0 1rem}
 h1{font:600 1.4rem system-ui,sans-serif} h2{font:600 1.15rem system-ui,sans-serif;margin-top:2.5rem}
@@ -24,64 +30,163 @@ h1{font:600 1.4rem system-ui,sans-serif} h2{font:600 1.15rem system-ui,sans-seri
 """
 
 
-def _segments(text: str, analysis: Analysis) -> list[tuple[int, int, list]]:
-    """Cut the text at every span boundary and line break; each piece lists the spans over it."""
-    cuts = {0, len(text)}
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """"1 article", "2 articles": counts read as English in every page and report."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def technique_css() -> str:
+    """One colour per technique, keyed on ``data-t``: classes rather than style attributes, so
+    pages under a strict Content-Security-Policy keep their colours."""
+    return "".join(f'[data-t="{t.name}"]{{--c:{t.colour}}}' for t in taxonomy.PTC14)
+
+
+def default_threshold(scores: Sequence[float]) -> float:
+    """The confidence below which spans start hidden: the least confident third, once an article
+    has enough spans to be a wall of colour (Prta's habit); every span shows otherwise."""
+    if len(scores) <= 8:
+        return 0.0
+    cut = sorted(scores)[len(scores) // 3]
+    return math.floor(cut * 20) / 20  # a slider step (5%), at or below the cut
+
+
+class _Node:
+    __slots__ = ("start", "end", "group", "last", "children")
+
+    def __init__(self, start: int, end: int, group: int, last: bool):
+        self.start, self.end, self.group, self.last = start, end, group, last
+        self.children: list[_Node] = []
+
+
+def _groups(analysis: Analysis) -> list[tuple[int, int, list]]:
+    """Spans with the same offsets become one highlight listing every technique, best first."""
+    by_range: dict[tuple[int, int], list] = {}
     for s in analysis.spans:
-        cuts.update((s.start, s.end))
-    cuts.update(i + 1 for i, c in enumerate(text) if c == "\n")
-    points = sorted(cuts)
-    return [(a, b, [s for s in analysis.spans if s.start < b and s.end > a]) for a, b in zip(points, points[1:])]
+        if s.end > s.start:
+            by_range.setdefault((s.start, s.end), []).append(s)
+    return [(a, b, sorted(v, key=lambda s: -s.score)) for (a, b), v in sorted(by_range.items())]
 
 
-def _mark(piece: str, spans: list) -> str:
-    if not spans:
-        return html.escape(piece)
-    top = max(spans, key=lambda s: s.score)
-    tip = "; ".join(f"{taxonomy.get(s.technique).display} ({s.score:.0%})" for s in sorted(spans, key=lambda s: -s.score))
-    cls = ' class="multi"' if len({s.technique for s in spans}) > 1 else ""
-    colour = taxonomy.get(top.technique).colour
-    return (f'<mark{cls} style="background:{colour}" title="{html.escape(tip)}" '
-            f'data-technique="{html.escape(top.technique)}">{html.escape(piece)}</mark>')
+def _tree(start: int, end: int, groups: list[tuple[int, int, list]]) -> _Node:
+    """Nest the highlights of one line: a span inside another becomes a child, so the outer one
+    stays a single element; a span that crosses its parent's end is cut there and goes on after."""
+    root = _Node(start, end, -1, False)
+    heap = [(max(a, start), -min(b, end), i, b <= end) for i, (a, b, _) in enumerate(groups) if a < end and b > start]
+    heapq.heapify(heap)
+    stack = [root]
+    while heap:
+        a, neg_b, i, last = heapq.heappop(heap)
+        b = -neg_b
+        while len(stack) > 1 and stack[-1].end <= a:
+            stack.pop()
+        parent = stack[-1]
+        if b > parent.end:
+            heapq.heappush(heap, (parent.end, -b, i, last))
+            b, last = parent.end, False
+        if b <= a:
+            continue
+        node = _Node(a, b, i, last)
+        parent.children.append(node)
+        stack.append(node)
+    return root
 
 
-def render_article(analysis: Analysis) -> str:
+def _render_node(node: _Node, text: str, groups: list, threshold: float) -> str:
+    out, pos = [], node.start
+    for child in node.children:
+        out.append(html.escape(text[pos:child.start]))
+        out.append(_render_node(child, text, groups, threshold))
+        pos = child.end
+    out.append(html.escape(text[pos:node.end]))
+    inner = "".join(out)
+    if node.group < 0:
+        return inner
+    _, _, spans = groups[node.group]
+    shown = [s for s in spans if s.score >= threshold]
+    top = (shown or spans)[0]
+    tip = "; ".join(f"{taxonomy.get(s.technique).display} {s.score:.0%}" for s in spans)
+    data = json.dumps([{"t": s.technique, "s": round(s.score, 4)} for s in spans])
+    labels = ""
+    if node.last:
+        labels = "".join(f'<span class="lbl{"" if s.score >= threshold else " off"}" data-t="{html.escape(s.technique)}">'
+                         f'{html.escape(taxonomy.label(s.technique))}</span>' for s in spans)
+    return (f'<mark class="span{"" if shown else " off"}" data-id="{node.group}" data-t="{html.escape(top.technique)}" '
+            f'data-spans="{html.escape(data)}" title="{html.escape(tip)}">{inner}{labels}</mark>')
+
+
+def _gutter(score: float | None) -> str:
+    if score is None:
+        return ""
+    return (f'{score:.0%}<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
+            f'<rect width="{score * 100:.1f}" height="10"/></svg>')
+
+
+def render_article(analysis: Analysis, threshold: float | None = None) -> str:
+    """The article as lines of text with nested, labelled highlights and a sentence-score gutter.
+    Spans scored below ``threshold`` (default: ``default_threshold``) start hidden."""
     art = analysis.article
     text = art.text
-    lines: list[tuple[int, list[str]]] = [(0, [])]
-    for a, b, spans in _segments(text, analysis):
-        lines[-1][1].append(_mark(text[a:b], spans))
-        if text[a:b].endswith("\n"):
-            lines.append((b, []))
+    if threshold is None:
+        threshold = default_threshold([s.score for s in analysis.spans])
+    groups = _groups(analysis)
+    breaks = [i + 1 for i, c in enumerate(text) if c == "\n" and i + 1 < len(text)]
     out = []
-    for i, (start, parts) in enumerate(lines):
-        end = lines[i + 1][0] if i + 1 < len(lines) else len(text)
+    for start, end in zip([0, *breaks], [*breaks, len(text)]):
         scores = [s.score for s in analysis.sentences if s.start < end and s.end > start]
-        gutter = ""
-        if scores:
-            best = max(scores)
-            gutter = f'{best:.0%}<span class="bar" style="width:{best * 2:.2f}rem"></span>'
-        out.append(f'<div class="line"><div class="gutter" title="highest sentence score on this line">{gutter}</div>'
-                   f'<div class="text">{"".join(parts)}</div></div>')
+        body = _render_node(_tree(start, end, groups), text, groups, threshold)
+        out.append(f'<div class="line"><div class="gutter" title="highest sentence score on this line">'
+                   f'{_gutter(max(scores) if scores else None)}</div><div class="text">{body}</div></div>')
     title = html.escape(art.title or f"Article {art.id}")
     meta = " · ".join(html.escape(str(x)) for x in (art.id, art.outlet, art.published, art.url) if x)
-    return (f'<section><h2>{title}</h2><p class="meta">{meta} · article score {analysis.score:.0%} · '
-            f'{len(analysis.spans)} technique spans · model {html.escape(analysis.model)}</p>{"".join(out)}</section>')
+    return (f'<section class="analysed" id="{html.escape("article-" + art.id)}"><h2>{title}</h2>'
+            f'<p class="meta">{meta} · article score {analysis.score:.0%} · '
+            f'{plural(len(analysis.spans), "technique span")} · model {html.escape(analysis.model)}</p>{"".join(out)}'
+            f'</section>')
+
+
+def render_controls(analyses: Sequence[Analysis], threshold: float) -> str:
+    """Prta's reading controls: one toggle per technique with its count, and a confidence slider
+    (app.js makes them work; without it the default view still hides the least confident spans)."""
+    counts = Counter(s.technique for a in analyses for s in a.spans)
+    total = sum(counts.values())
+    shown = sum(1 for a in analyses for s in a.spans if s.score >= threshold)
+    toggles = "".join(
+        f'<li><label class="toggle" data-t="{html.escape(t)}"><input type="checkbox" checked value="{html.escape(t)}">'
+        f'<span class="swatch"></span>{html.escape(taxonomy.get(t).display)} <span class="count">{n}</span></label></li>'
+        for t, n in sorted(counts.items(), key=lambda x: (-x[1], taxonomy.get(x[0]).display)))
+    if not toggles:
+        return '<div class="controls"><p class="hint">No technique found.</p></div>'
+    pct = round(threshold * 100)
+    return (f'<div class="controls" id="controls"><label for="min-score">Confidence at least '
+            f'<output id="min-score-value" for="min-score">{pct}%</output></label>'
+            f'<input type="range" id="min-score" min="0" max="100" step="5" value="{pct}">'
+            f'<p class="hint" id="shown-count">{shown} of {plural(total, "span")} shown'
+            f'{"; the least confident are hidden" if shown < total else ""}.</p>'
+            f'<ul class="toggles">{toggles}</ul></div>')
 
 
 def render(analyses: Sequence[Analysis], title: str = "propscope report") -> str:
     used = sorted({s.technique for a in analyses for s in a.spans})
     legend = "".join(
-        f'<dt><span class="swatch" style="background:{taxonomy.get(t).colour}"></span>{html.escape(taxonomy.get(t).display)}'
+        f'<dt data-t="{html.escape(t)}"><span class="swatch"></span>{html.escape(taxonomy.get(t).display)}'
         f'</dt><dd>{html.escape(taxonomy.get(t).definition)}</dd>' for t in used)
-    body = "".join(render_article(a) for a in analyses)
+    threshold = default_threshold([s.score for a in analyses for s in a.spans])
+    body = "".join(render_article(a, threshold) for a in analyses)
+    data = json.dumps([t.__dict__ for t in taxonomy.PTC14]).replace("</", "<\\/")
+    # A file has no Content-Security-Policy: the reading controls' script goes inline, so the
+    # report stays one file that opens offline.
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width,initial-scale=1"><title>{html.escape(title)}</title><style>{_ARTICLE_CSS.read_text()}{_PAGE_CSS}</style>'
+            f'content="width=device-width,initial-scale=1"><title>{html.escape(title)}</title>'
+            f'<style>{_ARTICLE_CSS.read_text()}{technique_css()}{_PAGE_CSS}</style>'
             f'</head><body><h1>{html.escape(title)}</h1><p class="note">Highlights mark passages where the model '
-            f'detected a propaganda technique; hover for technique and confidence. The gutter shows the highest '
-            f'sentence score on each line. These are machine findings for a person to judge, not verdicts.</p>'
-            f'{body}<dl class="legend"><p><strong>Techniques in this report</strong></p>{legend or "<dd>none found</dd>"}'
-            f'</dl></body></html>')
+            f'detected a propaganda technique, labelled at their end; click one for its confidence. The gutter '
+            f'shows the highest sentence score on each line. These are machine findings for a person to judge, '
+            f'not verdicts.</p>{render_controls(analyses, threshold)}<div class="reading">{body}</div>'
+            f'<div id="span-details" class="note" aria-live="polite"></div>'
+            f'<dl class="legend"><p><strong>Techniques in this report</strong></p>{legend or "<dd>none found</dd>"}'
+            f'</dl><script type="application/json" id="technique-data">'
+            f'{data}</script>'
+            f'<script>{_APP_JS.read_text()}</script></body></html>')
 
 
 def word_diff(a: str, b: str) -> tuple[str, str]:
@@ -129,6 +234,7 @@ def render_reuse(result, texts: dict, title: str = "propscope: reused passages")
     body = "".join(render_passage(p, texts, origins.get(p.cluster)) for p in result.passages)
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f'<style>{_ARTICLE_CSS.read_text()}{_PAGE_CSS}</style></head><body><h1>{html.escape(title)}</h1>'
-            f'<p class="note">{len(result.passages)} passages in {len(result.clusters)} clusters. Struck-through words '
+            f'<p class="note">{plural(len(result.passages), "passage")} in {plural(len(result.clusters), "cluster")}. '
+            f'Struck-through words '
             f'appear only on the left, highlighted ones only on the right.</p>{body or "<p>No reuse found.</p>"}'
             f'</body></html>')

@@ -15,23 +15,28 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import fastapi_offline
 from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import ingest, taxonomy
 from ..document import Article
 from ..pipeline import analyze_batch
-from ..report_html import render_article
+from ..report_html import default_threshold, plural, render_article, render_controls, technique_css
 from ..store import Store
-from . import charts
+from . import charts, views
 
 HERE = Path(__file__).parent
+DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"  # Swagger UI and ReDoc bundles (MIT), from PyPI
 MAX_BODY_BYTES = 2_000_000
 MAX_TEXT_CHARS = 1_000_000
+SEARCH_PAGE = 20  # results per search page
 
 
 class AnalyzeRequest(BaseModel):
@@ -78,13 +83,16 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         state["model"] = load_model(settings.model)  # loaded before /healthz says ready
         yield
 
-    app = FastAPI(title="propscope", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="propscope", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Find propaganda techniques in news, with evidence a person can check.")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount("/static-docs", StaticFiles(directory=DOCS_ASSETS), name="static-docs")  # Swagger UI, ReDoc: no CDN
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["techniques"] = taxonomy.PTC14
     templates.env.globals["technique_dicts"] = [t.__dict__ for t in taxonomy.PTC14]
     templates.env.globals["write_token_needed"] = bool(token)
+    templates.env.filters["plural"] = plural
+    templates.env.filters["display"] = lambda name: taxonomy.get(name).display
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):
@@ -182,8 +190,43 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         return [t.__dict__ for t in taxonomy.PTC14]
 
     # -- pages --------------------------------------------------------------------------------
-    def page(request: Request, name: str, **context) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, context)
+    def page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def html_errors(request: Request, exc: StarletteHTTPException):
+        """A browser gets a page for a missing page; API clients keep JSON with ``detail``."""
+        wants_html = "text/html" in request.headers.get("accept", "") and not request.url.path.startswith("/api")
+        if exc.status_code == 404 and wants_html:
+            return page(request, "error.html", status_code=404, heading="Page not found",
+                        message=exc.detail if exc.detail != "Not Found" else f"Nothing at {request.url.path}.")
+        return await http_exception_handler(request, exc)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def swagger_ui(request: Request):
+        return page(request, "docs.html")
+
+    @app.get("/redoc", response_class=HTMLResponse, include_in_schema=False)
+    def redoc(request: Request):
+        return page(request, "redoc.html")
+
+    @app.get("/redoc.js", include_in_schema=False)
+    def redoc_js() -> Response:
+        """ReDoc's bundle, with its one remote image (the sidebar logo) pointed at our favicon:
+        nothing on /redoc leaves the host."""
+        if "redoc_js" not in state:
+            state["redoc_js"] = (DOCS_ASSETS / "redoc.standalone.js").read_text(encoding="utf-8").replace(
+                "https://cdn.redoc.ly/redoc/logo-mini.svg", "/static/favicon.svg")
+        return Response(state["redoc_js"], media_type="text/javascript", headers={"cache-control": "max-age=3600"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
+
+    @app.get("/techniques.css", include_in_schema=False)
+    def techniques_css() -> Response:
+        """Technique colours from the taxonomy's data, as classes (no inline styles needed)."""
+        return Response(technique_css(), media_type="text/css")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request):
@@ -210,33 +253,50 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     def article_page(request: Request, article_id: str):
         a = store().get_analysis(article_id)
         if a is None:
-            raise HTTPException(404, f"no analysed article {article_id!r}")
-        used = sorted({s.technique for s in a.spans})
-        return page(request, "article.html", a=a, body=Markup(render_article(a)),
-                    legend=[taxonomy.get(t) for t in used])
+            return page(request, "error.html", status_code=404, heading="No such article",
+                        message=f"There is no analysed article {article_id!r} in this store.")
+        used = sorted({s.technique for s in a.spans}, key=lambda t: taxonomy.get(t).display)
+        threshold = default_threshold([s.score for s in a.spans])
+        return page(request, "article.html", a=a, body=Markup(render_article(a, threshold)),
+                    controls=Markup(render_controls([a], threshold)), legend=[taxonomy.get(t) for t in used])
 
-    @app.get("/dashboard", response_class=HTMLResponse, include_in_schema=False)
-    def dashboard(request: Request, outlet: str | None = None):
+    def dashboard_data(outlet: str, since: str, until: str) -> tuple[dict, dict[str, list[dict]]]:
         from ..report import build
 
-        rep = build(store(), outlet=outlet or None)
-        totals: dict[str, int] = {}
-        for g in rep["by_outlet"]:
-            for t, n in g["techniques"].items():
-                totals[t] = totals.get(t, 0) + n
-        tech_chart = charts.bar_chart([(taxonomy.get(t).display, n) for t, n in sorted(totals.items(), key=lambda x: -x[1])],
-                                      title="technique spans")
-        outlet_chart = charts.bar_chart([(g["key"], g["mean_score"] * 100) for g in rep["by_outlet"][:15]],
-                                        fmt="{:.0f}%", title="mean article score by outlet")
-        months = [(g["key"], g["mean_score"]) for g in rep["by_month"] if g["key"] != "unknown"]
-        time_chart = charts.line_chart(months, title="mean article score by month")
-        target_chart = charts.bar_chart([(t["entity"], t["spans"]) for t in rep["top_targets"]],
-                                        colour="#1f2d3a", title="entities most targeted by technique spans")
-        used = sorted(totals, key=lambda t: -totals[t])
-        top_count = max((n for g in rep["by_outlet"] for n in g["techniques"].values()), default=1)
-        return page(request, "dashboard.html", rep=rep, outlet=outlet, tech_chart=Markup(tech_chart),
-                    outlet_chart=Markup(outlet_chart), time_chart=Markup(time_chart),
-                    target_chart=Markup(target_chart), used=[taxonomy.get(t) for t in used], top_count=top_count)
+        rep = build(store(), outlet=outlet or None, since=views.parse_day(since), until=views.parse_day(until, end=True))
+        return rep, views.dashboard_tables(rep)
+
+    @app.get("/dashboard", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard(request: Request, outlet: str = "", since: str = "", until: str = ""):
+        error = None
+        try:
+            rep, tables = dashboard_data(outlet, since, until)
+        except ValueError as e:
+            error, since, until = str(e), "", ""
+            rep, tables = dashboard_data(outlet, since, until)
+        filters = {"outlet": outlet, "since": since, "until": until}
+        return page(request, "dashboard.html", rep=rep, tables=tables, filters=filters, error=error,
+                    outlets=views.outlets(store()), url=views.url, heat_level=charts.heat_level,
+                    charts={k: Markup(v) for k, v in charts.dashboard_charts(tables, filters).items()},
+                    top_count=max((n for r in tables["techniques_by_outlet"] for k, n in r.items() if k != "outlet"),
+                                  default=1))
+
+    @app.get("/dashboard/{table}.{fmt}", include_in_schema=False)
+    def dashboard_download(table: str, fmt: str, outlet: str = "", since: str = "", until: str = "") -> Response:
+        """Each dashboard table and chart as CSV or JSON, with the same filters as the page."""
+        if table not in views.DASHBOARD_TABLES or fmt not in ("csv", "json"):
+            raise HTTPException(404, f"no table {table!r} as {fmt!r}: tables are {', '.join(views.DASHBOARD_TABLES)}")
+        try:
+            rows = dashboard_data(outlet, since, until)[1][table]
+        except ValueError as e:
+            raise HTTPException(400, str(e)) from None
+        return download(rows, fmt, f"dashboard-{table}")
+
+    def download(rows: list[dict], fmt: str, name: str, **extra) -> Response:
+        if fmt == "csv":
+            return Response(views.to_csv(rows), media_type="text/csv; charset=utf-8",
+                            headers={"content-disposition": f'attachment; filename="{name}.csv"'})
+        return JSONResponse({**extra, "rows": rows})
 
     @app.get("/reuse", response_class=HTMLResponse, include_in_schema=False)
     def reuse_page(request: Request, article: str = "", page_no: int = Query(1, alias="page", ge=1)):
@@ -249,11 +309,47 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         passages = [Markup(render_passage(p, texts, origins.get(p.cluster))) for p in result.passages
                     if texts.get(p.a) and texts.get(p.b)]
         return page(request, "reuse.html", passages=passages, clusters=result.clusters, article=article,
-                    page_no=page_no)
+                    page_no=page_no, url=views.url)
+
+    def search_rows(q: str, technique: str, outlet: str, since: str, until: str, limit: int,
+                    offset: int) -> tuple[int, list[dict]]:
+        """One query behind the search page and its downloads; ValueError names a bad filter."""
+        tech = taxonomy.resolve(technique) if technique.strip() else None
+        return store().list_articles(outlet or None, views.parse_day(since), views.parse_day(until, end=True), tech,
+                                     q.strip() or None, limit, offset)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str = "", technique: str = "", outlet: str = ""):
-        hits = store().search(q, technique or None, outlet or None, limit=50) if q.strip() else []
-        return page(request, "search.html", q=q, technique=technique, outlet=outlet, hits=hits)
+    def search_page(request: Request, q: str = Query("", max_length=500), technique: str = "", outlet: str = "",
+                    since: str = "", until: str = "", page_no: int = Query(1, alias="page", ge=1, le=100_000)):
+        filters = {"q": q, "technique": technique, "outlet": outlet, "since": since, "until": until}
+        try:
+            total, rows = search_rows(q, technique, outlet, since, until, SEARCH_PAGE, (page_no - 1) * SEARCH_PAGE)
+        except ValueError as e:
+            return page(request, "search.html", filters=filters, error=str(e), hits=[], total=0, page_no=1, pages=1,
+                        url=views.url)
+        terms = q.split()
+        tech = taxonomy.resolve(technique) if technique.strip() else None
+        hits = []
+        for r in rows:
+            a = store().get_analysis(r["id"])
+            text = a.article.text if a else store().get_article(r["id"]).text
+            spans = [s for s in (a.spans if a else []) if (s.technique == tech if tech else
+                     any(t.casefold() in s.text.casefold() for t in terms))]
+            hits.append({**r, "snippet": Markup(views.snippet(text, terms)),
+                         "spans": sorted(spans, key=lambda s: -s.score)[:5]})
+        return page(request, "search.html", filters=filters, hits=hits, total=total, page_no=page_no,
+                    pages=max(1, -(-total // SEARCH_PAGE)), url=views.url, outlets=views.outlets(store()))
+
+    @app.get("/search.{fmt}", include_in_schema=False)
+    def search_download(fmt: str, q: str = Query("", max_length=500), technique: str = "", outlet: str = "",
+                        since: str = "", until: str = "") -> Response:
+        """The search results (every page, up to 10,000 articles) as CSV or JSON."""
+        if fmt not in ("csv", "json"):
+            raise HTTPException(404, f"no search results as {fmt!r}: csv or json")
+        try:
+            total, rows = search_rows(q, technique, outlet, since, until, 10_000, 0)
+        except ValueError as e:
+            raise HTTPException(400, str(e)) from None
+        return download(rows, fmt, "search", total=total, truncated=total > len(rows))
 
     return app

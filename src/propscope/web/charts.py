@@ -1,53 +1,98 @@
-"""Small server-rendered SVG charts: the dashboard must work offline, with no CDN and no
-JavaScript charting library, and a journalist should be able to save the page as is."""
+"""Small server-rendered charts: the dashboard must work offline, with no CDN and no
+JavaScript charting library, and a journalist should be able to save the page as is.
+
+Bar charts are HTML rows (the labels stay readable at any width, each bar links to the
+matching search); only the bars themselves and the time line are SVG. No style attributes:
+widths are SVG geometry, so a strict Content-Security-Policy changes nothing.
+"""
 
 from __future__ import annotations
 
+import math
 from html import escape
 
+from .views import url
 
-def bar_chart(rows: list[tuple[str, float]], *, width: int = 560, bar: int = 22, fmt: str = "{:.0f}",
-              colour: str = "#c0392b", title: str = "") -> str:
-    """Horizontal bars, one per (label, value), longest first as given."""
+
+def bar_chart(rows: list[tuple[str, float, str | None]], *, fmt: str = "{:.0f}", title: str = "",
+              top: float | None = None, techniques: list[str] | None = None) -> str:
+    """Horizontal bars, one per (label, value, link), in the order given. ``techniques`` (one corpus
+    name per row) colours each bar as its technique; ``top`` fixes the scale (e.g. 100 for percents)."""
     if not rows:
         return '<p class="empty">No data yet.</p>'
-    label_w, pad = 190, 4
-    top = max(v for _, v in rows) or 1
-    height = len(rows) * (bar + pad) + 4
-    parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
-             f'width="100%" style="max-width:{width}px" preserveAspectRatio="xMinYMin meet">']
-    for i, (label, value) in enumerate(rows):
-        y = i * (bar + pad) + 2
-        w = (width - label_w - 60) * value / top
-        parts.append(f'<text x="{label_w - 6}" y="{y + bar * 0.7:.1f}" text-anchor="end">{escape(label[:30])}</text>'
-                     f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colour}">'
-                     f'<title>{escape(label)}: {escape(fmt.format(value))}</title></rect>'
-                     f'<text x="{label_w + w + 4:.1f}" y="{y + bar * 0.7:.1f}">{escape(fmt.format(value))}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    top = top or max(v for _, v, _ in rows) or 1
+    out = [f'<div class="chart bars" role="group" aria-label="{escape(title)}">']
+    for i, (label, value, link) in enumerate(rows):
+        tech = f' data-t="{escape(techniques[i])}"' if techniques else ""
+        shown = escape(fmt.format(value))
+        bar = (f'<svg class="bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
+               f'<rect class="bar-rect"{tech} width="{max(100 * value / top, 0.5):.2f}" height="10"/></svg>')
+        body = f'<span class="bar-label">{escape(label)}</span>{bar}<span class="bar-value">{shown}</span>'
+        tip = f"{escape(label)}: {shown}" + (" (open the matching articles)" if link else "")
+        out.append(f'<a class="bar-row" href="{escape(link)}" title="{tip}">{body}</a>' if link
+                   else f'<div class="bar-row" title="{tip}">{body}</div>')
+    out.append("</div>")
+    return "".join(out)
 
 
-def line_chart(points: list[tuple[str, float]], *, width: int = 560, height: int = 200, title: str = "",
-               ymax: float = 1.0) -> str:
-    """A line over ordered (label, value) points, e.g. the mean score per month."""
+def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000, height: int = 240,
+               title: str = "", ymax: float = 1.0) -> str:
+    """A line over ordered (label, value, link) points, e.g. the mean score per month; each point
+    links to its articles. Margins leave room for every axis label, and the SVG fills its card."""
     if not points:
         return '<p class="empty">No data yet.</p>'
-    left, bottom, top_pad = 40, 30, 10
-    inner_w, inner_h = width - left - 10, height - bottom - top_pad
-    step = inner_w / max(len(points) - 1, 1)
-    coords = [(left + i * step, top_pad + inner_h * (1 - min(v, ymax) / ymax)) for i, (_, v) in enumerate(points)]
-    path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(coords))
-    parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
-             f'width="100%" style="max-width:{width}px">',
-             f'<line x1="{left}" y1="{top_pad + inner_h}" x2="{width - 10}" y2="{top_pad + inner_h}" stroke="#999"/>',
-             f'<text x="{left - 4}" y="{top_pad + 8}" text-anchor="end">{ymax:.0%}</text>'
-             f'<text x="{left - 4}" y="{top_pad + inner_h}" text-anchor="end">0%</text>',
-             f'<path d="{path}" fill="none" stroke="#c0392b" stroke-width="2"/>']
-    every = max(1, len(points) // 8)
-    for i, ((label, value), (x, y)) in enumerate(zip(points, coords)):
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#c0392b"><title>{escape(label)}: '
-                     f'{value:.0%}</title></circle>')
-        if i % every == 0:
-            parts.append(f'<text x="{x:.1f}" y="{height - 8}" text-anchor="middle">{escape(label)}</text>')
+    left, right, bottom, top_pad = 56, 40, 34, 14
+    inner_w, inner_h = width - left - right, height - bottom - top_pad
+    n = len(points)
+
+    def x_of(i: int) -> float:
+        return left + (inner_w / 2 if n == 1 else i * inner_w / (n - 1))
+
+    def y_of(v: float) -> float:
+        return top_pad + inner_h * (1 - min(max(v, 0), ymax) / ymax)
+
+    parts = [f'<svg class="chart line" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+             f'width="100%" preserveAspectRatio="xMidYMid meet">']
+    for frac in (0, 0.25, 0.5, 0.75, 1):
+        y = y_of(frac * ymax)
+        parts.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}"/>'
+                     f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{frac * ymax:.0%}</text>')
+    path = " ".join(f"{'M' if i == 0 else 'L'}{x_of(i):.1f},{y_of(v):.1f}" for i, (_, v, _) in enumerate(points))
+    parts.append(f'<path class="series" d="{path}"/>')
+    every = max(1, math.ceil(n / 10))
+    for i, (label, value, link) in enumerate(points):
+        x, y = x_of(i), y_of(value)
+        dot = (f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="5"/>'
+               f'<circle class="target" cx="{x:.1f}" cy="{y:.1f}" r="14">'
+               f'<title>{escape(label)}: {value:.0%}</title></circle>')
+        parts.append(f'<a href="{escape(link)}">{dot}</a>' if link else dot)
+        if i % every == 0 or i == n - 1:
+            parts.append(f'<text x="{x:.1f}" y="{height - 10}" text-anchor="middle">{escape(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> dict[str, str]:
+    """The dashboard's charts from its tables; every bar and point links to the search that lists
+    its articles, under the same filters."""
+    f = {k: filters.get(k, "") for k in ("outlet", "since", "until")}
+    tech = tables["techniques"]
+    return {
+        "techniques": bar_chart([(r["display"], r["spans"], url("/search", **{**f, "technique": r["technique"]}))
+                                 for r in tech], title="technique spans", techniques=[r["technique"] for r in tech]),
+        "outlets": bar_chart([(r["outlet"], r["mean_score"] * 100,
+                               url("/search", **{**f, "outlet": r["outlet"]}) if r["outlet"] != "unknown" else None)
+                              for r in tables["outlets"][:15]], fmt="{:.0f}%", top=100,
+                             title="mean article score by outlet"),
+        "months": line_chart([(r["month"], r["mean_score"],
+                               url("/search", **{**f, "since": r["month"], "until": r["month"]}))
+                              for r in tables["months"]], title="mean article score by month"),
+        "targets": bar_chart([(r["entity"], r["spans"], url("/search", **{**f, "q": r["entity"]}))
+                              for r in tables["targets"]], title="entities most targeted by technique spans"),
+    }
+
+
+def heat_level(n: int, top: int) -> int:
+    """A cell's shade in the techniques-by-outlet table, 0 (none) to 5 (the most): a class, not a style."""
+    return 0 if n <= 0 else max(1, min(5, math.ceil(5 * n / max(top, 1))))
+

@@ -1,33 +1,95 @@
-// Article page: show a highlighted passage's techniques, definitions and confidence on click or hover.
+// Reading controls for an analysed article (web page and HTML report alike):
+// - click (or Enter on) a highlight: its whole text, techniques, definitions and confidences in #span-details;
+// - per-technique toggles and a confidence slider hide highlights without reloading the page.
+// The server renders the default view (least confident spans hidden), so the page reads without this script.
 (function () {
+  "use strict";
   var data = document.getElementById("technique-data");
-  var panel = document.getElementById("span-details");
-  if (!data || !panel) return;
+  var marks = Array.prototype.slice.call(document.querySelectorAll("mark.span"));
+  if (!data || !marks.length) return;
   var byName = {};
   JSON.parse(data.textContent).forEach(function (t) { byName[t.name] = t; });
+  var panel = document.getElementById("span-details");
+  var slider = document.getElementById("min-score");
+  var sliderValue = document.getElementById("min-score-value");
+  var shownCount = document.getElementById("shown-count");
+  var boxes = Array.prototype.slice.call(document.querySelectorAll(".toggle input[type=checkbox]"));
+  marks.forEach(function (m) { m._spans = JSON.parse(m.getAttribute("data-spans") || "[]"); });
+
+  function visibleSpans(spans, min, on) {
+    return spans.filter(function (s) { return on[s.t] !== false && s.s >= min; });
+  }
+
+  function update() {
+    var min = slider ? Number(slider.value) / 100 : 0;
+    var on = {};
+    boxes.forEach(function (b) { on[b.value] = b.checked; });
+    var seen = {}, shown = 0, total = 0;
+    marks.forEach(function (m) {
+      var vis = visibleSpans(m._spans, min, on);
+      m.classList.toggle("off", !vis.length);
+      if (vis.length) { m.setAttribute("data-t", vis[0].t); m.setAttribute("tabindex", "0"); }
+      else { m.removeAttribute("tabindex"); m.classList.remove("active"); }
+      Array.prototype.forEach.call(m.children, function (c) {
+        if (c.classList.contains("lbl")) {
+          var t = c.getAttribute("data-t");
+          c.classList.toggle("off", !vis.some(function (s) { return s.t === t; }));
+        }
+      });
+      var key = (m.closest("section") ? m.closest("section").id || "" : "") + "/" + m.getAttribute("data-id");
+      if (!seen[key]) {  // a span cut in pieces counts once
+        seen[key] = true;
+        total += m._spans.length;
+        shown += vis.length;
+      }
+    });
+    if (sliderValue) sliderValue.textContent = Math.round(min * 100) + "%";
+    if (shownCount) shownCount.textContent = shown + " of " + total + (total === 1 ? " span" : " spans") + " shown" +
+      (shown < total ? "; the others are hidden" : "") + ".";
+  }
+
+  function quoteOf(mark) {
+    // Every piece of the same span (a span crossing another is cut in two), without the labels.
+    var scope = mark.closest("section") || document;
+    var pieces = scope.querySelectorAll('mark.span[data-id="' + mark.getAttribute("data-id") + '"]');
+    return Array.prototype.map.call(pieces, function (p) {
+      var copy = p.cloneNode(true);
+      Array.prototype.forEach.call(copy.querySelectorAll(".lbl"), function (l) { l.remove(); });
+      return copy.textContent;
+    }).join("");
+  }
+
   function show(mark) {
-    document.querySelectorAll("mark.active").forEach(function (m) { m.classList.remove("active"); });
+    marks.forEach(function (m) { m.classList.remove("active"); });
     mark.classList.add("active");
+    if (!panel) return;
     panel.textContent = "";
     var quote = document.createElement("blockquote");
-    quote.textContent = "“" + mark.textContent + "”";
+    quote.textContent = "\u201c" + quoteOf(mark) + "\u201d";
     panel.appendChild(quote);
-    (mark.getAttribute("title") || "").split("; ").forEach(function (entry) {
-      var m = entry.match(/^(.*) \((\d+%)\)$/);
-      if (!m) return;
-      var t = Object.values(byName).find(function (x) { return x.display === m[1]; }) || {display: m[1], definition: ""};
+    mark._spans.forEach(function (s) {
+      var t = byName[s.t] || {display: s.t, definition: ""};
       var h = document.createElement("h3");
-      h.textContent = t.display + " · confidence " + m[2];
+      h.textContent = t.display + " \u00b7 confidence " + Math.round(s.s * 100) + "%";
       var p = document.createElement("p");
       p.textContent = t.definition;
       panel.appendChild(h);
       panel.appendChild(p);
     });
   }
-  document.querySelectorAll(".reading mark").forEach(function (mark) {
-    mark.setAttribute("tabindex", "0");
-    mark.addEventListener("click", function () { show(mark); });
-    mark.addEventListener("mouseenter", function () { show(mark); });
-    mark.addEventListener("keydown", function (e) { if (e.key === "Enter") show(mark); });
+
+  function target(el) {
+    // The innermost highlight that is showing: a hidden inner span hands the click to its outer one.
+    var m = el.closest ? el.closest("mark.span") : null;
+    while (m && m.classList.contains("off")) m = m.parentElement ? m.parentElement.closest("mark.span") : null;
+    return m;
+  }
+
+  document.addEventListener("click", function (e) { var m = target(e.target); if (m) show(m); });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && e.target.matches && e.target.matches("mark.span")) show(e.target);
   });
+  if (slider) slider.addEventListener("input", update);
+  boxes.forEach(function (b) { b.addEventListener("change", update); });
+  update();
 })();

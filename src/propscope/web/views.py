@@ -1,0 +1,107 @@
+"""What the web pages show, as plain data: dashboard tables, search hits with snippets, and the
+CSV/JSON downloads of both. A page, its CSV and its JSON come from the same rows (datasette's
+habit), so what a journalist downloads is what they saw."""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import html
+import io
+import re
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+import sqlalchemy as sa
+
+from .. import taxonomy
+from ..store import Store, articles
+
+DASHBOARD_TABLES = ("techniques", "outlets", "months", "techniques_by_outlet", "targets", "top_articles")
+
+
+def parse_day(value: str | None, end: bool = False) -> dt.date | None:
+    """A date filter from a form or a URL: ``2020-01-31``, or a month ``2020-01`` (its first day,
+    or its last with ``end``). Empty means no filter; anything else raises ValueError."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        year, month = map(int, value.split("-"))
+        if not 1 <= month <= 12:
+            raise ValueError(f"not a month: {value!r}")
+        return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not a date (YYYY-MM-DD or YYYY-MM): {value!r}") from None
+
+
+def url(path: str, **params: object) -> str:
+    """A shareable URL for a page: only the filters that are set go in its query string."""
+    kept = {k: v for k, v in params.items() if v not in (None, "") and not (k == "page" and v == 1)}
+    return path + ("?" + urlencode(kept) if kept else "")
+
+
+def snippet(text: str, terms: Sequence[str], width: int = 90) -> str:
+    """HTML of the text around the first match of any term, the matches in ``<mark class="match">``,
+    cut at word boundaries; the article's opening when nothing matches (filter-only listings)."""
+    words = [t for t in terms if t]
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in words) + r")\w*", re.I) if words else None
+    found = pattern.search(text) if pattern else None
+    start, end = (found.start() - width, found.end() + width) if found else (0, 2 * width)
+    start, end = max(start, 0), min(end, len(text))
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < (found.start() if found else end) else start
+    if end < len(text):
+        space = text.rfind(" ", found.end() if found else start, end)
+        end = space if space > 0 else end
+    piece = text[start:end]
+    parts, pos = [], 0
+    for m in pattern.finditer(piece) if pattern else ():
+        parts.append(html.escape(piece[pos:m.start()]) + f'<mark class="match">{html.escape(m.group(0))}</mark>')
+        pos = m.end()
+    parts.append(html.escape(piece[pos:]))
+    body = " ".join("".join(parts).split())
+    return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
+
+
+def dashboard_tables(rep: dict) -> dict[str, list[dict]]:
+    """Every table and chart of the dashboard as rows, for the page and for its downloads."""
+    totals: dict[str, int] = {}
+    for g in rep["by_outlet"]:
+        for t, n in g["techniques"].items():
+            totals[t] = totals.get(t, 0) + n
+    used = sorted(totals, key=lambda t: (-totals[t], taxonomy.get(t).display))
+    return {
+        "techniques": [{"technique": t, "display": taxonomy.get(t).display, "spans": totals[t]} for t in used],
+        "outlets": [{"outlet": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"]}
+                    for g in rep["by_outlet"]],
+        "months": [{"month": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"]}
+                   for g in rep["by_month"] if g["key"] != "unknown"],
+        "techniques_by_outlet": [{"outlet": g["key"], **{t: g["techniques"].get(t, 0) for t in used}}
+                                 for g in rep["by_outlet"]],
+        "targets": list(rep["top_targets"]),
+        "top_articles": list(rep["top_articles"]),
+    }
+
+
+def to_csv(rows: Sequence[dict]) -> str:
+    """Rows as CSV with a header; an empty table is just an empty file."""
+    if not rows:
+        return ""
+    out = io.StringIO()
+    fields = list(dict.fromkeys(k for r in rows for k in r))
+    writer = csv.DictWriter(out, fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def outlets(store: Store) -> list[str]:
+    """Every outlet in the store, for the filter menus (not only those of the current filter)."""
+    q = sa.select(articles.c.outlet).where(articles.c.outlet.is_not(None)).distinct().order_by(articles.c.outlet)
+    with store.engine.connect() as conn:
+        return [o for (o,) in conn.execute(q)]
