@@ -53,7 +53,7 @@ def test_ingest_every_format_reports_summary(cli, db_url, tmp_path):
         '</item></channel></rss>')
     r = cli("ingest", tmp_path / "a.txt", tmp_path / "news.jsonl", tmp_path / "news.csv", tmp_path / "crawl.warc.gz",
             tmp_path / "feed.rss", "--db", db_url, "--format", "json")
-    assert r.exit_code == 0
+    assert r.exit_code == 1  # two records were rejected; the rest is stored
     assert json.loads(r.output.splitlines()[-1]) == {"new": 6, "duplicates": 0, "rejected": 2}
     assert "news.jsonl:2" in r.stderr and "news.csv:3" in r.stderr
     again = cli("ingest", tmp_path / "crawl.warc.gz", tmp_path / "a.txt", "--db", db_url, "--format", "json")
@@ -73,7 +73,7 @@ def test_corrupt_warc_keeps_good_records_and_stored_data(cli, db_url, tmp_path):
     make_warc(tmp_path / "bad.warc.gz", [("https://w.example/ok", "Good page")], corrupt_tail=True)
     (tmp_path / "junk.warc").write_bytes(b"\x00\x01 definitely not a warc")
     r = cli("ingest", tmp_path / "bad.warc.gz", tmp_path / "junk.warc", "--db", db_url, "--format", "json")
-    assert r.exit_code == 0 and "Traceback" not in r.stderr
+    assert r.exit_code == 1 and "Traceback" not in r.stderr
     summary = json.loads(r.output.splitlines()[-1])
     assert summary["new"] == 1 and summary["rejected"] == 2
     assert "corrupt WARC" in r.stderr

@@ -81,7 +81,7 @@ def analyze_partition(input_path: str, output_path: str, model: str | None, batc
     """Analyse one partition file; returns counts and where the time went."""
     t0 = time.perf_counter()
     src = Path(input_path)
-    articles = [Article.from_dict(json.loads(line)) for line in src.read_text(encoding="utf-8").splitlines()]
+    articles = [Article.from_dict(json.loads(line)) for line in _lines(src)]
     t1 = time.perf_counter()
     tagger = _model(model, int8)
     before = dict(tagger.timings)
@@ -171,7 +171,18 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
                        [str(out / p.name) for p in inputs])
 
 
+def _lines(path: Path) -> list[str]:
+    """The JSON lines of a partition or shard (split on "\\n" only: see ``ingest.split_jsonl``)."""
+    from .ingest import split_jsonl
+
+    return [line for line in split_jsonl(path.read_text(encoding="utf-8")) if line.strip()]
+
+
+def read_shard(path: str | Path) -> list[Analysis]:
+    """The analyses of one output shard (``part-NNNNN.jsonl``)."""
+    return [Analysis.from_json(line) for line in _lines(Path(path))]
+
+
 def read_results(output: str | Path) -> Iterable[Analysis]:
     for path in sorted(Path(output).glob("part-*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            yield Analysis.from_json(line)
+        yield from read_shard(path)

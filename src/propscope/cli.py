@@ -320,7 +320,8 @@ def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sou
 
     store = _open_store(db)
     if paths:
-        added = store.add_articles(_articles(_readable_inputs(paths, counter), opts, counter))
+        opts.unique_ids = True  # in a store the id is identity: a generated one must never collide
+        added = _store_articles(store, _articles(_readable_inputs(paths, counter), opts, counter), counter)
         _err(f"ingested {added.new} new articles ({added.duplicates} already stored)")
     todo = store.count_pending(version, reanalyze)
     if not todo:  # nothing to do: no model load
@@ -457,13 +458,26 @@ def ingest_cmd(sources, db, fmt, feeds, max_bytes, allow_private_urls) -> None:
     URL lists (.urls) and URLs. An article already stored (same id, URL or text) is skipped."""
     counter: Counter = Counter()
     store = _open_store(db)
-    result = store.add_articles(_articles(sources, _read_options(max_bytes, allow_private_urls, feeds), counter))
+    opts = _read_options(max_bytes, allow_private_urls, feeds)
+    opts.unique_ids = True  # in a store the id is identity: a generated one must never collide
+    result = _store_articles(store, _articles(sources, opts, counter), counter)
     summary = {"new": result.new, "duplicates": result.duplicates, "rejected": counter["rejected"]}
     if fmt == "json":
         click.echo(json.dumps(summary))
     else:
         click.echo(f"{result.new} new articles stored in {store.display_url}; {result.duplicates} already there; "
                    f"{counter['rejected']} rejected")
+    if counter["rejected"]:
+        sys.exit(1)
+
+
+def _store_articles(store, articles, counter: Counter):
+    """``store.add_articles``, each article the database refused reported on stderr and counted."""
+    result = store.add_articles(articles)
+    for article_id, reason in result.rejected:
+        counter["rejected"] += 1
+        _err(f"skipped article {article_id!r}: {reason}")
+    return result
 
 
 def _technique(name: str | None) -> str | None:

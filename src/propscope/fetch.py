@@ -1,9 +1,13 @@
 """Fetching a URL without becoming a proxy into the user's network.
 
-Every hop (the URL and each redirect) is resolved and refused when any address
-is loopback, private, link-local, multicast, reserved or unspecified, unless
-the caller allows private addresses. Bodies are streamed under a size cap and
-a timeout, so a hostile server can neither fill memory nor hang a run.
+Every hop (the URL and each redirect) is resolved once and refused when any of its
+addresses is not globally reachable unicast (``refusal`` says which ranges, after
+unwrapping IPv4 addresses carried inside IPv6 ones), unless the caller allows private
+addresses. The connection then goes to the very address that was checked, with the
+URL's host name kept in the Host header and as the TLS server name: a DNS answer that
+changes between the check and the connection (rebinding) cannot redirect it. Bodies are
+streamed under a size cap and a timeout, so a hostile server can neither fill memory
+nor hang a run.
 """
 
 from __future__ import annotations
@@ -17,6 +21,19 @@ import httpx
 
 MAX_REDIRECTS = 5
 
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+# Ranges Python 3.11's ``is_global`` calls global although no public server lives there.
+_NOT_PUBLIC = [ipaddress.ip_network(n) for n in (
+    "100.64.0.0/10",      # carrier-grade NAT (is_global knows it; kept for older Pythons)
+    "192.0.0.0/24",       # IETF protocol assignments (3.11 refuses only its first /29)
+    "192.88.99.0/24",     # deprecated 6to4 relay anycast
+    "64:ff9b:1::/48",     # local-use NAT64
+    "2001::/23",          # IETF protocol assignments (Teredo is unwrapped below)
+    "fec0::/10",          # site-local (deprecated, still routed inside some networks)
+)]
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
 
 class FetchError(Exception):
     """A URL that could not or must not be fetched; the message says why."""
@@ -29,7 +46,48 @@ class Fetched:
     body: bytes
 
 
-def check_url(url: str, allow_private: bool = False) -> None:
+def _embedded(addr: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """IPv4 addresses an IPv6 address carries to its destination: IPv4-mapped, 6to4, Teredo
+    (server and client) and NAT64 (64:ff9b::/96)."""
+    found: list[ipaddress.IPv4Address] = []
+    if addr.ipv4_mapped:
+        found.append(addr.ipv4_mapped)
+    if addr.sixtofour:
+        found.append(addr.sixtofour)
+    if addr.teredo:
+        found.extend(addr.teredo)
+    if addr in _NAT64:
+        found.append(ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF))
+    return found
+
+
+def refusal(addr: IPAddress) -> str | None:
+    """Why ``addr`` must not be fetched from (it is not globally reachable unicast), or None."""
+    if isinstance(addr, ipaddress.IPv6Address):
+        inner = _embedded(addr)
+        for v4 in inner:
+            why = refusal(v4)
+            if why:
+                return f"{why}, wrapped in {addr}"
+        if inner:
+            return None  # a wrapper of a public IPv4 address is as public as that address
+    for check in ("loopback", "unspecified", "link_local", "multicast", "private", "reserved", "site_local"):
+        if getattr(addr, f"is_{check}", False):
+            return check.replace("_", "-")
+    if any(addr in net for net in _NOT_PUBLIC if net.version == addr.version):
+        return "not public"
+    if not addr.is_global:
+        return "not global"
+    return None
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    """The addresses of ``host`` (the one name lookup of a hop; tests replace it with a stub)."""
+    return [info[4][0] for info in socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)]
+
+
+def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
+    """The addresses to connect to for ``url``, each checked, or FetchError saying why not."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"only http and https URLs can be fetched, not {parts.scheme or 'a bare path'!r}")
@@ -37,50 +95,79 @@ def check_url(url: str, allow_private: bool = False) -> None:
         raise FetchError("URL has no host")
     if parts.username or parts.password:
         raise FetchError("URLs with credentials are refused")
-    if allow_private:
-        return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
-                                   proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as e:
+        host = httpx.URL(url).raw_host.decode("ascii")
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        addrs = [ipaddress.ip_address(a.split("%")[0]) for a in _resolve(host, port)]
+    except (socket.gaierror, UnicodeError, ValueError, httpx.InvalidURL) as e:
         raise FetchError(f"cannot resolve host {parts.hostname!r}: {e}") from None
-    for info in infos:
-        addr = ipaddress.ip_address(info[4][0].split("%")[0])
-        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
-            addr = addr.ipv4_mapped
-        if (addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_multicast
-                or addr.is_reserved or addr.is_unspecified):
-            raise FetchError(f"{parts.hostname} resolves to a non-public address ({addr}); "
-                             "pass --allow-private-urls to fetch it anyway")
+    if not addrs:
+        raise FetchError(f"cannot resolve host {parts.hostname!r}")
+    if not allow_private:
+        for addr in addrs:
+            why = refusal(addr)
+            if why:
+                raise FetchError(f"{parts.hostname} resolves to a non-public address ({addr}: {why}); "
+                                 "pass --allow-private-urls to fetch it anyway")
+    return addrs
 
 
-def fetch(url: str, *, timeout: float = 15.0, max_bytes: int = 10_000_000, allow_private: bool = False) -> Fetched:
-    """GET ``url`` following at most ``MAX_REDIRECTS`` redirects, each hop checked."""
+def _pinned(url: str, addr: IPAddress) -> tuple[httpx.URL, dict[str, str], dict[str, bytes]]:
+    """The request for ``url`` sent to ``addr``: the URL's host replaced by the address, the
+    name kept in the Host header and (for https) as the TLS server name checked on the
+    certificate."""
+    original = httpx.URL(url)
+    target = original.copy_with(host=str(addr))
+    headers = {"Host": original.netloc.decode("ascii")}
+    extensions = {"sni_hostname": original.raw_host} if original.scheme == "https" else {}
+    return target, headers, extensions
+
+
+def fetch(url: str, *, timeout: float = 15.0, max_bytes: int = 10_000_000, allow_private: bool = False,
+          transport: httpx.BaseTransport | None = None) -> Fetched:
+    """GET ``url`` following at most ``MAX_REDIRECTS`` redirects, each hop checked and pinned to
+    the address checked. ``transport`` is for tests."""
     current = url
-    with httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": "propscope/0.1"}) as client:
+    with httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": "propscope/0.1"},
+                      transport=transport) as client:
         for _ in range(MAX_REDIRECTS + 1):
-            check_url(current, allow_private)
-            try:
-                with client.stream("GET", current) as resp:
-                    if resp.is_redirect:
-                        location = resp.headers.get("location")
-                        if not location:
-                            raise FetchError(f"redirect without a Location header from {current}")
-                        current = urljoin(current, location)
-                        continue
-                    if resp.status_code >= 400:
-                        raise FetchError(f"HTTP {resp.status_code} from {current}")
-                    declared = resp.headers.get("content-length")
-                    if declared and declared.isdigit() and int(declared) > max_bytes:
-                        raise FetchError(f"{current} is {int(declared)} bytes, over the {max_bytes}-byte limit")
-                    body = bytearray()
-                    for chunk in resp.iter_bytes():
-                        body += chunk
-                        if len(body) > max_bytes:
-                            raise FetchError(f"{current} is over the {max_bytes}-byte limit")
-                    return Fetched(str(resp.url), resp.headers.get("content-type", ""), bytes(body))
-            except httpx.TimeoutException:
-                raise FetchError(f"timed out after {timeout:g} s fetching {current}") from None
-            except httpx.HTTPError as e:
-                raise FetchError(f"cannot fetch {current}: {e}") from None
+            addrs = check_url(current, allow_private)
+            resp = _get(client, current, addrs, timeout, max_bytes)
+            if isinstance(resp, str):
+                current = resp
+                continue
+            return resp
     raise FetchError(f"more than {MAX_REDIRECTS} redirects from {url}")
+
+
+def _get(client: httpx.Client, url: str, addrs: list[IPAddress], timeout: float, max_bytes: int) -> Fetched | str:
+    """One hop: the page, or the URL a redirect points to. The checked addresses are tried in
+    turn while a connection cannot be made, as the system's resolver order would."""
+    for k, addr in enumerate(addrs):
+        target, headers, extensions = _pinned(url, addr)
+        try:
+            with client.stream("GET", target, headers=headers, extensions=extensions) as resp:
+                if resp.is_redirect:
+                    location = resp.headers.get("location")
+                    if not location:
+                        raise FetchError(f"redirect without a Location header from {url}")
+                    return urljoin(url, location)
+                if resp.status_code >= 400:
+                    raise FetchError(f"HTTP {resp.status_code} from {url}")
+                declared = resp.headers.get("content-length")
+                if declared and declared.isdigit() and int(declared) > max_bytes:
+                    raise FetchError(f"{url} is {int(declared)} bytes, over the {max_bytes}-byte limit")
+                body = bytearray()
+                for chunk in resp.iter_bytes():
+                    body += chunk
+                    if len(body) > max_bytes:
+                        raise FetchError(f"{url} is over the {max_bytes}-byte limit")
+                return Fetched(url, resp.headers.get("content-type", ""), bytes(body))
+        except httpx.ConnectError as e:
+            if k == len(addrs) - 1:
+                raise FetchError(f"cannot fetch {url}: {e}") from None
+        except httpx.TimeoutException:
+            raise FetchError(f"timed out after {timeout:g} s fetching {url}") from None
+        except httpx.HTTPError as e:
+            raise FetchError(f"cannot fetch {url}: {e}") from None
+    raise FetchError(f"cannot fetch {url}")  # pragma: no cover (addrs is never empty)

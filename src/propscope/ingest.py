@@ -3,21 +3,26 @@
 Readers yield ``Article`` or ``Rejected`` and never raise for bad input: one
 broken record must not cost the rest of a run. Text is decoded strictly as
 UTF-8 and kept exactly as read, so span offsets point into what the user gave.
+Every article is checked before it leaves (``check_article``): what a database
+would refuse (lone surrogates, NUL characters, over-long ids) is rejected here,
+with its source and line, rather than failing a whole insert batch later.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .document import Article
-from .ptc import article_id_from_path
+from .ptc import article_id_from_path, has_ptc_name
 
 DEFAULT_MAX_BYTES = 10_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -25,6 +30,9 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 RECORD_FIELDS = ("id", "text", "title", "url", "outlet", "published", "language")
+# Column sizes of the store (store.py declares its columns with these): longer values are refused
+# here, with their source, since PostgreSQL would fail the whole insert batch on them.
+FIELD_LIMITS = {"id": 512, "url": 2048, "outlet": 255, "language": 16}
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,73 @@ class ReadOptions:
     allow_private_urls: bool = False
     timeout: float = 15.0
     feeds: bool = False  # URLs given are RSS/Atom feeds: an HTML answer is an error
+    # Ids for a store, where the id is identity: an input without an id of its own (stdin, a file
+    # named other than articleNNN.txt, a JSONL/CSV record or feed entry without one) gets its name
+    # plus a digest of its text, so two different texts never share an id. Off, ids are the PTC
+    # convention (a file's stem, "stdin", "file-LINE") that reads well next to the input.
+    unique_ids: bool = False
+
+
+def generated_id(base: str, text: str, unique: bool) -> str:
+    """``base``, or with ``unique`` ``base-<12 hex digits of the text's SHA-256>``: the same text
+    always gets the same id and different texts different ones, wherever they were read from."""
+    if not unique:
+        return base
+    return f"{base}-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+
+
+def split_jsonl(data: str) -> list[str]:
+    """The lines of a JSON Lines text: split on "\\n" only. ``str.splitlines`` also splits on
+    U+2028, U+2029, U+0085 and others, which may stand unescaped inside a JSON string."""
+    lines = data.split("\n")
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def check_article(a: Article) -> str | None:
+    """Why a database could not store ``a`` as it is, or None: lone surrogates (not Unicode
+    text), NUL characters (PostgreSQL refuses them) and values longer than their column."""
+    fields = {"id": a.id, "text": a.text, "title": a.title, "url": a.url, "outlet": a.outlet,
+              "language": a.language}
+    try:
+        fields["meta"] = json.dumps(a.meta, ensure_ascii=False)
+    except (TypeError, ValueError) as e:
+        return f"metadata cannot be stored as JSON ({e})"
+    for name, value in fields.items():
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            return f"field {name!r} must be a string, not {_json_type(value)}"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            return (f"field {name!r} holds a lone surrogate (U+{ord(value[e.start]):04X}) at character {e.start}, "
+                    "which is not Unicode text")
+        if "\x00" in value:
+            return f"field {name!r} holds a NUL character at character {value.index(chr(0))}"
+        limit = FIELD_LIMITS.get(name)
+        if limit and len(value) > limit:
+            return f"field {name!r} is {len(value):,} characters, over the {limit:,} a store keeps"
+    return None
+
+
+def checked(item: Article | Rejected, source: str) -> Article | Rejected:
+    """``item``, or a ``Rejected`` for ``source`` when ``check_article`` finds it unstorable."""
+    if isinstance(item, Rejected):
+        return item
+    reason = check_article(item)
+    return Rejected(source, reason) if reason else item
+
+
+def file_article_id(path: Path, text: str, unique: bool) -> str:
+    """A file's article id: a PTC name (``article123.txt`` -> ``123``) is the corpus's own id;
+    any other file is named by its stem, made unique with ``unique`` (see ``ReadOptions``)."""
+    base = article_id_from_path(path)
+    return base if has_ptc_name(path) else generated_id(base, text, unique)
+
+
+def _json_type(value: object) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}
+    return names.get(type(value), type(value).__name__)
 
 
 def decode_text(data: bytes, source: str, max_bytes: int) -> str | Rejected:
@@ -51,7 +126,7 @@ def decode_text(data: bytes, source: str, max_bytes: int) -> str | Rejected:
         return Rejected(source, "empty input")
     if len(data) > max_bytes:
         return Rejected(source, f"{len(data):,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         return Rejected(source, "looks binary (NUL bytes); give a UTF-8 text, HTML, JSONL or CSV file")
     try:
         text = data.decode("utf-8")
@@ -64,8 +139,10 @@ def decode_text(data: bytes, source: str, max_bytes: int) -> str | Rejected:
     return text
 
 
-def html_to_article(html: str, article_id: str, source: str, url: str | None = None) -> Article | Rejected:
-    """Main text and metadata of a web page, via trafilatura."""
+def html_to_article(html: str, article_id: str, source: str, url: str | None = None, path: Path | None = None,
+                    unique_ids: bool = False) -> Article | Rejected:
+    """Main text and metadata of a web page, via trafilatura; a page read from ``path`` is named
+    by ``file_article_id`` instead of ``article_id``."""
     import trafilatura
 
     raw = trafilatura.extract(html, output_format="json", with_metadata=True, url=url, favor_recall=True)
@@ -75,9 +152,11 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     text = meta.get("text") or ""
     if not text.strip():
         return Rejected(source, "no article text found in the HTML")
-    return Article(id=article_id, text=text, title=meta.get("title") or None, url=url,
-                   outlet=meta.get("hostname") or (urlsplit(url).hostname if url else None),
-                   published=_date(meta.get("date")), language=meta.get("language") or None)
+    if path is not None:
+        article_id = file_article_id(path, text, unique_ids)
+    return checked(Article(id=article_id, text=text, title=meta.get("title") or None, url=url,
+                           outlet=meta.get("hostname") or (urlsplit(url).hostname if url else None),
+                           published=_date(meta.get("date")), language=meta.get("language") or None), source)
 
 
 def _date(value):
@@ -91,23 +170,37 @@ def _date(value):
         return None
 
 
-def record_to_article(rec: object, default_id: str, source: str) -> Article | Rejected:
+def record_to_article(rec: object, default_id: str, source: str, unique_ids: bool = False) -> Article | Rejected:
+    """An Article from a JSONL/CSV record (or a line of ``analyze --format json`` output, whose
+    article is under ``"article"``); a field of the wrong type rejects the record, with its name."""
+    if isinstance(rec, dict) and "text" not in rec and isinstance(rec.get("article"), dict):
+        rec = rec["article"]
     if not isinstance(rec, dict):
         return Rejected(source, "record is not an object")
     text = rec.get("text")
+    if text is not None and not isinstance(text, str):
+        return Rejected(source, f"field 'text' must be a string, not {_json_type(text)}")
     if not isinstance(text, str) or not text.strip():
         return Rejected(source, "record has no text")
-    meta = {k: v for k, v in rec.items() if k not in RECORD_FIELDS and v not in (None, "")}
+    for key in ("title", "url", "outlet", "published", "language"):
+        if rec.get(key) is not None and not isinstance(rec[key], str):
+            return Rejected(source, f"field {key!r} must be a string, not {_json_type(rec[key])}")
     rid = rec.get("id")
+    if isinstance(rid, bool) or not isinstance(rid, str | int | None):
+        return Rejected(source, f"field 'id' must be a string or a whole number, not {_json_type(rid)}")
+    meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
+    meta = {**meta, **{k: v for k, v in rec.items() if k not in RECORD_FIELDS + ("meta",) and v not in (None, "")}}
     url = rec.get("url") or None
-    return Article(id=str(rid) if rid not in (None, "") else default_id, text=text, title=rec.get("title") or None,
-                   url=url, outlet=rec.get("outlet") or (urlsplit(url).hostname if url else None),
-                   published=_date(rec.get("published")), language=rec.get("language") or None, meta=meta)
+    article_id = str(rid) if rid not in (None, "") else generated_id(default_id, text, unique_ids)
+    return checked(Article(id=article_id, text=text, title=rec.get("title") or None,
+                           url=url, outlet=rec.get("outlet") or (urlsplit(url).hostname if url else None),
+                           published=_date(rec.get("published")), language=rec.get("language") or None, meta=meta),
+                   source)
 
 
-def read_jsonl(data: str, name: str) -> Iterator[Article | Rejected]:
+def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Article | Rejected]:
     stem = Path(name).stem
-    for n, line in enumerate(data.splitlines(), 1):
+    for n, line in enumerate(split_jsonl(data), 1):
         if not line.strip():
             continue
         try:
@@ -115,27 +208,40 @@ def read_jsonl(data: str, name: str) -> Iterator[Article | Rejected]:
         except json.JSONDecodeError as e:
             yield Rejected(f"{name}:{n}", f"invalid JSON ({e.msg})")
             continue
-        yield record_to_article(rec, f"{stem}-{n}", f"{name}:{n}")
+        yield record_to_article(rec, f"{stem}-{n}", f"{name}:{n}", unique_ids)
 
 
-def read_csv(data: str, name: str) -> Iterator[Article | Rejected]:
+def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article | Rejected]:
+    """Rows of a CSV export. A field may be as long as the file (the csv module's default cap of
+    131,072 characters would silently end the file there); a malformed row is reported by its line
+    and the rows after it are still read."""
     stem = Path(name).stem
+    csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
+    reader = csv.DictReader(io.StringIO(data, newline=""))
     try:
-        reader = csv.DictReader(io.StringIO(data, newline=""))
         fields = reader.fieldnames or []
-        if "text" not in fields:
-            yield Rejected(name, f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'})")
-            return
-        for n, row in enumerate(reader, 2):
-            if None in row:
-                yield Rejected(f"{name}:{n}", "row has more cells than the header")
-                continue
-            yield record_to_article(row, f"{stem}-{n}", f"{name}:{n}")
     except csv.Error as e:
-        yield Rejected(name, f"malformed CSV: {e}")
+        yield Rejected(f"{name}:1", f"malformed CSV header: {e}")
+        return
+    if "text" not in fields:
+        yield Rejected(name, f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'})")
+        return
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield Rejected(f"{name}:{start}", f"malformed CSV row: {e}")
+            continue
+        if None in row:
+            yield Rejected(f"{name}:{start}", "row has more cells than the header")
+            continue
+        yield record_to_article(row, f"{stem}-{start}", f"{name}:{start}", unique_ids)
 
 
-def read_feed(data: bytes, name: str) -> Iterator[Article | Rejected]:
+def read_feed(data: bytes, name: str, unique_ids: bool = False) -> Iterator[Article | Rejected]:
     """Entries of an RSS or Atom feed, their content (or summary) as text."""
     import feedparser
 
@@ -152,9 +258,10 @@ def read_feed(data: bytes, name: str) -> Iterator[Article | Rejected]:
             continue
         published = entry.get("published_parsed") or entry.get("updated_parsed")
         link = entry.get("link") or None
-        yield Article(id=str(entry.get("id") or link or f"{Path(name).stem}-{n}"), text=text,
-                      title=entry.get("title") or None, url=link, outlet=urlsplit(link).hostname if link else None,
-                      published=_date("{:04d}-{:02d}-{:02d}".format(*published[:3])) if published else None)
+        yield checked(Article(
+            id=str(entry.get("id") or link or generated_id(f"{Path(name).stem}-{n}", text, unique_ids)), text=text,
+            title=entry.get("title") or None, url=link, outlet=urlsplit(link).hostname if link else None,
+            published=_date("{:04d}-{:02d}-{:02d}".format(*published[:3])) if published else None), source)
 
 
 def _html_fragment_text(fragment: str) -> str:
@@ -171,7 +278,9 @@ def _html_fragment_text(fragment: str) -> str:
 
 
 def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
-    """HTML responses of a WARC or ARC file (gzipped or not), as articles keyed by URL."""
+    """HTML responses of a WARC or ARC file (gzipped or not), as articles keyed by URL. warcio
+    stops quietly where a file is cut off, so a record shorter than its Content-Length and a gzip
+    stream that ends inside a member are reported here."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -188,17 +297,46 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
                 if "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
                     continue
                 body = record.content_stream().read()
-                text = decode_text(body, source, DEFAULT_MAX_BYTES * 5)
                 produced += 1
+                missing = getattr(record.raw_stream, "limit", 0)
+                if missing:
+                    yield Rejected(source, f"record is cut off ({missing:,} bytes missing: the file ends early); "
+                                           "not read")
+                    continue
+                text = decode_text(body, source, DEFAULT_MAX_BYTES * 5)
                 if isinstance(text, Rejected):
                     yield text
                     continue
                 yield html_to_article(text, url or source, source, url=url)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
-        yield Rejected(f"{name}#{n + 1}", f"corrupt WARC/ARC record, stopped reading this file: {e}")
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, TypeError, KeyError, IndexError) as e:
+        # warcio raises any of these on a damaged or cut-off record (AttributeError: headers cut short)
+        yield Rejected(f"{name}#{n + 1}", f"corrupt WARC/ARC record (damaged or truncated), stopped reading this file: "
+                                          f"{e.__class__.__name__}: {e}")
         return
-    if not produced:
+    if path.name.lower().endswith(".gz") and not _gzip_complete(path):
+        yield Rejected(f"{name}#{n}", f"the file is truncated or corrupt after record {n}: the records before it "
+                                      "were read, anything after it is lost")
+    elif not produced:
         yield Rejected(name, "no HTML responses found: not a web archive, or one without pages")
+
+
+def _gzip_complete(path: Path) -> bool:
+    """Whether a (multi-member) gzip file ends where its last member ends: decompressed in
+    bounded steps, so a bomb cannot fill memory."""
+    d, fed = zlib.decompressobj(wbits=31), False
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 16):
+                while chunk:
+                    d.decompress(chunk, 1 << 20)
+                    fed = True
+                    if d.eof:
+                        chunk, d, fed = d.unused_data, zlib.decompressobj(wbits=31), False
+                    else:
+                        chunk = d.unconsumed_tail
+    except (OSError, zlib.error):
+        return False
+    return not fed
 
 
 def url_list(text: str) -> list[str] | None:
@@ -233,24 +371,24 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
         yield Rejected(name, f"cannot read: {e.strerror or e}")
         return
     if suffix in FEED_SUFFIXES:
-        yield from read_feed(data, name) if data.strip() else iter([Rejected(name, "empty input")])
+        yield from read_feed(data, name, opts.unique_ids) if data.strip() else iter([Rejected(name, "empty input")])
         return
     text = decode_text(data, name, opts.max_bytes)
     if isinstance(text, Rejected):
         yield text
     elif suffix in (".jsonl", ".ndjson"):
-        yield from read_jsonl(text, name)
+        yield from read_jsonl(text, name, opts.unique_ids)
     elif suffix == ".csv":
-        yield from read_csv(text, name)
+        yield from read_csv(text, name, opts.unique_ids)
     elif suffix in HTML_SUFFIXES:
-        yield html_to_article(text, article_id_from_path(path), name)
+        yield html_to_article(text, "", name, path=path, unique_ids=opts.unique_ids)
     elif (urls := url_list(text)) is not None:
         for url in urls:
             yield from read_url(url, opts)
     elif suffix == ".urls":
         yield Rejected(name, "a .urls file must list one http(s) URL per line")
     else:
-        yield Article(id=article_id_from_path(path), text=text)
+        yield checked(Article(id=file_article_id(path, text, opts.unique_ids), text=text), name)
 
 
 def read_url(url: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
@@ -266,7 +404,7 @@ def read_url(url: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
         if "html" in ctype:
             yield Rejected(url, f"expected an RSS or Atom feed, got {ctype.split(';')[0]}")
         else:
-            yield from read_feed(got.body, url)
+            yield from read_feed(got.body, url, opts.unique_ids)
         return
     text = decode_text(got.body, url, opts.max_bytes)
     if isinstance(text, Rejected):
@@ -274,7 +412,7 @@ def read_url(url: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
     elif "html" in ctype or text.lstrip()[:1] == "<":
         yield html_to_article(text, got.url, url, url=got.url)
     else:
-        yield Article(id=got.url, text=text, url=got.url, outlet=urlsplit(got.url).hostname)
+        yield checked(Article(id=got.url, text=text, url=got.url, outlet=urlsplit(got.url).hostname), url)
 
 
 def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Article | Rejected]:
@@ -284,7 +422,8 @@ def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iter
     for source in sources:
         if source == "-":
             text = decode_text(sys.stdin.buffer.read(opts.max_bytes + 1), "stdin", opts.max_bytes)
-            yield text if isinstance(text, Rejected) else Article(id="stdin", text=text)
+            yield text if isinstance(text, Rejected) else checked(
+                Article(id=generated_id("stdin", text, opts.unique_ids), text=text), "stdin")
         elif _is_url(source):
             yield from read_url(source, opts)
         else:

@@ -22,6 +22,11 @@ def article_id_from_path(path: str | Path) -> str:
     return m.group(1) if m else Path(path).stem
 
 
+def has_ptc_name(path: str | Path) -> bool:
+    """Whether the file is named as the PTC corpus names its articles (``article123.txt``)."""
+    return bool(_ARTICLE_ID.match(Path(path).name))
+
+
 def read_article_text(path: str | Path) -> str:
     return Path(path).read_bytes().decode("utf-8")
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -206,17 +206,71 @@ def extract(text: str) -> SourcesResult:
     """Entities, attributions and quotes of one text."""
     if not text or not text.strip():
         return SourcesResult()
+    if len(text) > nlp().max_length:
+        return extract_batch([text])[0]  # in pieces
     return extract_doc(nlp()(text))
 
 
 def extract_batch(texts: Iterable[str], batch_size: int = 32) -> list[SourcesResult]:
-    """:func:`extract` over many texts with ``nlp.pipe`` (several times faster than one by one)."""
+    """:func:`extract` over many texts with ``nlp.pipe`` (several times faster than one by one).
+    A text longer than spaCy accepts (``nlp().max_length``, 1,000,000 characters) is parsed in
+    pieces cut at line breaks, its findings shifted back to offsets in the whole text: one long
+    article must not stop a run (nothing spans two pieces, as nothing spans two paragraphs)."""
     texts = list(texts)
     out: list[SourcesResult] = [SourcesResult() for _ in texts]
-    todo = [i for i, t in enumerate(texts) if t and t.strip()]
-    for i, doc in zip(todo, nlp().pipe((texts[i] for i in todo), batch_size=batch_size)):
-        out[i] = extract_doc(doc)
+    limit = nlp().max_length
+    jobs: list[tuple[int, int, str]] = []  # (text, offset of the piece, piece)
+    for i, t in enumerate(texts):
+        if t and t.strip():
+            pieces = [(0, t)] if len(t) <= limit else _pieces(t, min(limit, PIECE_CHARS))
+            jobs += [(i, offset, piece) for offset, piece in pieces if piece.strip()]
+    found: dict[int, list[tuple[int, SourcesResult]]] = {}
+    for (i, offset, _), doc in zip(jobs, nlp().pipe((p for _, _, p in jobs), batch_size=batch_size)):
+        found.setdefault(i, []).append((offset, extract_doc(doc)))
+    for i, parts in found.items():
+        out[i] = parts[0][1] if len(texts[i]) <= limit else _merge(parts)
     return out
+
+
+PIECE_CHARS = 100_000  # a text over spaCy's limit is parsed in pieces this long at most (~1 GB of parser memory)
+
+
+def _pieces(text: str, size: int) -> list[tuple[int, str]]:
+    """``(offset, piece)`` covering ``text``, each piece at most ``size`` characters, cut after a
+    line break where there is one in the second half of the piece, else after a space."""
+    out, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        cut = text.rfind("\n", start + size // 2, end)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, end)
+        cut = cut + 1 if cut >= 0 else end
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
+def _merge(parts: list[tuple[int, SourcesResult]]) -> SourcesResult:
+    """One result from the results of pieces: offsets moved by each piece's offset, entity ids
+    renumbered so that pieces never share one."""
+    merged, next_id = SourcesResult(), 0
+    for offset, r in parts:
+        base = next_id
+        for item in (*r.entities, *r.attributions, *r.quotes):
+            for f in fields(item):
+                value = getattr(item, f.name)
+                if value is None:
+                    continue
+                if f.name in ("start", "end") or f.name.endswith(("_start", "_end")):
+                    setattr(item, f.name, value + offset)
+                elif f.name.endswith("entity_id") and value >= 0:
+                    setattr(item, f.name, value + base)
+        merged.entities += r.entities
+        merged.attributions += r.attributions
+        merged.quotes += r.quotes
+        next_id = max([e.entity_id + 1 for e in merged.entities] + [next_id])
+    return merged
 
 
 def extract_doc(doc) -> SourcesResult:

@@ -14,26 +14,27 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from .document import Analysis, Article, Sentence, Span
+from .ingest import FIELD_LIMITS, check_article
 
 metadata = sa.MetaData()
 
 articles = sa.Table(
     "articles", metadata,
     sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("id", sa.String(512), nullable=False, unique=True),
-    sa.Column("url", sa.String(2048), unique=True),
+    sa.Column("id", sa.String(FIELD_LIMITS["id"]), nullable=False, unique=True),
+    sa.Column("url", sa.String(FIELD_LIMITS["url"]), unique=True),
     sa.Column("text_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("title", sa.Text),
-    sa.Column("outlet", sa.String(255), index=True),
+    sa.Column("outlet", sa.String(FIELD_LIMITS["outlet"]), index=True),
     sa.Column("published", sa.Date, index=True),
-    sa.Column("language", sa.String(16)),
+    sa.Column("language", sa.String(FIELD_LIMITS["language"])),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("meta", sa.Text, nullable=False, default="{}"),
     sa.Column("ingested_at", sa.DateTime, nullable=False),
@@ -131,6 +132,7 @@ def text_hash(text: str) -> str:
 class AddResult:
     new: int = 0
     duplicates: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (article id, why it could not be stored)
 
 
 class StoreError(RuntimeError):
@@ -175,9 +177,15 @@ class Store:
         return result
 
     def _add_batch(self, batch: Sequence[Article], result: AddResult) -> None:
+        """Insert a batch in one transaction; an article the database refuses is set aside with its
+        reason (``result.rejected``) and never costs the others of its batch."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         rows, seen = [], set()
         for a in batch:
+            reason = check_article(a)
+            if reason:
+                result.rejected.append((str(a.id)[:200], reason))
+                continue
             row = {"id": a.id, "url": a.url, "text_hash": text_hash(a.text), "title": a.title, "outlet": a.outlet,
                    "published": a.published, "language": a.language, "text": a.text,
                    "meta": json.dumps(a.meta, ensure_ascii=False), "ingested_at": now}
@@ -186,6 +194,19 @@ class Store:
                 continue
             seen |= _identity(row)
             rows.append(row)
+        try:
+            self._insert_rows(rows, result)
+        except (sa.exc.StatementError, ValueError) as e:  # one bad row: find it, keep the rest
+            if len(rows) == 1:
+                result.rejected.append((rows[0]["id"], f"the database refused it: {_db_reason(e)}"))
+                return
+            for row in rows:
+                try:
+                    self._insert_rows([row], result)
+                except (sa.exc.StatementError, ValueError) as e1:
+                    result.rejected.append((row["id"], f"the database refused it: {_db_reason(e1)}"))
+
+    def _insert_rows(self, rows: list[dict], result: AddResult) -> None:
         with self.engine.begin() as conn:
             existing = self._existing(conn, rows)
             fresh = [r for r in rows if not _identity(r) & existing]
@@ -224,6 +245,8 @@ class Store:
         self._add_batch([article], result)
         if result.new:
             return article.id, True
+        if result.rejected:
+            raise StoreError(f"cannot store {article.id!r}: {result.rejected[0][1]}")
         h = text_hash(article.text)
         cond = [articles.c.id == article.id, articles.c.text_hash == h]
         if article.url:
@@ -296,14 +319,22 @@ class Store:
             return conn.execute(sa.select(sa.func.count()).select_from(j).where(cond)).scalar_one()
 
     def save_analyses(self, results: Sequence[tuple[int, Analysis]]) -> None:
-        """Replace the analyses of these articles, in one transaction."""
+        """Replace the analyses of these articles, in one transaction. Concurrent writers of the
+        same article (two web requests for one text) take turns: the article rows are locked first
+        (PostgreSQL; SQLite has one writer anyway) and the analysis row is an upsert."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        pks = [pk for pk, _ in results]
+        results = list({pk: a for pk, a in results}.items())  # one analysis per article: the last given
+        pks = sorted(pk for pk, _ in results)
         with self.engine.begin() as conn:
+            if not self.is_sqlite:
+                conn.execute(sa.select(articles.c.pk).where(articles.c.pk.in_(pks)).order_by(articles.c.pk)
+                             .with_for_update())
             conn.execute(attributions.delete().where(attributions.c.article_pk.in_(pks)))
             conn.execute(spans.delete().where(spans.c.article_pk.in_(pks)))
-            conn.execute(analyses.delete().where(analyses.c.article_pk.in_(pks)))
-            conn.execute(analyses.insert(), [
+            stmt = self._insert(analyses)
+            stmt = stmt.on_conflict_do_update(index_elements=[analyses.c.article_pk], set_={
+                c: stmt.excluded[c] for c in ("model", "score", "data", "analyzed_at")})
+            conn.execute(stmt, [
                 {"article_pk": pk, "model": a.model, "score": a.score, "analyzed_at": now,
                  "data": json.dumps({k: v for k, v in a.to_dict().items() if k not in ("article", "id")},
                                     ensure_ascii=False)} for pk, a in results])
@@ -430,6 +461,12 @@ class Store:
                             "published": r["published"].isoformat() if r["published"] else None,
                             "spans": [{k: s[k] for k in ("technique", "start", "end", "score", "text")} for s in found]})
         return out
+
+
+def _db_reason(e: Exception) -> str:
+    """The database's own words for a refused row, on one line."""
+    orig = getattr(e, "orig", None) or e
+    return " ".join(f"{orig.__class__.__name__}: {orig}".split())[:300]
 
 
 def _identity(row: dict) -> set[tuple[str, str]]:

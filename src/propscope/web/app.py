@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import hmac
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import fastapi_offline
 from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -29,8 +30,9 @@ from .. import ingest, taxonomy
 from ..document import Article
 from ..pipeline import analyze_batch
 from ..report_html import default_threshold, plural, render_article, render_controls, technique_css
-from ..store import Store
+from ..store import Store, StoreError
 from . import charts, views
+from .security import LOOPBACK_HOSTS, TEST_HOST, Guard, bearer_token_ok, secret_ok
 
 HERE = Path(__file__).parent
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"  # Swagger UI and ReDoc bundles (MIT), from PyPI
@@ -68,7 +70,9 @@ class Settings:
 
 
 def create_app(db: str | None = None, model: str | None = None, token: str | None = None,
-               allow_private_urls: bool = False) -> FastAPI:
+               allow_private_urls: bool = False,
+               allowed_hosts: Sequence[str] | None = (*LOOPBACK_HOSTS, TEST_HOST)) -> FastAPI:
+    """The app; ``allowed_hosts`` are the names it answers to in the Host header (None: any)."""
     settings = Settings(db, model, token, allow_private_urls)
     state: dict[str, Any] = {}
     model_lock = threading.Lock()
@@ -94,26 +98,28 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     templates.env.filters["plural"] = plural
     templates.env.filters["display"] = lambda name: taxonomy.get(name).display
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES} bytes"}, status_code=413)
-        return await call_next(request)
+    # body limit on the bytes read, Host allow-list, same-origin writes, security headers (security.py)
+    app.add_middleware(Guard, max_body=MAX_BODY_BYTES, allowed_hosts=allowed_hosts)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        """What was wrong and where, never the input itself: a reply must not echo a body back."""
+        return JSONResponse({"detail": [{k: e[k] for k in ("type", "loc", "msg") if k in e} for e in exc.errors()]},
+                            status_code=422)
 
     def store() -> Store:
         return state["store"]
 
     def require_write(request: Request) -> None:
-        if not settings.token:
-            return
-        given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-        if not given or not hmac.compare_digest(given, settings.token):
+        if settings.token and not bearer_token_ok(request.headers.get("authorization"), settings.token):
             raise HTTPException(401, "this server needs a token for writes: send 'Authorization: Bearer TOKEN'")
 
     def analyze_article(article: Article) -> dict:
         s = store()
-        stored_id, _ = s.put_article(article)
+        try:
+            stored_id, _ = s.put_article(article)
+        except StoreError as e:
+            raise HTTPException(422, str(e)) from None
         existing = s.get_analysis(stored_id)
         if existing is None or existing.model != state["model"].name:
             stored = s.get_article(stored_id)
@@ -127,13 +133,19 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     def article_from_request(req: AnalyzeRequest) -> Article:
         if req.url:
             opts = ingest.ReadOptions(allow_private_urls=settings.allow_private_urls, max_bytes=MAX_BODY_BYTES * 5)
-            item = next(iter(ingest.read_url(req.url, opts)))
+            item = next(iter(ingest.read_url(req.url, opts)), None)
+            if item is None:
+                raise HTTPException(400, f"cannot analyse {req.url}: no article there (an empty feed?)")
             if isinstance(item, ingest.Rejected):
                 raise HTTPException(400, f"cannot analyse {req.url}: {item.reason}")
             return item
         text = req.text or ""
-        digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-        return Article(id=f"web-{digest}", text=text, title=req.title, outlet=req.outlet, published=req.published)
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        article = Article(id=f"web-{digest}", text=text, title=req.title, outlet=req.outlet, published=req.published)
+        reason = ingest.check_article(article)
+        if reason:
+            raise HTTPException(422, f"cannot store this article: {reason}")
+        return article
 
     # -- API ----------------------------------------------------------------------------------
     @app.get("/healthz", tags=["meta"])
@@ -236,7 +248,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     @app.post("/analyze", include_in_schema=False)
     def analyze_form(request: Request, text: str = Form(""), url: str = Form(""), title: str = Form(""),
                      token: str = Form("")):
-        if settings.token and not hmac.compare_digest(token, settings.token):
+        if settings.token and not secret_ok(token, settings.token):
             raise HTTPException(401, "wrong or missing token")
         try:
             given = {"text": text, "url": url.strip(), "title": title}

@@ -1,0 +1,524 @@
+"""The hostile-input suite: what a newsroom's crawlers bring back and what a hostile user sends.
+
+Nothing is lost (distinct articles keep distinct ids, one bad record costs only itself, nothing
+is cut off silently) and nothing is let in (no fetch reaches a non-public address, no cross-site
+or oversized write gets through). Tests that touch a store run on SQLite and, with
+$PROPSCOPE_TEST_PG, on PostgreSQL (see conftest.py's ``db_url``).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import gzip
+import http.server
+import io
+import ipaddress
+import json
+import re
+import threading
+from bisect import bisect_right
+from pathlib import Path
+from types import SimpleNamespace
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from propscope import batch, fetch, ingest, sources
+from propscope.cli import main
+from propscope.document import Analysis, Article, Sentence
+from propscope.ingest import ReadOptions, Rejected, read_inputs
+from propscope.pipeline import analyze_store
+from propscope.store import Store
+from propscope.web.app import create_app
+from propscope.web.security import CSP, served_hosts
+
+PAGE = ("<html><head><title>{t}</title></head><body><article><h1>{t}</h1><p>" + "{t} body sentence number one. " * 12
+        + "</p></article></body></html>")
+
+
+def cli(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def summary(result) -> dict:
+    return json.loads(result.output.strip().splitlines()[-1])
+
+
+def fake_analysis(a: Article, model: str = "fake") -> Analysis:
+    return Analysis(a, [], [Sentence(0, len(a.text), 0.1)], 0.1, model)
+
+
+class FakeModel:
+    name = "fake"
+    device = SimpleNamespace(type="cpu")
+
+    def __init__(self):
+        self.timings = {"tokenise": 0.0, "encoder": 0.0, "decode": 0.0}
+
+    def analyze_batch(self, items):
+        return [fake_analysis(a if isinstance(a, Article) else Article("t", a)) for a in items]
+
+
+# -- article identity -----------------------------------------------------------------------
+def test_stdin_read_twice_keeps_both_texts(db_url):
+    first = cli("ingest", "-", "--db", db_url, "--format", "json", input="The first story from a pipe.")
+    second = cli("ingest", "-", "--db", db_url, "--format", "json", input="A second, different story.")
+    again = cli("ingest", "-", "--db", db_url, "--format", "json", input="The first story from a pipe.")
+    assert summary(first)["new"] == 1 and summary(second)["new"] == 1
+    assert summary(again) == {"new": 0, "duplicates": 1, "rejected": 0}
+    assert Store(db_url).count_articles() == 2
+
+
+def test_same_file_name_in_two_folders_keeps_both(db_url, tmp_path):
+    for folder, text in (("monday", "Monday's story about the port."), ("tuesday", "Tuesday's story on rail.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(text)
+    r = cli("ingest", tmp_path / "monday", tmp_path / "tuesday", "--db", db_url, "--format", "json")
+    assert summary(r) == {"new": 2, "duplicates": 0, "rejected": 0}
+    ids = [a.id for a in Store(db_url).iter_articles()]
+    assert len(set(ids)) == 2 and all(i.startswith("story-") for i in ids)
+
+
+def test_id_less_jsonl_records_in_two_files_keep_both(db_url, tmp_path):
+    for folder, text in (("a", "Record from the first export."), ("b", "Record from the second export.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.jsonl").write_text(json.dumps({"text": text}) + "\n")
+    r = cli("ingest", tmp_path / "a" / "news.jsonl", tmp_path / "b" / "news.jsonl", "--db", db_url, "--format", "json")
+    assert summary(r) == {"new": 2, "duplicates": 0, "rejected": 0}
+
+
+def test_explicit_ids_urls_and_texts_still_say_same(db_url, tmp_path):
+    """Generated ids never merge articles; explicit ids, URLs and the normalised text still do."""
+    p = tmp_path / "x.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "k1", "text": "Original text."}, {"id": "k1", "text": "Other text, same id."},
+        {"text": "Via url.", "url": "https://n.example/1"}, {"text": "Other, same url.", "url": "https://n.example/1"},
+        {"text": "  ORIGINAL   text. "}]) + "\n")
+    assert summary(cli("ingest", p, "--db", db_url, "--format", "json")) == {"new": 2, "duplicates": 3, "rejected": 0}
+
+
+# -- one bad record never costs the others --------------------------------------------------
+BAD_RECORDS = [
+    ({"id": "u", "text": "Url is a number.", "url": 42}, "field 'url' must be a string, not a number"),
+    ({"id": "t", "text": "Title is a list.", "title": ["a", "b"]}, "field 'title' must be a string, not a list"),
+    ({"id": "s", "text": "Lone \ud800 surrogate."}, "lone surrogate (U+D800)"),
+    ({"id": "n", "text": "A NUL \u0000 inside."}, "NUL character"),
+    ({"id": "x" * 600, "text": "Id too long."}, "over the 512"),
+    ({"id": "o", "text": "Outlet too long.", "outlet": "o" * 300}, "over the 255"),
+    ({"id": "m", "text": "Meta with a surrogate.", "section": "\udfff"}, "lone surrogate"),
+    ({"id": ["l"], "text": "Id is a list."}, "field 'id' must be a string or a whole number"),
+]
+
+
+def test_bad_jsonl_records_are_reported_and_the_rest_of_the_batch_stored(db_url, tmp_path):
+    p = tmp_path / "export.jsonl"
+    lines = [json.dumps({"id": "good-1", "text": "The first good record."})]
+    lines += [json.dumps(rec) for rec, _ in BAD_RECORDS]
+    lines += [json.dumps({"id": 7, "text": "A numeric id is repaired to a string."})]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    r = cli("ingest", p, "--db", db_url, "--format", "json")
+    assert r.exit_code == 1 and "Traceback" not in r.stderr
+    assert summary(r) == {"new": 2, "duplicates": 0, "rejected": len(BAD_RECORDS)}
+    errors = r.stderr.splitlines()
+    for n, (_, reason) in enumerate(BAD_RECORDS, 2):
+        assert any(f"export.jsonl:{n}:" in e and reason in e for e in errors), (n, reason, errors)
+    s = Store(db_url)
+    assert s.get_article("good-1") and s.get_article("7").text.startswith("A numeric id")
+
+
+def test_row_the_database_refuses_is_set_aside_not_its_batch(db_url, monkeypatch):
+    """The store's own fallback, for what the readers' checks do not foresee."""
+    from propscope import store as store_module
+
+    monkeypatch.setattr(store_module, "check_article", lambda a: None)
+    s = Store(db_url)
+    odd = Article("odd", "Its title is not text.", title={"not": "text"})  # type: ignore[arg-type]
+    r = s.add_articles([Article("a", "First good one."), odd, Article("b", "Second good one.")])
+    assert (r.new, [i for i, _ in r.rejected]) == (2, ["odd"]) and "database refused" in r.rejected[0][1]
+    assert s.count_articles() == 2
+
+
+def test_other_readers_reject_unstorable_text(tmp_path):
+    p = tmp_path / "late-nul.txt"
+    p.write_bytes(b"A clean start. " * 1000 + b"\x00 and a NUL after the first 8 KB.")
+    [r] = read_inputs([str(p)])
+    assert isinstance(r, Rejected) and "NUL" in r.reason
+    c = tmp_path / "rows.csv"
+    c.write_text("id,text,outlet\n1,Fine row.,ok.example\n2,Outlet too long.," + "o" * 300 + "\n")
+    items = list(read_inputs([str(c)]))
+    assert isinstance(items[0], Article) and isinstance(items[1], Rejected) and items[1].source.endswith(":3")
+
+
+# -- JSON Lines split on \n only ------------------------------------------------------------
+SEPARATORS = "one\u2028two\u2029three\x85four\x1cfive\x1dsix\x1eseven\x0b\x0ceight"
+
+
+def test_jsonl_strings_may_hold_unicode_line_separators(tmp_path):
+    p = tmp_path / "seps.jsonl"
+    p.write_text(json.dumps({"id": "s", "text": SEPARATORS}, ensure_ascii=False) + "\n", encoding="utf-8")
+    [a] = read_inputs([str(p)])
+    assert isinstance(a, Article) and a.text == SEPARATORS
+
+
+def test_own_json_output_reads_back_in_ingest_and_batch(db_url, tmp_path, monkeypatch):
+    art = Article("sep-1", SEPARATORS, title="Title\u2028with a separator")
+    out = tmp_path / "analyses.jsonl"
+    out.write_text(fake_analysis(art).to_json() + "\n", encoding="utf-8")  # as `analyze --format json` writes
+    r = cli("ingest", out, "--db", db_url, "--format", "json")
+    assert summary(r) == {"new": 1, "duplicates": 0, "rejected": 0}
+    assert Store(db_url).get_article("sep-1").text == SEPARATORS
+    monkeypatch.setattr(batch, "_model", lambda name, int8=False: FakeModel())
+    [part] = batch.write_partitions([art, Article("plain", "Plain text.")], tmp_path / "run" / "_input", 10)
+    info = batch.analyze_partition(str(part), str(tmp_path / "run" / part.name), None, sources=False)
+    assert info["articles"] == 2
+    assert [a.article.text for a in batch.read_results(tmp_path / "run")] == [SEPARATORS, "Plain text."]
+
+
+# -- oversized articles ---------------------------------------------------------------------
+def long_text(paragraphs: int) -> str:
+    para = ('Maria Lopez said the council "betrayed the city" on Monday, according to Reuters. '
+            "The mayor of Springfield denied it.\n")
+    return para * paragraphs
+
+
+def test_text_over_spacys_limit_is_parsed_in_pieces(monkeypatch):
+    nlp = sources.nlp()
+    text = long_text(60)  # ~8,000 characters
+    monkeypatch.setattr(nlp, "max_length", 2_000)
+    [found] = sources.extract_batch([text])
+    assert len(found.entities) > 60 and len(found.attributions) >= 60 and len(found.quotes) == 60
+    for e in found.entities:
+        assert text[e.start : e.end] == e.text
+    for q in found.quotes:
+        assert text[q.start : q.end] == q.text
+    for at in found.attributions:
+        assert text[at.source_start : at.source_end] == at.source
+        assert text[at.content_start : at.content_end] == at.content
+    starts = [offset for offset, _ in sources._pieces(text, 2_000)]
+    assert len(starts) >= 4
+    pieces_of = {}
+    for e in found.entities:  # pieces never share an entity id
+        pieces_of.setdefault(e.entity_id, set()).add(bisect_right(starts, e.start))
+    assert all(len(v) == 1 for v in pieces_of.values())
+
+
+def test_analyze_store_gets_past_an_oversized_article(db_url, monkeypatch):
+    monkeypatch.setattr(sources.nlp(), "max_length", 2_000)
+    s = Store(db_url)
+    s.add_articles([Article("short-1", "A short one."), Article("huge", long_text(40)), Article("short-2", "Another.")])
+    assert analyze_store(s, FakeModel(), batch_size=2, sources=True) == 3
+    assert s.count_pending("fake") == 0 and s.get_analysis("huge").attributions
+
+
+# -- silent truncation ----------------------------------------------------------------------
+def make_warc(path: Path, n: int, gz: bool = True) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for i in range(n):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(f"https://w.example/{i}", "response", http_headers=headers,
+                                            payload=io.BytesIO(PAGE.format(t=f"Page {i}").encode())))
+    path.write_bytes(buf.getvalue())
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("cut", [10, 300])
+def test_truncated_warc_gz_is_reported_and_the_rest_read(db_url, tmp_path, cut):
+    p = tmp_path / "crawl.warc.gz"
+    p.write_bytes(make_warc(p, 4)[:-cut])
+    r = cli("ingest", p, "--db", db_url, "--format", "json")
+    assert r.exit_code == 1 and "truncated" in r.stderr and "Traceback" not in r.stderr
+    got = summary(r)
+    assert got["rejected"] >= 1 and 2 <= got["new"] <= 4
+
+
+def test_cut_off_record_of_a_plain_warc_is_not_stored(tmp_path):
+    p = tmp_path / "crawl.warc"
+    p.write_bytes(make_warc(p, 3, gz=False)[:-80])
+    items = list(read_inputs([str(p)]))
+    assert [type(i) for i in items] == [Article, Article, Rejected] and "cut off" in items[2].reason
+
+
+def test_complete_warc_gz_is_not_reported(tmp_path):
+    p = tmp_path / "crawl.warc.gz"
+    make_warc(p, 2)
+    assert [type(i) for i in read_inputs([str(p)])] == [Article, Article]
+    assert gzip.decompress(p.read_bytes())  # the fixture really is whole
+
+
+def test_csv_field_over_the_csv_module_limit_loses_nothing(tmp_path):
+    p = tmp_path / "big.csv"
+    long_field = "word " * 40_000  # 200,000 characters, over csv's default 131,072
+    p.write_text(f'id,text\n1,"first"\n2,"{long_field}"\n3,"third"\n4,"fourth"\n')
+    items = list(read_inputs([str(p)]))
+    assert [i.id for i in items] == ["1", "2", "3", "4"] and items[1].text == long_field
+
+
+# -- exit status and -o ---------------------------------------------------------------------
+def test_ingest_exit_status(db_url, tmp_path):
+    (tmp_path / "ok.txt").write_text("A good story.")
+    assert cli("ingest", tmp_path / "ok.txt", "--db", db_url).exit_code == 0
+    r = cli("ingest", tmp_path / "ok.txt", tmp_path / "missing.txt", "--db", db_url, "--format", "json")
+    assert r.exit_code == 1 and summary(r) == {"new": 0, "duplicates": 1, "rejected": 1}
+
+
+@pytest.mark.parametrize("command", [["analyze", "STORY"], ["export", "--format", "label-studio-config"],
+                                     ["reuse", "STORY"]])
+def test_output_to_a_missing_folder_is_one_line(tmp_path, command):
+    story = tmp_path / "story.txt"
+    story.write_text("A story about a bridge. " * 10)
+    args = [str(story) if a == "STORY" else a for a in command]
+    r = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "no" / "such" / "out.json")])
+    assert r.exit_code == 1 and not isinstance(r.exception, OSError)
+    lines = [line for line in r.stderr.splitlines() if line.startswith("propscope:")]
+    assert any("cannot write" in line and "No such file or directory" in line for line in lines)
+    assert "Traceback" not in r.stderr
+
+
+# -- the web app: PostgreSQL writes, NUL bytes, bodies, headers, origins, tokens ------------
+@pytest.fixture()
+def client(db_url, tiny_model):
+    with TestClient(create_app(db=db_url, model=str(tiny_model))) as c:
+        yield c
+
+
+def test_fifty_concurrent_posts_of_one_text(client):
+    text = "The same report, posted by fifty hands at once: the plan was a disgrace."
+    with cf.ThreadPoolExecutor(max_workers=50) as pool:
+        results = list(pool.map(lambda _: client.post("/api/analyze", json={"text": text}), range(50)))
+    assert [r.status_code for r in results] == [200] * 50
+    assert len({r.json()["id"] for r in results}) == 1
+    listing = client.get("/api/articles").json()
+    assert listing["total"] == 1
+    spans = client.get(f"/api/articles/{results[0].json()['id']}").json()["spans"]
+    assert len(spans) == len({(s["start"], s["end"], s["technique"]) for s in spans})  # no doubled spans
+
+
+@pytest.mark.parametrize("path", ["/api/articles?q=a%00b", "/api/articles?outlet=%00", "/api/articles/x%00y",
+                                  "/search?q=%00", "/api/reuse?article=a%00"])
+def test_nul_in_the_url_is_a_400(client, path):
+    r = client.get(path)
+    assert r.status_code == 400 and "NUL" in r.json()["detail"]
+
+
+@pytest.mark.parametrize("body", [
+    b'{"text": "A NUL \\u0000 in the text."}', b'{"text": "A lone \\ud800 surrogate."}',
+    b'{"text": "Fine text.", "title": ["a list"]}', b'{"url": 42}', b'{"text": "Fine.", "outlet": "\\u0000"}'])
+def test_unstorable_api_bodies_are_4xx(client, body):
+    r = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
+    assert 400 <= r.status_code < 500 and "detail" in r.json()
+    assert client.get("/api/articles").json()["total"] == 0
+
+
+def test_form_with_nul_is_4xx_not_500(client):
+    r = client.post("/analyze", data={"text": "A form text with a NUL \x00 inside."}, follow_redirects=False)
+    assert 200 <= r.status_code < 500 and r.status_code != 303
+    assert client.get("/api/articles").json()["total"] == 0
+
+
+def test_chunked_body_over_the_limit_is_413_and_never_echoed(client):
+    marker = b"ECHO-ME-" * 8
+
+    def chunks():
+        yield b'{"text": "'
+        for _ in range(60):
+            yield marker * 1000  # 60 x 64 KB = 3.8 MB, no Content-Length
+        yield b'"}'
+
+    r = client.post("/api/analyze", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413 and b"ECHO-ME" not in r.content
+    small = client.post("/api/analyze", content=b'{"text": ["ECHO-ME please"]}',
+                        headers={"content-type": "application/json"})
+    assert small.status_code == 422 and b"ECHO-ME" not in small.content
+    broken = client.post("/api/analyze", content=b'{"text": "ECHO-ME', headers={"content-type": "application/json"})
+    assert broken.status_code == 422 and b"ECHO-ME" not in broken.content
+
+
+def test_security_headers_on_every_response(client):
+    for r in (client.get("/"), client.get("/api/articles"), client.get("/static/app.js"), client.get("/nope"),
+              client.get("/docs"), client.post("/api/analyze", content=b"x" * 2_100_000)):
+        h = r.headers
+        assert h["content-security-policy"] == CSP and h["x-content-type-options"] == "nosniff", r.url
+        assert h["x-frame-options"] == "DENY" and h["referrer-policy"] == "same-origin"
+    script_src = re.search(r"script-src ([^;]*)", CSP).group(1)
+    assert script_src == "'self'" and "frame-ancestors 'none'" in CSP and "http" not in CSP
+
+
+def test_pages_hold_no_inline_script(client):
+    """The CSP forbids inline script, so a page that had one would break: none may."""
+    client.post("/api/analyze", json={"text": "They are traitors. Everyone knows it.", "title": "T"})
+    article = client.get("/api/articles").json()["articles"][0]["id"]
+    for path in ("/", "/search?q=traitors", "/dashboard", "/reuse", f"/articles/{article}", "/docs", "/redoc"):
+        html = client.get(path).text
+        for tag in re.findall(r"<script\b[^>]*>", html, re.I):
+            assert "src=" in tag or 'type="application/json"' in tag, (path, tag)
+        assert not re.search(r"<[^>]+\son[a-z]+\s*=", html, re.I), path
+        assert not re.search(r"""<(?:script|img|link|iframe)\b[^>]*(?:src|href)=["']?(?:https?:)?//""", html,
+                             re.I), path  # nothing loaded from another host
+
+
+def test_only_the_served_host_names_are_accepted(db_url, tiny_model):
+    with TestClient(create_app(db=db_url, model=str(tiny_model), allowed_hosts=served_hosts("127.0.0.1")),
+                    base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/articles").status_code == 200
+        assert c.get("/api/articles", headers={"host": "localhost:8000"}).status_code == 200
+        r = c.get("/api/articles", headers={"host": "rebind.attacker.example:8000"})
+        assert r.status_code == 400 and "unknown host" in r.json()["detail"]
+    assert served_hosts("0.0.0.0") is None and "news.example" in served_hosts("0.0.0.0", ["news.example"])
+
+
+@pytest.mark.parametrize("headers", [{"origin": "http://evil.example"}, {"origin": "null"},
+                                     {"referer": "http://evil.example/page.html"}, {"sec-fetch-site": "cross-site"}])
+def test_cross_site_form_post_stores_nothing_without_a_token(client, headers):
+    r = client.post("/analyze", data={"text": "Planted by another site."}, headers=headers, follow_redirects=False)
+    assert r.status_code == 403
+    assert client.get("/api/articles").json()["total"] == 0
+    same = client.post("/analyze", data={"text": "Sent from our own page."}, follow_redirects=False,
+                       headers={"origin": "http://testserver", "sec-fetch-site": "same-origin"})
+    assert same.status_code == 303
+
+
+@pytest.mark.parametrize("auth", [b"Bearer \xff\xfe\xe9", "s3cret", "Basic s3cret", "Bearer", "bearer  wrong", ""])
+def test_bad_authorization_is_401(db_url, tiny_model, auth):
+    with TestClient(create_app(db=db_url, model=str(tiny_model), token="s3cret")) as c:
+        r = c.post("/api/analyze", json={"text": "Hello there."}, headers={"authorization": auth})
+        assert r.status_code == 401
+        form = c.post("/analyze", data={"text": "Hello there.", "token": "s3cr\u00e9t"}, follow_redirects=False)
+        assert form.status_code == 401
+        assert c.get("/api/articles").json()["total"] == 0
+        ok = c.post("/api/analyze", json={"text": "Hello there."}, headers={"authorization": "bearer s3cret"})
+        assert ok.status_code == 200
+
+
+def test_web_analyses_a_text_over_spacys_limit(client, monkeypatch):
+    monkeypatch.setattr(sources.nlp(), "max_length", 2_000)
+    r = client.post("/api/analyze", json={"text": long_text(30)})
+    assert r.status_code == 200 and r.json()["attributions"]
+    assert client.get(f"/api/articles/{r.json()['id']}").status_code == 200
+
+
+class FeedHandler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.end_headers()
+        self.wfile.write(b'<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title></channel></rss>')
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(handler) -> tuple[http.server.ThreadingHTTPServer, int]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, httpd.server_address[1]
+
+
+def test_empty_feed_url_is_a_clear_4xx(db_url, tiny_model):
+    httpd, port = serve(FeedHandler)
+    try:
+        with TestClient(create_app(db=db_url, model=str(tiny_model), allow_private_urls=True)) as c:
+            r = c.post("/api/analyze", json={"url": f"http://127.0.0.1:{port}/feed.xml"})
+    finally:
+        httpd.shutdown()
+    assert r.status_code == 400 and "no article" in r.json()["detail"]
+
+
+# -- SSRF: every hop checked, the checked address pinned --------------------------------------
+def stub_resolver(monkeypatch, answers: dict[str, list[str]]) -> list[str]:
+    """Replace DNS: each name answers from its list, one answer per lookup (the last repeats)."""
+    asked: list[str] = []
+
+    def resolve(host: str, port: int) -> list[str]:
+        asked.append(host)
+        queue = answers[host]
+        return [queue.pop(0) if len(queue) > 1 else queue[0]]
+
+    monkeypatch.setattr(fetch, "_resolve", resolve)
+    return asked
+
+
+REFUSED = ["100.64.0.1", "100.127.255.254", "2002:a00:1::1", "2002:7f00:1::", "2002:c0a8:101::1", "fec0::1",
+           "224.0.0.251", "239.255.255.250", "ff02::1", "ff0e::1", "240.0.0.1", "255.255.255.255", "::ffff:10.0.0.1",
+           "::ffff:127.0.0.1", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe", "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+           "2001:0:a00:1::1", "::7f00:1", "198.18.0.1", "192.0.0.8", "fd00::1", "fe80::1", "::", "0.0.0.0",
+           "2001:db8::1", "64:ff9b:1::a00:1"]
+
+
+@pytest.mark.parametrize("addr", REFUSED)
+def test_non_global_unicast_addresses_are_refused(monkeypatch, addr):
+    stub_resolver(monkeypatch, {"news.example": [addr]})
+    with pytest.raises(fetch.FetchError, match="non-public"):
+        fetch.check_url("http://news.example/story")
+
+
+@pytest.mark.parametrize("addr", ["8.8.8.8", "2606:4700::1111", "2002:808:808::1", "::ffff:8.8.8.8", "64:ff9b::808:808"])
+def test_public_addresses_pass(monkeypatch, addr):
+    stub_resolver(monkeypatch, {"news.example": [addr]})
+    assert fetch.check_url("https://news.example/") == [ipaddress.ip_address(addr)]
+
+
+def test_connection_goes_to_the_checked_address_not_a_rebound_one(monkeypatch):
+    asked = stub_resolver(monkeypatch, {"news.example": ["8.8.8.8", "127.0.0.1"]})
+    seen = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append((request.url.host, request.headers["host"], request.extensions.get("sni_hostname")))
+        return httpx.Response(200, headers={"content-type": "text/plain"}, content=b"Public words.")
+
+    got = fetch.fetch("https://news.example/a", transport=httpx.MockTransport(handler))
+    assert seen == [("8.8.8.8", "news.example", b"news.example")] and asked == ["news.example"]
+    assert got.url == "https://news.example/a" and got.body == b"Public words."
+
+
+def test_every_redirect_hop_is_checked_and_pinned(monkeypatch):
+    stub_resolver(monkeypatch, {"news.example": ["8.8.8.8"], "cdn.example": ["2606:4700::1111"],
+                                "inside.example": ["100.64.3.4"]})
+    seen = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append((request.url.host, request.headers["host"]))
+        if request.headers["host"] == "news.example":
+            return httpx.Response(302, headers={"location": "https://cdn.example:8443/b"})
+        return httpx.Response(302, headers={"location": "http://inside.example/admin"})
+
+    with pytest.raises(fetch.FetchError, match="inside.example resolves to a non-public address"):
+        fetch.fetch("http://news.example/a", transport=httpx.MockTransport(handler))
+    assert seen == [("8.8.8.8", "news.example"), ("2606:4700::1111", "cdn.example:8443")]
+
+
+class HostEcho(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        self.wfile.write(f"Host was {self.headers['Host']}".encode())
+
+    def log_message(self, *args):
+        pass
+
+
+def test_pinned_connection_keeps_the_host_header_on_a_real_socket(monkeypatch):
+    """Allowed private (a test server on loopback), the name is still resolved once and pinned."""
+    httpd, port = serve(HostEcho)
+    asked = stub_resolver(monkeypatch, {"news.example": ["127.0.0.1", "192.0.2.1"]})
+    try:
+        got = fetch.fetch(f"http://news.example:{port}/x", allow_private=True, timeout=5)
+    finally:
+        httpd.shutdown()
+    assert got.body == f"Host was news.example:{port}".encode() and asked == ["news.example"]
+
+
+def test_ingest_refuses_carrier_grade_nat_urls(monkeypatch):
+    stub_resolver(monkeypatch, {"cgn.example": ["100.64.0.9"]})
+    [r] = read_inputs(["http://cgn.example/story"], ReadOptions())
+    assert isinstance(r, Rejected) and "non-public" in r.reason
+
+
+def test_reader_checks_are_the_stores_checks():
+    assert ingest.check_article(Article("a" * 513, "x")) and not ingest.check_article(Article("a" * 512, "x"))
