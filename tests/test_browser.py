@@ -86,7 +86,7 @@ def corpus(server, db, sample_text_module):
              Span(10, 16, "Name_Calling,Labeling", 0.82, NESTED[10:16]),  # inner, two techniques
              Span(10, 16, "Loaded_Language", 0.64, NESTED[10:16]),
              Span(37, 53, "Slogans", 0.55, NESTED[37:53]),  # crosses the outer's end
-             Span(83, 115, "Loaded_Language", 0.73, NESTED[83:115])]
+             Span(NESTED.index("corrupt"), NESTED.index(" will"), "Loaded_Language", 0.73, "corrupt establishment media")]
     analysis = Analysis(art, spans, [Sentence(0, 77, 0.9), Sentence(79, len(NESTED), 0.7)], 0.8, "hand-made")
     store.save_analyses([(store.pk_of("nested-1"), analysis)])
     return {"sample": sample["id"], "nested": "nested-1"}

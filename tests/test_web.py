@@ -181,3 +181,160 @@ def test_technique_colours_are_readable_and_distinct():
         assert t.short and len(t.short) <= 14
     for s, t in itertools.combinations(taxonomy.PTC14, 2):
         assert math.dist(_lab(s.colour), _lab(t.colour)) >= 20, f"{s.display} and {t.display} look alike"
+
+
+def _nested_analysis():
+    from propscope.document import Analysis, Article, Sentence, Span
+
+    text = "Globalist elites are coming for your freedom: wake up before it is too late."
+    spans = [Span(0, 44, "Appeal_to_fear-prejudice", 0.91, text[0:44]),
+             Span(10, 16, "Name_Calling,Labeling", 0.82, text[10:16]),
+             Span(10, 16, "Loaded_Language", 0.64, text[10:16]),
+             Span(37, 53, "Slogans", 0.55, text[37:53])]
+    return Analysis(Article(id="n1", text=text, title="Nested"), spans, [Sentence(0, len(text), 0.9)], 0.9, "hand")
+
+
+def test_spans_carry_visible_labels_and_nest_without_splitting():
+    from propscope.report_html import render_article
+
+    out = render_article(_nested_analysis())
+    outer_start = out.index('data-id="0"')
+    outer = out[out.rfind("<mark", 0, outer_start):]
+    # the inner span (two techniques, both labelled) sits inside the one outer mark
+    assert out.count('data-id="0"') == 1 and out.count('data-id="1"') == 1
+    assert outer.index('data-id="1"') < outer.index('>fear</span></mark>')
+    inner = out[out.index('data-id="1"'):]
+    assert inner.index(">name-calling</span>") < inner.index(">loaded</span>") < inner.index("</mark>")
+    # the crossing span is cut at the outer's end: two pieces, labelled once, at its end
+    assert out.count('data-id="2"') == 2 and out.count(">slogan</span>") == 1
+    assert out.index(">fear</span>") < out.index(">slogan</span>")
+    assert out.count('class="lbl') == 4  # one label per (span, technique)
+
+
+def test_default_view_hides_the_least_confident_spans():
+    from propscope.document import Analysis, Article, Span
+    from propscope.report_html import default_threshold, render, render_article, render_controls
+
+    text = " ".join(f"word{i}" for i in range(40))
+    spans = [Span(i * 12, i * 12 + 5, "Loaded_Language" if i % 2 else "Doubt", 0.1 + 0.07 * i, "x") for i in range(12)]
+    a = Analysis(Article(id="t", text=text), spans, [], 0.5, "m")
+    cut = default_threshold([s.score for s in spans])
+    assert 0.2 < cut < 0.5
+    out = render_article(a)
+    hidden = out.count('class="span off"')
+    assert hidden == sum(s.score < cut for s in spans) and 0 < hidden < 12
+    controls = render_controls([a], cut)
+    assert 'type="range"' in controls and f'value="{round(cut * 100)}"' in controls
+    assert 'Loaded language <span class="count">6</span>' in controls and 'Doubt <span class="count">6</span>' in controls
+    assert f"{12 - hidden} of 12 spans shown" in controls
+    assert default_threshold([0.1, 0.2, 0.3]) == 0  # a few spans: all shown
+    report = render([a])
+    assert "@media print" in report and "print-color-adjust:exact" in report and 'id="min-score"' in report
+
+
+def test_docs_and_redoc_load_nothing_from_elsewhere(client):
+    for path in ("/docs", "/redoc"):
+        page = client.get(path).text
+        refs = re.findall(r'(?:src|href)="([^"]+)"', page)
+        assert refs and all(r.startswith("/") for r in refs), refs
+        for r in refs:
+            assert client.get(r).status_code == 200, r
+        assert "<script>" not in page  # no inline script: works under a strict Content-Security-Policy
+    bundle = client.get("/redoc.js").text
+    assert "cdn.redoc.ly" not in bundle and "/static/favicon.svg" in bundle
+    assert "validatorUrl: null" in client.get("/static/docs.js").text
+
+
+def _post(client, text, **meta):
+    r = client.post("/api/analyze", json={"text": text, **meta})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_dashboard_filters_downloads_and_links(client):
+    from propscope.web.views import DASHBOARD_TABLES
+
+    _post(client, "The traitors in the capital betrayed our great nation.", title="One", outlet="Daily",
+          published="2020-01-05")
+    _post(client, "Liars and cowards ran the city into the ground.", title="Two", outlet="Evening", published="2020-03-09")
+    page = client.get("/dashboard").text
+    for table in DASHBOARD_TABLES:
+        for fmt in ("csv", "json"):
+            assert f'href="/dashboard/{table}.{fmt}"' in page, (table, fmt)
+            r = client.get(f"/dashboard/{table}.{fmt}")
+            assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv" if fmt == "csv" else
+                                                                                  "application/json")
+    assert client.get("/dashboard/outlets.csv").text.splitlines()[0] == "outlet,articles,mean_score,spans"
+    only = client.get("/dashboard/outlets.json", params={"outlet": "Daily"}).json()["rows"]
+    assert [r["outlet"] for r in only] == ["Daily"]
+    months = client.get("/dashboard/months.json", params={"since": "2020-02", "until": "2020-12-31"}).json()["rows"]
+    assert [m["month"] for m in months] == ["2020-03"]
+    filtered = client.get("/dashboard", params={"outlet": "Evening", "since": "2020-02-01", "until": "2020-12-31"}).text
+    assert "1 analysed article published from 2020-02-01 until 2020-12-31." in filtered
+    assert 'href="/dashboard/techniques.csv?outlet=Evening&amp;since=2020-02-01&amp;until=2020-12-31"' in filtered
+    assert 'href="/dashboard?outlet=Evening&amp;since=2020-02-01&amp;until=2020-12-31#techniques"' in filtered
+    assert re.search(r'<a class="bar-row" href="/search\?outlet=Evening&amp;since=2020-02-01&amp;until=2020-12-31'
+                     r'&amp;technique=[^"]+"', filtered)  # a technique bar opens its articles
+    assert 'href="/search?since=2020-01&amp;until=2020-01"' in page  # a month point opens that month
+    bad = client.get("/dashboard", params={"since": "last week"})
+    assert bad.status_code == 200 and "not a date" in bad.text
+    assert client.get("/dashboard/outlets.json", params={"since": "last week"}).status_code == 400
+    assert client.get("/dashboard/nope.csv").status_code == 404
+
+
+def test_search_snippets_pagination_and_downloads(client):
+    for i in range(23):
+        _post(client, f"Story {i}. " + "Filler words about the weather. " * 8 + f"The harbour was closed on day {i}. "
+              + "More filler about sport and prices. " * 8, title=f"Harbour {i:02d}", outlet="Port News")
+    first = client.get("/search", params={"q": "harbour"}).text
+    assert "23 articles matching" in first and first.count('class="result"') == 20
+    assert 'rel="next" href="/search?page=2&amp;q=harbour"' in first and "Page 1 of 2" in first
+    assert '<mark class="match">harbour</mark>' in first and "… " in first  # a snippet around the match
+    second = client.get("/search", params={"q": "harbour", "page": 2}).text
+    assert second.count('class="result"') == 3 and 'rel="prev"' in second
+    rows = client.get("/search.csv", params={"q": "harbour"}).text.splitlines()
+    assert len(rows) == 24 and rows[0].startswith("id,title,outlet,published")
+    data = client.get("/search.json", params={"q": "harbour", "outlet": "Port News"}).json()
+    assert data["total"] == 23 and len(data["rows"]) == 23 and not data["truncated"]
+    everything = client.get("/search").text  # no filter: every stored article, paginated
+    assert "23 articles." in everything
+    assert "Loaded language" in client.get("/search", params={"technique": "loaded language"}).text
+    unknown = client.get("/search", params={"technique": "Propaganda"}).text
+    assert "unknown technique" in unknown and "Loaded language (Loaded_Language)" in unknown
+
+
+def test_favicon_error_page_and_plurals(client):
+    assert client.get("/favicon.ico").status_code == 200
+    missing = client.get("/articles/no-such-id", headers={"accept": "text/html"})
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "No such article" in missing.text and "no-such-id" in missing.text
+    assert client.get("/nowhere", headers={"accept": "text/html"}).headers["content-type"].startswith("text/html")
+    assert client.get("/api/articles/no-such-id").json()["detail"]  # the API keeps JSON
+    _post(client, "The traitors lied again.", title="Only one")
+    assert "1 article stored" in client.get("/").text
+    assert "1 analysed article." in client.get("/dashboard").text
+    assert "1 article." in client.get("/search").text
+
+
+def test_counts_read_as_english():
+    from propscope.document import Analysis, Article, Span
+    from propscope.report_html import plural, render_article
+
+    assert (plural(1, "article"), plural(2, "article"), plural(1200, "passage")) == ("1 article", "2 articles",
+                                                                                   "1,200 passages")
+    one = Analysis(Article(id="p", text="Liars all."), [Span(0, 5, "Name_Calling,Labeling", 0.8, "Liars")], [], 0.8, "m")
+    assert "· 1 technique span ·" in render_article(one)
+
+
+def test_time_chart_fills_its_card_and_keeps_its_labels():
+    from propscope.web.charts import line_chart
+
+    months = [(f"2020-{m:02d}", m / 12, f"/search?since=2020-{m:02d}") for m in range(1, 13)]
+    svg = line_chart(months, width=1000)
+    assert 'width="100%"' in svg and "max-width" not in svg
+    for x, label in re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">([^<]+)</text>', svg):
+        half = len(label) * 13 * 0.6 / 2  # about half the label's width at 13px
+        assert half <= float(x) <= 1000 - half, label
+    for x, _ in re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="end">([^<]+)</text>', svg):
+        assert float(x) >= 4 * 13 * 0.6  # "100%" fits left of the axis
+    assert svg.count("<a href=") == 12

@@ -27,6 +27,9 @@ body{font:16px/1.6 Georgia,serif;color:#222;max-width:62rem;margin:2rem auto;pad
 h1{font:600 1.4rem system-ui,sans-serif} h2{font:600 1.15rem system-ui,sans-serif;margin-top:2.5rem}
 .legend{font:.85rem system-ui,sans-serif;border-top:1px solid #ddd;margin-top:2rem}
 .note{font:.8rem system-ui,sans-serif;color:#666}
+.reading{margin-top:1rem}
+#span-details:not(:empty){position:sticky;bottom:0;background:#fff;border-top:2px solid #1f2d3a;padding:.4rem 1rem;
+  max-height:40vh;overflow:auto}
 """
 
 
@@ -141,7 +144,24 @@ def render_article(analysis: Analysis, threshold: float | None = None) -> str:
     return (f'<section class="analysed" id="{html.escape("article-" + art.id)}"><h2>{title}</h2>'
             f'<p class="meta">{meta} · article score {analysis.score:.0%} · '
             f'{plural(len(analysis.spans), "technique span")} · model {html.escape(analysis.model)}</p>{"".join(out)}'
-            f'</section>')
+            f'{render_sources(analysis)}</section>')
+
+
+def render_sources(analysis: Analysis) -> str:
+    """Who is cited for what (when the analysis was made with sources): each attribution with its
+    cue and whom it was told to, and the quotes no attribution shows, with their speakers."""
+    text, atts = analysis.article.text, analysis.attributions
+    items = []
+    for at in atts:
+        via = f' <span class="hint">via {html.escape(at["via"])}</span>' if at.get("via") else ""
+        items.append(f'<li><strong>{html.escape(at["source"])}</strong> <span class="hint">'
+                     f'{html.escape(at["cue"])}</span>{via}: “{html.escape(text[at["content_start"]:at["content_end"]])}”'
+                     f'</li>')
+    for q in analysis.quotes:
+        if not any(q["start"] >= at["content_start"] and q["end"] <= at["content_end"] for at in atts):
+            who = html.escape(q["speaker"]) if q.get("speaker") else "unknown speaker"
+            items.append(f'<li><strong>{who}</strong> <span class="hint">quoted</span>: “{html.escape(q["text"])}”</li>')
+    return f'<div class="sources"><h3>Who is cited</h3><ul>{"".join(items)}</ul></div>' if items else ""
 
 
 def render_controls(analyses: Sequence[Analysis], threshold: float) -> str:

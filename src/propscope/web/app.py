@@ -347,8 +347,10 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             text = a.article.text if a else store().get_article(r["id"]).text
             spans = [s for s in (a.spans if a else []) if (s.technique == tech if tech else
                      any(t.casefold() in s.text.casefold() for t in terms))]
-            hits.append({**r, "snippet": Markup(views.snippet(text, terms)),
-                         "spans": sorted(spans, key=lambda s: -s.score)[:5]})
+            passages: dict[tuple[int, int], list] = {}  # one line per passage, all its techniques
+            for sp in sorted(spans, key=lambda sp: -sp.score):
+                passages.setdefault((sp.start, sp.end), []).append(sp)
+            hits.append({**r, "snippet": Markup(views.snippet(text, terms)), "passages": list(passages.values())[:5]})
         return page(request, "search.html", filters=filters, hits=hits, total=total, page_no=page_no,
                     pages=max(1, -(-total // SEARCH_PAGE)), url=views.url, outlets=views.outlets(store()))
 

@@ -64,7 +64,7 @@ def snippet(text: str, terms: Sequence[str], width: int = 90) -> str:
         parts.append(html.escape(piece[pos:m.start()]) + f'<mark class="match">{html.escape(m.group(0))}</mark>')
         pos = m.end()
     parts.append(html.escape(piece[pos:]))
-    body = " ".join("".join(parts).split())
+    body = " ".join(re.sub(r"\s*\n\s*", " ¶ ", "".join(parts)).split())  # paragraphs stay apart
     return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
 
 
