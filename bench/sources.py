@@ -30,9 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from propscope.sources import extract_batch  # noqa: E402
+from propscope.sources import extract_batch, targets  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "sources_eval.jsonl"
+TARGETS = DATA.with_name("targets_eval.jsonl")
 FIELDS = ("source", "cue", "content")
 
 
@@ -97,6 +98,30 @@ def evaluate(rows: list[dict], results=None) -> dict[str, dict[str, float]]:
     return out
 
 
+def evaluate_targets(rows: list[dict]) -> dict[str, float]:
+    """Target precision and recall on the hand-labelled spans of ``targets_eval.jsonl``.
+
+    Each row gives technique spans (as a model might find them) and, per span, the names of the
+    entities it is aimed at ("A|B" for two names of one entity; [] when it targets no named
+    entity). A predicted target is right when its canonical name or its text is one of those
+    names (case folded). Precision = right predictions / predictions; recall = gold targets
+    found / gold targets. Written by hand before the target rules were run on it.
+    """
+    results = extract_batch([r["text"] for r in rows])
+    right = pred = found = gold = 0
+    for row, res in zip(rows, results):
+        got = targets(res.entities, row["spans"], row["text"], attributions=res.attributions, quotes=res.quotes)
+        for sp, out in zip(row["spans"], got):
+            wanted = [{n.casefold() for n in g.split("|")} for g in sp["targets"]]
+            names = [{(t["canonical"] or "").casefold(), t["text"].casefold()} for t in out["targets"]]
+            pred += len(names)
+            right += sum(any(n & w for w in wanted) for n in names)
+            gold += len(wanted)
+            found += sum(any(n & w for n in names) for w in wanted)
+    p, r, f1 = prf(right, pred, found, gold)
+    return {"p": p, "r": r, "f1": f1, "pred": pred, "gold": gold}
+
+
 def errors(rows: list[dict], results) -> None:
     """Print the texts whose predicted source/cue/content spans are not exactly the gold ones."""
     for row, res in zip(rows, results):
@@ -137,6 +162,9 @@ def main() -> None:
               f"{s['exact_f1']:7.3f}   {s['pred']:4d} {s['gold']:4d}")
     if args.errors:
         errors(rows, results)
+    t = evaluate_targets(load(TARGETS))
+    print(f"targets  P {t['p']:.3f}  R {t['r']:.3f}  F1 {t['f1']:.3f}   ({t['pred']} predicted, {t['gold']} gold, "
+          f"{TARGETS.name})")
 
 
 if __name__ == "__main__":

@@ -432,3 +432,34 @@ def test_report_technique_filter_keeps_only_articles_with_it(tmp_path):
     assert rep["articles"] == 1 and rep["top_articles"][0]["id"] == "a"
     assert rep["by_outlet"][0]["techniques"] == {"Loaded_Language": 1}
     assert "Loaded language (1)" in report.to_text(rep)
+
+
+# -- sources where asked --------------------------------------------------------------------------
+def test_sources_in_text_and_html_output(run, corpus, tmp_path):
+    text = run("analyze", corpus / "article111.txt", "--sources").stdout
+    assert "Daily Patriot [According to]" in text and "officials knew about the plan" in text
+    assert "entities:" in text
+    assert "Daily Patriot" not in run("analyze", corpus / "article111.txt").stdout
+    out = tmp_path / "r.html"
+    assert run("analyze", corpus / "article111.txt", "--sources", "--format", "html", "-o", out).exit_code == 0
+    page = out.read_text()
+    assert "Who is cited" in page and "Daily Patriot" in page
+
+
+def test_sources_text_shows_via_and_never_cuts_a_word(run, tmp_path):
+    long_quote = "word " * 40 + "unbreakable ending"
+    p = tmp_path / "told.txt"
+    p.write_text(f'A Syria analyst told RT that the ceasefire was never meant to last.\n"{long_quote}," he said.\n')
+    out = run("sources", p).stdout
+    assert 'Syria analyst [told] via RT: "the ceasefire was never meant to last"' in out
+    line = next(line for line in out.splitlines() if "word word" in line)
+    assert line.rstrip().endswith('word…"') and "unbreak" not in line
+
+
+def test_clip_cuts_at_word_boundaries():
+    from propscope.cli import _clip
+
+    assert _clip("short text", 20) == "short text"
+    assert _clip("alpha beta gamma delta", 13) == "alpha beta…"
+    assert _clip("alpha  beta\ngamma", 40) == "alpha beta gamma"
+    assert len(_clip("x" * 50, 10)) == 10

@@ -85,7 +85,8 @@ def add_sources(analyses: list[Analysis]) -> None:
     for a, found in zip(analyses, src.extract_batch([a.article.text for a in analyses])):
         d = found.to_dict()
         a.entities, a.attributions, a.quotes = d["entities"], d["attributions"], d["quotes"]
-        a.targets = src.targets(found.entities, a.spans, a.article.text)
+        a.targets = src.targets(found.entities, a.spans, a.article.text, attributions=found.attributions,
+                                quotes=found.quotes)
 
 
 def analyze_store(store, model: TechniqueModel, reanalyze: bool = False, batch_size: int = 16,

@@ -313,6 +313,54 @@ def _name_tokens(name: str, person: bool) -> list[str]:
     return toks
 
 
+_SMALL_WORDS = frozenset("a an the of in on at to for as and or but by with from vs via over after into".split())
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines written in headline case: short, no final period, most words
+    capitalised ("Benton Blasts Radical Climate Agenda as Job-Killing Disaster")."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
+        if 3 <= len(words) <= 20 and not line.endswith(".") and \
+                sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _headline_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """In headline-case lines the small model takes capitalised words for names ("Job-Killing
+    Disaster", "Benton Blasts Radical"): there a mention is kept only as far as it is a name the
+    body of the article also mentions (cut down to it: "Benton Blasts Radical" -> "Benton")."""
+    heads = _headline_lines(text)
+    if not heads:
+        return mentions
+
+    def in_head(m: EntityMention) -> bool:
+        return any(a <= m.start and m.end <= b for a, b in heads)
+
+    body = [m for m in mentions if not in_head(m)]
+    known = {" ".join(_name_tokens(m.text, True)).lower() for m in body}
+    known |= {w for k in list(known) for w in k.split()} - _SMALL_WORDS
+    out = []
+    for m in mentions:
+        if not in_head(m):
+            out.append(m)
+            continue
+        toks = [(t.start(), t.end()) for t in re.finditer(r"\S+", m.text)]
+        best = None
+        for i in range(len(toks)):  # the longest run of the mention's words that the body names
+            for j in range(len(toks), i, -1):
+                s, e = m.start + toks[i][0], m.start + toks[j - 1][1]
+                s, e = _strip_det(text, s, e)
+                if " ".join(_name_tokens(text[s:e], True)).lower() in known and (best is None or e - s > best[1] - best[0]):
+                    best = (s, e)
+        if best is not None:
+            out.append(EntityMention(best[0], best[1], text[best[0]:best[1]], m.label))
+    return out
+
+
 def _entities(doc) -> list[EntityMention]:
     """Named entities grouped into one ``entity_id`` per real-world entity.
 
@@ -331,6 +379,7 @@ def _entities(doc) -> list[EntityMention]:
         if not text[s:e].strip():
             continue
         mentions.append(EntityMention(s, e, text[s:e], ent.label_))
+    mentions = _headline_mentions(text, mentions)
     if not mentions:
         return mentions
 
@@ -362,6 +411,10 @@ def _entities(doc) -> list[EntityMention]:
                     cands.append((not suffix, dist, j))
             if cands:
                 gi = min(cands)[2]
+        elif len(k.split()) == 1 and (person := next(
+                (j for j, g in enumerate(groups) if any(x.label == "PERSON" and len(key(x).split()) > 1
+                                                        and key(x).split()[-1] == k for x in g)), None)) is not None:
+            gi = person  # a surname spaCy labelled as a place or an organisation ("Benton" = "Carla Benton")
         elif m.label == "ORG" and re.fullmatch(r"[A-Z]{2,6}", m.text):
             for j, g in enumerate(groups):
                 words = [w for w in key(g[0]).split() if w not in {"of", "the", "for", "and", "on", "in"}]
@@ -997,6 +1050,48 @@ def _quote_speakers(text: str, quotes: list[Quote], atts: list[Attribution], ent
         if re.match(r"\s*[\"”’]?\s*[,]?\s*\w", rest) and not re.match(r"\s*[\"”’]\s*[\"“‘]", rest):
             continue
         q.speaker, q.speaker_entity_id, q.speaker_inferred = prev.speaker, prev.speaker_entity_id, True
+    if doc is not None:
+        _previous_sentence_speakers(doc, quotes, atts, entities)
+
+
+def _previous_sentence_speakers(doc, quotes: list[Quote], atts: list[Attribution],
+                                entities: list[EntityMention]) -> None:
+    """A quote that opens a sentence with nobody named as its speaker ('... DiMarco said he was
+    furious. "She would rather see us close."') is the words of the person the sentence before
+    it reports, or else of the one person that sentence is about (its subject): news writing
+    names the speaker first and lets the quote follow. Marked ``speaker_inferred``."""
+    text = doc.text
+    sents = list(doc.sents)
+    for q in quotes:
+        if q.speaker is not None:
+            continue
+        mark = q.start - 1
+        before = [s for s in sents if s.end_char <= q.start and text[s.start_char:s.end_char].strip(" \n\"“‘")]
+        if not before:
+            continue
+        prev = max(before, key=lambda s: s.start_char)
+        if text[prev.end_char : mark].strip() or text[mark : q.start] not in {'"', "“", "‘"}:
+            continue
+        lo, hi = prev.start_char, prev.end_char
+        said = [a for a in atts if lo <= a.cue_start < hi and a.entity_id is not None
+                and _group_label(entities, a.entity_id) == "PERSON"]
+        if said:
+            a = max(said, key=lambda a: a.cue_start)
+            q.speaker, q.speaker_entity_id, q.speaker_inferred = a.source, a.entity_id, True
+            continue
+        people = {m.entity_id for m in entities if lo <= m.start and m.end <= hi and m.label == "PERSON"}
+        subj = next((t for t in prev.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        if len(people) == 1 and subj is not None:
+            ss, se = _np_span(subj)
+            m = next((m for m in _overlapping(entities, ss, se) if m.entity_id in people), None)
+            if m is not None:
+                q.speaker, q.speaker_entity_id, q.speaker_inferred = m.canonical or m.text, m.entity_id, True
+
+
+def _group_label(entities: list[EntityMention], entity_id: int) -> str | None:
+    """The label of an entity group (PERSON when any of its mentions is a PERSON)."""
+    labels = {m.label for m in entities if m.entity_id == entity_id}
+    return "PERSON" if "PERSON" in labels else next(iter(labels), None)
 
 
 # ----------------------------------------------------------------------------------------- targets
@@ -1011,17 +1106,25 @@ def targets(
     spans: Sequence[Any],
     text: str | None = None,
     window: int = 200,
+    attributions: Sequence[Attribution | dict[str, Any]] = (),
+    quotes: Sequence[Quote | dict[str, Any]] = (),
 ) -> list[dict[str, Any]]:
-    """Who each technique span is about: the entities overlapping the span, else the nearest entity
-    in the same sentence (sentences from :func:`propscope.sentences.split` when ``text`` is given,
-    else within ``window`` characters). Answers e.g. who is the object of Name_Calling,Labeling.
+    """Who each technique span is about: the entities overlapping the span, else a person the
+    span or its sentence names by role ("the mayor" -> the one "Mayor Carla Benton"), else the
+    nearest entity in the same sentence (sentences from :func:`propscope.sentences.split` when
+    ``text`` is given, else within ``window`` characters). Answers e.g. who is the object of
+    Name_Calling,Labeling. The speaker of a quote or reported statement that holds the span is
+    never its target: in '"She has blood on her hands," DiMarco said' DiMarco is who accuses.
 
     ``spans`` are :class:`propscope.document.Span` objects or dicts with start/end/technique;
-    ``entities`` are :class:`EntityMention` objects or their dicts. Returns one dict per span, in
-    order: ``{start, end, technique, targets: [{entity_id, canonical, text, label, start, end, how}]}``
-    with ``how`` = ``"overlap"`` or ``"nearest"``.
+    ``entities``, ``attributions`` and ``quotes`` are this module's objects or their dicts.
+    Returns one dict per span, in order: ``{start, end, technique, targets: [{entity_id,
+    canonical, text, label, start, end, how}]}`` with ``how`` = ``"overlap"``, ``"role"`` or
+    ``"nearest"``.
     """
     ents = [e if isinstance(e, dict) else e.to_dict() for e in entities]
+    said = [(int(_get(a, "content_start")), int(_get(a, "content_end")), _get(a, "entity_id")) for a in attributions]
+    said += [(int(_get(q, "start")), int(_get(q, "end")), _get(q, "speaker_entity_id")) for q in quotes]
     sents = None
     if text is not None:
         from .sentences import split
@@ -1031,9 +1134,11 @@ def targets(
     for sp in spans:
         s, e = int(_get(sp, "start")), int(_get(sp, "end"))
         tech = _get(sp, "technique")
+        speakers = {eid for cs, ce, eid in said if eid is not None and cs <= s and e <= ce}
+        cands = [m for m in ents if m.get("entity_id") not in speakers]
         found: list[dict[str, Any]] = []
         seen: set[Any] = set()
-        for m in ents:
+        for m in cands:
             if m["start"] < e and s < m["end"] and m.get("entity_id") not in seen:
                 seen.add(m.get("entity_id"))
                 found.append({**_target(m), "how": "overlap"})
@@ -1043,13 +1148,37 @@ def targets(
                 hi = max((b for a, b in sents if a < e <= b), default=e)
             else:
                 lo, hi = s - window, e + window
-            near = [m for m in ents if lo <= m["start"] and m["end"] <= hi]
-            if near:
+            role = (_by_role(text, cands, s, e) or _by_role(text, cands, lo, hi)) if text is not None else None
+            near = [m for m in cands if lo <= m["start"] and m["end"] <= hi]
+            if role is not None:
+                found.append({**_target(role), "how": "role"})
+            elif near:
                 best = min(near, key=lambda m, s=s, e=e: (m["start"] - e if m["start"] >= e else s - m["end"],
                                                           m["label"] not in {"PERSON", "ORG"}, m["start"]))
                 found.append({**_target(best), "how": "nearest"})
         out.append({"start": s, "end": e, "technique": tech, "targets": found})
     return out
+
+
+def _by_role(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
+    """The person ``text[lo:hi]`` names by role ("the mayor"), when exactly one person in the
+    article carries that title ("Mayor Carla Benton", "Carla Benton, the mayor")."""
+    for m in re.finditer(r"\b(?:the|our|their|this)\s+([a-z][a-z-]+)\b", text[lo:hi], re.I):
+        role = m.group(1).lower()
+        if role not in TITLES or role in {"former", "late", "deputy", "state", "foreign"}:
+            continue
+        holders = {}
+        for x in ents:
+            if x["label"] != "PERSON":
+                continue
+            before = text[max(0, x["start"] - 40) : x["start"]].lower()
+            after = text[x["end"] : x["end"] + 40].lower()
+            if re.search(rf"\b{role}\s+(?:\w+\s+)?$", before) or x["text"].lower().startswith(role + " ") or \
+                    re.match(rf",\s+(?:the|a)\s+(?:\w+\s+)?{role}\b", after):
+                holders.setdefault(x.get("entity_id"), x)
+        if len(holders) == 1:
+            return next(iter(holders.values()))
+    return None
 
 
 def _target(m: dict[str, Any]) -> dict[str, Any]:
