@@ -34,7 +34,7 @@ def corpus(tmp_path, sample_text):
 def test_text_format_lists_spans_with_quotes(run, corpus):
     r = run("analyze", corpus / "article111.txt")
     assert r.exit_code == 0
-    assert r.output.startswith("== 111\n")
+    assert r.output.startswith("== 111 Globalist elites")
     assert "article score" in r.output and '"' in r.output
 
 
@@ -72,7 +72,7 @@ def test_html_report_escapes_text_and_has_legend(run, tmp_path):
     r = run("analyze", p, "--format", "html", "-o", out)
     assert r.exit_code == 0
     page = out.read_text()
-    assert "<script" not in page
+    assert "<script>alert" not in page  # the article's markup is escaped (the report's own reading script is not)
     unmarked = re.sub(r"</?mark[^>]*>", "", page)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in unmarked
     assert "<mark" in page and 'class="legend"' in page and "gutter" in page
@@ -463,3 +463,21 @@ def test_clip_cuts_at_word_boundaries():
     assert _clip("alpha beta gamma delta", 13) == "alpha beta…"
     assert _clip("alpha  beta\ngamma", 40) == "alpha beta gamma"
     assert len(_clip("x" * 50, 10)) == 10
+
+
+# -- titles ---------------------------------------------------------------------------------------
+def test_headline_title_rule():
+    from propscope.document import headline_title
+
+    assert headline_title("Globalist elites are coming for you\n\nBody text.") == "Globalist elites are coming for you"
+    assert headline_title("It rained all day.\nThen it stopped.") is None  # a sentence, not a headline
+    assert headline_title("One line only") is None
+    assert headline_title("x " * 40 + "\nbody") is None
+
+
+def test_untitled_article_takes_its_headline(run, corpus, sample_text):
+    row = json.loads(run("analyze", corpus / "article111.txt", "--format", "json").stdout)
+    assert row["article"]["title"] == sample_text.splitlines()[0]
+    assert run("analyze", corpus / "article111.txt").stdout.startswith(f"== 111 {sample_text.splitlines()[0]}\n")
+    plain = json.loads(run("analyze", corpus / "story.txt", "--format", "json").stdout)
+    assert plain["article"]["title"] is None  # "A plain report on the weather." ends like a sentence

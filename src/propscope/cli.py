@@ -7,6 +7,7 @@ was rejected (2 for usage errors, as click does).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -19,7 +20,7 @@ from pathlib import Path
 import click
 
 from . import ingest
-from .document import Analysis
+from .document import Analysis, headline_title
 
 FORMATS = ["text", "json", "ptc", "html"]
 
@@ -158,6 +159,8 @@ def _articles(paths, opts: ingest.ReadOptions, counter: Counter):
         if isinstance(item, ingest.Rejected):
             counter["rejected"] += 1
             _err(f"skipped {item}")
+        elif item.title is None and (title := headline_title(item.text)):
+            yield dataclasses.replace(item, title=title)
         else:
             yield item
 
@@ -664,9 +667,11 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
     gold_ids = {g[0] for g in gold_spans}
     has_techniques = any(g[1] for g in gold_spans)
     if pred_spans is None:
-        from .techniques.train import predict_labels
+        from .techniques.decode import Thresholds
+        from .techniques.evaluation import predict_labels
 
         tagger = _load_model(model)
+        decoder, th = tagger.decoder, Thresholds.from_config(tagger.config)
         ids = sorted(texts)
         gold_by_article = defaultdict(list)
         for g in gold_spans:
@@ -676,7 +681,7 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
         for k in range(0, len(ids), 16):
             chunk = ids[k : k + 16]
             for art, tp in zip(chunk, tagger.token_probs([texts[i] for i in chunk])):
-                p, t = predict_labels(tagger, art, texts[art], tp, gold_by_article[art])
+                p, t = predict_labels(decoder, th, art, texts[art], tp, gold_by_article[art])
                 pred_spans += p
                 tc_spans += t
                 progress.update(1)
@@ -819,53 +824,63 @@ def _check_port(host: str, port: int) -> None:
 
 # -- training -------------------------------------------------------------------------------
 @main.command()
-@click.option("--base", type=click.Choice(["minilm", "mpnet"]), default="minilm", show_default=True)
-@click.option("--name", default=None, help="Model name recorded in the artifact (default: fast / accurate).")
+@click.option("--base", type=click.Choice(["minilm", "mpnet"]), default="mpnet", show_default=True,
+              help="Base encoder (see src/propscope/bases.py).")
+@click.option("--name", default=None, help="Model name recorded in the artifact (default: fast for minilm, "
+              "accurate for mpnet).")
 @click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="The shared/data folder (default ../shared/data).")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="runs/model", show_default=True)
-@click.option("--epochs", type=int, default=5, show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="runs/model", show_default=True,
+              help="Run folder: cache, checkpoints, fold models and the final artifact (in OUT/model).")
+@click.option("--top-layers", type=int, default=None, help="Encoder layers that train (LoRA); the ones below run "
+              "once and are cached. Default: 4 of MPNet's 12, all of MiniLM's 6.")
+@click.option("--epochs", type=int, default=3, show_default=True)
+@click.option("--lr", type=float, default=1e-3, show_default=True, help="Learning rate of the LoRA adapters.")
+@click.option("--head-lr", type=float, default=2e-3, show_default=True, help="Learning rate of the token head.")
+@click.option("--lora-rank", type=int, default=16, show_default=True)
+@click.option("--folds", type=int, default=3, show_default=True,
+              help="Out-of-fold tuning: one model per fold predicts its held-out articles; thresholds, the span "
+              "filter and calibration are fitted on the pooled predictions, and the fold scores are the CV figures.")
 @click.option("--seed", type=int, default=13, show_default=True)
-@click.option("--folds", type=int, default=10, show_default=True, help="Validation is one fold of this many.")
-@click.option("--fold", type=int, default=0, show_default=True)
-@click.option("--cv", is_flag=True, help="Train every fold in turn and report mean and spread.")
 @click.option("--limit-articles", type=int, default=None, help="Use only the first N articles (smoke tests).")
+@click.option("--resume", "resume_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Continue a stopped run from its last checkpoint, with the options it was started with.")
 @click.option("--retune", "retune_dir", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Only re-tune thresholds and calibration of this saved model on its validation split.")
-def train(base, name, data_dir, out_dir, epochs, seed, folds, fold, cv, limit_articles, retune_dir) -> None:
-    """Reproduce a shipped model from PTC train (a GPU is strongly advised)."""
-    import statistics
+              help="Only redo the tuning of a finished run (span models, thresholds, calibration, model card).")
+def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_rank, folds, seed, limit_articles,
+          resume_dir, retune_dir) -> None:
+    """Reproduce a shipped model from PTC train on this machine's CPU (a GPU is used when present).
 
-    from .techniques.train import TrainOptions, retune
-    from .techniques.train import train as run
+    The lower encoder layers run once and are cached; only the top layers and the head train,
+    one model per fold and then one on every article. A checkpoint is written after every
+    epoch: `propscope train --resume RUN` continues a stopped run.
+    """
+    from .techniques import training, tuning
 
-    if retune_dir:
-        try:
-            r = retune(Path(retune_dir), data_dir)
-        except FileNotFoundError as e:
-            _fail(str(e))
-        v = r["validation"]
-        click.echo("  ".join(f"{t.upper()} F1 {v[t]['overall']['f1']:.4f}" for t in ("si", "flc", "tc")))
-        return
-
-    name = name or ("fast" if base == "minilm" else "accurate")
-    runs = range(folds) if cv else [fold]
-    results = defaultdict(list)
-    for f in runs:
-        target = str(Path(out_dir) / f"fold{f}") if cv else out_dir
-        try:
-            r = run(TrainOptions(name=name, base=base, data_dir=data_dir, out_dir=target, epochs=epochs, seed=seed,
-                                 folds=folds, fold=f, limit_articles=limit_articles))
-        except FileNotFoundError as e:
-            _fail(str(e))
-        for task in ("si", "flc", "tc"):
-            results[task].append(r["validation"][task]["overall"]["f1"])
-        click.echo(f"fold {f}: " + "  ".join(f"{t.upper()} F1 {v[-1]:.4f}" for t, v in results.items()))
+    try:
+        if retune_dir or resume_dir:
+            opts = training.resume_options(retune_dir or resume_dir)
+        else:
+            top = top_layers or (4 if base == "mpnet" else 6)
+            opts = training.RunOptions(name=name or ("fast" if base == "minilm" else "accurate"), base=base,
+                                       data_dir=data_dir, out_dir=out_dir, top_layers=top, epochs=epochs, lr=lr,
+                                       head_lr=head_lr, lora_rank=lora_rank, folds=folds, seed=seed,
+                                       limit_articles=limit_articles)
+            if not 0 < top <= training.bases.get(base).n_layers:
+                _fail(f"--top-layers must be between 1 and {training.bases.get(base).n_layers} for {base}", 2)
+            if folds == 1 or folds < 0:
+                _fail("--folds must be 0 (no tuning folds) or at least 2", 2)
+        if not retune_dir:
+            training.run(opts)
+        result = tuning.finalize_run(Path(opts.out_dir), opts)
+    except FileNotFoundError as e:
+        _fail(str(e))
+    cv = result.get("cv")
     if cv:
-        summary = {t: {"mean": statistics.mean(v), "stdev": statistics.pstdev(v), "folds": v} for t, v in results.items()}
-        Path(out_dir, "cv.json").write_text(json.dumps(summary, indent=2) + "\n")
-        for t, v in summary.items():
-            click.echo(f"{t.upper()} F1 {v['mean']:.4f} ± {v['stdev']:.4f} over {len(runs)} folds")
+        for task in ("si", "flc", "tc"):
+            click.echo(f"{task.upper()} F1 {cv[task]['mean']:.4f} ± {cv[task]['stdev']:.4f} over {len(cv[task]['folds'])} "
+                       "folds (out of fold)")
+    click.echo(f"model: {Path(opts.out_dir) / 'model'}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -144,3 +144,16 @@ class Analysis:
                 raise ValueError(f"span {s.start}-{s.end} outside article {self.id} of {n} chars")
             if s.text and self.article.text[s.start : s.end] != s.text:
                 raise ValueError(f"span text differs from article {self.id} at {s.start}-{s.end}")
+
+
+def headline_title(text: str, max_chars: int = 150) -> str | None:
+    """The first line of ``text`` when it reads as a headline: short, not the whole text, and
+    not ending like a sentence (a final period). Untitled plain-text articles usually open with
+    their headline, and a title reads better than an id wherever articles are listed."""
+    lines = text.strip().splitlines()
+    first = lines[0].strip() if lines else ""
+    if len(lines) < 2 or not first or len(first) > max_chars or len(first.split()) > 25:
+        return None
+    if first.endswith((".", ",", ";", ":")) and not first.endswith("..."):
+        return None
+    return first
