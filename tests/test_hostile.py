@@ -15,6 +15,7 @@ import io
 import ipaddress
 import json
 import re
+import socket
 import threading
 from bisect import bisect_right
 from pathlib import Path
@@ -431,15 +432,23 @@ def test_empty_feed_url_is_a_clear_4xx(db_url, tiny_model):
 
 # -- SSRF: every hop checked, the checked address pinned --------------------------------------
 def stub_resolver(monkeypatch, answers: dict[str, list[str]]) -> list[str]:
-    """Replace DNS: each name answers from its list, one answer per lookup (the last repeats)."""
+    """Replace DNS (``socket.getaddrinfo``) for the names in ``answers``: each lookup takes the
+    next answer of its list (the last one repeats). Other names (IP literals) resolve as usual."""
     asked: list[str] = []
+    real = socket.getaddrinfo
 
-    def resolve(host: str, port: int) -> list[str]:
-        asked.append(host)
-        queue = answers[host]
-        return [queue.pop(0) if len(queue) > 1 else queue[0]]
+    def getaddrinfo(host, port, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else host
+        if name not in answers:
+            return real(host, port, *args, **kwargs)
+        asked.append(name)
+        queue = answers[name]
+        addr = ipaddress.ip_address(queue.pop(0) if len(queue) > 1 else queue[0])
+        family, sockaddr = ((socket.AF_INET, (str(addr), port)) if addr.version == 4
+                            else (socket.AF_INET6, (str(addr), port, 0, 0)))
+        return [(family, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", sockaddr)]
 
-    monkeypatch.setattr(fetch, "_resolve", resolve)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     return asked
 
 
