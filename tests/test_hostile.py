@@ -82,6 +82,15 @@ def test_same_file_name_in_two_folders_keeps_both(db_url, tmp_path):
     assert len(set(ids)) == 2 and all(i.startswith("story-") for i in ids)
 
 
+def test_analyze_db_with_paths_stores_same_named_files_apart(db_url, tmp_path, tiny_model):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f"Story from folder {folder}: the plan was a disgrace.")
+    r = cli("analyze", "--db", db_url, "--model", tiny_model, "--no-sources", tmp_path / "a" / "story.txt",
+            tmp_path / "b" / "story.txt")
+    assert r.exit_code == 0 and Store(db_url).count_articles() == 2
+
+
 def test_id_less_jsonl_records_in_two_files_keep_both(db_url, tmp_path):
     for folder, text in (("a", "Record from the first export."), ("b", "Record from the second export.")):
         (tmp_path / folder).mkdir()
@@ -108,6 +117,8 @@ BAD_RECORDS = [
     ({"id": "n", "text": "A NUL \u0000 inside."}, "NUL character"),
     ({"id": "x" * 600, "text": "Id too long."}, "over the 512"),
     ({"id": "o", "text": "Outlet too long.", "outlet": "o" * 300}, "over the 255"),
+    ({"id": "w", "text": "Url too long.", "url": "https://w.example/" + "w" * 2100}, "over the 2,048"),
+    ({"id": "g", "text": "Language too long.", "language": "english-as-spoken-here"}, "over the 16"),
     ({"id": "m", "text": "Meta with a surrogate.", "section": "\udfff"}, "lone surrogate"),
     ({"id": ["l"], "text": "Id is a list."}, "field 'id' must be a string or a whole number"),
 ]
@@ -456,7 +467,7 @@ REFUSED = ["100.64.0.1", "100.127.255.254", "2002:a00:1::1", "2002:7f00:1::", "2
            "224.0.0.251", "239.255.255.250", "ff02::1", "ff0e::1", "240.0.0.1", "255.255.255.255", "::ffff:10.0.0.1",
            "::ffff:127.0.0.1", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe", "2001:0:4136:e378:8000:63bf:3fff:fdd2",
            "2001:0:a00:1::1", "::7f00:1", "198.18.0.1", "192.0.0.8", "fd00::1", "fe80::1", "::", "0.0.0.0",
-           "2001:db8::1", "64:ff9b:1::a00:1"]
+           "2001:db8::1", "64:ff9b:1::a00:1", "192.0.2.1", "198.51.100.7", "203.0.113.5"]
 
 
 @pytest.mark.parametrize("addr", REFUSED)
