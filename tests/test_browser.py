@@ -184,6 +184,7 @@ def test_labels_are_visible_and_nested_spans_stay_whole(server, browser, corpus)
     assert details.locator("blockquote").inner_text() == f"“{NESTED[37:53]}”"
     page.emulate_media(media="print")
     assert page.locator(".reading .lbl").first.is_visible() and not page.locator("header.top").is_visible()
+    assert not page.locator(".controls-card").is_visible()
     page.screenshot(path=str(ARTIFACTS / "nested-print.png"), full_page=True)
     assert not page.errors, page.errors
     page.close()
