@@ -313,9 +313,9 @@ def test_fifty_concurrent_posts_of_one_text(client):
 
 @pytest.mark.parametrize("path", ["/api/articles?q=a%00b", "/api/articles?outlet=%00", "/api/articles/x%00y",
                                   "/search?q=%00", "/api/reuse?article=a%00"])
-def test_nul_in_the_url_is_a_400(client, path):
+def test_nul_in_the_url_is_a_422(client, path):
     r = client.get(path)
-    assert r.status_code == 400 and "NUL" in r.json()["detail"]
+    assert r.status_code == 422 and "NUL" in r.json()["detail"][0]["msg"]
 
 
 @pytest.mark.parametrize("body", [

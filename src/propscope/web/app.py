@@ -46,11 +46,12 @@ class AnalyzeRequest(BaseModel):
 
     model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["url"]}]})
 
-    text: str = Field(None, min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"\S",
+    # no NUL characters anywhere (a store cannot keep them): the schema says so, so clients know
+    text: str = Field(None, min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"^[^\x00]*[^\x00\s][^\x00]*$",
                       description="Article text, exactly as published.")
-    title: str | None = Field(None, max_length=2000)
+    title: str | None = Field(None, max_length=2000, pattern=r"^[^\x00]*$")
     url: str = Field(None, max_length=2048, pattern=r"^https?://", description="Fetch and analyse this page instead.")
-    outlet: str | None = Field(None, max_length=255)
+    outlet: str | None = Field(None, max_length=255, pattern=r"^[^\x00]*$")
     published: dt.date | None = None
 
     @model_validator(mode="after")
@@ -119,7 +120,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         try:
             stored_id, _ = s.put_article(article)
         except StoreError as e:
-            raise HTTPException(422, str(e)) from None
+            raise HTTPException(400, str(e)) from None
         existing = s.get_analysis(stored_id)
         if existing is None or existing.model != state["model"].name:
             stored = s.get_article(stored_id)
@@ -144,7 +145,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         article = Article(id=f"web-{digest}", text=text, title=req.title, outlet=req.outlet, published=req.published)
         reason = ingest.check_article(article)
         if reason:
-            raise HTTPException(422, f"cannot store this article: {reason}")
+            raise HTTPException(400, f"cannot store this article: {reason}")
         return article
 
     # -- API ----------------------------------------------------------------------------------
@@ -152,7 +153,8 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     def healthz() -> dict:
         return {"status": "ok", "model": state["model"].name}
 
-    errors = {400: {"description": "The URL was refused or could not be fetched", "model": ErrorDetail},
+    errors = {400: {"description": "The URL was refused or could not be fetched, or the text cannot be stored "
+                                   "(NUL characters, lone surrogates)", "model": ErrorDetail},
               401: {"description": "A write token is needed", "model": ErrorDetail},
               413: {"description": "Request body too large", "model": ErrorDetail}}
 

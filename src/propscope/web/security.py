@@ -9,7 +9,7 @@ One ASGI middleware (``Guard``), outermost, so nothing reaches a route without i
 - a write (any method but GET, HEAD, OPTIONS) that a browser sends from another site, as its
   Origin, Referer or Sec-Fetch-Site says, is refused: a cross-site form cannot store articles,
   with or without a token;
-- a NUL character in the path or query is a 400 (PostgreSQL cannot compare against it);
+- a NUL character in the path or query is a 422 (PostgreSQL cannot compare against it);
 - every response carries a Content-Security-Policy without inline script or other hosts,
   nosniff, frame-ancestors/X-Frame-Options and a Referrer-Policy.
 
@@ -100,7 +100,8 @@ class Guard:
             return
         query = scope.get("query_string", b"").lower()
         if "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query:
-            await _reply(send, 400, "NUL characters are not allowed in the URL")
+            where = "path" if "\x00" in scope.get("path", "") else "query"  # 422 shaped as FastAPI's own
+            await _reply(send, 422, [{"type": "string_nul", "loc": [where], "msg": "NUL characters are not allowed"}])
             return
         method = scope.get("method", "GET").upper()
         if method not in SAFE_METHODS and _cross_site(headers, host):
@@ -172,7 +173,7 @@ def _with_headers(send: Send) -> Send:
     return wrapped
 
 
-async def _reply(send: Send, status: int, detail: str) -> None:
+async def _reply(send: Send, status: int, detail: str | list[dict]) -> None:
     """A JSON error that says why and never repeats what the client sent."""
     body = json.dumps({"detail": detail}).encode()
     await send({"type": "http.response.start", "status": status,
