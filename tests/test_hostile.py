@@ -91,6 +91,29 @@ def test_analyze_db_with_paths_stores_same_named_files_apart(db_url, tmp_path, t
     assert r.exit_code == 0 and Store(db_url).count_articles() == 2
 
 
+def test_reuse_db_with_paths_stores_same_named_files_apart(db_url, tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f"Story from folder {folder}: the plan was a disgrace.")
+    r = cli("reuse", "--db", db_url, tmp_path / "a" / "story.txt", tmp_path / "b" / "story.txt")
+    assert r.exit_code == 0 and Store(db_url).count_articles() == 2
+
+
+def test_batch_db_stores_same_named_files_apart(tmp_path, tiny_model):
+    """Each result is saved on its own article: same-named inputs no longer overwrite each other."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f"Story from folder {folder}: the plan was a disgrace.")
+    db = f"sqlite:///{tmp_path / 'b.db'}"
+    r = cli("batch", tmp_path / "a" / "story.txt", tmp_path / "b" / "story.txt", "--output", tmp_path / "out",
+            "--scheduler", "local[1]", "--model", tiny_model, "--no-sources", "--db", db)
+    assert r.exit_code == 0, r.output
+    s = Store(db)
+    texts = sorted(a.text for a in s.iter_articles())
+    assert len(texts) == 2 and [s.get_analysis(a.id).article.text for a in s.iter_articles()] == [
+        a.text for a in s.iter_articles()]
+
+
 def test_id_less_jsonl_records_in_two_files_keep_both(db_url, tmp_path):
     for folder, text in (("a", "Record from the first export."), ("b", "Record from the second export.")):
         (tmp_path / folder).mkdir()

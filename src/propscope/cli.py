@@ -410,7 +410,8 @@ def reuse(paths, db, fmt, min_chars, boilerplate, similarity, scheduler, output,
     store = _open_store(db) if db is not None else None
     if store is not None:
         if paths:
-            store.add_articles(_articles(paths, opts, counter))
+            opts.unique_ids = True  # in a store the id is identity: a generated one must never collide
+            _store_articles(store, _articles(paths, opts, counter), counter)
         articles = list(store.iter_articles())
     else:
         articles = list(_articles(paths, opts, counter))
@@ -751,7 +752,9 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
             store.save_analyses([(store.pk_of(store.put_article(r.article)[0]), r) for r in results])
 
     try:
-        result = runner.run(_articles(inputs, _read_options(max_bytes, allow_private_urls), counter), output, client,
+        opts = _read_options(max_bytes, allow_private_urls)
+        opts.unique_ids = store is not None  # stored, the id is identity: a generated one must never collide
+        result = runner.run(_articles(inputs, opts, counter), output, client,
                             model=model, partition_size=partition_size, on_done=done, sources=with_sources,
                             int8=int8)
     finally:
