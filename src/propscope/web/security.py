@@ -34,6 +34,8 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 TEST_HOST = "testserver"  # the Host that Starlette's TestClient sends
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
+# Styles may be inline: ReDoc (/redoc) injects <style> elements; no page of ours has one, and a
+# style cannot run script. Workers from blob: are ReDoc's too.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
