@@ -82,6 +82,35 @@ def test_interrupted_run_keeps_finished_batches(db_url):
     assert analyze_store(s, FakeModel(), batch_size=2, sources=False) == 1
 
 
+def test_a_failing_article_is_recorded_and_skipped_while_its_batch_is_saved(db_url):
+    from propscope import report
+
+    s = Store(db_url)
+    s.add_articles(ARTS)
+
+    class Choking(FakeModel):  # a model object with no torch device, raising on one text
+        def analyze_batch(self, items):
+            if any(a.text.startswith("Weather") for a in items):
+                raise ValueError("cannot tokenise this")
+            return super().analyze_batch(items)
+
+    seen: list[tuple[str, str]] = []
+    assert analyze_store(s, Choking(), batch_size=16, sources=False,
+                         on_failure=lambda a, why: seen.append((a.id, why))) == 2
+    assert seen == [("2", "ValueError: cannot tokenise this")]
+    assert s.get_analysis("1") and s.get_analysis("3") and s.get_analysis("2") is None  # the batch is saved
+    assert s.count_pending("m1") == 0  # the failed article no longer blocks the queue
+    assert analyze_store(s, Choking(), sources=False) == 0
+    assert s.failures() == (1, [{"id": "2", "model": "m1", "reason": "ValueError: cannot tokenise this",
+                                 "failed_at": s.failures()[1][0]["failed_at"]}])
+    rep = report.build(s)
+    assert rep["failed"]["articles"] == 1 and "ValueError: cannot tokenise this" in report.to_text(rep)
+    assert s.count_pending("m2") == 1  # another model version tries it again
+    assert s.count_pending("m1", retry_failed=True) == 1
+    assert analyze_store(s, FakeModel(), sources=False, retry_failed=True) == 1  # fixed: a retry clears it
+    assert s.failures()[0] == 0 and s.get_analysis("2").model == "m1"
+
+
 def test_search_report_and_export(db_url):
     from propscope import export, report
 
@@ -120,7 +149,7 @@ def test_migrations_upgrade_an_old_database_in_place(db_url):
     old.add_articles(ARTS[:1])
     s = Store(db_url)  # opening it upgrades to the newest schema, data kept
     with s.engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0004"
         assert conn.execute(sa.text("SELECT count(*) FROM attributions")).scalar_one() == 0
     assert s.get_article("1").text == ARTS[0].text
     Store(db_url)  # a second open finds the schema current

@@ -72,9 +72,43 @@ def analyze_iter(items, model: TechniqueModel, sources: bool = False, batch_size
     the encoder batches windows, not articles, so one article per call costs nothing there; on a
     GPU articles still go ``batch_size`` at a time."""
     items = list(items)
-    step = 1 if model.device.type == "cpu" else max(1, batch_size)
+    step = _step(model, batch_size)
     for k in range(0, len(items), step):
         yield from analyze_batch(items[k : k + step], model, sources)
+
+
+def _step(model, batch_size: int) -> int:
+    """Articles per call: one on a CPU (see ``analyze_iter``); ``batch_size`` elsewhere, and for
+    a model object that says nothing of its device (any object with ``analyze_batch`` will do)."""
+    on_cpu = getattr(getattr(model, "device", None), "type", None) == "cpu"
+    return 1 if on_cpu else max(1, batch_size)
+
+
+def _analyze_guarded(items: list, model: TechniqueModel, sources: bool, batch_size: int
+                     ) -> Iterator[Analysis | Exception]:
+    """Like ``analyze_iter``, but an article whose analysis raises yields its exception instead of
+    ending the run: a batch that raises is redone one article at a time to find the culprit.
+    Only ``Exception``: an interrupt (Ctrl-C) still ends the run."""
+    step = _step(model, batch_size)
+    for k in range(0, len(items), step):
+        chunk = items[k : k + step]
+        try:
+            yield from analyze_batch(chunk, model, sources)
+            continue
+        except Exception as e:  # noqa: BLE001 - any failure of one article must not block the queue
+            if len(chunk) == 1:
+                yield e
+                continue
+        for item in chunk:
+            try:
+                yield analyze_batch([item], model, sources)[0]
+            except Exception as e:  # noqa: BLE001
+                yield e
+
+
+def failure_reason(e: BaseException) -> str:
+    """An exception as one line for the store and the terminal."""
+    return " ".join(f"{e.__class__.__name__}: {e}".split())[:1000]
 
 
 def add_sources(analyses: list[Analysis]) -> None:
@@ -90,23 +124,36 @@ def add_sources(analyses: list[Analysis]) -> None:
 
 
 def analyze_store(store, model: TechniqueModel, reanalyze: bool = False, batch_size: int = 16,
-                  on_batch=None, sources: bool = True, on_article=None) -> int:
+                  on_batch=None, sources: bool = True, on_article=None, on_failure=None,
+                  retry_failed: bool = False) -> int:
     """Analyse every stored article that has no analysis from ``model`` yet; returns how many.
 
     Each batch is saved in its own transaction before the next starts, so an interrupted
     run keeps its finished work and the next run resumes after it. ``on_article`` is called
     with each analysis as it is made (progress), ``on_batch`` with each saved batch's size.
+
+    An article whose analysis raises is recorded as failed, with the reason, and the rest of
+    its batch is saved: one bad article never blocks the queue. ``on_failure`` is called with
+    the article and the reason; later runs skip it unless ``retry_failed``.
     """
     done, after = 0, 0
-    while batch := store.pending(model.name, reanalyze=reanalyze, limit=batch_size, after_pk=after):
-        results = []
-        for r in analyze_iter([a for _, a in batch], model, sources, batch_size):
-            results.append(r)
+    while batch := store.pending(model.name, reanalyze=reanalyze, limit=batch_size, after_pk=after,
+                                 retry_failed=retry_failed):
+        results, failed = [], []
+        for (pk, article), r in zip(batch, _analyze_guarded([a for _, a in batch], model, sources, batch_size)):
+            if isinstance(r, Exception):
+                failed.append((pk, failure_reason(r)))
+                if on_failure:
+                    on_failure(article, failed[-1][1])
+                continue
+            results.append((pk, r))
             if on_article:
                 on_article(r)
-        store.save_analyses([(pk, r) for (pk, _), r in zip(batch, results)])
+        if results:
+            store.save_analyses(results)
+        store.record_failures(model.name, failed)
         after = batch[-1][0]
-        done += len(batch)
+        done += len(results)
         if on_batch:
-            on_batch(len(batch))
+            on_batch(len(results))
     return done

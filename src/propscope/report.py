@@ -86,6 +86,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
             names.setdefault(key, source)
             cited[art_outlet or "unknown"][key] += 1
     best = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:top]
+    failed, latest_failed = store.failures(outlet, since, until, limit=top)
     return {
         "filters": {"outlet": outlet, "technique": technique, "since": since.isoformat() if since else None,
                     "until": until.isoformat() if until else None},
@@ -99,6 +100,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
         "top_articles": [{"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                           "published": r["published"].isoformat() if r["published"] else None,
                           "score": round(r["score"], 4)} for r in best],
+        "failed": {"articles": failed, "latest": latest_failed},  # analyses that raised: see analyze_store
     }
 
 
@@ -120,6 +122,14 @@ def to_text(rep: dict) -> str:
     w("\nHighest-scoring articles\n")
     for a in rep["top_articles"]:
         w(f"  {a['score']:.2f}  {a['id']}  {a['outlet'] or ''}  {a['published'] or ''}  {(a['title'] or '')[:60]}\n")
+    failed = rep.get("failed") or {}
+    if failed.get("articles"):
+        from .report_html import plural
+
+        w(f"\n{plural(failed['articles'], 'article')} could not be analysed (`propscope analyze --db --retry-failed` "
+          "tries again)\n")
+        for f in failed["latest"]:
+            w(f"  {f['id']}  {f['model']}  {f['failed_at']}  {f['reason'][:200]}\n")
     return out.getvalue()
 
 

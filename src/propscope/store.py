@@ -60,6 +60,14 @@ spans = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
 )
 
+analysis_failures = sa.Table(  # articles whose analysis raised: skipped by `pending` until retried
+    "analysis_failures", metadata,
+    sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
+    sa.Column("model", sa.String(128), nullable=False, index=True),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("failed_at", sa.DateTime, nullable=False),
+)
+
 
 attributions = sa.Table(
     "attributions", metadata,
@@ -300,23 +308,46 @@ class Store:
             last = rows[-1]["pk"]
 
     # -- analyses ---------------------------------------------------------------------------
-    def pending(self, model: str, reanalyze: bool = False, limit: int = 64, after_pk: int = 0) -> list[tuple[int, Article]]:
-        """Articles with no analysis (or, with ``reanalyze``, one from another model), by pk."""
+    def pending(self, model: str, reanalyze: bool = False, limit: int = 64, after_pk: int = 0,
+                retry_failed: bool = False) -> list[tuple[int, Article]]:
+        """Articles with no analysis (or, with ``reanalyze``, one from another model), by pk; an
+        article whose analysis by ``model`` failed is left out unless ``retry_failed``."""
         j = articles.outerjoin(analyses, analyses.c.article_pk == articles.c.pk)
-        cond = analyses.c.article_pk.is_(None)
-        if reanalyze:
-            cond = sa.or_(cond, analyses.c.model != model)
-        q = sa.select(articles).select_from(j).where(cond, articles.c.pk > after_pk).order_by(articles.c.pk).limit(limit)
+        q = sa.select(articles).select_from(j).where(_pending(model, reanalyze, retry_failed), articles.c.pk > after_pk)
         with self.engine.connect() as conn:
-            return [(r["pk"], _article(r)) for r in conn.execute(q).mappings()]
+            return [(r["pk"], _article(r)) for r in conn.execute(q.order_by(articles.c.pk).limit(limit)).mappings()]
 
-    def count_pending(self, model: str, reanalyze: bool = False) -> int:
+    def count_pending(self, model: str, reanalyze: bool = False, retry_failed: bool = False) -> int:
         j = articles.outerjoin(analyses, analyses.c.article_pk == articles.c.pk)
-        cond = analyses.c.article_pk.is_(None)
-        if reanalyze:
-            cond = sa.or_(cond, analyses.c.model != model)
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(sa.func.count()).select_from(j).where(cond)).scalar_one()
+            return conn.execute(sa.select(sa.func.count()).select_from(j)
+                                .where(_pending(model, reanalyze, retry_failed))).scalar_one()
+
+    def record_failures(self, model: str, failed: Sequence[tuple[int, str]]) -> None:
+        """Remember that analysing these articles (pk, reason) with ``model`` raised, so that later
+        runs skip them instead of failing on them again (``pending(retry_failed=True)`` retries)."""
+        if not failed:
+            return
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        stmt = self._insert(analysis_failures)
+        stmt = stmt.on_conflict_do_update(index_elements=[analysis_failures.c.article_pk], set_={
+            c: stmt.excluded[c] for c in ("model", "reason", "failed_at")})
+        with self.engine.begin() as conn:
+            conn.execute(stmt, [{"article_pk": pk, "model": model[:128], "reason": reason, "failed_at": now}
+                                for pk, reason in failed])
+
+    def failures(self, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
+                 limit: int = 10) -> tuple[int, list[dict]]:
+        """How many articles in range have a failed analysis, and the latest ``limit`` of them."""
+        j = analysis_failures.join(articles, articles.c.pk == analysis_failures.c.article_pk)
+        q = _filters(sa.select(articles.c.id, analysis_failures.c.model, analysis_failures.c.reason,
+                               analysis_failures.c.failed_at).select_from(j), outlet, since, until)
+        with self.engine.connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(q.subquery())).scalar_one()
+            rows = conn.execute(q.order_by(analysis_failures.c.failed_at.desc(), articles.c.pk.desc())
+                                .limit(limit)).mappings().all()
+        return total, [{"id": r["id"], "model": r["model"], "reason": r["reason"],
+                        "failed_at": r["failed_at"].isoformat(timespec="seconds")} for r in rows]
 
     def save_analyses(self, results: Sequence[tuple[int, Analysis]]) -> None:
         """Replace the analyses of these articles, in one transaction. Concurrent writers of the
@@ -331,6 +362,7 @@ class Store:
                              .with_for_update())
             conn.execute(attributions.delete().where(attributions.c.article_pk.in_(pks)))
             conn.execute(spans.delete().where(spans.c.article_pk.in_(pks)))
+            conn.execute(analysis_failures.delete().where(analysis_failures.c.article_pk.in_(pks)))  # retried, done
             stmt = self._insert(analyses)
             stmt = stmt.on_conflict_do_update(index_elements=[analyses.c.article_pk], set_={
                 c: stmt.excluded[c] for c in ("model", "score", "data", "analyzed_at")})
@@ -473,6 +505,17 @@ def _identity(row: dict) -> set[tuple[str, str]]:
     """What makes two articles the same: id, URL (when known) or normalised text."""
     keys = {("id", row["id"]), ("hash", row["text_hash"])}
     return keys | {("url", row["url"])} if row["url"] else keys
+
+
+def _pending(model: str, reanalyze: bool, retry_failed: bool):
+    """The condition on articles (outer-joined with analyses) that still need ``model``."""
+    cond = analyses.c.article_pk.is_(None)
+    if reanalyze:
+        cond = sa.or_(cond, analyses.c.model != model)
+    if not retry_failed:
+        failed = sa.select(analysis_failures.c.article_pk).where(analysis_failures.c.model == model)
+        cond = sa.and_(cond, articles.c.pk.not_in(failed))
+    return cond
 
 
 def _terms(query: str) -> list[str]:
