@@ -278,6 +278,33 @@ def test_analyze_db_with_nothing_to_do_loads_no_model(run, default_store, monkey
     assert r.exit_code == 0 and "analysed 0 articles" in r.stdout
 
 
+def test_analyze_db_records_a_failing_article_and_goes_on(run, default_store, tiny_tagger, monkeypatch):
+    import propscope.cli as cli
+
+    class Choking:  # the tiny model, raising on the weather story only
+        name, device = tiny_tagger.name, tiny_tagger.device
+
+        def analyze_batch(self, items):
+            if any("weather" in a.text for a in items):
+                raise RuntimeError("boom")
+            return tiny_tagger.analyze_batch(items)
+
+    monkeypatch.setattr(cli, "_load_model", lambda *a: Choking())
+    r = run("analyze", "--db")
+    assert r.exit_code == 1
+    assert re.search(r"could not analyse article '[^']*story[^']*': RuntimeError: boom \(recorded", r.stderr)
+    assert "analysed 1 articles" in r.stdout and "1 failed" in r.stdout
+    monkeypatch.setattr(cli, "_load_model", lambda *a: pytest.fail("model loaded with nothing to do"))
+    r = run("analyze", "--db")  # the failed article does not block the queue: nothing left to do
+    assert r.exit_code == 0 and "1 whose analysis failed are skipped" in r.stdout
+    rep = run("report").stdout
+    assert "1 article could not be analysed" in rep and "RuntimeError: boom" in rep
+    monkeypatch.setattr(cli, "_load_model", lambda *a: tiny_tagger)
+    r = run("analyze", "--db", "--retry-failed")
+    assert r.exit_code == 0 and "analysed 1 articles" in r.stdout and "failed" not in r.stdout
+    assert "could not be analysed" not in run("report").stdout
+
+
 def test_serve_reports_a_busy_port_before_starting(tmp_path, monkeypatch):
     import socket
 

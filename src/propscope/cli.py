@@ -228,13 +228,15 @@ def with_input_options(fn):
               help="Articles per model batch (on a GPU; a CPU takes them one by one at no cost).")
 @store_option("Analyse the stored articles that are not yet analysed (PATHS, if given, are ingested first).")
 @click.option("--reanalyze", is_flag=True, help="With --db: also redo analyses made by another model version.")
+@click.option("--retry-failed", is_flag=True, help="With --db: also try again the articles whose analysis failed "
+              "(they are skipped otherwise; `propscope report` lists them).")
 @click.option("--sources/--no-sources", "with_sources", default=None,
               help="Also find entities, attributions, quotes and span targets (default: on with --db, else off).")
 @click.option("--int8", is_flag=True, help="A quantised encoder on the CPU, 1.35x to 1.6x as fast in bench/speed.py, "
               "with slightly different spans (see the README's model figures); recorded in the model version.")
 @with_input_options
-def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, with_sources, int8, max_bytes,
-            allow_private_urls) -> None:
+def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, retry_failed, with_sources, int8,
+            max_bytes, allow_private_urls) -> None:
     """Find propaganda technique spans in articles.
 
     PATHS are files (.txt, .html, .jsonl, .csv, .warc, .rss, .urls), folders, - for standard input,
@@ -245,11 +247,12 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, wit
 
     counter: Counter = Counter()
     opts = _read_options(max_bytes, allow_private_urls)
-    if reanalyze and db is None:
-        raise click.UsageError("--reanalyze works on a store: add --db")
+    if (reanalyze or retry_failed) and db is None:
+        raise click.UsageError(f"--{'reanalyze' if reanalyze else 'retry-failed'} works on a store: add --db")
     version = _model_version(model, int8)  # a wrong --model is reported before anything is read
     if db is not None:
-        _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources is not False, int8, version)
+        _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources is not False, int8, version,
+                    retry_failed)
         return
     if not paths:
         raise click.UsageError("give at least one PATH, or --db to analyse a store")
@@ -318,7 +321,7 @@ def _open_output(output: str | None):
 
 
 def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources: bool, int8: bool,
-                version: str) -> None:
+                version: str, retry_failed: bool = False) -> None:
     from .pipeline import analyze_store
 
     store = _open_store(db)
@@ -326,22 +329,35 @@ def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sou
         opts.unique_ids = True  # in a store the id is identity: a generated one must never collide
         added = _store_articles(store, _articles(_readable_inputs(paths, counter), opts, counter), counter)
         _err(f"ingested {added.new} new articles ({added.duplicates} already stored)")
-    todo = store.count_pending(version, reanalyze)
+    todo = store.count_pending(version, reanalyze, retry_failed)
+    skipped = store.count_pending(version, reanalyze, retry_failed=True) - todo
+    failed_before = (f"; {skipped} whose analysis failed are skipped (`propscope report` says why; --retry-failed "
+                     "tries them again)") if skipped else ""
     if not todo:  # nothing to do: no model load
         click.echo(f"analysed 0 articles: every article in {store.display_url} has an analysis by {version}"
-                   + ("" if reanalyze else " or an older model (--reanalyze redoes those)"))
+                   + ("" if reanalyze else " or an older model (--reanalyze redoes those)") + failed_before)
         sys.exit(1 if counter["rejected"] else 0)
     tagger = _load_model(model, int8)
     progress = Progress(todo)
+
+    def failed(article, reason: str) -> None:
+        counter["failed"] += 1
+        progress.advance(len(article.text))
+        progress.bar.write(f"propscope: could not analyse article {article.id!r}: {reason} (recorded; skipped by "
+                           "later runs unless --retry-failed)", file=sys.stderr)
+
     try:
         done = analyze_store(store, tagger, reanalyze=reanalyze, batch_size=batch_size, sources=with_sources,
-                             on_article=lambda a: progress.advance(len(a.article.text)))
+                             on_article=lambda a: progress.advance(len(a.article.text)), on_failure=failed,
+                             retry_failed=retry_failed)
     except KeyboardInterrupt:
         progress.bar.close()
         _fail("interrupted: finished batches are saved; run the same command again to resume", 130)
     progress.close()
-    click.echo(f"analysed {done} articles with {tagger.name} into {store.display_url}")
-    if counter["rejected"]:
+    click.echo(f"analysed {done} articles with {tagger.name} into {store.display_url}"
+               + (f"; {counter['failed']} failed (see above, or `propscope report`)" if counter["failed"] else "")
+               + failed_before)
+    if counter["rejected"] or counter["failed"]:
         sys.exit(1)
 
 
@@ -875,7 +891,7 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
                 _fail("--folds must be 0 (no tuning folds) or at least 2", 2)
         if not retune_dir:
             training.run(opts)
-        result = tuning.finalize_run(Path(opts.out_dir), opts)
+        result = tuning.finalize_run(Path(opts.out_dir), opts, retune=bool(retune_dir))
     except FileNotFoundError as e:
         _fail(str(e))
     cv = result.get("cv")
