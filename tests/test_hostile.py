@@ -384,6 +384,23 @@ def test_security_headers_on_every_response(client):
     assert script_src == "'self'" and "frame-ancestors 'none'" in CSP and "http" not in CSP
 
 
+def test_an_unexpected_error_is_a_500_with_the_security_headers(tmp_path, tiny_model, monkeypatch):
+    from propscope.store import Store
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("internal detail")
+
+    monkeypatch.setattr(Store, "list_articles", broken)
+    app = create_app(db=str(tmp_path / "s.db"), model=str(tiny_model))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        for r in (c.get("/api/articles"), c.get("/", headers={"accept": "text/html"})):
+            assert r.status_code == 500 and "internal detail" not in r.text, r.url
+            assert r.headers["content-security-policy"] == CSP and r.headers["x-frame-options"] == "DENY", r.url
+            assert r.headers["x-content-type-options"] == "nosniff" and r.headers["referrer-policy"] == "same-origin"
+    with TestClient(app) as c, pytest.raises(RuntimeError, match="internal detail"):
+        c.get("/api/articles")  # still raised, for the server's log
+
+
 def test_pages_hold_no_inline_script(client):
     """The CSP forbids inline script, so a page that had one would break: none may."""
     client.post("/api/analyze", json={"text": "They are traitors. Everyone knows it.", "title": "T"})

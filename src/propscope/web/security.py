@@ -11,7 +11,9 @@ One ASGI middleware (``Guard``), outermost, so nothing reaches a route without i
   with or without a token;
 - a NUL character in the path or query is a 422 (PostgreSQL cannot compare against it);
 - every response carries a Content-Security-Policy without inline script or other hosts,
-  nosniff, frame-ancestors/X-Frame-Options and a Referrer-Policy.
+  nosniff, frame-ancestors/X-Frame-Options and a Referrer-Policy; a 500 too: Starlette's own
+  500 reply comes from outside every middleware, so an unexpected exception is answered here
+  (then re-raised, for the server's log).
 
 ``bearer_token_ok`` checks an Authorization header in constant time, for any bytes sent.
 """
@@ -94,6 +96,21 @@ class Guard:
             await self.app(scope, receive, send)
             return
         send = _with_headers(send)
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self._guard(scope, receive, tracked)
+        except Exception:
+            if not started:  # answered here, with the headers; the server still logs the exception
+                await _reply(send, 500, "internal server error")
+            raise
+
+    async def _guard(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         host = headers.get("host", "")
         if self.allowed is not None and host_name(host) not in self.allowed:
