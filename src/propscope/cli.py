@@ -603,18 +603,69 @@ def export(db, fmt, outlet, since, until, output) -> None:
 
 
 # -- taxonomy -------------------------------------------------------------------------------
+def _taxonomy(name: str | None):
+    """A taxonomy by name; an unknown name or a broken taxonomy file is one error line."""
+    from .taxonomy import TaxonomyError, load
+
+    try:
+        return load(name)
+    except TaxonomyError as e:
+        _fail(str(e))
+
+
+taxonomy_option = click.option(
+    "--taxonomy", "taxonomy_name", default=None, metavar="NAME",
+    help="ptc14 (default), semeval2023, or a taxonomy file's name from $PROPSCOPE_TAXONOMIES (`propscope techniques "
+         "--taxonomy NAME` lists one).")
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def techniques(fmt) -> None:
-    """List the propaganda techniques propscope detects, with definitions."""
-    from .taxonomy import PTC14
+@taxonomy_option
+def techniques(fmt, taxonomy_name) -> None:
+    """List the propaganda techniques of a taxonomy, by group, with definitions and mappings.
 
+    \b
+    Taxonomies are data files: the shipped ones are ptc14 (SemEval-2020 Task 11, the default)
+    and semeval2023 (SemEval-2023 Task 3, 23 techniques in six groups); add your own as NAME.json
+    in a folder named by $PROPSCOPE_TAXONOMIES.
+    """
+    from .taxonomy import mappings_of
+
+    tax = _taxonomy(taxonomy_name)
+    maps = mappings_of(tax.name)
+    links: dict[str, dict[str, list[str]]] = {t.name: {} for t in tax}
+    for m in maps:
+        for src, targets in m.map.items():
+            if m.source == tax.name:
+                links[src].setdefault(m.target, []).extend(targets)
+            else:
+                for t in targets:
+                    links[t].setdefault(m.source, []).append(src)
     if fmt == "json":
-        click.echo(json.dumps([t.__dict__ for t in PTC14], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([{**t.__dict__, "mapping": links[t.name]} for t in tax], indent=2, ensure_ascii=False))
         return
-    for t in PTC14:
-        click.secho(f"{t.display}  [{t.name}]", bold=True)
-        click.echo(click.wrap_text(t.definition, initial_indent="  ", subsequent_indent="  ") + "\n")
+    click.secho(f"{tax.title} ({tax.name}, {len(tax)} techniques)", bold=True)
+    if tax.description:
+        click.echo(click.wrap_text(tax.description, initial_indent="  ", subsequent_indent="  "))
+    click.echo()
+    for group in [*tax.groups, None]:
+        members = [t for t in tax if (t.group == group.name if group else not tax.group(t.group))]
+        if not members:
+            continue
+        if group:
+            click.secho(f"== {group.display}", bold=True)
+        for t in members:
+            click.secho(f"{t.display}  [{t.name}]", bold=True)
+            click.echo(click.wrap_text(t.definition, initial_indent="  ", subsequent_indent="  "))
+            for other, names in links[t.name].items():
+                arrow = "maps to" if any(m.source == tax.name and m.target == other for m in maps) else "from"
+                click.echo(f"  {arrow} {other}: {', '.join(names)}")
+            click.echo()
+    for m in maps:
+        click.echo(click.wrap_text(f"Mapping {m.source} -> {m.target}: {m.description}", subsequent_indent="  "))
+        for name, why in m.unmapped.items():
+            click.echo(f"  no {m.source} technique maps to {name}: {why}")
 
 
 @main.command()
