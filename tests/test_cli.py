@@ -435,7 +435,8 @@ def test_api_technique_filter_takes_display_names(tmp_path, tiny_model):
 
         assert c.get("/api/articles", params={"technique": get(tech).display}).json()["total"] == 1
         bad = c.get("/api/articles", params={"technique": "Propaganda"})
-        assert bad.status_code == 422 and "Loaded language (Loaded_Language)" in bad.json()["detail"]
+        assert bad.status_code == 422 and "Loaded language (Loaded_Language)" in bad.json()["detail"][0]["msg"]
+        assert bad.json()["detail"][0]["loc"] == ["query", "technique"]  # the documented validation shape
 
 
 def test_evaluate_text_uses_display_names(run, corpus):

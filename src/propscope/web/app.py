@@ -163,14 +163,18 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         """Store and analyse an article; the same text posted twice is stored once."""
         return analyze_article(article_from_request(req))
 
+    technique_names = sorted({n for t in taxonomy.PTC14 for n in (t.display, t.name)})
+
     @app.get("/api/articles", tags=["api"])
     def api_articles(outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-                     technique: str | None = None, q: str | None = Query(None, max_length=500),
+                     technique: str | None = Query(None, description="A technique's display or corpus name (any "
+                                                   "case)", json_schema_extra={"enum": technique_names}),
+                     q: str | None = Query(None, max_length=500),
                      page: int = Query(1, ge=1, le=100_000), per_page: int = Query(50, ge=1, le=500)) -> dict:
         try:  # a display name ("Loaded language") or a corpus name; an unknown one lists the choices
             technique = taxonomy.resolve(technique) if technique else None
-        except taxonomy.UnknownTechnique as e:
-            raise HTTPException(422, str(e)) from None
+        except taxonomy.UnknownTechnique as e:  # a 422 shaped as the documented validation error
+            raise RequestValidationError([{"type": "enum", "loc": ("query", "technique"), "msg": str(e)}]) from None
         total, rows = store().list_articles(outlet, since, until, technique, q, per_page, (page - 1) * per_page)
         return {"total": total, "page": page, "per_page": per_page, "articles": rows}
 
