@@ -20,8 +20,6 @@ from pathlib import Path
 
 from .document import Analysis, Article
 
-_MODELS: dict[tuple[str, bool], object] = {}
-
 
 @dataclass
 class BatchResult:
@@ -62,14 +60,12 @@ def write_partitions(articles: Iterable[Article], directory: Path, size: int) ->
     return paths
 
 
-def _model(name: str | None, int8: bool = False):
-    """One model per worker process, loaded on its first partition (on its GPU if it has one)."""
-    key = (name or "", int8)
-    if key not in _MODELS:
-        from .pipeline import load_model
+def _model(name: str | None, int8: bool = False, taxonomy: str | None = None):
+    """One model per worker process, loaded on its first partition (on its GPU if it has one):
+    the registry's cache keeps it for the next."""
+    from .registry import load_model
 
-        _MODELS[key] = load_model(name, device="cpu" if int8 else None, int8=int8)
-    return _MODELS[key]
+    return load_model(name, int8=int8, taxonomy=taxonomy)
 
 
 def _digest(path: Path) -> str:
@@ -77,22 +73,22 @@ def _digest(path: Path) -> str:
 
 
 def analyze_partition(input_path: str, output_path: str, model: str | None, batch_size: int = 16,
-                      sources: bool = True, int8: bool = False) -> dict:
+                      sources: bool = True, int8: bool = False, taxonomy: str | None = None) -> dict:
     """Analyse one partition file; returns counts and where the time went."""
     t0 = time.perf_counter()
     src = Path(input_path)
     articles = [Article.from_dict(json.loads(line)) for line in _lines(src)]
     t1 = time.perf_counter()
-    tagger = _model(model, int8)
+    tagger = _model(model, int8, taxonomy)
     before = dict(tagger.timings)
     t2 = time.perf_counter()
     results: list[Analysis] = []
+    from .pipeline import add_sources, analyze_batch
+
     for k in range(0, len(articles), batch_size):
-        results += tagger.analyze_batch(articles[k : k + batch_size])
+        results += analyze_batch(articles[k : k + batch_size], tagger)  # English only: see ``language``
     t3 = time.perf_counter()
     if sources:
-        from .pipeline import add_sources
-
         add_sources(results)
     t4 = time.perf_counter()
     out = Path(output_path)
@@ -134,7 +130,7 @@ def make_client(scheduler: str):
 
 def run(articles: Iterable[Article], output: str | Path, client, model: str | None = None,
         partition_size: int = 256, on_done: Callable[[Path, dict], None] | None = None,
-        sources: bool = True, int8: bool = False) -> BatchResult:
+        sources: bool = True, int8: bool = False, taxonomy: str | None = None) -> BatchResult:
     """Analyse ``articles`` on ``client``'s cluster into JSONL shards under ``output``; ``int8``
     runs the encoder quantised on the workers' CPUs (see ``TechniqueModel.load``)."""
     from distributed import as_completed
@@ -144,7 +140,7 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
     inputs = write_partitions(articles, out / "_input", partition_size)
     from .pipeline import model_version
 
-    version = model_version(model, int8)
+    version = model_version(model, int8, taxonomy)
     todo, skipped = [], 0
     for p in inputs:
         target = out / p.name
@@ -152,8 +148,8 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
             skipped += 1
         else:
             todo.append((p, target))
-    futures = {client.submit(analyze_partition, str(p), str(t), model, sources=sources, int8=int8, pure=False,
-                             retries=2): t for p, t in todo}
+    futures = {client.submit(analyze_partition, str(p), str(t), model, sources=sources, int8=int8, taxonomy=taxonomy,
+                             pure=False, retries=2): t for p, t in todo}
     timings = dict.fromkeys(("read", "load_model", "tokenise", "model", "decode", "sources", "write"), 0.0)
     n = 0
     for fut in as_completed(futures):

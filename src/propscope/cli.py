@@ -22,7 +22,7 @@ import click
 from . import ingest
 from .document import Analysis, headline_title
 
-FORMATS = ["text", "json", "ptc", "html"]
+FORMATS = ["text", "json", "ptc", "html", "paragraphs"]
 
 
 def _err(message: str) -> None:
@@ -34,13 +34,16 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-def _load_model(name: str | None, int8: bool = False):
-    from .pipeline import ModelNotFound, load_model
+def _load_model(name: str | None, int8: bool = False, taxonomy: str | None = None):
+    """A model from the registry (int8 runs on the CPU, GPU or not; another taxonomy than the
+    model's own goes through its mapping); a bad name is one error line."""
+    from .registry import ModelNotFound, load_model
+    from .taxonomy import TaxonomyError
     from .weights import MissingWeights
 
     try:
-        return load_model(name, device="cpu" if int8 else None, int8=int8)  # int8 runs on the CPU, GPU or not
-    except (ModelNotFound, MissingWeights) as e:
+        return load_model(name, int8=int8, taxonomy=taxonomy)
+    except (ModelNotFound, MissingWeights, TaxonomyError) as e:
         _fail(str(e))
 
 
@@ -201,6 +204,22 @@ def store_option(help: str = "") -> click.decorators.FC:
         "~/.local/share/propscope/propscope.db.")
 
 
+def _taxonomy(name: str | None):
+    """A taxonomy by name; an unknown name or a broken taxonomy file is one error line."""
+    from .taxonomy import TaxonomyError, load
+
+    try:
+        return load(name)
+    except TaxonomyError as e:
+        _fail(str(e))
+
+
+taxonomy_option = click.option(
+    "--taxonomy", "taxonomy_name", default=None, metavar="NAME",
+    help="ptc14 (default), semeval2023, or a taxonomy file's name from $PROPSCOPE_TAXONOMIES (`propscope techniques "
+         "--taxonomy NAME` lists one).")
+
+
 db_option = store_option()
 input_options = [
     click.option("--max-bytes", type=int, default=ingest.DEFAULT_MAX_BYTES, show_default=True,
@@ -218,8 +237,18 @@ def with_input_options(fn):
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text for reading, json (one Analysis per line), ptc (SemEval label lines), html (one report).")
+              help="text for reading, json (one Analysis per line), ptc (SemEval-2020 label lines), html (one report), "
+              "paragraphs (SemEval-2023 subtask-3 rows: article id, line number and the comma-separated techniques "
+              "of each non-empty line; a line carries a technique when a span of it overlaps the line).")
 @click.option("--model", default=None, help="Model name (see `propscope models`) or model folder; default: fast.")
+@click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME",
+              help="The taxonomy of the spans: the model's own (default), or one its taxonomy maps to, e.g. "
+              "semeval2023 with the PTC-14 models: each span takes its technique's SemEval-2023 counterpart, and "
+              "where a PTC-14 class split into several (Whataboutism/straw man/red herring into Red_Herring, "
+              "Appeal_to_Hypocrisy, Whataboutism, Straw_Man; Bandwagon/Reductio ad Hitlerum into "
+              "Guilt_by_Association, Appeal_to_Popularity) the first, the commonest in the English SemEval-2023 "
+              "data, since the model cannot tell them apart. Mapped analyses are marked in their model version "
+              "(fast-HASH-mapped-semeval2023); `propscope techniques --taxonomy semeval2023` shows the mapping.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Only show spans whose confidence is at least this.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -236,11 +265,12 @@ def with_input_options(fn):
               "with slightly different spans (see the README's model figures); recorded in the model version.")
 @with_input_options
 def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, retry_failed, with_sources, int8,
-            max_bytes, allow_private_urls) -> None:
+            max_bytes, allow_private_urls, taxonomy_name=None) -> None:
     """Find propaganda technique spans in articles.
 
     PATHS are files (.txt, .html, .jsonl, .csv, .warc, .rss, .urls), folders, - for standard input,
-    or http(s) URLs.
+    or http(s) URLs. The models read English: a text in another language gets no technique
+    spans (one line on stderr says so) but still gets sources.
     """
     from .pipeline import analyze_iter
     from .report_html import render
@@ -249,10 +279,10 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, ret
     opts = _read_options(max_bytes, allow_private_urls)
     if (reanalyze or retry_failed) and db is None:
         raise click.UsageError(f"--{'reanalyze' if reanalyze else 'retry-failed'} works on a store: add --db")
-    version = _model_version(model, int8)  # a wrong --model is reported before anything is read
+    version = _model_version(model, int8, taxonomy_name)  # a wrong --model is reported before anything is read
     if db is not None:
         _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources is not False, int8, version,
-                    retry_failed)
+                    retry_failed, taxonomy=taxonomy_name)
         return
     if not paths:
         raise click.UsageError("give at least one PATH, or --db to analyse a store")
@@ -262,13 +292,17 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, ret
     items = list(_articles(paths, opts, counter))
     collected: list[Analysis] = []
     if items:
-        tagger = _load_model(model, int8)
+        tagger = _load_model(model, int8, taxonomy_name)
         progress = Progress(len(items), sum(len(a.text) for a in items))
         for a in analyze_iter(items, tagger, bool(with_sources), batch_size):
-            progress.advance(len(a.article.text))
+            _advance(progress, a)
             if threshold:
                 a.spans = [s for s in a.spans if s.score >= threshold]
-            if fmt == "json":
+            if fmt == "paragraphs":
+                from .paragraphs import format_rows, paragraph_labels
+
+                out.writelines(format_rows(a.id, paragraph_labels(a.article.text, a.spans)))
+            elif fmt == "json":
                 out.write(a.to_json() + "\n")
             elif fmt == "ptc":
                 from .ptc import format_label_line
@@ -288,13 +322,15 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, ret
         sys.exit(1)
 
 
-def _model_version(model: str | None, int8: bool) -> str:
-    """The version a model records, without loading it; a wrong name is one error line."""
-    from .pipeline import ModelNotFound, model_version
+def _model_version(model: str | None, int8: bool, taxonomy: str | None = None) -> str:
+    """The version a model records, without loading it; a wrong name (of the model or the
+    taxonomy) is one error line."""
+    from .registry import ModelNotFound, model_version
+    from .taxonomy import TaxonomyError
 
     try:
-        return model_version(model, int8)
-    except ModelNotFound as e:
+        return model_version(model, int8, taxonomy)
+    except (ModelNotFound, TaxonomyError) as e:
         _fail(str(e))
 
 
@@ -320,8 +356,15 @@ def _open_output(output: str | None):
         _fail(f"cannot write {output}: {e.strerror or e}")
 
 
+def _advance(progress: Progress, a: Analysis) -> None:
+    """One analysis done: the bar moves, and its notes (e.g. no techniques in a French text) show."""
+    progress.advance(len(a.article.text))
+    for note in a.notes:
+        progress.bar.write(f"propscope: {a.id}: {note}", file=sys.stderr)
+
+
 def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources: bool, int8: bool,
-                version: str, retry_failed: bool = False) -> None:
+                version: str, retry_failed: bool = False, taxonomy: str | None = None) -> None:
     from .pipeline import analyze_store
 
     store = _open_store(db)
@@ -337,7 +380,7 @@ def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sou
         click.echo(f"analysed 0 articles: every article in {store.display_url} has an analysis by {version}"
                    + ("" if reanalyze else " or an older model (--reanalyze redoes those)") + failed_before)
         sys.exit(1 if counter["rejected"] else 0)
-    tagger = _load_model(model, int8)
+    tagger = _load_model(model, int8, taxonomy)
     progress = Progress(todo)
 
     def failed(article, reason: str) -> None:
@@ -348,7 +391,7 @@ def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sou
 
     try:
         done = analyze_store(store, tagger, reanalyze=reanalyze, batch_size=batch_size, sources=with_sources,
-                             on_article=lambda a: progress.advance(len(a.article.text)), on_failure=failed,
+                             on_article=lambda a: _advance(progress, a), on_failure=failed,
                              retry_failed=retry_failed)
     except KeyboardInterrupt:
         progress.bar.close()
@@ -583,15 +626,19 @@ def search(query, db, technique, outlet, limit, fmt) -> None:
 @_date_option("--since", "Only articles published on or after this date.")
 @_date_option("--until", "Only articles published on or before this date.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
-def export(db, fmt, outlet, since, until, output) -> None:
+@click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME",
+              help="With label-studio-config: the taxonomy whose techniques are the labels (ptc14, semeval2023, ...; "
+              "default ptc14). Exported tasks carry each analysis's own taxonomy in data.taxonomy.")
+def export(db, fmt, outlet, since, until, output, taxonomy_name=None) -> None:
     """Export stored analyses for analysis elsewhere or human review in Label Studio."""
     from .export import export as run_export
     from .export import label_studio_config
 
+    tax = _taxonomy(taxonomy_name)  # a wrong name fails before anything is opened
     store = None if fmt == "label-studio-config" else _open_existing_store(db)
     out = _open_output(output)
     if store is None:
-        out.write(label_studio_config() + "\n")
+        out.write(label_studio_config(tax.name) + "\n")
     elif fmt == "reuse":
         out.write(json.dumps(store.load_reuse().to_dict(), ensure_ascii=False) + "\n")
     else:
@@ -603,22 +650,6 @@ def export(db, fmt, outlet, since, until, output) -> None:
 
 
 # -- taxonomy -------------------------------------------------------------------------------
-def _taxonomy(name: str | None):
-    """A taxonomy by name; an unknown name or a broken taxonomy file is one error line."""
-    from .taxonomy import TaxonomyError, load
-
-    try:
-        return load(name)
-    except TaxonomyError as e:
-        _fail(str(e))
-
-
-taxonomy_option = click.option(
-    "--taxonomy", "taxonomy_name", default=None, metavar="NAME",
-    help="ptc14 (default), semeval2023, or a taxonomy file's name from $PROPSCOPE_TAXONOMIES (`propscope techniques "
-         "--taxonomy NAME` lists one).")
-
-
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @taxonomy_option
@@ -712,16 +743,29 @@ def classify_spans(articles_dir, spans_file, model) -> None:
 
 
 @main.command()
-@click.option("--gold", required=True, type=click.Path(exists=True), help="Gold labels: a file or a folder of them.")
-@click.option("--articles", required=True, type=click.Path(exists=True, file_okay=False), help="Folder of articles.")
-@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Predicted spans (FLC/SI lines); "
-              "without it the model predicts.")
+@click.option("--gold", required=True, type=click.Path(exists=True), help="Gold labels: a file or a folder of them "
+              "(with a paragraph taxonomy: one file of paragraph rows).")
+@click.option("--articles", type=click.Path(exists=True, file_okay=False), help="Folder of articles (needed for span "
+              "scores, and for paragraph scores when the model predicts).")
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Predicted spans (FLC/SI lines), or paragraph "
+              "rows with a paragraph taxonomy; without it the model predicts.")
 @click.option("--tc-pred", type=click.Path(exists=True, dir_okay=False), help="TC predictions on the gold spans.")
 @click.option("--model", default=None, help="Model name or folder (when predicting).")
+@click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME",
+              help="semeval2023: paragraph micro-F1 and macro-F1 as the official SemEval-2023 subtask-3 scorer "
+              "computes them, over rows `article_id<TAB>line_no<TAB>techniques` (see `analyze --format paragraphs`). "
+              "Default: the SemEval-2020 span scores.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
-    """SI, FLC and TC scores (SemEval-2020 Task 11), overall and per technique."""
+def evaluate(gold, articles, pred, tc_pred, model, fmt, taxonomy_name) -> None:
+    """SI, FLC and TC scores (SemEval-2020 Task 11), or with --taxonomy semeval2023 the paragraph
+    scores of SemEval-2023 Task 3 subtask 3; overall and per technique."""
     from . import metrics
+
+    if taxonomy_name is not None and _taxonomy(taxonomy_name).unit == "paragraph":
+        _evaluate_paragraphs(gold, pred, articles, model, taxonomy_name, fmt)
+        return
+    if articles is None:
+        raise click.UsageError("span scores need --articles (the folder of the articles)")
     from .ptc import read_articles_dir, read_labels
     from .taxonomy import display
 
@@ -774,6 +818,47 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt) -> None:
         for tech, v in result[task]["per_technique"].items():
             click.echo(f"     {display(tech):<40} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  "
                        f"gold {v['gold']}")
+
+
+def _evaluate_paragraphs(gold: str, pred: str | None, articles: str | None, model: str | None, taxonomy_name: str,
+                         fmt: str) -> None:
+    """Paragraph scores of a paragraph-level taxonomy (SemEval-2023 subtask 3, ``paragraphs``);
+    without --pred the model (mapped when its taxonomy differs) predicts the --articles."""
+    from . import paragraphs
+    from .taxonomy import display
+
+    tax = _taxonomy(taxonomy_name)
+    if Path(gold).is_dir():
+        _fail(f"--gold must be a file of paragraph rows for {tax.name}, not a folder")
+    if pred is None and articles is None:
+        raise click.UsageError("give --pred (paragraph rows), or --articles for the model to predict")
+    try:
+        gold_rows = paragraphs.read_rows(gold)
+        if pred is not None:
+            pred_rows = paragraphs.read_rows(pred)
+        else:
+            from .document import Article
+            from .pipeline import analyze_iter
+            from .ptc import read_articles_dir
+
+            texts = {k: v for k, v in read_articles_dir(articles).items() if k in {a for a, _ in gold_rows}}
+            tagger = _load_model(model, False, tax.name)
+            pred_rows = {}
+            for a in analyze_iter([Article(id=k, text=v) for k, v in sorted(texts.items())], tagger):
+                pred_rows.update({(a.id, n): ts for n, ts in paragraphs.paragraph_labels(a.article.text, a.spans)})
+        result = paragraphs.score(pred_rows, gold_rows, tax.names)
+    except (ValueError, UnicodeDecodeError) as e:
+        _fail(str(e))
+    if fmt == "json":
+        click.echo(json.dumps({"taxonomy": tax.name, **result.to_dict()}, indent=2))
+        return
+    m = result.micro
+    click.secho(f"{tax.name} paragraphs: micro-F1 {result.micro_f1:.4f}  macro-F1 {result.macro_f1:.4f}  "
+                f"(micro P {m.precision:.4f} R {m.recall:.4f}; {result.rows} rows, {m.gold} gold labels, "
+                f"{m.predicted} predicted)", bold=True)
+    for tech, v in result.per_technique.items():
+        click.echo(f"     {display(tech, tax):<40} P {v.precision:.3f}  R {v.recall:.3f}  F1 {v.f1:.3f}  gold {v.gold}  "
+                   f"predicted {v.predicted}")
 
 
 # -- scale ----------------------------------------------------------------------------------

@@ -96,6 +96,9 @@ class Analysis:
     attributions: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     targets: list[dict[str, Any]] = field(default_factory=list)  # per span: the entities it is about
+    taxonomy: str = "ptc14"  # the taxonomy the span techniques belong to (``taxonomy.load``)
+    language: str | None = None  # the language detected in the text, when detection was sure of it
+    notes: list[str] = field(default_factory=list)  # what a reader must know, e.g. techniques skipped
 
     @property
     def id(self) -> str:
@@ -113,6 +116,9 @@ class Analysis:
             "attributions": self.attributions,
             "quotes": self.quotes,
             "targets": self.targets,
+            "taxonomy": self.taxonomy,
+            "language": self.language,
+            "notes": self.notes,
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -130,6 +136,9 @@ class Analysis:
             attributions=list(d.get("attributions", [])),
             quotes=list(d.get("quotes", [])),
             targets=list(d.get("targets", [])),
+            taxonomy=d.get("taxonomy") or "ptc14",  # analyses saved before taxonomies were recorded are PTC-14
+            language=d.get("language"),
+            notes=list(d.get("notes", [])),
         )
 
     @classmethod

@@ -21,17 +21,22 @@ LABEL_STUDIO_CONFIG = """<View>
 </View>"""
 
 
-def label_studio_config() -> str:
-    from .taxonomy import PTC14
+def label_studio_config(taxonomy: str | None = None) -> str:
+    """The labelling config for a taxonomy's techniques (PTC-14 by default; any name
+    ``taxonomy.load`` knows), each label with its colour and its definition as the hint."""
+    from xml.sax.saxutils import quoteattr
+
+    from .taxonomy import load
 
     return LABEL_STUDIO_CONFIG.format(labels="\n".join(
-        f'    <Label value="{t.name}" background="{t.colour}"/>' for t in PTC14))
+        f'    <Label value={quoteattr(t.name)} background="{t.colour}" hint={quoteattr(t.definition)}/>'
+        for t in load(taxonomy)))
 
 
 def label_studio_task(a: Analysis) -> dict:
     return {
         "data": {"text": a.article.text, "id": a.id, "title": a.article.title, "url": a.article.url,
-                 "outlet": a.article.outlet},
+                 "outlet": a.article.outlet, "taxonomy": a.taxonomy},
         "predictions": [{
             "model_version": a.model,
             "score": a.score,

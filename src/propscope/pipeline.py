@@ -1,57 +1,26 @@
 """The Python API: load a shipped model by name and analyse articles.
 
-Models are looked up by name in the package's ``models/`` folder (or
-``$PROPSCOPE_MODELS``), or given as a path to an artifact folder. Loaded models
-are cached per process, so ``analyze`` in a loop loads once.
+Models are found, versioned, cached and loaded by ``registry`` (by name in the package's
+``models/`` folder or ``$PROPSCOPE_MODELS``, or as a path to an artifact folder); its names
+are re-exported here, where callers have always found them. Only English text gets technique
+spans (the models are English); other languages still get sources (see ``language``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-from pathlib import Path
 
 from .document import Analysis, Article
-from .techniques.tagger import INT8_SUFFIX, TechniqueModel, models_dir, version_of
-
-DEFAULT_MODEL = "fast"
-
-
-class ModelNotFound(LookupError):
-    pass
-
-
-def available_models() -> list[str]:
-    root = models_dir()
-    return sorted(p.name for p in root.iterdir() if (p / "config.json").exists()) if root.is_dir() else []
-
-
-def model_path(name: str | None = None) -> Path:
-    name = name or DEFAULT_MODEL
-    candidate = Path(name)
-    if (candidate / "config.json").exists():
-        return candidate
-    path = models_dir() / name
-    if not (path / "config.json").exists():
-        known = ", ".join(available_models()) or "none installed"
-        raise ModelNotFound(f"no model named {name!r} (available: {known}); or give the path of a model folder")
-    return path
-
-
-def model_version(name: str | None = None, int8: bool = False) -> str:
-    """The version string a model records in its analyses, without loading it."""
-    return version_of(model_path(name)) + (INT8_SUFFIX if int8 else "")
-
-
-@lru_cache(maxsize=4)
-def _load(path: str, device: str | None, int8: bool) -> TechniqueModel:
-    return TechniqueModel.load(path, device=device, int8=int8)
-
-
-def load_model(name: str | None = None, device: str | None = None, int8: bool = False) -> TechniqueModel:
-    """A shipped model by name (``fast``) or an artifact folder; cached per process. ``int8``
-    trades a little accuracy for CPU speed (see ``TechniqueModel.load``)."""
-    return _load(str(model_path(name).resolve()), device, int8)
+from .registry import (  # noqa: F401  (re-exported: the names callers import from here)
+    DEFAULT_MODEL,
+    INT8_SUFFIX,
+    ModelNotFound,
+    available_models,
+    load_model,
+    model_path,
+    model_version,
+)
+from .techniques.tagger import TechniqueModel
 
 
 def analyze(text: str | Article, model: str | None = None, sources: bool = False) -> Analysis:
@@ -61,7 +30,23 @@ def analyze(text: str | Article, model: str | None = None, sources: bool = False
 
 
 def analyze_batch(items, model: TechniqueModel, sources: bool = False) -> list[Analysis]:
-    results = model.analyze_batch(items)
+    """Analyses of ``items``: the English ones (or those whose language nobody can tell) by the
+    model; the others without technique spans, with a note saying why and the language found."""
+    from . import language
+    from .registry import taxonomy_of
+
+    articles = [a if isinstance(a, Article) else Article(id=str(i), text=a) for i, a in enumerate(items)]
+    langs = [language.detect(a.text, a.language) for a in articles]
+    english = [a for a, code in zip(articles, langs) if language.techniques_apply(code)]
+    found = iter(model.analyze_batch(english) if english else [])
+    results = []
+    for a, code in zip(articles, langs):
+        if language.techniques_apply(code):
+            r = next(found)
+        else:
+            r = Analysis(a, [], [], 0.0, model.name, taxonomy=taxonomy_of(model), notes=[language.skipped_note(code)])
+        r.language = code
+        results.append(r)
     if sources:
         add_sources(results)
     return results

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from .store import Store, _filters, analyses, articles, attributions, source_key, spans
-from .taxonomy import PTC14_NAMES, display
+from .taxonomy import DEFAULT, TaxonomyError, display, load
 
 _TARGET_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 
@@ -57,14 +57,16 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
     rows = []
     q = _filters(sa.select(articles.c.pk, articles.c.id, articles.c.title, articles.c.outlet, articles.c.published,
                            analyses.c.score).select_from(articles.join(analyses)), outlet, since, until)
-    sq = _filters(sa.select(spans.c.article_pk, spans.c.technique)
+    sq = _filters(sa.select(spans.c.article_pk, spans.c.technique, spans.c.taxonomy)
                   .select_from(spans.join(articles, articles.c.pk == spans.c.article_pk)), outlet, since, until)
+    taxonomies: set[str] = set()
     if technique:
         having = articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique))
         q, sq = q.where(having), sq.where(having)
     with store.engine.connect() as conn:
-        for pk, tech in conn.execute(sq):
+        for pk, tech, tax in conn.execute(sq):
             per_article[pk][tech] += 1
+            taxonomies.add(tax)
         for r in conn.execute(q).mappings():
             rows.append(dict(r))
     for r in rows:
@@ -91,6 +93,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
         "filters": {"outlet": outlet, "technique": technique, "since": since.isoformat() if since else None,
                     "until": until.isoformat() if until else None},
         "articles": len(rows),
+        "taxonomies": sorted(taxonomies) or [DEFAULT],  # of the spans counted: their techniques are the CSV columns
         "by_outlet": [g.to_dict() for g in sorted(by_outlet.values(), key=lambda g: (-g.articles, g.key))],
         "by_month": [g.to_dict() for g in sorted(by_month.values(), key=lambda g: g.key)],
         "top_techniques_by_outlet": {g.key: [t for t, _ in g.techniques.most_common(3)] for g in by_outlet.values()},
@@ -135,7 +138,8 @@ def to_text(rep: dict) -> str:
 
 def to_csv(rep: dict) -> str:
     out = io.StringIO()
-    techniques = sorted(set(PTC14_NAMES) | {t for k in ("by_outlet", "by_month") for g in rep[k] for t in g["techniques"]})
+    techniques = sorted(set(_technique_names(rep.get("taxonomies") or [DEFAULT]))
+                        | {t for k in ("by_outlet", "by_month") for g in rep[k] for t in g["techniques"]})
     w = csv.writer(out)
     w.writerow(["group", "key", "articles", "mean_score", "spans", *techniques])
     for group, key in (("outlet", "by_outlet"), ("month", "by_month")):
@@ -145,3 +149,15 @@ def to_csv(rep: dict) -> str:
     for a in rep["top_articles"]:
         w.writerow(["top_article", a["id"], 1, a["score"], "", *[""] * len(techniques)])
     return out.getvalue()
+
+
+def _technique_names(names: list[str]) -> list[str]:
+    """Every technique of the named taxonomies (one CSV column each, zero where unused); a
+    taxonomy not installed here contributes only the names its spans use."""
+    out = []
+    for name in names:
+        try:
+            out += load(name).names
+        except TaxonomyError:
+            continue
+    return out

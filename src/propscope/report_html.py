@@ -39,9 +39,37 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def technique_css() -> str:
-    """One colour per technique, keyed on ``data-t``: classes rather than style attributes, so
-    pages under a strict Content-Security-Policy keep their colours."""
-    return "".join(f'[data-t="{t.name}"]{{--c:{t.colour}}}' for t in taxonomy.PTC14)
+    """One colour per technique of every taxonomy, keyed on ``data-t``: classes rather than style
+    attributes, so pages under a strict Content-Security-Policy keep their colours. A name in two
+    taxonomies has one colour (tests/test_taxonomy.py), so the first taxonomy that has it decides."""
+    return "".join(f'[data-t="{html.escape(t.name)}"]{{--c:{t.colour}}}' for t in _all_techniques())
+
+
+def _all_techniques() -> list[taxonomy.Technique]:
+    """Every technique of every loadable taxonomy, once per name; a broken extra taxonomy file is
+    left out here (it is reported where it is asked for by name)."""
+    seen: dict[str, taxonomy.Technique] = {}
+    for name in taxonomy.available():
+        try:
+            for t in taxonomy.load(name):
+                seen.setdefault(t.name, t)
+        except taxonomy.TaxonomyError:
+            continue
+    return list(seen.values())
+
+
+def technique_data(analyses: Sequence[Analysis]) -> list[dict]:
+    """The techniques of the taxonomies these analyses use, as data for the reading script
+    (definitions shown when a highlight is clicked)."""
+    seen: dict[str, dict] = {}
+    for name in dict.fromkeys([a.taxonomy for a in analyses] or [taxonomy.DEFAULT]):
+        try:
+            techniques = taxonomy.load(name)
+        except taxonomy.TaxonomyError:  # not installed here: the spans still render, without definitions
+            continue
+        for t in techniques:
+            seen.setdefault(t.name, t.__dict__)
+    return list(seen.values())
 
 
 def default_threshold(scores: Sequence[float]) -> float:
@@ -94,11 +122,11 @@ def _tree(start: int, end: int, groups: list[tuple[int, int, list]]) -> _Node:
     return root
 
 
-def _render_node(node: _Node, text: str, groups: list, threshold: float) -> str:
+def _render_node(node: _Node, text: str, groups: list, threshold: float, tax: str | None = None) -> str:
     out, pos = [], node.start
     for child in node.children:
         out.append(html.escape(text[pos:child.start]))
-        out.append(_render_node(child, text, groups, threshold))
+        out.append(_render_node(child, text, groups, threshold, tax))
         pos = child.end
     out.append(html.escape(text[pos:node.end]))
     inner = "".join(out)
@@ -107,12 +135,12 @@ def _render_node(node: _Node, text: str, groups: list, threshold: float) -> str:
     _, _, spans = groups[node.group]
     shown = [s for s in spans if s.score >= threshold]
     top = (shown or spans)[0]
-    tip = "; ".join(f"{taxonomy.get(s.technique).display} {s.score:.0%}" for s in spans)
+    tip = "; ".join(f"{taxonomy.get(s.technique, tax).display} {s.score:.0%}" for s in spans)
     data = json.dumps([{"t": s.technique, "s": round(s.score, 4)} for s in spans])
     labels = ""
     if node.last:
         labels = "".join(f'<span class="lbl{"" if s.score >= threshold else " off"}" data-t="{html.escape(s.technique)}">'
-                         f'{html.escape(taxonomy.label(s.technique))}</span>' for s in spans)
+                         f'{html.escape(taxonomy.label(s.technique, tax))}</span>' for s in spans)
     return (f'<mark class="span{"" if shown else " off"}" data-id="{node.group}" data-t="{html.escape(top.technique)}" '
             f'data-spans="{html.escape(data)}" title="{html.escape(tip)}">{inner}{labels}</mark>')
 
@@ -136,14 +164,16 @@ def render_article(analysis: Analysis, threshold: float | None = None) -> str:
     out = []
     for start, end in zip([0, *breaks], [*breaks, len(text)]):
         scores = [s.score for s in analysis.sentences if s.start < end and s.end > start]
-        body = _render_node(_tree(start, end, groups), text, groups, threshold)
+        body = _render_node(_tree(start, end, groups), text, groups, threshold, analysis.taxonomy)
         out.append(f'<div class="line"><div class="gutter" title="highest sentence score on this line">'
                    f'{_gutter(max(scores) if scores else None)}</div><div class="text">{body}</div></div>')
     title = html.escape(art.title or f"Article {art.id}")
     meta = " · ".join(html.escape(str(x)) for x in (art.id, art.outlet, art.published, art.url) if x)
+    notes = "".join(f'<p class="note">{html.escape(n)}</p>' for n in analysis.notes)  # e.g. no techniques: French
     return (f'<section class="analysed" id="{html.escape("article-" + art.id)}"><h2>{title}</h2>'
             f'<p class="meta">{meta} · article score {analysis.score:.0%} · '
-            f'{plural(len(analysis.spans), "technique span")} · model {html.escape(analysis.model)}</p>{"".join(out)}'
+            f'{plural(len(analysis.spans), "technique span")} · model {html.escape(analysis.model)}</p>'
+            f'{notes}{"".join(out)}'
             f'{render_sources(analysis)}</section>')
 
 
@@ -168,12 +198,13 @@ def render_controls(analyses: Sequence[Analysis], threshold: float) -> str:
     """Prta's reading controls: one toggle per technique with its count, and a confidence slider
     (app.js makes them work; without it the default view still hides the least confident spans)."""
     counts = Counter(s.technique for a in analyses for s in a.spans)
+    tax = {s.technique: a.taxonomy for a in analyses for s in a.spans}  # each name in its analysis's taxonomy
     total = sum(counts.values())
     shown = sum(1 for a in analyses for s in a.spans if s.score >= threshold)
     toggles = "".join(
         f'<li><label class="toggle" data-t="{html.escape(t)}"><input type="checkbox" checked value="{html.escape(t)}">'
-        f'<span class="swatch"></span>{html.escape(taxonomy.get(t).display)} <span class="count">{n}</span></label></li>'
-        for t, n in sorted(counts.items(), key=lambda x: (-x[1], taxonomy.get(x[0]).display)))
+        f'<span class="swatch"></span>{html.escape(taxonomy.display(t, tax[t]))} <span class="count">{n}</span></label></li>'
+        for t, n in sorted(counts.items(), key=lambda x: (-x[1], taxonomy.display(x[0], tax[x[0]]))))
     if not toggles:
         return '<div class="controls"><p class="hint">No technique found.</p></div>'
     pct = round(threshold * 100)
@@ -186,13 +217,13 @@ def render_controls(analyses: Sequence[Analysis], threshold: float) -> str:
 
 
 def render(analyses: Sequence[Analysis], title: str = "propscope report") -> str:
-    used = sorted({s.technique for a in analyses for s in a.spans})
+    used = dict(sorted({s.technique: a.taxonomy for a in analyses for s in a.spans}.items()))
     legend = "".join(
-        f'<dt data-t="{html.escape(t)}"><span class="swatch"></span>{html.escape(taxonomy.get(t).display)}'
-        f'</dt><dd>{html.escape(taxonomy.get(t).definition)}</dd>' for t in used)
+        f'<dt data-t="{html.escape(t)}"><span class="swatch"></span>{html.escape(taxonomy.display(t, tax))}'
+        f'</dt><dd>{html.escape(taxonomy.get(t, tax).definition)}</dd>' for t, tax in used.items())
     threshold = default_threshold([s.score for a in analyses for s in a.spans])
     body = "".join(render_article(a, threshold) for a in analyses)
-    data = json.dumps([t.__dict__ for t in taxonomy.PTC14]).replace("</", "<\\/")
+    data = json.dumps(technique_data(analyses)).replace("</", "<\\/")
     # A file has no Content-Security-Policy: the reading controls' script goes inline, so the
     # report stays one file that opens offline.
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '

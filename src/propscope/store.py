@@ -58,6 +58,7 @@ spans = sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("score", sa.Float, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
+    sa.Column("taxonomy", sa.String(64), nullable=False, server_default="ptc14"),  # of ``technique`` (migration 0005)
 )
 
 analysis_failures = sa.Table(  # articles whose analysis raised: skipped by `pending` until retried
@@ -371,7 +372,7 @@ class Store:
                  "data": json.dumps({k: v for k, v in a.to_dict().items() if k not in ("article", "id")},
                                     ensure_ascii=False)} for pk, a in results])
             span_rows = [{"article_pk": pk, "technique": s.technique, "start": s.start, "end": s.end, "score": s.score,
-                          "text": s.text} for pk, a in results for s in a.spans]
+                          "text": s.text, "taxonomy": a.taxonomy} for pk, a in results for s in a.spans]
             if span_rows:
                 conn.execute(spans.insert(), span_rows)
             cited = [{"article_pk": pk, "source": at["source"][:512], "source_key": source_key(at["source"]),
@@ -491,7 +492,8 @@ class Store:
                          if any(t.casefold() in s["text"].casefold() for t in terms)]
                 out.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                             "published": r["published"].isoformat() if r["published"] else None,
-                            "spans": [{k: s[k] for k in ("technique", "start", "end", "score", "text")} for s in found]})
+                            "spans": [{k: s[k] for k in ("technique", "start", "end", "score", "text", "taxonomy")}
+                                      for s in found]})
         return out
 
 
@@ -542,7 +544,8 @@ def _analysis(row) -> Analysis:
     return Analysis(article=_article(row), spans=[Span.from_dict(s) for s in d["spans"]],
                     sentences=[Sentence.from_dict(s) for s in d["sentences"]], score=d["score"], model=d["model"],
                     entities=d.get("entities", []), attributions=d.get("attributions", []), quotes=d.get("quotes", []),
-                    targets=d.get("targets", []))
+                    targets=d.get("targets", []), taxonomy=d.get("taxonomy") or "ptc14", language=d.get("language"),
+                    notes=d.get("notes", []))
 
 
 def _engine(url: str) -> Engine:

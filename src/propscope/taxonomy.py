@@ -226,7 +226,12 @@ def get(name: str, taxonomy: str | Taxonomy | None = None) -> Technique:
     """Look a technique up by its corpus name, in ``taxonomy`` when given, else in the built-in
     taxonomies (PTC-14 first). Unknown names get a neutral entry, not an error, so that an
     analysis by a model of another taxonomy still renders."""
-    pool = [load(taxonomy)] if taxonomy is not None else [_LOADED[n] for n in _BUILTIN]
+    pool = [_LOADED[n] for n in _BUILTIN]
+    if taxonomy is not None:
+        try:
+            pool = [load(taxonomy)]
+        except TaxonomyError:  # an analysis of a taxonomy not installed here still renders
+            pass
     for tax in pool:
         if (t := tax.technique(name)) is not None:
             return t

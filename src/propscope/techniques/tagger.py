@@ -12,7 +12,6 @@ probabilities are averaged per token, see ``encoding``.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,14 +24,13 @@ from torch import nn
 
 from .. import sentences as sentence_split
 from ..document import Analysis, Article, Sentence, Span
+from ..registry import INT8_SUFFIX, models_dir, version_of  # noqa: F401  (re-exported: they moved to the registry)
 from . import calibration
 from .encoding import Encoded, encode, tokens_inside, windows
-from .span_classifier import FILE as SPAN_CLASSIFIER_FILE
 from .span_classifier import SpanClassifier, span_features
 from .span_classifier import load as load_span_classifiers
 
 ANY = 0  # head output 0 is "any technique"; outputs 1.. follow ``labels``
-INT8_SUFFIX = "-int8"  # marks the version of a model whose encoder runs quantised
 
 
 @dataclass
@@ -56,6 +54,7 @@ class TaggerConfig:
     span_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
     sentence_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
     extra: dict[str, Any] = field(default_factory=dict)
+    taxonomy: str = "ptc14"  # the taxonomy ``labels`` come from (``propscope.taxonomy``)
 
     @classmethod
     def load(cls, path: Path) -> TaggerConfig:
@@ -291,7 +290,8 @@ class TechniqueModel:
         t0 = time.perf_counter()
         for article, tp in zip(articles, probs):
             sents = self.sentence_scores(article.text, tp)
-            results.append(Analysis(article, self.decode(article.text, tp), sents, article_score(sents), self.name))
+            results.append(Analysis(article, self.decode(article.text, tp), sents, article_score(sents), self.name,
+                                    taxonomy=self.config.taxonomy))
         self.timings["decode"] += time.perf_counter() - t0
         return results
 
@@ -337,18 +337,6 @@ def _runs(mask: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), ends.tolist()))
 
 
-def version_of(directory: Path) -> str:
-    """``name-hash8``: the artifact name and a hash of its weights, so a retrained artifact
-    under the same name counts as a new version."""
-    import hashlib
-
-    h = hashlib.sha256((directory / "adapter.safetensors").read_bytes())
-    if (directory / SPAN_CLASSIFIER_FILE).exists():
-        h.update((directory / SPAN_CLASSIFIER_FILE).read_bytes())
-    digest = h.hexdigest()[:8]
-    return f"{TaggerConfig.load(directory / 'config.json').name}-{digest}"
-
-
 def _paragraph_runs(mask: np.ndarray, max_gap: int, offsets: np.ndarray, text: str) -> list[tuple[int, int]]:
     """``_runs``, cut wherever a blank line separates two tokens: annotated spans may run
     over a line break (4% of PTC spans do) but never over a paragraph break."""
@@ -371,7 +359,3 @@ def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and text[end].isalnum():
         end += 1
     return start, end
-
-
-def models_dir() -> Path:
-    return Path(os.environ.get("PROPSCOPE_MODELS") or Path(__file__).resolve().parent.parent / "models")

@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import ingest, taxonomy
 from ..document import Article
 from ..pipeline import analyze_batch
-from ..report_html import default_threshold, plural, render_article, render_controls, technique_css
+from ..report_html import default_threshold, plural, render_article, render_controls, technique_css, technique_data
 from ..store import Store, StoreError
 from . import charts, views
 from .security import LOOPBACK_HOSTS, TEST_HOST, Guard, bearer_token_ok, secret_ok
@@ -70,6 +70,16 @@ class Settings:
         self.db, self.model, self.token, self.allow_private_urls = db, model, token, allow_private_urls
 
 
+def served_taxonomy(model: str | None) -> taxonomy.Taxonomy:
+    """The taxonomy of the model the app serves, read from its config before it loads."""
+    from ..registry import ModelNotFound, model_taxonomy
+
+    try:
+        return taxonomy.load(model_taxonomy(model))
+    except (ModelNotFound, OSError, ValueError):  # the lifespan's model load reports a bad model
+        return taxonomy.PTC14
+
+
 def create_app(db: str | None = None, model: str | None = None, token: str | None = None,
                allow_private_urls: bool = False,
                allowed_hosts: Sequence[str] | None = (*LOOPBACK_HOSTS, TEST_HOST)) -> FastAPI:
@@ -93,8 +103,9 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount("/static-docs", StaticFiles(directory=DOCS_ASSETS), name="static-docs")  # Swagger UI, ReDoc: no CDN
     templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.globals["techniques"] = taxonomy.PTC14
-    templates.env.globals["technique_dicts"] = [t.__dict__ for t in taxonomy.PTC14]
+    served = served_taxonomy(model)  # the served model's taxonomy: filters and technique lists offer its names
+    templates.env.globals["techniques"] = served
+    templates.env.globals["technique_dicts"] = [t.__dict__ for t in served]
     templates.env.globals["write_token_needed"] = bool(token)
     templates.env.filters["plural"] = plural
     templates.env.filters["display"] = lambda name: taxonomy.get(name).display
@@ -163,7 +174,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         """Store and analyse an article; the same text posted twice is stored once."""
         return analyze_article(article_from_request(req))
 
-    technique_names = sorted({n for t in taxonomy.PTC14 for n in (t.display, t.name)})
+    technique_names = sorted({n for tax in taxonomy.TAXONOMIES.values() for t in tax for n in (t.display, t.name)})
 
     @app.get("/api/articles", tags=["api"])
     def api_articles(outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
@@ -171,8 +182,8 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
                                                    "case)", json_schema_extra={"enum": technique_names}),
                      q: str | None = Query(None, max_length=500),
                      page: int = Query(1, ge=1, le=100_000), per_page: int = Query(50, ge=1, le=500)) -> dict:
-        try:  # a display name ("Loaded language") or a corpus name; an unknown one lists the choices
-            technique = taxonomy.resolve(technique) if technique else None
+        try:  # a display name ("Loaded language") or a corpus name of any taxonomy; an unknown one lists the choices
+            technique = taxonomy.resolve_any(technique) if technique else None
         except taxonomy.UnknownTechnique as e:  # a 422 shaped as the documented validation error
             raise RequestValidationError([{"type": "enum", "loc": ("query", "technique"), "msg": str(e)}]) from None
         total, rows = store().list_articles(outlet, since, until, technique, q, per_page, (page - 1) * per_page)
@@ -204,8 +215,14 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         return store().load_reuse(article, per_page, (page - 1) * per_page).to_dict()
 
     @app.get("/api/techniques", tags=["api"])
-    def api_techniques() -> list[dict]:
-        return [t.__dict__ for t in taxonomy.PTC14]
+    def api_techniques(taxonomy_name: str | None = Query(None, alias="taxonomy", max_length=64,
+                                                         description="A taxonomy name; default: the served model's",
+                                                         json_schema_extra={"enum": taxonomy.available()})) -> list[dict]:
+        """The techniques of a taxonomy (names, display names, definitions, colours, groups)."""
+        try:
+            return [t.__dict__ for t in taxonomy.load(taxonomy_name or served.name)]
+        except taxonomy.TaxonomyError as e:  # a 422 shaped as the documented validation error
+            raise RequestValidationError([{"type": "enum", "loc": ("query", "taxonomy"), "msg": str(e)}]) from None
 
     # -- pages --------------------------------------------------------------------------------
     def page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
@@ -273,10 +290,11 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         if a is None:
             return page(request, "error.html", status_code=404, heading="No such article",
                         message=f"There is no analysed article {article_id!r} in this store.")
-        used = sorted({s.technique for s in a.spans}, key=lambda t: taxonomy.get(t).display)
+        legend = sorted({taxonomy.get(s.technique, a.taxonomy) for s in a.spans}, key=lambda t: t.display)
         threshold = default_threshold([s.score for s in a.spans])
         return page(request, "article.html", a=a, body=Markup(render_article(a, threshold)),
-                    controls=Markup(render_controls([a], threshold)), legend=[taxonomy.get(t) for t in used])
+                    controls=Markup(render_controls([a], threshold)), legend=legend,
+                    technique_dicts=technique_data([a]))
 
     def dashboard_data(outlet: str, since: str, until: str) -> tuple[dict, dict[str, list[dict]]]:
         from ..report import build
@@ -332,7 +350,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     def search_rows(q: str, technique: str, outlet: str, since: str, until: str, limit: int,
                     offset: int) -> tuple[int, list[dict]]:
         """One query behind the search page and its downloads; ValueError names a bad filter."""
-        tech = taxonomy.resolve(technique) if technique.strip() else None
+        tech = taxonomy.resolve_any(technique) if technique.strip() else None
         return store().list_articles(outlet or None, views.parse_day(since), views.parse_day(until, end=True), tech,
                                      q.strip() or None, limit, offset)
 
@@ -346,7 +364,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             return page(request, "search.html", filters=filters, error=str(e), hits=[], total=0, page_no=1, pages=1,
                         url=views.url)
         terms = q.split()
-        tech = taxonomy.resolve(technique) if technique.strip() else None
+        tech = taxonomy.resolve_any(technique) if technique.strip() else None
         hits = []
         for r in rows:
             a = store().get_analysis(r["id"])

@@ -1,0 +1,176 @@
+"""The model registry: where artifacts live, how a name resolves, what version a model is, the
+rules for loading one, and the one in-process cache of loaded models.
+
+- Artifacts are folders with ``config.json`` and ``adapter.safetensors`` (plus optional span
+  models), found by name in the package's ``models/`` folder or ``$PROPSCOPE_MODELS``, or given
+  as a path.
+- A version is ``name-hash8``, the hash covering ``config.json`` and every ``*.safetensors``
+  file, so a retrained artifact *and* re-tuned thresholds under the same name are new versions
+  and ``--reanalyze`` redoes the analyses they would change.
+- int8 means the CPU: the quantised encoder runs only there, GPU or not (``device_for``).
+- A model's config names the taxonomy its head predicts. Asked for another taxonomy that a
+  mapping file connects it to (``taxonomy.mapping``), the registry gives a :class:`MappedModel`,
+  whose spans are translated and whose version says so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import taxonomy as tx
+from .document import Analysis, Article
+
+DEFAULT_MODEL = "fast"
+INT8_SUFFIX = "-int8"  # marks the version of a model whose encoder runs quantised
+MAPPED = "-mapped-"  # marks the version of a model whose spans were mapped into another taxonomy
+
+
+class ModelNotFound(LookupError):
+    pass
+
+
+def models_dir() -> Path:
+    """Where named models live: ``$PROPSCOPE_MODELS``, else the package's ``models/`` folder."""
+    return Path(os.environ.get("PROPSCOPE_MODELS") or Path(__file__).resolve().parent / "models")
+
+
+def available_models() -> list[str]:
+    root = models_dir()
+    return sorted(p.name for p in root.iterdir() if (p / "config.json").exists()) if root.is_dir() else []
+
+
+def model_path(name: str | None = None) -> Path:
+    """The artifact folder of a model name (``fast``) or path; unknown names list the choices."""
+    name = name or DEFAULT_MODEL
+    candidate = Path(name)
+    if (candidate / "config.json").exists():
+        return candidate
+    path = models_dir() / name
+    if not (path / "config.json").exists():
+        known = ", ".join(available_models()) or "none installed"
+        raise ModelNotFound(f"no model named {name!r} (available: {known}); or give the path of a model folder")
+    return path
+
+
+def read_config(directory: Path) -> dict[str, Any]:
+    """An artifact's ``config.json`` as plain data (no torch import: versions and taxonomies are
+    known before any model loads)."""
+    return json.loads((Path(directory) / "config.json").read_text(encoding="utf-8"))
+
+
+def version_of(directory: Path) -> str:
+    """``name-hash8``: the artifact name and a hash of its configuration (parsed, so reformatting
+    it changes nothing) and of every weights file, so re-tuned thresholds or retrained weights
+    under the same name count as a new version."""
+    directory = Path(directory)
+    config = read_config(directory)
+    h = hashlib.sha256(json.dumps(config, sort_keys=True, ensure_ascii=False).encode())
+    for f in sorted(directory.glob("*.safetensors")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return f"{config['name']}-{h.hexdigest()[:8]}"
+
+
+def model_taxonomy(name: str | None = None) -> str:
+    """The taxonomy a model's head predicts, from its config (PTC-14 for older artifacts)."""
+    return read_config(model_path(name)).get("taxonomy") or tx.DEFAULT
+
+
+def device_for(int8: bool, device: str | None = None) -> str | None:
+    """The int8-means-CPU rule, in one place: a quantised encoder runs on the CPU even where a
+    GPU is present; otherwise ``device`` (None: the GPU when there is one)."""
+    return "cpu" if int8 else device
+
+
+def mapping_for(name: str | None, taxonomy: str | None) -> tx.Mapping | None:
+    """The mapping needed to give ``taxonomy`` spans with model ``name``: None when the model
+    predicts that taxonomy itself; :class:`ModelNotFound` when nothing connects the two."""
+    own = model_taxonomy(name)
+    if taxonomy is None or taxonomy == own:
+        return None
+    tx.load(taxonomy)  # an unknown taxonomy is a TaxonomyError listing the choices
+    found = tx.mapping(own, taxonomy)
+    if found is None:
+        raise ModelNotFound(f"model {name or DEFAULT_MODEL!r} predicts {own} techniques and no mapping from {own} "
+                            f"to {taxonomy} is defined; train a {taxonomy} model or add a mapping file")
+    return found
+
+
+def model_version(name: str | None = None, int8: bool = False, taxonomy: str | None = None) -> str:
+    """The version a model records in its analyses, without loading it."""
+    version = version_of(model_path(name)) + (INT8_SUFFIX if int8 else "")
+    mapped = mapping_for(name, taxonomy)
+    return version + (MAPPED + mapped.target if mapped else "")
+
+
+_CACHE: dict[tuple[str, str, str | None, bool], Any] = {}
+_LOCK = threading.Lock()
+
+
+def load_model(name: str | None = None, device: str | None = None, int8: bool = False,
+               taxonomy: str | None = None):
+    """A model by name or folder, cached per process under its version (a retrained or re-tuned
+    artifact at the same path loads afresh). ``int8`` runs a quantised encoder on the CPU;
+    ``taxonomy`` other than the model's own wraps it in a :class:`MappedModel`."""
+    path = model_path(name).resolve()
+    device = device_for(int8, device)
+    key = (str(path), version_of(path), device, int8)
+    with _LOCK:
+        model = _CACHE.get(key)
+        if model is None:
+            from .techniques.tagger import TechniqueModel
+
+            for old in [k for k in _CACHE if k[0] == key[0] and k[1] != key[1]]:
+                del _CACHE[old]  # a stale version of this artifact
+            model = _CACHE[key] = TechniqueModel.load(path, device=device, int8=int8)
+    mapped = mapping_for(str(path), taxonomy)
+    return MappedModel(model, mapped) if mapped else model
+
+
+def clear_cache() -> None:
+    with _LOCK:
+        _CACHE.clear()
+
+
+def map_analysis(a: Analysis, mapping: tx.Mapping, model_name: str) -> Analysis:
+    """``a`` with each span's technique replaced by its first target in ``mapping`` (a span of a
+    technique with no target is dropped), recorded under the mapped taxonomy and ``model_name``."""
+    spans = [dataclasses.replace(s, technique=t) for s in a.spans if (t := mapping.first(s.technique))]
+    return dataclasses.replace(a, spans=spans, taxonomy=mapping.target, model=model_name)
+
+
+class MappedModel:
+    """A model of one taxonomy giving spans in another through a mapping; everything but the
+    analyses, the name and the taxonomy is the wrapped model's."""
+
+    def __init__(self, model, mapping: tx.Mapping):
+        self.model, self.mapping = model, mapping
+
+    @property
+    def name(self) -> str:
+        return self.model.name + MAPPED + self.mapping.target
+
+    @property
+    def taxonomy(self) -> str:
+        return self.mapping.target
+
+    def analyze_batch(self, items: Iterable[Article | str]) -> list[Analysis]:
+        return [map_analysis(a, self.mapping, self.name) for a in self.model.analyze_batch(items)]
+
+    def analyze(self, item: Article | str) -> Analysis:
+        return self.analyze_batch([item])[0]
+
+    def __getattr__(self, attr: str):
+        return getattr(self.model, attr)
+
+
+def taxonomy_of(model) -> str:
+    """The taxonomy a loaded model's analyses are in."""
+    return getattr(model, "taxonomy", None) or getattr(model.config, "taxonomy", None) or tx.DEFAULT
