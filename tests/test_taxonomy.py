@@ -130,3 +130,85 @@ def test_a_broken_taxonomy_file_is_one_clear_error(toy_folder):
         taxonomy.load("bad")
     result = CliRunner().invoke(main, ["techniques", "--taxonomy", "bad"])
     assert result.exit_code == 1 and "colour 'red'" in result.output and "Traceback" not in result.output
+
+
+def test_a_toy_taxonomy_from_data_alone_shows_in_the_cli_the_web_and_the_export(toy_folder, tiny_model, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from propscope.web.app import create_app
+
+    runner = CliRunner()
+    listed = runner.invoke(main, ["techniques", "--taxonomy", "toy"])
+    assert listed.exit_code == 0 and "Shouting  [Toy_Shouting]" in listed.output and "== Group G" in listed.output
+    assert json.loads(runner.invoke(main, ["techniques", "--taxonomy", "toy", "--format", "json"]).output)[1][
+        "definition"] == "Hinting instead of saying."
+    config = runner.invoke(main, ["export", "--format", "label-studio-config", "--taxonomy", "toy"]).output
+    assert '<Label value="Toy_Shouting" background="#ffe066"' in config and "PTC" not in config
+    assert "Loaded_Language" not in config
+    with TestClient(create_app(db=f"sqlite:///{tmp_path / 'w.db'}", model=str(tiny_model))) as c:
+        assert [t["display"] for t in c.get("/api/techniques", params={"taxonomy": "toy"}).json()] == ["Shouting",
+                                                                                                     "Whispering"]
+        assert len(c.get("/api/techniques").json()) == 14  # the served model's own taxonomy
+        assert c.get("/api/techniques", params={"taxonomy": "nope"}).status_code == 422
+        assert '[data-t="Toy_Whisper"]{--c:#96ece5}' in c.get("/techniques.css").text
+
+
+def test_unknown_taxonomy_is_one_error_line_everywhere():
+    runner = CliRunner()
+    for args in (["techniques", "--taxonomy", "nope"], ["export", "--format", "label-studio-config", "--taxonomy", "x"],
+                 ["analyze", "-", "--taxonomy", "nope"]):
+        r = runner.invoke(main, args, input="text")
+        assert r.exit_code == 1 and "unknown taxonomy" in r.output and "Traceback" not in r.output, args
+
+
+def test_semeval2023_label_studio_config():
+    from propscope.export import label_studio_config
+
+    config = label_studio_config("semeval2023")
+    assert config.count("<Label ") == 23 and 'value="Appeal_to_Hypocrisy"' in config and 'hint="Attacking' in config
+
+
+def test_the_store_keeps_each_span_taxonomy_and_the_analysis_fields(db_url):
+    import sqlalchemy as sa
+
+    from propscope.document import Analysis, Article, Span
+    from propscope.store import Store, spans
+
+    s = Store(db_url)
+    text = "Everybody agrees: the crooks must go."
+    s.add_articles([Article("a", text), Article("b", "Les escrocs doivent partir, tout le monde le sait bien.")])
+    a = Analysis(Article("a", text), [Span(0, 16, "Appeal_to_Popularity", 0.7, text[:16])], [], 0.7, "m-mapped-semeval2023",
+                 taxonomy="semeval2023", language="en")
+    b = Analysis(s.get_article("b"), [], [], 0.0, "m", language="fr", notes=["techniques are only detected in English"])
+    s.save_analyses([(s.pk_of("a"), a), (s.pk_of("b"), b)])
+    with s.engine.connect() as conn:
+        assert conn.execute(sa.select(spans.c.technique, spans.c.taxonomy)).all() == [("Appeal_to_Popularity",
+                                                                                       "semeval2023")]
+    back = s.get_analysis("a")
+    assert (back.taxonomy, back.language, back.spans[0].technique) == ("semeval2023", "en", "Appeal_to_Popularity")
+    assert s.get_analysis("b").notes == ["techniques are only detected in English"]
+    assert s.search("agrees", technique="Appeal_to_Popularity")[0]["spans"][0]["taxonomy"] == "semeval2023"
+
+
+def test_analysis_json_round_trip_keeps_taxonomy_language_and_notes():
+    from propscope.document import Analysis, Article
+
+    a = Analysis(Article("x", "t"), [], [], 0.0, "m", taxonomy="semeval2023", language="de", notes=["n"])
+    back = Analysis.from_json(a.to_json())
+    assert (back.taxonomy, back.language, back.notes) == ("semeval2023", "de", ["n"])
+    old = json.loads(a.to_json())
+    for k in ("taxonomy", "language", "notes"):
+        del old[k]
+    assert Analysis.from_dict(old).taxonomy == "ptc14"  # analyses saved before taxonomies were recorded
+
+
+def test_html_report_names_spans_in_their_own_taxonomy():
+    from propscope.document import Analysis, Article, Span
+    from propscope.report_html import render
+
+    text = "They are no better: remember what they did in 2015."
+    a = Analysis(Article("h", text), [Span(0, 18, "Appeal_to_Hypocrisy", 0.8, text[:18])], [], 0.5, "m",
+                 taxonomy="semeval2023")
+    out = render([a])
+    assert ">hypocrisy</span>" in out and "tu quoque" in out
+    assert '"name": "Appeal_to_Hypocrisy"' in out  # the reading script gets SemEval-2023 definitions
