@@ -212,3 +212,16 @@ def test_html_report_names_spans_in_their_own_taxonomy():
     out = render([a])
     assert ">hypocrisy</span>" in out and "tu quoque" in out
     assert '"name": "Appeal_to_Hypocrisy"' in out  # the reading script gets SemEval-2023 definitions
+
+
+def test_techniques_semeval2023_lists_groups_definitions_and_the_mapping():
+    r = CliRunner().invoke(main, ["techniques", "--taxonomy", "semeval2023"])
+    assert r.exit_code == 0
+    assert r.output.count("  [") == 23 and r.output.count("\n== ") == 6
+    assert "Straw man  [Straw_Man]" in r.output and "from ptc14: Whataboutism,Straw_Men,Red_Herring" in r.output
+    assert "no ptc14 technique maps to Appeal_to_Time" in r.output
+    ptc = CliRunner().invoke(main, ["techniques"]).output
+    assert "maps to semeval2023: Red_Herring, Appeal_to_Hypocrisy, Whataboutism, Straw_Man" in ptc
+    data = json.loads(CliRunner().invoke(main, ["techniques", "--taxonomy", "semeval2023", "--format", "json"]).output)
+    assert len(data) == 23 and data[0]["group"] == "attack_on_reputation"
+    assert data[0]["mapping"] == {"ptc14": ["Name_Calling,Labeling"]}

@@ -708,7 +708,7 @@ def models() -> None:
     for name in available_models():
         cfg = TaggerConfig.load(model_path(name) / "config.json")
         default = " (default)" if name == DEFAULT_MODEL else ""
-        click.echo(f"{name}{default}: base {cfg.base}, {len(cfg.labels)} techniques")
+        click.echo(f"{name}{default}: base {cfg.base}, {len(cfg.labels)} techniques ({cfg.taxonomy})")
 
 
 # -- SemEval tasks --------------------------------------------------------------------------
