@@ -41,13 +41,19 @@ def test_batch_equals_single_process(client, tiny_model, tiny_tagger, sample_tex
 
 def test_rerun_skips_finished_partitions_and_redoes_changed_ones(client, tiny_model, sample_text, tmp_path):
     arts = corpus(sample_text)
-    batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=3)
-    again = batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=3)
+    plans = []  # (articles, articles to analyse): the total of the progress bar
+
+    def plan(total: int, todo: int) -> None:
+        plans.append((total, todo))
+
+    batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=3, on_plan=plan)
+    again = batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=3, on_plan=plan)
     assert (again.skipped, again.articles) == (3, 0)
     (tmp_path / "out" / "part-00001.jsonl").unlink()  # a lost shard is redone
     changed = arts[:6] + [Article("new", "A different last article.")]
-    res = batch.run(changed, tmp_path / "out", client, model=str(tiny_model), partition_size=3)
+    res = batch.run(changed, tmp_path / "out", client, model=str(tiny_model), partition_size=3, on_plan=plan)
     assert (res.skipped, res.articles) == (1, 4)
+    assert plans == [(7, 7), (7, 0), (7, 4)]
     assert {a.id for a in batch.read_results(tmp_path / "out")} == {a.id for a in changed}
 
 
@@ -67,7 +73,17 @@ def test_failed_partition_is_retried(client, tiny_model, sample_text, tmp_path, 
     assert res.articles == 2 and attempts.read_text() == "xx"
 
 
-def test_cli_batch_on_local_processes_and_store(tiny_model, sample_text, tmp_path):
+def test_cli_batch_on_local_processes_and_store(tiny_model, sample_text, tmp_path, monkeypatch):
+    from propscope import cli
+
+    bars = []
+
+    class Recorded(cli.Progress):  # the per-article progress the command shows (a bar on a terminal)
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            bars.append(self)
+
+    monkeypatch.setattr(cli, "Progress", Recorded)
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"id": f"j{i}", "text": sample_text + f" ({i})"}) + "\n" for i in range(4)))
     db = f"sqlite:///{tmp_path / 'b.db'}"
@@ -76,6 +92,8 @@ def test_cli_batch_on_local_processes_and_store(tiny_model, sample_text, tmp_pat
     r = CliRunner().invoke(main, args, catch_exceptions=False)
     assert r.exit_code == 0, r.output
     assert "4 articles in 2 partitions" in r.output
+    assert [(b.articles, b.done) for b in bars] == [(4, 4)]  # a total in articles, advanced to the end
+    assert "\r" not in r.stderr  # not a terminal: no bar, the summary line only
     from propscope.store import Store
 
     s = Store(db)
@@ -101,3 +119,34 @@ def test_int8_batch_records_its_version_and_reruns_skip(client, tiny_model, samp
     assert again.skipped == 1
     full = batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=3, sources=False)
     assert full.skipped == 0 and full.articles == 3  # another model version: redone
+
+
+def _third_party_warnings_seen() -> list[str]:
+    """Run on a worker: which of a third-party and an own warning get through its filters."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.warn_explicit("theirs", FutureWarning, "x.py", 1, module="transformers.modeling_utils")
+        warnings.warn_explicit("ours", UserWarning, "y.py", 1, module="propscope.batch")
+    return [str(w.message) for w in seen]
+
+
+@pytest.mark.parametrize("quiet", [True, False])
+def test_worker_processes_silence_third_party_warnings_unless_verbose(quiet):
+    """Worker processes do not inherit the CLI's warning filters: the client gives them their own
+    (`propscope --verbose batch` asks for quiet=False)."""
+    import sys
+
+    import cloudpickle
+
+    here = sys.modules[__name__]
+    cloudpickle.register_pickle_by_value(here)  # the probe travels by value: workers cannot import tests
+    try:
+        with batch.make_client("local[1]", quiet=quiet) as c:
+            try:
+                seen = c.submit(_third_party_warnings_seen, pure=False).result(timeout=120)
+            finally:
+                c.cluster.close()
+    finally:
+        cloudpickle.unregister_pickle_by_value(here)
+    assert seen == (["ours"] if quiet else ["theirs", "ours"])

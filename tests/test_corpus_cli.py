@@ -108,3 +108,26 @@ def test_analyze_db_then_report_search_export(cli, db_url, tmp_path, sample_text
 def test_bad_database_url_is_one_line(cli):
     r = CliRunner().invoke(main, ["report", "--db", "postgresql://x@127.0.0.1:1/none"])
     assert r.exit_code == 1 and r.stderr.startswith("propscope: cannot open database")
+
+
+def test_a_repost_with_metadata_fills_in_what_the_stored_copy_lacks(cli, db_url, tmp_path):
+    """The same text stored bare, then ingested again with its outlet and date: the stored article
+    gains them, and stderr says so (ingest and analyze --db PATHS alike)."""
+    text = "A plain council report on roads and budgets. It passed."
+    (tmp_path / "bare.txt").write_text(text)
+    assert cli("ingest", tmp_path / "bare.txt", "--db", db_url).exit_code == 0
+    (tmp_path / "full.jsonl").write_text(json.dumps({"id": "r1", "text": text, "outlet": "council.example",
+                                                     "published": "2021-05-06"}) + "\n")
+    r = cli("ingest", tmp_path / "full.jsonl", "--db", db_url, "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout) == {"new": 0, "duplicates": 1, "rejected": 0}
+    assert "filled in the missing outlet, published of stored article 'bare-" in r.stderr
+    rep = json.loads(cli("report", "--db", db_url, "--format", "json").output)  # nothing analysed yet
+    assert rep["articles"] == 0
+    (tmp_path / "titled.jsonl").write_text(json.dumps({"text": text, "title": "Roads report", "language": "en"}) + "\n")
+    r = cli("analyze", tmp_path / "titled.jsonl", "--db", db_url, "--no-sources")
+    assert r.exit_code == 0 and "filled in the missing title, language of stored article 'bare-" in r.stderr
+    rows = json.loads(cli("report", "--db", db_url, "--format", "json").output)["top_articles"]
+    assert [(a["title"], a["outlet"], a["published"]) for a in rows] == [("Roads report", "council.example",
+                                                                        "2021-05-06")]
+    again = cli("ingest", tmp_path / "full.jsonl", "--db", db_url)
+    assert "filled in" not in again.stderr  # nothing missing any more: nothing said

@@ -204,7 +204,7 @@ def test_own_json_output_reads_back_in_ingest_and_batch(db_url, tmp_path, monkey
     r = cli("ingest", out, "--db", db_url, "--format", "json")
     assert summary(r) == {"new": 1, "duplicates": 0, "rejected": 0}
     assert Store(db_url).get_article("sep-1").text == SEPARATORS
-    monkeypatch.setattr(batch, "_model", lambda name, int8=False: FakeModel())
+    monkeypatch.setattr(batch, "_model", lambda name, int8=False, taxonomy=None: FakeModel())
     [part] = batch.write_partitions([art, Article("plain", "Plain text.")], tmp_path / "run" / "_input", 10)
     info = batch.analyze_partition(str(part), str(tmp_path / "run" / part.name), None, sources=False)
     assert info["articles"] == 2

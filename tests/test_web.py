@@ -117,6 +117,50 @@ def test_form_post_redirects_to_article(client):
     assert "Paste a text" in client.post("/analyze", data={"text": ""}).text
 
 
+def test_a_repost_fills_in_missing_metadata_and_says_so(client):
+    text = "The same report, first posted bare. Officials lied again."
+    first = client.post("/api/analyze", json={"text": text}).json()
+    assert first["metadata_filled"] == [] and first["article"]["outlet"] is None
+    again = client.post("/api/analyze", json={"text": text, "outlet": "news.example", "published": "2022-02-03"})
+    assert again.status_code == 200 and again.json()["id"] == first["id"]
+    assert again.json()["metadata_filled"] == ["outlet", "published"]
+    assert again.json()["article"]["outlet"] == "news.example"
+    stored = client.get(f"/api/articles/{first['id']}").json()["article"]
+    assert (stored["outlet"], stored["published"]) == ("news.example", "2022-02-03")
+    other = client.post("/api/analyze", json={"text": text, "outlet": "elsewhere.example"}).json()
+    assert other["metadata_filled"] == [] and other["article"]["outlet"] == "news.example"  # never replaced
+    assert client.get("/api/articles", params={"outlet": "news.example"}).json()["total"] == 1
+
+
+def test_web_posts_take_the_headline_as_title(client):
+    text = "Globalist elites are coming for you\n\nThey lie, and they lie again. Everyone knows it."
+    a = client.post("/api/analyze", json={"text": text}).json()
+    assert a["article"]["title"] == "Globalist elites are coming for you"  # the rule the CLI applies
+    r = client.post("/analyze", data={"text": "Harbour plans sink\nThe council voted the plan down."},
+                    follow_redirects=False)
+    page = client.get(r.headers["location"]).text
+    assert "<h2>Harbour plans sink</h2>" in page and "<title>Harbour plans sink · propscope</title>" in page
+    plain = client.post("/api/analyze", json={"text": "It rained all day.\nThen it stopped."}).json()
+    assert plain["article"]["title"] is None  # a sentence, not a headline
+
+
+def test_pages_show_a_title_not_an_id_where_one_can_be_had(client, db_url):
+    """An article stored untitled (by an older propscope, or through the Python API) is shown by its
+    headline on every page that lists or heads it; the API keeps the stored (missing) title."""
+    from propscope.document import Analysis, Article, Sentence
+    from propscope.store import Store
+
+    s = Store(db_url)
+    art = Article("untitled-7f3a", "Harbour plans sink\nThe council voted the plan down at night.")
+    s.add_articles([art])
+    s.save_analyses([(s.pk_of(art.id), Analysis(art, [], [Sentence(0, 18, 0.2)], 0.2, "m"))])
+    for path in ("/", "/search?q=council", "/dashboard", f"/articles/{art.id}"):
+        page = client.get(path).text
+        assert "Harbour plans sink</" in page, path
+        assert f">{art.id}<" not in page and f"Article {art.id}" not in page, path
+    assert client.get("/api/articles").json()["articles"][0]["title"] is None
+
+
 def test_writes_need_token_when_configured(db_url, tiny_model):
     with TestClient(create_app(db=db_url, model=str(tiny_model), token="s3cret")) as c:
         assert c.post("/api/analyze", json={"text": "Hello there."}).status_code == 401

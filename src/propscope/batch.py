@@ -112,27 +112,54 @@ def is_done(input_path: Path, output_path: Path, model_name: str | None = None) 
     return info.get("input") == _digest(input_path) and (model_name is None or info.get("model") == model_name)
 
 
-def make_client(scheduler: str):
-    """``local`` (one worker per core), ``local[N]`` (N workers), or a scheduler address."""
+def make_client(scheduler: str, quiet: bool = True):
+    """``local`` (one worker per core), ``local[N]`` (N workers), or a scheduler address. With
+    ``quiet`` (the CLI's default; ``propscope --verbose`` turns it off) every worker, including
+    one that joins or restarts later, silences third-party warnings as the CLI process does:
+    worker processes do not inherit the CLI's warning filters."""
     from distributed import Client, LocalCluster
 
     if scheduler.startswith(("tcp://", "tls://", "ws://", "wss://")):
-        return Client(scheduler)
+        return _quieted(Client(scheduler), quiet)
     m = re.fullmatch(r"local(?:\[(\d+)\])?", scheduler)
     if not m:
         raise ValueError(f"unknown scheduler {scheduler!r}: use local, local[N] or tcp://HOST:PORT")
     n = int(m.group(1) or os.cpu_count() or 1)
     threads = max(1, (os.cpu_count() or 1) // n)
+    env = {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
+    if quiet:
+        env["TRANSFORMERS_VERBOSITY"] = "error"  # read when transformers is imported, before any plugin runs
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1",
-                           env={"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)})
-    return Client(cluster)
+                           env=env)
+    return _quieted(Client(cluster), quiet)
+
+
+def _quieted(client, quiet: bool):
+    """``client`` with a worker plugin that runs ``cli.quiet_third_party`` on every worker."""
+    if not quiet:
+        return client
+    from distributed import WorkerPlugin
+
+    class QuietThirdParty(WorkerPlugin):
+        name = "propscope-quiet-third-party"
+
+        def setup(self, worker) -> None:
+            from propscope.cli import quiet_third_party  # absolute: this class travels to the workers by value
+
+            quiet_third_party()
+
+    client.register_plugin(QuietThirdParty())
+    return client
 
 
 def run(articles: Iterable[Article], output: str | Path, client, model: str | None = None,
         partition_size: int = 256, on_done: Callable[[Path, dict], None] | None = None,
-        sources: bool = True, int8: bool = False, taxonomy: str | None = None) -> BatchResult:
+        sources: bool = True, int8: bool = False, taxonomy: str | None = None,
+        on_plan: Callable[[int, int], None] | None = None) -> BatchResult:
     """Analyse ``articles`` on ``client``'s cluster into JSONL shards under ``output``; ``int8``
-    runs the encoder quantised on the workers' CPUs (see ``TechniqueModel.load``)."""
+    runs the encoder quantised on the workers' CPUs (see ``TechniqueModel.load``). ``on_plan``
+    hears how many articles there are and how many still need analysing, once the input is split
+    (the total of a progress bar); ``on_done`` each finished partition, with its article count."""
     from distributed import as_completed
 
     start = time.perf_counter()
@@ -148,6 +175,9 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
             skipped += 1
         else:
             todo.append((p, target))
+    if on_plan:
+        counts = {p: partition_size for p in inputs} | ({inputs[-1]: len(_lines(inputs[-1]))} if inputs else {})
+        on_plan(sum(counts.values()), sum(counts[p] for p, _ in todo))
     futures = {client.submit(analyze_partition, str(p), str(t), model, sources=sources, int8=int8, taxonomy=taxonomy,
                              pure=False, retries=2): t for p, t in todo}
     timings = dict.fromkeys(("read", "load_model", "tokenise", "model", "decode", "sources", "write"), 0.0)

@@ -69,12 +69,13 @@ class Progress:
                         unit_scale=self.by_chars, file=sys.stderr, leave=False, disable=not self.tty,
                         desc=f"0/{articles} articles" if self.by_chars else label)
 
-    def advance(self, chars: int) -> None:
-        self.done += 1
+    def advance(self, chars: int, articles: int = 1) -> None:
+        """``articles`` more done (more than one where work finishes in parts: ``batch``)."""
+        self.done += articles
         self.done_chars += chars
         if self.by_chars:
             self.bar.set_description_str(f"{self.done}/{self.articles} articles", refresh=False)
-        self.bar.update(chars if self.by_chars else 1)
+        self.bar.update(chars if self.by_chars else articles)
 
     def close(self) -> None:
         """End the bar; off a terminal, say what was done when it was more than one article."""
@@ -535,23 +536,28 @@ def ingest_cmd(sources, db, fmt, feeds, max_bytes, allow_private_urls) -> None:
 
 
 def _store_articles(store, articles, counter: Counter):
-    """``store.add_articles``, each article the database refused reported on stderr and counted."""
+    """``store.add_articles``, each article the database refused reported on stderr and counted,
+    and each stored article whose missing metadata a copy filled in said so (the first 20)."""
     result = store.add_articles(articles)
     for article_id, reason in result.rejected:
         counter["rejected"] += 1
         _err(f"skipped article {article_id!r}: {reason}")
+    for article_id, fields in result.filled[:20]:
+        _err(f"filled in the missing {', '.join(fields)} of stored article {article_id!r}")
+    if len(result.filled) > 20:
+        _err(f"filled in missing metadata of {len(result.filled)} stored articles in all")
     return result
 
 
 def _technique(name: str | None) -> str | None:
     """The corpus name for a --technique given by display or corpus name; an unknown name is a
     usage error that lists the choices (never an empty result)."""
-    from .taxonomy import UnknownTechnique, resolve
+    from .taxonomy import UnknownTechnique, resolve_any
 
     if name is None:
         return None
     try:
-        return resolve(name)
+        return resolve_any(name)  # a store may hold spans of any taxonomy
     except UnknownTechnique as e:
         raise click.BadParameter(str(e), param_hint="'--technique'") from None
 
@@ -880,8 +886,6 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
           allow_private_urls) -> None:
     """Analyse a corpus on a Dask cluster: one task per partition, the model loaded once per
     worker, finished partitions skipped on a rerun, failed ones retried."""
-    from tqdm import tqdm
-
     from . import batch as runner
     from .pipeline import ModelNotFound, model_version
 
@@ -891,14 +895,18 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
         _fail(str(e))
     counter: Counter = Counter()
     store = _open_store(db) if db else None
+    verbose = click.get_current_context().find_root().params.get("verbose", False)
     try:
-        client = runner.make_client(scheduler)
+        client = runner.make_client(scheduler, quiet=not verbose)  # workers as quiet as this process
     except (ValueError, OSError) as e:
         _fail(f"cannot reach the Dask scheduler: {e}")
-    bar = tqdm(desc="partitions", unit="part", file=sys.stderr, disable=not sys.stderr.isatty())
+    progress: list[Progress] = []  # made once the input is split and the total known
+
+    def plan(total: int, todo: int) -> None:
+        progress.append(Progress(todo))
 
     def done(path, info) -> None:
-        bar.update(1)
+        progress[0].advance(0, info["articles"])  # a bar over articles on a terminal; the summary below elsewhere
         if store is not None:
             results = runner.read_shard(path)
             store.save_analyses([(store.pk_of(store.put_article(r.article)[0]), r) for r in results])
@@ -908,9 +916,10 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
         opts.unique_ids = store is not None  # stored, the id is identity: a generated one must never collide
         result = runner.run(_articles(inputs, opts, counter), output, client,
                             model=model, partition_size=partition_size, on_done=done, sources=with_sources,
-                            int8=int8)
+                            int8=int8, on_plan=plan)
     finally:
-        bar.close()
+        for p in progress:
+            p.bar.close()  # no summary line from the bar: the one below says it all
         client.close()
     t = result.timings
     click.echo(f"{result.articles} articles in {result.partitions - result.skipped} partitions "

@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -142,6 +143,19 @@ class AddResult:
     new: int = 0
     duplicates: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (article id, why it could not be stored)
+    filled: list[tuple[str, list[str]]] = field(default_factory=list)  # (stored id, metadata fields filled in)
+
+
+class Put(NamedTuple):
+    """What ``put_article`` did: the stored id, whether it is new, and which missing metadata of an
+    article already stored it filled in."""
+
+    id: str
+    new: bool
+    filled: list[str]
+
+
+FILLABLE = ("title", "url", "outlet", "published", "language")  # what a re-posted copy may add, never replace
 
 
 class StoreError(RuntimeError):
@@ -227,8 +241,33 @@ class Store:
                 conn.execute(sa.text("INSERT INTO articles_fts(rowid, title, text) SELECT pk, coalesce(title, ''), text "
                                      "FROM articles WHERE pk = :pk"), [{"pk": pk} for pk in new_pks])
             inserted = len(new_pks)
+            filled = [f for r in rows if _identity(r) & existing and (f := self._fill_missing(conn, r, existing))]
         result.new += inserted
         result.duplicates += len(rows) - inserted
+        result.filled += filled
+
+    def _fill_missing(self, conn, row: dict, existing: set[tuple[str, str]]) -> tuple[str, list[str]] | None:
+        """Give the stored copy of ``row`` the metadata it lacks and ``row`` has (a text stored bare,
+        posted again with its outlet and date); never replace a value. The copy is the article with
+        the same id, else the same URL, else the same text. A URL is only added when no other
+        article has it. Returns the stored id and the fields filled, or None."""
+        given = [k for k in FILLABLE if row[k] is not None and not (k == "url" and ("url", row[k]) in existing)]
+        if not given:
+            return None
+        first = [(articles.c.id == row["id"], 0)] + ([(articles.c.url == row["url"], 1)] if row["url"] else [])
+        cond = [c for c, _ in first] + [articles.c.text_hash == row["text_hash"]]
+        q = (sa.select(articles).where(sa.or_(*cond)).order_by(sa.case(*first, else_=2), articles.c.pk).limit(1))
+        stored = conn.execute(q.with_for_update() if not self.is_sqlite else q).mappings().first()
+        missing = {k: row[k] for k in given if stored is not None and stored[k] is None}
+        if not missing:
+            return None
+        conn.execute(articles.update().where(articles.c.pk == stored["pk"]).values(**missing))
+        if self.is_sqlite and "title" in missing:  # the full-text index holds the title too
+            conn.execute(sa.text("INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+                                 "VALUES ('delete', :pk, '', :text)"), {"pk": stored["pk"], "text": stored["text"]})
+            conn.execute(sa.text("INSERT INTO articles_fts(rowid, title, text) VALUES (:pk, :title, :text)"),
+                         {"pk": stored["pk"], "title": missing["title"], "text": stored["text"]})
+        return stored["id"], list(missing)
 
     def _insert(self, table: sa.Table):
         if self.is_sqlite:
@@ -247,22 +286,25 @@ class Store:
                 found |= {(key, v) for (v,) in conn.execute(sa.select(col).where(col.in_(values[k : k + 500])))}
         return found
 
-    def put_article(self, article: Article) -> tuple[str, bool]:
-        """Store one article unless it is already there; returns the stored id and whether it
-        is new. Safe under concurrent writers: the unique constraints decide, not a prior read."""
+    def put_article(self, article: Article) -> Put:
+        """Store one article unless it is already there; returns the stored id, whether it is new
+        and the missing metadata of the stored copy that this one filled in. Safe under concurrent
+        writers: the unique constraints decide, not a prior read."""
         result = AddResult()
         self._add_batch([article], result)
         if result.new:
-            return article.id, True
+            return Put(article.id, True, [])
         if result.rejected:
             raise StoreError(f"cannot store {article.id!r}: {result.rejected[0][1]}")
+        if result.filled:
+            return Put(result.filled[0][0], False, result.filled[0][1])
         h = text_hash(article.text)
         cond = [articles.c.id == article.id, articles.c.text_hash == h]
         if article.url:
             cond.append(articles.c.url == article.url)
         with self.engine.connect() as conn:
             found = conn.execute(sa.select(articles.c.id).where(sa.or_(*cond)).order_by(articles.c.pk)).scalar()
-        return found, False
+        return Put(found, False, [])
 
     def list_articles(self, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                       technique: str | None = None, query: str | None = None, limit: int = 50,
@@ -283,6 +325,21 @@ class Store:
         for r in rows:
             r["published"] = r["published"].isoformat() if r["published"] else None
         return total, rows
+
+    def headline_titles(self, ids: Iterable[str]) -> dict[str, str]:
+        """For pages that list articles: the headline (``document.headline_title``) of each of these
+        stored articles that has no title, read from the opening of its text, so that a page shows
+        a title rather than an id wherever one can be had. Nothing is written."""
+        from .document import headline_title
+
+        wanted = sorted(set(ids))
+        found: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for k in range(0, len(wanted), 500):
+                q = sa.select(articles.c.id, sa.func.substr(articles.c.text, 1, 4000)).where(
+                    articles.c.id.in_(wanted[k : k + 500]), articles.c.title.is_(None))
+                found |= {i: t for i, opening in conn.execute(q) if (t := headline_title(opening))}
+        return found
 
     def pk_of(self, article_id: str) -> int:
         with self.engine.connect() as conn:

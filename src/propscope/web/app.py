@@ -8,6 +8,7 @@ when bound to a non-loopback address.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import threading
@@ -27,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import ingest, taxonomy
-from ..document import Article
+from ..document import Article, headline_title
 from ..pipeline import analyze_batch
 from ..report_html import default_threshold, plural, render_article, render_controls, technique_css, technique_data
 from ..store import Store, StoreError
@@ -127,9 +128,11 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             raise HTTPException(401, "this server needs a token for writes: send 'Authorization: Bearer TOKEN'")
 
     def analyze_article(article: Article) -> dict:
+        """The stored analysis of ``article`` (stored and analysed first when new), with
+        ``metadata_filled``: the fields of an already stored copy this post filled in."""
         s = store()
         try:
-            stored_id, _ = s.put_article(article)
+            stored_id, _, filled = s.put_article(article)
         except StoreError as e:
             raise HTTPException(400, str(e)) from None
         existing = s.get_analysis(stored_id)
@@ -140,7 +143,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             pk = s.pk_of(stored_id)
             s.save_analyses([(pk, result)])
             existing = result
-        return existing.to_dict()
+        return {**existing.to_dict(), "metadata_filled": filled}
 
     def article_from_request(req: AnalyzeRequest) -> Article:
         if req.url:
@@ -150,10 +153,13 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
                 raise HTTPException(400, f"cannot analyse {req.url}: no article there (an empty feed?)")
             if isinstance(item, ingest.Rejected):
                 raise HTTPException(400, f"cannot analyse {req.url}: {item.reason}")
-            return item
+            title = req.title or item.title or headline_title(item.text)  # what the poster says comes first
+            return dataclasses.replace(item, title=title, outlet=req.outlet or item.outlet,
+                                       published=req.published or item.published)
         text = req.text or ""
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        article = Article(id=f"web-{digest}", text=text, title=req.title, outlet=req.outlet, published=req.published)
+        article = Article(id=f"web-{digest}", text=text, title=req.title or headline_title(text), outlet=req.outlet,
+                          published=req.published)  # untitled: its first line when that reads as a headline (CLI too)
         reason = ingest.check_article(article)
         if reason:
             raise HTTPException(400, f"cannot store this article: {reason}")
@@ -171,7 +177,10 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
 
     @app.post("/api/analyze", tags=["api"], dependencies=[Depends(require_write)], responses=errors)
     def api_analyze(req: AnalyzeRequest) -> dict:
-        """Store and analyse an article; the same text posted twice is stored once."""
+        """Store and analyse an article; the same text posted twice is stored once. A re-post that
+        brings metadata the stored copy lacks (title, URL, outlet, date, language) fills it in, and
+        ``metadata_filled`` lists those fields; a stored value is never replaced. An article without
+        a title takes its first line when that reads as a headline."""
         return analyze_article(article_from_request(req))
 
     technique_names = sorted({n for tax in taxonomy.TAXONOMIES.values() for t in tax for n in (t.display, t.name)})
@@ -263,10 +272,20 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         """Technique colours from the taxonomy's data, as classes (no inline styles needed)."""
         return Response(technique_css(), media_type="text/css")
 
+    def with_titles(rows: list[dict]) -> list[dict]:
+        """Listed articles as a page shows them: an untitled one by its headline, where its text
+        opens with one, rather than by its id (the API and downloads keep the stored title)."""
+        found = store().headline_titles(r["id"] for r in rows if not r.get("title"))
+        return [{**r, "title": r.get("title") or found.get(r["id"])} for r in rows]
+
+    def titled(article: Article) -> Article:
+        """An article for a page heading: its title, else its headline (as ``with_titles``)."""
+        return article if article.title else dataclasses.replace(article, title=headline_title(article.text))
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request):
         total, recent = store().list_articles(limit=10)
-        return page(request, "index.html", recent=recent, total=total)
+        return page(request, "index.html", recent=with_titles(recent), total=total)
 
     @app.post("/analyze", include_in_schema=False)
     def analyze_form(request: Request, text: str = Form(""), url: str = Form(""), title: str = Form(""),
@@ -290,6 +309,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         if a is None:
             return page(request, "error.html", status_code=404, heading="No such article",
                         message=f"There is no analysed article {article_id!r} in this store.")
+        a.article = titled(a.article)
         legend = sorted({taxonomy.get(s.technique, a.taxonomy) for s in a.spans}, key=lambda t: t.display)
         threshold = default_threshold([s.score for s in a.spans])
         return page(request, "article.html", a=a, body=Markup(render_article(a, threshold)),
@@ -311,6 +331,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             error, since, until = str(e), "", ""
             rep, tables = dashboard_data(outlet, since, until)
         filters = {"outlet": outlet, "since": since, "until": until}
+        tables = {**tables, "top_articles": with_titles(tables["top_articles"])}
         return page(request, "dashboard.html", rep=rep, tables=tables, filters=filters, error=error,
                     outlets=views.outlets(store()), url=views.url, heat_level=charts.heat_level,
                     charts={k: Markup(v) for k, v in charts.dashboard_charts(tables, filters).items()},
@@ -340,7 +361,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
 
         result = store().load_reuse(article or None, 25, (page_no - 1) * 25)
         ids = {i for p in result.passages for i in (p.a, p.b)}
-        texts = {i: store().get_article(i) for i in ids}
+        texts = {i: titled(a) for i in ids if (a := store().get_article(i))}
         origins = {c.id: c.origin for c in result.clusters}
         passages = [Markup(render_passage(p, texts, origins.get(p.cluster))) for p in result.passages
                     if texts.get(p.a) and texts.get(p.b)]
@@ -374,7 +395,8 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             passages: dict[tuple[int, int], list] = {}  # one line per passage, all its techniques
             for sp in sorted(spans, key=lambda sp: -sp.score):
                 passages.setdefault((sp.start, sp.end), []).append(sp)
-            hits.append({**r, "snippet": Markup(views.snippet(text, terms)), "passages": list(passages.values())[:5]})
+            hits.append({**r, "title": r["title"] or headline_title(text), "snippet": Markup(views.snippet(text, terms)),
+                         "passages": list(passages.values())[:5]})
         return page(request, "search.html", filters=filters, hits=hits, total=total, page_no=page_no,
                     pages=max(1, -(-total // SEARCH_PAGE)), url=views.url, outlets=views.outlets(store()))
 
