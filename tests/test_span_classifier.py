@@ -112,7 +112,8 @@ def test_a_new_span_classifier_is_a_new_model_version(tiny_model, tmp_path):
 
 def test_fit_span_filter_learns_which_found_spans_overlap_gold():
     from propscope.techniques.corpus import LabelledArticle
-    from propscope.techniques.train import fit_span_filter
+    from propscope.techniques.decode import Thresholds
+    from propscope.techniques.tuning import fit_span_filter
 
     text = "aa bb cc dd ee"
     offsets = np.array([(0, 2), (3, 5), (6, 8), (9, 11), (12, 14)])
@@ -121,9 +122,7 @@ def test_fit_span_filter_learns_which_found_spans_overlap_gold():
     hidden[:2, 0] = 1.0  # the first run looks different from the second, and only it is gold
     articles = [LabelledArticle(str(i), text, [("Doubt", 0, 5)]) for i in range(10)]
     tps = [TokenProbs(Encoded(np.arange(5), offsets), probs, hidden) for _ in articles]
-    model = _model_preferring(0)
-    model.config.max_gap_tokens = 0
-    report = fit_span_filter(model, articles, tps)
+    decoder = _model_preferring(0).decoder
+    decoder.span_filter, report = fit_span_filter(decoder, articles, tps, candidates=Thresholds(span=0.25, max_gap_tokens=0))
     assert report["spans"] == 20 and report["share_overlapping_gold"] == 0.5
-    assert model.judge(text, tps[0], 0, 5)[0] > 0.8 and model.judge(text, tps[0], 9, 14)[0] < 0.2
-    assert model.config.span_threshold == 0.5  # the candidate threshold was only borrowed
+    assert decoder.judge(text, tps[0], 0, 5)[0] > 0.8 and decoder.judge(text, tps[0], 9, 14)[0] < 0.2

@@ -5,7 +5,9 @@ import pytest
 
 from propscope.techniques import calibration
 from propscope.techniques.encoding import Encoded, windows
-from propscope.techniques.tagger import TaggerConfig, TechniqueModel, TokenProbs, _runs, article_score
+from propscope.techniques.decode import article_score
+from propscope.techniques.decode import runs as _runs
+from propscope.techniques.tagger import TaggerConfig, TechniqueModel, TokenProbs
 
 LABELS = ["Doubt", "Slogans", "Loaded_Language"]
 

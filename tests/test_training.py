@@ -1,30 +1,85 @@
-"""A smoke run of the training loop on a few PTC articles: it must produce a loadable artifact
-with a model card and metrics. It trains for seconds, not a real model."""
+"""The CPU training path: cached lower layers, stages that survive a kill, out-of-fold tuning.
+Runs train for seconds on a few PTC articles with MiniLM: they test the machinery, not a model."""
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
+from click.testing import CliRunner
+from safetensors.torch import load_file
 
 pytestmark = pytest.mark.data
 
+SMALL = ["--base", "minilm", "--top-layers", "2", "--lora-rank", "4", "--limit-articles", "6", "--folds", "2",
+         "--seed", "3"]
 
-def test_train_writes_loadable_artifact_and_card(tmp_path):
+
+def test_train_command_writes_a_loadable_artifact_with_cross_validated_card(tmp_path):
+    from propscope.cli import main
     from propscope.pipeline import load_model
-    from propscope.techniques.train import TrainOptions, retune, train
 
-    out = tmp_path / "m"
-    r = train(TrainOptions(name="smoke", epochs=1, limit_articles=4, folds=4, train_tokens=64, batch_size=8,
-                           out_dir=str(out)))
-    assert {"si", "flc", "tc"} <= set(r["validation"]) and r["train_articles"] == 3
-    assert (out / "MODEL_CARD.md").read_text().startswith("# Model card: `smoke`")
-    cfg = json.loads((out / "config.json").read_text())
-    assert len(cfg["extra"]["val_articles"]) == 1 and {"span", "sentence"} <= set(r["calibration"])
-    assert (out / "span_classifier.safetensors").exists() and r["span_classifier"]["spans"] > 0
-    assert "weight_decay" in r["span_filter"] and "span_filter_threshold" in r["thresholds"]
-    model = load_model(str(out))
+    run = tmp_path / "run"
+    r = CliRunner().invoke(main, ["train", *SMALL, "--epochs", "1", "--name", "smoke", "--out", str(run)])
+    assert r.exit_code == 0, r.output
+    assert "over 2 folds (out of fold)" in r.output
+    # the lower 4 of MiniLM's 6 layers were cached once, for every stage
+    assert json.loads((run / "cache" / "key.json").read_text())["lower_layers"] == 4
+    for stage in ("fold0", "fold1", "full"):
+        assert (run / stage / "done").exists() and (run / stage / "span_classifier.safetensors").exists()
+    model_dir = run / "model"
+    metrics = json.loads((model_dir / "metrics.json").read_text())
+    assert len(metrics["cv"]["si"]["folds"]) == 2 and {"span", "sentence"} <= set(metrics["calibration"])
+    assert len(metrics["cv_folds"]) == 2 and "thresholds" in metrics["cv_folds"][0]
+    card = (model_dir / "MODEL_CARD.md").read_text()
+    assert card.startswith("# Model card: `smoke`") and "## Cross-validated scores" in card
+    config = json.loads((model_dir / "config.json").read_text())
+    assert config["lora_layers"] == [4, 5] and config["span_threshold"] == metrics["thresholds"]["span"]
+    # adapters only on the top layers: nothing below layer 4 is stored
+    assert not [k for k in load_file(str(model_dir / "adapter.safetensors")) if "layer.0." in k or "layer.3." in k]
+    model = load_model(str(model_dir))
     assert model.name.startswith("smoke-")
-    a = model.analyze("The corrupt elites lie to you every single day.")
-    a.validate()
-    before = (out / "adapter.safetensors").read_bytes()
-    retune(out)
-    assert (out / "adapter.safetensors").read_bytes() == before  # re-tuning never touches weights
+    model.analyze("The corrupt elites lie to you every single day.").validate()
+    # --retune redoes the tuning from the saved predictions and never touches the weights
+    before = (model_dir / "adapter.safetensors").read_bytes()
+    r = CliRunner().invoke(main, ["train", "--retune", str(run)])
+    assert r.exit_code == 0, r.output
+    assert (model_dir / "adapter.safetensors").read_bytes() == before
+
+
+def _train_process(*args: str) -> subprocess.Popen:
+    """``propscope train ARGS`` in its own process, on one thread (the same arithmetic every time)."""
+    return subprocess.Popen([sys.executable, "-m", "propscope.cli", "train", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
+
+
+def test_a_killed_run_resumes_from_its_checkpoint_to_the_same_weights(tmp_path):
+    args = [*SMALL, "--epochs", "4"]
+    whole = tmp_path / "whole"
+    assert _train_process(*args, "--out", str(whole)).wait(timeout=600) == 0
+    killed = tmp_path / "killed"
+    proc = _train_process(*args, "--out", str(killed))
+    checkpoint = killed / "fold0" / "checkpoint.pt"
+    deadline = time.time() + 600
+    while not checkpoint.exists() and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert checkpoint.exists() and not (killed / "fold0" / "done").exists()  # stopped part-way
+    resumed = _train_process("--resume", str(killed))
+    output = resumed.communicate(timeout=600)[0]
+    assert resumed.returncode == 0, output
+    assert "fold0: resuming after epoch" in output
+    a = load_file(str(whole / "model" / "adapter.safetensors"))
+    b = load_file(str(killed / "model" / "adapter.safetensors"))
+    assert a.keys() == b.keys() and all((a[k] == b[k]).all() for k in a)
+
+
+def test_resume_needs_a_run_folder(tmp_path):
+    from propscope.cli import main
+
+    r = CliRunner().invoke(main, ["train", "--resume", str(tmp_path)])
+    assert r.exit_code == 1 and "not a training run folder" in r.output

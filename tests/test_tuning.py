@@ -1,0 +1,88 @@
+"""Out-of-fold tuning, calibration targets and the post-processing levers, on hand-made
+probabilities (no encoder, no corpus)."""
+
+import numpy as np
+
+from propscope.document import Span
+from propscope.techniques.corpus import LabelledArticle
+from propscope.techniques.decode import LEVERS, Decoder, Thresholds, TokenProbs
+from propscope.techniques.encoding import Encoded
+from propscope.techniques.evaluation import Scored, score
+from propscope.techniques.tuning import fit_calibration, nested_cv, span_is_right, tune_thresholds
+
+LABELS = ["Doubt", "Slogans", "Loaded_Language"]
+
+
+def _article(i: int, any_p: list[float]) -> Scored:
+    """Five words; gold: words 1-2 are Loaded_Language. ``any_p`` per word."""
+    text = "aa bb cc dd ee"
+    offsets = np.array([(0, 2), (3, 5), (6, 8), (9, 11), (12, 14)])
+    probs = np.array([[p, 0.1, 0.1, 0.8] for p in any_p], dtype=np.float32)
+    art = LabelledArticle(str(i), text, [("Loaded_Language", 3, 8)])
+    return Scored(art, TokenProbs(Encoded(np.arange(5), offsets), probs), Decoder(LABELS))
+
+
+def test_span_is_right_needs_half_the_characters_in_gold_of_its_technique():
+    gold = [("Doubt", 0, 10), ("Slogans", 10, 12)]
+    assert span_is_right(0, 20, "Doubt", gold)  # 10 of 20 characters
+    assert not span_is_right(0, 21, "Doubt", gold)
+    assert not span_is_right(0, 10, "Slogans", gold)
+
+
+def test_thresholds_are_tuned_to_the_predictions_given():
+    # the gold words have "any" 0.45 and the others 0.35: only a threshold between finds them alone
+    items = [_article(i, [0.35, 0.45, 0.45, 0.35, 0.35]) for i in range(6)]
+    th = tune_thresholds(items)
+    assert 0.35 < th.span <= 0.45
+    assert score(items, th)["si"]["overall"]["f1"] == 1.0
+    assert score(items, Thresholds(span=0.3))["si"]["overall"]["f1"] < 1.0
+
+
+def test_nested_cv_scores_each_fold_with_thresholds_from_the_others():
+    # fold 1's articles need a lower threshold than fold 0's: nested tuning cannot know that
+    items = [_article(i, [0.1, 0.6, 0.6, 0.1, 0.1]) for i in range(4)] + \
+            [_article(i + 4, [0.1, 0.3, 0.3, 0.25, 0.25]) for i in range(4)]
+    fold_of = [0] * 4 + [1] * 4
+    per_fold, pred = nested_cv(items, fold_of, 2, Thresholds(), log=lambda *_: None)
+    assert per_fold[0]["thresholds"]["span"] <= 0.3 < per_fold[1]["thresholds"]["span"]
+    assert per_fold[1]["si"] < 1.0 and len(pred) > 0
+
+
+def test_calibration_is_reported_out_of_fold():
+    items = [_article(i, [0.1, 0.9, 0.9, 0.1, 0.1]) for i in range(6)]
+    report = fit_calibration(items, Thresholds(span=0.5), [i % 2 for i in range(6)])
+    assert report["span"]["n"] == 6 and report["sentence"]["n"] == 6
+    assert {"ece_uncalibrated", "ece_out_of_fold", "platt", "reliability"} <= set(report["span"])
+
+
+def test_trim_and_quote_lever():
+    text = 'He said "Make America great" today.'
+    [s] = LEVERS["trim_and_quote"](text, [Span(8, 27, "Slogans", 0.5, text[8:27])])
+    assert text[s.start : s.end] == '"Make America great"' and s.text == text[s.start : s.end]
+    [s] = LEVERS["trim_and_quote"](text, [Span(2, 9, "Doubt", 0.5, text[2:9])])  # ' said "' -> 'said'
+    assert s.text == "said"
+
+
+def test_function_word_spans_are_dropped():
+    text = "of the plan"
+    kept = LEVERS["drop_function_words"](text, [Span(0, 6, "Doubt", 0.3, "of the"), Span(7, 11, "Doubt", 0.3, "plan")])
+    assert [s.text for s in kept] == ["plan"]
+
+
+def test_a_phrase_said_three_times_is_repetition():
+    text = "lies, lies, lies! and more lies about truth, truth"
+    spans = [Span(0, 4, "Loaded_Language", 0.4, "lies"), Span(38, 43, "Loaded_Language", 0.4, "truth")]
+    out = LEVERS["repeated_phrases"](text, spans)
+    assert [(s.start, s.technique) for s in out if s.technique == "Repetition"] == [(0, "Repetition")]
+
+
+def test_levers_run_inside_decode_and_round_trip_through_the_config():
+    from propscope.techniques.tagger import TaggerConfig
+
+    cfg = TaggerConfig(name="x", base="minilm", labels=LABELS)
+    Thresholds(span=0.4, levers=("drop_function_words",)).to_config(cfg)
+    assert Thresholds.from_config(cfg).levers == ("drop_function_words",)
+    item = _article(0, [0.9, 0.1, 0.1, 0.1, 0.1])
+    item.article.text = "of bb cc dd ee"
+    assert item.decoder.decode(item.article.text, item.tp, Thresholds(span=0.5))
+    assert not item.decoder.decode(item.article.text, item.tp, Thresholds(span=0.5, levers=("drop_function_words",)))
