@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from propscope.techniques import calibration
-from propscope.techniques.encoding import Encoded, windows
 from propscope.techniques.decode import article_score
 from propscope.techniques.decode import runs as _runs
+from propscope.techniques.encoding import Encoded, windows
 from propscope.techniques.tagger import TaggerConfig, TechniqueModel, TokenProbs
 
 LABELS = ["Doubt", "Slogans", "Loaded_Language"]

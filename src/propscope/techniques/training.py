@@ -189,6 +189,16 @@ def _targets(cache: Cache, articles: dict[str, LabelledArticle], labels: list[st
     return y
 
 
+def upper_states(encoder, cache: Cache, w: torch.Tensor, lower: int) -> tuple[torch.Tensor, int]:
+    """The last hidden states of windows ``w`` (trimmed to their longest), from their cached
+    lower-layer states; with nothing cached (``lower`` 0), from their token ids."""
+    width = int(cache.mask[w].sum(1).max())
+    attn = cache.mask[w, :width]
+    if lower:
+        return run_layers(encoder, cache.states[w, :width].float(), attn, lower), width
+    return encoder(input_ids=cache.ids[w, :width], attention_mask=attn).last_hidden_state, width
+
+
 def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str], articles: dict[str, LabelledArticle],
                 log: Log) -> tuple:
     """Train (or resume) one model on ``train_ids``; returns (config, tokenizer, net) with the
@@ -243,14 +253,7 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
         total, n, t_epoch = 0.0, 0, time.time()
         for step, k in enumerate(range(0, len(order), opts.batch_size)):
             pick = order[k : k + opts.batch_size]
-            w = torch.from_numpy(rows[pick])
-            width = int(cache.mask[w].sum(1).max())
-            hidden = cache.states[w, :width].float()
-            attn = cache.mask[w, :width]
-            if lower:
-                hidden = run_layers(encoder, hidden, attn, lower)
-            else:  # nothing cached but the token ids: run every layer
-                hidden = encoder(input_ids=cache.ids[w, :width], attention_mask=attn).last_hidden_state
+            hidden, width = upper_states(encoder, cache, torch.from_numpy(rows[pick]), lower)
             logits = net.head(net.dropout(hidden))
             m = loss_mask[pick, :width].float()
             loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y_all[pick, :width], reduction="none")
@@ -287,11 +290,7 @@ def predict_cached(net, cache: Cache, article_ids: list[str], lower: int, batch:
     with torch.inference_mode():
         for k in range(0, len(rows), batch):
             w = torch.from_numpy(rows[k : k + batch])
-            width = int(cache.mask[w].sum(1).max())
-            attn = cache.mask[w, :width]
-            h = cache.states[w, :width].float()
-            h = run_layers(net.encoder, h, attn, lower) if lower else \
-                net.encoder(input_ids=cache.ids[w, :width], attention_mask=attn).last_hidden_state
+            h, _ = upper_states(net.encoder, cache, w, lower)
             p = torch.sigmoid(net.head(h)).numpy()
             h = h.numpy().astype(np.float16)
             for r, win in enumerate(w.tolist()):
