@@ -55,3 +55,15 @@ def test_int8_is_refused_where_it_damages_the_encoder(tmp_path):
     save_file(trainable_state(net), str(tmp_path / "adapter.safetensors"))
     with pytest.raises(ValueError, match="int8 is not offered"):
         TechniqueModel.load(tmp_path, device="cpu", int8=True)
+
+
+def test_int8_of_the_shipped_mpnet_model_is_one_clear_error_before_any_loading():
+    from click.testing import CliRunner
+
+    from propscope import registry
+    from propscope.cli import main
+
+    with pytest.raises(registry.ModelNotFound, match="int8 is not offered for accurate"):
+        registry.model_version("accurate", int8=True)
+    r = CliRunner().invoke(main, ["analyze", "-", "--int8"], input="They lie.")
+    assert r.exit_code == 1 and "int8 is not offered" in r.output and "Traceback" not in r.output

@@ -99,7 +99,8 @@ def workspace(tmp_path_factory, tiny_model):
     (root / "LABELS").write_text("1\tLoaded_Language\t0\t16\n1\tName_Calling,Labeling\t107\t115\n")
     models = root / "models"
     models.mkdir()
-    (models / "fast").symlink_to(tiny_model, target_is_directory=True)
+    for name in ("accurate", "fast"):  # the shipped names, so README lines with or without --model run quickly
+        (models / name).symlink_to(tiny_model, target_is_directory=True)
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)
         mp.setenv("PROPSCOPE_DB", str(root / "store" / "propscope.db"))

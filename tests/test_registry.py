@@ -54,7 +54,7 @@ def test_a_taxonomy_without_mapping_is_a_clear_error(artifact, tmp_path, monkeyp
 
 
 def test_unknown_model_lists_the_choices():
-    with pytest.raises(registry.ModelNotFound, match="available: fast"):
+    with pytest.raises(registry.ModelNotFound, match="available: accurate, fast"):
         registry.model_path("nonexistent")
 
 

@@ -83,3 +83,23 @@ def test_resume_needs_a_run_folder(tmp_path):
 
     r = CliRunner().invoke(main, ["train", "--resume", str(tmp_path)])
     assert r.exit_code == 1 and "not a training run folder" in r.output
+
+
+def test_only_trains_the_named_stages_and_resume_finishes_the_run(tmp_path):
+    from propscope.cli import main
+
+    run = tmp_path / "run"
+    r = CliRunner().invoke(main, ["train", *SMALL, "--epochs", "1", "--out", str(run), "--only", "fold1", "--threads", "1"])
+    assert r.exit_code == 0, r.output
+    assert (run / "fold1" / "done").exists() and not (run / "fold0").exists() and not (run / "model").exists()
+    assert f"propscope train --resume {run}" in r.output
+    r = CliRunner().invoke(main, ["train", "--resume", str(run)])
+    assert r.exit_code == 0, r.output
+    assert all((run / s / "done").exists() for s in ("fold0", "fold1", "full")) and (run / "model" / "config.json").exists()
+
+
+def test_an_unknown_stage_is_a_usage_error(tmp_path):
+    from propscope.cli import main
+
+    r = CliRunner().invoke(main, ["train", *SMALL, "--out", str(tmp_path / "r"), "--only", "fold9"])
+    assert r.exit_code == 2 and "fold0, fold1, full" in r.output

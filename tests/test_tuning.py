@@ -8,7 +8,7 @@ from propscope.techniques.corpus import LabelledArticle
 from propscope.techniques.decode import LEVERS, Decoder, Thresholds, TokenProbs
 from propscope.techniques.encoding import Encoded
 from propscope.techniques.evaluation import Scored, score
-from propscope.techniques.tuning import fit_calibration, nested_cv, span_is_right, tune_thresholds
+from propscope.techniques.tuning import fit_calibration, lever_helps, nested_cv, span_is_right, tune_thresholds
 
 LABELS = ["Doubt", "Slogans", "Loaded_Language"]
 
@@ -86,3 +86,10 @@ def test_levers_run_inside_decode_and_round_trip_through_the_config():
     item.article.text = "of bb cc dd ee"
     assert item.decoder.decode(item.article.text, item.tp, Thresholds(span=0.5))
     assert not item.decoder.decode(item.article.text, item.tp, Thresholds(span=0.5, levers=("drop_function_words",)))
+
+
+def test_a_lever_is_kept_only_when_it_helps_every_fold_and_the_mean_clearly():
+    current = [{"si": 0.40, "flc": 0.20}, {"si": 0.42, "flc": 0.22}]
+    assert lever_helps([{"si": 0.41, "flc": 0.20}, {"si": 0.43, "flc": 0.22}], current)
+    assert not lever_helps([{"si": 0.4001, "flc": 0.20}, {"si": 0.4201, "flc": 0.22}], current)  # noise
+    assert not lever_helps([{"si": 0.45, "flc": 0.20}, {"si": 0.41, "flc": 0.22}], current)  # hurts a fold

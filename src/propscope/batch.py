@@ -166,7 +166,9 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
     out = Path(output)
     inputs = write_partitions(articles, out / "_input", partition_size)
     from .pipeline import model_version
+    from .registry import BATCH_MODEL
 
+    model = model or BATCH_MODEL
     version = model_version(model, int8, taxonomy)
     todo, skipped = [], 0
     for p in inputs:

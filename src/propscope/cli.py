@@ -241,7 +241,8 @@ def with_input_options(fn):
               help="text for reading, json (one Analysis per line), ptc (SemEval-2020 label lines), html (one report), "
               "paragraphs (SemEval-2023 subtask-3 rows: article id, line number and the comma-separated techniques "
               "of each non-empty line; a line carries a technique when a span of it overlaps the line).")
-@click.option("--model", default=None, help="Model name (see `propscope models`) or model folder; default: fast.")
+@click.option("--model", default=None, help="Model name (see `propscope models`) or model folder; default: accurate "
+              "(best by cross-validation); fast is about 6x quicker on a CPU.")
 @click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME",
               help="The taxonomy of the spans: the model's own (default), or one its taxonomy maps to, e.g. "
               "semeval2023 with the PTC-14 models: each span takes its technique's SemEval-2023 counterpart, and "
@@ -262,8 +263,9 @@ def with_input_options(fn):
               "(they are skipped otherwise; `propscope report` lists them).")
 @click.option("--sources/--no-sources", "with_sources", default=None,
               help="Also find entities, attributions, quotes and span targets (default: on with --db, else off).")
-@click.option("--int8", is_flag=True, help="A quantised encoder on the CPU, 1.35x to 1.6x as fast in bench/speed.py, "
-              "with slightly different spans (see the README's model figures); recorded in the model version.")
+@click.option("--int8", is_flag=True, help="With --model fast: a quantised encoder on the CPU, 1.35x to 1.6x as fast in "
+              "bench/speed.py, with slightly different spans (see the README's model figures); recorded in the model "
+              "version. Not offered for accurate (int8 damages its MPNet encoder).")
 @with_input_options
 def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, retry_failed, with_sources, int8,
             max_bytes, allow_private_urls, taxonomy_name=None) -> None:
@@ -875,7 +877,8 @@ def _evaluate_paragraphs(gold: str, pred: str | None, articles: str | None, mode
 @click.option("--scheduler", default="local", show_default=True,
               help="local (a worker per core), local[N], or the address of a running scheduler (tcp://HOST:PORT).")
 @store_option("Also store articles and analyses in this database.")
-@click.option("--model", default=None, help="Model name or folder (must exist on every worker).")
+@click.option("--model", default=None, help="Model name or folder (must exist on every worker); default: fast, "
+              "for throughput (accurate is about 6x slower on a CPU).")
 @click.option("--partition-size", type=int, default=256, show_default=True, help="Articles per task.")
 @click.option("--sources/--no-sources", "with_sources", default=True, show_default=True,
               help="Also find entities, attributions and quotes.")
@@ -1009,10 +1012,14 @@ def _check_port(host: str, port: int) -> None:
 @click.option("--limit-articles", type=int, default=None, help="Use only the first N articles (smoke tests).")
 @click.option("--resume", "resume_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="Continue a stopped run from its last checkpoint, with the options it was started with.")
+@click.option("--only", "only", multiple=True, metavar="STAGE",
+              help="Train only these stages (fold0, fold1, ..., full) and stop before tuning: two processes with "
+              "--threads 1 and different stages use two cores better than one; then --resume tunes.")
+@click.option("--threads", type=int, default=None, help="CPU threads for this process (default: torch's choice).")
 @click.option("--retune", "retune_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="Only redo the tuning of a finished run (span models, thresholds, calibration, model card).")
 def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_rank, folds, seed, limit_articles,
-          resume_dir, retune_dir) -> None:
+          resume_dir, only, threads, retune_dir) -> None:
     """Reproduce a shipped model from PTC train on this machine's CPU (a GPU is used when present).
 
     The lower encoder layers run once and are cached; only the top layers and the head train,
@@ -1034,8 +1041,17 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
                 _fail(f"--top-layers must be between 1 and {training.bases.get(base).n_layers} for {base}", 2)
             if folds == 1 or folds < 0:
                 _fail("--folds must be 0 (no tuning folds) or at least 2", 2)
+        if threads:
+            opts.threads = threads
+        names = [f"fold{f}" for f in range(opts.folds)] + ["full"]
+        if set(only) - set(names):
+            _fail(f"unknown stage {sorted(set(only) - set(names))[0]!r}; the stages are {', '.join(names)}", 2)
         if not retune_dir:
-            training.run(opts)
+            training.run(opts, only=list(only) or None)
+        if only:
+            click.echo(f"trained {', '.join(only)} in {opts.out_dir}; `propscope train --resume {opts.out_dir}` "
+                       "trains what is left and tunes")
+            return
         result = tuning.finalize_run(Path(opts.out_dir), opts, retune=bool(retune_dir))
     except FileNotFoundError as e:
         _fail(str(e))

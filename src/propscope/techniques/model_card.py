@@ -12,7 +12,8 @@ def _f(x) -> str:
     return "-" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
 
 
-def write_model_card(out: Path, config, result: dict) -> None:
+def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
+    """Write ``MODEL_CARD.md``; ``notes`` (the run's ``NOTES.md``: why these settings) ends it."""
     opts = result["options"]
     base = bases.get(config.base)
     layers = (f"LoRA rank {config.lora_rank} on every linear layer ({', '.join(base.lora_targets)}) of encoder layers "
@@ -75,4 +76,6 @@ def write_model_card(out: Path, config, result: dict) -> None:
     if hist:
         lines += ["", "## Training loss of the shipped model", "", "| epoch | loss | seconds |", "|---|---|---|"]
         lines += [f"| {h['epoch']} | {h['loss']:.4f} | {h['seconds']:.0f} |" for h in hist]
+    if notes.strip():
+        lines += ["", notes.strip()]
     (out / "MODEL_CARD.md").write_text("\n".join(lines) + "\n")

@@ -29,10 +29,11 @@ from .decode import LEVERS, Decoder, Thresholds, TokenProbs
 from .encoding import Encoded, encode, tokens_inside
 from .evaluation import Scored, gold_flc, score, spans_of
 
-SPAN_GRID = tuple(round(x, 2) for x in np.arange(0.2, 0.71, 0.05))
+SPAN_GRID = tuple(float(round(x, 2)) for x in np.arange(0.2, 0.71, 0.05))
 FILTER_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
 TECHNIQUE_GRID = (None, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 TECHNIQUE_SPAN_GRID = (None, 0.3, 0.4, 0.5, 0.6, 0.7)
+MIN_GAIN = 0.002  # mean SI + FLC a post-processing lever must add over the folds; less is noise
 
 
 # -- span models -----------------------------------------------------------------------------
@@ -278,13 +279,14 @@ def out_of_fold(run: Path, opts, data: RunData, log=print) -> tuple[list[Scored]
     best = statistics.mean(p["si"] + p["flc"] for p in per_fold)
     levers = {"none": {"si": statistics.mean(p["si"] for p in per_fold),
                        "flc": statistics.mean(p["flc"] for p in per_fold), "kept": True}}
-    for lever in LEVERS:  # greedy: each lever joins the kept ones if it raises mean SI + FLC
+    for lever in LEVERS:  # greedy: a lever joins the kept ones when it helps every fold and the mean clearly
         trial, trial_pred = nested_cv(pool, fold_of, opts.folds, Thresholds(levers=(*chosen, lever)), log)
         mean = statistics.mean(p["si"] + p["flc"] for p in trial)
+        helps = lever_helps(trial, per_fold)
         levers[lever] = {"si": statistics.mean(p["si"] for p in trial), "flc": statistics.mean(p["flc"] for p in trial),
-                         "kept": mean > best}
-        log(f"lever {lever}: mean SI+FLC {mean:.4f} against {best:.4f}")
-        if mean > best:
+                         "kept": helps}
+        log(f"lever {lever}: mean SI+FLC {mean:.4f} against {best:.4f}: {'kept' if helps else 'dropped'}")
+        if helps:
             chosen, best, per_fold, nested_pred = (*chosen, lever), mean, trial, trial_pred
     gold = gold_flc([x.article for x in pool])
     th = tune_thresholds(pool, Thresholds(levers=chosen))
@@ -301,6 +303,16 @@ def out_of_fold(run: Path, opts, data: RunData, log=print) -> tuple[list[Scored]
     }
     (run / "oof.json").write_text(json.dumps(result, indent=2) + "\n")
     return pool, fold_of, result
+
+
+def lever_helps(trial: list[dict], current: list[dict]) -> bool:
+    """Whether per-fold scores ``trial`` beat ``current``: SI + FLC higher by ``MIN_GAIN`` on
+    average and lower on no fold (a lever that helps one fold and hurts another is noise)."""
+    def total(p: dict) -> float:
+        return p["si"] + p["flc"]
+
+    gain = statistics.mean(total(t) - total(c) for t, c in zip(trial, current))
+    return gain >= MIN_GAIN and all(total(t) >= total(c) for t, c in zip(trial, current))
 
 
 def nested_cv(pool: list[Scored], fold_of: list[int], folds: int, base: Thresholds, log=print
@@ -360,6 +372,7 @@ def finalize_run(run: Path, opts, log=print, retune: bool = False) -> dict:
     result["seconds_finalize"] = round(time.time() - t0, 1)
     result["seconds_training"] = {d.parent.name: float(d.read_text()) for d in sorted(run.glob("*/done"))}
     (out / "metrics.json").write_text(json.dumps(result, indent=2) + "\n")
-    write_model_card(out, config, result)
+    notes = run / "NOTES.md"  # the person who ran it: why these settings
+    write_model_card(out, config, result, notes.read_text() if notes.exists() else "")
     log(f"model written to {out} ({time.time() - t0:.0f} s)")
     return result
