@@ -1,11 +1,8 @@
-"""The technique span tagger: encoder + token head, and decoding to character spans.
+"""A loaded technique tagger: its config, the encoder run over windows of whole articles,
+and the analyses it makes.
 
-The head has one sigmoid for "any technique" and one per technique, per token.
-Spans come from runs of tokens whose "any" probability passes a threshold;
-each span gets its most probable technique and every other that is probable
-enough (by the span classifier when the artifact has one, else by the head's
-mean over the span), so one span can carry several techniques and spans of
-different techniques can overlap (both occur in the PTC gold). Window
+The network lives in ``net``, the decoding of token probabilities into spans in ``decode``
+(pure numpy, thresholds as an argument), training in ``training`` and ``tuning``. Window
 probabilities are averaged per token, see ``encoding``.
 """
 
