@@ -1001,7 +1001,7 @@ def _check_port(host: str, port: int) -> None:
               help="Run folder: cache, checkpoints, fold models and the final artifact (in OUT/model).")
 @click.option("--top-layers", type=int, default=None, help="Encoder layers that train (LoRA); the ones below run "
               "once and are cached. Default: 4 of MPNet's 12, all of MiniLM's 6.")
-@click.option("--epochs", type=int, default=3, show_default=True)
+@click.option("--epochs", type=int, default=2, show_default=True)
 @click.option("--lr", type=float, default=1e-3, show_default=True, help="Learning rate of the LoRA adapters.")
 @click.option("--head-lr", type=float, default=2e-3, show_default=True, help="Learning rate of the token head.")
 @click.option("--lora-rank", type=int, default=16, show_default=True)
