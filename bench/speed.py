@@ -9,7 +9,7 @@ divided by wall time, the same texts for all three paths:
 - analyze: the whole public path (tokenise, windows, encoder, decode spans, sentence scores);
 - analyze int8: the same with ``--int8`` (a quantised encoder: faster, slightly different spans),
   only for bases where int8 is safe (``bases.py``: not MPNet);
-- analyze bf16: the same with the network in bfloat16 (this CPU has avx512_bf16 but no AMX);
+- analyze bf16: the same with ``--bf16``, the network in bfloat16 (this CPU has avx512_bf16 but no AMX);
 - bare encoder: encoder + head forward over the same tokens cut into non-overlapping
   full windows, nothing else (the floor for any implementation on these weights);
 - naive pipeline: ``transformers.pipeline("token-classification")`` over the same merged
@@ -125,10 +125,9 @@ def main() -> None:
     pipe = naive_pipeline(model)
     pipe(docs[0])
     t_pipe = rows["naive_pipeline"] = timed(lambda: [pipe(d) for d in docs])
-    model.net.to(torch.bfloat16)
-    model.dtype = torch.bfloat16
-    model.analyze_batch(docs[:2])
-    rows["analyze_bf16"] = timed(lambda: model.analyze_batch(docs))
+    half = load_model(args.model, device="cpu", bf16=True)  # analyze --bf16
+    half.analyze_batch(docs[:2])
+    rows["analyze_bf16"] = timed(lambda: half.analyze_batch(docs))
     print(f"model {model.name} (base {model.config.base}), {len(docs)} articles, {n_tokens} tokens, "
           f"{args.threads} CPU threads, window {model.config.max_tokens}, overlap {model.config.overlap}, "
           f"best of {REPEAT}")

@@ -147,3 +147,38 @@ def test_windows_keep_the_overlap_and_little_more():
         shared = [ws[i][1] - ws[i + 1][0] for i in range(len(ws) - 1)]
         assert min(shared) >= 64
         assert sum(b - a for a, b in ws) <= n + len(shared) * 64 + len(ws)
+
+
+def test_bf16_model_is_a_separate_version_with_close_states(tiny_model, tiny_tagger, sample_text):
+    import torch
+
+    from propscope import registry
+
+    half = registry.load_model(str(tiny_model), device="cpu", bf16=True)
+    assert half.name == tiny_tagger.name + "-bf16" == registry.model_version(str(tiny_model), bf16=True)
+    assert next(half.net.parameters()).dtype == torch.bfloat16
+    a = half.analyze(sample_text)
+    a.validate()
+    assert a.model.endswith("-bf16")
+    full = tiny_tagger.token_probs([sample_text], hidden=True)[0].hidden.astype(np.float32)
+    low = half.token_probs([sample_text], hidden=True)[0].hidden.astype(np.float32)
+    cosine = (full * low).sum(1) / np.linalg.norm(full, axis=1) / np.linalg.norm(low, axis=1)
+    assert full.shape == low.shape and not np.array_equal(full, low) and cosine.mean() > 0.99
+    with pytest.raises(registry.ModelNotFound, match="int8 or bf16"):
+        registry.model_version(str(tiny_model), int8=True, bf16=True)
+
+
+def test_cli_bf16_flag_records_its_version_and_refuses_int8_with_it(tiny_model, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from propscope.cli import main
+
+    (tmp_path / "a.txt").write_text("They are traitors who want to destroy our great nation.")
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path / "a.txt"), "--model", str(tiny_model), "--bf16",
+                                  "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout.splitlines()[0])["model"].endswith("-bf16")
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path / "a.txt"), "--model", str(tiny_model), "--bf16", "--int8"])
+    assert r.exit_code == 1 and "choose int8 or bf16" in r.output

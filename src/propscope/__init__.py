@@ -27,7 +27,8 @@ def analyze(text: str | Article, model: str | None = None, sources: bool = False
     return _analyze(text, model, sources)
 
 
-def load_model(name: str | None = None, device: str | None = None, int8: bool = False) -> TechniqueModel:
+def load_model(name: str | None = None, device: str | None = None, int8: bool = False,
+               bf16: bool = False) -> TechniqueModel:
     from .pipeline import load_model as _load_model
 
-    return _load_model(name, device, int8)
+    return _load_model(name, device, int8, bf16=bf16)

@@ -34,7 +34,7 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-def _load_model(name: str | None, int8: bool = False, taxonomy: str | None = None):
+def _load_model(name: str | None, int8: bool = False, taxonomy: str | None = None, bf16: bool = False):
     """A model from the registry (int8 runs on the CPU, GPU or not; another taxonomy than the
     model's own goes through its mapping); a bad name is one error line."""
     from .registry import ModelNotFound, load_model
@@ -42,7 +42,7 @@ def _load_model(name: str | None, int8: bool = False, taxonomy: str | None = Non
     from .weights import MissingWeights
 
     try:
-        return load_model(name, int8=int8, taxonomy=taxonomy)
+        return load_model(name, int8=int8, taxonomy=taxonomy, bf16=bf16)
     except (ModelNotFound, MissingWeights, TaxonomyError) as e:
         _fail(str(e))
 
@@ -266,8 +266,11 @@ def with_input_options(fn):
 @click.option("--int8", is_flag=True, help="With --model fast: a quantised encoder on the CPU, 1.35x to 1.6x as fast in "
               "bench/speed.py, with slightly different spans (see the README's model figures); recorded in the model "
               "version. Not offered for accurate (int8 damages its MPNet encoder).")
+@click.option("--bf16", is_flag=True, help="Run the network in bfloat16 on the CPU: 2.9x (accurate) and 2.3x (fast) as "
+              "fast in bench/speed.py on a CPU with bfloat16 instructions (slower on one without), with nearly the same "
+              "spans (see the README); recorded in the model version.")
 @with_input_options
-def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, retry_failed, with_sources, int8,
+def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, retry_failed, with_sources, int8, bf16,
             max_bytes, allow_private_urls, taxonomy_name=None) -> None:
     """Find propaganda technique spans in articles.
 
@@ -282,10 +285,10 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, ret
     opts = _read_options(max_bytes, allow_private_urls)
     if (reanalyze or retry_failed) and db is None:
         raise click.UsageError(f"--{'reanalyze' if reanalyze else 'retry-failed'} works on a store: add --db")
-    version = _model_version(model, int8, taxonomy_name)  # a wrong --model is reported before anything is read
+    version = _model_version(model, int8, taxonomy_name, bf16)  # a wrong --model is reported before anything is read
     if db is not None:
         _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources is not False, int8, version,
-                    retry_failed, taxonomy=taxonomy_name)
+                    retry_failed, taxonomy=taxonomy_name, bf16=bf16)
         return
     if not paths:
         raise click.UsageError("give at least one PATH, or --db to analyse a store")
@@ -295,7 +298,7 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, ret
     items = list(_articles(paths, opts, counter))
     collected: list[Analysis] = []
     if items:
-        tagger = _load_model(model, int8, taxonomy_name)
+        tagger = _load_model(model, int8, taxonomy_name, bf16)
         progress = Progress(len(items), sum(len(a.text) for a in items))
         for a in analyze_iter(items, tagger, bool(with_sources), batch_size):
             _advance(progress, a)
@@ -325,14 +328,14 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, ret
         sys.exit(1)
 
 
-def _model_version(model: str | None, int8: bool, taxonomy: str | None = None) -> str:
+def _model_version(model: str | None, int8: bool, taxonomy: str | None = None, bf16: bool = False) -> str:
     """The version a model records, without loading it; a wrong name (of the model or the
     taxonomy) is one error line."""
     from .registry import ModelNotFound, model_version
     from .taxonomy import TaxonomyError
 
     try:
-        return model_version(model, int8, taxonomy)
+        return model_version(model, int8, taxonomy, bf16)
     except (ModelNotFound, TaxonomyError) as e:
         _fail(str(e))
 
@@ -367,7 +370,7 @@ def _advance(progress: Progress, a: Analysis) -> None:
 
 
 def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources: bool, int8: bool,
-                version: str, retry_failed: bool = False, taxonomy: str | None = None) -> None:
+                version: str, retry_failed: bool = False, taxonomy: str | None = None, bf16: bool = False) -> None:
     from .pipeline import analyze_store
 
     store = _open_store(db)
@@ -383,7 +386,7 @@ def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sou
         click.echo(f"analysed 0 articles: every article in {store.display_url} has an analysis by {version}"
                    + ("" if reanalyze else " or an older model (--reanalyze redoes those)") + failed_before)
         sys.exit(1 if counter["rejected"] else 0)
-    tagger = _load_model(model, int8, taxonomy)
+    tagger = _load_model(model, int8, taxonomy, bf16)
     progress = Progress(todo)
 
     def failed(article, reason: str) -> None:

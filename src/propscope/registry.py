@@ -30,6 +30,7 @@ from .document import Analysis, Article
 DEFAULT_MODEL = "accurate"  # best by cross-validation (its model card); `fast` is ~6x quicker
 BATCH_MODEL = "fast"  # batch runs corpora: throughput first, unless --model says otherwise
 INT8_SUFFIX = "-int8"  # marks the version of a model whose encoder runs quantised
+BF16_SUFFIX = "-bf16"  # marks the version of a model run in bfloat16 on a CPU
 MAPPED = "-mapped-"  # marks the version of a model whose spans were mapped into another taxonomy
 
 
@@ -114,29 +115,37 @@ def check_int8(path: Path) -> None:
                             "use --model fast with --int8 for int8 speed")
 
 
-def model_version(name: str | None = None, int8: bool = False, taxonomy: str | None = None) -> str:
-    """The version a model records in its analyses, without loading it."""
+def check_precision(int8: bool, bf16: bool) -> None:
+    if int8 and bf16:
+        raise ModelNotFound("choose int8 or bf16, not both")
+
+
+def model_version(name: str | None = None, int8: bool = False, taxonomy: str | None = None,
+                  bf16: bool = False) -> str:
+    """The version a model records in its analyses, without loading it (``bf16`` as on a CPU)."""
+    check_precision(int8, bf16)
     if int8:
         check_int8(model_path(name))
-    version = version_of(model_path(name)) + (INT8_SUFFIX if int8 else "")
+    version = version_of(model_path(name)) + (INT8_SUFFIX if int8 else "") + (BF16_SUFFIX if bf16 else "")
     mapped = mapping_for(name, taxonomy)
     return version + (MAPPED + mapped.target if mapped else "")
 
 
-_CACHE: dict[tuple[str, str, str | None, bool], Any] = {}
+_CACHE: dict[tuple[str, str, str | None, bool, bool], Any] = {}
 _LOCK = threading.Lock()
 
 
 def load_model(name: str | None = None, device: str | None = None, int8: bool = False,
-               taxonomy: str | None = None):
+               taxonomy: str | None = None, bf16: bool = False):
     """A model by name or folder, cached per process under its version (a retrained or re-tuned
     artifact at the same path loads afresh). ``int8`` runs a quantised encoder on the CPU;
     ``taxonomy`` other than the model's own wraps it in a :class:`MappedModel`."""
     path = model_path(name).resolve()
+    check_precision(int8, bf16)
     if int8:
         check_int8(path)
     device = device_for(int8, device)
-    key = (str(path), version_of(path), device, int8)
+    key = (str(path), version_of(path), device, int8, bf16)
     with _LOCK:
         model = _CACHE.get(key)
         if model is None:
@@ -144,7 +153,7 @@ def load_model(name: str | None = None, device: str | None = None, int8: bool = 
 
             for old in [k for k in _CACHE if k[0] == key[0] and k[1] != key[1]]:
                 del _CACHE[old]  # a stale version of this artifact
-            model = _CACHE[key] = TechniqueModel.load(path, device=device, int8=int8)
+            model = _CACHE[key] = TechniqueModel.load(path, device=device, int8=int8, bf16=bf16)
     mapped = mapping_for(str(path), taxonomy)
     return MappedModel(model, mapped) if mapped else model
 

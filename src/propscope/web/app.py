@@ -412,4 +412,25 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             raise HTTPException(400, str(e)) from None
         return download(rows, fmt, "search", total=total, truncated=total > len(rows))
 
+    _document_nul_refusal(app)
     return app
+
+
+def _document_nul_refusal(app: FastAPI) -> None:
+    """The security middleware refuses a NUL anywhere in the query (422, as for a bad value): say
+    so in the OpenAPI spec, on every string query parameter that has no pattern of its own."""
+    from fastapi.openapi.utils import get_openapi
+
+    def spec() -> dict:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            for path in schema.get("paths", {}).values():
+                for op in path.values():
+                    for param in op.get("parameters", []) if isinstance(op, dict) else []:
+                        for s in [param.get("schema", {}), *param.get("schema", {}).get("anyOf", [])]:
+                            if param.get("in") == "query" and s.get("type") == "string" and "pattern" not in s:
+                                s["pattern"] = "^[^\\x00]*$"
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = spec  # type: ignore[method-assign]
