@@ -100,6 +100,15 @@ def test_tiny_model_analyses_long_text_without_dropping_any(tiny_tagger, sample_
     assert a.spans, "an untrained head with random weights fires somewhere"
 
 
+def _state_cosine(model, other, text: str) -> float:
+    """Mean cosine of two models' token states on ``text``: how far a cheaper precision moves
+    them (the tiny model's random head would magnify any change in its probabilities)."""
+    full = model.token_probs([text], hidden=True)[0].hidden.astype(np.float32)
+    cheap = other.token_probs([text], hidden=True)[0].hidden.astype(np.float32)
+    assert full.shape == cheap.shape and not np.array_equal(full, cheap)
+    return float(((full * cheap).sum(1) / np.linalg.norm(full, axis=1) / np.linalg.norm(cheap, axis=1)).mean())
+
+
 def test_int8_model_is_a_separate_version_with_close_probabilities(tiny_model, tiny_tagger, sample_text):
     from propscope.pipeline import load_model
 
@@ -108,11 +117,7 @@ def test_int8_model_is_a_separate_version_with_close_probabilities(tiny_model, t
     a = quantised.analyze(sample_text)
     a.validate()
     assert a.model.endswith("-int8")
-    # the encoder's token states barely move (the tiny model's random head would magnify any change)
-    full = tiny_tagger.token_probs([sample_text], hidden=True)[0].hidden.astype(np.float32)
-    small = quantised.token_probs([sample_text], hidden=True)[0].hidden.astype(np.float32)
-    cosine = (full * small).sum(1) / np.linalg.norm(full, axis=1) / np.linalg.norm(small, axis=1)
-    assert full.shape == small.shape and not np.array_equal(full, small) and cosine.mean() > 0.95
+    assert _state_cosine(tiny_tagger, quantised, sample_text) > 0.95
 
 
 def test_batch_equals_single(tiny_tagger, sample_text):
@@ -160,10 +165,7 @@ def test_bf16_model_is_a_separate_version_with_close_states(tiny_model, tiny_tag
     a = half.analyze(sample_text)
     a.validate()
     assert a.model.endswith("-bf16")
-    full = tiny_tagger.token_probs([sample_text], hidden=True)[0].hidden.astype(np.float32)
-    low = half.token_probs([sample_text], hidden=True)[0].hidden.astype(np.float32)
-    cosine = (full * low).sum(1) / np.linalg.norm(full, axis=1) / np.linalg.norm(low, axis=1)
-    assert full.shape == low.shape and not np.array_equal(full, low) and cosine.mean() > 0.99
+    assert _state_cosine(tiny_tagger, half, sample_text) > 0.99
     with pytest.raises(registry.ModelNotFound, match="int8 or bf16"):
         registry.model_version(str(tiny_model), int8=True, bf16=True)
 
