@@ -16,6 +16,7 @@ rules for loading one, and the one in-process cache of loaded models.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -36,6 +37,10 @@ MAPPED = "-mapped-"  # marks the version of a model whose spans were mapped into
 
 class ModelNotFound(LookupError):
     pass
+
+
+class NotOffered(ModelNotFound, ValueError):
+    """A model exists but not in the precision asked for (int8 of MPNet, int8 with bf16)."""
 
 
 def models_dir() -> Path:
@@ -70,8 +75,15 @@ def read_config(directory: Path) -> dict[str, Any]:
 def version_of(directory: Path) -> str:
     """``name-hash8``: the artifact name and a hash of its configuration (parsed, so reformatting
     it changes nothing) and of every weights file, so re-tuned thresholds or retrained weights
-    under the same name count as a new version."""
-    directory = Path(directory)
+    under the same name count as a new version. Hashed once per state of the files: the Python
+    API asks for it on every call."""
+    directory = Path(directory).resolve()
+    files = [directory / "config.json", *sorted(directory.glob("*.safetensors"))]
+    return _version(directory, tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+
+
+@functools.lru_cache(maxsize=64)
+def _version(directory: Path, stamp: tuple) -> str:
     config = read_config(directory)
     h = hashlib.sha256(json.dumps(config, sort_keys=True, ensure_ascii=False).encode())
     for f in sorted(directory.glob("*.safetensors")):
@@ -105,28 +117,25 @@ def mapping_for(name: str | None, taxonomy: str | None) -> tx.Mapping | None:
     return found
 
 
-def check_int8(path: Path) -> None:
-    """int8 only where the base encoder survives it (``bases.py``): MPNet's token vectors do not."""
+def check_precision(path: Path, int8: bool, bf16: bool) -> None:
+    """The precision rules, checked before anything loads and again where a model loads: int8 or
+    bf16, not both; int8 only where the base encoder survives it (``bases.py``: not MPNet)."""
     from . import bases
 
-    base = json.loads((path / "config.json").read_text()).get("base", "")
-    if base in bases.BASES and not bases.get(base).int8_safe:
-        raise ModelNotFound(f"int8 is not offered for {path.name}: it damages the {base} encoder's token vectors; "
-                            "use --model fast with --int8 for int8 speed")
-
-
-def check_precision(int8: bool, bf16: bool) -> None:
     if int8 and bf16:
-        raise ModelNotFound("choose int8 or bf16, not both")
+        raise NotOffered("choose int8 or bf16, not both")
+    base = read_config(path).get("base", "") if int8 else ""
+    if base in bases.BASES and not bases.get(base).int8_safe:
+        raise NotOffered(f"int8 is not offered for {Path(path).name}: it damages the {base} encoder's token vectors; "
+                         "use --model fast with --int8 for int8 speed")
 
 
 def model_version(name: str | None = None, int8: bool = False, taxonomy: str | None = None,
                   bf16: bool = False) -> str:
     """The version a model records in its analyses, without loading it (``bf16`` as on a CPU)."""
-    check_precision(int8, bf16)
-    if int8:
-        check_int8(model_path(name))
-    version = version_of(model_path(name)) + (INT8_SUFFIX if int8 else "") + (BF16_SUFFIX if bf16 else "")
+    path = model_path(name)
+    check_precision(path, int8, bf16)
+    version = version_of(path) + (INT8_SUFFIX if int8 else "") + (BF16_SUFFIX if bf16 else "")
     mapped = mapping_for(name, taxonomy)
     return version + (MAPPED + mapped.target if mapped else "")
 
@@ -141,9 +150,6 @@ def load_model(name: str | None = None, device: str | None = None, int8: bool = 
     artifact at the same path loads afresh). ``int8`` runs a quantised encoder on the CPU;
     ``taxonomy`` other than the model's own wraps it in a :class:`MappedModel`."""
     path = model_path(name).resolve()
-    check_precision(int8, bf16)
-    if int8:
-        check_int8(path)
     device = device_for(int8, device)
     key = (str(path), version_of(path), device, int8, bf16)
     with _LOCK:

@@ -19,9 +19,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from .. import bases
 from ..document import Analysis, Article, Sentence, Span
-from ..registry import BF16_SUFFIX, INT8_SUFFIX, models_dir, version_of  # noqa: F401  (re-exported: they moved to the registry)
+from ..registry import BF16_SUFFIX, INT8_SUFFIX, check_precision, models_dir, version_of  # noqa: F401  (re-exported: they moved to the registry)
 from .decode import ANY, Decoder, Thresholds, TokenProbs, article_score  # noqa: F401  (ANY: re-exported)
 from .encoding import encode, windows
 from .net import TaggerNet, build_net, trainable_state  # noqa: F401  (re-exported: the tagger's network)
@@ -98,10 +97,8 @@ class TechniqueModel:
         from safetensors.torch import load_file
 
         directory = Path(directory)
+        check_precision(directory, int8, bf16)
         config = TaggerConfig.load(directory / "config.json")
-        if int8 and not bases.get(config.base).int8_safe:
-            raise ValueError(f"int8 is not offered for {config.name}: it damages the {config.base} encoder's "
-                             "token vectors (DESIGN.md section 5); use the fast model for int8 speed")
         tokenizer, net = build_net(config)
         weights_file = directory / "adapter.safetensors"
         state = load_file(str(weights_file))

@@ -97,8 +97,9 @@ def _cache_key(opts: RunOptions, articles: list[LabelledArticle]) -> dict:
             "articles": [a.id for a in articles], "chars": sum(len(a.text) for a in articles)}
 
 
-def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], tokenizer, encoder, log) -> Cache:
-    """Load the run's cache, or compute it (the embeddings and lower layers over every window)."""
+def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], log) -> Cache:
+    """Load the run's cache, or compute it (the embeddings and lower layers over every window);
+    the encoder loads only in the second case."""
     folder = run / "cache"
     key = _cache_key(opts, articles)
     if (folder / "key.json").exists() and json.loads((folder / "key.json").read_text()) == key:
@@ -106,6 +107,8 @@ def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], to
         return Cache(key["articles"], data["ids"], data["mask"], data["owner"], data["first"], data["states"],
                      [o.numpy() for o in data["offsets"]])
     folder.mkdir(parents=True, exist_ok=True)
+    tokenizer, net = build_net(_config(opts))
+    encoder = net.encoder.eval()
     encs = encode(tokenizer, [a.text for a in articles])
     rows = []
     for k, enc in enumerate(encs):
@@ -336,13 +339,13 @@ def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None)
     if opts.limit_articles:
         articles = articles[: opts.limit_articles]
     by_id = {a.id: a for a in articles}
-    tokenizer, net = build_net(_config(opts))
-    cache = build_cache(out, opts, articles, tokenizer, net.encoder.eval(), log)
-    del net
-    for name, train_ids, held in stages(opts, [a.id for a in articles]):
+    todo = [(name, train_ids, held) for name, train_ids, held in stages(opts, list(by_id))
+            if not (out / name / "done").exists() and (not only or name in only)]
+    if not todo:  # a finished run (resumed to tune): neither the cache nor the encoder is needed
+        return out
+    cache = build_cache(out, opts, articles, log)
+    for name, train_ids, held in todo:
         stage = out / name
-        if (stage / "done").exists() or (only and name not in only):
-            continue
         stage.mkdir(exist_ok=True)
         t0 = time.time()
         torch.manual_seed(opts.seed)
