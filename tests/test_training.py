@@ -103,3 +103,31 @@ def test_an_unknown_stage_is_a_usage_error(tmp_path):
 
     r = CliRunner().invoke(main, ["train", *SMALL, "--out", str(tmp_path / "r"), "--only", "fold9"])
     assert r.exit_code == 2 and "fold0, fold1, full" in r.output
+
+
+def test_continue_from_trains_more_epochs_on_a_finished_run_with_its_cache(tmp_path):
+    from propscope.cli import main
+
+    first, more = tmp_path / "first", tmp_path / "more"
+    r = CliRunner().invoke(main, ["train", *SMALL, "--epochs", "1", "--out", str(first)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["train", "--continue-from", str(first), "--epochs", "1", "--lr", "5e-4",
+                                  "--out", str(more)])
+    assert r.exit_code == 0, r.output
+    assert not (more / "cache").exists()  # the first run's cache served
+    assert json.loads((more / "run.json").read_text())["continue_from"] == str(first)
+    history = json.loads((more / "model" / "config.json").read_text())["extra"]["history"]
+    assert [h["epoch"] for h in history] == [1, 2]  # the first run's epoch, then this one's
+    a = load_file(str(first / "full" / "adapter.safetensors"))
+    b = load_file(str(more / "full" / "adapter.safetensors"))
+    assert a.keys() == b.keys() and any((a[k] != b[k]).any() for k in a)
+
+
+def test_continue_from_an_unfinished_run_says_how_to_finish_it(tmp_path):
+    from propscope.cli import main
+
+    run = tmp_path / "run"
+    r = CliRunner().invoke(main, ["train", *SMALL, "--epochs", "1", "--out", str(run), "--only", "fold1"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["train", "--continue-from", str(run), "--out", str(tmp_path / "more")])
+    assert r.exit_code == 2 and f"propscope train --resume {run}" in r.output

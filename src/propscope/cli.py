@@ -1021,8 +1021,11 @@ def _check_port(host: str, port: int) -> None:
 @click.option("--threads", type=int, default=None, help="CPU threads for this process (default: torch's choice).")
 @click.option("--retune", "retune_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="Only redo the tuning of a finished run (span models, thresholds, calibration, model card).")
+@click.option("--continue-from", "continue_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Start every stage from the same stage of a finished run and train --epochs more (a fresh "
+              "learning-rate schedule), with its network, folds and cache; the result goes to --out.")
 def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_rank, folds, seed, limit_articles,
-          resume_dir, only, threads, retune_dir) -> None:
+          resume_dir, only, threads, retune_dir, continue_dir) -> None:
     """Reproduce a shipped model from PTC train on this machine's CPU (a GPU is used when present).
 
     The lower encoder layers run once and are cached; only the top layers and the head train,
@@ -1034,6 +1037,14 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
     try:
         if retune_dir or resume_dir:
             opts = training.resume_options(retune_dir or resume_dir)
+        elif continue_dir:
+            earlier = training.resume_options(continue_dir)
+            opts = dataclasses.replace(earlier, name=name or earlier.name, out_dir=out_dir, epochs=epochs, lr=lr,
+                                       head_lr=head_lr, continue_from=continue_dir)
+            try:
+                training.check_continuable(opts)
+            except ValueError as e:
+                _fail(str(e), 2)
         else:
             top = top_layers or (4 if base == "mpnet" else 6)
             opts = training.RunOptions(name=name or ("fast" if base == "minilm" else "accurate"), base=base,

@@ -55,6 +55,9 @@ class RunOptions:
     seed: int = 13
     limit_articles: int | None = None
     threads: int | None = None
+    # a finished run whose stages this one continues (more epochs with a fresh schedule), reusing its
+    # cache: what a run that was too short needs, without paying again for the epochs it had
+    continue_from: str | None = None
 
     @property
     def lower_layers(self) -> int:
@@ -102,10 +105,11 @@ def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], lo
     the encoder loads only in the second case."""
     folder = run / "cache"
     key = _cache_key(opts, articles)
-    if (folder / "key.json").exists() and json.loads((folder / "key.json").read_text()) == key:
-        data = torch.load(folder / "cache.pt", mmap=True)
-        return Cache(key["articles"], data["ids"], data["mask"], data["owner"], data["first"], data["states"],
-                     [o.numpy() for o in data["offsets"]])
+    for known in [folder] + ([Path(opts.continue_from) / "cache"] if opts.continue_from else []):
+        if (known / "key.json").exists() and json.loads((known / "key.json").read_text()) == key:
+            data = torch.load(known / "cache.pt", mmap=True)
+            return Cache(key["articles"], data["ids"], data["mask"], data["owner"], data["first"], data["states"],
+                         [o.numpy() for o in data["offsets"]])
     folder.mkdir(parents=True, exist_ok=True)
     tokenizer, net = build_net(_config(opts))
     encoder = net.encoder.eval()
@@ -240,6 +244,11 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
         if "rng" in state:  # dropout continues as if the run had not stopped
             torch.set_rng_state(state["rng"])
         log.line(f"{stage.name}: resuming after epoch {start_epoch}")
+    elif opts.continue_from:
+        state = torch.load(Path(opts.continue_from) / stage.name / "checkpoint.pt", weights_only=False)
+        net.load_state_dict(state["weights"], strict=False)
+        history = list(state["history"])
+        log.line(f"{stage.name}: continuing {opts.continue_from} after its epoch {state['epoch']}")
     else:
         # head biases at the label base rates: a zero bias lets the head collapse (DESIGN.md section 5)
         real = loss_mask.bool()
@@ -250,6 +259,7 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
     encoder, lower = net.encoder, opts.lower_layers
     t0 = time.time()
     done_before = start_epoch * steps_per_epoch
+    earlier = len(history) - start_epoch  # epochs of the run this one continues
     for epoch in range(start_epoch, opts.epochs):
         net.train()
         order = np.random.default_rng([opts.seed, epoch]).permutation(len(rows))
@@ -270,9 +280,10 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
             log.progress(f"{stage.name} epoch {epoch + 1}/{opts.epochs}", done_before + step + 1 - start_epoch *
                          steps_per_epoch, steps - start_epoch * steps_per_epoch, t0, f"loss {total / n:.4f}")
         done_before += steps_per_epoch
-        history.append({"epoch": epoch + 1, "loss": round(total / max(n, 1), 5),
+        history.append({"epoch": earlier + epoch + 1, "loss": round(total / max(n, 1), 5),
                         "seconds": round(time.time() - t_epoch, 1)})
-        log.line(f"{stage.name}: epoch {epoch + 1} loss {history[-1]['loss']:.4f} in {history[-1]['seconds']:.0f} s")
+        last = history[-1]
+        log.line(f"{stage.name}: epoch {last['epoch']} loss {last['loss']:.4f} in {last['seconds']:.0f} s")
         _atomic_save({"weights": trainable_state(net), "optim": optim.state_dict(), "sched": sched.state_dict(),
                       "epoch": epoch + 1, "history": history, "rng": torch.get_rng_state()}, checkpoint)
     net.eval()
@@ -339,6 +350,8 @@ def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None)
     if opts.limit_articles:
         articles = articles[: opts.limit_articles]
     by_id = {a.id: a for a in articles}
+    if opts.continue_from:
+        check_continuable(opts)
     todo = [(name, train_ids, held) for name, train_ids, held in stages(opts, list(by_id))
             if not (out / name / "done").exists() and (not only or name in only)]
     if not todo:  # a finished run (resumed to tune): neither the cache nor the encoder is needed
@@ -357,6 +370,21 @@ def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None)
         (stage / "done").write_text(f"{time.time() - t0:.0f}\n")
         log.line(f"{name}: done in {time.time() - t0:.0f} s")
     return out
+
+
+def check_continuable(opts: RunOptions) -> None:
+    """A run continues another only with the same network and the same folds (else its
+    out-of-fold predictions would score articles its starting weights were trained on)."""
+    earlier = resume_options(opts.continue_from)
+    same = ("base", "top_layers", "lora_rank", "window", "folds", "seed", "limit_articles", "data_dir")
+    differ = [k for k in same if getattr(earlier, k) != getattr(opts, k)]
+    if differ:
+        raise ValueError(f"{opts.continue_from} was trained with other {', '.join(differ)}; a run continues "
+                         "only one with the same network and folds")
+    unfinished = [name for name, _, _ in stages(opts, []) if not (Path(opts.continue_from) / name / "done").exists()]
+    if unfinished:
+        raise ValueError(f"{opts.continue_from} has unfinished stages ({', '.join(unfinished)}); "
+                         f"`propscope train --resume {opts.continue_from}` finishes them first")
 
 
 def resume_options(run_dir: str | Path) -> RunOptions:
