@@ -10,7 +10,9 @@ rules for loading one, and the one in-process cache of loaded models.
 - int8 means the CPU: the quantised encoder runs only there, GPU or not (``device_for``).
 - A model's config names the taxonomy its head predicts. Asked for another taxonomy that a
   mapping file connects it to (``taxonomy.mapping``), the registry gives a :class:`MappedModel`,
-  whose spans are translated and whose version says so.
+  whose spans are translated and whose version says so; where the artifact ships a paragraph
+  head for that taxonomy (``paragraph_head.safetensors``, hashed into the version like every
+  weights file), the head decides each paragraph's techniques.
 """
 
 from __future__ import annotations
@@ -161,7 +163,16 @@ def load_model(name: str | None = None, device: str | None = None, int8: bool = 
                 del _CACHE[old]  # a stale version of this artifact
             model = _CACHE[key] = TechniqueModel.load(path, device=device, int8=int8, bf16=bf16)
     mapped = mapping_for(str(path), taxonomy)
-    return MappedModel(model, mapped) if mapped else model
+    return MappedModel(model, mapped, paragraph_head_for(path, mapped)) if mapped else model
+
+
+def paragraph_head_for(path: Path, mapping: tx.Mapping):
+    """The artifact's paragraph head for the mapping's target taxonomy, if it ships one
+    (``techniques.paragraph_head``: pure numpy, so loading it costs nothing)."""
+    from .techniques.paragraph_head import ParagraphHead
+
+    head = ParagraphHead.load(path)
+    return head if head is not None and head.taxonomy == mapping.target else None
 
 
 def clear_cache() -> None:
@@ -178,10 +189,12 @@ def map_analysis(a: Analysis, mapping: tx.Mapping, model_name: str) -> Analysis:
 
 class MappedModel:
     """A model of one taxonomy giving spans in another through a mapping; everything but the
-    analyses, the name and the taxonomy is the wrapped model's."""
+    analyses, the name and the taxonomy is the wrapped model's. With a paragraph head (a
+    paragraph-level taxonomy such as SemEval-2023), the head decides each paragraph's techniques
+    and the mapped spans are made to agree (``paragraph_head.apply``)."""
 
-    def __init__(self, model, mapping: tx.Mapping):
-        self.model, self.mapping = model, mapping
+    def __init__(self, model, mapping: tx.Mapping, paragraph_head=None):
+        self.model, self.mapping, self.paragraph_head = model, mapping, paragraph_head
 
     @property
     def name(self) -> str:
@@ -192,7 +205,14 @@ class MappedModel:
         return self.mapping.target
 
     def analyze_batch(self, items: Iterable[Article | str]) -> list[Analysis]:
-        return [map_analysis(a, self.mapping, self.name) for a in self.model.analyze_batch(items)]
+        if self.paragraph_head is None:
+            return [map_analysis(a, self.mapping, self.name) for a in self.model.analyze_batch(items)]
+        from .techniques.paragraph_head import apply_head
+
+        articles = [a if isinstance(a, Article) else Article(id=str(i), text=a) for i, a in enumerate(items)]
+        probs = self.model.token_probs([a.text for a in articles], hidden=True)
+        return [apply_head(map_analysis(a, self.mapping, self.name), tp, self.paragraph_head)
+                for a, tp in zip(self.model.analyses_of(articles, probs), probs)]
 
     def analyze(self, item: Article | str) -> Analysis:
         return self.analyze_batch([item])[0]

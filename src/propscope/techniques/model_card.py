@@ -72,6 +72,8 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
         lines += ["", "## Post-processing levers (nested cross-validation, mean over folds)", "",
                   "| lever | SI F1 | FLC F1 | kept |", "|---|---|---|---|"]
         lines += [f"| {k} | {_f(v['si'])} | {_f(v['flc'])} | {'yes' if v['kept'] else 'no'} |" for k, v in levers.items()]
+    if result.get("semeval2023"):
+        lines += semeval2023_section(result["semeval2023"])
     hist = config.extra.get("history") or []
     if hist:
         lines += ["", "## Training loss of the shipped model", "", "| epoch | loss | seconds |", "|---|---|---|"]
@@ -79,3 +81,46 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
     if notes.strip():
         lines += ["", notes.strip()]
     (out / "MODEL_CARD.md").write_text("\n".join(lines) + "\n")
+
+
+SEMEVAL_SOURCES = {"head": "paragraph head (nested CV)", "mapped_spans": "spans mapped from PTC-14",
+                   "mapped_token_probs": "token probabilities mapped from PTC-14",
+                   "trivial": "Loaded_Language on every paragraph"}
+
+
+def semeval2023_section(r: dict) -> list[str]:
+    """The card's section on SemEval-2023 subtask 3 (``paragraph_head.fit_for_run``'s report)."""
+    shipped = r.get("source") == "paragraph head"
+    lines = ["", "## SemEval-2023 paragraph head", "",
+             f"SemEval-2023 Task 3 subtask 3 (23 persuasion techniques per paragraph), English: {r['paragraphs']} "
+             f"paragraphs of {r['articles']} training articles (the PTC train articles re-rendered), each described "
+             f"by the fold model that never saw it ({r['folds']} folds). The paragraph head is one logistic regression "
+             "per technique over a paragraph's mean encoder state, the mean and max of its token probabilities, "
+             "its log length and the techniques the mapped spans give it; fold f is scored by a head whose "
+             "weight decay, thresholds and weights come from the other folds only. Official subtask-3 measures "
+             "(micro-F1 over technique labels; macro-F1 over the 23 techniques, a technique absent from both gold "
+             "and predictions scoring 1).", "",
+             "| paragraph labels from | micro-F1 | macro-F1 | micro-F1 per fold: mean | spread (st. dev.) | per fold |",
+             "|---|---|---|---|---|---|"]
+    for key, name in SEMEVAL_SOURCES.items():
+        s = r[key]
+        lines.append(f"| {name} | {s['micro_f1']:.4f} | {s['macro_f1']:.4f} | {s['micro']['mean']:.4f} | "
+                     f"{s['micro']['stdev']:.4f} | " + " / ".join(f"{v:.4f}" for v in s["micro"]["folds"]) + " |")
+    head, spans = r["head"]["per_technique"], r["mapped_spans"]["per_technique"]
+    lines += ["", "Per technique (pooled over the folds; a technique with no gold paragraph is left out):", "",
+              "| technique | head F1 | mapped spans F1 | gold paragraphs | predicted by the head |",
+              "|---|---|---|---|---|"]
+    lines += [f"| {t} | {head[t]['f1']:.3f} | {spans[t]['f1']:.3f} | {head[t]['gold']} | {head[t]['predicted']} |"
+              for t in head if head[t]["gold"]]
+    if shipped:
+        lines += ["", f"**Shipped** (`paragraph_head.safetensors`, weight decay {r['shipped']['weight_decay']}, fitted on "
+                  "every out-of-fold paragraph; per-technique thresholds tuned on the pooled cross-validated "
+                  "predictions): `propscope analyze --taxonomy semeval2023` maps the spans, then the head decides "
+                  "each paragraph's techniques: a mapped span of a technique the head does not give its paragraph is "
+                  "dropped, and a technique the head gives a paragraph without any such span gets one span over the "
+                  "paragraph (scored with the head's probability). `--format paragraphs` therefore prints the head's "
+                  "labels; the analysis notes say that the labels are judged per paragraph."]
+    else:
+        lines += ["", "**Not shipped**: the mapped spans score better, so `propscope analyze --taxonomy semeval2023` "
+                  "labels paragraphs from the spans alone."]
+    return lines

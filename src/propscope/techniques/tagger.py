@@ -187,8 +187,12 @@ class TechniqueModel:
     # -- public ---------------------------------------------------------------------------
     def analyze_batch(self, items: Iterable[Article | str]) -> list[Analysis]:
         articles = [a if isinstance(a, Article) else Article(id=str(i), text=a) for i, a in enumerate(items)]
+        return self.analyses_of(articles, self.token_probs([a.text for a in articles]))
+
+    def analyses_of(self, articles: Sequence[Article], probs: Sequence[TokenProbs]) -> list[Analysis]:
+        """The analyses of ``articles`` from their token probabilities (a caller that needs the
+        probabilities too, e.g. a paragraph head, computes them once)."""
         results = []
-        probs = self.token_probs([a.text for a in articles])
         t0 = time.perf_counter()
         for article, tp in zip(articles, probs):
             sents = self.sentence_scores(article.text, tp)

@@ -369,6 +369,9 @@ def finalize_run(run: Path, opts, log=print, retune: bool = False) -> dict:
     config.save(out / "config.json")
     shutil.copy(run / "full" / "adapter.safetensors", out / "adapter.safetensors")
     save_span_models(out, final.span_classifier, final.span_filter)
+    from .paragraph_head import fit_for_run  # SemEval-2023 paragraphs: shipped only when it beats the mapped spans
+
+    result["semeval2023"] = fit_for_run(run, opts, data, log, out=out)
     result["seconds_finalize"] = round(time.time() - t0, 1)
     result["seconds_training"] = {d.parent.name: float(d.read_text()) for d in sorted(run.glob("*/done"))}
     (out / "metrics.json").write_text(json.dumps(result, indent=2) + "\n")

@@ -1,0 +1,450 @@
+"""The SemEval-2023 paragraph head: which of the 23 persuasion techniques each paragraph carries
+(subtask 3), judged from the PTC-14 tagger's own token probabilities and encoder states.
+
+Mapping PTC-14 spans into SemEval-2023 (``registry.MappedModel``) gives paragraph labels; a
+paragraph-level classifier over the same encoder may do better (``fit_for_run`` measures both and
+ships the head only when it scores better; the model card has the figures). The head is one
+logistic regression per technique over a paragraph's mean encoder state, the mean and max of its
+token probabilities, its log length (``paragraph_features``) and which techniques the mapped spans
+give it (``span_indicators``), with one threshold per technique. It is fitted on out-of-fold
+features: the SemEval-2023 English training articles are PTC train re-rendered (the same characters, other line
+breaks), so each fold model's predictions for its held-out articles (``foldK/heldout.pt``)
+describe every SemEval-2023 paragraph as an unseen article would look. Its weight decay and
+thresholds come from cross-validation over those folds, and the reported scores are nested (fold
+f scored by a head whose weight decay, thresholds and weights saw only the other folds).
+
+At analysis time the head only needs numpy (``ParagraphHead.predict``); ``apply`` makes the
+mapped spans agree with it, so everything that reads spans (paragraph rows, store, web, export)
+gives the head's labels.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+
+from ..document import Analysis, Span
+from .decode import TokenProbs
+from .encoding import tokens_inside
+
+FILE = "paragraph_head.safetensors"
+TAXONOMY = "semeval2023"
+SEMEVAL_EN = Path("semeval2023_task3") / "data" / "en"  # under the shared data folder
+GRID = np.round(np.arange(0.05, 0.8, 0.05), 2)
+WEIGHT_DECAYS = (1e-4, 1e-3, 1e-2)
+NOTE = ("SemEval-2023 labels are judged per paragraph: a paragraph head decides each paragraph's techniques; "
+        "mapped spans of other techniques were dropped, and a technique without a span covers its whole paragraph.")
+
+
+# -- the head --------------------------------------------------------------------------------
+@dataclass
+class ParagraphHead:
+    """Logistic regressions over standardised paragraph features, with a threshold each."""
+
+    classes: list[str]
+    mean: np.ndarray  # (features,)
+    scale: np.ndarray  # (features,)
+    weight: np.ndarray  # (classes, features)
+    bias: np.ndarray  # (classes,)
+    thresholds: np.ndarray  # (classes,); above 1: never predicted
+    taxonomy: str = TAXONOMY
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Per-class probabilities of feature rows ``x`` (n, features)."""
+        z = ((np.asarray(x) - self.mean) / self.scale).astype(np.float32) @ self.weight.T + self.bias
+        return 1 / (1 + np.exp(-z))
+
+    def save(self, directory: Path) -> None:
+        """One small file: the arrays as tensors, class names and taxonomy in its metadata (so
+        the model version, which hashes every ``*.safetensors``, changes with any of them)."""
+        from safetensors.numpy import save_file
+
+        tensors = {"mean": self.mean, "scale": self.scale, "weight": self.weight, "bias": self.bias,
+                   "thresholds": self.thresholds}
+        save_file({k: np.ascontiguousarray(v) for k, v in tensors.items()}, str(Path(directory) / FILE),
+                  metadata={"classes": json.dumps(self.classes), "taxonomy": self.taxonomy})
+
+    @classmethod
+    def load(cls, directory: Path) -> ParagraphHead | None:
+        """The head saved in an artifact folder, or None when it has none."""
+        from safetensors import safe_open
+
+        path = Path(directory) / FILE
+        if not path.exists():
+            return None
+        with safe_open(str(path), framework="numpy") as f:
+            meta = f.metadata() or {}
+            t = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118  (safe_open is no mapping)
+        return cls(json.loads(meta["classes"]), t["mean"], t["scale"], t["weight"], t["bias"], t["thresholds"],
+                   meta.get("taxonomy", TAXONOMY))
+
+
+def fit_heads(x: np.ndarray, y: np.ndarray, weight_decay: float = 1e-2,
+              classes: Sequence[str] = ()) -> ParagraphHead:
+    """Logistic regressions for every column of ``y`` on standardised ``x`` by L-BFGS, biases
+    starting at the base rates (a zero start on rare classes wanders); thresholds 0.5."""
+    import torch
+
+    mean, scale = x.mean(0), x.std(0) + 1e-6
+    xt = torch.from_numpy(((x - mean) / scale).astype(np.float32))
+    yt = torch.from_numpy(y.astype(np.float32))
+    layer = torch.nn.Linear(x.shape[1], y.shape[1])
+    rate = yt.mean(0).clamp(1e-3, 1 - 1e-3)
+    with torch.no_grad():
+        layer.weight.zero_()
+        layer.bias.copy_(torch.log(rate / (1 - rate)))
+    optim = torch.optim.LBFGS(layer.parameters(), max_iter=200, line_search_fn="strong_wolfe")
+
+    def closure() -> torch.Tensor:
+        optim.zero_grad()
+        loss = (torch.nn.functional.binary_cross_entropy_with_logits(layer(xt), yt)
+                + weight_decay * (layer.weight ** 2).sum())
+        loss.backward()
+        return loss
+
+    optim.step(closure)
+    names = list(classes) or [str(j) for j in range(y.shape[1])]
+    return ParagraphHead(names, mean, scale, layer.weight.detach().numpy().copy(), layer.bias.detach().numpy().copy(),
+                         np.full(y.shape[1], 0.5))
+
+
+def predict(head: ParagraphHead, x: np.ndarray) -> np.ndarray:
+    return head.predict(x)
+
+
+# -- thresholds ------------------------------------------------------------------------------
+def micro_f1(probs: np.ndarray, y: np.ndarray, th: np.ndarray) -> float:
+    p = probs >= th
+    tp, fp, fn = (p & (y > 0)).sum(), (p & (y == 0)).sum(), (~p & (y > 0)).sum()
+    return 2 * tp / max(2 * tp + fp + fn, 1)
+
+
+def tune(probs: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """One global threshold by micro-F1, then each technique's own in turn (1.01: never), kept
+    only where it raises micro-F1."""
+    th = np.full(y.shape[1], max(GRID, key=lambda t: micro_f1(probs, y, np.full(y.shape[1], t))))
+    for j in range(y.shape[1]):
+        best = th[j]
+        for t in [*GRID, 1.01]:
+            th[j] = t
+            if micro_f1(probs, y, th) > micro_f1(probs, y, np.where(np.arange(len(th)) == j, best, th)):
+                best = t
+        th[j] = best
+    return th
+
+
+def choose(x: np.ndarray, y: np.ndarray, groups: np.ndarray, weight_decays: Sequence[float] = WEIGHT_DECAYS
+           ) -> tuple[float, np.ndarray, float]:
+    """The weight decay and thresholds by cross-validation over ``groups`` (each group predicted
+    by heads fitted on the others, thresholds tuned on the pooled predictions): ``(weight decay,
+    thresholds, micro-F1)``; ties go to the first weight decay."""
+    best: tuple[float, float, np.ndarray] | None = None
+    for wd in weight_decays:
+        probs = np.zeros_like(y, dtype=np.float64)
+        for g in np.unique(groups):
+            train = groups != g
+            probs[~train] = fit_heads(x[train], y[train], wd).predict(x[~train])
+        th = tune(probs, y)
+        score = micro_f1(probs, y, th)
+        if best is None or score > best[0]:
+            best = (score, wd, th)
+    return best[1], best[2], float(best[0])
+
+
+def inner_groups(fold_of: np.ndarray, article_of: np.ndarray) -> np.ndarray:
+    """The groups for an inner cross-validation: the folds when there are at least two, else the
+    articles split in two (a 2-fold run leaves one fold inside)."""
+    if len(np.unique(fold_of)) >= 2:
+        return fold_of
+    ids = sorted(set(article_of.tolist()))
+    half = {a: k % 2 for k, a in enumerate(ids)}
+    return np.array([half[a] for a in article_of])
+
+
+def nested_predictions(x: np.ndarray, y: np.ndarray, fold_of: np.ndarray, article_of: np.ndarray
+                       ) -> tuple[np.ndarray, list[float]]:
+    """Fold f's labels from a head whose weight decay, thresholds and weights come from the other
+    folds alone, for every f; and the weight decay each fold chose."""
+    pred, chosen = np.zeros_like(y, dtype=bool), []
+    for f in np.unique(fold_of):
+        inner = fold_of != f
+        wd, th, _ = choose(x[inner], y[inner], inner_groups(fold_of[inner], article_of[inner]))
+        chosen.append(wd)
+        pred[~inner] = fit_heads(x[inner], y[inner], wd).predict(x[~inner]) >= th
+    return pred, chosen
+
+
+def nested_threshold_predictions(scores: np.ndarray, y: np.ndarray, fold_of: np.ndarray) -> np.ndarray:
+    """Labels of fold f from ``scores`` with thresholds tuned on the other folds."""
+    pred = np.zeros_like(y, dtype=bool)
+    for f in np.unique(fold_of):
+        pred[fold_of == f] = scores[fold_of == f] >= tune(scores[fold_of != f], y[fold_of != f])
+    return pred
+
+
+# -- features ------------------------------------------------------------------------------
+def char_map(src: str, dst: str) -> np.ndarray | None:
+    """For each character of ``src``, the index of the same non-space character in ``dst`` (spaces
+    map to the next one); None when the two differ in more than whitespace."""
+    a = [i for i, c in enumerate(src) if not c.isspace()]
+    b = [i for i, c in enumerate(dst) if not c.isspace()]
+    if len(a) != len(b) or any(src[i] != dst[j] for i, j in zip(a, b)):
+        return None
+    out = np.full(len(src) + 1, len(dst), dtype=np.int64)
+    out[a] = b
+    for i in range(len(src) - 1, -1, -1):  # whitespace takes the next character's place
+        if src[i].isspace():
+            out[i] = out[i + 1]
+    return out
+
+
+def paragraph_features(tp: TokenProbs, start: int, end: int) -> np.ndarray | None:
+    """A paragraph's features: the mean encoder state of its tokens, the mean and max of their
+    probabilities, and the log of their number; None when no token lies in ``[start, end)``."""
+    inside = tokens_inside(tp.encoded.offsets, start, end)
+    if not inside.any():
+        return None
+    probs = tp.probs[inside]
+    return np.concatenate([tp.hidden[inside].astype(np.float32).mean(0), probs.mean(0), probs.max(0),
+                           [np.log(inside.sum())]])
+
+
+def span_indicators(spans, start: int, end: int, classes: Sequence[str]) -> np.ndarray:
+    """1 for each technique of ``classes`` that a span overlapping ``[start, end)`` carries (spans:
+    anything with ``start``, ``end`` and ``technique``): the mapped spans' own paragraph labels."""
+    found = {s.technique for s in spans if s.start < end and s.end > start}
+    return np.array([float(c in found) for c in classes])
+
+
+# -- analysis time ---------------------------------------------------------------------------
+def paragraph_probs(text: str, tp: TokenProbs, head: ParagraphHead, spans: Sequence[Span] = ()
+                    ) -> list[tuple[int, int, np.ndarray]]:
+    """``(start, end, probabilities)`` of every non-blank paragraph that has tokens; ``spans``:
+    the analysis's mapped spans, in the head's taxonomy."""
+    from ..paragraphs import paragraphs
+
+    found = [(s, e, paragraph_features(tp, s, e)) for _, s, e in paragraphs(text)]
+    found = [(s, e, np.concatenate([f, span_indicators(spans, s, e, head.classes)]))
+             for s, e, f in found if f is not None]
+    if not found:
+        return []
+    probs = head.predict(np.stack([f for _, _, f in found]))
+    return [(s, e, p) for (s, e, _), p in zip(found, probs)]
+
+
+def apply(analysis: Analysis, decided: Sequence[tuple[int, int, dict[str, float]]]) -> Analysis:
+    """``analysis`` with its spans made to agree with the techniques ``decided`` for each
+    paragraph ``(start, end, {technique: probability})``: a span is dropped when a paragraph it
+    overlaps was decided without its technique; a decided technique that no kept span carries in
+    its paragraph gets a span over the paragraph's text (whitespace trimmed), scored with the
+    head's probability. Paragraph rows read from the spans then are the head's labels."""
+    text = analysis.article.text
+    kept = [s for s in analysis.spans
+            if all(s.technique in techs for a, b, techs in decided if s.start < b and s.end > a)]
+    added = []
+    for a, b, techs in decided:
+        inner = text[a:b]
+        start = a + len(inner) - len(inner.lstrip())
+        end = b - (len(inner) - len(inner.rstrip()))
+        for tech, p in techs.items():
+            if end > start and not any(s.technique == tech and s.start < b and s.end > a for s in kept):
+                added.append(Span(start, end, tech, float(p), text[start:end]))
+    spans = sorted(kept + added, key=lambda s: (s.start, s.end, s.technique))
+    return dataclasses.replace(analysis, spans=spans, notes=[*analysis.notes, NOTE])
+
+
+def apply_head(analysis: Analysis, tp: TokenProbs, head: ParagraphHead) -> Analysis:
+    """``apply`` with the head's decisions for ``analysis``'s article (``tp``: its token
+    probabilities with hidden states)."""
+    decided = [(s, e, {c: float(p[j]) for j, c in enumerate(head.classes) if p[j] >= head.thresholds[j]})
+               for s, e, p in paragraph_probs(analysis.article.text, tp, head, analysis.spans)]
+    return apply(analysis, decided)
+
+
+# -- fitting on a training run ---------------------------------------------------------------
+@dataclass
+class Collected:
+    """Out-of-fold paragraph features of a run, with their gold and the mapped spans' labels."""
+
+    rows: list[tuple[str, int]]  # (article id, line number)
+    x: np.ndarray  # paragraph_features, then span_indicators
+    y: np.ndarray
+    fold_of: np.ndarray
+    article_of: np.ndarray
+    from_spans: np.ndarray  # (rows, classes) bool: a mapped out-of-fold span overlaps the paragraph
+    not_aligned: int
+
+
+def _fold_thresholds(run: Path, fold: int):
+    """The decoding thresholds that score fold ``fold`` in the run's nested cross-validation
+    (``oof.json``), so the mapped spans are out of fold too; None without them."""
+    from .decode import Thresholds
+
+    path = run / "oof.json"
+    if not path.exists():
+        return None
+    oof = json.loads(path.read_text())
+    th = next((p["thresholds"] for p in oof.get("cv_folds", []) if p["fold"] == fold), None) or oof["thresholds"]
+    return Thresholds(**{**th, "levers": tuple(th["levers"])})
+
+
+def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callable = print) -> Collected:
+    """Every SemEval-2023 English training paragraph that a fold of ``run`` held out, with its
+    features from that fold's ``heldout.pt`` and the labels of that fold's mapped spans."""
+    from .. import paragraphs
+    from .. import taxonomy as tx
+    from .tagger import TaggerConfig
+    from .tuning import stage_decoder
+
+    gold = paragraphs.read_rows(en_dir / "train-labels-subtask-3.txt")
+    mapping = tx.mapping("ptc14", TAXONOMY)
+    labels = TaggerConfig.load(run / "fold0" / "config.json").labels
+    rows, feats, ys, folds, owners, spans_y = [], [], [], [], [], []
+    skipped = 0
+    for f in range(opts.folds):
+        stage = run / f"fold{f}"
+        th = _fold_thresholds(run, f)
+        decoder = stage_decoder(stage, labels, data, opts.seed, {}, log) if th is not None else None
+        arts, tps = data.probs(stage, "heldout.pt")
+        for art, tp in zip(arts, tps):
+            path = en_dir / "train-articles-subtask-3" / f"article{art.id}.txt"
+            if not path.exists():
+                continue
+            text = path.read_text(encoding="utf-8")
+            to_ptc = char_map(text, art.text)
+            if to_ptc is None:
+                skipped += 1
+                continue
+            spans = [SimpleNamespace(start=sp.start, end=sp.end, technique=mapping.first(sp.technique))
+                     for sp in (decoder.decode(art.text, tp, th) if decoder is not None else [])]
+            for n, s, e in paragraphs.paragraphs(text):
+                if (art.id, n) not in gold:
+                    continue
+                a, b = int(to_ptc[s]), int(to_ptc[e - 1]) + 1
+                x = paragraph_features(tp, a, b)
+                if x is None:
+                    continue
+                feats.append(x)
+                ys.append([float(c in gold[(art.id, n)]) for c in classes])
+                spans_y.append(span_indicators(spans, a, b, classes) > 0)
+                rows.append((art.id, n))
+                folds.append(f)
+                owners.append(art.id)
+        del arts, tps
+    spans_y = np.stack(spans_y)
+    return Collected(rows, np.concatenate([np.stack(feats), spans_y], axis=1), np.array(ys), np.array(folds),
+                     np.array(owners), spans_y, skipped)
+
+
+def _scores(c: Collected, pred: np.ndarray, classes: list[str]) -> dict:
+    """Official subtask-3 scores of ``pred``: pooled over every row, and per fold (mean, spread)."""
+    from .. import paragraphs
+
+    def score(mask: np.ndarray):
+        rows = [r for r, m in zip(c.rows, mask) if m]
+        p = {r: [t for t, on in zip(classes, row) if on] for r, row in zip(rows, pred[mask])}
+        g = {r: [t for t, on in zip(classes, row) if on] for r, row in zip(rows, c.y[mask] > 0)}
+        return paragraphs.score(p, g, classes)
+
+    pooled = score(np.ones(len(c.rows), dtype=bool))
+    per_fold = [score(c.fold_of == f) for f in np.unique(c.fold_of)]
+    out = {"micro_f1": pooled.micro_f1, "macro_f1": pooled.macro_f1}
+    for key in ("micro_f1", "macro_f1"):
+        values = [getattr(s, key) for s in per_fold]
+        out[key.split("_")[0]] = {"mean": statistics.mean(values), "stdev": statistics.pstdev(values), "folds": values}
+    out["per_technique"] = {t: {"f1": s.f1, "precision": s.precision, "recall": s.recall, "gold": s.gold,
+                                "predicted": s.predicted} for t, s in pooled.per_technique.items()}
+    return out
+
+
+def cross_validate(run: Path, opts, data, log: Callable = print) -> tuple[Collected, dict] | None:
+    """The run's out-of-fold paragraphs and the nested cross-validated scores of the paragraph
+    head, the mapped spans, the mapped token probabilities and the trivial baseline; None when
+    the run has no folds or the SemEval-2023 data is absent (with a log line saying which)."""
+    from .. import taxonomy as tx
+    from .corpus import DEFAULT_DATA
+
+    en_dir = Path(opts.data_dir or DEFAULT_DATA) / SEMEVAL_EN
+    if opts.folds < 2:
+        log("semeval2023 paragraph head: skipped (a run without folds has no out-of-fold predictions)")
+        return None
+    if not (en_dir / "train-labels-subtask-3.txt").exists():
+        log(f"semeval2023 paragraph head: skipped (no SemEval-2023 English data at {en_dir})")
+        return None
+    classes = list(tx.load(TAXONOMY).names)
+    c = collect(run, opts, data, en_dir, classes, log)
+    log(f"semeval2023 paragraph head: {len(c.rows)} paragraphs of {len(set(c.article_of.tolist()))} articles "
+        f"({c.not_aligned} not aligned), {opts.folds} folds")
+    trivial = np.zeros_like(c.y, dtype=bool)
+    trivial[:, classes.index("Loaded_Language")] = True
+    nested, chosen = nested_predictions(c.x, c.y, c.fold_of, c.article_of)
+    tokens = nested_threshold_predictions(mapped_token_scores(c.x[:, : -len(classes)], classes), c.y, c.fold_of)
+    report = {"paragraphs": len(c.rows), "articles": len(set(c.article_of.tolist())), "not_aligned": c.not_aligned,
+              "folds": opts.folds, "gold_labels": int(c.y.sum()),
+              "head": {**_scores(c, nested, classes), "weight_decay_per_fold": chosen},
+              "mapped_spans": _scores(c, c.from_spans, classes),
+              "mapped_token_probs": _scores(c, tokens, classes),
+              "trivial": _scores(c, trivial, classes)}
+    for key in ("trivial", "mapped_spans", "mapped_token_probs", "head"):
+        r = report[key]
+        log(f"  {key:<20} micro-F1 {r['micro_f1']:.4f} (folds {r['micro']['mean']:.4f} ± {r['micro']['stdev']:.4f})  "
+            f"macro-F1 {r['macro_f1']:.4f}")
+    return c, report
+
+
+def fit_for_run(run: Path, opts, data, log: Callable = print, out: Path | None = None,
+                always: bool = False) -> dict | None:
+    """Cross-validate the paragraph head of a finished run (``cross_validate``) and, when it beats
+    the mapped spans (or ``always``: for experiments and tests), fit it on every out-of-fold
+    paragraph, with weight decay and thresholds from cross-validation over the folds, and write it
+    to ``out`` (``run/model``); a stale head there is removed either way first. The report, or
+    None (nothing to fit)."""
+    from .. import taxonomy as tx
+
+    out = Path(out) if out is not None else run / "model"
+    (out / FILE).unlink(missing_ok=True)
+    found = cross_validate(run, opts, data, log)
+    if found is None:
+        return None
+    c, report = found
+    wins = report["head"]["micro_f1"] > report["mapped_spans"]["micro_f1"]
+    report["source"] = "paragraph head" if wins or always else "mapped spans"
+    if not (wins or always):
+        log("  the mapped spans score better: no paragraph head shipped")
+        return report
+    classes = list(tx.load(TAXONOMY).names)
+    wd, th, inner = choose(c.x, c.y, c.fold_of)
+    head = fit_heads(c.x, c.y, wd, classes)
+    head.thresholds = th
+    out.mkdir(parents=True, exist_ok=True)
+    head.save(out)
+    report["shipped"] = {"weight_decay": wd, "micro_f1_of_thresholds": inner,
+                         "thresholds": dict(zip(classes, map(float, th)))}
+    log(f"  paragraph head written to {out / FILE} (weight decay {wd}; pooled out-of-fold micro-F1 {inner:.4f} "
+        "with its thresholds)")
+    return report
+
+
+def mapped_token_scores(x: np.ndarray, classes: list[str]) -> np.ndarray:
+    """Each SemEval-2023 technique's score from features ``x``: the best mean token probability
+    of a PTC-14 technique that maps to it (0 where none does)."""
+    from .. import taxonomy as tx
+
+    ptc = list(tx.load("ptc14").names)
+    mapping = tx.mapping("ptc14", TAXONOMY)
+    n_probs = 1 + len(ptc)
+    hidden = x.shape[1] - 2 * n_probs - 1
+    mean_probs = x[:, hidden + 1 : hidden + n_probs]
+    scores = np.zeros((len(x), len(classes)))
+    for j, c in enumerate(classes):
+        srcs = [k for k, s in enumerate(ptc) if c in mapping.targets(s)]
+        if srcs:
+            scores[:, j] = mean_probs[:, srcs].max(1)
+    return scores

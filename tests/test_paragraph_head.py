@@ -1,0 +1,190 @@
+"""The SemEval-2023 paragraph head: fitting, thresholds, the artifact file, how it decides the
+spans of a mapped analysis, and (with the shared data) a training run that ships one."""
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from propscope import registry
+from propscope.document import Analysis, Article, Span
+from propscope.paragraphs import paragraph_labels, paragraphs
+from propscope.techniques import paragraph_head as ph
+
+
+def _planted(n: int = 600, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Features where class 0 follows feature 0, class 1 features 1 and 2, class 2 is noise."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, 8)) * np.array([1, 1, 1, 3, 1, 1, 1, 5]) + 2
+    y = np.stack([x[:, 0] > 2.5, x[:, 1] + x[:, 2] > 4.5, rng.random(n) < 0.05], axis=1).astype(float)
+    return x, y
+
+
+def test_fit_learns_a_planted_signal_and_survives_save_and_load(tmp_path):
+    x, y = _planted()
+    head = ph.fit_heads(x[:400], y[:400], 1e-3, ["A", "B", "C"])
+    probs = head.predict(x[400:])
+    assert probs.shape == (200, 3) and ((probs >= 0) & (probs <= 1)).all()
+    for j in (0, 1):  # learnt: right on held-out rows far more often than the base rate allows
+        assert ((probs[:, j] >= 0.5) == (y[400:, j] > 0)).mean() > 0.9
+    head.thresholds = np.array([0.3, 0.4, 1.01])
+    head.save(tmp_path)
+    assert (tmp_path / ph.FILE).stat().st_size < 2000  # a few hundred floats: small enough to ship
+    loaded = ph.ParagraphHead.load(tmp_path)
+    assert loaded.classes == ["A", "B", "C"] and loaded.taxonomy == "semeval2023"
+    assert np.array_equal(loaded.thresholds, head.thresholds)
+    assert np.array_equal(loaded.predict(x[400:]), probs)
+    assert ph.ParagraphHead.load(tmp_path / "none") is None
+
+
+def test_tune_finds_each_techniques_threshold_and_turns_off_a_useless_one():
+    y = np.array([[1, 0], [1, 0], [0, 0], [0, 1], [0, 0], [1, 0]], dtype=float)
+    probs = np.array([[0.62, 0.5], [0.58, 0.6], [0.31, 0.9], [0.3, 0.1], [0.2, 0.65], [0.66, 0.55]])
+    th = ph.tune(probs, y)
+    assert 0.31 < th[0] <= 0.58  # separates class 0 exactly
+    assert th[1] > 1  # class 1's only positive scores lowest: predicting it only adds false positives
+    assert ph.micro_f1(probs, y, th) == 6 / 7 > ph.micro_f1(probs, y, np.full(2, 0.5))  # only the one miss
+
+
+def test_nested_predictions_see_no_labels_of_their_own_fold():
+    x, y = _planted(450)
+    fold_of = np.arange(450) % 3
+    articles = np.array([f"a{k // 5}" for k in range(450)])
+    pred, chosen = ph.nested_predictions(x, y, fold_of, articles)
+    assert len(chosen) == 3 and set(chosen) <= set(ph.WEIGHT_DECAYS)
+    assert ph.micro_f1(pred.astype(float), y, np.full(3, 0.5)) > 0.8
+    # a fold's predictions do not change when its own labels are scrambled
+    y2 = y.copy()
+    y2[fold_of == 0] = 1 - y2[fold_of == 0]
+    assert np.array_equal(ph.nested_predictions(x, y2, fold_of, articles)[0][fold_of == 0], pred[fold_of == 0])
+
+
+def test_inner_groups_split_a_single_fold_by_article():
+    fold_of = np.zeros(6, dtype=int)
+    articles = np.array(["a", "a", "b", "c", "c", "d"])
+    groups = ph.inner_groups(fold_of, articles)
+    assert set(groups) == {0, 1} and groups[0] == groups[1] and groups[3] == groups[4]
+    assert np.array_equal(ph.inner_groups(np.array([0, 2, 2]), articles[:3]), [0, 2, 2])
+
+
+TEXT = "Our brave nation wins.\n\n  They are traitors and liars, always.  \nNothing here.\n"
+
+
+def _analysis() -> Analysis:
+    spans = [Span(0, 22, "Flag_Waving", 0.7, TEXT[0:22]),
+             Span(6, 16, "Loaded_Language", 0.6, TEXT[6:16]),
+             Span(11, 35, "Doubt", 0.5, TEXT[11:35]),  # crosses into the second paragraph
+             Span(35, 43, "Name_Calling-Labeling", 0.8, TEXT[35:43])]
+    return Analysis(Article("1", TEXT), spans, [], 0.5, "m-mapped-semeval2023", taxonomy="semeval2023")
+
+
+def test_apply_drops_spans_the_head_rejects_and_covers_paragraphs_it_labels_alone():
+    paras = [(s, e) for _, s, e in paragraphs(TEXT)]
+    decided = [(*paras[0], {"Flag_Waving": 0.8, "Doubt": 0.6}),
+               (*paras[1], {"Name_Calling-Labeling": 0.9, "Slogans": 0.55}),
+               (*paras[2], {})]
+    out = ph.apply(_analysis(), decided)
+    out.validate()
+    got = {(s.technique, s.start, s.end) for s in out.spans}
+    assert ("Loaded_Language", 6, 16) not in got  # the head does not give paragraph 1 Loaded_Language
+    assert ("Doubt", 11, 35) not in got  # Doubt was not decided for paragraph 2, which the span overlaps
+    assert ("Flag_Waving", 0, 22) in got and ("Name_Calling-Labeling", 35, 43) in got  # agreed: kept
+    doubt = next(s for s in out.spans if s.technique == "Doubt")  # decided without a kept span: the paragraph
+    assert (doubt.start, doubt.end, doubt.score) == (0, 22, 0.6)
+    slogans = next(s for s in out.spans if s.technique == "Slogans")
+    assert slogans.text == "They are traitors and liars, always." and slogans.score == 0.55  # whitespace trimmed
+    assert [(n, sorted(ts)) for n, ts in paragraph_labels(TEXT, out.spans)] == [
+        (1, ["Doubt", "Flag_Waving"]), (3, ["Name_Calling-Labeling", "Slogans"]), (4, [])]  # the decisions, exactly
+    assert out.notes == [ph.NOTE] and out.sentences == [] and out.model == "m-mapped-semeval2023"
+
+
+def _head_for(tiny_model, bias: dict[str, float]) -> ph.ParagraphHead:
+    """A head for ``tiny_model``'s features that ignores them: each class's probability is fixed."""
+    from propscope import taxonomy
+
+    classes = list(taxonomy.load("semeval2023").names)
+    config = json.loads((tiny_model / "config.json").read_text())
+    # MiniLM's states, mean and max probabilities, log length, the mapped spans' techniques
+    n = 384 + 2 * (1 + len(config["labels"])) + 1 + len(classes)
+    return ph.ParagraphHead(classes, np.zeros(n), np.ones(n), np.zeros((len(classes), n), dtype=np.float32),
+                            np.array([bias.get(c, -6.0) for c in classes], dtype=np.float32), np.full(len(classes), 0.5))
+
+
+def test_a_shipped_head_decides_mapped_analyses_and_changes_the_version(tiny_model, tmp_path):
+    from click.testing import CliRunner
+
+    from propscope.cli import main
+
+    artifact = tmp_path / "with-head"
+    shutil.copytree(tiny_model, artifact)
+    before = registry.model_version(str(artifact), taxonomy="semeval2023")
+    _head_for(tiny_model, {"Flag_Waving": 6.0}).save(artifact)
+    after = registry.model_version(str(artifact), taxonomy="semeval2023")
+    assert after != before and after.endswith("-mapped-semeval2023")
+    model = registry.load_model(str(artifact), taxonomy="semeval2023")
+    assert model.paragraph_head is not None
+    assert registry.load_model(str(artifact)).analyze(TEXT).spans == registry.load_model(str(tiny_model)).analyze(
+        TEXT).spans  # its own taxonomy: the head plays no part
+    a = model.analyze(Article("7", TEXT))
+    a.validate()
+    assert {s.technique for s in a.spans} == {"Flag_Waving"} and ph.NOTE in a.notes
+    assert [n for n, ts in paragraph_labels(TEXT, a.spans) if ts == ["Flag_Waving"]] == [1, 3, 4]
+    path = tmp_path / "article7.txt"
+    path.write_text(TEXT)
+    r = CliRunner().invoke(main, ["analyze", str(path), "--model", str(artifact), "--taxonomy", "semeval2023",
+                                  "--format", "paragraphs"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines() == ["7\t1\tFlag_Waving", "7\t3\tFlag_Waving", "7\t4\tFlag_Waving"]
+    assert "judged per paragraph" in r.stderr  # the note, beside the rows
+
+
+def test_a_head_of_another_taxonomy_is_not_used(tiny_model, tmp_path):
+    artifact = tmp_path / "other"
+    shutil.copytree(tiny_model, artifact)
+    head = _head_for(tiny_model, {})
+    head.taxonomy = "toy"
+    head.save(artifact)
+    assert registry.load_model(str(artifact), taxonomy="semeval2023").paragraph_head is None
+
+
+@pytest.mark.data
+def test_fit_for_run_ships_a_head_that_analyze_uses(tmp_path):
+    from click.testing import CliRunner
+
+    from propscope.cli import main
+    from propscope.techniques.training import resume_options
+    from propscope.techniques.tuning import RunData
+
+    from .test_training import SMALL
+
+    run = tmp_path / "run"
+    r = CliRunner().invoke(main, ["train", *SMALL, "--epochs", "1", "--out", str(run)])
+    assert r.exit_code == 0, r.output
+    metrics = json.loads((run / "model" / "metrics.json").read_text())
+    report = metrics["semeval2023"]
+    assert len(report["head"]["micro"]["folds"]) == 2 and report["paragraphs"] > 20
+    assert {"mapped_spans", "mapped_token_probs", "trivial"} <= set(report)
+    assert (run / "model" / ph.FILE).exists() == (report["source"] == "paragraph head")
+    assert "## SemEval-2023 paragraph head" in (run / "model" / "MODEL_CARD.md").read_text()
+    # ship one whatever the spans score, to a copy of the artifact, and analyse with it
+    artifact = tmp_path / "artifact"
+    shutil.copytree(run / "model", artifact)
+    opts = resume_options(run)
+    report = ph.fit_for_run(run, opts, RunData(opts), out=artifact, always=True)
+    head = ph.ParagraphHead.load(artifact)
+    assert report["source"] == "paragraph head" and head.classes == list(report["head"]["per_technique"])
+    text = ("The corrupt elites lie to you every single day.\n\nWe must stand together for our great nation!\n"
+            "Experts say the plan will destroy everything we love.\n")
+    model = registry.load_model(str(artifact), taxonomy="semeval2023")
+    tp = model.token_probs([text], hidden=True)[0]
+    expected = [sorted(c for c, p, t in zip(head.classes, probs, head.thresholds) if p >= t)
+                for _, _, probs in ph.paragraph_probs(text, tp, head, registry.map_analysis(
+                    model.model.analyze(text), model.mapping, model.name).spans)]
+    path = tmp_path / "article5.txt"
+    path.write_text(text)
+    r = CliRunner().invoke(main, ["analyze", str(path), "--model", str(artifact), "--taxonomy", "semeval2023",
+                                  "--format", "paragraphs"])
+    assert r.exit_code == 0, r.output
+    rows = [line.split("\t") for line in r.stdout.splitlines()]
+    assert [sorted(filter(None, row[2].split(","))) for row in rows] == expected
