@@ -68,6 +68,12 @@ def test_inner_groups_split_a_single_fold_by_article():
     assert np.array_equal(ph.inner_groups(np.array([0, 2, 2]), articles[:3]), [0, 2, 2])
 
 
+def test_the_head_ships_only_when_it_beats_the_spans_on_every_fold():
+    assert ph.beats([0.40, 0.39, 0.38], [0.39, 0.38, 0.37])
+    assert not ph.beats([0.3984, 0.3872, 0.3514], [0.3602, 0.3880, 0.3768])  # runs/accurate: better pooled, not per fold
+    assert not ph.beats([0.381, 0.381], [0.380, 0.380])  # below the smallest gain that counts
+
+
 TEXT = "Our brave nation wins.\n\n  They are traitors and liars, always.  \nNothing here.\n"
 
 
@@ -155,8 +161,7 @@ def test_fit_for_run_ships_a_head_that_analyze_uses(tmp_path):
     from propscope.cli import main
     from propscope.techniques.training import resume_options
     from propscope.techniques.tuning import RunData
-
-    from .test_training import SMALL
+    from test_training import SMALL
 
     run = tmp_path / "run"
     r = CliRunner().invoke(main, ["train", *SMALL, "--epochs", "1", "--out", str(run)])
