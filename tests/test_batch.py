@@ -150,3 +150,53 @@ def test_worker_processes_silence_third_party_warnings_unless_verbose(quiet):
     finally:
         cloudpickle.unregister_pickle_by_value(here)
     assert seen == (["ours"] if quiet else ["theirs", "ours"])
+
+
+def test_an_article_that_raises_costs_only_itself(client, tiny_model, sample_text, tmp_path, monkeypatch):
+    from propscope import pipeline
+
+    real_analyze, real_sources = pipeline.analyze_batch, pipeline.add_sources
+
+    def analyze(articles, model):
+        if any("POISON" in a.text for a in articles):
+            raise RuntimeError("tokeniser choked")
+        return real_analyze(articles, model)
+
+    def sources(analyses):
+        if any("NOSOURCES" in a.article.text for a in analyses):
+            raise ValueError("parser choked")
+        return real_sources(analyses)
+
+    monkeypatch.setattr(pipeline, "analyze_batch", analyze)
+    monkeypatch.setattr(pipeline, "add_sources", sources)
+    arts = corpus(sample_text, 4)
+    arts[1] = Article("a1", arts[1].text + " POISON")
+    arts[2] = Article("a2", arts[2].text + " NOSOURCES")
+    res = batch.run(arts, tmp_path / "out", client, model=str(tiny_model), partition_size=4)
+    assert res.articles == 3
+    assert [(e["id"], e["stage"], e["partition"]) for e in res.failed] == [("a1", "techniques", "part-00000.jsonl"),
+                                                                           ("a2", "sources", "part-00000.jsonl")]
+    assert "tokeniser choked" in res.failed[0]["error"]
+    got = {a.article.id: a for a in batch.read_results(tmp_path / "out")}
+    assert set(got) == {"a0", "a2", "a3"}
+    assert got["a0"].entities and not got["a2"].entities  # a2 kept its techniques, without sources
+    listed = (tmp_path / "out" / "part-00000.errors.jsonl").read_text().splitlines()
+    assert [json.loads(line)["id"] for line in listed] == ["a1", "a2"]
+
+
+def test_cli_batch_reports_failed_articles_and_exits_non_zero(tiny_model, tmp_path, monkeypatch):
+    from propscope import batch as runner
+
+    class Quiet:
+        def close(self):
+            pass
+
+    failed = [{"id": "x9", "stage": "techniques", "error": "RuntimeError: boom", "partition": "part-00000.jsonl"}]
+    monkeypatch.setattr(runner, "make_client", lambda *a, **k: Quiet())
+    monkeypatch.setattr(runner, "run", lambda *a, **k: batch.BatchResult(1, 0, 1, 0.1, {}, [], failed))
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "x9", "text": "Some text."}) + "\n")
+    r = CliRunner().invoke(main, ["batch", str(src), "--output", str(tmp_path / "out"), "--model", str(tiny_model)])
+    assert r.exit_code == 1
+    assert "x9: techniques failed (RuntimeError: boom), not analysed" in r.output
+    assert "part-NNNNN.errors.jsonl" in r.output

@@ -4,7 +4,9 @@ The client streams the inputs into partition files under ``OUTPUT/_input`` (so m
 stays flat however large the corpus), then maps one task per partition: each worker
 loads the model once (cached per worker process), analyses its partition and writes
 ``OUTPUT/part-NNNNN.jsonl`` atomically. A partition whose output exists is finished:
-a rerun skips it; a failed partition is retried by the scheduler.
+a rerun skips it; a failed partition is retried by the scheduler. An article that makes
+the analysis raise costs only itself: it is listed, with the error, in
+``OUTPUT/part-NNNNN.errors.jsonl`` and the rest of its partition is analysed.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class BatchResult:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)  # {"id", "error", "partition"} of articles that raised
 
 
 def write_partitions(articles: Iterable[Article], directory: Path, size: int) -> list[Path]:
@@ -82,16 +85,22 @@ def analyze_partition(input_path: str, output_path: str, model: str | None, batc
     tagger = _model(model, int8, taxonomy)
     before = dict(tagger.timings)
     t2 = time.perf_counter()
-    results: list[Analysis] = []
     from .pipeline import add_sources, analyze_batch
 
-    for k in range(0, len(articles), batch_size):
-        results += analyze_batch(articles[k : k + batch_size], tagger)  # English only: see ``language``
+    failed: list[dict] = []
+    results = _isolated(lambda chunk: analyze_batch(chunk, tagger), articles, batch_size, lambda a: a, failed,
+                        "techniques")
     t3 = time.perf_counter()
-    if sources:
-        add_sources(results)
+    if sources:  # an article whose sources fail keeps its techniques
+        results = _isolated(lambda chunk: add_sources(chunk) or chunk, results, batch_size, lambda r: r.article, failed,
+                            "sources", keep_failed=True)
     t4 = time.perf_counter()
     out = Path(output_path)
+    errors = out.with_suffix(".errors.jsonl")
+    if failed:
+        errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in failed), encoding="utf-8")
+    else:
+        errors.unlink(missing_ok=True)
     tmp = out.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
         for r in results:
@@ -99,9 +108,33 @@ def analyze_partition(input_path: str, output_path: str, model: str | None, batc
     os.replace(tmp, out)  # atomic: a partition output either exists whole or not at all
     out.with_suffix(".done").write_text(json.dumps({"input": _digest(src), "model": tagger.name}))
     spent = {k: tagger.timings[k] - before[k] for k in before}
-    return {"articles": len(articles), "read": t1 - t0, "load_model": t2 - t1, "tokenise": spent["tokenise"],
-            "model": spent["encoder"], "decode": spent["decode"], "sources": t4 - t3,
+    return {"articles": len(results), "failed": failed, "read": t1 - t0, "load_model": t2 - t1,
+            "tokenise": spent["tokenise"], "model": spent["encoder"], "decode": spent["decode"], "sources": t4 - t3,
             "write": time.perf_counter() - t4}
+
+
+def _isolated(step: Callable[[list], list], items: list, size: int, article_of: Callable, failed: list[dict],
+              stage: str, keep_failed: bool = False) -> list:
+    """``step`` over ``items`` in chunks of ``size``; a chunk that raises is redone item by item,
+    and an item that still raises is recorded in ``failed`` and left out (or, with
+    ``keep_failed``, kept as it was): one hostile article must not cost its partition (a
+    retried partition would only fail again)."""
+    out: list = []
+    for k in range(0, len(items), size):
+        chunk = items[k : k + size]
+        try:
+            out += step(chunk)
+            continue
+        except Exception:  # noqa: BLE001 - whatever broke, the other articles deserve their analysis
+            pass
+        for item in chunk:
+            try:
+                out += step([item])
+            except Exception as e:  # noqa: BLE001
+                failed.append({"id": article_of(item).id, "stage": stage, "error": f"{type(e).__name__}: {e}"[:500]})
+                if keep_failed:
+                    out.append(item)
+    return out
 
 
 def is_done(input_path: Path, output_path: Path, model_name: str | None = None) -> bool:
@@ -184,19 +217,24 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
                              pure=False, retries=2): t for p, t in todo}
     timings = dict.fromkeys(("read", "load_model", "tokenise", "model", "decode", "sources", "write"), 0.0)
     n = 0
+    failed: list[dict] = []
     for fut in as_completed(futures):
         info = fut.result()
         n += info["articles"]
+        failed += [{**e, "partition": futures[fut].name} for e in info.get("failed", [])]
         for k in timings:
             timings[k] += info[k]
         if on_done:
             on_done(futures[fut], info)
     for stale in out.glob("part-*.jsonl"):
+        if stale.name.endswith(".errors.jsonl"):
+            continue
         if not (out / "_input" / stale.name).exists():
             stale.unlink()
             stale.with_suffix(".done").unlink(missing_ok=True)
+            stale.with_suffix(".errors.jsonl").unlink(missing_ok=True)
     return BatchResult(len(inputs), skipped, n, time.perf_counter() - start, timings,
-                       [str(out / p.name) for p in inputs])
+                       [str(out / p.name) for p in inputs], failed)
 
 
 def _lines(path: Path) -> list[str]:
@@ -213,4 +251,5 @@ def read_shard(path: str | Path) -> list[Analysis]:
 
 def read_results(output: str | Path) -> Iterable[Analysis]:
     for path in sorted(Path(output).glob("part-*.jsonl")):
-        yield from read_shard(path)
+        if not path.name.endswith(".errors.jsonl"):
+            yield from read_shard(path)

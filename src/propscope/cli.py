@@ -932,7 +932,12 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
                f"({result.skipped} already done) in {result.seconds:.1f} s -> {output}")
     if result.articles:
         click.echo("worker time: " + ", ".join(f"{k} {v:.1f} s" for k, v in t.items()))
-    if counter["rejected"]:
+    for e in result.failed[:20]:
+        _err(f"{e['id']}: {e['stage']} failed ({e['error']})" + (", stored without sources" if e["stage"] == "sources"
+                                                                   else ", not analysed"))
+    if result.failed:
+        _err(f"{len(result.failed)} articles failed in all; each partition's list is in {output}/part-NNNNN.errors.jsonl")
+    if counter["rejected"] or any(e["stage"] == "techniques" for e in result.failed):
         sys.exit(1)
 
 
