@@ -118,6 +118,9 @@ def test_continue_from_trains_more_epochs_on_a_finished_run_with_its_cache(tmp_p
     assert json.loads((more / "run.json").read_text())["continue_from"] == str(first)
     history = json.loads((more / "model" / "config.json").read_text())["extra"]["history"]
     assert [h["epoch"] for h in history] == [1, 2]  # the first run's epoch, then this one's
+    card = (more / "model" / "MODEL_CARD.md").read_text()
+    assert "then `propscope train --continue-from FIRST --epochs 1 --lr 0.0005" in card and "2 in all" in card
+    assert "first run: fold0" in card and "continued: fold0" in card
     a = load_file(str(first / "full" / "adapter.safetensors"))
     b = load_file(str(more / "full" / "adapter.safetensors"))
     assert a.keys() == b.keys() and any((a[k] != b[k]).any() for k in a)

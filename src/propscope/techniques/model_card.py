@@ -12,6 +12,25 @@ def _f(x) -> str:
     return "-" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
 
 
+def _command(opts: dict, continued: dict | None) -> str:
+    """The command(s) that reproduce the run: a continued run names the run it started from."""
+    def train(o: dict, out: str) -> str:
+        return (f"`propscope train --base {o['base']} --top-layers {o['top_layers']} --epochs {o['epochs']} --lr "
+                f"{o['lr']} --head-lr {o['head_lr']} --lora-rank {o['lora_rank']} --folds {o['folds']} --seed "
+                f"{o['seed']} --out {out}`")
+
+    if not continued:
+        return train(opts, "RUN")
+    o = continued["options"]
+    return (f"{train(o, 'FIRST')} ({o['epochs']} epochs), then `propscope train --continue-from FIRST --epochs "
+            f"{opts['epochs']} --lr {opts['lr']} --head-lr {opts['head_lr']} --out RUN` ({opts['epochs']} more "
+            f"epochs from each stage's weights, a fresh learning-rate schedule; {o['epochs'] + opts['epochs']} in all)")
+
+
+def _seconds(seconds: dict[str, float], label: str) -> str:
+    return f"{label}" + ", ".join(f"{k} {v:.0f}" for k, v in seconds.items()) + "; " if seconds else ""
+
+
 def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
     """Write ``MODEL_CARD.md``; ``notes`` (the run's ``NOTES.md``: why these settings) ends it."""
     opts = result["options"]
@@ -26,16 +45,16 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
              f"- **Base encoder**: `{config.base}`, {base.description}, from its PyPI wheels (`src/propscope/bases.py`).",
              f"- **Adapters**: {layers}; a token head (\"any technique\" + one sigmoid per technique); a span "
              "classifier and a span filter (`span_classifier.py`).",
-             f"- **Training** (`propscope train --base {opts['base']} --top-layers {opts['top_layers']} --epochs "
-             f"{opts['epochs']} --lr {opts['lr']} --head-lr {opts['head_lr']} --lora-rank {opts['lora_rank']} --folds "
-             f"{opts['folds']} --seed {opts['seed']} --out RUN`): the lower {base.n_layers - opts['top_layers']} layers "
+             f"- **Training** ({_command(opts, result.get('continued_from'))}): the lower "
+             f"{base.n_layers - opts['top_layers']} layers "
              f"run once and are cached (bf16); the top {opts['top_layers']} layers' adapters and the head train on "
              f"{opts['window']}-token windows without overlap, batch {opts['batch_size']}, AdamW, linear warm-up and "
              f"decay. One model per fold (out-of-fold predictions), then one on all {result['articles']} PTC train "
              "articles: the shipped one.",
              "- **Time on the CPU** (2 cores, shared with other work, seconds per stage): "
-             + ", ".join(f"{k} {v:.0f}" for k, v in result.get("seconds_training", {}).items())
-             + f"; tuning {result.get('seconds_finalize', 0):.0f}.",
+             + _seconds(result.get("continued_from", {}).get("seconds_training", {}), "first run: ")
+             + _seconds(result.get("seconds_training", {}), "continued: " if result.get("continued_from") else "")
+             + f"tuning {result.get('seconds_finalize', 0):.0f}.",
              f"- **Inference windows**: {config.max_tokens} tokens with {config.overlap} of overlap; probabilities "
              "averaged per token.",
              f"- **Thresholds** (tuned on the pooled out-of-fold predictions): span {config.span_threshold}, span filter "

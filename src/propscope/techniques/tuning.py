@@ -332,6 +332,10 @@ def nested_cv(pool: list[Scored], fold_of: list[int], folds: int, base: Threshol
     return per_fold, nested_pred
 
 
+def _seconds_training(run: Path) -> dict[str, float]:
+    return {d.parent.name: float(d.read_text()) for d in sorted(run.glob("*/done"))}
+
+
 def finalize_run(run: Path, opts, log=print, retune: bool = False) -> dict:
     """Fit everything after the encoders of a finished run and write the artifact to
     ``run/model``: adapter, config, span models, metrics.json and the model card. The
@@ -373,7 +377,11 @@ def finalize_run(run: Path, opts, log=print, retune: bool = False) -> dict:
 
     result["semeval2023"] = fit_for_run(run, opts, data, log, out=out)
     result["seconds_finalize"] = round(time.time() - t0, 1)
-    result["seconds_training"] = {d.parent.name: float(d.read_text()) for d in sorted(run.glob("*/done"))}
+    result["seconds_training"] = _seconds_training(run)
+    if opts.continue_from:  # the epochs this run built on: their options and time belong in the card too
+        earlier = Path(opts.continue_from)
+        result["continued_from"] = {"options": json.loads((earlier / "run.json").read_text()),
+                                    "seconds_training": _seconds_training(earlier)}
     (out / "metrics.json").write_text(json.dumps(result, indent=2) + "\n")
     notes = run / "NOTES.md"  # the person who ran it: why these settings
     write_model_card(out, config, result, notes.read_text() if notes.exists() else "")
