@@ -97,6 +97,8 @@ def workspace(tmp_path_factory, tiny_model):
     (root / "links.urls").write_text("# pages to fetch\nhttps://example.com/story-1\n")
     (root / "SPANS_FILE").write_text("1\t?\t0\t16\n1\t?\t50\t70\n")
     (root / "LABELS").write_text("1\tLoaded_Language\t0\t16\n1\tName_Calling,Labeling\t107\t115\n")
+    (root / "GOLD_ROWS").write_text("1\t1\tLoaded_Language\n1\t3\tDoubt,Name_Calling-Labeling\n1\t5\t\n")
+    (root / "PRED_ROWS").write_text("1\t1\tLoaded_Language\n1\t3\tDoubt\n1\t5\tSlogans\n")
     models = root / "models"
     models.mkdir()
     for name in ("accurate", "fast"):  # the shipped names, so README lines with or without --model run quickly
