@@ -60,6 +60,53 @@ def test_nested_predictions_see_no_labels_of_their_own_fold():
     assert np.array_equal(ph.nested_predictions(x, y2, fold_of, articles)[0][fold_of == 0], pred[fold_of == 0])
 
 
+def test_span_thresholds_route_scores_paragraphs_by_their_best_span_and_tunes_out_of_fold():
+    from types import SimpleNamespace as S
+
+    spans = [S(start=0, end=10, technique="A", score=0.3), S(start=5, end=20, technique="A", score=0.6),
+             S(start=30, end=40, technique="B", score=0.9), S(start=12, end=18, technique="Z", score=0.99)]
+    assert ph.span_scores(spans, 8, 25, ["A", "B"]).tolist() == [0.6, 0.0]  # the best overlapping span; B ends before
+    assert ph.span_scores(spans, 40, 50, ["A", "B"]).tolist() == [0.0, 0.0]  # touching is not overlapping
+    # the low decoding: the lowest value of each tuning grid, other settings kept
+    from propscope.techniques.decode import Thresholds
+    from propscope.techniques.tuning import FILTER_GRID, SPAN_GRID
+
+    low = ph.low_thresholds(Thresholds(span=0.4, technique=0.3, technique_span=None, span_filter=0.4,
+                                       levers=("trim_and_quote",)))
+    assert (low.span, low.span_filter, low.levers) == (min(SPAN_GRID), min(FILTER_GRID), ("trim_and_quote",))
+    assert low.technique < 0.3 and low.technique_span is not None
+    # fold f's labels come from thresholds tuned on the other folds: scrambling its gold changes nothing
+    rng = np.random.default_rng(1)
+    y = (rng.random((300, 2)) < 0.3).astype(float)
+    scores = np.clip(y * 0.4 + rng.random((300, 2)) * 0.5, 0, 1)
+    fold_of = np.arange(300) % 3
+    pred = ph.nested_threshold_predictions(scores, y, fold_of)
+    assert ph.micro_f1(pred.astype(float), y, np.full(2, 0.5)) > 0.7
+    y2 = y.copy()
+    y2[fold_of == 1] = 1 - y2[fold_of == 1]
+    assert np.array_equal(ph.nested_threshold_predictions(scores, y2, fold_of)[fold_of == 1], pred[fold_of == 1])
+
+
+def test_the_card_shows_the_span_thresholds_row_when_the_report_has_it():
+    from propscope.techniques.model_card import semeval2023_section
+
+    def scored(micro: float, folds: list[float]) -> dict:
+        return {"micro_f1": micro, "macro_f1": micro / 2, "micro": {"mean": float(np.mean(folds)), "stdev": 0.01,
+                                                                     "folds": folds},
+                "per_technique": {"Doubt": {"f1": micro, "precision": 0.5, "recall": 0.5, "gold": 3, "predicted": 4}}}
+
+    report = {"paragraphs": 10, "articles": 2, "folds": 3, "source": "mapped spans",
+              **{k: scored(0.3, [0.3, 0.3, 0.3]) for k in ("head", "mapped_spans", "mapped_token_probs", "trivial")},
+              "span_thresholds": scored(0.3981, [0.4113, 0.3992, 0.3849])}
+    card = "\n".join(semeval2023_section(report))
+    row = next(line for line in card.splitlines() if line.startswith("| spans mapped from PTC-14, decoded"))
+    assert "| 0.3981 | 0.1991 |" in row and row.endswith("| 0.4113 / 0.3992 / 0.3849 |")
+    assert "decoded at the lowest span" in card  # the route is explained beside its row
+    del report["span_thresholds"]  # a report from before the route: no row, no explanation
+    card = "\n".join(semeval2023_section(report))
+    assert "| spans mapped from PTC-14, decoded" not in card and "decoded at the lowest span" not in card
+
+
 def test_inner_groups_split_a_single_fold_by_article():
     fold_of = np.zeros(6, dtype=int)
     articles = np.array(["a", "a", "b", "c", "c", "d"])
@@ -169,7 +216,7 @@ def test_fit_for_run_ships_a_head_that_analyze_uses(tmp_path):
     metrics = json.loads((run / "model" / "metrics.json").read_text())
     report = metrics["semeval2023"]
     assert len(report["head"]["micro"]["folds"]) == 2 and report["paragraphs"] > 20
-    assert {"mapped_spans", "mapped_token_probs", "trivial"} <= set(report)
+    assert {"mapped_spans", "span_thresholds", "mapped_token_probs", "trivial"} <= set(report)
     assert (run / "model" / ph.FILE).exists() == (report["source"] == "paragraph head")
     assert "## SemEval-2023 paragraph head" in (run / "model" / "MODEL_CARD.md").read_text()
     # ship one whatever the spans score, to a copy of the artifact, and analyse with it

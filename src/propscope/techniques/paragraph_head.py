@@ -281,6 +281,7 @@ class Collected:
     article_of: np.ndarray
     from_spans: np.ndarray  # (rows, classes) bool: a mapped out-of-fold span overlaps the paragraph
     not_aligned: int
+    span_scores: np.ndarray | None = None  # (rows, classes): best calibrated score of a low-threshold mapped span
 
 
 def _fold_thresholds(run: Path, fold: int):
@@ -296,6 +297,33 @@ def _fold_thresholds(run: Path, fold: int):
     return Thresholds(**{**th, "levers": tuple(th["levers"])})
 
 
+def low_thresholds(th):
+    """``th`` at the lowest values of the decoding grids (``tuning``): as many candidate spans as
+    tuning ever considered, so a per-technique threshold on their scores can choose among them."""
+    from .tuning import FILTER_GRID, SPAN_GRID, TECHNIQUE_GRID, TECHNIQUE_SPAN_GRID
+
+    return dataclasses.replace(th, span=min(SPAN_GRID), technique=min(t for t in TECHNIQUE_GRID if t is not None),
+                               technique_span=min(t for t in TECHNIQUE_SPAN_GRID if t is not None),
+                               span_filter=min(FILTER_GRID))
+
+
+def span_scores(spans, start: int, end: int, classes: Sequence[str]) -> np.ndarray:
+    """For each technique of ``classes``, the best score of a span carrying it that overlaps
+    ``[start, end)`` (0 where none does)."""
+    out = np.zeros(len(classes))
+    index = {c: j for j, c in enumerate(classes)}
+    for s in spans:
+        if s.start < end and s.end > start and s.technique in index:
+            out[index[s.technique]] = max(out[index[s.technique]], s.score)
+    return out
+
+
+def _span_calibration(run: Path) -> list[float] | None:
+    """The run's Platt scaling of span scores (``oof.json``), which the shipped model applies."""
+    path = run / "oof.json"
+    return json.loads(path.read_text()).get("calibration", {}).get("span", {}).get("platt") if path.exists() else None
+
+
 def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callable = print) -> Collected:
     """Every SemEval-2023 English training paragraph that a fold of ``run`` held out, with its
     features from that fold's ``heldout.pt`` and the labels of that fold's mapped spans."""
@@ -307,12 +335,17 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
     gold = paragraphs.read_rows(en_dir / "train-labels-subtask-3.txt")
     mapping = tx.mapping("ptc14", TAXONOMY)
     labels = TaggerConfig.load(run / "fold0" / "config.json").labels
-    rows, feats, ys, folds, owners, spans_y = [], [], [], [], [], []
+    calib = _span_calibration(run)
+    rows, feats, ys, folds, owners, spans_y, scores = [], [], [], [], [], [], []
     skipped = 0
     for f in range(opts.folds):
         stage = run / f"fold{f}"
         th = _fold_thresholds(run, f)
         decoder = stage_decoder(stage, labels, data, opts.seed, {}, log) if th is not None else None
+        if decoder is not None:
+            decoder.judged = {}  # the low-threshold decoding judges the same spans again
+            if calib:
+                decoder.span_calibration = calib
         arts, tps = data.probs(stage, "heldout.pt")
         for art, tp in zip(arts, tps):
             path = en_dir / "train-articles-subtask-3" / f"article{art.id}.txt"
@@ -325,6 +358,8 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
                 continue
             spans = [SimpleNamespace(start=sp.start, end=sp.end, technique=mapping.first(sp.technique))
                      for sp in (decoder.decode(art.text, tp, th) if decoder is not None else [])]
+            low = [SimpleNamespace(start=sp.start, end=sp.end, technique=mapping.first(sp.technique), score=sp.score)
+                   for sp in (decoder.decode(art.text, tp, low_thresholds(th)) if decoder is not None else [])]
             for n, s, e in paragraphs.paragraphs(text):
                 if (art.id, n) not in gold:
                     continue
@@ -335,13 +370,14 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
                 feats.append(x)
                 ys.append([float(c in gold[(art.id, n)]) for c in classes])
                 spans_y.append(span_indicators(spans, a, b, classes) > 0)
+                scores.append(span_scores(low, a, b, classes))
                 rows.append((art.id, n))
                 folds.append(f)
                 owners.append(art.id)
         del arts, tps
     spans_y = np.stack(spans_y)
     return Collected(rows, np.concatenate([np.stack(feats), spans_y], axis=1), np.array(ys), np.array(folds),
-                     np.array(owners), spans_y, skipped)
+                     np.array(owners), spans_y, skipped, np.stack(scores))
 
 
 def _scores(c: Collected, pred: np.ndarray, classes: list[str]) -> dict:
@@ -367,7 +403,9 @@ def _scores(c: Collected, pred: np.ndarray, classes: list[str]) -> dict:
 
 def cross_validate(run: Path, opts, data, log: Callable = print) -> tuple[Collected, dict] | None:
     """The run's out-of-fold paragraphs and the nested cross-validated scores of the paragraph
-    head, the mapped spans, the mapped token probabilities and the trivial baseline; None when
+    head, the mapped spans, the mapped spans of a low-threshold decoding with one threshold per
+    technique tuned on the other folds (``span_thresholds``), the mapped token probabilities and
+    the trivial baseline; None when
     the run has no folds or the SemEval-2023 data is absent (with a log line saying which)."""
     from .. import taxonomy as tx
     from .corpus import DEFAULT_DATA
@@ -391,9 +429,10 @@ def cross_validate(run: Path, opts, data, log: Callable = print) -> tuple[Collec
               "folds": opts.folds, "gold_labels": int(c.y.sum()),
               "head": {**_scores(c, nested, classes), "weight_decay_per_fold": chosen},
               "mapped_spans": _scores(c, c.from_spans, classes),
+              "span_thresholds": _scores(c, nested_threshold_predictions(c.span_scores, c.y, c.fold_of), classes),
               "mapped_token_probs": _scores(c, tokens, classes),
               "trivial": _scores(c, trivial, classes)}
-    for key in ("trivial", "mapped_spans", "mapped_token_probs", "head"):
+    for key in ("trivial", "mapped_spans", "span_thresholds", "mapped_token_probs", "head"):
         r = report[key]
         log(f"  {key:<20} micro-F1 {r['micro_f1']:.4f} (folds {r['micro']['mean']:.4f} ± {r['micro']['stdev']:.4f})  "
             f"macro-F1 {r['macro_f1']:.4f}")
