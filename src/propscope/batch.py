@@ -31,7 +31,7 @@ class BatchResult:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
-    failed: list[dict] = field(default_factory=list)  # {"id", "error", "partition"} of articles that raised
+    failed: list[dict] = field(default_factory=list)  # {"id", "stage", "error", "partition"} per failure
 
 
 def write_partitions(articles: Iterable[Article], directory: Path, size: int) -> list[Path]:

@@ -439,12 +439,12 @@ def cross_validate(run: Path, opts, data, log: Callable = print) -> tuple[Collec
     return c, report
 
 
-def beats(head: Sequence[float], spans: Sequence[float], min_gain: float = 0.002) -> bool:
-    """Whether the head's per-fold micro-F1s beat the mapped spans' as a post-processing lever
-    must (``tuning.lever_helps``): higher by ``min_gain`` on average and lower on no fold. A
-    head that wins one fold and loses another is noise, and replacing spans costs detail."""
-    return (statistics.mean(h - s for h, s in zip(head, spans)) >= min_gain
-            and all(h >= s for h, s in zip(head, spans)))
+def beats(head: Sequence[float], spans: Sequence[float]) -> bool:
+    """Whether the head's per-fold micro-F1s beat the mapped spans' by the rule a post-processing
+    lever must pass (``tuning.clearly_better``): replacing spans costs detail, so noise won't do."""
+    from .tuning import clearly_better
+
+    return clearly_better(list(head), list(spans))
 
 
 def fit_for_run(run: Path, opts, data, log: Callable = print, out: Path | None = None,

@@ -305,14 +305,17 @@ def out_of_fold(run: Path, opts, data: RunData, log=print) -> tuple[list[Scored]
     return pool, fold_of, result
 
 
-def lever_helps(trial: list[dict], current: list[dict]) -> bool:
-    """Whether per-fold scores ``trial`` beat ``current``: SI + FLC higher by ``MIN_GAIN`` on
-    average and lower on no fold (a lever that helps one fold and hurts another is noise)."""
-    def total(p: dict) -> float:
-        return p["si"] + p["flc"]
+def clearly_better(trial: list[float], current: list[float], min_gain: float = MIN_GAIN) -> bool:
+    """Whether per-fold scores ``trial`` beat ``current``: higher by ``min_gain`` on average and
+    lower on no fold (a change that helps one fold and hurts another is noise). The one rule for
+    every choice made by cross-validation: levers, and the SemEval-2023 paragraph head."""
+    return (statistics.mean(t - c for t, c in zip(trial, current)) >= min_gain
+            and all(t >= c for t, c in zip(trial, current)))
 
-    gain = statistics.mean(total(t) - total(c) for t, c in zip(trial, current))
-    return gain >= MIN_GAIN and all(total(t) >= total(c) for t, c in zip(trial, current))
+
+def lever_helps(trial: list[dict], current: list[dict]) -> bool:
+    """``clearly_better`` on each fold's SI + FLC."""
+    return clearly_better([p["si"] + p["flc"] for p in trial], [p["si"] + p["flc"] for p in current])
 
 
 def nested_cv(pool: list[Scored], fold_of: list[int], folds: int, base: Thresholds, log=print
