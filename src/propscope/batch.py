@@ -5,7 +5,7 @@ stays flat however large the corpus), then maps one task per partition: each wor
 loads the model once (cached per worker process), analyses its partition and writes
 ``OUTPUT/part-NNNNN.jsonl`` atomically. A partition whose output exists is finished:
 a rerun skips it; a failed partition is retried by the scheduler. An article that makes
-the analysis raise costs only itself: it is listed, with the error, in
+the analysis raise costs only itself (``pipeline.guarded``): it is listed, with the error, in
 ``OUTPUT/part-NNNNN.errors.jsonl`` and the rest of its partition is analysed.
 """
 
@@ -85,15 +85,20 @@ def analyze_partition(input_path: str, output_path: str, model: str | None, batc
     tagger = _model(model, int8, taxonomy)
     before = dict(tagger.timings)
     t2 = time.perf_counter()
-    from .pipeline import add_sources, analyze_batch
+    from .pipeline import add_sources, analyze_batch, failure_reason, guarded
 
     failed: list[dict] = []
-    results = _isolated(lambda chunk: analyze_batch(chunk, tagger), articles, batch_size, lambda a: a, failed,
-                        "techniques")
+    results: list[Analysis] = []
+    for art, r in zip(articles, guarded(lambda chunk: analyze_batch(chunk, tagger), articles, batch_size)):
+        if isinstance(r, Exception):  # left out of the shard; listed in its errors file
+            failed.append({"id": art.id, "stage": "techniques", "error": failure_reason(r)})
+        else:
+            results.append(r)
     t3 = time.perf_counter()
     if sources:  # an article whose sources fail keeps its techniques
-        results = _isolated(lambda chunk: add_sources(chunk) or chunk, results, batch_size, lambda r: r.article, failed,
-                            "sources", keep_failed=True)
+        for r, done in zip(results, guarded(lambda chunk: add_sources(chunk) or chunk, results, batch_size)):
+            if isinstance(done, Exception):
+                failed.append({"id": r.article.id, "stage": "sources", "error": failure_reason(done)})
     t4 = time.perf_counter()
     out = Path(output_path)
     errors = out.with_suffix(".errors.jsonl")
@@ -111,30 +116,6 @@ def analyze_partition(input_path: str, output_path: str, model: str | None, batc
     return {"articles": len(results), "failed": failed, "read": t1 - t0, "load_model": t2 - t1,
             "tokenise": spent["tokenise"], "model": spent["encoder"], "decode": spent["decode"], "sources": t4 - t3,
             "write": time.perf_counter() - t4}
-
-
-def _isolated(step: Callable[[list], list], items: list, size: int, article_of: Callable, failed: list[dict],
-              stage: str, keep_failed: bool = False) -> list:
-    """``step`` over ``items`` in chunks of ``size``; a chunk that raises is redone item by item,
-    and an item that still raises is recorded in ``failed`` and left out (or, with
-    ``keep_failed``, kept as it was): one hostile article must not cost its partition (a
-    retried partition would only fail again)."""
-    out: list = []
-    for k in range(0, len(items), size):
-        chunk = items[k : k + size]
-        try:
-            out += step(chunk)
-            continue
-        except Exception:  # noqa: BLE001 - whatever broke, the other articles deserve their analysis
-            pass
-        for item in chunk:
-            try:
-                out += step([item])
-            except Exception as e:  # noqa: BLE001
-                failed.append({"id": article_of(item).id, "stage": stage, "error": f"{type(e).__name__}: {e}"[:500]})
-                if keep_failed:
-                    out.append(item)
-    return out
 
 
 def is_done(input_path: Path, output_path: Path, model_name: str | None = None) -> bool:

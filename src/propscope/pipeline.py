@@ -8,7 +8,7 @@ spans (the models are English); other languages still get sources (see ``languag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .document import Analysis, Article
 from .registry import (  # noqa: F401  (re-exported: the names callers import from here)
@@ -69,16 +69,15 @@ def _step(model, batch_size: int) -> int:
     return 1 if on_cpu else max(1, batch_size)
 
 
-def _analyze_guarded(items: list, model: TechniqueModel, sources: bool, batch_size: int
-                     ) -> Iterator[Analysis | Exception]:
-    """Like ``analyze_iter``, but an article whose analysis raises yields its exception instead of
-    ending the run: a batch that raises is redone one article at a time to find the culprit.
-    Only ``Exception``: an interrupt (Ctrl-C) still ends the run."""
-    step = _step(model, batch_size)
-    for k in range(0, len(items), step):
-        chunk = items[k : k + step]
+def guarded(step: Callable[[list], list], items: list, size: int) -> Iterator:
+    """``step`` over ``items`` in chunks of ``size``, yielding one result per item, or the
+    exception of an item whose step raises on its own: a chunk that raises is redone one item at
+    a time to find the culprit, so one bad article never costs the others. Only ``Exception``:
+    an interrupt (Ctrl-C) still ends the run."""
+    for k in range(0, len(items), size):
+        chunk = items[k : k + size]
         try:
-            yield from analyze_batch(chunk, model, sources)
+            yield from step(chunk)
             continue
         except Exception as e:  # noqa: BLE001 - any failure of one article must not block the queue
             if len(chunk) == 1:
@@ -86,9 +85,15 @@ def _analyze_guarded(items: list, model: TechniqueModel, sources: bool, batch_si
                 continue
         for item in chunk:
             try:
-                yield analyze_batch([item], model, sources)[0]
+                yield from step([item])
             except Exception as e:  # noqa: BLE001
                 yield e
+
+
+def _analyze_guarded(items: list, model: TechniqueModel, sources: bool, batch_size: int
+                     ) -> Iterator[Analysis | Exception]:
+    """``analyze_iter`` through ``guarded``: an article whose analysis raises yields its exception."""
+    return guarded(lambda chunk: analyze_batch(chunk, model, sources), items, _step(model, batch_size))
 
 
 def failure_reason(e: BaseException) -> str:

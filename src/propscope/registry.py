@@ -183,8 +183,7 @@ def clear_cache() -> None:
 def map_analysis(a: Analysis, mapping: tx.Mapping, model_name: str) -> Analysis:
     """``a`` with each span's technique replaced by its first target in ``mapping`` (a span of a
     technique with no target is dropped), recorded under the mapped taxonomy and ``model_name``."""
-    spans = [dataclasses.replace(s, technique=t) for s in a.spans if (t := mapping.first(s.technique))]
-    return dataclasses.replace(a, spans=spans, taxonomy=mapping.target, model=model_name)
+    return dataclasses.replace(a, spans=mapping.spans(a.spans), taxonomy=mapping.target, model=model_name)
 
 
 class MappedModel:

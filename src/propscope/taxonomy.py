@@ -17,7 +17,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -99,6 +99,11 @@ class Mapping:
         targets of a split class apart, so the commonest (listed first) is its best guess."""
         found = self.map.get(name)
         return found[0] if found else None
+
+    def spans(self, spans: Iterable) -> list:
+        """``spans`` (dataclasses with a ``technique``) with each technique replaced by its
+        ``first`` target; a span of a technique with no target is dropped."""
+        return [replace(s, technique=t) for s in spans if (t := self.first(s.technique))]
 
 
 class TaxonomyError(ValueError):

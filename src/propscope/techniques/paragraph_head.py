@@ -26,7 +26,6 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 
@@ -89,35 +88,21 @@ class ParagraphHead:
 
 def fit_heads(x: np.ndarray, y: np.ndarray, weight_decay: float = 1e-2,
               classes: Sequence[str] = ()) -> ParagraphHead:
-    """Logistic regressions for every column of ``y`` on standardised ``x`` by L-BFGS, biases
+    """Logistic regressions for every column of ``y`` (``span_classifier.fit_linear``), biases
     starting at the base rates (a zero start on rare classes wanders); thresholds 0.5."""
     import torch
 
-    mean, scale = x.mean(0), x.std(0) + 1e-6
-    xt = torch.from_numpy(((x - mean) / scale).astype(np.float32))
-    yt = torch.from_numpy(y.astype(np.float32))
-    layer = torch.nn.Linear(x.shape[1], y.shape[1])
-    rate = yt.mean(0).clamp(1e-3, 1 - 1e-3)
-    with torch.no_grad():
+    from .span_classifier import fit_linear
+
+    def init(layer: torch.nn.Linear, yt: torch.Tensor) -> None:
+        rate = yt.mean(0).clamp(1e-3, 1 - 1e-3)
         layer.weight.zero_()
         layer.bias.copy_(torch.log(rate / (1 - rate)))
-    optim = torch.optim.LBFGS(layer.parameters(), max_iter=200, line_search_fn="strong_wolfe")
 
-    def closure() -> torch.Tensor:
-        optim.zero_grad()
-        loss = (torch.nn.functional.binary_cross_entropy_with_logits(layer(xt), yt)
-                + weight_decay * (layer.weight ** 2).sum())
-        loss.backward()
-        return loss
-
-    optim.step(closure)
+    mean, scale, weight, bias = fit_linear(x, y, weight_decay, 200,
+                                           torch.nn.functional.binary_cross_entropy_with_logits, init)
     names = list(classes) or [str(j) for j in range(y.shape[1])]
-    return ParagraphHead(names, mean, scale, layer.weight.detach().numpy().copy(), layer.bias.detach().numpy().copy(),
-                         np.full(y.shape[1], 0.5))
-
-
-def predict(head: ParagraphHead, x: np.ndarray) -> np.ndarray:
-    return head.predict(x)
+    return ParagraphHead(names, mean, scale, weight, bias, np.full(y.shape[1], 0.5))
 
 
 # -- thresholds ------------------------------------------------------------------------------
@@ -284,15 +269,13 @@ class Collected:
     span_scores: np.ndarray | None = None  # (rows, classes): best calibrated score of a low-threshold mapped span
 
 
-def _fold_thresholds(run: Path, fold: int):
+def _fold_thresholds(oof: dict | None, fold: int):
     """The decoding thresholds that score fold ``fold`` in the run's nested cross-validation
-    (``oof.json``), so the mapped spans are out of fold too; None without them."""
+    (its ``oof.json``), so the mapped spans are out of fold too; None without them."""
     from .decode import Thresholds
 
-    path = run / "oof.json"
-    if not path.exists():
+    if oof is None:
         return None
-    oof = json.loads(path.read_text())
     th = next((p["thresholds"] for p in oof.get("cv_folds", []) if p["fold"] == fold), None) or oof["thresholds"]
     return Thresholds(**{**th, "levers": tuple(th["levers"])})
 
@@ -318,12 +301,6 @@ def span_scores(spans, start: int, end: int, classes: Sequence[str]) -> np.ndarr
     return out
 
 
-def _span_calibration(run: Path) -> list[float] | None:
-    """The run's Platt scaling of span scores (``oof.json``), which the shipped model applies."""
-    path = run / "oof.json"
-    return json.loads(path.read_text()).get("calibration", {}).get("span", {}).get("platt") if path.exists() else None
-
-
 def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callable = print) -> Collected:
     """Every SemEval-2023 English training paragraph that a fold of ``run`` held out, with its
     features from that fold's ``heldout.pt`` and the labels of that fold's mapped spans."""
@@ -335,12 +312,13 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
     gold = paragraphs.read_rows(en_dir / "train-labels-subtask-3.txt")
     mapping = tx.mapping("ptc14", TAXONOMY)
     labels = TaggerConfig.load(run / "fold0" / "config.json").labels
-    calib = _span_calibration(run)
+    oof = json.loads((run / "oof.json").read_text()) if (run / "oof.json").exists() else None
+    calib = oof.get("calibration", {}).get("span", {}).get("platt") if oof else None  # as the shipped model scales
     rows, feats, ys, folds, owners, spans_y, scores = [], [], [], [], [], [], []
     skipped = 0
     for f in range(opts.folds):
         stage = run / f"fold{f}"
-        th = _fold_thresholds(run, f)
+        th = _fold_thresholds(oof, f)
         decoder = stage_decoder(stage, labels, data, opts.seed, {}, log) if th is not None else None
         if decoder is not None:
             decoder.judged = {}  # the low-threshold decoding judges the same spans again
@@ -356,10 +334,8 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
             if to_ptc is None:
                 skipped += 1
                 continue
-            spans = [SimpleNamespace(start=sp.start, end=sp.end, technique=mapping.first(sp.technique))
-                     for sp in (decoder.decode(art.text, tp, th) if decoder is not None else [])]
-            low = [SimpleNamespace(start=sp.start, end=sp.end, technique=mapping.first(sp.technique), score=sp.score)
-                   for sp in (decoder.decode(art.text, tp, low_thresholds(th)) if decoder is not None else [])]
+            spans = mapping.spans(decoder.decode(art.text, tp, th)) if decoder is not None else []
+            low = mapping.spans(decoder.decode(art.text, tp, low_thresholds(th))) if decoder is not None else []
             for n, s, e in paragraphs.paragraphs(text):
                 if (art.id, n) not in gold:
                     continue

@@ -17,6 +17,7 @@ gold span, and the filter drops the unlikely ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -104,26 +105,41 @@ def load(directory: Path) -> tuple[SpanClassifier | None, SpanClassifier | None]
     return found[0], found[1]
 
 
-def fit(features: np.ndarray, targets: np.ndarray, weight_decay: float, iterations: int = 300) -> SpanClassifier:
-    """Softmax regression by L-BFGS. ``targets`` are rows of technique shares: a gold span that
-    carries two techniques counts half for each."""
+def fit_linear(features: np.ndarray, targets: np.ndarray, weight_decay: float, iterations: int,
+               loss: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+               init: Callable[[torch.nn.Linear, torch.Tensor], None]) -> tuple[np.ndarray, ...]:
+    """One linear layer over standardised ``features`` by L-BFGS, minimising ``loss(logits,
+    targets)`` plus an L2 penalty on the weights; ``init`` sets the starting weights. Returns
+    ``(mean, scale, weight, bias)``. The fitter of every small model fitted after the encoder:
+    the span classifier, the span filter, the SemEval-2023 paragraph head."""
     mean = features.mean(axis=0)
     scale = features.std(axis=0) + 1e-6
     x = torch.from_numpy(((features - mean) / scale).astype(np.float32))
     y = torch.from_numpy(targets.astype(np.float32))
-    generator = torch.Generator().manual_seed(0)
     layer = torch.nn.Linear(x.shape[1], y.shape[1])
     with torch.no_grad():
-        layer.weight.normal_(0, 0.01, generator=generator)
-        layer.bias.zero_()
+        init(layer, y)
     optim = torch.optim.LBFGS(layer.parameters(), max_iter=iterations, line_search_fn="strong_wolfe")
 
     def closure() -> torch.Tensor:
         optim.zero_grad()
-        loss = -(y * torch.log_softmax(layer(x), dim=-1)).sum(dim=1).mean() + weight_decay * (layer.weight ** 2).sum()
-        loss.backward()
-        return loss
+        total = loss(layer(x), y) + weight_decay * (layer.weight ** 2).sum()
+        total.backward()
+        return total
 
     optim.step(closure)
-    return SpanClassifier(mean.astype(np.float32), scale.astype(np.float32),
-                          layer.weight.detach().numpy().copy(), layer.bias.detach().numpy().copy())
+    return mean, scale, layer.weight.detach().numpy().copy(), layer.bias.detach().numpy().copy()
+
+
+def fit(features: np.ndarray, targets: np.ndarray, weight_decay: float, iterations: int = 300) -> SpanClassifier:
+    """Softmax regression. ``targets`` are rows of technique shares: a gold span that carries two
+    techniques counts half for each."""
+    def init(layer: torch.nn.Linear, _: torch.Tensor) -> None:
+        layer.weight.normal_(0, 0.01, generator=torch.Generator().manual_seed(0))
+        layer.bias.zero_()
+
+    def cross_entropy(logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        return -(y * torch.log_softmax(logits, dim=-1)).sum(dim=1).mean()
+
+    mean, scale, weight, bias = fit_linear(features, targets, weight_decay, iterations, cross_entropy, init)
+    return SpanClassifier(mean.astype(np.float32), scale.astype(np.float32), weight, bias)
