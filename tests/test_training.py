@@ -119,11 +119,22 @@ def test_continue_from_trains_more_epochs_on_a_finished_run_with_its_cache(tmp_p
     history = json.loads((more / "model" / "config.json").read_text())["extra"]["history"]
     assert [h["epoch"] for h in history] == [1, 2]  # the first run's epoch, then this one's
     card = (more / "model" / "MODEL_CARD.md").read_text()
-    assert "then `propscope train --continue-from FIRST --epochs 1 --lr 0.0005" in card and "2 in all" in card
-    assert "first run: fold0" in card and "continued: fold0" in card
+    assert "then `propscope train --continue-from RUN1 --epochs 1 --lr 0.0005" in card and "2 epochs in all" in card
+    assert "first run: fold0" in card and "last continuation: fold0" in card
     a = load_file(str(first / "full" / "adapter.safetensors"))
     b = load_file(str(more / "full" / "adapter.safetensors"))
     assert a.keys() == b.keys() and any((a[k] != b[k]).any() for k in a)
+
+    # a continuation of a continuation still uses the first run's cache, and the card names all three runs
+    again = tmp_path / "again"
+    r = CliRunner().invoke(main, ["train", "--continue-from", str(more), "--epochs", "1", "--out", str(again)])
+    assert r.exit_code == 0, r.output
+    assert not (again / "cache").exists()
+    history = json.loads((again / "model" / "config.json").read_text())["extra"]["history"]
+    assert [h["epoch"] for h in history] == [1, 2, 3]
+    card = (again / "model" / "MODEL_CARD.md").read_text()
+    assert "--continue-from RUN1" in card and "--continue-from RUN2" in card and "3 epochs in all" in card
+    assert "first run: fold0" in card and "continuation 1: fold0" in card and "last continuation: fold0" in card
 
 
 def test_continue_from_an_unfinished_run_says_how_to_finish_it(tmp_path):

@@ -12,8 +12,8 @@ def _f(x) -> str:
     return "-" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
 
 
-def _command(opts: dict, continued: dict | None) -> str:
-    """The command(s) that reproduce the run: a continued run names the run it started from."""
+def _command(opts: dict, continued: list[dict]) -> str:
+    """The commands that reproduce the run: each continued run names the run it started from."""
     def train(o: dict, out: str) -> str:
         return (f"`propscope train --base {o['base']} --top-layers {o['top_layers']} --epochs {o['epochs']} --lr "
                 f"{o['lr']} --head-lr {o['head_lr']} --lora-rank {o['lora_rank']} --folds {o['folds']} --seed "
@@ -21,10 +21,19 @@ def _command(opts: dict, continued: dict | None) -> str:
 
     if not continued:
         return train(opts, "RUN")
-    o = continued["options"]
-    return (f"{train(o, 'FIRST')} ({o['epochs']} epochs), then `propscope train --continue-from FIRST --epochs "
-            f"{opts['epochs']} --lr {opts['lr']} --head-lr {opts['head_lr']} --out RUN` ({opts['epochs']} more "
-            f"epochs from each stage's weights, a fresh learning-rate schedule; {o['epochs'] + opts['epochs']} in all)")
+    names = [f"RUN{k + 1}" for k in range(len(continued))] + ["RUN"]
+    runs = [c["options"] for c in continued] + [opts]
+    steps = [f"{train(runs[0], names[0])} ({runs[0]['epochs']} epochs)"]
+    steps += [f"`propscope train --continue-from {names[k - 1]} --epochs {o['epochs']} --lr {o['lr']} --head-lr "
+              f"{o['head_lr']} --out {names[k]}` ({o['epochs']} more)" for k, o in enumerate(runs) if k]
+    return (", then ".join(steps) + " (each continuation starts from every stage's weights with a fresh "
+            f"learning-rate schedule; {sum(o['epochs'] for o in runs)} epochs in all)")
+
+
+def _continued(result: dict) -> list[dict]:
+    """The runs this one continued, first first (older cards kept one as a dict)."""
+    earlier = result.get("continued_from") or []
+    return [earlier] if isinstance(earlier, dict) else earlier
 
 
 def _seconds(seconds: dict[str, float], label: str) -> str:
@@ -45,15 +54,16 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
              f"- **Base encoder**: `{config.base}`, {base.description}, from its PyPI wheels (`src/propscope/bases.py`).",
              f"- **Adapters**: {layers}; a token head (\"any technique\" + one sigmoid per technique); a span "
              "classifier and a span filter (`span_classifier.py`).",
-             f"- **Training** ({_command(opts, result.get('continued_from'))}): the lower "
+             f"- **Training** ({_command(opts, _continued(result))}): the lower "
              f"{base.n_layers - opts['top_layers']} layers "
              f"run once and are cached (bf16); the top {opts['top_layers']} layers' adapters and the head train on "
              f"{opts['window']}-token windows without overlap, batch {opts['batch_size']}, AdamW, linear warm-up and "
              f"decay. One model per fold (out-of-fold predictions), then one on all {result['articles']} PTC train "
              "articles: the shipped one.",
              "- **Time on the CPU** (2 cores, shared with other work, seconds per stage): "
-             + _seconds(result.get("continued_from", {}).get("seconds_training", {}), "first run: ")
-             + _seconds(result.get("seconds_training", {}), "continued: " if result.get("continued_from") else "")
+             + "".join(_seconds(c["seconds_training"], "first run: " if k == 0 else f"continuation {k}: ")
+                       for k, c in enumerate(_continued(result)))
+             + _seconds(result.get("seconds_training", {}), "last continuation: " if _continued(result) else "")
              + f"tuning {result.get('seconds_finalize', 0):.0f}.",
              f"- **Inference windows**: {config.max_tokens} tokens with {config.overlap} of overlap; probabilities "
              "averaged per token.",

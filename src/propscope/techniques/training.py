@@ -105,7 +105,7 @@ def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], lo
     the encoder loads only in the second case."""
     folder = run / "cache"
     key = _cache_key(opts, articles)
-    for known in [folder] + ([Path(opts.continue_from) / "cache"] if opts.continue_from else []):
+    for known in [folder] + [earlier / "cache" for earlier in lineage(opts)]:
         if (known / "key.json").exists() and json.loads((known / "key.json").read_text()) == key:
             data = torch.load(known / "cache.pt", mmap=True)
             return Cache(key["articles"], data["ids"], data["mask"], data["owner"], data["first"], data["states"],
@@ -385,6 +385,16 @@ def check_continuable(opts: RunOptions) -> None:
     if unfinished:
         raise ValueError(f"{opts.continue_from} has unfinished stages ({', '.join(unfinished)}); "
                          f"`propscope train --resume {opts.continue_from}` finishes them first")
+
+
+def lineage(opts: RunOptions) -> list[Path]:
+    """The runs this one continues, nearest first: a chain of ``--continue-from`` runs shares the
+    first run's cache, and the model card accounts for every run's epochs and time."""
+    chain, earlier = [], opts.continue_from
+    while earlier and Path(earlier) not in chain:
+        chain.append(Path(earlier))
+        earlier = resume_options(earlier).continue_from
+    return chain
 
 
 def resume_options(run_dir: str | Path) -> RunOptions:

@@ -28,6 +28,7 @@ from .corpus import LabelledArticle, load_ptc_train, split_by_article
 from .decode import LEVERS, Decoder, Thresholds, TokenProbs
 from .encoding import Encoded, encode, tokens_inside
 from .evaluation import Scored, gold_flc, score, spans_of
+from .training import lineage
 
 SPAN_GRID = tuple(float(round(x, 2)) for x in np.arange(0.2, 0.71, 0.05))
 FILTER_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -381,10 +382,9 @@ def finalize_run(run: Path, opts, log=print, retune: bool = False) -> dict:
     result["semeval2023"] = fit_for_run(run, opts, data, log, out=out)
     result["seconds_finalize"] = round(time.time() - t0, 1)
     result["seconds_training"] = _seconds_training(run)
-    if opts.continue_from:  # the epochs this run built on: their options and time belong in the card too
-        earlier = Path(opts.continue_from)
-        result["continued_from"] = {"options": json.loads((earlier / "run.json").read_text()),
-                                    "seconds_training": _seconds_training(earlier)}
+    if opts.continue_from:  # the epochs this run built on, first run first: their options and time belong in the card
+        result["continued_from"] = [{"options": json.loads((earlier / "run.json").read_text()),
+                                     "seconds_training": _seconds_training(earlier)} for earlier in lineage(opts)[::-1]]
     (out / "metrics.json").write_text(json.dumps(result, indent=2) + "\n")
     notes = run / "NOTES.md"  # the person who ran it: why these settings
     write_model_card(out, config, result, notes.read_text() if notes.exists() else "")
