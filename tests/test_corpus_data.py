@@ -2,8 +2,8 @@
 
 import pytest
 
-from propscope import metrics, sentences
-from propscope.techniques.corpus import load_ptc_train, split_by_article
+from propscope import metrics, sentences, taxonomy
+from propscope.techniques.corpus import load_ptc_train, load_semeval2023_en, split_by_article
 
 pytestmark = pytest.mark.data
 
@@ -65,3 +65,22 @@ def test_every_gold_span_gets_token_targets(ptc):
         for t, s, e in a.spans:
             inside = (enc.offsets[:, 0] < e) & (enc.offsets[:, 1] > s)
             assert y[inside, 1 + labels.index(t)].all() and inside.any()
+
+
+def test_semeval2023_english_spans_land_on_the_ptc_characters(ptc):
+    # the SemEval-2023 English articles re-render PTC train: every article aligns (one only after
+    # a typographic variant), and nearly every span is a PTC span of a technique that maps to it
+    sem = load_semeval2023_en()
+    assert [a.id for a in sem] == [a.id for a in ptc]
+    assert sum(len(a.spans) for a in sem) == 6136
+    mapping = taxonomy.mapping("ptc14", "semeval2023")
+    by_id = {a.id: a for a in ptc}
+    agree = total = 0
+    for a in sem:
+        assert a.text == by_id[a.id].text
+        mapped = {(m, s, e) for t, s, e in by_id[a.id].spans for m in mapping.targets(t)}
+        for t, s, e in a.spans:
+            assert 0 <= s < e <= len(a.text) and a.text[s:e] == a.text[s:e].strip()
+            total += 1
+            agree += (t, s, e) in mapped
+    assert agree / total > 0.95

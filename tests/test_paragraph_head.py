@@ -216,7 +216,10 @@ def test_fit_for_run_ships_a_head_that_analyze_uses(tmp_path):
     metrics = json.loads((run / "model" / "metrics.json").read_text())
     report = metrics["semeval2023"]
     assert len(report["head"]["micro"]["folds"]) == 2 and report["paragraphs"] > 20
-    assert {"mapped_spans", "span_thresholds", "mapped_token_probs", "trivial"} <= set(report)
+    assert {"mapped_spans", "span_thresholds", "mapped_token_probs", "trivial", "mapped_gold_spans"} <= set(report)
+    # mapped gold PTC spans bound the mapped route from above (SemEval-2023 English is PTC relabelled)
+    assert report["mapped_gold_spans"]["micro_f1"] > max(report["mapped_spans"]["micro_f1"], 0.9)
+    assert report["not_aligned"] == 0
     assert (run / "model" / ph.FILE).exists() == (report["source"] == "paragraph head")
     assert "## SemEval-2023 paragraph head" in (run / "model" / "MODEL_CARD.md").read_text()
     # ship one whatever the spans score, to a copy of the artifact, and analyse with it

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from ..ptc import read_articles_dir, read_labels
 from ..taxonomy import PTC14_NAMES
 
 DEFAULT_DATA = Path(os.environ.get("PROPSCOPE_DATA") or Path(__file__).resolve().parents[3].parent / "shared" / "data")
 PTC_DIR = "ptc_semeval2020_task11"
+SEMEVAL2023_EN = Path("semeval2023_task3") / "data" / "en"
 
 
 @dataclass
@@ -33,6 +37,64 @@ def load_ptc_train(data_dir: str | Path = DEFAULT_DATA) -> list[LabelledArticle]
             raise ValueError(f"unexpected technique {tech!r} in PTC labels")
         by_article[art].append((tech, s, e))
     return [LabelledArticle(k, texts[k], sorted(by_article[k], key=lambda x: (x[1], x[2]))) for k in sorted(texts)]
+
+
+def char_map(src: str, dst: str, min_match: float = 0.99) -> np.ndarray | None:
+    """For each character of ``src`` (and its end), the index of the same character in ``dst``, a
+    re-rendering of it: whitespace may differ (spaces map to the next character), and so may a few
+    typographic variants ("……" for "....."), aligned by ``difflib``. None when more than 8 non-space
+    characters, and more than ``1 - min_match`` of them, disagree: then the two are not the same text."""
+    a = [i for i, c in enumerate(src) if not c.isspace()]
+    b = [i for i, c in enumerate(dst) if not c.isspace()]
+    out = np.full(len(src) + 1, len(dst), dtype=np.int64)
+    if len(a) == len(b) and all(src[i] == dst[j] for i, j in zip(a, b)):
+        out[a] = b
+    else:
+        x, y = "".join(src[i] for i in a), "".join(dst[j] for j in b)
+        blocks = difflib.SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks()
+        if max(len(x), len(y)) - sum(m.size for m in blocks) > max(8, (1 - min_match) * max(len(x), len(y))):
+            return None
+        for m in blocks:
+            out[a[m.a : m.a + m.size]] = b[m.b : m.b + m.size]
+        matched = np.zeros(len(src) + 1, dtype=bool)
+        matched[[a[m.a + k] for m in blocks for k in range(m.size)]] = True
+        matched[len(src)] = True
+        for i in range(len(src) - 1, -1, -1):  # unmatched characters take the next matched one's place
+            if not matched[i]:
+                out[i] = out[i + 1]
+        return out
+    for i in range(len(src) - 1, -1, -1):  # whitespace takes the next character's place
+        if src[i].isspace():
+            out[i] = out[i + 1]
+    return out
+
+
+def load_semeval2023_en(data_dir: str | Path = DEFAULT_DATA) -> list[LabelledArticle]:
+    """The SemEval-2023 Task 3 English span annotations (23-technique taxonomy) on the PTC train
+    texts they re-render: the same 371 articles with other line breaks, so their spans are moved
+    onto the PTC characters (``char_map``). A model trained on them shares the PTC models' folds
+    and their cache of lower-layer states. An article whose text does not align is left out."""
+    root = Path(data_dir) / SEMEVAL2023_EN
+    if not (root / "train-labels-subtask-3-spans").is_dir():
+        raise FileNotFoundError(f"SemEval-2023 English training data not found at {root}: pass --data DIR "
+                                "(the shared/data folder)")
+    out = []
+    for art in load_ptc_train(data_dir):
+        text_path = root / "train-articles-subtask-3" / f"article{art.id}.txt"
+        spans_path = root / "train-labels-subtask-3-spans" / f"article{art.id}-labels-subtask-3.txt"
+        if not text_path.exists() or not spans_path.exists():
+            continue
+        text = text_path.read_bytes().decode("utf-8")
+        to_ptc = char_map(text, art.text)
+        if to_ptc is None:
+            continue
+        spans = set()
+        for _, tech, s, e in read_labels(spans_path):
+            e = len(text[:e].rstrip()) if e <= len(text) else len(text)
+            if e > s:
+                spans.add((tech, int(to_ptc[s]), int(to_ptc[e - 1]) + 1))
+        out.append(LabelledArticle(art.id, art.text, sorted(spans, key=lambda x: (x[1], x[2], x[0]))))
+    return out
 
 
 def split_by_article(ids: list[str], folds: int, fold: int, seed: int) -> tuple[set[str], set[str]]:

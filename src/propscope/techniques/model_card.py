@@ -116,7 +116,9 @@ SEMEVAL_SOURCES = {"head": "paragraph head (nested CV)", "mapped_spans": "spans 
                    "span_thresholds": "spans mapped from PTC-14, decoded at the grids' lowest thresholds, "
                                       "a threshold per technique (nested CV)",
                    "mapped_token_probs": "token probabilities mapped from PTC-14",
-                   "trivial": "Loaded_Language on every paragraph"}
+                   "trivial": "Loaded_Language on every paragraph",
+                   "mapped_gold_spans": "the gold PTC-14 spans mapped: what the mapped spans would score with a "
+                                        "flawless PTC-14 model"}
 ROUTE = ("The spans with a threshold per technique are each fold's held-out articles decoded at the lowest span, "
          "technique and filter thresholds of the tuning grids, each paragraph scored per technique by its best "
          "calibrated mapped span, with thresholds tuned for paragraph micro-F1 on the other folds. ")

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ..document import Analysis, Span
+from .corpus import char_map
 from .decode import TokenProbs
 from .encoding import tokens_inside
 
@@ -176,21 +177,6 @@ def nested_threshold_predictions(scores: np.ndarray, y: np.ndarray, fold_of: np.
 
 
 # -- features ------------------------------------------------------------------------------
-def char_map(src: str, dst: str) -> np.ndarray | None:
-    """For each character of ``src``, the index of the same non-space character in ``dst`` (spaces
-    map to the next one); None when the two differ in more than whitespace."""
-    a = [i for i, c in enumerate(src) if not c.isspace()]
-    b = [i for i, c in enumerate(dst) if not c.isspace()]
-    if len(a) != len(b) or any(src[i] != dst[j] for i, j in zip(a, b)):
-        return None
-    out = np.full(len(src) + 1, len(dst), dtype=np.int64)
-    out[a] = b
-    for i in range(len(src) - 1, -1, -1):  # whitespace takes the next character's place
-        if src[i].isspace():
-            out[i] = out[i + 1]
-    return out
-
-
 def paragraph_features(tp: TokenProbs, start: int, end: int) -> np.ndarray | None:
     """A paragraph's features: the mean encoder state of its tokens, the mean and max of their
     probabilities, and the log of their number; None when no token lies in ``[start, end)``."""
@@ -267,6 +253,7 @@ class Collected:
     from_spans: np.ndarray  # (rows, classes) bool: a mapped out-of-fold span overlaps the paragraph
     not_aligned: int
     span_scores: np.ndarray | None = None  # (rows, classes): best calibrated score of a low-threshold mapped span
+    from_gold: np.ndarray | None = None  # (rows, classes) bool: a mapped gold PTC span overlaps the paragraph
 
 
 def _fold_thresholds(oof: dict | None, fold: int):
@@ -314,7 +301,7 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
     labels = TaggerConfig.load(run / "fold0" / "config.json").labels
     oof = json.loads((run / "oof.json").read_text()) if (run / "oof.json").exists() else None
     calib = oof.get("calibration", {}).get("span", {}).get("platt") if oof else None  # as the shipped model scales
-    rows, feats, ys, folds, owners, spans_y, scores = [], [], [], [], [], [], []
+    rows, feats, ys, folds, owners, spans_y, scores, gold_y = [], [], [], [], [], [], [], []
     skipped = 0
     for f in range(opts.folds):
         stage = run / f"fold{f}"
@@ -336,6 +323,7 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
                 continue
             spans = mapping.spans(decoder.decode(art.text, tp, th)) if decoder is not None else []
             low = mapping.spans(decoder.decode(art.text, tp, low_thresholds(th))) if decoder is not None else []
+            perfect = mapping.spans([Span(s, e, t, 1.0) for t, s, e in art.spans])  # a flawless PTC-14 model's
             for n, s, e in paragraphs.paragraphs(text):
                 if (art.id, n) not in gold:
                     continue
@@ -347,13 +335,14 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
                 ys.append([float(c in gold[(art.id, n)]) for c in classes])
                 spans_y.append(span_indicators(spans, a, b, classes) > 0)
                 scores.append(span_scores(low, a, b, classes))
+                gold_y.append(span_indicators(perfect, a, b, classes) > 0)
                 rows.append((art.id, n))
                 folds.append(f)
                 owners.append(art.id)
         del arts, tps
     spans_y = np.stack(spans_y)
     return Collected(rows, np.concatenate([np.stack(feats), spans_y], axis=1), np.array(ys), np.array(folds),
-                     np.array(owners), spans_y, skipped, np.stack(scores))
+                     np.array(owners), spans_y, skipped, np.stack(scores), np.stack(gold_y))
 
 
 def _scores(c: Collected, pred: np.ndarray, classes: list[str]) -> dict:
@@ -407,8 +396,9 @@ def cross_validate(run: Path, opts, data, log: Callable = print) -> tuple[Collec
               "mapped_spans": _scores(c, c.from_spans, classes),
               "span_thresholds": _scores(c, nested_threshold_predictions(c.span_scores, c.y, c.fold_of), classes),
               "mapped_token_probs": _scores(c, tokens, classes),
-              "trivial": _scores(c, trivial, classes)}
-    for key in ("trivial", "mapped_spans", "span_thresholds", "mapped_token_probs", "head"):
+              "trivial": _scores(c, trivial, classes),
+              "mapped_gold_spans": _scores(c, c.from_gold, classes)}
+    for key in ("trivial", "mapped_spans", "span_thresholds", "mapped_token_probs", "head", "mapped_gold_spans"):
         r = report[key]
         log(f"  {key:<20} micro-F1 {r['micro_f1']:.4f} (folds {r['micro']['mean']:.4f} ± {r['micro']['stdev']:.4f})  "
             f"macro-F1 {r['macro_f1']:.4f}")
