@@ -1,20 +1,25 @@
-"""A model's SI, FLC and TC scores on the validation articles recorded in its config.
+"""A model's SI, FLC and TC scores on labelled PTC articles, in float32, bfloat16 or int8.
 
-    python bench/quality.py                  # the shipped fast model (accurate has no validation
-                                             # split: its cross-validated figures are in its card)
-    python bench/quality.py --int8           # the same with the quantised encoder
-    python bench/quality.py --model runs/x   # any artifact folder
+    python bench/quality.py                            # the shipped fast model, its validation split
+    python bench/quality.py --int8                     # the same with the quantised encoder
+    python bench/quality.py --model runs/x             # any artifact folder with a validation split
+    python bench/quality.py --run runs/accurate6 --fold 0 --bf16
+        # a cross-validated run's fold model on the articles it never saw, with the thresholds
+        # that scored that fold in the run's nested cross-validation (oof.json), in bfloat16
 
-These are the articles its thresholds and calibration were tuned on, so the figures are
-optimistic for unseen articles; they are for comparing variants of one artifact
-(float against int8, a re-tuned decoder), not for quoting as the model's quality on new text.
+A validation split is where a model's thresholds and calibration were tuned, so its figures are
+optimistic for unseen articles; a fold of a run is unseen by its model and its thresholds. Both
+are for comparing variants of one network (float32 against bfloat16 or int8), not for quoting
+one figure as the model's quality (a run's model card has its cross-validated table).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+from dataclasses import fields
 from pathlib import Path
 
 import torch
@@ -23,25 +28,51 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from propscope.pipeline import load_model  # noqa: E402
 from propscope.techniques.corpus import load_ptc_train  # noqa: E402
+from propscope.techniques.decode import Thresholds  # noqa: E402
 from propscope.techniques.evaluation import evaluate_model  # noqa: E402
+from propscope.techniques.training import resume_options, stages  # noqa: E402
+
+
+def fold_of_run(run: Path, fold: int) -> tuple[str, set[str], Thresholds]:
+    """A run's fold model, the articles it held out, and the thresholds its nested CV scored it with."""
+    opts = resume_options(run)
+    oof = json.loads((run / "oof.json").read_text())
+    saved = oof["cv_folds"][fold]["thresholds"]
+    th = Thresholds(**{f.name: (tuple(saved[f.name]) if f.name == "levers" else saved[f.name])
+                       for f in fields(Thresholds) if f.name in saved})
+    ids = [a.id for a in (load_ptc_train(opts.data_dir) if opts.data_dir else load_ptc_train())]
+    name, _, held = stages(opts, ids[: opts.limit_articles] if opts.limit_articles else ids)[fold]
+    return str(run / name), held, th
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default="fast")
+    ap.add_argument("--run", type=Path, help="a finished cross-validated `propscope train` run folder")
+    ap.add_argument("--fold", type=int, default=0, help="with --run: which fold's model and articles")
     ap.add_argument("--int8", action="store_true")
+    ap.add_argument("--bf16", action="store_true")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    model = load_model(args.model, device="cpu", int8=args.int8)
-    val_ids = set(model.config.extra.get("val_articles", []))
-    if not val_ids:
-        sys.exit(f"{model.name} records no validation articles: models trained with cross-validation carry their "
-                 "out-of-fold figures in metrics.json and MODEL_CARD.md")
-    val = [a for a in load_ptc_train() if a.id in val_ids]
+    th = None
+    if args.run:
+        name, ids, th = fold_of_run(args.run, args.fold)
+        what = f"fold {args.fold} of {args.run}: {{n}} held-out articles"
+    else:
+        name, ids = args.model, None
+        what = "{n} validation articles"
+    model = load_model(name, device="cpu", int8=args.int8, bf16=args.bf16)
+    if ids is None:
+        ids = set(model.config.extra.get("val_articles", []))
+        if not ids:
+            sys.exit(f"{model.name} records no validation articles: for a cross-validated run use --run RUN --fold K; "
+                     "its out-of-fold figures are in metrics.json and MODEL_CARD.md")
+    articles = [a for a in load_ptc_train() if a.id in ids]
     t = time.perf_counter()
-    scores = evaluate_model(model, val)
-    print(f"model {model.name}, {len(val)} validation articles, {time.perf_counter() - t:.1f} s")
+    scores = evaluate_model(model, articles, th=th)
+    precision = "int8" if args.int8 else "bfloat16" if args.bf16 else "float32"
+    print(f"model {model.name} ({precision}), {what.format(n=len(articles))}, {time.perf_counter() - t:.1f} s")
     for task in ("si", "flc", "tc"):
         o = scores[task]["overall"]
         print(f"  {task.upper():<4} P {o['precision']:.4f}  R {o['recall']:.4f}  F1 {o['f1']:.4f}")

@@ -57,8 +57,9 @@ def score(items: list[Scored], th: Thresholds) -> dict:
             "tc": metrics.technique_classification(tc_pred, gold).to_dict()}
 
 
-def evaluate_model(model, articles: list[LabelledArticle], token_probs: list[TokenProbs] | None = None) -> dict:
-    """SI, FLC and TC of a loaded model on labelled articles, with its own thresholds."""
+def evaluate_model(model, articles: list[LabelledArticle], token_probs: list[TokenProbs] | None = None,
+                   th: Thresholds | None = None) -> dict:
+    """SI, FLC and TC of a loaded model on labelled articles, with its own thresholds or ``th``."""
     tps = token_probs or model.token_probs([a.text for a in articles])
     decoder = model.decoder
-    return score([Scored(a, tp, decoder) for a, tp in zip(articles, tps)], Thresholds.from_config(model.config))
+    return score([Scored(a, tp, decoder) for a, tp in zip(articles, tps)], th or Thresholds.from_config(model.config))
