@@ -67,3 +67,14 @@ def test_int8_of_the_shipped_mpnet_model_is_one_clear_error_before_any_loading()
         registry.model_version("accurate", int8=True)
     r = CliRunner().invoke(main, ["analyze", "-", "--int8"], input="They lie.")
     assert r.exit_code == 1 and "int8 is not offered" in r.output and "Traceback" not in r.output
+
+
+def test_building_the_network_warns_python_api_users_of_nothing():
+    # peft asks transformers a deprecated question while wrapping the encoder; an analyst calling
+    # propscope.analyze from a notebook should not see library internals' warnings
+    import warnings
+
+    config = TaggerConfig(name="t", base="minilm", labels=list(PTC14_NAMES), max_tokens=64, overlap=16)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        build_net(config)

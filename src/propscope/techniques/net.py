@@ -9,6 +9,8 @@ forward pass (tested), so a model trained on cached lower states is an ordinary 
 
 from __future__ import annotations
 
+import warnings
+
 import torch
 from torch import nn
 
@@ -52,7 +54,9 @@ def build_net(config) -> tuple:
     extra = {"layers_to_transform": list(config.lora_layers), "layers_pattern": "layer"} if config.lora_layers else {}
     lora = LoraConfig(r=config.lora_rank, lora_alpha=config.lora_alpha, lora_dropout=0.0, target_modules=targets,
                       **extra)
-    encoder = get_peft_model(encoder, lora)
+    with warnings.catch_warnings():  # peft asks transformers a deprecated question; API users can do nothing about it
+        warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
+        encoder = get_peft_model(encoder, lora)
     return tokenizer, TaggerNet(encoder, 1 + len(config.labels))
 
 
