@@ -145,3 +145,16 @@ def test_continue_from_an_unfinished_run_says_how_to_finish_it(tmp_path):
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(main, ["train", "--continue-from", str(run), "--out", str(tmp_path / "more")])
     assert r.exit_code == 2 and f"propscope train --resume {run}" in r.output
+
+
+@pytest.mark.parametrize("name, says", [("fast", "nothing is cached: the adapters of all 6 layers"),
+                                        ("accurate", "the lower 8 layers run once and are cached")])
+def test_the_model_card_says_what_was_cached(name, says, tmp_path):
+    from propscope import registry
+    from propscope.techniques.model_card import write_model_card
+    from propscope.techniques.tagger import TaggerConfig
+
+    shipped = registry.model_path(name)
+    result = json.loads((shipped / "metrics.json").read_text())
+    write_model_card(tmp_path, TaggerConfig.load(shipped / "config.json"), result)
+    assert says in (tmp_path / "MODEL_CARD.md").read_text()

@@ -72,8 +72,9 @@ def char_map(src: str, dst: str, min_match: float = 0.99) -> np.ndarray | None:
 def load_semeval2023_en(data_dir: str | Path = DEFAULT_DATA) -> list[LabelledArticle]:
     """The SemEval-2023 Task 3 English span annotations (23-technique taxonomy) on the PTC train
     texts they re-render: the same 371 articles with other line breaks, so their spans are moved
-    onto the PTC characters (``char_map``). A model trained on them shares the PTC models' folds
-    and their cache of lower-layer states. An article whose text does not align is left out."""
+    onto the PTC characters (``char_map``), where they can be compared with the PTC spans (nearly
+    all are the same spans relabelled: ``tests/test_corpus_data.py``) or trained on with the PTC
+    runs' folds and cache. An article whose text does not align is left out."""
     root = Path(data_dir) / SEMEVAL2023_EN
     if not (root / "train-labels-subtask-3-spans").is_dir():
         raise FileNotFoundError(f"SemEval-2023 English training data not found at {root}: pass --data DIR "

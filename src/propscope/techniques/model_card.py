@@ -54,9 +54,11 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
              f"- **Base encoder**: `{config.base}`, {base.description}, from its PyPI wheels (`src/propscope/bases.py`).",
              f"- **Adapters**: {layers}; a token head (\"any technique\" + one sigmoid per technique); a span "
              "classifier and a span filter (`span_classifier.py`).",
-             f"- **Training** ({_command(opts, _continued(result))}): the lower "
-             f"{base.n_layers - opts['top_layers']} layers "
-             f"run once and are cached (bf16); the top {opts['top_layers']} layers' adapters and the head train on "
+             f"- **Training** ({_command(opts, _continued(result))}): "
+             + (f"the lower {base.n_layers - opts['top_layers']} layers run once and are cached (bf16); the top "
+                f"{opts['top_layers']} layers' adapters" if opts["top_layers"] < base.n_layers else
+                f"nothing is cached: the adapters of all {base.n_layers} layers")
+             + " and the head train on "
              f"{opts['window']}-token windows without overlap, batch {opts['batch_size']}, AdamW, linear warm-up and "
              f"decay. One model per fold (out-of-fold predictions), then one on all {result['articles']} PTC train "
              "articles: the shipped one.",
