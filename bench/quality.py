@@ -1,11 +1,11 @@
 """A model's SI, FLC and TC scores on labelled PTC articles, in float32, bfloat16 or int8.
 
-    python bench/quality.py                            # the shipped fast model, its validation split
-    python bench/quality.py --int8                     # the same with the quantised encoder
-    python bench/quality.py --model runs/x             # any artifact folder with a validation split
-    python bench/quality.py --run runs/accurate6 --fold 0 --bf16
-        # a cross-validated run's fold model on the articles it never saw, with the thresholds
-        # that scored that fold in the run's nested cross-validation (oof.json), in bfloat16
+    python bench/quality.py --run runs/fast --fold 0           # a cross-validated run's fold model on
+    python bench/quality.py --run runs/fast --fold 0 --int8    # the articles it never saw, with the
+    python bench/quality.py --run runs/accurate --fold 0 --bf16  # thresholds that scored that fold in
+                                                               # the run's nested CV (oof.json)
+    python bench/quality.py --model DIR                        # an artifact trained with a validation
+                                                               # split (older models), on that split
 
 A validation split is where a model's thresholds and calibration were tuned, so its figures are
 optimistic for unseen articles; a fold of a run is unseen by its model and its thresholds. Both
@@ -19,7 +19,6 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import fields
 from pathlib import Path
 
 import torch
@@ -31,18 +30,15 @@ from propscope.techniques.corpus import load_ptc_train  # noqa: E402
 from propscope.techniques.decode import Thresholds  # noqa: E402
 from propscope.techniques.evaluation import evaluate_model  # noqa: E402
 from propscope.techniques.training import resume_options, stages  # noqa: E402
+from propscope.techniques.tuning import fold_thresholds  # noqa: E402
 
 
-def fold_of_run(run: Path, fold: int) -> tuple[str, set[str], Thresholds]:
-    """A run's fold model, the articles it held out, and the thresholds its nested CV scored it with."""
+def fold_of_run(run: Path, fold: int, ids: list[str]) -> tuple[str, set[str], Thresholds]:
+    """A run's fold model, the articles of ``ids`` it held out, and the thresholds its nested CV
+    scored it with."""
     opts = resume_options(run)
-    oof = json.loads((run / "oof.json").read_text())
-    saved = oof["cv_folds"][fold]["thresholds"]
-    th = Thresholds(**{f.name: (tuple(saved[f.name]) if f.name == "levers" else saved[f.name])
-                       for f in fields(Thresholds) if f.name in saved})
-    ids = [a.id for a in (load_ptc_train(opts.data_dir) if opts.data_dir else load_ptc_train())]
     name, _, held = stages(opts, ids[: opts.limit_articles] if opts.limit_articles else ids)[fold]
-    return str(run / name), held, th
+    return str(run / name), held, fold_thresholds(json.loads((run / "oof.json").read_text()), fold)
 
 
 def main() -> None:
@@ -56,8 +52,9 @@ def main() -> None:
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     th = None
+    labelled = load_ptc_train()
     if args.run:
-        name, ids, th = fold_of_run(args.run, args.fold)
+        name, ids, th = fold_of_run(args.run, args.fold, [a.id for a in labelled])
         what = f"fold {args.fold} of {args.run}: {{n}} held-out articles"
     else:
         name, ids = args.model, None
@@ -68,7 +65,7 @@ def main() -> None:
         if not ids:
             sys.exit(f"{model.name} records no validation articles: for a cross-validated run use --run RUN --fold K; "
                      "its out-of-fold figures are in metrics.json and MODEL_CARD.md")
-    articles = [a for a in load_ptc_train() if a.id in ids]
+    articles = [a for a in labelled if a.id in ids]
     t = time.perf_counter()
     scores = evaluate_model(model, articles, th=th)
     precision = "int8" if args.int8 else "bfloat16" if args.bf16 else "float32"

@@ -46,25 +46,21 @@ def char_map(src: str, dst: str, min_match: float = 0.99) -> np.ndarray | None:
     characters, and more than ``1 - min_match`` of them, disagree: then the two are not the same text."""
     a = [i for i, c in enumerate(src) if not c.isspace()]
     b = [i for i, c in enumerate(dst) if not c.isspace()]
-    out = np.full(len(src) + 1, len(dst), dtype=np.int64)
     if len(a) == len(b) and all(src[i] == dst[j] for i, j in zip(a, b)):
-        out[a] = b
+        pairs = list(zip(a, b))
     else:
         x, y = "".join(src[i] for i in a), "".join(dst[j] for j in b)
         blocks = difflib.SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks()
         if max(len(x), len(y)) - sum(m.size for m in blocks) > max(8, (1 - min_match) * max(len(x), len(y))):
             return None
-        for m in blocks:
-            out[a[m.a : m.a + m.size]] = b[m.b : m.b + m.size]
-        matched = np.zeros(len(src) + 1, dtype=bool)
-        matched[[a[m.a + k] for m in blocks for k in range(m.size)]] = True
-        matched[len(src)] = True
-        for i in range(len(src) - 1, -1, -1):  # unmatched characters take the next matched one's place
-            if not matched[i]:
-                out[i] = out[i + 1]
-        return out
-    for i in range(len(src) - 1, -1, -1):  # whitespace takes the next character's place
-        if src[i].isspace():
+        pairs = [(a[m.a + k], b[m.b + k]) for m in blocks for k in range(m.size)]
+    out = np.full(len(src) + 1, len(dst), dtype=np.int64)
+    matched = np.zeros(len(src) + 1, dtype=bool)
+    matched[len(src)] = True
+    for i, j in pairs:
+        out[i], matched[i] = j, True
+    for i in range(len(src) - 1, -1, -1):  # whitespace and unmatched characters take the next matched one's place
+        if not matched[i]:
             out[i] = out[i + 1]
     return out
 

@@ -256,17 +256,6 @@ class Collected:
     from_gold: np.ndarray | None = None  # (rows, classes) bool: a mapped gold PTC span overlaps the paragraph
 
 
-def _fold_thresholds(oof: dict | None, fold: int):
-    """The decoding thresholds that score fold ``fold`` in the run's nested cross-validation
-    (its ``oof.json``), so the mapped spans are out of fold too; None without them."""
-    from .decode import Thresholds
-
-    if oof is None:
-        return None
-    th = next((p["thresholds"] for p in oof.get("cv_folds", []) if p["fold"] == fold), None) or oof["thresholds"]
-    return Thresholds(**{**th, "levers": tuple(th["levers"])})
-
-
 def low_thresholds(th):
     """``th`` at the lowest values of the decoding grids (``tuning``): as many candidate spans as
     tuning ever considered, so a per-technique threshold on their scores can choose among them."""
@@ -294,7 +283,7 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
     from .. import paragraphs
     from .. import taxonomy as tx
     from .tagger import TaggerConfig
-    from .tuning import stage_decoder
+    from .tuning import fold_thresholds, stage_decoder
 
     gold = paragraphs.read_rows(en_dir / "train-labels-subtask-3.txt")
     mapping = tx.mapping("ptc14", TAXONOMY)
@@ -305,7 +294,7 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
     skipped = 0
     for f in range(opts.folds):
         stage = run / f"fold{f}"
-        th = _fold_thresholds(oof, f)
+        th = fold_thresholds(oof, f) if oof is not None else None
         decoder = stage_decoder(stage, labels, data, opts.seed, {}, log) if th is not None else None
         if decoder is not None:
             decoder.judged = {}  # the low-threshold decoding judges the same spans again

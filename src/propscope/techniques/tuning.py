@@ -336,6 +336,13 @@ def nested_cv(pool: list[Scored], fold_of: list[int], folds: int, base: Threshol
     return per_fold, nested_pred
 
 
+def fold_thresholds(oof: dict, fold: int) -> Thresholds:
+    """The thresholds that scored fold ``fold`` in a run's nested cross-validation (its
+    ``oof.json``; the pooled ones for a run saved without per-fold entries)."""
+    th = next((p["thresholds"] for p in oof.get("cv_folds", []) if p["fold"] == fold), None) or oof["thresholds"]
+    return Thresholds(**{**th, "levers": tuple(th["levers"])})
+
+
 def _seconds_training(run: Path) -> dict[str, float]:
     return {d.parent.name: float(d.read_text()) for d in sorted(run.glob("*/done"))}
 
