@@ -3,6 +3,7 @@ Runs train for seconds on a few PTC articles with MiniLM: they test the machiner
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -135,6 +136,29 @@ def test_continue_from_trains_more_epochs_on_a_finished_run_with_its_cache(tmp_p
     card = (again / "model" / "MODEL_CARD.md").read_text()
     assert "--continue-from RUN1" in card and "--continue-from RUN2" in card and "3 epochs in all" in card
     assert "first run: fold0" in card and "continuation 1: fold0" in card and "last continuation: fold0" in card
+
+
+def test_continue_from_may_train_more_layers_but_not_fewer(tmp_path):
+    from propscope.cli import main
+
+    first, deeper = tmp_path / "first", tmp_path / "deeper"
+    r = CliRunner().invoke(main, ["train", *SMALL, "--epochs", "1", "--out", str(first)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["train", "--continue-from", str(first), "--top-layers", "1", "--out",
+                                  str(tmp_path / "shallower")])
+    assert r.exit_code == 2 and "--top-layers 2 or above" in r.output
+    r = CliRunner().invoke(main, ["train", "--continue-from", str(first), "--top-layers", "3", "--epochs", "1",
+                                  "--out", str(deeper)])
+    assert r.exit_code == 0, r.output
+    assert (deeper / "cache").exists()  # one layer fewer runs below: the first run's cache does not fit
+    a = load_file(str(first / "full" / "adapter.safetensors"))
+    b = load_file(str(deeper / "full" / "adapter.safetensors"))
+    layer = re.compile(r"\.layer\.(\d+)\.")
+    assert {int(layer.search(k)[1]) for k in a if "lora_" in k} == {4, 5}
+    assert {int(layer.search(k)[1]) for k in b if "lora_" in k} == {3, 4, 5} and set(a) < set(b)
+    assert json.loads((deeper / "model" / "config.json").read_text())["lora_layers"] == [3, 4, 5]
+    card = (deeper / "model" / "MODEL_CARD.md").read_text()
+    assert "`propscope train --continue-from RUN1 --top-layers 3 --epochs 1" in card
 
 
 def test_continue_from_an_unfinished_run_says_how_to_finish_it(tmp_path):

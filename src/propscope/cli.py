@@ -1028,7 +1028,8 @@ def _check_port(host: str, port: int) -> None:
               help="Only redo the tuning of a finished run (span models, thresholds, calibration, model card).")
 @click.option("--continue-from", "continue_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="Start every stage from the same stage of a finished run and train --epochs more (a fresh "
-              "learning-rate schedule), with its network, folds and cache; the result goes to --out.")
+              "learning-rate schedule), with its network, folds and cache; the result goes to --out. With a "
+              "larger --top-layers the layers it kept frozen train too, from zero adapters.")
 def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_rank, folds, seed, limit_articles,
           resume_dir, only, threads, retune_dir, continue_dir) -> None:
     """Reproduce a shipped model from PTC train on this machine's CPU (a GPU is used when present).
@@ -1045,7 +1046,8 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
         elif continue_dir:
             earlier = training.resume_options(continue_dir)
             opts = dataclasses.replace(earlier, name=name or earlier.name, out_dir=out_dir, epochs=epochs, lr=lr,
-                                       head_lr=head_lr, continue_from=continue_dir)
+                                       head_lr=head_lr, continue_from=continue_dir,
+                                       top_layers=top_layers or earlier.top_layers)
             try:
                 training.check_continuable(opts)
             except ValueError as e:

@@ -24,8 +24,10 @@ def _command(opts: dict, continued: list[dict]) -> str:
     names = [f"RUN{k + 1}" for k in range(len(continued))] + ["RUN"]
     runs = [c["options"] for c in continued] + [opts]
     steps = [f"{train(runs[0], names[0])} ({runs[0]['epochs']} epochs)"]
-    steps += [f"`propscope train --continue-from {names[k - 1]} --epochs {o['epochs']} --lr {o['lr']} --head-lr "
-              f"{o['head_lr']} --out {names[k]}` ({o['epochs']} more)" for k, o in enumerate(runs) if k]
+    steps += [f"`propscope train --continue-from {names[k - 1]}"
+              + (f" --top-layers {o['top_layers']}" if o["top_layers"] != runs[k - 1]["top_layers"] else "")
+              + f" --epochs {o['epochs']} --lr {o['lr']} --head-lr {o['head_lr']} --out {names[k]}` "
+              f"({o['epochs']} more)" for k, o in enumerate(runs) if k]
     return (", then ".join(steps) + " (each continuation starts from every stage's weights with a fresh "
             f"learning-rate schedule; {sum(o['epochs'] for o in runs)} epochs in all)")
 

@@ -374,13 +374,18 @@ def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None)
 
 def check_continuable(opts: RunOptions) -> None:
     """A run continues another only with the same network and the same folds (else its
-    out-of-fold predictions would score articles its starting weights were trained on)."""
+    out-of-fold predictions would score articles its starting weights were trained on). It may
+    train more of the top layers: the ones the earlier run kept frozen start with zero adapters,
+    so the continuation starts from exactly the earlier model and can only add capacity."""
     earlier = resume_options(opts.continue_from)
-    same = ("base", "top_layers", "lora_rank", "window", "folds", "seed", "limit_articles", "data_dir")
+    same = ("base", "lora_rank", "window", "folds", "seed", "limit_articles", "data_dir")
     differ = [k for k in same if getattr(earlier, k) != getattr(opts, k)]
     if differ:
         raise ValueError(f"{opts.continue_from} was trained with other {', '.join(differ)}; a run continues "
                          "only one with the same network and folds")
+    if opts.top_layers < earlier.top_layers:
+        raise ValueError(f"{opts.continue_from} trained its top {earlier.top_layers} layers; a continuation "
+                         f"trains those and may add more (--top-layers {earlier.top_layers} or above), not fewer")
     unfinished = [name for name, _, _ in stages(opts, []) if not (Path(opts.continue_from) / name / "done").exists()]
     if unfinished:
         raise ValueError(f"{opts.continue_from} has unfinished stages ({', '.join(unfinished)}); "
