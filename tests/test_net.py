@@ -29,6 +29,12 @@ def test_lower_then_upper_layers_equal_the_whole_encoder(base):
     assert layers == set(range(n // 2, n))
     suffixes = {name.rsplit(".", 1)[1] for name in adapted}
     assert suffixes == set(bases.get(base).lora_targets)
+    # the forward pass hands the span models the frozen layer's output: what training cached
+    with torch.no_grad():
+        hidden, _, frozen = net.hidden_and_logits(enc["input_ids"], enc["attention_mask"], layer=n // 2)
+        cached = lower_states(net.encoder, enc["input_ids"], enc["attention_mask"], n // 2)
+    assert torch.allclose(hidden[real], whole[real], atol=1e-5)
+    assert torch.allclose(frozen[real], cached[real], atol=1e-5)
 
 
 def test_unknown_base_lists_the_known_ones():

@@ -55,6 +55,10 @@ def test_span_features_summarise_the_span_tokens():
     f = span_features(text, hidden, probs, np.array([True, True, False]), 0, 5)
     assert np.allclose(f[:2], [2, 0]) and np.isclose(f[2], np.log(0.5 + 1e-4))
     assert np.allclose(f[3:6], [0.4, 0.6, 0.2]) and len(f) == 2 + 1 + 3 + 7
+    # a frozen layer's states, when the model reads one, join as their mean over the span
+    frozen = np.array([[1, 2, 3], [3, 4, 5], [7, 7, 7]], dtype=np.float16)
+    g = span_features(text, hidden, probs, np.array([True, True, False]), 0, 5, frozen)
+    assert np.array_equal(g[: len(f)], f) and np.allclose(g[len(f) :], [2, 3, 4])
 
 
 def _model_preferring(label: int, hidden: int = 4) -> TechniqueModel:
@@ -126,3 +130,28 @@ def test_fit_span_filter_learns_which_found_spans_overlap_gold():
     decoder.span_filter, report = fit_span_filter(decoder, articles, tps, candidates=Thresholds(span=0.25, max_gap_tokens=0))
     assert report["spans"] == 20 and report["share_overlapping_gold"] == 0.5
     assert decoder.judge(text, tps[0], 0, 5)[0] > 0.8 and decoder.judge(text, tps[0], 9, 14)[0] < 0.2
+
+
+def test_the_span_filter_reads_no_frozen_states_and_the_classifier_does():
+    """Frozen-layer states lifted TC out of fold (nested CV, runs/accurate6: 0.596 to 0.642) but not
+    the filter (SI+FLC lower on every fold with them), so only the classifier reads them."""
+    from propscope.techniques.corpus import LabelledArticle
+    from propscope.techniques.decode import Thresholds
+    from propscope.techniques.tuning import fit_span_classifier, fit_span_filter
+
+    text = "aa bb cc dd ee"
+    offsets = np.array([(0, 2), (3, 5), (6, 8), (9, 11), (12, 14)])
+    probs = np.array([[0.9, 0.9, 0.1, 0.1]] * 2 + [[0.0, 0, 0, 0]] + [[0.9, 0.9, 0.1, 0.1]] * 2, dtype=np.float32)
+    hidden = np.zeros((5, 4), np.float16)
+    hidden[:2, 0] = 1.0
+    frozen = np.zeros((5, 6), np.float16)
+    frozen[3:, 1] = 1.0  # the frozen layer tells the second run's technique apart
+    articles = [LabelledArticle(str(i), text, [("Doubt", 0, 5)] + [("Slogans", 9, 14)] * (i % 2)) for i in range(10)]
+    tps = [TokenProbs(Encoded(np.arange(5), offsets), probs, hidden, frozen) for _ in articles]
+    clf, _ = fit_span_classifier(LABELS, articles, tps, folds=2)
+    decoder = _model_preferring(0).decoder
+    decoder.span_classifier = clf
+    decoder.span_filter, _ = fit_span_filter(decoder, articles, tps, candidates=Thresholds(span=0.25, max_gap_tokens=0))
+    plain = 4 + len(LABELS) + 3 + 7
+    assert len(clf.mean) == plain + 6 and len(decoder.span_filter.mean) == plain
+    assert decoder.classify(text, tps[0], 9, 14)[0][0] == "Slogans" and decoder.classify(text, tps[0], 0, 5)[0][0] == "Doubt"

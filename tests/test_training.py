@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from safetensors.torch import load_file
@@ -44,6 +45,21 @@ def test_train_command_writes_a_loadable_artifact_with_cross_validated_card(tmp_
     model = load_model(str(model_dir))
     assert model.name.startswith("smoke-")
     model.analyze("The corrupt elites lie to you every single day.").validate()
+    # the span models read layer 4's output too: from the cache when fitted, from the forward pass in use
+    assert config["frozen_layer"] == 4 and "the span's mean state after layer 4 (frozen base weights" in card
+    assert model.span_classifier.mean.shape[0] == 384 * 2 + 14 + 3 + 7
+    from propscope.techniques import training, tuning
+
+    opts = training.resume_options(run)
+    data = tuning.RunData(opts)
+    article = data.articles[0]
+    cached = data.frozen[article.id]
+    tp = model.token_probs([article.text])[0]
+    assert cached.shape == tp.frozen.shape == (len(data.encoded[article.id].ids), 384)
+    cache = training.find_cache(run, opts, data.articles)
+    w = int(np.flatnonzero(cache.owner.numpy() == 0)[-1])  # the article's last window, where it starts
+    a, n = int(cache.first[w]), int(cache.mask[w].sum()) - 2
+    assert np.array_equal(cached[a : a + n], cache.states[w, 1 : n + 1].float().numpy().astype(np.float16))
     # --retune redoes the tuning from the saved predictions and never touches the weights
     before = (model_dir / "adapter.safetensors").read_bytes()
     r = CliRunner().invoke(main, ["train", "--retune", str(run)])

@@ -30,6 +30,9 @@ class TokenProbs:
     encoded: Encoded
     probs: np.ndarray  # (n_tokens, 1 + n_labels)
     hidden: np.ndarray | None = None  # (n_tokens, hidden size) float16, for the span models
+    # the same from a layer below the trained ones (``TaggerConfig.frozen_layer``): base weights, so
+    # the training articles look to it like any other, as they do not to the trained top
+    frozen: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,7 @@ class Decoder:
         if tp.hidden is None or (self.span_classifier is None and self.span_filter is None):
             result = (1.0, head)
         else:
-            features = span_features(text, tp.hidden, tp.probs, inside, start, end)
+            features = span_features(text, tp.hidden, tp.probs, inside, start, end, tp.frozen)
             keep = float(self.span_filter.predict(features)[1]) if self.span_filter is not None else 1.0
             result = (keep, self.span_classifier.predict(features) if self.span_classifier is not None else head)
         if self.judged is not None:

@@ -55,7 +55,12 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
              "Technique span tagger for the 14 PTC techniques (SemEval-2020 Task 11).", "",
              f"- **Base encoder**: `{config.base}`, {base.description}, from its PyPI wheels (`src/propscope/bases.py`).",
              f"- **Adapters**: {layers}; a token head (\"any technique\" + one sigmoid per technique); a span "
-             "classifier and a span filter (`span_classifier.py`).",
+             "classifier and a span filter (`span_classifier.py`) over the span's mean top-layer state, head "
+             "probabilities and surface features"
+             + ("" if config.frozen_layer is None else
+                f"; the classifier also reads the span's mean state after layer {config.frozen_layer} (frozen base "
+                "weights: as sure on the training articles it is fitted on as on new ones, which the trained top "
+                "is not)") + ".",
              f"- **Training** ({_command(opts, _continued(result))}): "
              + (f"the lower {base.n_layers - opts['top_layers']} layers run once and are cached (bf16); the top "
                 f"{opts['top_layers']} layers' adapters" if opts["top_layers"] < base.n_layers else

@@ -29,9 +29,13 @@ class TaggerNet(nn.Module):
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         return self.hidden_and_logits(input_ids, attention_mask)[1]
 
-    def hidden_and_logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-        return hidden, self.head(self.dropout(hidden))
+    def hidden_and_logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, layer: int | None = None
+                          ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]:
+        """The last layer's states, the head's logits, and with ``layer`` the output of that
+        layer too (0: the embeddings), which the forward pass computes anyway."""
+        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=layer is not None)
+        hidden = out.last_hidden_state
+        return hidden, self.head(self.dropout(hidden)), None if layer is None else out.hidden_states[layer]
 
 
 def build_net(config) -> tuple:

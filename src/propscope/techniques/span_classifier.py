@@ -50,14 +50,22 @@ def surface_features(text: str, start: int, end: int, n_tokens: int) -> np.ndarr
 
 
 def span_features(text: str, hidden: np.ndarray, probs: np.ndarray, inside: np.ndarray,
-                  start: int, end: int) -> np.ndarray:
+                  start: int, end: int, frozen: np.ndarray | None = None) -> np.ndarray:
     """The feature vector of one span: ``hidden``/``probs`` are per-token encoder states and head
-    probabilities ("any technique" first, then one per technique), ``inside`` the span's tokens."""
+    probabilities ("any technique" first, then one per technique), ``inside`` the span's tokens;
+    ``frozen``, when the model has one, the states of a layer below the trained ones.
+
+    The span models are fitted on the articles the encoder trained on, where its top states
+    and probabilities are surer than on new articles; a frozen layer's states are not, which
+    is why they carry the technique better out of fold."""
     any_p = probs[inside, 0]
-    return np.concatenate([hidden[inside].astype(np.float32).mean(axis=0),
-                           np.log(probs[inside, 1:].mean(axis=0) + 1e-4),
-                           np.array([any_p.mean(), any_p.max(), any_p.min()], dtype=np.float32),
-                           surface_features(text, start, end, int(inside.sum()))])
+    parts = [hidden[inside].astype(np.float32).mean(axis=0),
+             np.log(probs[inside, 1:].mean(axis=0) + 1e-4),
+             np.array([any_p.mean(), any_p.max(), any_p.min()], dtype=np.float32),
+             surface_features(text, start, end, int(inside.sum()))]
+    if frozen is not None:
+        parts.append(frozen[inside].astype(np.float32).mean(axis=0))
+    return np.concatenate(parts)
 
 
 @dataclass
@@ -71,7 +79,9 @@ class SpanClassifier:
     bias: np.ndarray
 
     def predict(self, features: np.ndarray) -> np.ndarray:
-        """Class probabilities (rows sum to 1) for one feature vector or a matrix of them."""
+        """Class probabilities (rows sum to 1) for one feature vector or a matrix of them. A model
+        fitted without the frozen-layer states reads the features before them (they come last)."""
+        features = features[..., : len(self.mean)]
         z = ((features - self.mean) / self.scale) @ self.weight.T + self.bias
         z = z - z.max(axis=-1, keepdims=True)
         e = np.exp(z)

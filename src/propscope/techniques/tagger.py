@@ -41,6 +41,7 @@ class TaggerConfig:
     lora_alpha: int = 32
     lora_targets: list[str] | None = None  # None: every linear layer of the base (``bases.py``)
     lora_layers: list[int] | None = None  # the encoder layers that carry adapters; None: all
+    frozen_layer: int | None = None  # whose output the span models read beside the top (``TokenProbs.frozen``)
     span_threshold: float = 0.5
     technique_threshold: float = 0.3
     technique_span_threshold: float = 1.1  # > 1 turns per-technique spans off
@@ -141,6 +142,8 @@ class TechniqueModel:
         sums = [np.zeros((len(e.ids), n_out), dtype=np.float32) for e in encoded]
         counts = [np.zeros(len(e.ids), dtype=np.float32) for e in encoded]
         states = [np.zeros((len(e.ids), self.net.head.in_features), dtype=np.float32) for e in encoded] if hidden else None
+        layer = self.config.frozen_layer if hidden else None
+        frozen = [np.zeros_like(s) for s in states] if layer is not None else None
         with torch.inference_mode():
             for k in range(0, len(jobs), self.batch_windows):
                 batch = jobs[k : k + self.batch_windows]
@@ -151,19 +154,24 @@ class TechniqueModel:
                     n = b - a
                     ids[r, 0], ids[r, 1 : n + 1], ids[r, n + 1] = cls_id, encoded[i].ids[a:b], sep_id
                     mask[r, : n + 2] = 1
-                h, logits = self.net.hidden_and_logits(torch.from_numpy(ids).to(self.device),
-                                                       torch.from_numpy(mask).to(self.device))
+                h, logits, low = self.net.hidden_and_logits(torch.from_numpy(ids).to(self.device),
+                                                            torch.from_numpy(mask).to(self.device), layer)
                 probs = torch.sigmoid(logits.float()).cpu().numpy()
                 h = h.float().cpu().numpy() if hidden else None
+                low = low.float().cpu().numpy() if low is not None else None
                 for r, (i, a, b) in enumerate(batch):
                     sums[i][a:b] += probs[r, 1 : b - a + 1]
                     counts[i][a:b] += 1
                     if h is not None:
                         states[i][a:b] += h[r, 1 : b - a + 1]
+                    if low is not None:
+                        frozen[i][a:b] += low[r, 1 : b - a + 1]
         self.timings["encoder"] += time.perf_counter() - t1
-        return [TokenProbs(e, s / np.maximum(c, 1)[:, None],
-                           (states[k] / np.maximum(c, 1)[:, None]).astype(np.float16) if hidden else None)
-                for k, (e, s, c) in enumerate(zip(encoded, sums, counts))]
+        def mean(rows: list[np.ndarray] | None, k: int) -> np.ndarray | None:
+            return None if rows is None else (rows[k] / np.maximum(counts[k], 1)[:, None]).astype(np.float16)
+
+        return [TokenProbs(e, sums[k] / np.maximum(counts[k], 1)[:, None], mean(states, k), mean(frozen, k))
+                for k, e in enumerate(encoded)]
 
     # -- decoding (see ``decode``) ------------------------------------------------------------
     @property

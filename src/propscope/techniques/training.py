@@ -100,16 +100,40 @@ def _cache_key(opts: RunOptions, articles: list[LabelledArticle]) -> dict:
             "articles": [a.id for a in articles], "chars": sum(len(a.text) for a in articles)}
 
 
-def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], log) -> Cache:
-    """Load the run's cache, or compute it (the embeddings and lower layers over every window);
-    the encoder loads only in the second case."""
-    folder = run / "cache"
+def find_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle]) -> Cache | None:
+    """The run's cache, or that of a run it continues, when one was built for these articles."""
     key = _cache_key(opts, articles)
-    for known in [folder] + [earlier / "cache" for earlier in lineage(opts)]:
+    for known in [run / "cache"] + [earlier / "cache" for earlier in lineage(opts)]:
         if (known / "key.json").exists() and json.loads((known / "key.json").read_text()) == key:
             data = torch.load(known / "cache.pt", mmap=True)
             return Cache(key["articles"], data["ids"], data["mask"], data["owner"], data["first"], data["states"],
                          [o.numpy() for o in data["offsets"]])
+    return None
+
+
+def frozen_states(cache: Cache) -> dict[str, np.ndarray]:
+    """Every article's cached lower-layer states, token by token (float16): the span models'
+    frozen features (``TokenProbs.frozen``) for the training articles, as the forward pass of a
+    shipped model gives them for new ones."""
+    out = {}
+    owner, first, lengths = cache.owner.numpy(), cache.first.numpy(), cache.mask.sum(1).numpy() - 2
+    for k, article in enumerate(cache.article_ids):
+        states = np.zeros((len(cache.offsets[k]), cache.states.shape[-1]), dtype=np.float16)
+        for w in np.flatnonzero(owner == k):
+            a, n = int(first[w]), int(lengths[w])
+            states[a : a + n] = cache.states[w, 1 : n + 1].float().numpy()
+        out[article] = states
+    return out
+
+
+def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], log) -> Cache:
+    """Load the run's cache, or compute it (the embeddings and lower layers over every window);
+    the encoder loads only in the second case."""
+    found = find_cache(run, opts, articles)
+    if found is not None:
+        return found
+    folder = run / "cache"
+    key = _cache_key(opts, articles)
     folder.mkdir(parents=True, exist_ok=True)
     tokenizer, net = build_net(_config(opts))
     encoder = net.encoder.eval()
@@ -179,7 +203,8 @@ def _config(opts: RunOptions) -> TaggerConfig:
     base = bases.get(opts.base)
     return TaggerConfig(name=opts.name, base=opts.base, labels=list(PTC14_NAMES), max_tokens=opts.window,
                         overlap=opts.window // 8, lora_rank=opts.lora_rank, lora_alpha=2 * opts.lora_rank,
-                        lora_layers=list(range(opts.lower_layers, base.n_layers)) if opts.lower_layers else None)
+                        lora_layers=list(range(opts.lower_layers, base.n_layers)) if opts.lower_layers else None,
+                        frozen_layer=opts.lower_layers or None)
 
 
 def _targets(cache: Cache, articles: dict[str, LabelledArticle], labels: list[str], rows: np.ndarray) -> torch.Tensor:
