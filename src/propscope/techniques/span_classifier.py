@@ -57,7 +57,8 @@ def span_features(text: str, hidden: np.ndarray, probs: np.ndarray, inside: np.n
 
     The span models are fitted on the articles the encoder trained on, where its top states
     and probabilities are surer than on new articles; a frozen layer's states are not, which
-    is why they carry the technique better out of fold."""
+    is why they carry the technique better out of fold (the span filter leaves them out: see
+    ``tuning.fit_span_filter``)."""
     any_p = probs[inside, 0]
     parts = [hidden[inside].astype(np.float32).mean(axis=0),
              np.log(probs[inside, 1:].mean(axis=0) + 1e-4),

@@ -41,7 +41,7 @@ class TaggerConfig:
     lora_alpha: int = 32
     lora_targets: list[str] | None = None  # None: every linear layer of the base (``bases.py``)
     lora_layers: list[int] | None = None  # the encoder layers that carry adapters; None: all
-    frozen_layer: int | None = None  # whose output the span models read beside the top (``TokenProbs.frozen``)
+    frozen_layer: int | None = None  # whose output the span classifier reads beside the top (``TokenProbs.frozen``)
     span_threshold: float = 0.5
     technique_threshold: float = 0.3
     technique_span_threshold: float = 1.1  # > 1 turns per-technique spans off
