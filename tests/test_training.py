@@ -65,6 +65,20 @@ def test_train_command_writes_a_loadable_artifact_with_cross_validated_card(tmp_
     r = CliRunner().invoke(main, ["train", "--retune", str(run)])
     assert r.exit_code == 0, r.output
     assert (model_dir / "adapter.safetensors").read_bytes() == before
+    # ... and may read another frozen layer: its states are computed once, beside the run's cache
+    r = CliRunner().invoke(main, ["train", "--retune", str(run), "--frozen-layer", "5"])
+    assert r.exit_code == 2 and "0 to 4" in r.output
+    r = CliRunner().invoke(main, ["train", "--retune", str(run), "--frozen-layer", "2"])
+    assert r.exit_code == 0, r.output
+    assert json.loads((run / "cache-layer2" / "key.json").read_text())["lower_layers"] == 2
+    assert json.loads((model_dir / "config.json").read_text())["frozen_layer"] == 2
+    assert json.loads((run / "run.json").read_text())["frozen_layer"] == 2  # later re-tunes keep it
+    card = (model_dir / "MODEL_CARD.md").read_text()
+    assert "--out RUN`, then `propscope train --retune RUN --frozen-layer 2`" in card
+    again = load_model(str(model_dir))
+    assert again.span_classifier.mean.shape[0] == 384 * 2 + 14 + 3 + 7
+    assert again.token_probs([article.text])[0].frozen.shape == cached.shape
+    again.analyze(article.text).validate()
 
 
 def _train_process(*args: str) -> subprocess.Popen:

@@ -1030,8 +1030,11 @@ def _check_port(host: str, port: int) -> None:
               help="Start every stage from the same stage of a finished run and train --epochs more (a fresh "
               "learning-rate schedule), with its network, folds and cache; the result goes to --out. With a "
               "larger --top-layers the layers it kept frozen train too, from zero adapters.")
+@click.option("--frozen-layer", type=int, default=None, help="The encoder layer whose output the span classifier "
+              "reads beside the top (0: the embeddings); default: the last one below the trained layers. With "
+              "--retune, re-tunes a finished run to read another (its states are computed once, in RUN).")
 def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_rank, folds, seed, limit_articles,
-          resume_dir, only, threads, retune_dir, continue_dir) -> None:
+          resume_dir, only, threads, retune_dir, continue_dir, frozen_layer) -> None:
     """Reproduce a shipped model from PTC train on this machine's CPU (a GPU is used when present).
 
     The lower encoder layers run once and are cached; only the top layers and the head train,
@@ -1064,6 +1067,12 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
                 _fail("--folds must be 0 (no tuning folds) or at least 2", 2)
         if threads:
             opts.threads = threads
+        if frozen_layer is not None:
+            if not 0 <= frozen_layer <= opts.lower_layers:
+                _fail(f"--frozen-layer must lie below the trained layers: 0 to {opts.lower_layers} for this run", 2)
+            opts.frozen_layer = frozen_layer
+            if retune_dir:  # later re-tunes read the same layer
+                Path(retune_dir, "run.json").write_text(json.dumps(dataclasses.asdict(opts), indent=2) + "\n")
         names = [f"fold{f}" for f in range(opts.folds)] + ["full"]
         if set(only) - set(names):
             _fail(f"unknown stage {sorted(set(only) - set(names))[0]!r}; the stages are {', '.join(names)}", 2)

@@ -19,8 +19,10 @@ def _command(opts: dict, continued: list[dict]) -> str:
                 f"{o['lr']} --head-lr {o['head_lr']} --lora-rank {o['lora_rank']} --folds {o['folds']} --seed "
                 f"{o['seed']} --out {out}`")
 
+    tuned = ("" if opts.get("frozen_layer") is None else
+             f", then `propscope train --retune RUN --frozen-layer {opts['frozen_layer']}`")
     if not continued:
-        return train(opts, "RUN")
+        return train(opts, "RUN") + tuned
     names = [f"RUN{k + 1}" for k in range(len(continued))] + ["RUN"]
     runs = [c["options"] for c in continued] + [opts]
     steps = [f"{train(runs[0], names[0])} ({runs[0]['epochs']} epochs)"]
@@ -29,7 +31,7 @@ def _command(opts: dict, continued: list[dict]) -> str:
               + f" --epochs {o['epochs']} --lr {o['lr']} --head-lr {o['head_lr']} --out {names[k]}` "
               f"({o['epochs']} more)" for k, o in enumerate(runs) if k]
     return (", then ".join(steps) + " (each continuation starts from every stage's weights with a fresh "
-            f"learning-rate schedule; {sum(o['epochs'] for o in runs)} epochs in all)")
+            f"learning-rate schedule; {sum(o['epochs'] for o in runs)} epochs in all)" + tuned)
 
 
 def _continued(result: dict) -> list[dict]:

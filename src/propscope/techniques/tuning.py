@@ -28,7 +28,7 @@ from .corpus import LabelledArticle, load_ptc_train, split_by_article
 from .decode import LEVERS, Decoder, Thresholds, TokenProbs
 from .encoding import Encoded, encode, tokens_inside
 from .evaluation import Scored, gold_flc, score, spans_of
-from .training import find_cache, frozen_states, lineage
+from .training import Log, build_cache, find_cache, frozen_states, lineage
 
 SPAN_GRID = tuple(float(round(x, 2)) for x in np.arange(0.2, 0.71, 0.05))
 FILTER_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -227,11 +227,10 @@ def _f1s(result: dict) -> dict[str, float]:
 
 
 class RunData:
-    """A run's articles and their tokens, loaded once for every stage; and the cached states of
-    the layer below the trained ones, which the span classifier reads (``frozen``: None when the
-    run trains every layer, has no cache to read them from, or is asked not to). A run that trains
-    every layer has only the embeddings below: with them `fast`'s TC rose (0.578 to 0.595) but
-    its FLC fell on one fold of three, so they are not read."""
+    """A run's articles and their tokens, loaded once for every stage; and the states of the frozen
+    layer that the span classifier reads (``RunOptions.classifier_layer``), from the run's cache or
+    one cut after that layer, computed once (``frozen``: None when there is no such layer, when the
+    run's own cache is gone, or when asked not to)."""
 
     def __init__(self, opts, frozen: bool = True):
         from transformers import AutoTokenizer
@@ -243,9 +242,14 @@ class RunData:
         self.by_id = {a.id: a for a in self.articles}
         tokenizer = AutoTokenizer.from_pretrained(str(base_path(opts.base)))
         self.encoded = dict(zip(self.by_id, encode(tokenizer, [a.text for a in self.articles])))
-        cache = find_cache(Path(opts.out_dir), opts, self.articles) if frozen and opts.lower_layers else None
+        layer, run, cache = opts.classifier_layer, Path(opts.out_dir), None
+        if frozen and layer is not None:
+            at = opts.cached_at(layer)
+            cache = find_cache(run, at, self.articles)
+            if cache is None and layer != opts.lower_layers:
+                cache = build_cache(run, at, self.articles, Log(), folder=run / f"cache-layer{layer}")
         self.frozen = frozen_states(cache) if cache is not None else None
-        self.frozen_layer = opts.lower_layers if cache is not None else None
+        self.frozen_layer = layer if cache is not None else None
 
     def probs(self, stage: Path, file: str) -> tuple[list[LabelledArticle], list[TokenProbs]]:
         return stage_probs(stage, file, self.by_id, self.encoded, self.frozen)
