@@ -1072,7 +1072,7 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
                 _fail(f"--frozen-layer must lie below the trained layers: 0 to {opts.lower_layers} for this run", 2)
             opts.frozen_layer = frozen_layer
             if retune_dir:  # later re-tunes read the same layer
-                Path(retune_dir, "run.json").write_text(json.dumps(dataclasses.asdict(opts), indent=2) + "\n")
+                training.save_options(opts)
         names = [f"fold{f}" for f in range(opts.folds)] + ["full"]
         if set(only) - set(names):
             _fail(f"unknown stage {sorted(set(only) - set(names))[0]!r}; the stages are {', '.join(names)}", 2)

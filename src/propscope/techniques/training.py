@@ -386,7 +386,7 @@ def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None)
     torch.manual_seed(opts.seed)
     out = Path(opts.out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "run.json").write_text(json.dumps(asdict(opts), indent=2) + "\n")
+    save_options(opts)
     articles = load_ptc_train(opts.data_dir) if opts.data_dir else load_ptc_train()
     if opts.limit_articles:
         articles = articles[: opts.limit_articles]
@@ -441,6 +441,11 @@ def lineage(opts: RunOptions) -> list[Path]:
         chain.append(Path(earlier))
         earlier = resume_options(earlier).continue_from
     return chain
+
+
+def save_options(opts: RunOptions) -> None:
+    """Write ``run.json``: what ``--resume`` and ``--retune`` read back."""
+    (Path(opts.out_dir) / "run.json").write_text(json.dumps(asdict(opts), indent=2) + "\n")
 
 
 def resume_options(run_dir: str | Path) -> RunOptions:

@@ -230,9 +230,9 @@ class RunData:
     """A run's articles and their tokens, loaded once for every stage; and the states of the frozen
     layer that the span classifier reads (``RunOptions.classifier_layer``), from the run's cache or
     one cut after that layer, computed once (``frozen``: None when there is no such layer, when the
-    run's own cache is gone, or when asked not to)."""
+    run's own cache is gone)."""
 
-    def __init__(self, opts, frozen: bool = True):
+    def __init__(self, opts):
         from transformers import AutoTokenizer
 
         from ..weights import base_path
@@ -243,7 +243,7 @@ class RunData:
         tokenizer = AutoTokenizer.from_pretrained(str(base_path(opts.base)))
         self.encoded = dict(zip(self.by_id, encode(tokenizer, [a.text for a in self.articles])))
         layer, run, cache = opts.classifier_layer, Path(opts.out_dir), None
-        if frozen and layer is not None:
+        if layer is not None:
             at = opts.cached_at(layer)
             cache = find_cache(run, at, self.articles)
             if cache is None and layer != opts.lower_layers:
