@@ -87,6 +87,23 @@ def test_span_thresholds_route_scores_paragraphs_by_their_best_span_and_tunes_ou
     assert np.array_equal(ph.nested_threshold_predictions(scores, y2, fold_of)[fold_of == 1], pred[fold_of == 1])
 
 
+def test_paragraph_features_are_the_shipped_spans_techniques_then_the_low_decodings_best_scores():
+    from types import SimpleNamespace as S
+
+    shipped = [S(start=0, end=10, technique="B", score=0.7)]
+    low = [*shipped, S(start=5, end=12, technique="A", score=0.2), S(start=2, end=4, technique="A", score=0.35),
+           S(start=20, end=30, technique="C", score=0.9)]
+    assert ph.paragraph_features(shipped, low, 0, 15, ["A", "B", "C"]).tolist() == [0, 1, 0, 0.35, 0.7, 0]
+    assert ph.paragraph_features(shipped, low, 12, 25, ["A", "B", "C"]).tolist() == [0, 0, 0, 0, 0, 0.9]
+    # a head over these features decides every non-blank paragraph, spans or not
+    text = "One two three.\n\n\nFour five six seven.\n"
+    head = ph.ParagraphHead(["A", "B", "C"], np.zeros(6), np.ones(6), np.eye(3, 6, 3, dtype=np.float32) * 10,
+                            np.full(3, -2.0, dtype=np.float32), np.full(3, 0.5))
+    rows = ph.paragraph_probs(text, head, shipped, low)
+    assert [(s, e) for s, e, _ in rows] == [(0, 14), (17, 37)]
+    assert [(p >= 0.5).tolist() for _, _, p in rows] == [[True, True, False], [False, False, True]]
+
+
 def test_the_card_shows_the_span_thresholds_row_when_the_report_has_it():
     from propscope.techniques.model_card import semeval2023_section
 
@@ -96,7 +113,7 @@ def test_the_card_shows_the_span_thresholds_row_when_the_report_has_it():
                 "per_technique": {"Doubt": {"f1": micro, "precision": 0.5, "recall": 0.5, "gold": 3, "predicted": 4}}}
 
     report = {"paragraphs": 10, "articles": 2, "folds": 3, "source": "mapped spans",
-              **{k: scored(0.3, [0.3, 0.3, 0.3]) for k in ("head", "mapped_spans", "mapped_token_probs", "trivial")},
+              **{k: scored(0.3, [0.3, 0.3, 0.3]) for k in ("head", "mapped_spans", "trivial")},
               "span_thresholds": scored(0.3981, [0.4113, 0.3992, 0.3849])}
     card = "\n".join(semeval2023_section(report))
     row = next(line for line in card.splitlines() if line.startswith("| spans mapped from PTC-14, decoded"))
@@ -157,9 +174,7 @@ def _head_for(tiny_model, bias: dict[str, float]) -> ph.ParagraphHead:
     from propscope import taxonomy
 
     classes = list(taxonomy.load("semeval2023").names)
-    config = json.loads((tiny_model / "config.json").read_text())
-    # MiniLM's states, mean and max probabilities, log length, the mapped spans' techniques
-    n = 384 + 2 * (1 + len(config["labels"])) + 1 + len(classes)
+    n = 2 * len(classes)  # the mapped spans' techniques, the low-threshold spans' best scores
     return ph.ParagraphHead(classes, np.zeros(n), np.ones(n), np.zeros((len(classes), n), dtype=np.float32),
                             np.array([bias.get(c, -6.0) for c in classes], dtype=np.float32), np.full(len(classes), 0.5))
 
@@ -206,6 +221,7 @@ def test_fit_for_run_ships_a_head_that_analyze_uses(tmp_path):
     from click.testing import CliRunner
 
     from propscope.cli import main
+    from propscope.techniques.decode import Thresholds
     from propscope.techniques.training import resume_options
     from propscope.techniques.tuning import RunData
     from test_training import SMALL
@@ -216,7 +232,7 @@ def test_fit_for_run_ships_a_head_that_analyze_uses(tmp_path):
     metrics = json.loads((run / "model" / "metrics.json").read_text())
     report = metrics["semeval2023"]
     assert len(report["head"]["micro"]["folds"]) == 2 and report["paragraphs"] > 20
-    assert {"mapped_spans", "span_thresholds", "mapped_token_probs", "trivial", "mapped_gold_spans"} <= set(report)
+    assert {"mapped_spans", "span_thresholds", "trivial", "mapped_gold_spans"} <= set(report)
     # mapped gold PTC spans bound the mapped route from above (SemEval-2023 English is PTC relabelled)
     assert report["mapped_gold_spans"]["micro_f1"] > max(report["mapped_spans"]["micro_f1"], 0.9)
     assert report["not_aligned"] == 0
@@ -232,10 +248,11 @@ def test_fit_for_run_ships_a_head_that_analyze_uses(tmp_path):
     text = ("The corrupt elites lie to you every single day.\n\nWe must stand together for our great nation!\n"
             "Experts say the plan will destroy everything we love.\n")
     model = registry.load_model(str(artifact), taxonomy="semeval2023")
-    tp = model.token_probs([text], hidden=True)[0]
+    tp = model.token_probs([text])[0]
+    low = model.mapping.spans(model.decoder.decode(text, tp, ph.low_thresholds(Thresholds.from_config(model.config))))
+    mapped = registry.map_analysis(model.model.analyze(text), model.mapping, model.name).spans
     expected = [sorted(c for c, p, t in zip(head.classes, probs, head.thresholds) if p >= t)
-                for _, _, probs in ph.paragraph_probs(text, tp, head, registry.map_analysis(
-                    model.model.analyze(text), model.mapping, model.name).spans)]
+                for _, _, probs in ph.paragraph_probs(text, head, mapped, low)]
     path = tmp_path / "article5.txt"
     path.write_text(text)
     r = CliRunner().invoke(main, ["analyze", str(path), "--model", str(artifact), "--taxonomy", "semeval2023",

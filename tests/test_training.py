@@ -79,6 +79,12 @@ def test_train_command_writes_a_loadable_artifact_with_cross_validated_card(tmp_
     assert again.span_classifier.mean.shape[0] == 384 * 2 + 14 + 3 + 7
     assert again.token_probs([article.text])[0].frozen.shape == cached.shape
     again.analyze(article.text).validate()
+    # a resumed finished run refits the artifact from the saved out-of-fold results, and keeps what they cost
+    took = json.loads((run / "oof.json").read_text())["seconds_out_of_fold"]
+    r = CliRunner().invoke(main, ["train", "--resume", str(run)])
+    assert r.exit_code == 0, r.output
+    assert json.loads((model_dir / "metrics.json").read_text())["seconds_out_of_fold"] == took > 0
+    assert f"out-of-fold tuning {took:.0f}, final fitting " in (model_dir / "MODEL_CARD.md").read_text()
 
 
 def _train_process(*args: str) -> subprocess.Popen:

@@ -206,11 +206,14 @@ class MappedModel:
     def analyze_batch(self, items: Iterable[Article | str]) -> list[Analysis]:
         if self.paragraph_head is None:
             return [map_analysis(a, self.mapping, self.name) for a in self.model.analyze_batch(items)]
-        from .techniques.paragraph_head import apply_head
+        from .techniques.decode import Thresholds
+        from .techniques.paragraph_head import apply_head, low_thresholds
 
         articles = [a if isinstance(a, Article) else Article(id=str(i), text=a) for i, a in enumerate(items)]
-        probs = self.model.token_probs([a.text for a in articles], hidden=True)
-        return [apply_head(map_analysis(a, self.mapping, self.name), tp, self.paragraph_head)
+        probs = self.model.token_probs([a.text for a in articles])
+        decoder, low = self.model.decoder, low_thresholds(Thresholds.from_config(self.model.config))
+        return [apply_head(map_analysis(a, self.mapping, self.name),
+                           self.mapping.spans(decoder.decode(a.article.text, tp, low)), self.paragraph_head)
                 for a, tp in zip(self.model.analyses_of(articles, probs), probs)]
 
     def analyze(self, item: Article | str) -> Analysis:

@@ -75,7 +75,8 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
              + "".join(_seconds(c["seconds_training"], "first run: " if k == 0 else f"continuation {k}: ")
                        for k, c in enumerate(_continued(result)))
              + _seconds(result.get("seconds_training", {}), "last continuation: " if _continued(result) else "")
-             + f"tuning {result.get('seconds_finalize', 0):.0f}.",
+             + (f"out-of-fold tuning {result['seconds_out_of_fold']:.0f}, " if "seconds_out_of_fold" in result else "")
+             + f"final fitting {result.get('seconds_finalize', 0):.0f}.",
              f"- **Inference windows**: {config.max_tokens} tokens with {config.overlap} of overlap; probabilities "
              "averaged per token.",
              f"- **Thresholds** (tuned on the pooled out-of-fold predictions): span {config.span_threshold}, span filter "
@@ -126,7 +127,6 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
 SEMEVAL_SOURCES = {"head": "paragraph head (nested CV)", "mapped_spans": "spans mapped from PTC-14",
                    "span_thresholds": "spans mapped from PTC-14, decoded at the grids' lowest thresholds, "
                                       "a threshold per technique (nested CV)",
-                   "mapped_token_probs": "token probabilities mapped from PTC-14",
                    "trivial": "Loaded_Language on every paragraph",
                    "mapped_gold_spans": "the gold PTC-14 spans mapped: what the mapped spans would score with a "
                                         "flawless PTC-14 model"}
@@ -142,8 +142,9 @@ def semeval2023_section(r: dict) -> list[str]:
              f"SemEval-2023 Task 3 subtask 3 (23 persuasion techniques per paragraph), English: {r['paragraphs']} "
              f"paragraphs of {r['articles']} training articles (the PTC train articles re-rendered), each described "
              f"by the fold model that never saw it ({r['folds']} folds). The paragraph head is one logistic regression "
-             "per technique over a paragraph's mean encoder state, the mean and max of its token probabilities, "
-             "its log length and the techniques the mapped spans give it; fold f is scored by a head whose "
+             "per technique over the techniques the mapped spans give a paragraph and each technique's best "
+             "calibrated score among the mapped spans of a decoding at the tuning grids' lowest thresholds; "
+             "fold f is scored by a head whose "
              "weight decay, thresholds and weights come from the other folds only. " + ROUTE * ("span_thresholds" in r)
              + "Official subtask-3 measures "
              "(micro-F1 over technique labels; macro-F1 over the 23 techniques, a technique absent from both gold "

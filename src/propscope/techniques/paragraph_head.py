@@ -1,17 +1,22 @@
 """The SemEval-2023 paragraph head: which of the 23 persuasion techniques each paragraph carries
-(subtask 3), judged from the PTC-14 tagger's own token probabilities and encoder states.
+(subtask 3), judged from what the PTC-14 tagger's spans say about the paragraph.
 
 Mapping PTC-14 spans into SemEval-2023 (``registry.MappedModel``) gives paragraph labels; a
-paragraph-level classifier over the same encoder may do better (``fit_for_run`` measures both and
-ships the head only when it scores better; the model card has the figures). The head is one
-logistic regression per technique over a paragraph's mean encoder state, the mean and max of its
-token probabilities, its log length (``paragraph_features``) and which techniques the mapped spans
-give it (``span_indicators``), with one threshold per technique. It is fitted on out-of-fold
-features: the SemEval-2023 English training articles are PTC train re-rendered (the same characters, other line
-breaks), so each fold model's predictions for its held-out articles (``foldK/heldout.pt``)
-describe every SemEval-2023 paragraph as an unseen article would look. Its weight decay and
-thresholds come from cross-validation over those folds, and the reported scores are nested (fold
-f scored by a head whose weight decay, thresholds and weights saw only the other folds).
+paragraph-level classifier may do better (``fit_for_run`` measures both and ships the head only
+when it scores better; the model card has the figures). The head is one logistic regression per
+technique over two views of the mapped spans (``paragraph_features``): which techniques the spans
+the model ships give the paragraph, and the best calibrated score of each technique among the spans
+of a low-threshold decoding, which sees candidates the shipped thresholds drop. The techniques
+inform each other (a paragraph with a Doubt span is likelier to question a reputation), and the
+encoder's mean state is not among the features: with it the head fitted the folds' noise and
+scored below the mapped spans (runs/accurate6h, nested CV micro-F1 0.386 against 0.426).
+
+The head is fitted on out-of-fold features: the SemEval-2023 English training articles are PTC
+train re-rendered (the same characters, other line breaks), so each fold model's predictions for
+its held-out articles (``foldK/heldout.pt``) describe every SemEval-2023 paragraph as an unseen
+article would look. Its weight decay and thresholds come from cross-validation over those folds,
+and the reported scores are nested (fold f scored by a head whose weight decay, thresholds and
+weights saw only the other folds).
 
 At analysis time the head only needs numpy (``ParagraphHead.predict``); ``apply`` makes the
 mapped spans agree with it, so everything that reads spans (paragraph rows, store, web, export)
@@ -31,8 +36,6 @@ import numpy as np
 
 from ..document import Analysis, Span
 from .corpus import char_map
-from .decode import TokenProbs
-from .encoding import tokens_inside
 
 FILE = "paragraph_head.safetensors"
 TAXONOMY = "semeval2023"
@@ -177,17 +180,6 @@ def nested_threshold_predictions(scores: np.ndarray, y: np.ndarray, fold_of: np.
 
 
 # -- features ------------------------------------------------------------------------------
-def paragraph_features(tp: TokenProbs, start: int, end: int) -> np.ndarray | None:
-    """A paragraph's features: the mean encoder state of its tokens, the mean and max of their
-    probabilities, and the log of their number; None when no token lies in ``[start, end)``."""
-    inside = tokens_inside(tp.encoded.offsets, start, end)
-    if not inside.any():
-        return None
-    probs = tp.probs[inside]
-    return np.concatenate([tp.hidden[inside].astype(np.float32).mean(0), probs.mean(0), probs.max(0),
-                           [np.log(inside.sum())]])
-
-
 def span_indicators(spans, start: int, end: int, classes: Sequence[str]) -> np.ndarray:
     """1 for each technique of ``classes`` that a span overlapping ``[start, end)`` carries (spans:
     anything with ``start``, ``end`` and ``technique``): the mapped spans' own paragraph labels."""
@@ -195,16 +187,42 @@ def span_indicators(spans, start: int, end: int, classes: Sequence[str]) -> np.n
     return np.array([float(c in found) for c in classes])
 
 
+def span_scores(spans, start: int, end: int, classes: Sequence[str]) -> np.ndarray:
+    """For each technique of ``classes``, the best score of a span carrying it that overlaps
+    ``[start, end)`` (0 where none does)."""
+    out = np.zeros(len(classes))
+    index = {c: j for j, c in enumerate(classes)}
+    for s in spans:
+        if s.start < end and s.end > start and s.technique in index:
+            out[index[s.technique]] = max(out[index[s.technique]], s.score)
+    return out
+
+
+def paragraph_features(spans, low, start: int, end: int, classes: Sequence[str]) -> np.ndarray:
+    """The head's features of paragraph ``[start, end)``: the techniques the mapped ``spans`` give
+    it, then each technique's best score among the mapped spans of the low-threshold decoding
+    ``low`` (``low_thresholds``)."""
+    return np.concatenate([span_indicators(spans, start, end, classes), span_scores(low, start, end, classes)])
+
+
+def low_thresholds(th):
+    """``th`` at the lowest values of the decoding grids (``tuning``): as many candidate spans as
+    tuning ever considered, so a per-technique threshold on their scores can choose among them."""
+    from .tuning import FILTER_GRID, SPAN_GRID, TECHNIQUE_GRID, TECHNIQUE_SPAN_GRID
+
+    return dataclasses.replace(th, span=min(SPAN_GRID), technique=min(t for t in TECHNIQUE_GRID if t is not None),
+                               technique_span=min(t for t in TECHNIQUE_SPAN_GRID if t is not None),
+                               span_filter=min(FILTER_GRID))
+
+
 # -- analysis time ---------------------------------------------------------------------------
-def paragraph_probs(text: str, tp: TokenProbs, head: ParagraphHead, spans: Sequence[Span] = ()
+def paragraph_probs(text: str, head: ParagraphHead, spans: Sequence[Span], low: Sequence[Span]
                     ) -> list[tuple[int, int, np.ndarray]]:
-    """``(start, end, probabilities)`` of every non-blank paragraph that has tokens; ``spans``:
-    the analysis's mapped spans, in the head's taxonomy."""
+    """``(start, end, probabilities)`` of every non-blank paragraph; ``spans``: the analysis's
+    mapped spans, ``low``: those of its low-threshold decoding, both in the head's taxonomy."""
     from ..paragraphs import paragraphs
 
-    found = [(s, e, paragraph_features(tp, s, e)) for _, s, e in paragraphs(text)]
-    found = [(s, e, np.concatenate([f, span_indicators(spans, s, e, head.classes)]))
-             for s, e, f in found if f is not None]
+    found = [(s, e, paragraph_features(spans, low, s, e, head.classes)) for _, s, e in paragraphs(text)]
     if not found:
         return []
     probs = head.predict(np.stack([f for _, _, f in found]))
@@ -232,11 +250,11 @@ def apply(analysis: Analysis, decided: Sequence[tuple[int, int, dict[str, float]
     return dataclasses.replace(analysis, spans=spans, notes=[*analysis.notes, NOTE])
 
 
-def apply_head(analysis: Analysis, tp: TokenProbs, head: ParagraphHead) -> Analysis:
-    """``apply`` with the head's decisions for ``analysis``'s article (``tp``: its token
-    probabilities with hidden states)."""
+def apply_head(analysis: Analysis, low: Sequence[Span], head: ParagraphHead) -> Analysis:
+    """``apply`` with the head's decisions for ``analysis``'s article (mapped, as ``low``: the
+    mapped spans of its low-threshold decoding)."""
     decided = [(s, e, {c: float(p[j]) for j, c in enumerate(head.classes) if p[j] >= head.thresholds[j]})
-               for s, e, p in paragraph_probs(analysis.article.text, tp, head, analysis.spans)]
+               for s, e, p in paragraph_probs(analysis.article.text, head, analysis.spans, low)]
     return apply(analysis, decided)
 
 
@@ -246,40 +264,20 @@ class Collected:
     """Out-of-fold paragraph features of a run, with their gold and the mapped spans' labels."""
 
     rows: list[tuple[str, int]]  # (article id, line number)
-    x: np.ndarray  # paragraph_features, then span_indicators
+    x: np.ndarray  # paragraph_features: the mapped spans' indicators, then span_scores
     y: np.ndarray
     fold_of: np.ndarray
     article_of: np.ndarray
     from_spans: np.ndarray  # (rows, classes) bool: a mapped out-of-fold span overlaps the paragraph
     not_aligned: int
-    span_scores: np.ndarray | None = None  # (rows, classes): best calibrated score of a low-threshold mapped span
+    span_scores: np.ndarray  # (rows, classes): best calibrated score of a low-threshold mapped span
     from_gold: np.ndarray | None = None  # (rows, classes) bool: a mapped gold PTC span overlaps the paragraph
-
-
-def low_thresholds(th):
-    """``th`` at the lowest values of the decoding grids (``tuning``): as many candidate spans as
-    tuning ever considered, so a per-technique threshold on their scores can choose among them."""
-    from .tuning import FILTER_GRID, SPAN_GRID, TECHNIQUE_GRID, TECHNIQUE_SPAN_GRID
-
-    return dataclasses.replace(th, span=min(SPAN_GRID), technique=min(t for t in TECHNIQUE_GRID if t is not None),
-                               technique_span=min(t for t in TECHNIQUE_SPAN_GRID if t is not None),
-                               span_filter=min(FILTER_GRID))
-
-
-def span_scores(spans, start: int, end: int, classes: Sequence[str]) -> np.ndarray:
-    """For each technique of ``classes``, the best score of a span carrying it that overlaps
-    ``[start, end)`` (0 where none does)."""
-    out = np.zeros(len(classes))
-    index = {c: j for j, c in enumerate(classes)}
-    for s in spans:
-        if s.start < end and s.end > start and s.technique in index:
-            out[index[s.technique]] = max(out[index[s.technique]], s.score)
-    return out
 
 
 def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callable = print) -> Collected:
     """Every SemEval-2023 English training paragraph that a fold of ``run`` held out, with its
-    features from that fold's ``heldout.pt`` and the labels of that fold's mapped spans."""
+    features from that fold's decoding of its ``heldout.pt`` (mapped spans at the fold's nested
+    thresholds, and at ``low_thresholds``)."""
     from .. import paragraphs
     from .. import taxonomy as tx
     from .tagger import TaggerConfig
@@ -290,7 +288,7 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
     labels = TaggerConfig.load(run / "fold0" / "config.json").labels
     oof = json.loads((run / "oof.json").read_text()) if (run / "oof.json").exists() else None
     calib = oof.get("calibration", {}).get("span", {}).get("platt") if oof else None  # as the shipped model scales
-    rows, feats, ys, folds, owners, spans_y, scores, gold_y = [], [], [], [], [], [], [], []
+    rows, feats, ys, folds, owners, gold_y = [], [], [], [], [], []
     skipped = 0
     for f in range(opts.folds):
         stage = run / f"fold{f}"
@@ -317,21 +315,17 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
                 if (art.id, n) not in gold:
                     continue
                 a, b = int(to_ptc[s]), int(to_ptc[e - 1]) + 1
-                x = paragraph_features(tp, a, b)
-                if x is None:
-                    continue
-                feats.append(x)
+                feats.append(paragraph_features(spans, low, a, b, classes))
                 ys.append([float(c in gold[(art.id, n)]) for c in classes])
-                spans_y.append(span_indicators(spans, a, b, classes) > 0)
-                scores.append(span_scores(low, a, b, classes))
                 gold_y.append(span_indicators(perfect, a, b, classes) > 0)
                 rows.append((art.id, n))
                 folds.append(f)
                 owners.append(art.id)
         del arts, tps
-    spans_y = np.stack(spans_y)
-    return Collected(rows, np.concatenate([np.stack(feats), spans_y], axis=1), np.array(ys), np.array(folds),
-                     np.array(owners), spans_y, skipped, np.stack(scores), np.stack(gold_y))
+    x = np.stack(feats)
+    n = len(classes)
+    return Collected(rows, x, np.array(ys), np.array(folds), np.array(owners), x[:, :n] > 0, skipped, x[:, n:],
+                     np.stack(gold_y))
 
 
 def _scores(c: Collected, pred: np.ndarray, classes: list[str]) -> dict:
@@ -358,8 +352,7 @@ def _scores(c: Collected, pred: np.ndarray, classes: list[str]) -> dict:
 def cross_validate(run: Path, opts, data, log: Callable = print) -> tuple[Collected, dict] | None:
     """The run's out-of-fold paragraphs and the nested cross-validated scores of the paragraph
     head, the mapped spans, the mapped spans of a low-threshold decoding with one threshold per
-    technique tuned on the other folds (``span_thresholds``), the mapped token probabilities and
-    the trivial baseline; None when
+    technique tuned on the other folds (``span_thresholds``) and the trivial baseline; None when
     the run has no folds or the SemEval-2023 data is absent (with a log line saying which)."""
     from .. import taxonomy as tx
     from .corpus import DEFAULT_DATA
@@ -378,16 +371,14 @@ def cross_validate(run: Path, opts, data, log: Callable = print) -> tuple[Collec
     trivial = np.zeros_like(c.y, dtype=bool)
     trivial[:, classes.index("Loaded_Language")] = True
     nested, chosen = nested_predictions(c.x, c.y, c.fold_of, c.article_of)
-    tokens = nested_threshold_predictions(mapped_token_scores(c.x[:, : -len(classes)], classes), c.y, c.fold_of)
     report = {"paragraphs": len(c.rows), "articles": len(set(c.article_of.tolist())), "not_aligned": c.not_aligned,
               "folds": opts.folds, "gold_labels": int(c.y.sum()),
               "head": {**_scores(c, nested, classes), "weight_decay_per_fold": chosen},
               "mapped_spans": _scores(c, c.from_spans, classes),
               "span_thresholds": _scores(c, nested_threshold_predictions(c.span_scores, c.y, c.fold_of), classes),
-              "mapped_token_probs": _scores(c, tokens, classes),
               "trivial": _scores(c, trivial, classes),
               "mapped_gold_spans": _scores(c, c.from_gold, classes)}
-    for key in ("trivial", "mapped_spans", "span_thresholds", "mapped_token_probs", "head", "mapped_gold_spans"):
+    for key in ("trivial", "mapped_spans", "span_thresholds", "head", "mapped_gold_spans"):
         r = report[key]
         log(f"  {key:<20} micro-F1 {r['micro_f1']:.4f} (folds {r['micro']['mean']:.4f} ± {r['micro']['stdev']:.4f})  "
             f"macro-F1 {r['macro_f1']:.4f}")
@@ -433,21 +424,3 @@ def fit_for_run(run: Path, opts, data, log: Callable = print, out: Path | None =
     log(f"  paragraph head written to {out / FILE} (weight decay {wd}; pooled out-of-fold micro-F1 {inner:.4f} "
         "with its thresholds)")
     return report
-
-
-def mapped_token_scores(x: np.ndarray, classes: list[str]) -> np.ndarray:
-    """Each SemEval-2023 technique's score from features ``x``: the best mean token probability
-    of a PTC-14 technique that maps to it (0 where none does)."""
-    from .. import taxonomy as tx
-
-    ptc = list(tx.load("ptc14").names)
-    mapping = tx.mapping("ptc14", TAXONOMY)
-    n_probs = 1 + len(ptc)
-    hidden = x.shape[1] - 2 * n_probs - 1
-    mean_probs = x[:, hidden + 1 : hidden + n_probs]
-    scores = np.zeros((len(x), len(classes)))
-    for j, c in enumerate(classes):
-        srcs = [k for k, s in enumerate(ptc) if c in mapping.targets(s)]
-        if srcs:
-            scores[:, j] = mean_probs[:, srcs].max(1)
-    return scores
