@@ -7,9 +7,10 @@ when it scores better; the model card has the figures). The head is one logistic
 technique over two views of the mapped spans (``paragraph_features``): which techniques the spans
 the model ships give the paragraph, and the best calibrated score of each technique among the spans
 of a low-threshold decoding, which sees candidates the shipped thresholds drop. The techniques
-inform each other (a paragraph with a Doubt span is likelier to question a reputation), and the
-encoder's mean state is not among the features: with it the head fitted the folds' noise and
-scored below the mapped spans (runs/accurate6h, nested CV micro-F1 0.386 against 0.426).
+inform each other (a Whataboutism span maps to Whataboutism alone, yet its paragraph may be a
+Straw_Man or a Red_Herring), and the encoder's mean state is not among the features: with it the
+head fitted the folds' noise and scored below the mapped spans (runs/accurate6h, nested CV
+micro-F1 0.386 against their 0.405; without it 0.425).
 
 The head is fitted on out-of-fold features: the SemEval-2023 English training articles are PTC
 train re-rendered (the same characters, other line breaks), so each fold model's predictions for
