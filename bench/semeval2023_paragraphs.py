@@ -50,7 +50,7 @@ def main() -> None:
     opts = resume_options(run)
     found = cross_validate(run, opts, RunData(opts), log=lambda line: None)
     if found is None:
-        sys.exit("no folds in the run, or no SemEval-2023 English data")
+        sys.exit(f"no folds in {run}, not tuned yet (`propscope train --resume {run}`), or no SemEval-2023 English data")
     report = found[1]
     print(f"{report['paragraphs']} paragraphs of {report['articles']} articles ({report['not_aligned']} articles not "
           f"aligned), {opts.folds} folds from {run}")

@@ -260,3 +260,14 @@ def test_fit_for_run_ships_a_head_that_analyze_uses(tmp_path):
     assert r.exit_code == 0, r.output
     rows = [line.split("\t") for line in r.stdout.splitlines()]
     assert [sorted(filter(None, row[2].split(","))) for row in rows] == expected
+
+
+@pytest.mark.data
+def test_an_untuned_run_gets_no_head_and_is_told_how_to_tune(tmp_path):
+    from propscope.techniques.training import RunOptions
+
+    lines: list[str] = []
+    opts = RunOptions(out_dir=str(tmp_path), folds=3)
+    assert ph.cross_validate(tmp_path, opts, data=None, log=lines.append) is None  # nothing decoded, nothing loaded
+    assert lines == [f"semeval2023 paragraph head: skipped ({tmp_path} is not tuned yet: "
+                     f"`propscope train --resume {tmp_path}`)"]

@@ -287,18 +287,17 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
     gold = paragraphs.read_rows(en_dir / "train-labels-subtask-3.txt")
     mapping = tx.mapping("ptc14", TAXONOMY)
     labels = TaggerConfig.load(run / "fold0" / "config.json").labels
-    oof = json.loads((run / "oof.json").read_text()) if (run / "oof.json").exists() else None
-    calib = oof.get("calibration", {}).get("span", {}).get("platt") if oof else None  # as the shipped model scales
+    oof = json.loads((run / "oof.json").read_text())
+    calib = oof.get("calibration", {}).get("span", {}).get("platt")  # as the shipped model scales
     rows, feats, ys, folds, owners, gold_y = [], [], [], [], [], []
     skipped = 0
     for f in range(opts.folds):
         stage = run / f"fold{f}"
-        th = fold_thresholds(oof, f) if oof is not None else None
-        decoder = stage_decoder(stage, labels, data, opts.seed, {}, log) if th is not None else None
-        if decoder is not None:
-            decoder.judged = {}  # the low-threshold decoding judges the same spans again
-            if calib:
-                decoder.span_calibration = calib
+        th = fold_thresholds(oof, f)
+        decoder = stage_decoder(stage, labels, data, opts.seed, {}, log)
+        decoder.judged = {}  # the low-threshold decoding judges the same spans again
+        if calib:
+            decoder.span_calibration = calib
         arts, tps = data.probs(stage, "heldout.pt")
         for art, tp in zip(arts, tps):
             path = en_dir / "train-articles-subtask-3" / f"article{art.id}.txt"
@@ -309,8 +308,8 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
             if to_ptc is None:
                 skipped += 1
                 continue
-            spans = mapping.spans(decoder.decode(art.text, tp, th)) if decoder is not None else []
-            low = mapping.spans(decoder.decode(art.text, tp, low_thresholds(th))) if decoder is not None else []
+            spans = mapping.spans(decoder.decode(art.text, tp, th))
+            low = mapping.spans(decoder.decode(art.text, tp, low_thresholds(th)))
             perfect = mapping.spans([Span(s, e, t, 1.0) for t, s, e in art.spans])  # a flawless PTC-14 model's
             for n, s, e in paragraphs.paragraphs(text):
                 if (art.id, n) not in gold:
@@ -354,7 +353,8 @@ def cross_validate(run: Path, opts, data, log: Callable = print) -> tuple[Collec
     """The run's out-of-fold paragraphs and the nested cross-validated scores of the paragraph
     head, the mapped spans, the mapped spans of a low-threshold decoding with one threshold per
     technique tuned on the other folds (``span_thresholds``) and the trivial baseline; None when
-    the run has no folds or the SemEval-2023 data is absent (with a log line saying which)."""
+    the run has no folds, is not tuned yet (no ``oof.json``) or the SemEval-2023 data is absent (with a log
+    line saying which)."""
     from .. import taxonomy as tx
     from .corpus import DEFAULT_DATA
 
@@ -364,6 +364,9 @@ def cross_validate(run: Path, opts, data, log: Callable = print) -> tuple[Collec
         return None
     if not (en_dir / "train-labels-subtask-3.txt").exists():
         log(f"semeval2023 paragraph head: skipped (no SemEval-2023 English data at {en_dir})")
+        return None
+    if not (run / "oof.json").exists():  # the head's features are spans decoded at the tuned thresholds
+        log(f"semeval2023 paragraph head: skipped ({run} is not tuned yet: `propscope train --resume {run}`)")
         return None
     classes = list(tx.load(TAXONOMY).names)
     c = collect(run, opts, data, en_dir, classes, log)

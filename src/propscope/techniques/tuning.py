@@ -243,11 +243,10 @@ class RunData:
         tokenizer = AutoTokenizer.from_pretrained(str(base_path(opts.base)))
         self.encoded = dict(zip(self.by_id, encode(tokenizer, [a.text for a in self.articles])))
         layer, run, cache = opts.classifier_layer, Path(opts.out_dir), None
-        if layer is not None:
-            at = opts.cached_at(layer)
-            cache = find_cache(run, at, self.articles)
-            if cache is None and layer != opts.lower_layers:
-                cache = build_cache(run, at, self.articles, Log(), folder=run / f"cache-layer{layer}")
+        if layer == opts.lower_layers:  # the run's own cache: gone when it was deleted
+            cache = find_cache(run, opts, self.articles)
+        elif layer is not None:  # another layer's: found, or computed once beside it
+            cache = build_cache(run, opts.cached_at(layer), self.articles, Log(), folder=run / f"cache-layer{layer}")
         self.frozen = frozen_states(cache) if cache is not None else None
         self.frozen_layer = layer if cache is not None else None
 
