@@ -218,3 +218,30 @@ def test_the_model_card_says_what_was_cached(name, says, tmp_path):
     result = json.loads((shipped / "metrics.json").read_text())
     write_model_card(tmp_path, TaggerConfig.load(shipped / "config.json"), result)
     assert says in (tmp_path / "MODEL_CARD.md").read_text()
+
+
+@pytest.mark.skipif(__import__("torch").cuda.is_available(), reason="this machine has a GPU")
+@pytest.mark.parametrize("device, says", [("cuda", "no CUDA GPU is visible"), ("tpu9", "unknown device 'tpu9'")])
+def test_a_device_that_is_not_there_is_a_usage_error_before_any_work(device, says, tmp_path):
+    from propscope.cli import main
+
+    run = tmp_path / "run"
+    r = CliRunner().invoke(main, ["train", *SMALL, "--out", str(run), "--device", device])
+    assert r.exit_code == 2 and says in r.output
+    assert not (run / "cache").exists()  # it stopped before caching anything
+
+
+def test_training_on_a_named_cpu_gives_the_same_weights_as_the_default(tmp_path):
+    """The device plumbing (batches moved to the encoder's device, autocast off on a CPU) leaves the
+    CPU recipe bit-identical."""
+    from propscope.cli import main
+
+    out = {}
+    for device in ("auto", "cpu"):
+        run = tmp_path / device
+        r = CliRunner().invoke(main, ["train", *SMALL, "--epochs", "1", "--folds", "0", "--out", str(run),
+                                      "--device", device])
+        assert r.exit_code == 0, r.output
+        out[device] = load_file(str(run / "full" / "adapter.safetensors"))
+    a, b = out["auto"], out["cpu"]
+    assert a.keys() == b.keys() and all((a[k] == b[k]).all() for k in a)

@@ -1024,6 +1024,9 @@ def _check_port(host: str, port: int) -> None:
               help="Train only these stages (fold0, fold1, ..., full) and stop before tuning: two processes with "
               "--threads 1 and different stages use two cores better than one; then --resume tunes.")
 @click.option("--threads", type=int, default=None, help="CPU threads for this process (default: torch's choice).")
+@click.option("--device", default="auto", show_default=True, metavar="DEVICE",
+              help="Where the encoder trains: cpu, cuda (or cuda:N), or auto (a GPU when torch sees one). A GPU "
+              "runs bf16 autocast and can train every layer (--top-layers 12); a run resumes on either.")
 @click.option("--retune", "retune_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="Only redo the tuning of a finished run (span models, thresholds, calibration, model card).")
 @click.option("--continue-from", "continue_dir", type=click.Path(exists=True, file_okay=False), default=None,
@@ -1034,7 +1037,7 @@ def _check_port(host: str, port: int) -> None:
               "reads beside the top (0: the embeddings); default: the last one below the trained layers. With "
               "--retune, re-tunes a finished run to read another (its states are computed once, in RUN).")
 def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_rank, folds, seed, limit_articles,
-          resume_dir, only, threads, retune_dir, continue_dir, frozen_layer) -> None:
+          resume_dir, only, threads, device, retune_dir, continue_dir, frozen_layer) -> None:
     """Reproduce a shipped model from PTC train on this machine's CPU (a GPU is used when present).
 
     The lower encoder layers run once and are cached; only the top layers and the head train,
@@ -1077,7 +1080,11 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
         if set(only) - set(names):
             _fail(f"unknown stage {sorted(set(only) - set(names))[0]!r}; the stages are {', '.join(names)}", 2)
         if not retune_dir:
-            training.run(opts, only=list(only) or None)
+            try:
+                where = training.training_device(device)
+            except ValueError as e:  # no GPU, or a name torch does not know
+                _fail(str(e), 2)
+            training.run(opts, only=list(only) or None, device=str(where))
         if only:
             click.echo(f"trained {', '.join(only)} in {opts.out_dir}; `propscope train --resume {opts.out_dir}` "
                        "trains what is left and tunes")

@@ -15,6 +15,11 @@ Each stage writes a checkpoint after every epoch; a stage with a ``done`` marker
 so ``propscope train --resume RUN`` continues where a stopped run left off. Windows do not
 overlap (overlap would double the cost), and the order of examples depends only on the seed
 and the epoch, so a resumed run sees the same batches as an uninterrupted one.
+
+The same code trains on a GPU when one is visible (or named): the cache stays in host memory
+and each batch travels to the device, and the forward pass runs in bf16 autocast there, with
+fp32 master weights, so the adapters saved are the same kind of artifact either way. The
+device is a property of the machine, not of the run: a run started on a GPU resumes on a CPU.
 """
 
 from __future__ import annotations
@@ -109,6 +114,27 @@ class Cache:
         return np.array([w for w, o in enumerate(self.owner.tolist()) if o in keep], dtype=np.int64)
 
 
+def training_device(name: str | None = None) -> torch.device:
+    """``name`` ("cpu", "cuda", "cuda:1"), or a GPU when one is visible, else the CPU. A GPU that
+    was asked for and is not there is an error, not a silent hours-long CPU run."""
+    if name is None or name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    try:
+        device = torch.device(name)
+    except RuntimeError:
+        raise ValueError(f"unknown device {name!r}: use cpu, cuda, cuda:N or auto") from None
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise ValueError(f"no CUDA GPU is visible to torch here, so --device {name} cannot run; "
+                         "use --device cpu (the cached-layers recipe is made for it)")
+    return device
+
+
+def _autocast(device: torch.device):
+    """bf16 autocast on a GPU (its tensor cores); none on a CPU, where fp32 is the fast path
+    (DESIGN.md section 5: no AMX on these CPUs)."""
+    return torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda")
+
+
 def _cache_key(opts: RunOptions, articles: list[LabelledArticle]) -> dict:
     return {"base": opts.base, "lower_layers": opts.lower_layers, "window": opts.window,
             "articles": [a.id for a in articles], "chars": sum(len(a.text) for a in articles)}
@@ -141,8 +167,8 @@ def frozen_states(cache: Cache) -> dict[str, np.ndarray]:
     return out
 
 
-def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], log, folder: Path | None = None
-                ) -> Cache:
+def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], log, folder: Path | None = None,
+                device: torch.device | None = None) -> Cache:
     """Load the run's cache, or compute it (the embeddings and lower layers over every window)
     into ``folder`` (default ``run/cache``); the encoder loads only in the second case."""
     found = find_cache(run, opts, articles)
@@ -152,7 +178,8 @@ def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], lo
     key = _cache_key(opts, articles)
     folder.mkdir(parents=True, exist_ok=True)
     tokenizer, net = build_net(_config(opts))
-    encoder = net.encoder.eval()
+    device = device or training_device()
+    encoder = net.encoder.eval().to(device)
     encs = encode(tokenizer, [a.text for a in articles])
     rows = []
     for k, enc in enumerate(encs):
@@ -166,11 +193,11 @@ def build_cache(run: Path, opts: RunOptions, articles: list[LabelledArticle], lo
         mask[r, : n + 2] = 1
     hidden = bases.get(opts.base).hidden_size
     states = torch.zeros((len(rows), opts.window, hidden), dtype=torch.bfloat16)
-    t0, step = time.time(), 8
+    t0, step = time.time(), 8 if device.type == "cpu" else 64
     with torch.inference_mode():
         for s in range(0, len(rows), step):
-            states[s : s + step] = lower_states(encoder, ids[s : s + step], mask[s : s + step],
-                                                opts.lower_layers).to(torch.bfloat16)
+            states[s : s + step] = lower_states(encoder, ids[s : s + step].to(device), mask[s : s + step].to(device),
+                                                opts.lower_layers).to(torch.bfloat16).cpu()
             log.progress("caching lower layers", s + step, len(rows), t0)
     data = {"ids": ids, "mask": mask, "owner": torch.tensor([k for k, _, _ in rows]),
             "first": torch.tensor([a for _, a, _ in rows]), "states": states,
@@ -237,20 +264,24 @@ def _targets(cache: Cache, articles: dict[str, LabelledArticle], labels: list[st
     return y
 
 
-def upper_states(encoder, cache: Cache, w: torch.Tensor, lower: int) -> tuple[torch.Tensor, int]:
+def upper_states(encoder, cache: Cache, w: torch.Tensor, lower: int, device: torch.device | None = None
+                 ) -> tuple[torch.Tensor, int]:
     """The last hidden states of windows ``w`` (trimmed to their longest), from their cached
-    lower-layer states; with nothing cached (``lower`` 0), from their token ids."""
+    lower-layer states; with nothing cached (``lower`` 0), from their token ids. The batch moves
+    to ``device`` (the encoder's); the cache itself stays in host memory."""
+    device = device or torch.device("cpu")
     width = int(cache.mask[w].sum(1).max())
-    attn = cache.mask[w, :width]
+    attn = cache.mask[w, :width].to(device)
     if lower:
-        return run_layers(encoder, cache.states[w, :width].float(), attn, lower), width
-    return encoder(input_ids=cache.ids[w, :width], attention_mask=attn).last_hidden_state, width
+        return run_layers(encoder, cache.states[w, :width].to(device).float(), attn, lower), width
+    return encoder(input_ids=cache.ids[w, :width].to(device), attention_mask=attn).last_hidden_state, width
 
 
 def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str], articles: dict[str, LabelledArticle],
-                log: Log) -> tuple:
+                log: Log, device: torch.device | None = None) -> tuple:
     """Train (or resume) one model on ``train_ids``; returns (config, tokenizer, net) with the
     final weights. A checkpoint after every epoch; ``done`` marks a finished stage."""
+    device = device or torch.device("cpu")
     config = _config(opts)
     tokenizer, net = build_net(config)
     rows = cache.windows_of(train_ids)
@@ -259,6 +290,7 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
     loss_mask = cache.mask[rows].clone()
     loss_mask[:, 0] = 0
     loss_mask[torch.arange(len(rows)), cache.mask[rows].sum(1) - 1] = 0  # not CLS, not SEP
+    net.to(device)  # before the optimizer, whose state then lives on the device too
     head = [p for n, p in net.named_parameters() if n.startswith("head.")]
     lora = [p for n, p in net.named_parameters() if "lora_" in n]
     for n, p in net.named_parameters():
@@ -273,20 +305,24 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
     # half the loss on "any technique" (it drives span boundaries), half shared by the techniques
     column_weight = torch.full((1 + len(labels),), 0.5 / len(labels))
     column_weight[ANY] = 0.5
+    column_weight = column_weight.to(device)
     checkpoint = stage / "checkpoint.pt"
     history: list[dict] = []
     start_epoch = 0
     if checkpoint.exists():
-        state = torch.load(checkpoint, weights_only=False)
+        state = torch.load(checkpoint, weights_only=False, map_location="cpu")
         net.load_state_dict(state["weights"], strict=False)
-        optim.load_state_dict(state["optim"])
+        optim.load_state_dict(state["optim"])  # moves its state to the parameters' device
         sched.load_state_dict(state["sched"])
         start_epoch, history = state["epoch"], state["history"]
         if "rng" in state:  # dropout continues as if the run had not stopped
             torch.set_rng_state(state["rng"])
+        if "cuda_rng" in state and device.type == "cuda":
+            torch.cuda.set_rng_state(state["cuda_rng"], device)
         log.line(f"{stage.name}: resuming after epoch {start_epoch}")
     elif opts.continue_from:
-        state = torch.load(Path(opts.continue_from) / stage.name / "checkpoint.pt", weights_only=False)
+        state = torch.load(Path(opts.continue_from) / stage.name / "checkpoint.pt", weights_only=False,
+                           map_location="cpu")
         net.load_state_dict(state["weights"], strict=False)
         history = list(state["history"])
         log.line(f"{stage.name}: continuing {opts.continue_from} after its epoch {state['epoch']}")
@@ -307,10 +343,12 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
         total, n, t_epoch = 0.0, 0, time.time()
         for step, k in enumerate(range(0, len(order), opts.batch_size)):
             pick = order[k : k + opts.batch_size]
-            hidden, width = upper_states(encoder, cache, torch.from_numpy(rows[pick]), lower)
-            logits = net.head(net.dropout(hidden))
-            m = loss_mask[pick, :width].float()
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y_all[pick, :width], reduction="none")
+            with _autocast(device):
+                hidden, width = upper_states(encoder, cache, torch.from_numpy(rows[pick]), lower, device)
+                logits = net.head(net.dropout(hidden))
+            m = loss_mask[pick, :width].to(device).float()
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits.float(), y_all[pick, :width].to(device),
+                                                                        reduction="none")
             loss = ((loss * column_weight).sum(-1) * m).sum() / m.sum()
             optim.zero_grad()
             loss.backward()
@@ -326,28 +364,30 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
         last = history[-1]
         log.line(f"{stage.name}: epoch {last['epoch']} loss {last['loss']:.4f} in {last['seconds']:.0f} s")
         _atomic_save({"weights": trainable_state(net), "optim": optim.state_dict(), "sched": sched.state_dict(),
-                      "epoch": epoch + 1, "history": history, "rng": torch.get_rng_state()}, checkpoint)
+                      "epoch": epoch + 1, "history": history, "rng": torch.get_rng_state(),
+                      **({"cuda_rng": torch.cuda.get_rng_state(device)} if device.type == "cuda" else {})}, checkpoint)
     net.eval()
     config.extra = {"history": history, "train_articles": sorted(train_ids)}
     return config, tokenizer, net
 
 
-def predict_cached(net, cache: Cache, article_ids: list[str], lower: int, batch: int = 16
-                   ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def predict_cached(net, cache: Cache, article_ids: list[str], lower: int, batch: int = 16,
+                   device: torch.device | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Per article: (token probabilities float32, last hidden states float16), from the cached
     lower layers; windows do not overlap, so each token comes from exactly one window."""
+    device = device or torch.device("cpu")
     index = {a: i for i, a in enumerate(cache.article_ids)}
     rows = cache.windows_of(set(article_ids))
     n_out = net.head.out_features
     probs = {a: np.zeros((len(cache.offsets[index[a]]), n_out), dtype=np.float32) for a in article_ids}
     hidden = {a: np.zeros((len(cache.offsets[index[a]]), net.head.in_features), dtype=np.float16) for a in article_ids}
     net.eval()
-    with torch.inference_mode():
+    with torch.inference_mode(), _autocast(device):
         for k in range(0, len(rows), batch):
             w = torch.from_numpy(rows[k : k + batch])
-            h, _ = upper_states(net.encoder, cache, w, lower)
-            p = torch.sigmoid(net.head(h)).numpy()
-            h = h.numpy().astype(np.float16)
+            h, _ = upper_states(net.encoder, cache, w, lower, device)
+            p = torch.sigmoid(net.head(h).float()).cpu().numpy()
+            h = h.float().cpu().numpy().astype(np.float16)
             for r, win in enumerate(w.tolist()):
                 art = cache.article_ids[int(cache.owner[win])]
                 a, n = int(cache.first[win]), int(cache.mask[win].sum()) - 2
@@ -376,11 +416,13 @@ def stages(opts: RunOptions, ids: list[str]) -> list[tuple[str, set[str], set[st
     return out
 
 
-def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None) -> Path:
+def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None, device: str | None = None) -> Path:
     """Every unfinished stage of the run in ``opts.out_dir`` (all of them, or those named in
-    ``only``); each stage saves its model and its predictions: held-out articles for folds, and
-    its training articles (in-sample, for the span models) for every stage."""
+    ``only``) on ``device`` (see ``training_device``); each stage saves its model and its
+    predictions: held-out articles for folds, and its training articles (in-sample, for the span
+    models) for every stage."""
     log = log or Log()
+    where = training_device(device)
     if opts.threads:
         torch.set_num_threads(opts.threads)
     torch.manual_seed(opts.seed)
@@ -397,17 +439,19 @@ def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None)
             if not (out / name / "done").exists() and (not only or name in only)]
     if not todo:  # a finished run (resumed to tune): neither the cache nor the encoder is needed
         return out
-    cache = build_cache(out, opts, articles, log)
+    cache = build_cache(out, opts, articles, log, device=where)
+    batch = 16 if where.type == "cpu" else 128
     for name, train_ids, held in todo:
         stage = out / name
         stage.mkdir(exist_ok=True)
         t0 = time.time()
         torch.manual_seed(opts.seed)
-        config, _, net = train_stage(stage, opts, cache, train_ids, by_id, log)
+        config, _, net = train_stage(stage, opts, cache, train_ids, by_id, log, where)
         save_stage(stage, config, net)
         if held:
-            _atomic_save(predict_cached(net, cache, sorted(held), opts.lower_layers), stage / "heldout.pt")
-        _atomic_save(predict_cached(net, cache, sorted(train_ids), opts.lower_layers), stage / "insample.pt")
+            _atomic_save(predict_cached(net, cache, sorted(held), opts.lower_layers, batch, where), stage / "heldout.pt")
+        _atomic_save(predict_cached(net, cache, sorted(train_ids), opts.lower_layers, batch, where),
+                     stage / "insample.pt")
         (stage / "done").write_text(f"{time.time() - t0:.0f}\n")
         log.line(f"{name}: done in {time.time() - t0:.0f} s")
     return out
