@@ -1,30 +1,32 @@
 """How far the PTC-14 encoder carries toward SemEval-2023 subtask 3 (23 techniques per paragraph),
-measured out of fold, before any SemEval-2023 head ships.
+measured out of fold on a tuned training run.
 
     python bench/semeval2023_paragraphs.py --run runs/accurate
 
 The SemEval-2023 English training articles are the PTC train articles re-rendered (the same
-characters, other line breaks; PROVENANCE.md), so the token probabilities and encoder states that
-each fold model of a ``propscope train`` run gave its held-out articles (``foldK/heldout.pt``)
-describe every SemEval-2023 paragraph out of fold. Four predictions are scored with the
-official subtask-3 measures (``propscope.paragraphs.score``):
+characters, other line breaks; PROVENANCE.md), so what each fold model of a ``propscope train``
+run predicts for its held-out articles (``foldK/heldout.pt``, decoded with the thresholds of the
+run's nested CV in ``oof.json``) describes every SemEval-2023 paragraph out of fold. These are
+scored with the official subtask-3 measures (``propscope.paragraphs.score``):
 
 - every paragraph labelled Loaded_Language (the trivial baseline);
 - the fold models' decoded spans, mapped into SemEval-2023 as ``analyze --taxonomy semeval2023``
-  maps them without a paragraph head (each fold with the thresholds of the run's nested CV);
-- the fold models' token head, mapped: a paragraph carries a technique when the mean probability
-  of its PTC-14 source technique over the paragraph passes a threshold (tuned on the other folds);
-- a paragraph head: one logistic regression per SemEval-2023 technique over the paragraph's mean
-  encoder state and its mean and max token probabilities. For each fold, its weight decay and
-  per-technique thresholds are chosen by cross-validation inside the other folds, then it is
-  fitted on them: nothing about a fold's labels reaches its own prediction;
+  maps them when the model ships no paragraph head;
+- the same spans decoded at the tuning grids' lowest thresholds, a paragraph carrying a technique
+  when its best calibrated mapped span of that technique passes a threshold tuned on the other folds;
+- the paragraph head: one logistic regression per SemEval-2023 technique over the techniques the
+  mapped spans give the paragraph and each technique's best score among the low-threshold spans.
+  For each fold, its weight decay and per-technique thresholds are chosen by cross-validation
+  inside the other folds, then it is fitted on them: nothing about a fold's labels reaches its own
+  prediction;
 - the gold PTC-14 spans, mapped: the ceiling of the mapped route. The SemEval-2023 English spans
   are the PTC spans relabelled (the same character ranges for all but about 2% of them), so this
   row says how much of the gap to the gold paragraph labels lies in the mapping and how much in
   the PTC-14 model.
 
 The code lives in ``propscope.techniques.paragraph_head``; ``propscope train`` runs it too and
-ships the head with the model when it beats the mapped spans.
+ships the head with the model when it beats the mapped spans by the rule every lever passes
+(``tuning.clearly_better``: higher on average, lower on no fold).
 """
 
 from __future__ import annotations
