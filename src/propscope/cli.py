@@ -1084,7 +1084,7 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
                 where = training.training_device(device)
             except ValueError as e:  # no GPU, or a name torch does not know
                 _fail(str(e), 2)
-            training.run(opts, only=list(only) or None, device=str(where))
+            training.run(opts, only=list(only) or None, device=where)
         if only:
             click.echo(f"trained {', '.join(only)} in {opts.out_dir}; `propscope train --resume {opts.out_dir}` "
                        "trains what is left and tunes")

@@ -264,12 +264,11 @@ def _targets(cache: Cache, articles: dict[str, LabelledArticle], labels: list[st
     return y
 
 
-def upper_states(encoder, cache: Cache, w: torch.Tensor, lower: int, device: torch.device | None = None
-                 ) -> tuple[torch.Tensor, int]:
+def upper_states(encoder, cache: Cache, w: torch.Tensor, lower: int) -> tuple[torch.Tensor, int]:
     """The last hidden states of windows ``w`` (trimmed to their longest), from their cached
     lower-layer states; with nothing cached (``lower`` 0), from their token ids. The batch moves
-    to ``device`` (the encoder's); the cache itself stays in host memory."""
-    device = device or torch.device("cpu")
+    to the encoder's device; the cache itself stays in host memory."""
+    device = next(encoder.parameters()).device
     width = int(cache.mask[w].sum(1).max())
     attn = cache.mask[w, :width].to(device)
     if lower:
@@ -344,7 +343,7 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
         for step, k in enumerate(range(0, len(order), opts.batch_size)):
             pick = order[k : k + opts.batch_size]
             with _autocast(device):
-                hidden, width = upper_states(encoder, cache, torch.from_numpy(rows[pick]), lower, device)
+                hidden, width = upper_states(encoder, cache, torch.from_numpy(rows[pick]), lower)
                 logits = net.head(net.dropout(hidden))
             m = loss_mask[pick, :width].to(device).float()
             loss = torch.nn.functional.binary_cross_entropy_with_logits(logits.float(), y_all[pick, :width].to(device),
@@ -371,11 +370,12 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
     return config, tokenizer, net
 
 
-def predict_cached(net, cache: Cache, article_ids: list[str], lower: int, batch: int = 16,
-                   device: torch.device | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def predict_cached(net, cache: Cache, article_ids: list[str], lower: int, batch: int = 16
+                   ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Per article: (token probabilities float32, last hidden states float16), from the cached
-    lower layers; windows do not overlap, so each token comes from exactly one window."""
-    device = device or torch.device("cpu")
+    lower layers, on the device the net is on; windows do not overlap, so each token comes from
+    exactly one window."""
+    device = next(net.parameters()).device
     index = {a: i for i, a in enumerate(cache.article_ids)}
     rows = cache.windows_of(set(article_ids))
     n_out = net.head.out_features
@@ -385,7 +385,7 @@ def predict_cached(net, cache: Cache, article_ids: list[str], lower: int, batch:
     with torch.inference_mode(), _autocast(device):
         for k in range(0, len(rows), batch):
             w = torch.from_numpy(rows[k : k + batch])
-            h, _ = upper_states(net.encoder, cache, w, lower, device)
+            h, _ = upper_states(net.encoder, cache, w, lower)
             p = torch.sigmoid(net.head(h).float()).cpu().numpy()
             h = h.float().cpu().numpy().astype(np.float16)
             for r, win in enumerate(w.tolist()):
@@ -416,13 +416,14 @@ def stages(opts: RunOptions, ids: list[str]) -> list[tuple[str, set[str], set[st
     return out
 
 
-def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None, device: str | None = None) -> Path:
+def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None,
+        device: torch.device | None = None) -> Path:
     """Every unfinished stage of the run in ``opts.out_dir`` (all of them, or those named in
-    ``only``) on ``device`` (see ``training_device``); each stage saves its model and its
+    ``only``) on ``device`` (default: ``training_device()``); each stage saves its model and its
     predictions: held-out articles for folds, and its training articles (in-sample, for the span
     models) for every stage."""
     log = log or Log()
-    where = training_device(device)
+    where = device or training_device()
     if opts.threads:
         torch.set_num_threads(opts.threads)
     torch.manual_seed(opts.seed)
@@ -449,9 +450,8 @@ def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None,
         config, _, net = train_stage(stage, opts, cache, train_ids, by_id, log, where)
         save_stage(stage, config, net)
         if held:
-            _atomic_save(predict_cached(net, cache, sorted(held), opts.lower_layers, batch, where), stage / "heldout.pt")
-        _atomic_save(predict_cached(net, cache, sorted(train_ids), opts.lower_layers, batch, where),
-                     stage / "insample.pt")
+            _atomic_save(predict_cached(net, cache, sorted(held), opts.lower_layers, batch), stage / "heldout.pt")
+        _atomic_save(predict_cached(net, cache, sorted(train_ids), opts.lower_layers, batch), stage / "insample.pt")
         (stage / "done").write_text(f"{time.time() - t0:.0f}\n")
         log.line(f"{name}: done in {time.time() - t0:.0f} s")
     return out
