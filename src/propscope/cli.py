@@ -34,17 +34,22 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-def _load_model(name: str | None, int8: bool = False, taxonomy: str | None = None, bf16: bool = False):
+def _load_model(name: str | None, int8: bool = False, taxonomy: str | None = None, bf16: bool = False,
+                span_tagger: bool = False):
     """A model from the registry (int8 runs on the CPU, GPU or not; another taxonomy than the
-    model's own goes through its mapping); a bad name is one error line."""
+    model's own goes through its mapping); a bad name is one error line. ``span_tagger``: the
+    command scores token by token, which the paragraph model (``ngram``) cannot."""
     from .registry import ModelNotFound, load_model
     from .taxonomy import TaxonomyError
     from .weights import MissingWeights
 
     try:
-        return load_model(name, int8=int8, taxonomy=taxonomy, bf16=bf16)
+        model = load_model(name, int8=int8, taxonomy=taxonomy, bf16=bf16)
     except (ModelNotFound, MissingWeights, TaxonomyError) as e:
         _fail(str(e))
+    if span_tagger and not hasattr(model, "token_probs"):
+        _fail(f"{model.name} labels whole paragraphs; this command needs a span model (--model accurate or fast)")
+    return model
 
 
 def _progress(total: int | None, label: str):
@@ -713,13 +718,21 @@ def techniques(fmt, taxonomy_name) -> None:
 @main.command()
 def models() -> None:
     """List the installed models."""
+    from .language import name as language_name
     from .pipeline import DEFAULT_MODEL, available_models, model_path
+    from .registry import NGRAM_KIND, read_config
     from .techniques.tagger import TaggerConfig
 
     for name in available_models():
-        cfg = TaggerConfig.load(model_path(name) / "config.json")
         default = " (default)" if name == DEFAULT_MODEL else ""
-        click.echo(f"{name}{default}: base {cfg.base}, {len(cfg.labels)} techniques ({cfg.taxonomy})")
+        raw = read_config(model_path(name))
+        if raw.get("kind") == NGRAM_KIND:
+            langs = ", ".join(language_name(c) for c in raw["languages"])
+            click.echo(f"{name}{default}: paragraph labels from character n-grams, {len(raw['classes'])} techniques "
+                       f"({raw['taxonomy']}); {langs}")
+            continue
+        cfg = TaggerConfig.load(model_path(name) / "config.json")
+        click.echo(f"{name}{default}: base {cfg.base}, {len(cfg.labels)} techniques ({cfg.taxonomy}); English spans")
 
 
 # -- SemEval tasks --------------------------------------------------------------------------
@@ -742,7 +755,7 @@ def classify_spans(articles_dir, spans_file, model) -> None:
     missing = sorted({art for art, *_ in lines} - set(texts))
     if missing:
         _fail(f"no article file for ids {', '.join(missing[:5])} in {articles_dir}")
-    tagger = _load_model(model)
+    tagger = _load_model(model, span_tagger=True)
     ids = sorted({art for art, *_ in lines})
     probs = dict(zip(ids, tagger.token_probs([texts[i] for i in ids])))
     seen: Counter = Counter()
@@ -793,7 +806,7 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt, taxonomy_name) -> None:
         from .techniques.decode import Thresholds
         from .techniques.evaluation import predict_labels
 
-        tagger = _load_model(model)
+        tagger = _load_model(model, span_tagger=True)
         decoder, th = tagger.decoder, Thresholds.from_config(tagger.config)
         ids = sorted(texts)
         gold_by_article = defaultdict(list)
@@ -1098,6 +1111,40 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
             click.echo(f"{task.upper()} F1 {cv[task]['mean']:.4f} ± {cv[task]['stdev']:.4f} over {len(cv[task]['folds'])} "
                        "folds (out of fold)")
     click.echo(f"model: {Path(opts.out_dir) / 'model'}")
+
+
+@main.command("train-ngram")
+@click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="The shared/data folder (default ../shared/data).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="runs/ngram", show_default=True,
+              help="Where the artifact goes (config, one weights file per language, metrics, model card).")
+@click.option("--language", "languages", multiple=True, metavar="CODE",
+              help="Train only these languages (ISO codes: en, fr, de, it, pl, ru; default all six).")
+@click.option("--folds", type=int, default=3, show_default=True,
+              help="Nested cross-validation folds by article (0: no cross-validated scores).")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--limit-articles", type=int, default=None, help="Use only the first N articles (smoke tests).")
+def train_ngram(data_dir, out_dir, languages, folds, seed, limit_articles) -> None:
+    """Train the paragraph n-gram model (`--model ngram`) from the SemEval-2023 data.
+
+    Paragraph labels of the 23 SemEval-2023 techniques in English, French, German, Italian,
+    Polish and Russian, from character n-grams: the model for texts the English span models
+    cannot read. Minutes on a CPU; its card gives the cross-validated scores against a trivial
+    baseline.
+    """
+    from .techniques import corpus, ngram
+
+    unknown = sorted(set(languages) - set(corpus.SEMEVAL2023_LANGUAGES))
+    if unknown:
+        _fail(f"no SemEval-2023 data for language {unknown[0]!r}; choose from {', '.join(corpus.SEMEVAL2023_LANGUAGES)}", 2)
+    if folds == 1 or folds < 0:
+        _fail("--folds must be 0 (no cross-validation) or at least 2", 2)
+    try:
+        ngram.train(Path(out_dir), tuple(languages) or tuple(corpus.SEMEVAL2023_LANGUAGES), data_dir, folds, seed,
+                    limit_articles, log=lambda m: click.echo(m, err=True))
+    except (FileNotFoundError, ValueError) as e:  # no data; or too little to fit (e.g. --limit-articles 2)
+        _fail(str(e))
+    click.echo(f"model: {out_dir} (its card: {Path(out_dir) / 'MODEL_CARD.md'})")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -44,16 +44,20 @@ def detect(text: str, declared: str | None = None) -> str | None:
     return primary or None
 
 
-def techniques_apply(code: str | None) -> bool:
-    """Whether technique spans are looked for: English, or a language nobody could tell."""
-    return code in (None, ENGLISH)
+def techniques_apply(code: str | None, languages: tuple[str, ...] = (ENGLISH,)) -> bool:
+    """Whether a model that reads ``languages`` looks for techniques in a text of language
+    ``code``: one of them, or a language nobody could tell where the model reads English."""
+    return code in languages or (code is None and ENGLISH in languages)
 
 
 def name(code: str) -> str:
     return NAMES.get(code, code)
 
 
-def skipped_note(code: str) -> str:
-    """The one line a reader gets instead of technique spans."""
-    return (f"techniques are only detected in English; this text reads as {name(code)} ({code}), "
-            "so it has no technique spans (sources and reuse still apply)")
+def skipped_note(code: str, languages: tuple[str, ...] = (ENGLISH,), others: tuple[str, ...] = ()) -> str:
+    """The one line a reader gets instead of technique spans, from a model that reads
+    ``languages``; ``others`` are the models that read this language, offered as the way on."""
+    read = " and ".join(name(c) for c in languages) if len(languages) < 3 else f"{len(languages)} languages"
+    way_on = (f"; for {name(code)}, the {others[0]} model gives paragraph labels (`--model {others[0]}`)" if others else "")
+    return (f"this model detects techniques only in {read}; this text reads as {name(code)} ({code}), "
+            f"so it has no technique spans (sources and reuse still apply){way_on}")

@@ -2,8 +2,9 @@
 
 Models are found, versioned, cached and loaded by ``registry`` (by name in the package's
 ``models/`` folder or ``$PROPSCOPE_MODELS``, or as a path to an artifact folder); its names
-are re-exported here, where callers have always found them. Only English text gets technique
-spans (the models are English); other languages still get sources (see ``language``).
+are re-exported here, where callers have always found them. A model looks for techniques only in
+the languages it reads (the span taggers: English; ``ngram``: paragraph labels in six); other
+texts still get sources (see ``language``).
 """
 
 from __future__ import annotations
@@ -30,21 +31,25 @@ def analyze(text: str | Article, model: str | None = None, sources: bool = False
 
 
 def analyze_batch(items, model: TechniqueModel, sources: bool = False) -> list[Analysis]:
-    """Analyses of ``items``: the English ones (or those whose language nobody can tell) by the
-    model; the others without technique spans, with a note saying why and the language found."""
+    """Analyses of ``items``: those in a language the model reads (the span taggers: English, or
+    a language nobody can tell) by the model; the others without technique spans, with a note
+    saying why, the language found, and which model reads it if one does."""
     from . import language
-    from .registry import taxonomy_of
+    from .registry import languages_of, models_for_language, taxonomy_of
 
     articles = [a if isinstance(a, Article) else Article(id=str(i), text=a) for i, a in enumerate(items)]
     langs = [language.detect(a.text, a.language) for a in articles]
-    english = [a for a, code in zip(articles, langs) if language.techniques_apply(code)]
-    found = iter(model.analyze_batch(english) if english else [])
+    known = languages_of(model)
+    read = [language.techniques_apply(code, known) for code in langs]
+    chosen = [a for a, ok in zip(articles, read) if ok]
+    found = iter(model.analyze_batch(chosen) if chosen else [])
     results = []
-    for a, code in zip(articles, langs):
-        if language.techniques_apply(code):
+    for a, code, ok in zip(articles, langs, read):
+        if ok:
             r = next(found)
         else:
-            r = Analysis(a, [], [], 0.0, model.name, taxonomy=taxonomy_of(model), notes=[language.skipped_note(code)])
+            note = language.skipped_note(code, known, tuple(models_for_language(code)))
+            r = Analysis(a, [], [], 0.0, model.name, taxonomy=taxonomy_of(model), notes=[note])
         r.language = code
         results.append(r)
     if sources:

@@ -8,6 +8,9 @@ rules for loading one, and the one in-process cache of loaded models.
   file, so a retrained artifact *and* re-tuned thresholds under the same name are new versions
   and ``--reanalyze`` redoes the analyses they would change.
 - int8 means the CPU: the quantised encoder runs only there, GPU or not (``device_for``).
+- A config of kind ``ngram-paragraphs`` is not a span tagger but the paragraph model for the
+  languages the encoders cannot read (``techniques.ngram``); it has no encoder, hence no int8 or
+  bf16, and says which languages it has (a tagger: English).
 - A model's config names the taxonomy its head predicts. Asked for another taxonomy that a
   mapping file connects it to (``taxonomy.mapping``), the registry gives a :class:`MappedModel`,
   whose spans are translated and whose version says so; where the artifact ships a paragraph
@@ -35,6 +38,7 @@ BATCH_MODEL = "fast"  # batch runs corpora: throughput first, unless --model say
 INT8_SUFFIX = "-int8"  # marks the version of a model whose encoder runs quantised
 BF16_SUFFIX = "-bf16"  # marks the version of a model run in bfloat16 on a CPU
 MAPPED = "-mapped-"  # marks the version of a model whose spans were mapped into another taxonomy
+NGRAM_KIND = "ngram-paragraphs"  # config "kind" of the paragraph n-gram model (``techniques.ngram.KIND``)
 
 
 class ModelNotFound(LookupError):
@@ -126,7 +130,11 @@ def check_precision(path: Path, int8: bool, bf16: bool) -> None:
 
     if int8 and bf16:
         raise NotOffered("choose int8 or bf16, not both")
-    base = read_config(path).get("base", "") if int8 else ""
+    config = read_config(path)
+    if (int8 or bf16) and config.get("kind") == NGRAM_KIND:
+        raise NotOffered(f"{'int8' if int8 else 'bf16'} is for the encoder models; {Path(path).name} has no encoder "
+                         "(it runs in a blink as it is)")
+    base = config.get("base", "") if int8 else ""
     if base in bases.BASES and not bases.get(base).int8_safe:
         raise NotOffered(f"int8 is not offered for {Path(path).name}: it damages the {base} encoder's token vectors; "
                          "use --model fast with --int8 for int8 speed")
@@ -157,11 +165,17 @@ def load_model(name: str | None = None, device: str | None = None, int8: bool = 
     with _LOCK:
         model = _CACHE.get(key)
         if model is None:
-            from .techniques.tagger import TechniqueModel
-
             for old in [k for k in _CACHE if k[0] == key[0] and k[1] != key[1]]:
                 del _CACHE[old]  # a stale version of this artifact
-            model = _CACHE[key] = TechniqueModel.load(path, device=device, int8=int8, bf16=bf16)
+            if read_config(path).get("kind") == NGRAM_KIND:
+                from .techniques.ngram import NgramModel
+
+                check_precision(path, int8, bf16)
+                model = _CACHE[key] = NgramModel(path, key[1])
+            else:
+                from .techniques.tagger import TechniqueModel
+
+                model = _CACHE[key] = TechniqueModel.load(path, device=device, int8=int8, bf16=bf16)
     mapped = mapping_for(str(path), taxonomy)
     return MappedModel(model, mapped, paragraph_head_for(path, mapped)) if mapped else model
 
@@ -221,6 +235,24 @@ class MappedModel:
 
     def __getattr__(self, attr: str):
         return getattr(self.model, attr)
+
+
+def models_for_language(code: str | None) -> list[str]:
+    """The installed models that look for techniques in language ``code`` (a config without
+    ``languages`` reads English)."""
+    found = []
+    for name in available_models():
+        try:
+            if code in (read_config(models_dir() / name).get("languages") or ["en"]):
+                found.append(name)
+        except (OSError, ValueError):  # a broken folder in $PROPSCOPE_MODELS is not this caller's problem
+            continue
+    return found
+
+
+def languages_of(model) -> tuple[str, ...]:
+    """The languages a loaded model looks for techniques in: the span taggers read English only."""
+    return tuple(getattr(model, "languages", None) or ("en",))
 
 
 def taxonomy_of(model) -> str:

@@ -15,7 +15,10 @@ from ..taxonomy import PTC14_NAMES
 
 DEFAULT_DATA = Path(os.environ.get("PROPSCOPE_DATA") or Path(__file__).resolve().parents[3].parent / "shared" / "data")
 PTC_DIR = "ptc_semeval2020_task11"
-SEMEVAL2023_EN = Path("semeval2023_task3") / "data" / "en"
+SEMEVAL2023 = Path("semeval2023_task3") / "data"
+SEMEVAL2023_EN = SEMEVAL2023 / "en"
+# ISO 639-1 code -> the corpus's language folder (it names German "ge" and Polish "po")
+SEMEVAL2023_LANGUAGES = {"en": "en", "fr": "fr", "de": "ge", "it": "it", "pl": "po", "ru": "ru"}
 
 
 @dataclass
@@ -91,6 +94,38 @@ def load_semeval2023_en(data_dir: str | Path = DEFAULT_DATA) -> list[LabelledArt
             if e > s:
                 spans.add((tech, int(to_ptc[s]), int(to_ptc[e - 1]) + 1))
         out.append(LabelledArticle(art.id, art.text, sorted(spans, key=lambda x: (x[1], x[2], x[0]))))
+    return out
+
+
+@dataclass
+class LabelledParagraph:
+    article: str
+    line_no: int
+    text: str
+    techniques: list[str]
+
+
+def load_semeval2023_paragraphs(language: str, data_dir: str | Path = DEFAULT_DATA) -> list[LabelledParagraph]:
+    """The SemEval-2023 Task 3 subtask-3 rows of one language (an ISO code of
+    ``SEMEVAL2023_LANGUAGES``): every official paragraph row with its line's text (read as bytes,
+    so a CRLF file's ``\\r`` stays with its line, as the offsets expect) and its gold techniques."""
+    from ..paragraphs import read_rows
+
+    if language not in SEMEVAL2023_LANGUAGES:
+        raise ValueError(f"no SemEval-2023 data for language {language!r}; there is {', '.join(SEMEVAL2023_LANGUAGES)}")
+    root = Path(data_dir) / SEMEVAL2023 / SEMEVAL2023_LANGUAGES[language]
+    if not (root / "train-labels-subtask-3.txt").exists():
+        raise FileNotFoundError(f"SemEval-2023 {language} training data not found at {root}: pass --data DIR "
+                                "(the shared/data folder)")
+    texts: dict[str, list[str]] = {}
+    out = []
+    for (article, line_no), techniques in sorted(read_rows(root / "train-labels-subtask-3.txt").items()):
+        if article not in texts:
+            path = root / "train-articles-subtask-3" / f"article{article}.txt"
+            texts[article] = path.read_bytes().decode("utf-8").split("\n") if path.exists() else []
+        lines = texts[article]
+        if line_no <= len(lines):
+            out.append(LabelledParagraph(article, line_no, lines[line_no - 1], list(techniques)))
     return out
 
 

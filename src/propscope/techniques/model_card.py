@@ -176,3 +176,63 @@ def semeval2023_section(r: dict) -> list[str]:
                   "(0.002 on average), so `propscope analyze --taxonomy semeval2023` "
                   "labels paragraphs from the spans alone."]
     return lines
+
+
+def write_ngram_card(out: Path, metrics: dict) -> None:
+    """``MODEL_CARD.md`` of the paragraph n-gram model (``techniques.ngram.train``'s metrics)."""
+    from ..language import name
+
+    opts, langs = metrics["options"], metrics["languages"]
+    lines = ["# Model card: `ngram`", "",
+             "Paragraph-level techniques of SemEval-2023 Task 3 (subtask 3: 23 persuasion techniques per paragraph) "
+             "in " + ", ".join(f"{name(k)} ({k})" for k in langs) + ", for the languages the span taggers cannot "
+             "read (their encoders are English; no multilingual encoder ships on PyPI).", "",
+             f"- **What it reads**: TF-IDF over character n-grams inside words ({opts['ngrams'][0]}-{opts['ngrams'][1]} "
+             f"characters, the {opts['max_features']:,} most frequent per language, sublinear term frequency); per "
+             "language one logistic regression per technique (scikit-learn, liblinear) and one for \"any technique\", "
+             "the paragraph's score. No encoder: wording, not meaning. A label says that a paragraph reads like the "
+             "paragraphs annotated with that technique; a span covers the whole paragraph.",
+             "- **Data**: the SemEval-2023 Task 3 training paragraphs of each language (`../shared/data/semeval2023_task3`; "
+             "English: the PTC train articles re-rendered; the PTC dev articles are held out of the shared data).",
+             f"- **Training**: `propscope train-ngram --out DIR` (seed {opts['seed']}, {opts['folds']} folds); the "
+             f"regularisation (C in {', '.join(str(c) for c in opts['cs'])}) and one threshold per technique are chosen "
+             "by cross-validation over each language's articles, then the model is fitted on all of them.",
+             "- **Use**: `propscope analyze --model ngram PATH` (the analyses are in the `semeval2023` taxonomy; "
+             "`--format paragraphs` prints subtask-3 rows). The span models stay the better choice for English.", "",
+             "## Cross-validated scores", "",
+             f"Nested {opts['folds']}-fold cross-validation split by article (seed {opts['seed']}): fold f is labelled by "
+             "a model whose regularisation and thresholds were chosen on the other folds alone. The trivial baseline "
+             "puts the k most frequent techniques of the other folds on every paragraph (k up to 5, chosen there). "
+             "Official subtask-3 measures: micro-F1 over technique labels; macro-F1 over the 23 techniques (a technique "
+             "absent from both gold and predictions scores 1).", "",
+             "| language | articles | paragraphs | micro-F1 (pooled) | per fold | trivial micro-F1 | trivial per fold | "
+             "macro-F1 | trivial macro-F1 | label ECE | paragraph ECE |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for k, r in langs.items():
+        if "model" not in r:
+            continue
+        m, t = r["model"], r["trivial"]
+        lines.append(f"| {name(k)} | {r['articles']} | {r['paragraphs']} | {m['micro_f1']:.3f} | "
+                     + " / ".join(f"{v:.3f}" for v in m["micro"]["folds"]) + f" | {t['micro_f1']:.3f} | "
+                     + " / ".join(f"{v:.3f}" for v in t["micro"]["folds"])
+                     + f" | {m['macro_f1']:.3f} | {t['macro_f1']:.3f} | {r['calibration']['ece']:.3f} | "
+                     f"{r['calibration']['paragraph_ece']:.3f} |")
+    lines += ["", "Label ECE: expected calibration error (10 equal-width bins) of the probabilities of the labels the "
+              "nested models predicted, against whether the gold has them: how far a shown score is from the share "
+              "of such labels that are right. Paragraph ECE: the same for every paragraph's score (the probability "
+              "of any technique) against whether its gold row has one.", "",
+              "## Per technique (F1, pooled over the folds)", "",
+              "| technique | " + " | ".join(langs) + " |", "|---|" + "---|" * len(langs)]
+    techniques = next((list(r["model"]["per_technique"]) for r in langs.values() if "model" in r), [])
+    for tech in techniques:
+        cells = []
+        for r in langs.values():
+            s = r.get("model", {}).get("per_technique", {}).get(tech)
+            cells.append("-" if not s or not s["gold"] else f"{s['f1']:.2f} ({s['gold']})")
+        if any(c != "-" for c in cells):
+            lines.append(f"| {tech} | " + " | ".join(cells) + " |")
+    lines += ["", "Cells: F1 (gold paragraphs); `-`: no gold paragraph in that language.", "",
+              "## Time on the CPU", "",
+              ", ".join(f"{k} {r['seconds']:.0f} s" for k, r in langs.items()) + " (cross-validation and the final fit, "
+              "one process)."]
+    (out / "MODEL_CARD.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
