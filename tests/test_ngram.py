@@ -183,3 +183,19 @@ def test_models_lists_it_and_span_commands_refuse_it(trained, tmp_path, monkeypa
     r = CliRunner().invoke(main, ["classify-spans", str(tmp_path / "arts"), str(tmp_path / "spans.txt"),
                                   "--model", "ngram"])
     assert r.exit_code == 1 and "needs a span model" in r.stderr and "Traceback" not in r.output
+
+
+def test_the_web_app_serves_it_in_its_taxonomy(trained, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from propscope.web.app import create_app
+
+    out, _ = trained
+    text = f"Titre\n\n{NEUTRAL[0]}\n\n{NEUTRAL[1]} {CUES['Name_Calling-Labeling']}\n"
+    with TestClient(create_app(db=f"sqlite:///{tmp_path / 'w.db'}", model=str(out))) as client:
+        a = client.post("/api/analyze", json={"text": text, "title": "Un essai"}).json()
+        assert a["taxonomy"] == "semeval2023" and a["language"] == "fr"
+        assert [s["technique"] for s in a["spans"]] == ["Name_Calling-Labeling"]
+        assert len(client.get("/api/techniques").json()) == 23  # the served model's taxonomy
+        page = client.get(f"/articles/{a['id']}").text
+        assert "character n-grams" in page and "Name calling" in page  # the note, and the display name
