@@ -1,5 +1,6 @@
-"""Other languages: techniques are only looked for in English; a French, German or Russian text
-says so (stderr and the Analysis) and still gets sources and reuse."""
+"""Other languages: the span taggers look for techniques in English only; a French, German or
+Russian text says so (stderr and the Analysis), names the model that reads it (``ngram``), and
+still gets sources and reuse."""
 
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def test_non_english_texts_skip_the_model_and_say_why():
     out = analyze_batch([Article("fr", FR), Article("en", EN), Article("ru", RU)], model)
     assert model.seen == ["en"]
     assert [a.language for a in out] == ["fr", "en", "ru"] and [len(a.spans) for a in out] == [0, 1, 0]
-    assert "only detected in English" in out[0].notes[0] and "French (fr)" in out[0].notes[0] and not out[1].notes
+    assert "detects techniques only in English" in out[0].notes[0] and "French (fr)" in out[0].notes[0]
+    assert not out[1].notes
     assert out[2].model == "count-1" and out[2].taxonomy == "ptc14"
 
 
@@ -72,9 +74,10 @@ def test_cli_says_so_in_one_line_and_still_finds_sources(tmp_path, monkeypatch):
     monkeypatch.setattr(cli, "_load_model", lambda *a: model)
     r = CliRunner().invoke(main, ["analyze", str(tmp_path / "de.txt"), "--format", "json", "--sources"])
     assert r.exit_code == 0, r.output
-    assert [line for line in r.stderr.splitlines() if "only detected in English" in line] == [
-        "propscope: de: techniques are only detected in English; this text reads as German (de), so it has no "
-        "technique spans (sources and reuse still apply)"]
+    assert [line for line in r.stderr.splitlines() if "only in English" in line] == [
+        "propscope: de: this model detects techniques only in English; this text reads as German (de), so it has no "
+        "technique spans (sources and reuse still apply); for German, the ngram model gives paragraph labels "
+        "(`--model ngram`)"]
     a = json.loads(r.stdout)
     assert a["language"] == "de" and a["spans"] == [] and model.seen == []
     assert any("Merkel" in e["text"] for e in a["entities"])  # sources ran

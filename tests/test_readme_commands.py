@@ -26,7 +26,8 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 # command line prefix -> why it is not run here
 SKIP = {
-    "propscope train": "trains a model for hours (GPU advised); tests/test_training.py covers training",
+    "propscope train": "trains on the shared corpora (hours for a span model, minutes for ngram); "
+                       "tests/test_training.py and tests/test_ngram.py cover training",
     "propscope serve": "runs a web server until stopped; tests/test_web.py covers the app",
     "propscope batch corpus/ --output results/ --scheduler tcp://": "needs a Dask scheduler and a PostgreSQL server "
                                                                    "on other machines",
@@ -49,6 +50,10 @@ ARTICLE = ("Globalist elites are coming for your freedom\n\nThe corrupt establis
            "the truth. These traitors have betrayed every patriot in this great nation.\n\n"
            "“They want to destroy everything we love,” said one veteran. According to the Daily Patriot, "
            "officials knew about the plan for months.\n")
+ARTICLE_FR = ("Les élites mondialistes veulent détruire notre pays\n\nCes traîtres corrompus mentent au peuple "
+              "depuis des années, et les médias aux ordres se taisent.\n\nLe ministre a déclaré mardi que la réforme "
+              "serait adoptée avant l'été.\n")
+SHIPPED = Path(__file__).resolve().parents[1] / "src" / "propscope" / "models"
 COPY = ("A reader wrote in this week. The corrupt establishment media will never tell you the truth. These traitors "
         "have betrayed every patriot in this great nation. We disagree with the letter.\n")
 PAGE = ("<html><head><title>Story</title></head><body><article><h1>Story</h1><p>"
@@ -77,6 +82,7 @@ def workspace(tmp_path_factory, tiny_model):
 
     root = tmp_path_factory.mktemp("readme")
     (root / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "article_fr.txt").write_text(ARTICLE_FR, encoding="utf-8")
     for name in ("folder", "saved-pages", "corpus", "ARTICLES_DIR", "DIR"):
         (root / name).mkdir()
         (root / name / "article1.txt").write_text(ARTICLE, encoding="utf-8")
@@ -103,6 +109,7 @@ def workspace(tmp_path_factory, tiny_model):
     models.mkdir()
     for name in ("accurate", "fast"):  # the shipped names, so README lines with or without --model run quickly
         (models / name).symlink_to(tiny_model, target_is_directory=True)
+    (models / "ngram").symlink_to(SHIPPED / "ngram", target_is_directory=True)  # no encoder: the real one is quick
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)
         mp.setenv("PROPSCOPE_DB", str(root / "store" / "propscope.db"))
@@ -122,7 +129,7 @@ def test_readme_shows_commands_and_every_skip_is_used():
     assert len(COMMANDS) >= 20, COMMANDS
     for prefix in SKIP:
         assert any(c.startswith(prefix) for c in COMMANDS), f"SKIP entry {prefix!r} matches no README line"
-    assert sum(_skip_reason(c) is not None for c in COMMANDS) <= 4
+    assert sum(_skip_reason(c) is not None for c in COMMANDS) <= 5
 
 
 @pytest.mark.parametrize("line", COMMANDS)

@@ -37,7 +37,8 @@ MAX_FEATURES = 20000  # the most frequent n-grams per language: 200,000 scored n
 CS = (1.0, 4.0, 16.0)  # inverse regularisation strengths tried by the inner cross-validation
 MAX_CONSTANT = 5  # the trivial baseline puts up to this many of the most frequent techniques on every paragraph
 NOTE = ("paragraph labels from word patterns (character n-grams), not from reading the text: weaker than the English "
-        "span model (see the ngram model card); each span covers a whole paragraph")
+        "span model (see the ngram model card); each span covers a whole paragraph, and the sentence scores are "
+        "paragraph scores (the chance of any technique)")
 
 
 def _vectorizer(vocabulary: Sequence[str] | None = None):
