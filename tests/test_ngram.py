@@ -99,7 +99,7 @@ def test_saved_weights_give_the_fitted_probabilities(trained, tmp_path):
     rows = load_semeval2023_paragraphs("fr", _corpus(tmp_path, articles=6, seed=1))
     model = ngram.fit(rows, sorted(CUES), 4.0)
     model.save(tmp_path / "fr.safetensors")
-    again = ngram.LanguageModel.load(tmp_path / "fr.safetensors", sorted(CUES))
+    again = ngram.NgramClassifier.load(tmp_path / "fr.safetensors", sorted(CUES))
     texts = [r.text for r in rows]
     assert again.vocabulary == model.vocabulary
     assert abs(again.probs(texts) - model.probs(texts)).max() < 1e-3  # weights are stored in float16

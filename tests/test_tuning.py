@@ -93,3 +93,49 @@ def test_a_lever_is_kept_only_when_it_helps_every_fold_and_the_mean_clearly():
     assert lever_helps([{"si": 0.41, "flc": 0.20}, {"si": 0.43, "flc": 0.22}], current)
     assert not lever_helps([{"si": 0.4001, "flc": 0.20}, {"si": 0.4201, "flc": 0.22}], current)  # noise
     assert not lever_helps([{"si": 0.45, "flc": 0.20}, {"si": 0.41, "flc": 0.22}], current)  # hurts a fold
+
+
+CUES = {"Doubt": "can anyone really believe these so-called experts", "Slogans": "make our nation great again",
+        "Loaded_Language": "a disgusting and shameful betrayal"}
+
+
+def _cue_data(n: int, seed: int = 0) -> tuple[list[LabelledArticle], list[TokenProbs]]:
+    rng = np.random.default_rng(seed)
+    arts, tps = [], []
+    for i in range(n):
+        parts, spans, pos = [], [], 0
+        for tech in rng.permutation(LABELS):
+            phrase = CUES[str(tech)]
+            spans.append((str(tech), pos, pos + len(phrase)))
+            parts.append(phrase)
+            pos += len(phrase) + 2
+        text = ". ".join(parts)
+        words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\S+", text)]
+        offsets = np.array(words)
+        arts.append(LabelledArticle(str(i), text, spans))
+        probs = np.full((len(words), 1 + len(LABELS)), 0.5, dtype=np.float32)
+        tps.append(TokenProbs(Encoded(np.arange(len(words)), offsets), probs,
+                              rng.normal(size=(len(words), 4)).astype(np.float16)))
+    return arts, tps
+
+
+def test_the_span_classifier_reads_the_span_words_and_keeps_that_model(tmp_path):
+    from propscope.techniques import span_classifier
+    from propscope.techniques.tuning import fit_span_classifier
+
+    arts, tps = _cue_data(12)
+    clf, report = fit_span_classifier(LABELS, arts, tps)
+    assert report["lexical"] and clf.lexical is not None and len(clf.mean) == 4 + 3 + 3 + 7 + len(LABELS)
+    new, new_tps = _cue_data(3, seed=1)
+    decoder = Decoder(LABELS, clf)
+    for art, tp in zip(new, new_tps):
+        for tech, s, e in art.spans:  # noise states: only the words can tell
+            assert decoder.classify(art.text, tp, s, e)[0][0] == tech
+    span_classifier.save(tmp_path, clf)
+    loaded = span_classifier.load(tmp_path, LABELS)[0]
+    art, tp = new[0], new_tps[0]
+    tech, s, e = art.spans[0]
+    assert np.allclose(Decoder(LABELS, loaded).judge(art.text, tp, s, e)[1], decoder.judge(art.text, tp, s, e)[1],
+                       atol=1e-3)  # the lexical model is stored in float16
+    without, report = fit_span_classifier(LABELS, arts, tps, lexical=False)
+    assert without.lexical is None and not report["lexical"] and len(without.mean) == 4 + 3 + 3 + 7

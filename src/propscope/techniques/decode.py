@@ -133,7 +133,8 @@ class Decoder:
         else:
             features = span_features(text, tp.hidden, tp.probs, inside, start, end, tp.frozen)
             keep = float(self.span_filter.predict(features)[1]) if self.span_filter is not None else 1.0
-            result = (keep, self.span_classifier.predict(features) if self.span_classifier is not None else head)
+            result = (keep, self.span_classifier.predict(features, text[start:end]) if self.span_classifier is not None
+                      else head)
         if self.judged is not None:
             self.judged[key] = result
         return result

@@ -49,10 +49,11 @@ def _vectorizer(vocabulary: Sequence[str] | None = None):
 
 
 @dataclass
-class LanguageModel:
-    """One language's vectoriser (its n-grams and their idf) and its logistic regressions: row 0
+class NgramClassifier:
+    """A vectoriser (its n-grams and their idf) and logistic regressions over its features: row 0
     of ``weight`` is "any technique", rows 1.. follow ``classes``; ``thresholds`` per class (above
-    1: never predicted)."""
+    1: never predicted). One per language labels paragraphs here; the span taggers' technique
+    classifier keeps one that reads a span's own words (``span_classifier.lexical_features``)."""
 
     classes: list[str]
     vocabulary: list[str]
@@ -62,49 +63,72 @@ class LanguageModel:
     thresholds: np.ndarray
 
     def features(self, texts: Sequence[str]):
-        vec = _vectorizer(self.vocabulary)
-        vec.idf_ = self.idf
+        vec = self.__dict__.get("_vectorizer")
+        if vec is None:  # built once: a 20,000-entry vocabulary takes milliseconds, a span's transform far less
+            vec = self.__dict__["_vectorizer"] = _vectorizer(self.vocabulary)
+            vec.idf_ = self.idf
         return vec.transform(list(texts))
 
     def probs(self, texts: Sequence[str]) -> np.ndarray:
         """``(len(texts), 1 + classes)`` probabilities: "any technique", then each class."""
         if not len(texts):
             return np.zeros((0, len(self.bias)), dtype=np.float32)
-        z = np.asarray(self.features(texts) @ self.weight.T.astype(np.float32)) + self.bias
+        by_feature = self.__dict__.get("_by_feature")
+        if by_feature is None:
+            by_feature = self.__dict__["_by_feature"] = np.ascontiguousarray(self.weight.T, dtype=np.float32)
+        z = np.asarray(self.features(texts) @ by_feature) + self.bias
         return (1 / (1 + np.exp(-np.clip(z, -50, 50)))).astype(np.float32)
+
+    def tensors(self, prefix: str = "") -> dict[str, np.ndarray]:
+        """Everything but the class names, as arrays for a safetensors file (the n-grams as UTF-8)."""
+        return {f"{prefix}vocabulary": np.frombuffer("\n".join(self.vocabulary).encode("utf-8"), dtype=np.uint8),
+                f"{prefix}idf": self.idf.astype(np.float32), f"{prefix}weight": self.weight.astype(np.float16),
+                f"{prefix}bias": self.bias.astype(np.float32), f"{prefix}thresholds": self.thresholds.astype(np.float32)}
+
+    @classmethod
+    def from_tensors(cls, t: dict[str, np.ndarray], classes: list[str], prefix: str = "") -> NgramClassifier:
+        vocabulary = t[f"{prefix}vocabulary"].tobytes().decode("utf-8").split("\n")
+        return cls(classes, vocabulary, t[f"{prefix}idf"], t[f"{prefix}weight"].astype(np.float32), t[f"{prefix}bias"],
+                   t[f"{prefix}thresholds"])
 
     def save(self, path: Path) -> None:
         from safetensors.numpy import save_file
 
-        save_file({"vocabulary": np.frombuffer("\n".join(self.vocabulary).encode("utf-8"), dtype=np.uint8),
-                   "idf": self.idf.astype(np.float32), "weight": self.weight.astype(np.float16),
-                   "bias": self.bias.astype(np.float32), "thresholds": self.thresholds.astype(np.float32)}, str(path))
+        save_file(self.tensors(), str(path))
 
     @classmethod
-    def load(cls, path: Path, classes: list[str]) -> LanguageModel:
+    def load(cls, path: Path, classes: list[str]) -> NgramClassifier:
         from safetensors.numpy import load_file
 
-        t = load_file(str(path))
-        vocabulary = t["vocabulary"].tobytes().decode("utf-8").split("\n")
-        return cls(classes, vocabulary, t["idf"], t["weight"].astype(np.float32), t["bias"], t["thresholds"])
+        return cls.from_tensors(load_file(str(path)), classes)
 
 
 # -- fitting ---------------------------------------------------------------------------------
 def _targets(rows: Sequence[LabelledParagraph], classes: Sequence[str]) -> np.ndarray:
     """``(rows, 1 + classes)`` booleans: any technique, then each class."""
-    y = np.array([[c in r.techniques for c in classes] for r in rows], dtype=bool).reshape(len(rows), len(classes))
+    return _label_matrix([r.techniques for r in rows], classes)
+
+
+def _label_matrix(labels: Sequence[Sequence[str]], classes: Sequence[str]) -> np.ndarray:
+    y = np.array([[c in techs for c in classes] for techs in labels], dtype=bool).reshape(len(labels), len(classes))
     return np.concatenate([y.any(axis=1, keepdims=True), y], axis=1)
 
 
 def fit(rows: Sequence[LabelledParagraph], classes: list[str], c: float,
-        thresholds: np.ndarray | None = None) -> LanguageModel:
-    """The vectoriser and the regressions on ``rows``; a class with fewer than two positive rows
-    (or no negative) is never predicted."""
+        thresholds: np.ndarray | None = None) -> NgramClassifier:
+    """``fit_texts`` on paragraph rows."""
+    return fit_texts([r.text for r in rows], [r.techniques for r in rows], classes, c, thresholds)
+
+
+def fit_texts(texts: Sequence[str], labels: Sequence[Sequence[str]], classes: list[str], c: float,
+              thresholds: np.ndarray | None = None) -> NgramClassifier:
+    """The vectoriser and the regressions on ``texts`` and their ``labels`` (technique names);
+    a class with fewer than two positive texts (or no negative) is never predicted."""
     from sklearn.linear_model import LogisticRegression
 
     vec = _vectorizer()
-    x = vec.fit_transform([r.text for r in rows])
-    y = _targets(rows, classes)
+    x = vec.fit_transform(list(texts))
+    y = _label_matrix(labels, classes)
     weight = np.zeros((y.shape[1], x.shape[1]), dtype=np.float32)
     bias = np.full(y.shape[1], -30.0, dtype=np.float32)
     for j in range(y.shape[1]):
@@ -112,7 +136,8 @@ def fit(rows: Sequence[LabelledParagraph], classes: list[str], c: float,
             clf = LogisticRegression(C=c, solver="liblinear", max_iter=200, random_state=0).fit(x, y[:, j])
             weight[j], bias[j] = clf.coef_[0], clf.intercept_[0]
     th = np.full(len(classes), 0.5, dtype=np.float32) if thresholds is None else thresholds
-    return LanguageModel(classes, vec.get_feature_names_out().tolist(), vec.idf_.astype(np.float32), weight, bias, th)
+    return NgramClassifier(classes, vec.get_feature_names_out().tolist(), vec.idf_.astype(np.float32), weight, bias,
+                           th)
 
 
 def _groups(rows: Sequence[LabelledParagraph], folds: int, seed: int) -> np.ndarray:
@@ -279,11 +304,11 @@ class NgramModel:
         self.languages = tuple(self.config["languages"])
         self.classes = list(self.config["classes"])
         self.timings = dict.fromkeys(("tokenise", "encoder", "decode"), 0.0)
-        self._models: dict[str, LanguageModel] = {}
+        self._models: dict[str, NgramClassifier] = {}
 
-    def model_for(self, language: str) -> LanguageModel:
+    def model_for(self, language: str) -> NgramClassifier:
         if language not in self._models:
-            self._models[language] = LanguageModel.load(self.directory / f"{language}.safetensors", self.classes)
+            self._models[language] = NgramClassifier.load(self.directory / f"{language}.safetensors", self.classes)
         return self._models[language]
 
     def analyze_batch(self, items: Iterable[Article | str], languages: Sequence[str | None] | None = None

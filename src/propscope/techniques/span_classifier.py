@@ -17,7 +17,7 @@ gold span, and the filter drops the unlikely ones.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -69,19 +69,36 @@ def span_features(text: str, hidden: np.ndarray, probs: np.ndarray, inside: np.n
     return np.concatenate(parts)
 
 
+def lexical_features(model, texts: Sequence[str]) -> np.ndarray:
+    """What a span's own words say of its technique: the log-probabilities of an n-gram
+    classifier of span texts (``ngram.NgramClassifier``), one per technique. The encoder's
+    states blur the exact wording (its top states are a span's mean); character n-grams keep
+    it, e.g. "according to" for Appeal_to_Authority."""
+    return np.log(model.probs(list(texts))[:, 1:] + 1e-4).astype(np.float32)
+
+
 @dataclass
 class SpanClassifier:
     """Standardised features, then one linear layer and a softmax over the classes (the
-    techniques; or, for the span filter, "not a technique" and "a technique")."""
+    techniques; or, for the span filter, "not a technique" and "a technique"). A technique
+    classifier with a ``lexical`` model reads its ``lexical_features`` last, after the others."""
 
     mean: np.ndarray
     scale: np.ndarray
     weight: np.ndarray  # (n_labels, n_features)
     bias: np.ndarray
+    lexical: object | None = None  # ngram.NgramClassifier of the training spans' texts
 
-    def predict(self, features: np.ndarray) -> np.ndarray:
-        """Class probabilities (rows sum to 1) for one feature vector or a matrix of them. A model
-        fitted without the frozen-layer states reads the features before them (they come last)."""
+    def predict(self, features: np.ndarray, texts: str | Sequence[str] | None = None) -> np.ndarray:
+        """Class probabilities (rows sum to 1) for one feature vector or a matrix of them (and
+        the span texts, which a classifier with a ``lexical`` model needs). A model fitted
+        without the frozen-layer states reads the features before them (they come last)."""
+        if self.lexical is not None:
+            if texts is None:
+                raise ValueError("this span classifier reads the span's words: pass its text")
+            one = isinstance(texts, str)
+            lex = lexical_features(self.lexical, [texts] if one else texts)
+            features = np.concatenate([features[..., : len(self.mean) - lex.shape[1]], lex[0] if one else lex], axis=-1)
         features = features[..., : len(self.mean)]
         z = ((features - self.mean) / self.scale) @ self.weight.T + self.bias
         z = z - z.max(axis=-1, keepdims=True)
@@ -93,26 +110,38 @@ _PARTS = ("mean", "scale", "weight", "bias")
 
 
 def save(directory: Path, technique: SpanClassifier, span_filter: SpanClassifier | None = None) -> None:
-    """Both classifiers in one file beside the adapter (keys ``technique.*`` and ``filter.*``)."""
+    """Both classifiers in one file beside the adapter (keys ``technique.*`` and ``filter.*``;
+    the technique classifier's lexical model under ``technique.lexical.*``)."""
     from safetensors.numpy import save_file
 
     tensors = {}
     for name, clf in (("technique", technique), ("filter", span_filter)):
         if clf is not None:
             tensors.update({f"{name}.{k}": np.ascontiguousarray(getattr(clf, k), dtype=np.float32) for k in _PARTS})
+            if clf.lexical is not None:
+                tensors.update(clf.lexical.tensors(f"{name}.lexical."))
     save_file(tensors, str(directory / FILE))
 
 
-def load(directory: Path) -> tuple[SpanClassifier | None, SpanClassifier | None]:
-    """(technique classifier, span filter) of an artifact; None for what it lacks."""
+def load(directory: Path, labels: Sequence[str] = ()) -> tuple[SpanClassifier | None, SpanClassifier | None]:
+    """(technique classifier, span filter) of an artifact; None for what it lacks. ``labels``:
+    the model's techniques, the classes of a lexical model."""
     path = directory / FILE
     if not path.exists():
         return None, None
     from safetensors.numpy import load_file
 
+    from .ngram import NgramClassifier
+
     tensors = load_file(str(path))
-    found = [SpanClassifier(**{k: tensors[f"{name}.{k}"] for k in _PARTS}) if f"{name}.mean" in tensors else None
-             for name in ("technique", "filter")]
+    found = []
+    for name in ("technique", "filter"):
+        if f"{name}.mean" not in tensors:
+            found.append(None)
+            continue
+        lexical = (NgramClassifier.from_tensors(tensors, list(labels), f"{name}.lexical.")
+                   if f"{name}.lexical.weight" in tensors else None)
+        found.append(SpanClassifier(**{k: tensors[f"{name}.{k}"] for k in _PARTS}, lexical=lexical))
     return found[0], found[1]
 
 

@@ -109,7 +109,7 @@ class TechniqueModel:
         net.load_state_dict(state, strict=False)
         net.encoder = net.encoder.merge_and_unload()  # plain weights: inference as fast as the base
         model = cls(config, tokenizer, net, device)
-        model.span_classifier, model.span_filter = load_span_classifiers(directory)
+        model.span_classifier, model.span_filter = load_span_classifiers(directory, config.labels)
         model.version = version_of(directory)
         if bf16:  # on a GPU the network runs in bfloat16 anyway
             model.net.to(torch.bfloat16)

@@ -35,6 +35,7 @@ FILTER_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
 TECHNIQUE_GRID = (None, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 TECHNIQUE_SPAN_GRID = (None, 0.3, 0.4, 0.5, 0.6, 0.7)
 MIN_GAIN = 0.002  # mean SI + FLC a post-processing lever must add over the folds; less is noise
+LEXICAL_C = 4.0  # inverse regularisation of the span classifier's n-gram model (TC on accurate's folds: 1 and 4 alike)
 
 
 # -- span models -----------------------------------------------------------------------------
@@ -79,12 +80,40 @@ def _choose_weight_decay(x: np.ndarray, y: np.ndarray, owners: list[str], weight
     return max(weight_decays, key=lambda wd: (scores[wd], wd)), scores
 
 
+def lexical_examples(labels: list[str], articles: list[LabelledArticle], keys: list[tuple[str, int, int, int]],
+                     y: np.ndarray, seed: int, folds: int = 5) -> tuple[np.ndarray, object]:
+    """``span_classifier.lexical_features`` of the gold spans ``keys`` (technique shares ``y``),
+    each from an n-gram classifier fitted on the other folds' articles (so that, like a new
+    article's, they come from words it has not seen), and the classifier fitted on all of them."""
+    from .ngram import fit_texts
+
+    text = {a.id: a.text for a in articles}
+    texts = [text[a][s:e] for a, s, e, _ in keys]
+    names = [[labels[j] for j in np.flatnonzero(row > 0)] for row in y]
+    owners = np.array([k[0] for k in keys])
+    ids = sorted(set(owners.tolist()))
+    out = np.zeros((len(keys), len(labels)), dtype=np.float32)
+    for f in range(folds):
+        held = np.isin(owners, sorted(split_by_article(ids, folds, f, seed)[1]))
+        if held.any() and (~held).any():
+            model = fit_texts([t for t, h in zip(texts, held) if not h], [n for n, h in zip(names, held) if not h],
+                              labels, LEXICAL_C)
+            out[held] = span_classifier.lexical_features(model, [t for t, h in zip(texts, held) if h])
+    return out, fit_texts(texts, names, labels, LEXICAL_C)
+
+
 def fit_span_classifier(labels: list[str], articles: list[LabelledArticle], tps: list[TokenProbs], seed: int = 13,
-                        weight_decays: tuple[float, ...] = (1e-3, 1e-2, 3e-2, 1e-1), folds: int = 5
-                        ) -> tuple[span_classifier.SpanClassifier, dict]:
+                        weight_decays: tuple[float, ...] = (1e-3, 1e-2, 3e-2, 1e-1), folds: int = 5,
+                        lexical: bool = True) -> tuple[span_classifier.SpanClassifier, dict]:
     """The technique classifier, fitted on the gold spans of the articles the encoder trained
-    on; its weight decay is chosen by TC micro-F1 in a ``folds``-way split of them by article."""
+    on; its weight decay is chosen by TC micro-F1 in a ``folds``-way split of them by article.
+    With ``lexical`` it also reads the span's words (``lexical_examples``): on the shipped
+    `accurate`'s folds that raised TC on every fold (its model card)."""
     x, y, keys = span_examples(labels, articles, tps)
+    lexical_model = None
+    if lexical and len({k[0] for k in keys}) >= 2 * folds:  # out-of-fold lexical features need articles to spare
+        lex, lexical_model = lexical_examples(labels, articles, keys, y, seed, folds)
+        x = np.concatenate([x, lex], axis=1)
     gold = gold_flc(articles)
 
     def tc_f1(clf: span_classifier.SpanClassifier, mask: np.ndarray) -> float:
@@ -95,8 +124,10 @@ def fit_span_classifier(labels: list[str], articles: list[LabelledArticle], tps:
         return metrics.technique_classification(pred, [g for g in gold if g[0] in held]).overall.f1
 
     best, scores = _choose_weight_decay(x, y, [k[0] for k in keys], weight_decays, tc_f1, folds, seed)
-    return span_classifier.fit(x, y, best), {"spans": len(keys), "weight_decay": best,
-                                             "inner_cv_tc_f1": {str(k): v for k, v in scores.items()}}
+    clf = span_classifier.fit(x, y, best)
+    clf.lexical = lexical_model
+    return clf, {"spans": len(keys), "weight_decay": best, "lexical": lexical_model is not None,
+                 "inner_cv_tc_f1": {str(k): v for k, v in scores.items()}}
 
 
 def fit_span_filter(decoder: Decoder, articles: list[LabelledArticle], tps: list[TokenProbs], seed: int = 13,
@@ -261,7 +292,7 @@ def stage_decoder(stage: Path, labels: list[str], data: RunData, seed: int, repo
     from .tagger import TaggerConfig
 
     if (stage / FILE).exists():
-        clf, flt = load(stage)
+        clf, flt = load(stage, labels)
         return Decoder(labels, clf, flt)
     t0 = time.time()
     arts, tps = data.probs(stage, "insample.pt")
