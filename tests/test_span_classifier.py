@@ -148,7 +148,7 @@ def test_the_span_filter_reads_no_frozen_states_and_the_classifier_does():
     frozen[3:, 1] = 1.0  # the frozen layer tells the second run's technique apart
     articles = [LabelledArticle(str(i), text, [("Doubt", 0, 5)] + [("Slogans", 9, 14)] * (i % 2)) for i in range(10)]
     tps = [TokenProbs(Encoded(np.arange(5), offsets), probs, hidden, frozen) for _ in articles]
-    clf, _ = fit_span_classifier(LABELS, articles, tps, folds=2, lexical=False)  # lexical: tests/test_tuning.py
+    clf, _ = fit_span_classifier(LABELS, articles, tps, folds=2)
     decoder = _model_preferring(0).decoder
     decoder.span_classifier = clf
     decoder.span_filter, _ = fit_span_filter(decoder, articles, tps, candidates=Thresholds(span=0.25, max_gap_tokens=0))

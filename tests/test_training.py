@@ -76,9 +76,18 @@ def test_train_command_writes_a_loadable_artifact_with_cross_validated_card(tmp_
     card = (model_dir / "MODEL_CARD.md").read_text()
     assert "--out RUN`, then `propscope train --retune RUN --frozen-layer 2`" in card
     again = load_model(str(model_dir))
-    assert again.span_classifier.mean.shape[0] == 384 * 2 + 14 + 3 + 7
+    assert again.span_classifier.mean.shape[0] == 384 * 2 + 14 + 3 + 7 and again.span_classifier.lexical is None
     assert again.token_probs([article.text])[0].frozen.shape == cached.shape
     again.analyze(article.text).validate()
+    # --span-words: the technique classifier reads the span's words too, and later re-tunes keep it
+    r = CliRunner().invoke(main, ["train", "--retune", str(run), "--span-words"])
+    assert r.exit_code == 0, r.output
+    assert json.loads((run / "run.json").read_text())["span_words"] is True
+    worded = load_model(str(model_dir))
+    assert worded.span_classifier.lexical is not None and worded.span_classifier.mean.shape[0] == 384 * 2 + 14 + 3 + 7 + 14
+    assert getattr(worded.span_filter, "lexical", None) is None  # the filter never reads them
+    assert "and the span's own words" in (model_dir / "MODEL_CARD.md").read_text()
+    worded.analyze(article.text).validate()
     # a resumed finished run refits the artifact from the saved out-of-fold results, and keeps what they cost
     took = json.loads((run / "oof.json").read_text())["seconds_out_of_fold"]
     r = CliRunner().invoke(main, ["train", "--resume", str(run)])

@@ -124,7 +124,7 @@ def test_the_span_classifier_reads_the_span_words_and_keeps_that_model(tmp_path)
     from propscope.techniques.tuning import fit_span_classifier
 
     arts, tps = _cue_data(12)
-    clf, report = fit_span_classifier(LABELS, arts, tps)
+    clf, report = fit_span_classifier(LABELS, arts, tps, lexical=True)
     assert report["lexical"] and clf.lexical is not None and len(clf.mean) == 4 + 3 + 3 + 7 + len(LABELS)
     new, new_tps = _cue_data(3, seed=1)
     decoder = Decoder(LABELS, clf)
@@ -137,5 +137,5 @@ def test_the_span_classifier_reads_the_span_words_and_keeps_that_model(tmp_path)
     tech, s, e = art.spans[0]
     assert np.allclose(Decoder(LABELS, loaded).judge(art.text, tp, s, e)[1], decoder.judge(art.text, tp, s, e)[1],
                        atol=1e-3)  # the lexical model is stored in float16
-    without, report = fit_span_classifier(LABELS, arts, tps, lexical=False)
+    without, report = fit_span_classifier(LABELS, arts, tps)  # off by default
     assert without.lexical is None and not report["lexical"] and len(without.mean) == 4 + 3 + 3 + 7

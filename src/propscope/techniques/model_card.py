@@ -53,6 +53,7 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
               f"LoRA rank {config.lora_rank} on every linear layer ({', '.join(base.lora_targets)}) of all "
               f"{base.n_layers} encoder layers")
     cv = result.get("cv")
+    lexical = result.get("span_models", {}).get("full", {}).get("span_classifier", {}).get("lexical", False)
     lines = [f"# Model card: `{config.name}`", "",
              "Technique span tagger for the 14 PTC techniques (SemEval-2020 Task 11).", "",
              f"- **Base encoder**: `{config.base}`, {base.description}, from its PyPI wheels (`src/propscope/bases.py`).",
@@ -62,7 +63,11 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
              + ("" if config.frozen_layer is None else
                 f"; the classifier also reads the span's mean state after layer {config.frozen_layer} (frozen base "
                 "weights: as sure on the training articles it is fitted on as on new ones, which the trained top "
-                "is not)") + ".",
+                "is not)")
+             + ("; and the span's own words: the log-probabilities of a logistic regression per technique over "
+                "the character n-grams of the span's text (2-5 characters in words, fitted on the training articles' "
+                "gold spans; for the classifier's own fitting, each span's from a fit on the other articles)"
+                if lexical else "") + ".",
              f"- **Training** ({_command(opts, _continued(result))}): "
              + (f"the lower {base.n_layers - opts['top_layers']} layers run once and are cached (bf16); the top "
                 f"{opts['top_layers']} layers' adapters" if opts["top_layers"] < base.n_layers else

@@ -66,6 +66,9 @@ class RunOptions:
     # the layer whose output the span classifier reads (``TaggerConfig.frozen_layer``); None: the
     # last frozen one, ``lower_layers``, whose states the run has cached already
     frozen_layer: int | None = None
+    # the span classifier also reads the span's own words (``tuning.lexical_examples``): off in the
+    # shipped models, as it cost `accurate` its SemEval-2023 paragraph head (their model cards)
+    span_words: bool = False
 
     @property
     def lower_layers(self) -> int:

@@ -104,15 +104,17 @@ def lexical_examples(labels: list[str], articles: list[LabelledArticle], keys: l
 
 def fit_span_classifier(labels: list[str], articles: list[LabelledArticle], tps: list[TokenProbs], seed: int = 13,
                         weight_decays: tuple[float, ...] = (1e-3, 1e-2, 3e-2, 1e-1), folds: int = 5,
-                        lexical: bool = True) -> tuple[span_classifier.SpanClassifier, dict]:
+                        lexical: bool = False) -> tuple[span_classifier.SpanClassifier, dict]:
     """The technique classifier, fitted on the gold spans of the articles the encoder trained
     on; its weight decay is chosen by TC micro-F1 in a ``folds``-way split of them by article.
-    With ``lexical`` it also reads the span's words (``lexical_examples``): on the shipped
-    `accurate`'s folds that raised TC on every fold (its model card)."""
+    With ``lexical`` it also reads the span's words (``lexical_examples``; `propscope train
+    --span-words`): on `accurate`'s folds FLC rose on every fold, TC on average but not on every
+    fold, and its SemEval-2023 paragraph head fell (its model card), so the shipped models do without."""
     x, y, keys = span_examples(labels, articles, tps)
     lexical_model = None
-    if lexical and len({k[0] for k in keys}) >= 2 * folds:  # out-of-fold lexical features need articles to spare
-        lex, lexical_model = lexical_examples(labels, articles, keys, y, seed, folds)
+    owners = len({k[0] for k in keys})
+    if lexical and owners >= 2:  # out-of-fold lexical features: each article's from the others
+        lex, lexical_model = lexical_examples(labels, articles, keys, y, seed, min(folds, owners))
         x = np.concatenate([x, lex], axis=1)
     gold = gold_flc(articles)
 
@@ -165,10 +167,11 @@ def fit_span_filter(decoder: Decoder, articles: list[LabelledArticle], tps: list
                                              "inner_cv_log_likelihood": {str(k): v for k, v in scores.items()}}
 
 
-def fit_span_models(labels: list[str], articles: list[LabelledArticle], tps: list[TokenProbs], seed: int
-                    ) -> tuple[Decoder, dict]:
-    """A decoder with both span models fitted on a model's own training articles."""
-    clf, clf_report = fit_span_classifier(labels, articles, tps, seed=seed)
+def fit_span_models(labels: list[str], articles: list[LabelledArticle], tps: list[TokenProbs], seed: int,
+                    span_words: bool = False) -> tuple[Decoder, dict]:
+    """A decoder with both span models fitted on a model's own training articles; with
+    ``span_words`` the technique classifier reads the span's words too (``lexical_examples``)."""
+    clf, clf_report = fit_span_classifier(labels, articles, tps, seed=seed, lexical=span_words)
     decoder = Decoder(labels, clf)
     decoder.span_filter, filter_report = fit_span_filter(decoder, articles, tps, seed=seed)
     return decoder, {"span_classifier": clf_report, "span_filter": filter_report}
@@ -280,6 +283,7 @@ class RunData:
             cache = build_cache(run, opts.cached_at(layer), self.articles, Log(), folder=run / f"cache-layer{layer}")
         self.frozen = frozen_states(cache) if cache is not None else None
         self.frozen_layer = layer if cache is not None else None
+        self.span_words = opts.span_words
 
     def probs(self, stage: Path, file: str) -> tuple[list[LabelledArticle], list[TokenProbs]]:
         return stage_probs(stage, file, self.by_id, self.encoded, self.frozen)
@@ -296,7 +300,7 @@ def stage_decoder(stage: Path, labels: list[str], data: RunData, seed: int, repo
         return Decoder(labels, clf, flt)
     t0 = time.time()
     arts, tps = data.probs(stage, "insample.pt")
-    decoder, reports[stage.name] = fit_span_models(labels, arts, tps, seed)
+    decoder, reports[stage.name] = fit_span_models(labels, arts, tps, seed, data.span_words)
     save(stage, decoder.span_classifier, decoder.span_filter)
     config = TaggerConfig.load(stage / "config.json")  # the stage as an artifact gives its span models what they read
     config.frozen_layer = data.frozen_layer
