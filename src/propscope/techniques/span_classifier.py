@@ -21,9 +21,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
+
+if TYPE_CHECKING:
+    from .ngram import NgramClassifier
 
 FILE = "span_classifier.safetensors"
 _WORDS = re.compile(r"\W+")
@@ -69,7 +73,7 @@ def span_features(text: str, hidden: np.ndarray, probs: np.ndarray, inside: np.n
     return np.concatenate(parts)
 
 
-def lexical_features(model, texts: Sequence[str]) -> np.ndarray:
+def lexical_features(model: NgramClassifier, texts: Sequence[str]) -> np.ndarray:
     """What a span's own words say of its technique: the log-probabilities of an n-gram
     classifier of span texts (``ngram.NgramClassifier``), one per technique. The encoder's
     states blur the exact wording (its top states are a span's mean); character n-grams keep
@@ -87,7 +91,7 @@ class SpanClassifier:
     scale: np.ndarray
     weight: np.ndarray  # (n_labels, n_features)
     bias: np.ndarray
-    lexical: object | None = None  # ngram.NgramClassifier of the training spans' texts
+    lexical: NgramClassifier | None = None  # fitted on the training spans' texts
 
     def predict(self, features: np.ndarray, texts: str | Sequence[str] | None = None) -> np.ndarray:
         """Class probabilities (rows sum to 1) for one feature vector or a matrix of them (and

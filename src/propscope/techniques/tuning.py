@@ -18,6 +18,7 @@ import statistics
 import time
 from dataclasses import asdict, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -29,6 +30,9 @@ from .decode import LEVERS, Decoder, Thresholds, TokenProbs
 from .encoding import Encoded, encode, tokens_inside
 from .evaluation import Scored, gold_flc, score, spans_of
 from .training import Log, build_cache, find_cache, frozen_states, lineage
+
+if TYPE_CHECKING:
+    from .ngram import NgramClassifier
 
 SPAN_GRID = tuple(float(round(x, 2)) for x in np.arange(0.2, 0.71, 0.05))
 FILTER_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -81,7 +85,7 @@ def _choose_weight_decay(x: np.ndarray, y: np.ndarray, owners: list[str], weight
 
 
 def lexical_examples(labels: list[str], articles: list[LabelledArticle], keys: list[tuple[str, int, int, int]],
-                     y: np.ndarray, seed: int, folds: int = 5) -> tuple[np.ndarray, object]:
+                     y: np.ndarray, seed: int, folds: int = 5) -> tuple[np.ndarray, NgramClassifier]:
     """``span_classifier.lexical_features`` of the gold spans ``keys`` (technique shares ``y``),
     each from an n-gram classifier fitted on the other folds' articles (so that, like a new
     article's, they come from words it has not seen), and the classifier fitted on all of them."""
