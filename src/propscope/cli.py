@@ -720,19 +720,18 @@ def models() -> None:
     """List the installed models."""
     from .language import name as language_name
     from .pipeline import DEFAULT_MODEL, available_models, model_path
-    from .registry import NGRAM_KIND, read_config
-    from .techniques.tagger import TaggerConfig
+    from .registry import NGRAM_KIND, model_taxonomy, read_config
 
     for name in available_models():
         default = " (default)" if name == DEFAULT_MODEL else ""
-        raw = read_config(model_path(name))
-        if raw.get("kind") == NGRAM_KIND:
-            langs = ", ".join(language_name(c) for c in raw["languages"])
-            click.echo(f"{name}{default}: paragraph labels from character n-grams, {len(raw['classes'])} techniques "
-                       f"({raw['taxonomy']}); {langs}")
-            continue
-        cfg = TaggerConfig.load(model_path(name) / "config.json")
-        click.echo(f"{name}{default}: base {cfg.base}, {len(cfg.labels)} techniques ({cfg.taxonomy}); English spans")
+        cfg = read_config(model_path(name))
+        if cfg.get("kind") == NGRAM_KIND:
+            langs = ", ".join(language_name(c) for c in cfg["languages"])
+            click.echo(f"{name}{default}: paragraph labels from character n-grams, {len(cfg['classes'])} techniques "
+                       f"({cfg['taxonomy']}); {langs}")
+        else:
+            click.echo(f"{name}{default}: base {cfg['base']}, {len(cfg['labels'])} techniques ({model_taxonomy(name)}); "
+                       "English spans")
 
 
 # -- SemEval tasks --------------------------------------------------------------------------
@@ -1088,14 +1087,12 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
             opts.threads = threads
         if span_words:
             opts.span_words = True
-            if retune_dir:  # later re-tunes read the words too
-                training.save_options(opts)
         if frozen_layer is not None:
             if not 0 <= frozen_layer <= opts.lower_layers:
                 _fail(f"--frozen-layer must lie below the trained layers: 0 to {opts.lower_layers} for this run", 2)
             opts.frozen_layer = frozen_layer
-            if retune_dir:  # later re-tunes read the same layer
-                training.save_options(opts)
+        if retune_dir and (span_words or frozen_layer is not None):  # later re-tunes read the same
+            training.save_options(opts)
         names = [f"fold{f}" for f in range(opts.folds)] + ["full"]
         if set(only) - set(names):
             _fail(f"unknown stage {sorted(set(only) - set(names))[0]!r}; the stages are {', '.join(names)}", 2)

@@ -35,13 +35,22 @@ def _identifier():
 def detect(text: str, declared: str | None = None) -> str | None:
     """The ISO 639-1 code of ``text``'s language when the detector is sure of it, else the
     declared language's primary subtag (``en-GB`` -> ``en``), else None (unknown)."""
-    sample = text[:SAMPLE_CHARS]
+    sure = _sure_code(text[:SAMPLE_CHARS])
+    if sure is not None:
+        return sure
+    primary = (declared or "").replace("_", "-").split("-")[0].strip().lower()
+    return primary or None
+
+
+@lru_cache(maxsize=256)
+def _sure_code(sample: str) -> str | None:
+    """The detector's language for ``sample`` when it is sure. Cached: the pipeline asks about an
+    article before choosing its model, and a model that reads several languages asks again."""
     if sum(c.isalpha() for c in sample) >= MIN_LETTERS:
         code, p = _identifier().classify(sample)
         if p >= MIN_CONFIDENCE:
             return code
-    primary = (declared or "").replace("_", "-").split("-")[0].strip().lower()
-    return primary or None
+    return None
 
 
 def techniques_apply(code: str | None, languages: tuple[str, ...] = (ENGLISH,)) -> bool:

@@ -34,6 +34,13 @@ def paragraphs(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the whitespace around its text (a CRLF line's ``\\r`` too): where a
+    span over a whole paragraph begins and ends."""
+    inner = text[start:end]
+    return start + len(inner) - len(inner.lstrip()), end - (len(inner) - len(inner.rstrip()))
+
+
 def paragraph_labels(text: str, spans: Iterable) -> list[tuple[int, list[str]]]:
     """Each non-blank line's number and the techniques of the spans that overlap it, in the order
     they first appear (a span is anything with ``start``, ``end`` and ``technique``)."""

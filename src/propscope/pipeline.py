@@ -43,12 +43,14 @@ def analyze_batch(items, model: TechniqueModel, sources: bool = False) -> list[A
     read = [language.techniques_apply(code, known) for code in langs]
     chosen = [a for a, ok in zip(articles, read) if ok]
     found = iter(model.analyze_batch(chosen) if chosen else [])
+    # the installed models that read each skipped language: read from their configs once per batch
+    others = {code: tuple(models_for_language(code)) for code, ok in zip(langs, read) if not ok}
     results = []
     for a, code, ok in zip(articles, langs, read):
         if ok:
             r = next(found)
         else:
-            note = language.skipped_note(code, known, tuple(models_for_language(code)))
+            note = language.skipped_note(code, known, others[code])
             r = Analysis(a, [], [], 0.0, model.name, taxonomy=taxonomy_of(model), notes=[note])
         r.language = code
         results.append(r)

@@ -21,6 +21,7 @@ import statistics
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -62,21 +63,25 @@ class NgramClassifier:
     bias: np.ndarray
     thresholds: np.ndarray
 
+    @cached_property
+    def _fitted_vectorizer(self):
+        """Built once: a 20,000-entry vocabulary takes milliseconds, a span's transform far less."""
+        vec = _vectorizer(self.vocabulary)
+        vec.idf_ = self.idf
+        return vec
+
+    @cached_property
+    def _by_feature(self) -> np.ndarray:
+        return np.ascontiguousarray(self.weight.T, dtype=np.float32)
+
     def features(self, texts: Sequence[str]):
-        vec = self.__dict__.get("_vectorizer")
-        if vec is None:  # built once: a 20,000-entry vocabulary takes milliseconds, a span's transform far less
-            vec = self.__dict__["_vectorizer"] = _vectorizer(self.vocabulary)
-            vec.idf_ = self.idf
-        return vec.transform(list(texts))
+        return self._fitted_vectorizer.transform(list(texts))
 
     def probs(self, texts: Sequence[str]) -> np.ndarray:
         """``(len(texts), 1 + classes)`` probabilities: "any technique", then each class."""
         if not len(texts):
             return np.zeros((0, len(self.bias)), dtype=np.float32)
-        by_feature = self.__dict__.get("_by_feature")
-        if by_feature is None:
-            by_feature = self.__dict__["_by_feature"] = np.ascontiguousarray(self.weight.T, dtype=np.float32)
-        z = np.asarray(self.features(texts) @ by_feature) + self.bias
+        z = np.asarray(self.features(texts) @ self._by_feature) + self.bias
         return (1 / (1 + np.exp(-np.clip(z, -50, 50)))).astype(np.float32)
 
     def tensors(self, prefix: str = "") -> dict[str, np.ndarray]:
@@ -223,12 +228,10 @@ def cross_validate(rows: list[LabelledParagraph], classes: list[str], folds: int
         any_hits += [bool(rows[i].techniques) for i in held]
         constant = most_frequent(inner, classes)
         for i, p in zip(held, probs):
-            model_pred[i] = [t for t, pj, tj in zip(classes, p, th) if pj >= tj]
-            trivial_pred[i] = constant
-            for t, pj, tj in zip(classes, p, th):
-                if pj >= tj:
-                    probs_of_labels.append(float(pj))
-                    hits.append(t in rows[i].techniques)
+            labelled = [(t, float(pj)) for t, pj, tj in zip(classes, p, th) if pj >= tj]
+            model_pred[i], trivial_pred[i] = [t for t, _ in labelled], constant
+            probs_of_labels += [pj for _, pj in labelled]
+            hits += [t in rows[i].techniques for t, _ in labelled]
         fold_score = _score([rows[i] for i in held], [model_pred[i] for i in held], classes)
         log(f"  fold {f}: C {c}, micro-F1 {fold_score.micro_f1:.4f}")
 
@@ -336,8 +339,7 @@ class NgramModel:
         t1 = time.perf_counter()
         spans, units = [], []
         for (_, s, e), p in zip(found, probs):
-            inner = text[s:e]
-            start, end = s + len(inner) - len(inner.lstrip()), e - (len(inner) - len(inner.rstrip()))
+            start, end = para.trimmed(text, s, e)
             units.append(Sentence(start, end, round(float(p[0]), 4)))
             spans += [Span(start, end, c, round(float(pj), 4), text[start:end])
                       for c, pj, tj in zip(self.classes, p[1:], model.thresholds) if pj >= tj]

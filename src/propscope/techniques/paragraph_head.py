@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from ..document import Analysis, Span
+from ..paragraphs import trimmed
 from .corpus import char_map
 
 FILE = "paragraph_head.safetensors"
@@ -241,9 +242,7 @@ def apply(analysis: Analysis, decided: Sequence[tuple[int, int, dict[str, float]
             if all(s.technique in techs for a, b, techs in decided if s.start < b and s.end > a)]
     added = []
     for a, b, techs in decided:
-        inner = text[a:b]
-        start = a + len(inner) - len(inner.lstrip())
-        end = b - (len(inner) - len(inner.rstrip()))
+        start, end = trimmed(text, a, b)
         for tech, p in techs.items():
             if end > start and not any(s.technique == tech and s.start < b and s.end > a for s in kept):
                 added.append(Span(start, end, tech, float(p), text[start:end]))
