@@ -183,3 +183,23 @@ def test_migrations_upgrade_an_old_database_in_place(db_url):
 def test_unreachable_database_is_a_clear_error():
     with pytest.raises(StoreError, match="cannot open database"):
         Store("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_corpus_source_tables_leave_out_speakers_that_name_nobody(db_url):
+    """An unresolved "he said" means someone on its own page, nobody across a corpus: the most
+    cited sources (report and web API) count named sources only; the article keeps them all."""
+    s = Store(db_url)
+    text = "He said the plan failed. Some argue it works. Dr. Ann Lee said it would. He added more."
+    s.add_articles([Article("p", text, outlet="a.example")])
+
+    def cite(source: str, start: int) -> dict:
+        return {"source": source, "source_start": start, "source_end": start + len(source), "cue": "said",
+                "content_start": 0, "content_end": 5}
+
+    from propscope import report
+
+    cited = [cite("He", 0), cite("Some", 25), cite("Dr. Ann Lee", 46), cite("He", 73)]
+    s.save_analyses([(s.pk_of("p"), Analysis(s.get_article("p"), [], [], 0.1, "m1", attributions=cited))])
+    assert [c["source"] for c in s.cited_sources()] == ["Dr. Ann Lee"]
+    assert report.build(s)["top_sources_by_outlet"] == {"a.example": [{"source": "Dr. Ann Lee", "citations": 1}]}
+    assert [a["source"] for a in s.get_analysis("p").attributions] == ["He", "Some", "Dr. Ann Lee", "He"]

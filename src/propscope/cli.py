@@ -607,6 +607,55 @@ def report(db, outlet, since, until, fmt, top, technique) -> None:
                else rep.to_csv(data) if fmt == "csv" else rep.to_text(data), nl=fmt == "json")
 
 
+@main.command("topics")
+@db_option
+@click.option("--topics", "n_topics", type=click.IntRange(2, 200), default=12, show_default=True,
+              help="How many topics to look for (at most one per five articles).")
+@click.option("--seed", type=int, default=13, show_default=True, help="The same seed and articles give the same topics.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def topics_cmd(db, n_topics, seed, fmt) -> None:
+    """Find what the stored articles are about, and how propagandistic each topic is.
+
+    Topics are fitted to the stored articles' words (each one a list of words; each article goes
+    to the topic that weighs most in it) and stored: `propscope report` and the web dashboard then
+    show scores by topic. Run it again after ingesting more articles: it replaces the topics.
+    """
+    from . import report as rep
+    from .topics import TopicError, find_topics
+
+    store = _open_existing_store(db)
+    total = store.count_articles()
+    bar = _progress(total, "placing articles")
+    try:
+        found = find_topics(store.iter_texts, n_topics=n_topics, seed=seed, progress=bar.update)
+    except TopicError as e:
+        _fail(f"{e}; ingest more articles with `propscope ingest`")
+    finally:
+        bar.close()
+    store.save_topics(found)
+    scored = {g["key"]: g for g in rep.build(store, targets=False)["by_topic"]}
+    sizes = found.sizes()
+    rows = [{**t.to_dict(), "articles": sizes[t.id], "analysed": scored.get(t.label, {}).get("articles", 0),
+             "mean_score": scored.get(t.label, {}).get("mean_score"),
+             "techniques": scored.get(t.label, {}).get("techniques", {})} for t in found.topics]
+    rows.sort(key=lambda r: (-r["articles"], r["id"]))
+    if fmt == "json":
+        click.echo(json.dumps({"articles": total, "placed": len(found.assigned), "topics": rows}, ensure_ascii=False))
+        return
+    from .taxonomy import display
+
+    click.echo(f"{len(found.topics)} topics in {total} stored articles ({total - len(found.assigned)} without one), "
+               f"stored in {store.display_url}")
+    click.echo(f"  {'topic':<34} {'articles':>8} {'score':>6}  top techniques")
+    for r in rows:
+        score = f"{r['mean_score']:>6.2f}" if r["analysed"] else f"{'-':>6}"
+        tops = ", ".join(f"{display(t)} ({n})" for t, n in list(r["techniques"].items())[:3])
+        click.echo(f"  {_clip(r['label'], 34):<34} {r['articles']:>8} {score}  {tops}")
+        click.echo(f"  {'':<2}{_clip(', '.join(r['words']), 100)}")
+    if not any(r["analysed"] for r in rows):
+        click.echo("No article is analysed yet: `propscope analyze --db` scores them.")
+
+
 @main.command()
 @click.argument("query")
 @db_option

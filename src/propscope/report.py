@@ -1,5 +1,6 @@
-"""Corpus figures from the store: technique counts and propaganda scores by outlet and by
-month, the commonest techniques per outlet, and the highest-scoring articles."""
+"""Corpus figures from the store: technique counts and propaganda scores by outlet, by month
+and by topic (once `propscope topics` has found them), the commonest techniques per outlet, and
+the highest-scoring articles."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from .store import Store, _filters, analyses, articles, attributions, source_key, spans
+from .store import Store, _filters, analyses, article_topics, articles, attributions, named_source, source_key, spans, topics
 from .taxonomy import DEFAULT, TaxonomyError, display, load
 
 _TARGET_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+GROUPS = (("outlet", "by_outlet"), ("month", "by_month"), ("topic", "by_topic"))  # the report's groupings
+NO_TOPIC = "(no topic)"  # an article with none of the topic model's words, or stored after it was fitted
 
 
 @dataclass
@@ -53,10 +56,12 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
     articles that have a span of it."""
     by_outlet: dict[str, Group] = {}
     by_month: dict[str, Group] = {}
+    by_topic: dict[str, Group] = {}
     per_article: dict[int, Counter] = defaultdict(Counter)
     rows = []
+    placed = articles.join(analyses).outerjoin(article_topics).outerjoin(topics, topics.c.id == article_topics.c.topic)
     q = _filters(sa.select(articles.c.pk, articles.c.id, articles.c.title, articles.c.outlet, articles.c.published,
-                           analyses.c.score).select_from(articles.join(analyses)), outlet, since, until)
+                           analyses.c.score, topics.c.label.label("topic")).select_from(placed), outlet, since, until)
     sq = _filters(sa.select(spans.c.article_pk, spans.c.technique, spans.c.taxonomy)
                   .select_from(spans.join(articles, articles.c.pk == spans.c.article_pk)), outlet, since, until)
     taxonomies: set[str] = set()
@@ -69,9 +74,13 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
             taxonomies.add(tax)
         for r in conn.execute(q).mappings():
             rows.append(dict(r))
+    with_topics = any(r["topic"] for r in rows)  # none before `propscope topics` has run
     for r in rows:
         month = r["published"].strftime("%Y-%m") if r["published"] else "unknown"
-        for groups, key in ((by_outlet, r["outlet"] or "unknown"), (by_month, month)):
+        keyed = [(by_outlet, r["outlet"] or "unknown"), (by_month, month)]
+        if with_topics:
+            keyed.append((by_topic, r["topic"] or NO_TOPIC))
+        for groups, key in keyed:
             g = groups.setdefault(key, Group(key))
             g.articles += 1
             g.score_sum += r["score"]
@@ -79,7 +88,8 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
     cited: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, str] = {}
     joined = attributions.join(articles, articles.c.pk == attributions.c.article_pk)
-    aq = _filters(sa.select(articles.c.outlet, attributions.c.source).select_from(joined), outlet, since, until)
+    aq = _filters(sa.select(articles.c.outlet, attributions.c.source).select_from(joined).where(named_source()),
+                  outlet, since, until)
     if technique:
         aq = aq.where(articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique)))
     with store.engine.connect() as conn:
@@ -96,6 +106,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
         "taxonomies": sorted(taxonomies) or [DEFAULT],  # of the spans counted: their techniques are the CSV columns
         "by_outlet": [g.to_dict() for g in sorted(by_outlet.values(), key=lambda g: (-g.articles, g.key))],
         "by_month": [g.to_dict() for g in sorted(by_month.values(), key=lambda g: g.key)],
+        "by_topic": [g.to_dict() for g in sorted(by_topic.values(), key=lambda g: (g.key == NO_TOPIC, -g.articles, g.key))],
         "top_techniques_by_outlet": {g.key: [t for t, _ in g.techniques.most_common(3)] for g in by_outlet.values()},
         "top_sources_by_outlet": {o: [{"source": names[k], "citations": n} for k, n in c.most_common(5)]
                                   for o, c in sorted(cited.items())},
@@ -113,7 +124,10 @@ def to_text(rep: dict) -> str:
     out = io.StringIO()
     w = out.write
     w(f"{rep['articles']} analysed articles\n")
-    for title, key in (("By outlet", "by_outlet"), ("By month", "by_month")):
+    for title, key in (("By outlet", "by_outlet"), ("By month", "by_month"), ("By topic", "by_topic")):
+        if key == "by_topic" and not rep.get(key):
+            w("\nBy topic: none found yet (`propscope topics --db` finds them)\n")
+            continue
         w(f"\n{title}\n{'':2}{'':<28} {'articles':>8} {'score':>6} {'spans':>6}  top techniques\n")
         for g in rep[key]:
             tops = ", ".join(f"{display(t)} ({n})" for t, n in list(g["techniques"].items())[:3])
@@ -139,11 +153,11 @@ def to_text(rep: dict) -> str:
 def to_csv(rep: dict) -> str:
     out = io.StringIO()
     techniques = sorted(set(_technique_names(rep.get("taxonomies") or [DEFAULT]))
-                        | {t for k in ("by_outlet", "by_month") for g in rep[k] for t in g["techniques"]})
+                        | {t for _, k in GROUPS for g in rep.get(k, []) for t in g["techniques"]})
     w = csv.writer(out)
     w.writerow(["group", "key", "articles", "mean_score", "spans", *techniques])
-    for group, key in (("outlet", "by_outlet"), ("month", "by_month")):
-        for g in rep[key]:
+    for group, key in GROUPS:
+        for g in rep.get(key, []):
             w.writerow([group, g["key"], g["articles"], g["mean_score"], g["spans"],
                         *[g["techniques"].get(t, 0) for t in techniques]])
     for a in rep["top_articles"]:

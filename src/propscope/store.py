@@ -108,12 +108,35 @@ reuse_passages = sa.Table(
 )
 
 
+topics = sa.Table(  # found by `propscope topics` in the stored articles' words (``propscope.topics``)
+    "topics", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("label", sa.String(256), nullable=False),
+    sa.Column("words", sa.Text, nullable=False),  # JSON list, heaviest first
+)
+
+article_topics = sa.Table(  # each article's topic and the share of its topic weight it holds
+    "article_topics", metadata,
+    sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
+    sa.Column("topic", sa.Integer, nullable=False, index=True),
+    sa.Column("weight", sa.Float, nullable=False),
+)
+
+
 def source_key(name: str) -> str:
     """Group 'The Russian Defense Ministry' with 'Russian Defense Ministry'."""
     words = name.casefold().split()
     if words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)[:512]
+
+
+def named_source():
+    """The SQL condition for an attribution whose source names someone: not an unresolved
+    pronoun or "some" (``sources.UNNAMED``), which mean nothing counted across articles."""
+    from .sources import UNNAMED
+
+    return attributions.c.source_key.not_in(sorted(UNNAMED))
 
 
 def default_url() -> str:
@@ -461,10 +484,11 @@ class Store:
 
     def cited_sources(self, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                       limit: int = 20) -> list[dict]:
-        """The most cited sources (by attributions), with how many articles cite each and the outlets."""
+        """The most cited sources (by attributions), with how many articles cite each and the outlets;
+        speakers that name nobody ("he" unresolved, "some") are left out (``named_source``)."""
         j = attributions.join(articles, articles.c.pk == attributions.c.article_pk)
         q = _filters(sa.select(attributions.c.source_key, attributions.c.source, articles.c.outlet,
-                               attributions.c.article_pk).select_from(j), outlet, since, until)
+                               attributions.c.article_pk).select_from(j).where(named_source()), outlet, since, until)
         counts: dict[str, dict] = {}
         with self.engine.connect() as conn:
             for key, source, art_outlet, pk in conn.execute(q):
@@ -510,6 +534,42 @@ class Store:
             clusters = [Cluster(r["id"], [tuple(m) for m in json.loads(r["members"])], r["origin"], r["boilerplate"])
                         for r in conn.execute(cq).mappings()]
         return ReuseResult(passages, clusters)
+
+    # -- topics -----------------------------------------------------------------------------
+    def iter_texts(self, batch: int = 1000) -> Iterator[tuple[int, str]]:
+        """Every stored article's key and text, read in batches: what a corpus-wide pass over
+        the words (topics) needs, without building Articles."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(sa.select(articles.c.pk, articles.c.text).where(articles.c.pk > last)
+                                    .order_by(articles.c.pk).limit(batch)).all()
+            if not rows:
+                return
+            yield from ((pk, text) for pk, text in rows)
+            last = rows[-1][0]
+
+    def save_topics(self, result) -> None:
+        """Replace the stored topics and every article's topic in one transaction (topics are
+        fitted to the whole corpus at once): a failure keeps the earlier ones whole."""
+        with self.engine.begin() as conn:
+            conn.execute(article_topics.delete())
+            conn.execute(topics.delete())
+            if result.topics:
+                conn.execute(topics.insert(), [{"id": t.id, "label": t.label, "words": json.dumps(t.words)}
+                                               for t in result.topics])
+            rows = [{"article_pk": pk, "topic": topic, "weight": weight}
+                    for pk, (topic, weight) in result.assigned.items()]
+            for k in range(0, len(rows), 10_000):
+                conn.execute(article_topics.insert(), rows[k : k + 10_000])
+
+    def load_topics(self) -> list:
+        """The stored topics (``topics.Topic``), by id; empty before `propscope topics` has run."""
+        from .topics import Topic
+
+        with self.engine.connect() as conn:
+            return [Topic(r["id"], r["label"], json.loads(r["words"]))
+                    for r in conn.execute(sa.select(topics).order_by(topics.c.id)).mappings()]
 
     # -- search -----------------------------------------------------------------------------
     def _matches(self, terms: list[str]):

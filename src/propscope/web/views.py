@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from .. import taxonomy
 from ..store import Store, articles
 
-DASHBOARD_TABLES = ("techniques", "outlets", "months", "techniques_by_outlet", "targets", "top_articles")
+DASHBOARD_TABLES = ("techniques", "outlets", "months", "topics", "techniques_by_outlet", "targets", "top_articles")
 
 
 def parse_day(value: str | None, end: bool = False) -> dt.date | None:
@@ -81,6 +81,9 @@ def dashboard_tables(rep: dict) -> dict[str, list[dict]]:
                     for g in rep["by_outlet"]],
         "months": [{"month": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"]}
                    for g in rep["by_month"] if g["key"] != "unknown"],
+        "topics": [{"topic": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"],
+                    "top_techniques": ", ".join(taxonomy.get(t).display for t in list(g["techniques"])[:3])}
+                   for g in rep.get("by_topic", [])],
         "techniques_by_outlet": [{"outlet": g["key"], **{t: g["techniques"].get(t, 0) for t in used}}
                                  for g in rep["by_outlet"]],
         "targets": list(rep["top_targets"]),
