@@ -141,5 +141,12 @@ def test_the_dashboard_shows_scores_by_topic(db_url, tiny_model):
         store.save_topics(find_topics(store.iter_texts, n_topics=3))
         page = client.get("/dashboard").text
         rows = client.get("/dashboard/topics.json").json()["rows"]
+        label = rows[0]["topic"]
+        listed = client.get("/search", params={"topic": label}).text
+        api = client.get("/api/articles", params={"topic": label, "outlet": "a.example"}).json()
+        csv_rows = client.get("/search.csv", params={"topic": label}).text.splitlines()
     assert sorted(r["mean_score"] for r in rows) == pytest.approx([0.1, 0.3, 0.6])
     assert "mean article score by topic" in page and all(r["topic"] in page for r in rows)
+    assert f'href="/search?topic={label.replace(", ", "%2C+")}"' in page  # a topic's bar lists its articles
+    assert f"12 articles on “{label}”" in listed and f'<option value="{label}" selected>' in listed
+    assert api["total"] == 6 and len(csv_rows) == 13  # with other filters; header + 12 rows

@@ -331,11 +331,15 @@ class Store:
 
     def list_articles(self, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                       technique: str | None = None, query: str | None = None, limit: int = 50,
-                      offset: int = 0) -> tuple[int, list[dict]]:
-        """A page of articles with their scores, newest first, and the total that match."""
+                      offset: int = 0, topic: str | None = None) -> tuple[int, list[dict]]:
+        """A page of articles with their scores, newest first, and the total that match; ``topic``
+        is a stored topic's label (``load_topics``)."""
         q = _filters(sa.select(articles.c.pk).select_from(articles), outlet, since, until)
         if technique:
             q = q.where(articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique)))
+        if topic:
+            q = q.where(articles.c.pk.in_(sa.select(article_topics.c.article_pk).select_from(article_topics.join(
+                topics, topics.c.id == article_topics.c.topic)).where(topics.c.label == topic)))
         if query:
             q = q.where(self._matches(_terms(query)))
         cols = (articles.c.id, articles.c.title, articles.c.outlet, articles.c.published, articles.c.url,

@@ -190,12 +190,14 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
                      technique: str | None = Query(None, description="A technique's display or corpus name (any "
                                                    "case)", json_schema_extra={"enum": technique_names}),
                      q: str | None = Query(None, max_length=500),
+                     topic: str | None = Query(None, max_length=256, description="A topic's label, as "
+                                               "`propscope topics` stored it"),
                      page: int = Query(1, ge=1, le=100_000), per_page: int = Query(50, ge=1, le=500)) -> dict:
         try:  # a display name ("Loaded language") or a corpus name of any taxonomy; an unknown one lists the choices
             technique = taxonomy.resolve_any(technique) if technique else None
         except taxonomy.UnknownTechnique as e:  # a 422 shaped as the documented validation error
             raise RequestValidationError([{"type": "enum", "loc": ("query", "technique"), "msg": str(e)}]) from None
-        total, rows = store().list_articles(outlet, since, until, technique, q, per_page, (page - 1) * per_page)
+        total, rows = store().list_articles(outlet, since, until, technique, q, per_page, (page - 1) * per_page, topic)
         return {"total": total, "page": page, "per_page": per_page, "articles": rows}
 
     @app.get("/api/articles/{article_id:path}", tags=["api"], responses={404: {"model": ErrorDetail}})
@@ -369,18 +371,20 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
                     page_no=page_no, url=views.url)
 
     def search_rows(q: str, technique: str, outlet: str, since: str, until: str, limit: int,
-                    offset: int) -> tuple[int, list[dict]]:
+                    offset: int, topic: str = "") -> tuple[int, list[dict]]:
         """One query behind the search page and its downloads; ValueError names a bad filter."""
         tech = taxonomy.resolve_any(technique) if technique.strip() else None
         return store().list_articles(outlet or None, views.parse_day(since), views.parse_day(until, end=True), tech,
-                                     q.strip() or None, limit, offset)
+                                     q.strip() or None, limit, offset, topic or None)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = Query("", max_length=500), technique: str = "", outlet: str = "",
-                    since: str = "", until: str = "", page_no: int = Query(1, alias="page", ge=1, le=100_000)):
-        filters = {"q": q, "technique": technique, "outlet": outlet, "since": since, "until": until}
+                    since: str = "", until: str = "", topic: str = Query("", max_length=256),
+                    page_no: int = Query(1, alias="page", ge=1, le=100_000)):
+        filters = {"q": q, "technique": technique, "outlet": outlet, "since": since, "until": until, "topic": topic}
         try:
-            total, rows = search_rows(q, technique, outlet, since, until, SEARCH_PAGE, (page_no - 1) * SEARCH_PAGE)
+            total, rows = search_rows(q, technique, outlet, since, until, SEARCH_PAGE, (page_no - 1) * SEARCH_PAGE,
+                                      topic)
         except ValueError as e:
             return page(request, "search.html", filters=filters, error=str(e), hits=[], total=0, page_no=1, pages=1,
                         url=views.url)
@@ -398,16 +402,17 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             hits.append({**r, "title": r["title"] or headline_title(text), "snippet": Markup(views.snippet(text, terms)),
                          "passages": list(passages.values())[:5]})
         return page(request, "search.html", filters=filters, hits=hits, total=total, page_no=page_no,
-                    pages=max(1, -(-total // SEARCH_PAGE)), url=views.url, outlets=views.outlets(store()))
+                    pages=max(1, -(-total // SEARCH_PAGE)), url=views.url, outlets=views.outlets(store()),
+                    topics=[t.label for t in store().load_topics()])
 
     @app.get("/search.{fmt}", include_in_schema=False)
     def search_download(fmt: str, q: str = Query("", max_length=500), technique: str = "", outlet: str = "",
-                        since: str = "", until: str = "") -> Response:
+                        since: str = "", until: str = "", topic: str = Query("", max_length=256)) -> Response:
         """The search results (every page, up to 10,000 articles) as CSV or JSON."""
         if fmt not in ("csv", "json"):
             raise HTTPException(404, f"no search results as {fmt!r}: csv or json")
         try:
-            total, rows = search_rows(q, technique, outlet, since, until, 10_000, 0)
+            total, rows = search_rows(q, technique, outlet, since, until, 10_000, 0, topic)
         except ValueError as e:
             raise HTTPException(400, str(e)) from None
         return download(rows, fmt, "search", total=total, truncated=total > len(rows))

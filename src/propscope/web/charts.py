@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from html import escape
 
+from ..report import NO_TOPIC
 from .views import url
 
 
@@ -87,8 +88,9 @@ def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> 
         "months": line_chart([(r["month"], r["mean_score"],
                                url("/search", **{**f, "since": r["month"], "until": r["month"]}))
                               for r in tables["months"]], title="mean article score by month"),
-        "topics": bar_chart([(r["topic"], r["mean_score"] * 100, None) for r in tables["topics"][:20]], fmt="{:.0f}%",
-                            top=100, title="mean article score by topic"),
+        "topics": bar_chart([(r["topic"], r["mean_score"] * 100,
+                              url("/search", **{**f, "topic": r["topic"]}) if r["topic"] != NO_TOPIC else None)
+                             for r in tables["topics"][:20]], fmt="{:.0f}%", top=100, title="mean article score by topic"),
         "targets": bar_chart([(r["entity"], r["spans"], url("/search", **{**f, "q": r["entity"]}))
                               for r in tables["targets"]], title="entities most targeted by technique spans"),
     }
