@@ -203,3 +203,24 @@ def test_corpus_source_tables_leave_out_speakers_that_name_nobody(db_url):
     assert [c["source"] for c in s.cited_sources()] == ["Dr. Ann Lee"]
     assert report.build(s)["top_sources_by_outlet"] == {"a.example": [{"source": "Dr. Ann Lee", "citations": 1}]}
     assert [a["source"] for a in s.get_analysis("p").attributions] == ["He", "Some", "Dr. Ann Lee", "He"]
+
+
+def test_the_report_scores_the_entities_technique_spans_target(db_url):
+    from propscope import report
+
+    s = Store(db_url)
+    s.add_articles([Article(str(i), f"Text {i} about Ruritania and its rulers.") for i in range(3)])
+
+    def on(technique: str, *names: str) -> dict:
+        return {"start": 0, "end": 4, "technique": technique,
+                "targets": [{"canonical": n, "text": n, "label": "GPE" if n == "Ruritania" else "CARDINAL"} for n in names]}
+
+    targets = {"0": [on("Loaded_Language", "Ruritania"), on("Doubt", "Ruritania", "three")],
+               "1": [on("Loaded_Language", "Ruritania")], "2": []}
+    scores = {"0": 0.8, "1": 0.4, "2": 0.1}
+    s.save_analyses([(s.pk_of(i), Analysis(s.get_article(i), [], [], scores[i], "m1", targets=targets[i]))
+                     for i in targets])
+    rep = report.build(s)
+    assert rep["top_targets"] == [{"entity": "Ruritania", "spans": 3, "articles": 2, "mean_score": 0.6,
+                                   "techniques": {"Loaded_Language": 2, "Doubt": 1}}]  # numbers are no target
+    assert "Ruritania" in report.to_text(rep) and "Loaded language (2), Doubt (1)" in report.to_text(rep)

@@ -39,15 +39,27 @@ class Group:
 
 def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | None = None,
                       until: dt.date | None = None, top: int = 10) -> list[dict]:
-    """The entities technique spans are most often about. Targets live in the analysis JSON,
-    so this reads every analysis in range: callers that only need counts skip it."""
-    targeted: Counter = Counter()
-    q = _filters(sa.select(analyses.c.data).select_from(articles.join(analyses)), outlet, since, until)
+    """The entities technique spans are most often about, each with how many articles target it,
+    those articles' mean score and the techniques used on it: how propagandistic the coverage of
+    a person, party or country is. Targets live in the analysis JSON, so this reads every
+    analysis in range: callers that only need counts skip it."""
+    spans_on: Counter = Counter()
+    techniques: dict[str, Counter] = defaultdict(Counter)
+    scores: dict[str, list[float]] = defaultdict(list)
+    q = _filters(sa.select(analyses.c.data, analyses.c.score).select_from(articles.join(analyses)), outlet, since, until)
     with store.engine.connect() as conn:
-        for (data,) in conn.execute(q):
+        for data, score in conn.execute(q):
+            here: set[str] = set()
             for t in json.loads(data).get("targets", []):
-                targeted.update({x["canonical"] or x["text"] for x in t["targets"] if x.get("label") in _TARGET_LABELS})
-    return [{"entity": e, "spans": n} for e, n in targeted.most_common(top)]
+                named = {x["canonical"] or x["text"] for x in t["targets"] if x.get("label") in _TARGET_LABELS}
+                spans_on.update(named)
+                for e in named:
+                    techniques[e][t["technique"]] += 1
+                here |= named
+            for e in here:
+                scores[e].append(score)
+    return [{"entity": e, "spans": n, "articles": len(scores[e]), "mean_score": round(sum(scores[e]) / len(scores[e]), 4),
+             "techniques": dict(techniques[e].most_common(3))} for e, n in spans_on.most_common(top)]
 
 
 def build(store: Store, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
@@ -136,6 +148,11 @@ def to_text(rep: dict) -> str:
         w("\nMost cited sources by outlet\n")
         for o, items in rep["top_sources_by_outlet"].items():
             w(f"  {o[:28]:<28} " + ", ".join(f"{i['source']} ({i['citations']})" for i in items) + "\n")
+    if rep.get("top_targets"):
+        w(f"\nMost targeted entities\n{'':2}{'':<28} {'spans':>8} {'articles':>8} {'score':>6}  top techniques\n")
+        for t in rep["top_targets"]:
+            tops = ", ".join(f"{display(k)} ({n})" for k, n in t["techniques"].items())
+            w(f"  {t['entity'][:28]:<28} {t['spans']:>8} {t['articles']:>8} {t['mean_score']:>6.2f}  {tops}\n")
     w("\nHighest-scoring articles\n")
     for a in rep["top_articles"]:
         w(f"  {a['score']:.2f}  {a['id']}  {a['outlet'] or ''}  {a['published'] or ''}  {(a['title'] or '')[:60]}\n")

@@ -86,7 +86,9 @@ def dashboard_tables(rep: dict) -> dict[str, list[dict]]:
                    for g in rep.get("by_topic", [])],
         "techniques_by_outlet": [{"outlet": g["key"], **{t: g["techniques"].get(t, 0) for t in used}}
                                  for g in rep["by_outlet"]],
-        "targets": list(rep["top_targets"]),
+        "targets": [{**{k: v for k, v in r.items() if k != "techniques"},
+                     "top_techniques": ", ".join(taxonomy.get(t).display for t in r["techniques"])}
+                    for r in rep["top_targets"]],
         "top_articles": list(rep["top_articles"]),
     }
 
