@@ -117,6 +117,12 @@ def test_cli_topics_finds_stores_and_prints_them(tmp_path):
     data = json.loads(runner.invoke(main, ["topics", "--db", db, "--topics", "3", "--format", "json"]).output)
     assert data["placed"] == 36 and sorted(t["articles"] for t in data["topics"]) == [12, 12, 12]
     assert "By topic" in runner.invoke(main, ["report", "--db", db]).output
+    label = max(data["topics"], key=lambda t: t["mean_score"])["label"]
+    one = json.loads(runner.invoke(main, ["report", "--db", db, "--topic", label, "--format", "json"]).output)
+    assert one["articles"] == 12 and [g["key"] for g in one["by_topic"]] == [label]
+    assert one["by_topic"][0]["mean_score"] == pytest.approx(0.6)
+    wrong = runner.invoke(main, ["report", "--db", db, "--topic", "nope"])
+    assert wrong.exit_code == 2 and "no stored topic 'nope'; the topics are:" in wrong.output and label in wrong.output
 
 
 def test_cli_topics_refuses_an_empty_or_missing_store_in_one_line(tmp_path):

@@ -596,13 +596,19 @@ def _date_option(name: str, help: str):
 @click.option("--top", type=int, default=10, show_default=True, help="How many top-scoring articles to list.")
 @click.option("--technique", default=None, help="Only articles with spans of this technique (display or corpus "
               "name, e.g. \"Loaded language\" or Loaded_Language).")
-def report(db, outlet, since, until, fmt, top, technique) -> None:
-    """Technique counts and propaganda scores by outlet and month, and the top-scoring articles."""
+@click.option("--topic", default=None, help="Only articles of this topic, by the label `propscope topics` gave it.")
+def report(db, outlet, since, until, fmt, top, technique, topic) -> None:
+    """Technique counts and propaganda scores by outlet, month and topic, the entities most
+    targeted, and the top-scoring articles."""
     from . import report as rep
 
     technique = _technique(technique)
-    data = rep.build(_open_existing_store(db), outlet, since.date() if since else None,
-                     until.date() if until else None, top, technique=technique)
+    store = _open_existing_store(db)
+    if topic is not None and topic not in (labels := [t.label for t in store.load_topics()]):
+        raise click.BadParameter(f"no stored topic {topic!r}; the topics are: {'; '.join(labels)}" if labels else
+                                 "no topics are stored yet: `propscope topics --db` finds them", param_hint="'--topic'")
+    data = rep.build(store, outlet, since.date() if since else None,
+                     until.date() if until else None, top, technique=technique, topic=topic)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json"
                else rep.to_csv(data) if fmt == "csv" else rep.to_text(data), nl=fmt == "json")
 

@@ -13,7 +13,19 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from .store import Store, _filters, analyses, article_topics, articles, attributions, named_source, source_key, spans, topics
+from .store import (
+    Store,
+    _filters,
+    analyses,
+    article_topics,
+    articles,
+    attributions,
+    in_topic,
+    named_source,
+    source_key,
+    spans,
+    topics,
+)
 from .taxonomy import DEFAULT, TaxonomyError, display, load
 
 _TARGET_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
@@ -63,9 +75,9 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
 
 
 def build(store: Store, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-          top: int = 10, targets: bool = True, technique: str | None = None) -> dict:
+          top: int = 10, targets: bool = True, technique: str | None = None, topic: str | None = None) -> dict:
     """The corpus figures, for the articles in range; with ``technique`` (a corpus name), only the
-    articles that have a span of it."""
+    articles that have a span of it; with ``topic`` (a stored topic's label), only its articles."""
     by_outlet: dict[str, Group] = {}
     by_month: dict[str, Group] = {}
     by_topic: dict[str, Group] = {}
@@ -77,9 +89,10 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
     sq = _filters(sa.select(spans.c.article_pk, spans.c.technique, spans.c.taxonomy)
                   .select_from(spans.join(articles, articles.c.pk == spans.c.article_pk)), outlet, since, until)
     taxonomies: set[str] = set()
-    if technique:
-        having = articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique))
-        q, sq = q.where(having), sq.where(having)
+    having = [articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique))] if technique else []
+    having += [in_topic(topic)] if topic else []
+    for cond in having:
+        q, sq = q.where(cond), sq.where(cond)
     with store.engine.connect() as conn:
         for pk, tech, tax in conn.execute(sq):
             per_article[pk][tech] += 1
@@ -102,8 +115,8 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
     joined = attributions.join(articles, articles.c.pk == attributions.c.article_pk)
     aq = _filters(sa.select(articles.c.outlet, attributions.c.source).select_from(joined).where(named_source()),
                   outlet, since, until)
-    if technique:
-        aq = aq.where(articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique)))
+    for cond in having:
+        aq = aq.where(cond)
     with store.engine.connect() as conn:
         for art_outlet, source in conn.execute(aq):
             key = source_key(source)
@@ -112,7 +125,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
     best = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:top]
     failed, latest_failed = store.failures(outlet, since, until, limit=top)
     return {
-        "filters": {"outlet": outlet, "technique": technique, "since": since.isoformat() if since else None,
+        "filters": {"outlet": outlet, "technique": technique, "topic": topic, "since": since.isoformat() if since else None,
                     "until": until.isoformat() if until else None},
         "articles": len(rows),
         "taxonomies": sorted(taxonomies) or [DEFAULT],  # of the spans counted: their techniques are the CSV columns

@@ -139,6 +139,12 @@ def named_source():
     return attributions.c.source_key.not_in(sorted(UNNAMED))
 
 
+def in_topic(label: str):
+    """The SQL condition for an article placed in the stored topic called ``label``."""
+    members = article_topics.join(topics, topics.c.id == article_topics.c.topic)
+    return articles.c.pk.in_(sa.select(article_topics.c.article_pk).select_from(members).where(topics.c.label == label))
+
+
 def default_url() -> str:
     """``$PROPSCOPE_DB``, else a SQLite file at ``~/.local/share/propscope/propscope.db``."""
     if os.environ.get("PROPSCOPE_DB"):
@@ -338,8 +344,7 @@ class Store:
         if technique:
             q = q.where(articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique)))
         if topic:
-            q = q.where(articles.c.pk.in_(sa.select(article_topics.c.article_pk).select_from(article_topics.join(
-                topics, topics.c.id == article_topics.c.topic)).where(topics.c.label == topic)))
+            q = q.where(in_topic(topic))
         if query:
             q = q.where(self._matches(_terms(query)))
         cols = (articles.c.id, articles.c.title, articles.c.outlet, articles.c.published, articles.c.url,
