@@ -156,3 +156,12 @@ def test_the_dashboard_shows_scores_by_topic(db_url, tiny_model):
     assert f'href="/search?topic={label.replace(", ", "%2C+")}"' in page  # a topic's bar lists its articles
     assert f"12 articles on “{label}”" in listed and f'<option value="{label}" selected>' in listed
     assert api["total"] == 6 and len(csv_rows) == 13  # with other filters; header + 12 rows
+
+
+def test_topics_are_named_by_content_words_in_any_common_language():
+    french = [(f"fr-{i}", " ".join(["les", "des", "une", "pour"] * 10 + ["vendanges", "vignoble", "raisin"] * (i + 1)))
+              for i in range(6)]
+    found = find_topics(lambda: iter(CORPUS + french), n_topics=4)
+    wine = found.topics[found.assigned["fr-0"][0]]
+    assert set(wine.words[:3]) == {"vendanges", "vignoble", "raisin"}
+    assert not {"les", "des", "une", "pour"} & {w for t in found.topics for w in t.words}

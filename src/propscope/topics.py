@@ -14,9 +14,11 @@ corpus.
 from __future__ import annotations
 
 import random
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -28,6 +30,7 @@ would could should also just like one two three first last new year years time t
 people many much well way make made get got going know think want week day days today
 yesterday mr mrs ms dr percent per cent including amp http https www com
 """.split())
+STOP_LANGUAGES = ("en", "fr", "de", "it", "pl", "ru", "es", "pt", "nl", "uk")  # spaCy's stop-word lists
 WORD = r"(?u)\b[^\W\d_]{3,}\b"  # words of three letters or more: no numbers, no "s" of "it's"
 LABEL_WORDS = 3
 
@@ -78,13 +81,13 @@ def find_topics(items: Callable[[], Iterable[tuple[object, str]]], n_topics: int
     ``progress(n)`` is told of each ``n`` articles placed."""
     from sklearn.decomposition import NMF
     from sklearn.exceptions import ConvergenceWarning
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
     sample, seen = _reservoir(items(), fit_sample, seed)
     if seen < 2:
         raise TopicError(f"topics need at least 2 articles with text; there {'is' if seen == 1 else 'are'} {seen}")
     k = topic_count(n_topics, seen)
-    stop = sorted(ENGLISH_STOP_WORDS | NEWS_WORDS)
+    stop = sorted(stop_words())
     vectoriser = TfidfVectorizer(stop_words=stop, token_pattern=WORD, lowercase=True, sublinear_tf=True,
                                  min_df=2 if len(sample) >= 10 else 1, max_df=0.5 if len(sample) >= 10 else 1.0,
                                  max_features=20_000, dtype=np.float32)
@@ -117,6 +120,21 @@ def find_topics(items: Callable[[], Iterable[tuple[object, str]]], n_topics: int
         if progress is not None:
             progress(len(keys))
     return Topics(topics, assigned)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Function words of the languages news here comes in (a store may mix them: a French topic
+    should not be named "les, des, une") and the words of news itself (``NEWS_WORDS``)."""
+    import importlib
+
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    words = set(ENGLISH_STOP_WORDS | NEWS_WORDS)
+    for lang in STOP_LANGUAGES:
+        words |= importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    # as the vectoriser will see them: "quelqu'un" is the words "quelqu" and "un"
+    return frozenset(piece for w in words for piece in re.findall(WORD, w.lower()))
 
 
 def _reservoir(items: Iterable[tuple[object, str]], size: int, seed: int) -> tuple[list[str], int]:
