@@ -19,6 +19,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -126,13 +127,17 @@ def find_topics(items: Callable[[], Iterable[tuple[object, str]]], n_topics: int
 def stop_words() -> frozenset[str]:
     """Function words of the languages news here comes in (a store may mix them: a French topic
     should not be named "les, des, une") and the words of news itself (``NEWS_WORDS``)."""
-    import importlib
+    import importlib.util
 
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     words = set(ENGLISH_STOP_WORDS | NEWS_WORDS)
-    for lang in STOP_LANGUAGES:
-        words |= importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    root = Path(importlib.util.find_spec("spacy").submodule_search_locations[0])
+    for lang in STOP_LANGUAGES:  # each list's own file: importing spacy itself takes seconds
+        spec = importlib.util.spec_from_file_location(f"_stop_{lang}", root / "lang" / lang / "stop_words.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        words |= module.STOP_WORDS
     # as the vectoriser will see them: "quelqu'un" is the words "quelqu" and "un"
     return frozenset(piece for w in words for piece in re.findall(WORD, w.lower()))
 
