@@ -1100,9 +1100,10 @@ def _check_port(host: str, port: int) -> None:
               help="Start every stage from the same stage of a finished run and train --epochs more (a fresh "
               "learning-rate schedule), with its network, folds and cache; the result goes to --out. With a "
               "larger --top-layers the layers it kept frozen train too, from zero adapters.")
-@click.option("--frozen-layer", type=int, default=None, help="The encoder layer whose output the span classifier "
-              "reads beside the top (0: the embeddings); default: the last one below the trained layers. With "
-              "--retune, re-tunes a finished run to read another (its states are computed once, in RUN).")
+@click.option("--frozen-layer", default=None, metavar="LAYERS", help="The encoder layer whose output the span "
+              "classifier reads beside the top (0: the embeddings), or several side by side (2-6, or 2,4,6); "
+              "default: the last one below the trained layers. With --retune, re-tunes a finished run to read "
+              "others (their states are computed once, in RUN).")
 @click.option("--span-words", is_flag=True, help="The span classifier also reads the span's own words (character "
               "n-grams). Off in the shipped models: on accurate's folds FLC rose on every fold but its SemEval-2023 "
               "paragraph head fell (its model card). With --retune, later re-tunes keep it.")
@@ -1143,9 +1144,11 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
         if span_words:
             opts.span_words = True
         if frozen_layer is not None:
-            if not 0 <= frozen_layer <= opts.lower_layers:
-                _fail(f"--frozen-layer must lie below the trained layers: 0 to {opts.lower_layers} for this run", 2)
-            opts.frozen_layer = frozen_layer
+            layers = _layer_list(frozen_layer)
+            if not layers or not all(0 <= k <= opts.lower_layers for k in layers):
+                _fail(f"--frozen-layer takes layers below the trained ones, 0 to {opts.lower_layers} for this run "
+                      "(one, a range such as 2-6, or a list such as 2,4,6)", 2)
+            opts.frozen_layer = training.frozen_value(layers)
         if retune_dir and (span_words or frozen_layer is not None):  # later re-tunes read the same
             training.save_options(opts)
         names = [f"fold{f}" for f in range(opts.folds)] + ["full"]
@@ -1170,6 +1173,17 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
             click.echo(f"{task.upper()} F1 {cv[task]['mean']:.4f} ± {cv[task]['stdev']:.4f} over {len(cv[task]['folds'])} "
                        "folds (out of fold)")
     click.echo(f"model: {Path(opts.out_dir) / 'model'}")
+
+
+def _layer_list(text: str) -> list[int]:
+    """"6", "2-6" or "2,4,6" as sorted layer numbers; anything else is an empty list."""
+    layers: set[int] = set()
+    for part in text.replace(" ", "").split(","):
+        low, dash, high = part.partition("-")
+        if not low.isdigit() or (dash and not high.isdigit()):
+            return []
+        layers |= set(range(int(low), int(high or low) + 1))
+    return sorted(layers)
 
 
 @main.command("train-ngram")

@@ -12,6 +12,22 @@ def _f(x) -> str:
     return "-" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
 
 
+def _layer_arg(value: int | list[int]) -> str:
+    """A config's ``frozen_layer`` as `--frozen-layer` takes it: "6", "2-6" or "2,4,6"."""
+    from .tagger import frozen_layers
+
+    layers = frozen_layers(value)
+    if len(layers) > 2 and layers == list(range(layers[0], layers[-1] + 1)):
+        return f"{layers[0]}-{layers[-1]}"
+    return ",".join(map(str, layers))
+
+
+def _layers(value: int | list[int]) -> str:
+    """"layer 6", "layers 2-6" or "layers 2,4,6"."""
+    arg = _layer_arg(value)
+    return f"layers {arg}" if "-" in arg or "," in arg else f"layer {arg}"
+
+
 def _command(opts: dict, continued: list[dict]) -> str:
     """The commands that reproduce the run: each continued run names the run it started from."""
     def train(o: dict, out: str) -> str:
@@ -20,7 +36,7 @@ def _command(opts: dict, continued: list[dict]) -> str:
                 f"{o['seed']} --out {out}`")
 
     tuned = ("" if opts.get("frozen_layer") is None else
-             f", then `propscope train --retune RUN --frozen-layer {opts['frozen_layer']}`")
+             f", then `propscope train --retune RUN --frozen-layer {_layer_arg(opts['frozen_layer'])}`")
     if not continued:
         return train(opts, "RUN") + tuned
     names = [f"RUN{k + 1}" for k in range(len(continued))] + ["RUN"]
@@ -61,7 +77,7 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
              "classifier and a span filter (`span_classifier.py`) over the span's mean top-layer state, head "
              "probabilities and surface features"
              + ("" if config.frozen_layer is None else
-                f"; the classifier also reads the span's mean state after layer {config.frozen_layer} (frozen base "
+                f"; the classifier also reads the span's mean state after {_layers(config.frozen_layer)} (frozen base "
                 "weights: as sure on the training articles it is fitted on as on new ones, which the trained top "
                 "is not)")
              + ("; and the span's own words: the log-probabilities of a logistic regression per technique over "

@@ -10,6 +10,7 @@ forward pass (tested), so a model trained on cached lower states is an ordinary 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 
 import torch
 from torch import nn
@@ -29,13 +30,14 @@ class TaggerNet(nn.Module):
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         return self.hidden_and_logits(input_ids, attention_mask)[1]
 
-    def hidden_and_logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, layer: int | None = None
-                          ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]:
-        """The last layer's states, the head's logits, and with ``layer`` the output of that
-        layer too (0: the embeddings), which the forward pass computes anyway."""
-        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=layer is not None)
+    def hidden_and_logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                          layers: Sequence[int] = ()) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]:
+        """The last layer's states, the head's logits, and with ``layers`` the outputs of those
+        layers too (0: the embeddings) side by side, which the forward pass computes anyway."""
+        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=bool(layers))
         hidden = out.last_hidden_state
-        return hidden, self.head(self.dropout(hidden)), None if layer is None else out.hidden_states[layer]
+        low = torch.cat([out.hidden_states[k] for k in layers], dim=-1) if layers else None
+        return hidden, self.head(self.dropout(hidden)), low
 
 
 def build_net(config) -> tuple:

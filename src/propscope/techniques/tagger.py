@@ -41,7 +41,9 @@ class TaggerConfig:
     lora_alpha: int = 32
     lora_targets: list[str] | None = None  # None: every linear layer of the base (``bases.py``)
     lora_layers: list[int] | None = None  # the encoder layers that carry adapters; None: all
-    frozen_layer: int | None = None  # whose output the span classifier reads beside the top (``TokenProbs.frozen``)
+    # the layer (or layers, side by side) whose output the span classifier reads beside the top
+    # (``TokenProbs.frozen``; ``frozen_layers``)
+    frozen_layer: int | list[int] | None = None
     span_threshold: float = 0.5
     technique_threshold: float = 0.3
     technique_span_threshold: float = 1.1  # > 1 turns per-technique spans off
@@ -60,6 +62,19 @@ class TaggerConfig:
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.__dict__, indent=2) + "\n")
+
+
+def frozen_layers(value: int | Sequence[int] | None) -> list[int]:
+    """A config's ``frozen_layer`` as a list: none, one layer, or several whose states the span
+    classifier reads side by side (a single layer stays an int in the config, as older ones have it)."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, int) else list(value)
+
+
+def frozen_value(layers: Sequence[int]) -> int | list[int] | None:
+    """The inverse of ``frozen_layers``: what a config stores."""
+    return None if not layers else layers[0] if len(layers) == 1 else list(layers)
 
 
 class TechniqueModel:
@@ -142,8 +157,9 @@ class TechniqueModel:
         sums = [np.zeros((len(e.ids), n_out), dtype=np.float32) for e in encoded]
         counts = [np.zeros(len(e.ids), dtype=np.float32) for e in encoded]
         states = [np.zeros((len(e.ids), self.net.head.in_features), dtype=np.float32) for e in encoded] if hidden else None
-        layer = self.config.frozen_layer if hidden else None
-        frozen = [np.zeros_like(s) for s in states] if layer is not None else None
+        layers = frozen_layers(self.config.frozen_layer) if hidden else []
+        width = self.net.head.in_features * len(layers)
+        frozen = [np.zeros((len(e.ids), width), dtype=np.float32) for e in encoded] if layers else None
         with torch.inference_mode():
             for k in range(0, len(jobs), self.batch_windows):
                 batch = jobs[k : k + self.batch_windows]
@@ -155,7 +171,7 @@ class TechniqueModel:
                     ids[r, 0], ids[r, 1 : n + 1], ids[r, n + 1] = cls_id, encoded[i].ids[a:b], sep_id
                     mask[r, : n + 2] = 1
                 h, logits, low = self.net.hidden_and_logits(torch.from_numpy(ids).to(self.device),
-                                                            torch.from_numpy(mask).to(self.device), layer)
+                                                            torch.from_numpy(mask).to(self.device), layers)
                 probs = torch.sigmoid(logits.float()).cpu().numpy()
                 h = h.float().cpu().numpy() if hidden else None
                 low = low.float().cpu().numpy() if low is not None else None

@@ -40,7 +40,7 @@ from ..taxonomy import PTC14_NAMES
 from .corpus import LabelledArticle, load_ptc_train, split_by_article
 from .encoding import encode, tokens_inside, windows
 from .net import build_net, lower_states, run_layers, trainable_state
-from .tagger import ANY, TaggerConfig
+from .tagger import ANY, TaggerConfig, frozen_layers, frozen_value
 
 
 @dataclass
@@ -63,9 +63,10 @@ class RunOptions:
     # a finished run whose stages this one continues (more epochs with a fresh schedule), reusing its
     # cache: what a run that was too short needs, without paying again for the epochs it had
     continue_from: str | None = None
-    # the layer whose output the span classifier reads (``TaggerConfig.frozen_layer``); None: the
-    # last frozen one, ``lower_layers``, whose states the run has cached already
-    frozen_layer: int | None = None
+    # the layer (or layers, side by side) whose output the span classifier reads
+    # (``TaggerConfig.frozen_layer``); None: the last frozen one, ``lower_layers``, whose states
+    # the run has cached already
+    frozen_layer: int | list[int] | None = None
     # the span classifier also reads the span's own words (``tuning.lexical_examples``): off in the
     # shipped models, as it cost `accurate` its SemEval-2023 paragraph head (their model cards)
     span_words: bool = False
@@ -75,11 +76,13 @@ class RunOptions:
         return bases.get(self.base).n_layers - self.top_layers
 
     @property
-    def classifier_layer(self) -> int | None:
-        """The layer whose states the span classifier reads. By default none for a run that trains
+    def classifier_layers(self) -> list[int]:
+        """The layers whose states the span classifier reads. By default none for a run that trains
         every layer: only the embeddings lie below, and with them `fast`'s TC rose (0.578 to 0.595)
         but its FLC fell on one fold of three."""
-        return self.frozen_layer if self.frozen_layer is not None else self.lower_layers or None
+        if self.frozen_layer is not None:
+            return frozen_layers(self.frozen_layer)
+        return [self.lower_layers] if self.lower_layers else []
 
     def cached_at(self, layer: int) -> RunOptions:
         """These options with the cache cut after ``layer`` (the same windows and articles)."""
@@ -250,7 +253,7 @@ def _config(opts: RunOptions) -> TaggerConfig:
     return TaggerConfig(name=opts.name, base=opts.base, labels=list(PTC14_NAMES), max_tokens=opts.window,
                         overlap=opts.window // 8, lora_rank=opts.lora_rank, lora_alpha=2 * opts.lora_rank,
                         lora_layers=list(range(opts.lower_layers, base.n_layers)) if opts.lower_layers else None,
-                        frozen_layer=opts.classifier_layer)
+                        frozen_layer=frozen_value(opts.classifier_layers))
 
 
 def _targets(cache: Cache, articles: dict[str, LabelledArticle], labels: list[str], rows: np.ndarray) -> torch.Tensor:

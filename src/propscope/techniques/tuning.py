@@ -29,6 +29,7 @@ from .corpus import LabelledArticle, load_ptc_train, split_by_article
 from .decode import LEVERS, Decoder, Thresholds, TokenProbs
 from .encoding import Encoded, encode, tokens_inside
 from .evaluation import Scored, gold_flc, score, spans_of
+from .tagger import frozen_value
 from .training import Log, build_cache, find_cache, frozen_states, lineage
 
 if TYPE_CHECKING:
@@ -280,13 +281,20 @@ class RunData:
         self.by_id = {a.id: a for a in self.articles}
         tokenizer = AutoTokenizer.from_pretrained(str(base_path(opts.base)))
         self.encoded = dict(zip(self.by_id, encode(tokenizer, [a.text for a in self.articles])))
-        layer, run, cache = opts.classifier_layer, Path(opts.out_dir), None
-        if layer == opts.lower_layers:  # the run's own cache: gone when it was deleted
-            cache = find_cache(run, opts, self.articles)
-        elif layer is not None:  # another layer's: found, or computed once beside it
-            cache = build_cache(run, opts.cached_at(layer), self.articles, Log(), folder=run / f"cache-layer{layer}")
-        self.frozen = frozen_states(cache) if cache is not None else None
-        self.frozen_layer = layer if cache is not None else None
+        run, layers, states = Path(opts.out_dir), opts.classifier_layers, []
+        for layer in layers:
+            if layer == opts.lower_layers:  # the run's own cache: gone when it was deleted
+                cache = find_cache(run, opts, self.articles)
+            else:  # another layer's: found, or computed once beside it
+                cache = build_cache(run, opts.cached_at(layer), self.articles, Log(), folder=run / f"cache-layer{layer}")
+            if cache is None:
+                states = []
+                break
+            states.append(frozen_states(cache))
+        # several layers side by side, as the tagger's forward pass gives them (``TaggerConfig.frozen_layer``)
+        self.frozen = ({a: np.concatenate([s.pop(a) for s in states], axis=1) for a in list(states[0])}
+                       if len(states) > 1 else states[0] if states else None)
+        self.frozen_layer = frozen_value(layers) if states else None
         self.span_words = opts.span_words
 
     def probs(self, stage: Path, file: str) -> tuple[list[LabelledArticle], list[TokenProbs]]:
