@@ -31,10 +31,17 @@ def test_lower_then_upper_layers_equal_the_whole_encoder(base):
     assert suffixes == set(bases.get(base).lora_targets)
     # the forward pass hands the span models the frozen layer's output: what training cached
     with torch.no_grad():
-        hidden, _, frozen = net.hidden_and_logits(enc["input_ids"], enc["attention_mask"], layer=n // 2)
+        hidden, _, frozen = net.hidden_and_logits(enc["input_ids"], enc["attention_mask"], [n // 2])
         cached = lower_states(net.encoder, enc["input_ids"], enc["attention_mask"], n // 2)
+        # several frozen layers come side by side, in the order asked, as training's caches give them
+        _, _, both = net.hidden_and_logits(enc["input_ids"], enc["attention_mask"], [1, n // 2])
+        first = lower_states(net.encoder, enc["input_ids"], enc["attention_mask"], 1)
     assert torch.allclose(hidden[real], whole[real], atol=1e-5)
     assert torch.allclose(frozen[real], cached[real], atol=1e-5)
+    width = cached.shape[-1]
+    assert both.shape[-1] == 2 * width
+    assert torch.allclose(both[real][:, :width], first[real], atol=1e-5)
+    assert torch.allclose(both[real][:, width:], cached[real], atol=1e-5)
 
 
 def test_unknown_base_lists_the_known_ones():
