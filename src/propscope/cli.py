@@ -641,9 +641,8 @@ def topics_cmd(db, n_topics, seed, fmt) -> None:
     store.save_topics(found)
     scored = {g["key"]: g for g in rep.build(store, targets=False)["by_topic"]}
     sizes = found.sizes()
-    rows = [{**t.to_dict(), "articles": sizes[t.id], "analysed": scored.get(t.label, {}).get("articles", 0),
-             "mean_score": scored.get(t.label, {}).get("mean_score"),
-             "techniques": scored.get(t.label, {}).get("techniques", {})} for t in found.topics]
+    rows = [{**t.to_dict(), "articles": sizes[t.id], "analysed": (g := scored.get(t.label, {})).get("articles", 0),
+             "mean_score": g.get("mean_score"), "techniques": g.get("techniques", {})} for t in found.topics]
     rows.sort(key=lambda r: (-r["articles"], r["id"]))
     if fmt == "json":
         click.echo(json.dumps({"articles": total, "placed": len(found.assigned), "topics": rows}, ensure_ascii=False))

@@ -386,16 +386,20 @@ class Store:
             row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).mappings().first()
         return _article(row) if row else None
 
-    def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
+    def _pages(self, columns, batch: int) -> Iterator[sa.RowMapping]:
+        """Every article row (these columns, the key first), read ``batch`` at a time by key."""
         last = 0
         while True:
             with self.engine.connect() as conn:
-                rows = conn.execute(sa.select(articles).where(articles.c.pk > last).order_by(articles.c.pk)
-                                    .limit(batch)).mappings().all()
+                rows = conn.execute(sa.select(articles.c.pk, *columns).where(articles.c.pk > last)
+                                    .order_by(articles.c.pk).limit(batch)).mappings().all()
             if not rows:
                 return
-            yield from (_article(r) for r in rows)
+            yield from rows
             last = rows[-1]["pk"]
+
+    def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
+        yield from (_article(r) for r in self._pages([c for c in articles.c if c.name != "pk"], batch))
 
     # -- analyses ---------------------------------------------------------------------------
     def pending(self, model: str, reanalyze: bool = False, limit: int = 64, after_pk: int = 0,
@@ -548,15 +552,7 @@ class Store:
     def iter_texts(self, batch: int = 1000) -> Iterator[tuple[int, str]]:
         """Every stored article's key and text, read in batches: what a corpus-wide pass over
         the words (topics) needs, without building Articles."""
-        last = 0
-        while True:
-            with self.engine.connect() as conn:
-                rows = conn.execute(sa.select(articles.c.pk, articles.c.text).where(articles.c.pk > last)
-                                    .order_by(articles.c.pk).limit(batch)).all()
-            if not rows:
-                return
-            yield from ((pk, text) for pk, text in rows)
-            last = rows[-1][0]
+        yield from ((r["pk"], r["text"]) for r in self._pages([articles.c.text], batch))
 
     def save_topics(self, result) -> None:
         """Replace the stored topics and every article's topic in one transaction (topics are
