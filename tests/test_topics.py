@@ -123,6 +123,12 @@ def test_cli_topics_finds_stores_and_prints_them(tmp_path):
     assert one["by_topic"][0]["mean_score"] == pytest.approx(0.6)
     wrong = runner.invoke(main, ["report", "--db", db, "--topic", "nope"])
     assert wrong.exit_code == 2 and "no stored topic 'nope'; the topics are:" in wrong.output and label in wrong.output
+    search = ["search", "with", "--db", db, "--limit", "100", "--format", "json"]
+    every = {h["id"].split("-")[0] for h in json.loads(runner.invoke(main, search).output)}
+    hits = json.loads(runner.invoke(main, [*search, "--topic", label]).output)
+    assert len(every) == 3 and len(hits) == 12 and len({h["id"].split("-")[0] for h in hits}) == 1
+    wrong = runner.invoke(main, [*search, "--topic", "nope"])
+    assert wrong.exit_code == 2 and "no stored topic 'nope'" in wrong.output
 
 
 def test_cli_topics_refuses_an_empty_or_missing_store_in_one_line(tmp_path):

@@ -604,13 +604,19 @@ def report(db, outlet, since, until, fmt, top, technique, topic) -> None:
 
     technique = _technique(technique)
     store = _open_existing_store(db)
-    if topic is not None and topic not in (labels := [t.label for t in store.load_topics()]):
-        raise click.BadParameter(f"no stored topic {topic!r}; the topics are: {'; '.join(labels)}" if labels else
-                                 "no topics are stored yet: `propscope topics --db` finds them", param_hint="'--topic'")
+    _check_topic(store, topic)
     data = rep.build(store, outlet, since.date() if since else None,
                      until.date() if until else None, top, technique=technique, topic=topic)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json"
                else rep.to_csv(data) if fmt == "csv" else rep.to_text(data), nl=fmt == "json")
+
+
+def _check_topic(store, topic: str | None) -> None:
+    """A ``--topic`` that names no stored topic is a usage error listing the stored ones (a typo
+    would otherwise read as a topic with no articles)."""
+    if topic is not None and topic not in (labels := [t.label for t in store.load_topics()]):
+        raise click.BadParameter(f"no stored topic {topic!r}; the topics are: {'; '.join(labels)}" if labels else
+                                 "no topics are stored yet: `propscope topics --db` finds them", param_hint="'--topic'")
 
 
 @main.command("topics")
@@ -667,14 +673,17 @@ def topics_cmd(db, n_topics, seed, fmt) -> None:
 @click.option("--technique", default=None, help="Only articles with spans of this technique (display or corpus "
               "name, e.g. \"Loaded language\" or Loaded_Language).")
 @click.option("--outlet", default=None)
+@click.option("--topic", default=None, help="Only articles of this topic, by the label `propscope topics` gave it.")
 @click.option("--limit", type=int, default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def search(query, db, technique, outlet, limit, fmt) -> None:
+def search(query, db, technique, outlet, topic, limit, fmt) -> None:
     """Full-text search over stored articles and their technique spans."""
     from .taxonomy import display
 
     technique = _technique(technique)
-    hits = _open_existing_store(db).search(query, technique=technique, outlet=outlet, limit=limit)
+    store = _open_existing_store(db)
+    _check_topic(store, topic)
+    hits = store.search(query, technique=technique, outlet=outlet, limit=limit, topic=topic)
     if fmt == "json":
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
         return

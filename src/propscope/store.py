@@ -591,8 +591,9 @@ class Store:
         return doc.op("@@")(sa.func.plainto_tsquery(sa.literal_column("'english'"), " ".join(terms)))
 
     def search(self, query: str, technique: str | None = None, outlet: str | None = None,
-               limit: int = 20) -> list[dict]:
-        """Articles matching ``query`` (full-text), newest first, with their matching spans."""
+               limit: int = 20, topic: str | None = None) -> list[dict]:
+        """Articles matching ``query`` (full-text), newest first, with their matching spans;
+        ``topic`` is a stored topic's label (``load_topics``)."""
         terms = _terms(query)
         if not terms:
             return []
@@ -600,6 +601,8 @@ class Store:
              .where(self._matches(terms)))
         if outlet:
             q = q.where(articles.c.outlet == outlet)
+        if topic:
+            q = q.where(in_topic(topic))
         if technique:
             q = q.where(articles.c.pk.in_(sa.select(spans.c.article_pk).where(spans.c.technique == technique)))
         q = q.order_by(articles.c.published.desc().nulls_last(), articles.c.pk).limit(limit)
