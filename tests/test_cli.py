@@ -268,6 +268,18 @@ def test_missing_files_and_bad_options_before_the_model(run, tmp_path, no_model_
     assert r.exit_code == 1 and "cannot write" in r.stderr
 
 
+@pytest.mark.parametrize("args", [["search", "word", "--limit", "0"], ["search", "word", "--limit", "-1"],
+                                  ["report", "--top", "-5"], ["analyze", "x.txt", "--max-bytes", "-1"],
+                                  ["ingest", "x.txt", "--max-bytes", "0"], ["batch", "x.txt", "-o", "out",
+                                                                            "--partition-size", "0"],
+                                  ["serve", "--port", "99999"]])
+def test_counts_out_of_range_are_usage_errors(tmp_path, args):
+    """A negative --limit or --top used to list everything (SQL LIMIT -1, a [:-5] slice), --limit 0
+    said "no matches", and --max-bytes -1 refused every input "over the -1-byte limit"."""
+    r = CliRunner().invoke(main, [*args, "--db", str(tmp_path / "s.db")] if args[0] != "analyze" else args)
+    assert r.exit_code == 2 and "range" in r.stderr
+
+
 def test_missing_file_reported_before_the_model_loads(run, corpus, monkeypatch):
     import propscope.cli as cli
 

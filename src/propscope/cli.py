@@ -228,8 +228,8 @@ taxonomy_option = click.option(
 
 db_option = store_option()
 input_options = [
-    click.option("--max-bytes", type=int, default=ingest.DEFAULT_MAX_BYTES, show_default=True,
-                 help="Refuse inputs larger than this."),
+    click.option("--max-bytes", type=click.IntRange(min=1), default=ingest.DEFAULT_MAX_BYTES, show_default=True,
+                 help="Refuse inputs larger than this many bytes."),
     click.option("--allow-private-urls", is_flag=True, help="Allow fetching loopback, private and link-local addresses."),
 ]
 
@@ -593,7 +593,8 @@ def _date_option(name: str, help: str):
 @_date_option("--since", "Only articles published on or after this date (YYYY-MM-DD).")
 @_date_option("--until", "Only articles published on or before this date.")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
-@click.option("--top", type=int, default=10, show_default=True, help="How many top-scoring articles to list.")
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
+              help="How many top-scoring articles to list.")
 @click.option("--technique", default=None, help="Only articles with spans of this technique (display or corpus "
               "name, e.g. \"Loaded language\" or Loaded_Language).")
 @click.option("--topic", default=None, help="Only articles of this topic, by the label `propscope topics` gave it.")
@@ -672,9 +673,9 @@ def topics_cmd(db, n_topics, seed, fmt) -> None:
 @db_option
 @click.option("--technique", default=None, help="Only articles with spans of this technique (display or corpus "
               "name, e.g. \"Loaded language\" or Loaded_Language).")
-@click.option("--outlet", default=None)
+@click.option("--outlet", default=None, help="Only this outlet (domain).")
 @click.option("--topic", default=None, help="Only articles of this topic, by the label `propscope topics` gave it.")
-@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many articles to list.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def search(query, db, technique, outlet, topic, limit, fmt) -> None:
     """Full-text search over stored articles and their technique spans."""
@@ -701,7 +702,7 @@ def search(query, db, technique, outlet, topic, limit, fmt) -> None:
               default="jsonl", show_default=True,
               help="label-studio: tasks with pre-annotations; label-studio-config: the matching labelling config; "
                    "reuse: the stored reuse passages and clusters (JSON).")
-@click.option("--outlet", default=None)
+@click.option("--outlet", default=None, help="Only this outlet (domain).")
 @_date_option("--since", "Only articles published on or after this date.")
 @_date_option("--until", "Only articles published on or before this date.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
@@ -957,7 +958,7 @@ def _evaluate_paragraphs(gold: str, pred: str | None, articles: str | None, mode
 @store_option("Also store articles and analyses in this database.")
 @click.option("--model", default=None, help="Model name or folder (must exist on every worker); default: fast, "
               "for throughput (accurate is about 6x slower on a CPU).")
-@click.option("--partition-size", type=int, default=256, show_default=True, help="Articles per task.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=256, show_default=True, help="Articles per task.")
 @click.option("--sources/--no-sources", "with_sources", default=True, show_default=True,
               help="Also find entities, attributions and quotes.")
 @click.option("--int8", is_flag=True, help="Run the encoder quantised on the workers' CPUs (as `analyze --int8`); "
@@ -1020,7 +1021,7 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
 @main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--model", default=None, help="Model name or folder.")
 @click.option("--token", envvar="PROPSCOPE_TOKEN", default=None,
               help="Bearer token required for writes (or $PROPSCOPE_TOKEN); required off loopback.")
