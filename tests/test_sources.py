@@ -510,3 +510,12 @@ def test_target_eval_set_precision():
             assert 0 <= sp["start"] < sp["end"] <= len(r["text"])
     scores = bench.evaluate_targets(rows)
     assert scores["p"] >= 0.9 and scores["r"] >= 0.75, scores
+
+
+# ------------------------------------------------------------- forms the unseen y- batch exposed
+
+
+def test_passive_by_agent_is_the_source():
+    t = "It was announced by the Interior Ministry that the curfew would be lifted."
+    check(t, "Interior Ministry", "announced", "the curfew would be lifted")
+    assert sources.extract("It was announced that the curfew would be lifted.").attributions == []

@@ -582,6 +582,9 @@ def _subject(verb):
     """The speaker token of a verb of saying; climbs conj/xcomp/advcl ('visited ... and said',
     'was quoted as saying', 'said, adding that') when the verb has no subject of its own."""
     v = verb
+    agent = _passive_agent(verb)
+    if agent is not None:  # "It was reported by IRNA that ...", "He was told by officials that ..."
+        return agent
     for depth in range(4):
         if depth and v.lemma_.lower() in {"quote", "cite"}:  # "the agency quoted an official as saying"
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
@@ -605,6 +608,17 @@ def _subject(verb):
         if v.dep_ not in _CLIMB or v.head.i == v.i:
             return None
         v = v.head
+    return None
+
+
+def _passive_agent(verb):
+    """The 'by' agent of a passive verb of saying: in 'It was reported by the agency that ...' the
+    agency said it, whatever the grammatical subject. None for an active verb or one without agent."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
     return None
 
 
