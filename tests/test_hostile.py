@@ -315,6 +315,29 @@ def test_output_to_a_missing_folder_is_one_line(tmp_path, command):
     assert "Traceback" not in r.stderr
 
 
+# -- stores that cannot be opened -----------------------------------------------------------
+@pytest.mark.parametrize("url", ["mysql://user:s3cret@host/db", "http://example.com/x.db", "foo:://"])
+def test_unsupported_database_url_is_one_line(url):
+    """Other SQLAlchemy schemes used to end in a traceback (a driver we do not ship, or an
+    AttributeError while reporting the error); the password never shows."""
+    r = CliRunner().invoke(main, ["ingest", "-", "--db", url], input="A story.")
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
+    assert "give a SQLite path" in r.stderr and "s3cret" not in r.stderr
+
+
+def test_store_from_a_newer_propscope_is_one_line(tmp_path):
+    path = tmp_path / "new.db"
+    Store(str(path)).engine.dispose()
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    for args in (["report"], ["ingest", "-"]):
+        r = CliRunner().invoke(main, [*args, "--db", str(path)], input="A story.")
+        assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
+        assert "9999_future" in r.stderr and "newer propscope" in r.stderr
+
+
 # -- the web app: PostgreSQL writes, NUL bytes, bodies, headers, origins, tokens ------------
 @pytest.fixture()
 def client(db_url, tiny_model):

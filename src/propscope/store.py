@@ -195,7 +195,17 @@ class Store:
     """A connection to one database; cheap to create, safe to share between threads."""
 
     def __init__(self, url: str | None = None, migrate: bool = True):
+        from alembic.util import CommandError
+
         self.url = normalise_url(url or default_url())
+        try:
+            backend = sa.engine.make_url(self.url).get_backend_name()
+        except sa.exc.ArgumentError:
+            backend = None
+        if backend not in ("sqlite", "postgresql"):  # else a traceback from a driver we do not ship
+            shown = self.display_url if backend else "that URL"
+            raise StoreError(f"cannot open database {shown}: give a SQLite path, sqlite:///path.db or "
+                             "postgresql://user@host/db")
         if self.url.startswith("sqlite:///"):
             Path(self.url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -205,7 +215,11 @@ class Store:
 
                 upgrade(self.engine)
         except sa.exc.SQLAlchemyError as e:
-            raise StoreError(f"cannot open database {self.display_url}: {e.__class__.__name__}: {e.orig or e}") from None
+            raise StoreError(f"cannot open database {self.display_url}: {e.__class__.__name__}: "
+                             f"{getattr(e, 'orig', None) or e}") from None
+        except CommandError as e:  # alembic: a schema revision this version does not know
+            raise StoreError(f"cannot open database {self.display_url}: {e}; a newer propscope made it, "
+                             "so upgrade propscope to use it") from None
 
     @property
     def display_url(self) -> str:
