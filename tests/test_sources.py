@@ -519,3 +519,8 @@ def test_passive_by_agent_is_the_source():
     t = "It was announced by the Interior Ministry that the curfew would be lifted."
     check(t, "Interior Ministry", "announced", "the curfew would be lifted")
     assert sources.extract("It was announced that the curfew would be lifted.").attributions == []
+
+
+def test_that_clause_hung_on_the_addressee_is_the_content():
+    t = "The general told the BBC's Today programme that the army was ready."
+    check(t, "general", "told", "the army was ready")

@@ -688,6 +688,8 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     ccomps += [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
                and not any(t.text in {";", ":"} for t in doc[c.right_edge.i + 1 : verb.i])]
+    if not ccomps:
+        ccomps = _addressee_clause(verb)
     if ccomps:
         c = ccomps[0]
         via = None
@@ -744,6 +746,25 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         if text[s:line_end].strip():
             return s, line_end, "colon"
     return None
+
+
+# Verbs whose object is the addressee of the statement: 'told the BBC's Newsnight programme that ...'.
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "promise", "notify", "advise"})
+
+
+def _addressee_clause(verb) -> list:
+    """The 'that' clause the parser hung on the addressee of 'tell'-like verbs ('told the BBC's
+    programme that X' parses the clause as a modifier of 'programme'); [] when there is none."""
+    if verb.lemma_.lower() not in _ADDRESSEE_VERBS:
+        return []
+    for obj in verb.children:
+        if obj.dep_ not in {"dobj", "dative"} or obj.i < verb.i:
+            continue
+        for c in obj.children:
+            if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
+                return [c]
+    return []
 
 
 def _via(verb, ccomp_via) -> tuple[int, int] | None:
