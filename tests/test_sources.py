@@ -524,3 +524,8 @@ def test_passive_by_agent_is_the_source():
 def test_that_clause_hung_on_the_addressee_is_the_content():
     t = "The general told the BBC's Today programme that the army was ready."
     check(t, "general", "told", "the army was ready")
+
+
+def test_inverted_speaker_parsed_as_object_after_quote():
+    t = '"Who will pay for this?" asked a farmer.'
+    check(t, "farmer", "asked", "Who will pay for this?")

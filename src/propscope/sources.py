@@ -599,6 +599,11 @@ def _subject(verb):
                 if c.dep_ == "nsubj" and c.lower_ == "it" and depth == 0 and _is_expletive(c):
                     return None
                 return c
+        if depth == 0 and _after_quote(v):
+            # '"Where is the money?" asked one protester': the inverted speaker parsed as the object
+            obj = next((c for c in v.children if c.dep_ in {"dobj", "dative"} and c.i > v.i), None)
+            if obj is not None:
+                return obj
         if depth == 0 and not any(c.dep_ in {"nsubjpass", "expl", "csubj"} for c in v.children):
             # parser slip on "Washington, meanwhile, has warned ...": a bare noun opening the clause
             first = next((c for c in v.children if c.i < v.i), None)
@@ -609,6 +614,15 @@ def _subject(verb):
             return None
         v = v.head
     return None
+
+
+def _after_quote(verb) -> bool:
+    """True when the verb directly follows a closing quote mark (optionally and a comma): the
+    inverted order '"...," said X' / '"...?" asked X'."""
+    doc, i = verb.doc, verb.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i >= 0 and doc[i].text in {'"', "”", "’", "'", "''"}
 
 
 def _passive_agent(verb):
