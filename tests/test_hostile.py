@@ -345,6 +345,22 @@ def client(db_url, tiny_model):
         yield c
 
 
+@pytest.mark.parametrize("article_id", ["https://news.example/story?id=5#top", "50% off", "a/b c"])
+def test_links_reach_articles_whose_ids_hold_url_characters(db_url, tiny_model, article_id):
+    """Feed entries, WARC records and analysed links are stored under their URL; a link that put
+    the id in the path raw lost everything after "?" or "#" and led to a 404."""
+    store = Store(db_url)
+    a = Article(id=article_id, text="The harbour story, told once more by the traitors.", title="Harbour")
+    store.save_analyses([(store.pk_of(store.put_article(a).id), fake_analysis(a))])
+    with TestClient(create_app(db=db_url, model=str(tiny_model))) as c:
+        for page in ("/", "/search", "/dashboard"):
+            hrefs = re.findall(r'href="(/articles/[^"]*)"', c.get(page).text)
+            assert hrefs, page
+            for href in hrefs:
+                r = c.get(href.replace("&amp;", "&"), headers={"accept": "text/html"})
+                assert r.status_code == 200 and "Harbour" in r.text, (page, href)
+
+
 def test_fifty_concurrent_posts_of_one_text(client):
     text = "The same report, posted by fifty hands at once: the plan was a disgrace."
     with cf.ThreadPoolExecutor(max_workers=50) as pool:

@@ -529,3 +529,8 @@ def test_that_clause_hung_on_the_addressee_is_the_content():
 def test_inverted_speaker_parsed_as_object_after_quote():
     t = '"Who will pay for this?" asked a farmer.'
     check(t, "farmer", "asked", "Who will pay for this?")
+
+
+def test_relative_clause_with_verb_of_saying():
+    t = "The tax, which the chancellor said would raise two billion pounds, was scrapped."
+    check(t, "chancellor", "said", "would raise two billion pounds")

@@ -717,6 +717,9 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         # the complementiser 'that' opening the clause is the writer's, not the source's
         toks = [t for t in c.subtree
                 if not (t.i == c.left_edge.i and t.dep_ == "mark" and t.head.i == c.i and t.lower_ == "that")]
+        # 'the rules, which the minister said would take effect in May': the relative pronoun before
+        # the speaker stands for the noun the rules are about; the content is 'would take effect in May'
+        toks = [t for t in toks if not (t.i < verb.i and t.head.i == c.i and t.tag_ in {"WDT", "WP"})] or toks
         if via is not None:
             toks = [t for t in toks if t not in set(via.subtree) or t in set(c.subtree)]
         s, e = _tok_range(toks)

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import fastapi_offline
 from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
@@ -71,6 +72,12 @@ class Settings:
         self.db, self.model, self.token, self.allow_private_urls = db, model, token, allow_private_urls
 
 
+def article_href(article_id: str) -> str:
+    """The path of an article's page, its id percent-encoded whole: ids are often URLs (feed
+    entries, WARC records, analysed links) whose "?", "#" or "%" would otherwise cut the path."""
+    return "/articles/" + quote(article_id, safe="")
+
+
 def served_taxonomy(model: str | None) -> taxonomy.Taxonomy:
     """The taxonomy of the model the app serves, read from its config before it loads."""
     from ..registry import ModelNotFound, model_taxonomy
@@ -109,6 +116,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     templates.env.globals["technique_dicts"] = [t.__dict__ for t in served]
     templates.env.globals["write_token_needed"] = bool(token)
     templates.env.filters["plural"] = plural
+    templates.env.filters["article_href"] = article_href
     templates.env.filters["display"] = lambda name: taxonomy.get(name).display
 
     # body limit on the bytes read, Host allow-list, same-origin writes, security headers (security.py)
@@ -303,7 +311,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             result = analyze_article(article_from_request(req))
         except HTTPException as e:
             return page(request, "index.html", recent=[], total=0, error=e.detail)
-        return RedirectResponse(f"/articles/{result['id']}", status_code=303)
+        return RedirectResponse(article_href(result["id"]), status_code=303)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str):
