@@ -534,3 +534,8 @@ def test_inverted_speaker_parsed_as_object_after_quote():
 def test_relative_clause_with_verb_of_saying():
     t = "The tax, which the chancellor said would raise two billion pounds, was scrapped."
     check(t, "chancellor", "said", "would raise two billion pounds")
+
+
+def test_forced_to_admit_was_said_and_focus_adverb_is_no_source():
+    t = "Even the state broadcaster was forced to concede that the harvest had failed."
+    check(t, "state broadcaster", "concede", "the harvest had failed")

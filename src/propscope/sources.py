@@ -533,7 +533,9 @@ def _np_span(head) -> tuple[int, int]:
     while hi + 1 in keep:
         hi += 1
     doc = head.doc
-    while lo < hi and (doc[lo].dep_ == "det" and doc[lo].lower_ in {"the", "a", "an"} or doc[lo].is_punct):
+    # a leading article, and a focus adverb before it ("Even the New York Times was forced to admit")
+    while lo < hi and (doc[lo].dep_ == "det" and doc[lo].lower_ in {"the", "a", "an"} or doc[lo].is_punct
+                       or doc[lo].dep_ == "advmod" and doc[lo].lower_ in {"even", "only", "also", "just"}):
         lo += 1
     while hi > lo and doc[hi].is_punct:
         hi -= 1
@@ -574,7 +576,9 @@ def _is_speech(tok) -> bool:
     return tok.lower_ in SPEECH_FORMS and lem != "point" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
-_SAY_GOVERNORS = frozenset({"go", "continue", "proceed", "add", "repeat", "hasten", "rush", "stop", "pause"})
+# Verbs after which "to say" was said: "went on to say"; "was forced to admit" (it admitted it).
+_SAY_GOVERNORS = frozenset({"go", "continue", "proceed", "add", "repeat", "hasten", "rush", "stop", "pause",
+                            "force", "compel", "oblige"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 
 
