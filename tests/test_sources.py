@@ -539,3 +539,12 @@ def test_relative_clause_with_verb_of_saying():
 def test_forced_to_admit_was_said_and_focus_adverb_is_no_source():
     t = "Even the state broadcaster was forced to concede that the harvest had failed."
     check(t, "state broadcaster", "concede", "the harvest had failed")
+
+
+def test_as_x_put_it():
+    check("As one analyst put it, the deal is dead.", "one analyst", "put", "the deal is dead")
+    assert sources.extract("She put it on the table and left.").attributions == []
+
+
+def test_imperative_say_has_no_speaker():
+    assert sources.extract("Say what you like about him, he is honest.").attributions == []

@@ -570,6 +570,9 @@ def _is_speech(tok) -> bool:
     if tok.dep_ == "xcomp" and tok.tag_ == "VB" and tok.head.lemma_.lower() not in _SAY_GOVERNORS:
         return False
     lem = tok.lemma_.lower()
+    if lem == "put":  # "as one analyst put it, ...", "she put it bluntly: ..."; not "put it on the table"
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
+            c.dep_ == "prep" for c in tok.children)
     if lem in SPEECH_LEMMAS and (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")):
         return not (lem == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
     # tagger slips on headline verbs ("..., Shoigu warns"): accept the form when it has a subject
@@ -616,6 +619,8 @@ def _subject(verb):
                 return first
         if v.dep_ not in _CLIMB or v.head.i == v.i:
             return None
+        if v.dep_ == "advcl" and v.tag_ == "VB" and not any(c.dep_ == "aux" for c in v.children):
+            return None  # an imperative ("Say what you will about him, he ...") has no speaker to borrow
         v = v.head
     return None
 
