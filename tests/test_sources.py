@@ -548,3 +548,8 @@ def test_as_x_put_it():
 
 def test_imperative_say_has_no_speaker():
     assert sources.extract("Say what you like about him, he is honest.").attributions == []
+
+
+def test_content_drops_a_closing_dash():
+    t = "The new tariffs — which the ministry said would take effect in June — have angered exporters."
+    check(t, "ministry", "said", "would take effect in June")

@@ -84,7 +84,7 @@ OUTLETS = (
     "Telegram", "Kremlin", "Pentagon", "NATO", "UN", "EU",
 )
 
-_TRAIL = set(" \t\r\n.,;:\"'“”‘’")
+_TRAIL = set(" \t\r\n.,;:\"'“”‘’—–")
 _LEAD = set(" \t\r\n,;:\"'“”‘’—–-")
 
 
