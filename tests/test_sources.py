@@ -553,3 +553,10 @@ def test_imperative_say_has_no_speaker():
 def test_content_drops_a_closing_dash():
     t = "The new tariffs — which the ministry said would take effect in June — have angered exporters."
     check(t, "ministry", "said", "would take effect in June")
+
+
+def test_source_keeps_a_restrictive_participle_phrase():
+    t = "Three officials involved in the negotiations told CNN the talks had collapsed."
+    check(t, "Three officials involved in the negotiations", "told", "the talks had collapsed")
+    t = "The figures, compiled by the agency, show a rise. Officials said the rise was seasonal."
+    check(t, "Officials", "said", "the rise was seasonal")

@@ -515,15 +515,23 @@ def _tok_range(toks) -> tuple[int, int]:
 _NP_EXCLUDE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp", "dep"})
 
 
+def _restrictive_participle(tok) -> bool:
+    """A past participle modifying the noun before it with no comma between: 'officials briefed on ...'."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > tok.head.i and tok.left_edge.i > 0 \
+        and not tok.doc[tok.left_edge.i - 1].is_punct
+
+
 def _np_span(head) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``head``: the contiguous block around the head of
-    its subtree minus appositives, relative clauses and punctuation, with a leading article dropped."""
+    its subtree minus appositives, relative clauses and punctuation, with a leading article dropped.
+    A participle phrase not set off by a comma restricts the noun and stays ("two diplomats briefed
+    on the talks", like "sources close to the investigation"); one after a comma is left out."""
     keep = {head.i}
     stack = [head]
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in _NP_EXCLUDE or c.is_space:
+            if c.is_space or c.dep_ in _NP_EXCLUDE and not _restrictive_participle(c):
                 continue
             keep.add(c.i)
             stack.append(c)
