@@ -90,3 +90,41 @@ def test_html_without_article_text_is_rejected(tmp_path):
     p.write_text("<html><body><nav></nav></body></html>")
     [r] = read(p)
     assert isinstance(r, Rejected) and "no article text" in r.reason
+
+
+def test_utf16_with_a_bom_is_read_as_text(tmp_path):
+    """Windows "Unicode" text and Excel's Unicode CSV are UTF-16 with a BOM: they were refused as
+    "binary (NUL bytes)"."""
+    (tmp_path / "note.txt").write_bytes("\ufeffThey lied, café owners say.\n".encode("utf-16-le"))
+    (tmp_path / "rows.csv").write_bytes("id,text\n1,Héllo there\n".encode("utf-16"))
+    [a] = read(tmp_path / "note.txt")
+    [row] = read(tmp_path / "rows.csv")
+    assert a.text == "They lied, café owners say.\n" and row.text == "Héllo there"
+
+
+def test_unclosed_csv_quote_and_header_only_csv_are_reported(tmp_path):
+    """A quote never closed used to swallow every later row into one article, silently."""
+    (tmp_path / "open.csv").write_text('id,text\n1,ok row\n2,"never closed\n3,lost row\n4,lost too\n')
+    (tmp_path / "header.csv").write_text("id,text\n")
+    items = read(tmp_path / "open.csv", tmp_path / "header.csv")
+    assert [a.text for a in items if isinstance(a, Article)] == ["ok row"]
+    reasons = [str(r) for r in items if isinstance(r, Rejected)]
+    assert len(reasons) == 2 and "open.csv:3: a quoted field opened in this row never closes" in reasons[0]
+    assert "header.csv: CSV has a header but no rows" in reasons[1]
+    (tmp_path / "fine.csv").write_text('id,text\n1,"quoted ""twice"", closed"\n2,last\n')
+    assert [a.text for a in read(tmp_path / "fine.csv")] == ['quoted "twice", closed', "last"]
+
+
+def test_other_url_schemes_are_named_not_missing_files():
+    for source in ("file:///etc/passwd", "javascript:alert(1)", "ftp://example.com/a"):
+        [r] = read(source)
+        assert "only http:// and https:// URLs" in r.reason, source
+    [r] = read("notes:2024.txt")
+    assert r.reason == "no such file or folder"
+    assert ingest.is_url("HTTP://Example.com/") and not ingest.is_url("httpx.txt")
+
+
+def test_binary_first_line_of_a_non_warc_is_not_dumped(tmp_path):
+    (tmp_path / "x.warc").write_bytes(b"\x7fELF\x02\x01" + bytes(range(256)) * 8)
+    [r] = read(tmp_path / "x.warc")
+    assert "corrupt WARC/ARC record" in r.reason and len(r.reason) < 300 and r.reason.isprintable()

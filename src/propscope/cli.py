@@ -349,9 +349,9 @@ def _readable_inputs(paths, counter: Counter) -> list[str]:
     """PATHS without the local files that do not exist, each reported (and counted) at once."""
     kept = []
     for p in paths:
-        if p != "-" and not p.startswith(("http://", "https://")) and not Path(p).exists():
+        if p != "-" and not ingest.is_url(p) and not Path(p).exists():
             counter["rejected"] += 1
-            _err(f"skipped {p}: no such file or folder")
+            _err(f"skipped {p}: {ingest.missing_reason(p)}")
         else:
             kept.append(p)
     return kept

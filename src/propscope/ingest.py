@@ -126,6 +126,11 @@ def decode_text(data: bytes, source: str, max_bytes: int) -> str | Rejected:
         return Rejected(source, "empty input")
     if len(data) > max_bytes:
         return Rejected(source, f"{len(data):,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 BOM (Windows "Unicode" text, Excel exports)
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeError:
+            return Rejected(source, "starts like UTF-16 but is not valid UTF-16; convert it to UTF-8")
     if b"\x00" in data:
         return Rejected(source, "looks binary (NUL bytes); give a UTF-8 text, HTML, JSONL or CSV file")
     try:
@@ -226,19 +231,43 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
     if "text" not in fields:
         yield Rejected(name, f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'})")
         return
+    last: tuple[dict, int] | None = None  # held back: it may be where an unclosed quote swallowed the file
     while True:
         start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as e:
             yield Rejected(f"{name}:{start}", f"malformed CSV row: {e}")
             continue
         if None in row:
             yield Rejected(f"{name}:{start}", "row has more cells than the header")
             continue
-        yield record_to_article(row, f"{stem}-{start}", f"{name}:{start}", unique_ids)
+        if last:
+            yield record_to_article(last[0], f"{stem}-{last[1]}", f"{name}:{last[1]}", unique_ids)
+        last = (row, start)
+    if last is None:
+        yield Rejected(name, "CSV has a header but no rows")
+    elif _ends_inside_quotes(data):
+        yield Rejected(f"{name}:{last[1]}", f"a quoted field opened in this row never closes, so it ran to the end "
+                                            f"of the file (line {reader.line_num}); close the quote and read it again")
+    else:
+        yield record_to_article(last[0], f"{stem}-{last[1]}", f"{name}:{last[1]}", unique_ids)
+
+
+def _ends_inside_quotes(data: str) -> bool:
+    """Whether a quoted CSV field is still open at the end of ``data``. The csv module, unless
+    strict, quietly closes it there, so one missing quote turns every row after it into one field."""
+    reader = csv.reader(io.StringIO(data, newline=""), strict=True)
+    while True:
+        try:
+            next(reader)
+        except StopIteration:
+            return False
+        except csv.Error as e:
+            if "unexpected end of data" in str(e):
+                return True
 
 
 def read_feed(data: bytes, name: str, unique_ids: bool = False) -> Iterator[Article | Rejected]:
@@ -309,9 +338,11 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
                     continue
                 yield html_to_article(text, url or source, source, url=url)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, TypeError, KeyError, IndexError) as e:
-        # warcio raises any of these on a damaged or cut-off record (AttributeError: headers cut short)
+        # warcio raises any of these on a damaged or cut-off record (AttributeError: headers cut short);
+        # its message may quote a whole binary first line, so only a printable start of it is shown
+        detail = "".join(c if c.isprintable() else "?" for c in str(e)[:120]) + ("…" if len(str(e)) > 120 else "")
         yield Rejected(f"{name}#{n + 1}", f"corrupt WARC/ARC record (damaged or truncated), stopped reading this file: "
-                                          f"{e.__class__.__name__}: {e}")
+                                          f"{e.__class__.__name__}: {detail}")
         return
     if path.name.lower().endswith(".gz") and not _gzip_complete(path):
         yield Rejected(f"{name}#{n}", f"the file is truncated or corrupt after record {n}: the records before it "
@@ -342,13 +373,22 @@ def _gzip_complete(path: Path) -> bool:
 def url_list(text: str) -> list[str] | None:
     """The URLs of a file that lists only URLs (one per line, # comments allowed), else None."""
     lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    if lines and all(_is_url(line) and " " not in line for line in lines):
+    if lines and all(is_url(line) and " " not in line for line in lines):
         return lines
     return None
 
 
-def _is_url(s: str) -> bool:
-    return s.startswith(("http://", "https://"))
+def is_url(s: str) -> bool:
+    return s[:8].lower().startswith(("http://", "https://"))  # a scheme is case-insensitive: HTTP:// too
+
+
+def missing_reason(source: str) -> str:
+    """Why ``source``, neither a file nor an http(s) URL, cannot be read: a ``file://`` or
+    ``ftp://`` URL is not "no such file", it is a scheme propscope does not fetch."""
+    scheme = urlsplit(source).scheme if ":" in source[:32] else ""
+    if len(scheme) > 1 and ("://" in source or scheme.lower() in ("javascript", "data", "mailto")):
+        return f"only http:// and https:// URLs can be fetched, not {scheme}:"
+    return "no such file or folder"
 
 
 def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterator[Article | Rejected]:
@@ -424,7 +464,7 @@ def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iter
             text = decode_text(sys.stdin.buffer.read(opts.max_bytes + 1), "stdin", opts.max_bytes)
             yield text if isinstance(text, Rejected) else checked(
                 Article(id=generated_id("stdin", text, opts.unique_ids), text=text), "stdin")
-        elif _is_url(source):
+        elif is_url(source):
             yield from read_url(source, opts)
         else:
             path = Path(source)
@@ -437,4 +477,4 @@ def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iter
             elif path.exists():
                 yield from read_file(path, opts)
             else:
-                yield Rejected(source, "no such file or folder")
+                yield Rejected(source, missing_reason(source))
