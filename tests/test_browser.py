@@ -228,9 +228,15 @@ def test_dashboard_filters_links_and_downloads(server, browser, corpus):
     assert page.locator(".result").count() >= 1
     assert "Daily Patriot" in page.inner_text(".result")
     page.goto(server + "/dashboard")
-    page.locator("#months svg a").first.click()
-    page.wait_for_url("**/search?since=2020-03&until=2020-03")
+    assert page.inner_text("#months ul.legend") == "all outlets\nDaily Patriot"  # its own line: two months
+    page.screenshot(path=str(ARTIFACTS / "dashboard-outlet-lines.png"), full_page=True)
+    page.locator('#months svg a[href="/search?since=2020-05&until=2020-05"]').click()  # a point of the all-outlets line
+    page.wait_for_url("**/search?since=2020-05&until=2020-05")
     assert page.locator(".result").count() == 1
+    page.go_back()
+    page.locator('#months svg a[href="/search?outlet=Daily+Patriot&since=2020-04&until=2020-04"]').click()
+    page.wait_for_url("**/search?outlet=Daily+Patriot&since=2020-04&until=2020-04")
+    assert "Daily Patriot" in page.inner_text(".result")
     assert not page.errors, page.errors
     page.close()
 

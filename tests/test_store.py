@@ -150,6 +150,13 @@ def test_search_report_and_export(db_url):
     outlets = {g["key"]: g for g in rep["by_outlet"]}
     assert outlets["a.example"]["articles"] == 2 and outlets["a.example"]["techniques"] == {"Name_Calling,Labeling": 2}
     assert [g["key"] for g in rep["by_month"]] == ["2020-01", "2020-02"]
+    # each outlet's score month by month; a line over time only for an outlet seen in two months or more
+    assert [(g["outlet"], g["month"], g["articles"]) for g in rep["by_outlet_month"]] == [
+        ("a.example", "2020-01", 1), ("a.example", "2020-02", 1), ("b.example", "2020-02", 1)]
+    assert list(report.outlets_over_time([g["key"] for g in rep["by_outlet"]], rep["by_outlet_month"])) == ["a.example"]
+    text = report.to_text(rep)
+    assert "Outlets over time" in text and "a.example" in text.split("Outlets over time")[1].split("\n")[1]
+    assert "\noutlet_month,a.example | 2020-01,1," in report.to_csv(rep)
     assert rep["top_articles"][0]["score"] == 0.8
     assert rep["top_targets"] == []  # the fake analyses name no targets
     assert report.build(s, since=dt.date(2020, 2, 1))["articles"] == 2

@@ -327,6 +327,26 @@ def test_dashboard_filters_downloads_and_links(client):
     assert client.get("/dashboard/nope.csv").status_code == 404
 
 
+def test_the_time_chart_has_a_line_for_each_busy_outlet(client):
+    for outlet, month in [("Daily", "01"), ("Daily", "02"), ("Daily", "03"), ("Evening", "01"), ("Evening", "03"),
+                          ("Weekly", "02")]:
+        _post(client, f"The traitors of {outlet} betrayed our great nation in month {month}.", title=f"{outlet} {month}",
+              outlet=outlet, published=f"2020-{month}-10")
+    page = client.get("/dashboard").text
+    chart = page[page.index('id="months"'):page.index('id="topics"')]
+    legend = re.findall(r"</svg>([^<]+)</li>", chart.split('<ul class="legend">')[1])
+    assert legend == ["all outlets", "Daily", "Evening"]  # Weekly has one month: no line of its own
+    assert chart.count('<path class="series s1"') == 1 and chart.count('<path class="series s2"') == 1
+    assert 'href="/search?outlet=Evening&amp;since=2020-03&amp;until=2020-03"' in chart  # a point opens its articles
+    assert "Evening, 2020-03: " in chart
+    rows = client.get("/dashboard/outlet_months.json").json()["rows"]
+    assert [(r["outlet"], r["month"], r["articles"]) for r in rows] == [
+        ("Daily", "2020-01", 1), ("Daily", "2020-02", 1), ("Daily", "2020-03", 1), ("Evening", "2020-01", 1),
+        ("Evening", "2020-03", 1), ("Weekly", "2020-02", 1)]
+    one = client.get("/dashboard", params={"outlet": "Daily"}).text
+    assert '<ul class="legend">' not in one and 'class="series s1"' not in one  # one outlet: one line
+
+
 def test_search_snippets_pagination_and_downloads(client):
     for i in range(23):
         _post(client, f"Story {i}. " + "Filler words about the weather. " * 8 + f"The harbour was closed on day {i}. "

@@ -29,7 +29,9 @@ from .store import (
 from .taxonomy import DEFAULT, TaxonomyError, display, load
 
 _TARGET_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
-GROUPS = (("outlet", "by_outlet"), ("month", "by_month"), ("topic", "by_topic"))  # the report's groupings
+GROUPS = (("outlet", "by_outlet"), ("month", "by_month"), ("topic", "by_topic"),  # the report's groupings
+          ("outlet_month", "by_outlet_month"))
+OUTLET_MONTH = " | "  # joins outlet and month in the key of a ``by_outlet_month`` group (a month has no " | ")
 NO_TOPIC = "(no topic)"  # an article with none of the topic model's words, or stored after it was fitted
 
 
@@ -81,6 +83,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
     by_outlet: dict[str, Group] = {}
     by_month: dict[str, Group] = {}
     by_topic: dict[str, Group] = {}
+    by_outlet_month: dict[str, Group] = {}  # "outlet | month": how each outlet's score moves
     per_article: dict[int, Counter] = defaultdict(Counter)
     rows = []
     placed = articles.join(analyses).outerjoin(article_topics).outerjoin(topics, topics.c.id == article_topics.c.topic)
@@ -105,6 +108,8 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
         keyed = [(by_outlet, r["outlet"] or "unknown"), (by_month, month)]
         if with_topics:
             keyed.append((by_topic, r["topic"] or NO_TOPIC))
+        if r["published"]:
+            keyed.append((by_outlet_month, f"{r['outlet'] or 'unknown'}{OUTLET_MONTH}{month}"))
         for groups, key in keyed:
             g = groups.setdefault(key, Group(key))
             g.articles += 1
@@ -132,6 +137,8 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
         "by_outlet": [g.to_dict() for g in sorted(by_outlet.values(), key=lambda g: (-g.articles, g.key))],
         "by_month": [g.to_dict() for g in sorted(by_month.values(), key=lambda g: g.key)],
         "by_topic": [g.to_dict() for g in sorted(by_topic.values(), key=lambda g: (g.key == NO_TOPIC, -g.articles, g.key))],
+        "by_outlet_month": [{**dict(zip(("outlet", "month"), k.rsplit(OUTLET_MONTH, 1))), **g.to_dict()}
+                            for k, g in sorted(by_outlet_month.items(), key=lambda kv: kv[0].rsplit(OUTLET_MONTH, 1))],
         "top_techniques_by_outlet": {g.key: [t for t, _ in g.techniques.most_common(3)] for g in by_outlet.values()},
         "top_sources_by_outlet": {o: [{"source": names[k], "citations": n} for k, n in c.most_common(5)]
                                   for o, c in sorted(cited.items())},
@@ -141,6 +148,18 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
                           "score": round(r["score"], 4)} for r in best],
         "failed": {"articles": failed, "latest": latest_failed},  # analyses that raised: see analyze_store
     }
+
+
+def outlets_over_time(outlets: list[str], monthly: list[dict], top: int = 5) -> dict[str, list[dict]]:
+    """The monthly rows (``by_outlet_month``) of the first ``top`` of ``outlets`` (the report lists
+    the busiest first), for those seen in at least two months: one line each on a chart of the score
+    over time, where a line for every outlet would be unreadable."""
+    names = outlets[:top]
+    rows: dict[str, list[dict]] = defaultdict(list)
+    for r in monthly:
+        if r["outlet"] in names:
+            rows[r["outlet"]].append(r)
+    return {o: rows[o] for o in names if len(rows[o]) >= 2}
 
 
 def to_text(rep: dict) -> str:
@@ -157,6 +176,11 @@ def to_text(rep: dict) -> str:
         for g in rep[key]:
             tops = ", ".join(f"{display(t)} ({n})" for t, n in list(g["techniques"].items())[:3])
             w(f"  {g['key'][:28]:<28} {g['articles']:>8} {g['mean_score']:>6.2f} {g['spans']:>6}  {tops}\n")
+    if over_time := outlets_over_time([g["key"] for g in rep["by_outlet"]], rep.get("by_outlet_month", [])):
+        w("\nOutlets over time (mean score by month, articles in brackets)\n")
+        for o, months in over_time.items():
+            w(f"  {o[:28]:<28} " + " · ".join(f"{m['month']} {m['mean_score']:.2f} ({m['articles']})" for m in months)
+              + "\n")
     if rep.get("top_sources_by_outlet"):
         w("\nMost cited sources by outlet\n")
         for o, items in rep["top_sources_by_outlet"].items():

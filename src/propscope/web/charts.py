@@ -9,9 +9,10 @@ widths are SVG geometry, so a strict Content-Security-Policy changes nothing.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from html import escape
 
-from ..report import NO_TOPIC
+from ..report import NO_TOPIC, outlets_over_time
 from .views import url
 
 
@@ -37,14 +38,18 @@ def bar_chart(rows: list[tuple[str, float, str | None]], *, fmt: str = "{:.0f}",
 
 
 def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000, height: int = 240,
-               title: str = "", ymax: float = 1.0) -> str:
+               title: str = "", ymax: float = 1.0, name: str = "",
+               others: Sequence[tuple[str, list[tuple[str, float, str | None]]]] = ()) -> str:
     """A line over ordered (label, value, link) points, e.g. the mean score per month; each point
-    links to its articles. Margins leave room for every axis label, and the SVG fills its card."""
+    links to its articles. ``others`` are more named lines over the same labels (e.g. one per
+    outlet: a point whose label ``points`` lacks is left out), told apart by a legend that names
+    ``name`` for the first line. Margins leave room for every axis label, and the SVG fills its card."""
     if not points:
         return '<p class="empty">No data yet.</p>'
     left, right, bottom, top_pad = 56, 40, 34, 14
     inner_w, inner_h = width - left - right, height - bottom - top_pad
     n = len(points)
+    where = {label: i for i, (label, _, _) in enumerate(points)}
 
     def x_of(i: int) -> float:
         return left + (inner_w / 2 if n == 1 else i * inner_w / (n - 1))
@@ -58,18 +63,29 @@ def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000
         y = y_of(frac * ymax)
         parts.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}"/>'
                      f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{frac * ymax:.0%}</text>')
-    path = " ".join(f"{'M' if i == 0 else 'L'}{x_of(i):.1f},{y_of(v):.1f}" for i, (_, v, _) in enumerate(points))
-    parts.append(f'<path class="series" d="{path}"/>')
+    lines = [("", name, points), *((f" s{k}", label, pts) for k, (label, pts) in enumerate(others[:5], 1))]
+    # The other lines come on top with smaller targets: where two points meet, the centre opens the
+    # outlet's articles and the ring around it those of all outlets.
+    for cls, line_name, pts in lines:
+        placed = sorted((where[label], label, v, link) for label, v, link in pts if label in where)
+        path = " ".join(f"{'M' if j == 0 else 'L'}{x_of(i):.1f},{y_of(v):.1f}" for j, (i, _, v, _) in enumerate(placed))
+        parts.append(f'<path class="series{cls}" d="{path}"/>')
+        for i, label, value, link in placed:
+            x, y = x_of(i), y_of(value)
+            tip = f"{line_name}, {label}" if line_name and others else label
+            dot = (f'<circle class="dot{cls}" cx="{x:.1f}" cy="{y:.1f}" r="{5 if not cls else 4}"/>'
+                   f'<circle class="target" cx="{x:.1f}" cy="{y:.1f}" r="{14 if not cls else 8}">'
+                   f'<title>{escape(tip)}: {value:.0%}</title></circle>')
+            parts.append(f'<a href="{escape(link)}">{dot}</a>' if link else dot)
     every = max(1, math.ceil(n / 10))
-    for i, (label, value, link) in enumerate(points):
-        x, y = x_of(i), y_of(value)
-        dot = (f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="5"/>'
-               f'<circle class="target" cx="{x:.1f}" cy="{y:.1f}" r="14">'
-               f'<title>{escape(label)}: {value:.0%}</title></circle>')
-        parts.append(f'<a href="{escape(link)}">{dot}</a>' if link else dot)
+    for i, (label, _, _) in enumerate(points):
         if i % every == 0 or i == n - 1:
-            parts.append(f'<text x="{x:.1f}" y="{height - 10}" text-anchor="middle">{escape(label)}</text>')
+            parts.append(f'<text x="{x_of(i):.1f}" y="{height - 10}" text-anchor="middle">{escape(label)}</text>')
     parts.append("</svg>")
+    if others:
+        parts.append('<ul class="legend">' + "".join(
+            f'<li><svg class="swatch" viewBox="0 0 20 6" aria-hidden="true"><line class="series{cls}" x1="0" y1="3" '
+            f'x2="20" y2="3"/></svg>{escape(line_name)}</li>' for cls, line_name, _ in lines) + "</ul>")
     return "".join(parts)
 
 
@@ -87,7 +103,13 @@ def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> 
                              title="mean article score by outlet"),
         "months": line_chart([(r["month"], r["mean_score"],
                                url("/search", **{**f, "since": r["month"], "until": r["month"]}))
-                              for r in tables["months"]], title="mean article score by month"),
+                              for r in tables["months"]], title="mean article score by month",
+                             name="all outlets" if len(tables["outlets"]) > 1 else "", others=[
+            (outlet, [(r["month"], r["mean_score"], url("/search", **{**f, "outlet": outlet, "since": r["month"],
+                                                                      "until": r["month"]}) if outlet != "unknown" else None)
+                      for r in rows])
+            for outlet, rows in outlets_over_time([r["outlet"] for r in tables["outlets"]],
+                                                  tables["outlet_months"]).items()] if len(tables["outlets"]) > 1 else []),
         "topics": bar_chart([(r["topic"], r["mean_score"] * 100,
                               url("/search", **{**f, "topic": r["topic"]}) if r["topic"] != NO_TOPIC else None)
                              for r in tables["topics"][:20]], fmt="{:.0f}%", top=100, title="mean article score by topic"),

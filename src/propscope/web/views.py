@@ -18,7 +18,8 @@ import sqlalchemy as sa
 from .. import taxonomy
 from ..store import Store, articles
 
-DASHBOARD_TABLES = ("techniques", "outlets", "months", "topics", "techniques_by_outlet", "targets", "top_articles")
+DASHBOARD_TABLES = ("techniques", "outlets", "months", "outlet_months", "topics", "techniques_by_outlet", "targets",
+                    "top_articles")
 
 
 def parse_day(value: str | None, end: bool = False) -> dt.date | None:
@@ -81,6 +82,8 @@ def dashboard_tables(rep: dict) -> dict[str, list[dict]]:
                     for g in rep["by_outlet"]],
         "months": [{"month": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"]}
                    for g in rep["by_month"] if g["key"] != "unknown"],
+        "outlet_months": [{k: g[k] for k in ("outlet", "month", "articles", "mean_score", "spans")}
+                          for g in rep.get("by_outlet_month", [])],
         "topics": [{"topic": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"],
                     "top_techniques": ", ".join(taxonomy.get(t).display for t in list(g["techniques"])[:3])}
                    for g in rep.get("by_topic", [])],
