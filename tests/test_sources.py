@@ -560,3 +560,13 @@ def test_source_keeps_a_restrictive_participle_phrase():
     check(t, "Three officials involved in the negotiations", "told", "the talks had collapsed")
     t = "The figures, compiled by the agency, show a rise. Officials said the rise was seasonal."
     check(t, "Officials", "said", "the rise was seasonal")
+
+
+def test_according_to_a_report_compiled_by_cites_the_compiler():
+    t = "Twelve people died, according to a report compiled by Human Rights Watch."
+    check(t, "Human Rights Watch", "according to", "Twelve people died")
+
+
+def test_name_after_a_common_noun_belongs_to_the_source():
+    t = "It was reported by the official news agency WAM that the talks had ended."
+    check(t, "official news agency WAM", "reported", "the talks had ended")

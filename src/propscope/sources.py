@@ -521,6 +521,12 @@ def _restrictive_participle(tok) -> bool:
         and not tok.doc[tok.left_edge.i - 1].is_punct
 
 
+def _is_name_token(tok) -> bool:
+    """A proper-noun token (the tagger calls an acronym like 'IRNA' an adjective), not a date."""
+    return (tok.tag_ == "NNP" or (tok.text.isupper() and len(tok.text) > 1 and tok.is_alpha)) \
+        and tok.ent_type_ not in {"DATE", "TIME"}
+
+
 def _np_span(head) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``head``: the contiguous block around the head of
     its subtree minus appositives, relative clauses and punctuation, with a leading article dropped.
@@ -547,6 +553,11 @@ def _np_span(head) -> tuple[int, int]:
         lo += 1
     while hi > lo and doc[hi].is_punct:
         hi -= 1
+    # a name right after a common noun, whatever the parser hung it on: "the news agency IRNA",
+    # "the monitoring group Airwars" (a date is no name: "the ministry Monday")
+    if hi + 1 < len(doc) and doc[hi].pos_ == "NOUN" and doc[hi].whitespace_:
+        while hi + 1 < len(doc) and _is_name_token(doc[hi + 1]):
+            hi += 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
@@ -559,6 +570,13 @@ def _author_of_document(head):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ENTITY_LABELS):
                     return pobj
+    for acl in head.children:  # "a report published on Thursday by the monitoring group Airwars"
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for by in acl.children:
+                if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by"):
+                    pobj = next((p for p in by.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"}:
+                        return pobj
     for c in head.children:  # "a Reuters report", "RT's report"
         if c.dep_ in {"compound", "poss"} and (c.pos_ == "PROPN" or c.ent_type_ in ENTITY_LABELS):
             return c
