@@ -389,12 +389,21 @@ def test_analyze_prints_a_summary_line_off_a_terminal(run, corpus):
 
 
 # -- read-only commands ---------------------------------------------------------------------------
-@pytest.mark.parametrize("args", [["report"], ["search", "word"], ["export"], ["export", "--format", "reuse"]])
+@pytest.mark.parametrize("args", [["report"], ["search", "word"], ["export"], ["export", "--format", "reuse"],
+                                  ["analyze"], ["reuse"]])
 def test_read_only_commands_never_create_a_store(tmp_path, args):
     wrong = tmp_path / "typo" / "store.db"
     r = CliRunner().invoke(main, [*args, "--db", str(wrong)])
     assert r.exit_code == 1 and f"no store at {wrong}" in r.stderr
     assert not (tmp_path / "typo").exists()
+
+
+def test_analyze_db_on_an_empty_store_says_it_is_empty(tmp_path):
+    """It used to say that every article already had an analysis."""
+    db = str(tmp_path / "empty.db")
+    assert CliRunner().invoke(main, ["ingest", "--db", db, str(tmp_path / "none.txt")]).exit_code == 1
+    r = CliRunner().invoke(main, ["analyze", "--db", db])
+    assert r.exit_code == 0 and "holds none yet" in r.stdout and "every article" not in r.stdout
 
 
 def test_read_only_commands_find_the_default_store_missing(tmp_path, monkeypatch):

@@ -378,7 +378,7 @@ def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sou
                 version: str, retry_failed: bool = False, taxonomy: str | None = None, bf16: bool = False) -> None:
     from .pipeline import analyze_store
 
-    store = _open_store(db)
+    store = _open_store(db) if paths else _open_existing_store(db)  # nothing to add: never create one
     if paths:
         opts.unique_ids = True  # in a store the id is identity: a generated one must never collide
         added = _store_articles(store, _articles(_readable_inputs(paths, counter), opts, counter), counter)
@@ -387,6 +387,10 @@ def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sou
     skipped = store.count_pending(version, reanalyze, retry_failed=True) - todo
     failed_before = (f"; {skipped} whose analysis failed are skipped (`propscope report` says why; --retry-failed "
                      "tries them again)") if skipped else ""
+    if not todo and not store.count_articles():
+        click.echo(f"analysed 0 articles: {store.display_url} holds none yet; add some with `propscope ingest` "
+                   "(or give PATHS)")
+        sys.exit(1 if counter["rejected"] else 0)
     if not todo:  # nothing to do: no model load
         click.echo(f"analysed 0 articles: every article in {store.display_url} has an analysis by {version}"
                    + ("" if reanalyze else " or an older model (--reanalyze redoes those)") + failed_before)
@@ -477,7 +481,7 @@ def reuse(paths, db, fmt, min_chars, boilerplate, similarity, scheduler, output,
         raise click.UsageError("give PATHS, or --db to look for reuse among stored articles")
     counter: Counter = Counter()
     opts = _read_options(max_bytes, allow_private_urls)
-    store = _open_store(db) if db is not None else None
+    store = None if db is None else _open_store(db) if paths else _open_existing_store(db)
     if store is not None:
         if paths:
             opts.unique_ids = True  # in a store the id is identity: a generated one must never collide
