@@ -570,3 +570,17 @@ def test_according_to_a_report_compiled_by_cites_the_compiler():
 def test_name_after_a_common_noun_belongs_to_the_source():
     t = "It was reported by the official news agency WAM that the talks had ended."
     check(t, "official news agency WAM", "reported", "the talks had ended")
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("Per the Pentagon, no troops were harmed.", "Pentagon", "Per", "no troops were harmed"),
+    ("Two people were injured, per local police.", "local police", "per", "Two people were injured"),
+])
+def test_per_x_is_according_to_x(text, source, cue, content):
+    assert check(text, source, cue, content).kind == "according_to"
+
+
+@pytest.mark.parametrize("text", ["Oil costs $80 per barrel.", "The fee is $10, per person.",
+                                  "As per usual, the train was late.", "Output rose 4 per cent."])
+def test_per_as_rate_is_no_attribution(text):
+    assert sources.extract(text).attributions == []

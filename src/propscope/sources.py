@@ -12,7 +12,7 @@ Conventions (the evaluation set in ``tests/data/sources_eval.jsonl`` follows the
   relative clauses ("Dr. Helen Ward, a virologist at ..., said" -> "Dr. Helen Ward"); a pronoun
   speaker keeps the pronoun's offsets and, when the antecedent is clear, ``source`` holds the
   resolved name and ``resolved_from`` is ``"pronoun"``; "according to a report by X" -> X.
-* ``cue``: the verb of saying (with its particle), "according to", the dash before a trailing
+* ``cue``: the verb of saying (with its particle), "according to" (or "per"), the dash before a trailing
   source, or "from" in "And from X:".
 * ``content``: the reported clause without the complementiser "that", quote marks or trailing
   ``.,;:``; for a direct quote, the quoted text.
@@ -882,15 +882,39 @@ abilities preference preferences instruction instructions design order taste sta
 """.split())
 
 
+def _per_source(per):
+    """The source of 'per X' used as 'according to X': the phrase opens the sentence and a comma
+    follows it, or a comma precedes it and it closes the clause; X is a name or a determined or
+    plural noun ('per the military', 'per local officials'), never a unit ('per person', 'per cent')."""
+    doc = per.doc
+    pobj = next((c for c in per.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() in _NOT_SOURCES:
+        return None
+    end = max(t.i for t in pobj.subtree) + 1
+    after = doc[end].text if end < len(doc) else ""
+    opens = per.i == per.sent.start and after == ","
+    closes = per.i > 0 and doc[per.i - 1].text == "," and (after in {",", ".", "!", "?", ""} or end >= per.sent.end)
+    named = pobj.pos_ == "PROPN" or pobj.ent_type_ in ENTITY_LABELS or pobj.tag_ == "NNS" or any(
+        c.dep_ in {"det", "poss"} for c in pobj.children)
+    return pobj if (opens or closes) and named else None
+
+
 def _according_to(doc) -> list[Attribution]:
-    """'According to X, Y.' / 'Y, according to X.' / 'Y, according to X, Z.'"""
+    """'According to X, Y.' / 'Y, according to X.' / 'Y, according to X, Z.', and the same with
+    'per' when set off by commas ('Per the military, Y.' / 'Y, per Bloomberg.'; not '$80 per barrel')."""
     text = doc.text
     out = []
     for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        if tok.lower_ == "per":
+            to = tok
+            pobj = _per_source(tok)
+            if pobj is None:
+                continue
+        elif tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
-        to = doc[tok.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        else:
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             pobj = next((t for t in doc[to.i + 1 : to.sent.end] if t.pos_ in {"PROPN", "NOUN"}), None)
             if pobj is None:
