@@ -277,6 +277,22 @@ def test_default_view_hides_the_least_confident_spans():
     assert "@media print" in report and "print-color-adjust:exact" in report and 'id="min-score"' in report
 
 
+def test_who_is_cited_lists_a_quote_once_though_it_keeps_the_comma_its_attribution_drops():
+    from propscope.document import Analysis, Article
+    from propscope.report_html import render_sources
+
+    text = "“They want to destroy everything we love,” said one veteran. “Never again,” a sign read."
+    comma = text.index(",”")
+    never = text.index("Never")
+    a = Analysis(Article(id="q", text=text), [], [], 0.5, "m",
+                 attributions=[{"source": "one veteran", "cue": "said", "content_start": 1, "content_end": comma}],
+                 quotes=[{"start": 1, "end": comma + 1, "text": text[1:comma + 1], "speaker": "one veteran"},
+                         {"start": never, "end": never + 12, "text": "Never again,", "speaker": None}])
+    out = render_sources(a)
+    assert out.count("destroy everything") == 1 and out.count("<li>") == 2
+    assert "<strong>unknown speaker</strong> <span class=\"hint\">quoted</span>: “Never again,”" in out
+
+
 def test_docs_and_redoc_load_nothing_from_elsewhere(client):
     for path in ("/docs", "/redoc"):
         page = client.get(path).text

@@ -187,8 +187,9 @@ def render_sources(analysis: Analysis) -> str:
         items.append(f'<li><strong>{html.escape(at["source"])}</strong> <span class="hint">'
                      f'{html.escape(at["cue"])}</span>{via}: “{html.escape(text[at["content_start"]:at["content_end"]])}”'
                      f'</li>')
-    for q in analysis.quotes:
-        if not any(q["start"] >= at["content_start"] and q["end"] <= at["content_end"] for at in atts):
+    for q in analysis.quotes:  # a quote is its marks and all; the content it gives an attribution is not
+        if not any(min(q["end"], at["content_end"]) - max(q["start"], at["content_start"]) >= (q["end"] - q["start"]) / 2
+                   for at in atts):
             who = html.escape(q["speaker"]) if q.get("speaker") else "unknown speaker"
             items.append(f'<li><strong>{who}</strong> <span class="hint">quoted</span>: “{html.escape(q["text"])}”</li>')
     return f'<div class="sources"><h3>Who is cited</h3><ul>{"".join(items)}</ul></div>' if items else ""
