@@ -584,3 +584,18 @@ def test_per_x_is_according_to_x(text, source, cue, content):
                                   "As per usual, the train was late.", "Output rose 4 per cent."])
 def test_per_as_rate_is_no_attribution(text):
     assert sources.extract(text).attributions == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Pentagon: no US troops were involved in the strike", "Pentagon", "no US troops were involved in the strike"),
+    ("Senator Warren: ‘This bill is a giveaway to Wall Street.’", "Senator Warren",
+     "This bill is a giveaway to Wall Street"),
+])
+def test_name_colon_headline(text, source, content):
+    assert check(text, source, ":", content).kind == "colon"
+
+
+@pytest.mark.parametrize("text", ["Ukraine: Russia launches a new offensive", "Joe Biden: A Life in Politics",
+                                  "Editor's note: This article was updated on Monday."])
+def test_topic_label_colon_is_no_attribution(text):
+    assert sources.extract(text).attributions == []

@@ -116,7 +116,7 @@ class Attribution:
     content_start: int
     content_end: int
     content: str = ""
-    kind: str = "verb"  # verb | according_to | dash | from
+    kind: str = "verb"  # verb | according_to | dash | from | colon
     resolved_from: str | None = None  # "pronoun" when ``source`` is the antecedent of a pronoun speaker
     antecedent_start: int | None = None
     antecedent_end: int | None = None
@@ -290,6 +290,7 @@ def extract_doc(doc) -> SourcesResult:
     atts += _according_to(doc)
     atts += _dash_sources(doc)
     atts += _from_sources(doc, quotes)
+    atts += _colon_sources(doc, quotes)
     atts = _dedupe(atts)
     _link_entities(atts, entities)
     _resolve_pronouns(doc, atts, entities, quotes)
@@ -1002,6 +1003,45 @@ def _from_sources(doc, quotes: list[Quote]) -> list[Attribution]:
         if e <= s:
             continue
         out.append(Attribution(src, ss, se, m.group("cue"), m.start("cue"), m.end("cue"), s, e, kind="from"))
+    return out
+
+
+_COLON_LINE = re.compile(r"^[ \t]*(?P<src>[^:\n]{1,60}?)[ \t]*(?P<cue>:)[ \t]*(?P<rest>\S[^\n]*)$", re.M)
+# Rubric labels that open a line with a colon and name nobody: "BREAKING: ...", "Update: ...".
+_RUBRICS = frozenset("""
+breaking update updated live watch read exclusive opinion analysis editorial photo photos video note correction
+factbox explainer timeline report summary background context warning
+""".split())
+
+
+def _colon_sources(doc, quotes: list[Quote]) -> list[Attribution]:
+    """A line that opens with a named speaker and a colon: the headline and social-media form
+    'Kremlin: Western weapons "prolong the conflict"', 'Mayor Karen Bass: ‘We will rebuild.’'.
+    The speaker must be a person or organisation name (titles allowed; a place alone is a topic
+    label: 'Ukraine: a timeline'), and what follows a quote or a clause with a finite verb."""
+    text = doc.text
+    out = []
+    for m in _COLON_LINE.finditer(text):
+        ss, se = _strip_det(text, m.start("src"), m.end("src"))
+        span = doc.char_span(ss, se)
+        if span is None or not len(span) or len(span) > 6:
+            continue
+        if not any(t.ent_type_ in {"PERSON", "ORG"} for t in span) or any(t.lower_ in _RUBRICS for t in span):
+            continue
+        if not all(t.ent_type_ in {"PERSON", "ORG"} or t.lower_.rstrip(".") in TITLES or
+                   (t.is_title and t.pos_ == "PROPN") for t in span):
+            continue
+        s, e = m.start("rest"), m.end("rest")
+        q = next((q for q in quotes if q.start - 1 == s), None)
+        if q is not None:
+            s, e = q.start, q.end
+        else:
+            rest = doc.char_span(s, e, alignment_mode="expand")
+            if rest is None or not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in rest):
+                continue
+        s, e = _trim(text, s, e)
+        if e > s:
+            out.append(Attribution(text[ss:se], ss, se, ":", m.start("cue"), m.end("cue"), s, e, kind="colon"))
     return out
 
 
