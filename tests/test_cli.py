@@ -138,6 +138,27 @@ def test_malformed_label_file_is_an_error_not_a_traceback(run, corpus):
     assert r.exit_code == 1 and "bad.labels:1" in r.stderr
 
 
+@pytest.mark.parametrize("span", ["70\t60", "-3\t4", "0\t99999", "5\t5"])
+def test_classify_spans_refuses_spans_outside_the_article(run, corpus, span, no_model_load):
+    """They used to get a technique anyway (a reversed span with numpy warnings on stderr)."""
+    (corpus / "spans.txt").write_text(f"111\t?\t{span}\n")
+    r = run("classify-spans", corpus, corpus / "spans.txt")
+    assert r.exit_code == 1 and "empty or outside article 111" in r.stderr
+
+
+def test_non_utf8_article_or_span_file_is_one_line_naming_it(run, corpus):
+    (corpus / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (corpus / "spans.txt").write_text("111\t?\t0\t15\n")
+    for args in (["classify-spans", corpus, corpus / "spans.txt"],
+                 ["evaluate", "--gold", corpus / "spans.txt", "--pred", corpus / "spans.txt", "--articles", corpus]):
+        r = run(*args)
+        assert r.exit_code == 1 and isinstance(r.exception, SystemExit) and "latin1.txt: not valid UTF-8" in r.stderr
+    (corpus / "latin1.txt").unlink()
+    (corpus / "spans.txt").write_bytes(b"111\t?\t0\t1\xe9\n")
+    r = run("classify-spans", corpus, corpus / "spans.txt")
+    assert r.exit_code == 1 and "spans.txt: not valid UTF-8" in r.stderr
+
+
 def test_console_script_help_runs():
     r = subprocess.run([sys.executable, "-m", "propscope.cli", "--help"], capture_output=True, text=True)
     assert r.returncode == 0 and "analyze" in r.stdout and "classify-spans" in r.stdout

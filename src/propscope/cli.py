@@ -816,12 +816,15 @@ def classify_spans(articles_dir, spans_file, model) -> None:
 
     try:
         lines = list(parse_label_lines(Path(spans_file).read_text(encoding="utf-8").splitlines(), spans_file))
+        texts = read_articles_dir(articles_dir)
     except (ValueError, UnicodeDecodeError) as e:
-        _fail(str(e))
-    texts = read_articles_dir(articles_dir)
+        _fail(f"{spans_file}: not valid UTF-8 ({e.reason})" if isinstance(e, UnicodeDecodeError) else str(e))
     missing = sorted({art for art, *_ in lines} - set(texts))
     if missing:
         _fail(f"no article file for ids {', '.join(missing[:5])} in {articles_dir}")
+    for art, _, s, e in lines:  # else a technique for a span that is not there (and numpy warnings)
+        if not 0 <= s < e <= len(texts[art]):
+            _fail(f"{spans_file}: span {art} {s}-{e} is empty or outside article {art} ({len(texts[art]):,} characters)")
     tagger = _load_model(model, span_tagger=True)
     ids = sorted({art for art, *_ in lines})
     probs = dict(zip(ids, tagger.token_probs([texts[i] for i in ids])))
@@ -864,9 +867,9 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt, taxonomy_name) -> None:
         gold_spans = read_labels(gold)
         pred_spans = read_labels(pred) if pred else None
         tc_spans = read_labels(tc_pred) if tc_pred else None
+        texts = read_articles_dir(articles)
     except (ValueError, UnicodeDecodeError) as e:
         _fail(str(e))
-    texts = read_articles_dir(articles)
     gold_ids = {g[0] for g in gold_spans}
     has_techniques = any(g[1] for g in gold_spans)
     if pred_spans is None:

@@ -28,7 +28,13 @@ def has_ptc_name(path: str | Path) -> bool:
 
 
 def read_article_text(path: str | Path) -> str:
-    return Path(path).read_bytes().decode("utf-8")
+    """A PTC article exactly as stored (offsets count its characters); a file that is not UTF-8 is
+    a ValueError that names it, for a one-line error in the commands that read article folders."""
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{path}: not valid UTF-8 (byte {e.start}); convert it, e.g. iconv -f latin1 -t utf-8") from None
 
 
 def read_articles_dir(directory: str | Path) -> dict[str, str]:
