@@ -599,3 +599,11 @@ def test_name_colon_headline(text, source, content):
                                   "Editor's note: This article was updated on Monday."])
 def test_topic_label_colon_is_no_attribution(text):
     assert sources.extract(text).attributions == []
+
+
+def test_embedded_tweet_signature_names_the_author():
+    t = ("The minister reacted within minutes.\nWe will not back down, whatever they throw at us. pic.twitter.com/AbC123\n"
+         "— Jane Doe (@janedoe) March 3, 2023")
+    res = sources.extract(t)
+    a = next(a for a in res.attributions if a.kind == "dash")
+    assert spans(a) == (at(t, "Jane Doe"), at(t, "—"), at(t, "We will not back down, whatever they throw at us"))

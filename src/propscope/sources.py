@@ -969,6 +969,37 @@ def _dash_sources(doc) -> list[Attribution]:
         ss, se = _strip_det(text, ss, se)
         ds, de = base + d.start("dash"), base + d.end("dash")
         out.append(Attribution(text[ss:se], ss, se, text[ds:de], ds, de, s, e, kind="dash"))
+    return out + _tweet_signatures(text)
+
+
+# The signature line under an embedded tweet: '— Dmytro Kuleba (@DmytroKuleba) February 24, 2022'.
+_TWEET_SIGNATURE = re.compile(
+    r"^[ \t]*(?P<dash>—|–|--|-)[ \t]*(?P<src>[^(@\n]{1,60}?)[ \t]*\(@\w{1,30}\)[ \t]*"
+    r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t]*$", re.M)
+_TRAILING_LINK = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
+
+
+def _tweet_signatures(text: str) -> list[Attribution]:
+    """An embedded tweet as news pages render it: the tweet's text, then a line '— Name (@handle)
+    date'. The content is the paragraph right above the signature, without trailing links."""
+    out = []
+    for m in _TWEET_SIGNATURE.finditer(text):
+        above = text.rfind("\n", 0, m.start())
+        if above < 0:
+            continue
+        para = list(re.finditer(r"[^\n]*\S[^\n]*", text[:above]))
+        if not para:
+            continue
+        s, e = para[-1].start(), para[-1].end()
+        link = _TRAILING_LINK.search(text, s, e)
+        if link:
+            e = link.start()
+        s, e = _trim(text, s, e)
+        ss, se = m.start("src"), m.end("src")
+        if e <= s or not text[ss:se].strip():
+            continue
+        out.append(Attribution(text[ss:se], ss, se, m.group("dash"), m.start("dash"), m.end("dash"), s, e,
+                               kind="dash"))
     return out
 
 
