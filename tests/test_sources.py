@@ -607,3 +607,8 @@ def test_embedded_tweet_signature_names_the_author():
     res = sources.extract(t)
     a = next(a for a in res.attributions if a.kind == "dash")
     assert spans(a) == (at(t, "Jane Doe"), at(t, "—"), at(t, "We will not back down, whatever they throw at us"))
+
+
+def test_wire_dateline_is_not_the_speaker():
+    t = "KYIV, Feb 2 (Reuters) - Ukraine's army said it had repelled a major attack."
+    check(t, "Ukraine's army", "said", "it had repelled a major attack")

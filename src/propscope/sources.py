@@ -182,7 +182,16 @@ def _newline_sents(doc):
         if after_newline:
             tok.is_sent_start = True
         after_newline = "\n" in tok.text_with_ws
+    for m in _DATELINE.finditer(doc.text):  # the story starts after "MOSCOW, March 3 (Reuters) -"
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
+
+
+# A wire-copy dateline opening a paragraph: "MOSCOW, March 3 (Reuters) - ", "KYIV (AP) — ".
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:/[A-Z][A-Z.'’ -]{1,30})?(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2})?"
+                       r"[ \t]*\([A-Z][\w .&-]{1,30}\)[ \t]*(?:—|–|--|-)[ \t]*(?=\S)", re.M)
 
 
 @lru_cache(maxsize=1)
