@@ -612,3 +612,12 @@ def test_embedded_tweet_signature_names_the_author():
 def test_wire_dateline_is_not_the_speaker():
     t = "KYIV, Feb 2 (Reuters) - Ukraine's army said it had repelled a major attack."
     check(t, "Ukraine's army", "said", "it had repelled a major attack")
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The ministry said on Friday it would expel two diplomats.", "ministry", "it would expel two diplomats"),
+    ("Officials said last week the bridge would reopen.", "Officials", "the bridge would reopen"),
+    ("She said Monday was the deadline.", "She", "Monday was the deadline"),
+])
+def test_date_after_the_verb_dates_the_saying(text, source, content):
+    check(text, source, "said", content)

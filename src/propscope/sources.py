@@ -765,6 +765,7 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         # 'the rules, which the minister said would take effect in May': the relative pronoun before
         # the speaker stands for the noun the rules are about; the content is 'would take effect in May'
         toks = [t for t in toks if not (t.i < verb.i and t.head.i == c.i and t.tag_ in {"WDT", "WP"})] or toks
+        toks = _drop_leading_date(toks, verb, c)
         if via is not None:
             toks = [t for t in toks if t not in set(via.subtree) or t in set(c.subtree)]
         s, e = _tok_range(toks)
@@ -808,6 +809,21 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         if text[s:line_end].strip():
             return s, line_end, "colon"
     return None
+
+
+def _drop_leading_date(toks: list, verb, clause) -> list:
+    """'said on Friday it would expel ...': a date phrase between the verb and a clause without
+    'that' dates the saying (the parser hangs it on the clause); it is no part of the content."""
+    if not toks or toks[0].i != verb.i + 1:
+        return toks
+    first = next((c for c in clause.children if c.left_edge.i == verb.i + 1), None)
+    if first is None or first.dep_ not in {"prep", "npadvmod"}:
+        return toks
+    phrase = list(first.subtree)
+    if not all(t.ent_type_ in {"DATE", "TIME"} or t is first and t.dep_ == "prep" for t in phrase):
+        return toks
+    drop = {t.i for t in phrase}
+    return [t for t in toks if t.i not in drop] or toks
 
 
 # Verbs whose object is the addressee of the statement: 'told the BBC's Newsnight programme that ...'.
