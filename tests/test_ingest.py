@@ -128,3 +128,14 @@ def test_binary_first_line_of_a_non_warc_is_not_dumped(tmp_path):
     (tmp_path / "x.warc").write_bytes(b"\x7fELF\x02\x01" + bytes(range(256)) * 8)
     [r] = read(tmp_path / "x.warc")
     assert "corrupt WARC/ARC record" in r.reason and len(r.reason) < 300 and r.reason.isprintable()
+
+
+def test_a_stray_nul_costs_its_record_not_the_export(tmp_path):
+    """A NUL byte anywhere used to refuse a whole CSV or JSONL file as binary."""
+    (tmp_path / "rows.csv").write_bytes(b"id,text\n1,bad\x00row\n2,good row\n")
+    (tmp_path / "rows.jsonl").write_bytes(b'{"id": "a", "text": "bad\x00"}\n{"id": "b", "text": "good"}\n')
+    (tmp_path / "ls.csv").write_bytes(b"\x7fELF\x02\x01\x00\x00,text\n1,x\n")
+    items = read(tmp_path / "rows.csv", tmp_path / "rows.jsonl", tmp_path / "ls.csv")
+    assert [a.text for a in items if isinstance(a, Article)] == ["good row", "good"]
+    assert [r.source for r in items if isinstance(r, Rejected)] == [f"{tmp_path}/rows.csv:2", f"{tmp_path}/rows.jsonl:1",
+                                                                    f"{tmp_path}/ls.csv"]

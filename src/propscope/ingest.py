@@ -121,7 +121,10 @@ def _json_type(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def decode_text(data: bytes, source: str, max_bytes: int) -> str | Rejected:
+def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False) -> str | Rejected:
+    """``data`` as UTF-8 text (or UTF-16 with a BOM), else why not. With ``records`` (CSV, JSON
+    Lines) a NUL byte past the first 8 bytes is the problem of the record that holds it (rejected
+    with its line), not a sign of a binary file: one stray NUL must not cost a whole export."""
     if not data:
         return Rejected(source, "empty input")
     if len(data) > max_bytes:
@@ -131,7 +134,7 @@ def decode_text(data: bytes, source: str, max_bytes: int) -> str | Rejected:
             data = data.decode("utf-16").encode("utf-8")
         except UnicodeError:
             return Rejected(source, "starts like UTF-16 but is not valid UTF-16; convert it to UTF-8")
-    if b"\x00" in data:
+    if b"\x00" in (data[:8] if records else data):  # binaries (ELF, gzip, zip) and UTF-16 show one early
         return Rejected(source, "looks binary (NUL bytes); give a UTF-8 text, HTML, JSONL or CSV file")
     try:
         text = data.decode("utf-8")
@@ -413,7 +416,7 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
     if suffix in FEED_SUFFIXES:
         yield from read_feed(data, name, opts.unique_ids) if data.strip() else iter([Rejected(name, "empty input")])
         return
-    text = decode_text(data, name, opts.max_bytes)
+    text = decode_text(data, name, opts.max_bytes, records=suffix in (".jsonl", ".ndjson", ".csv"))
     if isinstance(text, Rejected):
         yield text
     elif suffix in (".jsonl", ".ndjson"):
