@@ -13,11 +13,25 @@ predictions / predictions, recall = matched gold / gold. The exact figures requi
 offsets. The matching is done separately for each field, so a correct source with a wrong cue
 counts for the source only.
 
-The set was written in three batches: ids without a prefix (written before the extractor), then
-``h-`` and ``x-`` (each written before running the extractor on it, measured once, then used to fix
-the rules for the linguistic forms it exposed). All three have been seen by the rules now, so the
-figures on the full set are optimistic; new, unseen texts are the honest test. Offsets were computed
-from the intended strings by a script and each span printed back for checking.
+The set was written in four batches: ids without a prefix (written before the extractor), then
+``h-``, ``x-`` and ``y-`` (each written before running the extractor on it, measured once, then used
+to fix the rules for the linguistic forms it exposed). All four have been seen by the rules now, so
+the figures on the full set are optimistic; new, unseen texts are the honest test. Offsets were
+computed from the intended strings by a script and each span printed back for checking.
+
+The ``y-`` batch (70 texts, 57 attributions, 15 texts with none: inverted and appositive speakers,
+passives, "per X", "X: ..." headlines, wire datelines, live-blog stamps, embedded tweets, split and
+nested quotes, and negatives such as "the said agreement", "needless to say", titles and scare
+quotes) scored, measured once before any rule was changed for it (``--data`` on the batch alone)::
+
+    field         P      R     F1   exactP exactR exactF1   pred gold
+    source    0.915  0.754  0.827    0.915  0.754   0.827     47   57
+    cue       0.979  0.807  0.885    0.979  0.807   0.885     47   57
+    content   0.979  0.807  0.885    0.957  0.789   0.865     47   57
+
+(One gold slip was corrected after that measurement: y-asked-question keeps its "?", as the
+convention drops only trailing ``.,;:``; with it the before-figures stand, the miss was a missed
+attribution.) Expect unseen news to score nearer these figures than the full set's.
 """
 
 from __future__ import annotations
