@@ -621,3 +621,8 @@ def test_wire_dateline_is_not_the_speaker():
 ])
 def test_date_after_the_verb_dates_the_saying(text, source, content):
     check(text, source, "said", content)
+
+
+def test_according_to_figures_released_by_cites_the_publisher():
+    t = "Inflation fell to 3 percent, according to figures released by the statistics office."
+    check(t, "statistics office", "according to", "Inflation fell to 3 percent")

@@ -62,6 +62,7 @@ former late deputy foreign defense defence interior finance state st.
 DOC_NOUNS = frozenset("""
 report statement article interview survey study poll analysis investigation story documents document release
 communique communiqué letter post tweet broadcast bulletin briefing transcript footage video memo dossier
+figures data statistics estimates findings filing
 """.split())
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
