@@ -2,7 +2,7 @@
 
     python bench/speed.py                    # CPU, 2 threads, 40 PTC articles (or generated text)
     python bench/speed.py --model accurate   # the MPNet model
-    python bench/speed.py --gpu --n 10000    # on a GPU machine: articles/s end to end
+    python bench/speed.py --gpu --n 10000    # on a GPU machine: tokens/s and articles/s per path
     python bench/speed.py --model accurate --onnx   # plus ONNX Runtime rows (pip install -e .[bench])
 
 Tokens/s are article tokens (each counted once, whatever the window overlap)
@@ -50,8 +50,8 @@ from propscope.techniques.tagger import TechniqueModel  # noqa: E402
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc_semeval2020_task11" / "train-articles"
 
 
-def texts(n: int) -> list[str]:
-    files = sorted(DATA.glob("*.txt"))
+def texts(n: int, data: Path = DATA) -> list[str]:
+    files = sorted(data.glob("*.txt"))
     if files:
         pool = [f.read_text(encoding="utf-8") for f in files]
     else:
@@ -95,6 +95,54 @@ def bare_encoder(model: TechniqueModel, docs: list[str]) -> None:
     with torch.inference_mode():
         for x, m in bare_batches(model, docs):
             model.net(torch.from_numpy(x).to(model.device), torch.from_numpy(m).to(model.device))
+    if model.device.type == "cuda":  # nothing reads the logits back, so wait for the queued kernels
+        torch.cuda.synchronize()
+
+
+GPU_ARTICLES_PER_CALL = 512
+
+
+def gpu_rows(model: TechniqueModel, docs: list[str]) -> dict:
+    """``--gpu``: seconds, tokens/s and articles/s of each path over ``docs``, ``GPU_ARTICLES_PER_CALL``
+    articles per call: bare encoder; token_probs (tokenise, windows, encoder, window averages: the
+    tagger's device side); analyze (token_probs then the CPU-side decoding to spans and sentence
+    scores); pipeline (``pipeline.analyze_batch`` without sources: language identification too, the
+    CLI's ``analyze`` path). The last two need spaCy (sentences, stop words) and are left out,
+    with a note, where it is missing. Printed as each path ends, so a run cut short keeps its rows.
+    analyze's ``mean_split_s`` is the model's own timers; the window averages of the hidden and
+    frozen-layer states, made on the host after the encoder loop, are in none of them (on an
+    H100 they were about half of ``accurate``'s analyze time)."""
+    import importlib.util
+
+    from propscope.pipeline import analyze_batch
+
+    n_tokens = sum(len(e.ids) for e in encode(model.tokenizer, docs))
+    calls = [docs[i : i + GPU_ARTICLES_PER_CALL] for i in range(0, len(docs), GPU_ARTICLES_PER_CALL)]
+    paths = {"bare_encoder": lambda: bare_encoder(model, docs),
+             "token_probs": lambda: [model.token_probs(c) for c in calls]}
+    spacy = importlib.util.find_spec("spacy") is not None
+    if spacy:
+        paths["analyze"] = lambda: [model.analyze_batch(c) for c in calls]
+        paths["pipeline"] = lambda: [analyze_batch(c, model) for c in calls]
+    head = {"device": torch.cuda.get_device_name() if model.device.type == "cuda" else str(model.device),
+            "model": model.name, "dtype": str(model.dtype).removeprefix("torch."), "articles": len(docs),
+            "tokens": n_tokens, "batch_windows": model.batch_windows, "articles_per_call": GPU_ARTICLES_PER_CALL,
+            "best_of": REPEAT, "notes": [] if spacy else ["no spaCy: analyze and pipeline left out"]}
+    print(json.dumps(head), flush=True)
+    bare_encoder(model, docs[:64])  # warm-up: CUDA kernels of each window width, spaCy, language identifier
+    if spacy:
+        analyze_batch(docs[:64], model)
+    rows = {}
+    for name, fn in paths.items():
+        model.timings = dict.fromkeys(model.timings, 0.0)
+        t = timed(fn)
+        rows[name] = {"seconds": round(t, 3), "tokens_per_s": round(n_tokens / t), "articles_per_s": round(len(docs) / t, 1)}
+        if name == "analyze":  # where analyze's time goes (mean of the runs)
+            rows[name]["mean_split_s"] = {k: round(v / REPEAT, 3) for k, v in model.timings.items()}
+        print(json.dumps({name: rows[name]}), flush=True)
+    if model.device.type == "cuda":
+        head["max_gpu_memory_gb"] = round(torch.cuda.max_memory_allocated() / 1e9, 2)
+    return {**head, "rows": rows}
 
 
 ONNX_TOLERANCE = 1e-3  # max abs difference of head probabilities (sigmoid) allowed for the float32 graphs
@@ -222,7 +270,9 @@ def main() -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("--n", type=int, default=40, help="articles")
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--gpu", action="store_true", help="only the end-to-end articles/s on the GPU")
+    ap.add_argument("--gpu", action="store_true", help="tokens/s and articles/s of each path on the GPU (gpu_rows)")
+    ap.add_argument("--batch-windows", type=int, default=128, help="--gpu: windows per encoder batch")
+    ap.add_argument("--data", type=Path, default=DATA, help="folder of .txt articles (else the sample article)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per path; the best is reported")
     ap.add_argument("--onnx", action="store_true", help="add the ONNX Runtime rows (needs pip install -e .[bench])")
     args = ap.parse_args()
@@ -236,17 +286,13 @@ def main() -> None:
     global REPEAT
     REPEAT = args.repeat
     torch.set_num_threads(args.threads)
-    docs = texts(args.n)
+    docs = texts(args.n, args.data)
     if args.gpu:
         if not torch.cuda.is_available():
             sys.exit("no GPU here: run this on a GPU machine")
         model = load_model(args.model, device="cuda")
-        model.batch_windows = 128
-        model.analyze_batch(docs[:64])
-        torch.cuda.synchronize()
-        t = timed(lambda: [model.analyze_batch(docs[i : i + 512]) for i in range(0, len(docs), 512)])
-        print(json.dumps({"device": torch.cuda.get_device_name(), "articles": len(docs), "seconds": round(t, 2),
-                          "articles_per_s": round(len(docs) / t, 1)}))
+        model.batch_windows = args.batch_windows
+        print(json.dumps(gpu_rows(model, docs)))
         return
     model = load_model(args.model, device="cpu")
     n_tokens = sum(len(e.ids) for e in encode(model.tokenizer, docs))
