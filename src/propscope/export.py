@@ -11,6 +11,15 @@ from collections.abc import Iterable, Iterator
 from .document import Analysis
 
 FORMATS = ("jsonl", "csv", "ptc", "label-studio")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula
+
+
+def spreadsheet_safe(value):
+    """``value`` for a CSV cell: a text that a spreadsheet would run as a formula (an article can
+    hold ``=HYPERLINK(...)`` or ``@SUM(...)``, and our users open CSVs of hostile pages in Excel)
+    gets a leading apostrophe, which spreadsheets show as text; numbers and other text pass
+    unchanged. Exact text is in the JSON exports."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 # The labelling config that matches the exported tasks (Label Studio: Settings > Labeling Interface).
 LABEL_STUDIO_CONFIG = """<View>
@@ -63,8 +72,8 @@ def export(analyses: Iterable[Analysis], fmt: str) -> Iterator[str]:
         w.writerow(["article_id", "outlet", "published", "technique", "start", "end", "score", "text"])
         for a in analyses:
             for s in a.spans:
-                w.writerow([a.id, a.article.outlet or "", a.article.published or "", s.technique, s.start, s.end,
-                            s.score, s.text])
+                w.writerow([spreadsheet_safe(v) for v in (a.id, a.article.outlet or "", a.article.published or "",
+                                                          s.technique, s.start, s.end, s.score, s.text)])
             yield buf.getvalue()
             buf.seek(0)
             buf.truncate()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from .export import spreadsheet_safe
 from .store import (
     Store,
     _filters,
@@ -212,10 +213,10 @@ def to_csv(rep: dict) -> str:
     w.writerow(["group", "key", "articles", "mean_score", "spans", *techniques])
     for group, key in GROUPS:
         for g in rep.get(key, []):
-            w.writerow([group, g["key"], g["articles"], g["mean_score"], g["spans"],
+            w.writerow([group, spreadsheet_safe(g["key"]), g["articles"], g["mean_score"], g["spans"],
                         *[g["techniques"].get(t, 0) for t in techniques]])
     for a in rep["top_articles"]:
-        w.writerow(["top_article", a["id"], 1, a["score"], "", *[""] * len(techniques)])
+        w.writerow(["top_article", spreadsheet_safe(a["id"]), 1, a["score"], "", *[""] * len(techniques)])
     return out.getvalue()
 
 

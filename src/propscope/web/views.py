@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 import sqlalchemy as sa
 
 from .. import taxonomy
+from ..export import spreadsheet_safe
 from ..store import Store, articles
 
 DASHBOARD_TABLES = ("techniques", "outlets", "months", "outlet_months", "topics", "techniques_by_outlet", "targets",
@@ -104,7 +105,7 @@ def to_csv(rows: Sequence[dict]) -> str:
     fields = list(dict.fromkeys(k for r in rows for k in r))
     writer = csv.DictWriter(out, fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: spreadsheet_safe(v) for k, v in r.items()} for r in rows)
     return out.getvalue()
 
 
