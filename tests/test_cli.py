@@ -562,3 +562,16 @@ def test_untitled_article_takes_its_headline(run, corpus, sample_text):
     assert run("analyze", corpus / "article111.txt").stdout.startswith(f"== 111 {sample_text.splitlines()[0]}\n")
     plain = json.loads(run("analyze", corpus / "story.txt", "--format", "json").stdout)
     assert plain["article"]["title"] is None  # "A plain report on the weather." ends like a sentence
+
+
+def test_the_text_output_counts_spans_in_english():
+    import io
+
+    from propscope.cli import _print_text
+    from propscope.document import Analysis, Article, Span
+
+    text = "They are traitors."
+    out = io.StringIO()
+    _print_text(Analysis(Article(id="a", text=text), [Span(9, 17, "Name_Calling,Labeling", 0.8, "traitors")], [], 0.8,
+                         "m"), out)
+    assert "· 1 technique span ·" in out.getvalue()
