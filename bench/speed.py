@@ -110,8 +110,8 @@ def gpu_rows(model: TechniqueModel, docs: list[str]) -> dict:
     CLI's ``analyze`` path). The last two need spaCy (sentences, stop words) and are left out,
     with a note, where it is missing. Printed as each path ends, so a run cut short keeps its rows.
     analyze's ``mean_split_s`` is the model's own timers; the window averages of the hidden and
-    frozen-layer states, made on the host after the encoder loop, are in none of them (on an
-    H100 they were about half of ``accurate``'s analyze time)."""
+    frozen-layer states count under ``encoder`` (they were made on the host, outside every timer,
+    and took about half of ``accurate``'s analyze time on an H100; now they are summed on the GPU)."""
     import importlib.util
 
     from propscope.pipeline import analyze_batch

@@ -153,13 +153,20 @@ class TechniqueModel:
         for i, enc in enumerate(encoded):
             jobs += [(i, a, b) for a, b in windows(len(enc.ids), self.config.max_tokens - 2, self.config.overlap)]
         jobs.sort(key=lambda j: j[2] - j[1], reverse=True)
+        # Windows are summed per token where the encoder ran: on a GPU, copying every window's states
+        # (768 wide per layer, 4,608 for `accurate`) to the host in fp32 and averaging them there took
+        # as long as the encoder itself. States add up in fp16 there (they are kept in fp16 anyway),
+        # in fp32 on a CPU, where fp16 arithmetic is slow.
+        dev = self.device
+        acc = torch.float32 if dev.type == "cpu" else torch.float16
         n_out = 1 + len(self.labels)
-        sums = [np.zeros((len(e.ids), n_out), dtype=np.float32) for e in encoded]
-        counts = [np.zeros(len(e.ids), dtype=np.float32) for e in encoded]
-        states = [np.zeros((len(e.ids), self.net.head.in_features), dtype=np.float32) for e in encoded] if hidden else None
+        sums = [torch.zeros((len(e.ids), n_out), device=dev) for e in encoded]
+        counts = [torch.zeros(len(e.ids), device=dev) for e in encoded]
+        states = [torch.zeros((len(e.ids), self.net.head.in_features), dtype=acc, device=dev)
+                  for e in encoded] if hidden else None
         layers = frozen_layers(self.config.frozen_layer) if hidden else []
         width = self.net.head.in_features * len(layers)
-        frozen = [np.zeros((len(e.ids), width), dtype=np.float32) for e in encoded] if layers else None
+        frozen = [torch.zeros((len(e.ids), width), dtype=acc, device=dev) for e in encoded] if layers else None
         with torch.inference_mode():
             for k in range(0, len(jobs), self.batch_windows):
                 batch = jobs[k : k + self.batch_windows]
@@ -170,11 +177,11 @@ class TechniqueModel:
                     n = b - a
                     ids[r, 0], ids[r, 1 : n + 1], ids[r, n + 1] = cls_id, encoded[i].ids[a:b], sep_id
                     mask[r, : n + 2] = 1
-                h, logits, low = self.net.hidden_and_logits(torch.from_numpy(ids).to(self.device),
-                                                            torch.from_numpy(mask).to(self.device), layers)
-                probs = torch.sigmoid(logits.float()).cpu().numpy()
-                h = h.float().cpu().numpy() if hidden else None
-                low = low.float().cpu().numpy() if low is not None else None
+                h, logits, low = self.net.hidden_and_logits(torch.from_numpy(ids).to(dev),
+                                                            torch.from_numpy(mask).to(dev), layers)
+                probs = torch.sigmoid(logits.float())
+                h = h.to(acc) if hidden else None
+                low = low.to(acc) if low is not None else None
                 for r, (i, a, b) in enumerate(batch):
                     sums[i][a:b] += probs[r, 1 : b - a + 1]
                     counts[i][a:b] += 1
@@ -182,12 +189,16 @@ class TechniqueModel:
                         states[i][a:b] += h[r, 1 : b - a + 1]
                     if low is not None:
                         frozen[i][a:b] += low[r, 1 : b - a + 1]
-        self.timings["encoder"] += time.perf_counter() - t1
-        def mean(rows: list[np.ndarray] | None, k: int) -> np.ndarray | None:
-            return None if rows is None else (rows[k] / np.maximum(counts[k], 1)[:, None]).astype(np.float16)
 
-        return [TokenProbs(e, sums[k] / np.maximum(counts[k], 1)[:, None], mean(states, k), mean(frozen, k))
-                for k, e in enumerate(encoded)]
+            def mean(rows: list[torch.Tensor] | None, k: int, dtype: torch.dtype) -> np.ndarray | None:
+                if rows is None:
+                    return None
+                return (rows[k] / counts[k].clamp(min=1).to(rows[k].dtype)[:, None]).to(dtype).cpu().numpy()
+
+            out = [TokenProbs(e, mean(sums, k, torch.float32), mean(states, k, torch.float16),
+                              mean(frozen, k, torch.float16)) for k, e in enumerate(encoded)]
+        self.timings["encoder"] += time.perf_counter() - t1
+        return out
 
     # -- decoding (see ``decode``) ------------------------------------------------------------
     @property
