@@ -290,6 +290,10 @@ def test_who_is_cited_lists_a_quote_once_though_it_keeps_the_comma_its_attributi
                          {"start": never, "end": never + 12, "text": "Never again,", "speaker": None}])
     out = render_sources(a)
     assert out.count("destroy everything") == 1 and out.count("<li>") == 2
+    assert '<strong>one veteran</strong> <span class="hint">said</span>: “They' in out
+    colon = Analysis(Article(id="c", text="Kremlin: talks are over"), [], [], 0.5, "m", attributions=[
+        {"source": "Kremlin", "cue": ":", "content_start": 9, "content_end": 23}])
+    assert "<strong>Kremlin</strong>: “talks are over”" in render_sources(colon)  # not "Kremlin :: ..."
     assert "<strong>unknown speaker</strong> <span class=\"hint\">quoted</span>: “Never again,”" in out
 
 

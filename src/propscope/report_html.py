@@ -184,9 +184,10 @@ def render_sources(analysis: Analysis) -> str:
     items = []
     for at in atts:
         via = f' <span class="hint">via {html.escape(at["via"])}</span>' if at.get("via") else ""
-        items.append(f'<li><strong>{html.escape(at["source"])}</strong> <span class="hint">'
-                     f'{html.escape(at["cue"])}</span>{via}: “{html.escape(text[at["content_start"]:at["content_end"]])}”'
-                     f'</li>')
+        cue = (f' <span class="hint">{html.escape(at["cue"])}</span>'  # a dash or colon cue reads as "X: ..."
+               if any(ch.isalpha() for ch in at["cue"]) else "")
+        items.append(f'<li><strong>{html.escape(at["source"])}</strong>{cue}{via}: '
+                     f'“{html.escape(text[at["content_start"]:at["content_end"]])}”</li>')
     for q in analysis.quotes:  # a quote is its marks and all; the content it gives an attribution is not
         if not any(min(q["end"], at["content_end"]) - max(q["start"], at["content_start"]) >= (q["end"] - q["start"]) / 2
                    for at in atts):
