@@ -650,3 +650,25 @@ def test_csv_cells_never_open_as_spreadsheet_formulas(db_url):
     assert "outlet,'+evil," in rep_csv and "top_article,'@cmd," in rep_csv and "\n=" not in rep_csv and ",=" not in rep_csv
     assert to_csv([{"title": "-2+3", "score": -0.5, "note": "\tx"}]).splitlines()[1] == "'-2+3,-0.5,'\tx"
     assert export.spreadsheet_safe("plain") == "plain" and export.spreadsheet_safe(-1) == -1
+
+
+def test_a_failed_run_leaves_the_earlier_output_file_whole(tmp_path):
+    """-o is written beside its target and moved into place at the end: a run that fails or is
+    interrupted after opening it keeps yesterday's file, and a finished one leaves no trace."""
+    from propscope.cli import _close_output, _open_output
+
+    out = tmp_path / "report.html"
+    out.write_text("yesterday's report")
+    f = _open_output(str(out))
+    f.write("half a new rep")  # ... and then the run dies
+    assert out.read_text() == "yesterday's report"
+    partial = [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+    assert len(partial) == 1 and partial[0].name.startswith(".report.html.")  # removed at exit
+    f.write("ort")
+    _close_output(f, str(out))
+    assert out.read_text() == "half a new report" and sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+    story = tmp_path / "story.txt"
+    story.write_text("A story about a bridge. " * 10)
+    r = CliRunner().invoke(main, ["export", "--format", "label-studio-config", "-o", str(out)])
+    assert r.exit_code == 0 and out.read_text().startswith("<View>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "story.txt"]

@@ -7,6 +7,7 @@ was rejected (2 for usage errors, as click does).
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import json
 import logging
@@ -328,8 +329,7 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, ret
         progress.close()
     if fmt == "html":
         out.write(render(collected))
-    if output:
-        out.close()
+    _close_output(out, output)
     if counter["rejected"]:
         sys.exit(1)
 
@@ -358,12 +358,33 @@ def _readable_inputs(paths, counter: Counter) -> list[str]:
     return kept
 
 
+_PARTIAL: dict[int, Path] = {}  # open -o files: where each is written until it is complete
+
+
 def _open_output(output: str | None):
-    """The -o file, opened before any slow work so that a bad path fails fast."""
+    """The -o file, opened before any slow work so that a bad path fails fast. It is written
+    beside its target and moved into place by ``_close_output``: a run that fails or is
+    interrupted half-way leaves what was there (yesterday's report) instead of half a file."""
     if not output:
         return sys.stdout
+    target = Path(output)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
-        return open(output, "w", encoding="utf-8")  # noqa: SIM115
+        f = open(partial, "w", encoding="utf-8")  # noqa: SIM115
+    except OSError as e:
+        _fail(f"cannot write {output}: {e.strerror or e}")
+    _PARTIAL[id(f)] = partial
+    atexit.register(partial.unlink, missing_ok=True)  # gone once moved; else the half-written file goes
+    return f
+
+
+def _close_output(out, output: str | None) -> None:
+    """The -o file complete: moved over its target in one step."""
+    if not output:
+        return
+    out.close()
+    try:
+        os.replace(_PARTIAL.pop(id(out)), output)
     except OSError as e:
         _fail(f"cannot write {output}: {e.strerror or e}")
 
@@ -519,8 +540,7 @@ def reuse(paths, db, fmt, min_chars, boilerplate, similarity, scheduler, output,
                         + (f"  origin {origin}" if origin else ""), bold=True, file=out)
             click.echo("   " + " ".join(texts[p.a].text[p.a_start:p.a_end].split())[:150], file=out)
         click.echo(f"{len(result.passages)} passages in {len(result.clusters)} clusters", file=out)
-    if output:
-        out.close()
+    _close_output(out, output)
     if counter["rejected"]:
         sys.exit(1)
 
@@ -730,8 +750,7 @@ def export(db, fmt, outlet, since, until, output, taxonomy_name=None) -> None:
         items = store.iter_analyses(outlet, since.date() if since else None, until.date() if until else None)
         for chunk in run_export(items, fmt):
             out.write(chunk)
-    if output:
-        out.close()
+    _close_output(out, output)
 
 
 # -- taxonomy -------------------------------------------------------------------------------
