@@ -672,3 +672,13 @@ def test_a_failed_run_leaves_the_earlier_output_file_whole(tmp_path):
     r = CliRunner().invoke(main, ["export", "--format", "label-studio-config", "-o", str(out)])
     assert r.exit_code == 0 and out.read_text().startswith("<View>")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "story.txt"]
+
+
+@pytest.mark.parametrize("db", [":memory:", "sqlite://", "sqlite:///:memory:"])
+def test_an_in_memory_store_is_refused_not_silently_lost(tmp_path, db):
+    story = tmp_path / "story.txt"
+    story.write_text("A story about a bridge. " * 10)
+    for args in (["ingest", str(story)], ["report"]):
+        r = CliRunner().invoke(main, [*args, "--db", db])
+        assert r.exit_code == 1 and "in-memory store keeps nothing" in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt"]

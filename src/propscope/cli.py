@@ -176,9 +176,16 @@ def _articles(paths, opts: ingest.ReadOptions, counter: Counter):
             yield item
 
 
+def _refuse_memory(db: str | None) -> None:
+    """SQLite's in-memory database looks like a store and is gone when the command ends."""
+    if db == ":memory:" or (db or "").split("?")[0] in ("sqlite://", "sqlite:///:memory:"):
+        _fail("an in-memory store keeps nothing once propscope exits: give --db a file path or a server URL")
+
+
 def _open_store(db: str | None):
     from .store import Store, StoreError
 
+    _refuse_memory(db)
     try:
         return Store(db)
     except StoreError as e:
@@ -190,9 +197,10 @@ def _open_existing_store(db: str | None):
     mistyped path (a SQLite file must exist; a server database is created by its owner anyway)."""
     from .store import default_url, normalise_url
 
+    _refuse_memory(db)
     url = normalise_url(db or default_url())
     path = Path(url[len("sqlite:///"):]) if url.startswith("sqlite:///") else None
-    if path is not None and str(path) != ":memory:" and not path.is_file():
+    if path is not None and not path.is_file():
         _fail(f"no store at {path}: check --db or $PROPSCOPE_DB, or create one with `propscope ingest`")
     return _open_store(db)
 
