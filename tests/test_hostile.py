@@ -682,3 +682,14 @@ def test_an_in_memory_store_is_refused_not_silently_lost(tmp_path, db):
         r = CliRunner().invoke(main, [*args, "--db", db])
         assert r.exit_code == 1 and "in-memory store keeps nothing" in r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt"]
+
+
+def test_two_exports_numbering_their_rows_alike_are_named_not_silently_merged(tmp_path):
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    one.write_text("id,text\n1,The harbour closed today.\n2,The bridge opened today.\n")
+    two.write_text("id,text\n1,A different story about trains.\n2,The bridge opened today.\n")
+    db = str(tmp_path / "s.db")
+    r = CliRunner().invoke(main, ["ingest", str(one), str(two), "--db", db, "--format", "json"])
+    assert r.exit_code == 0
+    assert "kept the stored articles with ids '1'" in r.stderr and "'2'" not in r.stderr  # 2 is the same text
+    assert "ids of their own" in r.stderr

@@ -48,6 +48,8 @@ def test_duplicates_by_id_url_or_normalised_text(db_url):
              Article("10", "  the TRAITORS in washington\nlie again. "), Article("11", "Brand new.")]
     r = s.add_articles(again)
     assert (r.new, r.duplicates) == (1, 3)
+    assert r.conflicts == ["1"]  # same id, other text: kept the stored one, and said so
+    assert s.add_articles(ARTS[:1]).conflicts == []  # the same article again is no conflict
     assert text_hash("A  b") == text_hash("a b")
     got = s.get_article("1")
     assert got.text == ARTS[0].text and got.published == dt.date(2020, 1, 5) and got.outlet == "a.example"

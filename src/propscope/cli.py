@@ -589,6 +589,11 @@ def _store_articles(store, articles, counter: Counter):
         _err(f"filled in the missing {', '.join(fields)} of stored article {article_id!r}")
     if len(result.filled) > 20:
         _err(f"filled in missing metadata of {len(result.filled)} stored articles in all")
+    if result.conflicts:
+        shown = ", ".join(repr(i) for i in result.conflicts[:10])
+        more = f" and {len(result.conflicts) - 10} more" if len(result.conflicts) > 10 else ""
+        _err(f"kept the stored articles with ids {shown}{more}: the new records with these ids hold other texts "
+             "(give each source's records ids of their own, e.g. a prefix, to store both)")
     return result
 
 

@@ -173,6 +173,9 @@ class AddResult:
     duplicates: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (article id, why it could not be stored)
     filled: list[tuple[str, list[str]]] = field(default_factory=list)  # (stored id, metadata fields filled in)
+    # ids that came with another text than the article stored under them (counted in duplicates:
+    # the id decides, but two exports numbering their rows 1, 2, 3 ... should not go unnoticed)
+    conflicts: list[str] = field(default_factory=list)
 
 
 class Put(NamedTuple):
@@ -255,8 +258,10 @@ class Store:
             row = {"id": a.id, "url": a.url, "text_hash": text_hash(a.text), "title": a.title, "outlet": a.outlet,
                    "published": a.published, "language": a.language, "text": a.text,
                    "meta": json.dumps(a.meta, ensure_ascii=False), "ingested_at": now}
-            if _identity(row) & seen:
+            if same := _identity(row) & seen:
                 result.duplicates += 1
+                if same == {("id", row["id"])}:
+                    result.conflicts.append(row["id"])
                 continue
             seen |= _identity(row)
             rows.append(row)
@@ -288,6 +293,7 @@ class Store:
         result.new += inserted
         result.duplicates += len(rows) - inserted
         result.filled += filled
+        result.conflicts += [r["id"] for r in rows if _identity(r) & existing == {("id", r["id"])}]
 
     def _fill_missing(self, conn, row: dict, existing: set[tuple[str, str]]) -> tuple[str, list[str]] | None:
         """Give the stored copy of ``row`` the metadata it lacks and ``row`` has (a text stored bare,
