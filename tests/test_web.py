@@ -395,6 +395,11 @@ def test_favicon_error_page_and_plurals(client):
     assert "No such article" in missing.text and "no-such-id" in missing.text
     assert client.get("/nowhere", headers={"accept": "text/html"}).headers["content-type"].startswith("text/html")
     assert client.get("/api/articles/no-such-id").json()["detail"]  # the API keeps JSON
+    bad = client.get("/search", params={"page": "abc<b>"}, headers={"accept": "text/html"})  # a mistyped link
+    assert bad.status_code == 422 and bad.headers["content-type"].startswith("text/html")
+    assert "This page cannot show that" in bad.text and "page: Input should be a valid integer" in bad.text
+    assert "abc" not in bad.text  # never the input itself
+    assert client.get("/api/articles", params={"page": "abc"}).json()["detail"][0]["loc"] == ["query", "page"]
     _post(client, "The traitors lied again.", title="Only one")
     assert "1 article stored" in client.get("/").text
     assert "1 analysed article." in client.get("/dashboard").text

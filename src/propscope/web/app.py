@@ -122,11 +122,18 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     # body limit on the bytes read, Host allow-list, same-origin writes, security headers (security.py)
     app.add_middleware(Guard, max_body=MAX_BODY_BYTES, allowed_hosts=allowed_hosts)
 
+    def wants_html(request: Request) -> bool:
+        """A browser asking for a page gets one; API clients keep JSON."""
+        return "text/html" in request.headers.get("accept", "") and not request.url.path.startswith("/api")
+
     @app.exception_handler(RequestValidationError)
-    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid_request(request: Request, exc: RequestValidationError):
         """What was wrong and where, never the input itself: a reply must not echo a body back."""
-        return JSONResponse({"detail": [{k: e[k] for k in ("type", "loc", "msg") if k in e} for e in exc.errors()]},
-                            status_code=422)
+        errors = [{k: e[k] for k in ("type", "loc", "msg") if k in e} for e in exc.errors()]
+        if wants_html(request):  # a mistyped link (?page=abc) reads as a page, not as JSON
+            return page(request, "error.html", status_code=422, heading="This page cannot show that",
+                        message="; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in errors))
+        return JSONResponse({"detail": errors}, status_code=422)
 
     def store() -> Store:
         return state["store"]
@@ -250,8 +257,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     @app.exception_handler(StarletteHTTPException)
     async def html_errors(request: Request, exc: StarletteHTTPException):
         """A browser gets a page for a missing page; API clients keep JSON with ``detail``."""
-        wants_html = "text/html" in request.headers.get("accept", "") and not request.url.path.startswith("/api")
-        if exc.status_code == 404 and wants_html:
+        if exc.status_code == 404 and wants_html(request):
             return page(request, "error.html", status_code=404, heading="Page not found",
                         message=exc.detail if exc.detail != "Not Found" else f"Nothing at {request.url.path}.")
         return await http_exception_handler(request, exc)
