@@ -693,3 +693,16 @@ def test_two_exports_numbering_their_rows_alike_are_named_not_silently_merged(tm
     assert r.exit_code == 0
     assert "kept the stored articles with ids '1'" in r.stderr and "'2'" not in r.stderr  # 2 is the same text
     assert "ids of their own" in r.stderr
+
+
+def test_another_programs_sqlite_file_is_named_as_such_and_left_alone(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE articles (x TEXT)")
+        conn.execute("INSERT INTO articles VALUES ('theirs')")
+    r = CliRunner().invoke(main, ["ingest", "-", "--db", str(path)], input="A story.")
+    assert r.exit_code == 1 and "another program's tables are there" in r.stderr and "Traceback" not in r.stderr
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT x FROM articles").fetchall() == [("theirs",)]

@@ -218,8 +218,10 @@ class Store:
 
                 upgrade(self.engine)
         except sa.exc.SQLAlchemyError as e:
-            raise StoreError(f"cannot open database {self.display_url}: {e.__class__.__name__}: "
-                             f"{getattr(e, 'orig', None) or e}") from None
+            why = f"{e.__class__.__name__}: {getattr(e, 'orig', None) or e}"
+            if "already exists" in why:  # our tables' names, made by something else
+                why += " (another program's tables are there: give propscope a database of its own)"
+            raise StoreError(f"cannot open database {self.display_url}: {why}") from None
         except CommandError as e:  # alembic: a schema revision this version does not know
             raise StoreError(f"cannot open database {self.display_url}: {e}; a newer propscope made it, "
                              "so upgrade propscope to use it") from None
