@@ -190,9 +190,14 @@ def _newline_sents(doc):
     return doc
 
 
-# A wire-copy dateline opening a paragraph: "MOSCOW, March 3 (Reuters) - ", "KYIV (AP) — ".
-_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:/[A-Z][A-Z.'’ -]{1,30})?(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2})?"
-                       r"[ \t]*\([A-Z][\w .&-]{1,30}\)[ \t]*(?:—|–|--|-)[ \t]*(?=\S)", re.M)
+# A wire-copy dateline opening a paragraph: "MOSCOW, March 3 (Reuters) - ", "KYIV (AP) — ", and the
+# forms with a region or country, a title-case place, a year and a newswire between slashes:
+# "JAKARTA, Indonesia (AP) — ", "Paris (AFP) - ", "SAN DIEGO, June 2, 2025 /PRNewswire/ -- ".
+_PLACE = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+_DATELINE = re.compile(rf"^[ \t]*{_PLACE}(?:/{_PLACE})?(?:,[ \t]*{_PLACE})?"
+                       r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}(?:,[ \t]*\d{4})?)?"
+                       r"[ \t]*(?:\((?![DRI]-)[A-Z][\w .&-]{1,30}\)|/[A-Z][\w .&-]{1,30}/)"  # not a party tag "(D-Texas)"
+                       r"[ \t]*(?:—|–|--|-)[ \t]*(?=\S)", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -495,8 +500,11 @@ def find_quotes(text: str) -> list[Quote]:
 
 # The writer's own comment appended to a reported clause: '..., a claim Kyiv denied', '— a figure
 # economists dispute', ', which Moscow denies', ', while Xinhua put the toll at 15'.
+# The writer also sums up the reported event in a noun: '..., a move critics called reckless', '..., a
+# milestone engineers described as "nerve-racking"'.
 _COMMENT_NOUNS = ("claim|claims|figure|allegation|accusation|charge|assertion|statement|number|estimate|account|"
-                  "version|assessment|contention|view|position|narrative|story")
+                  "version|assessment|contention|view|position|narrative|story|"
+                  "move|step|milestone|decision|development|setback|blow|twist|reversal")
 _DASH_COMMENT = re.compile(
     r"(?:\s[—–]\s*(?:a|an|which|this|something|one)\b"
     rf"|,\s*(?:(?:a|an|the)\s+(?:\w+\s+)?(?:{_COMMENT_NOUNS})\b|which\b|while\b|whereas\b))[^—–\n]*$"
@@ -532,6 +540,24 @@ def _restrictive_participle(tok) -> bool:
         and not tok.doc[tok.left_edge.i - 1].is_punct
 
 
+def _word_hyphen(tok) -> bool:
+    """The hyphen inside a word the tokenizer split ('so-called fact-checkers', 'Al-Harbi'): part of
+    the noun phrase, not punctuation that ends it."""
+    return tok.tag_ == "HYPH" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
+def _close_apposition(tok) -> bool:
+    """A name the parser calls an appositive though no comma or dash sets it off: 'The Minister of
+    Foreign Affairs Mr. Abdullah Al-Harbi' is one title-and-name phrase, unlike 'X, a virologist,'."""
+    return tok.dep_ == "appos" and tok.i > tok.head.i and tok.left_edge.i > tok.head.i \
+        and not tok.doc[tok.left_edge.i - 1].is_punct
+
+
+# A company's legal form after its name and a comma: 'Harbor BioTherapeutics, Inc.'
+_LEGAL_FORMS = frozenset({"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "plc", "co.", "l.p.", "lp", "s.a.",
+                          "ag", "n.v.", "gmbh", "llp"})
+
+
 def _is_name_token(tok) -> bool:
     """A proper-noun token (the tagger calls an acronym like 'IRNA' an adjective), not a date."""
     return (tok.tag_ == "NNP" or (tok.text.isupper() and len(tok.text) > 1 and tok.is_alpha)) \
@@ -548,7 +574,8 @@ def _np_span(head) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.is_space or c.dep_ in _NP_EXCLUDE and not _restrictive_participle(c):
+            if c.is_space or c.dep_ in _NP_EXCLUDE and not (_restrictive_participle(c) or _word_hyphen(c)
+                                                             or _close_apposition(c)):
                 continue
             keep.add(c.i)
             stack.append(c)
@@ -569,11 +596,23 @@ def _np_span(head) -> tuple[int, int]:
     if hi + 1 < len(doc) and doc[hi].pos_ == "NOUN" and doc[hi].whitespace_:
         while hi + 1 < len(doc) and _is_name_token(doc[hi + 1]):
             hi += 1
+    if hi + 2 < len(doc) and doc[hi].pos_ == "PROPN" and doc[hi + 1].text == "," \
+            and doc[hi + 2].lower_ in _LEGAL_FORMS:
+        hi += 2
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+# Nouns naming what somebody said: "according to the words of the district head" cites the head.
+_WORDS_NOUNS = frozenset({"words", "remarks", "comments", "testimony"})
 
 
 def _author_of_document(head):
     """'a report by the Associated Press' -> the token 'Press'; None when the noun is no document."""
+    if head.lower_ in _WORDS_NOUNS:
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"}:
+            return pobj
     if head.pos_ == "PROPN" or (head.lemma_.lower() not in DOC_NOUNS and head.lower_ not in DOC_NOUNS):
         return None
     for prep in head.children:
@@ -617,7 +656,8 @@ def _is_speech(tok) -> bool:
 
 
 # Verbs after which "to say" was said: "went on to say"; "was forced to admit" (it admitted it).
-_SAY_GOVERNORS = frozenset({"go", "continue", "proceed", "add", "repeat", "hasten", "rush", "stop", "pause",
+# "Defenders of the bill like to say that ...": a habit of saying, said.
+_SAY_GOVERNORS = frozenset({"go", "continue", "proceed", "add", "repeat", "hasten", "rush", "stop", "pause", "like", "love",
                             "force", "compel", "oblige"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 
@@ -658,6 +698,19 @@ def _subject(verb):
             return None
         if v.dep_ == "advcl" and v.tag_ == "VB" and not any(c.dep_ == "aux" for c in v.children):
             return None  # an imperative ("Say what you will about him, he ...") has no speaker to borrow
+        if depth == 0 and v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
+            # "As informed the press service of X, ...": a translated inverted speaker after the verb;
+            # otherwise the main clause's subject did not say it ("As reported earlier, the minister ...")
+            return next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == ",":
+            # ", telling reporters ...", ", adding that ..." hung on a reported clause: the participle
+            # goes with the clause of saying ("declined to say whether X would sign it, telling ...")
+            h = v.head
+            while h.dep_ in {"ccomp", "xcomp"} and h.head.i != h.i:
+                h = h.head
+            if h is not v.head:
+                v = h
+                continue
         v = v.head
     return None
 
@@ -744,14 +797,23 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
     if q_after is not None and not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return q_after.start, q_after.end, "quote"
 
+    outer = verb.head
+    if verb.dep_ == "ccomp" and outer.i < verb.i and _is_speech(outer) and (inner := _trailing_report(verb)) is not None:
+        # 'Experts said that X, the Times reported': the Times reported the whole 'Experts said that X'
+        return _tok_range([outer.left_edge, inner.right_edge]) + ("clause",)
+
     # a complement after the verb first; one before it only when not cut off by ';' ("A say X; B says Y")
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     ccomps += [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
                and not any(t.text in {";", ":"} for t in doc[c.right_edge.i + 1 : verb.i])]
     if not ccomps:
         ccomps = _addressee_clause(verb)
+    if not ccomps:  # 'telling reporters only that he would ...' parsed as an adverbial clause
+        ccomps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _that_clause(c)]
     if ccomps:
         c = ccomps[0]
+        if c.i > verb.i and (inner := _trailing_report(c)) is not None:
+            c = inner  # 'Experts said that X, the Times reported': the experts said X
         via = None
         # "revealed in an interview which the Times published that ...": a misattached relative
         # clause carries the real complement
@@ -760,9 +822,17 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
             if inner:
                 via = c
                 c = inner[0]
-        # the complementiser 'that' opening the clause is the writer's, not the source's
-        toks = [t for t in c.subtree
-                if not (t.i == c.left_edge.i and t.dep_ == "mark" and t.head.i == c.i and t.lower_ == "that")]
+        # the complementiser 'that' opening the clause is the writer's, not the source's (also when the
+        # parser labels it an object: 'She said afterwards that she had ...'), with a focus adverb
+        # before it ('telling reporters only that he would ...')
+        toks = list(c.subtree)
+        lead = 0
+        while lead < len(toks) - 1 and toks[lead].dep_ == "advmod" and toks[lead].tag_ == "RB" \
+                and toks[lead].head.i == c.i:
+            lead += 1
+        if toks[lead].lower_ == "that" and (toks[lead].dep_ == "mark" or toks[lead].tag_ == "IN") \
+                and toks[lead].head.i == c.i:
+            toks = toks[lead + 1:]
         # 'the rules, which the minister said would take effect in May': the relative pronoun before
         # the speaker stands for the noun the rules are about; the content is 'would take effect in May'
         toks = [t for t in toks if not (t.i < verb.i and t.head.i == c.i and t.tag_ in {"WDT", "WP"})] or toks
@@ -831,14 +901,41 @@ def _drop_leading_date(toks: list, verb, clause) -> list:
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "promise", "notify", "advise"})
 
 
+def _trailing_report(c):
+    """The reported clause X when ``c`` is a trailing clause of saying that the parser hung on an
+    earlier verb of saying as its complement: in 'Experts said that X, the Times reported', 'reported'
+    is parsed as what the experts said, and X as what the Times reported. None otherwise."""
+    if not _is_speech(c) or not any(x.dep_ == "nsubj" for x in c.children):
+        return None
+    inner = next((x for x in c.children if x.dep_ == "ccomp" and x.i < c.i), None)
+    if inner is None or inner.right_edge.i + 1 >= c.i or c.doc[inner.right_edge.i + 1].text != ",":
+        return None
+    return inner
+
+
+def _that_clause(c) -> bool:
+    """A clause opened by the complementiser 'that' (not 'so that', 'now that', 'such that')."""
+    doc = c.doc
+    for m in c.children:
+        if m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i:
+            before = doc[m.i - 1].lower_ if m.i > 0 else ""
+            return before not in {"so", "now", "such", "given", "except", "in"}
+    return False
+
+
 def _addressee_clause(verb) -> list:
-    """The 'that' clause the parser hung on the addressee of 'tell'-like verbs ('told the BBC's
-    programme that X' parses the clause as a modifier of 'programme'); [] when there is none."""
-    if verb.lemma_.lower() not in _ADDRESSEE_VERBS:
-        return []
-    for obj in verb.children:
-        if obj.dep_ not in {"dobj", "dative"} or obj.i < verb.i:
-            continue
+    """The 'that' clause the parser hung on a noun between the verb and the clause: the addressee of
+    'tell'-like verbs ('told the BBC's programme that X' parses the clause as a modifier of
+    'programme') or the noun of a phrase ('told analysts on a conference call that X', 'said at a
+    news conference that X'); [] when there is none."""
+    heads = []
+    if verb.lemma_.lower() in _ADDRESSEE_VERBS:
+        heads = [obj for obj in verb.children if obj.dep_ in {"dobj", "dative"} and obj.i > verb.i]
+    for h in [verb, *heads]:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.i > verb.i:
+                heads += [p for p in prep.children if p.dep_ == "pobj"]
+    for obj in heads:
         for c in obj.children:
             if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i and any(
                     m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
