@@ -690,6 +690,16 @@ def test_participle_after_a_reported_clause_goes_with_the_speaker():
     t = ("The spokesman declined to say whether the minister would resign, telling reporters only that he "
          "would \"consider his options.\"")
     check(t, "spokesman", "telling", 'he would "consider his options')
+    t = "The minister said the strike had hit a fuel depot, adding that no civilians were hurt."
+    said, adding = sorted(sources.extract(t).attributions, key=lambda a: a.cue_start)
+    assert spans(said) == (at(t, "minister"), at(t, "said"), at(t, "the strike had hit a fuel depot"))
+    assert spans(adding) == (at(t, "minister"), at(t, "adding"), at(t, "no civilians were hurt"))
+
+
+def test_participle_after_an_asserted_clause_may_be_its_subjects():
+    t = "Officials said the man had fled the scene, saying he feared for his life."
+    a = next(a for a in sources.extract(t).attributions if a.cue == "saying")
+    assert (a.source_start, a.source_end) == at(t, "man")
 
 
 def test_according_to_the_words_of_x_cites_x():

@@ -702,9 +702,12 @@ def _subject(verb):
             # "As informed the press service of X, ...": a translated inverted speaker after the verb;
             # otherwise the main clause's subject did not say it ("As reported earlier, the minister ...")
             return next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
-        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == ",":
-            # ", telling reporters ...", ", adding that ..." hung on a reported clause: the participle
-            # goes with the clause of saying ("declined to say whether X would sign it, telling ...")
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == "," and (
+                v.lemma_.lower() == "add" or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"}
+                                                 for c in v.head.children)):
+            # ", adding that ..." (the speaker goes on) or a participle hung on an embedded question
+            # ("declined to say whether X would sign it, telling ...", where X asserted nothing) goes
+            # with the clause of saying; in "said the man had fled, saying ..." the man may have said it
             h = v.head
             while h.dep_ in {"ccomp", "xcomp"} and h.head.i != h.i:
                 h = h.head
@@ -837,6 +840,11 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         # the speaker stands for the noun the rules are about; the content is 'would take effect in May'
         toks = [t for t in toks if not (t.i < verb.i and t.head.i == c.i and t.tag_ in {"WDT", "WP"})] or toks
         toks = _drop_leading_date(toks, verb, c)
+        # 'said X, adding that Y': the speaker's next statement (its own attribution) ends the content
+        adding = [t for t in c.subtree if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() == "add"
+                  and t.i > 0 and t.doc[t.i - 1].text == "," and t.i > verb.i]
+        if adding:
+            toks = [t for t in toks if t.i < adding[0].i - 1] or toks
         if via is not None:
             toks = [t for t in toks if t not in set(via.subtree) or t in set(c.subtree)]
         s, e = _tok_range(toks)
