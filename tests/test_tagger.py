@@ -100,6 +100,15 @@ def test_tiny_model_analyses_long_text_without_dropping_any(tiny_tagger, sample_
     assert a.spans, "an untrained head with random weights fires somewhere"
 
 
+def test_a_sentence_without_letters_scores_zero(tiny_tagger):
+    text = "The traitors lied to the nation again today.\n🔥🔥🔥 💯\n2020 — 2021"
+    a = tiny_tagger.analyze(text)
+    scores = {text[s.start:s.end].strip(): s.score for s in a.sentences}
+    assert scores["The traitors lied to the nation again today."] > 0  # the base rate at least
+    assert scores["🔥🔥🔥 💯"] == 0.0 and scores["2020 — 2021"] == 0.0
+    assert tiny_tagger.analyze("🔥🔥🔥 💯 👍").score == 0.0  # no article score out of emoji alone
+
+
 def _state_cosine(model, other, text: str) -> float:
     """Mean cosine of two models' token states on ``text``: how far a cheaper precision moves
     them (the tiny model's random head would magnify any change in its probabilities)."""

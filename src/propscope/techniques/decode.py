@@ -155,7 +155,10 @@ class Decoder:
         return out
 
     def sentence_scores(self, text: str, tp: TokenProbs) -> list[Sentence]:
-        return [Sentence(s, e, round(float(calibration.apply(self.sentence_calibration, raw)), 4))
+        """Calibrated sentence scores; a sentence without a letter (emoji, figures, a rule of dashes)
+        scores 0: no technique lives there, yet calibration alone would give it its base rate."""
+        return [Sentence(s, e, round(float(calibration.apply(self.sentence_calibration, raw)), 4)
+                         if any(ch.isalpha() for ch in text[s:e]) else 0.0)
                 for s, e, raw in self.sentence_raw(text, tp)]
 
 
