@@ -233,3 +233,31 @@ def test_the_report_scores_the_entities_technique_spans_target(db_url):
     assert rep["top_targets"] == [{"entity": "Ruritania", "spans": 3, "articles": 2, "mean_score": 0.6,
                                    "techniques": {"Loaded_Language": 2, "Doubt": 1}}]  # numbers are no target
     assert "Ruritania" in report.to_text(rep) and "Loaded language (2), Doubt (1)" in report.to_text(rep)
+
+
+def test_corpus_tables_count_one_person_named_three_ways_once(db_url):
+    """'President Donald Trump' in one article, 'Donald Trump' and 'Trump' in others: one row in the
+    most cited sources (store and report) and in the most targeted entities, and never a place
+    merged with a person ('Washington' the city stays apart from 'George Washington')."""
+    from propscope import report
+
+    s = Store(db_url)
+    s.add_articles([Article(str(i), f"Story {i}.", outlet="a.example") for i in range(3)])
+
+    def cite(source: str) -> dict:
+        return {"source": source, "source_start": 0, "source_end": 5, "cue": "said", "content_start": 0, "content_end": 5}
+
+    def on(*named: tuple[str, str]) -> dict:
+        return {"start": 0, "end": 5, "technique": "Loaded_Language",
+                "targets": [{"canonical": n, "text": n, "label": label} for n, label in named]}
+
+    cited = {"0": [cite("President Donald Trump")], "1": [cite("Donald Trump"), cite("Trump")], "2": [cite("Trump")]}
+    targets = {"0": [on(("Donald Trump", "PERSON"), ("George Washington", "PERSON"))],
+               "1": [on(("Trump", "PERSON"), ("Washington", "GPE"))], "2": []}
+    s.save_analyses([(s.pk_of(i), Analysis(s.get_article(i), [], [], 0.5, "m1", attributions=cited[i], targets=targets[i]))
+                     for i in cited])
+    assert [(c["source"], c["citations"], c["articles"]) for c in s.cited_sources()] == [("Donald Trump", 4, 3)]
+    rep = report.build(s)
+    assert rep["top_sources_by_outlet"] == {"a.example": [{"source": "Donald Trump", "citations": 4}]}
+    rows = {t["entity"]: (t["spans"], t["articles"]) for t in rep["top_targets"]}
+    assert rows == {"Donald Trump": (2, 2), "George Washington": (1, 1), "Washington": (1, 1)}

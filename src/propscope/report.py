@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from .export import spreadsheet_safe
+from .names import same_names
 from .store import (
     Store,
     _filters,
@@ -60,20 +61,28 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
     analysis in range: callers that only need counts skip it."""
     spans_on: Counter = Counter()
     techniques: dict[str, Counter] = defaultdict(Counter)
-    scores: dict[str, list[float]] = defaultdict(list)
-    q = _filters(sa.select(analyses.c.data, analyses.c.score).select_from(articles.join(analyses)), outlet, since, until)
+    scores: dict[str, dict[int, float]] = defaultdict(dict)  # entity -> {article: its score}
+    labels: dict[str, Counter] = defaultdict(Counter)
+    q = _filters(sa.select(analyses.c.article_pk, analyses.c.data, analyses.c.score).select_from(articles.join(analyses)),
+                 outlet, since, until)
     with store.engine.connect() as conn:
-        for data, score in conn.execute(q):
-            here: set[str] = set()
+        for pk, data, score in conn.execute(q):
             for t in json.loads(data).get("targets", []):
-                named = {x["canonical"] or x["text"] for x in t["targets"] if x.get("label") in _TARGET_LABELS}
-                spans_on.update(named)
-                for e in named:
+                named = {x["canonical"] or x["text"]: x["label"] for x in t["targets"] if x.get("label") in _TARGET_LABELS}
+                spans_on.update(list(named))
+                for e, label in named.items():
                     techniques[e][t["technique"]] += 1
-                here |= named
-            for e in here:
-                scores[e].append(score)
-    return [{"entity": e, "spans": n, "articles": len(scores[e]), "mean_score": round(sum(scores[e]) / len(scores[e]), 4),
+                    scores[e][pk] = score
+                    labels[e][label] += 1
+    for label in _TARGET_LABELS:  # 'Trump' in one article, 'Donald Trump' in another: one row (never a place and a person)
+        of_label = {e: n for e, n in spans_on.items() if labels[e].most_common(1)[0][0] == label}
+        for e, to in same_names(of_label).items():
+            if to != e:
+                spans_on[to] += spans_on.pop(e)
+                techniques[to].update(techniques.pop(e))
+                scores[to].update(scores.pop(e))
+    return [{"entity": e, "spans": n, "articles": len(scores[e]),
+             "mean_score": round(sum(scores[e].values()) / len(scores[e]), 4),
              "techniques": dict(techniques[e].most_common(3))} for e, n in spans_on.most_common(top)]
 
 
@@ -128,6 +137,15 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
             key = source_key(source)
             names.setdefault(key, source)
             cited[art_outlet or "unknown"][key] += 1
+    totals: Counter = Counter()
+    for c in cited.values():
+        for k, n in c.items():
+            totals[names[k]] += n
+    under = same_names(totals)  # 'Trump' here, 'President Donald Trump' there: one source
+    by_name: dict[str, Counter] = defaultdict(Counter)
+    for o, c in cited.items():
+        for k, n in c.items():
+            by_name[o][under[names[k]]] += n
     best = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:top]
     failed, latest_failed = store.failures(outlet, since, until, limit=top)
     return {
@@ -141,8 +159,8 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
         "by_outlet_month": [{**dict(zip(("outlet", "month"), k.rsplit(OUTLET_MONTH, 1))), **g.to_dict()}
                             for k, g in sorted(by_outlet_month.items(), key=lambda kv: kv[0].rsplit(OUTLET_MONTH, 1))],
         "top_techniques_by_outlet": {g.key: [t for t, _ in g.techniques.most_common(3)] for g in by_outlet.values()},
-        "top_sources_by_outlet": {o: [{"source": names[k], "citations": n} for k, n in c.most_common(5)]
-                                  for o, c in sorted(cited.items())},
+        "top_sources_by_outlet": {o: [{"source": name, "citations": n} for name, n in c.most_common(5)]
+                                  for o, c in sorted(by_name.items())},
         "top_targets": targeted_entities(store, outlet, since, until, top) if targets else [],
         "top_articles": [{"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                           "published": r["published"].isoformat() if r["published"] else None,

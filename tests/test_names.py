@@ -1,0 +1,26 @@
+"""One person under several names across articles: the corpus-wide tables count them once."""
+
+from propscope.names import core, same_names
+
+
+def test_titles_articles_and_an_acronym_before_a_title_are_not_the_name():
+    assert core("President Donald Trump") == "Donald Trump"
+    assert core("WHO Director-General Tedros Adhanom Ghebreyesus") == "Tedros Adhanom Ghebreyesus"
+    assert core("The Russian Defense Ministry") == "Russian Defense Ministry"
+    assert core("Mr. Farrakhan") == "Farrakhan"
+    assert core("President") == "President"  # all title: nothing left to strip to
+
+
+def test_a_surname_joins_the_one_full_name_it_ends():
+    under = same_names({"President Donald Trump": 3, "Donald Trump": 5, "Trump": 9, "Mr. Farrakhan": 3,
+                        "Louis Farrakhan": 1, "The Russian Defense Ministry": 2, "Russian Defense Ministry": 1})
+    assert under["Trump"] == under["President Donald Trump"] == under["Donald Trump"] == "Donald Trump"
+    assert under["Mr. Farrakhan"] == "Louis Farrakhan"
+    assert same_names({"Dr. Ann Lee": 2, "Ann Lee": 1, "Lee": 4})["Lee"] == "Dr. Ann Lee"  # the commonest spelling
+    assert under["The Russian Defense Ministry"] == "Russian Defense Ministry"
+
+
+def test_an_ambiguous_surname_or_a_common_noun_stays_apart():
+    under = same_names({"Donald Trump": 5, "Ivanka Trump": 2, "Trump": 9, "police": 4, "Capitol Police": 1})
+    assert under["Trump"] == "Trump" and under["Ivanka Trump"] == "Ivanka Trump"
+    assert under["police"] == "police"  # a lower-case word is no surname
