@@ -727,3 +727,11 @@ def test_trailing_report_of_a_report():
 ])
 def test_summing_up_noun_is_the_writers_comment(text, source, content):
     check(text, source, "said", content)
+
+
+def test_a_capitalised_document_by_x_cites_x():
+    """Blogs write 'Tweet' as a name; 'a Tweet by X' is still X speaking ('The Washington Report
+    said' stays the Report)."""
+    check("Shockingly, another Tweet by Loomer also revealed that the plate numbers do not match.", "Loomer",
+          "revealed", "the plate numbers do not match")
+    check("The Washington Report said the talks had failed.", "Washington Report", "said", "the talks had failed")

@@ -613,7 +613,10 @@ def _author_of_document(head):
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"}:
             return pobj
-    if head.pos_ == "PROPN" or (head.lemma_.lower() not in DOC_NOUNS and head.lower_ not in DOC_NOUNS):
+    if head.lemma_.lower() not in DOC_NOUNS and head.lower_ not in DOC_NOUNS:
+        return None
+    by = any(c.dep_ == "prep" and c.lower_ == "by" for c in head.children)
+    if head.pos_ == "PROPN" and not by:  # a name ("Report"), unless 'a Tweet by X' capitalises the document
         return None
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of", "in"}:
