@@ -84,7 +84,7 @@ def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000
     parts.append("</svg>")
     if others:
         parts.append('<ul class="legend">' + "".join(
-            f'<li><svg class="swatch" viewBox="0 0 20 6" aria-hidden="true"><line class="series{cls}" x1="0" y1="3" '
+            f'<li><svg class="key" viewBox="0 0 20 6" aria-hidden="true"><line class="series{cls}" x1="0" y1="3" '
             f'x2="20" y2="3"/></svg>{escape(line_name)}</li>' for cls, line_name, _ in lines) + "</ul>")
     return "".join(parts)
 
