@@ -229,6 +229,9 @@ def test_dashboard_filters_links_and_downloads(server, browser, corpus):
     assert "Daily Patriot" in page.inner_text(".result")
     page.goto(server + "/dashboard")
     assert page.inner_text("#months ul.legend") == "all outlets\nDaily Patriot"  # its own line: two months
+    strokes = page.eval_on_selector_all("#months svg.chart path", "els => els.map(e => getComputedStyle(e).stroke)")
+    keys = page.eval_on_selector_all("#months ul.legend line", "els => els.map(e => getComputedStyle(e).stroke)")
+    assert len(strokes) == 2 and len(set(strokes)) == 2 and keys == strokes  # each line its colour, as its key
     page.screenshot(path=str(ARTIFACTS / "dashboard-outlet-lines.png"), full_page=True)
     page.locator('#months svg a[href="/search?since=2020-05&until=2020-05"]').click()  # a point of the all-outlets line
     page.wait_for_url("**/search?since=2020-05&until=2020-05")
