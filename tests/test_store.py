@@ -252,12 +252,13 @@ def test_corpus_tables_count_one_person_named_three_ways_once(db_url):
                 "targets": [{"canonical": n, "text": n, "label": label} for n, label in named]}
 
     cited = {"0": [cite("President Donald Trump")], "1": [cite("Donald Trump"), cite("Trump")], "2": [cite("Trump")]}
-    targets = {"0": [on(("Donald Trump", "PERSON"), ("George Washington", "PERSON"))],
-               "1": [on(("Trump", "PERSON"), ("Washington", "GPE"))], "2": []}
+    targets = {"0": [on(("Donald Trump", "PERSON"), ("George Washington", "PERSON"), ("The White House", "ORG"))],
+               "1": [on(("Trump", "PERSON"), ("Washington", "GPE"), ("The Kremlin", "ORG"))], "2": []}
     s.save_analyses([(s.pk_of(i), Analysis(s.get_article(i), [], [], 0.5, "m1", attributions=cited[i], targets=targets[i]))
                      for i in cited])
     assert [(c["source"], c["citations"], c["articles"]) for c in s.cited_sources()] == [("Donald Trump", 4, 3)]
     rep = report.build(s)
     assert rep["top_sources_by_outlet"] == {"a.example": [{"source": "Donald Trump", "citations": 4}]}
     rows = {t["entity"]: (t["spans"], t["articles"]) for t in rep["top_targets"]}
-    assert rows == {"Donald Trump": (2, 2), "George Washington": (1, 1), "Washington": (1, 1)}
+    assert rows == {"Donald Trump": (2, 2), "George Washington": (1, 1), "Washington": (1, 1), "White House": (1, 1),
+                    "Kremlin": (1, 1)}  # a name shown without its article is a new row, whatever label comes next

@@ -74,9 +74,9 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
                     techniques[e][t["technique"]] += 1
                     scores[e][pk] = score
                     labels[e][label] += 1
-    for label in _TARGET_LABELS:  # 'Trump' in one article, 'Donald Trump' in another: one row (never a place and a person)
-        of_label = {e: n for e, n in spans_on.items() if labels[e].most_common(1)[0][0] == label}
-        for e, to in same_names(of_label).items():
+    label_of = {e: labels[e].most_common(1)[0][0] for e in spans_on}
+    for label in sorted(set(label_of.values())):  # 'Trump' here, 'Donald Trump' there: one row (never a place and a person)
+        for e, to in same_names({e: n for e, n in spans_on.items() if label_of.get(e) == label}).items():
             if to != e:
                 spans_on[to] += spans_on.pop(e)
                 techniques[to].update(techniques.pop(e))
