@@ -366,7 +366,10 @@ def _readable_inputs(paths, counter: Counter) -> list[str]:
     return kept
 
 
-_PARTIAL: dict[int, Path] = {}  # open -o files: where each is written until it is complete
+def _partial(output: str) -> Path:
+    """Where this process writes the -o file ``output`` until it is complete."""
+    target = Path(output)
+    return target.with_name(f".{target.name}.{os.getpid()}.partial")
 
 
 def _open_output(output: str | None):
@@ -375,13 +378,11 @@ def _open_output(output: str | None):
     interrupted half-way leaves what was there (yesterday's report) instead of half a file."""
     if not output:
         return sys.stdout
-    target = Path(output)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    partial = _partial(output)
     try:
         f = open(partial, "w", encoding="utf-8")  # noqa: SIM115
     except OSError as e:
         _fail(f"cannot write {output}: {e.strerror or e}")
-    _PARTIAL[id(f)] = partial
     atexit.register(partial.unlink, missing_ok=True)  # gone once moved; else the half-written file goes
     return f
 
@@ -392,7 +393,7 @@ def _close_output(out, output: str | None) -> None:
         return
     out.close()
     try:
-        os.replace(_PARTIAL.pop(id(out)), output)
+        os.replace(_partial(output), output)
     except OSError as e:
         _fail(f"cannot write {output}: {e.strerror or e}")
 

@@ -131,15 +131,16 @@ def source_key(name: str) -> str:
     return " ".join(words)[:512]
 
 
-def _merge_named(counts: dict[str, dict], name: str) -> dict[str, dict]:
+def _merge_named(counts: dict[str, dict]) -> dict[str, dict]:
     """Rows of one source each (citations, article set, outlet counts) merged where
     ``names.same_names`` says two names are one person ('Trump' and 'President Donald Trump')."""
     from .names import same_names
 
-    under = same_names({c[name]: c["citations"] for c in counts.values()})
+    under = same_names({c["source"]: c["citations"] for c in counts.values()})
     merged: dict[str, dict] = {}
     for c in counts.values():
-        m = merged.setdefault(under[c[name]], {name: under[c[name]], "citations": 0, "articles": set(), "outlets": {}})
+        name = under[c["source"]]
+        m = merged.setdefault(name, {"source": name, "citations": 0, "articles": set(), "outlets": {}})
         m["citations"] += c["citations"]
         m["articles"] |= c["articles"]
         for o, n in c["outlets"].items():
@@ -547,7 +548,7 @@ class Store:
                 c["citations"] += 1
                 c["articles"].add(pk)
                 c["outlets"][art_outlet or "unknown"] = c["outlets"].get(art_outlet or "unknown", 0) + 1
-        counts = _merge_named(counts, "source")
+        counts = _merge_named(counts)
         ranked = sorted(counts.values(), key=lambda c: (-c["citations"], c["source"]))[:limit]
         return [{"source": c["source"], "citations": c["citations"], "articles": len(c["articles"]),
                  "outlets": dict(sorted(c["outlets"].items(), key=lambda x: -x[1]))} for c in ranked]
