@@ -735,3 +735,12 @@ def test_a_capitalised_document_by_x_cites_x():
     check("Shockingly, another Tweet by Loomer also revealed that the plate numbers do not match.", "Loomer",
           "revealed", "the plate numbers do not match")
     check("The Washington Report said the talks had failed.", "Washington Report", "said", "the talks had failed")
+
+
+# --------------------------------------------------------------------- forms of the unseen w- batch
+
+
+@pytest.mark.parametrize("text", ["Only time will tell if the reforms work.",
+                                  "The next election will tell whether voters have forgiven him."])
+def test_tell_whether_without_addressee_is_no_attribution(text):
+    assert sources.extract(text).attributions == []

@@ -649,6 +649,8 @@ def _is_speech(tok) -> bool:
     if tok.dep_ == "xcomp" and tok.tag_ == "VB" and tok.head.lemma_.lower() not in _SAY_GOVERNORS:
         return False
     lem = tok.lemma_.lower()
+    if lem == "tell" and _tells_whether(tok):
+        return False
     if lem == "put":  # "as one analyst put it, ...", "she put it bluntly: ..."; not "put it on the table"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
             c.dep_ == "prep" for c in tok.children)
@@ -656,6 +658,15 @@ def _is_speech(tok) -> bool:
         return not (lem == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
     # tagger slips on headline verbs ("..., Shoigu warns"): accept the form when it has a subject
     return tok.lower_ in SPEECH_FORMS and lem != "point" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _tells_whether(tok) -> bool:
+    """'tell' with no addressee and a 'whether'/'if' question means 'know' ('Time will tell whether
+    it pays off', 'it is hard to tell if ...'): nobody states anything. 'told reporters whether' has one."""
+    if any(c.dep_ in {"dobj", "dative"} for c in tok.children):
+        return False
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in c.children)
+               for c in tok.children)
 
 
 # Verbs after which "to say" was said: "went on to say"; "was forced to admit" (it admitted it).
