@@ -744,3 +744,13 @@ def test_a_capitalised_document_by_x_cites_x():
                                   "The next election will tell whether voters have forgiven him."])
 def test_tell_whether_without_addressee_is_no_attribution(text):
     assert sources.extract(text).attributions == []
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("Exports fell by a fifth in March, according to the customs service's monthly data.", "customs service",
+     "according to", "Exports fell by a fifth in March"),
+    ("According to the coastguard's logs, the vessel switched off its transponder twice.", "coastguard",
+     "According to", "the vessel switched off its transponder twice"),
+])
+def test_document_with_a_common_noun_possessor_cites_the_possessor(text, source, cue, content):
+    check(text, source, cue, content)

@@ -62,7 +62,7 @@ former late deputy foreign defense defence interior finance state st.
 DOC_NOUNS = frozenset("""
 report statement article interview survey study poll analysis investigation story documents document release
 communique communiqué letter post tweet broadcast bulletin briefing transcript footage video memo dossier
-figures data statistics estimates findings filing
+figures data statistics estimates findings filing records logs
 """.split())
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -589,7 +589,7 @@ def _np_span(head) -> tuple[int, int]:
     while lo < hi and (doc[lo].dep_ == "det" and doc[lo].lower_ in {"the", "a", "an"} or doc[lo].is_punct
                        or doc[lo].dep_ == "advmod" and doc[lo].lower_ in {"even", "only", "also", "just"}):
         lo += 1
-    while hi > lo and doc[hi].is_punct:
+    while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "POS"):  # a possessor's "'s" ("the ministry's figures")
         hi -= 1
     # a name right after a common noun, whatever the parser hung it on: "the news agency IRNA",
     # "the monitoring group Airwars" (a date is no name: "the ministry Monday")
@@ -630,8 +630,10 @@ def _author_of_document(head):
                     pobj = next((p for p in by.children if p.dep_ == "pobj"), None)
                     if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"}:
                         return pobj
-    for c in head.children:  # "a Reuters report", "RT's report"
+    for c in head.children:  # "a Reuters report", "RT's report", "the port authority's records"
         if c.dep_ in {"compound", "poss"} and (c.pos_ == "PROPN" or c.ent_type_ in ENTITY_LABELS):
+            return c
+        if c.dep_ == "poss" and c.pos_ == "NOUN":  # a possessor is the author; a compound ('a police report') may not be
             return c
     return None
 
