@@ -754,3 +754,10 @@ def test_tell_whether_without_addressee_is_no_attribution(text):
 ])
 def test_document_with_a_common_noun_possessor_cites_the_possessor(text, source, cue, content):
     check(text, source, cue, content)
+
+
+def test_fronted_subject_before_a_parenthetical_speaker():
+    """'Poland, the minister said, would ...': the parser may hang 'Poland' on 'said' as a second
+    subject; the minister is the speaker and the whole sentence the content, as with a parataxis."""
+    t = "Poland, the minister said on Tuesday, would buy more tanks."
+    check(t, "minister", "said", "Poland, the minister said on Tuesday, would buy more tanks")

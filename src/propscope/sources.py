@@ -690,7 +690,10 @@ def _subject(verb):
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
+        stray = _fronted_subject(v) if depth == 0 else None
         for c in v.children:
+            if stray is not None and c.i == stray.i:
+                continue
             if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass"):
                 if c.tag_ in {"WP", "WDT"} or c.lower_ in {"who", "which", "that"}:
                     if v.dep_ == "relcl":
@@ -732,6 +735,19 @@ def _subject(verb):
                 continue
         v = v.head
     return None
+
+
+def _fronted_subject(verb):
+    """The reported clause's own subject, fronted before a parenthetical speaker, when the parser hung
+    it on the verb of saying as a second subject: in 'Ukraine, the president said on Wednesday, will
+    need ...', 'Ukraine' (followed by a comma) and 'president' both depend on 'said', and 'will need
+    ...' is its complement. None unless the verb has two subjects before it and a complement after it."""
+    subs = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subs) < 2 or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    first = subs[0]
+    nxt = max(t.i for t in first.subtree if not t.is_punct) + 1  # the comma may hang on the subject
+    return first if nxt < subs[1].left_edge.i and verb.doc[nxt].text == "," else None
 
 
 def _after_quote(verb) -> bool:
@@ -815,6 +831,11 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         return q_before.start, q_before.end, "quote"
     if q_after is not None and not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return q_after.start, q_after.end, "quote"
+
+    stray = _fronted_subject(verb)
+    if stray is not None:  # 'Ukraine, the president said, will need ...': the whole sentence, as for parataxis
+        after = next(c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i)
+        return _tok_range([stray.left_edge, after.right_edge]) + ("clause",)
 
     outer = verb.head
     if verb.dep_ == "ccomp" and outer.i < verb.i and _is_speech(outer) and (inner := _trailing_report(verb)) is not None:
