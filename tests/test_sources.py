@@ -761,3 +761,14 @@ def test_fronted_subject_before_a_parenthetical_speaker():
     subject; the minister is the speaker and the whole sentence the content, as with a parataxis."""
     t = "Poland, the minister said on Tuesday, would buy more tanks."
     check(t, "minister", "said", "Poland, the minister said on Tuesday, would buy more tanks")
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("The paper reported, quoting a senior official, that the budget would be cut.", "paper", "reported",
+     "the budget would be cut"),
+    ("Officials said, speaking on condition of anonymity, that the talks had collapsed.", "Officials", "said",
+     "the talks had collapsed"),
+])
+def test_that_clause_after_an_aside_between_commas(text, source, cue, content):
+    """'X reported, citing Y, that Z': the aside is neither the content nor the holder of the clause."""
+    check(text, source, cue, content)

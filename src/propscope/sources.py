@@ -850,6 +850,8 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         ccomps = _addressee_clause(verb)
     if not ccomps:  # 'telling reporters only that he would ...' parsed as an adverbial clause
         ccomps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _that_clause(c)]
+    if not ccomps:
+        ccomps = _clause_after_aside(verb)
     if ccomps:
         c = ccomps[0]
         if c.i > verb.i and (inner := _trailing_report(c)) is not None:
@@ -873,6 +875,8 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         if toks[lead].lower_ == "that" and (toks[lead].dep_ == "mark" or toks[lead].tag_ == "IN") \
                 and toks[lead].head.i == c.i:
             toks = toks[lead + 1:]
+        elif (that := _that_after_aside(verb, c, toks)) is not None:
+            toks = [t for t in toks if t.i > that.i]
         # 'the rules, which the minister said would take effect in May': the relative pronoun before
         # the speaker stands for the noun the rules are about; the content is 'would take effect in May'
         toks = [t for t in toks if not (t.i < verb.i and t.head.i == c.i and t.tag_ in {"WDT", "WP"})] or toks
@@ -956,6 +960,34 @@ def _trailing_report(c):
     if inner is None or inner.right_edge.i + 1 >= c.i or c.doc[inner.right_edge.i + 1].text != ",":
         return None
     return inner
+
+
+def _comma_before(tok) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].text == ","
+
+
+def _that_after_aside(verb, clause, toks):
+    """The complementiser of 'said, speaking on condition of anonymity, that X' when the parser put the
+    aside inside the clause: the clause opens right after ', ' behind the verb and its 'that' follows a
+    comma. The aside and 'that' are no part of what was said. None otherwise."""
+    if not toks or toks[0].i <= verb.i or not _comma_before(toks[0]):
+        return None
+    return next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that" and _comma_before(m)), None)
+
+
+def _clause_after_aside(verb) -> list:
+    """The 'that' clause of 'reported, citing an internal memo, that X' when the parser hung it on the
+    participle of the aside set off by commas after the verb; [] when there is none. A participle that
+    is itself a verb of saying (', adding that ...') keeps its clause."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or c.i < verb.i or not _comma_before(c) or _is_speech(c):
+            continue
+        for x in c.children:
+            first = x.left_edge
+            if x.dep_ == "ccomp" and x.i > c.i and first.lower_ == "that" and first.dep_ == "mark" \
+                    and _comma_before(first):
+                return [x]
+    return []
 
 
 def _that_clause(c) -> bool:
