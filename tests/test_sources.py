@@ -772,3 +772,16 @@ def test_fronted_subject_before_a_parenthetical_speaker():
 def test_that_clause_after_an_aside_between_commas(text, source, cue, content):
     """'X reported, citing Y, that Z': the aside is neither the content nor the holder of the clause."""
     check(text, source, cue, content)
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ('The plant will close in May. Added the mayor: "This is a dark day for our town."', "mayor", "Added",
+     "This is a dark day for our town"),
+    ('Said a local shopkeeper, "We have been forgotten."', "local shopkeeper", "Said", "We have been forgotten"),
+])
+def test_verb_opening_the_sentence_before_its_speaker(text, source, cue, content):
+    check(text, source, cue, content)
+
+
+def test_imperative_opening_the_sentence_has_no_speaker():
+    assert sources.extract("Tell me, what did you see that night?").attributions == []

@@ -702,6 +702,8 @@ def _subject(verb):
                 if c.dep_ == "nsubj" and c.lower_ == "it" and depth == 0 and _is_expletive(c):
                     return None
                 return c
+        if depth == 0 and (obj := _fronted_verb_speaker(v)) is not None:
+            return obj
         if depth == 0 and _after_quote(v):
             # '"Where is the money?" asked one protester': the inverted speaker parsed as the object
             obj = next((c for c in v.children if c.dep_ in {"dobj", "dative"} and c.i > v.i), None)
@@ -750,6 +752,22 @@ def _fronted_subject(verb):
     return first if nxt < subs[1].left_edge.i and verb.doc[nxt].text == "," else None
 
 
+def _fronted_verb_speaker(verb):
+    """The speaker after a verb that opens its sentence, the feature writer's 'Said one resident: "..."'
+    or 'Added the mayor, "..."', which the parser reads as verb and object. A finite verb only (an
+    imperative 'Tell me ...' has no speaker), and the speaker's phrase ends at a colon or comma."""
+    doc = verb.doc
+    opens = verb.is_sent_start or (verb.i > 0 and doc[verb.i - 1].text in {".", "!", "?"})
+    if not opens or verb.tag_ not in {"VBD", "VBZ"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "dative", "attr"} and c.i > verb.i), None)
+    if obj is None:
+        return None
+    _, end = _np_span(obj)
+    after = doc.text[end:].lstrip(" \t")
+    return obj if after[:1] in {":", ","} else None
+
+
 def _after_quote(verb) -> bool:
     """True when the verb directly follows a closing quote mark (optionally and a comma): the
     inverted order '"...," said X' / '"...?" asked X'."""
@@ -788,6 +806,10 @@ def _speech_block(verb) -> tuple[int, int]:
             continue
         toks.extend(c.subtree)
     toks = [t for t in toks if not t.is_punct and not t.is_space]
+    # nothing after a colon is the clause of saying ('Said one resident: "..."' hangs the quote on the speaker)
+    colon = next((t.i for t in verb.doc[verb.i + 1 : max(t.i for t in toks) + 1] if t.text == ":"), None)
+    if colon is not None:
+        toks = [t for t in toks if t.i < colon]
     return _tok_range(toks)
 
 
