@@ -1,0 +1,236 @@
+"""Accuracy of ``propscope reuse`` on hand-written news articles with planted, realistic reuse.
+
+    python bench/reuse_news.py                      # propscope reuse with its defaults
+    python bench/reuse_news.py --similarity 0.15    # any other option is passed to propscope reuse
+    python bench/reuse_news.py --show               # also list every reported and missed passage
+    python bench/reuse_news.py --jsonl news.jsonl   # write the articles, to run propscope reuse on them
+
+bench/reuse.py measures the detector on pseudo-words; this measures it on prose. The articles in
+bench/data/reuse_news.txt (34 of them, 150-500 words, eight invented outlets, written for this
+file) hold marked spans (the file's header says how): wire copy syndicated by three outlets
+under their own intros and endings, one copy lightly edited and one slanted; a paragraph
+copied with its typos and a few words changed ("government" -> "regime"); a paragraph split
+in two around new text; five sentences copied in another order; two copied sentences (42
+words) inside an otherwise original article; a whole article republished by another outlet;
+one public quotation cited by three independent articles; three outlets' footers; and three
+groups of articles on one story with no copying between them.
+
+What must be reported: copying between articles (cases wire, typos, split, reorder, short,
+republish). What must not: the quotation (each article quotes the speaker, none copies another;
+users want to see copying between outlets, and its "origin" would name whoever quoted first),
+an outlet's footer, and anything between articles on one story that share only facts, names and
+common phrasing.
+
+The articles go through ``propscope reuse FILE --format json`` itself (the JSONL reader and the
+options users get). Scores follow bench/reuse.py's SemEval-style span overlap (its function is
+imported): every passage gives a span in each of its two articles, compared with the gold spans
+of the same pair of articles. "all" counts every reported passage, spurious ones included; a
+case's row counts only the passages on pairs planted with that case. A planted group's origin is
+right when every cluster covering its gold spans names the group's earliest-published article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
+
+from click.testing import CliRunner  # noqa: E402
+
+from propscope.cli import main as cli  # noqa: E402
+from reuse import overlap_scores  # noqa: E402  (bench/reuse.py)
+
+DATA = HERE / "data" / "reuse_news.txt"
+REPORTED = ("wire", "typos", "split", "reorder", "short", "republish")
+NOT_REPORTED = ("quote", "boilerplate")
+_LABEL = r"[a-z]+/[a-z0-9-]+(?:#[a-z0-9]+)?"
+_MARK = re.compile(rf"\[\[(/|{_LABEL}(?: {_LABEL})*)\]\]")
+
+
+@dataclass
+class Doc:
+    id: str
+    text: str
+    outlet: str
+    published: dt.date
+    title: str
+    topic: str
+    spans: dict[str, tuple[int, int]]  # label -> (start, end) in text
+
+
+def strip_marks(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """Text without the [[label]] ... [[/]] marks, and each label's character span in it."""
+    out: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    pos = length = open_at = 0
+    open_labels: list[str] = []
+    for m in _MARK.finditer(marked):
+        out.append(marked[pos : m.start()])
+        length += m.start() - pos
+        pos = m.end()
+        if m.group(1) == "/":
+            if not open_labels:
+                raise ValueError(f"[[/]] without an open label near {marked[m.start() - 40 : m.start()]!r}")
+            spans.update((label, (open_at, length)) for label in open_labels)
+            open_labels = []
+        else:
+            labels = m.group(1).split()
+            if open_labels or any(label in spans for label in labels):
+                raise ValueError(f"label {m.group(1)} nested or repeated")
+            open_labels, open_at = labels, length
+    if open_labels:
+        raise ValueError(f"label {open_labels} is never closed")
+    out.append(marked[pos:])
+    return "".join(out), spans
+
+
+def read_docs(path: Path = DATA) -> list[Doc]:
+    docs = []
+    for block in re.split(r"^=== ", path.read_text(encoding="utf-8"), flags=re.M)[1:]:
+        head, _, body = block.partition("\n\n")
+        lines = head.splitlines()
+        fields = dict(line.split(": ", 1) for line in lines[1:])
+        text, spans = strip_marks(body.strip() + "\n")
+        docs.append(Doc(lines[0].strip(), text, fields["outlet"], dt.date.fromisoformat(fields["published"]),
+                        fields["title"], fields["topic"], spans))
+    return docs
+
+
+def gold_pairs(docs: list[Doc]) -> list[tuple[str, int, int, str, int, int, str]]:
+    """(a, a0, a1, b, b0, b1, label) for every label marked in two articles, a < b by id."""
+    where = defaultdict(list)
+    for d in docs:
+        for label, span in d.spans.items():
+            where[label].append((d.id, *span))
+    out = []
+    for label, places in sorted(where.items()):
+        for x, y in combinations(sorted(places), 2):
+            out.append((*x, *y, label))
+    return out
+
+
+def case_of(label: str) -> str:
+    return label.split("/")[0]
+
+
+def run_cli(docs: list[Doc], options: list[str], jsonl: Path) -> dict:
+    rows = [{"id": d.id, "text": d.text, "outlet": d.outlet, "published": d.published.isoformat(), "title": d.title}
+            for d in docs]
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = jsonl.with_suffix(".result.json")
+    r = CliRunner().invoke(cli, ["reuse", str(jsonl), "--format", "json", "-o", str(out), *options])
+    if r.exit_code != 0:
+        sys.exit(f"propscope reuse failed ({r.exit_code}): {r.output}")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def inter(x: tuple[int, int], y: tuple[int, int]) -> int:
+    return max(0, min(x[1], y[1]) - max(x[0], y[0]))
+
+
+def score(docs: list[Doc], result: dict, show: bool) -> None:
+    by_id = {d.id: d for d in docs}
+    gold = gold_pairs(docs)
+    wanted = [g for g in gold if case_of(g[6]) in REPORTED]
+    pred = [(p["a"], p["a_start"], p["a_end"], p["b"], p["b_start"], p["b_end"]) for p in result["passages"]]
+    pairs_of = defaultdict(set)
+    for g in wanted:
+        pairs_of[case_of(g[6])].add((g[0], g[3]))
+    light = [(*g[:6], "light") for g in wanted]
+    rows = [("all", overlap_scores(pred, light)["all"])]
+    for case in REPORTED:
+        sub_gold = [g for g in light if (g[0], g[3]) in pairs_of[case]]
+        sub_pred = [p for p in pred if (p[0], p[3]) in pairs_of[case]]
+        rows.append((case, overlap_scores(sub_pred, sub_gold)["all"]))
+    wanted_pairs = {(g[0], g[3]) for g in wanted}
+    n_unwanted = sum((g[0], g[3]) not in wanted_pairs for g in gold if case_of(g[6]) in NOT_REPORTED)
+    print(f"{len(docs)} articles, {len(wanted)} planted passage pairs to report "
+          f"({n_unwanted} pairs sharing only a quotation or a footer, not to report); "
+          f"reported {len(pred)} passages in {len(result['clusters'])} clusters")
+    print(f"  {'case':<10} {'P':>6} {'R':>6} {'F1':>6} {'pred':>5} {'gold':>5}")
+    for name, (p, r, n_pred, n_gold) in rows:
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"  {name:<10} {p:6.3f} {r:6.3f} {f1:6.3f} {n_pred:5d} {n_gold:5d}")
+
+    # passages on pairs with nothing to report, by why they are wrong
+    unwanted = defaultdict(list)
+    for g in gold:
+        if case_of(g[6]) in NOT_REPORTED:
+            unwanted[g[0], g[3]].append(g)
+    spurious: dict[str, list] = defaultdict(list)
+    for p in pred:
+        if (p[0], p[3]) in wanted_pairs:
+            continue
+        why = next((case_of(g[6]) for g in unwanted.get((p[0], p[3]), []) if inter(p[1:3], g[1:3])), None)
+        if why is None:
+            why = "same topic" if by_id[p[0]].topic == by_id[p[3]].topic else "other"
+        spurious[why].append(p)
+    print("  reported where nothing should be: " + (", ".join(f"{k} {len(v)}" for k, v in sorted(spurious.items()))
+                                                      or "none"))
+
+    # origins: per planted group, the clusters covering its gold spans and the origins they name
+    groups = defaultdict(set)
+    for d in docs:
+        for label in d.spans:
+            if case_of(label) in REPORTED:
+                groups[label.split("#")[0]].add(d.id)
+    right = 0
+    print(f"  {'group':<18} {'expected origin':<16} {'clusters':>8}  origins named")
+    for group, members in sorted(groups.items()):
+        expected = min(members, key=lambda a: by_id[a].published)
+        named = []
+        for c in result["clusters"]:
+            if any(inter((m["start"], m["end"]), span)
+                   for m in c["members"] for label, span in by_id[m["article"]].spans.items()
+                   if label.split("#")[0] == group):
+                named.append(c["origin"])
+        ok = bool(named) and all(o == expected for o in named)
+        right += ok
+        print(f"  {group:<18} {expected:<16} {len(named):8d}  {', '.join(map(str, named)) or '-'}"
+              f"{'' if ok else '   <- wrong'}")
+    print(f"  origin right for {right} of {len(groups)} planted groups")
+
+    if show:
+        print("\nreported passages:")
+        for p in result["passages"]:
+            tag = "ok" if (p["a"], p["b"]) in wanted_pairs else "SPURIOUS"
+            text = " ".join(by_id[p["a"]].text[p["a_start"] : p["a_end"]].split())
+            print(f"  [{tag}] {p['a']}[{p['a_start']}:{p['a_end']}] ~ {p['b']}[{p['b_start']}:{p['b_end']}] "
+                  f"{p['score']:.2f} {text[:90]!r}")
+        print("planted spans covered less than 90%:")
+        for a, a0, a1, b, b0, b1, label in wanted:
+            for art, span, other in ((a, (a0, a1), b), (b, (b0, b1), a)):
+                got = sum(inter(span, (p[1], p[2]) if p[0] == art else (p[4], p[5]))
+                          for p in pred if {p[0], p[3]} == {art, other})
+                if got < 0.9 * (span[1] - span[0]):
+                    print(f"  {label:<20} {art} (with {other}) {got / (span[1] - span[0]):.2f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 epilog="Other options are passed to propscope reuse (e.g. --similarity 0.15).")
+    ap.add_argument("--show", action="store_true", help="list every reported passage and every missed gold span")
+    ap.add_argument("--jsonl", type=Path, help="also write the articles (without the marks) to this JSONL file")
+    args, options = ap.parse_known_args()
+    docs = read_docs()
+    with tempfile.TemporaryDirectory() as tmp:
+        result = run_cli(docs, options, Path(tmp) / "reuse_news.jsonl")
+        if args.jsonl:
+            args.jsonl.write_text((Path(tmp) / "reuse_news.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    print(f"propscope reuse {' '.join(options) or '(defaults)'}")
+    score(docs, result, args.show)
+
+
+if __name__ == "__main__":
+    main()
