@@ -706,3 +706,239 @@ def test_another_programs_sqlite_file_is_named_as_such_and_left_alone(tmp_path):
     assert r.exit_code == 1 and "another program's tables are there" in r.stderr and "Traceback" not in r.stderr
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT x FROM articles").fetchall() == [("theirs",)]
+
+
+# -- what is not a regular file, and what the machine does half-way ---------------------------
+# (found by an audit run from a user's side: each of these was a hang, a traceback, a file put
+# where a device was, or an input skipped in silence)
+def test_a_device_given_as_an_input_is_refused_not_read_forever(tmp_path):
+    """/dev/zero has no size, so the size check let it through and reading it never ended."""
+    link = tmp_path / "folder" / "zero.txt"
+    link.parent.mkdir()
+    link.symlink_to("/dev/zero")
+    (tmp_path / "folder" / "ok.txt").write_text("A story about a bridge.")
+    items = list(read_inputs(["/dev/zero", str(link.parent)]))
+    rejected = {i.source: i.reason for i in items if isinstance(i, Rejected)}
+    assert "not a regular file" in rejected["/dev/zero"] and "not a regular file" in rejected[str(link)]
+    assert [i.text for i in items if isinstance(i, Article)] == ["A story about a bridge."]
+
+
+def test_a_pipe_is_read_on_its_own_and_reported_in_a_folder(tmp_path):
+    """`propscope ingest <(command)` reads a pipe; inside a folder a named pipe is named, not waited on."""
+    import os
+
+    fifo = tmp_path / "folder" / "pipe.txt"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    [r] = read_inputs([str(fifo.parent)])
+    assert isinstance(r, Rejected) and r.source == str(fifo) and "named pipe" in r.reason
+    writer = threading.Thread(target=lambda: fifo.write_text("A story written into a pipe."))
+    writer.start()
+    [a] = read_inputs([str(fifo)])
+    writer.join()
+    assert isinstance(a, Article) and a.text == "A story written into a pipe."
+
+
+def test_paths_that_cannot_be_looked_at_are_reported(tmp_path, monkeypatch):
+    """A file in a folder without permission raised PermissionError from is_dir() (a traceback), and
+    a subfolder that could not be listed was skipped in silence (exit 0). Permissions are faked
+    here: root reads everything."""
+    import os
+    import pathlib
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "story.txt").write_text("Behind a locked door.")
+    (tmp_path / "corpus" / "sub").mkdir(parents=True)
+    (tmp_path / "corpus" / "a.txt").write_text("A readable story.")
+    (tmp_path / "corpus" / "sub" / "b.txt").write_text("A story in a folder that cannot be listed.")
+    real_stat, real_scandir = pathlib.Path.stat, os.scandir
+
+    def stat(self, *args, **kwargs):
+        if self.parent.name == "locked":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(pathlib.Path, "stat", stat)
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(read_inputs([str(tmp_path / "locked" / "story.txt"), str(tmp_path / "corpus")]))
+    rejected = {i.source: i.reason for i in items if isinstance(i, Rejected)}
+    assert rejected == {str(tmp_path / "locked" / "story.txt"): "cannot read: Permission denied",
+                        str(tmp_path / "corpus" / "sub"): "cannot read folder: Permission denied"}
+    assert [i.text for i in items if isinstance(i, Article)] == ["A readable story."]
+
+
+def test_compressed_files_are_named_as_such(tmp_path):
+    import bz2
+    import zipfile
+
+    (tmp_path / "story.txt").write_bytes(gzip.compress(b"A story. " * 20))
+    (tmp_path / "rows.csv").write_bytes(bz2.compress(b"id,text\n1,A story.\n"))
+    with zipfile.ZipFile(tmp_path / "export.jsonl", "w") as z:
+        z.writestr("export.jsonl", '{"id": "1", "text": "A story."}\n')
+    reasons = [r.reason for r in read_inputs([str(tmp_path / n) for n in ("story.txt", "rows.csv", "export.jsonl")])]
+    assert reasons == ["is gzip-compressed; decompress it first (gunzip -k FILE)",
+                       "is bzip2-compressed; decompress it first (bunzip2 -k FILE)",
+                       "is zip-compressed; decompress it first (unzip FILE)"]
+
+
+def test_a_file_name_that_is_not_utf8_does_not_cost_its_text(db_url, tmp_path):
+    import os
+
+    path = os.fsencode(tmp_path) + b"/caf\xe9.txt"  # a Latin-1 name, as old archives hold them
+    with open(path, "wb") as f:
+        f.write(b"A story whose name is not UTF-8.")
+    r = cli("ingest", tmp_path, "--db", db_url, "--format", "json")
+    assert r.exit_code == 0 and summary(r)["new"] == 1
+    [row] = Store(db_url).list_articles()[1]
+    assert row["id"].startswith("caf\ufffd-")
+
+
+def test_a_spreadsheets_empty_rows_are_blank_lines_not_rejects(tmp_path):
+    """Excel writes trailing empty rows as ",,,"; each was a "record has no text" line."""
+    p = tmp_path / "sheet.csv"
+    p.write_text("id,text,title\n,,\n1,A story.,\n" + ",,\n" * 1000)
+    assert [(type(i).__name__, getattr(i, "id", None)) for i in read_inputs([str(p)])] == [("Article", "1")]
+
+
+def test_an_html_page_in_the_charset_it_declares_is_read(tmp_path, monkeypatch):
+    """windows-1252 pages (saved, or served with that charset) were refused as "not UTF-8"; a page
+    whose bytes are not what it declares still is, with a hint that keeps curly quotes."""
+    body = "Caf\u00e9 owners said the \u201cnew\u201d rules \u2014 as written \u2014 would close them. " * 8
+    page = ('<html><head><meta charset="{}"><title>Cafés</title></head><body><article><p>{}</p></article>'
+            "</body></html>")
+    (tmp_path / "saved.html").write_bytes(page.format("windows-1252", body).encode("cp1252"))
+    (tmp_path / "liar.html").write_bytes(page.format("utf-8", body).encode("cp1252"))
+    saved, liar = read_inputs([str(tmp_path / "saved.html"), str(tmp_path / "liar.html")])
+    assert isinstance(saved, Article) and "\u201cnew\u201d" in saved.text
+    assert isinstance(liar, Rejected) and "iconv -f windows-1252 -t utf-8" in liar.reason
+    served = fetch.Fetched("https://news.example/a", "text/html; charset=ISO-8859-1",
+                           page.format("x", body).replace('<meta charset="x">', "").encode("cp1252"))
+    monkeypatch.setattr(fetch, "fetch", lambda url, **kw: served)
+    [a] = ingest.read_url("https://news.example/a", ReadOptions())
+    assert isinstance(a, Article) and "Caf\u00e9" in a.text and "\u2014" in a.text
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://example.com:99999/", "http://example.com:abc/"])
+def test_a_url_that_cannot_be_parsed_is_one_line(db_url, tmp_path, url):
+    """urlsplit raises ValueError on these: a traceback from the command line, a 500 from the web
+    app, and, as a record's url, the end of the whole ingest."""
+    with pytest.raises(fetch.FetchError, match="not a valid URL"):
+        fetch.check_url(url)
+    r = CliRunner().invoke(main, ["ingest", url, "--db", db_url])
+    assert r.exit_code == 1 and "not a valid URL" in r.stderr and isinstance(r.exception, SystemExit)
+    p = tmp_path / "export.jsonl"
+    p.write_text(json.dumps({"id": "1", "text": "A story with a broken link.", "url": url}) + "\n"
+                 + json.dumps({"id": "2", "text": "The next story."}) + "\n")
+    r = cli("ingest", p, "--db", db_url, "--format", "json")
+    assert r.exit_code == 0 and summary(r)["new"] == 2
+    assert Store(db_url).get_article("1").url == url
+
+
+def test_a_url_that_cannot_be_parsed_is_a_400_on_the_web(client):
+    r = client.post("/api/analyze", json={"url": "http://[::1"})
+    assert r.status_code == 400 and "not a valid URL" in r.json()["detail"]
+
+
+def test_a_page_number_past_any_store_is_a_422_not_a_500(client):
+    assert client.get("/reuse", params={"page": 10**18}).status_code == 422
+
+
+def test_output_through_a_link_replaces_its_file_and_a_pipe_is_written_into(tmp_path):
+    """-o is moved into place when complete; a link was replaced by a plain file, and a device or
+    pipe by a file where it stood (as root, -o /dev/null replaced /dev/null)."""
+    import os
+    import stat
+
+    from propscope.cli import _output_file
+
+    real, link = tmp_path / "reports" / "today.xml", tmp_path / "latest.xml"
+    real.parent.mkdir()
+    real.write_text("yesterday")
+    link.symlink_to(real)
+    r = CliRunner().invoke(main, ["export", "--format", "label-studio-config", "-o", str(link)])
+    assert r.exit_code == 0 and link.is_symlink() and real.read_text().startswith("<View>")
+    assert _output_file("/dev/null") is None
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    r = CliRunner().invoke(main, ["export", "--format", "label-studio-config", "-o", str(fifo)])
+    reader.join(timeout=30)
+    assert r.exit_code == 0 and got and got[0].startswith("<View>") and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest.xml", "pipe", "reports"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_under_standard_output_is_one_line():
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        p = subprocess.run([sys.executable, "-m", "propscope.cli", "techniques"], stdout=full, stderr=subprocess.PIPE,
+                           text=True, timeout=120)
+    assert p.returncode == 1 and "Traceback" not in p.stderr and "Exception ignored" not in p.stderr
+    assert p.stderr.strip() == "propscope: cannot write the output: No space left on device"
+
+
+def test_ctrl_c_during_ingest_keeps_the_finished_batches(db_url, tmp_path, monkeypatch):
+    """Ctrl-C was click's bare "Aborted!" (exit 1), which says nothing of what was stored."""
+    real = ingest.read_inputs
+
+    def interrupted(sources, opts=None):
+        for n in range(1500):  # one insert batch (1,000) done, the next half read
+            yield Article(f"a{n}", f"Story number {n}.")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest, "read_inputs", interrupted)
+    r = CliRunner().invoke(main, ["ingest", "x", "--db", db_url])
+    assert r.exit_code == 130 and "interrupted: the articles stored before it are kept" in r.stderr
+    assert Store(db_url).count_articles() == 1000
+    monkeypatch.setattr(ingest, "read_inputs", real)
+    p = tmp_path / "all.jsonl"
+    p.write_text("".join(json.dumps({"id": f"a{n}", "text": f"Story number {n}."}) + "\n" for n in range(1500)))
+    r = cli("ingest", p, "--db", db_url, "--format", "json")
+    assert summary(r) == {"new": 500, "duplicates": 1000, "rejected": 0}
+
+
+def test_a_store_that_stops_taking_writes_is_one_line_not_one_per_article(tmp_path, monkeypatch):
+    """A read-only SQLite file rejected every article on its own line, each "refused by the
+    database"; analyze, reuse and topics ended in a traceback."""
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    from propscope import store as store_module
+
+    db = str(tmp_path / "s.db")
+    assert cli("ingest", "-", "--db", db, input="A stored story.").exit_code == 0
+
+    def read_only(*args, **kwargs):
+        raise sa.exc.OperationalError("INSERT", {}, sqlite3.OperationalError("attempt to write a readonly database"))
+
+    monkeypatch.setattr(store_module.Store, "_insert_rows", read_only)
+    p = tmp_path / "many.jsonl"
+    p.write_text("".join(json.dumps({"id": f"n{n}", "text": f"New story {n}."}) + "\n" for n in range(50)))
+    r = CliRunner().invoke(main, ["ingest", str(p), "--db", db])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
+    [line] = r.stderr.splitlines()
+    assert line.startswith("propscope: cannot write to sqlite:///") and line.endswith(
+        "s.db: OperationalError: attempt to write a readonly database")
+    monkeypatch.setattr(store_module.Store, "save_reuse", read_only)
+    r = CliRunner().invoke(main, ["reuse", "--db", db])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
+    assert r.stderr.splitlines()[-1] == "propscope: the store stopped this command: attempt to write a readonly database"
+
+
+@pytest.mark.parametrize("where", ["story.txt/store.db", "folder"])
+def test_a_store_path_that_is_no_file_is_one_line(tmp_path, where):
+    (tmp_path / "story.txt").write_text("A story.")
+    (tmp_path / "folder").mkdir()
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "story.txt"), "--db", str(tmp_path / where)])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
+    assert ("cannot make its folder" if "/" in where else "is a folder: give --db the path of a file") in r.stderr

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
+import errno
 import json
 import logging
 import os
+import stat
 import sys
 import time
 import warnings
@@ -107,7 +109,61 @@ def quiet_third_party() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# What a full disk or a dead device says when the output is written (stdout or -o).
+WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
+
+
+class Commands(click.Group):
+    """The command group. What the machine does to a command half-way, a full disk under its output
+    or a store that stops taking writes (read-only, locked, lost), ends it with one line and exit
+    status 1, as bad input does, wherever in the command it happens. A reader that goes away
+    (``| head``) is left to click, which ends quietly."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a full disk shows here, not as a traceback at interpreter exit
+        except OSError as e:
+            if e.errno not in WRITE_ERRORS:
+                raise
+            _discard_stdout()
+            _fail(f"cannot write {e.filename or 'the output'}: {e.strerror or e}")
+        except Exception as e:
+            why = _store_failure(e)
+            if why is None:
+                raise
+            _fail(why)
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that what is still buffered for a full disk is not
+    written again (and reported as an ignored exception) when Python exits."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests capture it)
+        pass
+
+
+def _store_failure(e: Exception) -> str | None:
+    """One line for a store that stopped a command (``StoreError``, or the database's own
+    OperationalError: a read-only file, a full disk, a lock held past the timeout), else None."""
+    if "propscope.store" not in sys.modules:  # nothing was stored or read: not a store's failure
+        return None
+    import sqlalchemy as sa
+
+    from .store import StoreError
+
+    if isinstance(e, StoreError):
+        return str(e)
+    if isinstance(e, sa.exc.OperationalError):
+        orig = getattr(e, "orig", None) or e
+        return f"the store stopped this command: {' '.join(str(orig).split())[:300]}"
+    return None
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="propscope")
 @click.option("--verbose", "-v", is_flag=True, help="Also show the warnings and log lines of the libraries "
               "propscope uses (hidden by default).")
@@ -366,10 +422,23 @@ def _readable_inputs(paths, counter: Counter) -> list[str]:
     return kept
 
 
-def _partial(output: str) -> Path:
-    """Where this process writes the -o file ``output`` until it is complete."""
-    target = Path(output)
-    return target.with_name(f".{target.name}.{os.getpid()}.partial")
+def _output_file(output: str) -> Path | None:
+    """The file that -o ``output`` names: through a symbolic link, the file it points to (the link
+    stays a link). None for a device or pipe (/dev/null, /dev/stdout, a named pipe): that is
+    written straight into, since moving a file over it would put a file where the device was."""
+    try:
+        if not stat.S_ISREG(os.stat(output).st_mode):
+            return None
+    except OSError:  # not there yet: it is made
+        pass
+    return Path(os.path.realpath(output))
+
+
+def _partial(output: str) -> Path | None:
+    """Where this process writes the -o file ``output`` until it is complete (None: straight
+    into ``output``, a device or pipe)."""
+    target = _output_file(output)
+    return None if target is None else target.with_name(f".{target.name}.{os.getpid()}.partial")
 
 
 def _open_output(output: str | None):
@@ -380,10 +449,11 @@ def _open_output(output: str | None):
         return sys.stdout
     partial = _partial(output)
     try:
-        f = open(partial, "w", encoding="utf-8")  # noqa: SIM115
+        f = open(partial or output, "w", encoding="utf-8")  # noqa: SIM115
     except OSError as e:
         _fail(f"cannot write {output}: {e.strerror or e}")
-    atexit.register(partial.unlink, missing_ok=True)  # gone once moved; else the half-written file goes
+    if partial is not None:
+        atexit.register(partial.unlink, missing_ok=True)  # gone once moved; else the half-written file goes
     return f
 
 
@@ -391,9 +461,10 @@ def _close_output(out, output: str | None) -> None:
     """The -o file complete: moved over its target in one step."""
     if not output:
         return
-    out.close()
     try:
-        os.replace(_partial(output), output)
+        out.close()  # the last of it is written here: a full disk says so now
+        if (partial := _partial(output)) is not None:
+            os.replace(partial, _output_file(output))
     except OSError as e:
         _fail(f"cannot write {output}: {e.strerror or e}")
 
@@ -581,8 +652,13 @@ def ingest_cmd(sources, db, fmt, feeds, max_bytes, allow_private_urls) -> None:
 
 def _store_articles(store, articles, counter: Counter):
     """``store.add_articles``, each article the database refused reported on stderr and counted,
-    and each stored article whose missing metadata a copy filled in said so (the first 20)."""
-    result = store.add_articles(articles)
+    and each stored article whose missing metadata a copy filled in said so (the first 20).
+    Ctrl-C ends it with one line: the insert batch under way is rolled back, the ones before stay."""
+    try:
+        result = store.add_articles(articles)
+    except KeyboardInterrupt:
+        _fail("interrupted: the articles stored before it are kept; run the same command again to store the "
+              "rest (those already stored are skipped)", 130)
     for article_id, reason in result.rejected:
         counter["rejected"] += 1
         _err(f"skipped article {article_id!r}: {reason}")

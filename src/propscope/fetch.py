@@ -88,26 +88,30 @@ def _resolve(host: str, port: int) -> list[str]:
 
 def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
     """The addresses to connect to for ``url``, each checked, or FetchError saying why not."""
-    parts = urlsplit(url)
+    try:  # an unclosed IPv6 bracket ("http://[::1") or a port that is no port is ValueError
+        parts = urlsplit(url)
+        hostname, explicit_port = parts.hostname, parts.port
+    except ValueError as e:
+        raise FetchError(f"not a valid URL: {e}") from None
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"only http and https URLs can be fetched, not {parts.scheme or 'a bare path'!r}")
-    if not parts.hostname:
+    if not hostname:
         raise FetchError("URL has no host")
     if parts.username or parts.password:
         raise FetchError("URLs with credentials are refused")
     try:
         host = httpx.URL(url).raw_host.decode("ascii")
-        port = parts.port or (443 if parts.scheme == "https" else 80)
+        port = explicit_port or (443 if parts.scheme == "https" else 80)
         addrs = [ipaddress.ip_address(a.split("%")[0]) for a in _resolve(host, port)]
     except (socket.gaierror, UnicodeError, ValueError, httpx.InvalidURL) as e:
-        raise FetchError(f"cannot resolve host {parts.hostname!r}: {e}") from None
+        raise FetchError(f"cannot resolve host {hostname!r}: {e}") from None
     if not addrs:
-        raise FetchError(f"cannot resolve host {parts.hostname!r}")
+        raise FetchError(f"cannot resolve host {hostname!r}")
     if not allow_private:
         for addr in addrs:
             why = refusal(addr)
             if why:
-                raise FetchError(f"{parts.hostname} resolves to a non-public address ({addr}: {why}); "
+                raise FetchError(f"{hostname} resolves to a non-public address ({addr}: {why}); "
                                  "pass --allow-private-urls to fetch it anyway")
     return addrs
 

@@ -10,10 +10,14 @@ with its source and line, rather than failing a whole insert batch later.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
 import json
+import os
+import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -111,8 +115,10 @@ def checked(item: Article | Rejected, source: str) -> Article | Rejected:
 
 def file_article_id(path: Path, text: str, unique: bool) -> str:
     """A file's article id: a PTC name (``article123.txt`` -> ``123``) is the corpus's own id;
-    any other file is named by its stem, made unique with ``unique`` (see ``ReadOptions``)."""
-    base = article_id_from_path(path)
+    any other file is named by its stem, made unique with ``unique`` (see ``ReadOptions``). A
+    name's bytes that are not UTF-8 (Python holds them as lone surrogates, which no store keeps)
+    become U+FFFD: the file's text is fine, and its name must not cost it."""
+    base = os.fsencode(article_id_from_path(path)).decode("utf-8", "replace")
     return base if has_ptc_name(path) else generated_id(base, text, unique)
 
 
@@ -121,14 +127,35 @@ def _json_type(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False) -> str | Rejected:
+# Compressed files people save articles and exports as, by their first bytes, and how to open them.
+COMPRESSED = ((b"\x1f\x8b", "gzip", "gunzip -k FILE"), (b"PK\x03\x04", "zip", "unzip FILE"),
+              (b"\xfd7zXZ\x00", "xz", "unxz -k FILE"), (b"\x28\xb5\x2f\xfd", "zstd", "unzstd FILE"))
+
+
+def compressed(data: bytes) -> str | None:
+    """Why ``data`` cannot be read as text when it is a compressed file (bzip2 by its whole
+    signature, "BZh" + level + block magic, since "BZh" alone may open a text), else None."""
+    for magic, kind, tool in COMPRESSED:
+        if data.startswith(magic):
+            return f"is {kind}-compressed; decompress it first ({tool})"
+    if data[:3] == b"BZh" and data[3:4].isdigit() and data[4:10] == b"1AY&SY":
+        return "is bzip2-compressed; decompress it first (bunzip2 -k FILE)"
+    return None
+
+
+def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
+                charset: str | None = None) -> str | Rejected:
     """``data`` as UTF-8 text (or UTF-16 with a BOM), else why not. With ``records`` (CSV, JSON
     Lines) a NUL byte past the first 8 bytes is the problem of the record that holds it (rejected
-    with its line), not a sign of a binary file: one stray NUL must not cost a whole export."""
+    with its line), not a sign of a binary file: one stray NUL must not cost a whole export.
+    ``charset`` is what an HTML page declares (``declared_charset``): it decodes a page that is
+    not UTF-8; a page that is UTF-8 stays UTF-8 whatever it declares."""
     if not data:
         return Rejected(source, "empty input")
     if len(data) > max_bytes:
         return Rejected(source, f"{len(data):,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+    if why := compressed(data):
+        return Rejected(source, why)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 BOM (Windows "Unicode" text, Excel exports)
         try:
             data = data.decode("utf-16").encode("utf-8")
@@ -136,15 +163,48 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False)
             return Rejected(source, "starts like UTF-16 but is not valid UTF-16; convert it to UTF-8")
     if b"\x00" in (data[:8] if records else data):  # binaries (ELF, gzip, zip) and UTF-16 show one early
         return Rejected(source, "looks binary (NUL bytes); give a UTF-8 text, HTML, JSONL or CSV file")
+    other = charset if charset not in (None, "utf-8") else None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        return Rejected(source, f"not valid UTF-8 (byte {e.start}); convert it, e.g. iconv -f latin1 -t utf-8")
+        try:
+            text = data.decode(other or "utf-8")
+        except UnicodeDecodeError:
+            # windows-1252, not latin1: latin1 turns its curly quotes and dashes into control characters
+            declared = f" nor the {other} it declares" if other else ""
+            return Rejected(source, f"not valid UTF-8{declared} (byte {e.start}); convert it, e.g. "
+                                    "iconv -f windows-1252 -t utf-8")
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
         return Rejected(source, "no text (only whitespace)")
     return text
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def declared_charset(data: bytes, content_type: str = "") -> str | None:
+    """The character set an HTML page declares, by its Content-Type header, else by a ``<meta>``
+    in its first 4 KB, as a Python codec name; None when it declares none Python knows. Latin-1
+    and ASCII mean windows-1252, as browsers read them (the HTML standard says so)."""
+    found = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", content_type, re.I)
+    name = found.group(1) if found else (m.group(1).decode("ascii") if (m := _META_CHARSET.search(data[:4096]))
+                                         else None)
+    try:
+        codec = codecs.lookup(name).name if name else None
+    except LookupError:
+        return None
+    return "cp1252" if codec in ("iso8859-1", "ascii") else codec
+
+
+def url_host(url: str | None) -> str | None:
+    """The host name in ``url``, or None when there is no URL or it cannot be parsed (an unclosed
+    IPv6 bracket, "http://[::1"): a record's broken link must not cost its text."""
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
 
 
 def html_to_article(html: str, article_id: str, source: str, url: str | None = None, path: Path | None = None,
@@ -163,7 +223,7 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     if path is not None:
         article_id = file_article_id(path, text, unique_ids)
     return checked(Article(id=article_id, text=text, title=meta.get("title") or None, url=url,
-                           outlet=meta.get("hostname") or (urlsplit(url).hostname if url else None),
+                           outlet=meta.get("hostname") or url_host(url),
                            published=_date(meta.get("date")), language=meta.get("language") or None), source)
 
 
@@ -201,7 +261,7 @@ def record_to_article(rec: object, default_id: str, source: str, unique_ids: boo
     url = rec.get("url") or None
     article_id = str(rid) if rid not in (None, "") else generated_id(default_id, text, unique_ids)
     return checked(Article(id=article_id, text=text, title=rec.get("title") or None,
-                           url=url, outlet=rec.get("outlet") or (urlsplit(url).hostname if url else None),
+                           url=url, outlet=rec.get("outlet") or url_host(url),
                            published=_date(rec.get("published")), language=rec.get("language") or None, meta=meta),
                    source)
 
@@ -246,6 +306,8 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
             continue
         if None in row:
             yield Rejected(f"{name}:{start}", "row has more cells than the header")
+            continue
+        if not any(v.strip() for v in row.values() if v):  # ",,," : a spreadsheet's empty row, as a blank line
             continue
         if last:
             yield record_to_article(last[0], f"{stem}-{last[1]}", f"{name}:{last[1]}", unique_ids)
@@ -292,7 +354,7 @@ def read_feed(data: bytes, name: str, unique_ids: bool = False) -> Iterator[Arti
         link = entry.get("link") or None
         yield checked(Article(
             id=str(entry.get("id") or link or generated_id(f"{Path(name).stem}-{n}", text, unique_ids)), text=text,
-            title=entry.get("title") or None, url=link, outlet=urlsplit(link).hostname if link else None,
+            title=entry.get("title") or None, url=link, outlet=url_host(link),
             published=_date("{:04d}-{:02d}-{:02d}".format(*published[:3])) if published else None), source)
 
 
@@ -388,15 +450,33 @@ def is_url(s: str) -> bool:
 def missing_reason(source: str) -> str:
     """Why ``source``, neither a file nor an http(s) URL, cannot be read: a ``file://`` or
     ``ftp://`` URL is not "no such file", it is a scheme propscope does not fetch."""
-    scheme = urlsplit(source).scheme if ":" in source[:32] else ""
+    try:
+        scheme = urlsplit(source).scheme if ":" in source[:32] else ""
+    except ValueError:  # "ftp://[x": an unclosed IPv6 bracket
+        scheme = source.split(":", 1)[0]
     if len(scheme) > 1 and ("://" in source or scheme.lower() in ("javascript", "data", "mailto")):
         return f"only http:// and https:// URLs can be fetched, not {scheme}:"
     return "no such file or folder"
 
 
+def not_readable(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file, or None. A device (/dev/zero, /dev/urandom) or a
+    socket never ends or never answers; a pipe (``<(command)``, a named pipe) is read like stdin."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        return f"cannot read: {e.strerror or e}"
+    if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
+        return None
+    return "not a regular file (a device or socket); give a file, a folder or - for standard input"
+
+
 def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterator[Article | Rejected]:
     name = name or str(path)
     suffix = path.suffix.lower()
+    if why := not_readable(path):
+        yield Rejected(name, why)
+        return
     if path.name.lower().endswith(WARC_SUFFIXES):
         yield from read_warc(path, name)
         return
@@ -409,14 +489,16 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
         if size > opts.max_bytes:
             yield Rejected(name, f"{size:,} bytes is over the {opts.max_bytes:,}-byte limit (raise it with --max-bytes)")
             return
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(opts.max_bytes + 1)  # a pipe has no size: read no more than the limit (as stdin)
     except OSError as e:
         yield Rejected(name, f"cannot read: {e.strerror or e}")
         return
     if suffix in FEED_SUFFIXES:
         yield from read_feed(data, name, opts.unique_ids) if data.strip() else iter([Rejected(name, "empty input")])
         return
-    text = decode_text(data, name, opts.max_bytes, records=suffix in (".jsonl", ".ndjson", ".csv"))
+    text = decode_text(data, name, opts.max_bytes, records=suffix in (".jsonl", ".ndjson", ".csv"),
+                       charset=declared_charset(data) if suffix in HTML_SUFFIXES else None)
     if isinstance(text, Rejected):
         yield text
     elif suffix in (".jsonl", ".ndjson"):
@@ -449,13 +531,13 @@ def read_url(url: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
         else:
             yield from read_feed(got.body, url, opts.unique_ids)
         return
-    text = decode_text(got.body, url, opts.max_bytes)
+    text = decode_text(got.body, url, opts.max_bytes, charset=declared_charset(got.body, got.content_type))
     if isinstance(text, Rejected):
         yield text
     elif "html" in ctype or text.lstrip()[:1] == "<":
         yield html_to_article(text, got.url, url, url=got.url)
     else:
-        yield checked(Article(id=got.url, text=text, url=got.url, outlet=urlsplit(got.url).hostname), url)
+        yield checked(Article(id=got.url, text=text, url=got.url, outlet=url_host(got.url)), url)
 
 
 def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Article | Rejected]:
@@ -471,13 +553,35 @@ def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iter
             yield from read_url(source, opts)
         else:
             path = Path(source)
-            if path.is_dir():
-                files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".txt"} | HTML_SUFFIXES)
-                if not files:
-                    yield Rejected(source, "folder holds no .txt or .html files")
-                for f in files:
-                    yield from read_file(f, opts)
-            elif path.exists():
-                yield from read_file(path, opts)
-            else:
+            try:
+                is_dir = stat.S_ISDIR(path.stat().st_mode)
+            except (FileNotFoundError, NotADirectoryError):
                 yield Rejected(source, missing_reason(source))
+                continue
+            except OSError as e:  # there, but not to be looked at (a folder without permission)
+                yield Rejected(source, f"cannot read: {e.strerror or e}")
+                continue
+            if is_dir:
+                yield from read_folder(path, opts)
+            else:
+                yield from read_file(path, opts)
+
+
+def read_folder(folder: Path, opts: ReadOptions) -> Iterator[Article | Rejected]:
+    """The .txt and .html files under ``folder`` (links to folders are not followed), in name
+    order. A subfolder that cannot be listed is reported, never skipped in silence, and so is a
+    .txt or .html name that is no regular file (a broken link, a device, a named pipe)."""
+    found: list[Path] = []
+    unreadable: list[Rejected] = []
+    wanted = {".txt"} | HTML_SUFFIXES
+    for top, _, names in os.walk(folder, onerror=lambda e: unreadable.append(
+            Rejected(str(e.filename or folder), f"cannot read folder: {e.strerror or e}"))):
+        found += [Path(top, n) for n in names if Path(n).suffix.lower() in wanted]
+    yield from unreadable
+    if not found and not unreadable:
+        yield Rejected(str(folder), "folder holds no .txt or .html files")
+    for f in sorted(found):
+        if f.is_fifo():  # in a folder, a pipe nobody writes to would wait forever
+            yield Rejected(str(f), "a named pipe: give it on its own to read it")
+        else:
+            yield from read_file(f, opts)

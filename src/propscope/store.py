@@ -226,8 +226,13 @@ class Store:
             shown = self.display_url if backend else "that URL"
             raise StoreError(f"cannot open database {shown}: give a SQLite path, sqlite:///path.db or "
                              "postgresql://user@host/db")
-        if self.url.startswith("sqlite:///"):
-            Path(self.url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(self.url[len("sqlite:///"):]) if self.url.startswith("sqlite:///") else None
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:  # a file where a folder should be ("--db notes.txt/x.db"), no permission
+                raise StoreError(f"cannot open database {self.display_url}: cannot make its folder "
+                                 f"{path.parent}: {e.strerror or e}") from None
         try:
             self.engine = _engine(self.url)
             if migrate:
@@ -238,6 +243,8 @@ class Store:
             why = f"{e.__class__.__name__}: {getattr(e, 'orig', None) or e}"
             if "already exists" in why:  # our tables' names, made by something else
                 why += " (another program's tables are there: give propscope a database of its own)"
+            if "unable to open database file" in why and path is not None:
+                why += _unopenable(path)
             raise StoreError(f"cannot open database {self.display_url}: {why}") from None
         except CommandError as e:  # alembic: a schema revision this version does not know
             raise StoreError(f"cannot open database {self.display_url}: {e}; a newer propscope made it, "
@@ -287,6 +294,7 @@ class Store:
         try:
             self._insert_rows(rows, result)
         except (sa.exc.StatementError, ValueError) as e:  # one bad row: find it, keep the rest
+            self._refuse_if_store_wide(e)
             if len(rows) == 1:
                 result.rejected.append((rows[0]["id"], f"the database refused it: {_db_reason(e)}"))
                 return
@@ -294,7 +302,15 @@ class Store:
                 try:
                     self._insert_rows([row], result)
                 except (sa.exc.StatementError, ValueError) as e1:
+                    self._refuse_if_store_wide(e1)
                     result.rejected.append((row["id"], f"the database refused it: {_db_reason(e1)}"))
+
+    def _refuse_if_store_wide(self, e: Exception) -> None:
+        """StoreError when ``e`` is no row's fault (a read-only file, a full disk, a lock held past
+        the timeout, a lost server): set aside row by row, every article would be "refused" with
+        the same words and the command would go on failing."""
+        if isinstance(e, sa.exc.OperationalError) and not _row_limit(e):
+            raise StoreError(f"cannot write to {self.display_url}: {_db_reason(e)}") from None
 
     def _insert_rows(self, rows: list[dict], result: AddResult) -> None:
         with self.engine.begin() as conn:
@@ -660,6 +676,21 @@ class Store:
                             "spans": [{k: s[k] for k in ("technique", "start", "end", "score", "text", "taxonomy")}
                                       for s in found]})
         return out
+
+
+def _row_limit(e: sa.exc.OperationalError) -> bool:
+    """Whether PostgreSQL refused one row for a size limit (SQLSTATE class 54: an index entry over
+    its maximum), which psycopg files under OperationalError although the row is to blame."""
+    return str(getattr(getattr(e, "orig", None), "sqlstate", None) or "").startswith("54")
+
+
+def _unopenable(path: Path) -> str:
+    """Why SQLite may have been "unable to open" ``path``, as a hint to add to its words."""
+    if path.is_dir():
+        return f" ({path} is a folder: give --db the path of a file)"
+    if not os.access(path.parent, os.W_OK):
+        return f" (its folder {path.parent} cannot be written, and SQLite keeps its journal beside the file)"
+    return ""
 
 
 def _db_reason(e: Exception) -> str:

@@ -372,7 +372,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         return JSONResponse({**extra, "rows": rows})
 
     @app.get("/reuse", response_class=HTMLResponse, include_in_schema=False)
-    def reuse_page(request: Request, article: str = "", page_no: int = Query(1, alias="page", ge=1)):
+    def reuse_page(request: Request, article: str = "", page_no: int = Query(1, alias="page", ge=1, le=100_000)):
         from ..report_html import render_passage
 
         result = store().load_reuse(article or None, 25, (page_no - 1) * 25)
