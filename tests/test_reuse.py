@@ -270,3 +270,26 @@ def test_lower_similarity_finds_more_of_a_heavily_edited_copy():
     assert covered(0.1) >= 0.9 * (planted[1] - planted[0]) > covered(0.25)
     with pytest.raises(ValueError, match="Jaccard"):
         find_reuse([a, b], threshold=1.0)
+
+
+REORDERED = (
+    "Shipping companies said the delays would add at least a week to deliveries bound for the northern "
+    "warehouses, where stocks of spare parts were already running low after the winter storms."
+)
+
+
+def test_sentences_copied_in_another_order_are_all_found():
+    # One alignment is monotone: before the leftovers were aligned again, only the longest
+    # in-order subset of these four sentences was reported.
+    sentences = [SOURCE, MIDDLE, SECOND, REORDERED]
+    a = art("a", filler(600), " ".join(sentences), filler(601))
+    b = art("b", filler(602), " ".join(sentences[k] for k in (2, 0, 3, 1)), filler(603))
+    result = find_reuse([a, b])
+    assert {(p.a, p.b) for p in result.passages} == {("a", "b")}
+    for doc in (a, b):
+        spans = [side(p, doc) for p in result.passages]
+        for s in sentences:
+            start = doc.text.index(s)
+            covered = sum(max(0, min(e, start + len(s)) - max(b0, start)) for b0, e in spans)
+            assert covered == len(s), s[:30]
+        assert all(doc.text[s:e] in sentences or doc.text[s:e] in " ".join(sentences) for s, e in spans)

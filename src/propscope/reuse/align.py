@@ -6,7 +6,8 @@ sequences (normalised: casefolded, punctuation and quote style removed) are alig
 (longest run first, then recursively left and right of it). Runs are then chained into passages
 while the gap between consecutive runs stays within ``max_gap`` words on both sides, which is what
 makes the result robust to substituted, inserted and deleted words; a longer gap (a dropped
-sentence, unrelated text) ends the passage.
+sentence, unrelated text) ends the passage. Sentences copied in another order cross each other, so
+what one alignment leaves unmatched is aligned again (see :func:`align_region`).
 
 Common words match by chance everywhere, so three rules keep passages honest: single-word runs at
 the ends of a chain are trimmed; an edge is moved to the nearest sentence boundary when what lies
@@ -125,10 +126,10 @@ def _snap(chain: list[tuple[int, int, int]], ta: Tokens, tb: Tokens, a_lo: int, 
     return [(i, j, n) for i, j, n, _ in runs]
 
 
-def align_region(ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], *, max_gap: int = 6) -> list[Fragment]:
-    """Aligned fragments of two token tables inside one token rectangle."""
-    a_lo, a_hi, b_lo, b_hi = region
-    sm = SequenceMatcher(None, ta.norms[a_lo:a_hi], tb.norms[b_lo:b_hi], autojunk=False)
+def _fragments(keys_a: list, keys_b: list, ta: Tokens, tb: Tokens, a_lo: int, b_lo: int,
+               max_gap: int) -> list[Fragment]:
+    """One monotone alignment of two key sequences, as fragments in token coordinates."""
+    sm = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     out = []
     for chain in _chains(sm.get_matching_blocks(), max_gap):
         chain = _snap(_trim(chain), ta, tb, a_lo, b_lo)
@@ -136,6 +137,39 @@ def align_region(ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], *, m
         i1, j1, n1 = chain[-1]
         out.append(Fragment(a_lo + i0, a_lo + i1 + n1, b_lo + j0, b_lo + j1 + n1, sum(n for _, _, n in chain),
                             sum(n for _, _, n in chain if n >= ANCHOR_RUN)))
+    return out
+
+
+def _shared_runs(keys_a: list, keys_b: list, n: int = ANCHOR_RUN) -> int:
+    """How many runs of ``n`` consecutive keys of ``keys_a`` also occur in ``keys_b``."""
+    grams = {tuple(keys_b[k : k + n]) for k in range(len(keys_b) - n + 1)}
+    return sum(tuple(keys_a[k : k + n]) in grams for k in range(len(keys_a) - n + 1))
+
+
+def align_region(ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], *, max_gap: int = 6) -> list[Fragment]:
+    """Aligned fragments of two token tables inside one token rectangle.
+
+    One alignment is monotone: when a copy puts sentences in another order, it keeps the
+    longest in-order subset and loses the rest. So the words of every anchored fragment found
+    are masked and what is left is aligned again, until a pass finds no new anchored fragment
+    (or what is left cannot hold one: fewer shared runs of ANCHOR_RUN words than an anchored
+    fragment needs). A plain in-order copy costs one more pass over its leftovers at most.
+    """
+    a_lo, a_hi, b_lo, b_hi = region
+    keys_a: list = ta.norms[a_lo:a_hi]
+    keys_b: list = tb.norms[b_lo:b_hi]
+    out = _fragments(keys_a, keys_b, ta, tb, a_lo, b_lo, max_gap)
+    need = -(-MIN_ANCHORED // ANCHOR_RUN)  # runs of ANCHOR_RUN shared words an anchored fragment has at least
+    found = [f for f in out if f.anchored >= MIN_ANCHORED]
+    while found:
+        keys_a, keys_b = list(keys_a), list(keys_b)
+        for f in found:  # masked words match nothing (the tuples differ between the two sides)
+            keys_a[f.a_lo - a_lo : f.a_hi - a_lo] = [("a", k) for k in range(f.a_lo, f.a_hi)]
+            keys_b[f.b_lo - b_lo : f.b_hi - b_lo] = [("b", k) for k in range(f.b_lo, f.b_hi)]
+        if _shared_runs(keys_a, keys_b) < need:
+            break
+        found = [f for f in _fragments(keys_a, keys_b, ta, tb, a_lo, b_lo, max_gap) if f.anchored >= MIN_ANCHORED]
+        out.extend(found)
     return out
 
 
