@@ -770,6 +770,8 @@ def test_paths_that_cannot_be_looked_at_are_reported(tmp_path, monkeypatch):
     assert rejected == {str(tmp_path / "locked" / "story.txt"): "cannot read: Permission denied",
                         str(tmp_path / "corpus" / "sub"): "cannot read folder: Permission denied"}
     assert [i.text for i in items if isinstance(i, Article)] == ["A readable story."]
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path / "locked" / "story.txt")])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit) and "cannot read: Permission denied" in r.stderr
 
 
 def test_compressed_files_are_named_as_such(tmp_path):

@@ -414,12 +414,24 @@ def _readable_inputs(paths, counter: Counter) -> list[str]:
     """PATHS without the local files that do not exist, each reported (and counted) at once."""
     kept = []
     for p in paths:
-        if p != "-" and not ingest.is_url(p) and not Path(p).exists():
+        if p != "-" and not ingest.is_url(p) and _absent(p):
             counter["rejected"] += 1
             _err(f"skipped {p}: {ingest.missing_reason(p)}")
         else:
             kept.append(p)
     return kept
+
+
+def _absent(path: str) -> bool:
+    """Whether nothing is at ``path``. One that is there but cannot be looked at (in a folder
+    without permission; Path.exists raises there) is kept, for the reader to say why."""
+    try:
+        Path(path).stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _output_file(output: str) -> Path | None:
