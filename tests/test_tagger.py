@@ -155,6 +155,34 @@ def test_spans_snap_to_whole_words_and_stop_at_paragraph_breaks():
     assert [s.text for s in spans] == ["Globalist elites", "lie again"]
 
 
+def test_long_runs_are_cut_where_sentences_start_and_short_ones_cross_them():
+    # six sentences on one line, every token confident: one run of the whole text
+    sentence = "They lie to you every day."
+    text = " ".join([sentence] * 6)
+    rows = [[0.9, 0.9, 0, 0]] * len(text.split(" "))
+    tp = token_probs(text, rows)
+    whole = fake_model(max_gap_tokens=1, technique_threshold=1.1)
+    assert [(s.start, s.end) for s in whole.decode(text, tp)] == [(0, len(text))]  # configs without the field
+    cut = fake_model(max_gap_tokens=1, technique_threshold=1.1, max_run_chars=60)
+    spans = cut.decode(text, tp)
+    assert [s.text for s in spans] == [sentence] * 6
+    assert [s.start for s in spans] == [i * (len(sentence) + 1) for i in range(6)]
+    # a run within the limit keeps crossing its sentence boundary
+    short = "Lies. More lies."
+    spans = cut.decode(short, token_probs(short, [[0.9, 0.9, 0, 0]] * 3))
+    assert [s.text for s in spans] == [short]
+
+
+def test_a_piece_of_a_cut_run_starts_and_ends_on_a_confident_token():
+    from propscope.techniques.decode import sentence_cut_runs
+
+    text = "Aa bb. Cc dd. Ee ff."
+    offsets = np.array([[0, 2], [3, 6], [7, 9], [10, 13], [14, 16], [17, 20]])
+    mask = np.array([1, 1, 0, 1, 1, 0], dtype=bool)  # token 2 is a gap the run joined over
+    assert sentence_cut_runs([(0, 5)], mask, offsets, text, 5) == [(0, 2), (3, 4), (4, 5)]
+    assert sentence_cut_runs([(0, 5)], mask, offsets, text, 100) == [(0, 5)]
+
+
 def test_windows_keep_the_overlap_and_little_more():
     for n in (600, 1085, 5000):
         ws = windows(n, 510, 64)

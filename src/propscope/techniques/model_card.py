@@ -102,7 +102,9 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
              "averaged per token.",
              f"- **Thresholds** (tuned on the pooled out-of-fold predictions): span {config.span_threshold}, span filter "
              f"{config.span_filter_threshold}, extra technique {config.technique_threshold}, technique-only spans "
-             f"{config.technique_span_threshold} (a value above 1 is off).", ""]
+             f"{config.technique_span_threshold} (a value above 1 is off)"
+             + (f"; runs longer than {config.max_run_chars} characters are cut where a sentence starts"
+                if config.max_run_chars is not None else "") + ".", ""]
     if cv:
         lines += ["## Cross-validated scores", "",
                   f"{opts['folds']} folds split by article (seed {opts['seed']}). Each fold's model never saw its "

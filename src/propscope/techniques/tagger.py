@@ -50,6 +50,9 @@ class TaggerConfig:
     max_gap_tokens: int = 1
     min_span_chars: int = 2
     levers: list[str] = field(default_factory=list)  # post-processing steps, see ``decode.LEVERS``
+    # runs longer than this are cut at sentence starts (``decode.sentence_cut_runs``); None (configs
+    # written before it): never
+    max_run_chars: int | None = None
     span_filter_threshold: float = 0.0  # spans the span filter rates below this are dropped
     span_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
     sentence_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
