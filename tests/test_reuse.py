@@ -293,3 +293,29 @@ def test_sentences_copied_in_another_order_are_all_found():
             covered = sum(max(0, min(e, start + len(s)) - max(b0, start)) for b0, e in spans)
             assert covered == len(s), s[:30]
         assert all(doc.text[s:e] in sentences or doc.text[s:e] in " ".join(sentences) for s, e in spans)
+
+
+def test_footer_reprinted_by_another_outlet_neither_floods_nor_moves_the_origin():
+    # Another outlet republishes one Beacon article whole, footer included. The footer then
+    # matches every Beacon article; those passages are the Beacon's boilerplate, and must not pull
+    # older Beacon articles into the republished article's cluster (they would become its origin).
+    day = dt.date(2024, 1, 1)
+    beacon = [art(f"beacon{i}", filler(650 + i, 150), FOOTER, outlet="Daily Beacon",
+                  published=day + dt.timedelta(days=i)) for i in range(3)]
+    source = art("beacon-story", filler(660, 60), SOURCE, SECOND, FOOTER, outlet="Daily Beacon",
+                 published=day + dt.timedelta(days=30))
+    reprint = Article("reprint", "Republished from the Daily Beacon.\n\n" + source.text, outlet="Herald",
+                      published=day + dt.timedelta(days=31))
+    docs = [*beacon, source, reprint]
+
+    suppressed = find_reuse(docs)
+    assert [(p.a, p.b) for p in suppressed.passages] == [("beacon-story", "reprint")]
+    assert [(c.articles, c.origin) for c in suppressed.clusters] == [(["beacon-story", "reprint"], "beacon-story")]
+    assert suppressed.stats["boilerplate_passages"] == 6 + 3  # footer among the four, and reprint ~ beacon0-2
+
+    flagged = find_reuse(docs, boilerplate="flag")
+    reuse = [c for c in flagged.clusters if not c.boilerplate]
+    assert [(c.articles, c.origin) for c in reuse] == [(["beacon-story", "reprint"], "beacon-story")]
+    footer = [c for c in flagged.clusters if c.boilerplate]
+    assert len(footer) == 1 and "beacon0" in footer[0].articles
+    assert {p.cluster for p in flagged.passages if p.boilerplate} == {footer[0].id}

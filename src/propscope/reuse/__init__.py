@@ -29,7 +29,14 @@ from typing import TYPE_CHECKING, Any
 from ..document import Article
 from .align import align_pair
 from .candidates import Candidate, Tokens, find_candidates, tokenize
-from .clusters import BOILERPLATE_MODES, boilerplate_passages, group_passages, members_of, origin_of
+from .clusters import (
+    BOILERPLATE_MODES,
+    PassageTuple,
+    boilerplate_passages,
+    group_passages,
+    members_of,
+    origin_of,
+)
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -178,6 +185,9 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
         tuples = [f[:6] for f in found]
         flagged = set()
         groups = group_passages(tuples, p.min_overlap)
+    elif flagged:  # flagged passages form clusters of their own: reuse clusters and origins as with "suppress"
+        groups = sorted((part for keep in (False, True) for part in _regroup(tuples, flagged, keep, p.min_overlap)),
+                        key=lambda g: g[0])
     cluster_of: dict[int, int] = {}
     clusters = []
     for cid, group in enumerate(groups):
@@ -189,6 +199,12 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
     passages = [Passage(*f, cluster=cluster_of[k], boilerplate=k in flagged) for k, f in enumerate(found)]
     stats = {**stats, "passages": len(passages), "clusters": len(clusters), "boilerplate_passages": n_boilerplate}
     return ReuseResult(passages, clusters, stats)
+
+
+def _regroup(tuples: list[PassageTuple], flagged: set[int], boilerplate: bool, min_overlap: float) -> list[list[int]]:
+    """Clusters of the flagged passages only (``boilerplate``) or of the others, as indices into ``tuples``."""
+    chosen = [k for k in range(len(tuples)) if (k in flagged) == boilerplate]
+    return [[chosen[i] for i in g] for g in group_passages([tuples[k] for k in chosen], min_overlap)]
 
 
 def find_reuse(
@@ -220,8 +236,9 @@ def find_reuse(
     ``max_gap`` words, passages kept at word similarity ``min_score``. Clusters: spans of one
     article overlapping by ``min_overlap`` of the shorter are the same text; ``boilerplate`` is
     ``"suppress"`` (drop passages between articles of one outlet whose cluster holds at least
-    ``boilerplate_min_articles`` of that outlet's articles), ``"flag"`` (keep and mark them) or
-    ``"keep"``; ``stats["boilerplate_passages"]`` counts them.
+    ``boilerplate_min_articles`` of that outlet's articles, and passages to another outlet's
+    article that reprinted that text), ``"flag"`` (keep and mark them, in clusters of their own)
+    or ``"keep"``; ``stats["boilerplate_passages"]`` counts them.
 
     Passages much shorter than ``window`` words may be missed by the candidate stage, and no
     passage has fewer than about eight words (see :mod:`.align`), whatever ``min_chars``.

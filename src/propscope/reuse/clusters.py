@@ -9,7 +9,10 @@ when every member has a date and the earliest date is not shared: anything else 
 Boilerplate (site footers, bylines, newsletter blurbs) is reuse too, but says nothing about who
 copied whom. It is recognised as a cluster in which one outlet has ``boilerplate_min_articles`` or
 more articles; the passages between two articles of that outlet are then flagged, or dropped and
-the clusters rebuilt without them. Passages between different outlets are never suppressed.
+the clusters rebuilt without them. A passage between different outlets is flagged only when its
+text in that outlet's article is that boilerplate (another outlet republished an article with its
+footer: the footer then matches every article of the outlet, and would tie the republished
+article to all of them and take their dates for the origin's).
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 BOILERPLATE_MODES = ("suppress", "flag", "keep")
+# A passage between outlets is boilerplate when this much of its text in the article of the outlet
+# repeating it is covered by that outlet's boilerplate (aligned edges may differ by a word or two).
+BOILERPLATE_COVER = 0.8
 
 PassageTuple = tuple[str, int, int, str, int, int]  # (a, a_start, a_end, b, b_start, b_end)
 
@@ -103,7 +109,9 @@ def boilerplate_passages(
     min_articles: int = 3,
 ) -> set[int]:
     """Indices of passages that join two articles of one outlet inside a cluster where that outlet
-    has at least ``min_articles`` articles: text a site repeats on many of its own pages."""
+    has at least ``min_articles`` articles: text a site repeats on many of its own pages. Also
+    the cluster's passages between outlets whose text in such an outlet's article is mostly
+    (:data:`BOILERPLATE_COVER`) that outlet's boilerplate: another outlet reprinting it."""
     flagged: set[int] = set()
     for group in groups:
         per_outlet: dict[str, set[str]] = defaultdict(set)
@@ -116,8 +124,29 @@ def boilerplate_passages(
         heavy = {o for o, arts in per_outlet.items() if len(arts) >= min_articles}
         if not heavy:
             continue
+        repeated: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> its boilerplate spans
         for k in group:
-            a, _, _, b, _, _ = passages[k]
+            a, a0, a1, b, b0, b1 = passages[k]
             if outlets.get(a) in heavy and outlets.get(a) == outlets.get(b):
                 flagged.add(k)
+                repeated[a].append((a0, a1))
+                repeated[b].append((b0, b1))
+        for k in group:
+            if k in flagged:
+                continue
+            a, a0, a1, b, b0, b1 = passages[k]
+            if any(outlets.get(art) in heavy and _covered(repeated[art], s, e) >= BOILERPLATE_COVER * (e - s)
+                   for art, s, e in ((a, a0, a1), (b, b0, b1))):
+                flagged.add(k)
     return flagged
+
+
+def _covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
+    """How many characters of ``[start, end)`` lie in the union of ``spans``."""
+    total, reach = 0, start
+    for s, e in sorted(spans):
+        s, e = max(s, reach), min(e, end)
+        if e > s:
+            total += e - s
+            reach = e
+    return total
