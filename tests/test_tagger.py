@@ -48,7 +48,7 @@ def test_runs_join_small_gaps():
 
 
 def test_decode_gives_character_offsets_and_best_technique():
-    m = fake_model(max_gap_tokens=0, technique_threshold=1.1)
+    m = fake_model(max_gap_tokens=0, technique_threshold=None)
     rows = [[0.1, 0, 0, 0], [0.9, 0.8, 0.1, 0.1], [0.8, 0.7, 0.2, 0.1], [0.1, 0, 0, 0],
             [0.9, 0.1, 0.9, 0], [0.1, 0, 0, 0]]
     spans = m.decode(TEXT, token_probs(TEXT, rows))
@@ -138,7 +138,7 @@ def test_batch_equals_single(tiny_tagger, sample_text):
 
 
 def test_technique_runs_give_partially_overlapping_spans():
-    m = fake_model(max_gap_tokens=0, technique_threshold=1.1, technique_span_threshold=0.6)
+    m = fake_model(max_gap_tokens=0, technique_threshold=None, technique_span_threshold=0.6)
     # tokens 0-3 are one "any" span led by Doubt; inside it tokens 2-4 are confidently Loaded_Language
     rows = [[0.9, 0.8, 0, 0.1], [0.9, 0.8, 0, 0.1], [0.9, 0.5, 0, 0.7], [0.9, 0.5, 0, 0.7], [0.2, 0, 0, 0.7],
             [0.0, 0, 0, 0]]
@@ -149,10 +149,22 @@ def test_technique_runs_give_partially_overlapping_spans():
 def test_spans_snap_to_whole_words_and_stop_at_paragraph_breaks():
     text = "Globalist elites\n\nlie again"
     offsets = np.array([[0, 6], [6, 9], [10, 16], [18, 21], [22, 27]])  # global ##ist elites | lie again
-    m = fake_model(max_gap_tokens=1, technique_threshold=1.1)
+    m = fake_model(max_gap_tokens=1, technique_threshold=None)
     rows = [[0.1, 0, 0, 0], [0.9, 0.9, 0, 0], [0.9, 0.9, 0, 0], [0.9, 0.9, 0, 0], [0.9, 0.9, 0, 0]]
     spans = m.decode(text, TokenProbs(Encoded(np.arange(5), offsets), np.array(rows, dtype=np.float32)))
     assert [s.text for s in spans] == ["Globalist elites", "lie again"]
+
+
+def test_off_thresholds_are_none_in_configs_and_older_values_above_one_still_read_as_off():
+    from propscope.techniques.decode import Thresholds
+
+    old = TaggerConfig(name="x", base="minilm", labels=LABELS, technique_threshold=1.1, technique_span_threshold=1.1)
+    th = Thresholds.from_config(old)
+    assert th.technique is None and th.technique_span is None
+    new = TaggerConfig(name="x", base="minilm", labels=LABELS)
+    th.to_config(new)
+    assert new.technique_threshold is None and new.technique_span_threshold is None
+    assert Thresholds.from_config(new) == th
 
 
 def test_long_runs_are_cut_where_sentences_start_and_short_ones_cross_them():
@@ -161,9 +173,9 @@ def test_long_runs_are_cut_where_sentences_start_and_short_ones_cross_them():
     text = " ".join([sentence] * 6)
     rows = [[0.9, 0.9, 0, 0]] * len(text.split(" "))
     tp = token_probs(text, rows)
-    whole = fake_model(max_gap_tokens=1, technique_threshold=1.1)
+    whole = fake_model(max_gap_tokens=1, technique_threshold=None)
     assert [(s.start, s.end) for s in whole.decode(text, tp)] == [(0, len(text))]  # configs without the field
-    cut = fake_model(max_gap_tokens=1, technique_threshold=1.1, max_run_chars=60)
+    cut = fake_model(max_gap_tokens=1, technique_threshold=None, max_run_chars=60)
     spans = cut.decode(text, tp)
     assert [s.text for s in spans] == [sentence] * 6
     assert [s.start for s in spans] == [i * (len(sentence) + 1) for i in range(6)]

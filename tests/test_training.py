@@ -242,7 +242,12 @@ def test_the_model_card_says_what_was_cached(name, says, tmp_path):
     shipped = registry.model_path(name)
     result = json.loads((shipped / "metrics.json").read_text())
     write_model_card(tmp_path, TaggerConfig.load(shipped / "config.json"), result)
-    assert says in (tmp_path / "MODEL_CARD.md").read_text()
+    card = (tmp_path / "MODEL_CARD.md").read_text()
+    assert says in card
+    assert "runs longer than 600 characters are cut where a sentence starts" in card  # the decoding it ships
+    off = TaggerConfig(name="x", base="minilm", labels=["Doubt"], technique_threshold=None)
+    write_model_card(tmp_path, off, result)
+    assert "extra technique off, technique-only spans off." in (tmp_path / "MODEL_CARD.md").read_text()
 
 
 @pytest.mark.skipif(__import__("torch").cuda.is_available(), reason="this machine has a GPU")

@@ -49,7 +49,7 @@ class Thresholds:
 
     @classmethod
     def from_config(cls, cfg) -> Thresholds:
-        """Read a model config; values above 1 in older configs mean "off"."""
+        """Read a model config; None means "off", and so does a value above 1 (older configs)."""
         def off(v: float | None) -> float | None:
             return None if v is None or v > 1 else v
 
@@ -59,8 +59,7 @@ class Thresholds:
 
     def to_config(self, cfg) -> None:
         cfg.span_threshold, cfg.span_filter_threshold = self.span, self.span_filter
-        cfg.technique_threshold = 1.1 if self.technique is None else self.technique
-        cfg.technique_span_threshold = 1.1 if self.technique_span is None else self.technique_span
+        cfg.technique_threshold, cfg.technique_span_threshold = self.technique, self.technique_span
         cfg.max_gap_tokens, cfg.min_span_chars = self.max_gap_tokens, self.min_span_chars
         cfg.levers = list(self.levers)
         cfg.max_run_chars = self.max_run_chars

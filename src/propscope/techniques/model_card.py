@@ -12,6 +12,11 @@ def _f(x) -> str:
     return "-" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
 
 
+def _off(threshold: float | None) -> str:
+    """A threshold that can be off (None; above 1 in configs written before None was allowed)."""
+    return "off" if threshold is None or threshold > 1 else str(threshold)
+
+
 def _layer_arg(value: int | list[int]) -> str:
     """A config's ``frozen_layer`` as `--frozen-layer` takes it: "6", "2-6" or "2,4,6"."""
     from .tagger import frozen_layers
@@ -101,8 +106,8 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
              f"- **Inference windows**: {config.max_tokens} tokens with {config.overlap} of overlap; probabilities "
              "averaged per token.",
              f"- **Thresholds** (tuned on the pooled out-of-fold predictions): span {config.span_threshold}, span filter "
-             f"{config.span_filter_threshold}, extra technique {config.technique_threshold}, technique-only spans "
-             f"{config.technique_span_threshold} (a value above 1 is off)"
+             f"{config.span_filter_threshold}, extra technique {_off(config.technique_threshold)}, technique-only spans "
+             f"{_off(config.technique_span_threshold)}"
              + (f"; runs longer than {config.max_run_chars} characters are cut where a sentence starts"
                 if config.max_run_chars is not None else "") + ".", ""]
     if cv:

@@ -45,8 +45,8 @@ class TaggerConfig:
     # (``TokenProbs.frozen``; ``frozen_layers``)
     frozen_layer: int | list[int] | None = None
     span_threshold: float = 0.5
-    technique_threshold: float = 0.3
-    technique_span_threshold: float = 1.1  # > 1 turns per-technique spans off
+    technique_threshold: float | None = 0.3  # None: only a span's best technique
+    technique_span_threshold: float | None = None  # None: no per-technique spans (older configs: a value > 1)
     max_gap_tokens: int = 1
     min_span_chars: int = 2
     levers: list[str] = field(default_factory=list)  # post-processing steps, see ``decode.LEVERS``
