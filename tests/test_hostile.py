@@ -944,3 +944,17 @@ def test_a_store_path_that_is_no_file_is_one_line(tmp_path, where):
     r = CliRunner().invoke(main, ["ingest", str(tmp_path / "story.txt"), "--db", str(tmp_path / where)])
     assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
     assert ("cannot make its folder" if "/" in where else "is a folder: give --db the path of a file") in r.stderr
+
+
+def test_a_large_max_bytes_is_a_limit_not_an_allocation(tmp_path):
+    """stdin (a real pipe, as here) was read with read(max_bytes + 1), which allocates that much
+    first: --max-bytes 10**18 was a MemoryError."""
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "s.db")
+    run = [sys.executable, "-m", "propscope.cli", "ingest", "-", "--db", db, "--format", "json", "--max-bytes"]
+    p = subprocess.run([*run, str(10**18)], input="A story from a pipe.", capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0 and json.loads(p.stdout)["new"] == 1, p.stderr
+    p = subprocess.run([*run, "10"], input="Eleven bytes and more.", capture_output=True, text=True, timeout=120)
+    assert p.returncode == 1 and "over the 10-byte limit" in p.stderr

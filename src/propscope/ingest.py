@@ -23,6 +23,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from .document import Article
@@ -471,6 +472,15 @@ def not_readable(path: Path) -> str | None:
     return "not a regular file (a device or socket); give a file, a folder or - for standard input"
 
 
+def read_at_most(f: BinaryIO, limit: int) -> bytes:
+    """``f``'s bytes up to ``limit`` and one more (which says that it goes on), in steps of 1 MB:
+    ``read(n)`` allocates n bytes first, so a large --max-bytes was a MemoryError."""
+    data = bytearray()
+    while len(data) <= limit and (chunk := f.read(min(1 << 20, limit + 1 - len(data)))):
+        data += chunk
+    return bytes(data)
+
+
 def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterator[Article | Rejected]:
     name = name or str(path)
     suffix = path.suffix.lower()
@@ -490,7 +500,7 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
             yield Rejected(name, f"{size:,} bytes is over the {opts.max_bytes:,}-byte limit (raise it with --max-bytes)")
             return
         with open(path, "rb") as f:
-            data = f.read(opts.max_bytes + 1)  # a pipe has no size: read no more than the limit (as stdin)
+            data = read_at_most(f, opts.max_bytes)  # a pipe has no size: read no more than the limit (as stdin)
     except OSError as e:
         yield Rejected(name, f"cannot read: {e.strerror or e}")
         return
@@ -546,7 +556,7 @@ def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iter
     opts = opts or ReadOptions()
     for source in sources:
         if source == "-":
-            text = decode_text(sys.stdin.buffer.read(opts.max_bytes + 1), "stdin", opts.max_bytes)
+            text = decode_text(read_at_most(sys.stdin.buffer, opts.max_bytes), "stdin", opts.max_bytes)
             yield text if isinstance(text, Rejected) else checked(
                 Article(id=generated_id("stdin", text, opts.unique_ids), text=text), "stdin")
         elif is_url(source):
