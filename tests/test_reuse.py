@@ -11,7 +11,7 @@ from datasketch import MinHash
 
 from propscope.document import Article
 from propscope.reuse import Cluster, Passage, find_reuse
-from propscope.reuse.align import align_pair
+from propscope.reuse.align import align_pair, quoted_regions, quoted_share
 from propscope.reuse.candidates import (
     find_candidates,
     permutations,
@@ -319,3 +319,37 @@ def test_footer_reprinted_by_another_outlet_neither_floods_nor_moves_the_origin(
     footer = [c for c in flagged.clusters if c.boilerplate]
     assert len(footer) == 1 and "beacon0" in footer[0].articles
     assert {p.cluster for p in flagged.passages if p.boilerplate} == {footer[0].id}
+
+
+QUOTE = ("We will rebuild every bridge the river took from us, and we will build them higher, because the "
+         "people of this valley have paid for the same mistake three times already")
+
+
+def test_one_quotation_cited_by_independent_articles_is_not_copying():
+    lead = "The premier said the rebuilding would start in spring and be paid for from the reserve fund."
+    own = "Farmers in the valley said they had heard such promises before and would wait to see the money."
+    a = art("a", filler(700), f'Speaking in the flooded town, the premier said: "{QUOTE}." {lead}', filler(701))
+    b = art("b", filler(702, 80), f"\u201c{QUOTE},\u201d she told reporters.", filler(703))
+    half = QUOTE.index(", and we")
+    c = art("c", filler(704), f'"{QUOTE[:half]}," the premier said. "{QUOTE[half + 6:]}."', filler(705, 60))
+    copy = art("copy", filler(706), f'Speaking in the flooded town, the premier said: "{QUOTE}." {lead} {own}',
+               filler(707))
+    result = find_reuse([a, b, c, copy])
+    # the quotation alone joins a, b and c; only the copy of a's own words around it is reported
+    assert [(p.a, p.b) for p in result.passages] == [("a", "copy")]
+    p = result.passages[0]
+    assert a.text[p.a_start : p.a_end] == f'Speaking in the flooded town, the premier said: "{QUOTE}." {lead}'
+    assert result.stats["quotation_passages"] == 5  # a-b, a-c, b-c, b-copy, c-copy
+    kept = find_reuse([a, b, c, copy], report_quotations=True)
+    assert {(p.a, p.b) for p in kept.passages} == {("a", "b"), ("a", "c"), ("b", "c"), ("a", "copy"), ("b", "copy"),
+                                                   ("c", "copy")}
+    assert kept.stats["quotation_passages"] == 0
+
+
+def test_quoted_regions_pair_marks_within_a_paragraph():
+    text = 'He said "one two" and \u201cthree\u201d.\n\n"A quote that goes on\n\n"into this paragraph," she said.'
+    regions = quoted_regions(text)
+    assert [text[s:e] for s, e in regions] == ['"one two"', "\u201cthree\u201d", '"A quote that goes on',
+                                               '"into this paragraph,"']
+    assert quoted_share(text, 0, text.index("\n")) == 3 / 6
+    assert quoted_share(text, text.index('"into'), len(text)) == 3 / 5

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..document import Article
-from .align import align_pair
+from .align import QUOTED_SHARE, align_pair, quoted_regions, quoted_share
 from .candidates import Candidate, Tokens, find_candidates, tokenize
 from .clusters import (
     BOILERPLATE_MODES,
@@ -121,6 +121,7 @@ class _Params:
     seed: int = 1
     index: str = "numpy"
     stopword_df: float = 0.2
+    report_quotations: bool = False
 
     def __post_init__(self) -> None:
         if self.boilerplate not in BOILERPLATE_MODES:
@@ -169,9 +170,28 @@ def _items(arts: Sequence[Article], cands: Sequence[Candidate]) -> list[_Item]:
     return [(arts[c.a].id, arts[c.a].text, arts[c.b].id, arts[c.b].text, c.regions) for c in cands]
 
 
+def _quotations(arts: Sequence[Article], found: Sequence[_Found]) -> set[int]:
+    """Indices of passages that are a shared quotation: in both articles, at least QUOTED_SHARE
+    of the words are inside quotation marks. Two outlets quoting one speaker is not one copying
+    the other, and the quotation's "origin" would only be whoever quoted it first; a copy keeps
+    the copied article's own words around the quotation, and is kept."""
+    texts = {a.id: a.text for a in arts}
+    regions: dict[str, list[tuple[int, int]]] = {}
+
+    def share(article: str, start: int, end: int) -> float:
+        if article not in regions:
+            regions[article] = quoted_regions(texts[article])
+        return quoted_share(texts[article], start, end, regions[article])
+
+    return {k for k, (a, a0, a1, b, b0, b1, _) in enumerate(found)
+            if share(a, a0, a1) >= QUOTED_SHARE and share(b, b0, b1) >= QUOTED_SHARE}
+
+
 def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Params) -> ReuseResult:
     """Stage 3, shared by the local and the Dask path so both give the same result."""
     found = sorted(set(found), key=lambda f: (f[0], f[1], f[3], f[4], f[2], f[5]))
+    quotations = set() if p.report_quotations else _quotations(arts, found)
+    found = [f for k, f in enumerate(found) if k not in quotations]
     tuples = [f[:6] for f in found]
     outlets = {a.id: a.outlet for a in arts}
     published = {a.id: a.published for a in arts}
@@ -197,7 +217,8 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
         for k in group:
             cluster_of[k] = cid
     passages = [Passage(*f, cluster=cluster_of[k], boilerplate=k in flagged) for k, f in enumerate(found)]
-    stats = {**stats, "passages": len(passages), "clusters": len(clusters), "boilerplate_passages": n_boilerplate}
+    stats = {**stats, "passages": len(passages), "clusters": len(clusters), "boilerplate_passages": n_boilerplate,
+             "quotation_passages": len(quotations)}
     return ReuseResult(passages, clusters, stats)
 
 
@@ -224,6 +245,7 @@ def find_reuse(
     seed: int = 1,
     index: str = "numpy",
     stopword_df: float = 0.2,
+    report_quotations: bool = False,
 ) -> ReuseResult:
     """Passages of at least ``min_chars`` characters shared between ``articles``, and their clusters.
 
@@ -238,14 +260,17 @@ def find_reuse(
     ``"suppress"`` (drop passages between articles of one outlet whose cluster holds at least
     ``boilerplate_min_articles`` of that outlet's articles, and passages to another outlet's
     article that reprinted that text), ``"flag"`` (keep and mark them, in clusters of their own)
-    or ``"keep"``; ``stats["boilerplate_passages"]`` counts them.
+    or ``"keep"``; ``stats["boilerplate_passages"]`` counts them. A passage that is only a
+    quotation in both articles (see :data:`.align.QUOTED_SHARE`) is independent articles quoting
+    one speaker, not copying: it is left out unless ``report_quotations``, and
+    ``stats["quotation_passages"]`` counts it.
 
     Passages much shorter than ``window`` words may be missed by the candidate stage, and no
     passage has fewer than about eight words (see :mod:`.align`), whatever ``min_chars``.
     Raises ValueError on duplicate article ids or an unknown ``boilerplate`` mode.
     """
     p = _Params(min_chars, window, shingle, num_perm, threshold, max_bucket, max_gap, min_score, min_overlap,
-                boilerplate, boilerplate_min_articles, seed, index, stopword_df)
+                boilerplate, boilerplate_min_articles, seed, index, stopword_df, report_quotations)
     arts, tokens, cands, stats = _prepare(articles, p)
     found = _align_items(_items(arts, cands), min_chars=p.min_chars, min_score=p.min_score, max_gap=p.max_gap,
                          tokens={a.id: t for a, t in zip(arts, tokens)})

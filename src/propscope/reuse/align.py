@@ -21,6 +21,8 @@ text, so ``text[start:end]`` is the passage exactly as it appears in each articl
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -35,6 +37,12 @@ MIN_ANCHORED = 8
 # most SNAP_MAX words none of which are in a run of ANCHOR_RUN matching words.
 SNAP_WORDS = 3
 SNAP_MAX = 8
+# A passage is a shared quotation when at least this share of its words, in both articles, lies
+# inside double quotation marks (what is left: "he said", "she told MPs").
+QUOTED_SHARE = 0.8
+_QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -242,3 +250,37 @@ def align_pair(
         if min(a_end - a_start, b_end - b_start) >= min_chars and score >= min_score and f.anchored >= min_anchored:
             out.append((a_start, a_end, b_start, b_end, round(score, 6)))
     return sorted(out)
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` inside double quotation marks (straight, curly, low-9 or
+    guillemets; the marks included), in order. Marks pair up within a paragraph; one left open
+    runs to the paragraph's end, as a quotation continued into the next paragraph does. Single
+    quotes are not read: the same characters are apostrophes."""
+    regions = []
+    start = 0
+    for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
+        open_at = None
+        for m in _QUOTE_MARK.finditer(text, start, end):
+            if open_at is None:
+                open_at = m.start()
+            else:
+                regions.append((open_at, m.end()))
+                open_at = None
+        if open_at is not None:
+            regions.append((open_at, end))
+        start = end
+    return regions
+
+
+def quoted_share(text: str, start: int, end: int, regions: Sequence[tuple[int, int]] | None = None) -> float:
+    """Share of the words of ``text[start:end]`` that begin inside a quotation (``regions`` from
+    :func:`quoted_regions`, computed when not given)."""
+    regions = quoted_regions(text) if regions is None else regions
+    starts = [s for s, _ in regions]
+    words = inside = 0
+    for m in _WORD.finditer(text, start, end):
+        words += 1
+        k = bisect_right(starts, m.start()) - 1
+        inside += k >= 0 and m.start() < regions[k][1]
+    return inside / words if words else 0.0
