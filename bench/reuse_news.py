@@ -6,11 +6,11 @@
     python bench/reuse_news.py --jsonl news.jsonl   # write the articles, to run propscope reuse on them
 
 bench/reuse.py measures the detector on pseudo-words; this measures it on prose. The articles in
-bench/data/reuse_news.txt (34 of them, 150-500 words, eight invented outlets, written for this
+bench/data/reuse_news.txt (34 of them, 150-320 words, eight invented outlets, written for this
 file) hold marked spans (the file's header says how): wire copy syndicated by three outlets
 under their own intros and endings, one copy lightly edited and one slanted; a paragraph
 copied with its typos and a few words changed ("government" -> "regime"); a paragraph split
-in two around new text; five sentences copied in another order; two copied sentences (42
+in two around new text; five sentences copied in another order; two copied sentences (47
 words) inside an otherwise original article; a whole article republished by another outlet;
 one public quotation cited by three independent articles; three outlets' footers; and three
 groups of articles on one story with no copying between them.
