@@ -958,3 +958,15 @@ def test_a_large_max_bytes_is_a_limit_not_an_allocation(tmp_path):
     assert p.returncode == 0 and json.loads(p.stdout)["new"] == 1, p.stderr
     p = subprocess.run([*run, "10"], input="Eleven bytes and more.", capture_output=True, text=True, timeout=120)
     assert p.returncode == 1 and "over the 10-byte limit" in p.stderr
+
+
+def test_batch_output_that_cannot_be_a_folder_is_one_line_before_the_cluster_starts(tmp_path):
+    import os
+
+    (tmp_path / "story.txt").write_text("A story.")
+    os.mkfifo(tmp_path / "pipe")
+    for output, says in ((tmp_path / "pipe", "it is not a folder"), (tmp_path / "story.txt" / "out", "Not a directory")):
+        r = CliRunner().invoke(main, ["batch", str(tmp_path / "story.txt"), "--output", str(output),
+                                      "--scheduler", "tcp://127.0.0.1:1"])
+        assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
+        assert r.stderr.strip() == f"propscope: cannot write into {output}: {says}"

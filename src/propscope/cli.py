@@ -1104,6 +1104,12 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
         model_version(model)
     except ModelNotFound as e:
         _fail(str(e))
+    try:  # a bad --output (a device, a read-only disk) fails now, not once the cluster has started
+        Path(output).mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        _fail(f"cannot write into {output}: it is not a folder")
+    except OSError as e:
+        _fail(f"cannot write into {output}: {e.strerror or e}")
     counter: Counter = Counter()
     store = _open_store(db) if db else None
     verbose = click.get_current_context().find_root().params.get("verbose", False)
