@@ -308,9 +308,10 @@ class Store:
     def _refuse_if_store_wide(self, e: Exception) -> None:
         """StoreError when ``e`` is no row's fault (a read-only file, a full disk, a lock held past
         the timeout, a lost server): set aside row by row, every article would be "refused" with
-        the same words and the command would go on failing."""
+        the same words and the command would go on failing. The message names no path: the web
+        app answers with it."""
         if isinstance(e, sa.exc.OperationalError) and not _row_limit(e):
-            raise StoreError(f"cannot write to {self.display_url}: {_db_reason(e)}") from None
+            raise StoreError(f"cannot write to the store: {_db_reason(e)}") from None
 
     def _insert_rows(self, rows: list[dict], result: AddResult) -> None:
         with self.engine.begin() as conn:
