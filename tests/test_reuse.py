@@ -346,6 +346,25 @@ def test_one_quotation_cited_by_independent_articles_is_not_copying():
     assert kept.stats["quotation_passages"] == 0
 
 
+def test_the_reuse_command_reports_shared_quotations_only_when_asked(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from propscope.cli import main
+
+    a = art("a", filler(700), f'Speaking in the flooded town, the premier said: "{QUOTE}."', filler(701))
+    b = art("b", filler(702, 80), f"\u201c{QUOTE},\u201d she told reporters.", filler(703))
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps({"id": x.id, "text": x.text}) + "\n" for x in (a, b)))
+    plain = CliRunner().invoke(main, ["reuse", str(path), "--format", "json"])
+    asked = CliRunner().invoke(main, ["reuse", str(path), "--format", "json", "--quotations"])
+    assert plain.exit_code == 0 and asked.exit_code == 0, plain.output + asked.output
+    passages = [json.loads(r.output.strip().splitlines()[-1])["passages"] for r in (plain, asked)]
+    assert passages[0] == []
+    assert [(p["a"], p["b"]) for p in passages[1]] == [("a", "b")]
+
+
 def test_quoted_regions_pair_marks_within_a_paragraph():
     text = 'He said "one two" and \u201cthree\u201d.\n\n"A quote that goes on\n\n"into this paragraph," she said.'
     regions = quoted_regions(text)

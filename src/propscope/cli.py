@@ -578,10 +578,13 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
 @click.option("--similarity", type=click.FloatRange(0.05, 0.95), default=0.25, show_default=True,
               help="How alike two 16-word windows must be (MinHash Jaccard of their 3-word shingles) to be compared "
               "word by word. Lower finds more heavily edited copies and takes longer: see the README.")
+@click.option("--quotations", is_flag=True,
+              help="Also report passages that are only a quotation in both articles (independent articles quoting "
+              "one speaker: left out by default, since that is not copying between them).")
 @click.option("--scheduler", default=None, help="Align on a Dask cluster: local[N] or tcp://HOST:PORT.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
 @with_input_options
-def reuse(paths, db, fmt, min_chars, boilerplate, similarity, scheduler, output, max_bytes,
+def reuse(paths, db, fmt, min_chars, boilerplate, similarity, quotations, scheduler, output, max_bytes,
           allow_private_urls) -> None:
     """Passages copied between articles (with edits), clustered, with the likely origin.
 
@@ -604,7 +607,8 @@ def reuse(paths, db, fmt, min_chars, boilerplate, similarity, scheduler, output,
     else:
         articles = list(_articles(paths, opts, counter))
     _err(f"looking for reuse among {len(articles)} articles")
-    kwargs = {"min_chars": min_chars, "boilerplate": boilerplate, "threshold": similarity}
+    kwargs = {"min_chars": min_chars, "boilerplate": boilerplate, "threshold": similarity,
+              "report_quotations": quotations}
     if scheduler:
         from .batch import make_client
 
