@@ -969,3 +969,103 @@ def test_batch_output_that_cannot_be_a_folder_is_one_line_before_the_cluster_sta
                                       "--scheduler", "tcp://127.0.0.1:1"])
         assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
         assert r.stderr.strip() == f"propscope: cannot write into {output}: {says}"
+
+
+# -- SemEval label files (evaluate, classify-spans) ---------------------------------------------
+def _span_task(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder with one article and a gold label file for it."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "article1.txt").write_text("Our glorious leader never fails.\n")
+    (tmp_path / "gold.labels").write_text("1\tLoaded_Language\t4\t13\n")
+    return tmp_path / "articles", tmp_path / "gold.labels"
+
+
+def _run_limited(args: list[str]):
+    """propscope in a child process that cannot hang or eat the machine: a device read to its end
+    was an endless read (/dev/zero) and a pipe nobody writes to an endless wait."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    return subprocess.run([sys.executable, "-m", "propscope.cli", *args], capture_output=True, text=True, timeout=120,
+                          preexec_fn=limit)
+
+
+def test_a_device_or_pipe_as_a_label_file_is_refused_in_one_line(tmp_path):
+    import os
+
+    articles, gold = _span_task(tmp_path)
+    os.mkfifo(tmp_path / "pipe")
+    for args in (["evaluate", "--gold", "/dev/zero", "--articles", articles],
+                 ["evaluate", "--gold", gold, "--pred", tmp_path / "pipe", "--articles", articles],
+                 ["classify-spans", articles, "/dev/zero"], ["classify-spans", articles, tmp_path / "pipe"]):
+        p = _run_limited([str(a) for a in args])
+        assert p.returncode == 1 and p.stderr.count("\n") == 1, p.stderr
+        assert "not a regular file (a device, pipe or socket); give a label file" in p.stderr
+
+
+def test_a_compressed_label_file_is_named_as_such(tmp_path):
+    import gzip as gz
+
+    articles, gold = _span_task(tmp_path)
+    packed = tmp_path / "pred.labels"
+    packed.write_bytes(gz.compress(gold.read_bytes()))
+    for args in (["evaluate", "--gold", packed, "--articles", articles],
+                 ["evaluate", "--gold", gold, "--pred", packed, "--articles", articles],
+                 ["classify-spans", articles, packed]):
+        r = CliRunner().invoke(main, [str(a) for a in args])
+        assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
+        assert r.stderr == f"propscope: {packed} is gzip-compressed; decompress it first (gunzip -k FILE)\n"
+
+
+def test_gold_that_holds_no_label_lines_is_a_usage_error_not_zero_scores(tmp_path):
+    articles, gold = _span_task(tmp_path)
+    r = CliRunner().invoke(main, ["evaluate", "--gold", str(articles), "--articles", str(articles)])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit)  # the articles folder given as the labels
+    assert r.stderr.startswith(f"propscope: {articles}: no label files here") and "--articles" in r.stderr
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "labels" / "empty.labels").write_text("\n")
+    gold.write_text("")
+    for empty in (gold, tmp_path / "labels"):
+        r = CliRunner().invoke(main, ["evaluate", "--gold", str(empty), "--articles", str(articles)])
+        assert r.exit_code == 2 and r.stderr.startswith(f"propscope: {empty}: no label lines")
+    r = CliRunner().invoke(main, ["classify-spans", str(articles), str(gold)])
+    assert r.exit_code == 2 and r.stderr.startswith(f"propscope: {gold}: no label lines")
+
+
+def test_a_label_or_article_file_not_in_utf8_gets_the_windows_1252_advice(tmp_path):
+    articles, gold = _span_task(tmp_path)
+    (articles / "article2.txt").write_bytes("\u201cquoted\u201d".encode("windows-1252"))
+    for args in (["evaluate", "--gold", gold, "--articles", articles], ["classify-spans", articles, gold]):
+        r = CliRunner().invoke(main, [str(a) for a in args])
+        assert r.exit_code == 1
+        assert r.stderr == (f"propscope: {articles / 'article2.txt'}: not valid UTF-8 (byte 0); convert it, "
+                            "e.g. iconv -f windows-1252 -t utf-8\n")
+
+
+def test_ptc_lines_escape_tabs_and_line_breaks_in_article_ids(tmp_path, monkeypatch):
+    """A file name with a newline gave an id with one: its ptc line broke in two."""
+    from propscope import cli as cli_module
+    from propscope import export, pipeline
+    from propscope.document import Span
+    from propscope.ptc import parse_label_lines
+
+    def spans(items, *_):
+        return (Analysis(a, [Span(0, 3, "Loaded_Language", 0.9)], [], 0.9, "fake") for a in items)
+
+    monkeypatch.setattr(cli_module, "_load_model", lambda *a, **k: None)
+    monkeypatch.setattr(pipeline, "analyze_iter", spans)
+    names = ["new\nline", "tab\tbed", "back\\slash", "para\u2028sep"]
+    for n in names:
+        (tmp_path / f"{n}.txt").write_text("Our glorious leader.")
+    r = CliRunner().invoke(main, ["analyze", "--format", "ptc", *(str(tmp_path / f"{n}.txt") for n in names)])
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.split("\n")[:-1]
+    assert len(lines) == 4 and all(len(line.split("\t")) == 4 for line in lines)
+    assert sorted(art for art, *_ in parse_label_lines(r.stdout.splitlines())) == sorted(names)
+    exported = "".join(export.export([Analysis(Article("a\nb", "Our glorious leader."),
+                                               [Span(0, 3, "Loaded_Language", 0.9)], [], 0.9, "fake")], "ptc"))
+    assert exported == "a\\nb\tLoaded_Language\t0\t3\n"

@@ -311,7 +311,9 @@ def with_input_options(fn):
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for reading, json (one Analysis per line), ptc (SemEval-2020 label lines), html (one report), "
               "paragraphs (SemEval-2023 subtask-3 rows: article id, line number and the comma-separated techniques "
-              "of each non-empty line; a line carries a technique when a span of it overlaps the line).")
+              "of each non-empty line; a line carries a technique when a span of it overlaps the line). In ptc lines "
+              "a tab, line break or backslash in an article id (from a file name) is written \\t, \\n, \\r, \\\\ or "
+              "\\uXXXX, so each span stays one line; `evaluate` reads them back.")
 @click.option("--model", default=None, help="Model name (see `propscope models`) or model folder; default: accurate "
               "(best by cross-validation); fast is about 6x quicker on a CPU.")
 @click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME",
@@ -832,7 +834,8 @@ def search(query, db, technique, outlet, topic, limit, fmt) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "ptc", "label-studio", "label-studio-config", "reuse"]),
               default="jsonl", show_default=True,
               help="label-studio: tasks with pre-annotations; label-studio-config: the matching labelling config; "
-                   "reuse: the stored reuse passages and clusters (JSON).")
+                   "reuse: the stored reuse passages and clusters (JSON); ptc: label lines, ids escaped as in "
+                   "`analyze --format ptc`.")
 @click.option("--outlet", default=None, help="Only this outlet (domain).")
 @_date_option("--since", "Only articles published on or after this date.")
 @_date_option("--until", "Only articles published on or before this date.")
@@ -938,13 +941,15 @@ def classify_spans(articles_dir, spans_file, model) -> None:
 
     A span listed k times gets its k most probable techniques.
     """
-    from .ptc import format_label_line, parse_label_lines, read_articles_dir
+    from .ptc import format_label_line, read_articles_dir, read_labels
 
     try:
-        lines = list(parse_label_lines(Path(spans_file).read_text(encoding="utf-8").splitlines(), spans_file))
+        lines = read_labels(spans_file)
         texts = read_articles_dir(articles_dir)
-    except (ValueError, UnicodeDecodeError) as e:
-        _fail(f"{spans_file}: not valid UTF-8 ({e.reason})" if isinstance(e, UnicodeDecodeError) else str(e))
+    except ValueError as e:
+        _fail(str(e))
+    if not lines:
+        _fail(f"{spans_file}: no label lines ('id<TAB>?<TAB>start<TAB>end'); nothing to classify", 2)
     missing = sorted({art for art, *_ in lines} - set(texts))
     if missing:
         _fail(f"no article file for ids {', '.join(missing[:5])} in {articles_dir}")
@@ -994,8 +999,10 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt, taxonomy_name) -> None:
         pred_spans = read_labels(pred) if pred else None
         tc_spans = read_labels(tc_pred) if tc_pred else None
         texts = read_articles_dir(articles)
-    except (ValueError, UnicodeDecodeError) as e:
+    except ValueError as e:
         _fail(str(e))
+    if not gold_spans:  # else every score is 0 and the run looks like a result
+        _fail(f"{gold}: no label lines ('id<TAB>technique<TAB>start<TAB>end'); give the gold label file(s)", 2)
     gold_ids = {g[0] for g in gold_spans}
     has_techniques = any(g[1] for g in gold_spans)
     if pred_spans is None:

@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from .document import Analysis
+from .ptc import format_label_line
 
 FORMATS = ("jsonl", "csv", "ptc", "label-studio")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula
@@ -65,7 +66,7 @@ def export(analyses: Iterable[Analysis], fmt: str) -> Iterator[str]:
             yield a.to_json() + "\n"
     elif fmt == "ptc":
         for a in analyses:
-            yield "".join(f"{a.id}\t{s.technique}\t{s.start}\t{s.end}\n" for s in a.spans)
+            yield "".join(format_label_line(a.id, s.technique, s.start, s.end) + "\n" for s in a.spans)
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)

@@ -7,6 +7,7 @@ offsets count every character, ``\\r`` included.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,19 +28,61 @@ def has_ptc_name(path: str | Path) -> bool:
     return bool(_ARTICLE_ID.match(Path(path).name))
 
 
-def read_article_text(path: str | Path) -> str:
-    """A PTC article exactly as stored (offsets count its characters); a file that is not UTF-8 is
-    a ValueError that names it, for a one-line error in the commands that read article folders."""
-    data = Path(path).read_bytes()
+# windows-1252, not latin1, as ingest advises: latin1 turns its curly quotes and dashes into control characters
+CONVERT_ADVICE = "convert it, e.g. iconv -f windows-1252 -t utf-8"
+
+
+def read_utf8_file(path: str | Path, kind: str = "file") -> str:
+    """A corpus file's text, exactly as stored; why it cannot be read is a ValueError naming it,
+    for a one-line error in the commands that read articles and label files. A device, pipe or
+    socket is refused before it is opened: /dev/zero never ends and a pipe nobody writes to never
+    answers, so ``evaluate --gold /dev/zero`` waited forever. A compressed file is named as such
+    (ingest's ``compressed``), not reported as a decode error."""
+    from .ingest import compressed  # ingest imports this module
+
+    p = Path(path)
+    try:
+        if not stat.S_ISREG(p.stat().st_mode):
+            raise ValueError(f"{p}: not a regular file (a device, pipe or socket); give a {kind}")
+        data = p.read_bytes()
+    except OSError as e:
+        raise ValueError(f"{p}: cannot read: {e.strerror or e}") from None
+    if why := compressed(data):
+        raise ValueError(f"{p} {why}")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ValueError(f"{path}: not valid UTF-8 (byte {e.start}); convert it, e.g. iconv -f latin1 -t utf-8") from None
+        raise ValueError(f"{p}: not valid UTF-8 (byte {e.start}); {CONVERT_ADVICE}") from None
+
+
+def read_article_text(path: str | Path) -> str:
+    """A PTC article exactly as stored (offsets count its characters)."""
+    return read_utf8_file(path, "article file")
 
 
 def read_articles_dir(directory: str | Path) -> dict[str, str]:
     """All ``*.txt`` articles of a folder, by article id."""
     return {article_id_from_path(p): read_article_text(p) for p in sorted(Path(directory).glob("*.txt"))}
+
+
+# What a label line cannot hold in an id: the column separator, what str.splitlines breaks a line
+# at, and the backslash that escapes them (a file named "a<newline>b.txt" has the id "a\nb").
+_ID_UNSAFE = re.compile("[\\\\\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_ID_ESCAPE = re.compile(r"\\(\\|t|n|r|u[0-9a-f]{4})")
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def escape_id(article_id: str) -> str:
+    """``article_id`` for a tab-separated line: a tab, line break or backslash in it is written as
+    ``\\t``, ``\\n``, ``\\r``, ``\\\\`` or ``\\uXXXX``, else one id would break its line in two.
+    ``parse_label_lines`` reads them back."""
+    return _ID_UNSAFE.sub(lambda m: _ESCAPES.get(m[0]) or f"\\u{ord(m[0]):04x}", article_id)
+
+
+def unescape_id(text: str) -> str:
+    """The id that ``escape_id`` wrote as ``text``; PTC's own numeric ids pass unchanged."""
+    return _ID_ESCAPE.sub(lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}.get(m[1]) or chr(int(m[1][1:], 16)),
+                          text)
 
 
 def parse_label_lines(lines: Iterable[str], source: str = "") -> Iterator[LabelSpan]:
@@ -54,9 +97,9 @@ def parse_label_lines(lines: Iterable[str], source: str = "") -> Iterator[LabelS
         cols = line.split("\t")
         try:
             if len(cols) == 4:
-                yield (cols[0], cols[1], int(cols[2]), int(cols[3]))
+                yield (unescape_id(cols[0]), cols[1], int(cols[2]), int(cols[3]))
             elif len(cols) == 3:
-                yield (cols[0], "", int(cols[1]), int(cols[2]))
+                yield (unescape_id(cols[0]), "", int(cols[1]), int(cols[2]))
             else:
                 raise ValueError
         except ValueError:
@@ -64,14 +107,19 @@ def parse_label_lines(lines: Iterable[str], source: str = "") -> Iterator[LabelS
 
 
 def read_labels(path: str | Path) -> list[LabelSpan]:
-    """A label file, or every ``*.labels``/``*.labels.tsv``/``*.txt`` label file of a folder."""
+    """A label file, or every label file of a folder (``*.labels``, ``*.labels.tsv``: a name
+    with ``.labels`` in it). A folder without one is a ValueError: it is most likely the articles
+    folder given in place of the labels, which read as no gold spans and scored all zeros."""
     p = Path(path)
-    files = sorted(f for f in p.iterdir() if f.is_file() and ".labels" in f.name) if p.is_dir() else [p]
-    spans: list[LabelSpan] = []
-    for f in files:
-        spans.extend(parse_label_lines(f.read_text(encoding="utf-8").splitlines(), str(f)))
-    return spans
+    if not p.is_dir():
+        return list(parse_label_lines(read_utf8_file(p, "label file").splitlines(), str(p)))
+    files = sorted(f for f in p.iterdir() if f.is_file() and ".labels" in f.name)
+    if not files:
+        raise ValueError(f"{p}: no label files here (names with .labels, e.g. article1.task-flc-tc.labels); "
+                         "give the label files, and the folder of article .txt files as --articles")
+    return [span for f in files for span in parse_label_lines(read_utf8_file(f, "label file").splitlines(), str(f))]
 
 
 def format_label_line(article_id: str, technique: str, start: int, end: int) -> str:
-    return f"{article_id}\t{technique}\t{start}\t{end}"
+    """One PTC label line (no newline), its id escaped by ``escape_id``."""
+    return f"{escape_id(article_id)}\t{technique}\t{start}\t{end}"
