@@ -1069,3 +1069,23 @@ def test_ptc_lines_escape_tabs_and_line_breaks_in_article_ids(tmp_path, monkeypa
     exported = "".join(export.export([Analysis(Article("a\nb", "Our glorious leader."),
                                                [Span(0, 3, "Loaded_Language", 0.9)], [], 0.9, "fake")], "ptc"))
     assert exported == "a\\nb\tLoaded_Language\t0\t3\n"
+
+
+def test_paragraph_rows_read_like_label_files_and_escape_ids(tmp_path):
+    """``evaluate --taxonomy semeval2023`` read its rows with read_text: /dev/zero never ended, a
+    gzip file was a decode error, and a newline in an id broke its row in two."""
+    import gzip as gz
+
+    from propscope import paragraphs
+
+    gold = tmp_path / "gold.txt"
+    gold.write_text("1\t1\tLoaded_Language\n1\t2\t\n")
+    packed = tmp_path / "pred.txt"
+    packed.write_bytes(gz.compress(gold.read_bytes()))
+    for bad, says in (("/dev/null", "/dev/null: not a regular file (a device, pipe or socket)"),
+                      (str(packed), f"{packed} is gzip-compressed; decompress it first")):
+        r = CliRunner().invoke(main, ["evaluate", "--taxonomy", "semeval2023", "--gold", str(gold), "--pred", bad])
+        assert r.exit_code == 1 and r.stderr.count("\n") == 1 and says in r.stderr, r.stderr
+    rows = "".join(paragraphs.format_rows("odd\nname\t1", [(1, ["Doubt"]), (2, [])]))
+    assert rows == "odd\\nname\\t1\t1\tDoubt\nodd\\nname\\t1\t2\t\n"
+    assert paragraphs.parse_rows(rows.split("\n")) == {("odd\nname\t1", 1): ["Doubt"], ("odd\nname\t1", 2): []}

@@ -53,13 +53,20 @@ def paragraph_labels(text: str, spans: Iterable) -> list[tuple[int, list[str]]]:
 
 
 def format_rows(article_id: str, labels: Sequence[tuple[int, list[str]]]) -> Iterator[str]:
+    """Subtask-3 rows; an id with a tab or line break in it is escaped as in ``--format ptc``
+    (``ptc.escape_id``), else it would break its row in two."""
+    from .ptc import escape_id
+
+    safe = escape_id(article_id)
     for n, techniques in labels:
-        yield f"{article_id}\t{n}\t{','.join(techniques)}\n"
+        yield f"{safe}\t{n}\t{','.join(techniques)}\n"
 
 
 def parse_rows(lines: Iterable[str], source: str = "") -> Rows:
     """Rows as the official scorer reads them: trailing whitespace dropped, two or three
     tab-separated columns; a repeated row replaces the earlier one."""
+    from .ptc import unescape_id
+
     rows: Rows = {}
     for k, line in enumerate(lines, 1):
         cols = line.rstrip().split("\t")
@@ -71,13 +78,16 @@ def parse_rows(lines: Iterable[str], source: str = "") -> Rows:
             n = int(cols[1])
         except ValueError:
             raise ValueError(f"{source}:{k}: line number {cols[1][:20]!r} is not a number") from None
-        rows[(cols[0], n)] = cols[2].split(",") if len(cols) == 3 else []
+        rows[(unescape_id(cols[0]), n)] = cols[2].split(",") if len(cols) == 3 else []
     return rows
 
 
 def read_rows(path: str | Path) -> Rows:
-    p = Path(path)
-    return parse_rows(p.read_text(encoding="utf-8").split("\n"), str(p))
+    """A file of subtask-3 rows; a device, pipe, compressed or non-UTF-8 file is a ValueError that
+    names it (``ptc.read_utf8_file``)."""
+    from .ptc import read_utf8_file
+
+    return parse_rows(read_utf8_file(path, "file of paragraph rows").split("\n"), str(path))
 
 
 @dataclass
