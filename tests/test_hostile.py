@@ -957,6 +957,7 @@ def test_a_large_max_bytes_is_a_limit_not_an_allocation(tmp_path):
     assert p.returncode == 0 and json.loads(p.stdout)["new"] == 1, p.stderr
     p = subprocess.run([*run, "10"], input="Eleven bytes and more.", capture_output=True, text=True, timeout=120)
     assert p.returncode == 1 and "over the 10-byte limit" in p.stderr
+    assert "11 bytes" not in p.stderr  # it read one byte past the limit: the input's size is not known
 
 
 def test_batch_output_that_cannot_be_a_folder_is_one_line_before_the_cluster_starts(tmp_path):

@@ -139,3 +139,18 @@ def test_a_stray_nul_costs_its_record_not_the_export(tmp_path):
     assert [a.text for a in items if isinstance(a, Article)] == ["good row", "good"]
     assert [r.source for r in items if isinstance(r, Rejected)] == [f"{tmp_path}/rows.csv:2", f"{tmp_path}/rows.jsonl:1",
                                                                     f"{tmp_path}/ls.csv"]
+
+
+def test_jsonl_joined_from_exports_and_control_characters_are_located(tmp_path):
+    """Exports joined with cat carry a byte-order mark at the start of each; a raw control
+    character in a long text line was "invalid JSON" with no place to look."""
+    p = tmp_path / "joined.jsonl"
+    first = json.dumps({"id": "a", "text": "First export."})
+    second = json.dumps({"id": "b", "text": "Second export."})
+    broken = '{"id": "c", "text": "tab\there"}'
+    p.write_bytes(("\ufeff" + first + "\n\ufeff" + second + "\n" + broken + "\n").encode("utf-8"))
+    items = read(p)
+    assert [a.id for a in items if isinstance(a, Article)] == ["a", "b"]
+    bad = items[2]
+    assert isinstance(bad, Rejected) and bad.source.endswith(":3")
+    assert bad.reason == f"invalid JSON (Invalid control character, column {broken.index(chr(9)) + 1})"

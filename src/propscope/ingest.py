@@ -154,7 +154,8 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
     if not data:
         return Rejected(source, "empty input")
     if len(data) > max_bytes:
-        return Rejected(source, f"{len(data):,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+        # no count: a stream is read to one byte past the limit, so its length says only "more"
+        return Rejected(source, f"over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
     if why := compressed(data):
         return Rejected(source, why)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 BOM (Windows "Unicode" text, Excel exports)
@@ -270,12 +271,13 @@ def record_to_article(rec: object, default_id: str, source: str, unique_ids: boo
 def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Article | Rejected]:
     stem = Path(name).stem
     for n, line in enumerate(split_jsonl(data), 1):
+        line = line.removeprefix("\ufeff")  # exports joined with cat: each one's byte-order mark
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Rejected(f"{name}:{n}", f"invalid JSON ({e.msg})")
+        except json.JSONDecodeError as e:  # the column finds a stray control character in a long line
+            yield Rejected(f"{name}:{n}", f"invalid JSON ({e.msg.removesuffix(' at')}, column {e.colno})")
             continue
         yield record_to_article(rec, f"{stem}-{n}", f"{name}:{n}", unique_ids)
 
