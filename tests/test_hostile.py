@@ -440,6 +440,28 @@ def test_an_unexpected_error_is_a_500_with_the_security_headers(tmp_path, tiny_m
         c.get("/api/articles")  # still raised, for the server's log
 
 
+def test_a_store_that_refuses_writes_is_a_503_for_the_web_and_keeps_what_it_holds(tmp_path, tiny_model, monkeypatch):
+    """A read-only store answered a post with 400, as if the article were at fault."""
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    from propscope.store import Store
+
+    app = create_app(db=str(tmp_path / "s.db"), model=str(tiny_model))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        assert c.post("/api/analyze", json={"text": "A stored story about traitors."}).status_code == 200
+
+        def read_only(*args, **kwargs):
+            raise sa.exc.OperationalError("INSERT", {}, sqlite3.OperationalError("attempt to write a readonly database"))
+
+        monkeypatch.setattr(Store, "_insert_rows", read_only)
+        r = c.post("/api/analyze", json={"text": "A new story about traitors."})
+        assert r.status_code == 503, r.text
+        assert r.json()["detail"] == "cannot write to the store: OperationalError: attempt to write a readonly database"
+        assert c.get("/api/articles").json()["total"] == 1
+
+
 def test_pages_hold_no_inline_script(client):
     """The CSP forbids inline script, so a page that had one would break: none may."""
     client.post("/api/analyze", json={"text": "They are traitors. Everyone knows it.", "title": "T"})

@@ -211,6 +211,11 @@ class StoreError(RuntimeError):
     pass
 
 
+class StoreUnavailable(StoreError):
+    """The store as a whole refuses writes (a read-only file, a full disk, a lock held past the
+    timeout, a lost server): no request's fault, so the web app answers 503, not 400."""
+
+
 class Store:
     """A connection to one database; cheap to create, safe to share between threads."""
 
@@ -306,12 +311,12 @@ class Store:
                     result.rejected.append((row["id"], f"the database refused it: {_db_reason(e1)}"))
 
     def _refuse_if_store_wide(self, e: Exception) -> None:
-        """StoreError when ``e`` is no row's fault (a read-only file, a full disk, a lock held past
+        """StoreUnavailable when ``e`` is no row's fault (a read-only file, a full disk, a lock held past
         the timeout, a lost server): set aside row by row, every article would be "refused" with
         the same words and the command would go on failing. The message names no path: the web
         app answers with it."""
         if isinstance(e, sa.exc.OperationalError) and not _row_limit(e):
-            raise StoreError(f"cannot write to the store: {_db_reason(e)}") from None
+            raise StoreUnavailable(f"cannot write to the store: {_db_reason(e)}") from None
 
     def _insert_rows(self, rows: list[dict], result: AddResult) -> None:
         with self.engine.begin() as conn:

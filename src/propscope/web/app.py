@@ -32,7 +32,7 @@ from .. import ingest, taxonomy
 from ..document import Article, headline_title
 from ..pipeline import analyze_batch
 from ..report_html import default_threshold, plural, render_article, render_controls, technique_css, technique_data
-from ..store import Store, StoreError
+from ..store import Store, StoreError, StoreUnavailable
 from . import charts, views
 from .security import LOOPBACK_HOSTS, TEST_HOST, Guard, bearer_token_ok, secret_ok
 
@@ -148,6 +148,8 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         s = store()
         try:
             stored_id, _, filled = s.put_article(article)
+        except StoreUnavailable as e:  # the server's trouble: a client may try again later
+            raise HTTPException(503, str(e)) from None
         except StoreError as e:
             raise HTTPException(400, str(e)) from None
         existing = s.get_analysis(stored_id)
@@ -188,7 +190,9 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     errors = {400: {"description": "The URL was refused or could not be fetched, or the text cannot be stored "
                                    "(NUL characters, lone surrogates)", "model": ErrorDetail},
               401: {"description": "A write token is needed", "model": ErrorDetail},
-              413: {"description": "Request body too large", "model": ErrorDetail}}
+              413: {"description": "Request body too large", "model": ErrorDetail},
+              503: {"description": "The store refuses writes (read-only, full or locked); try again later",
+                    "model": ErrorDetail}}
 
     @app.post("/api/analyze", tags=["api"], dependencies=[Depends(require_write)], responses=errors)
     def api_analyze(req: AnalyzeRequest) -> dict:
