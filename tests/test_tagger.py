@@ -186,13 +186,13 @@ def test_long_runs_are_cut_where_sentences_start_and_short_ones_cross_them():
 
 
 def test_a_piece_of_a_cut_run_starts_and_ends_on_a_confident_token():
-    from propscope.techniques.decode import sentence_cut_runs
+    from propscope.techniques.decode import sentence_cut_runs, sentence_starts
 
     text = "Aa bb. Cc dd. Ee ff."
     offsets = np.array([[0, 2], [3, 6], [7, 9], [10, 13], [14, 16], [17, 20]])
     mask = np.array([1, 1, 0, 1, 1, 0], dtype=bool)  # token 2 is a gap the run joined over
-    assert sentence_cut_runs([(0, 5)], mask, offsets, text, 5) == [(0, 2), (3, 4), (4, 5)]
-    assert sentence_cut_runs([(0, 5)], mask, offsets, text, 100) == [(0, 5)]
+    assert sentence_cut_runs([(0, 5)], mask, offsets, lambda: sentence_starts(text), 5) == [(0, 2), (3, 4), (4, 5)]
+    assert sentence_cut_runs([(0, 5)], mask, offsets, lambda: sentence_starts(text), 100) == [(0, 5)]
 
 
 def test_windows_keep_the_overlap_and_little_more():

@@ -27,7 +27,7 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from .document import Article
-from .ptc import article_id_from_path, has_ptc_name
+from .ptc import CONVERT_ADVICE, article_id_from_path, has_ptc_name
 
 DEFAULT_MAX_BYTES = 10_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -172,10 +172,8 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
         try:
             text = data.decode(other or "utf-8")
         except UnicodeDecodeError:
-            # windows-1252, not latin1: latin1 turns its curly quotes and dashes into control characters
             declared = f" nor the {other} it declares" if other else ""
-            return Rejected(source, f"not valid UTF-8{declared} (byte {e.start}); convert it, e.g. "
-                                    "iconv -f windows-1252 -t utf-8")
+            return Rejected(source, f"not valid UTF-8{declared} (byte {e.start}); {CONVERT_ADVICE}")
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():

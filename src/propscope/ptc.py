@@ -70,6 +70,7 @@ def read_articles_dir(directory: str | Path) -> dict[str, str]:
 _ID_UNSAFE = re.compile("[\\\\\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _ID_ESCAPE = re.compile(r"\\(\\|t|n|r|u[0-9a-f]{4})")
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_UNESCAPES = {code[1:]: char for char, code in _ESCAPES.items()}  # "t" -> tab, "\\" -> backslash
 
 
 def escape_id(article_id: str) -> str:
@@ -81,8 +82,7 @@ def escape_id(article_id: str) -> str:
 
 def unescape_id(text: str) -> str:
     """The id that ``escape_id`` wrote as ``text``; PTC's own numeric ids pass unchanged."""
-    return _ID_ESCAPE.sub(lambda m: {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}.get(m[1]) or chr(int(m[1][1:], 16)),
-                          text)
+    return _ID_ESCAPE.sub(lambda m: _UNESCAPES.get(m[1]) or chr(int(m[1][1:], 16)), text)
 
 
 def parse_label_lines(lines: Iterable[str], source: str = "") -> Iterator[LabelSpan]:
@@ -111,9 +111,7 @@ def read_labels(path: str | Path) -> list[LabelSpan]:
     with ``.labels`` in it). A folder without one is a ValueError: it is most likely the articles
     folder given in place of the labels, which read as no gold spans and scored all zeros."""
     p = Path(path)
-    if not p.is_dir():
-        return list(parse_label_lines(read_utf8_file(p, "label file").splitlines(), str(p)))
-    files = sorted(f for f in p.iterdir() if f.is_file() and ".labels" in f.name)
+    files = sorted(f for f in p.iterdir() if f.is_file() and ".labels" in f.name) if p.is_dir() else [p]
     if not files:
         raise ValueError(f"{p}: no label files here (names with .labels, e.g. article1.task-flc-tc.labels); "
                          "give the label files, and the folder of article .txt files as --articles")

@@ -143,10 +143,6 @@ def boilerplate_passages(
 
 def _covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
     """How many characters of ``[start, end)`` lie in the union of ``spans``."""
-    total, reach = 0, start
-    for s, e in sorted(spans):
-        s, e = max(s, reach), min(e, end)
-        if e > s:
-            total += e - s
-            reach = e
-    return total
+    from ..metrics import merge_intervals
+
+    return sum(e - s for s, e in merge_intervals((max(s, start), min(e, end)) for s, e in spans))

@@ -12,7 +12,9 @@ out-of-fold tuning decodes each fold with its own span models.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -81,7 +83,14 @@ class Decoder:
     def decode(self, text: str, tp: TokenProbs, th: Thresholds) -> list[Span]:
         probs, offsets = tp.probs, tp.encoded.offsets
         spans: list[Span] = []
-        for a, b in th_runs(probs[:, ANY] >= th.span, th, offsets, text):
+        starts = cache(lambda: sentence_starts(text))  # split once, and only if a run is long
+
+        def runs_of(mask: np.ndarray) -> list[tuple[int, int]]:
+            runs = paragraph_runs(mask, th.max_gap_tokens, offsets, text)
+            return runs if th.max_run_chars is None else sentence_cut_runs(runs, mask, offsets, starts,
+                                                                           th.max_run_chars)
+
+        for a, b in runs_of(probs[:, ANY] >= th.span):
             start, end = snap_to_words(text, int(offsets[a, 0]), int(offsets[b - 1, 1]))
             if end - start < th.min_span_chars:
                 continue
@@ -98,7 +107,7 @@ class Decoder:
         # different techniques can overlap partially (e.g. Repetition inside Loaded_Language).
         if th.technique_span is not None:
             for j, label in enumerate(self.labels):
-                for a, b in th_runs(probs[:, 1 + j] >= th.technique_span, th, offsets, text):
+                for a, b in runs_of(probs[:, 1 + j] >= th.technique_span):
                     start, end = snap_to_words(text, int(offsets[a, 0]), int(offsets[b - 1, 1]))
                     if end - start < th.min_span_chars or any(
                             s.technique == label and s.start < end and s.end > start for s in spans):
@@ -206,37 +215,35 @@ def paragraph_runs(mask: np.ndarray, max_gap: int, offsets: np.ndarray, text: st
     return [(a, b) for a, b in out if mask[a:b].any()]
 
 
-def sentence_cut_runs(runs: list[tuple[int, int]], mask: np.ndarray, offsets: np.ndarray, text: str,
-                      max_chars: int) -> list[tuple[int, int]]:
+def sentence_starts(text: str) -> np.ndarray:
+    """Where each sentence of ``text`` starts (``sentences.split``), in order."""
+    return np.array([s for s, _ in sentence_split.split(text)], dtype=np.int64)
+
+
+def sentence_cut_runs(runs: list[tuple[int, int]], mask: np.ndarray, offsets: np.ndarray,
+                      starts: Callable[[], np.ndarray], max_chars: int) -> list[tuple[int, int]]:
     """Runs longer than ``max_chars`` cut where a sentence starts. A run of confident tokens can
     cross many sentences (PTC articles have no blank lines, pasted text often no line breaks at
     all), and one span of thousands of characters shows a reader nothing; gold spans are shorter
     than 800 characters (99.9% under 490). Shorter runs keep their crossings: 4% of gold spans
     cross a line. Out of fold (nested 3-fold CV, plain decoding of GPU-retrained `accurate` folds),
-    a cut at 600 raised SI 0.4174 -> 0.4183 and FLC 0.1927 -> 0.1941, lower on no fold."""
-    if all(offsets[b - 1, 1] - offsets[a, 0] <= max_chars for a, b in runs):
-        return runs
-    starts = np.array([s for s, _ in sentence_split.split(text)], dtype=np.int64)
+    a cut at 600 raised SI 0.4174 -> 0.4183 and FLC 0.1927 -> 0.1941, lower on no fold.
+    ``starts`` gives ``sentence_starts`` of the text, asked for only when a run is too long."""
     out = []
     for a, b in runs:
         if offsets[b - 1, 1] - offsets[a, 0] <= max_chars:
             out.append((a, b))
             continue
+        at = starts()
         # token i starts a new piece when a sentence starts between token i-1's end and token i's start
         ends, begins = offsets[a : b - 1, 1], offsets[a + 1 : b, 0]
-        between = np.searchsorted(starts, begins, side="right") - np.searchsorted(starts, ends, side="left")
+        between = np.searchsorted(at, begins, side="right") - np.searchsorted(at, ends, side="left")
         cuts = [a + 1 + int(i) for i in np.flatnonzero(between > 0)]
         for x, y in zip([a, *cuts], [*cuts, b]):
             sure = np.flatnonzero(mask[x:y])  # a piece starts and ends on a confident token
             if len(sure):
                 out.append((x + int(sure[0]), x + int(sure[-1]) + 1))
     return out
-
-
-def th_runs(mask: np.ndarray, th: Thresholds, offsets: np.ndarray, text: str) -> list[tuple[int, int]]:
-    """The runs ``th`` decodes: cut at paragraph breaks, and long ones at sentence starts."""
-    runs = paragraph_runs(mask, th.max_gap_tokens, offsets, text)
-    return runs if th.max_run_chars is None else sentence_cut_runs(runs, mask, offsets, text, th.max_run_chars)
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
