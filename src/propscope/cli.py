@@ -337,11 +337,11 @@ def with_input_options(fn):
 @click.option("--sources/--no-sources", "with_sources", default=None,
               help="Also find entities, attributions, quotes and span targets (default: on with --db, else off).")
 @click.option("--int8", is_flag=True, help="With --model fast: a quantised encoder on the CPU, 1.5x as fast in "
-              "bench/speed.py, with slightly different spans (see the README's model figures); recorded in the model "
+              "bench/speed.py, with slightly different spans (see docs/models.md); recorded in the model "
               "version. Not offered for accurate (int8 damages its MPNet encoder).")
 @click.option("--bf16", is_flag=True, help="Run the network in bfloat16 on the CPU: 3.0x (accurate) and 1.8x (fast) as "
               "fast in bench/speed.py on a CPU with bfloat16 instructions (slower on one without), with nearly the same "
-              "spans (see the README); recorded in the model version.")
+              "spans (see docs/models.md); recorded in the model version.")
 @with_input_options
 def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, retry_failed, with_sources, int8, bf16,
             max_bytes, allow_private_urls, taxonomy_name=None) -> None:
