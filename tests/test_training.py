@@ -230,6 +230,19 @@ def test_continue_from_an_unfinished_run_says_how_to_finish_it(tmp_path):
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(main, ["train", "--continue-from", str(run), "--out", str(tmp_path / "more")])
     assert r.exit_code == 2 and f"propscope train --resume {run}" in r.output
+    r = CliRunner().invoke(main, ["train", "--continue-from", str(run), "--out", str(tmp_path / "more"),
+                                  "--only", "fold0"])
+    assert r.exit_code == 2 and "(fold0)" in r.output  # the stage it would start from is unfinished
+
+    # a stage that is finished there continues on its own: one process per fold, no waiting for the others
+    more = tmp_path / "more"
+    r = CliRunner().invoke(main, ["train", "--continue-from", str(run), "--epochs", "1", "--out", str(more),
+                                  "--only", "fold1"])
+    assert r.exit_code == 0, r.output
+    assert (more / "fold1" / "done").exists() and not (more / "fold0").exists()
+    a = load_file(str(run / "fold1" / "adapter.safetensors"))
+    b = load_file(str(more / "fold1" / "adapter.safetensors"))
+    assert a.keys() == b.keys() and any((a[k] != b[k]).any() for k in a)
 
 
 @pytest.mark.parametrize("name, says", [("fast", "nothing is cached: the adapters of all 6 layers"),

@@ -1281,7 +1281,7 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
                                        head_lr=head_lr, continue_from=continue_dir,
                                        top_layers=top_layers or earlier.top_layers)
             try:
-                training.check_continuable(opts)
+                training.check_continuable(opts, list(only) or None)
             except ValueError as e:
                 _fail(str(e), 2)
         else:

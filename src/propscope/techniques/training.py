@@ -441,7 +441,7 @@ def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None,
         articles = articles[: opts.limit_articles]
     by_id = {a.id: a for a in articles}
     if opts.continue_from:
-        check_continuable(opts)
+        check_continuable(opts, only)
     todo = [(name, train_ids, held) for name, train_ids, held in stages(opts, list(by_id))
             if not (out / name / "done").exists() and (not only or name in only)]
     if not todo:  # a finished run (resumed to tune): neither the cache nor the encoder is needed
@@ -463,11 +463,13 @@ def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None,
     return out
 
 
-def check_continuable(opts: RunOptions) -> None:
+def check_continuable(opts: RunOptions, only: list[str] | None = None) -> None:
     """A run continues another only with the same network and the same folds (else its
     out-of-fold predictions would score articles its starting weights were trained on). It may
     train more of the top layers: the ones the earlier run kept frozen start with zero adapters,
-    so the continuation starts from exactly the earlier model and can only add capacity."""
+    so the continuation starts from exactly the earlier model and can only add capacity. With
+    ``only``, just those stages of the earlier run must be finished: one process per fold can
+    then carry its fold through every continuation without waiting for the others."""
     earlier = resume_options(opts.continue_from)
     same = ("base", "lora_rank", "window", "folds", "seed", "limit_articles", "data_dir")
     differ = [k for k in same if getattr(earlier, k) != getattr(opts, k)]
@@ -477,7 +479,8 @@ def check_continuable(opts: RunOptions) -> None:
     if opts.top_layers < earlier.top_layers:
         raise ValueError(f"{opts.continue_from} trained its top {earlier.top_layers} layers; a continuation "
                          f"trains those and may add more (--top-layers {earlier.top_layers} or above), not fewer")
-    unfinished = [name for name, _, _ in stages(opts, []) if not (Path(opts.continue_from) / name / "done").exists()]
+    unfinished = [name for name, _, _ in stages(opts, []) if (not only or name in only)
+                  and not (Path(opts.continue_from) / name / "done").exists()]
     if unfinished:
         raise ValueError(f"{opts.continue_from} has unfinished stages ({', '.join(unfinished)}); "
                          f"`propscope train --resume {opts.continue_from}` finishes them first")
