@@ -52,7 +52,7 @@ from propscope.cli import main as cli  # noqa: E402
 from reuse import overlap_scores  # noqa: E402  (bench/reuse.py)
 
 DATA = HERE / "data" / "reuse_news.txt"
-REPORTED = ("wire", "typos", "split", "reorder", "short", "republish")
+REPORTED = ("wire", "typos", "subst", "split", "reorder", "short", "slogan", "quotecopy", "republish")
 NOT_REPORTED = ("quote", "boilerplate")
 _LABEL = r"[a-z]+/[a-z0-9-]+(?:#[a-z0-9]+)?"
 _MARK = re.compile(rf"\[\[(/|{_LABEL}(?: {_LABEL})*)\]\]")
@@ -149,7 +149,7 @@ def score(docs: list[Doc], result: dict, show: bool) -> None:
         pairs_of[case_of(g[6])].add((g[0], g[3]))
     light = [(*g[:6], "light") for g in wanted]
     rows = [("all", overlap_scores(pred, light)["all"])]
-    for case in REPORTED:
+    for case in (c for c in REPORTED if pairs_of[c]):
         sub_gold = [g for g in light if (g[0], g[3]) in pairs_of[case]]
         sub_pred = [p for p in pred if (p[0], p[3]) in pairs_of[case]]
         rows.append((case, overlap_scores(sub_pred, sub_gold)["all"]))
@@ -222,13 +222,15 @@ def main() -> None:
                                  epilog="Other options are passed to propscope reuse (e.g. --similarity 0.15).")
     ap.add_argument("--show", action="store_true", help="list every reported passage and every missed gold span")
     ap.add_argument("--jsonl", type=Path, help="also write the articles (without the marks) to this JSONL file")
+    ap.add_argument("--data", type=Path, default=DATA,
+                    help=f"the marked articles (default {DATA.relative_to(HERE.parent)}; also reuse_news2.txt)")
     args, options = ap.parse_known_args()
-    docs = read_docs()
+    docs = read_docs(args.data)
     with tempfile.TemporaryDirectory() as tmp:
         result = run_cli(docs, options, Path(tmp) / "reuse_news.jsonl")
         if args.jsonl:
             args.jsonl.write_text((Path(tmp) / "reuse_news.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
-    print(f"propscope reuse {' '.join(options) or '(defaults)'}")
+    print(f"{args.data.name}: propscope reuse {' '.join(options) or '(defaults)'}")
     score(docs, result, args.show)
 
 
