@@ -372,3 +372,32 @@ def test_quoted_regions_pair_marks_within_a_paragraph():
                                                '"into this paragraph,"']
     assert quoted_share(text, 0, text.index("\n")) == 3 / 6
     assert quoted_share(text, text.index('"into'), len(text)) == 3 / 5
+
+
+SINGLE = ("'We haven't finished counting, and I won't guess. The growers' co-operatives have lost a season's work "
+          "in one night, and the county's reserve will not cover half of it. Nobody here is asking for charity, "
+          "only for the money they were promised in the spring.'")
+
+
+def test_quoted_regions_read_single_quotes_but_not_apostrophes():
+    text = ("The mayor's aide said: 'We haven't finished. The farmers' co-operatives know it,' she said. It's late. "
+            "He called it 'a disgrace' and the farmers' union agreed.\n\n'It goes on\n\n'into this one,' he said.")
+    assert [text[s:e] for s, e in quoted_regions(text)] == [
+        "'We haven't finished. The farmers' co-operatives know it,'", "'a disgrace'", "'It goes on",
+        "'into this one,'"]
+    nested = 'He said: "She told me \'never\' twice," and left.'
+    assert [nested[s:e] for s, e in quoted_regions(nested)] == ['"She told me \'never\' twice,"']
+
+
+def test_one_quotation_in_single_quotes_cited_by_independent_articles_is_not_copying():
+    # Apostrophes inside the quotation (haven't, growers', county's) once kept it from being read
+    # as one, so independent articles quoting the speaker were reported as copies of each other.
+    lead = "The county will meet on Friday to decide how much of the reserve can be released before the winter."
+    a = art("a", filler(720), f"The treasurer's answer was blunt: {SINGLE} {lead}", filler(721))
+    b = art("b", filler(722, 80), f"{SINGLE[:-1]},' the treasurer told the local radio station.", filler(723))
+    copy = art("copy", filler(724), f"The treasurer's answer was blunt: {SINGLE} {lead}", filler(725))
+    result = find_reuse([a, b, copy])
+    assert [(p.a, p.b) for p in result.passages] == [("a", "copy")]
+    assert result.stats["quotation_passages"] == 2  # a-b, b-copy
+    assert {(p.a, p.b) for p in find_reuse([a, b, copy], report_quotations=True).passages} == {
+        ("a", "b"), ("a", "copy"), ("b", "copy")}

@@ -38,9 +38,13 @@ MIN_ANCHORED = 8
 SNAP_WORDS = 3
 SNAP_MAX = 8
 # A passage is a shared quotation when at least this share of its words, in both articles, lies
-# inside double quotation marks (what is left: "he said", "she told MPs").
+# inside quotation marks (what is left: "he said", "she told MPs").
 QUOTED_SHARE = 0.8
 _QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_SINGLE_MARK = re.compile("['\u2018\u2019]")
+_OPENS_AFTER = "([\u2014\u2013-\"\u201c"  # a single quote after a space or one of these may open a quotation
+_CLOSES_AFTER = ".,!?;:\u2026"  # ... and one after these closes it
+_CLOSES_BEFORE = ")]\u2014\u2013-\"\u201d"
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _WORD = re.compile(r"\S+")
 
@@ -253,10 +257,12 @@ def align_pair(
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of ``text`` inside double quotation marks (straight, curly, low-9 or
-    guillemets; the marks included), in order. Marks pair up within a paragraph; one left open
-    runs to the paragraph's end, as a quotation continued into the next paragraph does. Single
-    quotes are not read: the same characters are apostrophes."""
+    """Character ranges of ``text`` inside quotation marks (the marks included), disjoint and in
+    order: double quotes (straight, curly, low-9 or guillemets) and single quotes (straight or
+    curly, as British and many other outlets quote). Marks pair up within a paragraph; one left
+    open runs to the paragraph's end, as a quotation continued into the next paragraph does.
+    Single quotes are also apostrophes ("won't", "the farmers' union"), so they are read by
+    where they stand: see :func:`_single_quoted`."""
     regions = []
     start = 0
     for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
@@ -269,7 +275,52 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
                 open_at = None
         if open_at is not None:
             regions.append((open_at, end))
+        regions.extend(_single_quoted(text, start, end))
         start = end
+    return _union(regions)
+
+
+def _union(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping ranges merged (a single-quoted phrase inside a double-quoted one, or the reverse)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(regions):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Single-quoted ranges of the paragraph ``text[start:end]``. An apostrophe inside a word
+    ("won't", "Valdoria's") neither opens nor closes. A quotation opens with a mark at the start
+    of a word followed by a letter; it closes at a mark after ``.,!?;:`` (`` 'So be it.' ``,
+    `` 'We wait,' she said``) or after a letter and before such punctuation. A mark after a
+    letter and before a space may be a plural possessive ("the farmers' union"): it closes the
+    quotation only when no surer closing mark comes before the next opening one or the
+    paragraph's end (`` 'a disgrace' and ...``)."""
+    regions = []
+    open_at = weak = None
+    for m in _SINGLE_MARK.finditer(text, start, end):
+        i = m.start()
+        mark, prev = text[i], text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        opens = mark != "\u2019" and (prev.isspace() or prev in _OPENS_AFTER) and nxt.isalpha()
+        if open_at is None:
+            if opens:
+                open_at, weak = i, None
+            continue
+        if mark != "\u2018" and ((prev in _CLOSES_AFTER and (nxt.isspace() or nxt in _CLOSES_BEFORE))
+                                  or (prev.isalnum() and nxt in _CLOSES_AFTER)):
+            regions.append((open_at, i + 1))
+            open_at = None
+        elif opens and weak is not None:
+            regions.append((open_at, weak + 1))
+            open_at, weak = i, None
+        elif mark != "\u2018" and prev.isalnum() and nxt.isspace() and weak is None:
+            weak = i
+    if open_at is not None:
+        regions.append((open_at, end if weak is None else weak + 1))
     return regions
 
 
