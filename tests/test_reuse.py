@@ -401,3 +401,33 @@ def test_one_quotation_in_single_quotes_cited_by_independent_articles_is_not_cop
     assert result.stats["quotation_passages"] == 2  # a-b, b-copy
     assert {(p.a, p.b) for p in find_reuse([a, b, copy], report_quotations=True).passages} == {
         ("a", "b"), ("a", "copy"), ("b", "copy")}
+
+
+ELECTION_A = ("Counting finished overnight. Turnout reached 63.4 per cent of registered voters, up from 58.1 per cent "
+              "in the last election. The Liberal Party won 112 of the 250 seats with 38.2 per cent of the vote, and "
+              "the Conservative Union took 97 seats with 33.5 per cent of the vote.")
+ELECTION_B = ("Results came in after midnight. With 38.2 per cent of the vote, the Liberal Party has 112 of the 250 "
+              "seats; the Conservative Union, on 33.5 per cent, has 97. Turnout reached 63.4 per cent, up from 58.1 "
+              "per cent in the last election.")
+
+
+def test_anchored_words_leave_out_figures_and_their_units():
+    from propscope.reuse.align import anchored_words
+
+    assert anchored_words("the party won 112 seats with 38 per cent".split()) == 3  # the party won
+    assert anchored_words("won 112 seats with 38 per cent".split()) == 0
+    assert anchored_words("agreed to pay a fee of eleven euros for every tonne moved by rail".split()) == 6 + 5
+
+
+@pytest.mark.parametrize("threshold", [0.25, 0.15])
+def test_independent_reports_sharing_only_figures_are_not_copies(threshold):
+    # Two newsrooms report one election count: the same figures, party names and stock phrases
+    # ("turnout reached 63.4 per cent ... up from 58.1 per cent in the last election"), in their
+    # own sentences. A copy of one of them, figures included, is still found.
+    a = art("a", filler(730), ELECTION_A, filler(731))
+    b = art("b", filler(732), ELECTION_B, filler(733))
+    copy = art("copy", filler(734), ELECTION_A, filler(735))
+    result = find_reuse([a, b, copy], threshold=threshold)
+    assert [(p.a, p.b) for p in result.passages] == [("a", "copy")]
+    p = result.passages[0]
+    assert a.text[p.a_start : p.a_end] == ELECTION_A
