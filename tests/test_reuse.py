@@ -431,3 +431,11 @@ def test_independent_reports_sharing_only_figures_are_not_copies(threshold):
     assert [(p.a, p.b) for p in result.passages] == [("a", "copy")]
     p = result.passages[0]
     assert a.text[p.a_start : p.a_end] == ELECTION_A
+
+
+def test_words_with_digits_inside_are_not_figures():
+    from propscope.reuse.align import anchored_words
+
+    assert anchored_words("the g7 summit on covid19 vaccines".split()) == 6
+    # "4.2%" and its unit "after the" cut the run: "prices rose by" and "vote in parliament" are left
+    assert anchored_words("prices rose by 4.2% after the vote in parliament".split()) == 3 + 3

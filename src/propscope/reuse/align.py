@@ -36,7 +36,7 @@ from .candidates import Tokens, tokenize
 # needs MIN_ANCHORED words in such runs, which rejects chains of chance matches of frequent words.
 ANCHOR_RUN = 3
 MIN_ANCHORED = 8
-# A figure (a word with a digit, or a number word) and this many words after it (its unit: "per
+# A figure (a word starting with a digit, or a number word) and this many words after it (its unit: "per
 # cent", "million dinars", "basis points") are facts any report of the same event repeats: they cut
 # runs of matching words, and are not evidence of copying.
 FIGURE_UNIT = 2
@@ -44,7 +44,6 @@ _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
     "trillion half quarter third thirds dozen".split())
-_DIGIT = re.compile(r"\d")
 # A passage edge moves to a sentence boundary when that drops at most SNAP_WORDS words, or at
 # most SNAP_MAX words none of which are in a run of ANCHOR_RUN matching words.
 SNAP_WORDS = 3
@@ -165,7 +164,8 @@ def _fragments(keys_a: list, keys_b: list, ta: Tokens, tb: Tokens, a_lo: int, b_
 
 
 def _is_figure(key: object) -> bool:
-    return isinstance(key, str) and (key in _NUMBER_WORDS or _DIGIT.search(key) is not None)
+    # "4.2", "2,300", "$5" and "10km" normalise to keys that start with a digit; "covid19" or "g7" are words
+    return isinstance(key, str) and (key[:1].isdigit() or key in _NUMBER_WORDS)
 
 
 def anchored_words(run: Sequence[object]) -> int:
