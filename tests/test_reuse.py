@@ -439,3 +439,35 @@ def test_words_with_digits_inside_are_not_figures():
     assert anchored_words("the g7 summit on covid19 vaccines".split()) == 6
     # "4.2%" and its unit "after the" cut the run: "prices rose by" and "vote in parliament" are left
     assert anchored_words("prices rose by 4.2% after the vote in parliament".split()) == 3 + 3
+
+
+PARAGRAPHS = (
+    "The orchestra's new season opens in October with a programme of works by composers from the northern "
+    "provinces, most of them never before performed in the capital's concert hall.",
+    "Ticket prices will rise by a modest amount for the first time in six years, the management said, because "
+    "heating and insurance costs for the old building have climbed sharply since the winter.",
+    "Students and pensioners will keep their discount, and a block of cheap seats in the upper gallery will "
+    "go on sale on the morning of each concert, as it has for decades.",
+)
+
+
+def test_a_copy_with_reordered_paragraphs_is_one_cluster():
+    # Each in-order run of a reordered copy is its own passage; they were one cluster each.
+    first = art("first", filler(740), *PARAGRAPHS, filler(741), published=dt.date(2024, 3, 1))
+    second = art("second", filler(742, 60), *(PARAGRAPHS[k] for k in (2, 0, 1)), filler(743),
+                 published=dt.date(2024, 3, 4))
+    result = find_reuse([first, second])
+    assert len(result.passages) >= 2 and {(p.a, p.b) for p in result.passages} == {("first", "second")}
+    [cluster] = result.clusters
+    assert cluster.origin == "first"
+    block = {doc.id: (doc.text.index(PARAGRAPHS[0]) if doc is first else doc.text.index(PARAGRAPHS[2]))
+             for doc in (first, second)}
+    assert cluster.members == [(d.id, block[d.id], block[d.id] + len("\n\n".join(PARAGRAPHS))) for d in (first, second)]
+
+
+def test_two_copies_at_unrelated_places_of_one_pair_stay_two_clusters():
+    a = art("a", PARAGRAPHS[0], filler(750), PARAGRAPHS[2], published=dt.date(2024, 3, 1))
+    b = art("b", PARAGRAPHS[2], filler(751), PARAGRAPHS[0], published=dt.date(2024, 3, 2))
+    result = find_reuse([a, b])
+    assert len(result.passages) == 2 and len(result.clusters) == 2
+    assert {len(c.members) for c in result.clusters} == {2}

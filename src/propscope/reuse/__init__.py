@@ -195,6 +195,7 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
     tuples = [f[:6] for f in found]
     outlets = {a.id: a.outlet for a in arts}
     published = {a.id: a.published for a in arts}
+    texts = {a.id: a.text for a in arts}
     flagged: set[int] = set()
     groups = group_passages(tuples, p.min_overlap)
     if p.boilerplate != "keep":
@@ -204,14 +205,16 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
         found = [f for k, f in enumerate(found) if k not in flagged]
         tuples = [f[:6] for f in found]
         flagged = set()
-        groups = group_passages(tuples, p.min_overlap)
-    elif flagged:  # flagged passages form clusters of their own: reuse clusters and origins as with "suppress"
-        groups = sorted((part for keep in (False, True) for part in _regroup(tuples, flagged, keep, p.min_overlap)),
+    if flagged:  # flagged passages form clusters of their own: reuse clusters and origins as with "suppress"
+        groups = sorted((part for keep in (False, True)
+                         for part in _regroup(tuples, flagged, keep, p.min_overlap, texts, p.max_gap)),
                         key=lambda g: g[0])
+    else:  # now also passages of a reordered copy, next to each other in both articles
+        groups = group_passages(tuples, p.min_overlap, texts, p.max_gap)
     cluster_of: dict[int, int] = {}
     clusters = []
     for cid, group in enumerate(groups):
-        members = members_of(tuples, group)
+        members = members_of(tuples, group, texts, p.max_gap)
         origin = origin_of([m[0] for m in members], published)
         clusters.append(Cluster(cid, members, origin, boilerplate=all(k in flagged for k in group)))
         for k in group:
@@ -222,10 +225,11 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
     return ReuseResult(passages, clusters, stats)
 
 
-def _regroup(tuples: list[PassageTuple], flagged: set[int], boilerplate: bool, min_overlap: float) -> list[list[int]]:
+def _regroup(tuples: list[PassageTuple], flagged: set[int], boilerplate: bool, min_overlap: float,
+             texts: dict[str, str], max_gap: int) -> list[list[int]]:
     """Clusters of the flagged passages only (``boilerplate``) or of the others, as indices into ``tuples``."""
     chosen = [k for k in range(len(tuples)) if (k in flagged) == boilerplate]
-    return [[chosen[i] for i in g] for g in group_passages([tuples[k] for k in chosen], min_overlap)]
+    return [[chosen[i] for i in g] for g in group_passages([tuples[k] for k in chosen], min_overlap, texts, max_gap)]
 
 
 def find_reuse(

@@ -3,7 +3,10 @@
 Pairwise passages are joined into clusters with union-find: the two sides of a passage are one
 node each, and two nodes in the same article are the same text when their spans overlap by at
 least ``min_overlap`` of the shorter one (a plain "any overlap" rule would chain unrelated
-paragraphs that merely touch). A cluster's origin is the member article published first, but only
+paragraphs that merely touch). Passages between the same two articles that lie next to each other
+in both (at most ``max_gap`` words apart, in any order) are one cluster too: a copy whose sentences
+or paragraphs were reordered is aligned as several passages, one per in-order run, but it is one
+copied text with one origin. A cluster's origin is the member article published first, but only
 when every member has a date and the earliest date is not shared: anything else would be a guess.
 
 Boilerplate (site footers, bylines, newsletter blurbs) is reuse too, but says nothing about who
@@ -45,9 +48,15 @@ class _UnionFind:
             self.parent[max(x, y)] = min(x, y)
 
 
-def group_passages(passages: Sequence[PassageTuple], min_overlap: float = 0.5) -> list[list[int]]:
+def group_passages(
+    passages: Sequence[PassageTuple],
+    min_overlap: float = 0.5,
+    texts: Mapping[str, str] | None = None,
+    max_gap: int = 6,
+) -> list[list[int]]:
     """Indices of ``passages`` grouped into clusters, each sorted, clusters in order of their first
-    passage. Deterministic for a given passage order."""
+    passage. With the articles' ``texts``, passages of one article pair that form one block in
+    both articles (:func:`_same_block`) are grouped too. Deterministic for a given passage order."""
     spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, node)
     for k, (a, a0, a1, b, b0, b1) in enumerate(passages):
         spans[a].append((a0, a1, 2 * k))
@@ -64,14 +73,63 @@ def group_passages(passages: Sequence[PassageTuple], min_overlap: float = 0.5) -
                 overlap = min(e0, e1) - s1
                 if overlap >= min_overlap * min(e0 - s0, e1 - s1):
                     uf.union(n0, n1)
+    if texts is not None:
+        for k, m in _same_block(passages, texts, max_gap):
+            uf.union(2 * k, 2 * m)
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(passages)):
         groups[uf.find(2 * k)].append(k)
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def members_of(passages: Sequence[PassageTuple], group: Sequence[int]) -> list[tuple[str, int, int]]:
-    """The cluster's text in each article: overlapping spans of one article merged, sorted."""
+def _near(text: str | None, end: int, start: int, max_gap: int) -> bool:
+    """``text[start:]`` begins at most ``max_gap`` words after ``end`` (or overlaps it)."""
+    return start <= end or (text is not None and len(text[end:start].split()) <= max_gap)
+
+
+def _blocks(spans: Sequence[tuple[int, int, int]], text: str, max_gap: int) -> dict[int, int]:
+    """Block number of each ``(start, end, key)`` span of one article: spans at most ``max_gap``
+    words apart (or overlapping) are one block."""
+    label: dict[int, int] = {}
+    block, reach = -1, -1
+    for start, end, key in sorted(spans):
+        if block < 0 or not _near(text, reach, start, max_gap):
+            block += 1
+        reach = max(reach, end)
+        label[key] = block
+    return label
+
+
+def _same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_gap: int) -> list[tuple[int, int]]:
+    """Pairs of passages between the same two articles that lie in one block of each: a copy
+    whose sentences or paragraphs were put in another order (each in-order run is its own passage,
+    next to the others in both articles). Passages of a pair at unrelated places stay apart."""
+    by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, (a, _, _, b, _, _) in enumerate(passages):
+        by_pair[a, b].append(k)
+    out = []
+    for (a, b), ks in by_pair.items():
+        if len(ks) < 2:
+            continue
+        in_a = _blocks([(passages[k][1], passages[k][2], k) for k in ks], texts.get(a, ""), max_gap)
+        in_b = _blocks([(passages[k][4], passages[k][5], k) for k in ks], texts.get(b, ""), max_gap)
+        first: dict[tuple[int, int], int] = {}
+        for k in ks:
+            m = first.setdefault((in_a[k], in_b[k]), k)
+            if m != k:
+                out.append((m, k))
+    return out
+
+
+def members_of(
+    passages: Sequence[PassageTuple],
+    group: Sequence[int],
+    texts: Mapping[str, str] | None = None,
+    max_gap: int = 6,
+) -> list[tuple[str, int, int]]:
+    """The cluster's text in each article: overlapping spans of one article merged, sorted; with
+    the articles' ``texts``, also spans at most ``max_gap`` words apart (the paragraphs of a
+    reordered copy are one member, not one per paragraph)."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for k in group:
         a, a0, a1, b, b0, b1 = passages[k]
@@ -81,8 +139,9 @@ def members_of(passages: Sequence[PassageTuple], group: Sequence[int]) -> list[t
     for art, items in spans.items():
         items.sort()
         cur = list(items[0])
+        text = texts.get(art) if texts is not None else None
         for s, e in items[1:]:
-            if s < cur[1]:
+            if s < cur[1] or (text is not None and _near(text, cur[1], s, max_gap)):
                 cur[1] = max(cur[1], e)
             else:
                 out.append((art, cur[0], cur[1]))
