@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ..metrics import merge_intervals
 from .candidates import Tokens, tokenize
 
 # A run of this many consecutive matching words is rarely chance, even for common words; a passage
@@ -311,18 +312,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
             regions.append((open_at, end))
         regions.extend(_single_quoted(text, start, end))
         start = end
-    return _union(regions)
-
-
-def _union(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping ranges merged (a single-quoted phrase inside a double-quoted one, or the reverse)."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(regions):
-        if out and s < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
+    return merge_intervals(regions)  # a single-quoted phrase inside a double-quoted one, or the reverse
 
 
 def _single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
