@@ -389,6 +389,17 @@ def test_unstorable_api_bodies_are_4xx(client, body):
     assert client.get("/api/articles").json()["total"] == 0
 
 
+@pytest.mark.parametrize(("body", "says"), [
+    ('{"text": "Caf\xe9 owners protest."}'.encode("latin-1"), "not UTF-8 JSON (byte 0xe9 at offset 13)"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    (b'{"text": ' + b"[" * 5_000 + b"]" * 5_000 + b"}", "nested too deeply")])
+def test_a_json_body_that_cannot_be_read_says_why(client, body, says):
+    """FastAPI's own reply was a bare "There was an error parsing the body"."""
+    r = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 400 and says in r.json()["detail"]
+    assert client.get("/api/articles").json()["total"] == 0
+
+
 def test_form_with_nul_is_4xx_not_500(client):
     r = client.post("/analyze", data={"text": "A form text with a NUL \x00 inside."}, follow_redirects=False)
     assert 200 <= r.status_code < 500 and r.status_code != 303

@@ -78,6 +78,17 @@ def article_href(article_id: str) -> str:
     return "/articles/" + quote(article_id, safe="")
 
 
+def body_error(cause: BaseException | None) -> str | None:
+    """What is wrong with a request body that could not be read as JSON, in words a client can act
+    on, from the exception FastAPI wrapped in its generic 400; None for any other cause."""
+    if isinstance(cause, UnicodeDecodeError):
+        return (f"the request body is not UTF-8 JSON (byte 0x{cause.object[cause.start]:02x} at offset "
+                f"{cause.start}): send it encoded as UTF-8")
+    if isinstance(cause, RecursionError):
+        return "the JSON is nested too deeply: send a flat object such as {\"text\": \"...\"}"
+    return None
+
+
 def served_taxonomy(model: str | None) -> taxonomy.Taxonomy:
     """The taxonomy of the model the app serves, read from its config before it loads."""
     from ..registry import ModelNotFound, model_taxonomy
@@ -187,8 +198,9 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     def healthz() -> dict:
         return {"status": "ok", "model": state["model"].name}
 
-    errors = {400: {"description": "The URL was refused or could not be fetched, or the text cannot be stored "
-                                   "(NUL characters, lone surrogates)", "model": ErrorDetail},
+    errors = {400: {"description": "The URL was refused or could not be fetched, the text cannot be stored "
+                                   "(NUL characters, lone surrogates), or the body is not UTF-8 JSON or is "
+                                   "nested too deeply", "model": ErrorDetail},
               401: {"description": "A write token is needed", "model": ErrorDetail},
               413: {"description": "Request body too large", "model": ErrorDetail},
               503: {"description": "The store refuses writes (read-only, full or locked); try again later",
@@ -260,7 +272,11 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
 
     @app.exception_handler(StarletteHTTPException)
     async def html_errors(request: Request, exc: StarletteHTTPException):
-        """A browser gets a page for a missing page; API clients keep JSON with ``detail``."""
+        """A browser gets a page for a missing page; API clients keep JSON with ``detail``. A body
+        that FastAPI could not parse says why (its own reply is a bare "error parsing the body")."""
+        reason = body_error(exc.__cause__)
+        if exc.status_code == 400 and reason:
+            return JSONResponse({"detail": reason}, status_code=400, headers=exc.headers)
         if exc.status_code == 404 and wants_html(request):
             return page(request, "error.html", status_code=404, heading="Page not found",
                         message=exc.detail if exc.detail != "Not Found" else f"Nothing at {request.url.path}.")
