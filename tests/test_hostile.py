@@ -406,6 +406,56 @@ def test_form_with_nul_is_4xx_not_500(client):
     assert client.get("/api/articles").json()["total"] == 0
 
 
+def alert(page) -> str:
+    """The error line of an HTML page, unescaped."""
+    import html
+
+    found = re.search(r'role="alert">(.*?)</p>', page.text, re.S)
+    return html.unescape(found.group(1)) if found else ""
+
+
+def test_the_page_form_posts_multipart_and_the_endpoint_reads_it(client):
+    """The page posts raw UTF-8 (multipart), a third of the URL-encoded size of a non-Latin text;
+    a field sent as a file (curl -F text=@story.txt) is read as its text."""
+    assert 'enctype="multipart/form-data"' in client.get("/").text
+    text = "Власти снова солгали народу. Позор предателям."
+    r = client.post("/analyze", files={"text": (None, text), "title": (None, "Заголовок")}, follow_redirects=False)
+    assert r.status_code == 303
+    stored = client.get(r.headers["location"].replace("/articles/", "/api/articles/")).json()["article"]
+    assert stored["text"] == text and stored["title"] == "Заголовок"
+    r = client.post("/analyze", files={"text": ("story.txt", "\ufeffA story from a file.".encode())},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    assert client.get(r.headers["location"].replace("/articles/", "/api/articles/")).json()["article"]["text"] == (
+        "A story from a file.")
+
+
+@pytest.mark.parametrize(("kwargs", "status", "says"), [
+    ({"files": {"text": ("story.txt", "Caf\xe9 owners protest.".encode("latin-1"))}}, 400,
+     "'story.txt' is not UTF-8 text (byte 3)"),
+    ({"content": b"text=x", "headers": {"content-type": "multipart/form-data"}}, 400, "boundary"),
+    ({"json": {"text": "A JSON story."}}, 400, "programs can post JSON to /api/analyze"),
+    ({"files": {"text": (None, "word " * 220_000)}}, 200, "longer than 1,000,000 characters"),
+    ({"files": {"text": (None, "A NUL \x00 inside.")}}, 200, "NUL character"),
+    ({"data": {"text": "A text.", "url": "https://example.com/a"}}, 200, "not both"),
+    ({"data": {"url": "ftp://example.com/a"}}, 200, "must start with http:// or https://")])
+def test_a_form_post_that_cannot_be_used_is_the_page_with_the_reason(client, kwargs, status, says):
+    """Was a JSON 400 or 422 (Starlette's 1 MB part limit too), or "Paste a text" for any fault."""
+    kwargs.setdefault("headers", {})["accept"] = "text/html"
+    r = client.post("/analyze", follow_redirects=False, **kwargs)
+    assert r.status_code == status and r.headers["content-type"].startswith("text/html")
+    assert says in alert(r) and "<form" in r.text
+    assert client.get("/api/articles").json()["total"] == 0
+
+
+def test_a_form_over_the_body_limit_is_a_page_for_a_browser_and_json_for_the_api(client):
+    big = {"text": (None, "слово " * 200_000)}
+    page = client.post("/analyze", files=big, headers={"accept": "text/html"})
+    assert page.status_code == 413 and "too long to send" in page.text and "propscope ingest" in page.text
+    api = client.post("/api/analyze", content=b"x" * 2_100_000, headers={"accept": "text/html"})
+    assert api.status_code == 413 and "request body over" in api.json()["detail"]
+
+
 def test_chunked_body_over_the_limit_is_413_and_never_echoed(client):
     marker = b"ECHO-ME-" * 8
 

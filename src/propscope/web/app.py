@@ -18,14 +18,16 @@ from typing import Any
 from urllib.parse import quote
 
 import fastapi_offline
-from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import ingest, taxonomy
@@ -87,6 +89,34 @@ def body_error(cause: BaseException | None) -> str | None:
     if isinstance(cause, RecursionError):
         return "the JSON is nested too deeply: send a flat object such as {\"text\": \"...\"}"
     return None
+
+
+FORM_FIELDS = ("text", "url", "title", "token")
+
+
+async def form_fields(request: Request) -> dict[str, str]:
+    """The analyse form's fields as text. A field sent as a file (``curl -F text=@story.txt``) is
+    read as UTF-8 text. ValueError says, in a sentence for the page, what could not be read."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        raise ValueError(f"This form takes form fields, not {kind or 'a body without a content type'}; "
+                         "programs can post JSON to /api/analyze.")
+    try:  # a part may be as large as the whole body the server takes (Starlette's own limit is 1 MB)
+        form = await request.form(max_part_size=MAX_BODY_BYTES, max_fields=100, max_files=len(FORM_FIELDS))
+    except StarletteHTTPException as e:  # a malformed or over-full multipart body
+        raise ValueError(f"The form could not be read: {e.detail}") from None
+    fields: dict[str, str] = {}
+    for name in FORM_FIELDS:
+        value = form.get(name)
+        if isinstance(value, UploadFile):
+            data = await value.read()
+            try:
+                value = data.decode("utf-8-sig")
+            except UnicodeDecodeError as e:
+                raise ValueError(f"The file {value.filename or name!r} is not UTF-8 text (byte {e.start}): "
+                                 f"{ingest.CONVERT_ADVICE}.") from None
+        fields[name] = value or ""
+    return fields
 
 
 def served_taxonomy(model: str | None) -> taxonomy.Taxonomy:
@@ -324,19 +354,28 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         return page(request, "index.html", recent=with_titles(recent), total=total)
 
     @app.post("/analyze", include_in_schema=False)
-    def analyze_form(request: Request, text: str = Form(""), url: str = Form(""), title: str = Form(""),
-                     token: str = Form("")):
-        if settings.token and not secret_ok(token, settings.token):
-            raise HTTPException(401, "wrong or missing token")
+    async def analyze_form(request: Request):
+        """The page's form, posted as multipart (raw UTF-8: a non-Latin article costs a third of its
+        URL-encoded size) or URL-encoded (older copies of the page, scripts). Whatever is wrong comes
+        back as the page with the reason, never as JSON a journalist would have to read."""
+        def again(status: int, error: str) -> HTMLResponse:
+            return page(request, "index.html", status_code=status, recent=[], total=0, error=error)
+
         try:
-            given = {"text": text, "url": url.strip(), "title": title}
+            fields = await form_fields(request)
+        except ValueError as e:
+            return again(400, str(e))
+        if settings.token and not secret_ok(fields.get("token", ""), settings.token):
+            return again(401, "Wrong or missing access token.")
+        try:
+            given = {"text": fields.get("text", ""), "url": fields.get("url", "").strip(), "title": fields.get("title", "")}
             req = AnalyzeRequest(**{k: v for k, v in given.items() if v})
-        except ValueError:
-            return page(request, "index.html", recent=[], total=0, error="Paste a text or give a URL.")
+        except ValidationError as e:
+            return again(200, views.form_error(e))
         try:
-            result = analyze_article(article_from_request(req))
+            result = await run_in_threadpool(lambda: analyze_article(article_from_request(req)))
         except HTTPException as e:
-            return page(request, "index.html", recent=[], total=0, error=e.detail)
+            return again(200, e.detail)
         return RedirectResponse(article_href(result["id"]), status_code=303)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)

@@ -3,7 +3,8 @@
 One ASGI middleware (``Guard``), outermost, so nothing reaches a route without it:
 
 - the request body is counted as it is read, chunked or not, and a body over the limit is
-  answered 413 before any route sees it (a Content-Length header is only a hint);
+  answered 413 before any route sees it (a Content-Length header is only a hint), as a page
+  when a browser posts a form;
 - the Host header must name this server, so a DNS-rebinding page cannot talk to a server on
   loopback under its own name;
 - a write (any method but GET, HEAD, OPTIONS) that a browser sends from another site, as its
@@ -21,6 +22,7 @@ One ASGI middleware (``Guard``), outermost, so nothing reaches a route without i
 from __future__ import annotations
 
 import hmac
+import html
 import json
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
@@ -132,7 +134,7 @@ class Guard:
             return
         length = headers.get("content-length")
         if length is not None and (not length.strip().isdigit() or int(length) > self.max_body):
-            await _reply(send, 413, f"request body over {self.max_body} bytes")
+            await self._too_large(scope, headers, send)
             return
         body = bytearray()
         while True:
@@ -141,11 +143,23 @@ class Guard:
                 return
             body += message.get("body", b"")
             if len(body) > self.max_body:
-                await _reply(send, 413, f"request body over {self.max_body} bytes")
+                await self._too_large(scope, headers, send)
                 return
             if not message.get("more_body", False):
                 break
         await self.app(scope, _replay(bytes(body), receive), send)
+
+
+    async def _too_large(self, scope: Scope, headers: dict[str, str], send: Send) -> None:
+        """413: JSON for API clients; a page for a browser posting a form, which would otherwise
+        show the journalist a line of raw JSON."""
+        message = f"request body over {self.max_body} bytes"
+        if "text/html" in headers.get("accept", "") and not scope.get("path", "").startswith("/api"):
+            await _reply_page(send, 413, "This article is too long to send", f"The form sent more than "
+                              f"{self.max_body:,} bytes, the most this server takes. Send a shorter text, or "
+                              "store long articles with `propscope ingest` and analyse them there.")
+            return
+        await _reply(send, 413, message)
 
 
 def _cross_site(headers: dict[str, str], host: str) -> bool:
@@ -190,6 +204,17 @@ def _with_headers(send: Send) -> Send:
         await send(message)
 
     return wrapped
+
+
+async def _reply_page(send: Send, status: int, heading: str, message: str) -> None:
+    """An error page in the site's style, without a template (the middleware runs before the app)."""
+    body = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(heading)} · propscope'
+            '</title><link rel="stylesheet" href="/static/style.css"></head><body><main>'
+            f'<h1>{html.escape(heading)}</h1><p class="error" role="alert">{html.escape(message)}</p>'
+            '<p><a href="/">Back to the form</a></p></main></body></html>').encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 async def _reply(send: Send, status: int, detail: str | list[dict]) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from urllib.parse import urlencode
 
 import sqlalchemy as sa
+from pydantic import ValidationError
 
 from .. import taxonomy
 from ..export import spreadsheet_safe
@@ -38,6 +39,24 @@ def parse_day(value: str | None, end: bool = False) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"not a date (YYYY-MM-DD or YYYY-MM): {value!r}") from None
+
+
+FORM_NAMES = {"text": "text", "url": "address", "title": "title"}
+
+
+def form_error(error: ValidationError) -> str:
+    """The analyse form's first problem as one sentence a journalist can act on: the API's
+    validation messages name regular expressions, which a page should not show."""
+    for e in error.errors():
+        field = str(e["loc"][0]) if e.get("loc") else ""
+        name = FORM_NAMES.get(field, field)
+        if e["type"] == "string_too_long":
+            return f"The {name} is longer than {e['ctx']['max_length']:,} characters; shorten it."
+        if e["type"] == "string_pattern_mismatch" and "\x00" in str(e.get("input", "")):
+            return f"The {name} holds a NUL character, which cannot be stored; remove it."
+        if e["type"] == "string_pattern_mismatch" and field == "url":
+            return "The address must start with http:// or https://."
+    return "Paste a text or give a URL (one of them, not both)."
 
 
 def url(path: str, **params: object) -> str:
