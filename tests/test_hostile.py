@@ -767,6 +767,26 @@ def test_an_in_memory_store_is_refused_not_silently_lost(tmp_path, db):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt"]
 
 
+@pytest.mark.parametrize("db", ["sqlite:///file:NAME?uri=true", "sqlite:///file:sub/dir/n.db?uri=true",
+                                "sqlite:///x.db?mode=memory&uri=true", "sqlite:///file:x.db", "sqlite:///x.db?cache=shared"])
+def test_a_sqlite_uri_filename_is_refused_in_one_line_and_makes_nothing(tmp_path, monkeypatch, db):
+    """Such URLs made a stray 'file:sub/dir' folder, or stored into another file than they named."""
+    monkeypatch.chdir(tmp_path)
+    for args in (["ingest", "-"], ["report"]):
+        r = CliRunner().invoke(main, [*args, "--db", db], input="A story about a bridge.")
+        assert r.exit_code == 1 and "SQLite URI filenames and options" in r.stderr, r.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_store_path_with_url_characters_is_that_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["ingest", "-", "--db", "a?b%41#c.db"], input="A story about a bridge.")
+    assert r.exit_code == 0, r.output
+    assert {p.name.split(".db")[0] for p in tmp_path.iterdir()} == {"a?b%41#c"}  # with its -wal, -shm
+    assert Store("a?b%41#c.db").count_articles() == 1
+    assert CliRunner().invoke(main, ["report", "--db", "a?b%41#c.db"]).exit_code == 0
+
+
 def test_two_exports_numbering_their_rows_alike_are_named_not_silently_merged(tmp_path):
     one, two = tmp_path / "one.csv", tmp_path / "two.csv"
     one.write_text("id,text\n1,The harbour closed today.\n2,The bridge opened today.\n")

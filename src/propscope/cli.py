@@ -251,11 +251,13 @@ def _open_store(db: str | None):
 def _open_existing_store(db: str | None):
     """Open a store that must already exist: read-only commands never create an empty one at a
     mistyped path (a SQLite file must exist; a server database is created by its owner anyway)."""
-    from .store import default_url, normalise_url
+    from .store import StoreError, default_url, normalise_url, sqlite_path
 
     _refuse_memory(db)
-    url = normalise_url(db or default_url())
-    path = Path(url[len("sqlite:///"):]) if url.startswith("sqlite:///") else None
+    try:
+        path = sqlite_path(normalise_url(db or default_url()))
+    except StoreError as e:
+        _fail(str(e))
     if path is not None and not path.is_file():
         _fail(f"no store at {path}: check --db or $PROPSCOPE_DB, or create one with `propscope ingest`")
     return _open_store(db)

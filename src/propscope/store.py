@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -172,11 +173,29 @@ def default_url() -> str:
 
 def normalise_url(url: str) -> str:
     """Accept plain paths and ``postgresql://`` URLs; pick the drivers we install."""
-    if "://" not in url:
-        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if "://" not in url:  # "?", "#" and "%" in a file's name are the name's, not URL syntax
+        return "sqlite:///" + quote(str(Path(url).expanduser().resolve()), safe="/:")
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file a SQLite URL names; None for a server or SQLite in memory. SQLite's URI filenames
+    and options (``file:``, ``?uri=true``, ``?mode=ro``) are refused with a StoreError: SQLAlchemy
+    hands some of them to SQLite and ignores others, so such a URL made a stray ``file:`` folder, or
+    stored into another file than it seemed to name (``x.db?mode=memory`` into ``x.db``)."""
+    try:
+        parsed = sa.engine.make_url(url)
+    except sa.exc.ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    if parsed.query or parsed.database.startswith("file:"):
+        shown = parsed.render_as_string(hide_password=True)
+        raise StoreError(f"cannot open database {shown}: SQLite URI filenames and options (file:, ?uri=true, "
+                         "?mode=...) are not supported; give the file's path, e.g. --db path/to/store.db")
+    return Path(parsed.database)
 
 
 def text_hash(text: str) -> str:
@@ -231,7 +250,7 @@ class Store:
             shown = self.display_url if backend else "that URL"
             raise StoreError(f"cannot open database {shown}: give a SQLite path, sqlite:///path.db or "
                              "postgresql://user@host/db")
-        path = Path(self.url[len("sqlite:///"):]) if self.url.startswith("sqlite:///") else None
+        path = sqlite_path(self.url)
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
