@@ -1098,17 +1098,54 @@ def _run_limited(args: list[str]):
                           preexec_fn=limit)
 
 
-def test_a_device_or_pipe_as_a_label_file_is_refused_in_one_line(tmp_path):
+def test_a_device_as_a_label_file_or_a_pipe_in_a_folder_is_refused_in_one_line(tmp_path):
     import os
 
     articles, gold = _span_task(tmp_path)
-    os.mkfifo(tmp_path / "pipe")
-    for args in (["evaluate", "--gold", "/dev/zero", "--articles", articles],
-                 ["evaluate", "--gold", gold, "--pred", tmp_path / "pipe", "--articles", articles],
-                 ["classify-spans", articles, "/dev/zero"], ["classify-spans", articles, tmp_path / "pipe"]):
+    os.mkfifo(articles / "article2.txt")  # nobody writes to it: reading it would wait forever
+    for args, says in (
+            (["evaluate", "--gold", "/dev/zero", "--articles", articles], "(a device or socket); give a label file"),
+            (["classify-spans", articles, "/dev/zero"], "(a device or socket); give a label file"),
+            (["evaluate", "--gold", gold, "--articles", articles], "(a device, pipe or socket); give a article file")):
         p = _run_limited([str(a) for a in args])
         assert p.returncode == 1 and p.stderr.count("\n") == 1, p.stderr
-        assert "not a regular file (a device, pipe or socket); give a label file" in p.stderr
+        assert "not a regular file " + says in p.stderr, p.stderr
+
+
+def test_a_label_file_given_as_a_pipe_is_read_once_as_ingest_reads_one(tmp_path):
+    """``--gold <(zcat gold.labels.gz)`` and /dev/stdin were refused as "not a regular file"; ingest
+    reads a pipe given on its own (up to its byte limit), and so do the label readers now."""
+    import os
+
+    from propscope import paragraphs, ptc
+
+    articles, gold = _span_task(tmp_path)
+    pipes = [tmp_path / name for name in ("gold-pipe", "pred-pipe", "rows-pipe")]
+    for pipe in pipes:
+        os.mkfifo(pipe)
+
+    def write(pipe: Path, data: bytes) -> None:
+        try:
+            pipe.write_bytes(data)
+        except BrokenPipeError:  # the reader stopped at its limit
+            pass
+
+    def feed(pipe: Path, data: bytes) -> threading.Thread:
+        thread = threading.Thread(target=write, args=(pipe, data), daemon=True)
+        thread.start()
+        return thread
+
+    writers = [feed(pipes[0], gold.read_bytes()), feed(pipes[1], gold.read_bytes())]
+    r = CliRunner().invoke(main, ["evaluate", "--gold", str(pipes[0]), "--pred", str(pipes[1]),
+                                  "--articles", str(articles)])
+    assert r.exit_code == 0 and "FLC  P 1.0000  R 1.0000  F1 1.0000" in r.output, r.output + r.stderr
+    writers.append(feed(pipes[2], b"1\t1\tDoubt\n"))
+    assert paragraphs.read_rows(pipes[2]) == {("1", 1): ["Doubt"]}
+    writers.append(feed(pipes[0], b"x" * (ingest.DEFAULT_MAX_BYTES + 10)))
+    with pytest.raises(ValueError, match="a pipe over 10,000,000 bytes; write it to a file"):
+        ptc.read_labels(pipes[0])
+    for w in writers:
+        w.join(timeout=10)
 
 
 def test_a_compressed_label_file_is_named_as_such(tmp_path):
@@ -1186,7 +1223,7 @@ def test_paragraph_rows_read_like_label_files_and_escape_ids(tmp_path):
     gold.write_text("1\t1\tLoaded_Language\n1\t2\t\n")
     packed = tmp_path / "pred.txt"
     packed.write_bytes(gz.compress(gold.read_bytes()))
-    for bad, says in (("/dev/null", "/dev/null: not a regular file (a device, pipe or socket)"),
+    for bad, says in (("/dev/null", "/dev/null: not a regular file (a device or socket)"),
                       (str(packed), f"{packed} is gzip-compressed; decompress it first")):
         r = CliRunner().invoke(main, ["evaluate", "--taxonomy", "semeval2023", "--gold", str(gold), "--pred", bad])
         assert r.exit_code == 1 and r.stderr.count("\n") == 1 and says in r.stderr, r.stderr

@@ -83,11 +83,11 @@ def parse_rows(lines: Iterable[str], source: str = "") -> Rows:
 
 
 def read_rows(path: str | Path) -> Rows:
-    """A file of subtask-3 rows; a device, pipe, compressed or non-UTF-8 file is a ValueError that
-    names it (``ptc.read_utf8_file``)."""
+    """A file of subtask-3 rows, or a pipe read once (as a label file); a device, compressed or
+    non-UTF-8 file is a ValueError that names it (``ptc.read_utf8_file``)."""
     from .ptc import read_utf8_file
 
-    return parse_rows(read_utf8_file(path, "file of paragraph rows").split("\n"), str(path))
+    return parse_rows(read_utf8_file(path, "file of paragraph rows", pipe_ok=True).split("\n"), str(path))
 
 
 @dataclass

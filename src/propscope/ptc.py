@@ -32,19 +32,29 @@ def has_ptc_name(path: str | Path) -> bool:
 CONVERT_ADVICE = "convert it, e.g. iconv -f windows-1252 -t utf-8"
 
 
-def read_utf8_file(path: str | Path, kind: str = "file") -> str:
+def read_utf8_file(path: str | Path, kind: str = "file", pipe_ok: bool = False) -> str:
     """A corpus file's text, exactly as stored; why it cannot be read is a ValueError naming it,
-    for a one-line error in the commands that read articles and label files. A device, pipe or
-    socket is refused before it is opened: /dev/zero never ends and a pipe nobody writes to never
-    answers, so ``evaluate --gold /dev/zero`` waited forever. A compressed file is named as such
+    for a one-line error in the commands that read articles and label files. A device or socket is
+    refused before it is opened: /dev/zero never ends, so ``evaluate --gold /dev/zero`` read
+    forever. With ``pipe_ok`` (a file named on its own: ``--gold <(zcat gold.gz)``, /dev/stdin) a
+    pipe is read once, up to ingest's default byte limit, as ingest reads one; a pipe inside a
+    folder is refused, since nobody may ever write to it. A compressed file is named as such
     (ingest's ``compressed``), not reported as a decode error."""
-    from .ingest import compressed  # ingest imports this module
+    from .ingest import DEFAULT_MAX_BYTES, compressed, read_at_most  # ingest imports this module
 
     p = Path(path)
     try:
-        if not stat.S_ISREG(p.stat().st_mode):
-            raise ValueError(f"{p}: not a regular file (a device, pipe or socket); give a {kind}")
-        data = p.read_bytes()
+        mode = p.stat().st_mode
+        if pipe_ok and stat.S_ISFIFO(mode):
+            with open(p, "rb") as f:
+                data = read_at_most(f, DEFAULT_MAX_BYTES)
+            if len(data) > DEFAULT_MAX_BYTES:
+                raise ValueError(f"{p}: a pipe over {DEFAULT_MAX_BYTES:,} bytes; write it to a file and give that")
+        elif not stat.S_ISREG(mode):
+            what = "a device or socket" if pipe_ok else "a device, pipe or socket"
+            raise ValueError(f"{p}: not a regular file ({what}); give a {kind}")
+        else:
+            data = p.read_bytes()
     except OSError as e:
         raise ValueError(f"{p}: cannot read: {e.strerror or e}") from None
     if why := compressed(data):
@@ -107,15 +117,17 @@ def parse_label_lines(lines: Iterable[str], source: str = "") -> Iterator[LabelS
 
 
 def read_labels(path: str | Path) -> list[LabelSpan]:
-    """A label file, or every label file of a folder (``*.labels``, ``*.labels.tsv``: a name
-    with ``.labels`` in it). A folder without one is a ValueError: it is most likely the articles
-    folder given in place of the labels, which read as no gold spans and scored all zeros."""
+    """A label file (a pipe too: ``read_utf8_file``), or every regular label file of a folder
+    (``*.labels``, ``*.labels.tsv``: a name with ``.labels`` in it). A folder without one is a
+    ValueError: it is most likely the articles folder given in place of the labels, which read as
+    no gold spans and scored all zeros."""
     p = Path(path)
     files = sorted(f for f in p.iterdir() if f.is_file() and ".labels" in f.name) if p.is_dir() else [p]
     if not files:
         raise ValueError(f"{p}: no label files here (names with .labels, e.g. article1.task-flc-tc.labels); "
                          "give the label files, and the folder of article .txt files as --articles")
-    return [span for f in files for span in parse_label_lines(read_utf8_file(f, "label file").splitlines(), str(f))]
+    return [span for f in files for span in
+            parse_label_lines(read_utf8_file(f, "label file", pipe_ok=f == p).splitlines(), str(f))]
 
 
 def format_label_line(article_id: str, technique: str, start: int, end: int) -> str:
