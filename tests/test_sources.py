@@ -785,3 +785,36 @@ def test_verb_opening_the_sentence_before_its_speaker(text, source, cue, content
 
 def test_imperative_opening_the_sentence_has_no_speaker():
     assert sources.extract("Tell me, what did you see that night?").attributions == []
+
+
+@pytest.mark.parametrize("text", [
+    "Some economists may argue that the tax cut pays for itself.",
+    "Opponents could claim the vote was rigged, but the count was observed.",
+    "If the coach were candid, he would admit the season is lost.",
+    "Ministers should explain why the contract went to a donor.",
+])
+def test_hypothetical_speech_is_no_attribution(text):
+    """A verb of saying under 'might/may/could/should', or under 'would' in the main clause of an
+    'if' condition, is the writer's supposition: nobody said it."""
+    assert sources.extract(text).attributions == []
+
+
+def test_would_as_narrative_past_is_said():
+    """'He would later say ...' tells what was said; only a condition makes 'would' hypothetical."""
+    t = "Anna Berg quit the board in 2015. She would later write that she had been pushed out."
+    check(t, "She", "write", "she had been pushed out")
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The audit found that the charity had overspent by $2 million.", "audit",
+     "the charity had overspent by $2 million"),
+    ("Investigators found the pilots had ignored three warnings.", "Investigators",
+     "the pilots had ignored three warnings"),
+])
+def test_finding_of_a_study_or_inquiry(text, source, content):
+    """'The audit found that X' cites the audit for X; 'found' by anyone else is a discovery."""
+    check(text, source, "found", content)
+
+
+def test_found_by_a_person_is_no_attribution():
+    assert sources.extract("The farmer found that the gate had been left open.").attributions == []

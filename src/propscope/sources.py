@@ -650,9 +650,15 @@ def _is_speech(tok) -> bool:
     # "is expected to say", "plans to announce": not said (yet); "went on to say" was
     if tok.dep_ == "xcomp" and tok.tag_ == "VB" and tok.head.lemma_.lower() not in _SAY_GOVERNORS:
         return False
+    if _hypothetical(tok):
+        return False
     lem = tok.lemma_.lower()
     if lem == "tell" and _tells_whether(tok):
         return False
+    if lem == "find":  # "the report found that ...": a study's or an inquiry's finding, not someone's discovery
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        finder = subj is not None and (subj.lemma_.lower() in _FINDERS or subj.lower_.rstrip("s") in _FINDERS)
+        return finder and any(c.dep_ == "ccomp" for c in tok.children)
     if lem == "put":  # "as one analyst put it, ...", "she put it bluntly: ..."; not "put it on the table"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
             c.dep_ == "prep" for c in tok.children)
@@ -660,6 +666,28 @@ def _is_speech(tok) -> bool:
         return not (lem == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
     # tagger slips on headline verbs ("..., Shoigu warns"): accept the form when it has a subject
     return tok.lower_ in SPEECH_FORMS and lem != "point" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+# Subjects whose "found that X" reports a finding: documents and the people who do research or inquiries.
+_FINDERS = frozenset("""
+report study survey poll analysis investigation inquiry audit review probe research assessment evaluation
+researcher scientist investigator auditor inspector expert
+""".split())
+
+# Modals that make a verb of saying the writer's supposition: "critics might argue that ...",
+# "she should say so". ("would" is past habit or narrative future as often: "he would later say".)
+_HYPOTHETICAL_MODALS = frozenset({"might", "may", "should", "could"})
+
+
+def _hypothetical(tok) -> bool:
+    """A verb of saying nobody used: under a modal of possibility ('might argue', 'could claim') or
+    'would' in the main clause of a condition ('If she were honest, she would say ...')."""
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if aux & _HYPOTHETICAL_MODALS:
+        return True
+    return "would" in aux and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in tok.children)
 
 
 def _tells_whether(tok) -> bool:
