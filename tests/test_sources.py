@@ -818,3 +818,30 @@ def test_finding_of_a_study_or_inquiry(text, source, content):
 
 def test_found_by_a_person_is_no_attribution():
     assert sources.extract("The farmer found that the gate had been left open.").attributions == []
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("Two schools will stay shut this week, according to a statement from the district council.",
+     "district council", "according to", "Two schools will stay shut this week"),
+    ("A survey by economists at the central bank found that wages lagged prices for a third year.",
+     "economists at the central bank", "found", "wages lagged prices for a third year"),
+    ("According to files obtained by the newspaper, the mine had failed two safety checks.",
+     "files obtained by the newspaper", "According to", "the mine had failed two safety checks"),
+    ("A Telegram post by the mayor's office said the water supply would be restored by evening.",
+     "mayor's office", "said", "the water supply would be restored by evening"),
+    ("A viral Instagram post claims the water supply has been poisoned.",
+     "viral Instagram post", "claims", "the water supply has been poisoned"),
+])
+def test_author_of_a_document(text, source, cue, content):
+    """The source of a document is whoever issued it: a common noun after 'by', or after 'from' when
+    the document is one only someone issues (a statement, a letter). Who obtained or saw a document
+    did not write it, and the platform of a post is not its author."""
+    check(text, source, cue, content)
+
+
+def test_from_a_place_is_no_author():
+    t = "Footage from the scene shows that the building collapsed within seconds."
+    assert sources.extract(t).attributions == []
+    t = "According to figures by region, unemployment rose fastest in the north."
+    a = only(t)
+    assert (a.source_start, a.source_end) == at(t, "figures by region")

@@ -621,21 +621,47 @@ def _author_of_document(head):
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of", "in"}:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ENTITY_LABELS):
+                if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ENTITY_LABELS
+                                            or _common_noun_author(head, prep, pobj)):
                     return pobj
     for acl in head.children:  # "a report published on Thursday by the monitoring group Airwars"
-        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _AUTHORING:
             for by in acl.children:
                 if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by"):
                     pobj = next((p for p in by.children if p.dep_ == "pobj"), None)
                     if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"}:
                         return pobj
     for c in head.children:  # "a Reuters report", "RT's report", "the port authority's records"
+        if c.dep_ == "compound" and c.text in PLATFORMS:  # "a Facebook post": the platform wrote nothing
+            continue
         if c.dep_ in {"compound", "poss"} and (c.pos_ == "PROPN" or c.ent_type_ in ENTITY_LABELS):
             return c
         if c.dep_ == "poss" and c.pos_ == "NOUN":  # a possessor is the author; a compound ('a police report') may not be
             return c
     return None
+
+
+# Participles naming who made a document ("a report published by X"); "documents seen by the BBC"
+# or "obtained by" names who holds them, and the documents stay the source.
+_AUTHORING = frozenset("publish release issue write compile prepare produce conduct carry author sign post "
+                       "file submit present deliver draft commission".split())
+# Documents only someone issues: "a statement from the health authority" is the authority's;
+# "footage from the scene" or "data from satellites" has no author in the 'from' phrase.
+_ISSUED = frozenset("statement letter communique communiqué release tweet post memo briefing message".split())
+# Platforms that carry what others write: never the author of "a Facebook post".
+PLATFORMS = frozenset({"Facebook", "Twitter", "X", "Instagram", "TikTok", "YouTube", "Telegram", "WhatsApp",
+                       "Reddit", "Threads", "Bluesky", "VK", "VKontakte", "Weibo", "WeChat", "Truth", "Substack"})
+_DATA_NOUNS = frozenset({"figures", "data", "statistics", "estimates", "records", "logs"})
+
+
+def _common_noun_author(doc_noun, prep, pobj) -> bool:
+    """A common noun as the author of a document: 'a study by researchers at X', 'a statement from the
+    regional health authority'; not a breakdown ('figures by region') nor a place ('footage from the scene')."""
+    if pobj.pos_ != "NOUN" or not (pobj.tag_ == "NNS" or any(c.dep_ in {"det", "poss"} for c in pobj.children)):
+        return False
+    if prep.lower_ == "by":
+        return doc_noun.lower_ not in _DATA_NOUNS
+    return prep.lower_ == "from" and doc_noun.lemma_.lower() in _ISSUED
 
 
 def _source_span(head) -> tuple[int, int]:
