@@ -845,3 +845,16 @@ def test_from_a_place_is_no_author():
     t = "According to figures by region, unemployment rose fastest in the north."
     a = only(t)
     assert (a.source_start, a.source_end) == at(t, "figures by region")
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("The broadcaster reported on Monday, citing two police sources, that the suspect had been released.",
+     "broadcaster", "reported", "the suspect had been released"),
+    ("The agency said late on Friday, quoting a customs officer, that the cargo had been seized.",
+     "agency", "said", "the cargo had been seized"),
+])
+def test_report_with_date_and_aside_before_that(text, source, cue, content):
+    """'The paper reported on Sunday, quoting X, that Y': the parser may read 'reported on Sunday' as a
+    participle on 'paper' and 'paper' as the subject of Y; the paper is still the speaker."""
+    check(text, source, cue, content)
+

@@ -1111,16 +1111,39 @@ def _via(verb, ccomp_via) -> tuple[int, int] | None:
     return None
 
 
+def _reduced_relative_report(verb):
+    """``(speaker, (start, end, "ccomp"))`` for 'The paper reported on Sunday, quoting an official, that
+    X': with a date and an aside between the verb and 'that', the parser reads 'reported ...' as a
+    participle modifying 'paper' and makes 'paper' the subject of X's verb. The verb follows its noun
+    directly, and a 'that' of X's verb follows the participle's phrase after a comma. None otherwise."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or noun.i != verb.i - 1 \
+            or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = noun.head
+    end = max(t.i for t in verb.subtree if not t.is_punct)
+    that = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+    doc = verb.doc
+    if that is None or clause.i < that.i or that.i < end + 2 or doc[end + 1].text != "," \
+            or doc[that.i - 1].text != ",":
+        return None
+    if that.i > end + 2 and doc[end + 2].tag_ != "VBG":  # only an aside ', citing X,' may lie between
+        return None
+    toks = [t for t in clause.subtree if t.i > that.i]
+    return noun, (*_tok_range(toks), "ccomp")
+
+
 def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
     text = doc.text
     out = []
     for tok in doc:
         if not _is_speech(tok):
             continue
-        subj = _subject(tok)
+        garden = _reduced_relative_report(tok)
+        subj = garden[0] if garden else _subject(tok)
         if subj is None:
             continue
-        found = _content_of(tok, text, quotes)
+        found = garden[1] if garden else _content_of(tok, text, quotes)
         if found is None:
             continue
         s, e, how = found
@@ -1133,6 +1156,8 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
         if e <= s:
             continue
         ss, se = _source_span(subj)
+        if garden:  # the participle the parser hung on the speaker is the cue, not part of the speaker
+            se = len(text[:min(se, tok.idx)].rstrip())
         if ss < e and s < se and how not in {"clause", "split"}:  # the content swallowed the speaker: a misparse
             continue
         cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
