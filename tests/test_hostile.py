@@ -279,6 +279,22 @@ def test_cut_off_record_of_a_plain_warc_is_not_stored(tmp_path):
     assert [type(i) for i in items] == [Article, Article, Rejected] and "cut off" in items[2].reason
 
 
+@pytest.mark.parametrize(("gz", "keep", "read", "says"), [
+    (False, 2972, 3, "it ends at byte 2,972, inside the headers of record 4 (from byte 2,754); the 3 records before"),
+    (False, 20, 0, "record 1 at byte 0 of 20, damaged or truncated"),
+    (True, -300, 3, "record 4 at byte 1,"),
+    (True, -10, 4, "inside a gzip member; the 4 records before the cut were read")])
+def test_a_truncated_warc_says_which_record_where_and_what_to_do(tmp_path, gz, keep, read, says):
+    """A plain WARC cut inside a record's headers lost that record without a word, and the other
+    reports named no record or offset ("AttributeError: 'NoneType' object...") and gave no advice."""
+    p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    p.write_bytes(make_warc(p, 4, gz=gz)[:keep])
+    items = list(read_inputs([str(p)]))
+    assert sum(isinstance(i, Article) for i in items) == read
+    [bad] = [i for i in items if isinstance(i, Rejected)]
+    assert says in bad.reason and "fetch it again" in bad.reason, bad.reason
+
+
 def test_complete_warc_gz_is_not_reported(tmp_path):
     p = tmp_path / "crawl.warc.gz"
     make_warc(p, 2)

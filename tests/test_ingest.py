@@ -127,7 +127,7 @@ def test_other_url_schemes_are_named_not_missing_files():
 def test_binary_first_line_of_a_non_warc_is_not_dumped(tmp_path):
     (tmp_path / "x.warc").write_bytes(b"\x7fELF\x02\x01" + bytes(range(256)) * 8)
     [r] = read(tmp_path / "x.warc")
-    assert "corrupt WARC/ARC record" in r.reason and len(r.reason) < 300 and r.reason.isprintable()
+    assert "not a WARC/ARC file" in r.reason and len(r.reason) < 300 and r.reason.isprintable()
 
 
 def test_a_stray_nul_costs_its_record_not_the_export(tmp_path):

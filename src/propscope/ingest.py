@@ -372,49 +372,90 @@ def _html_fragment_text(fragment: str) -> str:
     return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
 
 
+WARC_ADVICE = "if a download or copy cut it short, fetch it again and ingest it again (stored records stay once)"
+class WarcHeadersCut(ValueError):
+    """A WARC record without the Content-Length every WARC record has: the file ends in its headers."""
+
+
+WARC_ERRORS = (OSError, EOFError, ValueError, AttributeError, TypeError, KeyError, IndexError)  # and ArchiveLoadFailed
+
+
 def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
     """HTML responses of a WARC or ARC file (gzipped or not), as articles keyed by URL. warcio
-    stops quietly where a file is cut off, so a record shorter than its Content-Length and a gzip
-    stream that ends inside a member are reported here."""
+    stops quietly where a file is cut off, so a record shorter than its Content-Length, a record
+    whose headers the file ends in and a gzip stream that ends inside a member are reported here,
+    with the record's number and the byte it starts at."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     n = produced = 0
+    it = failure = None
     try:
         with open(path, "rb") as f:
-            for n, record in enumerate(ArchiveIterator(f, arc2warc=True), 1):
-                if record.rec_type != "response" or not record.http_headers:
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                source = f"{name}#{n}"
-                if not record.http_headers.get_statuscode().startswith("2"):
-                    continue
-                if "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
-                    continue
-                body = record.content_stream().read()
-                produced += 1
-                missing = getattr(record.raw_stream, "limit", 0)
-                if missing:
-                    yield Rejected(source, f"record is cut off ({missing:,} bytes missing: the file ends early); "
-                                           "not read")
-                    continue
-                text = decode_text(body, source, DEFAULT_MAX_BYTES * 5)
-                if isinstance(text, Rejected):
-                    yield text
-                    continue
-                yield html_to_article(text, url or source, source, url=url)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, TypeError, KeyError, IndexError) as e:
-        # warcio raises any of these on a damaged or cut-off record (AttributeError: headers cut short);
-        # its message may quote a whole binary first line, so only a printable start of it is shown
-        detail = "".join(c if c.isprintable() else "?" for c in str(e)[:120]) + ("…" if len(str(e)) > 120 else "")
-        yield Rejected(f"{name}#{n + 1}", f"corrupt WARC/ARC record (damaged or truncated), stopped reading this file: "
-                                          f"{e.__class__.__name__}: {detail}")
-        return
-    if path.name.lower().endswith(".gz") and not _gzip_complete(path):
-        yield Rejected(f"{name}#{n}", f"the file is truncated or corrupt after record {n}: the records before it "
-                                      "were read, anything after it is lost")
+            it = ArchiveIterator(f, arc2warc=True)
+            for n, record in enumerate(it, 1):
+                try:
+                    item = _warc_item(record, f"{name}#{n}", n, it.offset)
+                except (ArchiveLoadFailed, *WARC_ERRORS) as e:
+                    failure, n = e, n - 1  # record n is the one that failed
+                    break
+                produced += item is not None
+                if item is not None:
+                    yield item
+    except (ArchiveLoadFailed, *WARC_ERRORS) as e:  # warcio raises any of these on a damaged or cut-off record
+        failure = e
+    if why := _warc_cut(path, n, it.offset if it else 0, failure):
+        yield Rejected(f"{name}#{n + 1}", why)
     elif not produced:
         yield Rejected(name, "no HTML responses found: not a web archive, or one without pages")
+
+
+def _warc_item(record, source: str, n: int, start: int) -> Article | Rejected | None:
+    """The article of one WARC record (None for a record that is no HTML page); raises what
+    warcio raises on a damaged record (AttributeError: headers cut short)."""
+    if record.format.startswith("warc") and record.rec_headers.get_header("Content-Length") is None:
+        raise WarcHeadersCut("no Content-Length in its WARC headers: they are cut off or damaged")
+    if record.rec_type != "response" or not record.http_headers:
+        return None
+    if not record.http_headers.get_statuscode().startswith("2"):
+        return None
+    if "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    body = record.content_stream().read()
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        return Rejected(source, f"record {n} (at byte {start:,}) is cut off: {missing:,} bytes of it are missing, "
+                                f"the file ends early; not read; {WARC_ADVICE}")
+    text = decode_text(body, source, DEFAULT_MAX_BYTES * 5)
+    return text if isinstance(text, Rejected) else html_to_article(text, url or source, source, url=url)
+
+
+def _warc_cut(path: Path, n: int, start: int, failure: Exception | None) -> str | None:
+    """Why reading a WARC stopped before its end, or None: ``n`` records were read, and the one
+    after them starts at byte ``start`` (warcio's offset, in the file's own bytes, gzipped or not)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = start
+    records = f"{n:,} record{'' if n == 1 else 's'}"
+    read = f"the {records} before it were read, nothing after it; {WARC_ADVICE}"
+    if failure is not None:
+        # warcio's message may quote a whole binary first line: only a printable start of it is shown
+        detail = "".join(c if c.isprintable() else "?" for c in str(failure)[:120]) + (
+            "…" if len(str(failure)) > 120 else "")
+        if n == 0 and start == 0 and not isinstance(failure, (EOFError, WarcHeadersCut)):
+            return f"not a WARC/ARC file, or damaged at its start ({failure.__class__.__name__}: {detail})"
+        cut = " (the file ends inside it)" if path.name.lower().endswith(".gz") and not _gzip_complete(path) else ""
+        return (f"corrupt WARC/ARC record {n + 1} at byte {start:,} of {size:,}{cut}, damaged or truncated "
+                f"({failure.__class__.__name__}: {detail}); {read}")
+    if path.name.lower().endswith(".gz") and not _gzip_complete(path):
+        return (f"the file is truncated: it ends at byte {size:,}, inside a gzip member; the {records} before "
+                f"the cut were read, anything after it is lost; {WARC_ADVICE}")
+    if start < size:  # warcio takes the end of the file inside a record's headers for the end of the archive
+        return (f"the file is truncated: it ends at byte {size:,}, inside the headers of record {n + 1} "
+                f"(from byte {start:,}); {read}")
+    return None
 
 
 def _gzip_complete(path: Path) -> bool:
