@@ -858,3 +858,12 @@ def test_report_with_date_and_aside_before_that(text, source, cue, content):
     participle on 'paper' and 'paper' as the subject of Y; the paper is still the speaker."""
     check(text, source, cue, content)
 
+
+
+def test_relative_clause_inside_the_subject_is_no_trailing_comment():
+    """', which ...' ends the content only when it closes it; 'The plan, which ..., was dropped'
+    goes on after the relative clause."""
+    t = ("The plan to sell the port, which had been debated for a decade, was dropped in secret, "
+         "according to two former ministers.")
+    check(t, "two former ministers", "according to",
+          "The plan to sell the port, which had been debated for a decade, was dropped in secret")

@@ -511,11 +511,16 @@ _DASH_COMMENT = re.compile(
 )
 
 
+# A verb after the comment's closing comma: the comment was a relative clause inside the subject
+# ('The decision, which ... since March, was taken without ...'), and the sentence goes on after it.
+_RESUMED = re.compile(r",\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do)\b")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop surrounding spaces, quote marks and ``.,;:``, and a trailing comment after a dash
     ('..., Y — a claim Moscow denies'), which is the writer's, not the source's."""
     m = _DASH_COMMENT.search(text, s, e)
-    if m and m.start() > s:
+    if m and m.start() > s and not _RESUMED.search(m.group()):
         e = m.start()
     m = _DASH_SOURCE.search(text, s, e)  # '... sanctions — AP': the trailing source is no content
     if m and m.start() > s:
