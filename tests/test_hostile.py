@@ -1178,7 +1178,9 @@ def test_a_compressed_label_file_is_named_as_such(tmp_path):
         assert r.stderr == f"propscope: {packed} is gzip-compressed; decompress it first (gunzip -k FILE)\n"
 
 
-def test_gold_that_holds_no_label_lines_is_a_usage_error_not_zero_scores(tmp_path):
+def test_gold_that_holds_no_label_lines_is_an_input_error_not_zero_scores(tmp_path):
+    """Exit 1, as for the articles folder given as --gold and any other bad input file (an empty
+    one exited 2, the code of an option used wrongly: click's usage errors, the serve and train checks)."""
     articles, gold = _span_task(tmp_path)
     r = CliRunner().invoke(main, ["evaluate", "--gold", str(articles), "--articles", str(articles)])
     assert r.exit_code == 1 and isinstance(r.exception, SystemExit)  # the articles folder given as the labels
@@ -1188,9 +1190,11 @@ def test_gold_that_holds_no_label_lines_is_a_usage_error_not_zero_scores(tmp_pat
     gold.write_text("")
     for empty in (gold, tmp_path / "labels"):
         r = CliRunner().invoke(main, ["evaluate", "--gold", str(empty), "--articles", str(articles)])
-        assert r.exit_code == 2 and r.stderr.startswith(f"propscope: {empty}: no label lines")
+        assert r.exit_code == 1 and r.stderr.startswith(f"propscope: {empty}: no label lines")
     r = CliRunner().invoke(main, ["classify-spans", str(articles), str(gold)])
-    assert r.exit_code == 2 and r.stderr.startswith(f"propscope: {gold}: no label lines")
+    assert r.exit_code == 1 and r.stderr.startswith(f"propscope: {gold}: no label lines")
+    r = CliRunner().invoke(main, ["evaluate", "--gold", str(gold)])  # an option missing: a usage error
+    assert r.exit_code == 2 and "--articles" in r.stderr
 
 
 def test_a_label_or_article_file_not_in_utf8_gets_the_windows_1252_advice(tmp_path):

@@ -951,7 +951,8 @@ def classify_spans(articles_dir, spans_file, model) -> None:
     except ValueError as e:
         _fail(str(e))
     if not lines:
-        _fail(f"{spans_file}: no label lines ('id<TAB>?<TAB>start<TAB>end'); nothing to classify", 2)
+        # exit 1 as for every other fault in an input file's content; 2 is for options used wrongly
+        _fail(f"{spans_file}: no label lines ('id<TAB>?<TAB>start<TAB>end'); nothing to classify")
     missing = sorted({art for art, *_ in lines} - set(texts))
     if missing:
         _fail(f"no article file for ids {', '.join(missing[:5])} in {articles_dir}")
@@ -1004,7 +1005,7 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt, taxonomy_name) -> None:
     except ValueError as e:
         _fail(str(e))
     if not gold_spans:  # else every score is 0 and the run looks like a result
-        _fail(f"{gold}: no label lines ('id<TAB>technique<TAB>start<TAB>end'); give the gold label file(s)", 2)
+        _fail(f"{gold}: no label lines ('id<TAB>technique<TAB>start<TAB>end'); give the gold label file(s)")
     gold_ids = {g[0] for g in gold_spans}
     has_techniques = any(g[1] for g in gold_spans)
     if pred_spans is None:
