@@ -867,3 +867,14 @@ def test_relative_clause_inside_the_subject_is_no_trailing_comment():
          "according to two former ministers.")
     check(t, "two former ministers", "according to",
           "The plan to sell the port, which had been debated for a decade, was dropped in secret")
+
+
+def test_quote_running_over_paragraphs():
+    """News runs a long quote over paragraphs with no closing mark until the last; the speaker
+    named at the end said all of it. A closed quote in the paragraph above is not taken in."""
+    t = ('"The river rose a metre in an hour. We lost the car and the barn.\n'
+         '"Then the power went," said Tom Reyes, a farmer.')
+    check(t, "Tom Reyes", "said", 'The river rose a metre in an hour. We lost the car and the barn.\n"Then the power went')
+    t = '"The river rose a metre in an hour," a neighbour said.\n"Then the power went," said Tom Reyes.'
+    a = [a for a in sources.extract(t).attributions if a.source == "Tom Reyes"][0]
+    assert (a.content_start, a.content_end) == at(t, "Then the power went")

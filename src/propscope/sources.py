@@ -307,6 +307,7 @@ def extract_doc(doc) -> SourcesResult:
     atts += _from_sources(doc, quotes)
     atts += _colon_sources(doc, quotes)
     atts = _dedupe(atts)
+    _continued_quotes(text, atts, quotes)
     _link_entities(atts, entities)
     _resolve_pronouns(doc, atts, entities, quotes)
     _quote_speakers(text, quotes, atts, entities, doc)
@@ -1390,6 +1391,23 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
             continue
         out.append(a)
     return out
+
+
+def _continued_quotes(text: str, atts: list[Attribution], quotes: list[Quote]) -> None:
+    """A quote that runs over paragraphs leaves each paragraph but the last without a closing mark and
+    opens the next with a fresh one; the speaker named in the last paragraph said all of it. An
+    attribution whose content is a quote opening its line takes in the unclosed quotes right above."""
+    def opens_line(q: Quote) -> bool:
+        return not text[text.rfind("\n", 0, q.start) + 1 : q.start - 1].strip() and text[q.start - 1] in "\"“"
+
+    for a in atts:
+        q = next((q for q in quotes if q.start == a.content_start), None)
+        while q is not None and opens_line(q):
+            line_start = text.rfind("\n", 0, q.start)
+            q = next((p for p in quotes if p.end == line_start and opens_line(p)
+                      and text.rfind("\n", 0, p.start) < p.start), None)
+            if q is not None:
+                a.content_start = q.start
 
 
 # ------------------------------------------------------------------------------ linking and pronouns
