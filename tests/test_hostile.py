@@ -190,6 +190,15 @@ def test_other_readers_reject_unstorable_text(tmp_path):
 SEPARATORS = "one\u2028two\u2029three\x85four\x1cfive\x1dsix\x1eseven\x0b\x0ceight"
 
 
+def test_a_jsonl_line_nested_too_deeply_costs_only_itself(tmp_path):
+    """Was a RecursionError traceback that lost the whole file."""
+    p = tmp_path / "deep.jsonl"
+    p.write_bytes(b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b'}\n{"text": "A fine second story about rail."}\n')
+    r = cli("ingest", p, "--db", f"sqlite:///{tmp_path / 's.db'}", "--format", "json")
+    assert r.exit_code == 1 and f"{p}:1: JSON nested too deeply" in r.stderr
+    assert summary(r) == {"new": 1, "duplicates": 0, "rejected": 1}
+
+
 def test_jsonl_strings_may_hold_unicode_line_separators(tmp_path):
     p = tmp_path / "seps.jsonl"
     p.write_text(json.dumps({"id": "s", "text": SEPARATORS}, ensure_ascii=False) + "\n", encoding="utf-8")

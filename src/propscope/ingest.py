@@ -277,6 +277,9 @@ def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Artic
         except json.JSONDecodeError as e:  # the column finds a stray control character in a long line
             yield Rejected(f"{name}:{n}", f"invalid JSON ({e.msg.removesuffix(' at')}, column {e.colno})")
             continue
+        except RecursionError:  # [[[[... thousands deep: json gives up, the other lines still count
+            yield Rejected(f"{name}:{n}", "JSON nested too deeply (a record is one flat object with a 'text' field)")
+            continue
         yield record_to_article(rec, f"{stem}-{n}", f"{name}:{n}", unique_ids)
 
 
