@@ -313,7 +313,7 @@ def test_complete_warc_gz_is_not_reported(tmp_path):
 
 def test_a_tag_with_a_hundred_thousand_attributes_is_read_in_seconds(tmp_path):
     """libxml2 compares each attribute with every earlier one of its tag: read_inputs on the first
-    of these 0.7 MB pages was still running after 200 s before tame_tags."""
+    of these 0.9 MB pages was still running after 200 s before tame_tags."""
     import time
 
     text = "The harbour council voted the plan down again. " * 10
