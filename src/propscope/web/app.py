@@ -371,11 +371,11 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             given = {"text": fields.get("text", ""), "url": fields.get("url", "").strip(), "title": fields.get("title", "")}
             req = AnalyzeRequest(**{k: v for k, v in given.items() if v})
         except ValidationError as e:
-            return again(200, views.form_error(e))
+            return again(400, views.form_error(e))
         try:
             result = await run_in_threadpool(lambda: analyze_article(article_from_request(req)))
         except HTTPException as e:
-            return again(200, e.detail)
+            return again(e.status_code, e.detail)  # a refused URL 400, a store refusing writes 503
         return RedirectResponse(article_href(result["id"]), status_code=303)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
