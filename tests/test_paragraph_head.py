@@ -207,6 +207,49 @@ def test_a_shipped_head_decides_mapped_analyses_and_changes_the_version(tiny_mod
     assert "judged per paragraph" in r.stderr  # the note, beside the rows
 
 
+def test_token_maxima_are_each_columns_highest_probability_inside_the_paragraph():
+    from types import SimpleNamespace as S
+
+    offsets = np.array([[0, 3], [4, 9], [10, 14], [16, 20], [20, 20]])  # the last: a special token, no characters
+    probs = np.array([[0.1, 0.2], [0.7, 0.1], [0.3, 0.6], [0.9, 0.9], [1.0, 1.0]])
+    tp = S(encoded=S(offsets=offsets), probs=probs)
+    assert ph.token_maxima(tp, 0, 14).tolist() == [0.7, 0.6]  # tokens 0-2 only
+    assert ph.token_maxima(tp, 4, 9).tolist() == [0.7, 0.1]
+    assert ph.token_maxima(tp, 5, 12).tolist() == [0.0, 0.0]  # no token wholly inside
+
+
+def test_a_head_that_reads_token_maxima_says_so_in_its_file_and_needs_the_probabilities(tiny_model, tmp_path):
+    artifact = tmp_path / "maxima"
+    shutil.copytree(tiny_model, artifact)
+    model = registry.load_model(str(tiny_model))
+    columns = 1 + len(model.labels)
+    head = _head_for(tiny_model, {"Flag_Waving": -6.0})
+    n = len(head.mean)
+    # Flag_Waving follows the "any technique" column's maximum in the paragraph, and nothing else
+    weight = np.zeros((len(head.classes), n + columns), dtype=np.float32)
+    weight[head.classes.index("Flag_Waving"), n] = 60.0
+    head = ph.ParagraphHead(head.classes, np.zeros(n + columns), np.ones(n + columns), weight,
+                            np.full(len(head.classes), -30.0, dtype=np.float32), head.thresholds, token_maxima=True)
+    head.save(artifact)
+    assert ph.ParagraphHead.load(artifact).token_maxima and not _head_for(tiny_model, {}).token_maxima
+    mapped = registry.load_model(str(artifact), taxonomy="semeval2023")
+    tp = mapped.token_probs([TEXT])[0]
+    with pytest.raises(ValueError, match="token probabilities"):
+        ph.paragraph_probs(TEXT, head, [], [])
+    rows = ph.paragraph_probs(TEXT, head, [], [], tp)
+    lowest, second = sorted({float(ph.token_maxima(tp, s, e)[0]) for s, e, _ in rows})[:2]
+    cut = (lowest + second) / 2  # some paragraphs above it, some below
+    weight[head.classes.index("Flag_Waving"), n], head.bias[head.classes.index("Flag_Waving")] = 60.0, -60.0 * cut
+    head.save(artifact)
+    rows = ph.paragraph_probs(TEXT, head, [], [], tp)
+    expected = [ph.token_maxima(tp, s, e)[0] > cut for s, e, _ in rows]
+    assert any(expected) and not all(expected)
+    assert [p[head.classes.index("Flag_Waving")] >= 0.5 for _, _, p in rows] == expected
+    a = mapped.analyze(Article("9", TEXT))  # the registry hands the head the text's probabilities
+    labelled = [n for n, ts in paragraph_labels(TEXT, a.spans) if "Flag_Waving" in ts]
+    assert labelled == [n for (n, _, _), on in zip(paragraphs(TEXT), expected) if on]
+
+
 def test_a_head_of_another_taxonomy_is_not_used(tiny_model, tmp_path):
     artifact = tmp_path / "other"
     shutil.copytree(tiny_model, artifact)
@@ -245,6 +288,10 @@ def test_fit_for_run_ships_a_head_that_analyze_uses(tmp_path):
     report = ph.fit_for_run(run, opts, RunData(opts), out=artifact, always=True)
     head = ph.ParagraphHead.load(artifact)
     assert report["source"] == "paragraph head" and head.classes == list(report["head"]["per_technique"])
+    # the head reads the token-head maxima exactly when they beat it without them on every fold
+    other = "head_without_token_maxima" if report["token_maxima"] else "head_with_token_maxima"
+    assert head.token_maxima == report["token_maxima"] and len(report[other]["micro"]["folds"]) == 2
+    assert len(head.mean) == 2 * len(head.classes) + (15 if head.token_maxima else 0)
     text = ("The corrupt elites lie to you every single day.\n\nWe must stand together for our great nation!\n"
             "Experts say the plan will destroy everything we love.\n")
     model = registry.load_model(str(artifact), taxonomy="semeval2023")
@@ -252,7 +299,7 @@ def test_fit_for_run_ships_a_head_that_analyze_uses(tmp_path):
     low = model.mapping.spans(model.decoder.decode(text, tp, ph.low_thresholds(Thresholds.from_config(model.config))))
     mapped = registry.map_analysis(model.model.analyze(text), model.mapping, model.name).spans
     expected = [sorted(c for c, p, t in zip(head.classes, probs, head.thresholds) if p >= t)
-                for _, _, probs in ph.paragraph_probs(text, head, mapped, low)]
+                for _, _, probs in ph.paragraph_probs(text, head, mapped, low, tp)]
     path = tmp_path / "article5.txt"
     path.write_text(text)
     r = CliRunner().invoke(main, ["analyze", str(path), "--model", str(artifact), "--taxonomy", "semeval2023",

@@ -227,7 +227,7 @@ class MappedModel:
         probs = self.model.token_probs([a.text for a in articles])
         decoder, low = self.model.decoder, low_thresholds(Thresholds.from_config(self.model.config))
         return [apply_head(map_analysis(a, self.mapping, self.name),
-                           self.mapping.spans(decoder.decode(a.article.text, tp, low)), self.paragraph_head)
+                           self.mapping.spans(decoder.decode(a.article.text, tp, low)), self.paragraph_head, tp)
                 for a, tp in zip(self.model.analyses_of(articles, probs), probs)]
 
     def analyze(self, item: Article | str) -> Analysis:

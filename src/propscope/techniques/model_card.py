@@ -152,7 +152,10 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
     (out / "MODEL_CARD.md").write_text("\n".join(lines) + "\n")
 
 
-SEMEVAL_SOURCES = {"head": "paragraph head (nested CV)", "mapped_spans": "spans mapped from PTC-14",
+SEMEVAL_SOURCES = {"head": "paragraph head (nested CV)",
+                   "head_without_token_maxima": "paragraph head without the token-head maxima (nested CV)",
+                   "head_with_token_maxima": "paragraph head with the token-head maxima (nested CV; not used)",
+                   "mapped_spans": "spans mapped from PTC-14",
                    "span_thresholds": "spans mapped from PTC-14, decoded at the grids' lowest thresholds, "
                                       "a threshold per technique (nested CV)",
                    "trivial": "Loaded_Language on every paragraph",
@@ -171,8 +174,10 @@ def semeval2023_section(r: dict) -> list[str]:
              f"paragraphs of {r['articles']} training articles (the PTC train articles re-rendered), each described "
              f"by the fold model that never saw it ({r['folds']} folds). The paragraph head is one logistic regression "
              "per technique over the techniques the mapped spans give a paragraph and each technique's best "
-             "calibrated score among the mapped spans of a decoding at the tuning grids' lowest thresholds; "
-             "fold f is scored by a head whose "
+             "calibrated score among the mapped spans of a decoding at the tuning grids' lowest thresholds"
+             + ("; then each token-head column's highest probability in the paragraph (the token-head maxima, "
+                "used because they raised the nested micro-F1 on every fold)" if r.get("token_maxima") else "")
+             + "; fold f is scored by a head whose "
              "weight decay, thresholds and weights come from the other folds only. " + ROUTE * ("span_thresholds" in r)
              + "Official subtask-3 measures "
              "(micro-F1 over technique labels; macro-F1 over the 23 techniques, a technique absent from both gold "

@@ -12,6 +12,13 @@ Straw_Man or a Red_Herring), and the encoder's mean state is not among the featu
 head fitted the folds' noise and scored below the mapped spans (runs/accurate6h, nested CV
 micro-F1 0.386 against their 0.405; without it 0.425).
 
+With the token-head maxima (``token_maxima``), each of the tagger's token-head columns also gives
+its highest probability inside the paragraph: a paragraph can carry a technique the decoded spans
+missed (a run too short, a technique outvoted on its span). They are used when nested
+cross-validation says they help on every fold (``cross_validate``), and the head file records it.
+On `accurate`'s 2-epoch fold models (span classifier on layer 8) they raised the head's nested
+micro-F1 from 0.400 to 0.417, higher on every fold (docs/models.md).
+
 The head is fitted on out-of-fold features: the SemEval-2023 English training articles are PTC
 train re-rendered (the same characters, other line breaks), so each fold model's predictions for
 its held-out articles (``foldK/heldout.pt``) describe every SemEval-2023 paragraph as an unseen
@@ -42,6 +49,7 @@ from .corpus import char_map
 FILE = "paragraph_head.safetensors"
 TAXONOMY = "semeval2023"
 SEMEVAL_EN = Path("semeval2023_task3") / "data" / "en"  # under the shared data folder
+FEATURES, FEATURES_WITH_MAXIMA = "spans", "spans+token_maxima"  # the head file's record of its inputs
 GRID = np.round(np.arange(0.05, 0.8, 0.05), 2)
 WEIGHT_DECAYS = (1e-4, 1e-3, 1e-2)
 NOTE = ("SemEval-2023 labels are judged per paragraph: a paragraph head decides each paragraph's techniques; "
@@ -60,6 +68,7 @@ class ParagraphHead:
     bias: np.ndarray  # (classes,)
     thresholds: np.ndarray  # (classes,); above 1: never predicted
     taxonomy: str = TAXONOMY
+    token_maxima: bool = False  # its features end with each token-head column's highest probability
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Per-class probabilities of feature rows ``x`` (n, features)."""
@@ -75,7 +84,8 @@ class ParagraphHead:
         tensors = {"mean": self.mean, "scale": self.scale, "weight": self.weight, "bias": self.bias,
                    "thresholds": self.thresholds}
         save_file({k: np.ascontiguousarray(v) for k, v in tensors.items()}, str(Path(directory) / FILE),
-                  metadata={"classes": json.dumps(self.classes), "taxonomy": self.taxonomy})
+                  metadata={"classes": json.dumps(self.classes), "taxonomy": self.taxonomy,
+                            "features": FEATURES_WITH_MAXIMA if self.token_maxima else FEATURES})
 
     @classmethod
     def load(cls, directory: Path) -> ParagraphHead | None:
@@ -89,7 +99,7 @@ class ParagraphHead:
             meta = f.metadata() or {}
             t = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118  (safe_open is no mapping)
         return cls(json.loads(meta["classes"]), t["mean"], t["scale"], t["weight"], t["bias"], t["thresholds"],
-                   meta.get("taxonomy", TAXONOMY))
+                   meta.get("taxonomy", TAXONOMY), meta.get("features", FEATURES) == FEATURES_WITH_MAXIMA)
 
 
 def fit_heads(x: np.ndarray, y: np.ndarray, weight_decay: float = 1e-2,
@@ -200,11 +210,20 @@ def span_scores(spans, start: int, end: int, classes: Sequence[str]) -> np.ndarr
     return out
 
 
-def paragraph_features(spans, low, start: int, end: int, classes: Sequence[str]) -> np.ndarray:
+def token_maxima(tp, start: int, end: int) -> np.ndarray:
+    """Each token-head column's highest probability (``any`` first, then one per PTC technique)
+    over the tokens of ``tp`` (``TokenProbs``) that lie inside ``[start, end)``; 0 where none does."""
+    offsets = tp.encoded.offsets
+    inside = (offsets[:, 0] >= start) & (offsets[:, 1] <= end) & (offsets[:, 1] > offsets[:, 0])
+    return tp.probs[inside].max(0).astype(np.float64) if inside.any() else np.zeros(tp.probs.shape[1])
+
+
+def paragraph_features(spans, low, start: int, end: int, classes: Sequence[str], tp=None) -> np.ndarray:
     """The head's features of paragraph ``[start, end)``: the techniques the mapped ``spans`` give
     it, then each technique's best score among the mapped spans of the low-threshold decoding
-    ``low`` (``low_thresholds``)."""
-    return np.concatenate([span_indicators(spans, start, end, classes), span_scores(low, start, end, classes)])
+    ``low`` (``low_thresholds``), then, with ``tp``, the token-head maxima (``token_maxima``)."""
+    parts = [span_indicators(spans, start, end, classes), span_scores(low, start, end, classes)]
+    return np.concatenate(parts + ([token_maxima(tp, start, end)] if tp is not None else []))
 
 
 def low_thresholds(th):
@@ -218,13 +237,17 @@ def low_thresholds(th):
 
 
 # -- analysis time ---------------------------------------------------------------------------
-def paragraph_probs(text: str, head: ParagraphHead, spans: Sequence[Span], low: Sequence[Span]
+def paragraph_probs(text: str, head: ParagraphHead, spans: Sequence[Span], low: Sequence[Span], tp=None
                     ) -> list[tuple[int, int, np.ndarray]]:
     """``(start, end, probabilities)`` of every non-blank paragraph; ``spans``: the analysis's
-    mapped spans, ``low``: those of its low-threshold decoding, both in the head's taxonomy."""
+    mapped spans, ``low``: those of its low-threshold decoding, both in the head's taxonomy;
+    ``tp``: the text's token probabilities, which a head with ``token_maxima`` needs."""
     from ..paragraphs import paragraphs
 
-    found = [(s, e, paragraph_features(spans, low, s, e, head.classes)) for _, s, e in paragraphs(text)]
+    if head.token_maxima and tp is None:
+        raise ValueError("this paragraph head reads the token probabilities too: pass tp")
+    tp = tp if head.token_maxima else None
+    found = [(s, e, paragraph_features(spans, low, s, e, head.classes, tp)) for _, s, e in paragraphs(text)]
     if not found:
         return []
     probs = head.predict(np.stack([f for _, _, f in found]))
@@ -250,11 +273,11 @@ def apply(analysis: Analysis, decided: Sequence[tuple[int, int, dict[str, float]
     return dataclasses.replace(analysis, spans=spans, notes=[*analysis.notes, NOTE])
 
 
-def apply_head(analysis: Analysis, low: Sequence[Span], head: ParagraphHead) -> Analysis:
+def apply_head(analysis: Analysis, low: Sequence[Span], head: ParagraphHead, tp=None) -> Analysis:
     """``apply`` with the head's decisions for ``analysis``'s article (mapped, as ``low``: the
-    mapped spans of its low-threshold decoding)."""
+    mapped spans of its low-threshold decoding; ``tp``: its token probabilities)."""
     decided = [(s, e, {c: float(p[j]) for j, c in enumerate(head.classes) if p[j] >= head.thresholds[j]})
-               for s, e, p in paragraph_probs(analysis.article.text, head, analysis.spans, low)]
+               for s, e, p in paragraph_probs(analysis.article.text, head, analysis.spans, low, tp)]
     return apply(analysis, decided)
 
 
@@ -272,6 +295,7 @@ class Collected:
     not_aligned: int
     span_scores: np.ndarray  # (rows, classes): best calibrated score of a low-threshold mapped span
     from_gold: np.ndarray | None = None  # (rows, classes) bool: a mapped gold PTC span overlaps the paragraph
+    maxima: np.ndarray | None = None  # (rows, token-head columns): token_maxima of the fold's held-out probabilities
 
 
 def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callable = print) -> Collected:
@@ -288,7 +312,7 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
     labels = TaggerConfig.load(run / "fold0" / "config.json").labels
     oof = json.loads((run / "oof.json").read_text())
     calib = oof.get("calibration", {}).get("span", {}).get("platt")  # as the shipped model scales
-    rows, feats, ys, folds, owners, gold_y = [], [], [], [], [], []
+    rows, feats, ys, folds, owners, gold_y, maxima = [], [], [], [], [], [], []
     skipped = 0
     for f in range(opts.folds):
         stage = run / f"fold{f}"
@@ -317,6 +341,7 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
                 feats.append(paragraph_features(spans, low, a, b, classes))
                 ys.append([float(c in gold[(art.id, n)]) for c in classes])
                 gold_y.append(span_indicators(perfect, a, b, classes) > 0)
+                maxima.append(token_maxima(tp, a, b))
                 rows.append((art.id, n))
                 folds.append(f)
                 owners.append(art.id)
@@ -324,7 +349,7 @@ def collect(run: Path, opts, data, en_dir: Path, classes: list[str], log: Callab
     x = np.stack(feats)
     n = len(classes)
     return Collected(rows, x, np.array(ys), np.array(folds), np.array(owners), x[:, :n] > 0, skipped, x[:, n:],
-                     np.stack(gold_y))
+                     np.stack(gold_y), np.stack(maxima))
 
 
 def _scores(c: Collected, pred: np.ndarray, classes: list[str]) -> dict:
@@ -373,19 +398,33 @@ def cross_validate(run: Path, opts, data, log: Callable = print) -> tuple[Collec
         f"({c.not_aligned} not aligned), {opts.folds} folds")
     trivial = np.zeros_like(c.y, dtype=bool)
     trivial[:, classes.index("Loaded_Language")] = True
-    nested, chosen = nested_predictions(c.x, c.y, c.fold_of, c.article_of)
+    from .tuning import clearly_better
+
+    heads = {}
+    for maxima in (False, True):
+        nested, chosen = nested_predictions(head_inputs(c, maxima), c.y, c.fold_of, c.article_of)
+        heads[maxima] = {**_scores(c, nested, classes), "weight_decay_per_fold": chosen}
+    use = clearly_better(heads[True]["micro"]["folds"], heads[False]["micro"]["folds"])
     report = {"paragraphs": len(c.rows), "articles": len(set(c.article_of.tolist())), "not_aligned": c.not_aligned,
-              "folds": opts.folds, "gold_labels": int(c.y.sum()),
-              "head": {**_scores(c, nested, classes), "weight_decay_per_fold": chosen},
+              "folds": opts.folds, "gold_labels": int(c.y.sum()), "token_maxima": use,
+              "head": heads[use], "head_with_token_maxima" if not use else "head_without_token_maxima": heads[not use],
               "mapped_spans": _scores(c, c.from_spans, classes),
               "span_thresholds": _scores(c, nested_threshold_predictions(c.span_scores, c.y, c.fold_of), classes),
               "trivial": _scores(c, trivial, classes),
               "mapped_gold_spans": _scores(c, c.from_gold, classes)}
-    for key in ("trivial", "mapped_spans", "span_thresholds", "head", "mapped_gold_spans"):
+    for key in ("trivial", "mapped_spans", "span_thresholds", "head", "mapped_gold_spans",
+                "head_with_token_maxima", "head_without_token_maxima"):
+        if key not in report:
+            continue
         r = report[key]
         log(f"  {key:<20} micro-F1 {r['micro_f1']:.4f} (folds {r['micro']['mean']:.4f} ± {r['micro']['stdev']:.4f})  "
             f"macro-F1 {r['macro_f1']:.4f}")
     return c, report
+
+
+def head_inputs(c: Collected, maxima: bool) -> np.ndarray:
+    """The head's feature rows: the span features, and with ``maxima`` the token-head maxima."""
+    return np.concatenate([c.x, c.maxima], axis=1) if maxima else c.x
 
 
 def beats(head: Sequence[float], spans: Sequence[float]) -> bool:
@@ -417,9 +456,10 @@ def fit_for_run(run: Path, opts, data, log: Callable = print, out: Path | None =
         log("  the head does not beat the mapped spans on every fold: no paragraph head shipped")
         return report
     classes = list(tx.load(TAXONOMY).names)
-    wd, th, inner = choose(c.x, c.y, c.fold_of)
-    head = fit_heads(c.x, c.y, wd, classes)
-    head.thresholds = th
+    x = head_inputs(c, report["token_maxima"])
+    wd, th, inner = choose(x, c.y, c.fold_of)
+    head = fit_heads(x, c.y, wd, classes)
+    head.thresholds, head.token_maxima = th, report["token_maxima"]
     out.mkdir(parents=True, exist_ok=True)
     head.save(out)
     report["shipped"] = {"weight_decay": wd, "micro_f1_of_thresholds": inner,
