@@ -398,6 +398,8 @@ def _html_fragment_text(fragment: str) -> str:
 
 
 WARC_ADVICE = "if a download or copy cut it short, fetch it again and ingest it again (stored records stay once)"
+
+
 class WarcHeadersCut(ValueError):
     """A WARC record without the Content-Length every WARC record has: the file ends in its headers."""
 

@@ -87,7 +87,7 @@ def _near(text: str | None, end: int, start: int, max_gap: int) -> bool:
     return start <= end or (text is not None and len(text[end:start].split()) <= max_gap)
 
 
-def _blocks(spans: Sequence[tuple[int, int, int]], text: str, max_gap: int) -> dict[int, int]:
+def _blocks(spans: Sequence[tuple[int, int, int]], text: str | None, max_gap: int) -> dict[int, int]:
     """Block number of each ``(start, end, key)`` span of one article: spans at most ``max_gap``
     words apart (or overlapping) are one block."""
     label: dict[int, int] = {}
@@ -111,8 +111,8 @@ def _same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_
     for (a, b), ks in by_pair.items():
         if len(ks) < 2:
             continue
-        in_a = _blocks([(passages[k][1], passages[k][2], k) for k in ks], texts.get(a, ""), max_gap)
-        in_b = _blocks([(passages[k][4], passages[k][5], k) for k in ks], texts.get(b, ""), max_gap)
+        in_a = _blocks([(passages[k][1], passages[k][2], k) for k in ks], texts.get(a), max_gap)
+        in_b = _blocks([(passages[k][4], passages[k][5], k) for k in ks], texts.get(b), max_gap)
         first: dict[tuple[int, int], int] = {}
         for k in ks:
             m = first.setdefault((in_a[k], in_b[k]), k)
@@ -124,29 +124,25 @@ def _same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_
 def members_of(
     passages: Sequence[PassageTuple],
     group: Sequence[int],
-    texts: Mapping[str, str] | None = None,
+    texts: Mapping[str, str],
     max_gap: int = 6,
 ) -> list[tuple[str, int, int]]:
-    """The cluster's text in each article: overlapping spans of one article merged, sorted; with
-    the articles' ``texts``, also spans at most ``max_gap`` words apart (the paragraphs of a
-    reordered copy are one member, not one per paragraph)."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    """The cluster's text in each article, sorted: its spans of one article merged where they
+    overlap or lie at most ``max_gap`` words apart (``_blocks``: the paragraphs of a reordered copy
+    are one member, not one per paragraph)."""
+    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for k in group:
         a, a0, a1, b, b0, b1 = passages[k]
-        spans[a].append((a0, a1))
-        spans[b].append((b0, b1))
+        spans[a].append((a0, a1, 2 * k))
+        spans[b].append((b0, b1, 2 * k + 1))
     out = []
     for art, items in spans.items():
-        items.sort()
-        cur = list(items[0])
-        text = texts.get(art) if texts is not None else None
-        for s, e in items[1:]:
-            if s < cur[1] or (text is not None and _near(text, cur[1], s, max_gap)):
-                cur[1] = max(cur[1], e)
-            else:
-                out.append((art, cur[0], cur[1]))
-                cur = [s, e]
-        out.append((art, cur[0], cur[1]))
+        block = _blocks(items, texts.get(art), max_gap)
+        merged: dict[int, tuple[int, int]] = {}
+        for s, e, key in items:
+            lo, hi = merged.get(block[key], (s, e))
+            merged[block[key]] = (min(lo, s), max(hi, e))
+        out += [(art, lo, hi) for lo, hi in merged.values()]
     return sorted(out)
 
 
