@@ -139,3 +139,29 @@ def test_the_span_classifier_reads_the_span_words_and_keeps_that_model(tmp_path)
                        atol=1e-3)  # the lexical model is stored in float16
     without, report = fit_span_classifier(LABELS, arts, tps)  # off by default
     assert without.lexical is None and not report["lexical"] and len(without.mean) == 4 + 3 + 3 + 7
+
+
+def _two_sentences(i: int) -> Scored:
+    """Two sentences, every word confident; the first is Doubt, the second Slogans, in gold and
+    in the token head: one run over both can carry only one technique."""
+    text = "Who can trust them now. Make us great again."
+    words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\S+", text)]
+    second = text.index("Make")
+    probs = np.array([[0.9, 0.8, 0.1, 0.1] if a < second else [0.9, 0.1, 0.8, 0.1] for a, _ in words],
+                     dtype=np.float32)
+    art = LabelledArticle(str(i), text, [("Doubt", 0, second - 2), ("Slogans", second, len(text) - 1)])
+    return Scored(art, TokenProbs(Encoded(np.arange(len(words)), np.array(words)), probs), Decoder(LABELS))
+
+
+def test_the_long_run_cut_is_kept_only_when_cross_validation_says_it_helps():
+    from propscope.techniques.tuning import choose_cut
+
+    items, fold_of = [_two_sentences(i) for i in range(6)], [i % 2 for i in range(6)]
+    table, cut, per_fold, pred = choose_cut(items, fold_of, 2, chars=20, log=lambda *_: None)
+    assert cut == 20 and table["cut_runs_over_20"]["kept"]
+    assert table["cut_runs_over_20"]["flc"] > table["none"]["flc"]
+    assert {technique for _, technique, _, _ in pred} == {"Doubt", "Slogans"}
+    # no run is longer than 200 characters: the cut changes nothing, so it is not kept
+    table, cut, _, pred = choose_cut(items, fold_of, 2, chars=200, log=lambda *_: None)
+    assert cut is None and not table["cut_runs_over_200"]["kept"]
+    assert {(start, end) for _, _, start, end in pred} == {(0, 44)}  # one run over both sentences

@@ -227,7 +227,8 @@ def sentence_cut_runs(runs: list[tuple[int, int]], mask: np.ndarray, offsets: np
     all), and one span of thousands of characters shows a reader nothing; gold spans are shorter
     than 800 characters (99.9% under 490). Shorter runs keep their crossings: 4% of gold spans
     cross a line. Out of fold (nested 3-fold CV, plain decoding of GPU-retrained `accurate` folds),
-    a cut at 600 raised SI 0.4174 -> 0.4183 and FLC 0.1927 -> 0.1941, lower on no fold.
+    a cut at 600 raised SI 0.4174 -> 0.4183 and FLC 0.1927 -> 0.1941, lower on no fold; with span
+    models after 4 epochs it lowered SI + FLC, so training decides per run (``tuning.choose_cut``).
     ``starts`` gives ``sentence_starts`` of the text, asked for only when a run is too long."""
     out = []
     for a, b in runs:

@@ -39,6 +39,7 @@ SPAN_GRID = tuple(float(round(x, 2)) for x in np.arange(0.2, 0.71, 0.05))
 FILTER_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
 TECHNIQUE_GRID = (None, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 TECHNIQUE_SPAN_GRID = (None, 0.3, 0.4, 0.5, 0.6, 0.7)
+MAX_RUN_CHARS = 600  # the cut ``choose_cut`` tries: no gold span is longer than 800 characters
 MIN_GAIN = 0.002  # mean SI + FLC a post-processing lever must add over the folds; less is noise
 LEXICAL_C = 4.0  # inverse regularisation of the span classifier's n-gram model (TC on accurate's folds: 1 and 4 alike)
 
@@ -339,13 +340,12 @@ def out_of_fold(run: Path, opts, data: RunData, log=print) -> tuple[list[Scored]
         held, held_tps = data.probs(stage, "heldout.pt")
         pool += [Scored(a, tp, decoder) for a, tp in zip(held, held_tps)]
         fold_of += [f] * len(held)
-    per_fold, nested_pred = nested_cv(pool, fold_of, opts.folds, Thresholds(), log)
+    levers, cut, per_fold, nested_pred = choose_cut(pool, fold_of, opts.folds, log=log)
     chosen: tuple[str, ...] = ()
     best = statistics.mean(p["si"] + p["flc"] for p in per_fold)
-    levers = {"none": {"si": statistics.mean(p["si"] for p in per_fold),
-                       "flc": statistics.mean(p["flc"] for p in per_fold), "kept": True}}
     for lever in LEVERS:  # greedy: a lever joins the kept ones when it helps every fold and the mean clearly
-        trial, trial_pred = nested_cv(pool, fold_of, opts.folds, Thresholds(levers=(*chosen, lever)), log)
+        trial, trial_pred = nested_cv(pool, fold_of, opts.folds, Thresholds(levers=(*chosen, lever),
+                                                                            max_run_chars=cut), log)
         mean = statistics.mean(p["si"] + p["flc"] for p in trial)
         helps = lever_helps(trial, per_fold)
         levers[lever] = {"si": statistics.mean(p["si"] for p in trial), "flc": statistics.mean(p["flc"] for p in trial),
@@ -354,7 +354,7 @@ def out_of_fold(run: Path, opts, data: RunData, log=print) -> tuple[list[Scored]
         if helps:
             chosen, best, per_fold, nested_pred = (*chosen, lever), mean, trial, trial_pred
     gold = gold_flc([x.article for x in pool])
-    th = tune_thresholds(pool, Thresholds(levers=chosen))
+    th = tune_thresholds(pool, Thresholds(levers=chosen, max_run_chars=cut))
     result = {
         "cv": {t: {"mean": statistics.mean(p[t] for p in per_fold), "stdev": statistics.pstdev(p[t] for p in per_fold),
                    "folds": [p[t] for p in per_fold]} for t in ("si", "flc", "tc")},
@@ -369,6 +369,24 @@ def out_of_fold(run: Path, opts, data: RunData, log=print) -> tuple[list[Scored]
     }
     (run / "oof.json").write_text(json.dumps(result, indent=2) + "\n")
     return pool, fold_of, result
+
+
+def choose_cut(pool: list[Scored], fold_of: list[int], folds: int, chars: int = MAX_RUN_CHARS, log=print
+               ) -> tuple[dict, int | None, list[dict], list[metrics.LabelSpan]]:
+    """Whether runs longer than ``chars`` are cut where a sentence starts (``decode.sentence_cut_runs``),
+    decided as a lever is: nested CV without the cut, then with it, kept when ``lever_helps``. Measured
+    by hand it helped plainly decoded GPU folds on every fold but lowered SI + FLC with span models
+    after 4 epochs, so each run decides for itself. Returns the levers table's first rows ("none":
+    no cut; ``cut_runs_over_<chars>``), the cut (``chars`` or None), and the chosen per-fold scores
+    and nested predictions."""
+    plain, plain_pred = nested_cv(pool, fold_of, folds, Thresholds(max_run_chars=None), log)
+    trial, trial_pred = nested_cv(pool, fold_of, folds, Thresholds(max_run_chars=chars), log)
+    kept = lever_helps(trial, plain)
+    log(f"cut runs over {chars} characters: mean SI+FLC {statistics.mean(p['si'] + p['flc'] for p in trial):.4f} "
+        f"against {statistics.mean(p['si'] + p['flc'] for p in plain):.4f}: {'kept' if kept else 'dropped'}")
+    table = {name: {"si": statistics.mean(p["si"] for p in rows), "flc": statistics.mean(p["flc"] for p in rows),
+                    "kept": on} for name, rows, on in (("none", plain, True), (f"cut_runs_over_{chars}", trial, kept))}
+    return (table, chars, trial, trial_pred) if kept else (table, None, plain, plain_pred)
 
 
 def clearly_better(trial: list[float], current: list[float], min_gain: float = MIN_GAIN) -> bool:
