@@ -244,6 +244,17 @@ def test_continue_from_an_unfinished_run_says_how_to_finish_it(tmp_path):
     b = load_file(str(more / "fold1" / "adapter.safetensors"))
     assert a.keys() == b.keys() and any((a[k] != b[k]).any() for k in a)
 
+    # resuming it to train the rest needs those stages finished in the earlier run: a message, not a traceback
+    r = CliRunner().invoke(main, ["train", "--resume", str(more)])
+    assert r.exit_code == 2 and "has unfinished stages (fold0, full)" in r.output
+    # once every stage of the continuation is finished, resuming it only tunes: the earlier run's are not needed
+    from propscope.techniques import training
+
+    for stage in ("fold0", "full"):
+        (more / stage).mkdir(exist_ok=True)
+        (more / stage / "done").write_text("1\n")
+    assert training.run(training.resume_options(more)) == more
+
 
 @pytest.mark.parametrize("name, says", [("fast", "nothing is cached: the adapters of all 6 layers"),
                                         ("accurate", "the lower 8 layers run once and are cached")])

@@ -1317,7 +1317,10 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
                 where = training.training_device(device)
             except ValueError as e:  # no GPU, or a name torch does not know
                 _fail(str(e), 2)
-            training.run(opts, only=list(only) or None, device=where)
+            try:
+                training.run(opts, only=list(only) or None, device=where)
+            except ValueError as e:  # a continued run whose earlier stages are not finished
+                _fail(str(e), 2)
         if only:
             click.echo(f"trained {', '.join(only)} in {opts.out_dir}; `propscope train --resume {opts.out_dir}` "
                        "trains what is left and tunes")

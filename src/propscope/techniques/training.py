@@ -440,12 +440,12 @@ def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None,
     if opts.limit_articles:
         articles = articles[: opts.limit_articles]
     by_id = {a.id: a for a in articles}
-    if opts.continue_from:
-        check_continuable(opts, only)
     todo = [(name, train_ids, held) for name, train_ids, held in stages(opts, list(by_id))
             if not (out / name / "done").exists() and (not only or name in only)]
     if not todo:  # a finished run (resumed to tune): neither the cache nor the encoder is needed
         return out
+    if opts.continue_from:  # only the stages left to train need theirs finished in the earlier run
+        check_continuable(opts, [name for name, _, _ in todo])
     cache = build_cache(out, opts, articles, log, device=where)
     batch = 16 if where.type == "cpu" else 128
     for name, train_ids, held in todo:
