@@ -334,6 +334,22 @@ def test_ordinary_tags_are_left_as_they_are():
     assert ingest.tame_tags(many) == "<p " + " ".join(f"d{i}=1" for i in range(ingest.MAX_ATTRIBUTES)) + ">Text</p>"
 
 
+def test_html_nested_past_what_libxml2_reads_is_one_line_in_bounded_time(tmp_path):
+    """100,000 nested <div>s: libxml2 reads 2,048 levels at most, so the page is refused in one line
+    saying so (it was "no article text found"), quickly, and the other inputs are stored."""
+    import time
+
+    (tmp_path / "deep.html").write_text("<html><body>" + "<div>" * 100_000 + "<p>Lost words.</p>" + "</div>" * 100_000
+                                        + "</body></html>")
+    (tmp_path / "fine.txt").write_text("A plain story about the harbour.")
+    start = time.monotonic()
+    r = cli("ingest", tmp_path, "--db", f"sqlite:///{tmp_path / 's.db'}", "--format", "json")
+    assert time.monotonic() - start < 30
+    assert r.exit_code == 1 and summary(r) == {"new": 1, "duplicates": 0, "rejected": 1}
+    assert f"{tmp_path / 'deep.html'}: the HTML nests elements over 2,048 deep" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
 def test_csv_field_over_the_csv_module_limit_loses_nothing(tmp_path):
     p = tmp_path / "big.csv"
     long_field = "word " * 40_000  # 200,000 characters, over csv's default 131,072

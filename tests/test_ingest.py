@@ -154,3 +154,36 @@ def test_jsonl_joined_from_exports_and_control_characters_are_located(tmp_path):
     bad = items[2]
     assert isinstance(bad, Rejected) and bad.source.endswith(":3")
     assert bad.reason == f"invalid JSON (Invalid control character, column {broken.index(chr(9)) + 1})"
+
+
+PARAGRAPHS = [f"Paragraph {i}: the harbour council voted the plan down again, residents said on Monday." for i in range(4)]
+LAYOUT_TABLE = '<table><tr><td class="nav"><a href="/">Home</a> <a href="/news">News</a></td><td>'
+
+
+def test_article_text_under_hundreds_of_wrappers_comes_out(tmp_path):
+    """libxml2 stops reading at 256 nested elements, so text inside 300 CMS wrapper <div>s or 80
+    nested layout tables (4 levels each) was "no article text found in the HTML"."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    pages = {"divs.html": "<div class='wrap'>" * 300 + body + "</div>" * 300,
+             "tables.html": LAYOUT_TABLE * 80 + body + "</td></tr></table>" * 80}
+    for name, inner in pages.items():
+        (tmp_path / name).write_text(f"<html><head><title>Deep</title></head><body>{inner}</body></html>")
+        [a] = read(tmp_path / name)
+        assert isinstance(a, Article), (name, a)
+        assert all(p in a.text for p in PARAGRAPHS) and a.title == "Deep", name
+
+
+def test_text_after_a_deeply_nested_widget_is_not_cut_off(tmp_path):
+    """Past a 400-deep widget libxml2 read no further: the article lost its second half in silence."""
+    widget = "<div>" * 400 + "<script>var tracking = 'junk';</script><span>Advert</span>" + "</div>" * 400
+    (tmp_path / "widget.html").write_text(f"<html><body><article><p>{PARAGRAPHS[0]}</p>{widget}<p>{PARAGRAPHS[1]}</p>"
+                                          "</article></body></html>")
+    [a] = read(tmp_path / "widget.html")
+    assert PARAGRAPHS[0] in a.text and PARAGRAPHS[1] in a.text and "tracking" not in a.text
+
+
+def test_pages_libxml2_reads_whole_reach_trafilatura_unchanged():
+    page = "<html><body>" + "<div>" * 200 + f"<p>{PARAGRAPHS[0]}</p>" + "</div>" * 200 + "</body></html>"
+    assert ingest.shallow_html(page) is page
+    flat = ingest.shallow_html("<html><body>" + "<div>" * 300 + "words" + "</div>" * 300)
+    assert isinstance(flat, str) and "words" in flat and flat.count("<div") < 256  # what libxml2 reads by default

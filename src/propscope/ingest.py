@@ -229,13 +229,94 @@ def tame_tags(html: str) -> str:
     return _TAG_HEAD.sub(cut, html)
 
 
+# How deep a page that libxml2 stops reading (256 levels without XML_PARSE_HUGE) is cut back to:
+# deep enough to keep a page's outer structure, shallow enough for what lies under it.
+FLAT_DEPTH = 128
+_UNWANTED = {"script", "style", "template", "noscript", "iframe", "object", "svg", "math"}
+_INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
+           "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
+
+
+def _html_parser(huge: bool = False):
+    """trafilatura's own parser settings (``trafilatura.utils.HTML_PARSER``), deeper with ``huge``."""
+    import lxml.html
+
+    return lxml.html.HTMLParser(encoding="utf-8", collect_ids=False, default_doctype=False, remove_comments=True,
+                                remove_pis=True, huge_tree=huge)
+
+
+def _depth_refused(parser) -> str | None:
+    """libxml2's message when it stopped reading a page for its depth, else None."""
+    for e in parser.error_log:
+        if e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message.lower():
+            return e.message
+    return None
+
+
+def shallow_html(html: str) -> str | Rejected:
+    """``html`` itself when libxml2 reads it whole, else the page with every element deeper than
+    ``FLAT_DEPTH`` unwrapped (``_flatten``: its text kept), or why not. trafilatura's
+    parser stops at 256 nested elements, so article text under hundreds of CMS wrapper <div>s or
+    layout tables was lost ("no article text") or, after a deep widget, cut off without a word.
+    With XML_PARSE_HUGE libxml2 reads 2,048 levels; a page deeper than that is refused here."""
+    from lxml import etree
+
+    data = html.encode("utf-8", "replace")
+    parser = _html_parser()
+    try:
+        etree.fromstring(data, parser)
+    except (ValueError, etree.LxmlError):
+        return html  # trafilatura says what it makes of a page lxml cannot parse at all
+    if not _depth_refused(parser):
+        return html
+    parser = _html_parser(huge=True)
+    root = etree.fromstring(data, parser)
+    if why := _depth_refused(parser):
+        limit = re.search(r"\d+", why)
+        return Rejected("", f"the HTML nests elements over {int(limit.group()) if limit else 2048:,} deep, more than "
+                            "its parser (libxml2) reads; save the article's text as a .txt file and give that")
+    _flatten(root, FLAT_DEPTH)
+    return etree.tostring(root, encoding="unicode", method="html")
+
+
+def _flatten(root, depth: int, keep: int = 8) -> None:
+    """Unwrap the elements of ``root`` that make it deeper than ``depth + keep``: those below
+    ``depth`` with more than ``keep`` levels under them (the wrappers: a paragraph and its links
+    stay whole). Inline ones (<span>, <b>) go as they are, block ones (<div>, <td>) leave a line
+    break either side so their texts stay apart; what is no text (<script>, <style>) goes whole."""
+    from lxml import etree
+
+    below: list[int] = []  # per open element: how many levels lie under it so far
+    deep = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            below.append(0)
+            continue
+        level, height = len(below), below.pop()
+        if below:
+            below[-1] = max(below[-1], height + 1)
+        if level > depth and height > keep:
+            deep.append(el)
+    for el in deep:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _UNWANTED or not tag:
+            el.drop_tree()
+            continue
+        if tag not in _INLINE:
+            el.text, el.tail = "\n" + (el.text or ""), "\n" + (el.tail or "")
+        el.drop_tag()
+
+
 def html_to_article(html: str, article_id: str, source: str, url: str | None = None, path: Path | None = None,
                     unique_ids: bool = False) -> Article | Rejected:
     """Main text and metadata of a web page, via trafilatura; a page read from ``path`` is named
     by ``file_article_id`` instead of ``article_id``."""
     import trafilatura
 
-    raw = trafilatura.extract(tame_tags(html), output_format="json", with_metadata=True, url=url, favor_recall=True)
+    page = shallow_html(tame_tags(html))
+    if isinstance(page, Rejected):
+        return Rejected(source, page.reason)
+    raw = trafilatura.extract(page, output_format="json", with_metadata=True, url=url, favor_recall=True)
     if not raw:
         return Rejected(source, "no article text found in the HTML")
     meta = json.loads(raw)
