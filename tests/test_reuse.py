@@ -403,6 +403,26 @@ def test_one_quotation_in_single_quotes_cited_by_independent_articles_is_not_cop
         ("a", "b"), ("a", "copy"), ("b", "copy")}
 
 
+DIGIT_QUOTE = ("'3 million people crossed that border last winter, and not one of them did it for fun. We will open "
+               "the second crossing before the snow comes back,'")
+
+
+def test_quoted_regions_open_a_single_quotation_at_a_figure_but_not_at_a_shortened_year():
+    text = (f"{DIGIT_QUOTE} the governor said. Back in the '90s nobody came; the summer of '98 was 'a quiet one' "
+            "for the guards' union.\n\nThe class of '07 and '08 met again.")
+    assert [text[s:e] for s, e in quoted_regions(text)] == [DIGIT_QUOTE, "'a quiet one'"]
+
+
+def test_a_single_quotation_opening_with_a_figure_cited_by_independent_articles_is_not_copying():
+    # A mark before a digit did not open a quotation, so articles quoting one speaker were
+    # reported as copies of each other whenever the quotation began with a number or a year.
+    a = art("a", filler(760), f"{DIGIT_QUOTE} the governor told reporters at the checkpoint.", filler(761))
+    b = art("b", filler(762, 80), f"Asked about the queues, she was blunt: {DIGIT_QUOTE} she said.", filler(763))
+    c = art("c", filler(764), f"{DIGIT_QUOTE} the governor said on Monday.", filler(765, 60))
+    result = find_reuse([a, b, c])
+    assert result.passages == [] and result.stats["quotation_passages"] == 3
+    assert len(find_reuse([a, b, c], report_quotations=True).passages) == 3
+
 ELECTION_A = ("Counting finished overnight. Turnout reached 63.4 per cent of registered voters, up from 58.1 per cent "
               "in the last election. The Liberal Party won 112 of the 250 seats with 38.2 per cent of the vote, and "
               "the Conservative Union took 97 seats with 33.5 per cent of the vote.")

@@ -322,28 +322,36 @@ def _single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     `` 'We wait,' she said``) or after a letter and before such punctuation. A mark after a
     letter and before a space may be a plural possessive ("the farmers' union"): it closes the
     quotation only when no surer closing mark comes before the next opening one or the
-    paragraph's end (`` 'a disgrace' and ...``)."""
+    paragraph's end (`` 'a disgrace' and ...``).
+
+    A mark before a digit opens a quotation (`` '2026 will be the year ...,' he said``) only
+    when such a sure closing mark follows before any other opening mark: it is as often a
+    year cut short ("the '90s", "the summer of '69"), which closes nothing."""
     regions = []
     open_at = weak = None
+    tentative = False  # open_at is a mark before a digit, not yet closed
     for m in _SINGLE_MARK.finditer(text, start, end):
         i = m.start()
         mark, prev = text[i], text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
-        opens = mark != "\u2019" and (prev.isspace() or prev in _OPENS_AFTER) and nxt.isalpha()
+        at_word_start = mark != "\u2019" and (prev.isspace() or prev in _OPENS_AFTER)
+        opens = at_word_start and nxt.isalpha()
         if open_at is None:
-            if opens:
-                open_at, weak = i, None
+            if opens or (at_word_start and nxt.isdigit()):
+                open_at, weak, tentative = i, None, not opens
             continue
         if mark != "\u2018" and ((prev in _CLOSES_AFTER and (nxt.isspace() or nxt in _CLOSES_BEFORE))
                                   or (prev.isalnum() and nxt in _CLOSES_AFTER)):
             regions.append((open_at, i + 1))
             open_at = None
+        elif opens and tentative:  # the digit was a shortened year: the quotation opens here
+            open_at, weak, tentative = i, None, False
         elif opens and weak is not None:
             regions.append((open_at, weak + 1))
             open_at, weak = i, None
         elif mark != "\u2018" and prev.isalnum() and nxt.isspace() and weak is None:
             weak = i
-    if open_at is not None:
+    if open_at is not None and not tentative:
         regions.append((open_at, end if weak is None else weak + 1))
     return regions
 
