@@ -187,6 +187,23 @@ def test_boilerplate_of_one_outlet_is_suppressed_flagged_or_kept():
         find_reuse(docs, boilerplate="drop")
 
 
+CONSENT = ("This site stores small files on your device to keep you signed in, to count visits to each page and to "
+           "choose the offers you see. Press Agree to continue, or open Settings at the foot of any page to refuse.")
+
+
+def test_a_notice_one_outlet_repeats_is_boilerplate_on_another_outlets_fewer_pages_too():
+    # Two sites on one consent service show the same notice: the Gazette on three pages (its
+    # boilerplate), the Post on two. The Post's two pages were reported as copying each other.
+    gazette = [art(f"gazette{i}", CONSENT, filler(770 + i, 150), outlet="Gazette", published=dt.date(2024, 5, 1 + i))
+               for i in range(3)]
+    post = [art("post0", CONSENT, filler(780, 150), outlet="Post", published=dt.date(2024, 5, 4)),
+            art("post1", CONSENT, filler(781), SOURCE, SECOND, outlet="Post", published=dt.date(2024, 5, 6))]
+    source = art("wire", filler(782), SOURCE, SECOND, filler(783), outlet="Wire", published=dt.date(2024, 5, 5))
+    result = find_reuse([*gazette, *post, source])
+    assert [(p.a, p.b) for p in result.passages] == [("post1", "wire")]
+    assert [c.origin for c in result.clusters] == ["wire"]
+    assert result.stats["boilerplate_passages"] == 10  # every two of the five pages showing the notice
+
 def test_result_does_not_depend_on_input_order_and_ids_must_be_unique():
     docs = [art(f"d{i}", filler(70 + i), SOURCE if i % 2 else SECOND, filler(80 + i)) for i in range(6)]
     first = find_reuse(docs).to_dict()

@@ -9,13 +9,15 @@ or paragraphs were reordered is aligned as several passages, one per in-order ru
 copied text with one origin. A cluster's origin is the member article published first, but only
 when every member has a date and the earliest date is not shared: anything else would be a guess.
 
-Boilerplate (site footers, bylines, newsletter blurbs) is reuse too, but says nothing about who
-copied whom. It is recognised as a cluster in which one outlet has ``boilerplate_min_articles`` or
-more articles; the passages between two articles of that outlet are then flagged, or dropped and
-the clusters rebuilt without them. A passage between different outlets is flagged only when its
-text in that outlet's article is that boilerplate (another outlet republished an article with its
-footer: the footer then matches every article of the outlet, and would tie the republished
-article to all of them and take their dates for the origin's).
+Boilerplate (site footers, bylines, newsletter blurbs, cookie notices) is reuse too, but says
+nothing about who copied whom. It is recognised as a cluster in which one outlet has
+``boilerplate_min_articles`` or more articles; the passages between two articles of one outlet in
+that cluster (that outlet's, or another's that shows the same notice on fewer pages) are then
+flagged, or dropped and the clusters rebuilt without them. A passage between different outlets is
+flagged only when its text in one of the articles is what that article's outlet repeats (another
+outlet republished an article with its footer: the footer then matches every article of the
+outlet, and would tie the republished article to all of them and take their dates for the
+origin's).
 """
 
 from __future__ import annotations
@@ -163,10 +165,12 @@ def boilerplate_passages(
     outlets: Mapping[str, str | None],
     min_articles: int = 3,
 ) -> set[int]:
-    """Indices of passages that join two articles of one outlet inside a cluster where that outlet
-    has at least ``min_articles`` articles: text a site repeats on many of its own pages. Also
-    the cluster's passages between outlets whose text in such an outlet's article is mostly
-    (:data:`BOILERPLATE_COVER`) that outlet's boilerplate: another outlet reprinting it."""
+    """Indices of passages that join two articles of one outlet inside a cluster where some outlet
+    has at least ``min_articles`` articles: text a site repeats on many of its own pages, and the
+    same text repeated by another site on fewer pages (sites on one consent service or CMS show
+    one cookie notice). Also the cluster's passages between outlets whose text in one article is
+    mostly (:data:`BOILERPLATE_COVER`) what that article's outlet repeats: another outlet
+    reprinting it."""
     flagged: set[int] = set()
     for group in groups:
         per_outlet: dict[str, set[str]] = defaultdict(set)
@@ -182,7 +186,7 @@ def boilerplate_passages(
         repeated: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> its boilerplate spans
         for k in group:
             a, a0, a1, b, b0, b1 = passages[k]
-            if outlets.get(a) in heavy and outlets.get(a) == outlets.get(b):
+            if outlets.get(a) and outlets.get(a) == outlets.get(b):
                 flagged.add(k)
                 repeated[a].append((a0, a1))
                 repeated[b].append((b0, b1))
@@ -190,7 +194,7 @@ def boilerplate_passages(
             if k in flagged:
                 continue
             a, a0, a1, b, b0, b1 = passages[k]
-            if any(outlets.get(art) in heavy and _covered(repeated[art], s, e) >= BOILERPLATE_COVER * (e - s)
+            if any(_covered(repeated[art], s, e) >= BOILERPLATE_COVER * (e - s)
                    for art, s, e in ((a, a0, a1), (b, b0, b1))):
                 flagged.add(k)
     return flagged
