@@ -508,3 +508,20 @@ def test_two_copies_at_unrelated_places_of_one_pair_stay_two_clusters():
     result = find_reuse([a, b])
     assert len(result.passages) == 2 and len(result.clusters) == 2
     assert {len(c.members) for c in result.clusters} == {2}
+
+
+def test_a_story_republished_with_adverts_between_its_paragraphs_is_one_cluster():
+    # The promotions between the copied paragraphs are longer than max_gap words, so each
+    # paragraph was a cluster of its own: one republished story, three "copied texts".
+    first = art("first", filler(790, 60), *PARAGRAPHS, filler(791), published=dt.date(2024, 3, 1))
+    ads = ("SPONSORED: Book your winter break now and get the second week half price at over forty resorts",
+           "Related: Twelve concert halls worth a train journey this season, chosen by our critics")
+    second = art("second", "By Culture Desk | 3 March, 09:40", "CAPITAL - " + PARAGRAPHS[0], ads[0], PARAGRAPHS[1],
+                 ads[1], PARAGRAPHS[2], published=dt.date(2024, 3, 3))
+    result = find_reuse([first, second])
+    assert len(result.passages) >= 2 and {(p.a, p.b) for p in result.passages} == {("first", "second")}
+    [cluster] = result.clusters
+    assert cluster.origin == "first"
+    start = first.text.index(PARAGRAPHS[0])
+    assert [m for m in cluster.members if m[0] == "first"] == [("first", start, start + len("\n\n".join(PARAGRAPHS)))]
+    assert [second.text[s:e] for a, s, e in cluster.members if a == "second"] == list(PARAGRAPHS)

@@ -6,7 +6,9 @@ least ``min_overlap`` of the shorter one (a plain "any overlap" rule would chain
 paragraphs that merely touch). Passages between the same two articles that lie next to each other
 in both (at most ``max_gap`` words apart, in any order) are one cluster too: a copy whose sentences
 or paragraphs were reordered is aligned as several passages, one per in-order run, but it is one
-copied text with one origin. A cluster's origin is the member article published first, but only
+copied text with one origin. So are passages next to each other in one article and in the same
+order in the other, however far apart there: a story republished with adverts or links between
+its paragraphs. A cluster's origin is the member article published first, but only
 when every member has a date and the earliest date is not shared: anything else would be a guess.
 
 Boilerplate (site footers, bylines, newsletter blurbs, cookie notices) is reuse too, but says
@@ -103,9 +105,11 @@ def _blocks(spans: Sequence[tuple[int, int, int]], text: str | None, max_gap: in
 
 
 def _same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_gap: int) -> list[tuple[int, int]]:
-    """Pairs of passages between the same two articles that lie in one block of each: a copy
-    whose sentences or paragraphs were put in another order (each in-order run is its own passage,
-    next to the others in both articles). Passages of a pair at unrelated places stay apart."""
+    """Pairs of passages between the same two articles that are one copied text: they lie in one
+    block of each (a copy whose sentences or paragraphs were put in another order: each in-order
+    run is its own passage, next to the others in both articles), or next to each other in one
+    article and in the same order in the other (:func:`_in_order`). Passages of a pair at
+    unrelated places of both articles stay apart."""
     by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
     for k, (a, _, _, b, _, _) in enumerate(passages):
         by_pair[a, b].append(k)
@@ -120,7 +124,23 @@ def _same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_
             m = first.setdefault((in_a[k], in_b[k]), k)
             if m != k:
                 out.append((m, k))
+        out += _in_order(passages, ks, texts.get(a), 1, 4, max_gap)
+        out += _in_order(passages, ks, texts.get(b), 4, 1, max_gap)
     return out
+
+
+def _in_order(passages: Sequence[PassageTuple], ks: Sequence[int], text: str | None, here: int, there: int,
+              max_gap: int) -> list[tuple[int, int]]:
+    """Passages ``ks`` of one article pair that follow each other in one article (start offset at
+    ``here`` in the tuple, at most ``max_gap`` words apart) and come in the same order in the other
+    (start offset at ``there``): one stretch of text copied with something put between its
+    parts, such as a republished story with adverts, "read more" links or the copier's own
+    sentences between its paragraphs. However long the insertions, the copy is one text with one
+    origin."""
+    order = sorted(ks, key=lambda k: (passages[k][here], passages[k][here + 1]))
+    return [(k, m) for k, m in zip(order, order[1:])
+            if _near(text, passages[k][here + 1], passages[m][here], max_gap)
+            and passages[m][there] >= passages[k][there + 1]]
 
 
 def members_of(
