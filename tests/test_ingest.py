@@ -184,6 +184,15 @@ def test_text_after_a_deeply_nested_widget_is_not_cut_off(tmp_path):
 
 def test_pages_libxml2_reads_whole_reach_trafilatura_unchanged():
     page = "<html><body>" + "<div>" * 200 + f"<p>{PARAGRAPHS[0]}</p>" + "</div>" * 200 + "</body></html>"
-    assert ingest.shallow_html(page) is page
-    flat = ingest.shallow_html("<html><body>" + "<div>" * 300 + "words" + "</div>" * 300)
-    assert isinstance(flat, str) and "words" in flat and flat.count("<div") < 256  # what libxml2 reads by default
+    assert ingest.readable_page(page) is page
+    root = ingest.readable_page("<html><body>" + "<div>" * 300 + "words" + "</div>" * 300)
+    assert "words" in root.text_content()
+    assert max(len(list(e.iterancestors())) for e in root.iter()) < 256  # what libxml2 reads by default
+
+
+def test_a_text_node_over_libxml2s_ten_megabytes_is_read_whole():
+    """With --max-bytes raised, a page with a paragraph over 10 MB (libxml2's text-node limit
+    without XML_PARSE_HUGE) was "no article text found in the HTML"."""
+    page = "<html><body><article><p>" + "word " * 2_100_000 + "LAST</p></article></body></html>"
+    root = ingest.readable_page(page)
+    assert root.text_content().endswith("word LAST") and len(root.text_content()) > 10_000_000

@@ -23,11 +23,14 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from .document import Article
 from .ptc import CONVERT_ADVICE, article_id_from_path, has_ptc_name
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 DEFAULT_MAX_BYTES = 10_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -245,20 +248,22 @@ def _html_parser(huge: bool = False):
                                 remove_pis=True, huge_tree=huge)
 
 
-def _depth_refused(parser) -> str | None:
-    """libxml2's message when it stopped reading a page for its depth, else None."""
+def _limit_hit(parser, what: str = "") -> str | None:
+    """libxml2's message when it stopped reading a page at one of its limits (with ``what``, one
+    whose message holds that word), else None."""
     for e in parser.error_log:
-        if e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message.lower():
+        if e.type_name == "ERR_RESOURCE_LIMIT" and what in e.message.lower():
             return e.message
     return None
 
 
-def shallow_html(html: str) -> str | Rejected:
-    """``html`` itself when libxml2 reads it whole, else the page with every element deeper than
-    ``FLAT_DEPTH`` unwrapped (``_flatten``: its text kept), or why not. trafilatura's
-    parser stops at 256 nested elements, so article text under hundreds of CMS wrapper <div>s or
-    layout tables was lost ("no article text") or, after a deep widget, cut off without a word.
-    With XML_PARSE_HUGE libxml2 reads 2,048 levels; a page deeper than that is refused here."""
+def readable_page(html: str) -> str | HtmlElement | Rejected:
+    """``html`` itself when libxml2 reads it whole with trafilatura's settings, else the page
+    parsed with XML_PARSE_HUGE, every element deeper than ``FLAT_DEPTH`` unwrapped (``_flatten``:
+    its text kept), or why it cannot be read. Without XML_PARSE_HUGE libxml2 stops at 256 nested
+    elements and at a 10 MB text node, so text under hundreds of CMS wrapper <div>s or layout
+    tables was "no article text found", and text after a deep widget was cut off without a word;
+    with it, libxml2 reads 2,048 levels, and a deeper page is refused here."""
     from lxml import etree
 
     data = html.encode("utf-8", "replace")
@@ -267,16 +272,16 @@ def shallow_html(html: str) -> str | Rejected:
         etree.fromstring(data, parser)
     except (ValueError, etree.LxmlError):
         return html  # trafilatura says what it makes of a page lxml cannot parse at all
-    if not _depth_refused(parser):
+    if not _limit_hit(parser):
         return html
     parser = _html_parser(huge=True)
     root = etree.fromstring(data, parser)
-    if why := _depth_refused(parser):
+    if why := _limit_hit(parser, "depth"):
         limit = re.search(r"\d+", why)
         return Rejected("", f"the HTML nests elements over {int(limit.group()) if limit else 2048:,} deep, more than "
                             "its parser (libxml2) reads; save the article's text as a .txt file and give that")
     _flatten(root, FLAT_DEPTH)
-    return etree.tostring(root, encoding="unicode", method="html")
+    return root
 
 
 def _flatten(root, depth: int, keep: int = 8) -> None:
@@ -313,7 +318,7 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     by ``file_article_id`` instead of ``article_id``."""
     import trafilatura
 
-    page = shallow_html(tame_tags(html))
+    page = readable_page(tame_tags(html))
     if isinstance(page, Rejected):
         return Rejected(source, page.reason)
     raw = trafilatura.extract(page, output_format="json", with_metadata=True, url=url, favor_recall=True)
