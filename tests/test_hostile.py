@@ -993,6 +993,24 @@ def test_an_html_page_in_the_charset_it_declares_is_read(tmp_path, monkeypatch):
     assert isinstance(a, Article) and "Caf\u00e9" in a.text and "\u2014" in a.text
 
 
+def test_a_meta_charset_that_names_no_character_set_is_one_line(tmp_path):
+    """A <meta charset> naming a Python codec that is no character set ("base64", "rot13",
+    "undefined") was a LookupError or UnicodeError traceback on a page that is not UTF-8, which
+    ended the whole run; "unicode_escape" or "utf-7" would rewrite the page's text. And a <meta>
+    saying UTF-16 on a page that is not UTF-8 decoded it as UTF-16 into CJK garbage."""
+    body = "Caf\u00e9 owners said the \u201cnew\u201d rules would close them. " * 8
+    names = ["base64", "rot13", "hex", "zlib", "uu", "undefined", "unicode_escape", "utf-7", "utf-16"]
+    for name in names:
+        page = f'<html><head><meta charset="{name}"></head><body><article><p>{body}</p></article></body></html>'
+        data = page.encode("cp1252")
+        (tmp_path / f"{name}.html").write_bytes(data + b" " * (len(data) % 2))  # even: UTF-16 would decode it
+    (tmp_path / "fine.txt").write_text("A plain story about the harbour.")
+    r = cli("ingest", tmp_path, "--db", f"sqlite:///{tmp_path / 's.db'}", "--format", "json")
+    assert r.exit_code == 1 and summary(r) == {"new": 1, "duplicates": 0, "rejected": len(names)}
+    assert r.stderr.count("not valid UTF-8 (byte") == len(names) and "iconv -f windows-1252" in r.stderr
+    assert ingest.declared_charset(b"", "text/html; charset=utf-16") == "utf-16"  # a server may mean it
+
+
 @pytest.mark.parametrize("url", ["http://[::1", "http://example.com:99999/", "http://example.com:abc/"])
 def test_a_url_that_cannot_be_parsed_is_one_line(db_url, tmp_path, url):
     """urlsplit raises ValueError on these: a traceback from the command line, a 500 from the web

@@ -185,18 +185,26 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+# Python codecs that decode bytes to text but are no character set a page is written in: a page
+# declaring one ("unicode_escape" turns its backslashes into line breaks) is read as UTF-8 only.
+NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7", "undefined", "charmap"}
 
 
 def declared_charset(data: bytes, content_type: str = "") -> str | None:
     """The character set an HTML page declares, by its Content-Type header, else by a ``<meta>``
-    in its first 4 KB, as a Python codec name; None when it declares none Python knows. Latin-1
-    and ASCII mean windows-1252, as browsers read them (the HTML standard says so)."""
+    in its first 4 KB, as a Python codec name; None when it declares none Python knows as a
+    character set (``base64``, ``rot13``: those were a LookupError traceback). Latin-1 and ASCII
+    mean windows-1252, and a <meta> saying UTF-16 or UTF-32 means UTF-8 (a page that declares it
+    in ASCII is not in it), as browsers read them (the HTML standard says so)."""
     found = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", content_type, re.I)
     name = found.group(1) if found else (m.group(1).decode("ascii") if (m := _META_CHARSET.search(data[:4096]))
                                          else None)
     try:
         codec = codecs.lookup(name).name if name else None
-    except LookupError:
+        b"a".decode(codec or "utf-8", "ignore")  # LookupError: a bytes-to-bytes codec; UnicodeError: "undefined"
+    except (LookupError, UnicodeError):
+        return None
+    if codec in NOT_CHARSETS or (not found and codec and codec.startswith(("utf-16", "utf-32"))):
         return None
     return "cp1252" if codec in ("iso8859-1", "ascii") else codec
 
@@ -235,7 +243,7 @@ def tame_tags(html: str) -> str:
 # How deep a page that libxml2 stops reading (256 levels without XML_PARSE_HUGE) is cut back to:
 # deep enough to keep a page's outer structure, shallow enough for what lies under it.
 FLAT_DEPTH = 128
-_UNWANTED = {"script", "style", "template", "noscript", "iframe", "object", "svg", "math"}
+_UNWANTED = {"script", "style", "template", "iframe", "object", "svg"}
 _INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
            "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
 
