@@ -942,6 +942,23 @@ def test_paths_that_cannot_be_looked_at_are_reported(tmp_path, monkeypatch):
     assert r.exit_code == 1 and isinstance(r.exception, SystemExit) and "cannot read: Permission denied" in r.stderr
 
 
+def test_a_file_name_with_a_line_break_or_terminal_escape_is_reported_on_one_line(tmp_path):
+    """Names were printed as they are: a line break split the one-line report in two, and an
+    escape sequence ("\\x1b[2J") or a right-to-left override rewrote the terminal around it."""
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / "two\nlines.txt").write_bytes(b"\x00\x01binary")
+    (folder / "clear\x1b[2Jscreen.html").write_text("<html><body><nav></nav></body></html>")
+    (folder / "fine.txt").write_text("A plain story about the harbour.")
+    missing = str(tmp_path / "gone\u202etxt.exe")
+    r = cli("ingest", folder, missing, "--db", f"sqlite:///{tmp_path / 's.db'}", "--format", "json")
+    lines = r.stderr.strip().splitlines()
+    assert r.exit_code == 1 and summary(r)["rejected"] == 3 and len(lines) == 3, lines
+    assert f"skipped {folder}/two\\nlines.txt: looks binary" in r.stderr
+    assert f"skipped {folder}/clear\\x1b[2Jscreen.html: no article text" in r.stderr
+    assert f"skipped {tmp_path}/gone\\u202etxt.exe: no such file" in r.stderr and "\x1b" not in r.stderr
+
+
 def test_compressed_files_are_named_as_such(tmp_path):
     import bz2
     import zipfile

@@ -420,7 +420,7 @@ def _readable_inputs(paths, counter: Counter) -> list[str]:
     for p in paths:
         if p != "-" and not ingest.is_url(p) and _absent(p):
             counter["rejected"] += 1
-            _err(f"skipped {p}: {ingest.missing_reason(p)}")
+            _err(f"skipped {ingest.Rejected(p, ingest.missing_reason(p))}")
         else:
             kept.append(p)
     return kept

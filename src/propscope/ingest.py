@@ -51,7 +51,14 @@ class Rejected:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+        return printable(f"{self.source}: {self.reason}")
+
+
+def printable(s: str) -> str:
+    """``s`` with each character that is not printable written as its Python escape (``\\n``,
+    ``\\x1b``, ``\\u202e``): a file name may hold a line break, a terminal escape sequence or a
+    right-to-left override, and the one line that reports it must stay one line, as written."""
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in s)
 
 
 @dataclass
