@@ -196,3 +196,19 @@ def test_a_text_node_over_libxml2s_ten_megabytes_is_read_whole():
     page = "<html><body><article><p>" + "word " * 2_100_000 + "LAST</p></article></body></html>"
     root = ingest.readable_page(page)
     assert root.text_content().endswith("word LAST") and len(root.text_content()) > 10_000_000
+
+
+def test_csv_from_spreadsheets_with_other_header_case_or_delimiters_is_read(tmp_path):
+    """"ID,Text,Title" (a spreadsheet's header), a ";" export (European locale) and a tab-separated
+    file saved as .csv were each refused as having no 'text' column."""
+    rows = {"case.csv": "ID, Text ,Title\n7,First story.,A title\n",
+            "semicolon.csv": 'id;text;title\n8;"Second story; with a semicolon, and a comma.";T\n',
+            "tabs.csv": "id\ttext\n9\tThird story, with a comma.\n",
+            "both.csv": "text,Text\nFourth story.,a column of its own\n"}
+    for name, data in rows.items():
+        (tmp_path / name).write_text(data)
+    case, semicolon, tabs, both = read(*(tmp_path / n for n in rows))
+    assert (case.id, case.text, case.title) == ("7", "First story.", "A title")
+    assert (semicolon.id, semicolon.text) == ("8", "Second story; with a semicolon, and a comma.")
+    assert (tabs.id, tabs.text) == ("9", "Third story, with a comma.")
+    assert both.text == "Fourth story." and both.meta == {"Text": "a column of its own"}

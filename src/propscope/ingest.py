@@ -412,9 +412,9 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
     and the rows after it are still read."""
     stem = Path(name).stem
     csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
-    reader = csv.DictReader(io.StringIO(data, newline=""))
+    reader = csv.DictReader(io.StringIO(data, newline=""), delimiter=csv_delimiter(data))
     try:
-        fields = reader.fieldnames or []
+        fields = reader.fieldnames = record_columns(reader.fieldnames or [])
     except csv.Error as e:
         yield Rejected(f"{name}:1", f"malformed CSV header: {e}")
         return
@@ -446,6 +446,28 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
                                             f"of the file (line {reader.line_num}); close the quote and read it again")
     else:
         yield record_to_article(last[0], f"{stem}-{last[1]}", f"{name}:{last[1]}", unique_ids)
+
+
+def record_columns(names: list[str]) -> list[str]:
+    """A CSV header's names, each that is one of ``RECORD_FIELDS`` but for case and spaces
+    ("Text", " title ") written as propscope reads it, unless another column has that name: a
+    spreadsheet's "ID,Text,Title" export was refused as having no 'text' column."""
+    plain = [n.strip().lower() for n in names]
+    return [p if p in RECORD_FIELDS and plain.count(p) == 1 else n for n, p in zip(names, plain)]
+
+
+def csv_delimiter(data: str) -> str:
+    """The delimiter of a CSV export: a comma, else the first of ";", tab and "|" that gives its
+    header line a 'text' column (a spreadsheet set to a European locale writes ";", and a
+    tab-separated export is often saved as .csv); both were refused as having no 'text' column."""
+    header = data.split("\n", 1)[0]
+    for delimiter in (",", ";", "\t", "|"):
+        try:
+            if "text" in record_columns(next(csv.reader([header], delimiter=delimiter))):
+                return delimiter
+        except (csv.Error, StopIteration):
+            continue
+    return ","
 
 
 def _ends_inside_quotes(data: str) -> bool:
