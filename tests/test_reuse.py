@@ -108,6 +108,20 @@ def test_dropped_sentence_between_two_copied_ones():
     assert all(p.cluster is not None for p in result.passages)
 
 
+
+def test_a_copied_sentence_keeps_its_first_word_when_the_sentence_before_took_it():
+    # The longest matching run, SOURCE, goes on into the next word in both articles ("... officials.
+    # The"), which is a different sentence's "The" in each; the run is cut back to the sentence end,
+    # and the passage of the second copied sentence began at its second word.
+    kept = ("The port authority said the cranes would be back in service by the end of the month, once "
+            "engineers had replaced the damaged cables.")
+    dropped = "The harbour master, who has run the port for eleven years, declined to comment on the delays."
+    a = art("a", filler(795), f"{SOURCE} {dropped} {kept}", filler(796))
+    b = art("b", filler(797), f"{SOURCE} {kept}", filler(798))
+    result = find_reuse([a, b])
+    for doc in (a, b):
+        assert sorted(doc.text[s:e] for s, e in (side(p, doc) for p in result.passages)) == sorted([SOURCE, kept])
+
 def test_unrelated_articles_give_nothing():
     articles = [art(f"x{i}", filler(100 + i, 300)) for i in range(8)]
     result = find_reuse(articles)

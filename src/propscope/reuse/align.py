@@ -14,6 +14,8 @@ the ends of a chain are trimmed; an edge is moved to the nearest sentence bounda
 beyond it is a few words or has no run of three matching words; and a passage needs at least
 ``MIN_ANCHORED`` words in runs of three or more, which a chain of chance matches does not have.
 The last rule also means no passage is shorter than about eight words, whatever ``min_chars``.
+An edge moved back to a sentence boundary may leave the next sentence without its first word,
+taken by the run before it; :func:`_regain` gives it back.
 Figures do not count towards those runs: independent reports of one poll, market day or court
 case share their numbers ("44 per cent", "3.5 million dinars") and the names around them, so a
 run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func:`anchored_words`).
@@ -156,12 +158,33 @@ def _fragments(keys_a: list, keys_b: list, ta: Tokens, tb: Tokens, a_lo: int, b_
     sm = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     out = []
     for chain in _chains(sm.get_matching_blocks(), max_gap):
-        chain = _snap(_trim(chain), ta, tb, a_lo, b_lo)
+        chain = _regain(_snap(_trim(chain), ta, tb, a_lo, b_lo), keys_a, keys_b, ta, tb, a_lo, b_lo)
         i0, j0, _ = chain[0]
         i1, j1, n1 = chain[-1]
         out.append(Fragment(a_lo + i0, a_lo + i1 + n1, b_lo + j0, b_lo + j1 + n1, sum(n for _, _, n in chain),
                             sum(anchored_words(keys_a[i : i + n]) for i, _, n in chain)))
     return out
+
+
+def _regain(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: Tokens, tb: Tokens,
+            a_lo: int, b_lo: int) -> list[tuple[int, int, int]]:
+    """Extend the chain's first and last runs over matching words up to the sentence's start and
+    end. In a copy whose sentences were reordered, the run of one sentence often takes the first
+    word of the next ("... the water. The"), which :func:`_snap` then cuts off: that sentence's
+    own passage began at its second word. Words matched by an earlier pass are masked (their
+    keys never match), and no sentence boundary is crossed, so nothing :func:`_snap` removed
+    comes back."""
+    ea, eb = ta.sentence_end, tb.sentence_end
+    i, j, n = chain[0]
+    while (i > 0 and j > 0 and keys_a[i - 1] == keys_b[j - 1]
+           and not (ea[a_lo + i - 1] or eb[b_lo + j - 1])):
+        i, j, n = i - 1, j - 1, n + 1
+    chain = [(i, j, n), *chain[1:]]
+    i, j, n = chain[-1]
+    while (i + n < len(keys_a) and j + n < len(keys_b) and keys_a[i + n] == keys_b[j + n]
+           and not (ea[a_lo + i + n - 1] or eb[b_lo + j + n - 1])):
+        n += 1
+    return [*chain[:-1], (i, j, n)]
 
 
 def _is_figure(key: object) -> bool:
