@@ -97,3 +97,12 @@ def test_url_list_file_fetches_each_url(server, tmp_path):
     bad.write_text("not a url\n")
     [r] = read_inputs([str(bad)])
     assert isinstance(r, Rejected) and "one http(s) URL per line" in r.reason
+
+
+@pytest.mark.parametrize("url", ["http://example.com/\nHost: evil", "http://exa\tmple.com/", "http://\u2460\u2461.0.0.1/"])
+def test_a_url_httpx_cannot_parse_is_not_valid_not_unresolvable(monkeypatch, url):
+    """A line break, a control character or a bad IDNA name was "cannot resolve host
+    'example.com'", which sent the user to check their DNS; no name is looked up for it."""
+    monkeypatch.setattr(fetch, "_resolve", lambda host, port: pytest.fail(f"looked up {host}"))
+    with pytest.raises(fetch.FetchError, match="^not a valid URL: "):
+        fetch.check_url(url)

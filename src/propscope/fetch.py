@@ -91,7 +91,8 @@ def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
     try:  # an unclosed IPv6 bracket ("http://[::1") or a port that is no port is ValueError
         parts = urlsplit(url)
         hostname, explicit_port = parts.hostname, parts.port
-    except ValueError as e:
+        host = httpx.URL(url).raw_host.decode("ascii")  # a line break or control character, a bad IDNA name
+    except (ValueError, httpx.InvalidURL) as e:
         raise FetchError(f"not a valid URL: {e}") from None
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"only http and https URLs can be fetched, not {parts.scheme or 'a bare path'!r}")
@@ -100,10 +101,9 @@ def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
     if parts.username or parts.password:
         raise FetchError("URLs with credentials are refused")
     try:
-        host = httpx.URL(url).raw_host.decode("ascii")
         port = explicit_port or (443 if parts.scheme == "https" else 80)
         addrs = [ipaddress.ip_address(a.split("%")[0]) for a in _resolve(host, port)]
-    except (socket.gaierror, UnicodeError, ValueError, httpx.InvalidURL) as e:
+    except (socket.gaierror, UnicodeError, ValueError) as e:
         raise FetchError(f"cannot resolve host {hostname!r}: {e}") from None
     if not addrs:
         raise FetchError(f"cannot resolve host {hostname!r}")
