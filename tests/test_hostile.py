@@ -967,10 +967,17 @@ def test_compressed_files_are_named_as_such(tmp_path):
     (tmp_path / "rows.csv").write_bytes(bz2.compress(b"id,text\n1,A story.\n"))
     with zipfile.ZipFile(tmp_path / "export.jsonl", "w") as z:
         z.writestr("export.jsonl", '{"id": "1", "text": "A story."}\n')
-    reasons = [r.reason for r in read_inputs([str(tmp_path / n) for n in ("story.txt", "rows.csv", "export.jsonl")])]
+    (tmp_path / "export.jsonl.gz").write_bytes(gzip.compress(b'{"id": "1", "text": "A story."}\n'))
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 a Word file is a zip too")
+    (tmp_path / "notes.odd").write_bytes(b"A story.")
+    names = ("story.txt", "rows.csv", "export.jsonl", "export.jsonl.gz", "notes.docx", "notes.odd")
+    reasons = [r.reason for r in read_inputs([str(tmp_path / n) for n in names])]
     assert reasons == ["is gzip-compressed; decompress it first (gunzip -k FILE)",
                        "is bzip2-compressed; decompress it first (bunzip2 -k FILE)",
-                       "is zip-compressed; decompress it first (unzip FILE)"]
+                       "is zip-compressed; decompress it first (unzip FILE)",
+                       "is gzip-compressed; decompress it first (gunzip -k FILE)",  # was "unsupported format '.gz'"
+                       "unsupported format '.docx'; give .txt, .html, .jsonl, .csv, .warc, .rss or .urls",
+                       "unsupported format '.odd'; give .txt, .html, .jsonl, .csv, .warc, .rss or .urls"]
 
 
 def test_a_file_name_that_is_not_utf8_does_not_cost_its_text(db_url, tmp_path):

@@ -138,7 +138,9 @@ def _json_type(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-# Compressed files people save articles and exports as, by their first bytes, and how to open them.
+# Compressed files people save articles and exports as, by their first bytes, and how to open them;
+# and the name endings that say a file is one (a .docx is a zip, but no compressed text).
+COMPRESSED_SUFFIXES = {".gz", ".tgz", ".bz2", ".xz", ".zst", ".zip"}
 COMPRESSED = ((b"\x1f\x8b", "gzip", "gunzip -k FILE"), (b"PK\x03\x04", "zip", "unzip FILE"),
               (b"\xfd7zXZ\x00", "xz", "unxz -k FILE"), (b"\x28\xb5\x2f\xfd", "zstd", "unzstd FILE"))
 
@@ -672,6 +674,16 @@ def read_at_most(f: BinaryIO, limit: int) -> bytes:
     return bytes(data)
 
 
+def _head(path: Path) -> bytes:
+    """The first bytes of ``path`` (none when it cannot be read): enough for ``compressed`` to
+    name an "export.jsonl.gz" as gzip, which "unsupported format '.gz'" did not say."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16)
+    except OSError:
+        return b""
+
+
 def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterator[Article | Rejected]:
     name = name or str(path)
     suffix = path.suffix.lower()
@@ -683,7 +695,9 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
         return
     known = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".jsonl", ".ndjson", ".csv", ".urls"}
     if suffix not in known:
-        yield Rejected(name, f"unsupported format {suffix!r}; give .txt, .html, .jsonl, .csv, .warc, .rss or .urls")
+        packed = compressed(_head(path)) if suffix in COMPRESSED_SUFFIXES else None  # a .docx is a zip too
+        yield Rejected(name, packed or f"unsupported format {suffix!r}; give .txt, .html, .jsonl, .csv, .warc, .rss "
+                                       "or .urls")
         return
     try:
         size = path.stat().st_size
