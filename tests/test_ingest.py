@@ -212,3 +212,18 @@ def test_csv_from_spreadsheets_with_other_header_case_or_delimiters_is_read(tmp_
     assert (semicolon.id, semicolon.text) == ("8", "Second story; with a semicolon, and a comma.")
     assert (tabs.id, tabs.text) == ("9", "Third story, with a comma.")
     assert both.text == "Fourth story." and both.meta == {"Text": "a column of its own"}
+
+
+def test_nan_and_infinity_in_a_jsonl_record_are_no_value(tmp_path):
+    """Python's json writes NaN and Infinity and reads them back (1e999 too): kept in an article's
+    metadata, they went into the store and into every JSON line written for that article, which
+    strict JSON readers (jq, browsers, PostgreSQL's json type) refuse."""
+    p = tmp_path / "floats.jsonl"
+    p.write_text('{"id": "f", "text": "A story.", "score": NaN, "big": 1e999, "n": [-Infinity, 2.5], "k": 1}\n')
+    [a] = read(p)
+    assert a.meta == {"n": [None, 2.5], "k": 1}
+
+    def refuse(constant):
+        raise ValueError(constant)
+
+    assert json.loads(json.dumps(a.to_dict()), parse_constant=refuse)["meta"] == a.meta

@@ -15,6 +15,7 @@ import csv
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import stat
@@ -391,6 +392,18 @@ def record_to_article(rec: object, default_id: str, source: str, unique_ids: boo
                    source)
 
 
+def _no_number(constant: str) -> None:
+    """What a JSON Lines record's NaN, Infinity or -Infinity (Python's json writes them; strict
+    JSON has no such numbers) is read as: no value, as a web answer would give it."""
+    return None
+
+
+def _finite(number: str) -> float | None:
+    """A JSON number as a float, or None for one too big for a float (1e999 would be Infinity)."""
+    value = float(number)
+    return value if math.isfinite(value) else None
+
+
 def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Article | Rejected]:
     stem = Path(name).stem
     for n, line in enumerate(split_jsonl(data), 1):
@@ -398,7 +411,7 @@ def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Artic
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = json.loads(line, parse_constant=_no_number, parse_float=_finite)
         except json.JSONDecodeError as e:  # the column finds a stray control character in a long line
             yield Rejected(f"{name}:{n}", f"invalid JSON ({e.msg.removesuffix(' at')}, column {e.colno})")
             continue
