@@ -217,7 +217,7 @@ def test_csv_from_spreadsheets_with_other_header_case_or_delimiters_is_read(tmp_
 def test_nan_and_infinity_in_a_jsonl_record_are_no_value(tmp_path):
     """Python's json writes NaN and Infinity and reads them back (1e999 too): kept in an article's
     metadata, they went into the store and into every JSON line written for that article, which
-    strict JSON readers (jq, browsers, PostgreSQL's json type) refuse."""
+    strict JSON readers (JavaScript's JSON.parse) refuse."""
     p = tmp_path / "floats.jsonl"
     p.write_text('{"id": "f", "text": "A story.", "score": NaN, "big": 1e999, "n": [-Infinity, 2.5], "k": 1}\n')
     [a] = read(p)
@@ -227,3 +227,21 @@ def test_nan_and_infinity_in_a_jsonl_record_are_no_value(tmp_path):
         raise ValueError(constant)
 
     assert json.loads(json.dumps(a.to_dict()), parse_constant=refuse)["meta"] == a.meta
+
+
+def test_a_web_page_piped_to_stdin_is_read_as_a_page(monkeypatch):
+    """`curl URL | propscope analyze -` analysed the page's markup as its text."""
+    import io
+    import types
+
+    page = ("\ufeff\n<!DOCTYPE html><html><head><meta charset='windows-1252'><title>Piped</title></head><body><nav>"
+            "<a href='/'>Home</a></nav><article>" + "".join(f"<p>{p} Caf\u00e9.</p>" for p in PARAGRAPHS)
+            + "</article></body></html>")
+    for data, unique in ((page.encode("utf-8"), False), (page[1:].encode("cp1252"), True)):
+        monkeypatch.setattr("sys.stdin", types.SimpleNamespace(buffer=io.BytesIO(data)))
+        [a] = read("-", unique_ids=unique)
+        assert a.title == "Piped" and a.text.startswith(PARAGRAPHS[0]) and "<p>" not in a.text and "Caf\u00e9" in a.text
+        assert a.id == (ingest.generated_id("stdin", a.text, True) if unique else "stdin")
+    monkeypatch.setattr("sys.stdin", types.SimpleNamespace(buffer=io.BytesIO(b"<b>Bold</b> claims, not a page.")))
+    [a] = read("-")
+    assert a.text == "<b>Bold</b> claims, not a page."

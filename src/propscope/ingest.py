@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -768,15 +769,36 @@ def read_url(url: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
         yield checked(Article(id=got.url, text=text, url=got.url, outlet=url_host(got.url)), url)
 
 
+def is_html_page(data: bytes) -> bool:
+    """Whether ``data`` opens as a whole web page does (``<!DOCTYPE html``, ``<html``), after
+    a byte-order mark and white space: what ``curl URL | propscope analyze -`` gives."""
+    head = data[:64].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def read_stdin(opts: ReadOptions) -> Article | Rejected:
+    """Standard input as one article: a web page piped in (``is_html_page``) is read as a page,
+    its main text and title, as a saved .html file is (its markup was analysed as the text)."""
+    data = read_at_most(sys.stdin.buffer, opts.max_bytes)
+    page = is_html_page(data)
+    text = decode_text(data, "stdin", opts.max_bytes, charset=declared_charset(data) if page else None)
+    if isinstance(text, Rejected):
+        return text
+    if not page:
+        return checked(Article(id=generated_id("stdin", text, opts.unique_ids), text=text), "stdin")
+    item = html_to_article(text, "stdin", "stdin")
+    if isinstance(item, Article) and opts.unique_ids:
+        item = dataclasses.replace(item, id=generated_id("stdin", item.text, True))
+    return item
+
+
 def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Article | Rejected]:
     """Every article in ``sources``: files (text, HTML, JSONL, CSV, WARC/ARC, RSS/Atom, URL
     lists), folders (their .txt and .html, recursively), ``-`` for stdin, or http(s) URLs."""
     opts = opts or ReadOptions()
     for source in sources:
         if source == "-":
-            text = decode_text(read_at_most(sys.stdin.buffer, opts.max_bytes), "stdin", opts.max_bytes)
-            yield text if isinstance(text, Rejected) else checked(
-                Article(id=generated_id("stdin", text, opts.unique_ids), text=text), "stdin")
+            yield read_stdin(opts)
         elif is_url(source):
             yield from read_url(source, opts)
         else:
