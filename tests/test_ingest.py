@@ -245,3 +245,20 @@ def test_a_web_page_piped_to_stdin_is_read_as_a_page(monkeypatch):
     monkeypatch.setattr("sys.stdin", types.SimpleNamespace(buffer=io.BytesIO(b"<b>Bold</b> claims, not a page.")))
     [a] = read("-")
     assert a.text == "<b>Bold</b> claims, not a page."
+
+
+def test_a_feed_entry_nested_deep_is_read_whole_or_refused(tmp_path):
+    """A feed entry's HTML past 256 nested elements lost the text after its deep part in silence."""
+    import html
+
+    def item(n: int, depth: int) -> str:
+        body = f"<p>{PARAGRAPHS[0]}</p>" + "<div>" * depth + f"<p>{PARAGRAPHS[1]}</p>" + "</div>" * depth + \
+            f"<p>{PARAGRAPHS[2]}</p>"
+        return f"<item><title>T{n}</title><link>https://n.example/{n}</link><description>{html.escape(body)}" \
+               "</description></item>"
+
+    (tmp_path / "feed.rss").write_text(f'<rss version="2.0"><channel><title>F</title>{item(1, 400)}{item(2, 3000)}'
+                                       "</channel></rss>")
+    deep, too_deep = read(tmp_path / "feed.rss")
+    assert deep.text == "\n".join(PARAGRAPHS[:3])
+    assert isinstance(too_deep, Rejected) and too_deep.source.endswith("#2") and "nests elements" in too_deep.reason

@@ -512,6 +512,9 @@ def read_feed(data: bytes, name: str, unique_ids: bool = False) -> Iterator[Arti
         source = f"{name}#{n}"
         body = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
         text = _html_fragment_text(body) if "<" in body else body
+        if text is None:
+            yield Rejected(source, "the entry's HTML nests elements deeper than its parser (libxml2) reads")
+            continue
         if not text.strip():
             yield Rejected(source, "feed entry has no text")
             continue
@@ -523,14 +526,19 @@ def read_feed(data: bytes, name: str, unique_ids: bool = False) -> Iterator[Arti
             published=_date("{:04d}-{:02d}-{:02d}".format(*published[:3])) if published else None), source)
 
 
-def _html_fragment_text(fragment: str) -> str:
-    """Text of a short HTML fragment (a feed entry), paragraphs on their own lines."""
+def _html_fragment_text(fragment: str) -> str | None:
+    """Text of a short HTML fragment (a feed entry), paragraphs on their own lines; None when
+    libxml2 cannot read all of it. Read with XML_PARSE_HUGE: without it libxml2 stops at 256
+    nested elements, and an entry's text after a deep part was cut off without a word."""
     import lxml.html
 
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.fromstring(f"<div>{fragment}</div>")
+        root = lxml.html.fromstring(f"<div>{fragment}</div>", parser=parser)
     except (ValueError, lxml.etree.ParserError):
         return ""
+    if _limit_hit(parser):
+        return None
     for br in root.iter("br", "p", "div", "li"):
         br.tail = "\n" + (br.tail or "")
     return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
