@@ -878,3 +878,73 @@ def test_quote_running_over_paragraphs():
     t = '"The river rose a metre in an hour," a neighbour said.\n"Then the power went," said Tom Reyes.'
     a = [a for a in sources.extract(t).attributions if a.source == "Tom Reyes"][0]
     assert (a.content_start, a.content_end) == at(t, "Then the power went")
+
+
+# ------------------------------------------------------------------------------------ u- batch forms
+
+
+@pytest.mark.parametrize("text", [
+    "Needless to add, it goes without saying that the vote will be delayed.",
+    "The coach left the pitch without saying a word to the press.",
+    "Three climbers reported missing on Monday were rescued by helicopter at dawn.",
+    "The crew declared dead after the crash had in fact reached the shore.",
+])
+def test_saying_under_without_or_before_a_bare_state_is_no_attribution(text):
+    """'without saying' states nothing; 'reported missing', 'declared dead' report a state of the
+    noun, and the parser's reading of the rest of the sentence as their complement is a misparse."""
+    assert sources.extract(text).attributions == []
+
+
+def test_passive_participle_opening_the_sentence_borrows_no_speaker():
+    """'Asked about X, she ...': she was asked; the participle's question is nobody's statement."""
+    t = "Questioned about the missing funds, the treasurer looked away."
+    assert sources.extract(t).attributions == []
+    t = "Asked whether the deal was off, the envoy shrugged."
+    assert sources.extract(t).attributions == []
+
+
+def test_speaker_after_an_opening_participle_phrase():
+    """'Posting on Facebook, the mayor said ...': the parser may take the participle for the subject
+    and hang the speaker on its object; the speaker is the noun after the comma."""
+    t = "Posting on Facebook, the leader of the farmers' party said the blockade would go on."
+    check(t, "leader of the farmers' party", "said", "the blockade would go on")
+
+
+def test_as_reported_by_cites_the_agent():
+    """'As reported by X, Y' (no auxiliary before the participle) cites X for Y."""
+    t = "As reported by the city's transport office, the tram line will reopen on Monday."
+    check(t, "city's transport office", "reported", "the tram line will reopen on Monday")
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("The striker told journalists his team had been 'cheated' in the final.", "striker", "told",
+     "his team had been 'cheated' in the final"),
+    ("The mayor told the radio station (in a call from her holiday home) that the budget was safe.",
+     "mayor", "told", "the budget was safe"),
+])
+def test_clause_after_an_addressee(text, source, cue, content):
+    """A clause after 'told X' that the parser hangs as an xcomp with its own subject is what was told;
+    an aside in brackets between the addressee and 'that' is no part of it."""
+    check(text, source, cue, content)
+
+
+def test_told_to_do_is_no_reported_clause():
+    assert sources.extract("The manager told the staff to leave early.").attributions == []
+
+
+def test_partial_quote_inside_the_writers_clause():
+    """'The figures were “wildly inflated,” an aide said': the aide said the figures were inflated,
+    not just the quoted words; a quote opening its sentence is still the whole content."""
+    t = "The figures were “wildly inflated,” an aide to the governor said."
+    check(t, "aide to the governor", "said", "The figures were “wildly inflated")
+    t = "“We will appeal,” an aide to the governor said."
+    check(t, "aide to the governor", "said", "We will appeal")
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Coach says referee 'a disgrace to the game'", "Coach", "referee 'a disgrace to the game"),
+    ("Union says pay offer 'is an insult' to nurses", "Union", "pay offer 'is an insult' to nurses"),
+])
+def test_headline_object_with_quoted_predicate(text, source, content):
+    """A headline 'X says Y 'predicate'' reports Y and its predicate, however the parser splits them."""
+    check(text, source, "says", content)

@@ -679,6 +679,10 @@ def _is_speech(tok) -> bool:
     """A verb of saying that asserts something: 'did not say where' and 'never claimed' report nothing."""
     if any(c.dep_ == "neg" for c in tok.children):
         return False
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":  # "it goes without saying", "left without saying a word"
+        return False
+    if _small_clause_report(tok):
+        return False
     # "is expected to say", "plans to announce": not said (yet); "went on to say" was
     if tok.dep_ == "xcomp" and tok.tag_ == "VB" and tok.head.lemma_.lower() not in _SAY_GOVERNORS:
         return False
@@ -698,6 +702,17 @@ def _is_speech(tok) -> bool:
         return not (lem == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
     # tagger slips on headline verbs ("..., Shoigu warns"): accept the form when it has a subject
     return tok.lower_ in SPEECH_FORMS and lem != "point" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _small_clause_report(tok) -> bool:
+    """'The drones reported missing on Sunday were found ...', 'declared dead': a verb of saying with a
+    bare adjective or participle right after it reports a state of its object, not a statement of its
+    subject (the parser may make the noun its subject and the rest of the sentence its complement)."""
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.head.i == tok.i and nxt.dep_ in {"xcomp", "acomp", "oprd"} and nxt.tag_ in {"JJ", "VBG", "VBN"} \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "mark"} for c in nxt.children)
 
 
 # Subjects whose "found that X" reports a finding: documents and the people who do research or inquiries.
@@ -761,6 +776,8 @@ def _subject(verb):
                     return None
                 if c.dep_ == "nsubj" and c.lower_ == "it" and depth == 0 and _is_expletive(c):
                     return None
+                if c.tag_ == "VBG" and c.i < v.i:  # "Writing on Telegram, the head of X said": the
+                    return _speaker_after_participle(c)  # speaker follows the opening participle's comma
                 return c
         if depth == 0 and (obj := _fronted_verb_speaker(v)) is not None:
             return obj
@@ -777,6 +794,9 @@ def _subject(verb):
                 return first
         if v.dep_ not in _CLIMB or v.head.i == v.i:
             return None
+        if depth == 0 and v.dep_ == "advcl" and v.tag_ == "VBN" and not any(
+                c.dep_ in {"aux", "auxpass"} or c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
+            return None  # "Asked whether ..., Lavrov was curt": the main clause's subject was asked, it did not ask
         if v.dep_ == "advcl" and v.tag_ == "VB" and not any(c.dep_ == "aux" for c in v.children):
             return None  # an imperative ("Say what you will about him, he ...") has no speaker to borrow
         if depth == 0 and v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
@@ -796,6 +816,18 @@ def _subject(verb):
                 v = h
                 continue
         v = v.head
+    return None
+
+
+def _speaker_after_participle(participle):
+    """The speaker the parser hung inside an opening participle phrase it took for the subject:
+    in 'Writing on Telegram, the head of X said ...' 'head' is an appositive of 'Telegram'. The
+    noun set off by the phrase's last comma; None when there is none (a gerund subject is no speaker)."""
+    doc = participle.doc
+    for t in reversed(list(participle.subtree)):
+        if t.dep_ == "appos" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," \
+                and t.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return t
     return None
 
 
@@ -840,8 +872,9 @@ def _after_quote(verb) -> bool:
 def _passive_agent(verb):
     """The 'by' agent of a passive verb of saying: in 'It was reported by the agency that ...' the
     agency said it, whatever the grammatical subject. None for an active verb or one without agent."""
-    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
-        return None
+    as_clause = verb.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if not as_clause and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None  # "As reported by the press service, ..." is passive without its auxiliary
     for c in verb.children:
         if c.dep_ == "agent":
             return next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -910,6 +943,9 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
     if q_before is not None and q_after is not None and not re.search(r"[.!?]", text[be : q_after.start]):
         return q_before.start, q_after.end, "split"
     if q_before is not None:
+        lead = _lead_into_quote(doc, q_before)
+        if lead is not None:  # 'The claims were “completely false,” a spokesman said': the whole clause
+            return lead, q_before.end, "clause"
         return q_before.start, q_before.end, "quote"
     if q_after is not None and not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return q_after.start, q_after.end, "quote"
@@ -925,11 +961,18 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         return _tok_range([outer.left_edge, inner.right_edge]) + ("clause",)
 
     # a complement after the verb first; one before it only when not cut off by ';' ("A say X; B says Y")
+    obj = _object_before_quoted_predicate(verb)
+    if obj is not None:  # headline 'Pope says war in Sudan 'a shame for humanity'': object and predicate
+        end = max(t.i for t in verb.sent if t.i > obj.i and not t.is_punct)
+        return obj.left_edge.idx, verb.doc[end].idx + len(verb.doc[end].text), "ccomp"
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     ccomps += [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
                and not any(t.text in {";", ":"} for t in doc[c.right_edge.i + 1 : verb.i])]
     if not ccomps:
         ccomps = _addressee_clause(verb)
+    if not ccomps:  # 'told reporters his side had been "robbed"' parsed as an xcomp with its own subject
+        ccomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in {"VERB", "AUX"}
+                  and any(x.dep_ in {"nsubj", "nsubjpass"} and x.i < c.i for x in c.children)]
     if not ccomps:  # 'telling reporters only that he would ...' parsed as an adverbial clause
         ccomps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _that_clause(c)]
     if not ccomps:
@@ -950,6 +993,14 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         # parser labels it an object: 'She said afterwards that she had ...'), with a focus adverb
         # before it ('telling reporters only that he would ...')
         toks = list(c.subtree)
+        opening = toks[0] if toks[0].text == "(" else doc[toks[0].i - 1]
+        close = next((t for t in doc[opening.i : toks[-1].i] if t.text == ")"), None) \
+            if opening.text == "(" and opening.i > verb.i else None
+        if close is not None:
+            # 'told the BBC (in an interview recorded ...) that X': an aside in brackets before the clause
+            toks = [t for t in toks if t.i > close.i]
+            if len(toks) > 1 and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
+                toks = toks[1:]
         lead = 0
         while lead < len(toks) - 1 and toks[lead].dep_ == "advmod" and toks[lead].tag_ == "RB" \
                 and toks[lead].head.i == c.i:
@@ -1011,6 +1062,45 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         if text[s:line_end].strip():
             return s, line_end, "colon"
     return None
+
+
+def _lead_into_quote(doc, q: Quote) -> int | None:
+    """Where the writer's words leading into a partial quote begin, when a sentence opens with them
+    ('The claims were “completely false,” a spokesman said': the source said the claims were false,
+    not just 'completely false'); None when the quote opens its sentence or follows a colon, another
+    quote or a verb of saying (then the quote alone is what was said)."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, q.start) + 1
+    ends = list(re.finditer(r"[.!?][\"”’]?\s+", text[line_start : q.start - 1]))
+    start = line_start + (ends[-1].end() if ends else 0)
+    lead = text[start : q.start - 1]
+    if not re.search(r"\w", lead) or re.search(r"[:\"“”‘’]", lead):
+        return None
+    span = doc.char_span(start, q.start - 1, alignment_mode="expand")
+    if span is None or any(_is_speech(t) for t in span):
+        return None
+    return start
+
+
+def _object_before_quoted_predicate(verb):
+    """The object of a present-tense headline verb of saying followed by a quoted predicate: 'Pope says
+    war in Sudan 'a shame for humanity'' (parsed as two objects, or the predicate as the object's
+    modifier) or 'Minister says grain deal 'is dead'' (the quote mark parsed as the subject of 'is').
+    The object opens the content. None otherwise; 'tell'-like verbs are left out, as their object is
+    the addressee."""
+    if verb.tag_ not in {"VBZ", "VBP"} or verb.lemma_.lower() in _ADDRESSEE_VERBS:
+        return None
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "dep"} and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    inside = {t.i for t in obj.subtree}
+    i = obj.i + 1
+    while i < verb.sent.end and i in inside and not doc[i].is_punct:
+        i += 1
+    if i + 1 >= verb.sent.end or doc[i].text not in {"'", '"', "‘", "“"} or doc[i + 1].is_punct:
+        return None
+    return obj if obj.left_edge.i == verb.i + 1 else None
 
 
 def _drop_leading_date(toks: list, verb, clause) -> list:
