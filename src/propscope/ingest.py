@@ -254,7 +254,7 @@ def tame_tags(html: str) -> str:
 # How deep a page that libxml2 stops reading (256 levels without XML_PARSE_HUGE) is cut back to:
 # deep enough to keep a page's outer structure, shallow enough for what lies under it.
 FLAT_DEPTH = 128
-_UNWANTED = {"script", "style", "template", "iframe", "object", "svg"}
+_UNWANTED = {"script", "style", "template", "iframe", "object", "svg"}  # unwrapped, their text would be junk
 _INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
            "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
 
@@ -307,7 +307,8 @@ def _flatten(root, depth: int, keep: int = 8) -> None:
     """Unwrap the elements of ``root`` that make it deeper than ``depth + keep``: those below
     ``depth`` with more than ``keep`` levels under them (the wrappers: a paragraph and its links
     stay whole). Inline ones (<span>, <b>) go as they are, block ones (<div>, <td>) leave a line
-    break either side so their texts stay apart; what is no text (<script>, <style>) goes whole."""
+    break either side so their texts stay apart; what holds no article text (<svg>, <template>,
+    <object>) goes whole."""
     from lxml import etree
 
     below: list[int] = []  # per open element: how many levels lie under it so far
