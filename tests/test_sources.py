@@ -948,3 +948,37 @@ def test_partial_quote_inside_the_writers_clause():
 def test_headline_object_with_quoted_predicate(text, source, content):
     """A headline 'X says Y 'predicate'' reports Y and its predicate, however the parser splits them."""
     check(text, source, "says", content)
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("In the words of a retired judge, the ruling was “a gift to the powerful.”", "retired judge", "In the words of",
+     "the ruling was “a gift to the powerful"),
+    ("The harvest was a disaster, in the words of the farm minister.", "farm minister", "in the words of",
+     "The harvest was a disaster"),
+])
+def test_in_the_words_of_x_cites_x(text, source, cue, content):
+    check(text, source, cue, content)
+
+
+def test_in_other_words_names_nobody():
+    assert sources.extract("In other words, the reform has stalled.").attributions == []
+
+
+@pytest.mark.parametrize("text,source,dash", [
+    ("Bus crash on mountain road kills nine — local officials", "local officials", "—"),
+    ("Curfew lifted in northern city - regional police", "regional police", "-"),
+    ("Airport reopens after drone sightings – aviation authorities", "aviation authorities", "–"),
+])
+def test_lower_case_source_after_a_dash(text, source, dash):
+    """Headlines and briefs name a body in lower case after a dash ('... — police')."""
+    a = only(text)
+    content = text[: text.index(f" {dash} ")]
+    assert spans(a) == (at(text, source), at(text, dash), (0, len(content)))
+
+
+@pytest.mark.parametrize("text", [
+    "The march was broken up — by the police",
+    "Nobody answered the calls — not even the police",
+])
+def test_phrase_after_a_dash_is_no_source(text):
+    assert sources.extract(text).attributions == []

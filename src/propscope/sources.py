@@ -1297,9 +1297,21 @@ def _per_source(per):
     return pobj if (opens or closes) and named else None
 
 
+def _in_the_words_of(tok):
+    """The token 'words' of 'in the words of X' (which cites X as 'according to X' does) at ``tok``
+    == 'in'; None when the phrase is not there or names nobody ('in other words', 'in his words')."""
+    doc = tok.doc
+    if tok.lower_ != "in" or tok.i + 4 > len(doc) or [t.lower_ for t in doc[tok.i + 1 : tok.i + 4]] != \
+            ["the", "words", "of"]:
+        return None
+    words = doc[tok.i + 2]
+    return words if _author_of_document(words) is not None else None
+
+
 def _according_to(doc) -> list[Attribution]:
     """'According to X, Y.' / 'Y, according to X.' / 'Y, according to X, Z.', and the same with
-    'per' when set off by commas ('Per the military, Y.' / 'Y, per Bloomberg.'; not '$80 per barrel')."""
+    'per' when set off by commas ('Per the military, Y.' / 'Y, per Bloomberg.'; not '$80 per barrel')
+    and with 'in the words of X'."""
     text = doc.text
     out = []
     for tok in doc:
@@ -1308,6 +1320,8 @@ def _according_to(doc) -> list[Attribution]:
             pobj = _per_source(tok)
             if pobj is None:
                 continue
+        elif (words := _in_the_words_of(tok)) is not None:
+            to, pobj = doc[words.i + 1], words  # cue 'in the words of'; the source is the words' author
         elif tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         else:
@@ -1342,9 +1356,16 @@ def _according_to(doc) -> list[Attribution]:
     return out
 
 
+# Lower-case trailing sources of headlines and briefs ('... — police', '- state media', '– defence
+# ministry'): up to two modifiers before a noun that names a body or group that reports.
+_DASH_LOWER_HEADS = ("police|officials|official|ministry|military|army|media|sources|source|authorities|government|"
+                     "witnesses|residents|rescuers|paramedics|officers|firefighters|prosecutors|monitors|agency|"
+                     "spokesman|spokeswoman|spokesperson|report|reports")
+_FUNCTION_WORDS = r"(?:a|an|the|by|and|or|but|nor|so|to|of|for|with|from|as|at|in|on|not|even|than|said|says)\b"
 _DASH_SOURCE = re.compile(
     r"(?P<dash>—|–|--|(?<=\s)-(?=\s))\s*"
-    r"(?P<src>(?:[A-Z][\w&.'’-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.'’-]*|of|and|the|for|&|/)){0,5})\s*\.?\s*$"
+    r"(?P<src>(?:[A-Z][\w&.'’-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.'’-]*|of|and|the|for|&|/)){0,5}"
+    rf"|(?:(?!{_FUNCTION_WORDS})[a-z][\w'’-]*\s+){{0,2}}(?:{_DASH_LOWER_HEADS}))\s*\.?\s*$"
 )
 
 
