@@ -982,3 +982,50 @@ def test_lower_case_source_after_a_dash(text, source, dash):
 ])
 def test_phrase_after_a_dash_is_no_source(text):
     assert sources.extract(text).attributions == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("OECD: Inflation to ease across rich economies next year", "OECD",
+     "Inflation to ease across rich economies next year"),
+    ("Pentagon: no evidence of foreign involvement in the blast", "Pentagon",
+     "no evidence of foreign involvement in the blast"),
+    ("UNHCR: Sudan displacement worst in the world", "UNHCR", "Sudan displacement worst in the world"),
+    ("Health minister: 'We are ready for winter'", "Health minister", "We are ready for winter"),
+    ("Investigators: Pilot ignored stall warning", "Investigators", "Pilot ignored stall warning"),
+])
+def test_headline_speaker_colon_without_a_name(text, source, content):
+    """A headline colon after an acronym, a title or a noun like 'investigators' names the speaker, and
+    what follows may be verbless ('Inflation to ease', 'no evidence of ...')."""
+    check(text, source, ":", content)
+
+
+@pytest.mark.parametrize("text", [
+    "G20: what leaders agreed on debt relief",
+    "NATO summit: a timeline of the talks",
+    "Brussels: the numbers behind the farm protests",
+])
+def test_topic_label_before_a_colon_is_no_speaker(text):
+    assert sources.extract(text).attributions == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Pressed on the deadline, the foreign secretary was unmoved: “The date stands.”", "foreign secretary",
+     "The date stands"),
+    ("Airline boss Maria Lind, never one for diplomacy, was scathing: “This airport is a disgrace.”",
+     "Airline boss Maria Lind", "This airport is a disgrace"),
+    ("Macron on the eve of the vote: “France will not be intimidated.”", "Macron",
+     "France will not be intimidated"),
+])
+def test_speaker_before_a_colon_without_a_verb_of_saying(text, source, content):
+    """'X was blunt: “...”' and 'X on the eve of the vote: “...”' quote X; the colon is the cue."""
+    check(text, source, ":", content)
+
+
+@pytest.mark.parametrize("text", [
+    "The verdict was unanimous: “Guilty on all counts.”",
+    "Officers found a letter on the table: “Forgive me.”",
+])
+def test_colon_after_no_speaker_is_no_attribution(text):
+    """A description that names no speaker ('The verdict was ...'), or a verb other than 'be' before the
+    colon (whoever found a letter did not write it)."""
+    assert sources.extract(text).attributions == []

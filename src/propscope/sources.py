@@ -1463,22 +1463,63 @@ factbox explainer timeline report summary background context warning
 """.split())
 
 
+# Common nouns for people and bodies that speak in headlines ('Prosecutors: ...', 'Health ministry: ...')
+# and before a colon in copy; titles (TITLES) count too.
+_SPEAKER_NOUNS = frozenset("""
+police prosecutor prosecutors official officials expert experts scientist scientists doctor doctors analyst analysts
+researcher researchers investigator investigators witness witnesses resident residents economist economists lawyer
+lawyers activist activists officer officers ministry ministries army military government authorities union unions
+leader leaders head chief spokesman spokeswoman spokesperson coach captain manager teacher nurse nurses farmer
+farmers worker workers campaigner campaigners critic critics
+""".split())
+
+
+def _acronym(tok) -> bool:
+    """An organisation's acronym ('IMF', 'UNICEF'): capitals only, no digits ('COP29' names an event)."""
+    return tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 7
+
+
+def _speaker_phrase(span) -> bool:
+    """A phrase before a headline colon that names a speaker: a person or organisation (a name, an
+    acronym, a title or a noun like 'prosecutors' as its last word), not a topic ('Ukraine war',
+    'Gaza'). Its first word may be any capitalised word, as the line's first word is capitalised anyway."""
+    head = span[-1]
+    head_ok = head.ent_type_ in {"PERSON", "ORG"} or _acronym(head) or head.lower_.rstrip(".") in TITLES \
+        or head.lower_ in _SPEAKER_NOUNS
+    if not (head_ok or any(t.ent_type_ in {"PERSON", "ORG"} for t in span)):
+        return False
+    return all(t.ent_type_ in {"PERSON", "ORG"} or t.lower_.rstrip(".") in TITLES or (t.is_title and t.pos_ == "PROPN")
+               or _acronym(t) or t.lower_ in _SPEAKER_NOUNS or (t.i == span.start and t.is_title) for t in span)
+
+
+def _claim_after_colon(rest) -> bool:
+    """Whether the words after a headline colon state something: a finite verb, or the verbless
+    headline forms ('growth to slow', 'children malnourished', 'cases highest in 25 years', 'no plans
+    for ...'). A topic label ('what we know', 'a timeline', 'the numbers behind the crisis') does not."""
+    first = rest[0]
+    if first.tag_ in {"WDT", "WP", "WRB", "WP$"}:
+        return False
+    if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in rest):
+        return True
+    if first.lower_ in {"a", "an", "the"}:
+        return False
+    return any(t.tag_ in {"VBN", "VBG", "JJS", "RBS"} or (t.tag_ == "VB" and t.i > 0 and t.doc[t.i - 1].tag_ == "TO")
+               or (t.lower_ == "no" and t.dep_ == "det") for t in rest)
+
+
 def _colon_sources(doc, quotes: list[Quote]) -> list[Attribution]:
     """A line that opens with a named speaker and a colon: the headline and social-media form
-    'Kremlin: Western weapons "prolong the conflict"', 'Mayor Karen Bass: ‘We will rebuild.’'.
-    The speaker must be a person or organisation name (titles allowed; a place alone is a topic
-    label: 'Ukraine: a timeline'), and what follows a quote or a clause with a finite verb."""
+    'Kremlin: Western weapons "prolong the conflict"', 'Mayor Karen Bass: ‘We will rebuild.’',
+    'IMF: Global growth to slow'. The speaker must name a person or organisation (a place alone is a
+    topic label: 'Ukraine: a timeline'), and what follows must be a quote or state something."""
     text = doc.text
     out = []
     for m in _COLON_LINE.finditer(text):
         ss, se = _strip_det(text, m.start("src"), m.end("src"))
         span = doc.char_span(ss, se)
-        if span is None or not len(span) or len(span) > 6:
+        if span is None or not len(span) or len(span) > 6 or any(t.lower_ in _RUBRICS for t in span):
             continue
-        if not any(t.ent_type_ in {"PERSON", "ORG"} for t in span) or any(t.lower_ in _RUBRICS for t in span):
-            continue
-        if not all(t.ent_type_ in {"PERSON", "ORG"} or t.lower_.rstrip(".") in TITLES or
-                   (t.is_title and t.pos_ == "PROPN") for t in span):
+        if not _speaker_phrase(span):
             continue
         s, e = m.start("rest"), m.end("rest")
         q = next((q for q in quotes if q.start - 1 == s), None)
@@ -1486,12 +1527,73 @@ def _colon_sources(doc, quotes: list[Quote]) -> list[Attribution]:
             s, e = q.start, q.end
         else:
             rest = doc.char_span(s, e, alignment_mode="expand")
-            if rest is None or not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in rest):
+            if rest is None or not _claim_after_colon(rest):
                 continue
         s, e = _trim(text, s, e)
         if e > s:
             out.append(Attribution(text[ss:se], ss, se, ":", m.start("cue"), m.end("cue"), s, e, kind="colon"))
+    return out + _colon_after_speaker(doc, quotes)
+
+
+def _colon_after_speaker(doc, quotes: list[Quote]) -> list[Attribution]:
+    """A quote after a colon that follows its speaker with no verb of saying: 'X was blunt: “...”',
+    'Asked about it, X was less enthusiastic: “...”', 'Zelensky in his nightly address: “...”'. The
+    words before the colon (after an opening phrase set off by a comma) are the speaker, then 'be' and
+    a description, or the speaker and a phrase with no verb at all. The speaker must be a name, a
+    pronoun or a person noun, so that 'The message was clear: “...”' names no speaker."""
+    text = doc.text
+    out = []
+    for colon in doc:
+        if colon.text != ":" or colon.i == 0:
+            continue
+        q = next((q for q in quotes if q.start - 1 > colon.idx and not text[colon.idx + 1 : q.start - 1].strip()
+                  and text[q.start - 1] in "\"“‘"), None)
+        if q is None:
+            continue
+        found = _speaker_before_colon([t for t in doc[colon.sent.start : colon.i] if not t.is_space])
+        if found is None:
+            continue
+        speaker, end = found
+        ss, se = _source_span(speaker)
+        se = min(se, end)
+        s, e = _trim(text, q.start, q.end)
+        if e > s and se > ss:
+            out.append(Attribution(text[ss:se], ss, se, ":", colon.idx, colon.idx + 1, s, e, kind="colon"))
     return out
+
+
+def _speaker_before_colon(pre: list):
+    """``(speaker token, end of its phrase)`` for the words before a colon (see
+    :func:`_colon_after_speaker`); None when they hold a verb of saying, another verb or no speaker."""
+    if not pre or len(pre) > 30 or any(_is_speech(t) or t.lemma_.lower() in SPEECH_LEMMAS for t in pre[1:]):
+        return None
+    if pre[0].tag_ in {"VBN", "VBG", "IN", "WRB"}:  # 'Asked about the vote, X was ...', 'In a post, X ...'
+        comma = next((k for k, t in enumerate(pre) if t.text == ","), None)
+        if comma is None:
+            return None
+        pre = pre[comma + 1 :]
+    if not pre or _is_speech(pre[0]) or pre[0].lemma_.lower() in SPEECH_LEMMAS:
+        return None
+    be = next((k for k, t in enumerate(pre) if t.lemma_ == "be" and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+    if be is not None:
+        np, rest = pre[:be], pre[be + 1 :]
+        if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in rest):
+            return None
+    else:
+        np = pre
+        if any(t.tag_.startswith("VB") or t.pos_ in {"VERB", "AUX"} for t in np):
+            return None
+        # 'Zelensky in his nightly address': the phrase after a preposition other than 'of' is no part of the speaker
+        cut = next((k for k, t in enumerate(np) if k and t.dep_ == "prep" and t.lower_ not in {"of", "for"}), None)
+        np = np[:cut] if cut is not None else np
+    ids = {t.i for t in np}
+    cand = next((t for t in np if t.head.i not in ids or t.head.i == t.i), None) if np else None
+    if cand is None or not (cand.ent_type_ in {"PERSON", "ORG"} or cand.pos_ == "PROPN"
+                            or cand.lower_ in PRONOUNS - {"it"} or cand.lower_.rstrip(".") in TITLES
+                            or cand.lower_ in _SPEAKER_NOUNS):
+        return None
+    last = np[-1] if not np[-1].is_punct else np[-2] if len(np) > 1 else np[-1]
+    return cand, last.idx + len(last.text)
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:
