@@ -1029,3 +1029,23 @@ def test_colon_after_no_speaker_is_no_attribution(text):
     """A description that names no speaker ('The verdict was ...'), or a verb other than 'be' before the
     colon (whoever found a letter did not write it)."""
     assert sources.extract(text).attributions == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The senator’s post on Truth Social read: “Rigged again.”", "senator", "Rigged again"),
+    ("A letter from the parents' association read: “Our children deserve better.”", "parents' association",
+     "Our children deserve better"),
+    ("The banner over the gate read in full: “No to the mine.”", "banner over the gate", "No to the mine"),
+])
+def test_written_words_that_read(text, source, content):
+    """A written thing that 'read: ...' is cited to its author, or to itself when no author is named."""
+    a = check(text, source, "read", content)
+    assert a.kind == "verb"
+
+
+@pytest.mark.parametrize("text", [
+    "She read: “Chapter one. The storm.”",
+    "The pupils read the letter aloud to the class.",
+])
+def test_reading_aloud_is_no_written_statement(text):
+    assert sources.extract(text).attributions == []

@@ -306,6 +306,7 @@ def extract_doc(doc) -> SourcesResult:
     atts += _dash_sources(doc)
     atts += _from_sources(doc, quotes)
     atts += _colon_sources(doc, quotes)
+    atts += _document_reads(doc, quotes)
     atts = _dedupe(atts)
     _continued_quotes(text, atts, quotes)
     _link_entities(atts, entities)
@@ -1594,6 +1595,45 @@ def _speaker_before_colon(pre: list):
         return None
     last = np[-1] if not np[-1].is_punct else np[-2] if len(np) > 1 else np[-1]
     return cand, last.idx + len(last.text)
+
+
+# Written things whose words 'read: ...' ('The minister's tweet read: ...', 'A banner read: ...').
+_WRITTEN = DOC_NOUNS | frozenset("message caption note email notice sign banner placard headline text inscription".split())
+_READS = re.compile(r"\b(?P<cue>read|reads)(?:[ \t]+(?:simply|only|in[ \t]+part|in[ \t]+full))?[ \t]*(?P<mark>:|(?=[\"“‘]))")
+
+
+def _document_reads(doc, quotes: list[Quote]) -> list[Attribution]:
+    """'The minister's tweet read: “...”', 'A statement from the club read: ...': the words of a written
+    thing, cited to its author ('the minister', 'the club') or to the thing itself when none is named.
+    The small model parses 'read' after a noun as a noun, so the phrase before it is parsed on its own;
+    it must be a noun phrase headed by a written thing (a post, statement, tweet, letter, sign)."""
+    text = doc.text
+    out = []
+    for m in _READS.finditer(text):
+        tok = doc.char_span(m.start("cue"), m.end("cue"))
+        if tok is None:
+            continue
+        start = tok.sent.start_char
+        if not text[start : m.start()].strip() or "\n" in text[start : m.start()]:
+            continue
+        sub = nlp()(text[start : m.start()].rstrip())
+        roots = [t for t in sub if t.dep_ == "ROOT"]
+        if len(roots) != 1 or roots[0].pos_ not in {"NOUN", "PROPN"} or roots[0].lower_ not in _WRITTEN \
+                and roots[0].lemma_.lower() not in _WRITTEN or any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sub):
+            continue
+        ss, se = _source_span(roots[0])
+        ss, se = ss + start, se + start
+        s = m.end()
+        q = next((q for q in quotes if q.start - 1 >= s and not text[s : q.start - 1].strip()), None)
+        if q is not None:
+            s, e = q.start, q.end
+        else:
+            e = text.find("\n", s)
+            e = len(text) if e < 0 else e
+        s, e = _trim(text, s, e)
+        if e > s:
+            out.append(Attribution(text[ss:se], ss, se, m.group("cue"), m.start("cue"), m.end("cue"), s, e))
+    return out
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:
