@@ -1049,3 +1049,23 @@ def test_written_words_that_read(text, source, content):
 ])
 def test_reading_aloud_is_no_written_statement(text):
     assert sources.extract(text).attributions == []
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("An Instagram video watched two million times claims the moon landing was staged.",
+     "Instagram video watched two million times", "claims", "the moon landing was staged"),
+    ("Posts circulated widely on WhatsApp say that the tap water has been poisoned.",
+     "Posts circulated widely on WhatsApp", "say", "the tap water has been poisoned"),
+])
+def test_viral_post_with_how_far_it_spread_is_the_speaker(text, source, cue, content):
+    """'A post shared N times claims X': the parser takes the participle for the main verb; the post
+    with the phrase of its spread is the source."""
+    check(text, source, cue, content)
+
+
+@pytest.mark.parametrize("text", [
+    "A clip viewed a million times does not claim that the count was rigged.",
+    "The story seen by millions says nothing about the source of the leak.",
+])
+def test_viral_post_that_says_nothing(text):
+    assert sources.extract(text).attributions == []

@@ -302,6 +302,8 @@ def extract_doc(doc) -> SourcesResult:
     quotes = find_quotes(text)
     atts: list[Attribution] = []
     atts += _verb_attributions(doc, quotes)
+    posts = _circulated_posts(doc)
+    atts = [a for a in atts if not any(p.cue_start == a.cue_start for p in posts)] + posts
     atts += _according_to(doc)
     atts += _dash_sources(doc)
     atts += _from_sources(doc, quotes)
@@ -1272,6 +1274,39 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
 
 
 # --------------------------------------------------------------------------------- pattern attributions
+
+
+# 'A Facebook post shared more than 20,000 times claims ...': a post or video, a participle of how far
+# it spread, then a verb of saying. The small model takes the participle for the main verb.
+_CIRCULATED = re.compile(
+    r"\b(?P<noun>(?i:post|video|tweet|message|meme|image|photo|clip|article|graphic|screenshot|story)s?)[ \t]+"
+    r"(?:shared|viewed|watched|liked|retweeted|reposted|circulated|circulating|forwarded|seen)\b[^.;:!?\n\"“]{0,80}?"
+    r"[ \t]+(?P<cue>says|say|claims|claim|claimed|said|suggests|suggested|alleges|alleged|asserts|warns|warned)"
+    r"[ \t]+(?:that[ \t]+)?(?=\S)")
+
+
+# Between a modal or a negation and the verb, or a verb that says nothing: 'may claim', 'says nothing'.
+_UNSAID_BEFORE = re.compile(r"\b(?:not|never|may|might|could|would|should|does|did|do)[ \t]+$", re.I)
+_UNSAID_AFTER = re.compile(r"[ \t]+(?:nothing|little|otherwise|so)\b", re.I)
+
+
+def _circulated_posts(doc) -> list[Attribution]:
+    """The viral post as speaker ('A video shared thousands of times on TikTok claims X'): the source is
+    the post with the phrase of how it spread, the content the rest of the sentence."""
+    text = doc.text
+    out = []
+    for m in _CIRCULATED.finditer(text):
+        noun = doc.char_span(m.start("noun"), m.end("noun"))
+        cue = doc.char_span(m.start("cue"), m.end("cue"))
+        if noun is None or cue is None or _UNSAID_BEFORE.search(text[: m.start("cue")]) \
+                or _UNSAID_AFTER.match(text, m.end("cue")):
+            continue
+        ss, se = _strip_det(text, noun[0].left_edge.idx, m.start("cue"))
+        se = len(text[:se].rstrip(" \t,"))
+        s, e = _trim(text, m.end(), max(cue[0].sent.end_char, m.end()))
+        if e > s and text[ss:se].strip():
+            out.append(Attribution(text[ss:se], ss, se, m.group("cue"), m.start("cue"), m.end("cue"), s, e))
+    return out
 
 
 # "according to" followed by a norm or measure, not by somebody who said something
