@@ -1069,3 +1069,39 @@ def test_viral_post_with_how_far_it_spread_is_the_speaker(text, source, cue, con
 ])
 def test_viral_post_that_says_nothing(text):
     assert sources.extract(text).attributions == []
+
+
+def test_gerund_of_saying_after_the_verb_is_no_bare_state():
+    """'recalls saying' is a saying (unlike 'reported missing'): the quote before it is cited."""
+    t = "“Give me a sign,” the abbot recalls saying."
+    check(t, "abbot", "recalls", "Give me a sign")
+
+
+@pytest.mark.parametrize("text", [
+    "UK: Opposition MP Demands Inquiry Into Donor Visas",
+    "Sea Is Rising FAST: No Beach Left By 2050 In Florida",
+    "PROOF: The Agency Lied About The Numbers",
+    "On Hamas: “They are a resistance movement.”",
+    "Silent Spring: ‘It Is Already Here’ And Nobody Noticed",
+])
+def test_headline_colon_after_a_place_a_clause_or_a_capitalised_topic(text):
+    """Headline case capitalises topics and the model calls them names: a place acronym, a phrase with
+    a verb or a preposition, an emphasis word, or a capitalised noun alone names no speaker."""
+    assert sources.extract(text).attributions == []
+
+
+def test_survivor_before_a_headline_colon():
+    t = "Flood survivor: “The warning came an hour too late”"
+    check(t, "Flood survivor", ":", "The warning came an hour too late")
+
+
+@pytest.mark.parametrize("text", [
+    "The encyclical, which repeats the old teaching that the poor come “first,” was read aloud.",
+    "Bishop explains the meaning of ‘Laudato Si’",
+])
+def test_quoted_words_after_a_clause_or_in_a_title_are_no_headline_predicate(text):
+    """The headline 'X says Y 'predicate'' rule needs a headline, a lower-case quoted predicate and no
+    verb between the object and the quote; a title inside the object is no predicate."""
+    assert sources.extract(text).attributions == []
+    t = "Bishop says reform of church ‘long overdue’"
+    check(t, "Bishop", "says", "reform of church ‘long overdue")

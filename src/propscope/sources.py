@@ -714,8 +714,11 @@ def _small_clause_report(tok) -> bool:
     if tok.i + 1 >= len(tok.doc):
         return False
     nxt = tok.doc[tok.i + 1]
-    return nxt.head.i == tok.i and nxt.dep_ in {"xcomp", "acomp", "oprd"} and nxt.tag_ in {"JJ", "VBG", "VBN"} \
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "mark"} for c in nxt.children)
+    if nxt.head.i != tok.i or nxt.dep_ not in {"xcomp", "acomp", "oprd"} or nxt.tag_ not in {"JJ", "VBG", "VBN"}:
+        return False
+    # a gerund of saying or one with an object or clause is an act ('recalls saying', 'denied taking the money')
+    return nxt.lemma_.lower() not in SPEECH_LEMMAS | {"be", "have"} and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "mark", "dobj", "ccomp", "xcomp", "dative"} for c in nxt.children)
 
 
 # Subjects whose "found that X" reports a finding: documents and the people who do research or inquiries.
@@ -1102,6 +1105,11 @@ def _object_before_quoted_predicate(verb):
     while i < verb.sent.end and i in inside and not doc[i].is_punct:
         i += 1
     if i + 1 >= verb.sent.end or doc[i].text not in {"'", '"', "‘", "“"} or doc[i + 1].is_punct:
+        return None
+    # a headline (no final period) whose quoted predicate follows the object's own words, lower case:
+    # not a title inside the object ('the meaning of ‘Amoris Laetitia’') nor a quote after a clause
+    if verb.sent.text.rstrip().endswith(".") or not doc[i + 1].text[:1].islower() or doc[i - 1].pos_ == "ADP" \
+            or any(t.pos_ in {"VERB", "AUX"} for t in doc[obj.i : i]):
         return None
     return obj if obj.left_edge.i == verb.i + 1 else None
 
@@ -1496,6 +1504,7 @@ _COLON_LINE = re.compile(r"^[ \t]*(?P<src>[^:\n]{1,60}?)[ \t]*(?P<cue>:)[ \t]*(?
 _RUBRICS = frozenset("""
 breaking update updated live watch read exclusive opinion analysis editorial photo photos video note correction
 factbox explainer timeline report summary background context warning
+proof bombshell shock shocking revealed confirmed alert urgent flashback must-see
 """.split())
 
 
@@ -1506,13 +1515,14 @@ police prosecutor prosecutors official officials expert experts scientist scient
 researcher researchers investigator investigators witness witnesses resident residents economist economists lawyer
 lawyers activist activists officer officers ministry ministries army military government authorities union unions
 leader leaders head chief spokesman spokeswoman spokesperson coach captain manager teacher nurse nurses farmer
-farmers worker workers campaigner campaigners critic critics
+farmers worker workers campaigner campaigners critic critics victim victims survivor survivors
 """.split())
 
 
 def _acronym(tok) -> bool:
-    """An organisation's acronym ('IMF', 'UNICEF'): capitals only, no digits ('COP29' names an event)."""
-    return tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 7
+    """An organisation's acronym ('IMF', 'UNICEF'): capitals only, no digits ('COP29' names an event),
+    not a place ('UK: ...' is a topic label)."""
+    return tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 7 and tok.ent_type_ not in {"GPE", "LOC", "NORP"}
 
 
 def _speaker_phrase(span) -> bool:
@@ -1520,12 +1530,14 @@ def _speaker_phrase(span) -> bool:
     acronym, a title or a noun like 'prosecutors' as its last word), not a topic ('Ukraine war',
     'Gaza'). Its first word may be any capitalised word, as the line's first word is capitalised anyway."""
     head = span[-1]
-    head_ok = head.ent_type_ in {"PERSON", "ORG"} or _acronym(head) or head.lower_.rstrip(".") in TITLES \
-        or head.lower_ in _SPEAKER_NOUNS
-    if not (head_ok or any(t.ent_type_ in {"PERSON", "ORG"} for t in span)):
+    role = head.lower_.rstrip(".") in TITLES or head.lower_ in _SPEAKER_NOUNS
+    if not (role or _acronym(head) or any(t.ent_type_ in {"PERSON", "ORG"} for t in span)):
         return False
+    if any(t.tag_.startswith("VB") or t.tag_ == "MD" or t.pos_ in {"ADP", "DET"} for t in span):
+        return False  # 'Sun Is Going DARK: ...', 'On Hezbollah: ...' (headline NER calls any capitalised run a name)
     return all(t.ent_type_ in {"PERSON", "ORG"} or t.lower_.rstrip(".") in TITLES or (t.is_title and t.pos_ == "PROPN")
-               or _acronym(t) or t.lower_ in _SPEAKER_NOUNS or (t.i == span.start and t.is_title) for t in span)
+               or _acronym(t) or t.lower_ in _SPEAKER_NOUNS or (role and t.i == span.start and t.is_title)
+               for t in span)
 
 
 def _claim_after_colon(rest) -> bool:
@@ -1624,9 +1636,9 @@ def _speaker_before_colon(pre: list):
         np = np[:cut] if cut is not None else np
     ids = {t.i for t in np}
     cand = next((t for t in np if t.head.i not in ids or t.head.i == t.i), None) if np else None
-    if cand is None or not (cand.ent_type_ in {"PERSON", "ORG"} or cand.pos_ == "PROPN"
-                            or cand.lower_ in PRONOUNS - {"it"} or cand.lower_.rstrip(".") in TITLES
-                            or cand.lower_ in _SPEAKER_NOUNS):
+    # a capitalised word alone is no evidence: headlines capitalise topics too ('Black Death: ‘It’s ...’')
+    if cand is None or not (cand.ent_type_ in {"PERSON", "ORG"} or cand.lower_ in PRONOUNS - {"it"}
+                            or cand.lower_.rstrip(".") in TITLES or cand.lower_ in _SPEAKER_NOUNS):
         return None
     last = np[-1] if not np[-1].is_punct else np[-2] if len(np) > 1 else np[-1]
     return cand, last.idx + len(last.text)
