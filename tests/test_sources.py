@@ -1105,3 +1105,24 @@ def test_quoted_words_after_a_clause_or_in_a_title_are_no_headline_predicate(tex
     assert sources.extract(text).attributions == []
     t = "Bishop says reform of church ‘long overdue’"
     check(t, "Bishop", "says", "reform of church ‘long overdue")
+
+
+def test_partial_quote_lead_starts_after_a_dateline():
+    t = "OSLO, May 2 (NTB) – The council has approved the “largest wind farm in Europe,” the agency confirmed."
+    check(t, "agency", "confirmed", "The council has approved the “largest wind farm in Europe")
+
+
+def test_as_reported_by_inside_a_clause_is_no_opening_source():
+    """'... told the AP as reported by X' without a comma is the writer's aside about the channel;
+    'As reported by X, Y' (opening, or after a comma) cites X."""
+    t = "“Talks resume on Monday,” the envoy told the AP as reported by a local radio station."
+    assert [a.cue for a in sources.extract(t).attributions] == ["told"]
+
+
+def test_asked_for_someone_to_act_is_no_reported_clause():
+    assert sources.extract("When we asked for volunteers to sign up, nobody came.").attributions == []
+
+
+def test_capitalised_city_before_a_colon_is_a_dateline():
+    """'PARIS: The embassy issued ...' ends with a period: a dateline; 'IMF: Growth to slow' does not."""
+    assert sources.extract("MADRID: The embassy issued a travel warning on Wednesday.").attributions == []

@@ -878,7 +878,8 @@ def _after_quote(verb) -> bool:
 def _passive_agent(verb):
     """The 'by' agent of a passive verb of saying: in 'It was reported by the agency that ...' the
     agency said it, whatever the grammatical subject. None for an active verb or one without agent."""
-    as_clause = verb.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    as_clause = verb.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" and (
+        c.is_sent_start or c.i > 0 and c.doc[c.i - 1].text == ",") for c in verb.children)
     if not as_clause and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return None  # "As reported by the press service, ..." is passive without its auxiliary
     for c in verb.children:
@@ -978,7 +979,8 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         ccomps = _addressee_clause(verb)
     if not ccomps:  # 'told reporters his side had been "robbed"' parsed as an xcomp with its own subject
         ccomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in {"VERB", "AUX"}
-                  and any(x.dep_ in {"nsubj", "nsubjpass"} and x.i < c.i for x in c.children)]
+                  and any(x.dep_ in {"nsubj", "nsubjpass"} and x.i < c.i for x in c.children)
+                  and not any(x.tag_ == "TO" for x in c.children)]  # 'asked for people to step up' is a request
     if not ccomps:  # 'telling reporters only that he would ...' parsed as an adverbial clause
         ccomps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _that_clause(c)]
     if not ccomps:
@@ -1079,6 +1081,9 @@ def _lead_into_quote(doc, q: Quote) -> int | None:
     line_start = text.rfind("\n", 0, q.start) + 1
     ends = list(re.finditer(r"[.!?][\"”’]?\s+", text[line_start : q.start - 1]))
     start = line_start + (ends[-1].end() if ends else 0)
+    dateline = _DATELINE.match(text, start) if start == line_start else None
+    if dateline is not None:  # 'ROME, Feb 6 (Agency) – X has signed the “...,” the agency confirmed'
+        start = dateline.end()
     lead = text[start : q.start - 1]
     if not re.search(r"\w", lead) or re.search(r"[:\"“”‘’]", lead):
         return None
@@ -1577,6 +1582,10 @@ def _colon_sources(doc, quotes: list[Quote]) -> list[Attribution]:
             rest = doc.char_span(s, e, alignment_mode="expand")
             if rest is None or not _claim_after_colon(rest):
                 continue
+            if text[s:e].rstrip().endswith(".") and not any(t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in TITLES
+                                                             or t.lower_ in _SPEAKER_NOUNS for t in span):
+                continue  # 'BEIJING: The US embassy issued ...': a dateline, not 'IMF: Growth to slow'
+
         s, e = _trim(text, s, e)
         if e > s:
             out.append(Attribution(text[ss:se], ss, se, ":", m.start("cue"), m.end("cue"), s, e, kind="colon"))
