@@ -13,9 +13,9 @@ predictions / predictions, recall = matched gold / gold. The exact figures requi
 offsets. The matching is done separately for each field, so a correct source with a wrong cue
 counts for the source only.
 
-The set was written in seven batches: ids without a prefix (written before the extractor), then
-``h-``, ``x-``, ``y-``, ``z-``, ``w-`` and ``v-`` (each written before running the extractor on it, measured once,
-then used to fix the rules for the linguistic forms it exposed). All seven have been seen by the rules now, so
+The set was written in eight batches: ids without a prefix (written before the extractor), then
+``h-``, ``x-``, ``y-``, ``z-``, ``w-``, ``v-`` and ``u-`` (each written before running the extractor on it, measured
+once, then used to fix the rules for the linguistic forms it exposed). All eight have been seen by the rules now, so
 the figures on the full set are optimistic; new, unseen texts are the honest test. Offsets were
 computed from the intended strings by a script and each span printed back for checking.
 
@@ -112,6 +112,42 @@ before, it was "Facebook"). After the fixes the batch scores source P 0.983 / R
 0.921, cue and content P 1.000 / R 0.937; the whole set (373 texts, 323 attributions) P 0.997 /
 R 0.985 (source), 1.000 / 0.988 (cue, content), content exact 0.987 / 0.975, and the earlier six
 batches alone are unchanged (1.000 on every field, content exact 0.988).
+
+The ``u-`` batch (68 texts, 57 attributions, 13 texts with none) was written after the ``v-`` fixes, and
+committed alone (fe7b87a) before the extractor was run on it, to aim at the ``v-`` batch's remaining
+misses in new words and at forms no batch had: speakers before a colon with no verb ('Defence minister:
+'...'', 'X was blunt: "..."', 'Zelensky in his nightly address: "..."'), acronym and plural-noun
+headlines ('IMF: Global growth to slow', 'Prosecutors: ...'), topic labels ('COP29: what was agreed'),
+lower-case sources after a dash, posts and statements that 'read:', viral posts 'shared/viewed N times',
+headline predicates in quotes, long sentences with parentheticals and brackets, 'as X put it', 'in the
+words of X', 'X, writing in Y, argued', 'quoted by Y as saying', 'told reporters', "X's office said", 'a
+source familiar with', and traps ('reportedly', 'so-called', 'report card', 'said nothing', 'the said
+vehicle', 'claims adjuster', 'drones reported missing', 'goes without saying'). Measured once before any
+rule was changed for it (``.venv/bin/python bench/sources.py --prefix u-``, at commit fe7b87a)::
+
+    field         P      R     F1   exactP exactR exactF1   pred gold
+    source    0.905  0.667  0.768    0.881  0.649   0.747     42   57
+    cue       0.905  0.667  0.768    0.905  0.667   0.768     42   57
+    content   0.905  0.667  0.768    0.857  0.632   0.727     42   57
+
+The lowest first measurement of any batch, as it was aimed at known misses. Its misses: eight colon
+speakers without a verb of saying (titles, acronyms, plural nouns, copular and verbless lead-ins), three
+lower-case sources after a dash, two posts that 'read:', the viral-post speaker cut or lost, 'in the
+words of X' (twice), 'As reported by X', a headline 'says Y 'a shame ...'', 'told reporters his side
+had been 'robbed'' (parsed as an xcomp); content boundaries: a bracketed aside before 'that' and a
+partial quote cut from its clause ('The claims were "completely false," a spokesman said'); a wrong
+source ('Writing on Telegram, the head of X said' gave 'Writing on Telegram'), and four false
+attributions ('Asked whether ..., Lavrov was curt' read as Lavrov asking, 'drones reported missing',
+'COP29:' and 'It goes without saying'). All were fixed with general rules, each with its own test; the
+new rules were then run on 220 articles of the PTC training set and their before/after difference read
+by hand, which tightened them (datelines, place acronyms, emphasis words, title-case topics, 'recalls
+saying'). After the fixes (``--prefix u-`` and ``--prefix v-``, and the whole set without ``--prefix``,
+at commit db3b539) the ``u-`` and ``v-`` batches score 1.000 on every field including exact; the whole
+set (441 texts, 380 attributions) scores 1.000 on every field, content exact 0.992 (the three content
+boundaries above, h-partial-quote and the two ``z-`` ones); each earlier prefix is unchanged or better
+(``v-`` gained its five remaining misses and the Facebook-post source). Known weak spots not in the set:
+an acronym that is a place without an entity label ('DRC: Fresh Ebola outbreak ...' is taken as a
+speaker), and straight single quotes ('A banner read 'Go home'') are not seen as quotes.
 """
 
 from __future__ import annotations
