@@ -1,6 +1,7 @@
 """The CPU training path: cached lower layers, stages that survive a kill, out-of-fold tuning.
 Runs train for seconds on a few PTC articles with MiniLM: they test the machinery, not a model."""
 
+import dataclasses
 import json
 import os
 import re
@@ -268,7 +269,11 @@ def test_the_model_card_says_what_was_cached(name, says, tmp_path):
     write_model_card(tmp_path, TaggerConfig.load(shipped / "config.json"), result)
     card = (tmp_path / "MODEL_CARD.md").read_text()
     assert says in card
-    assert "runs longer than 600 characters are cut where a sentence starts" in card  # the decoding it ships
+    config = TaggerConfig.load(shipped / "config.json")
+    cut = f"runs longer than {config.max_run_chars} characters are cut where a sentence starts"
+    assert (cut in card) == (config.max_run_chars is not None)  # the decoding it ships
+    write_model_card(tmp_path, dataclasses.replace(config, max_run_chars=None), result)
+    assert "characters are cut where a sentence starts" not in (tmp_path / "MODEL_CARD.md").read_text()
     off = TaggerConfig(name="x", base="minilm", labels=["Doubt"], technique_threshold=None)
     write_model_card(tmp_path, off, result)
     assert "extra technique off, technique-only spans off." in (tmp_path / "MODEL_CARD.md").read_text()
