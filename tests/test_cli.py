@@ -575,3 +575,21 @@ def test_the_text_output_counts_spans_in_english():
     _print_text(Analysis(Article(id="a", text=text), [Span(9, 17, "Name_Calling,Labeling", 0.8, "traitors")], [], 0.8,
                          "m"), out)
     assert "· 1 technique span ·" in out.getvalue()
+
+
+def test_the_text_output_escapes_control_characters_of_names_titles_and_spans():
+    """A file name, an HTML title or the text itself may hold terminal escape sequences or line
+    breaks: the readable output shows them as escapes, one header line per article."""
+    import io
+
+    from propscope.cli import _print_text
+    from propscope.document import Analysis, Article, Span
+
+    text = "They are \x1b[31mtraitors."
+    out = io.StringIO()
+    _print_text(Analysis(Article(id="evil\nname\x1b[2J", text=text, title="Title\x1b]0;pwned\x07 here"),
+                         [Span(9, len(text) - 1, "Name_Calling,Labeling", 0.8, text[9:-1])], [], 0.8, "m"), out)
+    shown = out.getvalue()
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert shown.startswith("== evil\\nname\\x1b[2J Title\\x1b]0;pwned\\x07 here\n")
+    assert "\\x1b[31mtraitors" in shown

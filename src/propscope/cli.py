@@ -186,8 +186,8 @@ def _print_text(a: Analysis, out) -> None:
     from .report_html import plural
 
     spans = a.spans  # already filtered by --threshold
-    title = f" {a.article.title}" if a.article.title else ""
-    click.secho(f"== {a.id}{title}", bold=True, file=out)
+    title = f" {_clip(a.article.title, 200)}" if a.article.title else ""
+    click.secho(f"== {ingest.printable(a.id)}{title}", bold=True, file=out)
     click.echo(f"   article score {a.score:.2f} · {plural(len(spans), 'technique span')} · model {a.model}", file=out)
     for s in spans:
         name = taxonomy.get(s.technique).display
@@ -203,7 +203,7 @@ def _print_sources(text: str, attributions: list[dict], quotes: list[dict], enti
     for at in attributions:
         via = f" via {at['via']}" if at.get("via") else ""
         content = _clip(text[at["content_start"]:at["content_end"]], 110)
-        click.echo(f"   {at['source']} [{at['cue']}]{via}: \"{content}\"", file=out)
+        click.echo(f"   {_clip(at['source'], 80)} [{at['cue']}]{via}: \"{content}\"", file=out)
     for q in quotes:
         if not any(q["start"] >= at["content_start"] and q["end"] <= at["content_end"] for at in attributions):
             click.echo(f"   quote ({q['speaker'] or 'unknown speaker'}): \"{_clip(q['text'], 110)}\"", file=out)
@@ -708,8 +708,10 @@ def _technique(name: str | None) -> str | None:
 
 
 def _clip(text: str, width: int) -> str:
-    """``text`` on one line, at most ``width`` characters, cut at a word boundary with an ellipsis."""
-    flat = " ".join(text.split())
+    """``text`` on one line, at most ``width`` characters, cut at a word boundary with an ellipsis;
+    control characters written as escapes (``ingest.printable``): an article's title or text may
+    hold terminal escape sequences, which must not reach the reader's terminal."""
+    flat = ingest.printable(" ".join(text.split()))
     if len(flat) <= width:
         return flat
     cut = flat[: width - 1]
