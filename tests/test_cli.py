@@ -593,3 +593,22 @@ def test_the_text_output_escapes_control_characters_of_names_titles_and_spans():
     assert "\x1b" not in shown and "\x07" not in shown
     assert shown.startswith("== evil\\nname\\x1b[2J Title\\x1b]0;pwned\\x07 here\n")
     assert "\\x1b[31mtraitors" in shown
+
+
+def test_reuse_boilerplate_pages_sets_how_often_an_outlet_repeats_its_boilerplate(tmp_path):
+    """A notice one outlet prints on two of its pages is copying at the default (three pages) and
+    its boilerplate with --boilerplate-pages 2; the text output escapes ids it cannot print."""
+    notice = ("Subscribe to our channel for more reports like this one and share it with your friends, "
+              "because the mainstream media will never tell you what we are telling you here every day.")
+    stories = ["The harbour reopened on Monday after a week of repairs to the northern pier and its cranes.",
+               "Farmers in the valley brought in the largest apple harvest of the last eleven years this autumn."]
+    rows = [{"id": f"page\x1b{k}", "outlet": "Daily Signal Fire", "text": f"{story}\n\n{notice}"}
+            for k, story in enumerate(stories)]
+    src = tmp_path / "pages.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    r = CliRunner().invoke(main, ["reuse", str(src)])
+    assert r.exit_code == 0, r.output
+    assert "1 passages in 1 clusters" in r.output and "page\\x1b0[" in r.output and "\x1b" not in r.output
+    r = CliRunner().invoke(main, ["reuse", str(src), "--boilerplate-pages", "2"])
+    assert r.exit_code == 0 and "0 passages in 0 clusters" in r.output
+    assert CliRunner().invoke(main, ["reuse", str(src), "--boilerplate-pages", "1"]).exit_code == 2

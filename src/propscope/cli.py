@@ -579,6 +579,10 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
 @click.option("--min-chars", type=int, default=50, show_default=True, help="Shortest passage to report.")
 @click.option("--boilerplate", type=click.Choice(["suppress", "flag", "keep"]), default="suppress", show_default=True,
               help="Text one outlet repeats in many of its own articles (footers, bylines).")
+@click.option("--boilerplate-pages", type=click.IntRange(2, None), default=3, show_default=True,
+              help="On how many of one outlet's own articles a passage must stand to count as its boilerplate. "
+              "2 also catches a notice two outlets each show twice, and may take a story an outlet ran twice "
+              "for boilerplate.")
 @click.option("--similarity", type=click.FloatRange(0.05, 0.95), default=0.25, show_default=True,
               help="How alike two 16-word windows must be (MinHash Jaccard of their 3-word shingles) to be compared "
               "word by word. Lower finds more heavily edited copies and takes longer: see the README.")
@@ -588,8 +592,8 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
 @click.option("--scheduler", default=None, help="Align on a Dask cluster: local[N] or tcp://HOST:PORT.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
 @with_input_options
-def reuse(paths, db, fmt, min_chars, boilerplate, similarity, quotations, scheduler, output, max_bytes,
-          allow_private_urls) -> None:
+def reuse(paths, db, fmt, min_chars, boilerplate, boilerplate_pages, similarity, quotations, scheduler, output,
+          max_bytes, allow_private_urls) -> None:
     """Passages copied between articles (with edits), clustered, with the likely origin.
 
     Offsets are character positions in each article's text. The origin of a cluster is its
@@ -611,8 +615,8 @@ def reuse(paths, db, fmt, min_chars, boilerplate, similarity, quotations, schedu
     else:
         articles = list(_articles(paths, opts, counter))
     _err(f"looking for reuse among {len(articles)} articles")
-    kwargs = {"min_chars": min_chars, "boilerplate": boilerplate, "threshold": similarity,
-              "report_quotations": quotations}
+    kwargs = {"min_chars": min_chars, "boilerplate": boilerplate, "boilerplate_min_articles": boilerplate_pages,
+              "threshold": similarity, "report_quotations": quotations}
     if scheduler:
         from .batch import make_client
 
@@ -636,9 +640,10 @@ def reuse(paths, db, fmt, min_chars, boilerplate, similarity, quotations, schedu
         origins = {c.id: c.origin for c in result.clusters}
         for p in result.passages:
             origin = origins.get(p.cluster)
-            click.secho(f"{p.a}[{p.a_start}:{p.a_end}] ~ {p.b}[{p.b_start}:{p.b_end}]  similarity {p.score:.2f}"
-                        + (f"  origin {origin}" if origin else ""), bold=True, file=out)
-            click.echo("   " + " ".join(texts[p.a].text[p.a_start:p.a_end].split())[:150], file=out)
+            a, b = ingest.printable(p.a), ingest.printable(p.b)
+            click.secho(f"{a}[{p.a_start}:{p.a_end}] ~ {b}[{p.b_start}:{p.b_end}]  similarity {p.score:.2f}"
+                        + (f"  origin {ingest.printable(origin)}" if origin else ""), bold=True, file=out)
+            click.echo("   " + _clip(texts[p.a].text[p.a_start:p.a_end], 150), file=out)
         click.echo(f"{len(result.passages)} passages in {len(result.clusters)} clusters", file=out)
     _close_output(out, output)
     if counter["rejected"]:
