@@ -375,10 +375,10 @@ def choose_cut(pool: list[Scored], fold_of: list[int], folds: int, chars: int = 
                ) -> tuple[dict, int | None, list[dict], list[metrics.LabelSpan]]:
     """Whether runs longer than ``chars`` are cut where a sentence starts (``decode.sentence_cut_runs``),
     decided as a lever is: nested CV without the cut, then with it, kept when ``lever_helps``. Measured
-    by hand it helped plainly decoded GPU folds on every fold but lowered SI + FLC with span models
-    after 4 epochs, so each run decides for itself. Returns the levers table's first rows ("none":
-    no cut; ``cut_runs_over_<chars>``), the cut (``chars`` or None), and the chosen per-fold scores
-    and nested predictions."""
+    by hand it helped plainly decoded GPU folds on every fold, but with span models it lowered SI + FLC
+    on a fold after 2, 4 and 6 epochs of `accurate`, so each run decides for itself. Returns the
+    levers table's first rows ("none": no cut; ``cut_runs_over_<chars>``), the cut (``chars`` or
+    None), and the chosen per-fold scores and nested predictions."""
     plain, plain_pred = nested_cv(pool, fold_of, folds, Thresholds(max_run_chars=None), log)
     trial, trial_pred = nested_cv(pool, fold_of, folds, Thresholds(max_run_chars=chars), log)
     kept = lever_helps(trial, plain)
