@@ -1126,3 +1126,16 @@ def test_asked_for_someone_to_act_is_no_reported_clause():
 def test_capitalised_city_before_a_colon_is_a_dateline():
     """'PARIS: The embassy issued ...' ends with a period: a dateline; 'IMF: Growth to slow' does not."""
     assert sources.extract("MADRID: The embassy issued a travel warning on Wednesday.").attributions == []
+
+
+def test_straight_single_quotes_are_quotations_and_apostrophes_are_not():
+    """British and many wire styles quote in straight single marks; the marks are apostrophes too
+    ("farmers' union", "won't", "the '80s"), so they are read by where they stand, by the rule
+    text reuse uses (``reuse.align.single_quoted``)."""
+    t = "'Nobody asked us,' the fishermen's spokesman said, calling the ban 'absurd'."
+    found = [q.text for q in sources.find_quotes(t)]
+    assert found == ["Nobody asked us,", "absurd"]
+    [a] = sources.extract(t).attributions
+    assert a.source == "fishermen's spokesman" and t[a.content_start:a.content_end] == "Nobody asked us"
+    assert sources.find_quotes("The growers' co-op won't sign; it's the '80s again.") == []
+    assert [q.text for q in sources.find_quotes("'2031 is too late,' she said.")] == ["2031 is too late,"]

@@ -320,7 +320,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     curly, as British and many other outlets quote). Marks pair up within a paragraph; one left
     open runs to the paragraph's end, as a quotation continued into the next paragraph does.
     Single quotes are also apostrophes ("won't", "the farmers' union"), so they are read by
-    where they stand: see :func:`_single_quoted`."""
+    where they stand: see :func:`single_quoted`."""
     regions = []
     start = 0
     for end in [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
@@ -333,13 +333,13 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
                 open_at = None
         if open_at is not None:
             regions.append((open_at, end))
-        regions.extend(_single_quoted(text, start, end))
+        regions.extend(single_quoted(text, start, end))
         start = end
     return merge_intervals(regions)  # a single-quoted phrase inside a double-quoted one, or the reverse
 
 
-def _single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Single-quoted ranges of the paragraph ``text[start:end]``. An apostrophe inside a word
+def single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Single-quoted ranges (marks included) of the paragraph ``text[start:end]``. An apostrophe inside a word
     ("won't", "Valdoria's") neither opens nor closes. A quotation opens with a mark at the start
     of a word followed by a letter; it closes at a mark after ``.,!?;:`` (`` 'So be it.' ``,
     `` 'We wait,' she said``) or after a letter and before such punctuation. A mark after a
