@@ -39,7 +39,7 @@ SPAN_GRID = tuple(float(round(x, 2)) for x in np.arange(0.2, 0.71, 0.05))
 FILTER_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
 TECHNIQUE_GRID = (None, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 TECHNIQUE_SPAN_GRID = (None, 0.3, 0.4, 0.5, 0.6, 0.7)
-MAX_RUN_CHARS = 600  # the cut ``choose_cut`` tries: no gold span is longer than 800 characters
+MAX_RUN_CHARS = Thresholds().max_run_chars  # the cut ``choose_cut`` tries: decoding's own default
 MIN_GAIN = 0.002  # mean SI + FLC a post-processing lever must add over the folds; less is noise
 LEXICAL_C = 4.0  # inverse regularisation of the span classifier's n-gram model (TC on accurate's folds: 1 and 4 alike)
 
