@@ -126,7 +126,8 @@ from reuse import overlap_scores  # noqa: E402  (bench/reuse.py)
 
 DATA = HERE / "data" / "reuse_news.txt"
 REPORTED = ("wire", "typos", "subst", "split", "reorder", "short", "slogan", "quotecopy", "republish",
-            "figures", "spelling", "ads", "patch", "release")
+            "figures", "spelling", "ads", "patch", "release",
+            "dateline", "typofix", "retrans", "inserted", "liveblog", "adline", "brief", "chain")
 NOT_REPORTED = ("quote", "boilerplate")
 _LABEL = r"[a-z]+/[a-z0-9-]+(?:#[a-z0-9]+)?"
 _MARK = re.compile(rf"\[\[(/|{_LABEL}(?: {_LABEL})*)\]\]")
@@ -298,7 +299,7 @@ def main() -> None:
     ap.add_argument("--jsonl", type=Path, help="also write the articles (without the marks) to this JSONL file")
     ap.add_argument("--data", type=Path, default=DATA,
                     help=f"the marked articles (default {DATA.relative_to(HERE.parent)}; "
-                         "also reuse_news2.txt, reuse_news3.txt)")
+                         "also reuse_news2.txt, reuse_news3.txt, reuse_news4.txt)")
     args, options = ap.parse_known_args()
     docs = read_docs(args.data)
     with tempfile.TemporaryDirectory() as tmp:
