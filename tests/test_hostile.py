@@ -1017,6 +1017,54 @@ def test_an_html_page_in_the_charset_it_declares_is_read(tmp_path, monkeypatch):
     assert isinstance(a, Article) and "Caf\u00e9" in a.text and "\u2014" in a.text
 
 
+LATIN = "Café owners said the “new” rules — as written — would close them. "
+GENUINE = {  # text in the charset its page declares, Latin words glued to it as real pages have them
+    "shift_jis": "政府はiPhone用アプリとWindows版を発表した。",
+    "euc-jp": "東京（Tokyo）で「失敗だ」と大臣が述べた。",
+    "gbk": "苹果公司发布了iPhone 15，APP下载量很高。",
+    "big5": "蘋果公司發布了iPhone 15，部長說「這是失敗」。",
+    "koi8-r": "Компания Apple выпустила iPhone, а Wi-Fi сети работают плохо.",
+    "windows-1251": "«Это провал», — сказал министр Apple.",
+    "iso-8859-7": "Η Apple κυκλοφόρησε το iPhone.",
+    "iso-8859-2": "Zażółć gęślą jaźń, powiedział minister.",
+    "windows-1250": "Příliš žluťoučký kůň úpěl ďábelské ódy.",
+}
+
+
+def _page(charset: str, body: str) -> str:
+    return (f'<html><head><meta charset="{charset}"><title>T</title></head><body><article><p>{body * 8}</p>'
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize("declared", ["shift_jis", "koi8-r", "iso-8859-2", "iso-8859-5", "big5", "euc-kr"])
+def test_a_page_whose_declared_charset_lies_is_read_in_windows_1252(tmp_path, declared):
+    """A template's <meta charset> over text pasted in as windows-1252: Shift JIS or Big5 refused
+    it ("not valid UTF-8 nor the shift_jis it declares"), KOI8-R read "CafИ owners said the
+    ⌠new■ rules", ISO-8859-2 put C1 control characters where the quotes were."""
+    p = tmp_path / "liar.html"
+    p.write_bytes(_page(declared, LATIN).encode("cp1252"))
+    [a] = read_inputs([str(p)])
+    assert isinstance(a, Article) and a.text.startswith(LATIN.strip()), a
+
+
+@pytest.mark.parametrize("charset", sorted(GENUINE))
+def test_a_page_in_the_charset_it_declares_stays_in_it(tmp_path, charset):
+    p = tmp_path / "page.html"
+    p.write_bytes(_page(charset, GENUINE[charset]).encode(charset))
+    (tmp_path / "utf8.html").write_bytes(_page(charset, LATIN + GENUINE[charset]).encode("utf-8"))
+    page, utf8 = read_inputs([str(p), str(tmp_path / "utf8.html")])
+    assert isinstance(page, Article) and GENUINE[charset] in page.text, page
+    assert isinstance(utf8, Article) and LATIN + GENUINE[charset] in utf8.text, utf8  # valid UTF-8 wins
+
+
+def test_a_page_in_neither_its_charset_nor_windows_1252_is_still_refused(tmp_path):
+    """EUC-JP bytes under a Shift JIS declaration read in windows-1252 as "¤³¤ì": refused, not stored."""
+    p = tmp_path / "page.html"
+    p.write_bytes(_page("shift_jis", GENUINE["euc-jp"]).encode("euc-jp"))
+    [r] = read_inputs([str(p)])
+    assert isinstance(r, Rejected) and "nor the shift_jis it declares" in r.reason
+
+
 def test_a_meta_charset_that_names_no_character_set_is_one_line(tmp_path):
     """A <meta charset> naming a Python codec that is no character set ("base64", "rot13",
     "undefined") was a LookupError or UnicodeError traceback on a page that is not UTF-8, which

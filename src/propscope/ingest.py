@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import sys
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -164,7 +165,8 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
     Lines) a NUL byte past the first 8 bytes is the problem of the record that holds it (rejected
     with its line), not a sign of a binary file: one stray NUL must not cost a whole export.
     ``charset`` is what an HTML page declares (``declared_charset``): it decodes a page that is
-    not UTF-8; a page that is UTF-8 stays UTF-8 whatever it declares."""
+    not UTF-8 (``declared_reading``: in windows-1252 when the declared charset garbles it); a page
+    that is UTF-8 stays UTF-8 whatever it declares."""
     if not data:
         return Rejected(source, "empty input")
     if len(data) > max_bytes:
@@ -183,16 +185,71 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        try:
-            text = data.decode(other or "utf-8")
-        except UnicodeDecodeError:
+        read = declared_reading(data, other) if other else None
+        if read is None:
             declared = f" nor the {other} it declares" if other else ""
             return Rejected(source, f"not valid UTF-8{declared} (byte {e.start}); {CONVERT_ADVICE}")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+        text = read
+    return _text_or_blank(text, source)
+
+
+def _text_or_blank(text: str, source: str) -> str | Rejected:
+    """``text`` without its byte-order mark, or why not when nothing else is left."""
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         return Rejected(source, "no text (only whitespace)")
     return text
+
+
+def declared_reading(data: bytes, charset: str) -> str | None:
+    """``data`` (a page that is not UTF-8) in the ``charset`` it declares, or in windows-1252 when
+    that reads as Western text (``western``) and the declared reading fails or is more garbled
+    (``oddness``); None when neither reads. A template's <meta charset="shift_jis"> or "koi8-r"
+    over text pasted in as windows-1252 gave "CafИ", "⌠new■", or was refused as not Shift JIS."""
+    try:
+        text: str | None = data.decode(charset)
+    except UnicodeDecodeError:
+        text = None
+    try:
+        fallback = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return text
+    if western(fallback) and (text is None or oddness(fallback) < oddness(text)):
+        return fallback
+    return text
+
+
+_TAG = re.compile(r"<[^>]*+>")
+# A character other than ASCII right before or after an ASCII letter: where mojibake shows.
+_GLUED = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f]|[^\x00-\x7f](?=[A-Za-z])")
+
+
+def _odd(c: str) -> bool:
+    """Whether ``c``, next to an ASCII letter, is a sign of text decoded in the wrong charset: a
+    control or unassigned character, a symbol (KOI8-R reads windows-1252's curly quotes as "⌠",
+    "■"), or a letter of a script other than Latin ("CafИ", "Caf駸")."""
+    category = unicodedata.category(c)
+    if category.startswith("S") or category in ("Cc", "Co", "Cn"):
+        return True
+    return c.isalpha() and not unicodedata.name(c, "").startswith("LATIN")
+
+
+def oddness(text: str) -> int:
+    """How garbled a page's text (outside its tags) reads: its C1 control characters (an ISO-8859
+    charset reading windows-1252's quotes and dashes) and its ``_odd`` characters glued to ASCII
+    letters. Real Russian or Japanese text has few ("iPhone用"); a Latin text in the wrong one
+    has one at each accent or quote."""
+    words = _TAG.sub(" ", text)
+    return len(re.findall("[\x80-\x9f]", words)) + sum(_odd(m.group()) for m in _GLUED.finditer(words))
+
+
+def western(text: str) -> bool:
+    """Whether ``text``, read as windows-1252, is plausibly a Western European text: under a third
+    of the letters outside its tags other than ASCII. Japanese (EUC-JP) or Cyrillic bytes read as
+    windows-1252 are nearly all "¤³¤ì", "Ïðàâ"; French or German text has a few accents a line."""
+    words = _TAG.sub(" ", text)
+    letters = sum(c.isalpha() for c in words)
+    return 3 * sum(c.isalpha() and not c.isascii() for c in words) < max(letters, 1)
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
