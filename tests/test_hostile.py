@@ -1057,6 +1057,17 @@ def test_a_page_in_the_charset_it_declares_stays_in_it(tmp_path, charset):
     assert isinstance(utf8, Article) and LATIN + GENUINE[charset] in utf8.text, utf8  # valid UTF-8 wins
 
 
+@pytest.mark.parametrize("charset", ["iso-2022-jp", "hz"])
+def test_a_page_in_a_seven_bit_charset_is_read_in_it(tmp_path, charset):
+    """ISO-2022-JP (Japanese mail and old sites) and HZ are written in ASCII bytes, so they passed
+    as UTF-8: the text came out as escape codes and Latin junk ("\\x1b$B@/I\\$O")."""
+    body = GENUINE["gbk" if charset == "hz" else "shift_jis"]
+    p = tmp_path / "page.html"
+    p.write_bytes(_page(charset, body).encode(charset))
+    [a] = read_inputs([str(p)])
+    assert isinstance(a, Article) and body in a.text, a
+
+
 def test_a_page_in_neither_its_charset_nor_windows_1252_is_still_refused(tmp_path):
     """EUC-JP bytes under a Shift JIS declaration read in windows-1252 as "¤³¤ì": refused, not stored."""
     p = tmp_path / "page.html"

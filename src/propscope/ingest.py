@@ -166,7 +166,7 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
     with its line), not a sign of a binary file: one stray NUL must not cost a whole export.
     ``charset`` is what an HTML page declares (``declared_charset``): it decodes a page that is
     not UTF-8 (``declared_reading``: in windows-1252 when the declared charset garbles it); a page
-    that is UTF-8 stays UTF-8 whatever it declares."""
+    that is UTF-8 stays UTF-8 whatever it declares, but for an ISO-2022 one (``SEVEN_BIT``)."""
     if not data:
         return Rejected(source, "empty input")
     if len(data) > max_bytes:
@@ -182,6 +182,11 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
     if b"\x00" in (data[:8] if records else data):  # binaries (ELF, gzip, zip) and UTF-16 show one early
         return Rejected(source, "looks binary (NUL bytes); give a UTF-8 text, HTML, JSONL or CSV file")
     other = charset if charset not in (None, "utf-8") else None
+    if other and other.startswith(SEVEN_BIT):  # written in ASCII bytes, which pass as UTF-8 too
+        try:
+            return _text_or_blank(data.decode(other), source)
+        except UnicodeDecodeError:
+            pass
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -255,6 +260,9 @@ def western(text: str) -> bool:
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 # Python codecs that decode bytes to text but are no character set a page is written in: a page
 # declaring one ("unicode_escape" turns its backslashes into line breaks) is read as UTF-8 only.
+# Charsets written in ASCII bytes with escape sequences ("ESC $ B" switches ISO-2022-JP to kanji): a
+# page in one is valid UTF-8 too, and read as that it was escape codes and Latin junk.
+SEVEN_BIT = ("iso2022", "hz")
 NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7", "undefined", "charmap"}
 
 
