@@ -102,6 +102,27 @@ def test_utf16_with_a_bom_is_read_as_text(tmp_path):
     assert a.text == "They lied, café owners say.\n" and row.text == "Héllo there"
 
 
+def test_utf16_without_a_bom_and_utf32_are_read_as_text(tmp_path):
+    """UTF-16 saved without a byte-order mark (PowerShell's Out-File, some exporters), either byte
+    order, and UTF-32 with one were refused as "binary (NUL bytes)"; binaries still are."""
+    english = "They lied, café owners say.\nThe council voted it down.\n"
+    russian = "Власти снова солгали народу, сказал он. Позор предателям.\n"
+    files = {"le.txt": english.encode("utf-16-le"), "be.txt": english.encode("utf-16-be"),
+             "ru.txt": russian.encode("utf-16-le"), "wide.txt": english.encode("utf-32"),
+             "rows.csv": "id,text\n1,Héllo there\n".encode("utf-16-be")}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    le, be, ru, wide, row = read(*(tmp_path / name for name in files))
+    assert le.text == be.text == wide.text == english and ru.text == russian and row.text == "Héllo there"
+    binaries = {"counts.txt": b"\x01\x00\x02\x00" * 100 + b"a\x00" * 100,  # NULs on one side, control characters
+                "elf.txt": b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4,
+                "surrogates.txt": "a b ".encode("utf-16-le") + b"\x00\xd8" * 10 + "c d".encode("utf-16-le")}
+    for name, data in binaries.items():
+        (tmp_path / name).write_bytes(data)
+        [r] = read(tmp_path / name)
+        assert isinstance(r, Rejected) and "binary" in r.reason, name
+
+
 def test_unclosed_csv_quote_and_header_only_csv_are_reported(tmp_path):
     """A quote never closed used to swallow every later row into one article, silently."""
     (tmp_path / "open.csv").write_text('id,text\n1,ok row\n2,"never closed\n3,lost row\n4,lost too\n')

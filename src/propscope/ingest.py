@@ -161,7 +161,7 @@ def compressed(data: bytes) -> str | None:
 
 def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
                 charset: str | None = None) -> str | Rejected:
-    """``data`` as UTF-8 text (or UTF-16 with a BOM), else why not. With ``records`` (CSV, JSON
+    """``data`` as UTF-8 text (or UTF-16/32, ``wide_encoding``), else why not. With ``records`` (CSV, JSON
     Lines) a NUL byte past the first 8 bytes is the problem of the record that holds it (rejected
     with its line), not a sign of a binary file: one stray NUL must not cost a whole export.
     ``charset`` is what an HTML page declares (``declared_charset``): it decodes a page that is
@@ -174,11 +174,11 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
         return Rejected(source, f"over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
     if why := compressed(data):
         return Rejected(source, why)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 BOM (Windows "Unicode" text, Excel exports)
+    if wide := wide_encoding(data):  # Windows "Unicode" text, Excel exports, PowerShell's > redirection
         try:
-            data = data.decode("utf-16").encode("utf-8")
+            data = data.decode(wide).encode("utf-8")
         except UnicodeError:
-            return Rejected(source, "starts like UTF-16 but is not valid UTF-16; convert it to UTF-8")
+            return Rejected(source, f"starts like {wide.upper()} but is not valid {wide.upper()}; convert it to UTF-8")
     if b"\x00" in (data[:8] if records else data):  # binaries (ELF, gzip, zip) and UTF-16 show one early
         return Rejected(source, "looks binary (NUL bytes); give a UTF-8 text, HTML, JSONL or CSV file")
     other = charset if charset not in (None, "utf-8") else None
@@ -196,6 +196,30 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
             return Rejected(source, f"not valid UTF-8{declared} (byte {e.start}); {CONVERT_ADVICE}")
         text = read
     return _text_or_blank(text, source)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """The codec of text in UTF-32 or UTF-16: by its byte-order mark, or for UTF-16 without one
+    (``utf-16-le``, ``utf-16-be``) by its NUL bytes, which every ASCII character puts on the same
+    side of its pair: a tenth of the pairs or more with one there, nearly none on the other side,
+    and the whole decoding without NULs or control characters. Such a file was refused as binary.
+    A binary has NULs on both sides, or decodes to lone surrogates or control characters."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if len(data) % 2 or b"\x00" not in data[:4096]:
+        return None
+    head = data[:1 << 16]
+    pairs, even, odd = len(head) // 2, head[0::2].count(0), head[1::2].count(0)
+    for codec, nul, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nul >= pairs / 10 and other <= nul / 50:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec if not re.search("[\x00-\x08\x0b\x0e-\x1f\x7f]", text) else None
+    return None
 
 
 def _text_or_blank(text: str, source: str) -> str | Rejected:
