@@ -218,6 +218,41 @@ def test_a_notice_one_outlet_repeats_is_boilerplate_on_another_outlets_fewer_pag
     assert [c.origin for c in result.clusters] == ["wire"]
     assert result.stats["boilerplate_passages"] == 10  # every two of the five pages showing the notice
 
+PATRON = ("Independent reporting costs money. Readers like you keep this site free for everyone: become a patron "
+          "for the price of a coffee a month and get our weekly letter from the editors.")
+
+
+def test_an_appeal_two_outlets_each_print_on_two_pages_is_boilerplate_at_the_default():
+    # Two sites on one membership platform each show its appeal on two of their pages; no outlet
+    # reaches three, and the appeal was reported as copied between every two of the four pages.
+    pages = [art(f"{outlet}{k}", filler(900 + 10 * n + k, 140), PATRON, outlet=outlet,
+                 published=dt.date(2024, 6, 1 + 3 * n + k))
+             for n, outlet in enumerate(("ridge", "echo")) for k in range(2)]
+    copier = art("echo-copy", filler(920), SOURCE, SECOND, outlet="echo", published=dt.date(2024, 6, 9))
+    source = art("ridge-story", filler(921), SOURCE, SECOND, filler(922), outlet="ridge",
+                 published=dt.date(2024, 6, 8))
+    result = find_reuse([*pages, copier, source])
+    assert [(p.a, p.b) for p in result.passages] == [("echo-copy", "ridge-story")]
+    assert [c.origin for c in result.clusters] == ["ridge-story"]
+    assert result.stats["boilerplate_passages"] == 6
+    flagged = find_reuse([*pages, copier, source], boilerplate="flag")
+    assert sorted(c.articles for c in flagged.clusters if c.boilerplate) == [["echo0", "echo1", "ridge0", "ridge1"]]
+
+
+def test_a_story_one_outlet_ran_twice_and_another_copied_once_is_still_copying():
+    # The same shape minus one page: an outlet that printed its story twice (morning and evening
+    # editions) and an outlet that copied it, twice too, but with a third outlet copying it once.
+    day = dt.date(2024, 7, 1)
+    docs = [art("first-am", filler(930), SOURCE, SECOND, outlet="first", published=day),
+            art("first-pm", filler(931), SOURCE, SECOND, outlet="first", published=day + dt.timedelta(days=1)),
+            art("second-a", filler(932), SOURCE, SECOND, outlet="second", published=day + dt.timedelta(days=2)),
+            art("second-b", filler(933), SOURCE, SECOND, outlet="second", published=day + dt.timedelta(days=3)),
+            art("third", filler(934), SOURCE, SECOND, outlet="third", published=day + dt.timedelta(days=4))]
+    result = find_reuse(docs)
+    assert result.stats["boilerplate_passages"] == 0 and len(result.passages) == 10
+    assert [c.origin for c in result.clusters] == ["first-am"]
+
+
 def test_result_does_not_depend_on_input_order_and_ids_must_be_unique():
     docs = [art(f"d{i}", filler(70 + i), SOURCE if i % 2 else SECOND, filler(80 + i)) for i in range(6)]
     first = find_reuse(docs).to_dict()

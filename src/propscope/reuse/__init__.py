@@ -262,7 +262,8 @@ def find_reuse(
     ``max_gap`` words, passages kept at word similarity ``min_score``. Clusters: spans of one
     article overlapping by ``min_overlap`` of the shorter are the same text; ``boilerplate`` is
     ``"suppress"`` (drop passages between articles of one outlet whose cluster holds at least
-    ``boilerplate_min_articles`` articles of one outlet, that one or another, and passages to
+    ``boilerplate_min_articles`` articles of one outlet, that one or another, or at least two
+    articles of each of two or more outlets and no outlet's article alone, and passages to
     another outlet's article that reprinted that text), ``"flag"`` (keep and mark them, in clusters of their own)
     or ``"keep"``; ``stats["boilerplate_passages"]`` counts them. A passage that is only a
     quotation in both articles (see :data:`.align.QUOTED_SHARE`) is independent articles quoting

@@ -13,13 +13,14 @@ when every member has a date and the earliest date is not shared: anything else 
 
 Boilerplate (site footers, bylines, newsletter blurbs, cookie notices) is reuse too, but says
 nothing about who copied whom. It is recognised as a cluster in which one outlet has
-``boilerplate_min_articles`` or more articles; the passages between two articles of one outlet in
-that cluster (that outlet's, or another's that shows the same notice on fewer pages) are then
-flagged, or dropped and the clusters rebuilt without them. A passage between different outlets is
-flagged only when its text in one of the articles is what that article's outlet repeats (another
-outlet republished an article with its footer: the footer then matches every article of the
-outlet, and would tie the republished article to all of them and take their dates for the
-origin's).
+``boilerplate_min_articles`` or more articles, or in which two or more outlets each have two or
+more and none has one only (a notice several sites show, each on few pages); the passages
+between two articles of one outlet in that cluster (that outlet's, or another's that shows the
+same notice on fewer pages) are then flagged, or dropped and the clusters rebuilt without them.
+A passage between different outlets is flagged only when its text in one of the articles is what
+that article's outlet repeats (another outlet republished an article with its footer: the footer
+then matches every article of the outlet, and would tie the republished article to all of them
+and take their dates for the origin's).
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ BOILERPLATE_MODES = ("suppress", "flag", "keep")
 # A passage between outlets is boilerplate when this much of its text in the article of the outlet
 # repeating it is covered by that outlet's boilerplate (aligned edges may differ by a word or two).
 BOILERPLATE_COVER = 0.8
+# A text that at least this many outlets each show on at least this many pages, and that no outlet
+# shows only once, is boilerplate too (see _shared_notice), whatever min_articles.
+SHARED_NOTICE_OUTLETS = 2
+SHARED_NOTICE_PAGES = 2
 
 PassageTuple = tuple[str, int, int, str, int, int]  # (a, a_start, a_end, b, b_start, b_end)
 
@@ -188,8 +193,10 @@ def boilerplate_passages(
     """Indices of passages that join two articles of one outlet inside a cluster where some outlet
     has at least ``min_articles`` articles: text a site repeats on many of its own pages, and the
     same text repeated by another site on fewer pages (sites on one consent service or CMS show
-    one cookie notice). Also the cluster's passages between outlets whose text in one article is
-    mostly (:data:`BOILERPLATE_COVER`) what that article's outlet repeats: another outlet
+    one cookie notice). So is a cluster that two outlets each show on two or more pages and no
+    outlet on one only (:func:`_shared_notice`): such a notice was reported as copying between
+    every two of its pages. Also the cluster's passages between outlets whose text in one article
+    is mostly (:data:`BOILERPLATE_COVER`) what that article's outlet repeats: another outlet
     reprinting it."""
     flagged: set[int] = set()
     for group in groups:
@@ -200,8 +207,8 @@ def boilerplate_passages(
                 outlet = outlets.get(art)
                 if outlet:
                     per_outlet[outlet].add(art)
-        heavy = {o for o, arts in per_outlet.items() if len(arts) >= min_articles}
-        if not heavy:
+        if not (any(len(arts) >= min_articles for arts in per_outlet.values())
+                or _shared_notice(per_outlet, _articles_of(passages, group))):
             continue
         repeated: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> its boilerplate spans
         for k in group:
@@ -218,6 +225,21 @@ def boilerplate_passages(
                    for art, s, e in ((a, a0, a1), (b, b0, b1))):
                 flagged.add(k)
     return flagged
+
+
+def _articles_of(passages: Sequence[PassageTuple], group: Sequence[int]) -> set[str]:
+    return {art for k in group for art in (passages[k][0], passages[k][3])}
+
+
+def _shared_notice(per_outlet: Mapping[str, set[str]], articles: set[str]) -> bool:
+    """A text that SHARED_NOTICE_OUTLETS or more outlets each show on SHARED_NOTICE_PAGES or more of
+    their pages, and that no article shows once for its outlet (nor without an outlet): a notice
+    of a service several sites use (a membership appeal, a consent banner), seen too rarely in
+    the corpus for any one outlet to reach ``min_articles``. A copied story has a source or a
+    copier that prints it once, which keeps it out."""
+    return (sum(len(arts) >= SHARED_NOTICE_PAGES for arts in per_outlet.values()) >= SHARED_NOTICE_OUTLETS
+            and all(len(arts) >= SHARED_NOTICE_PAGES for arts in per_outlet.values())
+            and sum(len(arts) for arts in per_outlet.values()) == len(articles))
 
 
 def _covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
