@@ -235,6 +235,19 @@ def test_csv_from_spreadsheets_with_other_header_case_or_delimiters_is_read(tmp_
     assert both.text == "Fourth story." and both.meta == {"Text": "a column of its own"}
 
 
+def test_excels_sep_line_names_the_delimiter_and_lines_keep_their_numbers(tmp_path):
+    """Excel writes and reads a first line "sep=;": it was taken for the header ("CSV has no 'text'
+    column (columns: sep=;)")."""
+    rows = {"semi.csv": "sep=;\r\nid;text;title\r\n1;A story, with a comma.;Harbour\r\n2;a;b;c\r\n",
+            "tab.csv": "sep=\t\nid\ttext\n3\tTabbed; story.\n", "comma.csv": "sep=,\nid,text\n4,Plain story.\n"}
+    for name, data in rows.items():
+        (tmp_path / name).write_text(data, newline="")
+    bad, semi, tab, comma = read(*(tmp_path / n for n in rows))  # a bad row is reported before the last good one
+    assert (semi.id, semi.text, semi.title) == ("1", "A story, with a comma.", "Harbour")
+    assert str(bad) == f"{tmp_path / 'semi.csv'}:4: row has more cells than the header"  # line 4 of the file
+    assert (tab.text, comma.text) == ("Tabbed; story.", "Plain story.")
+
+
 def test_nan_and_infinity_in_a_jsonl_record_are_no_value(tmp_path):
     """Python's json writes NaN and Infinity and reads them back (1e999 too): kept in an article's
     metadata, they went into the store and into every JSON line written for that article, which

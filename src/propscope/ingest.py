@@ -515,21 +515,25 @@ def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Artic
 def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article | Rejected]:
     """Rows of a CSV export. A field may be as long as the file (the csv module's default cap of
     131,072 characters would silently end the file there); a malformed row is reported by its line
-    and the rows after it are still read."""
+    and the rows after it are still read. A first line ``sep=;`` (Excel's hint of the separator,
+    which it writes and reads) names the delimiter and is no header; lines keep their numbers."""
     stem = Path(name).stem
     csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
-    reader = csv.DictReader(io.StringIO(data, newline=""), delimiter=csv_delimiter(data))
+    sep = _EXCEL_SEP.match(data)
+    skip = 1 if sep else 0  # lines before the header
+    data = data[sep.end():] if sep else data
+    reader = csv.DictReader(io.StringIO(data, newline=""), delimiter=sep.group(1) if sep else csv_delimiter(data))
     try:
         fields = reader.fieldnames = record_columns(reader.fieldnames or [])
     except csv.Error as e:
-        yield Rejected(f"{name}:1", f"malformed CSV header: {e}")
+        yield Rejected(f"{name}:{1 + skip}", f"malformed CSV header: {e}")
         return
     if "text" not in fields:
         yield Rejected(name, f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'})")
         return
     last: tuple[dict, int] | None = None  # held back: it may be where an unclosed quote swallowed the file
     while True:
-        start = reader.line_num + 1
+        start = reader.line_num + 1 + skip
         try:
             row = next(reader)
         except StopIteration:
@@ -548,10 +552,15 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
     if last is None:
         yield Rejected(name, "CSV has a header but no rows")
     elif _ends_inside_quotes(data):
+        end = reader.line_num + skip
         yield Rejected(f"{name}:{last[1]}", f"a quoted field opened in this row never closes, so it ran to the end "
-                                            f"of the file (line {reader.line_num}); close the quote and read it again")
+                                            f"of the file (line {end}); close the quote and read it again")
     else:
         yield record_to_article(last[0], f"{stem}-{last[1]}", f"{name}:{last[1]}", unique_ids)
+
+
+# Excel's first line naming the separator ("sep=;", "sep=|", a tab); not quotes or a line break.
+_EXCEL_SEP = re.compile(r"sep=([^\"\r\n])\r?\n")
 
 
 def record_columns(names: list[str]) -> list[str]:
