@@ -136,6 +136,17 @@ def test_unclosed_csv_quote_and_header_only_csv_are_reported(tmp_path):
     assert [a.text for a in read(tmp_path / "fine.csv")] == ['quoted "twice", closed', "last"]
 
 
+def test_an_unclosed_quote_in_a_semicolon_or_tab_separated_csv_is_reported(tmp_path):
+    """The check for a quote left open read every file with commas, where a quote after "2;"
+    opens nothing: a European spreadsheet's open quote swallowed the rows after it in silence."""
+    for name, sep in (("semi.csv", ";"), ("tabs.csv", "\t")):
+        (tmp_path / name).write_text(f'id{sep}text\n1{sep}"ok{sep} fine"\n2{sep}"never closed\n3{sep}lost row\n')
+        items = read(tmp_path / name)
+        assert [a.text for a in items if isinstance(a, Article)] == [f"ok{sep} fine"], name
+        [r] = [r for r in items if isinstance(r, Rejected)]
+        assert str(r).startswith(f"{tmp_path / name}:3: a quoted field opened in this row never closes"), r
+
+
 def test_other_url_schemes_are_named_not_missing_files():
     for source in ("file:///etc/passwd", "javascript:alert(1)", "ftp://example.com/a"):
         [r] = read(source)

@@ -522,7 +522,8 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
     sep = _EXCEL_SEP.match(data)
     skip = 1 if sep else 0  # lines before the header
     data = data[sep.end():] if sep else data
-    reader = csv.DictReader(io.StringIO(data, newline=""), delimiter=sep.group(1) if sep else csv_delimiter(data))
+    delimiter = sep.group(1) if sep else csv_delimiter(data)
+    reader = csv.DictReader(io.StringIO(data, newline=""), delimiter=delimiter)
     try:
         fields = reader.fieldnames = record_columns(reader.fieldnames or [])
     except csv.Error as e:
@@ -551,7 +552,7 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
         last = (row, start)
     if last is None:
         yield Rejected(name, "CSV has a header but no rows")
-    elif _ends_inside_quotes(data):
+    elif _ends_inside_quotes(data, delimiter):
         end = reader.line_num + skip
         yield Rejected(f"{name}:{last[1]}", f"a quoted field opened in this row never closes, so it ran to the end "
                                             f"of the file (line {end}); close the quote and read it again")
@@ -585,10 +586,12 @@ def csv_delimiter(data: str) -> str:
     return ","
 
 
-def _ends_inside_quotes(data: str) -> bool:
+def _ends_inside_quotes(data: str, delimiter: str) -> bool:
     """Whether a quoted CSV field is still open at the end of ``data``. The csv module, unless
-    strict, quietly closes it there, so one missing quote turns every row after it into one field."""
-    reader = csv.reader(io.StringIO(data, newline=""), strict=True)
+    strict, quietly closes it there, so one missing quote turns every row after it into one field.
+    Read with the file's own ``delimiter``: with a comma, a quote after "2;" opens no field, so a
+    semicolon-separated file's open quote went unseen."""
+    reader = csv.reader(io.StringIO(data, newline=""), delimiter=delimiter, strict=True)
     while True:
         try:
             next(reader)
