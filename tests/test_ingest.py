@@ -92,6 +92,15 @@ def test_html_without_article_text_is_rejected(tmp_path):
     assert isinstance(r, Rejected) and "no article text" in r.reason
 
 
+def test_plain_text_saved_as_html_is_read_as_text(tmp_path):
+    """A .html file without a single tag was "no article text found in the HTML"."""
+    text = "The council voted the plan down again.\n\nIt was the third time; 5 < 6 & rising.\n"
+    (tmp_path / "note.html").write_text(text)
+    (tmp_path / "tiny.htm").write_text("A short note.")
+    note, tiny = read(tmp_path / "note.html", tmp_path / "tiny.htm")
+    assert (note.id, note.text, note.title) == ("note", text, None) and tiny.text == "A short note."
+
+
 def test_utf16_with_a_bom_is_read_as_text(tmp_path):
     """Windows "Unicode" text and Excel's Unicode CSV are UTF-16 with a BOM: they were refused as
     "binary (NUL bytes)"."""

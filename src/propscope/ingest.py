@@ -421,12 +421,20 @@ def _flatten(root, depth: int, keep: int = 8) -> None:
         el.drop_tag()
 
 
+_MARKUP = re.compile(r"<[A-Za-z!/?]")  # a tag, comment, doctype or processing instruction begins
+
+
 def html_to_article(html: str, article_id: str, source: str, url: str | None = None, path: Path | None = None,
                     unique_ids: bool = False) -> Article | Rejected:
     """Main text and metadata of a web page, via trafilatura; a page read from ``path`` is named
-    by ``file_article_id`` instead of ``article_id``."""
+    by ``file_article_id`` instead of ``article_id``. A "page" without a single tag (plain text
+    saved as .html, or served as text/html) is its text, exactly as read, like a .txt file: there
+    is no markup to take it from, and trafilatura found "no article text" in it."""
     import trafilatura
 
+    if not _MARKUP.search(html):
+        return checked(Article(id=file_article_id(path, html, unique_ids) if path is not None else article_id,
+                               text=html, url=url, outlet=url_host(url)), source)
     page = readable_page(tame_tags(html))
     if isinstance(page, Rejected):
         return Rejected(source, page.reason)
