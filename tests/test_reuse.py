@@ -122,6 +122,35 @@ def test_a_copied_sentence_keeps_its_first_word_when_the_sentence_before_took_it
     for doc in (a, b):
         assert sorted(doc.text[s:e] for s, e in (side(p, doc) for p in result.passages)) == sorted([SOURCE, kept])
 
+def test_a_line_the_copy_put_inside_a_paragraph_is_left_out_of_the_passages():
+    # A page template dropped a one-word line between two copied sentences; chained across it (a
+    # gap of one word), it was reported as part of the copied text.
+    a = art("a", filler(940), f"{SOURCE} {SECOND}", filler(941), published=dt.date(2024, 8, 1))
+    b = art("b", filler(942), f"{SOURCE}\n\nSponsored\n\n{SECOND}", filler(943), published=dt.date(2024, 8, 2))
+    result = find_reuse([a, b])
+    assert sorted(b.text[s:e] for s, e in (side(p, b) for p in result.passages)) == sorted([SOURCE, SECOND])
+    assert sorted(a.text[s:e] for s, e in (side(p, a) for p in result.passages)) == sorted([SOURCE, SECOND])
+    [cluster] = result.clusters  # still one copied text, with one origin
+    assert cluster.origin == "a" and [m for m in cluster.members if m[0] == "a"] == [
+        ("a", a.text.index(SOURCE), a.text.index(SECOND) + len(SECOND))]
+
+
+def test_a_line_inside_a_passage_stays_when_cutting_there_would_lose_a_piece():
+    # The words before the inserted line are too few to be a passage on their own: cutting there
+    # would drop them, so the passage keeps the line.
+    short = "Officials declined to comment on Monday."
+    a = art("a", filler(944), f"{short} {SOURCE}", filler(945))
+    b = art("b", filler(946), f"{short}\nADVERTISEMENT\n{SOURCE}", filler(947))
+    [p] = find_reuse([a, b]).passages
+    assert b.text[p.b_start : p.b_end] == f"{short}\nADVERTISEMENT\n{SOURCE}"
+
+
+def test_line_starts_marks_words_after_a_line_break():
+    tokens = tokenize("Rain fell.\n\nADVERTISEMENT\r\nIt stopped \u2014 briefly\u2028then again")
+    assert tokens.norms == ["rain", "fell", "advertisement", "it", "stopped", "briefly", "then", "again"]
+    assert tokens.line_start.tolist() == [True, False, True, True, False, False, True, False]
+
+
 def test_unrelated_articles_give_nothing():
     articles = [art(f"x{i}", filler(100 + i, 300)) for i in range(8)]
     result = find_reuse(articles)

@@ -15,7 +15,9 @@ beyond it is a few words or has no run of three matching words; and a passage ne
 ``MIN_ANCHORED`` words in runs of three or more, which a chain of chance matches does not have.
 The last rule also means no passage is shorter than about eight words, whatever ``min_chars``.
 An edge moved back to a sentence boundary may leave the next sentence without its first word,
-taken by the run before it; :func:`_regain` gives it back.
+taken by the run before it; :func:`_regain` gives it back. A line one text has inside a passage
+and the other has not ("ADVERTISEMENT", "READ MORE: ...") is not copied text: the passage is cut
+around it when both pieces still make passages (:func:`split_at_lines`).
 Figures do not count towards those runs: independent reports of one poll, market day or court
 case share their numbers ("44 per cent", "3.5 million dinars") and the names around them, so a
 run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func:`anchored_words`).
@@ -28,8 +30,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..metrics import merge_intervals
@@ -65,7 +67,8 @@ _WORD = re.compile(r"\S+")
 
 @dataclass(frozen=True)
 class Fragment:
-    """An aligned passage in token coordinates (ends exclusive) with its matched word count."""
+    """An aligned passage in token coordinates (ends exclusive) with its matched word count, and
+    its runs of matching words ``(a_pos, b_pos, length)`` (not part of its identity)."""
 
     a_lo: int
     a_hi: int
@@ -73,6 +76,7 @@ class Fragment:
     b_hi: int
     matched: int
     anchored: int = 0
+    runs: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def score(self) -> float:
@@ -162,8 +166,47 @@ def _fragments(keys_a: list, keys_b: list, ta: Tokens, tb: Tokens, a_lo: int, b_
         i0, j0, _ = chain[0]
         i1, j1, n1 = chain[-1]
         out.append(Fragment(a_lo + i0, a_lo + i1 + n1, b_lo + j0, b_lo + j1 + n1, sum(n for _, _, n in chain),
-                            sum(anchored_words(keys_a[i : i + n]) for i, _, n in chain)))
+                            sum(anchored_words(keys_a[i : i + n]) for i, _, n in chain),
+                            tuple((a_lo + i, b_lo + j, n) for i, j, n in chain)))
     return out
+
+
+def _line_gap(run: tuple[int, int, int], nxt: tuple[int, int, int], ta: Tokens, tb: Tokens) -> bool:
+    """The words between two runs of a chain are, in either text, whole lines of their own: a line
+    the other text does not have ("ADVERTISEMENT", "READ MORE: ...", a dropped subheading)."""
+    (x, y, n), (nx, ny, _) = run, nxt
+    return bool((nx > x + n and ta.line_start[x + n] and ta.line_start[nx])
+                or (ny > y + n and tb.line_start[y + n] and tb.line_start[ny]))
+
+
+def _piece(runs: Sequence[tuple[int, int, int]], ta: Tokens) -> Fragment:
+    runs = _trim(list(runs))
+    (x0, y0, _), (x1, y1, n1) = runs[0], runs[-1]
+    return Fragment(x0, x1 + n1, y0, y1 + n1, sum(n for _, _, n in runs),
+                    sum(anchored_words(ta.norms[x : x + n]) for x, _, n in runs), tuple(runs))
+
+
+def split_at_lines(f: Fragment, ta: Tokens, tb: Tokens, keep: Callable[[Fragment], bool]) -> list[Fragment]:
+    """``f`` cut where one text has a line of its own inside it (:func:`_line_gap`): chained
+    across a gap of a word or two, such a line ("ADVERTISEMENT") was reported as part of the copied
+    text. A cut is made only where both pieces are still passages (``keep``); a piece that is
+    not goes back to its neighbour. Passages of one pair next to each other in both texts are
+    one cluster (:mod:`.clusters`), so the pieces still make one copied text."""
+    runs = list(f.runs)
+    cuts = [k for k in range(1, len(runs)) if _line_gap(runs[k - 1], runs[k], ta, tb)]
+    if not cuts:
+        return [f]
+    bounds = [0, *cuts, len(runs)]
+    groups = [runs[s:e] for s, e in zip(bounds, bounds[1:])]
+    while len(groups) > 1:
+        pieces = [_piece(g, ta) for g in groups]
+        bad = next((k for k, p in enumerate(pieces) if not keep(p)), None)
+        if bad is None:
+            return pieces
+        into = bad - 1 if bad > 0 else 1
+        lo, hi = min(bad, into), max(bad, into)
+        groups[lo : hi + 1] = [groups[lo] + groups[hi]]
+    return [f]
 
 
 def _regain(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: Tokens, tb: Tokens,
@@ -304,13 +347,18 @@ def align_pair(
     """
     ta = tokens_a if tokens_a is not None else tokenize(text_a)
     tb = tokens_b if tokens_b is not None else tokenize(text_b)
+
+    def chars(f: Fragment) -> tuple[int, int, int, int]:
+        return int(ta.starts[f.a_lo]), int(ta.ends[f.a_hi - 1]), int(tb.starts[f.b_lo]), int(tb.ends[f.b_hi - 1])
+
+    def keep(f: Fragment) -> bool:
+        a_start, a_end, b_start, b_end = chars(f)
+        return min(a_end - a_start, b_end - b_start) >= min_chars and f.score >= min_score and f.anchored >= min_anchored
+
     out = []
     for f in align_tokens(ta, tb, regions, max_gap=max_gap):
-        a_start, a_end = int(ta.starts[f.a_lo]), int(ta.ends[f.a_hi - 1])
-        b_start, b_end = int(tb.starts[f.b_lo]), int(tb.ends[f.b_hi - 1])
-        score = f.score
-        if min(a_end - a_start, b_end - b_start) >= min_chars and score >= min_score and f.anchored >= min_anchored:
-            out.append((a_start, a_end, b_start, b_end, round(score, 6)))
+        if keep(f):
+            out += [(*chars(piece), round(piece.score, 6)) for piece in split_at_lines(f, ta, tb, keep)]
     return sorted(out)
 
 

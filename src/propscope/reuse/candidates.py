@@ -38,6 +38,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 _TOKEN = re.compile(r"\S+")
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # what str.splitlines() splits at
 _NON_WORD = re.compile(r"[\W_]+")
 _SCHEME = "affine32"
 _FINAL = (".", "!", "?", "\u2026")
@@ -51,14 +52,17 @@ _MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB866
 
 @dataclass(frozen=True, eq=False)
 class Tokens:
-    """Words of one text: ``norms[i]`` is the matching key of ``text[starts[i]:ends[i]]``, and
-    ``sentence_end[i]`` says whether that word ends with sentence-final punctuation. Offsets are
-    numpy arrays: a corpus has millions of words, and lists of int objects cost five times more."""
+    """Words of one text: ``norms[i]`` is the matching key of ``text[starts[i]:ends[i]]``,
+    ``sentence_end[i]`` says whether that word ends with sentence-final punctuation, and
+    ``line_start[i]`` whether a line break lies between it and the word before (the first word
+    starts a line too). Offsets are numpy arrays: a corpus has millions of words, and lists of
+    int objects cost five times more."""
 
     starts: np.ndarray
     ends: np.ndarray
     norms: list[str]
     sentence_end: np.ndarray
+    line_start: np.ndarray
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -123,7 +127,18 @@ def tokenize(text: str) -> Tokens:
         kept = [k for k, key in enumerate(keys) if key]
         starts, ends = starts[kept], ends[kept]
         words, keys = [words[k] for k in kept], [keys[k] for k in kept]
-    return Tokens(starts, ends, keys, np.fromiter(map(_ends_sentence, words), dtype=bool, count=len(words)))
+    return Tokens(starts, ends, keys, np.fromiter(map(_ends_sentence, words), dtype=bool, count=len(words)),
+                  line_starts(text, starts, ends))
+
+
+def line_starts(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Which of the words at ``starts``/``ends`` begin a line: a line break lies between the end of
+    the word before and their start (the first word always does)."""
+    out = np.ones(len(starts), dtype=bool)
+    breaks = np.array([m.start() for m in _LINE_BREAK.finditer(text)], dtype=np.int64)
+    if len(starts) > 1:
+        out[1:] = np.searchsorted(breaks, starts[1:]) > np.searchsorted(breaks, ends[:-1])
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
