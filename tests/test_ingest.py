@@ -101,6 +101,16 @@ def test_plain_text_saved_as_html_is_read_as_text(tmp_path):
     assert (note.id, note.text, note.title) == ("note", text, None) and tiny.text == "A short note."
 
 
+def test_an_html_fragment_is_read_whole(tmp_path):
+    """A saved article body without <html> or <body>: its text before the first tag was lost
+    ("The council voted." went), and a short one was "no article text found in the HTML"."""
+    (tmp_path / "br.html").write_text("The council voted.<br>It was the third time.<br>Residents are tired.\n")
+    (tmp_path / "p.html").write_text("<p>The council voted the plan down again. It was the third time.</p>\n")
+    br, p = read(tmp_path / "br.html", tmp_path / "p.html")
+    assert br.text == "The council voted.\nIt was the third time.\nResidents are tired."
+    assert p.text == "The council voted the plan down again. It was the third time."
+
+
 def test_utf16_with_a_bom_is_read_as_text(tmp_path):
     """Windows "Unicode" text and Excel's Unicode CSV are UTF-16 with a BOM: they were refused as
     "binary (NUL bytes)"."""

@@ -422,6 +422,7 @@ def _flatten(root, depth: int, keep: int = 8) -> None:
 
 
 _MARKUP = re.compile(r"<[A-Za-z!/?]")  # a tag, comment, doctype or processing instruction begins
+_WHOLE_PAGE = re.compile(r"<(?:!doctype|html|head|body)[\s>/]", re.I)
 
 
 def html_to_article(html: str, article_id: str, source: str, url: str | None = None, path: Path | None = None,
@@ -429,12 +430,16 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     """Main text and metadata of a web page, via trafilatura; a page read from ``path`` is named
     by ``file_article_id`` instead of ``article_id``. A "page" without a single tag (plain text
     saved as .html, or served as text/html) is its text, exactly as read, like a .txt file: there
-    is no markup to take it from, and trafilatura found "no article text" in it."""
+    is no markup to take it from, and trafilatura found "no article text" in it. A fragment (no
+    <html>, <head>, <body> or doctype) is read inside a <body>: as it was, its text before the first
+    tag was lost and a short one was "no article text"."""
     import trafilatura
 
     if not _MARKUP.search(html):
         return checked(Article(id=file_article_id(path, html, unique_ids) if path is not None else article_id,
                                text=html, url=url, outlet=url_host(url)), source)
+    if not _WHOLE_PAGE.search(html):  # a fragment (a CMS's article body, a clipping): lxml loses its first text
+        html = f"<html><body>{html}</body></html>"
     page = readable_page(tame_tags(html))
     if isinstance(page, Rejected):
         return Rejected(source, page.reason)
