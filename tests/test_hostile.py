@@ -304,6 +304,36 @@ def test_a_truncated_warc_says_which_record_where_and_what_to_do(tmp_path, gz, k
     assert says in bad.reason and "fetch it again" in bad.reason, bad.reason
 
 
+def _lying_length(warc: bytes, k: int, delta: int, gz: bool) -> bytes:
+    """``warc`` (made by ``make_warc``) with record ``k``'s Content-Length off by ``delta``."""
+    import zlib
+
+    members = []
+    while warc:
+        d = zlib.decompressobj(31) if gz else None
+        if d is None:
+            members = [b"WARC/1.0\r\n" + r for r in warc.split(b"WARC/1.0\r\n")[1:]]
+            break
+        members.append(d.decompress(warc))
+        warc = d.unused_data
+    found = re.search(rb"Content-Length: (\d+)", members[k])
+    members[k] = members[k].replace(found.group(0), b"Content-Length: %d" % (int(found.group(1)) + delta), 1)
+    return b"".join(gzip.compress(m) for m in members) if gz else b"".join(members)
+
+
+@pytest.mark.parametrize(("gz", "delta"), [(False, -50), (True, -50), (True, 50)])
+def test_a_record_whose_content_length_lies_is_reported_in_one_line(tmp_path, gz, delta):
+    """warcio wrote three lines ("WARNING: Record not followed by newline...") and kept a record
+    whose length is short cut short (50 bytes of its page gone, in silence); in a gzipped WARC a
+    length running past its member was "the file ends early", though the file went on."""
+    p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    p.write_bytes(_lying_length(make_warc(p, 3, gz=gz), 0, delta, gz))
+    r = cli("ingest", p, "--db", f"sqlite:///{tmp_path / 's.db'}", "--format", "json")
+    assert r.exit_code == 1 and summary(r) == {"new": 2, "duplicates": 0, "rejected": 1}
+    [line] = r.stderr.strip().splitlines()
+    assert f"{p}#1: record 1 (at byte 0) does not end where its Content-Length" in line and "ends early" not in line
+
+
 def test_complete_warc_gz_is_not_reported(tmp_path):
     p = tmp_path / "crawl.warc.gz"
     make_warc(p, 2)

@@ -660,6 +660,7 @@ def _html_fragment_text(fragment: str) -> str | None:
 
 
 WARC_ADVICE = "if a download or copy cut it short, fetch it again and ingest it again (stored records stay once)"
+WARC_DAMAGED = "write the archive again with the tool that made it, or fetch the page again"
 
 
 class WarcHeadersCut(ValueError):
@@ -673,7 +674,9 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
     """HTML responses of a WARC or ARC file (gzipped or not), as articles keyed by URL. warcio
     stops quietly where a file is cut off, so a record shorter than its Content-Length, a record
     whose headers the file ends in and a gzip stream that ends inside a member are reported here,
-    with the record's number and the byte it starts at."""
+    with the record's number and the byte it starts at. So is a record that does not end where
+    its Content-Length says (warcio wrote three lines to stderr and kept the record cut short or
+    run on into the next one)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -682,12 +685,17 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
     try:
         with open(path, "rb") as f:
             it = ArchiveIterator(f, arc2warc=True)
+            it.INC_RECORD = ""  # warcio's three-line warning for a wrong Content-Length: reported below in one
             for n, record in enumerate(it, 1):
+                start, wrong = it.offset, it.err_count
                 try:
-                    item = _warc_item(record, f"{name}#{n}", n, it.offset)
+                    item = _warc_item(record, f"{name}#{n}", n, start, lambda: _goes_on(it, f))
+                    it.read_to_end()  # where the record ends: warcio counts an error if that is not where its length says
                 except (ArchiveLoadFailed, *WARC_ERRORS) as e:
                     failure, n = e, n - 1  # record n is the one that failed
                     break
+                if it.err_count > wrong:
+                    item = Rejected(f"{name}#{n}", _wrong_length(record, n, start))
                 produced += item is not None
                 if item is not None:
                     yield item
@@ -699,9 +707,30 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
         yield Rejected(name, "no HTML responses found: not a web archive, or one without pages")
 
 
-def _warc_item(record, source: str, n: int, start: int) -> Article | Rejected | None:
+def _goes_on(it, f: BinaryIO) -> bool:
+    """Whether a gzipped WARC goes on after the member warcio has just read to its end: more
+    compressed data is buffered, or the file holds more than has been read of it."""
+    decompressor = it.reader.decompressor if it.reader else None
+    if decompressor is not None and decompressor.unused_data:
+        return True
+    try:
+        return f.tell() < os.fstat(f.fileno()).st_size
+    except (OSError, ValueError):
+        return False
+
+
+def _wrong_length(record, n: int, start: int) -> str:
+    """Why record ``n`` of a WARC is not read when it does not end where its Content-Length says."""
+    length = printable(str(record.rec_headers.get_header("Content-Length")))[:40]
+    return (f"record {n} (at byte {start:,}) does not end where its Content-Length ({length}) says, so the length "
+            f"is wrong and its content uncertain; not read; {WARC_DAMAGED}")
+
+
+def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -> Article | Rejected | None:
     """The article of one WARC record (None for a record that is no HTML page); raises what
-    warcio raises on a damaged record (AttributeError: headers cut short)."""
+    warcio raises on a damaged record (AttributeError: headers cut short). ``goes_on`` says
+    whether the file continues after a body shorter than its Content-Length: then the length
+    is wrong (its gzip member ends first), not the file cut short."""
     if record.format.startswith("warc") and record.rec_headers.get_header("Content-Length") is None:
         raise WarcHeadersCut("no Content-Length in its WARC headers: they are cut off or damaged")
     if record.rec_type != "response" or not record.http_headers:
@@ -713,6 +742,8 @@ def _warc_item(record, source: str, n: int, start: int) -> Article | Rejected | 
     url = record.rec_headers.get_header("WARC-Target-URI")
     body = record.content_stream().read()
     missing = getattr(record.raw_stream, "limit", 0)
+    if missing and goes_on():
+        return Rejected(source, _wrong_length(record, n, start))
     if missing:
         return Rejected(source, f"record {n} (at byte {start:,}) is cut off: {missing:,} bytes of it are missing, "
                                 f"the file ends early; not read; {WARC_ADVICE}")
