@@ -151,6 +151,21 @@ def test_line_starts_marks_words_after_a_line_break():
     assert tokens.line_start.tolist() == [True, False, True, True, False, False, True, False]
 
 
+def test_a_copy_ending_with_an_edited_word_is_reported_to_the_end_of_its_sentence():
+    # "officials." -> "chiefs.": no run of matching words reaches the sentence's last word, and the
+    # passage ended at "customs", cut off mid-sentence in both articles.
+    edited = SOURCE.replace("customs officials.", "customs chiefs.")
+    a = art("a", filler(950), SOURCE, filler(951))
+    b = art("b", filler(952), edited, filler(953))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (SOURCE, edited)
+    # more than EDGE_WORDS words left: the end was rewritten, not edited, and is not taken
+    rewritten = SOURCE.replace("customs officials.", "customs officers and a retired judge.")
+    c = art("c", filler(954), rewritten, filler(955))
+    [p] = find_reuse([a, c]).passages
+    assert c.text[p.b_start : p.b_end] == rewritten[: rewritten.index(" officers")]
+
+
 def test_unrelated_articles_give_nothing():
     articles = [art(f"x{i}", filler(100 + i, 300)) for i in range(8)]
     result = find_reuse(articles)

@@ -15,9 +15,11 @@ beyond it is a few words or has no run of three matching words; and a passage ne
 ``MIN_ANCHORED`` words in runs of three or more, which a chain of chance matches does not have.
 The last rule also means no passage is shorter than about eight words, whatever ``min_chars``.
 An edge moved back to a sentence boundary may leave the next sentence without its first word,
-taken by the run before it; :func:`_regain` gives it back. A line one text has inside a passage
-and the other has not ("ADVERTISEMENT", "READ MORE: ...") is not copied text: the passage is cut
-around it when both pieces still make passages (:func:`split_at_lines`).
+taken by the run before it; :func:`_regain` gives it back. A passage that stops a word or two
+short of a sentence both texts finish is taken to its end (:func:`_edges`: the last words were
+edited). A line one text has inside a passage and the other has not ("ADVERTISEMENT", "READ
+MORE: ...") is not copied text: the passage is cut around it when both pieces still make
+passages (:func:`split_at_lines`).
 Figures do not count towards those runs: independent reports of one poll, market day or court
 case share their numbers ("44 per cent", "3.5 million dinars") and the names around them, so a
 run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func:`anchored_words`).
@@ -53,6 +55,9 @@ _NUMBER_WORDS = frozenset(
 # most SNAP_MAX words none of which are in a run of ANCHOR_RUN matching words.
 SNAP_WORDS = 3
 SNAP_MAX = 8
+# A passage that stops at most this many words short of a sentence end in both texts is taken to
+# it: those words were edited (see _edges).
+EDGE_WORDS = 2
 # A passage is a shared quotation when at least this share of its words, in both articles, lies
 # inside quotation marks (what is left: "he said", "she told MPs").
 QUOTED_SHARE = 0.8
@@ -163,12 +168,43 @@ def _fragments(keys_a: list, keys_b: list, ta: Tokens, tb: Tokens, a_lo: int, b_
     out = []
     for chain in _chains(sm.get_matching_blocks(), max_gap):
         chain = _regain(_snap(_trim(chain), ta, tb, a_lo, b_lo), keys_a, keys_b, ta, tb, a_lo, b_lo)
-        i0, j0, _ = chain[0]
-        i1, j1, n1 = chain[-1]
-        out.append(Fragment(a_lo + i0, a_lo + i1 + n1, b_lo + j0, b_lo + j1 + n1, sum(n for _, _, n in chain),
+        i0, i1, j0, j1 = _edges(chain, keys_a, keys_b, ta, tb, a_lo, b_lo)
+        out.append(Fragment(a_lo + i0, a_lo + i1, b_lo + j0, b_lo + j1, sum(n for _, _, n in chain),
                             sum(anchored_words(keys_a[i : i + n]) for i, _, n in chain),
                             tuple((a_lo + i, b_lo + j, n) for i, j, n in chain)))
     return out
+
+
+def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: Tokens, tb: Tokens,
+           a_lo: int, b_lo: int) -> tuple[int, int, int, int]:
+    """Bounds ``(i0, i1, j0, j1)`` (region coordinates, ends exclusive) of a chain's passage: its
+    runs, taken on to the end of their sentence or line when at most EDGE_WORDS words are left to
+    it in both texts. Those words were edited ("above teh town." for "above the town.", "on
+    Monday." for "on Tuesday."), so no run reaches them, and the passage stopped short of a
+    sentence both texts finish. Words matched by an earlier pass (masked keys) are not taken.
+    The start is left alone: the words before a copied sentence's first match are as often a
+    dateline or a credit ("KORVATH (BWS) -", "KORVATH, Jan 12 -") that was not copied."""
+    (i0, j0, _), (i1, j1, n1) = chain[0], chain[-1]
+    i1, j1 = i1 + n1, j1 + n1
+
+    def ended(t: Tokens, k: int) -> bool:
+        """A sentence or a line ends after token ``k`` (or the text does)."""
+        return bool(t.sentence_end[k] or k + 1 == len(t) or t.line_start[k + 1])
+
+    def ahead(keys: list, t: Tokens, lo: int, k: int) -> int:
+        """Words from ``k`` to the end of the sentence, or 0 when more than EDGE_WORDS or not free."""
+        for d in range(1, EDGE_WORDS + 1):
+            if k + d > len(keys) or not isinstance(keys[k + d - 1], str):
+                return 0
+            if ended(t, lo + k + d - 1):
+                return d
+        return 0
+
+    if not (ended(ta, a_lo + i1 - 1) or ended(tb, b_lo + j1 - 1)):
+        da, db = ahead(keys_a, ta, a_lo, i1), ahead(keys_b, tb, b_lo, j1)
+        if da and db:
+            i1, j1 = i1 + da, j1 + db
+    return i0, i1, j0, j1
 
 
 def _line_gap(run: tuple[int, int, int], nxt: tuple[int, int, int], ta: Tokens, tb: Tokens) -> bool:
@@ -179,10 +215,13 @@ def _line_gap(run: tuple[int, int, int], nxt: tuple[int, int, int], ta: Tokens, 
                 or (ny > y + n and tb.line_start[y + n] and tb.line_start[ny]))
 
 
-def _piece(runs: Sequence[tuple[int, int, int]], ta: Tokens) -> Fragment:
+def _piece(runs: Sequence[tuple[int, int, int]], ta: Tokens, outer: Fragment) -> Fragment:
+    """The passage of some of ``outer``'s runs; where they are its last runs, it ends where
+    ``outer`` does (see :func:`_edges`)."""
+    last = runs[-1] == outer.runs[-1]
     runs = _trim(list(runs))
     (x0, y0, _), (x1, y1, n1) = runs[0], runs[-1]
-    return Fragment(x0, x1 + n1, y0, y1 + n1, sum(n for _, _, n in runs),
+    return Fragment(x0, outer.a_hi if last else x1 + n1, y0, outer.b_hi if last else y1 + n1, sum(n for _, _, n in runs),
                     sum(anchored_words(ta.norms[x : x + n]) for x, _, n in runs), tuple(runs))
 
 
@@ -199,7 +238,7 @@ def split_at_lines(f: Fragment, ta: Tokens, tb: Tokens, keep: Callable[[Fragment
     bounds = [0, *cuts, len(runs)]
     groups = [runs[s:e] for s, e in zip(bounds, bounds[1:])]
     while len(groups) > 1:
-        pieces = [_piece(g, ta) for g in groups]
+        pieces = [_piece(g, ta, f) for g in groups]
         bad = next((k for k, p in enumerate(pieces) if not keep(p)), None)
         if bad is None:
             return pieces
