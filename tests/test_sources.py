@@ -1157,3 +1157,59 @@ def test_court_rulings_and_wire_verbs_of_saying(text, source, cue, content):
 def test_ruling_without_a_clause_is_no_attribution():
     assert sources.extract("The family ruled the province for three generations.").attributions == []
     assert sources.extract("Investigators arrested the driver, ruled out sabotage and closed the road.").attributions == []
+
+
+def turns(text: str) -> list[tuple[str, str, str]]:
+    return [(a.source, a.cue, a.content) for a in sources.extract(text).attributions if a.kind == "colon"]
+
+
+def test_broadcast_transcript_labels_with_role_and_party_tag():
+    t = ("WOLF BLITZER, CNN HOST: Congresswoman, what happens next?\n"
+         "REP. ANNA FULLER (D-CA): We keep pushing for a vote. Nothing else matters.\n"
+         "BLITZER: And if the vote fails?")
+    assert turns(t) == [("WOLF BLITZER", ":", "Congresswoman, what happens next?"),
+                        ("REP. ANNA FULLER", ":", "We keep pushing for a vote. Nothing else matters"),
+                        ("BLITZER", ":", "And if the vote fails?")]
+
+
+def test_transcript_turn_is_its_own_sentence():
+    """The label is cut off the turn before parsing, so the turn's own 'X says' keeps its speaker."""
+    t = "Anna Weller: The council says the plan is legal. Is it?\nPaul Brandt: It is not."
+    said = [(a.source, a.content) for a in sources.extract(t).attributions if a.cue == "says"]
+    assert said == [("council", "the plan is legal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Q: Do you expect a recession?\nA: Not this year.",
+     [("Q", ":", "Do you expect a recession?"), ("A", ":", "Not this year")]),
+    ("Q. Did you sign the contract?\nA. No, my partner did.",
+     [("Q", ".", "Did you sign the contract?"), ("A", ".", "No, my partner did")]),
+    ("Mrs. LOWRY. Madam President, I yield back the remainder of my time.\n"
+     "The PRESIDING OFFICER. Without objection, it is so ordered.",
+     [("Mrs. LOWRY", ".", "Madam President, I yield back the remainder of my time"),
+      ("PRESIDING OFFICER", ".", "Without objection, it is so ordered")]),
+    ("Senator Ruiz. Thank you. My question is for the minister.\nMs. Okafor. I am happy to answer it.",
+     [("Senator Ruiz", ".", "Thank you. My question is for the minister"),
+      ("Ms. Okafor", ".", "I am happy to answer it")]),
+])
+def test_question_answer_and_period_labels(text, expected):
+    """Interviews label turns Q/A; the Congressional Record, hearings and depositions end a label with a
+    period ('Mrs. LOWRY.', 'Senator Ruiz.'), told from a sentence by a title, an abbreviation or capitals."""
+    assert turns(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Berlin. The Bundestag voted on Friday.\nParis. The Assembly voted on Monday.",  # place openings
+    "Mr. Lane said the deal was off.\nMr. Lane added that talks might resume.",  # 'Mr.' is no label 'Mr'
+    "Q: the quarter that matters most.",  # a Q without an A
+    "SHOCK FINDING: Schools Are Failing Boys\n\nThe figures are stark.\n\nMy view: nobody is listening.",
+])
+def test_lines_that_are_no_transcript_turns(text):
+    """A period label must name a person; a label line is a turn only when its label recurs or another
+    label's line sits next to it (headlines and asides scattered over an article are no transcript)."""
+    assert turns(text) == []
+
+
+def test_title_abbreviation_opening_a_line_stays_with_its_name():
+    t = "Mr. Lane said the deal was off.\nMr. Lane added that talks might resume."
+    assert [a.source for a in sources.extract(t).attributions] == ["Mr. Lane", "Mr. Lane"]

@@ -184,8 +184,10 @@ def _newline_sents(doc):
         if after_newline:
             tok.is_sent_start = True
         after_newline = "\n" in tok.text_with_ws
-    for m in _DATELINE.finditer(doc.text):  # the story starts after "MOSCOW, March 3 (Reuters) -"
-        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+    starts = [m.end() for m in _DATELINE.finditer(doc.text)]  # the story starts after "MOSCOW, March 3 (Reuters) -"
+    starts += [t.rest for t in _transcript_turns(doc.text)]  # a turn starts after its speaker's label
+    for start in starts:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
     return doc
@@ -199,6 +201,74 @@ _DATELINE = re.compile(rf"^[ \t]*{_PLACE}(?:/{_PLACE})?(?:,[ \t]*{_PLACE})?"
                        r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}(?:,[ \t]*\d{4})?)?"
                        r"[ \t]*(?:\((?![DRI]-)[A-Z][\w .&-]{1,30}\)|/[A-Z][\w .&-]{1,30}/)"  # not a party tag "(D-Texas)"
                        r"[ \t]*(?:—|–|--|-)[ \t]*(?=\S)", re.M)
+
+
+# Transcripts (broadcast, interviews, hearings, parliaments) open each turn with its speaker's label:
+# 'TAPPER: ...', 'JAKE TAPPER, CNN ANCHOR: ...', 'SEN. MARK DELANEY (R-OH): ...', 'The Secretary of State
+# for Health (Anna Pryce): ...', 'Q: ...' / 'A: ...', and in the Congressional Record, hearing transcripts
+# and depositions a label ending with a period: 'Mr. HOLLAND. Madam Speaker, ...', 'Chairman Whitlock.
+# The gentleman ...', 'Q. Where were you?'. A label is a few capitalised words (a title abbreviation and
+# the small words of 'Secretary of State for Health' or 'SPEAKER pro tempore' allowed), then for a colon
+# label an optional ', ROLE' and bracketed asides, then the mark and a space.
+_ABBR_WORD = r"(?i:mr|mrs|ms|dr|sen|rep|gov|gen|col|lt|sgt|capt|prof|rev|hon|adm|maj|st)"
+_ABBR = _ABBR_WORD + r"\."
+_LABEL_SMALL = frozenset("of for the and de da del van von der al bin pro tempore".split())
+_LABEL_WORD = rf"(?:{_ABBR}|[A-Z][\w'’-]*|{'|'.join(sorted(_LABEL_SMALL))})"
+_LABEL = rf"(?P<label>(?:{_ABBR}[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_LABEL_WORD}){{0,5}})"
+_PARENS = r"(?:[ \t]*\([^()\n]{1,40}\))*"
+_COLON_LABEL = re.compile(rf"^[ \t]*{_LABEL}(?:,[ \t]+[^:\n(),.;]{{1,40}})?{_PARENS}[ \t]*(?P<cue>:)[ \t]+(?=\S)", re.M)
+_PERIOD_LABEL = re.compile(rf"^[ \t]*{_LABEL}{_PARENS}(?P<cue>\.)[ \t]+(?=[\"“‘'(\[]?[A-Z])", re.M)
+
+
+@dataclass
+class _Turn:
+    """One transcript turn: the label's characters, the cue (':' or '.') and where the words start."""
+
+    label_start: int
+    label_end: int
+    cue: int
+    rest: int
+
+
+def _person_label(label: str) -> bool:
+    """A period label must show it names a person: a title abbreviation ('Mr.'), a title word
+    ('Chairman'), a surname in capitals ('HOLLAND'), or Q/A; 'Moscow. The Duma ...' opens a sentence."""
+    words = label.split()
+    return label in {"Q", "A"} or any(
+        re.fullmatch(_ABBR, w) or w.lower().rstrip(".") in TITLES or (len(w) > 1 and w.isupper() and w.isalpha())
+        for w in words)
+
+
+def _transcript_turns(text: str) -> list[_Turn]:
+    """The turns of a transcript in ``text``: lines opening with a speaker label that recurs ('DB: ...'
+    twice) or that sits next to another label's line ('TAPPER: ...' then 'COLLINS: ...'). One
+    'Kremlin: ...' line is a headline, and labels of one kind scattered over an article ('MAJOR NEW
+    STUDY: ...', 'Unfortunately: ...', a book's 'Title: subtitle') are headlines and asides. Rubrics
+    ('Update:', 'Related:') are no labels, a label never ends with an abbreviation ('Mr. Horowitz
+    said' is no label 'Mr' with a period), and 'Q'/'A' count only as a pair."""
+    lines = {m.start(): k for k, m in enumerate(re.finditer(r"^[^\n]*\S[^\n]*$", text, re.M))}
+    out = []
+    for pattern in (_COLON_LABEL, _PERIOD_LABEL):
+        found = []
+        for m in pattern.finditer(text):
+            label = m.group("label")
+            words = label.split()
+            if words[0].lower() in _RUBRICS or re.fullmatch(_ABBR_WORD, words[-1]) \
+                    or text[m.end():].startswith(("http", "www")):
+                continue
+            if pattern is _PERIOD_LABEL and not _person_label(label):
+                continue
+            found.append(m)
+        labels = [m.group("label").casefold() for m in found]
+        if ("q" in labels) != ("a" in labels):
+            found = [m for m in found if m.group("label") not in {"Q", "A"}]
+            labels = [m.group("label").casefold() for m in found]
+        at = {lines.get(text.rfind("\n", 0, m.start()) + 1) for m in found}
+        for m, label in zip(found, labels):
+            k = lines.get(text.rfind("\n", 0, m.start()) + 1)
+            if labels.count(label) > 1 or k is not None and (k - 1 in at or k + 1 in at):
+                out.append(_Turn(m.start("label"), m.end("label"), m.start("cue"), m.end()))
+    return sorted(out, key=lambda t: t.cue)
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +378,9 @@ def extract_doc(doc) -> SourcesResult:
     atts += _according_to(doc)
     atts += _dash_sources(doc)
     atts += _from_sources(doc, quotes)
-    atts += _colon_sources(doc, quotes)
+    turns = _transcript_turns(text)
+    atts += _transcript_attributions(doc, turns)
+    atts += [a for a in _colon_sources(doc, quotes) if not any(t.cue == a.cue_start for t in turns)]
     atts += _document_reads(doc, quotes)
     atts = _dedupe(atts)
     _continued_quotes(text, atts, quotes)
@@ -1515,19 +1587,21 @@ _COLON_LINE = re.compile(r"^[ \t]*(?P<src>[^:\n]{1,60}?)[ \t]*(?P<cue>:)[ \t]*(?
 # Rubric labels that open a line with a colon and name nobody: "BREAKING: ...", "Update: ...".
 _RUBRICS = frozenset("""
 breaking update updated live watch read exclusive opinion analysis editorial photo photos video note correction
-factbox explainer timeline report summary background context warning
+factbox explainer timeline report summary background context warning related
 proof bombshell shock shocking revealed confirmed alert urgent flashback must-see
 """.split())
 
 
 # Common nouns for people and bodies that speak in headlines ('Prosecutors: ...', 'Health ministry: ...')
-# and before a colon in copy; titles (TITLES) count too.
+# and before a colon in copy, and the generic labels of broadcast transcripts ('UNIDENTIFIED MALE:',
+# 'NARRATOR:', 'Reporter:'); titles (TITLES) count too.
 _SPEAKER_NOUNS = frozenset("""
 police prosecutor prosecutors official officials expert experts scientist scientists doctor doctors analyst analysts
 researcher researchers investigator investigators witness witnesses resident residents economist economists lawyer
 lawyers activist activists officer officers ministry ministries army military government authorities union unions
 leader leaders head chief spokesman spokeswoman spokesperson coach captain manager teacher nurse nurses farmer
 farmers worker workers campaigner campaigners critic critics victim victims survivor survivors
+man woman male female speaker voice narrator announcer reporter correspondent anchor host presenter interviewer
 """.split())
 
 
@@ -1547,7 +1621,8 @@ def _speaker_phrase(span) -> bool:
         return False
     if any(t.tag_.startswith("VB") or t.tag_ == "MD" or t.pos_ in {"ADP", "DET"} for t in span):
         return False  # 'Sun Is Going DARK: ...', 'On Hezbollah: ...' (headline NER calls any capitalised run a name)
-    return all(t.ent_type_ in {"PERSON", "ORG"} or t.lower_.rstrip(".") in TITLES or (t.is_title and t.pos_ == "PROPN")
+    return all(t.ent_type_ in {"PERSON", "ORG"} or t.lower_.rstrip(".") in TITLES
+               or ((t.is_title or t.is_upper) and t.pos_ == "PROPN")
                or _acronym(t) or t.lower_ in _SPEAKER_NOUNS or (role and t.i == span.start and t.is_title)
                for t in span)
 
@@ -1597,6 +1672,27 @@ def _colon_sources(doc, quotes: list[Quote]) -> list[Attribution]:
         if e > s:
             out.append(Attribution(text[ss:se], ss, se, ":", m.start("cue"), m.end("cue"), s, e, kind="colon"))
     return out + _colon_after_speaker(doc, quotes)
+
+
+def _transcript_attributions(doc, turns: list[_Turn]) -> list[Attribution]:
+    """Each turn of a transcript (:func:`_transcript_turns`) is its speaker's statement: the label
+    without a leading 'The' is the source, the ':' or '.' after it the cue, the rest of the line the
+    content. A label of other words than names, capitals, titles and speaker nouns ('Unfortunately'),
+    or one that names only a place ('LONDON: ...' over several paragraphs of a round-up), is no speaker."""
+    text = doc.text
+    out = []
+    for t in turns:
+        span = doc.char_span(t.label_start, t.label_end, alignment_mode="expand")
+        if span is None or all(x.ent_type_ in {"GPE", "LOC"} for x in span) or not all(
+                x.is_punct or x.is_upper or x.pos_ == "PROPN" or x.lower_ in _LABEL_SMALL
+                or x.lower_.rstrip(".") in TITLES or x.lower_ in _SPEAKER_NOUNS for x in span):
+            continue  # a place ('LONDON: ...' paragraphs of a round-up), or words that name no speaker
+        ss, se = _strip_det(text, t.label_start, t.label_end)
+        end = text.find("\n", t.rest)
+        s, e = _trim(text, t.rest, len(text) if end < 0 else end)
+        if e > s:
+            out.append(Attribution(text[ss:se], ss, se, text[t.cue], t.cue, t.cue + 1, s, e, kind="colon"))
+    return out
 
 
 def _colon_after_speaker(doc, quotes: list[Quote]) -> list[Attribution]:
