@@ -334,6 +334,40 @@ def test_a_record_whose_content_length_lies_is_reported_in_one_line(tmp_path, gz
     assert f"{p}#1: record 1 (at byte 0) does not end where its Content-Length" in line and "ends early" not in line
 
 
+@pytest.mark.parametrize("gz", [False, True])
+def test_reading_goes_on_after_a_damaged_record(tmp_path, gz):
+    """A gzip member cut short inside a crawl, junk between records, a first record damaged, or a
+    Content-Length running into the next record: warcio stopped there, and every record after the
+    damaged one was lost ("the 1 record before it were read, nothing after it")."""
+    import zlib
+
+    p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    warc = make_warc(p, 4, gz=gz)
+    if gz:
+        members = []
+        while warc:
+            d = zlib.decompressobj(31)
+            d.decompress(warc)
+            members.append(warc[:len(warc) - len(d.unused_data)])
+            warc = d.unused_data
+    else:
+        members = [b"WARC/1.0\r\n" + r for r in warc.split(b"WARC/1.0\r\n")[1:]]
+    damaged = {"cut.warc": members[0] + members[1][:len(members[1]) // 2] + members[2] + members[3],
+               "junk.warc": members[0] + members[1] + b"junk between records\r\n" * 3 + members[2] + members[3],
+               "first.warc": members[0][:len(members[0]) // 2] + members[1] + members[2] + members[3]}
+    if not gz:
+        damaged["length.warc"] = _lying_length(b"".join(members), 0, 50, gz=False)
+    for name, data in damaged.items():
+        f = tmp_path / (name + (".gz" if gz else ""))
+        f.write_bytes(data)
+        items = list(read_inputs([str(f)]))
+        urls = sorted(i.url for i in items if isinstance(i, Article))
+        lost = {"cut.warc": 1, "junk.warc": None, "first.warc": 0, "length.warc": 0}[name]
+        assert urls == [f"https://w.example/{i}" for i in range(4) if i != lost], (name, items)
+        [bad] = [i for i in items if isinstance(i, Rejected)]
+        assert ("read on from the next record" in bad.reason or "Content-Length" in bad.reason), (name, bad)
+
+
 def test_complete_warc_gz_is_not_reported(tmp_path):
     p = tmp_path / "crawl.warc.gz"
     make_warc(p, 2)

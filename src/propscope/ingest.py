@@ -676,35 +676,104 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
     whose headers the file ends in and a gzip stream that ends inside a member are reported here,
     with the record's number and the byte it starts at. So is a record that does not end where
     its Content-Length says (warcio wrote three lines to stderr and kept the record cut short or
-    run on into the next one)."""
+    run on into the next one). After a damaged record, reading goes on at the next WARC record
+    (``next_warc_record``): warcio stopped there, and one bad record lost the rest of the crawl."""
+    gz = path.name.lower().endswith(".gz")
+    n = produced = begin = 0
+    while True:
+        stop = yield from _warc_records(path, name, begin, n)
+        n, produced = stop.n, produced + stop.produced
+        resume = next_warc_record(path, stop.at + 1, gz) if stop.wrong or stop.failure is not None else None
+        if resume is None:
+            break
+        if stop.failure is not None:
+            n, produced = n + 1, produced + 1
+            yield Rejected(f"{name}#{n}", f"corrupt WARC/ARC record {n} at byte {stop.at:,}, damaged "
+                                          f"({_failure_detail(stop.failure)}); not read; read on from the next "
+                                          f"record, at byte {resume:,}; {WARC_DAMAGED}")
+        begin = resume
+    if stop.wrong:
+        return  # reported; nothing that looks like a record follows it
+    if why := _warc_cut(path, n, stop.at, stop.failure, begin):
+        yield Rejected(f"{name}#{n + 1}", why)
+    elif not produced:
+        yield Rejected(name, "no HTML responses found: not a web archive, or one without pages")
+
+
+@dataclass
+class _WarcStop:
+    """Where one pass of warcio over a WARC stopped: after ``n`` records (counted from the file's
+    first), at byte ``at`` (the start of the record that failed or whose length is ``wrong``, or
+    the end), on ``failure`` or none; ``produced`` items were yielded."""
+
+    n: int
+    at: int
+    failure: Exception | None
+    wrong: bool
+    produced: int
+
+
+def _warc_records(path: Path, name: str, begin: int, n: int):
+    """The items of the WARC records from byte ``begin`` on, numbered after ``n``, up to the end,
+    a damaged record or one whose length is wrong; returns the ``_WarcStop``."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    n = produced = 0
-    it = failure = None
+    produced, at, failure, wrong, it = 0, begin, None, False, None
     try:
         with open(path, "rb") as f:
+            f.seek(begin)
             it = ArchiveIterator(f, arc2warc=True)
             it.INC_RECORD = ""  # warcio's three-line warning for a wrong Content-Length: reported below in one
-            for n, record in enumerate(it, 1):
-                start, wrong = it.offset, it.err_count
+            for k, record in enumerate(it, n + 1):
+                n, start, errors = k, it.offset, it.err_count
                 try:
                     item = _warc_item(record, f"{name}#{n}", n, start, lambda: _goes_on(it, f))
                     it.read_to_end()  # where the record ends: warcio counts an error if that is not where its length says
                 except (ArchiveLoadFailed, *WARC_ERRORS) as e:
                     failure, n = e, n - 1  # record n is the one that failed
                     break
-                if it.err_count > wrong:
-                    item = Rejected(f"{name}#{n}", _wrong_length(record, n, start))
+                if it.err_count > errors:
+                    item, wrong = Rejected(f"{name}#{n}", _wrong_length(record, n, start)), True
                 produced += item is not None
                 if item is not None:
                     yield item
+                if wrong:
+                    at = start
+                    break
     except (ArchiveLoadFailed, *WARC_ERRORS) as e:  # warcio raises any of these on a damaged or cut-off record
         failure = e
-    if why := _warc_cut(path, n, it.offset if it else 0, failure):
-        yield Rejected(f"{name}#{n + 1}", why)
-    elif not produced:
-        yield Rejected(name, "no HTML responses found: not a web archive, or one without pages")
+    if not wrong and it is not None:
+        at = it.offset
+    return _WarcStop(n, at, failure, wrong, produced)
+
+
+def next_warc_record(path: Path, after: int, gz: bool) -> int | None:
+    """The byte at which the first WARC record after byte ``after`` starts, or None: its version
+    line "WARC/1.0" or "WARC/1.1" in a plain file (a record cut short runs straight into the next
+    one, no line break between), a gzip member whose data opens with one in a gzipped file. Read
+    1 MB at a time; a candidate member is tried on its first 64 KB only."""
+    marker = re.compile(rb"\x1f\x8b\x08" if gz else rb"WARC/1\.[01]\r?\n")
+    pos = after
+    with open(path, "rb") as f:
+        while True:
+            f.seek(pos)
+            chunk = f.read(1 << 20)
+            for m in marker.finditer(chunk):
+                if not gz or _opens_warc(f, pos + m.start()):
+                    return pos + m.start()
+            if len(chunk) < 1 << 20:
+                return None
+            pos += len(chunk) - 16  # a marker across the cut is found in the next chunk
+
+
+def _opens_warc(f: BinaryIO, at: int) -> bool:
+    """Whether a gzip member starting at byte ``at`` of ``f`` opens with a WARC record."""
+    f.seek(at)
+    try:
+        return zlib.decompressobj(wbits=31).decompress(f.read(1 << 16), 16).startswith(b"WARC/")
+    except zlib.error:
+        return False
 
 
 def _goes_on(it, f: BinaryIO) -> bool:
@@ -722,8 +791,8 @@ def _goes_on(it, f: BinaryIO) -> bool:
 def _wrong_length(record, n: int, start: int) -> str:
     """Why record ``n`` of a WARC is not read when it does not end where its Content-Length says."""
     length = printable(str(record.rec_headers.get_header("Content-Length")))[:40]
-    return (f"record {n} (at byte {start:,}) does not end where its Content-Length ({length}) says, so the length "
-            f"is wrong and its content uncertain; not read; {WARC_DAMAGED}")
+    return (f"record {n} (at byte {start:,}) does not end where its Content-Length ({length}) says: the length is "
+            f"wrong or the record cut short; not read; {WARC_DAMAGED}")
 
 
 def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -> Article | Rejected | None:
@@ -751,25 +820,24 @@ def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -
     return text if isinstance(text, Rejected) else html_to_article(text, url or source, source, url=url)
 
 
-def _warc_cut(path: Path, n: int, start: int, failure: Exception | None) -> str | None:
+def _warc_cut(path: Path, n: int, start: int, failure: Exception | None, begin: int = 0) -> str | None:
     """Why reading a WARC stopped before its end, or None: ``n`` records were read, and the one
-    after them starts at byte ``start`` (warcio's offset, in the file's own bytes, gzipped or not)."""
+    after them starts at byte ``start`` (warcio's offset, in the file's own bytes, gzipped or not);
+    the last pass over the file began at byte ``begin`` (after a damaged record)."""
     try:
         size = path.stat().st_size
     except OSError:
         size = start
     records = f"{n:,} record{'' if n == 1 else 's'}"
     read = f"the {records} before it were read, nothing after it; {WARC_ADVICE}"
+    gz_cut = path.name.lower().endswith(".gz") and not _gzip_complete(path, begin)
     if failure is not None:
-        # warcio's message may quote a whole binary first line: only a printable start of it is shown
-        detail = "".join(c if c.isprintable() else "?" for c in str(failure)[:120]) + (
-            "…" if len(str(failure)) > 120 else "")
         if n == 0 and start == 0 and not isinstance(failure, (EOFError, WarcHeadersCut)):
-            return f"not a WARC/ARC file, or damaged at its start ({failure.__class__.__name__}: {detail})"
-        cut = " (the file ends inside it)" if path.name.lower().endswith(".gz") and not _gzip_complete(path) else ""
+            return f"not a WARC/ARC file, or damaged at its start ({_failure_detail(failure)})"
+        cut = " (the file ends inside it)" if gz_cut else ""
         return (f"corrupt WARC/ARC record {n + 1} at byte {start:,} of {size:,}{cut}, damaged or truncated "
-                f"({failure.__class__.__name__}: {detail}); {read}")
-    if path.name.lower().endswith(".gz") and not _gzip_complete(path):
+                f"({_failure_detail(failure)}); {read}")
+    if gz_cut:
         return (f"the file is truncated: it ends at byte {size:,}, inside a gzip member; the {records} before "
                 f"the cut were read, anything after it is lost; {WARC_ADVICE}")
     if start < size:  # warcio takes the end of the file inside a record's headers for the end of the archive
@@ -778,12 +846,21 @@ def _warc_cut(path: Path, n: int, start: int, failure: Exception | None) -> str 
     return None
 
 
-def _gzip_complete(path: Path) -> bool:
-    """Whether a (multi-member) gzip file ends where its last member ends: decompressed in
-    bounded steps, so a bomb cannot fill memory."""
+def _failure_detail(failure: Exception) -> str:
+    """warcio's exception in brief: its message may quote a whole binary first line, so only a
+    printable start of it is shown."""
+    text = str(failure)
+    detail = "".join(c if c.isprintable() else "?" for c in text[:120]) + ("…" if len(text) > 120 else "")
+    return f"{failure.__class__.__name__}: {detail}"
+
+
+def _gzip_complete(path: Path, begin: int = 0) -> bool:
+    """Whether a (multi-member) gzip file, from byte ``begin``, ends where its last member ends:
+    decompressed in bounded steps, so a bomb cannot fill memory."""
     d, fed = zlib.decompressobj(wbits=31), False
     try:
         with open(path, "rb") as f:
+            f.seek(begin)
             while chunk := f.read(1 << 16):
                 while chunk:
                     d.decompress(chunk, 1 << 20)
