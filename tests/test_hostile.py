@@ -206,6 +206,15 @@ def test_jsonl_strings_may_hold_unicode_line_separators(tmp_path):
     assert isinstance(a, Article) and a.text == SEPARATORS
 
 
+def test_jsonl_with_classic_mac_line_ends_is_read_line_by_line(tmp_path):
+    """Records ended by a lone CR (classic Mac OS, some exporters) were one line: "invalid JSON
+    (Extra data, column 23)" and no record stored. CRLF, LF and a last line without an end still read."""
+    (tmp_path / "cr.jsonl").write_bytes(b'{"id": "a", "text": "One."}\r{"id": "b", "text": "Two\\r."}\r')
+    (tmp_path / "mixed.jsonl").write_bytes(b'{"id": "c", "text": "Three."}\r\n{"id": "d", "text": "Four."}')
+    items = list(read_inputs([str(tmp_path / "cr.jsonl"), str(tmp_path / "mixed.jsonl")]))
+    assert [(a.id, a.text) for a in items] == [("a", "One."), ("b", "Two\r."), ("c", "Three."), ("d", "Four.")]
+
+
 def test_own_json_output_reads_back_in_ingest_and_batch(db_url, tmp_path, monkeypatch):
     art = Article("sep-1", SEPARATORS, title="Title\u2028with a separator")
     out = tmp_path / "analyses.jsonl"

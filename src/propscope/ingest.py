@@ -87,8 +87,10 @@ def generated_id(base: str, text: str, unique: bool) -> str:
 
 def split_jsonl(data: str) -> list[str]:
     """The lines of a JSON Lines text: split on "\\n" only. ``str.splitlines`` also splits on
-    U+2028, U+2029, U+0085 and others, which may stand unescaped inside a JSON string."""
-    lines = data.split("\n")
+    U+2028, U+2029, U+0085 and others, which may stand unescaped inside a JSON string. A text
+    without a "\\n" is split on "\\r" (classic Mac OS line ends), which JSON never holds
+    unescaped inside a string: such a file was one line, "invalid JSON (Extra data)"."""
+    lines = data.split("\n" if "\n" in data or "\r" not in data else "\r")
     return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
