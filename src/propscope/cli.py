@@ -580,9 +580,9 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
 @click.option("--boilerplate", type=click.Choice(["suppress", "flag", "keep"]), default="suppress", show_default=True,
               help="Text one outlet repeats in many of its own articles (footers, bylines).")
 @click.option("--boilerplate-pages", type=click.IntRange(2, None), default=3, show_default=True,
-              help="On how many of one outlet's own articles a passage must stand to count as its boilerplate. "
-              "2 also catches a notice two outlets each show twice, and may take a story an outlet ran twice "
-              "for boilerplate.")
+              help="On how many of one outlet's own articles a passage must stand to count as its boilerplate "
+              "(a notice two or more outlets each show on two or more pages, and none on one only, is boilerplate "
+              "anyway). 2 may take a story an outlet ran twice for boilerplate.")
 @click.option("--similarity", type=click.FloatRange(0.05, 0.95), default=0.25, show_default=True,
               help="How alike two 16-word windows must be (MinHash Jaccard of their 3-word shingles) to be compared "
               "word by word. Lower finds more heavily edited copies and takes longer: see the README.")
