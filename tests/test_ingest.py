@@ -278,6 +278,15 @@ def test_excels_sep_line_names_the_delimiter_and_lines_keep_their_numbers(tmp_pa
     assert (tab.text, comma.text) == ("Tabbed; story.", "Plain story.")
 
 
+def test_a_repeated_header_of_joined_csv_exports_is_no_record(tmp_path):
+    """``cat a.csv b.csv``: the second header (after its byte-order mark) was stored as an article
+    with the id "\\ufeffid" and the text "text"."""
+    p = tmp_path / "joined.csv"
+    export = "\ufeffid,Text\r\n{}\r\n"
+    p.write_bytes((export.format("1,First.") + export.format("2,Second.") + "ID,text\r\n3,Third.\r\n").encode())
+    assert [(a.id, a.text) for a in read(p)] == [("1", "First."), ("2", "Second."), ("3", "Third.")]
+
+
 def test_nan_and_infinity_in_a_jsonl_record_are_no_value(tmp_path):
     """Python's json writes NaN and Infinity and reads them back (1e999 too): kept in an article's
     metadata, they went into the store and into every JSON line written for that article, which

@@ -531,7 +531,8 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
     """Rows of a CSV export. A field may be as long as the file (the csv module's default cap of
     131,072 characters would silently end the file there); a malformed row is reported by its line
     and the rows after it are still read. A first line ``sep=;`` (Excel's hint of the separator,
-    which it writes and reads) names the delimiter and is no header; lines keep their numbers."""
+    which it writes and reads) names the delimiter and is no header; lines keep their numbers. A
+    row that repeats the header (two exports joined with ``cat``) is skipped like a blank one."""
     stem = Path(name).stem
     csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
     sep = _EXCEL_SEP.match(data)
@@ -562,6 +563,8 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
             continue
         if not any(v.strip() for v in row.values() if v):  # ",,," : a spreadsheet's empty row, as a blank line
             continue
+        if record_columns([(v or "").removeprefix("\ufeff") for v in row.values()]) == fields:
+            continue  # the header again: exports joined with cat (each with its byte-order mark)
         if last:
             yield record_to_article(last[0], f"{stem}-{last[1]}", f"{name}:{last[1]}", unique_ids)
         last = (row, start)
