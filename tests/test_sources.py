@@ -1213,3 +1213,21 @@ def test_lines_that_are_no_transcript_turns(text):
 def test_title_abbreviation_opening_a_line_stays_with_its_name():
     t = "Mr. Lane said the deal was off.\nMr. Lane added that talks might resume."
     assert [a.source for a in sources.extract(t).attributions] == ["Mr. Lane", "Mr. Lane"]
+
+
+@pytest.mark.parametrize("text", [
+    "KSA: Record heat closes schools in Riyadh",
+    "CAR: Rebels seize diamond mining town",
+])
+def test_country_initials_before_a_headline_colon_are_no_speaker(text):
+    """Country initials the small model does not label as places (or labels as organisations) are
+    topics or datelines, like 'UK: ...'; an organisation named after one ('US Navy: ...') speaks."""
+    assert sources.extract(text).attributions == []
+    check("US Navy: Drone shot down over Red Sea", "US Navy", ":", "Drone shot down over Red Sea")
+
+
+def test_capitals_and_colon_dateline_are_no_subject():
+    """'CHENNAI: The court ...' opens the story with a dateline (the Indian wire's form); the small model
+    calls the capitals an organisation and the verb's subject, but the speaker is the court."""
+    check("CHENNAI: The Madras High Court on Friday remarked that the tender had been rigged.",
+          "Madras High Court", "remarked", "the tender had been rigged")

@@ -186,6 +186,7 @@ def _newline_sents(doc):
         after_newline = "\n" in tok.text_with_ws
     starts = [m.end() for m in _DATELINE.finditer(doc.text)]  # the story starts after "MOSCOW, March 3 (Reuters) -"
     starts += [t.rest for t in _transcript_turns(doc.text)]  # a turn starts after its speaker's label
+    starts += [m.end() for m in _CAPS_COLON.finditer(doc.text)]  # and a story after 'MUMBAI: ', 'IMF: '
     for start in starts:
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
@@ -218,6 +219,12 @@ _LABEL = rf"(?P<label>(?:{_ABBR}[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_LABEL_WORD}){{
 _PARENS = r"(?:[ \t]*\([^()\n]{1,40}\))*"
 _COLON_LABEL = re.compile(rf"^[ \t]*{_LABEL}(?:,[ \t]+[^:\n(),.;]{{1,40}})?{_PARENS}[ \t]*(?P<cue>:)[ \t]+(?=\S)", re.M)
 _PERIOD_LABEL = re.compile(rf"^[ \t]*{_LABEL}{_PARENS}(?P<cue>\.)[ \t]+(?=[\"“‘'(\[]?[A-Z])", re.M)
+
+
+# Capitals and a colon opening a paragraph: the Indian and Gulf wire's dateline ('MUMBAI: The court
+# ...', 'NEW DELHI: ...') or a headline's speaker ('IMF: Growth to slow'). Either way what follows is a
+# sentence of its own: the parser must not make the capitals its subject.
+_CAPS_COLON = re.compile(r"^[ \t]*[A-Z][A-Z.'’&-]+(?:[ \t]+[A-Z][A-Z.'’&-]+){0,2}[ \t]*:[ \t]+(?=[\"“‘']?[A-Z])", re.M)
 
 
 @dataclass
@@ -1605,10 +1612,16 @@ man woman male female speaker voice narrator announcer reporter correspondent an
 """.split())
 
 
+# Countries news names by their initials; the small model labels some (US, UK) as places, not others
+# ('DRC: Fresh Ebola outbreak ...', 'UAE: Record rainfall ...'), which then read as an organisation speaking.
+PLACE_ACRONYMS = frozenset("US USA UK UAE DRC DPRK PRC ROC ROK KSA PNG CAR NZ BiH".split())
+
+
 def _acronym(tok) -> bool:
     """An organisation's acronym ('IMF', 'UNICEF'): capitals only, no digits ('COP29' names an event),
-    not a place ('UK: ...' is a topic label)."""
-    return tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 7 and tok.ent_type_ not in {"GPE", "LOC", "NORP"}
+    not a place ('UK: ...', 'DRC: ...' are topic labels and datelines)."""
+    return tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 7 and tok.ent_type_ not in {"GPE", "LOC", "NORP"} \
+        and tok.text not in PLACE_ACRONYMS
 
 
 def _speaker_phrase(span) -> bool:
@@ -1616,6 +1629,8 @@ def _speaker_phrase(span) -> bool:
     acronym, a title or a noun like 'prosecutors' as its last word), not a topic ('Ukraine war',
     'Gaza'). Its first word may be any capitalised word, as the line's first word is capitalised anyway."""
     head = span[-1]
+    if head.text in PLACE_ACRONYMS:  # whatever the model's label ('KSA' as an organisation)
+        return False
     role = head.lower_.rstrip(".") in TITLES or head.lower_ in _SPEAKER_NOUNS
     if not (role or _acronym(head) or any(t.ent_type_ in {"PERSON", "ORG"} for t in span)):
         return False
@@ -1664,8 +1679,10 @@ def _colon_sources(doc, quotes: list[Quote]) -> list[Attribution]:
             rest = doc.char_span(s, e, alignment_mode="expand")
             if rest is None or not _claim_after_colon(rest):
                 continue
-            if text[s:e].rstrip().endswith(".") and not any(t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in TITLES
-                                                             or t.lower_ in _SPEAKER_NOUNS for t in span):
+            # capitals are no evidence of a name: the small model calls 'MUMBAI' an organisation
+            named = not all(t.is_upper for t in span) and any(t.ent_type_ in {"PERSON", "ORG"} for t in span)
+            if text[s:e].rstrip().endswith(".") and not (named or any(t.lower_ in TITLES or t.lower_ in _SPEAKER_NOUNS
+                                                                      for t in span)):
                 continue  # 'BEIJING: The US embassy issued ...': a dateline, not 'IMF: Growth to slow'
 
         s, e = _trim(text, s, e)
