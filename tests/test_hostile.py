@@ -377,6 +377,32 @@ def test_reading_goes_on_after_a_damaged_record(tmp_path, gz):
         assert ("read on from the next record" in bad.reason or "Content-Length" in bad.reason), (name, bad)
 
 
+def test_a_feed_cannot_read_local_files_or_expand_entities_exponentially(tmp_path):
+    """Guard (it held before this test): feedparser resolves no external entity (XXE: a feed
+    must not copy a local file into the store) and expands no nested ones (a billion laughs)."""
+    import time
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET-LOCAL-FILE")
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    feeds = {"xxe.rss": (f'<!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]><rss version="2.0"><channel>'
+                         "<title>F</title><item><title>t &x;</title><link>https://a.example/1</link>"
+                         "<description>Leak: &x; end of the entry.</description></item></channel></rss>"),
+             "xxe.atom": (f'<!DOCTYPE feed [<!ENTITY x SYSTEM "file://{secret}">]><feed xmlns="http://www.w3.org/2005/'
+                          'Atom"><title>F</title><entry><title>t &x;</title><id>urn:1</id><content>Leak: &x; end.'
+                          "</content></entry></feed>"),
+             "laughs.rss": (f'<!DOCTYPE rss [<!ENTITY l0 "lol">{laughs}]><rss version="2.0"><channel><title>F</title>'
+                            "<item><title>t</title><link>https://a.example/2</link><description>&l9;</description>"
+                            "</item></channel></rss>")}
+    for name, feed in feeds.items():
+        (tmp_path / name).write_text('<?xml version="1.0"?>\n' + feed)
+        start = time.monotonic()
+        items = list(read_inputs([str(tmp_path / name)]))
+        assert time.monotonic() - start < 10 and items, name
+        for i in items:
+            assert "TOPSECRET" not in str(i) and len(str(i)) < 10_000, (name, i)
+
+
 def test_complete_warc_gz_is_not_reported(tmp_path):
     p = tmp_path / "crawl.warc.gz"
     make_warc(p, 2)
