@@ -287,6 +287,16 @@ def test_a_repeated_header_of_joined_csv_exports_is_no_record(tmp_path):
     assert [(a.id, a.text) for a in read(p)] == [("1", "First."), ("2", "Second."), ("3", "Third.")]
 
 
+def test_a_jsonl_line_that_is_no_object_says_what_it_is(tmp_path):
+    """Each was "record is not an object", which left the reader to guess what was wrong."""
+    p = tmp_path / "odd.jsonl"
+    p.write_text('["a", "b"]\n"just a string"\n42\nnull\n{"id": "x", "text": "Fine."}\n')
+    *bad, good = read(p)
+    assert [r.reason for r in bad] == [f"record is {what}, not an object with a 'text' field"
+                                       for what in ("a list", "a string", "a number", "null")]
+    assert good.text == "Fine."
+
+
 def test_nan_and_infinity_in_a_jsonl_record_are_no_value(tmp_path):
     """Python's json writes NaN and Infinity and reads them back (1e999 too): kept in an article's
     metadata, they went into the store and into every JSON line written for that article, which

@@ -139,7 +139,8 @@ def file_article_id(path: Path, text: str, unique: bool) -> str:
 
 
 def _json_type(value: object) -> str:
-    names = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}
+    names = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object", str: "a string",
+             type(None): "null"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -476,7 +477,7 @@ def record_to_article(rec: object, default_id: str, source: str, unique_ids: boo
     if isinstance(rec, dict) and "text" not in rec and isinstance(rec.get("article"), dict):
         rec = rec["article"]
     if not isinstance(rec, dict):
-        return Rejected(source, "record is not an object")
+        return Rejected(source, f"record is {_json_type(rec)}, not an object with a 'text' field")
     text = rec.get("text")
     if text is not None and not isinstance(text, str):
         return Rejected(source, f"field 'text' must be a string, not {_json_type(text)}")
