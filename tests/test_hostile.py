@@ -1167,6 +1167,15 @@ def test_a_page_in_a_seven_bit_charset_is_read_in_it(tmp_path, charset):
     assert isinstance(a, Article) and body in a.text, a
 
 
+def test_an_xhtml_page_declaring_its_charset_in_the_xml_declaration_is_read(tmp_path):
+    """A saved XHTML page names its charset only in <?xml ... encoding="..."?>: it was "not valid UTF-8"."""
+    p = tmp_path / "page.xhtml"
+    page = _page("x", LATIN).replace('<meta charset="x">', "").replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">')
+    p.write_bytes(('<?xml version="1.0" encoding="windows-1252"?>\n' + page).encode("cp1252"))
+    [a] = read_inputs([str(p)])
+    assert isinstance(a, Article) and a.text.startswith(LATIN.strip()), a
+
+
 def test_a_page_in_neither_its_charset_nor_windows_1252_is_still_refused(tmp_path):
     """EUC-JP bytes under a Shift JIS declaration read in windows-1252 as "¤³¤ì": refused, not stored."""
     p = tmp_path / "page.html"

@@ -287,6 +287,7 @@ def western(text: str) -> bool:
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 # Python codecs that decode bytes to text but are no character set a page is written in: a page
 # declaring one ("unicode_escape" turns its backslashes into line breaks) is read as UTF-8 only.
+_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""")
 # Charsets written in ASCII bytes with escape sequences ("ESC $ B" switches ISO-2022-JP to kanji): a
 # page in one is valid UTF-8 too, and read as that it was escape codes and Latin junk.
 SEVEN_BIT = ("iso2022", "hz")
@@ -295,13 +296,14 @@ NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf
 
 def declared_charset(data: bytes, content_type: str = "") -> str | None:
     """The character set an HTML page declares, by its Content-Type header, else by a ``<meta>``
-    in its first 4 KB, as a Python codec name; None when it declares none Python knows as a
+    in its first 4 KB, else by an XML declaration (``<?xml version="1.0" encoding="windows-1252"?>``,
+    all a saved XHTML page may have), as a Python codec name; None when it declares none Python knows as a
     character set (``base64``, ``rot13``: those were a LookupError traceback). Latin-1 and ASCII
     mean windows-1252, and a <meta> saying UTF-16 or UTF-32 means UTF-8 (a page that declares it
     in ASCII is not in it), as browsers read them (the HTML standard says so)."""
     found = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", content_type, re.I)
-    name = found.group(1) if found else (m.group(1).decode("ascii") if (m := _META_CHARSET.search(data[:4096]))
-                                         else None)
+    inline = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.match(data[:512])
+    name = found.group(1) if found else (inline.group(1).decode("ascii") if inline else None)
     try:
         codec = codecs.lookup(name).name if name else None
         b"a".decode(codec or "utf-8", "ignore")  # LookupError: a bytes-to-bytes codec; UnicodeError: "undefined"
