@@ -1231,3 +1231,8 @@ def test_capitals_and_colon_dateline_are_no_subject():
     calls the capitals an organisation and the verb's subject, but the speaker is the court."""
     check("CHENNAI: The Madras High Court on Friday remarked that the tender had been rigged.",
           "Madras High Court", "remarked", "the tender had been rigged")
+
+
+def test_headline_topic_before_a_colon_is_no_second_subject():
+    """'Topic: “quote,” says X': the parser makes the topic a subject of 'says' as well as X."""
+    check("Gaza crisis: “We have nothing left,” says aid worker", "aid worker", "says", "We have nothing left")

@@ -858,6 +858,8 @@ def _subject(verb):
             if obj is not None:
                 return obj
         stray = _fronted_subject(v) if depth == 0 else None
+        if stray is None and depth == 0:
+            stray = _topic_before_colon(v)
         for c in v.children:
             if stray is not None and c.i == stray.i:
                 continue
@@ -921,6 +923,17 @@ def _speaker_after_participle(participle):
                 and t.pos_ in {"NOUN", "PROPN", "PRON"}:
             return t
     return None
+
+
+def _topic_before_colon(verb):
+    """A headline's topic label that the parser made a second subject: in "Ukraine war: 'We are running
+    out of shells', says commander", 'war' (before the colon) and 'commander' both depend on 'says'.
+    The one with a colon between it and the verb is the topic; None unless the verb has another subject."""
+    subs = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subs) < 2:
+        return None
+    doc = verb.doc
+    return next((c for c in subs if c.i < verb.i and any(t.text == ":" for t in doc[c.i + 1 : verb.i])), None)
 
 
 def _fronted_subject(verb):
