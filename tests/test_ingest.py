@@ -297,6 +297,19 @@ def test_a_jsonl_line_that_is_no_object_says_what_it_is(tmp_path):
     assert good.text == "Fine."
 
 
+def test_a_json_array_or_pretty_printed_records_are_read_as_records(tmp_path):
+    """json.dump of a list of records, or records written with indent=2, saved as .jsonl (or
+    .json, "unsupported format"): one "invalid JSON" line per line of the file, nothing stored."""
+    recs = [{"id": "a", "text": "First."}, {"id": "b", "text": "Second."}, {"text": ""}]
+    (tmp_path / "array.jsonl").write_text(json.dumps(recs))
+    (tmp_path / "pretty.jsonl").write_text(json.dumps(recs, indent=2))
+    (tmp_path / "objects.json").write_text("\n".join(json.dumps(r, indent=2) for r in recs) + "\n")
+    for name in ("array.jsonl", "pretty.jsonl", "objects.json"):
+        first, second, empty = read(tmp_path / name)
+        assert (first.id, first.text, second.id, second.text) == ("a", "First.", "b", "Second."), name
+        assert str(empty) == f"{tmp_path / name}#3: record has no text", name
+
+
 def test_nan_and_infinity_in_a_jsonl_record_are_no_value(tmp_path):
     """Python's json writes NaN and Infinity and reads them back (1e999 too): kept in an article's
     metadata, they went into the store and into every JSON line written for that article, which

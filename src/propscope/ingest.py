@@ -514,7 +514,14 @@ def _finite(number: str) -> float | None:
 
 
 def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Article | Rejected]:
+    """Records of a JSON Lines file (or .json), one object a line, each reported by its line. A
+    file that is one JSON document instead (``json_document``: an array of records, objects
+    pretty-printed over many lines) is read as that, each record reported as ``name#N``."""
     stem = Path(name).stem
+    if (records := json_document(data)) is not None:
+        for k, rec in enumerate(records, 1):
+            yield record_to_article(rec, f"{stem}-{k}", f"{name}#{k}", unique_ids)
+        return
     for n, line in enumerate(split_jsonl(data), 1):
         line = line.removeprefix("\ufeff")  # exports joined with cat: each one's byte-order mark
         if not line.strip():
@@ -528,6 +535,36 @@ def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Artic
             yield Rejected(f"{name}:{n}", "JSON nested too deeply (a record is one flat object with a 'text' field)")
             continue
         yield record_to_article(rec, f"{stem}-{n}", f"{name}:{n}", unique_ids)
+
+
+def json_document(data: str) -> list | None:
+    """The values of ``data`` when it is not one JSON value a line: the items of one array
+    (``json.dump`` of a list of records), or values spread over several lines each (objects
+    written with ``indent``); else None, and it is read line by line. Line by line, such a file
+    gave one "invalid JSON" error a line and no record. Tried only when its first line alone is
+    no JSON object, so JSON Lines are parsed once."""
+    text = data.removeprefix("\ufeff")
+    lines = [line for line in split_jsonl(text) if line.strip()]
+    decoder = json.JSONDecoder(parse_constant=_no_number, parse_float=_finite)
+    try:
+        if not lines or isinstance(decoder.decode(lines[0]), dict):
+            return None
+    except (json.JSONDecodeError, RecursionError):
+        pass
+    values, at = [], _SPACE.match(text).end()
+    try:
+        while at < len(text):
+            value, at = decoder.raw_decode(text, at)
+            values.append(value)
+            at = _SPACE.match(text, at).end()
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    if len(values) == 1 and isinstance(values[0], list):
+        return values[0]
+    return values if len(values) != len(lines) else None
+
+
+_SPACE = re.compile(r"\s*")
 
 
 def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article | Rejected]:
@@ -946,7 +983,7 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
     if path.name.lower().endswith(WARC_SUFFIXES):
         yield from read_warc(path, name)
         return
-    known = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".jsonl", ".ndjson", ".csv", ".urls"}
+    known = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv", ".urls"}
     if suffix not in known:
         packed = compressed(_head(path)) if suffix in COMPRESSED_SUFFIXES else None  # a .docx is a zip too
         yield Rejected(name, packed or f"unsupported format {suffix!r}; give .txt, .html, .jsonl, .csv, .warc, .rss "
@@ -965,11 +1002,11 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
     if suffix in FEED_SUFFIXES:
         yield from read_feed(data, name, opts.unique_ids) if data.strip() else iter([Rejected(name, "empty input")])
         return
-    text = decode_text(data, name, opts.max_bytes, records=suffix in (".jsonl", ".ndjson", ".csv"),
+    text = decode_text(data, name, opts.max_bytes, records=suffix in (".jsonl", ".ndjson", ".json", ".csv"),
                        charset=declared_charset(data) if suffix in HTML_SUFFIXES else None)
     if isinstance(text, Rejected):
         yield text
-    elif suffix in (".jsonl", ".ndjson"):
+    elif suffix in (".jsonl", ".ndjson", ".json"):
         yield from read_jsonl(text, name, opts.unique_ids)
     elif suffix == ".csv":
         yield from read_csv(text, name, opts.unique_ids)
