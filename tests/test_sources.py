@@ -1236,3 +1236,15 @@ def test_capitals_and_colon_dateline_are_no_subject():
 def test_headline_topic_before_a_colon_is_no_second_subject():
     """'Topic: “quote,” says X': the parser makes the topic a subject of 'says' as well as X."""
     check("Gaza crisis: “We have nothing left,” says aid worker", "aid worker", "says", "We have nothing left")
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("“We will hold the line,” the Tass agency quoted General Pavel Orlov as saying.",
+     "General Pavel Orlov", "We will hold the line"),
+    ("'We will not give up an inch,' state television quoted the commander as saying on Sunday.",
+     "commander", "We will not give up an inch"),
+])
+def test_quote_before_agency_quoted_x_as_saying(text, source, content):
+    """'“...,” the agency quoted X as saying': the quote stands before the agency, not before 'saying';
+    straight single marks close a quote before a speaker as curly ones do."""
+    check(text, source, "saying", content)

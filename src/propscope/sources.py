@@ -1022,7 +1022,7 @@ def _quote_after(text: str, end: int, quotes: list[Quote]) -> Quote | None:
 def _quote_before(text: str, start: int, quotes: list[Quote]) -> Quote | None:
     best = None
     for q in quotes:
-        if q.end < start and re.fullmatch(r"[\"”’][ \t]*[,—–-]?[ \t]*", text[q.end : start]):
+        if q.end < start and re.fullmatch(r"[\"”’'][ \t]*[,—–-]?[ \t]*", text[q.end : start]):
             inner = q.text.rstrip()
             between_comma = "," in text[q.end : start]
             if inner and (inner[-1] in ",?!—–-…" or between_comma):
@@ -1043,6 +1043,10 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
     'As X reported, Y'), or what follows a colon ('X wrote: ...')."""
     doc = verb.doc
     bs, be = _speech_block(verb)
+    quoting = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if quoting is not None and quoting.lemma_.lower() in {"quote", "cite"}:
+        # '“...,” the agency quoted X as saying': the clause of saying starts at the agency
+        bs = min(bs, _speech_block(quoting)[0])
     q_before = _quote_before(text, bs, quotes)
     q_after = _quote_after(text, be, quotes)
     # ' "A," the minister declared, "and B." '
