@@ -428,3 +428,38 @@ def test_time_chart_fills_its_card_and_keeps_its_labels():
     for x, _ in re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="end">([^<]+)</text>', svg):
         assert float(x) >= 4 * 13 * 0.6  # "100%" fits left of the axis
     assert svg.count("<a href=") == 12
+
+
+def test_a_long_article_renders_in_time_linear_in_its_length():
+    """Each line used to look through every sentence and span of the article: a 4,000-line
+    article read its sentences' offsets 16 million times (and took seconds to render)."""
+    import random
+
+    from propscope.document import Analysis, Article, Sentence, Span
+    from propscope.report_html import _per_line, render_article
+
+    class Counted(Sentence):
+        reads = 0
+
+        def __getattribute__(self, name):
+            if name == "start":
+                type(self).reads += 1
+            return super().__getattribute__(name)
+
+    line = "The corrupt elites lied to the nation again, said the veteran."
+    n = 2000
+    text = "\n".join([line] * n)
+    step = len(line) + 1
+    spans = [Span(i * step + 4, i * step + 30, "Loaded_Language", 0.5, "") for i in range(n)]
+    sentences = [Counted(i * step, i * step + len(line), 0.5) for i in range(n)]
+    out = render_article(Analysis(Article(id="long", text=text), spans, sentences, 0.5, "m"))
+    assert out.count('class="line"') == n and out.count("<mark") == n
+    assert Counted.reads < 10 * n, f"{Counted.reads} reads of sentence offsets for {n} lines"
+    rng = random.Random(0)  # the walk finds exactly the ranges that overlap each line
+    for _ in range(300):
+        size = rng.randint(1, 40)
+        cuts = sorted({*rng.sample(range(1, size + 1), rng.randint(1, min(5, size))), size})
+        lines = list(zip([0, *cuts[:-1]], cuts))
+        ranges = [(a, rng.randint(a, size)) for a in (rng.randint(0, size) for _ in range(rng.randint(0, 6)))]
+        want = [[i for i, (a, b) in enumerate(ranges) if a < e and b > s] for s, e in lines]
+        assert [sorted(found) for found in _per_line(lines, ranges)] == want, (lines, ranges)

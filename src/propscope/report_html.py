@@ -98,11 +98,31 @@ def _groups(analysis: Analysis) -> list[tuple[int, int, list]]:
     return [(a, b, sorted(v, key=lambda s: -s.score)) for (a, b), v in sorted(by_range.items())]
 
 
-def _tree(start: int, end: int, groups: list[tuple[int, int, list]]) -> _Node:
+def _per_line(lines: Sequence[tuple[int, int]], ranges: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """For each line (start, end), in order, the indices of the ranges that overlap it. One walk
+    over both, keeping only the ranges still open: a long article's lines each looked through
+    every span and sentence, so its page took time in the square of its length."""
+    order = sorted(range(len(ranges)), key=lambda i: ranges[i][0])
+    out: list[list[int]] = []
+    active: list[int] = []
+    k = 0
+    for start, end in lines:
+        while k < len(order) and ranges[order[k]][0] < end:
+            active.append(order[k])
+            k += 1
+        active = [i for i in active if ranges[i][1] > start]
+        out.append(list(active))
+    return out
+
+
+def _tree(start: int, end: int, groups: list[tuple[int, int, list]], among: Sequence[int] | None = None) -> _Node:
     """Nest the highlights of one line: a span inside another becomes a child, so the outer one
-    stays a single element; a span that crosses its parent's end is cut there and goes on after."""
+    stays a single element; a span that crosses its parent's end is cut there and goes on after.
+    ``among``: the indices of the groups that may overlap the line (default: all)."""
     root = _Node(start, end, -1, False)
-    heap = [(max(a, start), -min(b, end), i, b <= end) for i, (a, b, _) in enumerate(groups) if a < end and b > start]
+    candidates = range(len(groups)) if among is None else among
+    heap = [(max(a, start), -min(b, end), i, b <= end) for i in candidates
+            for a, b, _ in (groups[i],) if a < end and b > start]
     heapq.heapify(heap)
     stack = [root]
     while heap:
@@ -161,10 +181,14 @@ def render_article(analysis: Analysis, threshold: float | None = None) -> str:
         threshold = default_threshold([s.score for s in analysis.spans])
     groups = _groups(analysis)
     breaks = [i + 1 for i, c in enumerate(text) if c == "\n" and i + 1 < len(text)]
+    lines = list(zip([0, *breaks], [*breaks, len(text)]))
+    sentences = analysis.sentences
+    on_line = zip(_per_line(lines, [(a, b) for a, b, _ in groups]),
+                  _per_line(lines, [(s.start, s.end) for s in sentences]))
     out = []
-    for start, end in zip([0, *breaks], [*breaks, len(text)]):
-        scores = [s.score for s in analysis.sentences if s.start < end and s.end > start]
-        body = _render_node(_tree(start, end, groups), text, groups, threshold, analysis.taxonomy)
+    for (start, end), (group_ids, sentence_ids) in zip(lines, on_line):
+        scores = [sentences[i].score for i in sentence_ids]
+        body = _render_node(_tree(start, end, groups, group_ids), text, groups, threshold, analysis.taxonomy)
         out.append(f'<div class="line"><div class="gutter" title="highest sentence score on this line">'
                    f'{_gutter(max(scores) if scores else None)}</div><div class="text">{body}</div></div>')
     title = html.escape(art.title or f"Article {art.id}")
