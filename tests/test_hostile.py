@@ -403,6 +403,36 @@ def test_a_feed_cannot_read_local_files_or_expand_entities_exponentially(tmp_pat
             assert "TOPSECRET" not in str(i) and len(str(i)) < 10_000, (name, i)
 
 
+def test_a_gzip_bomb_page_in_a_warc_is_refused_in_bounded_memory(tmp_path, monkeypatch):
+    """A record's page was read whole before its size was looked at: a 1 KB record holding a
+    gzip-encoded page of 300 MB of spaces took 655 MB of memory, and the refusal said to raise
+    --max-bytes, which does not govern WARC pages."""
+    import tracemalloc
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    monkeypatch.setattr(ingest, "WARC_PAGE_LIMIT", 1_000_000, raising=False)
+    bomb = gzip.compress(b"<html><body><p>" + b" " * 150_000_000 + b"</p></body></html>")
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                               protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record("https://bomb.example/", "response", http_headers=headers,
+                                        payload=io.BytesIO(bomb)))
+    p = tmp_path / "crawl.warc.gz"
+    p.write_bytes(buf.getvalue() + make_warc(tmp_path / "fine.warc.gz", 1))
+    tracemalloc.start()
+    try:
+        bad, fine = read_inputs([str(p)])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(bad, Rejected) and "over 1,000,000 bytes once decompressed" in bad.reason, bad
+    assert "--max-bytes" not in bad.reason and isinstance(fine, Article)
+    assert peak < 60_000_000, peak  # warcio inflates 16 KB of gzip at a time: 16 MB of spaces
+
+
 def test_complete_warc_gz_is_not_reported(tmp_path):
     p = tmp_path / "crawl.warc.gz"
     make_warc(p, 2)

@@ -706,6 +706,9 @@ def _html_fragment_text(fragment: str) -> str | None:
 
 
 WARC_ADVICE = "if a download or copy cut it short, fetch it again and ingest it again (stored records stay once)"
+# The most of one archived page that is read (decompressed): its body was read whole first, so a
+# 1 KB record of a gzip-encoded page of 300 MB of spaces took 655 MB of memory, and more took more.
+WARC_PAGE_LIMIT = 5 * DEFAULT_MAX_BYTES
 WARC_DAMAGED = "write the archive again with the tool that made it, or fetch the page again"
 
 
@@ -855,14 +858,17 @@ def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -
     if "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
-    body = record.content_stream().read()
+    body = read_at_most(record.content_stream(), WARC_PAGE_LIMIT)  # a gzip-encoded page may be a bomb
+    if len(body) > WARC_PAGE_LIMIT:
+        return Rejected(source, f"record {n} (at byte {start:,}) holds a page over {WARC_PAGE_LIMIT:,} bytes once "
+                                "decompressed, more than propscope reads of one page; not read")
     missing = getattr(record.raw_stream, "limit", 0)
     if missing and goes_on():
         return Rejected(source, _wrong_length(record, n, start))
     if missing:
         return Rejected(source, f"record {n} (at byte {start:,}) is cut off: {missing:,} bytes of it are missing, "
                                 f"the file ends early; not read; {WARC_ADVICE}")
-    text = decode_text(body, source, DEFAULT_MAX_BYTES * 5)
+    text = decode_text(body, source, WARC_PAGE_LIMIT)
     return text if isinstance(text, Rejected) else html_to_article(text, url or source, source, url=url)
 
 
