@@ -1248,3 +1248,15 @@ def test_quote_before_agency_quoted_x_as_saying(text, source, content):
     """'“...,” the agency quoted X as saying': the quote stands before the agency, not before 'saying';
     straight single marks close a quote before a speaker as curly ones do."""
     check(text, source, "saying", content)
+
+
+def test_parenthetical_speaker_with_an_as_quoted_aside_ends_the_content():
+    t = "Exports will recover by spring, Trade Minister Omar Haidari said, as quoted by the Pajhwok agency."
+    check(t, "Trade Minister Omar Haidari", "said", "Exports will recover by spring")
+
+
+def test_aside_of_saying_inside_a_sentence_keeps_the_whole_sentence():
+    """'The council must, she said, to ...': the parser may hang ', she said,' on the inner verb; what
+    was said is still the whole sentence around the aside (the convention for 'X, he added, Y')."""
+    t = "The board needs, she said, to “restore trust before anything else.”"
+    check(t, "she", "said", "The board needs, she said, to “restore trust before anything else")

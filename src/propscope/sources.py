@@ -1152,11 +1152,22 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
             parenthetical = parenthetical and (nxt is None or nxt.is_punct)
         if parenthetical:
-            hs, he = _tok_range(list(head.subtree))
+            # punctuation left out on both sides: a final '.' the parser hung on the verb of saying must
+            # not make 'Y, X said, as quoted by Z.' look like a clause inside Y
+            hs, he = _tok_range([t for t in head.subtree if not t.is_punct] or list(head.subtree))
             if verb.dep_ in {"advcl", "conj"} or not (hs <= vs and ve <= he):
                 hs, he = _tok_range([t for t in head.subtree if t not in set(sub)])
             if vs <= hs and ve >= he:
                 return None
+            if ve < he and _channel_aside_after(head, ve):  # 'Y, X said, as quoted by Z.'
+                he = vs
+            elif vs <= hs and verb.dep_ == "parataxis" and nxt is not None and nxt.text == "," \
+                    and prev is not None and prev.text == "," and head.dep_ != "ROOT":
+                # 'The government needs, he said, to act': the parser hung the aside on a clause inside
+                # the sentence; what was said is the whole sentence around the aside
+                root = [t for t in verb.sent.root.subtree if not t.is_punct]
+                if root and root[0].idx < vs:
+                    hs, he = root[0].idx, max(he, _tok_range(root)[1])
             if vs <= hs:
                 hs = ve
             elif ve >= he:
@@ -1173,6 +1184,16 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         if text[s:line_end].strip():
             return s, line_end, "colon"
     return None
+
+
+def _channel_aside_after(head, end: int) -> bool:
+    """Whether all that the clause ``head`` holds after character ``end`` is the writer's aside on the
+    channel, 'as quoted by Z' or 'as reported by Z' (the parser may hang it on the reported clause)."""
+    after = [t for t in head.subtree if t.idx >= end and not t.is_punct]
+    aside = next((c for c in head.children if c.dep_ == "advcl" and c.idx >= end
+                  and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                  and c.lemma_.lower() in SPEECH_LEMMAS | {"quote", "cite"}), None)
+    return bool(after) and aside is not None and {t.i for t in after} <= {t.i for t in aside.subtree}
 
 
 def _lead_into_quote(doc, q: Quote) -> int | None:
