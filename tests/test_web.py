@@ -139,7 +139,7 @@ def test_web_posts_take_the_headline_as_title(client):
     r = client.post("/analyze", data={"text": "Harbour plans sink\nThe council voted the plan down."},
                     follow_redirects=False)
     page = client.get(r.headers["location"]).text
-    assert "<h2>Harbour plans sink</h2>" in page and "<title>Harbour plans sink · propscope</title>" in page
+    assert "<h1>Harbour plans sink</h1>" in page and "<title>Harbour plans sink · propscope</title>" in page
     plain = client.post("/api/analyze", json={"text": "It rained all day.\nThen it stopped."}).json()
     assert plain["article"]["title"] is None  # a sentence, not a headline
 
@@ -463,3 +463,41 @@ def test_a_long_article_renders_in_time_linear_in_its_length():
         ranges = [(a, rng.randint(a, size)) for a in (rng.randint(0, size) for _ in range(rng.randint(0, 6)))]
         want = [[i for i, (a, b) in enumerate(ranges) if a < e and b > s] for s, e in lines]
         assert [sorted(found) for found in _per_line(lines, ranges)] == want, (lines, ranges)
+
+
+def _levels(page: str) -> list[int]:
+    return [int(n) for n in re.findall(r"<h([1-6])[\s>]", page)]
+
+
+def _assert_outline(page: str, name: str) -> None:
+    """One h1, first; no level skipped on the way down (a screen reader's list of headings)."""
+    levels = _levels(page)
+    assert levels and levels[0] == 1 and levels.count(1) == 1, (name, levels)
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (name, levels)
+
+
+def test_every_page_has_one_h1_first_and_skips_no_heading_level(client, sample_text):
+    a = _post(client, sample_text, title="Sample story")
+    for path in ("/", f"/articles/{a['id']}", "/dashboard", "/search", "/search?q=veteran", "/reuse"):
+        _assert_outline(client.get(path).text, path)
+    page = client.get(f"/articles/{a['id']}").text
+    assert re.search(r"<h1>Sample story</h1>", page)
+    assert "<h2>Who is cited</h2>" in page and "<h2>Techniques here</h2>" in page
+    missing = client.get("/articles/nope", headers={"accept": "text/html"}).text
+    _assert_outline(missing, "404")
+
+
+def test_report_outline_landmark_and_legend_with_labels():
+    from propscope.report_html import render
+
+    a = _nested_analysis()
+    report = render([a], title="Weekly check")
+    _assert_outline(report, "report")
+    assert report.index("<main>") < report.index("<h1>Weekly check</h1>") < report.index("</main>")
+    assert report.index("<h2>Techniques in this report</h2>") < report.index('<section class="analysed"')
+    legend = report[report.index("<h2>Techniques in this report</h2>"):]
+    assert "<p>" not in legend[:legend.index("</dl>")]  # a <dl> holds only <dt> and <dd>
+    # each technique in the text, its colour and the label printed at its spans
+    for name, label in (("Appeal_to_fear-prejudice", "fear"), ("Slogans", "slogan")):
+        assert re.search(rf'<dt data-t="{re.escape(name)}"><span class="swatch"></span>[^<]+ '
+                         rf'<span class="lbl">{label}</span></dt><dd>[^<]+</dd>', legend), name

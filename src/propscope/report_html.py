@@ -25,7 +25,7 @@ _APP_JS = _STATIC / "app.js"
 _PAGE_CSS = """
 body{font:16px/1.6 Georgia,serif;color:#222;max-width:62rem;margin:2rem auto;padding:0 1rem}
 h1{font:600 1.4rem system-ui,sans-serif} h2{font:600 1.15rem system-ui,sans-serif;margin-top:2.5rem}
-.legend{font:.85rem system-ui,sans-serif;border-top:1px solid #ddd;margin-top:2rem}
+.legend{font:.85rem system-ui,sans-serif}
 .note{font:.8rem system-ui,sans-serif;color:#666}
 .reading{margin-top:1rem}
 #span-details:not(:empty){position:sticky;bottom:0;background:#fff;border-top:2px solid #1f2d3a;padding:.4rem 1rem;
@@ -172,9 +172,22 @@ def _gutter(score: float | None) -> str:
             f'<rect width="{score * 100:.1f}" height="10"/></svg>')
 
 
-def render_article(analysis: Analysis, threshold: float | None = None) -> str:
+def render_head(analysis: Analysis, level: int = 2) -> str:
+    """The article's title as a heading of ``level``, its metadata and score, and its notes: a
+    report lists articles under its own title (h2), a web page has one article, its h1."""
+    art = analysis.article
+    title = html.escape(art.title or f"Article {art.id}")
+    meta = " · ".join(html.escape(str(x)) for x in (art.id, art.outlet, art.published, art.url) if x)
+    notes = "".join(f'<p class="note">{html.escape(n)}</p>' for n in analysis.notes)  # e.g. no techniques: French
+    return (f'<h{level}>{title}</h{level}>'
+            f'<p class="meta">{meta} · article score {analysis.score:.0%} · '
+            f'{plural(len(analysis.spans), "technique span")} · model {html.escape(analysis.model)}</p>{notes}')
+
+
+def render_article(analysis: Analysis, threshold: float | None = None, head: bool = True) -> str:
     """The article as lines of text with nested, labelled highlights and a sentence-score gutter.
-    Spans scored below ``threshold`` (default: ``default_threshold``) start hidden."""
+    Spans scored below ``threshold`` (default: ``default_threshold``) start hidden. Without
+    ``head`` the title, metadata and notes are left to the page (``render_head``)."""
     art = analysis.article
     text = art.text
     if threshold is None:
@@ -191,19 +204,15 @@ def render_article(analysis: Analysis, threshold: float | None = None) -> str:
         body = _render_node(_tree(start, end, groups, group_ids), text, groups, threshold, analysis.taxonomy)
         out.append(f'<div class="line"><div class="gutter" title="highest sentence score on this line">'
                    f'{_gutter(max(scores) if scores else None)}</div><div class="text">{body}</div></div>')
-    title = html.escape(art.title or f"Article {art.id}")
-    meta = " · ".join(html.escape(str(x)) for x in (art.id, art.outlet, art.published, art.url) if x)
-    notes = "".join(f'<p class="note">{html.escape(n)}</p>' for n in analysis.notes)  # e.g. no techniques: French
-    return (f'<section class="analysed" id="{html.escape("article-" + art.id)}"><h2>{title}</h2>'
-            f'<p class="meta">{meta} · article score {analysis.score:.0%} · '
-            f'{plural(len(analysis.spans), "technique span")} · model {html.escape(analysis.model)}</p>'
-            f'{notes}{"".join(out)}'
-            f'{render_sources(analysis)}</section>')
+    return (f'<section class="analysed" id="{html.escape("article-" + art.id)}">'
+            f'{render_head(analysis) if head else ""}{"".join(out)}'
+            f'{render_sources(analysis, 3 if head else 2)}</section>')
 
 
-def render_sources(analysis: Analysis) -> str:
+def render_sources(analysis: Analysis, level: int = 3) -> str:
     """Who is cited for what (when the analysis was made with sources): each attribution with its
-    cue and whom it was told to, and the quotes no attribution shows, with their speakers."""
+    cue and whom it was told to, and the quotes no attribution shows, with their speakers; under
+    a heading of ``level``."""
     text, atts = analysis.article.text, analysis.attributions
     items = []
     for at in atts:
@@ -217,7 +226,8 @@ def render_sources(analysis: Analysis) -> str:
                    for at in atts):
             who = html.escape(q["speaker"]) if q.get("speaker") else "unknown speaker"
             items.append(f'<li><strong>{who}</strong> <span class="hint">quoted</span>: “{html.escape(q["text"])}”</li>')
-    return f'<div class="sources"><h3>Who is cited</h3><ul>{"".join(items)}</ul></div>' if items else ""
+    heading = f"<h{level}>Who is cited</h{level}>"
+    return f'<div class="sources">{heading}<ul>{"".join(items)}</ul></div>' if items else ""
 
 
 def render_controls(analyses: Sequence[Analysis], threshold: float) -> str:
@@ -242,27 +252,36 @@ def render_controls(analyses: Sequence[Analysis], threshold: float) -> str:
             f'<ul class="toggles">{toggles}</ul></div>')
 
 
+def render_legend(analyses: Sequence[Analysis]) -> str:
+    """What each colour and each label at a span's end stands for: the techniques these analyses
+    use, with their definitions, as a definition list (the web page and the report share it)."""
+    used = {s.technique: a.taxonomy for a in analyses for s in a.spans}
+    found = sorted((taxonomy.get(t, tax) for t, tax in used.items()), key=lambda t: t.display)
+    items = "".join(
+        f'<dt data-t="{html.escape(t.name)}"><span class="swatch"></span>{html.escape(t.display)} '
+        f'<span class="lbl">{html.escape(t.short or t.display)}</span></dt><dd>{html.escape(t.definition)}</dd>'
+        for t in found)
+    return f'<dl class="legend">{items or "<dd>No technique found.</dd>"}</dl>'
+
+
 def render(analyses: Sequence[Analysis], title: str = "propscope report") -> str:
-    used = dict(sorted({s.technique: a.taxonomy for a in analyses for s in a.spans}.items()))
-    legend = "".join(
-        f'<dt data-t="{html.escape(t)}"><span class="swatch"></span>{html.escape(taxonomy.display(t, tax))}'
-        f'</dt><dd>{html.escape(taxonomy.get(t, tax).definition)}</dd>' for t, tax in used.items())
     threshold = default_threshold([s.score for a in analyses for s in a.spans])
     body = "".join(render_article(a, threshold) for a in analyses)
     data = json.dumps(technique_data(analyses)).replace("</", "<\\/")
     # A file has no Content-Security-Policy: the reading controls' script goes inline, so the
-    # report stays one file that opens offline.
+    # report stays one file that opens offline. The legend comes first: a reader meets the
+    # labels in the text knowing what they stand for.
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
             f'content="width=device-width,initial-scale=1"><title>{html.escape(title)}</title>'
             f'<style>{_ARTICLE_CSS.read_text()}{technique_css()}{_PAGE_CSS}</style>'
-            f'</head><body><h1>{html.escape(title)}</h1><p class="note">Highlights mark passages where the model '
+            f'</head><body><main><h1>{html.escape(title)}</h1><p class="note">Highlights mark passages where the model '
             f'detected a propaganda technique, labelled at their end; click one for its confidence. The gutter '
             f'shows the highest sentence score on each line. These are machine findings for a person to judge, '
-            f'not verdicts.</p>{render_controls(analyses, threshold)}<div class="reading">{body}</div>'
-            f'<div id="span-details" class="note" aria-live="polite"></div>'
-            f'<dl class="legend"><p><strong>Techniques in this report</strong></p>{legend or "<dd>none found</dd>"}'
-            f'</dl><script type="application/json" id="technique-data">'
-            f'{data}</script>'
+            f'not verdicts.</p><section class="legend-box"><h2>Techniques in this report</h2>'
+            f'{render_legend(analyses)}</section>'
+            f'{render_controls(analyses, threshold)}<div class="reading">{body}</div>'
+            f'<div id="span-details" class="note" aria-live="polite"></div></main>'
+            f'<script type="application/json" id="technique-data">{data}</script>'
             f'<script>{_APP_JS.read_text()}</script></body></html>')
 
 

@@ -33,7 +33,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import ingest, taxonomy
 from ..document import Article, headline_title
 from ..pipeline import analyze_batch
-from ..report_html import default_threshold, plural, render_article, render_controls, technique_css, technique_data
+from ..report_html import (
+    default_threshold,
+    plural,
+    render_article,
+    render_controls,
+    render_head,
+    render_legend,
+    technique_css,
+    technique_data,
+)
 from ..store import Store, StoreError, StoreUnavailable
 from . import charts, views
 from .security import LOOPBACK_HOSTS, TEST_HOST, Guard, bearer_token_ok, secret_ok
@@ -385,10 +394,10 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             return page(request, "error.html", status_code=404, heading="No such article",
                         message=f"There is no analysed article {article_id!r} in this store.")
         a.article = titled(a.article)
-        legend = sorted({taxonomy.get(s.technique, a.taxonomy) for s in a.spans}, key=lambda t: t.display)
         threshold = default_threshold([s.score for s in a.spans])
-        return page(request, "article.html", a=a, body=Markup(render_article(a, threshold)),
-                    controls=Markup(render_controls([a], threshold)), legend=legend,
+        return page(request, "article.html", a=a, head=Markup(render_head(a, level=1)),
+                    body=Markup(render_article(a, threshold, head=False)),
+                    controls=Markup(render_controls([a], threshold)), legend=Markup(render_legend([a])),
                     technique_dicts=technique_data([a]))
 
     def dashboard_data(outlet: str, since: str, until: str) -> tuple[dict, dict[str, list[dict]]]:
