@@ -787,6 +787,40 @@ def serve(handler) -> tuple[http.server.ThreadingHTTPServer, int]:
     return httpd, httpd.server_address[1]
 
 
+class DripHandler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        import time
+
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        try:
+            for _ in range(600):  # a minute of bytes, each read well inside the timeout
+                self.wfile.write(b"<p>drip</p>\n")
+                self.wfile.flush()
+                time.sleep(0.1)
+        except OSError:
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_server_dripping_its_page_is_given_up_on():
+    """httpx's timeout is for each read: a server sending a few bytes every second kept
+    `propscope ingest URL` waiting (still running when killed after 40 s; 10,000 drips are hours)."""
+    import time
+
+    httpd, port = serve(DripHandler)
+    try:
+        start = time.monotonic()
+        with pytest.raises(fetch.FetchError, match=r"took over 1\.2 s to send its page"):
+            fetch.fetch(f"http://127.0.0.1:{port}/", timeout=0.3, allow_private=True)
+        assert time.monotonic() - start < 10
+    finally:
+        httpd.shutdown()
+
+
 def test_empty_feed_url_is_a_clear_4xx(db_url, tiny_model):
     httpd, port = serve(FeedHandler)
     try:

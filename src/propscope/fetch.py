@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 MAX_REDIRECTS = 5
+BODY_TIMEOUTS = 4  # one hop's whole answer may take this many times the timeout (60 s by default)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -130,7 +132,8 @@ def _pinned(url: str, addr: IPAddress) -> tuple[httpx.URL, dict[str, str], dict[
 def fetch(url: str, *, timeout: float = 15.0, max_bytes: int = 10_000_000, allow_private: bool = False,
           transport: httpx.BaseTransport | None = None) -> Fetched:
     """GET ``url`` following at most ``MAX_REDIRECTS`` redirects, each hop checked and pinned to
-    the address checked. ``transport`` is for tests."""
+    the address checked. ``timeout`` bounds each wait for the server, and ``BODY_TIMEOUTS`` times
+    it one hop's whole answer. ``transport`` is for tests."""
     current = url
     with httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": "propscope/0.1"},
                       transport=transport) as client:
@@ -146,9 +149,12 @@ def fetch(url: str, *, timeout: float = 15.0, max_bytes: int = 10_000_000, allow
 
 def _get(client: httpx.Client, url: str, addrs: list[IPAddress], timeout: float, max_bytes: int) -> Fetched | str:
     """One hop: the page, or the URL a redirect points to. The checked addresses are tried in
-    turn while a connection cannot be made, as the system's resolver order would."""
+    turn while a connection cannot be made, as the system's resolver order would. httpx's timeout
+    is for each read: a server sending a few bytes every few seconds kept a run waiting for hours,
+    so the whole answer must arrive within ``BODY_TIMEOUTS`` times ``timeout``."""
     for k, addr in enumerate(addrs):
         target, headers, extensions = _pinned(url, addr)
+        deadline = time.monotonic() + BODY_TIMEOUTS * timeout
         try:
             with client.stream("GET", target, headers=headers, extensions=extensions) as resp:
                 if resp.is_redirect:
@@ -166,6 +172,9 @@ def _get(client: httpx.Client, url: str, addrs: list[IPAddress], timeout: float,
                     body += chunk
                     if len(body) > max_bytes:
                         raise FetchError(f"{url} is over the {max_bytes}-byte limit")
+                    if time.monotonic() > deadline:
+                        raise FetchError(f"{url} took over {BODY_TIMEOUTS * timeout:g} s to send its page "
+                                         f"({len(body):,} bytes so far); not read")
                 return Fetched(url, resp.headers.get("content-type", ""), bytes(body))
         except httpx.ConnectError as e:
             if k == len(addrs) - 1:
