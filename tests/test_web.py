@@ -501,3 +501,27 @@ def test_report_outline_landmark_and_legend_with_labels():
     for name, label in (("Appeal_to_fear-prejudice", "fear"), ("Slogans", "slogan")):
         assert re.search(rf'<dt data-t="{re.escape(name)}"><span class="swatch"></span>[^<]+ '
                          rf'<span class="lbl">{label}</span></dt><dd>[^<]+</dd>', legend), name
+
+
+def test_the_article_page_and_report_say_how_to_read_them(client, sample_text):
+    """A first-time reader learns what a highlight, its label, a confidence, a line's percentage
+    and the article score are, and that none is a verdict: on the page, in the report, and in the
+    panel a clicked highlight fills (app.js)."""
+    from propscope.document import Analysis, Article
+    from propscope.report_html import READING_GUIDE, render, render_head
+
+    for needed in ("label at its end", "calibrated probability, not a verdict", "Tab and press Enter",
+                   "highest score of a sentence", "article score is the mean", "does not say whether an article is true"):
+        assert needed in READING_GUIDE, needed
+    a = _post(client, sample_text, title="Guide")
+    page = client.get(f"/articles/{a['id']}").text
+    assert READING_GUIDE in page and "What the highlights, labels and percentages mean" in page
+    assert READING_GUIDE in render([_nested_analysis()])
+    assert "calibrated probability" in client.get("/static/app.js").text
+    for text in (page, READING_GUIDE):
+        assert "fake" not in text.lower()
+    # an article in a language the model does not read was not scored: no "article score 0%"
+    skipped = Analysis(Article(id="fr", text="Les traîtres mentent."), [], [], 0.0, "m",
+                       notes=["this model detects techniques only in English; this text reads as French (fr)"])
+    assert "article score 0%" not in render_head(skipped) and "no article score (see the note)" in render_head(skipped)
+    assert "article score 90%" in render_head(_nested_analysis())

@@ -27,10 +27,28 @@ body{font:16px/1.6 Georgia,serif;color:#222;max-width:62rem;margin:2rem auto;pad
 h1{font:600 1.4rem system-ui,sans-serif} h2{font:600 1.15rem system-ui,sans-serif;margin-top:2.5rem}
 .legend{font:.85rem system-ui,sans-serif}
 .note{font:.8rem system-ui,sans-serif;color:#666}
+.guide{font-size:.9rem;color:#333}
 .reading{margin-top:1rem}
 #span-details:not(:empty){position:sticky;bottom:0;background:#fff;border-top:2px solid #1f2d3a;padding:.4rem 1rem;
   max-height:40vh;overflow:auto}
 """
+
+
+# What a first-time reader needs to read an analysed article: the web page and the report both show it.
+READING_GUIDE = (
+    "<p>Each highlight marks a passage where the model found a propaganda technique; the label at its end "
+    "names the technique, and the list of techniques gives each one's definition. Colours only repeat the "
+    "labels. Click a highlight, or reach it with Tab and press Enter, to read the whole passage, the "
+    "definition and the model's confidence.</p>"
+    "<p>A confidence is a calibrated probability, not a verdict: the estimated chance that human annotators "
+    "would mark the same technique over at least half of the passage. Of passages scored 70%, about 7 in 10 "
+    "would be, where the calibration holds for your articles. The least confident start hidden; lower the "
+    "confidence slider to see them.</p>"
+    "<p>The percentage beside a line is the highest score of a sentence on it: the estimated chance that the "
+    "sentence uses any technique. The article score is the mean of its sentence scores, weighted by their "
+    "length.</p>"
+    "<p>These are findings for a person to check. propscope does not say whether an article is true or "
+    "false.</p>")
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -172,6 +190,12 @@ def _gutter(score: float | None) -> str:
             f'<rect width="{score * 100:.1f}" height="10"/></svg>')
 
 
+def scored(analysis: Analysis) -> bool:
+    """Whether the model looked for techniques in the article: one in a language it does not read
+    has no sentences or spans, only a note, and its score of 0 means nothing was measured."""
+    return bool(analysis.sentences or analysis.spans or not analysis.notes)
+
+
 def render_head(analysis: Analysis, level: int = 2) -> str:
     """The article's title as a heading of ``level``, its metadata and score, and its notes: a
     report lists articles under its own title (h2), a web page has one article, its h1."""
@@ -179,8 +203,10 @@ def render_head(analysis: Analysis, level: int = 2) -> str:
     title = html.escape(art.title or f"Article {art.id}")
     meta = " · ".join(html.escape(str(x)) for x in (art.id, art.outlet, art.published, art.url) if x)
     notes = "".join(f'<p class="note">{html.escape(n)}</p>' for n in analysis.notes)  # e.g. no techniques: French
+    # an article whose language the model does not read was not scored: its 0 is no finding
+    score = f"article score {analysis.score:.0%}" if scored(analysis) else "no article score (see the note)"
     return (f'<h{level}>{title}</h{level}>'
-            f'<p class="meta">{meta} · article score {analysis.score:.0%} · '
+            f'<p class="meta">{meta} · {score} · '
             f'{plural(len(analysis.spans), "technique span")} · model {html.escape(analysis.model)}</p>{notes}')
 
 
@@ -274,10 +300,8 @@ def render(analyses: Sequence[Analysis], title: str = "propscope report") -> str
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
             f'content="width=device-width,initial-scale=1"><title>{html.escape(title)}</title>'
             f'<style>{_ARTICLE_CSS.read_text()}{technique_css()}{_PAGE_CSS}</style>'
-            f'</head><body><main><h1>{html.escape(title)}</h1><p class="note">Highlights mark passages where the model '
-            f'detected a propaganda technique, labelled at their end; click one for its confidence. The gutter '
-            f'shows the highest sentence score on each line. These are machine findings for a person to judge, '
-            f'not verdicts.</p><section class="legend-box"><h2>Techniques in this report</h2>'
+            f'</head><body><main><h1>{html.escape(title)}</h1><section class="note guide"><h2>How to read this '
+            f'report</h2>{READING_GUIDE}</section><section class="legend-box"><h2>Techniques in this report</h2>'
             f'{render_legend(analyses)}</section>'
             f'{render_controls(analyses, threshold)}<div class="reading">{body}</div>'
             f'<div id="span-details" class="note" aria-live="polite"></div></main>'

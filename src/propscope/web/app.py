@@ -34,6 +34,7 @@ from .. import ingest, taxonomy
 from ..document import Article, headline_title
 from ..pipeline import analyze_batch
 from ..report_html import (
+    READING_GUIDE,
     default_threshold,
     plural,
     render_article,
@@ -398,6 +399,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         return page(request, "article.html", a=a, head=Markup(render_head(a, level=1)),
                     body=Markup(render_article(a, threshold, head=False)),
                     controls=Markup(render_controls([a], threshold)), legend=Markup(render_legend([a])),
+                    guide=Markup(READING_GUIDE),
                     technique_dicts=technique_data([a]))
 
     def dashboard_data(outlet: str, since: str, until: str) -> tuple[dict, dict[str, list[dict]]]:

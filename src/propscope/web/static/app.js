@@ -76,6 +76,11 @@
       panel.appendChild(h);
       panel.appendChild(p);
     });
+    var note = document.createElement("p");
+    note.className = "hint";
+    note.textContent = "A confidence is the estimated chance that annotators would mark this technique here " +
+      "(a calibrated probability): evidence to check, not a verdict.";
+    panel.appendChild(note);
   }
 
   function target(el) {
