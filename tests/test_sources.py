@@ -1260,3 +1260,25 @@ def test_aside_of_saying_inside_a_sentence_keeps_the_whole_sentence():
     was said is still the whole sentence around the aside (the convention for 'X, he added, Y')."""
     t = "The board needs, she said, to “restore trust before anything else.”"
     check(t, "she", "said", "The board needs, she said, to “restore trust before anything else")
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Schools in the state will reopen on 4 May. The Commissioner for Education, Dr Amina Sule, "
+     "disclosed this while briefing journalists in Kaduna.",
+     "Commissioner for Education", "disclosed", "Schools in the state will reopen on 4 May"),
+    ("Fuel prices will rise by 15 per cent from Monday.\n\nThis was announced by the petroleum regulator.",
+     "petroleum regulator", "announced", "Fuel prices will rise by 15 per cent from Monday"),
+])
+def test_this_standing_for_the_sentence_before(text, source, cue, content):
+    """The wire gives the news first and its source after: 'X disclosed this', 'This was announced by X'."""
+    check(text, source, cue, content)
+
+
+def test_this_after_a_headline_is_no_statement():
+    """Only a sentence that ends like one is what 'this' stands for."""
+    assert sources.extract("Council Tax Rises Again\nThe mayor confirmed this on Monday.").attributions == []
+
+
+def test_this_inside_a_longer_sentence_stands_for_its_own_clause():
+    t = "The hearing lasted an hour. The driver admitted he had been speeding, but he said this as if it were nothing."
+    assert "The hearing lasted an hour" not in [a.content for a in sources.extract(t).attributions]

@@ -1176,6 +1176,9 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
             if e > s:
                 return s, e, "clause"
 
+    found = _previous_sentence_said(verb)
+    if found is not None:
+        return found
     m = re.match(r"[ \t]*:\s*", text[be:])
     if m:  # 'X wrote: ...' -- the rest of the line, or the next paragraph when the colon ends the line
         s = be + m.end()
@@ -1184,6 +1187,26 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         if text[s:line_end].strip():
             return s, line_end, "colon"
     return None
+
+
+def _previous_sentence_said(verb) -> tuple[int, int, str] | None:
+    """The sentence before, when the verb's object is 'this' standing for it: the wire form that gives
+    the news first and its source after ('The state has approved N2bn for roads. The commissioner
+    disclosed this in a statement on Sunday.'; 'This was disclosed by ...'). None otherwise, and when
+    that sentence does not end like one (a headline)."""
+    this = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"this", "these"}
+                 and not any(True for _ in c.children)), None)
+    if this is None or verb.sent.start == 0 or verb.dep_ != "ROOT":
+        return None  # 'but he said this as if ...': 'this' is the sentence's own first clause
+    doc = verb.doc
+    k = verb.sent.start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct and doc[k].text not in {".", "!", "?"}):
+        k -= 1
+    if k < 0 or doc[k].text not in {".", "!", "?"}:
+        return None
+    prev = doc[k].sent
+    s, e = _trim(doc.text, prev.start_char, prev.end_char)
+    return (s, e, "previous") if e > s else None
 
 
 def _channel_aside_after(head, end: int) -> bool:
@@ -1383,7 +1406,7 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
         if found is None:
             continue
         s, e, how = found
-        if how in {"ccomp", "clause"}:  # a reported clause does not run past its paragraph
+        if how in {"ccomp", "clause"}:  # a reported clause does not run past its paragraph ('previous' may)
             lo = text.rfind("\n", 0, tok.idx) + 1
             hi = text.find("\n", tok.idx)
             hi = len(text) if hi < 0 else hi
