@@ -525,3 +525,22 @@ def test_the_article_page_and_report_say_how_to_read_them(client, sample_text):
                        notes=["this model detects techniques only in English; this text reads as French (fr)"])
     assert "article score 0%" not in render_head(skipped) and "no article score (see the note)" in render_head(skipped)
     assert "article score 90%" in render_head(_nested_analysis())
+
+
+def test_every_highlighted_passage_is_listed_with_its_confidence_without_script_or_hover():
+    """The confidences are in a hover title and in the panel a click fills (JavaScript); a table
+    under the text gives them to keyboard, touch and screen-reader users, hidden spans included."""
+    from propscope.document import Analysis
+    from propscope.report_html import render, render_article
+
+    a = _nested_analysis()
+    out = render_article(a, threshold=0.6)  # the slogan (55%) starts hidden
+    table = out[out.index('<details class="passages">'):out.index("</details>")]
+    assert "<summary>All 4 highlighted passages, with their technique and confidence</summary>" in table
+    assert '<th scope="col">Confidence</th>' in table
+    rows = re.findall(r"<tr><td>“([^”]*)”</td><td><span[^>]*></span>([^<]+)</td><td class=\"num\">(\d+)%</td></tr>", table)
+    assert rows == [("Globalist elites are coming for your freedom", "Appeal to fear or prejudice", "91"),
+                    ("elites", "Name calling / labeling", "82"), ("elites", "Loaded language", "64"),
+                    ("freedom: wake up", "Slogans", "55")]
+    assert "<details" not in render_article(Analysis(a.article, [], [], 0.1, "m"))  # nothing highlighted: no table
+    assert "All 4 highlighted passages" in render([a])

@@ -42,8 +42,8 @@ READING_GUIDE = (
     "definition and the model's confidence.</p>"
     "<p>A confidence is a calibrated probability, not a verdict: the estimated chance that human annotators "
     "would mark the same technique over at least half of the passage. Of passages scored 70%, about 7 in 10 "
-    "would be, where the calibration holds for your articles. The least confident start hidden; lower the "
-    "confidence slider to see them.</p>"
+    "would be, where the calibration holds for your articles. The least confident start hidden: lower the "
+    "confidence slider to see them, or open the list of every highlighted passage below the text.</p>"
     "<p>The percentage beside a line is the highest score of a sentence on it: the estimated chance that the "
     "sentence uses any technique. The article score is the mean of its sentence scores, weighted by their "
     "length.</p>"
@@ -231,8 +231,26 @@ def render_article(analysis: Analysis, threshold: float | None = None, head: boo
         out.append(f'<div class="line"><div class="gutter" title="highest sentence score on this line">'
                    f'{_gutter(max(scores) if scores else None)}</div><div class="text">{body}</div></div>')
     return (f'<section class="analysed" id="{html.escape("article-" + art.id)}">'
-            f'{render_head(analysis) if head else ""}{"".join(out)}'
+            f'{render_head(analysis) if head else ""}{"".join(out)}{render_passages(analysis)}'
             f'{render_sources(analysis, 3 if head else 2)}</section>')
+
+
+def render_passages(analysis: Analysis) -> str:
+    """Every highlighted passage in a table, in reading order, with its technique and confidence:
+    what the highlights show, for a reader without a mouse, a screen reader or JavaScript (the
+    confidences are otherwise in a hover title and the panel a click fills), hidden ones included."""
+    spans = sorted(analysis.spans, key=lambda s: (s.start, s.end, -s.score))
+    if not spans:
+        return ""
+    text, tax = analysis.article.text, analysis.taxonomy
+    rows = "".join(
+        f'<tr><td>“{html.escape(" ".join(text[s.start:s.end].split()))}”</td>'
+        f'<td><span class="swatch" data-t="{html.escape(s.technique)}"></span>'
+        f'{html.escape(taxonomy.display(s.technique, tax))}</td><td class="num">{s.score:.0%}</td></tr>' for s in spans)
+    return (f'<details class="passages"><summary>All {plural(len(spans), "highlighted passage")}, with their '
+            f'technique and confidence</summary><table class="passages"><thead><tr><th scope="col">Passage</th>'
+            f'<th scope="col">Technique</th><th scope="col">Confidence</th></tr></thead><tbody>{rows}</tbody>'
+            f'</table></details>')
 
 
 def render_sources(analysis: Analysis, level: int = 3) -> str:
