@@ -1282,3 +1282,12 @@ def test_this_after_a_headline_is_no_statement():
 def test_this_inside_a_longer_sentence_stands_for_its_own_clause():
     t = "The hearing lasted an hour. The driver admitted he had been speeding, but he said this as if it were nothing."
     assert "The hearing lasted an hour" not in [a.content for a in sources.extract(t).attributions]
+
+
+def test_participle_that_only_dates_the_source_is_left_out():
+    """'court papers lodged on Tuesday' names the papers; 'a person briefed on the talks' keeps its
+    participle, which says who the person is."""
+    check("According to court papers lodged on Tuesday, the bank had ignored three warnings.",
+          "court papers", "According to", "the bank had ignored three warnings")
+    check("A person briefed on the talks said the deal was close.",
+          "person briefed on the talks", "said", "the deal was close")

@@ -628,9 +628,18 @@ _NP_EXCLUDE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis",
 
 
 def _restrictive_participle(tok) -> bool:
-    """A past participle modifying the noun before it with no comma between: 'officials briefed on ...'."""
+    """A past participle modifying the noun before it with no comma between: 'officials briefed on ...'.
+    One that says only when ('court documents filed on Monday') names no one and is left out."""
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > tok.head.i and tok.left_edge.i > 0 \
-        and not tok.doc[tok.left_edge.i - 1].is_punct
+        and not tok.doc[tok.left_edge.i - 1].is_punct and not _dated_only(tok)
+
+
+def _dated_only(tok) -> bool:
+    """Whether every modifier of ``tok`` is a date or time ('filed on Monday', 'released last week')."""
+    kids = list(tok.children)
+    return bool(kids) and all(
+        c.dep_ in {"prep", "npadvmod"} and all(t.ent_type_ in {"DATE", "TIME"} or t is c and c.dep_ == "prep"
+                                               for t in c.subtree) for c in kids)
 
 
 def _word_hyphen(tok) -> bool:
