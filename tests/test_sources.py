@@ -1291,3 +1291,12 @@ def test_participle_that_only_dates_the_source_is_left_out():
           "court papers", "According to", "the bank had ignored three warnings")
     check("A person briefed on the talks said the deal was close.",
           "person briefed on the talks", "said", "the deal was close")
+
+
+def test_contrast_after_a_partial_quote_stays_in_the_content():
+    """', but only ...' after the reported clause qualifies what was said, though the parser hangs it on
+    the verb of saying; a second verb after 'but' is the speaker's own act."""
+    t = 'The union said members would return to work "from Monday," but only under the old contracts.'
+    check(t, "union", "said", 'members would return to work "from Monday," but only under the old contracts')
+    t = "The mayor said the bridge would reopen in May, but declined to give a date."
+    check(t, "mayor", "said", "the bridge would reopen in May")

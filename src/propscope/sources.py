@@ -1145,6 +1145,8 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         q = _quote_containing(quotes, s, e)
         if q is not None:
             s, e = q.start, q.end
+        elif c.i > verb.i and (tail := _contrast_tail(verb, c)) is not None:
+            e = max(e, tail)
         return s, e, "ccomp"
 
     head = verb.head
@@ -1196,6 +1198,23 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         if text[s:line_end].strip():
             return s, line_end, "colon"
     return None
+
+
+def _contrast_tail(verb, clause) -> int | None:
+    """Where a contrast that qualifies the reported clause ends, when the parser hung it on the verb
+    of saying after the clause: 'said Moscow was ready to resume talks "at any moment," but only
+    without preconditions'. The tail is 'but'/'yet' and a phrase without a verb (a second verb, 'but
+    declined to say ...', is the speaker's own act); None otherwise."""
+    doc = verb.doc
+    after = [t for t in verb.children if t.i > clause.right_edge.i and not t.is_punct]
+    if len(after) != 2 or after[0].dep_ != "cc" or after[0].lower_ not in {"but", "yet"}:
+        return None
+    phrase = after[1]
+    if phrase.dep_ not in {"prep", "advmod", "npadvmod"} or any(t.pos_ in {"VERB", "AUX"} for t in phrase.subtree):
+        return None
+    if any(not t.is_punct for t in doc[clause.right_edge.i + 1 : after[0].i]):
+        return None
+    return _tok_range([t for t in phrase.subtree if not t.is_punct])[1]
 
 
 def _previous_sentence_said(verb) -> tuple[int, int, str] | None:
