@@ -806,12 +806,31 @@ class DripHandler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_a_server_dripping_its_page_is_given_up_on():
-    """httpx's timeout is for each read: a server sending a few bytes every second kept
-    `propscope ingest URL` waiting (still running when killed after 40 s; 10,000 drips are hours)."""
+class HeaderDripHandler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        import time
+
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+        try:
+            for _ in range(600):  # one byte of a header line that never ends, each in time for a read
+                self.wfile.write(b"a")
+                self.wfile.flush()
+                time.sleep(0.1)
+        except OSError:
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("handler", [DripHandler, HeaderDripHandler])
+def test_a_server_dripping_its_page_is_given_up_on(handler):
+    """httpx's timeout is for each read: a server sending a few bytes every second, of its page
+    or of its headers, kept `propscope ingest URL` waiting (still running when killed after 40 s
+    and 90 s; 10,000 drips are hours)."""
     import time
 
-    httpd, port = serve(DripHandler)
+    httpd, port = serve(handler)
     try:
         start = time.monotonic()
         with pytest.raises(fetch.FetchError, match=r"took over 1\.2 s to send its page"):

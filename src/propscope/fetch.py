@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 MAX_REDIRECTS = 5
@@ -129,17 +130,89 @@ def _pinned(url: str, addr: IPAddress) -> tuple[httpx.URL, dict[str, str], dict[
     return target, headers, extensions
 
 
+class _Deadline:
+    """When the answer being read must have arrived by (``time.monotonic``), or None; ``cut``:
+    whether the last wait was shortened to it (so a timeout then is this deadline's)."""
+
+    at: float | None = None
+    cut: bool = False
+
+    def left(self, timeout: float | None) -> float | None:
+        """``timeout`` cut to the time left, or httpcore's ReadTimeout when none is."""
+        if self.at is None:
+            return timeout
+        left = self.at - time.monotonic()
+        self.cut = timeout is None or left <= timeout
+        if left <= 0:
+            raise httpcore.ReadTimeout("the whole answer took too long")
+        return min(timeout, left) if timeout is not None else left
+
+    def expired(self) -> bool:
+        return self.at is not None and time.monotonic() >= self.at
+
+    def timed_out(self) -> bool:
+        """Whether a timeout just raised is this deadline's: it has come, or the wait was cut to it."""
+        return self.expired() or (self.at is not None and self.cut)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write waits no longer than its ``_Deadline`` allows."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: _Deadline):
+        self._stream, self._deadline = stream, deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._deadline.left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._deadline.left(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, self._deadline.left(timeout)),
+                               self._deadline)
+
+    def get_extra_info(self, info: str):
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.SyncBackend):
+    """httpcore's sockets, each read under one ``_Deadline``."""
+
+    def __init__(self, deadline: _Deadline):
+        self.deadline = deadline
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None) -> httpcore.NetworkStream:
+        stream = super().connect_tcp(host, port, self.deadline.left(timeout), local_address, socket_options)
+        return _DeadlineStream(stream, self.deadline)
+
+
+def _transport(deadline: _Deadline) -> httpx.BaseTransport:
+    """httpx's own transport, its sockets under ``deadline``. httpx takes no network backend, so
+    it is set on the pool it made (its ``_pool``, httpcore's ``_network_backend``): where a later
+    version names them otherwise, only the check on the body's chunks in ``_get`` is left."""
+    transport = httpx.HTTPTransport()
+    pool = getattr(transport, "_pool", None)
+    if isinstance(pool, httpcore.ConnectionPool) and hasattr(pool, "_network_backend"):
+        pool._network_backend = _DeadlineBackend(deadline)
+    return transport
+
+
 def fetch(url: str, *, timeout: float = 15.0, max_bytes: int = 10_000_000, allow_private: bool = False,
           transport: httpx.BaseTransport | None = None) -> Fetched:
     """GET ``url`` following at most ``MAX_REDIRECTS`` redirects, each hop checked and pinned to
     the address checked. ``timeout`` bounds each wait for the server, and ``BODY_TIMEOUTS`` times
-    it one hop's whole answer. ``transport`` is for tests."""
-    current = url
+    it one hop's whole answer, headers and body. ``transport`` is for tests."""
+    current, deadline = url, _Deadline()
     with httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": "propscope/0.1"},
-                      transport=transport) as client:
+                      transport=transport or _transport(deadline)) as client:
         for _ in range(MAX_REDIRECTS + 1):
             addrs = check_url(current, allow_private)
-            resp = _get(client, current, addrs, timeout, max_bytes)
+            deadline.at, deadline.cut = time.monotonic() + BODY_TIMEOUTS * timeout, False
+            resp = _get(client, current, addrs, timeout, max_bytes, deadline)
             if isinstance(resp, str):
                 current = resp
                 continue
@@ -147,14 +220,15 @@ def fetch(url: str, *, timeout: float = 15.0, max_bytes: int = 10_000_000, allow
     raise FetchError(f"more than {MAX_REDIRECTS} redirects from {url}")
 
 
-def _get(client: httpx.Client, url: str, addrs: list[IPAddress], timeout: float, max_bytes: int) -> Fetched | str:
+def _get(client: httpx.Client, url: str, addrs: list[IPAddress], timeout: float, max_bytes: int,
+         deadline: _Deadline) -> Fetched | str:
     """One hop: the page, or the URL a redirect points to. The checked addresses are tried in
     turn while a connection cannot be made, as the system's resolver order would. httpx's timeout
     is for each read: a server sending a few bytes every few seconds kept a run waiting for hours,
-    so the whole answer must arrive within ``BODY_TIMEOUTS`` times ``timeout``."""
+    so the whole answer must arrive by ``deadline`` (its sockets wait no longer; the body's
+    chunks are checked too, for a transport given to ``fetch``)."""
     for k, addr in enumerate(addrs):
         target, headers, extensions = _pinned(url, addr)
-        deadline = time.monotonic() + BODY_TIMEOUTS * timeout
         try:
             with client.stream("GET", target, headers=headers, extensions=extensions) as resp:
                 if resp.is_redirect:
@@ -172,7 +246,7 @@ def _get(client: httpx.Client, url: str, addrs: list[IPAddress], timeout: float,
                     body += chunk
                     if len(body) > max_bytes:
                         raise FetchError(f"{url} is over the {max_bytes}-byte limit")
-                    if time.monotonic() > deadline:
+                    if deadline.expired():
                         raise FetchError(f"{url} took over {BODY_TIMEOUTS * timeout:g} s to send its page "
                                          f"({len(body):,} bytes so far); not read")
                 return Fetched(url, resp.headers.get("content-type", ""), bytes(body))
@@ -180,6 +254,8 @@ def _get(client: httpx.Client, url: str, addrs: list[IPAddress], timeout: float,
             if k == len(addrs) - 1:
                 raise FetchError(f"cannot fetch {url}: {e}") from None
         except httpx.TimeoutException:
+            if deadline.timed_out():
+                raise FetchError(f"{url} took over {BODY_TIMEOUTS * timeout:g} s to send its page; not read") from None
             raise FetchError(f"timed out after {timeout:g} s fetching {url}") from None
         except httpx.HTTPError as e:
             raise FetchError(f"cannot fetch {url}: {e}") from None
