@@ -139,7 +139,7 @@ def test_web_posts_take_the_headline_as_title(client):
     r = client.post("/analyze", data={"text": "Harbour plans sink\nThe council voted the plan down."},
                     follow_redirects=False)
     page = client.get(r.headers["location"]).text
-    assert "<h1>Harbour plans sink</h1>" in page and "<title>Harbour plans sink · propscope</title>" in page
+    assert re.search(r"<h1[^>]*>Harbour plans sink</h1>", page) and "<title>Harbour plans sink · propscope</title>" in page
     plain = client.post("/api/analyze", json={"text": "It rained all day.\nThen it stopped."}).json()
     assert plain["article"]["title"] is None  # a sentence, not a headline
 
@@ -481,7 +481,7 @@ def test_every_page_has_one_h1_first_and_skips_no_heading_level(client, sample_t
     for path in ("/", f"/articles/{a['id']}", "/dashboard", "/search", "/search?q=veteran", "/reuse"):
         _assert_outline(client.get(path).text, path)
     page = client.get(f"/articles/{a['id']}").text
-    assert re.search(r"<h1>Sample story</h1>", page)
+    assert re.search(r"<h1[^>]*>Sample story</h1>", page)
     assert "<h2>Who is cited</h2>" in page and "<h2>Techniques here</h2>" in page
     missing = client.get("/articles/nope", headers={"accept": "text/html"}).text
     _assert_outline(missing, "404")
@@ -538,9 +538,32 @@ def test_every_highlighted_passage_is_listed_with_its_confidence_without_script_
     table = out[out.index('<details class="passages">'):out.index("</details>")]
     assert "<summary>All 4 highlighted passages, with their technique and confidence</summary>" in table
     assert '<th scope="col">Confidence</th>' in table
-    rows = re.findall(r"<tr><td>“([^”]*)”</td><td><span[^>]*></span>([^<]+)</td><td class=\"num\">(\d+)%</td></tr>", table)
+    rows = re.findall(r'<tr><td[^>]*>“([^”]*)”</td><td><span[^>]*></span>([^<]+)</td><td class="num">(\d+)%</td></tr>',
+                      table)
     assert rows == [("Globalist elites are coming for your freedom", "Appeal to fear or prejudice", "91"),
                     ("elites", "Name calling / labeling", "82"), ("elites", "Loaded language", "64"),
                     ("freedom: wake up", "Slogans", "55")]
     assert "<details" not in render_article(Analysis(a.article, [], [], 0.1, "m"))  # nothing highlighted: no table
     assert "All 4 highlighted passages" in render([a])
+
+
+ARABIC = "الخونة في العاصمة\nإنهم كاذبون وجبناء، وقد خانوا أمتنا العظيمة مرة أخرى."
+
+
+def test_right_to_left_text_reads_in_its_own_direction_and_language(client):
+    """Arabic or Hebrew lines, titles and snippets take their direction from their own letters
+    (dir="auto"), not from the English page around them, and the article's words carry its language."""
+    from propscope.document import Analysis, Article, Span
+    from propscope.report_html import render_article, render_head
+
+    a = Analysis(Article(id="ar-1", text=ARABIC, title="الخونة في العاصمة"), [Span(18, 23, "Name_Calling,Labeling",
+                 0.8, ARABIC[18:23])], [], 0.5, "m", language="ar")
+    out = render_article(a)
+    assert out.count('<div class="text" dir="auto">') == 2 and '<div class="lines" lang="ar">' in out
+    assert '<h2 lang="ar" dir="auto">الخونة في العاصمة</h2>' in render_head(a)
+    assert '<td dir="auto" lang="ar">“' in out  # the passage in the table of highlights
+    assert "lang=" not in render_article(Analysis(Article(id="x", text="Plain."), [], [], 0.1, "m"))
+    posted = _post(client, ARABIC, title="الخونة في العاصمة")
+    for path in ("/", "/search", "/dashboard"):
+        assert re.search(r'<a (class="hit-title" )?dir="auto" href="/articles/' + posted["id"], client.get(path).text), path
+    assert '<p class="snippet" dir="auto">' in client.get("/search").text

@@ -12,6 +12,7 @@ import heapq
 import html
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -190,6 +191,13 @@ def _gutter(score: float | None) -> str:
             f'<rect width="{score * 100:.1f}" height="10"/></svg>')
 
 
+def _lang(analysis: Analysis) -> str:
+    """A ``lang`` attribute for the article's own words, when its language was detected: a screen
+    reader then reads an Arabic or French article in that language, not as English."""
+    code = analysis.language or analysis.article.language
+    return f' lang="{html.escape(code)}"' if code and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", code) else ""
+
+
 def scored(analysis: Analysis) -> bool:
     """Whether the model looked for techniques in the article: one in a language it does not read
     has no sentences or spans, only a note, and its score of 0 means nothing was measured."""
@@ -205,7 +213,7 @@ def render_head(analysis: Analysis, level: int = 2) -> str:
     notes = "".join(f'<p class="note">{html.escape(n)}</p>' for n in analysis.notes)  # e.g. no techniques: French
     # an article whose language the model does not read was not scored: its 0 is no finding
     score = f"article score {analysis.score:.0%}" if scored(analysis) else "no article score (see the note)"
-    return (f'<h{level}>{title}</h{level}>'
+    return (f'<h{level}{_lang(analysis)} dir="auto">{title}</h{level}>'
             f'<p class="meta">{meta} · {score} · '
             f'{plural(len(analysis.spans), "technique span")} · model {html.escape(analysis.model)}</p>{notes}')
 
@@ -229,9 +237,10 @@ def render_article(analysis: Analysis, threshold: float | None = None, head: boo
         scores = [sentences[i].score for i in sentence_ids]
         body = _render_node(_tree(start, end, groups, group_ids), text, groups, threshold, analysis.taxonomy)
         out.append(f'<div class="line"><div class="gutter" title="highest sentence score on this line">'
-                   f'{_gutter(max(scores) if scores else None)}</div><div class="text">{body}</div></div>')
+                   f'{_gutter(max(scores) if scores else None)}</div><div class="text" dir="auto">{body}</div></div>')
     return (f'<section class="analysed" id="{html.escape("article-" + art.id)}">'
-            f'{render_head(analysis) if head else ""}{"".join(out)}{render_passages(analysis)}'
+            f'{render_head(analysis) if head else ""}<div class="lines"{_lang(analysis)}>{"".join(out)}</div>'
+            f'{render_passages(analysis)}'
             f'{render_sources(analysis, 3 if head else 2)}</section>')
 
 
@@ -244,7 +253,7 @@ def render_passages(analysis: Analysis) -> str:
         return ""
     text, tax = analysis.article.text, analysis.taxonomy
     rows = "".join(
-        f'<tr><td>“{html.escape(" ".join(text[s.start:s.end].split()))}”</td>'
+        f'<tr><td dir="auto"{_lang(analysis)}>“{html.escape(" ".join(text[s.start:s.end].split()))}”</td>'
         f'<td><span class="swatch" data-t="{html.escape(s.technique)}"></span>'
         f'{html.escape(taxonomy.display(s.technique, tax))}</td><td class="num">{s.score:.0%}</td></tr>' for s in spans)
     return (f'<details class="passages"><summary>All {plural(len(spans), "highlighted passage")}, with their '
@@ -331,7 +340,6 @@ def word_diff(a: str, b: str) -> tuple[str, str]:
     """Both passages as escaped HTML, words only in ``a`` in ``<del>``, only in ``b`` in ``<ins>``:
     the edits a copier made ("a new attack" -> "a fresh attack") stand out at a glance."""
     import difflib
-    import re
 
     ta, tb = re.findall(r"\S+|\s+", a), re.findall(r"\S+|\s+", b)
     norm = [t.casefold() for t in ta], [t.casefold() for t in tb]
@@ -358,13 +366,13 @@ def render_passage(p, texts: dict, origin: str | None) -> str:
         art = texts[article_id]
         mark = ' <span class="origin">likely origin</span>' if origin == article_id else ""
         meta = " · ".join(html.escape(str(x)) for x in (art.outlet, art.published) if x)
-        return (f'<div class="meta"><strong>{html.escape(art.title or article_id)}</strong>{mark}<br>'
+        return (f'<div class="meta"><strong dir="auto">{html.escape(art.title or article_id)}</strong>{mark}<br>'
                 f'{html.escape(article_id)} [{start}:{end}] {meta}</div>')
 
     return (f'<section class="passage"><p class="meta">similarity {p.score:.0%}'
             f'{" · boilerplate" if p.boilerplate else ""}</p><div class="side-by-side">'
-            f'<div>{head(p.a, p.a_start, p.a_end)}<pre>{left}</pre></div>'
-            f'<div>{head(p.b, p.b_start, p.b_end)}<pre>{right}</pre></div></div></section>')
+            f'<div>{head(p.a, p.a_start, p.a_end)}<pre dir="auto">{left}</pre></div>'
+            f'<div>{head(p.b, p.b_start, p.b_end)}<pre dir="auto">{right}</pre></div></div></section>')
 
 
 def render_reuse(result, texts: dict, title: str = "propscope: reused passages") -> str:
