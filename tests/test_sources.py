@@ -1296,7 +1296,7 @@ def test_participle_that_only_dates_the_source_is_left_out():
 def test_contrast_after_a_partial_quote_stays_in_the_content():
     """', but only ...' after the reported clause qualifies what was said, though the parser hangs it on
     the verb of saying; a second verb after 'but' is the speaker's own act."""
-    t = 'The union said members would return to work "from Monday," but only under the old contracts.'
-    check(t, "union", "said", 'members would return to work "from Monday," but only under the old contracts')
+    t = 'Kyiv also said it was willing to hold talks "at any time," but only with guarantees.'
+    check(t, "Kyiv", "said", 'it was willing to hold talks "at any time," but only with guarantees')
     t = "The mayor said the bridge would reopen in May, but declined to give a date."
     check(t, "mayor", "said", "the bridge would reopen in May")

@@ -1203,18 +1203,15 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
 def _contrast_tail(verb, clause) -> int | None:
     """Where a contrast that qualifies the reported clause ends, when the parser hung it on the verb
     of saying after the clause: 'said Moscow was ready to resume talks "at any moment," but only
-    without preconditions'. The tail is 'but'/'yet' and a phrase without a verb (a second verb, 'but
-    declined to say ...', is the speaker's own act); None otherwise."""
-    doc = verb.doc
-    after = [t for t in verb.children if t.i > clause.right_edge.i and not t.is_punct]
-    if len(after) != 2 or after[0].dep_ != "cc" or after[0].lower_ not in {"but", "yet"}:
+    without preconditions'. The tail is 'but'/'yet' and words without a verb up to the sentence's end
+    (a second verb, 'but declined to say ...', is the speaker's own act); None otherwise."""
+    tail = [t for t in verb.subtree if t.i > clause.right_edge.i and not t.is_punct]
+    if len(tail) < 2 or tail[0].lower_ not in {"but", "yet"} or tail[0].dep_ != "cc" or tail[0].head.i != verb.i \
+            or any(t.pos_ in {"VERB", "AUX"} for t in tail):
         return None
-    phrase = after[1]
-    if phrase.dep_ not in {"prep", "advmod", "npadvmod"} or any(t.pos_ in {"VERB", "AUX"} for t in phrase.subtree):
+    if any(not t.is_punct for t in verb.doc[clause.right_edge.i + 1 : tail[0].i]):
         return None
-    if any(not t.is_punct for t in doc[clause.right_edge.i + 1 : after[0].i]):
-        return None
-    return _tok_range([t for t in phrase.subtree if not t.is_punct])[1]
+    return _tok_range(tail)[1]
 
 
 def _previous_sentence_said(verb) -> tuple[int, int, str] | None:
