@@ -433,6 +433,19 @@ def test_a_gzip_bomb_page_in_a_warc_is_refused_in_bounded_memory(tmp_path, monke
     assert peak < 60_000_000, peak  # warcio inflates 16 KB of gzip at a time: 16 MB of spaces
 
 
+def test_a_warc_is_gzipped_or_not_by_its_bytes_not_its_name(tmp_path):
+    """A crawl.warc.gz that a browser or server unzipped on download keeps its name: it was read,
+    then reported "truncated ... inside a gzip member" (exit 1); a gzipped .warc cut short was
+    not checked as gzip at all."""
+    plain = tmp_path / "saved.warc.gz"
+    make_warc(plain, 2, gz=False)
+    assert [type(i) for i in read_inputs([str(plain)])] == [Article, Article]
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(make_warc(cut, 3, gz=True)[:-10])
+    items = list(read_inputs([str(cut)]))
+    assert [type(i) for i in items] == [Article, Article, Article, Rejected] and "inside a gzip member" in items[-1].reason
+
+
 def test_complete_warc_gz_is_not_reported(tmp_path):
     p = tmp_path / "crawl.warc.gz"
     make_warc(p, 2)

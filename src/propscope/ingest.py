@@ -727,7 +727,7 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
     its Content-Length says (warcio wrote three lines to stderr and kept the record cut short or
     run on into the next one). After a damaged record, reading goes on at the next WARC record
     (``next_warc_record``): warcio stopped there, and one bad record lost the rest of the crawl."""
-    gz = path.name.lower().endswith(".gz")
+    gz = _head(path).startswith(b"\x1f\x8b")  # by its bytes: a crawl.warc.gz a browser saved unzipped is plain
     n = produced = begin = 0
     while True:
         stop = yield from _warc_records(path, name, begin, n)
@@ -743,7 +743,7 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
         begin = resume
     if stop.wrong:
         return  # reported; nothing that looks like a record follows it
-    if why := _warc_cut(path, n, stop.at, stop.failure, begin):
+    if why := _warc_cut(path, n, stop.at, stop.failure, begin, gz):
         yield Rejected(f"{name}#{n + 1}", why)
     elif not produced:
         yield Rejected(name, "no HTML responses found: not a web archive, or one without pages")
@@ -872,17 +872,18 @@ def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -
     return text if isinstance(text, Rejected) else html_to_article(text, url or source, source, url=url)
 
 
-def _warc_cut(path: Path, n: int, start: int, failure: Exception | None, begin: int = 0) -> str | None:
+def _warc_cut(path: Path, n: int, start: int, failure: Exception | None, begin: int, gz: bool) -> str | None:
     """Why reading a WARC stopped before its end, or None: ``n`` records were read, and the one
     after them starts at byte ``start`` (warcio's offset, in the file's own bytes, gzipped or not);
-    the last pass over the file began at byte ``begin`` (after a damaged record)."""
+    the last pass over the file began at byte ``begin`` (after a damaged record); ``gz``: the file
+    is gzipped (by its first bytes, whatever its name says)."""
     try:
         size = path.stat().st_size
     except OSError:
         size = start
     records = f"{n:,} record{'' if n == 1 else 's'}"
     read = f"the {records} before it were read, nothing after it; {WARC_ADVICE}"
-    gz_cut = path.name.lower().endswith(".gz") and not _gzip_complete(path, begin)
+    gz_cut = gz and not _gzip_complete(path, begin)
     if failure is not None:
         if n == 0 and start == 0 and not isinstance(failure, (EOFError, WarcHeadersCut)):
             return f"not a WARC/ARC file, or damaged at its start ({_failure_detail(failure)})"
