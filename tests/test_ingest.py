@@ -18,6 +18,18 @@ def test_text_file_is_kept_exactly_and_named_like_ptc(tmp_path):
     assert a.text == "Title\r\n\r\n  Body “x”  \n"
 
 
+def test_classic_mac_line_ends_become_line_feeds_one_for_one(tmp_path):
+    """Lines ended by a lone CR were one long line to everything that splits on LF (paragraphs,
+    sources); CRLF and LF files stay exactly as they were."""
+    from propscope.paragraphs import paragraphs
+
+    (tmp_path / "mac.txt").write_bytes(b"First paragraph.\rSecond one.\r\rThird.\r")
+    (tmp_path / "dos.txt").write_bytes(b"First.\r\nSecond.\r\n")
+    mac, dos = read(tmp_path / "mac.txt", tmp_path / "dos.txt")
+    assert mac.text == "First paragraph.\nSecond one.\n\nThird.\n" and len(paragraphs(mac.text)) == 3
+    assert dos.text == "First.\r\nSecond.\r\n"
+
+
 def test_other_file_names_use_the_stem(tmp_path):
     (tmp_path / "my-story.txt").write_text("Hello there.")
     assert read(tmp_path / "my-story.txt")[0].id == "my-story"

@@ -2,7 +2,8 @@
 
 Readers yield ``Article`` or ``Rejected`` and never raise for bad input: one
 broken record must not cost the rest of a run. Text is decoded strictly as
-UTF-8 and kept exactly as read, so span offsets point into what the user gave.
+UTF-8 and kept exactly as read, so span offsets point into what the user gave
+(classic Mac line ends, a lone CR, become LF one for one, which moves no offset).
 Every article is checked before it leaves (``check_article``): what a database
 would refuse (lone surrogates, NUL characters, over-long ids) is rejected here,
 with its source and line, rather than failing a whole insert batch later.
@@ -226,8 +227,12 @@ def wide_encoding(data: bytes) -> str | None:
 
 
 def _text_or_blank(text: str, source: str) -> str | Rejected:
-    """``text`` without its byte-order mark, or why not when nothing else is left."""
+    """``text`` without its byte-order mark, or why not when nothing else is left. A text whose
+    lines end in a lone CR (classic Mac OS) gets LF instead, one for one, so every offset stays
+    where it was: paragraphs and lines are split on LF, and such a text was one long line."""
     text = text.removeprefix("\ufeff")
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")
     if not text.strip():
         return Rejected(source, "no text (only whitespace)")
     return text
