@@ -1300,3 +1300,12 @@ def test_contrast_after_a_partial_quote_stays_in_the_content():
     check(t, "Kyiv", "said", 'it was willing to hold talks "at any time," but only with guarantees')
     t = "The mayor said the bridge would reopen in May, but declined to give a date."
     check(t, "mayor", "said", "the bridge would reopen in May")
+
+
+def test_according_to_before_an_adjunct_closes_the_content():
+    """'Y, according to X, with ...': Y is complete and only an adjunct follows, so the content is Y;
+    'Y, according to X, will ...' goes on with Y's own verb and keeps the whole sentence."""
+    check("Turnout reached 71 per cent, according to the electoral commission, with some booths still open.",
+          "electoral commission", "according to", "Turnout reached 71 per cent")
+    t = "Prices, according to the central bank, will keep rising until spring."
+    check(t, "central bank", "according to", t[:-1])

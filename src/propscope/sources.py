@@ -1567,7 +1567,7 @@ def _according_to(doc) -> list[Attribution]:
         cs_, ce_ = _tok_range([t for t in clause if not t.is_space])
         if ps <= cs_ + 1:  # phrase opens the clause
             cs_ = pe
-        elif pe >= ce_ - 1 or not text[pe:ce_].strip(" .!?\n"):  # phrase closes it
+        elif pe >= ce_ - 1 or not text[pe:ce_].strip(" .!?\n") or _adjunct_after(head, pe):  # phrase closes it
             ce_ = ps
         s, e = _trim(text, cs_, ce_)
         if e <= s:
@@ -1575,6 +1575,17 @@ def _according_to(doc) -> list[Attribution]:
         cue_e = to.idx + len(to.text)
         out.append(Attribution(text[ss:se], ss, se, text[tok.idx : cue_e], tok.idx, cue_e, s, e, kind="according_to"))
     return out
+
+
+def _adjunct_after(head, end: int) -> bool:
+    """Whether the clause of ``head`` is complete before ``end`` and only adjuncts of its verb follow
+    ('The toll has risen to 112, according to the ministry, with dozens still missing'): then an
+    'according to' phrase before them closes what the source said. A subject, object or complement
+    after it ('Y, according to X, will rise') means the phrase sits inside the clause."""
+    if head.pos_ not in {"VERB", "AUX"} or head.idx >= end:
+        return False
+    after = [c for c in head.children if c.idx >= end and not c.is_punct]
+    return bool(after) and all(c.dep_ in {"prep", "advmod", "npadvmod"} for c in after)
 
 
 # Lower-case trailing sources of headlines and briefs ('... — police', '- state media', '– defence
