@@ -446,6 +446,28 @@ def test_a_warc_is_gzipped_or_not_by_its_bytes_not_its_name(tmp_path):
     assert [type(i) for i in items] == [Article, Article, Article, Rejected] and "inside a gzip member" in items[-1].reason
 
 
+def test_archived_pages_are_read_in_the_charset_they_declare(tmp_path):
+    """A WARC's HTML responses were decoded as UTF-8 only: a crawled windows-1252 or Shift JIS page
+    (by its Content-Type header or its <meta>) was "not valid UTF-8; convert it", which no one can
+    do to one record of an archive."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = [("text/html; charset=windows-1252", _page("x", LATIN).replace('<meta charset="x">', ""), "cp1252"),
+             ("text/html", _page("shift_jis", GENUINE["shift_jis"]), "shift_jis")]
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    for i, (content_type, page, charset) in enumerate(pages):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(f"https://cs.example/{i}", "response", http_headers=headers,
+                                            payload=io.BytesIO(page.encode(charset))))
+    p = tmp_path / "crawl.warc.gz"
+    p.write_bytes(buf.getvalue())
+    western, japanese = read_inputs([str(p)])
+    assert isinstance(western, Article) and western.text.startswith(LATIN.strip()), western
+    assert isinstance(japanese, Article) and GENUINE["shift_jis"] in japanese.text, japanese
+
+
 def test_complete_warc_gz_is_not_reported(tmp_path):
     p = tmp_path / "crawl.warc.gz"
     make_warc(p, 2)

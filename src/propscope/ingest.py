@@ -860,7 +860,8 @@ def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -
         return None
     if not record.http_headers.get_statuscode().startswith("2"):
         return None
-    if "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if "html" not in content_type.lower():
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
     body = read_at_most(record.content_stream(), WARC_PAGE_LIMIT)  # a gzip-encoded page may be a bomb
@@ -873,7 +874,7 @@ def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -
     if missing:
         return Rejected(source, f"record {n} (at byte {start:,}) is cut off: {missing:,} bytes of it are missing, "
                                 f"the file ends early; not read; {WARC_ADVICE}")
-    text = decode_text(body, source, WARC_PAGE_LIMIT)
+    text = decode_text(body, source, WARC_PAGE_LIMIT, charset=declared_charset(body, content_type))  # as a fetched page
     return text if isinstance(text, Rejected) else html_to_article(text, url or source, source, url=url)
 
 
