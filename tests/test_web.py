@@ -427,7 +427,7 @@ def test_time_chart_fills_its_card_and_keeps_its_labels():
         assert half <= float(x) <= 1000 - half, label
     for x, _ in re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="end">([^<]+)</text>', svg):
         assert float(x) >= 4 * 13 * 0.6  # "100%" fits left of the axis
-    assert svg.count("<a href=") == 12
+    assert svg[:svg.index("</svg>")].count("<a href=") == 12
 
 
 def test_a_long_article_renders_in_time_linear_in_its_length():
@@ -567,3 +567,42 @@ def test_right_to_left_text_reads_in_its_own_direction_and_language(client):
     for path in ("/", "/search", "/dashboard"):
         assert re.search(r'<a (class="hit-title" )?dir="auto" href="/articles/' + posted["id"], client.get(path).text), path
     assert '<p class="snippet" dir="auto">' in client.get("/search").text
+
+
+def test_dashboard_charts_have_text_alternatives_units_and_readable_cells(client):
+    """The time line is a picture to a screen reader: its figures come as a table under it, each
+    value linking where its point does; a bar's number says what it counts; the heat table's cells
+    keep AA contrast (4.5:1) and its headers say what they head."""
+    from pathlib import Path
+
+    from propscope.web.charts import line_chart
+
+    for outlet, month in [("Daily", "01"), ("Daily", "02"), ("Evening", "01"), ("Evening", "02")]:
+        _post(client, f"The traitors of {outlet} betrayed our great nation in month {month}.", title=f"{outlet} {month}",
+              outlet=outlet, published=f"2020-{month}-10")
+    page = client.get("/dashboard").text
+    months = page[page.index('id="months"'):page.index('id="topics"')]
+    table = months[months.index('<details class="chart-table">'):months.index("</details>")]
+    assert '<th scope="col">Month</th><th scope="col">all outlets</th><th scope="col">Daily</th>' in table
+    assert re.search(r'<tr><th scope="row">2020-02</th><td class="num"><a href="/search\?since=2020-02&amp;'
+                     r'until=2020-02">\d+%</a></td>', table)
+    assert 'href="/search?outlet=Evening&amp;since=2020-01&amp;until=2020-01"' in table
+    assert line_chart([("2020-01", 0.5, None)], title="t").count("<td") == 1  # one line: one column of figures
+    techniques = page[page.index('id="techniques"'):page.index('id="outlets"')]
+    assert re.search(r'<span class="bar-value">\d+<span class="sr-only"> spans</span></span>', techniques)
+    assert re.search(r'title="[^"]+: \d+ spans \(open the matching articles\)"', techniques)
+    assert '<span class="sr-only"> mean article score</span>' in page
+    assert '<th scope="row">Daily</th>' in page and '<caption class="sr-only">Technique spans by outlet</caption>' in page
+    css = Path(__file__).resolve().parents[1].joinpath("src/propscope/web/static/style.css").read_text()
+    def hex6(c: str) -> str:  # "#222" -> "#222222"
+        return c if len(c) == 7 else "#" + "".join(ch * 2 for ch in c[1:])
+
+    hexes = r"#[0-9a-f]{3}(?:[0-9a-f]{3})?"
+    ink = hex6(re.search(rf"--ink:({hexes})\b", css).group(1))
+    heat = re.findall(rf"\.heat-(\d)\{{background:({hexes})(?:;color:({hexes}))?\}}", css)
+    assert len(heat) == 5
+    for level, background, colour in heat:
+        fg = hex6(colour) if colour else ink
+        assert _contrast(fg, hex6(background)) >= 4.5, f"heat-{level}: {fg} on {background}"
+    nodates = client.get("/dashboard", params={"outlet": "nowhere"}).text
+    assert "No data yet." in nodates

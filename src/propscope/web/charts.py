@@ -17,9 +17,11 @@ from .views import url
 
 
 def bar_chart(rows: list[tuple[str, float, str | None]], *, fmt: str = "{:.0f}", title: str = "",
-              top: float | None = None, techniques: list[str] | None = None) -> str:
+              top: float | None = None, techniques: list[str] | None = None, unit: str = "") -> str:
     """Horizontal bars, one per (label, value, link), in the order given. ``techniques`` (one corpus
-    name per row) colours each bar as its technique; ``top`` fixes the scale (e.g. 100 for percents)."""
+    name per row) colours each bar as its technique; ``top`` fixes the scale (e.g. 100 for percents).
+    ``unit`` follows each value for screen readers and in the tooltip ("14 spans"): the bar's
+    number alone does not say what it counts."""
     if not rows:
         return '<p class="empty">No data yet.</p>'
     top = top or max(v for _, v, _ in rows) or 1
@@ -27,10 +29,12 @@ def bar_chart(rows: list[tuple[str, float, str | None]], *, fmt: str = "{:.0f}",
     for i, (label, value, link) in enumerate(rows):
         tech = f' data-t="{escape(techniques[i])}"' if techniques else ""
         shown = escape(fmt.format(value))
+        spoken = f'<span class="sr-only"> {escape(unit)}</span>' if unit else ""
         bar = (f'<svg class="bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
                f'<rect class="bar-rect"{tech} width="{max(100 * value / top, 0.5):.2f}" height="10"/></svg>')
-        body = f'<span class="bar-label">{escape(label)}</span>{bar}<span class="bar-value">{shown}</span>'
-        tip = f"{escape(label)}: {shown}" + (" (open the matching articles)" if link else "")
+        body = f'<span class="bar-label">{escape(label)}</span>{bar}<span class="bar-value">{shown}{spoken}</span>'
+        tip = f"{escape(label)}: {shown}" + (f" {escape(unit)}" if unit else "") + (
+            " (open the matching articles)" if link else "")
         out.append(f'<a class="bar-row" href="{escape(link)}" title="{tip}">{body}</a>' if link
                    else f'<div class="bar-row" title="{tip}">{body}</div>')
     out.append("</div>")
@@ -39,13 +43,14 @@ def bar_chart(rows: list[tuple[str, float, str | None]], *, fmt: str = "{:.0f}",
 
 def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000, height: int = 240,
                title: str = "", ymax: float = 1.0, name: str = "",
-               others: Sequence[tuple[str, list[tuple[str, float, str | None]]]] = ()) -> str:
+               others: Sequence[tuple[str, list[tuple[str, float, str | None]]]] = (), empty: str = "No data yet.") -> str:
     """A line over ordered (label, value, link) points, e.g. the mean score per month; each point
     links to its articles. ``others`` are more named lines over the same labels (e.g. one per
     outlet: a point whose label ``points`` lacks is left out), told apart by a legend that names
-    ``name`` for the first line. Margins leave room for every axis label, and the SVG fills its card."""
+    ``name`` for the first line. Margins leave room for every axis label, and the SVG fills its card.
+    ``empty`` is said when there are no points."""
     if not points:
-        return '<p class="empty">No data yet.</p>'
+        return f'<p class="empty">{escape(empty)}</p>'
     left, right, bottom, top_pad = 56, 40, 34, 14
     inner_w, inner_h = width - left - right, height - bottom - top_pad
     n = len(points)
@@ -86,7 +91,30 @@ def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000
         parts.append('<ul class="legend">' + "".join(
             f'<li><svg class="key" viewBox="0 0 20 6" aria-hidden="true"><line class="series{cls}" x1="0" y1="3" '
             f'x2="20" y2="3"/></svg>{escape(line_name)}</li>' for cls, line_name, _ in lines) + "</ul>")
+    parts.append(figures_table([(line_name, pts) for _, line_name, pts in lines], [label for label, _, _ in points],
+                               title=title))
     return "".join(parts)
+
+
+def figures_table(lines: Sequence[tuple[str, list[tuple[str, float, str | None]]]], labels: list[str], *,
+                  title: str = "", key: str = "Month") -> str:
+    """A line chart's figures as a table, folded under it: one row per label, one column per line,
+    each value linking where its point does. The SVG is a picture to a screen reader and its
+    points are small targets; the table reads and copies as text, without JavaScript."""
+    values = [{label: (v, link) for label, v, link in pts} for _, pts in lines]
+    head = "".join(f'<th scope="col">{escape(name or "Mean score")}</th>' for name, _ in lines)
+    rows = []
+    for label in labels:
+        cells = []
+        for found in values:
+            v, link = found.get(label, (None, None))
+            shown = "–" if v is None else f"{v:.0%}"
+            cells.append(f'<td class="num"><a href="{escape(link)}">{shown}</a></td>' if link and v is not None
+                         else f'<td class="num">{shown}</td>')
+        rows.append(f'<tr><th scope="row">{escape(label)}</th>{"".join(cells)}</tr>')
+    return (f'<details class="chart-table"><summary>The figures as a table</summary><table class="list">'
+            f'<caption class="sr-only">{escape(title)}</caption><thead><tr><th scope="col">{escape(key)}</th>{head}'
+            f'</tr></thead><tbody>{"".join(rows)}</tbody></table></details>')
 
 
 def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> dict[str, str]:
@@ -96,14 +124,16 @@ def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> 
     tech = tables["techniques"]
     return {
         "techniques": bar_chart([(r["display"], r["spans"], url("/search", **{**f, "technique": r["technique"]}))
-                                 for r in tech], title="technique spans", techniques=[r["technique"] for r in tech]),
+                                 for r in tech], title="technique spans", techniques=[r["technique"] for r in tech],
+                                unit="spans"),
         "outlets": bar_chart([(r["outlet"], r["mean_score"] * 100,
                                url("/search", **{**f, "outlet": r["outlet"]}) if r["outlet"] != "unknown" else None)
                               for r in tables["outlets"][:15]], fmt="{:.0f}%", top=100,
-                             title="mean article score by outlet"),
+                             title="mean article score by outlet", unit="mean article score"),
         "months": line_chart([(r["month"], r["mean_score"],
                                url("/search", **{**f, "since": r["month"], "until": r["month"]}))
                               for r in tables["months"]], title="mean article score by month",
+                             empty="No article here has a publication date." if tables["outlets"] else "No data yet.",
                              name="all outlets" if len(tables["outlets"]) > 1 else "", others=[
             (outlet, [(r["month"], r["mean_score"], url("/search", **{**f, "outlet": outlet, "since": r["month"],
                                                                       "until": r["month"]}) if outlet != "unknown" else None)
@@ -112,9 +142,11 @@ def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> 
                                                   tables["outlet_months"]).items()] if len(tables["outlets"]) > 1 else []),
         "topics": bar_chart([(r["topic"], r["mean_score"] * 100,
                               url("/search", **{**f, "topic": r["topic"]}) if r["topic"] != NO_TOPIC else None)
-                             for r in tables["topics"][:20]], fmt="{:.0f}%", top=100, title="mean article score by topic"),
+                             for r in tables["topics"][:20]], fmt="{:.0f}%", top=100, title="mean article score by topic",
+                            unit="mean article score"),
         "targets": bar_chart([(r["entity"], r["spans"], url("/search", **{**f, "q": r["entity"]}))
-                              for r in tables["targets"]], title="entities most targeted by technique spans"),
+                              for r in tables["targets"]], title="entities most targeted by technique spans",
+                             unit="spans"),
     }
 
 
