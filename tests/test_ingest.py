@@ -123,6 +123,17 @@ def test_an_html_fragment_is_read_whole(tmp_path):
     assert p.text == "The council voted the plan down again. It was the third time."
 
 
+def test_a_stray_nul_in_a_web_page_is_dropped_as_browsers_drop_it(tmp_path):
+    """One NUL byte a CMS left in a saved page refused the whole page as "looks binary";
+    images saved as .html still are."""
+    body = "The council voted the plan down again. " * 12
+    (tmp_path / "page.html").write_text(f"<html><head><title>T</title></head><body><article><p>{body}\x00</p>"
+                                        "</article></body></html>")
+    (tmp_path / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20)
+    page, image = read(tmp_path / "page.html", tmp_path / "image.html")
+    assert page.text == body.strip() and "binary" in image.reason
+
+
 def test_utf16_with_a_bom_is_read_as_text(tmp_path):
     """Windows "Unicode" text and Excel's Unicode CSV are UTF-16 with a BOM: they were refused as
     "binary (NUL bytes)"."""

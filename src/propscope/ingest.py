@@ -164,13 +164,15 @@ def compressed(data: bytes) -> str | None:
 
 
 def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
-                charset: str | None = None) -> str | Rejected:
+                charset: str | None = None, markup: bool = False) -> str | Rejected:
     """``data`` as UTF-8 text (or UTF-16/32, ``wide_encoding``), else why not. With ``records`` (CSV, JSON
     Lines) a NUL byte past the first 8 bytes is the problem of the record that holds it (rejected
     with its line), not a sign of a binary file: one stray NUL must not cost a whole export.
     ``charset`` is what an HTML page declares (``declared_charset``): it decodes a page that is
     not UTF-8 (``declared_reading``: in windows-1252 when the declared charset garbles it); a page
-    that is UTF-8 stays UTF-8 whatever it declares, but for an ISO-2022 one (``SEVEN_BIT``)."""
+    that is UTF-8 stays UTF-8 whatever it declares, but for an ISO-2022 one (``SEVEN_BIT``).
+    With ``markup`` (a web page) a few NUL bytes past its first 16 (under one in 100 bytes: a
+    CMS's stray one) are dropped, as browsers drop them; such a page was "looks binary"."""
     if not data:
         return Rejected(source, "empty input")
     if len(data) > max_bytes:
@@ -183,6 +185,8 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
             data = data.decode(wide).encode("utf-8")
         except UnicodeError:
             return Rejected(source, f"starts like {wide.upper()} but is not valid {wide.upper()}; convert it to UTF-8")
+    if markup and b"\x00" not in data[:16] and data.count(0) * 100 < len(data):
+        data = data.replace(b"\x00", b"")
     if b"\x00" in (data[:8] if records else data):  # binaries (ELF, gzip, zip) and UTF-16 show one early
         return Rejected(source, "looks binary (NUL bytes); give a UTF-8 text, HTML, JSONL or CSV file")
     other = charset if charset not in (None, "utf-8") else None
@@ -874,7 +878,7 @@ def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -
     if missing:
         return Rejected(source, f"record {n} (at byte {start:,}) is cut off: {missing:,} bytes of it are missing, "
                                 f"the file ends early; not read; {WARC_ADVICE}")
-    text = decode_text(body, source, WARC_PAGE_LIMIT, charset=declared_charset(body, content_type))  # as a fetched page
+    text = decode_text(body, source, WARC_PAGE_LIMIT, charset=declared_charset(body, content_type), markup=True)
     return text if isinstance(text, Rejected) else html_to_article(text, url or source, source, url=url)
 
 
@@ -1016,8 +1020,9 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
     if suffix in FEED_SUFFIXES:
         yield from read_feed(data, name, opts.unique_ids) if data.strip() else iter([Rejected(name, "empty input")])
         return
+    page = suffix in HTML_SUFFIXES
     text = decode_text(data, name, opts.max_bytes, records=suffix in (".jsonl", ".ndjson", ".json", ".csv"),
-                       charset=declared_charset(data) if suffix in HTML_SUFFIXES else None)
+                       charset=declared_charset(data) if page else None, markup=page)
     if isinstance(text, Rejected):
         yield text
     elif suffix in (".jsonl", ".ndjson", ".json"):
@@ -1050,7 +1055,8 @@ def read_url(url: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
         else:
             yield from read_feed(got.body, url, opts.unique_ids)
         return
-    text = decode_text(got.body, url, opts.max_bytes, charset=declared_charset(got.body, got.content_type))
+    text = decode_text(got.body, url, opts.max_bytes, charset=declared_charset(got.body, got.content_type),
+                       markup="html" in ctype)
     if isinstance(text, Rejected):
         yield text
     elif "html" in ctype or text.lstrip()[:1] == "<":
@@ -1071,7 +1077,7 @@ def read_stdin(opts: ReadOptions) -> Article | Rejected:
     its main text and title, as a saved .html file is (its markup was analysed as the text)."""
     data = read_at_most(sys.stdin.buffer, opts.max_bytes)
     page = is_html_page(data)
-    text = decode_text(data, "stdin", opts.max_bytes, charset=declared_charset(data) if page else None)
+    text = decode_text(data, "stdin", opts.max_bytes, charset=declared_charset(data) if page else None, markup=page)
     if isinstance(text, Rejected):
         return text
     if not page:
