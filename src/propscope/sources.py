@@ -1733,8 +1733,10 @@ def _speaker_phrase(span) -> bool:
         return False
     if any(t.tag_.startswith("VB") or t.tag_ == "MD" or t.pos_ in {"ADP", "DET"} for t in span):
         return False  # 'Sun Is Going DARK: ...', 'On Hezbollah: ...' (headline NER calls any capitalised run a name)
+    # capitals before a role noun ('UNIDENTIFIED MALE', 'SENIOR OFFICIAL'); not a capitalised topic
+    # with a name in it ('GILLUM ELECTION STRATEGY')
     return all(t.ent_type_ in {"PERSON", "ORG"} or t.lower_.rstrip(".") in TITLES
-               or ((t.is_title or t.is_upper) and t.pos_ == "PROPN")
+               or (t.is_title and t.pos_ == "PROPN") or (role and t.is_upper)
                or _acronym(t) or t.lower_ in _SPEAKER_NOUNS or (role and t.i == span.start and t.is_title)
                for t in span)
 
