@@ -1310,6 +1310,23 @@ def test_a_page_in_neither_its_charset_nor_windows_1252_is_still_refused(tmp_pat
     assert isinstance(r, Rejected) and "nor the shift_jis it declares" in r.reason
 
 
+@pytest.mark.parametrize(("content_type", "body"), [
+    ("application/pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\nstream\n\x78\x9c\x00\x01"),
+    ("image/png; name=x", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+    ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK\x03\x04" + bytes(60))])
+def test_a_url_answering_with_a_document_or_image_says_what_it_is(monkeypatch, content_type, body):
+    """They were "looks binary (NUL bytes); give a UTF-8 text ... file" or "is zip-compressed;
+    decompress it first (unzip FILE)": advice for a file, not for a URL."""
+    monkeypatch.setattr(fetch, "fetch", lambda url, **kw: fetch.Fetched(url, content_type, body))
+    [r] = ingest.read_url("https://news.example/a", ReadOptions())
+    assert isinstance(r, Rejected) and r.reason == (f"is {content_type.split(';')[0]}, not a web page or text; "
+                                                    "propscope reads HTML pages, feeds and plain text")
+    served = fetch.Fetched("https://news.example/b", "application/octet-stream", b"A plain story, misconfigured.")
+    monkeypatch.setattr(fetch, "fetch", lambda url, **kw: served)
+    [a] = ingest.read_url("https://news.example/b", ReadOptions())
+    assert isinstance(a, Article) and a.text == "A plain story, misconfigured."
+
+
 def test_a_meta_charset_that_names_no_character_set_is_one_line(tmp_path):
     """A <meta charset> naming a Python codec that is no character set ("base64", "rot13",
     "undefined") was a LookupError or UnicodeError traceback on a page that is not UTF-8, which

@@ -1055,6 +1055,9 @@ def read_url(url: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
         else:
             yield from read_feed(got.body, url, opts.unique_ids)
         return
+    if media := binary_media(ctype):
+        yield Rejected(url, f"is {media}, not a web page or text; propscope reads HTML pages, feeds and plain text")
+        return
     text = decode_text(got.body, url, opts.max_bytes, charset=declared_charset(got.body, got.content_type),
                        markup="html" in ctype)
     if isinstance(text, Rejected):
@@ -1063,6 +1066,23 @@ def read_url(url: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
         yield html_to_article(text, got.url, url, url=got.url)
     else:
         yield checked(Article(id=got.url, text=text, url=got.url, outlet=url_host(got.url)), url)
+
+
+BINARY_TYPES = {"image", "audio", "video", "font", "model"}
+BINARY_SUBTYPES = {"pdf", "zip", "gzip", "x-gzip", "x-bzip2", "x-xz", "zstd", "msword"}
+
+
+def binary_media(content_type: str) -> str | None:
+    """The media type of a server's answer when it names no text (an image, a PDF, an office
+    document), else None. Their bytes were refused as "looks binary; give a UTF-8 text ... file"
+    or "zip-compressed; decompress it first (unzip FILE)", advice for a file, not for a URL. An
+    ``application/octet-stream`` that holds text (a misconfigured server) is read all the same."""
+    media = content_type.split(";")[0].strip().lower()
+    main, _, sub = media.partition("/")
+    if main in BINARY_TYPES or (main == "application" and (sub in BINARY_SUBTYPES
+                                                          or sub.startswith(("vnd.ms-", "vnd.openxmlformats")))):
+        return media
+    return None
 
 
 def is_html_page(data: bytes) -> bool:
