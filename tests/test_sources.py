@@ -1313,6 +1313,6 @@ def test_according_to_before_an_adjunct_closes_the_content():
 
 def test_generic_broadcast_label_in_capitals_speaks_and_a_capitalised_topic_does_not():
     """'UNIDENTIFIED FEMALE:' (capitals before a role noun) is a transcript's speaker even on one line;
-    capitals around a name that end in no role ('OBAMA TEAM STRATEGY:') make a topic label."""
+    capitals around a name that end in no role ('TRUMP ELECTION STRATEGY:') make a topic label."""
     check("UNIDENTIFIED FEMALE: The water rose in minutes.", "UNIDENTIFIED FEMALE", ":", "The water rose in minutes")
-    assert sources.extract('OBAMA TEAM STRATEGY: "Keep them angry."').attributions == []
+    assert sources.extract('TRUMP ELECTION STRATEGY: "Keep them angry."').attributions == []
