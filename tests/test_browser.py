@@ -9,7 +9,7 @@ import socket
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import pytest
 
@@ -19,6 +19,9 @@ WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (apt-get install chromium)")
 
+LONG_ID = "https://www.example.com/2020/03/04/politics/" + "a-very-long-slug-" * 12 + "?utm_source=feed&id=1234567890"
+LONG_TITLE = "Supercalifragilistic" * 12 + " and the traitors"
+ARABIC = "الخونة في العاصمة\nإنهم كاذبون وجبناء، وقد خانوا أمتنا العظيمة مرة أخرى."
 NESTED = ("Globalist elites are coming for your freedom: wake up before it is too late.\n\n"
           "The corrupt establishment media will never tell you the truth.")
 
@@ -89,7 +92,13 @@ def corpus(server, db, sample_text_module):
              Span(NESTED.index("corrupt"), NESTED.index(" will"), "Loaded_Language", 0.73, "corrupt establishment media")]
     analysis = Analysis(art, spans, [Sentence(0, 77, 0.9), Sentence(79, len(NESTED), 0.7)], 0.8, "hand-made")
     store.save_analyses([(store.pk_of("nested-1"), analysis)])
-    return {"sample": sample["id"], "nested": "nested-1"}
+    # a feed entry's URL for an id and a title with no place to break: nothing may widen a phone's page
+    long_text = "The traitors lied again, said the veteran. Arabic follows.\n" + ARABIC
+    long = Article(id=LONG_ID, text=long_text, title=LONG_TITLE)
+    store.put_article(long)
+    store.save_analyses([(store.pk_of(LONG_ID), Analysis(long, [Span(4, 12, "Name_Calling,Labeling", 0.8, "traitors")],
+                                                         [Sentence(0, 43, 0.8)], 0.8, "hand-made"))])
+    return {"sample": sample["id"], "nested": "nested-1", "long": quote(LONG_ID, safe="")}
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +138,8 @@ def test_paste_analyse_read_and_explore(server, browser, sample_text):
     page.close()
 
 
-PAGES = {"index": "/", "article": "/articles/{sample}", "nested": "/articles/{nested}", "dashboard": "/dashboard",
+PAGES = {"index": "/", "article": "/articles/{sample}", "nested": "/articles/{nested}", "long": "/articles/{long}",
+         "dashboard": "/dashboard",
          "search": "/search?q=traitors", "articles": "/search", "reuse": "/reuse", "docs": "/docs", "redoc": "/redoc",
          "not-found": "/articles/no-such-article"}
 

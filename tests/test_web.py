@@ -606,3 +606,13 @@ def test_dashboard_charts_have_text_alternatives_units_and_readable_cells(client
         assert _contrast(fg, hex6(background)) >= 4.5, f"heat-{level}: {fg} on {background}"
     nodates = client.get("/dashboard", params={"outlet": "nowhere"}).text
     assert "No data yet." in nodates
+
+
+def test_search_results_say_what_their_percentages_are_and_join_only_what_is_known(client):
+    _post(client, "The traitors in the capital betrayed our great nation.", title="Undated")
+    _post(client, "The traitors lied to the city again.", title="Dated", outlet="Daily", published="2020-01-05")
+    page = client.get("/search", params={"q": "traitors"}).text
+    metas = re.findall(r'</a>\s*<span class="hint">([^<]*)</span>', page)
+    assert sorted(metas, key=len)[0].startswith("score ") and any(m.startswith("Daily · 2020-01-05 · score ") for m in metas)
+    assert all(not m.startswith((" ", "·")) for m in metas), metas
+    assert "the model's confidence: a calibrated probability, not a verdict" in page
