@@ -616,3 +616,21 @@ def test_search_results_say_what_their_percentages_are_and_join_only_what_is_kno
     assert sorted(metas, key=len)[0].startswith("score ") and any(m.startswith("Daily · 2020-01-05 · score ") for m in metas)
     assert all(not m.startswith((" ", "·")) for m in metas), metas
     assert "the model's confidence: a calibrated probability, not a verdict" in page
+
+
+def test_a_refused_form_comes_back_filled_in_as_sent_but_never_with_the_token(db_url, tiny_model):
+    """A journalist who pasted a long article and mistyped the address gets the reason and the
+    form as they sent it, not an empty form; a wrong token is neither echoed nor a dead end."""
+    import html as html_lib
+
+    text = "\nThe traitors lied <again> & again.\nSecond line."
+    with TestClient(create_app(db=db_url, model=str(tiny_model), token="s3cret")) as c:
+        r = c.post("/analyze", files={"text": (None, text), "title": (None, "My \"draft\""),
+                                      "url": (None, "ftp://example.com/x"), "token": (None, "s3cret")})
+        assert r.status_code == 400 and "must start with http:// or https://" in r.text
+        assert 'value="My &#34;draft&#34;"' in r.text and 'value="ftp://example.com/x"' in r.text
+        pasted = r.text[r.text.index('<textarea'):r.text.index("</textarea>")]
+        assert html_lib.unescape(pasted.split(">", 1)[1]) == "\n" + text  # the parser drops the first newline only
+        wrong = c.post("/analyze", files={"text": (None, "Liars!"), "token": (None, "guess-1234")})
+        assert wrong.status_code == 401 and "ask whoever runs this server" in wrong.text
+        assert "guess-1234" not in wrong.text and ">\nLiars!</textarea>" in wrong.text

@@ -368,15 +368,20 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         """The page's form, posted as multipart (raw UTF-8: a non-Latin article costs a third of its
         URL-encoded size) or URL-encoded (older copies of the page, scripts). Whatever is wrong comes
         back as the page with the reason, never as JSON a journalist would have to read."""
+        fields: dict[str, str] = {}
+
         def again(status: int, error: str) -> HTMLResponse:
-            return page(request, "index.html", status_code=status, recent=[], total=0, error=error)
+            """The form again with the reason, filled in as it was sent (never the token): a pasted
+            article is not lost to a missing title or a mistyped address."""
+            kept = {k: fields.get(k, "") for k in ("text", "url", "title")}
+            return page(request, "index.html", status_code=status, recent=[], total=0, error=error, form=kept)
 
         try:
             fields = await form_fields(request)
         except ValueError as e:
             return again(400, str(e))
         if settings.token and not secret_ok(fields.get("token", ""), settings.token):
-            return again(401, "Wrong or missing access token.")
+            return again(401, "Wrong or missing access token: ask whoever runs this server for it, then send again.")
         try:
             given = {"text": fields.get("text", ""), "url": fields.get("url", "").strip(), "title": fields.get("title", "")}
             req = AnalyzeRequest(**{k: v for k, v in given.items() if v})
