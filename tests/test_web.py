@@ -634,3 +634,23 @@ def test_a_refused_form_comes_back_filled_in_as_sent_but_never_with_the_token(db
         wrong = c.post("/analyze", files={"text": (None, "Liars!"), "token": (None, "guess-1234")})
         assert wrong.status_code == 401 and "ask whoever runs this server" in wrong.text
         assert "guess-1234" not in wrong.text and ">\nLiars!</textarea>" in wrong.text
+
+
+def test_an_empty_store_says_how_to_add_articles_and_pages_are_easy_to_move_through(client):
+    """A new store's pages say how articles get in (not empty tables); the first Tab reaches a
+    link past the navigation, and the navigation says which page is open."""
+    for path in ("/", "/dashboard", "/search"):
+        page = client.get(path).text
+        assert "No articles yet." in page and "propscope ingest" in page and "propscope analyze --db" in page, path
+        assert re.search(r'<body>\s*<a class="skip" href="#main">Skip to content</a>', page) and '<main id="main">' in page
+    assert '<a href="/dashboard" aria-current="page">Dashboard</a>' in client.get("/dashboard").text
+    assert "aria-current" not in client.get("/dashboard").text.replace('href="/dashboard" aria-current', "")
+    assert "does not say whether the article is true" in client.get("/").text
+    _post(client, "The traitors lied again.", title="One")
+    for path in ("/", "/dashboard", "/search"):
+        assert "No articles yet." not in client.get(path).text, path
+    none = client.get("/search", params={"q": "zebra"}).text
+    assert "Nothing matches: try other words or fewer filters" in none and "No articles yet." not in none
+    assert "No articles yet." not in client.get("/dashboard", params={"since": "1990-01-01", "until": "1990-02-01"}).text
+    refused = client.post("/analyze", files={"text": (None, " ")})
+    assert refused.status_code == 400 and "No articles yet." not in refused.text

@@ -423,7 +423,8 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             rep, tables = dashboard_data(outlet, since, until)
         filters = {"outlet": outlet, "since": since, "until": until}
         tables = {**tables, "top_articles": with_titles(tables["top_articles"])}
-        return page(request, "dashboard.html", rep=rep, tables=tables, filters=filters, error=error,
+        stored = rep["articles"] or store().list_articles(limit=1)[0]  # none at all: say how to add some
+        return page(request, "dashboard.html", rep=rep, tables=tables, filters=filters, error=error, stored=stored,
                     outlets=views.outlets(store()), url=views.url, heat_level=charts.heat_level,
                     charts={k: Markup(v) for k, v in charts.dashboard_charts(tables, filters).items()},
                     top_count=max((n for r in tables["techniques_by_outlet"] for k, n in r.items() if k != "outlet"),
