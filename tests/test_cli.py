@@ -612,3 +612,22 @@ def test_reuse_boilerplate_pages_sets_how_often_an_outlet_repeats_its_boilerplat
     r = CliRunner().invoke(main, ["reuse", str(src), "--boilerplate-pages", "2"])
     assert r.exit_code == 0 and "0 passages in 0 clusters" in r.output
     assert CliRunner().invoke(main, ["reuse", str(src), "--boilerplate-pages", "1"]).exit_code == 2
+
+
+def test_search_and_sources_text_output_escape_control_characters(tmp_path, monkeypatch):
+    """Ids, outlets, titles, speakers and cues come from the articles, so a stored terminal escape
+    or right-to-left override must print as an escape in `search` and `sources`, as in `analyze`."""
+    monkeypatch.setenv("PROPSCOPE_DB", str(tmp_path / "s.db"))
+    row = {"id": "evil\x1b[31m", "title": "Harbour\u202e news", "outlet": "bad\x07.example",
+           "text": "The harbour reopened on Monday. \"We rebuilt the pier,\" said Mayor Anna Berg.\n"}
+    src = tmp_path / "rows.jsonl"
+    src.write_text(json.dumps(row) + "\n")
+    assert CliRunner().invoke(main, ["ingest", str(src)]).exit_code == 0
+    r = CliRunner().invoke(main, ["search", "harbour", "--db"])
+    assert r.exit_code == 0, r.output
+    assert "evil\\x1b[31m" in r.output and "Harbour\\u202e news" in r.output and "bad\\x07.example" in r.output
+    r2 = CliRunner().invoke(main, ["sources", str(src)])
+    assert r2.exit_code == 0, r2.output
+    assert "== evil\\x1b[31m" in r2.output and "Anna Berg" in r2.output
+    for out in (r.output, r2.output):
+        assert not any(c in out for c in "\x1b\x07\u202e")

@@ -201,18 +201,19 @@ def _print_sources(text: str, attributions: list[dict], quotes: list[dict], enti
     """Who said what, for reading: each attribution with its cue and whom it was told to ("via"),
     the quotes no attribution already shows, and the entities once each with a mention count."""
     for at in attributions:
-        via = f" via {at['via']}" if at.get("via") else ""
+        via = f" via {_clip(at['via'], 60)}" if at.get("via") else ""
         content = _clip(text[at["content_start"]:at["content_end"]], 110)
-        click.echo(f"   {_clip(at['source'], 80)} [{at['cue']}]{via}: \"{content}\"", file=out)
+        click.echo(f"   {_clip(at['source'], 80)} [{_clip(at['cue'], 40)}]{via}: \"{content}\"", file=out)
     for q in quotes:
         if not any(q["start"] >= at["content_start"] and q["end"] <= at["content_end"] for at in attributions):
-            click.echo(f"   quote ({q['speaker'] or 'unknown speaker'}): \"{_clip(q['text'], 110)}\"", file=out)
+            speaker = _clip(q["speaker"], 60) if q["speaker"] else "unknown speaker"
+            click.echo(f"   quote ({speaker}): \"{_clip(q['text'], 110)}\"", file=out)
     groups: dict = {}
     for e in entities:
         g = groups.setdefault(e["entity_id"], [e["canonical"] or e["text"], e["label"], 0])
         g[2] += 1
     if groups:
-        names = ", ".join(f"{name} ({label}, {n})" for name, label, n in groups.values())
+        names = ", ".join(f"{_clip(name, 60)} ({label}, {n})" for name, label, n in groups.values())
         click.echo(click.wrap_text("entities: " + names, initial_indent="   ", subsequent_indent="     "), file=out)
 
 
@@ -556,7 +557,7 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
             if fmt == "json":
                 click.echo(json.dumps(d, ensure_ascii=False))
                 continue
-            click.secho(f"== {art.id}", bold=True)
+            click.secho(f"== {ingest.printable(art.id)}", bold=True)
             _print_sources(art.text, d["attributions"], d["quotes"], d["entities"], sys.stdout)
             click.echo()
         batch.clear()
@@ -831,7 +832,8 @@ def search(query, db, technique, outlet, topic, limit, fmt) -> None:
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
         return
     for h in hits:
-        click.secho(f"{h['id']}  {h['outlet'] or ''}  {h['published'] or ''}  {h['title'] or ''}", bold=True)
+        head = ingest.printable(f"{h['id']}  {h['outlet'] or ''}  {h['published'] or ''}  ")
+        click.secho(head + _clip(h["title"] or "", 120), bold=True)
         for s in h["spans"][:5]:
             click.echo(f"    {display(s['technique']):<36} {s['score']:.2f}  \"{_clip(s['text'], 90)}\"")
     if not hits:
