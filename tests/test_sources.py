@@ -1316,3 +1316,11 @@ def test_generic_broadcast_label_in_capitals_speaks_and_a_capitalised_topic_does
     capitals around a name that end in no role ('TRUMP ELECTION STRATEGY:') make a topic label."""
     check("UNIDENTIFIED FEMALE: The water rose in minutes.", "UNIDENTIFIED FEMALE", ":", "The water rose in minutes")
     assert sources.extract('TRUMP ELECTION STRATEGY: "Keep them angry."').attributions == []
+
+
+def test_embedded_post_with_a_link_is_no_transcript_turn():
+    """Two label lines side by side make a transcript, unless one is an embedded post (it holds a link):
+    then the other is a lone headline label, read by the headline rules."""
+    t = ("WATCHDOG REPORT: Council hid the audit https://t.co/abc123 — Citizens Desk (@citdesk) May 2, 2024\n"
+         'MAYOR STAFF STRATEGY: "Bury it until June."')
+    assert turns(t) == []

@@ -251,8 +251,9 @@ def _transcript_turns(text: str) -> list[_Turn]:
     twice) or that sits next to another label's line ('TAPPER: ...' then 'COLLINS: ...'). One
     'Kremlin: ...' line is a headline, and labels of one kind scattered over an article ('MAJOR NEW
     STUDY: ...', 'Unfortunately: ...', a book's 'Title: subtitle') are headlines and asides. Rubrics
-    ('Update:', 'Related:') are no labels, a label never ends with an abbreviation ('Mr. Horowitz
-    said' is no label 'Mr' with a period), and 'Q'/'A' count only as a pair."""
+    ('Update:', 'Related:') and lines with a link (embedded posts) are no turns, a label never ends
+    with an abbreviation ('Mr. Horowitz said' is no label 'Mr' with a period), and 'Q'/'A' count
+    only as a pair."""
     lines = {m.start(): k for k, m in enumerate(re.finditer(r"^[^\n]*\S[^\n]*$", text, re.M))}
     out = []
     for pattern in (_COLON_LABEL, _PERIOD_LABEL):
@@ -260,9 +261,11 @@ def _transcript_turns(text: str) -> list[_Turn]:
         for m in pattern.finditer(text):
             label = m.group("label")
             words = label.split()
+            line_end = text.find("\n", m.end())
+            line = text[m.end() : len(text) if line_end < 0 else line_end]
             if words[0].lower() in _RUBRICS or re.fullmatch(_ABBR_WORD, words[-1]) \
-                    or text[m.end():].startswith(("http", "www")):
-                continue
+                    or re.search(r"https?://|www\.|pic\.twitter\.com", line):
+                continue  # a line with a link is an embedded post or a 'Read more: ...' teaser
             if pattern is _PERIOD_LABEL and not _person_label(label):
                 continue
             found.append(m)
