@@ -93,11 +93,12 @@ def corpus(server, db, sample_text_module):
     analysis = Analysis(art, spans, [Sentence(0, 77, 0.9), Sentence(79, len(NESTED), 0.7)], 0.8, "hand-made")
     store.save_analyses([(store.pk_of("nested-1"), analysis)])
     # a feed entry's URL for an id and a title with no place to break: nothing may widen a phone's page
-    long_text = "The traitors lied again, said the veteran. Arabic follows.\n" + ARABIC
+    long_text = LONG_TITLE + "\nThe traitors lied again, said the veteran. Arabic follows.\n" + ARABIC
     long = Article(id=LONG_ID, text=long_text, title=LONG_TITLE)
     store.put_article(long)
-    store.save_analyses([(store.pk_of(LONG_ID), Analysis(long, [Span(4, 12, "Name_Calling,Labeling", 0.8, "traitors")],
-                                                         [Sentence(0, 43, 0.8)], 0.8, "hand-made"))])
+    at = long_text.index("traitors lied")
+    store.save_analyses([(store.pk_of(LONG_ID), Analysis(long, [Span(at, at + 8, "Name_Calling,Labeling", 0.8, "traitors")],
+                                                         [Sentence(0, at + 40, 0.8)], 0.8, "hand-made"))])
     return {"sample": sample["id"], "nested": "nested-1", "long": quote(LONG_ID, safe="")}
 
 
