@@ -654,3 +654,11 @@ def test_an_empty_store_says_how_to_add_articles_and_pages_are_easy_to_move_thro
     assert "No articles yet." not in client.get("/dashboard", params={"since": "1990-01-01", "until": "1990-02-01"}).text
     refused = client.post("/analyze", files={"text": (None, " ")})
     assert refused.status_code == 400 and "No articles yet." not in refused.text
+
+
+def test_listed_dates_are_machine_readable_and_kept_whole(client):
+    _post(client, "The traitors lied to the city again.", title="Dated", outlet="Daily", published="2020-01-05")
+    for path in ("/", "/dashboard"):
+        assert '<td><time datetime="2020-01-05">2020-01-05</time></td>' in client.get(path).text, path
+    css = client.get("/static/style.css").text
+    assert re.search(r"(^|\n)time\{white-space:nowrap\}", css)
