@@ -1324,3 +1324,25 @@ def test_embedded_post_with_a_link_is_no_transcript_turn():
     t = ("WATCHDOG REPORT: Council hid the audit https://t.co/abc123 — Citizens Desk (@citdesk) May 2, 2024\n"
          'MAYOR STAFF STRATEGY: "Bury it until June."')
     assert turns(t) == []
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Ohio’s Supreme Court ruled last month that the audit must be released but with some redaction.",
+     "Ohio’s Supreme Court", "ruled", "the audit must be released but with some redaction"),
+    ("Even when a panel of judges in Strasbourg ruled in 2018 that Navarro was being arbitrarily – and "
+     "unlawfully – held by the state, the newspaper ignored it.",
+     "panel of judges in Strasbourg", "ruled", "Navarro was being arbitrarily – and unlawfully – held by the state"),
+])
+def test_reported_clause_never_ends_on_a_coordinator(text, source, cue, content):
+    """The parser may end the reported clause at 'but' or 'and', hanging what follows on the verb of
+    saying or on the main clause; the content runs on to the next comma or the sentence's end."""
+    check(text, source, cue, content)
+
+
+def test_noun_after_comma_and_is_no_part_of_the_reported_clause():
+    t = ("Senators Jane Holt, who basically said that Judge Mark Dunn was guilty because she believed Anna Price's "
+         "unsubstantiated and uncorroborated accusations against him, and Peter Lowe, also known as \"Slick,\" are the "
+         "two members of the Senate who will be investigated.")
+    contents = [a.content for a in sources.extract(t).attributions if a.cue == "said"]
+    assert contents == ["Judge Mark Dunn was guilty because she believed Anna Price's unsubstantiated and "
+                        "uncorroborated accusations against him"]

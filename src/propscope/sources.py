@@ -1150,6 +1150,8 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
             s, e = q.start, q.end
         elif c.i > verb.i and (tail := _contrast_tail(verb, c)) is not None:
             e = max(e, tail)
+        elif (tail := _after_dangling_conjunction(toks)) is not None:
+            e = tail
         return s, e, "ccomp"
 
     head = verb.head
@@ -1215,6 +1217,31 @@ def _contrast_tail(verb, clause) -> int | None:
     if any(not t.is_punct for t in verb.doc[clause.right_edge.i + 1 : tail[0].i]):
         return None
     return _tok_range(tail)[1]
+
+
+def _after_dangling_conjunction(toks: list) -> int | None:
+    """Where the reported clause really ends when the parser cut it after a coordinator ('that Assange
+    was being arbitrarily – and', its second half hung on the main clause; 'must be released but', the
+    phrase after 'but' hung on the verb of saying): up to the next comma, semicolon or colon or the
+    sentence's end. After ', and' only a clause (with a verb) carries on what was said; a noun there
+    ('X, who said that Y, and Elizabeth Warren, are ...') joins something outside it, and the content
+    ends before the comma. None when the clause does not end with 'and', 'but', 'or', 'yet' or 'nor'."""
+    words = [t for t in toks if not t.is_punct]
+    if not words or words[-1].dep_ != "cc" or words[-1].lower_ not in {"and", "but", "or", "yet", "nor"}:
+        return None
+    cc = words[-1]
+    doc = cc.doc
+    after = []
+    for t in doc[cc.i + 1 : cc.sent.end]:
+        if t.text in {",", ";", ":"}:
+            break
+        if not t.is_punct and not t.is_space:
+            after.append(t)
+    comma = cc.i > 0 and doc[cc.i - 1].text == ","
+    if after and (not comma or any(t.pos_ in {"VERB", "AUX"} for t in after)):
+        return after[-1].idx + len(after[-1].text)
+    before = [t for t in words[:-1] if t.i < cc.i]
+    return before[-1].idx + len(before[-1].text) if before else None
 
 
 def _previous_sentence_said(verb) -> tuple[int, int, str] | None:
