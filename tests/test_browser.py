@@ -308,6 +308,10 @@ def test_reuse_view_shows_both_passages_and_the_edits(server, browser, db):
         assert page.locator(".side-by-side").count() >= 1
         assert page.locator("del", has_text="new").count() >= 1 and page.locator("ins", has_text="fresh").count() >= 1
         assert page.locator(".origin").first.inner_text() == "likely origin"
+        # an edit is not told by colour alone: struck through on one side, underlined on the other
+        lines = page.eval_on_selector_all("del, ins", "els => els.map(e => getComputedStyle(e).textDecorationLine)")
+        assert set(lines) == {"line-through", "underline"}, lines
+        assert page.eval_on_selector("ins", "e => getComputedStyle(e, '::before').content") == '" [only here: "'
         page.screenshot(path=str(ARTIFACTS / f"reuse-passages-{width}.png"), full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
         assert not page.errors, page.errors

@@ -382,5 +382,5 @@ def render_reuse(result, texts: dict, title: str = "propscope: reused passages")
             f'<style>{_ARTICLE_CSS.read_text()}{_PAGE_CSS}</style></head><body><h1>{html.escape(title)}</h1>'
             f'<p class="note">{plural(len(result.passages), "passage")} in {plural(len(result.clusters), "cluster")}. '
             f'Struck-through words '
-            f'appear only on the left, highlighted ones only on the right.</p>{body or "<p>No reuse found.</p>"}'
+            f'appear only on the left, underlined ones only on the right.</p>{body or "<p>No reuse found.</p>"}'
             f'</body></html>')
