@@ -1346,3 +1346,9 @@ def test_noun_after_comma_and_is_no_part_of_the_reported_clause():
     contents = [a.content for a in sources.extract(t).attributions if a.cue == "said"]
     assert contents == ["Judge Mark Dunn was guilty because she believed Anna Price's unsubstantiated and "
                         "uncorroborated accusations against him"]
+
+
+def test_in_the_words_of_before_a_quoted_phrase_keeps_the_sentence():
+    """What follows 'in the words of X' is X's wording, not an adjunct that closes the content."""
+    t = "Without reform, we will end up, in the words of Pope Leo, in “a desert of the spirit.”"
+    check(t, "Pope Leo", "in the words of", t[:t.index(".”")])

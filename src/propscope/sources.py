@@ -1566,6 +1566,7 @@ def _according_to(doc) -> list[Attribution]:
     text = doc.text
     out = []
     for tok in doc:
+        words = None
         if tok.lower_ == "per":
             to = tok
             pobj = _per_source(tok)
@@ -1597,7 +1598,10 @@ def _according_to(doc) -> list[Attribution]:
         cs_, ce_ = _tok_range([t for t in clause if not t.is_space])
         if ps <= cs_ + 1:  # phrase opens the clause
             cs_ = pe
-        elif pe >= ce_ - 1 or not text[pe:ce_].strip(" .!?\n") or _adjunct_after(head, pe):  # phrase closes it
+        elif pe >= ce_ - 1 or not text[pe:ce_].strip(" .!?\n") or (
+                words is None and _adjunct_after(head, pe) and not re.search(r"[\"“‘]", text[pe:ce_])):
+            # the phrase closes it, also before an adjunct ('..., with dozens still missing'); not before
+            # a quote ('we will find ourselves, in the words of X, in “a dictatorship ...”')
             ce_ = ps
         s, e = _trim(text, cs_, ce_)
         if e <= s:
