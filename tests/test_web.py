@@ -662,3 +662,24 @@ def test_listed_dates_are_machine_readable_and_kept_whole(client):
         assert '<td><time datetime="2020-01-05">2020-01-05</time></td>' in client.get(path).text, path
     css = client.get("/static/style.css").text
     assert re.search(r"(^|\n)time\{white-space:nowrap\}", css)
+
+
+def test_download_links_name_their_table_and_a_server_fault_reads_as_a_page(db_url, tiny_model, monkeypatch):
+    from propscope.store import Store
+
+    with TestClient(create_app(db=db_url, model=str(tiny_model)), raise_server_exceptions=False) as c:
+        dash = c.get("/dashboard").text
+        assert '>CSV<span class="sr-only"> of techniques by outlet</span></a>' in dash
+        assert '>link<span class="sr-only"> to this view of top articles</span></a>' in dash
+        assert '>JSON<span class="sr-only"> of these results</span></a>' in c.get("/search").text
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("disk on fire")
+
+        monkeypatch.setattr(Store, "get_analysis", broken)
+        page = c.get("/articles/x", headers={"accept": "text/html"})
+        assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+        assert "Something went wrong on the server" in page.text and "Try again in a moment" in page.text
+        assert "disk on fire" not in page.text and "Traceback" not in page.text
+        api = c.get("/api/articles/x")
+        assert api.status_code == 500 and api.json()["detail"] == "internal server error"  # Guard's JSON
