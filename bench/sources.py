@@ -13,9 +13,9 @@ predictions / predictions, recall = matched gold / gold. The exact figures requi
 offsets. The matching is done separately for each field, so a correct source with a wrong cue
 counts for the source only.
 
-The set was written in eight batches: ids without a prefix (written before the extractor), then
-``h-``, ``x-``, ``y-``, ``z-``, ``w-``, ``v-`` and ``u-`` (each written before running the extractor on it, measured
-once, then used to fix the rules for the linguistic forms it exposed). All eight have been seen by the rules now, so
+The set was written in nine batches: ids without a prefix (written before the extractor), then
+``h-``, ``x-``, ``y-``, ``z-``, ``w-``, ``v-``, ``u-`` and ``t-`` (each written before running the extractor on it, measured
+once, then used to fix the rules for the linguistic forms it exposed). All nine have been seen by the rules now, so
 the figures on the full set are optimistic; new, unseen texts are the honest test. Offsets were
 computed from the intended strings by a script and each span printed back for checking.
 
@@ -148,6 +148,70 @@ boundaries above, h-partial-quote and the two ``z-`` ones); each earlier prefix 
 (``v-`` gained its five remaining misses and the Facebook-post source). Known weak spots not in the set:
 an acronym that is a place without an entity label ('DRC: Fresh Ebola outbreak ...' is taken as a
 speaker), and straight single quotes ('A banner read 'Go home'') are not seen as quotes.
+
+The ``t-`` batch (64 texts, 61 attributions, 15 texts with none) was written after the ``u-`` fixes, and
+committed alone (9369110) before the extractor was run on it, to aim at forms no batch had: interview and
+broadcast transcripts ('TAPPER: ...' / 'COLLINS: ...', 'JAKE TAPPER, CNN ANCHOR:', 'SEN. MARK DELANEY
+(R-OH):', 'UNIDENTIFIED MALE:', Q:/A:, Hansard's 'The Secretary of State for Health (Name):', and labels
+ending with a period: Congressional Record 'Mr. HOLLAND.' and 'The SPEAKER pro tempore.', hearing
+transcripts 'Chairman Whitlock.', depositions 'Q.'/'A.'); wire copy from outside the US (the Indian
+'MUMBAI: The Bombay High Court on Tuesday observed that', the PTI dateline without a dash, 'opined',
+'informed that', the Nigerian 'The Commissioner ... disclosed this in a statement' after the news it
+cites, 'told the News Agency of Nigeria (NAN) in Kano', 'in a statement signed by', 'told ABC Radio
+National's Breakfast program the ...', '“...,” the Interfax news agency quoted X as saying', '..., X said,
+as quoted by the IRNA news agency', 'was quoted by RIA Novosti as telling reporters'); state media ('the
+spokesperson stressed', 'Noting that ..., Wang said', 'underlined that', 'KCNA warned in a commentary');
+press releases ('commented: “...”', '“...,” says X, head of ...'); quotes with brackets and ellipses; quotes
+in headlines ("Ukraine war: 'We are running out of shells', says commander", '‘...’: X vows to carry on');
+courts and documents ('ruled that', 'The indictment alleges', 'According to court documents filed on
+Monday', 'The draft law, seen by Reuters, states'); anonymous sources; reported speech over two
+sentences; and traps ('DRC: Fresh Ebola outbreak kills 15', 'UAE: Record rainfall floods ...', 'Moscow. The
+State Duma ...', 'Said lawsuit was dismissed', 'Reports of looting', 'according to plan', 'an
+I-told-you-so', 'The agenda: tax cuts, ...', 'Photograph: X/Reuters', 'WATCH:', 'The noted economist',
+'underlined the importance of', 'About X:', 'Media contact:'). Measured once before any rule was changed
+for it (``.venv/bin/python bench/sources.py --prefix t- --errors``, at commit 9369110)::
+
+    field         P      R     F1   exactP exactR exactF1   pred gold
+    source    0.844  0.623  0.717    0.844  0.623   0.717     45   61
+    cue       0.933  0.689  0.792    0.933  0.689   0.792     45   61
+    content   0.933  0.689  0.792    0.911  0.672   0.774     45   61
+
+(Two gold cues were then corrected, cc1a798: 'Mr. Dorsey.' and 'The SPEAKER pro tempore.' held the space
+after the period; neither was predicted, so the figures stand, and the old rules reproduce them on the
+corrected file.) The lowest first figure of any batch, as transcripts were new: 15 of the 23 sources
+missed were transcript turns (only 'TAPPER:', 'SPIEGEL:' and the two turns of 'Dan Harper: ...' /
+'Maggie Rowe: ...' were found, by the headline-colon rule), and a 16th was the turn's own 'The government
+says ...', given to 'Dan Harper'. The other misses: 'opined', 'ruled that', 'disclosed
+this' after the statement, '“...,” the agency quoted X as saying'; wrong sources: 'MUMBAI' (a colon
+dateline the model calls an organisation) as the speaker of both the colon and 'observed', 'Ukraine war'
+(a topic before the colon, parsed as a second subject of 'says'), 'court documents filed on Monday'; the
+content of '..., X said, as quoted by ...' ran over the whole sentence; and 'DRC:' and 'UAE:' were taken as
+speakers. All were fixed with general rules, each with a test in other words: transcript turns (a line
+opening with a label counts when the label recurs or another label's line sits next to it; period labels
+need a title, an abbreviation, capitals or Q/A; rubrics and lines with links are no turns; the turn is
+parsed as its own sentence), capitals and a colon opening a paragraph parsed as their own sentence and
+read as a dateline before a full sentence, country initials (``PLACE_ACRONYMS``) as topics, a topic before
+a colon dropped as a second subject, the quote before 'the agency quoted X as saying', 'this' standing
+for the sentence before, a participle that only dates a source dropped from it, 'opine', 'aver' and
+'rule' (not 'rule out') as verbs of saying. Content boundaries fixed on the way: ', but only without
+preconditions' after a partial quote (h-partial-quote), 'Y, according to X, with dozens still missing'
+(z-wire-according-ministry-with), a clause the parser ended on 'and'/'but', and 'The government needs,
+he said, to ...'. The rules were run on PTC training articles 0-120 and 220-371 before and after (the
+first at 9369110) and every difference read: it tightened the transcript rule twice ('Mr.' at a line
+start, scattered headline colons and book-ad titles, two side-by-side headline labels one of which was
+an embedded post), the capitals rule once (capitals count as a speaker's words only before a role noun,
+'UNIDENTIFIED MALE:', not 'TRUMP ELECTION STRATEGY:'), 'ruled out' and 'in the words of X, in “...”';
+what is left of the difference is interview and dialogue turns, new 'ruled'/'opined'
+attributions, contents that no longer end on 'and'/'but', and one false hit from a parse error ('@FBI
+note inside ... proves' in a headline, 'note' tagged a verb). After the fixes (``--prefix t-``, and the
+whole set without ``--prefix``, at commit 68f9356) the ``t-`` batch scores 1.000 on every field including
+exact; the whole set (505 texts, 441 attributions) 1.000 on every field, content exact 0.998; every
+earlier prefix 1.000 on every field as before, its content exact unchanged or better (``h-`` 0.963 ->
+1.000, ``z-`` 0.957 -> 0.979). Left: z-biz-analysts-at-said keeps a conjoined verb of the speaker ('said
+the warning was "worse than feared" and lowered their price target'); a court's 'held that' is not read
+as a statement; a transcript turn running over several paragraphs gives only its first; a dialogue
+label with an adjective ('Influential Roman:') is no label; 'A:' answers name the letter, not the
+interviewee.
 """
 
 from __future__ import annotations
