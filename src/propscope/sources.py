@@ -13,7 +13,8 @@ Conventions (the evaluation set in ``tests/data/sources_eval.jsonl`` follows the
   speaker keeps the pronoun's offsets and, when the antecedent is clear, ``source`` holds the
   resolved name and ``resolved_from`` is ``"pronoun"``; "according to a report by X" -> X.
 * ``cue``: the verb of saying (with its particle), "according to" (or "per"), the dash before a trailing
-  source, or "from" in "And from X:".
+  source, "from" in "And from X:", or the colon or period after a speaker's label ("Kremlin: ...",
+  a transcript's "TAPPER: ..." or "Mr. HOLLAND. ...").
 * ``content``: the reported clause without the complementiser "that", quote marks or trailing
   ``.,;:``; for a direct quote, the quoted text.
 
@@ -118,7 +119,7 @@ class Attribution:
     content_start: int
     content_end: int
     content: str = ""
-    kind: str = "verb"  # verb | according_to | dash | from | colon
+    kind: str = "verb"  # verb | according_to | dash | from | colon (a label's ':' or a transcript's '.')
     resolved_from: str | None = None  # "pronoun" when ``source`` is the antecedent of a pronoun speaker
     antecedent_start: int | None = None
     antecedent_end: int | None = None
