@@ -262,3 +262,45 @@ def test_corpus_tables_count_one_person_named_three_ways_once(db_url):
     rows = {t["entity"]: (t["spans"], t["articles"]) for t in rep["top_targets"]}
     assert rows == {"Donald Trump": (2, 2), "George Washington": (1, 1), "Washington": (1, 1), "White House": (1, 1),
                     "Kremlin": (1, 1)}  # a name shown without its article is a new row, whatever label comes next
+
+
+def test_an_article_the_model_could_not_read_counts_in_no_mean_score(db_url):
+    """An article in a language the model does not read gets a note and a score of 0 that measured
+    nothing: stored without a score, it stays out of the outlet's, month's and entity's means and
+    the highest-scoring list, and is listed as analysed but unscored."""
+    from propscope import report
+
+    s = Store(db_url)
+    french = Article("fr", "Les traîtres mentent encore, dit le blog.", outlet="a.example", published=dt.date(2020, 1, 9))
+    s.add_articles([ARTS[0], french])
+    unread = Analysis(french, [], [], 0.0, "m1", notes=["Techniques are detected in English only."])
+    assert not unread.scored and fake_analysis(ARTS[0]).scored
+    s.save_analyses([(s.pk_of("1"), fake_analysis(ARTS[0])), (s.pk_of("fr"), unread)])
+    rep = report.build(s)
+    outlet = next(g for g in rep["by_outlet"] if g["key"] == "a.example")
+    assert outlet["articles"] == 2 and outlet["scored"] == 1 and outlet["mean_score"] == 0.8
+    assert [a["id"] for a in rep["top_articles"]] == ["1"]
+    rows = {r["id"]: r for r in s.list_articles()[1]}
+    assert rows["fr"]["score"] is None and rows["fr"]["model"] == "m1" and rows["1"]["score"] == 0.8
+    assert s.get_analysis("fr").notes == unread.notes
+    s.save_analyses([(s.pk_of("1"), unread.__class__(ARTS[0], [], [], 0.0, "m1", notes=["x"]))])
+    only_unscored = report.build(s, outlet="a.example")
+    assert only_unscored["by_outlet"][0]["mean_score"] is None and "  -  " in report.to_text(only_unscored)
+
+
+def test_migration_0007_drops_the_score_of_analyses_that_measured_nothing(db_url):
+    from propscope.migrations import upgrade
+
+    old = Store(db_url, migrate=False)
+    upgrade(old.engine, "0006")
+    old.add_articles(ARTS[:2])
+    with old.engine.begin() as conn:
+        for pk, notes, sentences in ((old.pk_of("1"), ["French"], []), (old.pk_of("2"), [], [[0, 5, 0.0]])):
+            conn.execute(sa.text("INSERT INTO analyses (article_pk, model, score, data, analyzed_at) "
+                                 "VALUES (:pk, 'm1', 0, :data, :at)"),
+                         {"pk": pk, "at": dt.datetime(2020, 1, 1),
+                          "data": json.dumps({"spans": [], "sentences": sentences, "score": 0.0, "model": "m1",
+                                              "notes": notes})})
+    s = Store(db_url)
+    scores = {r["id"]: r["score"] for r in s.list_articles()[1]}
+    assert scores == {"1": None, "2": 0.0}

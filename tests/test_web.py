@@ -564,7 +564,7 @@ def test_right_to_left_text_reads_in_its_own_direction_and_language(client):
     assert '<td dir="auto" lang="ar">“' in out  # the passage in the table of highlights
     assert "lang=" not in render_article(Analysis(Article(id="x", text="Plain."), [], [], 0.1, "m"))
     posted = _post(client, ARABIC, title="الخونة في العاصمة")
-    for path in ("/", "/search", "/dashboard"):
+    for path in ("/", "/search"):  # the dashboard lists scored articles only, and Arabic is not scored
         assert re.search(r'<a (class="hit-title" )?dir="auto" href="/articles/' + posted["id"], client.get(path).text), path
     assert '<p class="snippet" dir="auto">' in client.get("/search").text
 
@@ -683,3 +683,18 @@ def test_download_links_name_their_table_and_a_server_fault_reads_as_a_page(db_u
         assert "disk on fire" not in page.text and "Traceback" not in page.text
         api = c.get("/api/articles/x")
         assert api.status_code == 500 and api.json()["detail"] == "internal server error"  # Guard's JSON
+
+
+def test_an_unscored_article_is_listed_as_not_scored_and_drawn_in_no_score_chart(client):
+    """An article in a language the model does not read has no score: the article list says
+    'not scored' (not 0%), and a group made only of such articles gets no bar at 0 in a score chart."""
+    from propscope.web.charts import dashboard_charts
+
+    posted = _post(client, ARABIC, title="الخونة في العاصمة")
+    row = re.search(r'href="/articles/' + re.escape(posted["id"]) + r'".*?</tr>', client.get("/").text, re.S)
+    assert row and "not scored" in row.group(0) and "0%" not in row.group(0)
+    tables = {"techniques": [], "targets": [], "topics": [], "outlet_months": [], "months": [],
+              "outlets": [{"outlet": "read.example", "articles": 2, "mean_score": 0.4, "spans": 3},
+                          {"outlet": "unread.example", "articles": 5, "mean_score": None, "spans": 0}]}
+    bars = dashboard_charts(tables, {})["outlets"]
+    assert "read.example" in bars and "unread.example" not in bars

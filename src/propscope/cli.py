@@ -803,7 +803,7 @@ def topics_cmd(db, n_topics, seed, fmt) -> None:
                f"stored in {store.display_url}")
     click.echo(f"  {'topic':<34} {'articles':>8} {'score':>6}  top techniques")
     for r in rows:
-        score = f"{r['mean_score']:>6.2f}" if r["analysed"] else f"{'-':>6}"
+        score = f"{r['mean_score']:>6.2f}" if r["mean_score"] is not None else f"{'-':>6}"
         tops = ", ".join(f"{display(t)} ({n})" for t, n in list(r["techniques"].items())[:3])
         click.echo(f"  {_clip(r['label'], 34):<34} {r['articles']:>8} {score}  {tops}")
         click.echo(f"  {'':<2}{_clip(', '.join(r['words']), 100)}")

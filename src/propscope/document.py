@@ -104,6 +104,14 @@ class Analysis:
     def id(self) -> str:
         return self.article.id
 
+    @property
+    def scored(self) -> bool:
+        """Whether the model looked for techniques in the article: one in a language it does not
+        read has no sentences or spans, only a note, and its score of 0 means nothing was measured,
+        so it must not pull down an outlet's, a month's or a topic's mean (the store keeps no score
+        for it)."""
+        return bool(self.sentences or self.spans or not self.notes)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.article.id,

@@ -37,19 +37,32 @@ OUTLET_MONTH = " | "  # joins outlet and month in the key of a ``by_outlet_month
 NO_TOPIC = "(no topic)"  # an article with none of the topic model's words, or stored after it was fitted
 
 
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def _score(mean: float | None) -> str:
+    """A mean score for the text report: '-' where no article in the group was measured."""
+    return "-" if mean is None else f"{mean:.2f}"
+
+
 @dataclass
 class Group:
     key: str
     articles: int = 0
+    scored: int = 0  # articles the model measured: one in a language it does not read has no score
     score_sum: float = 0.0
     techniques: Counter = field(default_factory=Counter)
 
     @property
-    def mean_score(self) -> float:
-        return self.score_sum / self.articles if self.articles else 0.0
+    def mean_score(self) -> float | None:
+        """The mean over the articles that have a score; None when none has."""
+        return self.score_sum / self.scored if self.scored else None
 
     def to_dict(self) -> dict:
-        return {"key": self.key, "articles": self.articles, "mean_score": round(self.mean_score, 4),
+        mean = self.mean_score
+        return {"key": self.key, "articles": self.articles, "scored": self.scored,
+                "mean_score": None if mean is None else round(mean, 4),
                 "spans": sum(self.techniques.values()), "techniques": dict(self.techniques.most_common())}
 
 
@@ -72,7 +85,7 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
                 spans_on.update(list(named))
                 for e, label in named.items():
                     techniques[e][t["technique"]] += 1
-                    scores[e][pk] = score
+                    scores[e][pk] = score  # None: not measured (``Analysis.scored``), left out of the mean
                     labels[e][label] += 1
     label_of = {e: labels[e].most_common(1)[0][0] for e in spans_on}
     for label in sorted(set(label_of.values())):  # 'Trump' here, 'Donald Trump' there: one row (never a place and a person)
@@ -82,7 +95,7 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
                 techniques[to].update(techniques.pop(e))
                 scores[to].update(scores.pop(e))
     return [{"entity": e, "spans": n, "articles": len(scores[e]),
-             "mean_score": round(sum(scores[e].values()) / len(scores[e]), 4),
+             "mean_score": _mean([v for v in scores[e].values() if v is not None]),
              "techniques": dict(techniques[e].most_common(3))} for e, n in spans_on.most_common(top)]
 
 
@@ -123,7 +136,9 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
         for groups, key in keyed:
             g = groups.setdefault(key, Group(key))
             g.articles += 1
-            g.score_sum += r["score"]
+            if r["score"] is not None:
+                g.scored += 1
+                g.score_sum += r["score"]
             g.techniques.update(per_article.get(r["pk"], Counter()))
     cited: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, str] = {}
@@ -146,7 +161,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
     for o, c in cited.items():
         for k, n in c.items():
             by_name[o][under[names[k]]] += n
-    best = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:top]
+    best = sorted((r for r in rows if r["score"] is not None), key=lambda r: (-r["score"], r["id"]))[:top]
     failed, latest_failed = store.failures(outlet, since, until, limit=top)
     return {
         "filters": {"outlet": outlet, "technique": technique, "topic": topic, "since": since.isoformat() if since else None,
@@ -194,11 +209,11 @@ def to_text(rep: dict) -> str:
         w(f"\n{title}\n{'':2}{'':<28} {'articles':>8} {'score':>6} {'spans':>6}  top techniques\n")
         for g in rep[key]:
             tops = ", ".join(f"{display(t)} ({n})" for t, n in list(g["techniques"].items())[:3])
-            w(f"  {g['key'][:28]:<28} {g['articles']:>8} {g['mean_score']:>6.2f} {g['spans']:>6}  {tops}\n")
+            w(f"  {g['key'][:28]:<28} {g['articles']:>8} {_score(g['mean_score']):>6} {g['spans']:>6}  {tops}\n")
     if over_time := outlets_over_time([g["key"] for g in rep["by_outlet"]], rep.get("by_outlet_month", [])):
         w("\nOutlets over time (mean score by month, articles in brackets)\n")
         for o, months in over_time.items():
-            w(f"  {o[:28]:<28} " + " · ".join(f"{m['month']} {m['mean_score']:.2f} ({m['articles']})" for m in months)
+            w(f"  {o[:28]:<28} " + " · ".join(f"{m['month']} {_score(m['mean_score'])} ({m['articles']})" for m in months)
               + "\n")
     if rep.get("top_sources_by_outlet"):
         w("\nMost cited sources by outlet\n")
@@ -208,7 +223,7 @@ def to_text(rep: dict) -> str:
         w(f"\nMost targeted entities\n{'':2}{'':<28} {'spans':>8} {'articles':>8} {'score':>6}  top techniques\n")
         for t in rep["top_targets"]:
             tops = ", ".join(f"{display(k)} ({n})" for k, n in t["techniques"].items())
-            w(f"  {t['entity'][:28]:<28} {t['spans']:>8} {t['articles']:>8} {t['mean_score']:>6.2f}  {tops}\n")
+            w(f"  {t['entity'][:28]:<28} {t['spans']:>8} {t['articles']:>8} {_score(t['mean_score']):>6}  {tops}\n")
     w("\nHighest-scoring articles\n")
     for a in rep["top_articles"]:
         w(f"  {a['score']:.2f}  {a['id']}  {a['outlet'] or ''}  {a['published'] or ''}  {(a['title'] or '')[:60]}\n")

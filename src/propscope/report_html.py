@@ -198,12 +198,6 @@ def _lang(analysis: Analysis) -> str:
     return f' lang="{html.escape(code)}"' if code and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", code) else ""
 
 
-def scored(analysis: Analysis) -> bool:
-    """Whether the model looked for techniques in the article: one in a language it does not read
-    has no sentences or spans, only a note, and its score of 0 means nothing was measured."""
-    return bool(analysis.sentences or analysis.spans or not analysis.notes)
-
-
 def render_head(analysis: Analysis, level: int = 2) -> str:
     """The article's title as a heading of ``level``, its metadata and score, and its notes: a
     report lists articles under its own title (h2), a web page has one article, its h1."""
@@ -212,7 +206,7 @@ def render_head(analysis: Analysis, level: int = 2) -> str:
     meta = " · ".join(html.escape(str(x)) for x in (art.id, art.outlet, art.published, art.url) if x)
     notes = "".join(f'<p class="note">{html.escape(n)}</p>' for n in analysis.notes)  # e.g. no techniques: French
     # an article whose language the model does not read was not scored: its 0 is no finding
-    score = f"article score {analysis.score:.0%}" if scored(analysis) else "no article score (see the note)"
+    score = f"article score {analysis.score:.0%}" if analysis.scored else "no article score (see the note)"
     return (f'<h{level}{_lang(analysis)} dir="auto">{title}</h{level}>'
             f'<p class="meta">{meta} · {score} · '
             f'{plural(len(analysis.spans), "technique span")} · model {html.escape(analysis.model)}</p>{notes}')

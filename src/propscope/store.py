@@ -46,7 +46,7 @@ analyses = sa.Table(
     "analyses", metadata,
     sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
     sa.Column("model", sa.String(128), nullable=False, index=True),
-    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("score", sa.Float),  # NULL: nothing measured (``Analysis.scored``; migration 0007)
     sa.Column("data", sa.Text, nullable=False),
     sa.Column("analyzed_at", sa.DateTime, nullable=False),
 )
@@ -541,7 +541,7 @@ class Store:
             stmt = stmt.on_conflict_do_update(index_elements=[analyses.c.article_pk], set_={
                 c: stmt.excluded[c] for c in ("model", "score", "data", "analyzed_at")})
             conn.execute(stmt, [
-                {"article_pk": pk, "model": a.model, "score": a.score, "analyzed_at": now,
+                {"article_pk": pk, "model": a.model, "score": a.score if a.scored else None, "analyzed_at": now,
                  "data": json.dumps({k: v for k, v in a.to_dict().items() if k not in ("article", "id")},
                                     ensure_ascii=False)} for pk, a in results])
             span_rows = [{"article_pk": pk, "technique": s.technique, "start": s.start, "end": s.end, "score": s.score,

@@ -117,6 +117,12 @@ def figures_table(lines: Sequence[tuple[str, list[tuple[str, float, str | None]]
             f'</tr></thead><tbody>{"".join(rows)}</tbody></table></details>')
 
 
+def scored(rows: list[dict]) -> list[dict]:
+    """The rows of a score chart that have a mean score: a group whose articles are all in a
+    language the model does not read has none, and drawing it at 0 would say it was measured clean."""
+    return [r for r in rows if r["mean_score"] is not None]
+
+
 def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> dict[str, str]:
     """The dashboard's charts from its tables; every bar and point links to the search that lists
     its articles, under the same filters."""
@@ -128,22 +134,22 @@ def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> 
                                 unit="spans"),
         "outlets": bar_chart([(r["outlet"], r["mean_score"] * 100,
                                url("/search", **{**f, "outlet": r["outlet"]}) if r["outlet"] != "unknown" else None)
-                              for r in tables["outlets"][:15]], fmt="{:.0f}%", top=100,
+                              for r in scored(tables["outlets"])[:15]], fmt="{:.0f}%", top=100,
                              title="mean article score by outlet", unit="mean article score"),
         "months": line_chart([(r["month"], r["mean_score"],
                                url("/search", **{**f, "since": r["month"], "until": r["month"]}))
-                              for r in tables["months"]], title="mean article score by month",
+                              for r in scored(tables["months"])], title="mean article score by month",
                              empty="No article here has a publication date." if tables["outlets"] else "No data yet.",
                              name="all outlets" if len(tables["outlets"]) > 1 else "", others=[
             (outlet, [(r["month"], r["mean_score"], url("/search", **{**f, "outlet": outlet, "since": r["month"],
                                                                       "until": r["month"]}) if outlet != "unknown" else None)
-                      for r in rows])
+                      for r in scored(rows)])
             for outlet, rows in outlets_over_time([r["outlet"] for r in tables["outlets"]],
                                                   tables["outlet_months"]).items()] if len(tables["outlets"]) > 1 else []),
         "topics": bar_chart([(r["topic"], r["mean_score"] * 100,
                               url("/search", **{**f, "topic": r["topic"]}) if r["topic"] != NO_TOPIC else None)
-                             for r in tables["topics"][:20]], fmt="{:.0f}%", top=100, title="mean article score by topic",
-                            unit="mean article score"),
+                             for r in scored(tables["topics"])[:20]], fmt="{:.0f}%", top=100,
+                            title="mean article score by topic", unit="mean article score"),
         "targets": bar_chart([(r["entity"], r["spans"], url("/search", **{**f, "q": r["entity"]}))
                               for r in tables["targets"]], title="entities most targeted by technique spans",
                              unit="spans"),
