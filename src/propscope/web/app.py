@@ -46,7 +46,7 @@ from ..report_html import (
 )
 from ..store import Store, StoreError, StoreUnavailable
 from . import charts, views
-from .security import LOOPBACK_HOSTS, TEST_HOST, Guard, bearer_token_ok, secret_ok
+from .security import LOOPBACK_HOSTS, TEST_HOST, Guard, bearer_token_ok, secret_ok, wants_page
 
 HERE = Path(__file__).parent
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"  # Swagger UI and ReDoc bundles (MIT), from PyPI
@@ -105,36 +105,8 @@ FORM_FIELDS = ("text", "url", "title", "token")
 
 
 def wants_html(request: Request) -> bool:
-    """A browser asking for a page gets one; API clients keep JSON."""
-    return "text/html" in request.headers.get("accept", "") and not request.url.path.startswith("/api")
-
-
-class PageErrors:
-    """ASGI middleware, inside Guard: a page a browser asked for that fails unexpectedly is answered
-    with the error page, which says what to do, rather than Guard's JSON; the exception is raised
-    on, so the server still logs it. API clients keep Guard's JSON."""
-
-    def __init__(self, app: Any, render: Any):
-        self.app, self.render = app, render
-
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def tracked(message: dict) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, receive, tracked)
-        except Exception:
-            request = Request(scope)
-            if not started and wants_html(request):
-                await self.render(request)(scope, receive, send)
-            raise
+    """A browser asking for a page gets one; API clients keep JSON (``security.wants_page``)."""
+    return wants_page(request.scope)
 
 
 async def form_fields(request: Request) -> dict[str, str]:
@@ -203,13 +175,6 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     templates.env.filters["article_href"] = article_href
     templates.env.filters["display"] = lambda name: taxonomy.get(name).display
 
-    def server_fault(request: Request) -> HTMLResponse:
-        return templates.TemplateResponse(request, "error.html", {
-            "heading": "Something went wrong on the server",
-            "message": "This page could not be made. Try again in a moment; if it keeps failing, whoever runs "
-                       "this server will find the reason in its log."}, status_code=500)
-
-    app.add_middleware(PageErrors, render=server_fault)  # added first: it runs inside Guard
     # body limit on the bytes read, Host allow-list, same-origin writes, security headers (security.py)
     app.add_middleware(Guard, max_body=MAX_BODY_BYTES, allowed_hosts=allowed_hosts)
 

@@ -14,7 +14,8 @@ One ASGI middleware (``Guard``), outermost, so nothing reaches a route without i
 - every response carries a Content-Security-Policy without inline script or other hosts,
   nosniff, frame-ancestors/X-Frame-Options and a Referrer-Policy; a 500 too: Starlette's own
   500 reply comes from outside every middleware, so an unexpected exception is answered here
-  (then re-raised, for the server's log).
+  (then re-raised, for the server's log): as a page saying what to do when a browser asked for
+  a page, as JSON otherwise.
 
 ``bearer_token_ok`` checks an Authorization header in constant time, for any bytes sent.
 """
@@ -108,7 +109,11 @@ class Guard:
         try:
             await self._guard(scope, receive, tracked)
         except Exception:
-            if not started:  # answered here, with the headers; the server still logs the exception
+            if not started and wants_page(scope):  # a browser shows a page saying what to do, not raw JSON
+                await _reply_page(send, 500, "Something went wrong on the server", "This page could not be made. "
+                                  "Try again in a moment; if it keeps failing, whoever runs this server will find "
+                                  "the reason in its log.")
+            elif not started:  # answered here, with the headers; the server still logs the exception
                 await _reply(send, 500, "internal server error")
             raise
 
@@ -154,7 +159,7 @@ class Guard:
         """413: JSON for API clients; a page for a browser posting a form, which would otherwise
         show the journalist a line of raw JSON."""
         message = f"request body over {self.max_body} bytes"
-        if "text/html" in headers.get("accept", "") and not scope.get("path", "").startswith("/api"):
+        if wants_page(scope):
             await _reply_page(send, 413, "This article is too long to send", f"The form sent more than "
                               f"{self.max_body:,} bytes, the most this server takes. Send a shorter text, or "
                               "store long articles with `propscope ingest` and analyse them there.")
@@ -204,6 +209,12 @@ def _with_headers(send: Send) -> Send:
         await send(message)
 
     return wrapped
+
+
+def wants_page(scope: Scope) -> bool:
+    """A browser asking for a page (it accepts HTML, outside /api) gets one; API clients keep JSON."""
+    accept = next((v for k, v in scope.get("headers", []) if k == b"accept"), b"").decode("latin-1")
+    return "text/html" in accept and not scope.get("path", "").startswith("/api")
 
 
 async def _reply_page(send: Send, status: int, heading: str, message: str) -> None:
