@@ -64,7 +64,8 @@ def main() -> None:
         r = report[key]
         extra = f" (weight decay per fold {r['weight_decay_per_fold']})" if key == "head" else ""
         print(f"  {name + extra:<70} micro-F1 {r['micro_f1']:.4f}  macro-F1 {r['macro_f1']:.4f}  "
-              f"(per fold {r['micro']['mean']:.4f} ± {r['micro']['stdev']:.4f})")
+              f"(per fold {r['micro']['mean']:.4f} ± {r['micro']['stdev']:.4f}: "
+              f"{' / '.join(f'{v:.4f}' for v in r['micro']['folds'])})")
     print(json.dumps({"paragraphs": report["paragraphs"], "gold_labels": report["gold_labels"]}))
 
 
