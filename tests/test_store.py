@@ -286,6 +286,8 @@ def test_an_article_the_model_could_not_read_counts_in_no_mean_score(db_url):
     s.save_analyses([(s.pk_of("1"), unread.__class__(ARTS[0], [], [], 0.0, "m1", notes=["x"]))])
     only_unscored = report.build(s, outlet="a.example")
     assert only_unscored["by_outlet"][0]["mean_score"] is None and "  -  " in report.to_text(only_unscored)
+    assert "(2 in a language the model does not read: no score" in report.to_text(only_unscored)
+    assert "does not read" not in report.to_text(rep | {"by_outlet": [outlet | {"scored": 2}]})
 
 
 def test_migration_0007_drops_the_score_of_analyses_that_measured_nothing(db_url):

@@ -202,6 +202,8 @@ def to_text(rep: dict) -> str:
     out = io.StringIO()
     w = out.write
     w(f"{rep['articles']} analysed articles\n")
+    if unscored := sum(g["articles"] - g.get("scored", g["articles"]) for g in rep["by_outlet"]):
+        w(f"({unscored} in a language the model does not read: no score, left out of every mean score)\n")
     for title, key in (("By outlet", "by_outlet"), ("By month", "by_month"), ("By topic", "by_topic")):
         if key == "by_topic" and not rep.get(key):
             w("\nBy topic: none found yet (`propscope topics --db` finds them)\n")
