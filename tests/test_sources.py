@@ -1181,9 +1181,9 @@ def test_transcript_turn_is_its_own_sentence():
 
 @pytest.mark.parametrize("text, expected", [
     ("Q: Do you expect a recession?\nA: Not this year.",
-     [("Q", ":", "Do you expect a recession?"), ("A", ":", "Not this year")]),
+     [("Q", ":", "Do you expect a recession?"), ("interviewee", ":", "Not this year")]),
     ("Q. Did you sign the contract?\nA. No, my partner did.",
-     [("Q", ".", "Did you sign the contract?"), ("A", ".", "No, my partner did")]),
+     [("Q", ".", "Did you sign the contract?"), ("interviewee", ".", "No, my partner did")]),
     ("Mrs. LOWRY. Madam President, I yield back the remainder of my time.\n"
      "The PRESIDING OFFICER. Without objection, it is so ordered.",
      [("Mrs. LOWRY", ".", "Madam President, I yield back the remainder of my time"),
@@ -1352,3 +1352,44 @@ def test_in_the_words_of_before_a_quoted_phrase_keeps_the_sentence():
     """What follows 'in the words of X' is X's wording, not an adjunct that closes the content."""
     t = "Without reform, we will end up, in the words of Pope Leo, in “a desert of the spirit.”"
     check(t, "Pope Leo", "in the words of", t[:t.index(".”")])
+
+
+def answers(text: str) -> list[tuple[str, str | None, str]]:
+    """(source, resolved_from, the label's text) of each turn whose label stands for the interviewee."""
+    return [(a.source, a.resolved_from, text[a.source_start : a.source_end])
+            for a in sources.extract(text).attributions if a.resolved_from == "interview"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Last week our correspondent sat down with Maria Lopez, the harbour master of Valletta.\n\n"
+     "Q: How bad is the silting?\n\nA: Worse than anyone admits. Ships now wait for the tide.", "Maria Lopez"),
+    ("Kenyan opposition figure Tom Mbeki answered our questions by email.\n"
+     "QUESTION: Will you stand again?\nANSWER: That depends on the party.", "Tom Mbeki"),
+    ("The head of the port authority talked to Radio Malta about the dredging plan.\n"
+     "Q. When does work start?\nA. In April, if the funds arrive.", "head of the port authority"),
+])
+def test_answer_label_cites_the_interviewee_named_in_the_introduction(text, name):
+    """'A:' stands for the person the introduction says was interviewed (the non-media side of 'spoke
+    to'/'sat down with', the one who 'answered our questions'); the label keeps its offsets."""
+    assert [(s, r) for s, r, _ in answers(text)] == [(name, "interview")]
+    assert answers(text)[0][2] in {"A", "ANSWER"}
+
+
+def test_answer_label_cites_the_name_a_label_pairs_with_the_letter():
+    """A deposition may show the name once with the letter ('MOREAU A:') and the letter alone after."""
+    t = ("In one exchange, the lawyer pressed her.\nHALE Q: You sent the emails, didn't you?\n"
+         "MOREAU A: Yes, a long time ago.\nQ: No, not long ago.\nA: I forgot.")
+    by = {a.content: a.source for a in sources.extract(t).attributions if a.kind == "colon"}
+    assert by["Yes, a long time ago"] == "MOREAU" and by["I forgot"] == "MOREAU"
+
+
+@pytest.mark.parametrize("text", [
+    "Q. Where did the money go?\nA. To the contractor, as far as I know.",  # nobody named
+    "Two councillors, Ann Holt and Peter Marsh, spoke to us.\nQ: Will taxes rise?\nA: No.",  # two named
+    "We spoke to him on Monday.\nQ: Will taxes rise?\nA: Not this year.",  # a pronoun names nobody
+])
+def test_answer_label_without_one_named_interviewee_cites_the_role(text):
+    """Without exactly one person named, 'A' becomes 'interviewee' (an unnamed source, never counted
+    across articles) rather than a letter that reads like a name or a claim left to the outlet."""
+    assert [s for s, _, _ in answers(text)] == ["interviewee"]
+    assert "interviewee" in sources.UNNAMED

@@ -11,7 +11,9 @@ Conventions (the evaluation set in ``tests/data/sources_eval.jsonl`` follows the
 * ``source``: the speaker's noun phrase without a leading article and without appositives or
   relative clauses ("Dr. Helen Ward, a virologist at ..., said" -> "Dr. Helen Ward"); a pronoun
   speaker keeps the pronoun's offsets and, when the antecedent is clear, ``source`` holds the
-  resolved name and ``resolved_from`` is ``"pronoun"``; "according to a report by X" -> X.
+  resolved name and ``resolved_from`` is ``"pronoun"``; "according to a report by X" -> X. An
+  interview's "A:" label keeps its offsets too, with the interviewee's name (or the word
+  "interviewee" when the article names no one person) and ``resolved_from`` ``"interview"``.
 * ``cue``: the verb of saying (with its particle), "according to" (or "per"), the dash before a trailing
   source, "from" in "And from X:", or the colon or period after a speaker's label ("Kremlin: ...",
   a transcript's "TAPPER: ..." or "Mr. HOLLAND. ...").
@@ -74,6 +76,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it"})
 UNNAMED = frozenset("""
 i me we us you he him she her they them it one some someone somebody others other many most few
 who this that these those everyone everybody anyone anybody nobody all both each either neither
+interviewee interviewer
 """.split())
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 
@@ -120,7 +123,9 @@ class Attribution:
     content_end: int
     content: str = ""
     kind: str = "verb"  # verb | according_to | dash | from | colon (a label's ':' or a transcript's '.')
-    resolved_from: str | None = None  # "pronoun" when ``source`` is the antecedent of a pronoun speaker
+    # "pronoun" when ``source`` is the antecedent of a pronoun speaker; "interview" when it is the person
+    # (or, unnamed, the role) an interview's 'A:'/'Q:' label stands for
+    resolved_from: str | None = None
     antecedent_start: int | None = None
     antecedent_end: int | None = None
     entity_id: int | None = None
@@ -245,6 +250,20 @@ def _person_label(label: str) -> bool:
     return label in {"Q", "A"} or any(
         re.fullmatch(_ABBR, w) or w.lower().rstrip(".") in TITLES or (len(w) > 1 and w.isupper() and w.isalpha())
         for w in words)
+
+
+# Interview labels that stand for a role, not a name: 'A:' / 'A.' / 'ANSWER:' is the interviewee's turn,
+# also after the name it stands for ('GILANI A: ...', a deposition's way to show who answers).
+_INTERVIEWEE_LABELS = frozenset({"a", "answer"})
+
+
+def _label_role(label: str) -> tuple[str | None, str]:
+    """The role a label stands for and the name before the role letter, if any: 'A' -> ('interviewee', ''),
+    'GILANI A' -> ('interviewee', 'GILANI'), 'TAPPER' -> (None, 'TAPPER')."""
+    words = label.split()
+    if words[-1].casefold() in _INTERVIEWEE_LABELS:
+        return "interviewee", " ".join(words[:-1])
+    return None, label
 
 
 def _transcript_turns(text: str) -> list[_Turn]:
@@ -397,6 +416,7 @@ def extract_doc(doc) -> SourcesResult:
     _continued_quotes(text, atts, quotes)
     _link_entities(atts, entities)
     _resolve_pronouns(doc, atts, entities, quotes)
+    _interview_roles(doc, atts, entities, turns)
     _quote_speakers(text, quotes, atts, entities, doc)
     for a in atts:
         a.content = text[a.content_start : a.content_end]
@@ -1838,7 +1858,8 @@ def _transcript_attributions(doc, turns: list[_Turn]) -> list[Attribution]:
                 x.is_punct or x.is_upper or x.pos_ == "PROPN" or x.lower_ in _LABEL_SMALL
                 or x.lower_.rstrip(".") in TITLES or x.lower_ in _SPEAKER_NOUNS for x in span):
             continue  # a place ('LONDON: ...' paragraphs of a round-up), or words that name no speaker
-        ss, se = _strip_det(text, t.label_start, t.label_end)
+        role, name = _label_role(text[t.label_start : t.label_end])
+        ss, se = _strip_det(text, t.label_start, t.label_start + len(name) if role and name else t.label_end)
         end = text.find("\n", t.rest)
         s, e = _trim(text, t.rest, len(text) if end < 0 else end)
         if e > s:
@@ -2050,6 +2071,154 @@ def _resolve_pronouns(doc, atts: list[Attribution], entities: list[EntityMention
         a.resolved_from = "pronoun"
         a.antecedent_start, a.antecedent_end = chosen.start, chosen.end
         a.entity_id = chosen.entity_id
+
+
+# Who asks and who answers in an interview's introduction: 'We spoke to Jane Doe, the mayor', 'An
+# interview with X', 'X was interviewed by Y', 'X sat down with the Daily Nation', 'X answered our
+# questions'. The media side of 'spoke to' ('... to the Daily Nation', '... to us', 'our reporter spoke
+# to ...') tells which party is the interviewee.
+_MEDIA_NOUNS = frozenset("""
+newspaper paper magazine journal channel station radio television tv network website site outlet programme
+program show podcast reporter journalist correspondent editor host anchor interviewer daily weekly agency
+broadcaster publication
+""".split())
+_FIRST_PERSON = frozenset({"we", "us", "i", "me", "our", "my"})
+_TALK_LEMMAS = frozenset({"speak", "talk", "chat", "sit"})
+_INTERVIEW_NOUNS = frozenset({"interview", "conversation", "chat", "q&a"})
+
+
+def _media(tok) -> bool:
+    return tok.lower_ in _FIRST_PERSON or tok.lemma_.lower() in _MEDIA_NOUNS or tok.ent_type_ == "ORG" \
+        or tok.text in OUTLETS
+
+
+def _child(tok, *deps: str):
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _interview_parties(doc, end: int) -> dict[str, list]:
+    """The tokens the text before ``end`` names as an interview's parties, by role: 'interviewee' (the
+    object of 'interview', 'interview with X', the non-media side of 'spoke to'/'sat down with', the
+    subject of 'answered questions') and 'interviewer' (the other side). Coordinated names count each."""
+    parties: dict[str, list] = {"interviewer": [], "interviewee": []}
+
+    def add(role: str, tok) -> None:
+        if tok is not None:
+            parties[role] += [tok] + [c for c in tok.children if c.dep_ == "conj"]
+
+    for tok in doc:
+        if tok.idx >= end:
+            break
+        lem = tok.lemma_.lower()
+        if lem == "interview" and tok.pos_ == "VERB":
+            agent = _child(tok, "agent")
+            add("interviewee", _child(tok, "dobj", "nsubjpass"))
+            add("interviewer", _child(agent, "pobj") if agent is not None else _child(tok, "nsubj"))
+        elif lem in _INTERVIEW_NOUNS and tok.pos_ == "NOUN":
+            for prep in (c for c in tok.children if c.lower_ == "with"):
+                p = _child(prep, "pobj")
+                if p is not None and _media(p):  # 'said in an interview with NBC': NBC asks
+                    add("interviewer", p)
+                    if tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
+                        add("interviewee", _subject(tok.head.head))
+                elif p is not None:
+                    add("interviewee", p)
+                    add("interviewer", _child(tok, "poss"))
+        elif lem in _TALK_LEMMAS and tok.pos_ == "VERB":
+            if lem == "sit" and not any(c.lower_ == "down" for c in tok.children):
+                continue
+            subj = _child(tok, "nsubj")
+            for prep in (c for c in tok.children if c.lower_ in {"to", "with"}):
+                p = _child(prep, "pobj")
+                if p is None:
+                    continue
+                if _media(p):
+                    add("interviewee", subj)
+                    add("interviewer", p)
+                elif subj is not None and _media(subj):
+                    add("interviewee", p)
+                    add("interviewer", subj)
+        elif lem == "answer" and tok.pos_ == "VERB":
+            obj = _child(tok, "dobj")
+            if obj is not None and obj.lemma_.lower() == "question":
+                add("interviewee", _child(tok, "nsubj"))
+                src = next((_child(c, "pobj") for c in obj.children if c.lower_ == "from"), None)
+                add("interviewer", src if src is not None else _child(obj, "poss"))
+    return parties
+
+
+def _party_name(doc, toks: list, entities: list[EntityMention], role: str):
+    """The one party the tokens name, as (source, start, end, entity_id), or None when they name none or
+    several. An interviewee must be a person (a name, a title, a person noun), never a pronoun or the
+    media side; an interviewer may be an outlet, but 'we' and 'our reporter' name nobody."""
+    text = doc.text
+    found: dict[object, tuple[str, int, int, int | None]] = {}
+    for tok in toks:
+        if tok.lower_ in UNNAMED or tok.lower_ in _FIRST_PERSON:
+            continue
+        if role == "interviewee" and (_media(tok) or not (
+                tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" or tok.lower_ in TITLES or tok.lower_ in _SPEAKER_NOUNS)):
+            continue
+        if role == "interviewer" and tok.lemma_.lower() in _MEDIA_NOUNS and tok.ent_type_ not in {"PERSON", "ORG"} \
+                and not any(c.pos_ == "PROPN" for c in tok.children):
+            continue  # 'our reporter', 'the newspaper': the writer's side, named nowhere
+        s, e = _strip_det(text, *_source_span(tok))
+        ms = _overlapping(entities, s, e)
+        m = max(ms, key=lambda m: (m.label in {"PERSON", "ORG"}, m.end - m.start)) if ms else None
+        key = m.entity_id if m is not None else text[s:e].casefold()
+        found.setdefault(key, ((m.canonical or m.text) if m is not None else text[s:e], s, e,
+                               m.entity_id if m is not None else None))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _label_name(text: str, labelled: list[_Turn], entities: list[EntityMention]):
+    """The one name that 'NAME A:' labels pair with a role letter, as (source, start, end, entity_id)."""
+    spans = {}
+    for t in labelled:
+        e = t.label_start + len(_label_role(text[t.label_start : t.label_end])[1])
+        spans.setdefault(text[t.label_start : e].casefold(), (t.label_start, e))
+    if len(spans) != 1:
+        return None
+    s, e = next(iter(spans.values()))
+    ms = _overlapping(entities, s, e)
+    return text[s:e], s, e, ms[0].entity_id if ms else None
+
+
+def _interview_roles(doc, atts: list[Attribution], entities: list[EntityMention], turns: list[_Turn]) -> None:
+    """An 'A:' turn (or 'A.', 'ANSWER:') is the interviewee's: the source becomes the person the
+    interview names, from a label that pairs a name with the letter ('GILANI A: ...') or else from the
+    introduction before the first such turn ('... spoke to Jane Doe, the mayor', 'An interview with X').
+    The source keeps the label's offsets and ``resolved_from`` is ``"interview"``, as a resolved pronoun
+    keeps the pronoun's. When no one, or more than one person, is named, the source is the word
+    'interviewee' (in :data:`UNNAMED`, so it is never counted as a name across articles): the turn is
+    still a reported statement, which leaving it unattributed would hide (the outlet would seem to
+    make the claim), and the letter 'A' would be counted as if it were somebody."""
+    text = doc.text
+    bare = {t.cue: role for t in turns
+            for role, name in [_label_role(text[t.label_start : t.label_end])] if role and not name}
+    if not bare:
+        return
+    labelled: dict[str, list] = {}
+    for t in turns:
+        role, name = _label_role(text[t.label_start : t.label_end])
+        if role and name:
+            labelled.setdefault(role, []).append(t)
+    first = min(t.label_start for t in turns if t.cue in bare)
+    parties = _interview_parties(doc, first)
+    for a in atts:
+        role = bare.get(a.cue_start)
+        if role is None or a.kind != "colon":
+            continue
+        named = None
+        if role in labelled:  # the name a 'NAME A:' label pairs with the letter
+            named = _label_name(text, labelled[role], entities)
+        else:
+            named = _party_name(doc, parties[role], entities, role)
+        a.resolved_from = "interview"
+        if named is None:
+            a.source = role
+            continue
+        a.source, a.antecedent_start, a.antecedent_end, a.entity_id = named
 
 
 # Verbs whose object is the subject's characterisation of something: 'called the deal a "historic mistake"'.
