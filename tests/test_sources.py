@@ -1181,9 +1181,9 @@ def test_transcript_turn_is_its_own_sentence():
 
 @pytest.mark.parametrize("text, expected", [
     ("Q: Do you expect a recession?\nA: Not this year.",
-     [("Q", ":", "Do you expect a recession?"), ("interviewee", ":", "Not this year")]),
+     [("interviewer", ":", "Do you expect a recession?"), ("interviewee", ":", "Not this year")]),
     ("Q. Did you sign the contract?\nA. No, my partner did.",
-     [("Q", ".", "Did you sign the contract?"), ("interviewee", ".", "No, my partner did")]),
+     [("interviewer", ".", "Did you sign the contract?"), ("interviewee", ".", "No, my partner did")]),
     ("Mrs. LOWRY. Madam President, I yield back the remainder of my time.\n"
      "The PRESIDING OFFICER. Without objection, it is so ordered.",
      [("Mrs. LOWRY", ".", "Madam President, I yield back the remainder of my time"),
@@ -1357,7 +1357,8 @@ def test_in_the_words_of_before_a_quoted_phrase_keeps_the_sentence():
 def answers(text: str) -> list[tuple[str, str | None, str]]:
     """(source, resolved_from, the label's text) of each turn whose label stands for the interviewee."""
     return [(a.source, a.resolved_from, text[a.source_start : a.source_end])
-            for a in sources.extract(text).attributions if a.resolved_from == "interview"]
+            for a in sources.extract(text).attributions
+            if a.resolved_from == "interview" and text[a.source_start : a.source_end] in {"A", "ANSWER"}]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -1381,6 +1382,7 @@ def test_answer_label_cites_the_name_a_label_pairs_with_the_letter():
          "MOREAU A: Yes, a long time ago.\nQ: No, not long ago.\nA: I forgot.")
     by = {a.content: a.source for a in sources.extract(t).attributions if a.kind == "colon"}
     assert by["Yes, a long time ago"] == "MOREAU" and by["I forgot"] == "MOREAU"
+    assert by["You sent the emails, didn't you?"] == "HALE" and by["No, not long ago"] == "HALE"
 
 
 @pytest.mark.parametrize("text", [
@@ -1393,3 +1395,32 @@ def test_answer_label_without_one_named_interviewee_cites_the_role(text):
     across articles) rather than a letter that reads like a name or a claim left to the outlet."""
     assert [s for s, _, _ in answers(text)] == ["interviewee"]
     assert "interviewee" in sources.UNNAMED
+
+
+def questions(text: str) -> list[str]:
+    """The sources of the turns labelled 'Q'/'QUESTION' (checked by the label's own text)."""
+    return [a.source for a in sources.extract(text).attributions
+            if text[a.source_start : a.source_end] in {"Q", "QUESTION"} and a.resolved_from == "interview"]
+
+
+@pytest.mark.parametrize("text, asker", [
+    ("The head of the port authority talked to Radio Malta about the dredging plan.\n"
+     "Q. When does work start?\nA. In April, if the funds arrive.", "Radio Malta"),
+    ("Defence minister Ruth Alder was interviewed by Karl Wendt of the Tagesblatt.\n"
+     "Q: Are the tanks ready?\nA: Most of them.", "Karl Wendt"),
+    ("Last week our correspondent sat down with Maria Lopez, the harbour master of Valletta.\n\n"
+     "Q: How bad is the silting?\n\nA: Worse than anyone admits.", "interviewer"),  # 'our correspondent'
+    ("Q. Where did the money go?\nA. To the contractor, as far as I know.", "interviewer"),
+])
+def test_question_label_cites_the_interviewer_or_the_role(text, asker):
+    """'Q:' is the interviewer's turn: the outlet or person on the asking side of the introduction,
+    else the word 'interviewer' (unnamed, like 'interviewee'), never a source called 'Q'."""
+    assert questions(text) == [asker]
+
+
+def test_name_with_role_letter_recurs_as_the_letter():
+    """'HALE Q:' on a line of its own between narration is a turn because a later 'Q:' is the same role's."""
+    t = ("The transcript shows the lawyer's tone.\nHALE Q: You sent the emails, didn't you?\n"
+         "The witness paused.\nMOREAU A: Yes.\nQ: When?\nA: I forgot.")
+    by = {a.content: a.source for a in sources.extract(t).attributions if a.kind == "colon"}
+    assert by == {"You sent the emails, didn't you?": "HALE", "Yes": "MOREAU", "When?": "HALE", "I forgot": "MOREAU"}

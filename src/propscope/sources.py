@@ -12,8 +12,9 @@ Conventions (the evaluation set in ``tests/data/sources_eval.jsonl`` follows the
   relative clauses ("Dr. Helen Ward, a virologist at ..., said" -> "Dr. Helen Ward"); a pronoun
   speaker keeps the pronoun's offsets and, when the antecedent is clear, ``source`` holds the
   resolved name and ``resolved_from`` is ``"pronoun"``; "according to a report by X" -> X. An
-  interview's "A:" label keeps its offsets too, with the interviewee's name (or the word
-  "interviewee" when the article names no one person) and ``resolved_from`` ``"interview"``.
+  interview's "A:" and "Q:" labels keep their offsets too, with the interviewee's or interviewer's
+  name (or the word "interviewee"/"interviewer" when the article names no one party) and
+  ``resolved_from`` ``"interview"``.
 * ``cue``: the verb of saying (with its particle), "according to" (or "per"), the dash before a trailing
   source, "from" in "And from X:", or the colon or period after a speaker's label ("Kremlin: ...",
   a transcript's "TAPPER: ..." or "Mr. HOLLAND. ...").
@@ -252,9 +253,11 @@ def _person_label(label: str) -> bool:
         for w in words)
 
 
-# Interview labels that stand for a role, not a name: 'A:' / 'A.' / 'ANSWER:' is the interviewee's turn,
-# also after the name it stands for ('GILANI A: ...', a deposition's way to show who answers).
+# Interview labels that stand for a role, not a name: 'A:' / 'A.' / 'ANSWER:' is the interviewee's turn
+# and 'Q:' / 'Q.' / 'QUESTION:' the interviewer's, also after the name they stand for ('GILANI A: ...',
+# 'BACON Q: ...', a deposition's way to show who asks and who answers).
 _INTERVIEWEE_LABELS = frozenset({"a", "answer"})
+_INTERVIEWER_LABELS = frozenset({"q", "question"})
 
 
 def _label_role(label: str) -> tuple[str | None, str]:
@@ -263,7 +266,16 @@ def _label_role(label: str) -> tuple[str | None, str]:
     words = label.split()
     if words[-1].casefold() in _INTERVIEWEE_LABELS:
         return "interviewee", " ".join(words[:-1])
+    if words[-1].casefold() in _INTERVIEWER_LABELS:
+        return "interviewer", " ".join(words[:-1])
     return None, label
+
+
+def _label_key(label: str) -> str:
+    """What makes two labels the same speaker's: the role of 'Q'/'A' labels, so that 'BACON Q:' and a
+    later 'Q:' recur as one; otherwise the label itself, case aside."""
+    role, _ = _label_role(label)
+    return role or label.casefold()
 
 
 def _transcript_turns(text: str) -> list[_Turn]:
@@ -273,7 +285,7 @@ def _transcript_turns(text: str) -> list[_Turn]:
     STUDY: ...', 'Unfortunately: ...', a book's 'Title: subtitle') are headlines and asides. Rubrics
     ('Update:', 'Related:') and lines with a link (embedded posts) are no turns, a label never ends
     with an abbreviation ('Mr. Horowitz said' is no label 'Mr' with a period), and 'Q'/'A' count
-    only as a pair."""
+    only as a pair, a name with the letter ('BACON Q:') recurring as the letter."""
     lines = {m.start(): k for k, m in enumerate(re.finditer(r"^[^\n]*\S[^\n]*$", text, re.M))}
     out = []
     for pattern in (_COLON_LABEL, _PERIOD_LABEL):
@@ -289,10 +301,10 @@ def _transcript_turns(text: str) -> list[_Turn]:
             if pattern is _PERIOD_LABEL and not _person_label(label):
                 continue
             found.append(m)
-        labels = [m.group("label").casefold() for m in found]
-        if ("q" in labels) != ("a" in labels):
+        labels = [_label_key(m.group("label")) for m in found]
+        if ("interviewer" in labels) != ("interviewee" in labels):  # a lone 'Q:' or 'A:' is no interview
             found = [m for m in found if m.group("label") not in {"Q", "A"}]
-            labels = [m.group("label").casefold() for m in found]
+            labels = [_label_key(m.group("label")) for m in found]
         at = {lines.get(text.rfind("\n", 0, m.start()) + 1) for m in found}
         for m, label in zip(found, labels):
             k = lines.get(text.rfind("\n", 0, m.start()) + 1)
@@ -2185,14 +2197,17 @@ def _label_name(text: str, labelled: list[_Turn], entities: list[EntityMention])
 
 
 def _interview_roles(doc, atts: list[Attribution], entities: list[EntityMention], turns: list[_Turn]) -> None:
-    """An 'A:' turn (or 'A.', 'ANSWER:') is the interviewee's: the source becomes the person the
-    interview names, from a label that pairs a name with the letter ('GILANI A: ...') or else from the
-    introduction before the first such turn ('... spoke to Jane Doe, the mayor', 'An interview with X').
-    The source keeps the label's offsets and ``resolved_from`` is ``"interview"``, as a resolved pronoun
-    keeps the pronoun's. When no one, or more than one person, is named, the source is the word
-    'interviewee' (in :data:`UNNAMED`, so it is never counted as a name across articles): the turn is
-    still a reported statement, which leaving it unattributed would hide (the outlet would seem to
-    make the claim), and the letter 'A' would be counted as if it were somebody."""
+    """An 'A:' turn (or 'A.', 'ANSWER:') is the interviewee's and a 'Q:' turn the interviewer's: the
+    source becomes the party the interview names, from a label that pairs a name with the letter
+    ('GILANI A: ...', 'BACON Q: ...') or else from the introduction before the first such turn ('...
+    spoke to Jane Doe, the mayor', 'An interview with X'; the interviewer is the other side: 'X talked
+    to Radio Malta', 'X was interviewed by Y'). The source keeps the label's offsets and
+    ``resolved_from`` is ``"interview"``, as a resolved pronoun keeps the pronoun's. When no one, or
+    more than one party, is named ('we', 'our reporter' name nobody), the source is the word
+    'interviewee' or 'interviewer' (in :data:`UNNAMED`, so never counted as a name across articles):
+    the turn is still a reported statement, which leaving it unattributed would hide (the outlet would
+    seem to make the claim, or to ask the question), and the letter would be counted as if it were
+    somebody."""
     text = doc.text
     bare = {t.cue: role for t in turns
             for role, name in [_label_role(text[t.label_start : t.label_end])] if role and not name}
