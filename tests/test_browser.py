@@ -129,6 +129,13 @@ def test_paste_analyse_read_and_explore(server, browser, sample_text):
     assert marks.count() > 0
     marks.first.click()
     assert "confidence" in page.locator("#span-details").inner_text()
+    for key, k in (("Enter", 1), ("Space", 2)):  # a highlight reached with Tab opens as a button does
+        if marks.count() > k:
+            before = page.locator("#span-details").inner_text()
+            marks.nth(k).focus()
+            page.keyboard.press(key)
+            after = page.locator("#span-details").inner_text()
+            assert after != before and "“" + marks.nth(k).inner_text().split()[0] in after, key
     page.goto(server + "/search")
     page.fill("input[name=q]", "veteran")
     page.click("form.inline button")

@@ -39,7 +39,7 @@ h1{font:600 1.4rem system-ui,sans-serif} h2{font:600 1.15rem system-ui,sans-seri
 READING_GUIDE = (
     "<p>Each highlight marks a passage where the model found a propaganda technique; the label at its end "
     "names the technique, and the list of techniques gives each one's definition. Colours only repeat the "
-    "labels. Click a highlight, or reach it with Tab and press Enter, to read the whole passage, the "
+    "labels. Click a highlight, or reach it with Tab and press Enter or Space, to read the whole passage, the "
     "definition and the model's confidence.</p>"
     "<p>A confidence is a calibrated probability, not a verdict: the estimated chance that human annotators "
     "would mark the same technique over at least half of the passage. Of passages scored 70%, about 7 in 10 "

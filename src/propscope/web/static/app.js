@@ -1,5 +1,5 @@
 // Reading controls for an analysed article (web page and HTML report alike):
-// - click (or Enter on) a highlight: its whole text, techniques, definitions and confidences in #span-details;
+// - click (or Enter or Space on) a highlight: its whole text, techniques, definitions and confidences in #span-details;
 // - per-technique toggles and a confidence slider hide highlights without reloading the page.
 // The server renders the default view (least confident spans hidden), so the page reads without this script.
 (function () {
@@ -92,7 +92,11 @@
 
   document.addEventListener("click", function (e) { var m = target(e.target); if (m) show(m); });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Enter" && e.target.matches && e.target.matches("mark.span")) show(e.target);
+    // Enter or Space, as on a button; Space would otherwise scroll the page
+    if ((e.key === "Enter" || e.key === " ") && e.target.matches && e.target.matches("mark.span")) {
+      e.preventDefault();
+      show(e.target);
+    }
   });
   if (slider) slider.addEventListener("input", update);
   boxes.forEach(function (b) { b.addEventListener("change", update); });
