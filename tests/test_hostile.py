@@ -26,7 +26,7 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from propscope import batch, fetch, ingest, sources
+from propscope import batch, fetch, ingest, sources, warc
 from propscope.cli import main
 from propscope.document import Analysis, Article, Sentence
 from propscope.ingest import ReadOptions, Rejected, read_inputs
@@ -412,7 +412,7 @@ def test_a_gzip_bomb_page_in_a_warc_is_refused_in_bounded_memory(tmp_path, monke
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    monkeypatch.setattr(ingest, "WARC_PAGE_LIMIT", 1_000_000, raising=False)
+    monkeypatch.setattr(warc, "WARC_PAGE_LIMIT", 1_000_000)
     bomb = gzip.compress(b"<html><body><p>" + b" " * 150_000_000 + b"</p></body></html>")
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=True)

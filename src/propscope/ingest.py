@@ -23,7 +23,6 @@ import re
 import stat
 import sys
 import unicodedata
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -714,229 +713,6 @@ def _html_fragment_text(fragment: str) -> str | None:
     return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
 
 
-WARC_ADVICE = "if a download or copy cut it short, fetch it again and ingest it again (stored records stay once)"
-# The most of one archived page that is read (decompressed): its body was read whole first, so a
-# 1 KB record of a gzip-encoded page of 300 MB of spaces took 655 MB of memory, and more took more.
-WARC_PAGE_LIMIT = 5 * DEFAULT_MAX_BYTES
-WARC_DAMAGED = "write the archive again with the tool that made it, or fetch the page again"
-
-
-class WarcHeadersCut(ValueError):
-    """A WARC record without the Content-Length every WARC record has: the file ends in its headers."""
-
-
-WARC_ERRORS = (OSError, EOFError, ValueError, AttributeError, TypeError, KeyError, IndexError)  # and ArchiveLoadFailed
-
-
-def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
-    """HTML responses of a WARC or ARC file (gzipped or not), as articles keyed by URL. warcio
-    stops quietly where a file is cut off, so a record shorter than its Content-Length, a record
-    whose headers the file ends in and a gzip stream that ends inside a member are reported here,
-    with the record's number and the byte it starts at. So is a record that does not end where
-    its Content-Length says (warcio wrote three lines to stderr and kept the record cut short or
-    run on into the next one). After a damaged record, reading goes on at the next WARC record
-    (``next_warc_record``): warcio stopped there, and one bad record lost the rest of the crawl."""
-    gz = _head(path).startswith(b"\x1f\x8b")  # by its bytes: a crawl.warc.gz a browser saved unzipped is plain
-    n = produced = begin = 0
-    while True:
-        stop = yield from _warc_records(path, name, begin, n)
-        n, produced = stop.n, produced + stop.produced
-        resume = next_warc_record(path, stop.at + 1, gz) if stop.wrong or stop.failure is not None else None
-        if resume is None:
-            break
-        if stop.failure is not None:
-            n, produced = n + 1, produced + 1
-            yield Rejected(f"{name}#{n}", f"corrupt WARC/ARC record {n} at byte {stop.at:,}, damaged "
-                                          f"({_failure_detail(stop.failure)}); not read; read on from the next "
-                                          f"record, at byte {resume:,}; {WARC_DAMAGED}")
-        begin = resume
-    if stop.wrong:
-        return  # reported; nothing that looks like a record follows it
-    if why := _warc_cut(path, n, stop.at, stop.failure, begin, gz):
-        yield Rejected(f"{name}#{n + 1}", why)
-    elif not produced:
-        yield Rejected(name, "no HTML responses found: not a web archive, or one without pages")
-
-
-@dataclass
-class _WarcStop:
-    """Where one pass of warcio over a WARC stopped: after ``n`` records (counted from the file's
-    first), at byte ``at`` (the start of the record that failed or whose length is ``wrong``, or
-    the end), on ``failure`` or none; ``produced`` items were yielded."""
-
-    n: int
-    at: int
-    failure: Exception | None
-    wrong: bool
-    produced: int
-
-
-def _warc_records(path: Path, name: str, begin: int, n: int):
-    """The items of the WARC records from byte ``begin`` on, numbered after ``n``, up to the end,
-    a damaged record or one whose length is wrong; returns the ``_WarcStop``."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    produced, at, failure, wrong, it = 0, begin, None, False, None
-    try:
-        with open(path, "rb") as f:
-            f.seek(begin)
-            it = ArchiveIterator(f, arc2warc=True)
-            it.INC_RECORD = ""  # warcio's three-line warning for a wrong Content-Length: reported below in one
-            for k, record in enumerate(it, n + 1):
-                n, start, errors = k, it.offset, it.err_count
-                try:
-                    item = _warc_item(record, f"{name}#{n}", n, start, lambda: _goes_on(it, f))
-                    it.read_to_end()  # where the record ends: warcio counts an error if that is not where its length says
-                except (ArchiveLoadFailed, *WARC_ERRORS) as e:
-                    failure, n = e, n - 1  # record n is the one that failed
-                    break
-                if it.err_count > errors:
-                    item, wrong = Rejected(f"{name}#{n}", _wrong_length(record, n, start)), True
-                produced += item is not None
-                if item is not None:
-                    yield item
-                if wrong:
-                    at = start
-                    break
-    except (ArchiveLoadFailed, *WARC_ERRORS) as e:  # warcio raises any of these on a damaged or cut-off record
-        failure = e
-    if not wrong and it is not None:
-        at = it.offset
-    return _WarcStop(n, at, failure, wrong, produced)
-
-
-def next_warc_record(path: Path, after: int, gz: bool) -> int | None:
-    """The byte at which the first WARC record after byte ``after`` starts, or None: its version
-    line "WARC/1.0" or "WARC/1.1" in a plain file (a record cut short runs straight into the next
-    one, no line break between), a gzip member whose data opens with one in a gzipped file. Read
-    1 MB at a time; a candidate member is tried on its first 64 KB only."""
-    marker = re.compile(rb"\x1f\x8b\x08" if gz else rb"WARC/1\.[01]\r?\n")
-    pos = after
-    with open(path, "rb") as f:
-        while True:
-            f.seek(pos)
-            chunk = f.read(1 << 20)
-            for m in marker.finditer(chunk):
-                if not gz or _opens_warc(f, pos + m.start()):
-                    return pos + m.start()
-            if len(chunk) < 1 << 20:
-                return None
-            pos += len(chunk) - 16  # a marker across the cut is found in the next chunk
-
-
-def _opens_warc(f: BinaryIO, at: int) -> bool:
-    """Whether a gzip member starting at byte ``at`` of ``f`` opens with a WARC record."""
-    f.seek(at)
-    try:
-        return zlib.decompressobj(wbits=31).decompress(f.read(1 << 16), 16).startswith(b"WARC/")
-    except zlib.error:
-        return False
-
-
-def _goes_on(it, f: BinaryIO) -> bool:
-    """Whether a gzipped WARC goes on after the member warcio has just read to its end: more
-    compressed data is buffered, or the file holds more than has been read of it."""
-    decompressor = it.reader.decompressor if it.reader else None
-    if decompressor is not None and decompressor.unused_data:
-        return True
-    try:
-        return f.tell() < os.fstat(f.fileno()).st_size
-    except (OSError, ValueError):
-        return False
-
-
-def _wrong_length(record, n: int, start: int) -> str:
-    """Why record ``n`` of a WARC is not read when it does not end where its Content-Length says."""
-    length = printable(str(record.rec_headers.get_header("Content-Length")))[:40]
-    return (f"record {n} (at byte {start:,}) does not end where its Content-Length ({length}) says: the length is "
-            f"wrong or the record cut short; not read; {WARC_DAMAGED}")
-
-
-def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -> Article | Rejected | None:
-    """The article of one WARC record (None for a record that is no HTML page); raises what
-    warcio raises on a damaged record (AttributeError: headers cut short). ``goes_on`` says
-    whether the file continues after a body shorter than its Content-Length: then the length
-    is wrong (its gzip member ends first), not the file cut short."""
-    if record.format.startswith("warc") and record.rec_headers.get_header("Content-Length") is None:
-        raise WarcHeadersCut("no Content-Length in its WARC headers: they are cut off or damaged")
-    if record.rec_type != "response" or not record.http_headers:
-        return None
-    if not record.http_headers.get_statuscode().startswith("2"):
-        return None
-    content_type = record.http_headers.get_header("Content-Type") or ""
-    if "html" not in content_type.lower():
-        return None
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    body = read_at_most(record.content_stream(), WARC_PAGE_LIMIT)  # a gzip-encoded page may be a bomb
-    if len(body) > WARC_PAGE_LIMIT:
-        return Rejected(source, f"record {n} (at byte {start:,}) holds a page over {WARC_PAGE_LIMIT:,} bytes once "
-                                "decompressed, more than propscope reads of one page; not read")
-    missing = getattr(record.raw_stream, "limit", 0)
-    if missing and goes_on():
-        return Rejected(source, _wrong_length(record, n, start))
-    if missing:
-        return Rejected(source, f"record {n} (at byte {start:,}) is cut off: {missing:,} bytes of it are missing, "
-                                f"the file ends early; not read; {WARC_ADVICE}")
-    text = decode_text(body, source, WARC_PAGE_LIMIT, charset=declared_charset(body, content_type), markup=True)
-    return text if isinstance(text, Rejected) else html_to_article(text, url or source, source, url=url)
-
-
-def _warc_cut(path: Path, n: int, start: int, failure: Exception | None, begin: int, gz: bool) -> str | None:
-    """Why reading a WARC stopped before its end, or None: ``n`` records were read, and the one
-    after them starts at byte ``start`` (warcio's offset, in the file's own bytes, gzipped or not);
-    the last pass over the file began at byte ``begin`` (after a damaged record); ``gz``: the file
-    is gzipped (by its first bytes, whatever its name says)."""
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = start
-    records = f"{n:,} record{'' if n == 1 else 's'}"
-    read = f"the {records} before it were read, nothing after it; {WARC_ADVICE}"
-    gz_cut = gz and not _gzip_complete(path, begin)
-    if failure is not None:
-        if n == 0 and start == 0 and not isinstance(failure, (EOFError, WarcHeadersCut)):
-            return f"not a WARC/ARC file, or damaged at its start ({_failure_detail(failure)})"
-        cut = " (the file ends inside it)" if gz_cut else ""
-        return (f"corrupt WARC/ARC record {n + 1} at byte {start:,} of {size:,}{cut}, damaged or truncated "
-                f"({_failure_detail(failure)}); {read}")
-    if gz_cut:
-        return (f"the file is truncated: it ends at byte {size:,}, inside a gzip member; the {records} before "
-                f"the cut were read, anything after it is lost; {WARC_ADVICE}")
-    if start < size:  # warcio takes the end of the file inside a record's headers for the end of the archive
-        return (f"the file is truncated: it ends at byte {size:,}, inside the headers of record {n + 1} "
-                f"(from byte {start:,}); {read}")
-    return None
-
-
-def _failure_detail(failure: Exception) -> str:
-    """warcio's exception in brief: its message may quote a whole binary first line, so only a
-    printable start of it is shown."""
-    text = str(failure)
-    detail = "".join(c if c.isprintable() else "?" for c in text[:120]) + ("…" if len(text) > 120 else "")
-    return f"{failure.__class__.__name__}: {detail}"
-
-
-def _gzip_complete(path: Path, begin: int = 0) -> bool:
-    """Whether a (multi-member) gzip file, from byte ``begin``, ends where its last member ends:
-    decompressed in bounded steps, so a bomb cannot fill memory."""
-    d, fed = zlib.decompressobj(wbits=31), False
-    try:
-        with open(path, "rb") as f:
-            f.seek(begin)
-            while chunk := f.read(1 << 16):
-                while chunk:
-                    d.decompress(chunk, 1 << 20)
-                    fed = True
-                    if d.eof:
-                        chunk, d, fed = d.unused_data, zlib.decompressobj(wbits=31), False
-                    else:
-                        chunk = d.unconsumed_tail
-    except (OSError, zlib.error):
-        return False
-    return not fed
-
-
 def url_list(text: str) -> list[str] | None:
     """The URLs of a file that lists only URLs (one per line, # comments allowed), else None."""
     lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
@@ -982,7 +758,7 @@ def read_at_most(f: BinaryIO, limit: int) -> bytes:
     return bytes(data)
 
 
-def _head(path: Path) -> bytes:
+def file_head(path: Path) -> bytes:
     """The first bytes of ``path`` (none when it cannot be read): enough for ``compressed`` to
     name an "export.jsonl.gz" as gzip, which "unsupported format '.gz'" did not say."""
     try:
@@ -999,11 +775,13 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
         yield Rejected(name, why)
         return
     if path.name.lower().endswith(WARC_SUFFIXES):
+        from .warc import read_warc  # it reads its pages with this module's decoding and extraction
+
         yield from read_warc(path, name)
         return
     known = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".jsonl", ".ndjson", ".json", ".csv", ".urls"}
     if suffix not in known:
-        packed = compressed(_head(path)) if suffix in COMPRESSED_SUFFIXES else None  # a .docx is a zip too
+        packed = compressed(file_head(path)) if suffix in COMPRESSED_SUFFIXES else None  # a .docx is a zip too
         yield Rejected(name, packed or f"unsupported format {suffix!r}; give .txt, .html, .jsonl, .csv, .warc, .rss "
                                        "or .urls")
         return
