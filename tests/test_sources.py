@@ -1424,3 +1424,44 @@ def test_name_with_role_letter_recurs_as_the_letter():
          "The witness paused.\nMOREAU A: Yes.\nQ: When?\nA: I forgot.")
     by = {a.content: a.source for a in sources.extract(t).attributions if a.kind == "colon"}
     assert by == {"You sent the emails, didn't you?": "HALE", "Yes": "MOREAU", "When?": "HALE", "I forgot": "MOREAU"}
+
+
+def contents(text: str) -> dict[str, list[str]]:
+    """The contents of the transcript turns, by source."""
+    out: dict[str, list[str]] = {}
+    for a in sources.extract(text).attributions:
+        if a.kind == "colon":
+            out.setdefault(a.source, []).append(a.content)
+    return out
+
+
+def test_turn_runs_over_paragraphs_until_the_next_label():
+    """Paragraphs without a label after a turn are its speaker's until the next label."""
+    t = ("VARGA: Is the dam sound?\nOKONJO: The dam was finished in 2019.\n\n"
+         "But nobody has tested the spillway since then.\n\nIs that not alarming?\n"
+         "VARGA: It is, and I have told the ministry so.")
+    assert contents(t)["OKONJO"] == ["The dam was finished in 2019.\n\nBut nobody has tested the spillway since "
+                                     "then.\n\nIs that not alarming?"]
+
+
+@pytest.mark.parametrize("text", [
+    # after the last turn the article may be back in its own voice
+    "VARGA: Is the dam safe?\nOKONJO: The dam is safe.\nVARGA: It is not.\nEngineers will inspect it in June.",
+    # a heading between two turns ends the transcript block
+    "VARGA: Is the dam safe?\nOKONJO: The dam is safe.\nSPILLWAY TESTS\nVARGA: It is not.",
+    # the writer's narration between two turns ('paused', 'explains that')
+    "VARGA: Is the dam safe?\nOKONJO: The dam is safe.\nThe engineer paused for a long moment.\nVARGA: It is not.",
+    "VARGA: Is the dam safe?\nOKONJO: The dam is safe.\nOkonjo explains that the tests are costly.\nVARGA: It is not.",
+    # a stage direction
+    "VARGA: Is the dam safe?\nOKONJO: The dam is safe.\n(CROSSTALK)\nVARGA: It is not.",
+])
+def test_turn_keeps_its_line_before_anything_but_its_own_words(text):
+    assert contents(text) == {"OKONJO": ["The dam is safe"], "VARGA": ["Is the dam safe?", "It is not"]}
+
+
+def test_quoted_turn_ends_where_its_quotation_closes():
+    """'X: “...' over paragraphs ends at the closing mark, before the writer's paragraphs; a quotation
+    closed on its own line keeps that line (an unlabelled question may follow)."""
+    t = ("REYES: “We never saw the contract.\nNobody did.\nThat is the scandal.”\n"
+         "Reyes says the mayor signed it alone.\nREYES: “He knew.”\nWhy did you not stop him?\nREYES: “Ask him.”")
+    assert contents(t)["REYES"] == ["We never saw the contract.\nNobody did.\nThat is the scandal", "He knew", "Ask him"]

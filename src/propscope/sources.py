@@ -1860,8 +1860,9 @@ def _colon_sources(doc, quotes: list[Quote]) -> list[Attribution]:
 def _transcript_attributions(doc, turns: list[_Turn]) -> list[Attribution]:
     """Each turn of a transcript (:func:`_transcript_turns`) is its speaker's statement: the label
     without a leading 'The' is the source, the ':' or '.' after it the cue, the rest of the line the
-    content. A label of other words than names, capitals, titles and speaker nouns ('Unfortunately'),
-    or one that names only a place ('LONDON: ...' over several paragraphs of a round-up), is no speaker."""
+    content, with the unlabelled paragraphs that go on the turn (:func:`_turn_end`). A label of other
+    words than names, capitals, titles and speaker nouns ('Unfortunately'), or one that names only a
+    place ('LONDON: ...' over several paragraphs of a round-up), is no speaker."""
     text = doc.text
     out = []
     for t in turns:
@@ -1872,11 +1873,75 @@ def _transcript_attributions(doc, turns: list[_Turn]) -> list[Attribution]:
             continue  # a place ('LONDON: ...' paragraphs of a round-up), or words that name no speaker
         role, name = _label_role(text[t.label_start : t.label_end])
         ss, se = _strip_det(text, t.label_start, t.label_start + len(name) if role and name else t.label_end)
-        end = text.find("\n", t.rest)
-        s, e = _trim(text, t.rest, len(text) if end < 0 else end)
+        nxt = next((u for u in turns if u.cue > t.cue), None)
+        s, e = _trim(text, t.rest, _turn_end(doc, t.rest, nxt))
         if e > s:
             out.append(Attribution(text[ss:se], ss, se, text[t.cue], t.cue, t.cue + 1, s, e, kind="colon"))
     return out
+
+
+def _continues_turn(line: str) -> bool:
+    """A paragraph without a label that may go on a speaker's turn: it ends like a sentence and is no
+    heading (capitals, no closing punctuation), stage direction ('(CROSSTALK)', '[BEGIN VIDEO]'),
+    embedded link or label-like line ('Note: ...')."""
+    line = line.strip()
+    return bool(line) and line[-1] in ".?!…\"”’')" and not line.startswith(("(", "[")) and not line.isupper() \
+        and not re.search(r"https?://|www\.|pic\.twitter\.com", line) \
+        and not _COLON_LABEL.match(line) and not _PERIOD_LABEL.match(line)
+
+
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+_FIRST_SECOND = frozenset("i me my mine myself we us our ours ourselves you your yours yourself yourselves".split())
+
+
+def _narration(doc, start: int, end: int) -> bool:
+    """The writer's voice between two turns ('The witness paused.', 'Bacon did not respond.', 'Smith
+    explains that ...'): a past-tense clause or a verb of saying, with no 'I', 'we' or 'you' anywhere in
+    the paragraph."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(t.lower_ in _FIRST_SECOND for t in span):
+        return False
+    return any(t.dep_ == "ROOT" and t.tag_ == "VBD" or t.dep_ == "ROOT" and any(
+        c.tag_ == "VBD" and c.dep_ == "aux" for c in t.children) or _is_speech(t) for t in span)
+
+
+def _quoted_turn_end(text: str, rest: int, end: int, nxt: _Turn | None) -> int:
+    """'SMITH: “So, ... \n ... it cannot pass.”': the paragraph whose closing mark ends the quotation
+    ends the turn, before the next turn and with only paragraphs that may continue a turn between; a
+    quotation closed on its own line ('Ratzinger: “... fit me.”' before an unlabelled question) or
+    never closed keeps the one line."""
+    if text[:end].rstrip().endswith(("”", '"')):
+        return end
+    stop = len(text) if nxt is None else text.rfind("\n", 0, nxt.label_start) + 1
+    for m in _PARAGRAPH.finditer(text, end, stop):
+        if not _continues_turn(m.group()):
+            return end
+        if m.group().rstrip().endswith(("”", '"')):
+            return m.end()
+    return end
+
+
+def _turn_end(doc, rest: int, nxt: _Turn | None) -> int:
+    """Where a turn's words end: its line's end, or, when every paragraph between it and the next turn
+    may continue it (:func:`_continues_turn`, and none is narration: :func:`_narration`), the end of
+    the last of them: a long answer runs over paragraphs until the next label. After the last turn, or
+    with a heading or anything else between, the turn keeps its one line, since the article may have
+    gone back to its own voice."""
+    text = doc.text
+    end = text.find("\n", rest)
+    if end < 0:
+        return len(text)
+    if text[rest] in "\"“":  # a turn given as a quotation ends where the quotation does
+        return _quoted_turn_end(text, rest, end, nxt)
+    if nxt is None:
+        return end
+    stop = text.rfind("\n", 0, nxt.label_start) + 1
+    if stop <= end:
+        return end
+    lines = list(_PARAGRAPH.finditer(text, end, stop))
+    if not lines or not all(_continues_turn(m.group()) and not _narration(doc, m.start(), m.end()) for m in lines):
+        return end
+    return end + len(text[end:stop].rstrip())
 
 
 def _colon_after_speaker(doc, quotes: list[Quote]) -> list[Attribution]:
