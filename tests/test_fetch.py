@@ -106,3 +106,35 @@ def test_a_url_httpx_cannot_parse_is_not_valid_not_unresolvable(monkeypatch, url
     monkeypatch.setattr(fetch, "_resolve", lambda host, port: pytest.fail(f"looked up {host}"))
     with pytest.raises(fetch.FetchError, match="^not a valid URL: "):
         fetch.check_url(url)
+
+
+def test_a_name_server_that_never_answers_costs_one_line_not_the_run(monkeypatch):
+    """getaddrinfo has no timeout: a resolver that never answered held `propscope ingest URL` for
+    as long as the system retried. The lookup is given RESOLVE_TIMEOUT seconds, then the URL is
+    refused in one line; a lookup that fails at once still says why."""
+    import socket
+    import threading
+    import time
+
+    release = threading.Event()
+
+    def hangs(*args, **kwargs):
+        release.wait(30)
+        raise socket.gaierror("gave up")
+
+    monkeypatch.setattr(fetch, "RESOLVE_TIMEOUT", 0.3)
+    monkeypatch.setattr(socket, "getaddrinfo", hangs)
+    t0 = time.monotonic()
+    with pytest.raises(fetch.FetchError, match=r"cannot resolve host 'slow\.example': no answer .* within 0\.3 s"):
+        fetch.check_url("https://slow.example/story")
+    assert time.monotonic() - t0 < 5
+    release.set()
+
+    def fails(*args, **kwargs):
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", fails)
+    with pytest.raises(fetch.FetchError, match="cannot resolve host 'gone.example': .*not known"):
+        fetch.check_url("https://gone.example/")
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: [(2, 1, 6, "", ("93.184.216.34", 443))])
+    assert [str(a) for a in fetch.check_url("https://ok.example/")] == ["93.184.216.34"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -22,6 +23,7 @@ import httpcore
 import httpx
 
 MAX_REDIRECTS = 5
+RESOLVE_TIMEOUT = 15.0  # seconds a host name lookup may take
 BODY_TIMEOUTS = 4  # one hop's whole answer may take this many times the timeout (60 s by default)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -85,8 +87,26 @@ def refusal(addr: IPAddress) -> str | None:
 
 
 def _resolve(host: str, port: int) -> list[str]:
-    """The addresses of ``host`` (the one name lookup of a hop; tests replace it with a stub)."""
-    return [info[4][0] for info in socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)]
+    """The addresses of ``host`` (the one name lookup of a hop; tests replace it with a stub).
+    ``getaddrinfo`` takes no timeout, and a resolver that never answers held a run for as long as
+    the system's retries last; so the lookup runs in a daemon thread, given ``RESOLVE_TIMEOUT``
+    seconds, and is abandoned after them (the thread ends on its own when the system gives up)."""
+    found: list = []
+
+    def lookup() -> None:
+        try:
+            found.append([info[4][0] for info in socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)])
+        except (OSError, UnicodeError, ValueError) as e:
+            found.append(e)
+
+    worker = threading.Thread(target=lookup, daemon=True, name=f"resolve {host}")
+    worker.start()
+    worker.join(RESOLVE_TIMEOUT)
+    if not found:
+        raise socket.gaierror(f"no answer from the name server within {RESOLVE_TIMEOUT:g} s")
+    if isinstance(found[0], BaseException):
+        raise found[0]
+    return found[0]
 
 
 def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
