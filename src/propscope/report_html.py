@@ -245,9 +245,9 @@ def render_passages(analysis: Analysis) -> str:
     spans = sorted(analysis.spans, key=lambda s: (s.start, s.end, -s.score))
     if not spans:
         return ""
-    text, tax = analysis.article.text, analysis.taxonomy
+    text, tax, lang = analysis.article.text, analysis.taxonomy, _lang(analysis)
     rows = "".join(
-        f'<tr><td dir="auto"{_lang(analysis)}>“{html.escape(" ".join(text[s.start:s.end].split()))}”</td>'
+        f'<tr><td dir="auto"{lang}>“{html.escape(" ".join(text[s.start:s.end].split()))}”</td>'
         f'<td><span class="swatch" data-t="{html.escape(s.technique)}"></span>'
         f'{html.escape(taxonomy.display(s.technique, tax))}</td><td class="num">{s.score:.0%}</td></tr>' for s in spans)
     return (f'<details class="passages"><summary>All {plural(len(spans), "highlighted passage")}, with their '

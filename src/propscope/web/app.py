@@ -104,11 +104,6 @@ def body_error(cause: BaseException | None) -> str | None:
 FORM_FIELDS = ("text", "url", "title", "token")
 
 
-def wants_html(request: Request) -> bool:
-    """A browser asking for a page gets one; API clients keep JSON (``security.wants_page``)."""
-    return wants_page(request.scope)
-
-
 async def form_fields(request: Request) -> dict[str, str]:
     """The analyse form's fields as text. A field sent as a file (``curl -F text=@story.txt``) is
     read as UTF-8 text. ValueError says, in a sentence for the page, what could not be read."""
@@ -182,7 +177,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     async def invalid_request(request: Request, exc: RequestValidationError):
         """What was wrong and where, never the input itself: a reply must not echo a body back."""
         errors = [{k: e[k] for k in ("type", "loc", "msg") if k in e} for e in exc.errors()]
-        if wants_html(request):  # a mistyped link (?page=abc) reads as a page, not as JSON
+        if wants_page(request.scope):  # a mistyped link (?page=abc) reads as a page, not as JSON
             return page(request, "error.html", status_code=422, heading="This page cannot show that",
                         message="; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in errors))
         return JSONResponse({"detail": errors}, status_code=422)
@@ -318,7 +313,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         reason = body_error(exc.__cause__)
         if exc.status_code == 400 and reason:
             return JSONResponse({"detail": reason}, status_code=400, headers=exc.headers)
-        if exc.status_code == 404 and wants_html(request):
+        if exc.status_code == 404 and wants_page(request.scope):
             return page(request, "error.html", status_code=404, heading="Page not found",
                         message=exc.detail if exc.detail != "Not Found" else f"Nothing at {request.url.path}.")
         return await http_exception_handler(request, exc)
