@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
@@ -234,6 +235,11 @@ _PERIOD_LABEL = re.compile(rf"^[ \t]*{_LABEL}{_PARENS}(?P<cue>\.)[ \t]+(?=[\"“
 _CAPS_COLON = re.compile(r"^[ \t]*[A-Z][A-Z.'’&-]+(?:[ \t]+[A-Z][A-Z.'’&-]+){0,2}[ \t]*:[ \t]+(?=[\"“‘']?[A-Z])", re.M)
 
 
+# A non-blank line (a paragraph), and a link on one: an embedded post or a 'Read more: ...' teaser.
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+_LINK = re.compile(r"https?://|www\.|pic\.twitter\.com")
+
+
 @dataclass
 class _Turn:
     """One transcript turn: the label's characters, the cue (':' or '.') and where the words start."""
@@ -286,7 +292,7 @@ def _transcript_turns(text: str) -> list[_Turn]:
     ('Update:', 'Related:') and lines with a link (embedded posts) are no turns, a label never ends
     with an abbreviation ('Mr. Horowitz said' is no label 'Mr' with a period), and 'Q'/'A' count
     only as a pair, a name with the letter ('BACON Q:') recurring as the letter."""
-    lines = {m.start(): k for k, m in enumerate(re.finditer(r"^[^\n]*\S[^\n]*$", text, re.M))}
+    lines = {m.start(): k for k, m in enumerate(_PARAGRAPH.finditer(text))}
     out = []
     for pattern in (_COLON_LABEL, _PERIOD_LABEL):
         found = []
@@ -296,7 +302,7 @@ def _transcript_turns(text: str) -> list[_Turn]:
             line_end = text.find("\n", m.end())
             line = text[m.end() : len(text) if line_end < 0 else line_end]
             if words[0].lower() in _RUBRICS or re.fullmatch(_ABBR_WORD, words[-1]) \
-                    or re.search(r"https?://|www\.|pic\.twitter\.com", line):
+                    or _LINK.search(line):
                 continue  # a line with a link is an embedded post or a 'Read more: ...' teaser
             if pattern is _PERIOD_LABEL and not _person_label(label):
                 continue
@@ -305,10 +311,11 @@ def _transcript_turns(text: str) -> list[_Turn]:
         if ("interviewer" in labels) != ("interviewee" in labels):  # a lone 'Q:' or 'A:' is no interview
             found = [m for m in found if m.group("label") not in {"Q", "A"}]
             labels = [_label_key(m.group("label")) for m in found]
-        at = {lines.get(text.rfind("\n", 0, m.start()) + 1) for m in found}
-        for m, label in zip(found, labels):
-            k = lines.get(text.rfind("\n", 0, m.start()) + 1)
-            if labels.count(label) > 1 or k is not None and (k - 1 in at or k + 1 in at):
+        counts = Counter(labels)
+        line_of = [lines.get(text.rfind("\n", 0, m.start()) + 1) for m in found]
+        at = set(line_of)
+        for m, label, k in zip(found, labels, line_of):
+            if counts[label] > 1 or k is not None and (k - 1 in at or k + 1 in at):
                 out.append(_Turn(m.start("label"), m.end("label"), m.start("cue"), m.end()))
     return sorted(out, key=lambda t: t.cue)
 
@@ -1781,6 +1788,12 @@ man woman male female speaker voice narrator announcer reporter correspondent an
 PLACE_ACRONYMS = frozenset("US USA UK UAE DRC DPRK PRC ROC ROK KSA PNG CAR NZ BiH".split())
 
 
+def _role_word(tok) -> bool:
+    """A title ('Mr.', 'minister') or a noun for who speaks ('prosecutors', 'NARRATOR'): a word that
+    names a speaker by role, with no name needed."""
+    return tok.lower_.rstrip(".") in TITLES or tok.lower_ in _SPEAKER_NOUNS
+
+
 def _acronym(tok) -> bool:
     """An organisation's acronym ('IMF', 'UNICEF'): capitals only, no digits ('COP29' names an event),
     not a place ('UK: ...', 'DRC: ...' are topic labels and datelines)."""
@@ -1795,7 +1808,7 @@ def _speaker_phrase(span) -> bool:
     head = span[-1]
     if head.text in PLACE_ACRONYMS:  # whatever the model's label ('KSA' as an organisation)
         return False
-    role = head.lower_.rstrip(".") in TITLES or head.lower_ in _SPEAKER_NOUNS
+    role = _role_word(head)
     if not (role or _acronym(head) or any(t.ent_type_ in {"PERSON", "ORG"} for t in span)):
         return False
     if any(t.tag_.startswith("VB") or t.tag_ == "MD" or t.pos_ in {"ADP", "DET"} for t in span):
@@ -1865,15 +1878,14 @@ def _transcript_attributions(doc, turns: list[_Turn]) -> list[Attribution]:
     place ('LONDON: ...' over several paragraphs of a round-up), is no speaker."""
     text = doc.text
     out = []
-    for t in turns:
+    for t, nxt in zip(turns, [*turns[1:], None]):  # sorted by cue, one turn per cue
         span = doc.char_span(t.label_start, t.label_end, alignment_mode="expand")
         if span is None or all(x.ent_type_ in {"GPE", "LOC"} for x in span) or not all(
                 x.is_punct or x.is_upper or x.pos_ == "PROPN" or x.lower_ in _LABEL_SMALL
-                or x.lower_.rstrip(".") in TITLES or x.lower_ in _SPEAKER_NOUNS for x in span):
+                or _role_word(x) for x in span):
             continue  # a place ('LONDON: ...' paragraphs of a round-up), or words that name no speaker
         role, name = _label_role(text[t.label_start : t.label_end])
         ss, se = _strip_det(text, t.label_start, t.label_start + len(name) if role and name else t.label_end)
-        nxt = next((u for u in turns if u.cue > t.cue), None)
         s, e = _trim(text, t.rest, _turn_end(doc, t.rest, nxt))
         if e > s:
             out.append(Attribution(text[ss:se], ss, se, text[t.cue], t.cue, t.cue + 1, s, e, kind="colon"))
@@ -1886,11 +1898,10 @@ def _continues_turn(line: str) -> bool:
     embedded link or label-like line ('Note: ...')."""
     line = line.strip()
     return bool(line) and line[-1] in ".?!…\"”’')" and not line.startswith(("(", "[")) and not line.isupper() \
-        and not re.search(r"https?://|www\.|pic\.twitter\.com", line) \
+        and not _LINK.search(line) \
         and not _COLON_LABEL.match(line) and not _PERIOD_LABEL.match(line)
 
 
-_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 _FIRST_SECOND = frozenset("i me my mine myself we us our ours ourselves you your yours yourself yourselves".split())
 
 
@@ -1999,7 +2010,7 @@ def _speaker_before_colon(pre: list):
     cand = next((t for t in np if t.head.i not in ids or t.head.i == t.i), None) if np else None
     # a capitalised word alone is no evidence: headlines capitalise topics too ('Black Death: ‘It’s ...’')
     if cand is None or not (cand.ent_type_ in {"PERSON", "ORG"} or cand.lower_ in PRONOUNS - {"it"}
-                            or cand.lower_.rstrip(".") in TITLES or cand.lower_ in _SPEAKER_NOUNS):
+                            or _role_word(cand)):
         return None
     last = np[-1] if not np[-1].is_punct else np[-2] if len(np) > 1 else np[-1]
     return cand, last.idx + len(last.text)
@@ -2289,7 +2300,6 @@ def _interview_roles(doc, atts: list[Attribution], entities: list[EntityMention]
         role = bare.get(a.cue_start)
         if role is None or a.kind != "colon":
             continue
-        named = None
         if role in labelled:  # the name a 'NAME A:' label pairs with the letter
             named = _label_name(text, labelled[role], entities)
         else:
