@@ -87,11 +87,9 @@ def generated_id(base: str, text: str, unique: bool) -> str:
 
 def split_jsonl(data: str) -> list[str]:
     """The lines of a JSON Lines text: split on "\\n" only. ``str.splitlines`` also splits on
-    U+2028, U+2029, U+0085 and others, which may stand unescaped inside a JSON string. A text
-    without a "\\n" is split on "\\r" (classic Mac OS line ends), which JSON never holds
-    unescaped inside a string: such a file was one line, "invalid JSON (Extra data)"."""
-    lines = data.split("\n" if "\n" in data or "\r" not in data else "\r")
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
+    U+2028, U+2029, U+0085 and others, which may stand unescaped inside a JSON string. A file
+    ended by lone CRs (classic Mac OS) is split too: ``decode_text`` gives its CRs as LFs."""
+    return [line[:-1] if line.endswith("\r") else line for line in data.split("\n")]
 
 
 def check_article(a: Article) -> str | None:
@@ -527,11 +525,12 @@ def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Artic
     file that is one JSON document instead (``json_document``: an array of records, objects
     pretty-printed over many lines) is read as that, each record reported as ``name#N``."""
     stem = Path(name).stem
-    if (records := json_document(data)) is not None:
+    lines = split_jsonl(data)
+    if (records := json_document(data, lines)) is not None:
         for k, rec in enumerate(records, 1):
             yield record_to_article(rec, f"{stem}-{k}", f"{name}#{k}", unique_ids)
         return
-    for n, line in enumerate(split_jsonl(data), 1):
+    for n, line in enumerate(lines, 1):
         line = line.removeprefix("\ufeff")  # exports joined with cat: each one's byte-order mark
         if not line.strip():
             continue
@@ -546,14 +545,15 @@ def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Artic
         yield record_to_article(rec, f"{stem}-{n}", f"{name}:{n}", unique_ids)
 
 
-def json_document(data: str) -> list | None:
+def json_document(data: str, lines: list[str]) -> list | None:
     """The values of ``data`` when it is not one JSON value a line: the items of one array
     (``json.dump`` of a list of records), or values spread over several lines each (objects
     written with ``indent``); else None, and it is read line by line. Line by line, such a file
     gave one "invalid JSON" error a line and no record. Tried only when its first line alone is
-    no JSON object, so JSON Lines are parsed once."""
+    no JSON object, so JSON Lines are parsed once. ``lines``: ``split_jsonl(data)``, which the
+    caller reads line by line, so a file is split once."""
     text = data.removeprefix("\ufeff")
-    lines = [line for line in split_jsonl(text) if line.strip()]
+    lines = [line for line in (lines[0].removeprefix("\ufeff"), *lines[1:]) if line.strip()]
     decoder = json.JSONDecoder(parse_constant=_no_number, parse_float=_finite)
     try:
         if not lines or isinstance(decoder.decode(lines[0]), dict):
