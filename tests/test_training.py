@@ -161,6 +161,27 @@ def test_only_trains_the_named_stages_and_resume_finishes_the_run(tmp_path):
     assert all((run / s / "done").exists() for s in ("fold0", "fold1", "full")) and (run / "model" / "config.json").exists()
 
 
+def test_batch_size_sets_the_optimizer_steps_and_resume_keeps_it(tmp_path):
+    import torch
+
+    from propscope.cli import main
+    from propscope.techniques import training
+
+    run = tmp_path / "run"
+    r = CliRunner().invoke(main, ["train", *SMALL, "--epochs", "1", "--out", str(run), "--only", "fold0",
+                                  "--batch-size", "2"])
+    assert r.exit_code == 0, r.output
+    opts = training.resume_options(run)
+    assert opts.batch_size == 2
+    train_ids, _ = training.split_by_article(sorted(a.id for a in training.load_ptc_train()[:6]), 2, 0, 3)
+    cache = training.find_cache(run, opts, training.load_ptc_train()[:6])
+    n_windows = len(cache.windows_of(train_ids))
+    steps = torch.load(run / "fold0" / "checkpoint.pt", weights_only=False)["sched"]["last_epoch"]
+    assert n_windows > 2 and steps == -(-n_windows // 2)
+    r = CliRunner().invoke(main, ["train", *SMALL, "--out", str(tmp_path / "r0"), "--batch-size", "0"])
+    assert r.exit_code == 2 and "--batch-size must be at least 1" in r.output
+
+
 def test_an_unknown_stage_is_a_usage_error(tmp_path):
     from propscope.cli import main
 

@@ -1247,6 +1247,9 @@ def _check_port(host: str, port: int) -> None:
 @click.option("--lr", type=float, default=1e-3, show_default=True, help="Learning rate of the LoRA adapters.")
 @click.option("--head-lr", type=float, default=2e-3, show_default=True, help="Learning rate of the token head.")
 @click.option("--lora-rank", type=int, default=16, show_default=True)
+@click.option("--batch-size", type=int, default=16, show_default=True,
+              help="Training windows per optimizer step. The cost of an epoch barely depends on it (the same "
+              "tokens pass); a smaller batch takes more, noisier steps.")
 @click.option("--folds", type=int, default=3, show_default=True,
               help="Out-of-fold tuning: one model per fold predicts its held-out articles; thresholds, the span "
               "filter and calibration are fitted on the pooled predictions, and the fold scores are the CV figures.")
@@ -1274,7 +1277,7 @@ def _check_port(host: str, port: int) -> None:
 @click.option("--span-words", is_flag=True, help="The span classifier also reads the span's own words (character "
               "n-grams). Off in the shipped models: on accurate's folds FLC rose on every fold but its SemEval-2023 "
               "paragraph head fell (its model card). With --retune, later re-tunes keep it.")
-def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_rank, folds, seed, limit_articles,
+def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_rank, batch_size, folds, seed, limit_articles,
           resume_dir, only, threads, device, retune_dir, continue_dir, frozen_layer, span_words) -> None:
     """Reproduce a shipped model from PTC train on this machine's CPU (a GPU is used when present).
 
@@ -1300,12 +1303,14 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
             top = top_layers or (4 if base == "mpnet" else 6)
             opts = training.RunOptions(name=name or ("fast" if base == "minilm" else "accurate"), base=base,
                                        data_dir=data_dir, out_dir=out_dir, top_layers=top, epochs=epochs, lr=lr,
-                                       head_lr=head_lr, lora_rank=lora_rank, folds=folds, seed=seed,
-                                       limit_articles=limit_articles)
+                                       head_lr=head_lr, lora_rank=lora_rank, batch_size=batch_size, folds=folds,
+                                       seed=seed, limit_articles=limit_articles)
             if not 0 < top <= training.bases.get(base).n_layers:
                 _fail(f"--top-layers must be between 1 and {training.bases.get(base).n_layers} for {base}", 2)
             if folds == 1 or folds < 0:
                 _fail("--folds must be 0 (no tuning folds) or at least 2", 2)
+            if batch_size < 1:
+                _fail("--batch-size must be at least 1", 2)
         if threads:
             opts.threads = threads
         if span_words:
