@@ -297,6 +297,25 @@ def test_a_story_one_outlet_ran_twice_and_another_copied_once_is_still_copying()
     assert [c.origin for c in result.clusters] == ["first-am"]
 
 
+def test_a_story_that_fills_the_pages_two_outlets_each_printed_twice_is_copying_not_a_notice():
+    # A local paper ran its report in the evening and again in the morning edition; a second site
+    # lifted it twice (a story, then a recap). No page prints it once, the shape of a notice two
+    # outlets each show twice, but here it is what every page holds, not a line around it.
+    day = dt.date(2024, 8, 5)
+    story = (SOURCE, MIDDLE, SECOND)
+    docs = [art("local-eve", *story, outlet="local", published=day),
+            art("local-morn", "Republished for readers of the morning edition.", *story, outlet="local",
+                published=day + dt.timedelta(days=1)),
+            art("lifter-1", *story, "Share this before they take it down.", outlet="lifter",
+                published=day + dt.timedelta(days=1)),
+            art("lifter-2", "In case you missed it yesterday:", *story, outlet="lifter",
+                published=day + dt.timedelta(days=2))]
+    result = find_reuse(docs)
+    assert result.stats["boilerplate_passages"] == 0 and len(result.passages) == 6
+    [cluster] = result.clusters
+    assert cluster.origin == "local-eve" and cluster.articles == sorted(d.id for d in docs)
+
+
 def test_result_does_not_depend_on_input_order_and_ids_must_be_unique():
     docs = [art(f"d{i}", filler(70 + i), SOURCE if i % 2 else SECOND, filler(80 + i)) for i in range(6)]
     first = find_reuse(docs).to_dict()

@@ -199,7 +199,7 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
     flagged: set[int] = set()
     groups = group_passages(tuples, p.min_overlap)
     if p.boilerplate != "keep":
-        flagged = boilerplate_passages(tuples, groups, outlets, p.boilerplate_min_articles)
+        flagged = boilerplate_passages(tuples, groups, outlets, p.boilerplate_min_articles, texts)
     n_boilerplate = len(flagged)
     if p.boilerplate == "suppress" and flagged:
         found = [f for k, f in enumerate(found) if k not in flagged]
@@ -263,9 +263,10 @@ def find_reuse(
     article overlapping by ``min_overlap`` of the shorter are the same text; ``boilerplate`` is
     ``"suppress"`` (drop passages between articles of one outlet whose cluster holds at least
     ``boilerplate_min_articles`` articles of one outlet, that one or another, or at least two
-    articles of each of two or more outlets and no outlet's article alone, and passages to
-    another outlet's article that reprinted that text), ``"flag"`` (keep and mark them, in clusters of their own)
-    or ``"keep"``; ``stats["boilerplate_passages"]`` counts them. A passage that is only a
+    articles of each of two or more outlets and no outlet's article alone, unless that text is at
+    least half of each of its articles, and passages to another outlet's article that reprinted
+    that text), ``"flag"`` (keep and mark them, in clusters of their own) or ``"keep"``;
+    ``stats["boilerplate_passages"]`` counts them. A passage that is only a
     quotation in both articles (see :data:`.align.QUOTED_SHARE`) is independent articles quoting
     one speaker, not copying: it is left out unless ``report_quotations``, and
     ``stats["quotation_passages"]`` counts it.

@@ -14,9 +14,11 @@ when every member has a date and the earliest date is not shared: anything else 
 Boilerplate (site footers, bylines, newsletter blurbs, cookie notices) is reuse too, but says
 nothing about who copied whom. It is recognised as a cluster in which one outlet has
 ``boilerplate_min_articles`` or more articles, or in which two or more outlets each have two or
-more and none has one only (a notice several sites show, each on few pages); the passages
-between two articles of one outlet in that cluster (that outlet's, or another's that shows the
-same notice on fewer pages) are then flagged, or dropped and the clusters rebuilt without them.
+more and none has one only (a notice several sites show, each on few pages), unless it is at
+least half of every page showing it (a story one outlet ran twice and another copied twice fills
+its pages; a notice sits around their articles). The passages between two articles of one outlet
+in that cluster (that outlet's, or another's that shows the same notice on fewer pages) are then
+flagged, or dropped and the clusters rebuilt without them.
 A passage between different outlets is flagged only when its text in one of the articles is what
 that article's outlet repeats (another outlet republished an article with its footer: the footer
 then matches every article of the outlet, and would tie the republished article to all of them
@@ -37,6 +39,9 @@ BOILERPLATE_COVER = 0.8
 # shows only once, is boilerplate too (see _shared_notice), whatever min_articles.
 SHARED_NOTICE_OUTLETS = 2
 SHARED_NOTICE_PAGES = 2
+# ... unless the text is at least this share of every page that shows it: then it is what those pages
+# are (a story one outlet ran twice and another copied twice), not a notice around their articles.
+STORY_SHARE = 0.5
 
 PassageTuple = tuple[str, int, int, str, int, int]  # (a, a_start, a_end, b, b_start, b_end)
 
@@ -189,15 +194,17 @@ def boilerplate_passages(
     groups: Sequence[Sequence[int]],
     outlets: Mapping[str, str | None],
     min_articles: int = 3,
+    texts: Mapping[str, str] | None = None,
 ) -> set[int]:
     """Indices of passages that join two articles of one outlet inside a cluster where some outlet
     has at least ``min_articles`` articles: text a site repeats on many of its own pages, and the
     same text repeated by another site on fewer pages (sites on one consent service or CMS show
     one cookie notice). So is a cluster that two outlets each show on two or more pages and no
     outlet on one only (:func:`_shared_notice`): such a notice was reported as copying between
-    every two of its pages. Also the cluster's passages between outlets whose text in one article
-    is mostly (:data:`BOILERPLATE_COVER`) what that article's outlet repeats: another outlet
-    reprinting it."""
+    every two of its pages. With the articles' ``texts``, a text that is at least
+    :data:`STORY_SHARE` of every page showing it is no such notice (:func:`_fills_pages`). Also
+    the cluster's passages between outlets whose text in one article is mostly
+    (:data:`BOILERPLATE_COVER`) what that article's outlet repeats: another outlet reprinting it."""
     flagged: set[int] = set()
     for group in groups:
         per_outlet: dict[str, set[str]] = defaultdict(set)
@@ -208,7 +215,8 @@ def boilerplate_passages(
                 if outlet:
                     per_outlet[outlet].add(art)
         if not (any(len(arts) >= min_articles for arts in per_outlet.values())
-                or _shared_notice(per_outlet, _articles_of(passages, group))):
+                or (_shared_notice(per_outlet, _articles_of(passages, group))
+                    and not _fills_pages(passages, group, texts))):
             continue
         repeated: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> its boilerplate spans
         for k in group:
@@ -240,6 +248,22 @@ def _shared_notice(per_outlet: Mapping[str, set[str]], articles: set[str]) -> bo
     return (sum(len(arts) >= SHARED_NOTICE_PAGES for arts in per_outlet.values()) >= SHARED_NOTICE_OUTLETS
             and all(len(arts) >= SHARED_NOTICE_PAGES for arts in per_outlet.values())
             and sum(len(arts) for arts in per_outlet.values()) == len(articles))
+
+
+def _fills_pages(passages: Sequence[PassageTuple], group: Sequence[int], texts: Mapping[str, str] | None) -> bool:
+    """The cluster's text is at least STORY_SHARE of every one of its articles (in characters, its
+    spans in each article merged). A notice is a line around a page's own article; a story that
+    one outlet ran twice and another copied twice has the shape of a shared notice (no page
+    prints it once) but is the article on every page. False without ``texts``."""
+    if texts is None:
+        return False
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for k in group:
+        a, a0, a1, b, b0, b1 = passages[k]
+        spans[a].append((a0, a1))
+        spans[b].append((b0, b1))
+    return all(art in texts and _covered(parts, 0, len(texts[art])) >= STORY_SHARE * len(texts[art].strip())
+               for art, parts in spans.items())
 
 
 def _covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
