@@ -166,6 +166,31 @@ def test_a_copy_ending_with_an_edited_word_is_reported_to_the_end_of_its_sentenc
     assert c.text[p.b_start : p.b_end] == rewritten[: rewritten.index(" officers")]
 
 
+def test_a_copied_sentence_whose_opening_word_was_changed_is_reported_from_its_first_word():
+    # "Opposition leaders" -> "Union leaders", "The minister" -> "Our minister", "The minister"
+    # -> "A junior minister": the runs start a word or two in, and each passage began there.
+    changes = (("Opposition leaders", "Union leaders"), ("The minister", "Our minister"),
+               ("The minister", "A junior minister"))
+    for n, (old, new) in enumerate(changes):
+        original = SECOND if old.startswith("Opposition") else SOURCE
+        edited = original.replace(old, new, 1)
+        a = art("a", filler(960 + n), original, filler(970 + n))
+        b = art("b", filler(980 + n), edited, filler(990 + n))
+        [p] = find_reuse([a, b]).passages
+        assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (original, edited)
+
+
+def test_a_dateline_label_or_added_words_before_a_copied_sentence_are_not_taken_into_it():
+    # The words before the first match end with a dash or a colon: a dateline or a label the copy
+    # changed ("CAPITAL -" -> "RIVERTON —", "UPDATE:"), not an edited first word; or only one
+    # article has words there: the copy put them before the sentence.
+    for head_a, head_b in (("CAPITAL - ", "RIVERTON \u2014 "), ("CAPITAL: ", "UPDATE: "), ("", "Quite simply, ")):
+        a = art("a", filler(1000), head_a + SECOND, filler(1001))
+        b = art("b", filler(1002), head_b + SECOND, filler(1003))
+        [p] = find_reuse([a, b]).passages
+        assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (SECOND, SECOND)
+
+
 def test_unrelated_articles_give_nothing():
     articles = [art(f"x{i}", filler(100 + i, 300)) for i in range(8)]
     result = find_reuse(articles)

@@ -16,7 +16,8 @@ beyond it is a few words or has no run of three matching words; and a passage ne
 The last rule also means no passage is shorter than about eight words, whatever ``min_chars``.
 An edge moved back to a sentence boundary may leave the next sentence without its first word,
 taken by the run before it; :func:`_regain` gives it back. A passage that stops a word or two
-short of a sentence both texts finish is taken to its end (:func:`_edges`: the last words were
+short of a sentence both texts finish is taken to its end, and one that starts a word or two
+after a sentence both texts begin is taken back to its start (:func:`_edges`: those words were
 edited). A line one text has inside a passage and the other has not ("ADVERTISEMENT", "READ
 MORE: ...") is not copied text: the passage is cut around it when both pieces still make
 passages (:func:`split_at_lines`).
@@ -181,11 +182,29 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
     runs, taken on to the end of their sentence or line when at most EDGE_WORDS words are left to
     it in both texts. Those words were edited ("above teh town." for "above the town.", "on
     Monday." for "on Tuesday."), so no run reaches them, and the passage stopped short of a
-    sentence both texts finish. Words matched by an earlier pass (masked keys) are not taken.
-    The start is left alone: the words before a copied sentence's first match are as often a
-    dateline or a credit ("KORVATH (BWS) -", "KORVATH, Jan 12 -") that was not copied."""
+    sentence both texts finish. Likewise back to the start of the sentence or line when one to
+    EDGE_WORDS words lie before the first match in both texts: the opening words were edited
+    ("Doctors at" for "Medics at", "Last year, the" for "In 2025, the"); words only one text has
+    there were added ("Rail operator Veltra Rail will ..."), and are not taken. Nor are words
+    before a colon, a dash or a bar (``Tokens.cut_after``): a dateline or a label ("KORVATH (BWS)
+    -", "UPDATE:") that was not copied. Words matched by an earlier pass (masked keys) are not
+    taken either."""
     (i0, j0, _), (i1, j1, n1) = chain[0], chain[-1]
     i1, j1 = i1 + n1, j1 + n1
+
+    def behind(keys: list, t: Tokens, lo: int, k: int) -> int | None:
+        """Words from the sentence's start to ``k``, or None when more than EDGE_WORDS or not free."""
+        for d in range(EDGE_WORDS + 1):
+            if d and (k - d < 0 or not isinstance(keys[k - d], str) or t.cut_after[lo + k - d]):
+                return None
+            g = lo + k - d
+            if g == 0 or t.sentence_end[g - 1] or t.line_start[g]:
+                return d
+        return None
+
+    da, db = behind(keys_a, ta, a_lo, i0), behind(keys_b, tb, b_lo, j0)
+    if da and db:
+        i0, j0 = i0 - da, j0 - db
 
     def ended(t: Tokens, k: int) -> bool:
         """A sentence or a line ends after token ``k`` (or the text does)."""
@@ -216,12 +235,13 @@ def _line_gap(run: tuple[int, int, int], nxt: tuple[int, int, int], ta: Tokens, 
 
 
 def _piece(runs: Sequence[tuple[int, int, int]], ta: Tokens, outer: Fragment) -> Fragment:
-    """The passage of some of ``outer``'s runs; where they are its last runs, it ends where
-    ``outer`` does (see :func:`_edges`)."""
-    last = runs[-1] == outer.runs[-1]
+    """The passage of some of ``outer``'s runs; where they are its first or last runs, it starts or
+    ends where ``outer`` does (see :func:`_edges`)."""
+    first, last = runs[0] == outer.runs[0], runs[-1] == outer.runs[-1]
     runs = _trim(list(runs))
     (x0, y0, _), (x1, y1, n1) = runs[0], runs[-1]
-    return Fragment(x0, outer.a_hi if last else x1 + n1, y0, outer.b_hi if last else y1 + n1, sum(n for _, _, n in runs),
+    return Fragment(outer.a_lo if first else x0, outer.a_hi if last else x1 + n1, outer.b_lo if first else y0,
+                    outer.b_hi if last else y1 + n1, sum(n for _, _, n in runs),
                     sum(anchored_words(ta.norms[x : x + n]) for x, _, n in runs), tuple(runs))
 
 

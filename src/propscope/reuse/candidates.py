@@ -43,6 +43,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _SCHEME = "affine32"
 _FINAL = (".", "!", "?", "\u2026")
 _CLOSERS = "\"')]\u201d\u2019\u00bb"
+_LABEL_ENDS = (":", "-", "\u2013", "\u2014", "|")  # a dateline's or a label's end: "KORVATH (BWS) -", "UPDATE:"
 # A corpus needs this many texts containing a word before the word can count as a stop word.
 STOPWORD_MIN_DOCS = 50
 # Odd 64-bit multipliers that make a shingle hash depend on word order.
@@ -55,14 +56,17 @@ class Tokens:
     """Words of one text: ``norms[i]`` is the matching key of ``text[starts[i]:ends[i]]``,
     ``sentence_end[i]`` says whether that word ends with sentence-final punctuation, and
     ``line_start[i]`` whether a line break lies between it and the word before (the first word
-    starts a line too). Offsets are numpy arrays: a corpus has millions of words, and lists of
-    int objects cost five times more."""
+    starts a line too). ``cut_after[i]`` says whether a colon, a dash or a bar ends it or stands
+    between it and the next word, as after a dateline or a label ("KORVATH (BWS) -", "UPDATE:").
+    Offsets are numpy arrays: a corpus has millions of words, and lists of int objects cost five
+    times more."""
 
     starts: np.ndarray
     ends: np.ndarray
     norms: list[str]
     sentence_end: np.ndarray
     line_start: np.ndarray
+    cut_after: np.ndarray
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -123,12 +127,16 @@ def tokenize(text: str) -> Tokens:
         starts = np.array([m.start() for m in matches], dtype=np.int64)
         ends = np.array([m.end() for m in matches], dtype=np.int64)
     keys = list(map(normalize, words))
+    cut_after = np.fromiter((w.rstrip(_CLOSERS).endswith(_LABEL_ENDS) for w in words), dtype=bool, count=len(words))
     if not all(keys):
-        kept = [k for k, key in enumerate(keys) if key]
+        kept = np.array([k for k, key in enumerate(keys) if key], dtype=np.int64)
+        dropped_next = np.zeros(len(kept), dtype=bool)  # a punctuation-only word ("-", "|") follows
+        dropped_next[:-1] = np.diff(kept) > 1
+        cut_after = cut_after[kept] | dropped_next
         starts, ends = starts[kept], ends[kept]
         words, keys = [words[k] for k in kept], [keys[k] for k in kept]
     return Tokens(starts, ends, keys, np.fromiter(map(_ends_sentence, words), dtype=bool, count=len(words)),
-                  line_starts(text, starts, ends))
+                  line_starts(text, starts, ends), cut_after)
 
 
 def line_starts(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
