@@ -639,12 +639,28 @@ def test_a_copy_with_reordered_paragraphs_is_one_cluster():
     assert cluster.members == [(d.id, block[d.id], block[d.id] + len("\n\n".join(PARAGRAPHS))) for d in (first, second)]
 
 
-def test_two_copies_at_unrelated_places_of_one_pair_stay_two_clusters():
+def test_two_copies_at_unrelated_places_of_one_pair_stay_two_clusters_when_other_articles_differ():
+    # One of the two texts is also in a third article: they have different histories.
     a = art("a", PARAGRAPHS[0], filler(750), PARAGRAPHS[2], published=dt.date(2024, 3, 1))
     b = art("b", PARAGRAPHS[2], filler(751), PARAGRAPHS[0], published=dt.date(2024, 3, 2))
-    result = find_reuse([a, b])
-    assert len(result.passages) == 2 and len(result.clusters) == 2
-    assert {len(c.members) for c in result.clusters} == {2}
+    c = art("c", filler(752), PARAGRAPHS[0], published=dt.date(2024, 3, 3))
+    result = find_reuse([a, b, c])
+    assert len(result.passages) == 4 and len(result.clusters) == 2
+    assert sorted(c.articles for c in result.clusters) == [["a", "b"], ["a", "b", "c"]]
+
+
+def test_an_article_quoted_at_two_places_of_a_newest_first_page_is_one_cluster():
+    # A live blog, latest entry on top, quotes a report's third paragraph in one entry and its
+    # first in an earlier one, far apart and in the opposite order: two clusters with the same
+    # two articles, as if the blog had copied two texts. It copied one, in two pieces.
+    report = art("report", PARAGRAPHS[0], filler(760), PARAGRAPHS[2], filler(761), published=dt.date(2024, 3, 5))
+    blog = art("blog", "15:20", "As the report put it: " + PARAGRAPHS[2], filler(762), "09:05",
+               "From this morning's report: " + PARAGRAPHS[0], published=dt.date(2024, 3, 6))
+    result = find_reuse([report, blog])
+    assert len(result.passages) == 2
+    [cluster] = result.clusters
+    assert cluster.origin == "report" and len(cluster.members) == 4
+    assert {p.cluster for p in result.passages} == {cluster.id}
 
 
 def test_a_story_republished_with_adverts_between_its_paragraphs_is_one_cluster():

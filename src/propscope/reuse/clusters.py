@@ -8,8 +8,10 @@ in both (at most ``max_gap`` words apart, in any order) are one cluster too: a c
 or paragraphs were reordered is aligned as several passages, one per in-order run, but it is one
 copied text with one origin. So are passages next to each other in one article and in the same
 order in the other, however far apart there: a story republished with adverts or links between
-its paragraphs. A cluster's origin is the member article published first, but only
-when every member has a date and the earliest date is not shared: anything else would be a guess.
+its paragraphs. Clusters of exactly the same articles are one: pieces of one text that a live
+blog quoted in two entries, or a copy took from two places of one article. A cluster's origin
+is the member article published first, but only when every member has a date and the earliest
+date is not shared: anything else would be a guess.
 
 Boilerplate (site footers, bylines, newsletter blurbs, cookie notices) is reuse too, but says
 nothing about who copied whom. It is recognised as a cluster in which one outlet has
@@ -70,7 +72,8 @@ def group_passages(
 ) -> list[list[int]]:
     """Indices of ``passages`` grouped into clusters, each sorted, clusters in order of their first
     passage. With the articles' ``texts``, passages of one article pair that form one block in
-    both articles (:func:`_same_block`) are grouped too. Deterministic for a given passage order."""
+    both articles (:func:`_same_block`) are grouped too, and so are clusters of exactly the same
+    articles (:func:`_same_articles`). Deterministic for a given passage order."""
     spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, node)
     for k, (a, a0, a1, b, b0, b1) in enumerate(passages):
         spans[a].append((a0, a1, 2 * k))
@@ -90,10 +93,31 @@ def group_passages(
     if texts is not None:
         for k, m in _same_block(passages, texts, max_gap):
             uf.union(2 * k, 2 * m)
+        for k, m in _same_articles(passages, uf):
+            uf.union(2 * k, 2 * m)
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(passages)):
         groups[uf.find(2 * k)].append(k)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _same_articles(passages: Sequence[PassageTuple], uf: _UnionFind) -> list[tuple[int, int]]:
+    """Pairs of passages (one per cluster) whose clusters hold exactly the same articles: pieces
+    of one text found at unrelated places, such as a live blog quoting one report in two entries
+    far apart, newest first, or a copy that took two paragraphs from different parts of one
+    article. Every article that holds one piece holds the other, so they share one history and one
+    origin; a piece that a third article holds as well is another text, and stays apart."""
+    articles: dict[int, set[str]] = defaultdict(set)
+    for k, (a, _, _, b, _, _) in enumerate(passages):
+        articles[uf.find(2 * k)].update((a, b))
+    first: dict[frozenset[str], int] = {}
+    out = []
+    for k in range(len(passages)):
+        root = uf.find(2 * k)
+        m = first.setdefault(frozenset(articles[root]), k)
+        if uf.find(2 * m) != root:
+            out.append((m, k))
+    return out
 
 
 def _near(text: str | None, end: int, start: int, max_gap: int) -> bool:
