@@ -191,6 +191,21 @@ def test_a_dateline_label_or_added_words_before_a_copied_sentence_are_not_taken_
         assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (SECOND, SECOND)
 
 
+def test_a_few_scattered_words_after_a_copied_sentence_are_not_taken_when_one_text_ends_there():
+    # After the copied sentence, "ministry" and "that request" match by chance within the gap a
+    # chain bridges; the copy's own sentence ends at "request." while the source's goes on, and
+    # the passage ran on over both sentences to there.
+    a = art("a", filler(1010), SOURCE + " A ministry spokesman said that request is being looked at.", filler(1011))
+    b = art("b", filler(1012), SOURCE + " We have asked the ministry what happened to that request.", filler(1013))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (SOURCE, SOURCE)
+    # a short sentence copied whole, but ending with a full stop in one text only, is kept
+    c = art("c", filler(1014), SOURCE + " Nobody was hurt, police said.", filler(1015))
+    d = art("d", filler(1016), SOURCE + " Nobody was hurt.", filler(1017))
+    [p] = find_reuse([c, d]).passages
+    assert d.text[p.b_start : p.b_end] == SOURCE + " Nobody was hurt."
+
+
 def test_unrelated_articles_give_nothing():
     articles = [art(f"x{i}", filler(100 + i, 300)) for i in range(8)]
     result = find_reuse(articles)

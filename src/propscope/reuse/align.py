@@ -120,7 +120,10 @@ def _snap(chain: list[tuple[int, int, int]], ta: Tokens, tb: Tokens, a_lo: int, 
     """Cut a passage at the sentence boundary nearest each edge when what lies beyond it looks
     like chance: at most SNAP_WORDS words, or at most SNAP_MAX words without a run of ANCHOR_RUN
     matching words. The last words of the sentence before a copied one often match by chance
-    ("...the said. <copy>"), and copying is mostly done sentence by sentence."""
+    ("...the said. <copy>"), and copying is mostly done sentence by sentence. An end that closes
+    a sentence in one text only is cut back only in the second case: a few words matched here and
+    there in the copy's own next sentence ("We have asked the ministry what happened to that
+    request.") ran the passage on to its full stop."""
     ea, eb = ta.sentence_end, tb.sentence_end
     # matched word pairs (position in a, position in b, run number)
     pairs = [(a_lo + i + t, b_lo + j + t, r) for r, (i, j, n) in enumerate(chain) for t in range(n)]
@@ -130,10 +133,13 @@ def _snap(chain: list[tuple[int, int, int]], ta: Tokens, tb: Tokens, a_lo: int, 
         (x, y, _), (nx, ny, _) = pairs[k], pairs[k + 1]
         return bool(ea[x:nx].any() or eb[y:ny].any())
 
-    def chance(part: list[tuple[int, int, int]]) -> bool:
-        width = part[-1][0] - part[0][0] + 1
+    def scattered(part: list[tuple[int, int, int]]) -> bool:
+        """At most SNAP_MAX words wide, with no run of ANCHOR_RUN matching words."""
         longest = max(sum(1 for p in part if p[2] == r) for r in {p[2] for p in part})
-        return width <= SNAP_WORDS or (width <= SNAP_MAX and longest < ANCHOR_RUN)
+        return part[-1][0] - part[0][0] < SNAP_MAX and longest < ANCHOR_RUN
+
+    def chance(part: list[tuple[int, int, int]]) -> bool:
+        return part[-1][0] - part[0][0] < SNAP_WORDS or scattered(part)
 
     x0, y0, _ = pairs[0]
     if not (x0 == 0 or y0 == 0 or ea[x0 - 1] or eb[y0 - 1]):  # not already at a sentence start
@@ -145,12 +151,16 @@ def _snap(chain: list[tuple[int, int, int]], ta: Tokens, tb: Tokens, a_lo: int, 
                     pairs = pairs[k + 1 :]
                 break
     x1, y1, _ = pairs[-1]
-    if not (ea[x1] or eb[y1]):  # the passage does not already end a sentence
+    if not (ea[x1] and eb[y1]):  # the passage does not already end a sentence in both texts
+        # where it ends one in one text only, the words beyond the last boundary go only when
+        # they are scattered chance matches: a short sentence copied whole ("Nobody was hurt.")
+        # is one run, and stays
+        cut = chance if not (ea[x1] or eb[y1]) else scattered
         for k in range(len(pairs) - 2, -1, -1):
             if x1 - pairs[k + 1][0] >= SNAP_MAX:
                 break
             if boundary_after(k):
-                if chance(pairs[k + 1 :]):
+                if cut(pairs[k + 1 :]):
                     pairs = pairs[: k + 1]
                 break
     runs: list[list[int]] = []  # back to runs (i, j, n) relative to the region
