@@ -1465,3 +1465,71 @@ def test_quoted_turn_ends_where_its_quotation_closes():
     t = ("REYES: “We never saw the contract.\nNobody did.\nThat is the scandal.”\n"
          "Reyes says the mayor signed it alone.\nREYES: “He knew.”\nWhy did you not stop him?\nREYES: “Ask him.”")
     assert contents(t)["REYES"] == ["We never saw the contract.\nNobody did.\nThat is the scandal", "He knew", "Ask him"]
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The High Court held that the council had acted outside its powers when it closed the school.",
+     "High Court", "the council had acted outside its powers when it closed the school"),
+    ("Lady Justice Carr held, in the lead judgment, that the clause could not be enforced.",
+     "Lady Justice Carr", "the clause could not be enforced"),
+    ("The appeal judges unanimously held that the sentence was unduly lenient.",
+     "appeal judges", "the sentence was unduly lenient"),
+])
+def test_court_holds_that(text, source, content):
+    """A court's or judge's 'held that ...' states its finding, like 'ruled that'."""
+    check(text, source, "held", content)
+
+
+@pytest.mark.parametrize("text", [
+    "The funeral was held that morning in the village church.",
+    "She has long held that view, and nobody has changed it.",
+    "The doctrine holds that every word of the founder is beyond question.",
+    "Talks were held in Geneva; both sides held firm.",
+])
+def test_hold_without_a_court_finding_is_no_attribution(text):
+    """'held that morning', 'held that view', a doctrine that 'holds that': nobody states anything."""
+    assert sources.extract(text).attributions == []
+
+
+def test_fact_check_rubrics_are_no_speakers():
+    """A fact check's 'CLAIM:' and 'VERDICT:' (or 'RATING:') label a claim, not who made it."""
+    t = ("CLAIM: A photo shows the president asleep during the summit.\n"
+         "RATING: Misleading. The photo was taken at a different event in 2019.")
+    assert sources.extract(t).attributions == []
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("UNHCR: Refugee numbers will double by the end of the decade.", "UNHCR",
+     "Refugee numbers will double by the end of the decade"),
+    ("IAEA: The reactor is stable and radiation levels are normal.", "IAEA",
+     "The reactor is stable and radiation levels are normal"),
+])
+def test_acronym_before_colon_and_a_short_present_or_future_sentence_speaks(text, source, content):
+    """'IMF: Growth will slow.' in a headline is the organisation's claim even as a full sentence."""
+    check(text, source, ":", content)
+
+
+@pytest.mark.parametrize("text", [
+    "LAHORE: The provincial government has banned kite flying for a month after two deaths.",
+    "PESHAWAR: Police arrested three suspects in connection with the attack on Sunday.",
+    "NAIROBI: The country is expected to import more maize this year as the drought in the north deepens "
+    "and prices in local markets keep rising.",
+])
+def test_capitals_colon_before_a_news_lead_stay_a_dateline(text):
+    """A past-tense or long first sentence after 'CITY:' is a story's lead under its dateline."""
+    assert not [a for a in sources.extract(text).attributions if a.kind == "colon"]
+
+
+def test_turn_telling_a_story_goes_on_over_a_past_tense_paragraph():
+    """A speaker who tells what happened goes on in the past tense in the next paragraph: still the
+    turn; a past-tense paragraph naming a speaker ('Okafor paused.') is the writer's again."""
+    t = ("NWOSU: Where were you when the bridge fell?\nOKAFOR: I was on the bank, watching the lorries cross.\n"
+         "The middle span dropped without a sound. Then the screaming started.\nNWOSU: Did anyone help?")
+    assert contents(t)["OKAFOR"] == ["I was on the bank, watching the lorries cross.\n"
+                                     "The middle span dropped without a sound. Then the screaming started"]
+    t = ("NWOSU: Where were you when the bridge fell?\nOKAFOR: I was on the bank, watching the lorries cross.\n"
+         "Okafor paused and looked away.\nNWOSU: Did anyone help?")
+    assert contents(t)["OKAFOR"] == ["I was on the bank, watching the lorries cross"]
+    t = ("NWOSU: Where were you?\nOKAFOR: I was on the bank.\nThe witness nodded towards the river.\n"
+         "NWOSU: Did anyone help?")
+    assert contents(t)["OKAFOR"] == ["I was on the bank"]

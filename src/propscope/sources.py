@@ -834,6 +834,8 @@ def _is_speech(tok) -> bool:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         finder = subj is not None and (subj.lemma_.lower() in _FINDERS or subj.lower_.rstrip("s") in _FINDERS)
         return finder and any(c.dep_ == "ccomp" for c in tok.children)
+    if lem == "hold":  # a court 'held that ...' (its finding of law); not 'held talks', 'was held that evening'
+        return _holds_that(tok)
     if lem == "put":  # "as one analyst put it, ...", "she put it bluntly: ..."; not "put it on the table"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
             c.dep_ == "prep" for c in tok.children)
@@ -843,6 +845,32 @@ def _is_speech(tok) -> bool:
         return not (lem == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
     # tagger slips on headline verbs ("..., Shoigu warns"): accept the form when it has a subject
     return tok.lower_ in SPEECH_FORMS and lem != "point" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+# Who 'holds that' something in a ruling or judgment: a court and its judges. 'The theory holds that' or
+# 'a papolatry which holds that' (a doctrine) and 'tradition holds that' name no one who said it.
+_HOLDERS = frozenset("""
+court courts judge judges justice justices tribunal panel bench majority magistrate magistrates arbitrator
+arbitrators commission ombudsman coroner
+""".split())
+
+
+def _holds_that(tok) -> bool:
+    """'The Court of Appeal held that ...', 'the justices held, in a 6-3 decision, that ...': 'hold' with
+    a 'that' clause, in the active voice, said of a court or judge (a title word too: 'Judge Osei')."""
+    if not tok.tag_.startswith("VB") or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+        return False
+    if not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
+        subj = tok.head
+    if subj is None:
+        return False
+    words = {t.lower_ for t in subj.subtree if t.i <= subj.i}
+    return subj.lemma_.lower() in _HOLDERS or subj.lower_ in _HOLDERS or bool(words & {"judge", "justice"}) \
+        or subj.ent_type_ == "PERSON" and bool(words & TITLES)
 
 
 def _small_clause_report(tok) -> bool:
@@ -1762,11 +1790,13 @@ def _from_sources(doc, quotes: list[Quote]) -> list[Attribution]:
 
 
 _COLON_LINE = re.compile(r"^[ \t]*(?P<src>[^:\n]{1,60}?)[ \t]*(?P<cue>:)[ \t]*(?P<rest>\S[^\n]*)$", re.M)
-# Rubric labels that open a line with a colon and name nobody: "BREAKING: ...", "Update: ...".
+# Rubric labels that open a line with a colon and name nobody: "BREAKING: ...", "Update: ...", and a
+# fact check's "CLAIM: ..." / "VERDICT: False." (the claim is quoted from nobody the label names).
 _RUBRICS = frozenset("""
 breaking update updated live watch read exclusive opinion analysis editorial photo photos video note correction
 factbox explainer timeline report summary background context warning related
 proof bombshell shock shocking revealed confirmed alert urgent flashback must-see
+claim verdict rating
 """.split())
 
 
@@ -1836,6 +1866,19 @@ def _claim_after_colon(rest) -> bool:
                or (t.lower_ == "no" and t.dep_ == "det") for t in rest)
 
 
+def _news_lead(rest) -> bool:
+    """Whether a full sentence after capitals and a colon reads as a story's first sentence (so the
+    capitals are its dateline, 'KARACHI: Heavy rain lashed the city on Monday, ...') rather than what
+    an organisation says in a headline ('OECD: Inflation will fall faster than expected.'): a lead
+    tells what happened, in the past tense ('lashed', 'has approved'), or runs long; a headline's
+    claim is short and in the present or future. The small model calls 'MUMBAI' an organisation and
+    'WHO' a pronoun, so the capitals themselves cannot tell."""
+    root = rest[0].sent.root
+    if len(rest) > 15 or root.tag_ == "VBD":
+        return True
+    return root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in root.children)
+
+
 def _colon_sources(doc, quotes: list[Quote]) -> list[Attribution]:
     """A line that opens with a named speaker and a colon: the headline and social-media form
     'Kremlin: Western weapons "prolong the conflict"', 'Mayor Karen Bass: ‘We will rebuild.’',
@@ -1861,8 +1904,8 @@ def _colon_sources(doc, quotes: list[Quote]) -> list[Attribution]:
             # capitals are no evidence of a name: the small model calls 'MUMBAI' an organisation
             named = not all(t.is_upper for t in span) and any(t.ent_type_ in {"PERSON", "ORG"} for t in span)
             if text[s:e].rstrip().endswith(".") and not (named or any(t.lower_ in TITLES or t.lower_ in _SPEAKER_NOUNS
-                                                                      for t in span)):
-                continue  # 'BEIJING: The US embassy issued ...': a dateline, not 'IMF: Growth to slow'
+                                                                      for t in span)) and _news_lead(rest):
+                continue  # 'BEIJING: The US embassy issued ...': a dateline, not 'IMF: Growth will slow.'
 
         s, e = _trim(text, s, e)
         if e > s:
@@ -1878,6 +1921,9 @@ def _transcript_attributions(doc, turns: list[_Turn]) -> list[Attribution]:
     place ('LONDON: ...' over several paragraphs of a round-up), is no speaker."""
     text = doc.text
     out = []
+    # the words of every label: the writer's narration names the speakers ('Bacon did not respond.')
+    names = frozenset(w.lower() for t in turns for w in re.findall(r"[\w'’-]+", text[t.label_start : t.label_end])
+                      if len(w) > 1 and w.lower() not in _LABEL_SMALL | _INTERVIEWER_LABELS | _INTERVIEWEE_LABELS)
     for t, nxt in zip(turns, [*turns[1:], None]):  # sorted by cue, one turn per cue
         span = doc.char_span(t.label_start, t.label_end, alignment_mode="expand")
         if span is None or all(x.ent_type_ in {"GPE", "LOC"} for x in span) or not all(
@@ -1886,7 +1932,7 @@ def _transcript_attributions(doc, turns: list[_Turn]) -> list[Attribution]:
             continue  # a place ('LONDON: ...' paragraphs of a round-up), or words that name no speaker
         role, name = _label_role(text[t.label_start : t.label_end])
         ss, se = _strip_det(text, t.label_start, t.label_start + len(name) if role and name else t.label_end)
-        s, e = _trim(text, t.rest, _turn_end(doc, t.rest, nxt))
+        s, e = _trim(text, t.rest, _turn_end(doc, t.rest, nxt, names))
         if e > s:
             out.append(Attribution(text[ss:se], ss, se, text[t.cue], t.cue, t.cue + 1, s, e, kind="colon"))
     return out
@@ -1902,18 +1948,27 @@ def _continues_turn(line: str) -> bool:
         and not _COLON_LABEL.match(line) and not _PERIOD_LABEL.match(line)
 
 
+# Who takes part in a transcript, as the writer's narration between turns names them ('The witness paused.').
+_PARTICIPANTS = frozenset("witness defendant accused guest caller host speaker interviewer interviewee".split())
 _FIRST_SECOND = frozenset("i me my mine myself we us our ours ourselves you your yours yourself yourselves".split())
 
 
-def _narration(doc, start: int, end: int) -> bool:
+def _narration(doc, start: int, end: int, story: bool = False, names: frozenset[str] = frozenset()) -> bool:
     """The writer's voice between two turns ('The witness paused.', 'Bacon did not respond.', 'Smith
     explains that ...'): a past-tense clause or a verb of saying, with no 'I', 'we' or 'you' anywhere in
-    the paragraph."""
+    the paragraph. When the turn itself tells a story in the past tense (``story``: 'I woke up at
+    two ...'), a past-tense paragraph goes on with it ('The fire brigade arrived twenty minutes
+    later.') unless it names one of the transcript's speakers (``names``, the words of the labels) or
+    a party to it by role ('The witness paused.')."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or any(t.lower_ in _FIRST_SECOND for t in span):
         return False
+    if any(_is_speech(t) for t in span):
+        return True
+    if story and not any(t.lower_ in names or t.lower_ in _PARTICIPANTS for t in span):
+        return False
     return any(t.dep_ == "ROOT" and t.tag_ == "VBD" or t.dep_ == "ROOT" and any(
-        c.tag_ == "VBD" and c.dep_ == "aux" for c in t.children) or _is_speech(t) for t in span)
+        c.tag_ == "VBD" and c.dep_ == "aux" for c in t.children) for t in span)
 
 
 def _quoted_turn_end(text: str, rest: int, end: int, nxt: _Turn | None) -> int:
@@ -1932,7 +1987,7 @@ def _quoted_turn_end(text: str, rest: int, end: int, nxt: _Turn | None) -> int:
     return end
 
 
-def _turn_end(doc, rest: int, nxt: _Turn | None) -> int:
+def _turn_end(doc, rest: int, nxt: _Turn | None, names: frozenset[str] = frozenset()) -> int:
     """Where a turn's words end: its line's end, or, when every paragraph between it and the next turn
     may continue it (:func:`_continues_turn`, and none is narration: :func:`_narration`), the end of
     the last of them: a long answer runs over paragraphs until the next label. After the last turn, or
@@ -1950,7 +2005,11 @@ def _turn_end(doc, rest: int, nxt: _Turn | None) -> int:
     if stop <= end:
         return end
     lines = list(_PARAGRAPH.finditer(text, end, stop))
-    if not lines or not all(_continues_turn(m.group()) and not _narration(doc, m.start(), m.end()) for m in lines):
+    own = doc.char_span(rest, end, alignment_mode="expand")
+    # the speaker tells what happened (a statement in the past tense; a question asks it)
+    story = own is not None and any(t.tag_ == "VBD" for t in own) and not own.text.rstrip().endswith("?")
+    if not lines or not all(_continues_turn(m.group()) and not _narration(doc, m.start(), m.end(), story, names)
+                            for m in lines):
         return end
     return end + len(text[end:stop].rstrip())
 
