@@ -206,6 +206,26 @@ def test_a_few_scattered_words_after_a_copied_sentence_are_not_taken_when_one_te
     assert d.text[p.b_start : p.b_end] == SOURCE + " Nobody was hurt."
 
 
+def test_a_phrase_moved_within_a_copied_sentence_is_not_left_out_of_either_side():
+    # A paragraph copied through another language and back: "for the first time in six years"
+    # moves before the verb. One monotone alignment takes the verb phrase; the moved phrase is too
+    # short to be a passage of its own and its place in the source lies inside the second piece,
+    # so the copy's side had a hole exactly there.
+    orig = ("The leak was found during a routine check in May, when crews inspected the floor of the old tunnel for "
+            "the first time in six years. The operator's engineer, Ruth Kale, said the damage was most likely caused "
+            "by water seeping through old joints in the concrete.")
+    moved = ("The leak was found in May during a routine check, when crews for the first time in six years inspected "
+             "the floor of the old tunnel. According to the engineer of the operator, Ruth Kale, the damage was caused "
+             "most likely by water which seeped through old joints in the concrete.")
+    a = art("a", filler(1020), SOURCE + " " + orig, SECOND, filler(1021))
+    b = art("b", filler(1022), SOURCE + " " + moved, SECOND, filler(1023))
+    result = find_reuse([a, b])
+    for doc, copied in ((a, SOURCE + " " + orig), (b, SOURCE + " " + moved)):
+        spans = sorted(side(p, doc) for p in result.passages)
+        assert spans[0][0] == doc.text.index(SOURCE) and spans[-1][1] == doc.text.index(SECOND) + len(SECOND)
+        assert all(not doc.text[e:s].strip() for (_, e), (s, _) in zip(spans, spans[1:])), copied
+
+
 def test_unrelated_articles_give_nothing():
     articles = [art(f"x{i}", filler(100 + i, 300)) for i in range(8)]
     result = find_reuse(articles)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from ..metrics import merge_intervals
@@ -392,7 +392,54 @@ def align_tokens(
             else:
                 frags.extend(align_region(ta, tb, (g.a_lo, g.a_hi, g.b_lo, g.b_hi), max_gap=max_gap))
         frags = sorted(set(frags), key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
-    return frags
+    return _moved_phrases(frags, ta, tb)
+
+
+def _moved_phrases(frags: list[Fragment], ta: Tokens, tb: Tokens) -> list[Fragment]:
+    """Fragments with the phrases moved between them given back. When a phrase of ANCHOR_RUN or
+    more words lies between two passages of one text, next to both, and the other text has it
+    unmatched inside one of them, the phrase was moved within the copied stretch ("when divers
+    for the first time in eleven years examined ..." for "when divers examined ... for the first
+    time in eleven years"), as a translation back into English moves it. One monotone alignment
+    cannot match it, and it is too short to be a passage of its own: it goes to the passage that
+    holds it in the other text, which now reaches the one before it."""
+    out = list(frags)
+    for flip in (False, True):  # phrases between passages of b, then of a
+        view = [_flipped(f) for f in out] if flip else out
+        here, there = (ta, tb) if flip else (tb, ta)
+        order = sorted((k for k, f in enumerate(view) if f.anchored >= MIN_ANCHORED), key=lambda k: view[k].b_lo)
+        for k, m in zip(order, order[1:]):
+            f, g = view[k], view[m]
+            gap = here.norms[f.b_hi : g.b_lo]
+            if len(gap) < ANCHOR_RUN:
+                continue
+            for n, h in ((m, g), (k, f)):
+                taken = _unmatched_at(gap, there.norms, h)
+                if taken is not None:
+                    view[n] = replace(h, b_lo=f.b_hi if h is g else h.b_lo, b_hi=g.b_lo if h is f else h.b_hi,
+                                      matched=h.matched + len(gap) - taken)
+                    break
+        out = [_flipped(f) for f in view] if flip else view
+    return out
+
+
+def _flipped(f: Fragment) -> Fragment:
+    """``f`` with its two texts swapped."""
+    return Fragment(f.b_lo, f.b_hi, f.a_lo, f.a_hi, f.matched, f.anchored, tuple((j, i, n) for i, j, n in f.runs))
+
+
+def _unmatched_at(phrase: list[str], keys: list[str], f: Fragment) -> int | None:
+    """Whether ``phrase`` occurs in ``keys`` inside ``f``'s span of that text (``a_lo``/``a_hi``)
+    on words none of ``f``'s runs of two or more words matched (a lone word such as "the" matches
+    by chance while a chain bridges the phrase): how many of its words single-word runs matched
+    there, or None where it does not occur so."""
+    solid = {i + t for i, _, n in f.runs if n > 1 for t in range(n)}
+    lone = {i for i, _, n in f.runs if n == 1}
+    size = len(phrase)
+    for p in range(f.a_lo, f.a_hi - size + 1):
+        if keys[p : p + size] == phrase and not solid.intersection(range(p, p + size)):
+            return len(lone.intersection(range(p, p + size)))
+    return None
 
 
 def align_pair(
