@@ -1533,3 +1533,51 @@ def test_turn_telling_a_story_goes_on_over_a_past_tense_paragraph():
     t = ("NWOSU: Where were you?\nOKAFOR: I was on the bank.\nThe witness nodded towards the river.\n"
          "NWOSU: Did anyone help?")
     assert contents(t)["OKAFOR"] == ["I was on the bank"]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("As the historian Mary Beard has noted, Rome was never a democracy in our sense.",
+     "historian Mary Beard", "noted", "Rome was never a democracy in our sense"),
+    ("As the novelist Ali Smith once remarked, every border is a story someone tells.",
+     "novelist Ali Smith", "remarked", "every border is a story someone tells"),
+])
+def test_as_the_role_name_verb_opening_a_sentence(text, source, cue, content):
+    """'As the historian X noted, Y': the parser takes 'As the historian' for a preposition and 'X
+    noted' for a relative clause; the speaker is the historian X and Y what was said."""
+    check(text, source, cue, content)
+
+
+def test_quotation_noun_the_parser_made_a_subject_is_no_speaker():
+    """'“Prayers for all the families tonight,” the senator wrote': 'Prayers' and 'senator' both hang
+    on the verb (as subjects, or the first as a bare noun); the quotation's noun is the content."""
+    check("“Prayers for all the families tonight,” the senator wrote just before midnight.",
+          "senator", "wrote", "Prayers for all the families tonight")
+    check("“Prayers for all the families tonight,” the senator posted just before midnight.",
+          "senator", "posted", "Prayers for all the families tonight")
+
+
+def test_addressee_of_several_capitalised_words_is_no_part_of_the_clause():
+    """'told BBC Radio Ulster the ...': an addressee the parser did not see as one ends before the clause."""
+    check("A council spokesman told BBC Radio Ulster the bins would be collected on Saturday.",
+          "council spokesman", "told", "the bins would be collected on Saturday")
+    check("The coach told Sky Sports News his players were exhausted.", "coach", "told", "his players were exhausted")
+
+
+def test_viral_post_inside_an_opening_phrase_is_no_speaker():
+    """'In a post shared 5,000 times, a pastor claimed ...': the pastor claims it, not the post."""
+    check("In a post shared 5,000 times, a local pastor claimed that the floods were a punishment.",
+          "local pastor", "claimed", "the floods were a punishment")
+
+
+def test_data_from_a_named_body_cites_the_body():
+    """'data from the Halifax bank': the name before a common noun makes it the author of the data;
+    'data from satellites' still names no author."""
+    check("Mortgage approvals rose in May, according to figures from the Halifax bank.",
+          "Halifax bank", "according to", "Mortgage approvals rose in May")
+
+
+def test_reported_clause_cut_at_a_dangling_subordinator_goes_on():
+    """'said it would close two plants as the chief executive seeks ...': the parser hung the clause
+    after 'as' on 'said' and left 'as' with nothing; the content runs to the sentence's end."""
+    check("The carmaker said it would close two plants as its new chief executive tries to cut costs.",
+          "carmaker", "said", "it would close two plants as its new chief executive tries to cut costs")

@@ -767,7 +767,7 @@ def _author_of_document(head):
         if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of", "in"}:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ENTITY_LABELS
-                                            or _common_noun_author(head, prep, pobj)):
+                                            or _common_noun_author(head, prep, pobj) or _named_body(pobj)):
                     return pobj
     for acl in head.children:  # "a report published on Thursday by the monitoring group Airwars"
         if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _AUTHORING:
@@ -797,6 +797,13 @@ _ISSUED = frozenset("statement letter communique communiqué release tweet post 
 PLATFORMS = frozenset({"Facebook", "Twitter", "X", "Instagram", "TikTok", "YouTube", "Telegram", "WhatsApp",
                        "Reddit", "Threads", "Bluesky", "VK", "VKontakte", "Weibo", "WeChat", "Truth", "Substack"})
 _DATA_NOUNS = frozenset({"figures", "data", "statistics", "estimates", "records", "logs"})
+
+
+def _named_body(noun) -> bool:
+    """A common noun for a body with its name before it: 'the Nationwide building society', 'the Halifax
+    bank' (the small model tags the name an organisation and leaves the noun out of the entity)."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"
+                                       for c in noun.children)
 
 
 def _common_noun_author(doc_noun, prep, pobj) -> bool:
@@ -932,6 +939,9 @@ def _subject(verb):
     agent = _passive_agent(verb)
     if agent is not None:  # "It was reported by IRNA that ...", "He was told by officials that ..."
         return agent
+    noun = _as_relative(verb)
+    if noun is not None:  # "As the economist John Kay observed, ..."
+        return noun
     for depth in range(4):
         if depth and v.lemma_.lower() in {"quote", "cite"}:  # "the agency quoted an official as saying"
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
@@ -940,6 +950,8 @@ def _subject(verb):
         stray = _fronted_subject(v) if depth == 0 else None
         if stray is None and depth == 0:
             stray = _topic_before_colon(v)
+        if stray is None and depth == 0:
+            stray = _quoted_subject(v)
         for c in v.children:
             if stray is not None and c.i == stray.i:
                 continue
@@ -993,6 +1005,25 @@ def _subject(verb):
     return None
 
 
+def _as_relative(verb):
+    """'As the economist John Kay once observed, Y': the parser reads 'As the economist' as a
+    preposition and its noun, and 'John Kay once observed' as a relative clause on the noun. The noun
+    (whose phrase takes the name after it: 'economist John Kay') is the speaker and Y what was said.
+    None unless the verb is such a clause, with the name right after the noun, in an 'as' phrase that
+    opens the sentence or follows a comma, and with no object or clause of its own."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.dep_ != "pobj" or noun.head.lower_ != "as" or noun.head.dep_ != "prep":
+        return None
+    as_ = noun.head
+    if not (as_.is_sent_start or as_.i > 0 and as_.doc[as_.i - 1].text == ","):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.left_edge.i != noun.i + 1 or not _is_name_token(subj) or any(
+            c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return None
+    return noun
+
+
 def _speaker_after_participle(participle):
     """The speaker the parser hung inside an opening participle phrase it took for the subject:
     in 'Writing on Telegram, the head of X said ...' 'head' is an appositive of 'Telegram'. The
@@ -1014,6 +1045,25 @@ def _topic_before_colon(verb):
         return None
     doc = verb.doc
     return next((c for c in subs if c.i < verb.i and any(t.text == ":" for t in doc[c.i + 1 : verb.i])), None)
+
+
+def _quoted_subject(verb):
+    """A quotation's first noun that the parser hung on the verb after it, as a second subject or a
+    bare noun: in '“Thoughts with everyone affected,” the MP tweeted', 'Thoughts' and 'MP' both depend
+    on 'tweeted'. The one followed by the closing mark is the quotation's; None unless the verb has a
+    subject after that mark."""
+    doc = verb.doc
+    subs = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    for first in (c for c in verb.children if c.dep_ in {"nsubj", "npadvmod", "dep"} and c.i < verb.i):
+        after = next((x for x in subs if x.i > first.i), None)
+        if after is None:
+            return None
+        end = max(t.i for t in first.subtree)
+        closing = next((t for t in doc[end + 1 : after.left_edge.i] if t.text in {"”", '"', "’", "''"}), None)
+        if closing is not None and all(t.is_punct for t in doc[end + 1 : closing.i + 1]):
+            return first
+        return None
+    return None
 
 
 def _fronted_subject(verb):
@@ -1080,8 +1130,10 @@ def _speech_block(verb) -> tuple[int, int]:
     the verb, its own subject and modifiers, minus clausal complements and punctuation. A subject
     borrowed from a governing verb ('she said ..., adding: "..."') lies outside the block."""
     toks = [verb]
+    quoted = _quoted_subject(verb)  # the quotation's noun the parser made a subject is no part of the clause
     for c in verb.children:
-        if c.dep_ in {"ccomp", "parataxis", "conj", "cc", "advcl", "punct", "mark"} or c.is_space:
+        if c.dep_ in {"ccomp", "parataxis", "conj", "cc", "advcl", "punct", "mark"} or c.is_space \
+                or quoted is not None and c.i == quoted.i:
             continue
         toks.extend(c.subtree)
     toks = [t for t in toks if not t.is_punct and not t.is_space]
@@ -1205,6 +1257,7 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         # the speaker stands for the noun the rules are about; the content is 'would take effect in May'
         toks = [t for t in toks if not (t.i < verb.i and t.head.i == c.i and t.tag_ in {"WDT", "WP"})] or toks
         toks = _drop_leading_date(toks, verb, c)
+        toks = _drop_unparsed_addressee(toks, verb)
         # 'said X, adding that Y': the speaker's next statement (its own attribution) ends the content
         adding = [t for t in c.subtree if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() == "add"
                   and t.i > 0 and t.doc[t.i - 1].text == "," and t.i > verb.i]
@@ -1221,6 +1274,13 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         elif (tail := _after_dangling_conjunction(toks)) is not None:
             e = tail
         return s, e, "ccomp"
+
+    noun = _as_relative(verb)
+    if noun is not None:  # 'As the economist John Kay observed, Y': the sentence without the 'as' phrase
+        aside = set(noun.head.subtree)
+        toks = [t for t in noun.head.head.subtree if t not in aside and not t.is_punct]
+        if toks:
+            return _tok_range(toks) + ("clause",)
 
     head = verb.head
     if head.i != verb.i and verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"}:
@@ -1287,14 +1347,29 @@ def _contrast_tail(verb, clause) -> int | None:
     return _tok_range(tail)[1]
 
 
+_SUBORDINATORS = frozenset("as because while since although though after before until unless whereas when if".split())
+
+
+def _dangling_subordinator(tok) -> bool:
+    """A subordinator ending a clause with nothing after it in the parse ('as' tagged a preposition of
+    'jobs' with no object, its clause hung elsewhere): the clause was cut where it went on."""
+    return tok.lower_ in _SUBORDINATORS and tok.tag_ == "IN" and not any(True for _ in tok.children) \
+        and tok.i + 1 < tok.sent.end and not tok.doc[tok.i + 1].is_punct
+
+
 def _after_dangling_conjunction(toks: list) -> int | None:
     """Where the reported clause really ends when the parser cut it after a coordinator ('that Assange
     was being arbitrarily – and', its second half hung on the main clause; 'must be released but', the
     phrase after 'but' hung on the verb of saying): up to the next comma, semicolon or colon or the
     sentence's end. After ', and' only a clause (with a verb) carries on what was said; a noun there
     ('X, who said that Y, and Elizabeth Warren, are ...') joins something outside it, and the content
-    ends before the comma. None when the clause does not end with 'and', 'but', 'or', 'yet' or 'nor'."""
+    ends before the comma. A subordinator left with nothing after it ('cut 4,700 jobs as') carries on to
+    the sentence's end. None when the clause ends with none of these."""
     words = [t for t in toks if not t.is_punct]
+    if words and _dangling_subordinator(words[-1]):
+        # 'will cut 4,700 jobs as', the clause after 'as' hung on the verb of saying: up to the sentence's end
+        rest = [t for t in words[-1].doc[words[-1].i + 1 : words[-1].sent.end] if not t.is_punct and not t.is_space]
+        return rest[-1].idx + len(rest[-1].text) if rest else None
     if not words or words[-1].dep_ != "cc" or words[-1].lower_ not in {"and", "but", "or", "yet", "nor"}:
         return None
     cc = words[-1]
@@ -1387,6 +1462,24 @@ def _object_before_quoted_predicate(verb):
             or any(t.pos_ in {"VERB", "AUX"} for t in doc[obj.i : i]):
         return None
     return obj if obj.left_edge.i == verb.i + 1 else None
+
+
+def _drop_unparsed_addressee(toks: list, verb) -> list:
+    """'told AFP Fact Check the image was altered': an addressee of several capitalised words the
+    parser read as the start of the clause (one word taken for a verb). With no object of its own, a
+    'tell'-like verb followed at once by capitalised words and then an article or possessive opening a
+    new phrase has its addressee there; the clause starts at that phrase."""
+    if verb.lemma_.lower() not in _ADDRESSEE_VERBS or any(c.dep_ in {"dobj", "dative"} for c in verb.children) \
+            or not toks or toks[0].i != verb.i + 1:
+        return toks
+    k = 0
+    while k < len(toks) and (toks[k].is_title or toks[k].is_upper and toks[k].is_alpha) \
+            and toks[k].ent_type_ not in {"DATE", "TIME"}:
+        k += 1
+    if 0 < k < len(toks) - 1 and toks[k].lower_ in {"the", "a", "an", "his", "her", "its", "their", "our"} \
+            and toks[k - 1].whitespace_:
+        return toks[k:]
+    return toks
 
 
 def _drop_leading_date(toks: list, verb, clause) -> list:
@@ -1583,6 +1676,8 @@ def _circulated_posts(doc) -> list[Attribution]:
         cue = doc.char_span(m.start("cue"), m.end("cue"))
         if noun is None or cue is None or _UNSAID_BEFORE.search(text[: m.start("cue")]) \
                 or _UNSAID_AFTER.match(text, m.end("cue")):
+            continue
+        if noun[0].dep_ == "pobj":  # 'In a video viewed N times, a doctor claimed ...': the doctor speaks
             continue
         ss, se = _strip_det(text, noun[0].left_edge.idx, m.start("cue"))
         se = len(text[:se].rstrip(" \t,"))
