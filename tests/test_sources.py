@@ -1581,3 +1581,13 @@ def test_reported_clause_cut_at_a_dangling_subordinator_goes_on():
     after 'as' on 'said' and left 'as' with nothing; the content runs to the sentence's end."""
     check("The carmaker said it would close two plants as its new chief executive tries to cut costs.",
           "carmaker", "said", "it would close two plants as its new chief executive tries to cut costs")
+
+
+def test_as_aside_hung_on_the_subject_keeps_the_whole_sentence():
+    """'Obliquity, as X observed, is ...': the parser hangs the aside on the subject noun; what was
+    said is the whole sentence around it, as for 'The reform, as one diplomat put it, is ...'."""
+    t = "Trust, as the philosopher Onora O'Neill has observed, is earned by being trustworthy."
+    check(t, "philosopher Onora O'Neill", "observed", t[:-1])
+    # inside a 'so ... that' clause, the complementiser is left out
+    t = "So fierce was the storm that the old pier, as the harbour master reported on Monday, is now beyond repair."
+    check(t, "harbour master", "reported", "the old pier, as the harbour master reported on Monday, is now beyond repair")

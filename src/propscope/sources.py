@@ -1283,6 +1283,10 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
             return _tok_range(toks) + ("clause",)
 
     head = verb.head
+    lifted = verb.dep_ == "advcl" and head.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"NOUN", "PROPN"} \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if lifted:
+        head = head.head  # 'Obliquity, as X observed, is ...': the aside hung on the subject is the sentence's
     if head.i != verb.i and verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"}:
         sub = list(verb.subtree)
         core = [t for t in sub if not t.is_punct] or sub
@@ -1317,6 +1321,9 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
             elif ve >= he:
                 he = vs
             s, e = _trim(text, hs, he)
+            that = doc.char_span(s, s + 4)
+            if lifted and that is not None and that[0].lower_ == "that" and that[0].dep_ == "mark":
+                s, e = _trim(text, s + 4, e)  # 'so close that X, as Y reported, is ...': without 'that'
             if e > s:
                 return s, e, "clause"
 
