@@ -1561,6 +1561,8 @@ def test_addressee_of_several_capitalised_words_is_no_part_of_the_clause():
     check("A council spokesman told BBC Radio Ulster the bins would be collected on Saturday.",
           "council spokesman", "told", "the bins would be collected on Saturday")
     check("The coach told Sky Sports News his players were exhausted.", "coach", "told", "his players were exhausted")
+    # an outlet's name the parser made a compound of the clause's subject
+    check("A baker told AFP prices had doubled since March.", "baker", "told", "prices had doubled since March")
 
 
 def test_viral_post_inside_an_opening_phrase_is_no_speaker():

@@ -92,6 +92,8 @@ OUTLETS = (
     "Telegram", "Kremlin", "Pentagon", "NATO", "UN", "EU",
 )
 
+_OUTLET_NAMES = frozenset(OUTLETS)
+
 _TRAIL = set(" \t\r\n.,;:\"'“”‘’—–")
 _LEAD = set(" \t\r\n,;:\"'“”‘’—–-")
 
@@ -1475,7 +1477,8 @@ def _drop_unparsed_addressee(toks: list, verb) -> list:
     """'told AFP Fact Check the image was altered': an addressee of several capitalised words the
     parser read as the start of the clause (one word taken for a verb). With no object of its own, a
     'tell'-like verb followed at once by capitalised words and then an article or possessive opening a
-    new phrase has its addressee there; the clause starts at that phrase."""
+    new phrase, or by an outlet's name ('told Reuters prices had halved', the name parsed as a
+    compound of 'prices'), has its addressee there; the clause starts after it."""
     if verb.lemma_.lower() not in _ADDRESSEE_VERBS or any(c.dep_ in {"dobj", "dative"} for c in verb.children) \
             or not toks or toks[0].i != verb.i + 1:
         return toks
@@ -1483,8 +1486,9 @@ def _drop_unparsed_addressee(toks: list, verb) -> list:
     while k < len(toks) and (toks[k].is_title or toks[k].is_upper and toks[k].is_alpha) \
             and toks[k].ent_type_ not in {"DATE", "TIME"}:
         k += 1
-    if 0 < k < len(toks) - 1 and toks[k].lower_ in {"the", "a", "an", "his", "her", "its", "their", "our"} \
-            and toks[k - 1].whitespace_:
+    if 0 < k < len(toks) - 1 and toks[k - 1].whitespace_ and (
+            toks[k].lower_ in {"the", "a", "an", "his", "her", "its", "their", "our"}
+            or toks[0].doc[toks[0].i : toks[k].i].text in _OUTLET_NAMES):  # 'told Reuters prices had halved'
         return toks[k:]
     return toks
 
