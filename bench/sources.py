@@ -13,9 +13,9 @@ predictions / predictions, recall = matched gold / gold. The exact figures requi
 offsets. The matching is done separately for each field, so a correct source with a wrong cue
 counts for the source only.
 
-The set was written in nine batches: ids without a prefix (written before the extractor), then
-``h-``, ``x-``, ``y-``, ``z-``, ``w-``, ``v-``, ``u-`` and ``t-`` (each written before running the extractor on it, measured
-once, then used to fix the rules for the linguistic forms it exposed). All nine have been seen by the rules now, so
+The set was written in ten batches: ids without a prefix (written before the extractor), then
+``h-``, ``x-``, ``y-``, ``z-``, ``w-``, ``v-``, ``u-``, ``t-`` and ``s-`` (each written before running the extractor on it,
+measured once, then used to fix the rules for the linguistic forms it exposed). All ten have been seen by the rules now, so
 the figures on the full set are optimistic; new, unseen texts are the honest test. Offsets were
 computed from the intended strings by a script and each span printed back for checking.
 
@@ -212,6 +212,57 @@ the warning was "worse than feared" and lowered their price target'); a court's 
 as a statement; a transcript turn running over several paragraphs gives only its first; a dialogue
 label with an adjective ('Influential Roman:') is no label; 'A:' answers name the letter, not the
 interviewee.
+
+The ``s-`` batch (60 texts, 58 attributions, 12 texts with none) was written after the ``t-`` fixes and the
+later transcript work (turns over paragraphs, 'A:'/'Q:' named), and committed alone (00003ce) before the
+extractor was run on it, as a realistic mix: regional and local news, health and science, financial wire
+copy (Bloomberg and AP datelines, 'analysts led by X wrote in a note', 'according to data from X'), sport,
+opinion columns ('I have argued', 'As the economist X once observed'), state media, partisan blogs ('As
+first reported by', 'forced to admit'), translated English ('As X informed', 'noted, that', 'reports the
+press service of X' after the news), fact checks and social posts ('took to Facebook to say', '“...,” the
+MP tweeted'), and, in new words, the forms earlier sessions had left wrong: initials labels whose names the
+introduction gives ('DB:'/'EM:'), a turn whose later paragraph is in the past tense, 'X said and
+added/stressed that', courts that 'held that', and 'OECD: Inflation will fall faster than expected.'; with
+traps ('reported a net loss', 'conceded twice', 'told off', 'Say what you like', 'CLAIM:'/'VERDICT:', 'held
+that evening', a 'KARACHI:' dateline, 'Read more:', 'according to size'). Measured once before any rule
+was changed for it (``.venv/bin/python bench/sources.py --prefix s- --errors``, at commit 00003ce)::
+
+    field         P      R     F1   exactP exactR exactF1   pred gold
+    source    0.943  0.862  0.901    0.925  0.845   0.883     53   58
+    cue       0.962  0.879  0.919    0.962  0.879   0.919     53   58
+    content   0.962  0.879  0.919    0.868  0.793   0.829     53   58
+
+The initials labels and 'said and added that' were right already. Its misses: 'held that' (three), two
+'ACRONYM: full sentence.' headlines read as datelines, 'As the economist John Kay once observed, ...' (the
+parser reads 'As the economist' as a preposition and 'John Kay once observed' as a relative clause), '“...,”
+the MP tweeted' (the quotation's first noun parsed as a second subject); wrong: both past-tense paragraphs
+cut from their turns (read as the writer's narration), 'CLAIM:' and 'VERDICT:' as speakers, 'In a video
+viewed over 2 million times, a self-described doctor falsely claimed' (the viral-post pattern took all
+of it for the speaker), 'data from the Nationwide building society' as the source, the addressee in 'told
+AFP Fact Check the image ...' kept in the content, 'cut about 4,700 jobs as' (content cut at a dangling
+'as'), and 'insisted his side were “not in a crisis” despite three straight defeats' cut at the quote. Fixed
+with general rules, each with a test in other words (4b1d5e2, ff015ab): 'hold that' of a court or judge,
+'CLAIM'/'VERDICT'/'RATING' as rubrics, a past-tense or long sentence after capitals and a colon read as a
+dateline's lead and a short present or future one as the organisation's claim, a turn that tells a story in
+the past tense going on over a past-tense paragraph unless it names a speaker or a party ('The witness
+paused.'), the 'as' relative clause, a quotation's noun as no subject, a capitalised addressee before an
+article, a viral post inside an opening phrase as no speaker, 'data from' a body named in a compound, and a
+dangling subordinator. On the way (b2de839, 9bd454a): an 'as X observed' aside the parser hung on the
+subject noun now reports the whole sentence, and 'told Reuters prices had halved' leaves the outlet out.
+The rules were run on PTC training articles 0-120 and 220-371 before (at 00003ce) and after, and every
+difference read: 7 articles change, all right (two interview transcripts whose turns now run over the
+speaker's paragraphs, and 'JP:That's the ultimate collusion.' now a turn; '“Revulsion,” Haig said'; 'the
+lawmakers stated in a letter' was 'Medicaid programs'; 'a report in The Sun newspaper' now 'Sun newspaper';
+a quote-led 'she said'; a 'so ... that X, as Y reported, is ...' clause now whole); the reading tightened
+'hold that' to courts and judges (a doctrine 'which holds that' had been taken). After the fixes
+(``--prefix s-`` and the whole set, at 9bd454a) the ``s-`` batch scores 1.000 on every field, content exact
+0.983; the whole set (565 texts, 499 attributions) 1.000 on every field, content exact 0.996; every earlier
+prefix as before. Left: the ``s-`` sport text ends its content at the partial quote ('“not in a crisis”
+despite three straight defeats': the parser hangs 'despite ...' on 'insisted', and whether it is the
+manager's or the writer's is moot); z-biz-analysts-at-said keeps the conjoined verb of the speaker; a
+participle aside before 'that' ('X held, giving the lead judgment, that ...') hangs the clause on the
+participle and is missed; 'told Reuters parents had ...' is still wrong where the parser makes 'Reuters
+parents' the object.
 """
 
 from __future__ import annotations
