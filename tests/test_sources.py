@@ -1474,6 +1474,8 @@ def test_quoted_turn_ends_where_its_quotation_closes():
      "Lady Justice Carr", "the clause could not be enforced"),
     ("The appeal judges unanimously held that the sentence was unduly lenient.",
      "appeal judges", "the sentence was unduly lenient"),
+    ("Mr Justice Fordham held, giving the court's reasons, that the policy was irrational.",
+     "Mr Justice Fordham", "the policy was irrational"),
 ])
 def test_court_holds_that(text, source, content):
     """A court's or judge's 'held that ...' states its finding, like 'ruled that'."""

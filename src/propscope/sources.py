@@ -865,12 +865,14 @@ arbitrators commission ombudsman coroner
 
 
 def _holds_that(tok) -> bool:
-    """'The Court of Appeal held that ...', 'the justices held, in a 6-3 decision, that ...': 'hold' with
-    a 'that' clause, in the active voice, said of a court or judge (a title word too: 'Judge Osei')."""
+    """'The Court of Appeal held that ...', 'the justices held, in a 6-3 decision, that ...' (or 'held,
+    giving judgment, that ...', the clause hung on the aside): 'hold' with a 'that' clause, in the
+    active voice, said of a court or judge (a title word too: 'Judge Osei')."""
     if not tok.tag_.startswith("VB") or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
         return False
     if not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-               for c in tok.children):
+               or c.dep_ == "advcl" and c.i > tok.i and _that_clause(c)  # 'held, giving judgment, that'
+               for c in tok.children) and not _clause_after_aside(tok):
         return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
@@ -1246,6 +1248,8 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
             toks = [t for t in toks if t.i > close.i]
             if len(toks) > 1 and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
                 toks = toks[1:]
+        while len(toks) > 1 and toks[0].text in {",", "—", "–"}:  # the comma after an aside, hung on the clause
+            toks = toks[1:]
         lead = 0
         while lead < len(toks) - 1 and toks[lead].dep_ == "advmod" and toks[lead].tag_ == "RB" \
                 and toks[lead].head.i == c.i:
