@@ -1565,6 +1565,10 @@ def test_addressee_of_several_capitalised_words_is_no_part_of_the_clause():
     check("The coach told Sky Sports News his players were exhausted.", "coach", "told", "his players were exhausted")
     # an outlet's name the parser made a compound of the clause's subject
     check("A baker told AFP prices had doubled since March.", "baker", "told", "prices had doubled since March")
+    check("An aide told the BBC ministers had been warned in May.", "aide", "told", "ministers had been warned in May")
+    # parsed as the verb's object 'Reuters parents', with a clause that lacks its subject
+    check("A teacher told Reuters parents had kept their children at home.", "teacher", "told",
+          "parents had kept their children at home")
 
 
 def test_viral_post_inside_an_opening_phrase_is_no_speaker():

@@ -1481,18 +1481,35 @@ def _drop_unparsed_addressee(toks: list, verb) -> list:
     """'told AFP Fact Check the image was altered': an addressee of several capitalised words the
     parser read as the start of the clause (one word taken for a verb). With no object of its own, a
     'tell'-like verb followed at once by capitalised words and then an article or possessive opening a
-    new phrase, or by an outlet's name ('told Reuters prices had halved', the name parsed as a
-    compound of 'prices'), has its addressee there; the clause starts after it."""
-    if verb.lemma_.lower() not in _ADDRESSEE_VERBS or any(c.dep_ in {"dobj", "dative"} for c in verb.children) \
-            or not toks or toks[0].i != verb.i + 1:
+    new phrase, or by an outlet's name ('told Reuters prices had halved', 'told the BBC officials had
+    known', the name parsed as a compound of the clause's subject), has its addressee there; the clause
+    starts after it. When the parser made outlet and subject the verb's object ('told Reuters talks
+    would resume', object 'Reuters talks' and a clause without a subject), the subject goes back on the
+    clause."""
+    if verb.lemma_.lower() not in _ADDRESSEE_VERBS or not toks:
         return toks
-    k = 0
+    doc = verb.doc
+    lead = 1 if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "the" else 0
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+    if obj is not None:
+        first = toks[0]
+        if first.i != obj.right_edge.i + 1 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in first.head.children) \
+                or obj.left_edge.i != verb.i + 1:
+            return toks
+        name = [t for t in obj.subtree if t.i < obj.i and t.dep_ == "compound"]
+        if name and doc[name[0].i : name[-1].i + 1].text in _OUTLET_NAMES and name[-1].i + 1 == obj.i \
+                and name[0].i == verb.i + 1 + lead:
+            return [t for t in obj.subtree if t.i > name[-1].i] + toks
+        return toks
+    if toks[0].i != verb.i + 1:
+        return toks
+    k = lead
     while k < len(toks) and (toks[k].is_title or toks[k].is_upper and toks[k].is_alpha) \
             and toks[k].ent_type_ not in {"DATE", "TIME"}:
         k += 1
-    if 0 < k < len(toks) - 1 and toks[k - 1].whitespace_ and (
-            toks[k].lower_ in {"the", "a", "an", "his", "her", "its", "their", "our"}
-            or toks[0].doc[toks[0].i : toks[k].i].text in _OUTLET_NAMES):  # 'told Reuters prices had halved'
+    if lead < k < len(toks) - 1 and toks[k - 1].whitespace_ and (
+            not lead and toks[k].lower_ in {"the", "a", "an", "his", "her", "its", "their", "our"}
+            or doc[toks[lead].i : toks[k].i].text in _OUTLET_NAMES):  # 'told Reuters prices had halved'
         return toks[k:]
     return toks
 
