@@ -1599,3 +1599,22 @@ def test_as_aside_hung_on_the_subject_keeps_the_whole_sentence():
     # inside a 'so ... that' clause, the complementiser is left out
     t = "So fierce was the storm that the old pier, as the harbour master reported on Monday, is now beyond repair."
     check(t, "harbour master", "reported", "the old pier, as the harbour master reported on Monday, is now beyond repair")
+
+
+def test_initials_label_cites_the_person_the_introduction_names():
+    """'MO: ...' in a transcript whose introduction names Margaret Okafor cites her; the source keeps
+    the label's offsets, like a resolved pronoun."""
+    t = ("Our reporter Tom Hale sat down with the novelist Margaret Okafor in Lagos.\n"
+         "TH: Why did you leave London?\nMO: I missed the noise. London is too polite.\nTH: Will you go back?")
+    got = [(a.source, t[a.source_start:a.source_end], a.resolved_from) for a in sources.extract(t).attributions
+           if a.kind == "colon"]
+    assert got == [("Tom Hale", "TH", "initials"), ("Margaret Okafor", "MO", "initials"), ("Tom Hale", "TH", "initials")]
+    [mo] = [a for a in sources.extract(t).attributions if a.source == "Margaret Okafor"]
+    assert (mo.antecedent_start, mo.antecedent_end) == at(t, "Margaret Okafor")
+
+
+def test_initials_label_with_no_or_two_matching_names_stays():
+    """'DB' with David Brown and Diane Burke both named, or nobody named, stays the label."""
+    t = ("David Brown and Diane Burke argued about the budget.\nDB: It is too small.\nKL: It is enough.\n"
+         "DB: Nonsense.")
+    assert {a.source for a in sources.extract(t).attributions if a.kind == "colon"} == {"DB", "KL"}

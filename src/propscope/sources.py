@@ -14,7 +14,8 @@ Conventions (the evaluation set in ``tests/data/sources_eval.jsonl`` follows the
   resolved name and ``resolved_from`` is ``"pronoun"``; "according to a report by X" -> X. An
   interview's "A:" and "Q:" labels keep their offsets too, with the interviewee's or interviewer's
   name (or the word "interviewee"/"interviewer" when the article names no one party) and
-  ``resolved_from`` ``"interview"``.
+  ``resolved_from`` ``"interview"``; so does a transcript's initials label ("DB:"), with the name the
+  introduction gives ("Dorothy Baines") and ``resolved_from`` ``"initials"``.
 * ``cue``: the verb of saying (with its particle), "according to" (or "per"), the dash before a trailing
   source, "from" in "And from X:", or the colon or period after a speaker's label ("Kremlin: ...",
   a transcript's "TAPPER: ..." or "Mr. HOLLAND. ...").
@@ -128,7 +129,8 @@ class Attribution:
     content: str = ""
     kind: str = "verb"  # verb | according_to | dash | from | colon (a label's ':' or a transcript's '.')
     # "pronoun" when ``source`` is the antecedent of a pronoun speaker; "interview" when it is the person
-    # (or, unnamed, the role) an interview's 'A:'/'Q:' label stands for
+    # (or, unnamed, the role) an interview's 'A:'/'Q:' label stands for; "initials" when it is the person
+    # whose initials a transcript's label is ('DB:' for Dorothy Baines, named in the introduction)
     resolved_from: str | None = None
     antecedent_start: int | None = None
     antecedent_end: int | None = None
@@ -438,6 +440,7 @@ def extract_doc(doc) -> SourcesResult:
     _link_entities(atts, entities)
     _resolve_pronouns(doc, atts, entities, quotes)
     _interview_roles(doc, atts, entities, turns)
+    _initials_labels(text, atts, entities, turns)
     _quote_speakers(text, quotes, atts, entities, doc)
     for a in atts:
         a.content = text[a.content_start : a.content_end]
@@ -2045,15 +2048,19 @@ def _transcript_attributions(doc, turns: list[_Turn]) -> list[Attribution]:
     without a leading 'The' is the source, the ':' or '.' after it the cue, the rest of the line the
     content, with the unlabelled paragraphs that go on the turn (:func:`_turn_end`). A label of other
     words than names, capitals, titles and speaker nouns ('Unfortunately'), or one that names only a
-    place ('LONDON: ...' over several paragraphs of a round-up), is no speaker."""
+    place ('LONDON: ...' over several paragraphs of a round-up), is no speaker, unless the place is the
+    initials of a person the introduction names ('MO:' for Margaret Okafor, not Missouri)."""
     text = doc.text
     out = []
     # the words of every label: the writer's narration names the speakers ('Bacon did not respond.')
     names = frozenset(w.lower() for t in turns for w in re.findall(r"[\w'’-]+", text[t.label_start : t.label_end])
                       if len(w) > 1 and w.lower() not in _LABEL_SMALL | _INTERVIEWER_LABELS | _INTERVIEWEE_LABELS)
+    # initials of the people named before the first turn: 'MO:' for Margaret Okafor is no place (Missouri)
+    first = min((t.label_start for t in turns), default=0)
+    initials = {_initials(e.text) for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first}
     for t, nxt in zip(turns, [*turns[1:], None]):  # sorted by cue, one turn per cue
         span = doc.char_span(t.label_start, t.label_end, alignment_mode="expand")
-        if span is None or all(x.ent_type_ in {"GPE", "LOC"} for x in span) or not all(
+        if span is None or all(x.ent_type_ in {"GPE", "LOC"} for x in span) and span.text not in initials or not all(
                 x.is_punct or x.is_upper or x.pos_ == "PROPN" or x.lower_ in _LABEL_SMALL
                 or _role_word(x) for x in span):
             continue  # a place ('LONDON: ...' paragraphs of a round-up), or words that name no speaker
@@ -2495,6 +2502,41 @@ def _interview_roles(doc, atts: list[Attribution], entities: list[EntityMention]
             a.source = role
             continue
         a.source, a.antecedent_start, a.antecedent_end, a.entity_id = named
+
+
+def _initials(name: str) -> str:
+    """'Dorothy Baines' -> 'DB', 'Senator Paul Odum' -> 'PO', 'John F. Kennedy' -> 'JFK': the first
+    letters of a name's capitalised words, titles left out."""
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w[0].isupper() and w.lower() not in TITLES]
+    return "".join(w[0] for w in words)
+
+
+def _initials_labels(text: str, atts: list[Attribution], entities: list[EntityMention], turns: list[_Turn]) -> None:
+    """A transcript whose labels are the speakers' initials ('DB: ...', 'EM: ...') names them in full
+    in its introduction ('Dorothy Baines spoke to the chancellor, Ed Marsh'): a turn's source becomes
+    the one person named before the first turn whose initials the label spells. The source keeps the
+    label's offsets, with ``resolved_from`` ``"initials"`` and the name's mention as its antecedent;
+    with no such person, or two ('David Brown' and 'Diane Burke' for 'DB'), the label stays."""
+    if not turns:
+        return
+    first = min(t.label_start for t in turns)
+    named: dict[str, dict[int, EntityMention]] = {}
+    for m in entities:
+        if m.label == "PERSON" and m.end <= first:
+            named.setdefault(_initials(m.text), {}).setdefault(m.entity_id, m)
+    cues = {t.cue for t in turns}
+    labels = {text[t.label_start : t.label_end] for t in turns}  # 'JP:That's ...' (no space) is one too
+    for a in atts:
+        label = a.source
+        if a.kind != "colon" or a.cue_start not in cues and label not in labels or a.resolved_from \
+                or not re.fullmatch(r"[A-Z]{2,3}", label) or label in PLACE_ACRONYMS:
+            continue
+        found = named.get(label, {})
+        if len(found) != 1:
+            continue
+        m = next(iter(found.values()))
+        a.source, a.resolved_from = m.canonical or m.text, "initials"
+        a.antecedent_start, a.antecedent_end, a.entity_id = m.start, m.end, m.entity_id
 
 
 # Verbs whose object is the subject's characterisation of something: 'called the deal a "historic mistake"'.
