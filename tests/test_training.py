@@ -161,7 +161,7 @@ def test_only_trains_the_named_stages_and_resume_finishes_the_run(tmp_path):
     assert all((run / s / "done").exists() for s in ("fold0", "fold1", "full")) and (run / "model" / "config.json").exists()
 
 
-def test_batch_size_sets_the_optimizer_steps_and_resume_keeps_it(tmp_path):
+def test_batch_size_sets_the_optimizer_steps_and_is_saved_for_resume(tmp_path):
     import torch
 
     from propscope.cli import main
