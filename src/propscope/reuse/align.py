@@ -436,8 +436,8 @@ def _unmatched_at(phrase: list[str], keys: list[str], f: Fragment) -> int | None
     solid = {i + t for i, _, n in f.runs if n > 1 for t in range(n)}
     lone = {i for i, _, n in f.runs if n == 1}
     size = len(phrase)
-    for p in range(f.a_lo, f.a_hi - size + 1):
-        if keys[p : p + size] == phrase and not solid.intersection(range(p, p + size)):
+    for p in range(f.a_lo, f.a_hi - size + 1):  # the first word before a slice: gaps can be long
+        if keys[p] == phrase[0] and keys[p : p + size] == phrase and not solid.intersection(range(p, p + size)):
             return len(lone.intersection(range(p, p + size)))
     return None
 
