@@ -2053,7 +2053,7 @@ def _transcript_attributions(doc, turns: list[_Turn]) -> list[Attribution]:
     text = doc.text
     out = []
     # the words of every label: the writer's narration names the speakers ('Bacon did not respond.')
-    names = frozenset(w.lower() for t in turns for w in re.findall(r"[\w'’-]+", text[t.label_start : t.label_end])
+    names = frozenset(w.lower() for t in turns for w in _NAME_WORD.findall(text[t.label_start : t.label_end])
                       if len(w) > 1 and w.lower() not in _LABEL_SMALL | _INTERVIEWER_LABELS | _INTERVIEWEE_LABELS)
     # initials of the people named before the first turn: 'MO:' for Margaret Okafor is no place (Missouri)
     first = min((t.label_start for t in turns), default=0)
@@ -2084,6 +2084,7 @@ def _continues_turn(line: str) -> bool:
 
 # Who takes part in a transcript, as the writer's narration between turns names them ('The witness paused.').
 _PARTICIPANTS = frozenset("witness defendant accused guest caller host speaker interviewer interviewee".split())
+_NAME_WORD = re.compile(r"[\w'’-]+")  # a word of a name or label: "O'Brien", "Jean-Luc"
 _FIRST_SECOND = frozenset("i me my mine myself we us our ours ourselves you your yours yourself yourselves".split())
 
 
@@ -2507,7 +2508,7 @@ def _interview_roles(doc, atts: list[Attribution], entities: list[EntityMention]
 def _initials(name: str) -> str:
     """'Dorothy Baines' -> 'DB', 'Senator Paul Odum' -> 'PO', 'John F. Kennedy' -> 'JFK': the first
     letters of a name's capitalised words, titles left out."""
-    words = [w for w in re.findall(r"[\w'’-]+", name) if w[0].isupper() and w.lower() not in TITLES]
+    words = [w for w in _NAME_WORD.findall(name) if w[0].isupper() and w.lower() not in TITLES]
     return "".join(w[0] for w in words)
 
 
