@@ -1618,3 +1618,147 @@ def test_initials_label_with_no_or_two_matching_names_stays():
     t = ("David Brown and Diane Burke argued about the budget.\nDB: It is too small.\nKL: It is enough.\n"
          "DB: Nonsense.")
     assert {a.source for a in sources.extract(t).attributions if a.kind == "colon"} == {"DB", "KL"}
+
+
+# ------------------------------------------------------------------- r- batch: forms it exposed
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("“Well, at least nobody fell in the river,” the coach joked.", "coach", "joked",
+     "Well, at least nobody fell in the river"),
+    ("“We have more lawyers than voters,” quipped the party treasurer.", "party treasurer", "quipped",
+     "We have more lawyers than voters"),
+])
+def test_joke_and_quip_are_verbs_of_saying(text, source, cue, content):
+    """A joke is still said: 'the coach joked', 'quipped the treasurer'."""
+    check(text, source, cue, content)
+
+
+def test_counsel_submitted_that():
+    """Counsel's 'submitted that ...' in court copy is an argument put to the court."""
+    check("The prosecution submitted that the recording was admissible.", "prosecution", "submitted",
+          "the recording was admissible")
+
+
+@pytest.mark.parametrize("text", [
+    "The firm submitted its bid on Friday.",
+    "He submitted to questioning without a lawyer present.",
+    "The plans were submitted that afternoon.",
+])
+def test_submit_without_a_that_clause_is_no_attribution(text):
+    """'submitted its bid', 'submitted to questioning', a passive 'were submitted that afternoon'."""
+    assert sources.extract(text).attributions == []
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The employment tribunal found that the dismissal had been unfair.", "employment tribunal",
+     "the dismissal had been unfair"),
+    ("Judge Amir Rahman found that the search of the flat had been unlawful.", "Judge Amir Rahman",
+     "the search of the flat had been unlawful"),
+    ("The inquest jury found that the officers had failed to call an ambulance.", "inquest jury",
+     "the officers had failed to call an ambulance"),
+])
+def test_court_or_jury_found_that(text, source, content):
+    """A court's, judge's or jury's 'found that ...' is its finding, like a study's."""
+    check(text, source, "found", content)
+
+
+def test_court_finding_someone_guilty_is_a_verdict_not_a_statement():
+    """'The judge found him guilty': a small clause with no verb is no reported statement."""
+    assert sources.extract("The judge found the two men guilty of fraud.").attributions == []
+
+
+def test_according_to_the_information_of_a_body_cites_the_body():
+    """Translated 'according to the data (information) of X' cites X, as 'the words of X' does; a
+    'data of' phrase that says what the data is about is no author."""
+    t = "According to the information of the district administration, the road will reopen on Friday."
+    check(t, "district administration", "According to", "the road will reopen on Friday")
+    t = "According to the data of the tax service, 12,000 firms closed last year."
+    check(t, "tax service", "According to", "12,000 firms closed last year")
+    t = "According to data of 40,000 patients, the drug halves the risk of a second stroke."
+    assert only(t).source == "data of 40,000 patients"
+
+
+def test_speaker_hung_inside_the_opening_phrase_speaks():
+    """'In an email to Reuters, a spokesman for X said': the parser makes the speaker an appositive of
+    the outlet inside the opening phrase, and leaves 'said' without a subject."""
+    check("In an email to Reuters, a spokesman for the airline said all flights would resume on Monday.",
+          "spokesman for the airline", "said", "all flights would resume on Monday")
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The mayor offered a blunter assessment: “The plan is dead.”", "mayor", "The plan is dead"),
+    ("Her sister Ana Lopez gave a different answer: “He lied to all of us.”", "Her sister Ana Lopez",
+     "He lied to all of us"),
+])
+def test_speaker_handing_over_a_view_before_a_colon_and_quote(text, source, content):
+    """'X had a different view: “...”', 'X offered a blunter assessment: “...”': the quote gives the view;
+    a common noun with a person's name in apposition names a speaker."""
+    check(text, source, ":", content)
+
+
+@pytest.mark.parametrize("text", [
+    "The museum has a new exhibit: “Shadows of War.”",
+    "The report had a simple title: “Never Again.”",
+])
+def test_having_a_thing_before_a_colon_and_quote_is_no_attribution(text):
+    """What follows 'has a new exhibit:' or 'had a simple title:' is a name, not a view."""
+    assert sources.extract(text).attributions == []
+
+
+def test_quote_opened_after_its_speaker_goes_on_over_paragraphs():
+    """'X said: “... (no closing mark)' then a paragraph opening with a fresh mark: the speaker named
+    first said both paragraphs (a blank line may sit between them); the narration after is not said."""
+    t = "The director said: “We lost the funding in May.\n\n“Nobody has explained why.”\nThe ministry did not comment."
+    check(t, "director", "said", "We lost the funding in May.\n\n“Nobody has explained why")
+
+
+@pytest.mark.parametrize("text, content", [
+    # opened with a straight mark and closed with a curly one: the straight quote runs to the line's end,
+    # the content stops at the comma
+    ("The host went further.\n\"We have to start doing something about them,” Lemon said.\n“There is no ban on them.”",
+     "We have to start doing something about them"),
+    # closed with the other kind of mark at the line's end
+    ("The senator said: “We must act now.\"\n“Nobody else will,” her aide added.", "We must act now"),
+])
+def test_quote_closed_with_the_other_mark_does_not_go_on(text, content):
+    """A paragraph whose quote is closed, if with the other kind of mark, is no quote running over paragraphs."""
+    assert [a.content for a in sources.extract(text).attributions if a.source in {"senator", "Lemon"}] == [content]
+
+
+def test_jury_finding_someone_credible_is_no_reported_statement():
+    """'found the witnesses to be credible' weighs evidence; it reports no statement."""
+    assert sources.extract("The jury found the two witnesses to be credible.").attributions == []
+
+
+def test_question_and_answer_labels_spelled_out_are_turns():
+    """'Question:' / 'Answer:' lines are an interview's turns, as 'Q:' / 'A:' are."""
+    t = ("Readers sent their questions to the health secretary.\nQuestion: When will the waiting lists fall?\n"
+         "Answer: By the spring, if the strikes end.")
+    got = [(t[a.source_start:a.source_end], a.content) for a in sources.extract(t).attributions]
+    assert got == [("Question", "When will the waiting lists fall?"), ("Answer", "By the spring, if the strikes end")]
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Macron to Putin: 'Stop this war now'", "Macron", "Stop this war now"),
+    ("Obama on Trump: 'He is not fit for the job'", "Obama", "He is not fit for the job"),
+])
+def test_headline_speaker_to_whom_or_on_what_before_a_quote(text, source, content):
+    """'X to Y: '...'' and 'X on Z: '...'' headlines (straight single quotes, which the colon-and-quote rule
+    for copy does not take): the speaker is X, not the addressee or topic."""
+    check(text, source, ":", content)
+
+
+@pytest.mark.parametrize("text", [
+    "Biden on Ukraine: what we know so far",
+    "Road to Damascus: “We walked for days”",
+])
+def test_topic_with_to_or_on_before_a_colon_is_no_speaker(text):
+    """Without a quote after the colon, or without a name before 'to'/'on', the line is a topic label."""
+    assert sources.extract(text).attributions == []
+
+
+def test_headline_possessive_organisation_and_name_before_colon():
+    """"ECB's Lagarde: ..." names a person by her institution; "Putin's War: ..." is a title."""
+    check("ECB's Lagarde: Inflation is coming down", "ECB's Lagarde", ":", "Inflation is coming down")
+    assert sources.extract("Putin's War: The untold story").attributions == []

@@ -44,13 +44,14 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 # Verbs of saying/reporting (lemmas). Cognition verbs (think, believe) are left out on purpose: they
 # report attitudes, not statements, and "It is believed that" has no source. "opine" and "aver" are
-# the Indian and Nigerian wire's "say"; "rule" is a court's or referee's ("the court ruled that ...").
+# the Indian and Nigerian wire's "say"; "rule" is a court's or referee's ("the court ruled that ...");
+# "submit" is counsel's ("submitted that the confession was obtained under duress"), with a 'that' clause only.
 SPEECH_LEMMAS = frozenset("""
 say tell report argue warn reveal claim state add note explain insist allege announce assert declare write
 tweet confirm deny suggest stress emphasize emphasise acknowledge admit comment remark predict conclude
 estimate answer reply respond caution contend maintain testify recall mention disclose inform complain boast
 vow promise pledge threaten observe concede lament charge retort speculate hint indicate point reiterate
-assure underline proclaim repeat clarify ask counter rebut recount post opine aver rule
+assure underline proclaim repeat clarify ask counter rebut recount post opine aver rule quip joke submit
 """.split())
 # Inflected forms, for when the tagger mislabels a verb (headlines: "..., Shoigu warns").
 SPEECH_FORMS = frozenset(
@@ -754,14 +755,20 @@ def _np_span(head) -> tuple[int, int]:
 
 # Nouns naming what somebody said: "according to the words of the district head" cites the head.
 _WORDS_NOUNS = frozenset({"words", "remarks", "comments", "testimony"})
+# The translated 'according to the information (the data) of the ministry' (Russian 'по данным',
+# 'по информации'): the 'of' phrase names who gave it when it is a definite body ('the ministry'),
+# not what the data is about ('data of 40,000 patients').
+_INFORMATION_NOUNS = frozenset({"information", "data"})
 
 
 def _author_of_document(head):
     """'a report by the Associated Press' -> the token 'Press'; None when the noun is no document."""
-    if head.lower_ in _WORDS_NOUNS:
+    if head.lower_ in _WORDS_NOUNS | _INFORMATION_NOUNS:
         prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"}:
+        if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"} and (
+                head.lower_ in _WORDS_NOUNS or pobj.pos_ == "PROPN"
+                or any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in pobj.children)):
             return pobj
     if head.lemma_.lower() not in DOC_NOUNS and head.lower_ not in DOC_NOUNS:
         return None
@@ -842,12 +849,18 @@ def _is_speech(tok) -> bool:
     lem = tok.lemma_.lower()
     if lem == "tell" and _tells_whether(tok):
         return False
-    if lem == "find":  # "the report found that ...": a study's or an inquiry's finding, not someone's discovery
+    if lem == "find":  # "the report found that ...": a study's, an inquiry's or a court's finding, not a discovery
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and _court(subj):  # 'found that the search was unlawful'; 'found him guilty' is a verdict
+            return any(c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}  # and 'found him to be credible' an assessment
+                       and not any(x.tag_ == "TO" for x in c.children) for c in tok.children)
         finder = subj is not None and (subj.lemma_.lower() in _FINDERS or subj.lower_.rstrip("s") in _FINDERS)
         return finder and any(c.dep_ == "ccomp" for c in tok.children)
     if lem == "hold":  # a court 'held that ...' (its finding of law); not 'held talks', 'was held that evening'
         return _holds_that(tok)
+    if lem == "submit":  # counsel 'submitted that ...'; not 'submitted its bid', 'submitted to questioning'
+        return tok.tag_.startswith("VB") and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) \
+            and _that_complement(tok)
     if lem == "put":  # "as one analyst put it, ...", "she put it bluntly: ..."; not "put it on the table"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
             c.dep_ == "prep" for c in tok.children)
@@ -863,19 +876,31 @@ def _is_speech(tok) -> bool:
 # 'a papolatry which holds that' (a doctrine) and 'tradition holds that' name no one who said it.
 _HOLDERS = frozenset("""
 court courts judge judges justice justices tribunal panel bench majority magistrate magistrates arbitrator
-arbitrators commission ombudsman coroner
+arbitrators commission ombudsman coroner jury jurors inquest
 """.split())
 
 
+def _that_complement(tok) -> bool:
+    """Whether a verb takes a 'that' clause: 'held that ...', or 'held, giving judgment, that ...' (the
+    clause hung on the aside)."""
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               or c.dep_ == "advcl" and c.i > tok.i and _that_clause(c)  # 'held, giving judgment, that'
+               for c in tok.children) or bool(_clause_after_aside(tok))
+
+
+def _court(subj) -> bool:
+    """Whether a subject is a court or judge (or a jury or inquest): its noun, or a title word in
+    its phrase ('Judge Osei', 'Justice Ruiz')."""
+    words = {t.lower_ for t in subj.subtree if t.i <= subj.i}
+    return subj.lemma_.lower() in _HOLDERS or subj.lower_ in _HOLDERS or bool(words & {"judge", "justice"})
+
+
 def _holds_that(tok) -> bool:
-    """'The Court of Appeal held that ...', 'the justices held, in a 6-3 decision, that ...' (or 'held,
-    giving judgment, that ...', the clause hung on the aside): 'hold' with a 'that' clause, in the
-    active voice, said of a court or judge (a title word too: 'Judge Osei')."""
+    """'The Court of Appeal held that ...', 'the justices held, in a 6-3 decision, that ...': 'hold'
+    with a 'that' clause (:func:`_that_complement`), in the active voice, said of a court or judge."""
     if not tok.tag_.startswith("VB") or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
         return False
-    if not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-               or c.dep_ == "advcl" and c.i > tok.i and _that_clause(c)  # 'held, giving judgment, that'
-               for c in tok.children) and not _clause_after_aside(tok):
+    if not _that_complement(tok):
         return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
@@ -883,8 +908,7 @@ def _holds_that(tok) -> bool:
     if subj is None:
         return False
     words = {t.lower_ for t in subj.subtree if t.i <= subj.i}
-    return subj.lemma_.lower() in _HOLDERS or subj.lower_ in _HOLDERS or bool(words & {"judge", "justice"}) \
-        or subj.ent_type_ == "PERSON" and bool(words & TITLES)
+    return _court(subj) or subj.ent_type_ == "PERSON" and bool(words & TITLES)
 
 
 def _small_clause_report(tok) -> bool:
@@ -974,6 +998,8 @@ def _subject(verb):
                 return c
         if depth == 0 and (obj := _fronted_verb_speaker(v)) is not None:
             return obj
+        if depth == 0 and (obj := _speaker_in_opening_phrase(v)) is not None:
+            return obj
         if depth == 0 and _after_quote(v):
             # '"Where is the money?" asked one protester': the inverted speaker parsed as the object
             obj = next((c for c in v.children if c.dep_ in {"dobj", "dative"} and c.i > v.i), None)
@@ -1040,6 +1066,24 @@ def _speaker_after_participle(participle):
         if t.dep_ == "appos" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," \
                 and t.pos_ in {"NOUN", "PROPN", "PRON"}:
             return t
+    return None
+
+
+def _speaker_in_opening_phrase(verb):
+    """The speaker the parser hung inside the phrase that opens the sentence, as an appositive of its last
+    noun: in 'In a statement to The Guardian, a spokesperson for X said ...' 'spokesperson' is an appositive
+    of 'Guardian' and 'said' has no subject. The noun after the phrase's last comma, when its phrase runs up
+    to the verb; None when the verb has a subject or the phrase does not open the sentence."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "prep" or c.i > verb.i or c.left_edge.i != verb.sent.start:
+            continue
+        for t in reversed(list(c.subtree)):
+            if t.dep_ == "appos" and t.right_edge.i + 1 == verb.i and doc[t.left_edge.i - 1].text == "," \
+                    and t.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return t
     return None
 
 
@@ -1971,13 +2015,17 @@ def _speaker_phrase(span) -> bool:
     role = _role_word(head)
     if not (role or _acronym(head) or any(t.ent_type_ in {"PERSON", "ORG"} for t in span)):
         return False
+    if any(t.tag_ == "POS" for t in span):  # "Fed's Powell", "Labour's leader"; not "Putin's war"
+        if not (role or head.ent_type_ in {"PERSON", "ORG"} and head.pos_ == "PROPN"):
+            return False
+        span = [t for t in span if t.tag_ != "POS"]
     if any(t.tag_.startswith("VB") or t.tag_ == "MD" or t.pos_ in {"ADP", "DET"} for t in span):
         return False  # 'Sun Is Going DARK: ...', 'On Hezbollah: ...' (headline NER calls any capitalised run a name)
     # capitals before a role noun ('UNIDENTIFIED MALE', 'SENIOR OFFICIAL'); not a capitalised topic
     # with a name in it ('GILLUM ELECTION STRATEGY')
     return all(t.ent_type_ in {"PERSON", "ORG"} or t.lower_.rstrip(".") in TITLES
                or (t.is_title and t.pos_ == "PROPN") or (role and t.is_upper)
-               or _acronym(t) or t.lower_ in _SPEAKER_NOUNS or (role and t.i == span.start and t.is_title)
+               or _acronym(t) or t.lower_ in _SPEAKER_NOUNS or (role and t.i == span[0].i and t.is_title)
                for t in span)
 
 
@@ -2021,10 +2069,15 @@ def _colon_sources(doc, quotes: list[Quote]) -> list[Attribution]:
         span = doc.char_span(ss, se)
         if span is None or not len(span) or len(span) > 6 or any(t.lower_ in _RUBRICS for t in span):
             continue
-        if not _speaker_phrase(span):
-            continue
         s, e = m.start("rest"), m.end("rest")
         q = next((q for q in quotes if q.start - 1 == s), None)
+        if not _speaker_phrase(span):
+            # "Zelensky to Biden: '...'", "Obama on Trump: '...'": the speaker, then to whom or about what
+            # (a quote must follow: 'Biden on Ukraine: what we know' is a topic label)
+            cut = next((t.i for t in span if t.i > span.start and t.lower_ in {"to", "on"}), None)
+            if q is None or cut is None or not _speaker_phrase(doc[span.start : cut]):
+                continue
+            ss, se = _strip_det(text, span.start_char, doc[cut - 1].idx + len(doc[cut - 1].text))
         if q is not None:
             s, e = q.start, q.end
         else:
@@ -2062,7 +2115,7 @@ def _transcript_attributions(doc, turns: list[_Turn]) -> list[Attribution]:
         span = doc.char_span(t.label_start, t.label_end, alignment_mode="expand")
         if span is None or all(x.ent_type_ in {"GPE", "LOC"} for x in span) and span.text not in initials or not all(
                 x.is_punct or x.is_upper or x.pos_ == "PROPN" or x.lower_ in _LABEL_SMALL
-                or _role_word(x) for x in span):
+                or _role_word(x) or x.lower_ in _INTERVIEWER_LABELS | _INTERVIEWEE_LABELS for x in span):
             continue  # a place ('LONDON: ...' paragraphs of a round-up), or words that name no speaker
         role, name = _label_role(text[t.label_start : t.label_end])
         ss, se = _strip_det(text, t.label_start, t.label_start + len(name) if role and name else t.label_end)
@@ -2179,7 +2232,8 @@ def _colon_after_speaker(doc, quotes: list[Quote]) -> list[Attribution]:
 def _speaker_before_colon(pre: list):
     """``(speaker token, end of its phrase)`` for the words before a colon (see
     :func:`_colon_after_speaker`); None when they hold a verb of saying, another verb or no speaker."""
-    if not pre or len(pre) > 30 or any(_is_speech(t) or t.lemma_.lower() in SPEECH_LEMMAS for t in pre[1:]):
+    if not pre or len(pre) > 30 or any((_is_speech(t) or t.lemma_.lower() in SPEECH_LEMMAS) and not _handed_view(t)
+                                       for t in pre[1:]):
         return None
     if pre[0].tag_ in {"VBN", "VBG", "IN", "WRB"}:  # 'Asked about the vote, X was ...', 'In a post, X ...'
         comma = next((k for k, t in enumerate(pre) if t.text == ","), None)
@@ -2189,6 +2243,8 @@ def _speaker_before_colon(pre: list):
     if not pre or _is_speech(pre[0]) or pre[0].lemma_.lower() in SPEECH_LEMMAS:
         return None
     be = next((k for k, t in enumerate(pre) if t.lemma_ == "be" and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+    if be is None:  # 'X had a different view: “...”', 'X offered a blunter assessment: “...”'
+        be = _view_verb(pre)
     if be is not None:
         np, rest = pre[:be], pre[be + 1 :]
         if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in rest):
@@ -2203,11 +2259,39 @@ def _speaker_before_colon(pre: list):
     ids = {t.i for t in np}
     cand = next((t for t in np if t.head.i not in ids or t.head.i == t.i), None) if np else None
     # a capitalised word alone is no evidence: headlines capitalise topics too ('Black Death: ‘It’s ...’')
+    # 'His neighbour Tom Briggs': a common noun with a person's name in apposition names a speaker too
     if cand is None or not (cand.ent_type_ in {"PERSON", "ORG"} or cand.lower_ in PRONOUNS - {"it"}
-                            or _role_word(cand)):
+                            or _role_word(cand) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i in ids
+                                                       for c in cand.children)):
         return None
     last = np[-1] if not np[-1].is_punct else np[-2] if len(np) > 1 else np[-1]
     return cand, last.idx + len(last.text)
+
+
+# 'X had a different view: “...”', 'X gave a blunt verdict: “...”': a verb that hands over a view, and
+# nouns for a view or an utterance, which the quote after the colon then gives.
+_VIEW_VERBS = frozenset("have offer give take strike sound deliver issue".split())
+_VIEW_NOUNS = frozenset("""
+view take verdict assessment explanation answer message warning response reply opinion perspective theory
+tone note prediction advice plea retort reaction riposte word words version
+""".split())
+
+
+def _handed_view(tok) -> bool:
+    """'answer' in 'gave a different answer', 'reply' in 'had a short reply': a noun, not a verb of saying."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _VIEW_VERBS
+
+
+def _view_verb(pre: list) -> int | None:
+    """Index of the finite verb in 'X had a different view' (before a colon and a quote), a verb of
+    handing over (:data:`_VIEW_VERBS`) whose object, the last word, is a view or utterance; None otherwise."""
+    k = next((k for k, t in enumerate(pre) if t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+    if k is None or not k or pre[k].lemma_.lower() not in _VIEW_VERBS:
+        return None
+    rest = [t for t in pre[k + 1 :] if not t.is_punct]
+    if not rest or rest[-1].lower_ not in _VIEW_NOUNS or rest[-1].dep_ != "dobj" or rest[-1].head.i != pre[k].i:
+        return None
+    return None if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in rest) else k
 
 
 # Written things whose words 'read: ...' ('The minister's tweet read: ...', 'A banner read: ...').
@@ -2262,9 +2346,16 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 def _continued_quotes(text: str, atts: list[Attribution], quotes: list[Quote]) -> None:
     """A quote that runs over paragraphs leaves each paragraph but the last without a closing mark and
     opens the next with a fresh one; the speaker named in the last paragraph said all of it. An
-    attribution whose content is a quote opening its line takes in the unclosed quotes right above."""
+    attribution whose content is a quote opening its line takes in the unclosed quotes right above, and
+    one whose content is a quote left open at its line's end ('X said: “...') the paragraphs after it
+    that open with a fresh mark, up to the one that closes."""
     def opens_line(q: Quote) -> bool:
         return not text[text.rfind("\n", 0, q.start) + 1 : q.start - 1].strip() and text[q.start - 1] in "\"“"
+
+    def unclosed(q: Quote) -> bool:  # left open at its line's end: the quote goes on in the next paragraph
+        # (not one closed with the other kind of mark: '“... Initiative."')
+        return q.end < len(text) and text[q.end] == "\n" and q.marks != "single" \
+            and text[q.start : q.end].rstrip()[-1:] not in {'"', "”"}
 
     for a in atts:
         q = next((q for q in quotes if q.start == a.content_start), None)
@@ -2274,6 +2365,16 @@ def _continued_quotes(text: str, atts: list[Attribution], quotes: list[Quote]) -
                       and text.rfind("\n", 0, p.start) < p.start), None)
             if q is not None:
                 a.content_start = q.start
+        # 'X said: “... (paragraph)\n“...”': the speaker named first said the paragraphs that follow too
+        # (the content must run to the quote's end: '"...,” Lemon said.', opened with a straight mark and
+        # closed with a curly one, leaves the straight quote open to the line's end, and the content stops at the comma)
+        q = next((q for q in quotes if q.start <= a.content_start and a.content_end == _trim(text, q.start, q.end)[1]),
+                 None)
+        while q is not None and unclosed(q):
+            q = next((p for p in quotes if p.start > q.end and opens_line(p) and not text[q.end : p.start - 1].strip()),
+                     None)
+            if q is not None:
+                a.content_end = _trim(text, q.start, q.end)[1]
 
 
 # ------------------------------------------------------------------------------ linking and pronouns
