@@ -13,11 +13,11 @@ predictions / predictions, recall = matched gold / gold. The exact figures requi
 offsets. The matching is done separately for each field, so a correct source with a wrong cue
 counts for the source only.
 
-The set was written in ten batches: ids without a prefix (written before the extractor), then
-``h-``, ``x-``, ``y-``, ``z-``, ``w-``, ``v-``, ``u-``, ``t-`` and ``s-`` (each written before running the extractor on it,
-measured once, then used to fix the rules for the linguistic forms it exposed). All ten have been seen by the rules now, so
-the figures on the full set are optimistic; new, unseen texts are the honest test. Offsets were
-computed from the intended strings by a script and each span printed back for checking.
+The set was written in eleven batches: ids without a prefix (written before the extractor), then
+``h-``, ``x-``, ``y-``, ``z-``, ``w-``, ``v-``, ``u-``, ``t-``, ``s-`` and ``r-`` (each written before running the
+extractor on it, measured once, then used to fix the rules for the linguistic forms it exposed). All eleven have
+been seen by the rules now, so the figures on the full set are optimistic; new, unseen texts are the honest test.
+Offsets were computed from the intended strings by a script and each span printed back for checking.
 
 The ``y-`` batch (70 texts, 57 attributions, 15 texts with none: inverted and appositive speakers,
 passives, "per X", "X: ..." headlines, wire datelines, live-blog stamps, embedded tweets, split and
@@ -268,6 +268,62 @@ field, content exact 0.983; the whole set (565 texts, 499 attributions) 1.000 on
 ('“not in a crisis” despite three straight defeats': the parser hangs 'despite ...' on 'insisted', and
 whether it is the manager's or the writer's is moot); z-biz-analysts-at-said keeps the conjoined verb of the
 speaker.
+
+The ``r-`` batch (60 texts, 60 attributions, 11 texts with none) was written after the ``s-`` fixes, and
+committed alone (9dc8051) before the extractor was run on it, to aim at forms the earlier batches had little
+of: court copy ('said in a 32-page ruling', 'alleged in a court filing', 'the judge found that', counsel's
+'submitted that', a dissent, 'told the jury in his closing argument', 'According to the charge sheet', 'the
+court said in its judgment'), a 'Question:'/'Answer:' interview and a panel transcript whose second label
+shortens the name ('DR. AMIT SHAH:' then 'DR. SHAH:'), several speakers in one paragraph ('X had a different
+view: “...”'), a colon quote running over two paragraphs after its speaker, a three-sentence quote before
+'said the former ambassador, who ...', anonymous sources ('people with direct knowledge of the plans', bare
+'Sources told The Times'), 'declined to comment, but a person close to X said', posts on Substack, X,
+Telegram and Bluesky, new verbs of saying (lamented, boasted, quipped, retorted, hinted, recalled,
+complained to), 'In a statement issued through his lawyers' / 'to The Guardian', nested attributions ('said
+officials had told him', 'According to the lawsuit, the manager told employees that', 'quoted X as saying
+that the prime minister had privately admitted'), state media ('TASS cited a source ... as saying', 'KCNA
+said in a dispatch', 'A Xinhua commentary said'), translated English ('According to the information of',
+'As it was reported by', 'told that'), headline colons ("Zelensky to Biden: '...'", 'Musk on layoffs:
+“...”', "Fed's Powell: ..."), and traps ('The jury was told that', 'pleaded not guilty', 'declined to
+comment', 'refused to be drawn on', 'maintained his innocence', 'EXCLUSIVE:', a song title, 'The phrase
+“build back better”', 'so-called “reform”', 'spoke about', 'Claims that ... have been debunked'). Measured
+once before any rule was changed for it (``.venv/bin/python bench/sources.py --prefix r- --errors``, at
+commit 9dc8051)::
+
+    field         P      R     F1   exactP exactR exactF1   pred gold
+    source    1.000  0.833  0.909    0.980  0.817   0.891     50   60
+    cue       1.000  0.833  0.909    1.000  0.833   0.909     50   60
+    content   1.000  0.833  0.909    0.980  0.817   0.891     50   60
+
+No false attribution; every trap held. Its misses: 'the judge found that', 'submitted that', 'quipped', the
+'Question:'/'Answer:' turns (spelled-out labels were no speakers), 'His neighbour Tom Briggs had a different
+view: “...”', 'In a statement to The Guardian, a spokesperson for the Home Office said' (the parser made the
+spokesperson an appositive of 'Guardian' and left 'said' without a subject), and three headlines ("Zelensky to
+Biden: '...'" in straight single quotes, 'Musk on layoffs: “...”', "Fed's Powell: ..."); wrong: 'information of
+the regional ministry of health' as the source, and the colon quote over two paragraphs cut to the first. Fixed
+with general rules, each with a test in other words (38bc039): 'joke' and 'quip' as verbs of saying, 'submit'
+with a 'that' clause only, 'found that' of a court, judge, jury or inquest (not 'found him guilty' or 'found
+them to be credible'), the translated 'information/data of' a definite body, a speaker set off by a comma at the
+end of the sentence's opening phrase when the verb has no subject, a verb handing over a view ('had a different
+view', 'offered a blunter assessment', 'gave a different answer') before a colon and a quote, with a person's
+name in apposition to a common noun as a speaker, a quote left open at its line's end after its speaker going on
+over the paragraphs that open with a fresh mark (not one closed with the other kind of mark),
+'Question'/'Answer' as labels, a headline speaker before 'to'/'on' and a quote, and a possessive before a name
+or role ("Fed's Powell", not "Obama's Treason"). The rules were run on all 371 PTC training articles before (at
+9dc8051) and after (at 38bc039) and every difference read: 11 articles change, all read as right (new
+'joked'/'quipped' quotes, a judge's and a jury's 'found that', "Franken's office said" after 'In a statement
+following that accusation,', a letter and a list of questions now cited over their paragraphs, "Obama's
+Treason:" no longer a speaker, and "Democrat's Friend Louis Farrakhan: Death to America!" now cited to the name
+after the possessive, which the headline means); the reading (a first run had ten quotes running on wrongly)
+added two guards to the quote going on over paragraphs (the content must reach the quote's end, as '"...,” Lemon
+said.' leaves a straight quote open to the line's end; a quote closed with the other kind of mark, '“...
+Initiative."', is closed) and left out 'found the victims to be credible'. After the fixes (``--prefix r-`` and
+the whole set, at 38bc039) the ``r-`` batch scores P 1.000 / R 0.983 on every field, exact included; the whole
+set (625 texts, 559 attributions) P 1.000 / R 0.998 on every field, content exact 0.996 / 0.995; every earlier
+prefix as before. Left: 'Musk on layoffs: “We had no choice”' (the small model gives 'Musk' no entity label in a
+headline, and a capitalised word alone before 'on' or 'to' is as often a topic, 'Road to Damascus'); a quote
+opened with one kind of mark and closed with the other ('"We must act now,” the senator said.') is missed when
+it opens the text (found after a sentence before it); the two content boundaries above.
 """
 
 from __future__ import annotations
