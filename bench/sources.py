@@ -314,16 +314,17 @@ or role ("Fed's Powell", not "Obama's Treason"). The rules were run on all 371 P
 'joked'/'quipped' quotes, a judge's and a jury's 'found that', "Franken's office said" after 'In a statement
 following that accusation,', a letter and a list of questions now cited over their paragraphs, "Obama's
 Treason:" no longer a speaker, and "Democrat's Friend Louis Farrakhan: Death to America!" now cited to the name
-after the possessive, which the headline means); the reading (a first run had ten quotes running on wrongly)
-added two guards to the quote going on over paragraphs (the content must reach the quote's end, as '"...,” Lemon
-said.' leaves a straight quote open to the line's end; a quote closed with the other kind of mark, '“...
-Initiative."', is closed) and left out 'found the victims to be credible'. After the fixes (``--prefix r-`` and
-the whole set, at 38bc039) the ``r-`` batch scores P 1.000 / R 0.983 on every field, exact included; the whole
-set (625 texts, 559 attributions) P 1.000 / R 0.998 on every field, content exact 0.996 / 0.995; every earlier
-prefix as before. Left: 'Musk on layoffs: “We had no choice”' (the small model gives 'Musk' no entity label in a
-headline, and a capitalised word alone before 'on' or 'to' is as often a topic, 'Road to Damascus'); a quote
-opened with one kind of mark and closed with the other ('"We must act now,” the senator said.') is missed when
-it opens the text (found after a sentence before it); the two content boundaries above.
+after the possessive, which the headline means); the reading (a first run let quotes run on into the next
+paragraph in 13 more articles) added two guards to the quote going on over paragraphs (the content must reach
+the quote's end, as '"...,” Lemon said.' leaves a straight quote open to the line's end; a quote closed with the
+other kind of mark, '“... Initiative."', is closed) and left out 'found the victims to be credible'. After the
+fixes (``--prefix r-`` and the whole set, at 38bc039) the ``r-`` batch scores P 1.000 / R 0.983 on every field,
+exact included; the whole set (625 texts, 559 attributions) P 1.000 / R 0.998 on every field, content exact
+0.996 / 0.995; every earlier prefix as before. Left: 'Musk on layoffs: “We had no choice”' (the small model
+gives 'Musk' no entity label in a headline, and a capitalised word alone before 'on' or 'to' is as often a
+topic, 'Road to Damascus'); a quote opened with one kind of mark and closed with the other ('"We must act now,”
+the senator said.') is missed when it opens the text (found after a sentence before it); the two content
+boundaries above.
 """
 
 from __future__ import annotations
