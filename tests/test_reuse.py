@@ -376,6 +376,30 @@ def test_a_story_that_fills_the_pages_two_outlets_each_printed_twice_is_copying_
     assert cluster.origin == "local-eve" and cluster.articles == sorted(d.id for d in docs)
 
 
+def test_a_story_one_outlet_printed_three_times_is_copying_not_its_boilerplate():
+    # A local paper ran a report, ran it again the next day under a new first paragraph and a third
+    # time in its weekend round-up; an aggregator lifted one paragraph. Three pages of one outlet
+    # is the shape of its boilerplate, but the text is what those pages hold, not a line around
+    # them. Its footer, on the same three pages and a fourth, is still boilerplate.
+    day = dt.date(2024, 9, 2)
+    docs = [art("paper-news", SOURCE, MIDDLE, SECOND, FOOTER, outlet="paper", published=day),
+            art("paper-update", "Investigators returned to the harbour offices at first light on Wednesday.",
+                MIDDLE, SECOND, FOOTER, outlet="paper", published=day + dt.timedelta(days=1)),
+            art("paper-weekend", "In case you missed it, our report from Tuesday:", SOURCE, MIDDLE, SECOND, FOOTER,
+                outlet="paper", published=day + dt.timedelta(days=4)),
+            art("paper-other", filler(940, 150), FOOTER, outlet="paper", published=day + dt.timedelta(days=2)),
+            art("digest", filler(941), SECOND, filler(942), outlet="digest", published=day + dt.timedelta(days=5))]
+    result = find_reuse(docs)
+    story = [c for c in result.clusters if "paper-news" in c.articles]
+    assert [c.articles for c in story] == [["digest", "paper-news", "paper-update", "paper-weekend"]]
+    assert story[0].origin == "paper-news"
+    assert all(FOOTER not in docs[0].text[s:e] for a, s, e in story[0].members if a == "paper-news")
+    # the footer alone, between the fourth page and each of the three; on the pairs of the three it
+    # is cut off the story's passages
+    assert result.stats["boilerplate_passages"] == 3
+    assert all(FOOTER not in d.text[s:e] for c in result.clusters for a, s, e in c.members for d in docs if d.id == a)
+
+
 def test_result_does_not_depend_on_input_order_and_ids_must_be_unique():
     docs = [art(f"d{i}", filler(70 + i), SOURCE if i % 2 else SECOND, filler(80 + i)) for i in range(6)]
     first = find_reuse(docs).to_dict()

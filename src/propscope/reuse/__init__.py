@@ -36,6 +36,7 @@ from .clusters import (
     group_passages,
     members_of,
     origin_of,
+    trim_boilerplate,
 )
 
 if TYPE_CHECKING:
@@ -200,6 +201,8 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
     groups = group_passages(tuples, p.min_overlap)
     if p.boilerplate != "keep":
         flagged = boilerplate_passages(tuples, groups, outlets, p.boilerplate_min_articles, texts)
+        for k, bounds in trim_boilerplate(tuples, flagged, outlets, texts).items():
+            found[k], tuples[k] = (*bounds, found[k][6]), bounds
     n_boilerplate = len(flagged)
     if p.boilerplate == "suppress" and flagged:
         found = [f for k, f in enumerate(found) if k not in flagged]
@@ -265,7 +268,9 @@ def find_reuse(
     ``boilerplate_min_articles`` articles of one outlet, that one or another, or at least two
     articles of each of two or more outlets and no outlet's article alone, unless that text is at
     least half of each of its articles, and passages to another outlet's article that reprinted
-    that text), ``"flag"`` (keep and mark them, in clusters of their own) or ``"keep"``;
+    that text; a passage between two pages of one outlet that shares at least half of both is a
+    story it printed again and stays, without the footer its other pages share),
+    ``"flag"`` (keep and mark them, in clusters of their own) or ``"keep"``;
     ``stats["boilerplate_passages"]`` counts them. A passage that is only a
     quotation in both articles (see :data:`.align.QUOTED_SHARE`) is independent articles quoting
     one speaker, not copying: it is left out unless ``report_quotations``, and

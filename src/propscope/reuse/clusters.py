@@ -20,7 +20,10 @@ more and none has one only (a notice several sites show, each on few pages), unl
 least half of every page showing it (a story one outlet ran twice and another copied twice fills
 its pages; a notice sits around their articles). The passages between two articles of one outlet
 in that cluster (that outlet's, or another's that shows the same notice on fewer pages) are then
-flagged, or dropped and the clusters rebuilt without them.
+flagged, or dropped and the clusters rebuilt without them; but not between two pages whose shared
+text is at least half of both: a story the outlet printed three times (as news, updated the next
+day, in a round-up) is what those pages are. Its footer, which the outlet's other pages share,
+is cut off those passages (:func:`trim_boilerplate`).
 A passage between different outlets is flagged only when its text in one of the articles is what
 that article's outlet repeats (another outlet republished an article with its footer: the footer
 then matches every article of the outlet, and would tie the republished article to all of them
@@ -238,14 +241,14 @@ def boilerplate_passages(
                 outlet = outlets.get(art)
                 if outlet:
                     per_outlet[outlet].add(art)
-        if not (any(len(arts) >= min_articles for arts in per_outlet.values())
-                or (_shared_notice(per_outlet, _articles_of(passages, group))
-                    and not _fills_pages(passages, group, texts))):
+        notice = _shared_notice(per_outlet, _articles_of(passages, group)) and not _fills_pages(passages, group, texts)
+        if not (notice or any(len(arts) >= min_articles for arts in per_outlet.values())):
             continue
+        reruns = set() if notice else _reruns(passages, group, texts)
         repeated: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> its boilerplate spans
         for k in group:
             a, a0, a1, b, b0, b1 = passages[k]
-            if outlets.get(a) and outlets.get(a) == outlets.get(b):
+            if outlets.get(a) and outlets.get(a) == outlets.get(b) and (a, b) not in reruns:
                 flagged.add(k)
                 repeated[a].append((a0, a1))
                 repeated[b].append((b0, b1))
@@ -257,6 +260,50 @@ def boilerplate_passages(
                    for art, s, e in ((a, a0, a1), (b, b0, b1))):
                 flagged.add(k)
     return flagged
+
+
+def trim_boilerplate(passages: Sequence[PassageTuple], flagged: set[int], outlets: Mapping[str, str | None],
+                     texts: Mapping[str, str]) -> dict[int, PassageTuple]:
+    """New bounds for the passages between two articles of one outlet, not ``flagged``, that end
+    (or start) with the flagged text of both articles: a story the outlet printed again is aligned
+    with the footer under it, which its other pages show too. The footer is cut off (in both
+    articles, and only where it is at the same edge in both), so the story is reported without
+    it. Between outlets the footer stays: another outlet that republished an article with it
+    copied it too."""
+    repeated: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for k in flagged:
+        a, a0, a1, b, b0, b1 = passages[k]
+        repeated[a].append((a0, a1))
+        repeated[b].append((b0, b1))
+    out: dict[int, PassageTuple] = {}
+    for k, (a, a0, a1, b, b0, b1) in enumerate(passages):
+        if (k in flagged or a not in repeated or b not in repeated or a not in texts or b not in texts
+                or not outlets.get(a) or outlets.get(a) != outlets.get(b)):
+            continue
+        ta, tb = texts[a], texts[b]
+        end_a, end_b = _footer_at(repeated[a], a0, a1, True), _footer_at(repeated[b], b0, b1, True)
+        if end_a is not None and end_b is not None:
+            a1, b1 = len(ta[:end_a].rstrip()), len(tb[:end_b].rstrip())
+        start_a, start_b = _footer_at(repeated[a], a0, a1, False), _footer_at(repeated[b], b0, b1, False)
+        if start_a is not None and start_b is not None:
+            a0, b0 = start_a + len(ta[start_a:]) - len(ta[start_a:].lstrip()), start_b + len(tb[start_b:]) - len(
+                tb[start_b:].lstrip())
+        if (a0, a1, b0, b1) != passages[k][1:3] + passages[k][4:6] and a0 < a1 and b0 < b1:
+            out[k] = (a, a0, a1, b, b0, b1)
+    return out
+
+
+def _footer_at(spans: Sequence[tuple[int, int]], start: int, end: int, at_end: bool) -> int | None:
+    """Where the boilerplate ``spans`` of one article take over the passage ``[start, end)``: the
+    earliest start of one that covers (BOILERPLATE_COVER) the passage from there to its end, or,
+    ``at_end`` false, the latest end of one that covers it from its start; None if none does."""
+    cuts = [s if at_end else e for s, e in spans
+            if start < (s if at_end else e) < end
+            and _covered([(s, e)], *((s, end) if at_end else (start, e))) >= BOILERPLATE_COVER * (
+                (end - s) if at_end else (e - start))]
+    if not cuts:
+        return None
+    return min(cuts) if at_end else max(cuts)
 
 
 def _articles_of(passages: Sequence[PassageTuple], group: Sequence[int]) -> set[str]:
@@ -288,6 +335,26 @@ def _fills_pages(passages: Sequence[PassageTuple], group: Sequence[int], texts: 
         spans[b].append((b0, b1))
     return all(art in texts and _covered(parts, 0, len(texts[art])) >= STORY_SHARE * len(texts[art].strip())
                for art, parts in spans.items())
+
+
+def _reruns(passages: Sequence[PassageTuple], group: Sequence[int],
+            texts: Mapping[str, str] | None) -> set[tuple[str, str]]:
+    """Article pairs of the cluster whose shared text (their passages in it, merged) is at least
+    STORY_SHARE of both pages: a story the outlet printed again (the next day under a new first
+    paragraph, in a weekend round-up), not a line around two of its articles. Three such pages
+    have the shape of the outlet's boilerplate; its footer, when the cluster holds one, is what it
+    shares with the outlet's other pages, and stays boilerplate. Empty without ``texts``."""
+    if texts is None:
+        return set()
+    spans: dict[tuple[str, str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = defaultdict(lambda: ([], []))
+    for k in group:
+        a, a0, a1, b, b0, b1 = passages[k]
+        spans[a, b][0].append((a0, a1))
+        spans[a, b][1].append((b0, b1))
+    return {(a, b) for (a, b), (in_a, in_b) in spans.items()
+            if a in texts and b in texts
+            and _covered(in_a, 0, len(texts[a])) >= STORY_SHARE * len(texts[a].strip())
+            and _covered(in_b, 0, len(texts[b])) >= STORY_SHARE * len(texts[b].strip())}
 
 
 def _covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
