@@ -559,6 +559,26 @@ def test_one_quotation_cited_by_independent_articles_is_not_copying():
     assert kept.stats["quotation_passages"] == 0
 
 
+def test_a_quotation_paragraph_copied_next_to_copied_text_is_copying():
+    # A paper printed a press release's opening paragraph and, right after it, the release's
+    # quotation paragraph, leaving out the paragraph between them. The quotation is its own
+    # passage and all but a few words of it are quoted in both, the shape of two outlets quoting
+    # one speaker; but it sits next to copied text in the copy, in the release's order: it was
+    # copied too. An article that only quotes the minister still copies nothing.
+    said = f'"{QUOTE}," said the minister. "Work will start in the spring and finish before the next floods."'
+    release = art("release", SOURCE, MIDDLE, said, published=dt.date(2024, 3, 1))
+    paper = art("paper", "Our reporter adds nothing here.", SOURCE, said, filler(710),
+                published=dt.date(2024, 3, 2))
+    quoting = art("quoting", filler(711), f'The minister told parliament: "{QUOTE}."', filler(712),
+                  published=dt.date(2024, 3, 2))
+    result = find_reuse([release, paper, quoting])
+    assert {(p.a, p.b) for p in result.passages} == {("paper", "release")}
+    copied = sorted(release.text[p.b_start : p.b_end] if p.b == "release" else "" for p in result.passages)
+    assert any(QUOTE in text for text in copied) and any(SOURCE in text for text in copied)
+    assert result.stats["quotation_passages"] == 2  # the quoting article's, with each of the others
+    assert [c.articles for c in result.clusters] == [["paper", "release"]]
+
+
 def test_the_reuse_command_reports_shared_quotations_only_when_asked(tmp_path):
     import json
 

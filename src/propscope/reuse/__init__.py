@@ -36,6 +36,7 @@ from .clusters import (
     group_passages,
     members_of,
     origin_of,
+    same_block,
     trim_boilerplate,
 )
 
@@ -171,11 +172,14 @@ def _items(arts: Sequence[Article], cands: Sequence[Candidate]) -> list[_Item]:
     return [(arts[c.a].id, arts[c.a].text, arts[c.b].id, arts[c.b].text, c.regions) for c in cands]
 
 
-def _quotations(arts: Sequence[Article], found: Sequence[_Found]) -> set[int]:
+def _quotations(arts: Sequence[Article], found: Sequence[_Found], max_gap: int) -> set[int]:
     """Indices of passages that are a shared quotation: in both articles, at least QUOTED_SHARE
     of the words are inside quotation marks. Two outlets quoting one speaker is not one copying
     the other, and the quotation's "origin" would only be whoever quoted it first; a copy keeps
-    the copied article's own words around the quotation, and is kept."""
+    the copied article's own words around the quotation, and is kept. So is a quotation next to
+    a passage of the same two articles that is not one, in one block of both or next to it in
+    one and in the same order in the other (:func:`.clusters.same_block`): a press release's
+    quotation paragraph printed after its copied opening, with a paragraph left out between."""
     texts = {a.id: a.text for a in arts}
     regions: dict[str, list[tuple[int, int]]] = {}
 
@@ -184,14 +188,24 @@ def _quotations(arts: Sequence[Article], found: Sequence[_Found]) -> set[int]:
             regions[article] = quoted_regions(texts[article])
         return quoted_share(texts[article], start, end, regions[article])
 
-    return {k for k, (a, a0, a1, b, b0, b1, _) in enumerate(found)
-            if share(a, a0, a1) >= QUOTED_SHARE and share(b, b0, b1) >= QUOTED_SHARE}
+    quoted = {k for k, (a, a0, a1, b, b0, b1, _) in enumerate(found)
+              if share(a, a0, a1) >= QUOTED_SHARE and share(b, b0, b1) >= QUOTED_SHARE}
+    if not quoted:
+        return quoted
+    beside = same_block([f[:6] for f in found], texts, max_gap)
+    copied = set(range(len(found))) - quoted
+    while True:  # a quotation next to one that is next to copied text was copied too
+        more = {x for k, m in beside for x, y in ((k, m), (m, k)) if x in quoted and y in copied}
+        if not more:
+            return quoted
+        quoted -= more
+        copied |= more
 
 
 def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Params) -> ReuseResult:
     """Stage 3, shared by the local and the Dask path so both give the same result."""
     found = sorted(set(found), key=lambda f: (f[0], f[1], f[3], f[4], f[2], f[5]))
-    quotations = set() if p.report_quotations else _quotations(arts, found)
+    quotations = set() if p.report_quotations else _quotations(arts, found, p.max_gap)
     found = [f for k, f in enumerate(found) if k not in quotations]
     tuples = [f[:6] for f in found]
     outlets = {a.id: a.outlet for a in arts}

@@ -75,7 +75,7 @@ def group_passages(
 ) -> list[list[int]]:
     """Indices of ``passages`` grouped into clusters, each sorted, clusters in order of their first
     passage. With the articles' ``texts``, passages of one article pair that form one block in
-    both articles (:func:`_same_block`) are grouped too, and so are clusters of exactly the same
+    both articles (:func:`same_block`) are grouped too, and so are clusters of exactly the same
     articles (:func:`_same_articles`). Deterministic for a given passage order."""
     spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, node)
     for k, (a, a0, a1, b, b0, b1) in enumerate(passages):
@@ -94,7 +94,7 @@ def group_passages(
                 if overlap >= min_overlap * min(e0 - s0, e1 - s1):
                     uf.union(n0, n1)
     if texts is not None:
-        for k, m in _same_block(passages, texts, max_gap):
+        for k, m in same_block(passages, texts, max_gap):
             uf.union(2 * k, 2 * m)
         for k, m in _same_articles(passages, uf):
             uf.union(2 * k, 2 * m)
@@ -141,7 +141,7 @@ def _blocks(spans: Sequence[tuple[int, int, int]], text: str | None, max_gap: in
     return label
 
 
-def _same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_gap: int) -> list[tuple[int, int]]:
+def same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_gap: int) -> list[tuple[int, int]]:
     """Pairs of passages between the same two articles that are one copied text: they lie in one
     block of each (a copy whose sentences or paragraphs were put in another order: each in-order
     run is its own passage, next to the others in both articles), or next to each other in one
