@@ -226,6 +226,24 @@ def test_a_phrase_moved_within_a_copied_sentence_is_not_left_out_of_either_side(
         assert all(not doc.text[e:s].strip() for (_, e), (s, _) in zip(spans, spans[1:])), copied
 
 
+def spun(text: str) -> str:
+    """``text`` with every third word replaced, as a content farm rewrites copy to hide it."""
+    words = text.split()
+    return " ".join(WORDS[k % len(WORDS)] if k % 3 == 2 else w for k, w in enumerate(words))
+
+
+def test_paragraphs_spun_around_a_verbatim_one_are_aligned_whole():
+    # A content farm kept one paragraph of a story and replaced every third word of the two
+    # around it. No run of three words survives in those two, so no window of theirs is a
+    # candidate; the verbatim paragraph's region is taken out to the ends of the paragraphs it
+    # touches, and the two-word runs chain the whole copy.
+    source = art("source", filler(720), SOURCE, MIDDLE, SECOND, filler(721))
+    farm = art("farm", filler(722), spun(SOURCE), MIDDLE, spun(SECOND), filler(723))
+    [p] = find_reuse([source, farm]).passages
+    assert source.text[slice(*side(p, source))] == "\n\n".join((SOURCE, MIDDLE, SECOND))
+    assert farm.text[slice(*side(p, farm))] == "\n\n".join((spun(SOURCE), MIDDLE, spun(SECOND)))
+
+
 def test_unrelated_articles_give_nothing():
     articles = [art(f"x{i}", filler(100 + i, 300)) for i in range(8)]
     result = find_reuse(articles)

@@ -21,6 +21,12 @@ out of the sketches, and a bucket shared by many windows (a wire story reprinted
 site footer) pairs each window only with the next ``max_bucket`` windows of the bucket in a fixed
 order: enough to connect them all into one cluster later, never all pairs.
 
+A pair's region is its colliding windows widened by ``window`` words and then out to the ends of
+the paragraphs (lines) they touch, by at most ``4 * window`` words each way: copying goes paragraph
+by paragraph, and a copy that kept one paragraph verbatim often rewrote the ones around it too
+heavily for any of their windows to collide (a content farm replacing every third word, a
+paragraph translated and back), yet close enough for the alignment to chain them.
+
 Offsets here are token indices into :func:`tokenize`'s output, which keeps the character offsets
 of every token in the original text, so nothing downstream ever works on a normalised copy.
 """
@@ -379,14 +385,28 @@ def find_candidates(
         (ia, ib), (sa, sb) = (int(owner[x]), int(owner[y])), (spans[x], spans[y])
         if ia > ib:
             ia, ib, sa, sb = ib, ia, sb, sa
-        na, nb = len(tokens[ia]), len(tokens[ib])
-        by_articles[ia, ib].append(
-            (max(0, sa[0] - margin), min(na, sa[1] + margin), max(0, sb[0] - margin), min(nb, sb[1] + margin))
-        )
+        ta, tb = tokens[ia], tokens[ib]
+        by_articles[ia, ib].append((*_to_paragraphs(ta, sa[0] - margin, sa[1] + margin, 4 * window),
+                                    *_to_paragraphs(tb, sb[0] - margin, sb[1] + margin, 4 * window)))
     candidates = [Candidate(ia, ib, merge_rectangles(rects)) for (ia, ib), rects in sorted(by_articles.items())]
     stats = {"stopwords": n_stop, "windows": len(sigs), "window_pairs": len(pairs), "candidate_pairs": len(candidates),
              "bands": bands, "rows": rows}
     return candidates, stats
+
+
+def _to_paragraphs(t: Tokens, lo: int, hi: int, reach: int) -> tuple[int, int]:
+    """``[lo, hi)`` clipped to the text and taken out to the start and end of the lines (paragraphs)
+    it touches, by at most ``reach`` words each way (a text without line breaks is not aligned
+    whole for every window that collides)."""
+    lo, hi = max(0, lo), min(len(t), hi)
+    starts = t.line_start
+    stop = max(0, lo - reach)
+    while lo > stop and not starts[lo]:
+        lo -= 1
+    stop = min(len(t), hi + reach)
+    while hi < stop and not starts[hi]:
+        hi += 1
+    return lo, hi
 
 
 def merge_rectangles(rects: list[tuple[int, int, int, int]]) -> tuple[tuple[int, int, int, int], ...]:
