@@ -485,13 +485,16 @@ def test_lower_similarity_finds_more_of_a_heavily_edited_copy():
     def words(n: int) -> str:
         return " ".join(rng.choice(vocab) for _ in range(n))
 
-    passage = [rng.choice(vocab) for _ in range(60)]
+    def paragraphs(ws: list[str]) -> str:  # a region reaches the ends of the paragraphs it touches
+        return "\n\n".join(" ".join(ws[k : k + 24]) for k in range(0, len(ws), 24))
+
+    passage = [rng.choice(vocab) for _ in range(240)]
     edited = [f"zz{i}" if i % 4 == 3 else w for i, w in enumerate(passage)]  # every 4th word replaced
     head_a, head_b = words(80) + ". ", words(70) + ". "
-    a = Article("a", head_a + " ".join(passage) + ". " + words(80) + ".")
-    b = Article("b", head_b + " ".join(edited) + ". " + words(90) + ".")
+    a = Article("a", head_a + paragraphs(passage) + ". " + words(80) + ".")
+    b = Article("b", head_b + paragraphs(edited) + ". " + words(90) + ".")
     others = [Article(f"o{i}", words(200) + ".") for i in range(5)]
-    planted = (len(head_a), len(head_a) + len(" ".join(passage)))
+    planted = (len(head_a), len(head_a) + len(paragraphs(passage)))
 
     def covered(threshold: float) -> int:
         found = find_reuse([a, b, *others], threshold=threshold).passages
