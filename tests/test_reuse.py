@@ -180,6 +180,20 @@ def test_a_copied_sentence_whose_opening_word_was_changed_is_reported_from_its_f
         assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (original, edited)
 
 
+def test_a_copied_sentence_with_three_words_edited_at_either_end_is_reported_whole():
+    # "over the past decade." -> "over recent years.", "Opposition leaders called" -> "Senior
+    # opposition figures called" (as a translation back into English words it: "for discussing
+    # it." for "to discuss it."): three words to the sentence's edge in one text, and the passage
+    # stopped short of it in both.
+    for n, (old, new) in enumerate((("over the past decade.", "over recent years."),
+                                    ("Opposition leaders", "Senior opposition figures"))):
+        edited = SECOND.replace(old, new)
+        a = art("a", filler(1020 + n), SECOND, filler(1030 + n))
+        b = art("b", filler(1040 + n), edited, filler(1050 + n))
+        [p] = find_reuse([a, b]).passages
+        assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (SECOND, edited)
+
+
 def test_a_dateline_label_or_added_words_before_a_copied_sentence_are_not_taken_into_it():
     # The words before the first match end with a dash or a colon: a dateline or a label the copy
     # changed ("CAPITAL -" -> "RIVERTON —", "UPDATE:"), not an edited first word; or only one

@@ -15,8 +15,8 @@ beyond it is a few words or has no run of three matching words; and a passage ne
 ``MIN_ANCHORED`` words in runs of three or more, which a chain of chance matches does not have.
 The last rule also means no passage is shorter than about eight words, whatever ``min_chars``.
 An edge moved back to a sentence boundary may leave the next sentence without its first word,
-taken by the run before it; :func:`_regain` gives it back. A passage that stops a word or two
-short of a sentence both texts finish is taken to its end, and one that starts a word or two
+taken by the run before it; :func:`_regain` gives it back. A passage that stops up to three words
+short of a sentence both texts finish is taken to its end, and one that starts up to three words
 after a sentence both texts begin is taken back to its start (:func:`_edges`: those words were
 edited). A line one text has inside a passage and the other has not ("ADVERTISEMENT", "READ
 MORE: ...") is not copied text: the passage is cut around it when both pieces still make
@@ -57,8 +57,10 @@ _NUMBER_WORDS = frozenset(
 SNAP_WORDS = 3
 SNAP_MAX = 8
 # A passage that stops at most this many words short of a sentence end in both texts is taken to
-# it: those words were edited (see _edges).
-EDGE_WORDS = 2
+# it: those words were edited (see _edges). Three, not two: a translation back into English
+# rewords a sentence's last or first three words ("for discussing it." for "to discuss it.",
+# "President of Velnia" for "Velnian President"), and so do slanted copies ("over recent years.").
+EDGE_WORDS = 3
 # A passage is a shared quotation when at least this share of its words, in both articles, lies
 # inside quotation marks (what is left: "he said", "she told MPs").
 QUOTED_SHARE = 0.8
