@@ -243,7 +243,8 @@ line):
     python bench/reuse_news.py --data bench/data/reuse_news6.txt --similarity 0.15
         all P 0.966 R 0.749 (retrans R 0.941), otherwise the same
 
-    after a story one outlet printed three times (6cdca83), a quotation next to copied text
+    after a story one outlet printed three times (6cdca83, shaped like no footer: the commit
+    after af29c19), a quotation next to copied text
     (4c1b3bc), regions taken out to the ends of their paragraphs (f9db240, 1fbd3f2) and three
     edited words at a sentence's edge (af29c19):
     python bench/reuse_news.py --data bench/data/reuse_news6.txt                   (and --similarity 0.15)
@@ -260,10 +261,12 @@ line):
         as copying: nothing in two pages tells it from a copied last paragraph; a lead-in line
         whose words the copied sentence opens with ("The Ministry of Health reports:" before "The
         Ministry of Health today announced") is taken into the passage (release P 0.994); words a
-        copy put between copied paragraphs stay inside its passage (prefix P 0.988); an outlet's
-        footer on three pages is now reported between two of them when it is half or more of both
-        (pages whose text is little more than the footer); "Repairs are" for "The repairs are"
-        still starts at the first shared word
+        copy put between copied paragraphs stay inside its passage (prefix P 0.988); two reprints of
+        a story that each open with words of their own and end with it (no closing line, no
+        footer) are taken for a footer between them (their passages with the first printing stay,
+        and the cluster with them); a text that is half or more of every page and fills one of
+        them whole (a page whose text is only a banner) is reported; "Repairs are" for "The
+        repairs are" still starts at the first shared word
 """
 
 from __future__ import annotations

@@ -432,6 +432,20 @@ def test_a_story_one_outlet_printed_three_times_is_copying_not_its_boilerplate()
     assert all(FOOTER not in d.text[s:e] for c in result.clusters for a, s, e in c.members for d in docs if d.id == a)
 
 
+def test_a_notice_longer_than_the_short_items_above_it_is_still_boilerplate():
+    # Three one-sentence briefs of one outlet, each above its long subscription appeal: the appeal
+    # is most of every page, as a story printed again is, but it closes each page after that
+    # page's own text, the shape of a footer; so does a banner opening each page before it.
+    briefs = ["The harbour reopened on Monday after a week of repairs to the northern pier.",
+              "Farmers brought in the largest apple harvest of the last eleven years.",
+              "The night ferry will run twice a week from the first of May."]
+    for footer in (True, False):
+        docs = [art(f"brief{k}", *((text, FOOTER + " " + SECOND) if footer else (FOOTER + " " + SECOND, text)),
+                    outlet="Signal", published=dt.date(2024, 10, 1 + k)) for k, text in enumerate(briefs)]
+        result = find_reuse(docs)
+        assert result.passages == [] and result.stats["boilerplate_passages"] == 3
+
+
 def test_result_does_not_depend_on_input_order_and_ids_must_be_unique():
     docs = [art(f"d{i}", filler(70 + i), SOURCE if i % 2 else SECOND, filler(80 + i)) for i in range(6)]
     first = find_reuse(docs).to_dict()

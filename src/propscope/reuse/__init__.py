@@ -282,8 +282,9 @@ def find_reuse(
     ``boilerplate_min_articles`` articles of one outlet, that one or another, or at least two
     articles of each of two or more outlets and no outlet's article alone, unless that text is at
     least half of each of its articles, and passages to another outlet's article that reprinted
-    that text; a passage between two pages of one outlet that shares at least half of both is a
-    story it printed again and stays, without the footer its other pages share),
+    that text; a passage between two pages of one outlet that shares at least half of both, and
+    neither closes both after their own text nor opens both before it, is a story it printed
+    again and stays, without the footer its other pages share),
     ``"flag"`` (keep and mark them, in clusters of their own) or ``"keep"``;
     ``stats["boilerplate_passages"]`` counts them. A passage that is only a
     quotation in both articles (see :data:`.align.QUOTED_SHARE`) is independent articles quoting

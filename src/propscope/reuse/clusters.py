@@ -21,9 +21,10 @@ least half of every page showing it (a story one outlet ran twice and another co
 its pages; a notice sits around their articles). The passages between two articles of one outlet
 in that cluster (that outlet's, or another's that shows the same notice on fewer pages) are then
 flagged, or dropped and the clusters rebuilt without them; but not between two pages whose shared
-text is at least half of both: a story the outlet printed three times (as news, updated the next
-day, in a round-up) is what those pages are. Its footer, which the outlet's other pages share,
-is cut off those passages (:func:`trim_boilerplate`).
+text is at least half of both and does not close both after their own text (a footer) or open
+both before it (a banner): a story the outlet printed three times (as news, updated the next day,
+in a round-up) is what those pages are. Its footer, which the outlet's other pages share, is cut
+off those passages (:func:`trim_boilerplate`).
 A passage between different outlets is flagged only when its text in one of the articles is what
 that article's outlet repeats (another outlet republished an article with its footer: the footer
 then matches every article of the outlet, and would tie the republished article to all of them
@@ -244,7 +245,7 @@ def boilerplate_passages(
         notice = _shared_notice(per_outlet, _articles_of(passages, group)) and not _fills_pages(passages, group, texts)
         if not (notice or any(len(arts) >= min_articles for arts in per_outlet.values())):
             continue
-        reruns = set() if notice else _reruns(passages, group, texts)
+        reruns = set() if notice else _reruns(passages, group, outlets, texts)
         repeated: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> its boilerplate spans
         for k in group:
             a, a0, a1, b, b0, b1 = passages[k]
@@ -337,24 +338,63 @@ def _fills_pages(passages: Sequence[PassageTuple], group: Sequence[int], texts: 
                for art, parts in spans.items())
 
 
-def _reruns(passages: Sequence[PassageTuple], group: Sequence[int],
+def _reruns(passages: Sequence[PassageTuple], group: Sequence[int], outlets: Mapping[str, str | None],
             texts: Mapping[str, str] | None) -> set[tuple[str, str]]:
-    """Article pairs of the cluster whose shared text (their passages in it, merged) is at least
-    STORY_SHARE of both pages: a story the outlet printed again (the next day under a new first
+    """Pairs of one outlet's articles in the cluster whose shared text (their passages in it,
+    merged) is at least STORY_SHARE of both pages and is not shaped like a footer or a header
+    (:func:`_footer_shaped`): a story the outlet printed again (the next day under a new first
     paragraph, in a weekend round-up), not a line around two of its articles. Three such pages
-    have the shape of the outlet's boilerplate; its footer, when the cluster holds one, is what it
-    shares with the outlet's other pages, and stays boilerplate. Empty without ``texts``."""
+    have the shape of the outlet's boilerplate. The footer under such a story, which the outlet's
+    other pages show too, is what those pages share with it: it is left out before the shape is
+    judged. Empty without ``texts``."""
     if texts is None:
         return set()
     spans: dict[tuple[str, str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = defaultdict(lambda: ([], []))
     for k in group:
         a, a0, a1, b, b0, b1 = passages[k]
-        spans[a, b][0].append((a0, a1))
-        spans[a, b][1].append((b0, b1))
-    return {(a, b) for (a, b), (in_a, in_b) in spans.items()
-            if a in texts and b in texts
-            and _covered(in_a, 0, len(texts[a])) >= STORY_SHARE * len(texts[a].strip())
-            and _covered(in_b, 0, len(texts[b])) >= STORY_SHARE * len(texts[b].strip())}
+        if outlets.get(a) and outlets.get(a) == outlets.get(b) and a in texts and b in texts:
+            spans[a, b][0].append((a0, a1))
+            spans[a, b][1].append((b0, b1))
+    filled = {pair for pair, (in_a, in_b) in spans.items()
+              if all(_covered(parts, 0, len(texts[art])) >= STORY_SHARE * len(texts[art].strip())
+                     for art, parts in zip(pair, (in_a, in_b)))}
+    repeated: dict[str, list[tuple[int, int]]] = defaultdict(list)  # what the other pages share
+    for pair, parts in spans.items():
+        if pair not in filled:
+            for art, part in zip(pair, parts):
+                repeated[art].extend(part)
+    return {(a, b) for (a, b) in filled
+            if not _footer_shaped([(texts[art], _without(parts, repeated[art]))
+                                   for art, parts in zip((a, b), spans[a, b])])}
+
+
+def _without(spans: Sequence[tuple[int, int]], cut: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """First start and last end of what ``spans`` cover outside ``cut``; None if nothing is left."""
+    from ..metrics import merge_intervals
+
+    left = []
+    for s, e in merge_intervals(spans):
+        for c0, c1 in merge_intervals(cut):
+            if c0 > s:
+                left.append((s, min(e, c0)))
+            s = max(s, c1)
+            if s >= e:
+                break
+        if s < e:
+            left.append((s, e))
+    left = [(s, e) for s, e in left if s < e]
+    return (left[0][0], left[-1][1]) if left else None
+
+
+def _footer_shaped(sides: Sequence[tuple[str, tuple[int, int] | None]]) -> bool:
+    """The shared text ends every page after the page's own text (a footer), or opens every page
+    before it (a header, a banner): the shape of a notice around articles, however short they
+    are. A story printed again fills one of its pages, or has text of its own after it on one
+    (a new last paragraph, the footer) and before it (a new first paragraph, a round-up's intro)."""
+    if any(span is None for _, span in sides):
+        return True
+    own = [(bool(text[: span[0]].strip()), bool(text[span[1] :].strip())) for text, span in sides if span]
+    return all(before and not after for before, after in own) or all(after and not before for before, after in own)
 
 
 def _covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> int:
