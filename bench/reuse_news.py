@@ -243,8 +243,8 @@ line):
     python bench/reuse_news.py --data bench/data/reuse_news6.txt --similarity 0.15
         all P 0.966 R 0.749 (retrans R 0.941), otherwise the same
 
-    after a story one outlet printed three times (6cdca83, shaped like no footer: the commit
-    after af29c19), a quotation next to copied text
+    after a story one outlet printed three times (6cdca83, and 77d2c97: not when shaped like a
+    footer), a quotation next to copied text
     (4c1b3bc), regions taken out to the ends of their paragraphs (f9db240, 1fbd3f2) and three
     edited words at a sentence's edge (af29c19):
     python bench/reuse_news.py --data bench/data/reuse_news6.txt                   (and --similarity 0.15)
