@@ -244,9 +244,8 @@ line):
         all P 0.966 R 0.749 (retrans R 0.941), otherwise the same
 
     after a story one outlet printed three times (6cdca83, and 77d2c97: not when shaped like a
-    footer), a quotation next to copied text
-    (4c1b3bc), regions taken out to the ends of their paragraphs (f9db240, 1fbd3f2) and three
-    edited words at a sentence's edge (af29c19):
+    footer), a quotation next to copied text (4c1b3bc), regions taken out to the ends of their
+    paragraphs (f9db240, 1fbd3f2) and three edited words at a sentence's edge (af29c19):
     python bench/reuse_news.py --data bench/data/reuse_news6.txt                   (and --similarity 0.15)
         all P 0.972 R 0.997; spurious: boilerplate 1 (the helpline notice); 41 passages in 9
         clusters (one per group, and the notice), origin right 8 of 8; rerun 0.997/1.000, release,
