@@ -806,3 +806,18 @@ def test_a_story_republished_with_adverts_between_its_paragraphs_is_one_cluster(
     start = first.text.index(PARAGRAPHS[0])
     assert [m for m in cluster.members if m[0] == "first"] == [("first", start, start + len("\n\n".join(PARAGRAPHS)))]
     assert [second.text[s:e] for a, s, e in cluster.members if a == "second"] == list(PARAGRAPHS)
+
+
+def test_a_chance_candidate_is_not_aligned(monkeypatch):
+    """Regions that share fewer three-word runs than an anchored passage holds are skipped before
+    the alignment, which was most of the time at a low --similarity; a real copy is still aligned."""
+    import propscope.reuse.align as align
+
+    calls = []
+    real = align.align_tokens
+    monkeypatch.setattr(align, "align_tokens", lambda *a, **k: calls.append(1) or real(*a, **k))
+    a = "The minister said on Tuesday that the new bridge over the river would open next spring after delays."
+    b = "Residents said on Tuesday that they feared the flood defences upstream were failing after heavy rain."
+    whole = [(0, len(align.tokenize(a)), 0, len(align.tokenize(b)))]
+    assert align_pair(a, b, whole, min_chars=20) == [] and calls == []  # one shared run: "said on tuesday"
+    assert align_pair(a, a.replace("minister", "mayor"), whole, min_chars=20) != [] and calls == [1]

@@ -465,6 +465,12 @@ def align_pair(
     """
     ta = tokens_a if tokens_a is not None else tokenize(text_a)
     tb = tokens_b if tokens_b is not None else tokenize(text_b)
+    # Most candidates of a low --similarity are chance: regions sharing fewer runs of ANCHOR_RUN
+    # words than a passage of min_anchored anchored words holds. Aligning them is most of the
+    # time spent and finds nothing that is kept, so they are not aligned.
+    need = -(-min_anchored // ANCHOR_RUN)
+    if sum(_shared_runs(ta.norms[a0:a1], tb.norms[b0:b1]) for a0, a1, b0, b1 in regions) < need:
+        return []
 
     def chars(f: Fragment) -> tuple[int, int, int, int]:
         return int(ta.starts[f.a_lo]), int(ta.ends[f.a_hi - 1]), int(tb.starts[f.b_lo]), int(tb.ends[f.b_hi - 1])
