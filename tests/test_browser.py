@@ -136,6 +136,12 @@ def test_paste_analyse_read_and_explore(server, browser, sample_text):
             page.keyboard.press(key)
             after = page.locator("#span-details").inner_text()
             assert after != before and "“" + marks.nth(k).inner_text().split()[0] in after, key
+            # what a screen reader says of it: a button, its techniques and confidence, then its words
+            label = marks.nth(k).get_attribute("aria-label") or ""
+            assert marks.nth(k).get_attribute("role") == "button" and "%: " in label, label
+            assert after.split(" · ")[0].split("”")[-1].strip() in label and label.endswith(
+                marks.nth(k).evaluate("m => { const c = m.cloneNode(true); "
+                                      "c.querySelectorAll('.lbl').forEach(l => l.remove()); return c.textContent; }")), label
     page.goto(server + "/search")
     page.fill("input[name=q]", "veteran")
     page.click("form.inline button")

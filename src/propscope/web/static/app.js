@@ -28,8 +28,18 @@
     marks.forEach(function (m) {
       var vis = visibleSpans(m._spans, min, on);
       m.classList.toggle("off", !vis.length);
-      if (vis.length) { m.setAttribute("data-t", vis[0].t); m.setAttribute("tabindex", "0"); }
-      else { m.removeAttribute("tabindex"); m.classList.remove("active"); }
+      if (vis.length) {
+        m.setAttribute("data-t", vis[0].t);
+        m.setAttribute("tabindex", "0");
+        // reached with Tab, a highlight is a button that says its techniques, not only its words
+        m.setAttribute("role", "button");
+        m.setAttribute("aria-label", vis.map(function (s) {
+          return (byName[s.t] || {display: s.t}).display + " " + Math.round(s.s * 100) + "%";
+        }).join(", ") + ": " + ownText(m));
+      } else {
+        ["tabindex", "role", "aria-label"].forEach(function (a) { m.removeAttribute(a); });
+        m.classList.remove("active");
+      }
       Array.prototype.forEach.call(m.children, function (c) {
         if (c.classList.contains("lbl")) {
           var t = c.getAttribute("data-t");
@@ -48,15 +58,18 @@
       (shown < total ? "; the others are hidden" : "") + ".";
   }
 
+  function ownText(mark) {
+    // This piece's words, without the technique labels drawn inside it.
+    var copy = mark.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".lbl"), function (l) { l.remove(); });
+    return copy.textContent;
+  }
+
   function quoteOf(mark) {
     // Every piece of the same span (a span crossing another is cut in two), without the labels.
     var scope = mark.closest("section") || document;
     var pieces = scope.querySelectorAll('mark.span[data-id="' + mark.getAttribute("data-id") + '"]');
-    return Array.prototype.map.call(pieces, function (p) {
-      var copy = p.cloneNode(true);
-      Array.prototype.forEach.call(copy.querySelectorAll(".lbl"), function (l) { l.remove(); });
-      return copy.textContent;
-    }).join("");
+    return Array.prototype.map.call(pieces, ownText).join("");
   }
 
   function show(mark) {
