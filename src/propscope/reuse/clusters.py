@@ -287,8 +287,7 @@ def trim_boilerplate(passages: Sequence[PassageTuple], flagged: set[int], outlet
             a1, b1 = len(ta[:end_a].rstrip()), len(tb[:end_b].rstrip())
         start_a, start_b = _footer_at(repeated[a], a0, a1, False), _footer_at(repeated[b], b0, b1, False)
         if start_a is not None and start_b is not None:
-            a0, b0 = start_a + len(ta[start_a:]) - len(ta[start_a:].lstrip()), start_b + len(tb[start_b:]) - len(
-                tb[start_b:].lstrip())
+            a0, b0 = len(ta) - len(ta[start_a:].lstrip()), len(tb) - len(tb[start_b:].lstrip())
         if (a0, a1, b0, b1) != passages[k][1:3] + passages[k][4:6] and a0 < a1 and b0 < b1:
             out[k] = (a, a0, a1, b, b0, b1)
     return out
@@ -372,9 +371,9 @@ def _without(spans: Sequence[tuple[int, int]], cut: Sequence[tuple[int, int]]) -
     """First start and last end of what ``spans`` cover outside ``cut``; None if nothing is left."""
     from ..metrics import merge_intervals
 
-    left = []
+    left, cuts = [], merge_intervals(cut)
     for s, e in merge_intervals(spans):
-        for c0, c1 in merge_intervals(cut):
+        for c0, c1 in cuts:
             if c0 > s:
                 left.append((s, min(e, c0)))
             s = max(s, c1)

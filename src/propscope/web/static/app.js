@@ -14,7 +14,10 @@
   var sliderValue = document.getElementById("min-score-value");
   var shownCount = document.getElementById("shown-count");
   var boxes = Array.prototype.slice.call(document.querySelectorAll(".toggle input[type=checkbox]"));
-  marks.forEach(function (m) { m._spans = JSON.parse(m.getAttribute("data-spans") || "[]"); });
+  marks.forEach(function (m) {
+    m._spans = JSON.parse(m.getAttribute("data-spans") || "[]");
+    m._text = ownText(m);  // read once: every slider move relabels every highlight
+  });
 
   function visibleSpans(spans, min, on) {
     return spans.filter(function (s) { return on[s.t] !== false && s.s >= min; });
@@ -35,7 +38,7 @@
         m.setAttribute("role", "button");
         m.setAttribute("aria-label", vis.map(function (s) {
           return (byName[s.t] || {display: s.t}).display + " " + Math.round(s.s * 100) + "%";
-        }).join(", ") + ": " + ownText(m));
+        }).join(", ") + ": " + m._text);
       } else {
         ["tabindex", "role", "aria-label"].forEach(function (a) { m.removeAttribute(a); });
         m.classList.remove("active");
@@ -69,7 +72,7 @@
     // Every piece of the same span (a span crossing another is cut in two), without the labels.
     var scope = mark.closest("section") || document;
     var pieces = scope.querySelectorAll('mark.span[data-id="' + mark.getAttribute("data-id") + '"]');
-    return Array.prototype.map.call(pieces, ownText).join("");
+    return Array.prototype.map.call(pieces, function (p) { return p._text; }).join("");
   }
 
   function show(mark) {
