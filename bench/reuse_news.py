@@ -9,6 +9,7 @@
     python bench/reuse_news.py --data bench/data/reuse_news4.txt   # the fourth set (below)
     python bench/reuse_news.py --data bench/data/reuse_news5.txt   # the fifth set (below)
     python bench/reuse_news.py --data bench/data/reuse_news6.txt   # the sixth set (below)
+    python bench/reuse_news.py --data bench/data/reuse_news7.txt   # the seventh set (below)
 
 bench/reuse.py measures the detector on pseudo-words; this measures it on prose. The articles in
 bench/data/reuse_news.txt (34 of them, 150-320 words, eight invented outlets, written for this
@@ -295,7 +296,8 @@ REPORTED = ("wire", "typos", "subst", "split", "reorder", "short", "slogan", "qu
             "figures", "spelling", "ads", "patch", "release",
             "dateline", "typofix", "retrans", "inserted", "liveblog", "adline", "brief", "chain",
             "column", "aggregator", "rerun", "firstword",
-            "prefix", "oped", "spun")
+            "prefix", "oped", "spun",
+            "leadin", "names", "splitart", "paraphrase", "numbers", "inquote")
 NOT_REPORTED = ("quote", "boilerplate")
 _LABEL = r"[a-z]+/[a-z0-9-]+(?:#[a-z0-9]+)?"
 _MARK = re.compile(rf"\[\[(/|{_LABEL}(?: {_LABEL})*)\]\]")
@@ -467,7 +469,7 @@ def main() -> None:
     ap.add_argument("--jsonl", type=Path, help="also write the articles (without the marks) to this JSONL file")
     ap.add_argument("--data", type=Path, default=DATA,
                     help=f"the marked articles (default {DATA.relative_to(HERE.parent)}; "
-                         "also reuse_news2.txt ... reuse_news6.txt)")
+                         "also reuse_news2.txt ... reuse_news7.txt)")
     args, options = ap.parse_known_args()
     docs = read_docs(args.data)
     with tempfile.TemporaryDirectory() as tmp:
