@@ -1762,3 +1762,14 @@ def test_headline_possessive_organisation_and_name_before_colon():
     """"ECB's Lagarde: ..." names a person by her institution; "Putin's War: ..." is a title."""
     check("ECB's Lagarde: Inflation is coming down", "ECB's Lagarde", ":", "Inflation is coming down")
     assert sources.extract("Putin's War: The untold story").attributions == []
+
+
+@pytest.mark.parametrize("text", [
+    '"The harvest is lost,” the farmer told us in his kitchen.',
+    'The hail came at noon. "The harvest is lost,” the farmer told us in his kitchen.',
+])
+def test_straight_opening_mark_closed_by_curly_one(text):
+    """A quote opened with a straight mark and closed with a curly one (copy edited in two programs) ends
+    at the curly mark, also when it opens the text (it was left open there and swallowed the speaker)."""
+    check(text, "farmer", "told", "The harvest is lost")
+    assert [q.text for q in sources.find_quotes(text)] == ["The harvest is lost,"]

@@ -599,6 +599,19 @@ def _entities(doc) -> list[EntityMention]:
 # ------------------------------------------------------------------------------------------- quotes
 
 
+def _curly_close_after(line: str, a: int) -> int | None:
+    """Index of a curly closing mark that closes the unpaired straight mark at ``a``, if one does.
+
+    Copy edited in two programs mixes marks: '"We are ready,” the general said.' opens straight and
+    closes curly. Without this the straight mark stays open and (at a line's start) quotes the whole
+    line, the speaker's words and the cue with it. Only a ” with no “ between the two marks counts.
+    """
+    close = line.find("”", a + 1)
+    if close < 0 or "“" in line[a + 1 : close]:
+        return None
+    return close
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Direct quotes in straight ("), curly double (“ ”) and curly single (‘ ’) marks.
 
@@ -619,9 +632,13 @@ def find_quotes(text: str) -> list[Quote]:
         pos = [i for i, c in enumerate(line) if c == '"']
         for a, b in zip(pos[0::2], pos[1::2]):
             quotes.append(Quote(base + a + 1, base + b, line[a + 1 : b], "straight"))
-        if len(pos) % 2 == 1 and not line[: pos[-1]].strip():
+        if len(pos) % 2 == 1:
             a = pos[-1]
-            quotes.append(Quote(base + a + 1, base + len(line), line[a + 1 :], "straight"))
+            close = _curly_close_after(line, a)
+            if close is not None:
+                quotes.append(Quote(base + a + 1, base + close, line[a + 1 : close], "straight"))
+            elif not line[:a].strip():
+                quotes.append(Quote(base + a + 1, base + len(line), line[a + 1 :], "straight"))
         # single, straight or curly, where the marks cannot be apostrophes (``reuse.align.single_quoted``,
         # the rule text reuse reads quotations by); one left open at the line's end is no quote here
         for a, b in single_quoted(line, 0, len(line)):
