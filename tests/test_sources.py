@@ -1773,3 +1773,21 @@ def test_straight_opening_mark_closed_by_curly_one(text):
     at the curly mark, also when it opens the text (it was left open there and swallowed the speaker)."""
     check(text, "farmer", "told", "The harvest is lost")
     assert [q.text for q in sources.find_quotes(text)] == ["The harvest is lost,"]
+
+
+@pytest.mark.parametrize("text", [
+    "His latest single, “Say You Will,” went straight to number one.",
+    'Their anthem, "Tell Them We Are Coming," opened the rally.',
+    'The band\'s anthem, "Say It Loud," closed the rally.',
+])
+def test_verb_in_a_quoted_title_is_no_cue(text):
+    """A verb of saying inside a title-case quotation is a word of the title, not someone's speech."""
+    assert sources.extract(text).attributions == []
+
+
+def test_as_they_say_is_a_saying_not_a_report():
+    """'As they say, ...' cites nobody; with a statement or 'you' it reports what was said."""
+    assert sources.extract("As they say, there is no such thing as a free lunch.").attributions == []
+    check("As they said in their letter, the school will close in July.", "they", "said",
+          "the school will close in July")
+    check("As you say, the rules have changed.", "you", "say", "the rules have changed")

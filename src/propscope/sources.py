@@ -1704,11 +1704,32 @@ def _reduced_relative_report(verb):
     return noun, (*_tok_range(toks), "ccomp")
 
 
+def _in_quoted_title(tok, quotes: list[Quote]) -> bool:
+    """The verb is a word of a title in quotation marks: 'Her single, “Tell Me Why,” topped the charts',
+    'the slogan "Say No More"'. A quotation of two to eight words, each capitalised but for the small
+    words of a title, reports nothing said, whatever verb it holds."""
+    q = _quote_containing(quotes, tok.idx, tok.idx + len(tok.text))
+    if q is None or not tok.text[:1].isupper():
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", q.text)
+    return 2 <= len(words) <= 8 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _idiom_as_they_say(tok) -> bool:
+    """'As they say, the devil is in the detail': a saying, not a report; 'they' are nobody in particular.
+    Only a bare present 'as they say' (no object, place or time of its own); 'As they said in their
+    statement, ...' and 'As you say, ...' (an interviewer to the interviewee) are reports."""
+    if tok.lemma_.lower() != "say" or tok.tag_ != "VBP":
+        return False
+    kids = [c for c in tok.children if c.dep_ != "punct"]
+    return sorted(c.lower_ for c in kids) == ["as", "they"] and all(c.dep_ in {"mark", "nsubj"} for c in kids)
+
+
 def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
     text = doc.text
     out = []
     for tok in doc:
-        if not _is_speech(tok):
+        if not _is_speech(tok) or _idiom_as_they_say(tok) or _in_quoted_title(tok, quotes):
             continue
         garden = _reduced_relative_report(tok)
         subj = garden[0] if garden else _subject(tok)
