@@ -821,3 +821,15 @@ def test_a_chance_candidate_is_not_aligned(monkeypatch):
     whole = [(0, len(align.tokenize(a)), 0, len(align.tokenize(b)))]
     assert align_pair(a, b, whole, min_chars=20) == [] and calls == []  # one shared run: "said on tuesday"
     assert align_pair(a, a.replace("minister", "mayor"), whole, min_chars=20) != [] and calls == [1]
+
+
+def test_a_lead_in_line_opening_with_the_copied_sentences_first_words_is_not_taken_into_it():
+    # "The Harbour Board writes:" above a copy whose first sentence opens "The Harbour Board": the
+    # other article has a word edited after those words ("today" left out), so they are a run of
+    # their own, and the aligner took their first occurrence, the lead-in line, chaining over it.
+    copied = "The Harbour Board today said that " + SOURCE[0].lower() + SOURCE[1:]
+    edited = copied.replace(" today said", " said")
+    a = art("a", filler(1060), edited, filler(1061))
+    b = art("b", filler(1062), "The Harbour Board writes:", copied, filler(1063))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (edited, copied)

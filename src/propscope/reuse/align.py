@@ -118,6 +118,26 @@ def _trim(chain: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return chain[lo:hi]
 
 
+def _slide(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list) -> list[tuple[int, int, int]]:
+    """The chain's first run moved, in either text, to the last place its words take before the
+    second run. SequenceMatcher takes the first of equal words, so a lead-in line opening with the
+    copied sentence's first words ("The Ministry of Health reports:" above "The Ministry of Health
+    today announced ...") gave the run when the other text edited the word after them, and the
+    chain bridged the line. A copy is contiguous: of two places of the same words, the one next to
+    the rest of it is the copied one. (At a chain's end the first place after the run before is
+    the one next to it, and SequenceMatcher already takes that.)"""
+    if len(chain) < 2:
+        return chain
+    (i, j, n), (i2, j2, _) = chain[0], chain[1]
+    words = keys_a[i : i + n]
+
+    def last_at(keys: list, lo: int, hi: int) -> int:
+        """The last start of ``words`` in ``keys[lo:hi]`` (``lo`` is one)."""
+        return next(p for p in range(hi - n, lo - 1, -1) if keys[p : p + n] == words)
+
+    return [(last_at(keys_a, i, i2), last_at(keys_b, j, j2), n), *chain[1:]]
+
+
 def _snap(chain: list[tuple[int, int, int]], ta: Tokens, tb: Tokens, a_lo: int, b_lo: int) -> list[tuple[int, int, int]]:
     """Cut a passage at the sentence boundary nearest each edge when what lies beyond it looks
     like chance: at most SNAP_WORDS words, or at most SNAP_MAX words without a run of ANCHOR_RUN
@@ -180,7 +200,8 @@ def _fragments(keys_a: list, keys_b: list, ta: Tokens, tb: Tokens, a_lo: int, b_
     sm = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     out = []
     for chain in _chains(sm.get_matching_blocks(), max_gap):
-        chain = _regain(_snap(_trim(chain), ta, tb, a_lo, b_lo), keys_a, keys_b, ta, tb, a_lo, b_lo)
+        chain = _regain(_snap(_slide(_trim(chain), keys_a, keys_b), ta, tb, a_lo, b_lo), keys_a, keys_b, ta, tb,
+                        a_lo, b_lo)
         i0, i1, j0, j1 = _edges(chain, keys_a, keys_b, ta, tb, a_lo, b_lo)
         out.append(Fragment(a_lo + i0, a_lo + i1, b_lo + j0, b_lo + j1, sum(n for _, _, n in chain),
                             sum(anchored_words(keys_a[i : i + n]) for i, _, n in chain),
