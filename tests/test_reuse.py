@@ -513,14 +513,16 @@ def test_lower_similarity_finds_more_of_a_heavily_edited_copy():
     def words(n: int) -> str:
         return " ".join(rng.choice(vocab) for _ in range(n))
 
-    def paragraphs(ws: list[str]) -> str:  # a region reaches the ends of the paragraphs it touches
-        return "\n\n".join(" ".join(ws[k : k + 24]) for k in range(0, len(ws), 24))
+    def paragraphs(ws: list[str], advert: str = "") -> str:  # a region reaches the ends of its paragraphs
+        return "\n\n".join(" ".join(ws[k : k + 24]) + advert for k in range(0, len(ws), 24))
 
     passage = [rng.choice(vocab) for _ in range(240)]
     edited = [f"zz{i}" if i % 4 == 3 else w for i, w in enumerate(passage)]  # every 4th word replaced
     head_a, head_b = words(80) + ". ", words(70) + ". "
     a = Article("a", head_a + paragraphs(passage) + ". " + words(80) + ".")
-    b = Article("b", head_b + paragraphs(edited) + ". " + words(90) + ".")
+    # an advert line after each paragraph of the copy: a passage filling its paragraphs in both
+    # texts is aligned with the next ones too, and without the adverts the default found it all
+    b = Article("b", head_b + paragraphs(edited, "\n\nADVERTISEMENT") + ". " + words(90) + ".")
     others = [Article(f"o{i}", words(200) + ".") for i in range(5)]
     planted = (len(head_a), len(head_a) + len(paragraphs(passage)))
 
@@ -833,3 +835,19 @@ def test_a_lead_in_line_opening_with_the_copied_sentences_first_words_is_not_tak
     b = art("b", filler(1062), "The Harbour Board writes:", copied, filler(1063))
     [p] = find_reuse([a, b]).passages
     assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (edited, copied)
+
+
+def test_a_reworded_paragraph_after_the_copied_ones_is_aligned_with_them():
+    # The copy keeps its first paragraph verbatim and rewords every third word of the two after
+    # it (as a translation there and back does): the candidate region reaches only into the
+    # second, so the third was left out although the passage filled its paragraphs in both texts.
+    source = art("source", filler(1070), SOURCE, SECOND, MIDDLE, filler(1071))
+    copy = art("copy", filler(1072), SOURCE, spun(SECOND), spun(MIDDLE), filler(1073))
+    [p] = find_reuse([source, copy]).passages
+    assert source.text[slice(*side(p, source))] == "\n\n".join((SOURCE, SECOND, MIDDLE))
+    assert copy.text[slice(*side(p, copy))] == "\n\n".join((SOURCE, spun(SECOND), spun(MIDDLE)))
+    # and before them, the same
+    source = art("source", filler(1074), MIDDLE, SECOND, SOURCE, filler(1075))
+    copy = art("copy", filler(1076), spun(MIDDLE), spun(SECOND), SOURCE, filler(1077))
+    [p] = find_reuse([source, copy]).passages
+    assert source.text[slice(*side(p, source))] == "\n\n".join((MIDDLE, SECOND, SOURCE))

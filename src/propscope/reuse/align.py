@@ -20,7 +20,9 @@ short of a sentence both texts finish is taken to its end, and one that starts u
 after a sentence both texts begin is taken back to its start (:func:`_edges`: those words were
 edited). A line one text has inside a passage and the other has not ("ADVERTISEMENT", "READ
 MORE: ...") is not copied text: the passage is cut around it when both pieces still make
-passages (:func:`split_at_lines`).
+passages (:func:`split_at_lines`). A passage that fills its paragraphs in both texts is aligned
+again with the paragraph after and the one before it (:func:`_next_paragraphs`): a reworded
+paragraph next to copied ones may lie outside the candidate region.
 Figures do not count towards those runs: independent reports of one poll, market day or court
 case share their numbers ("44 per cent", "3.5 million dinars") and the names around them, so a
 run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func:`anchored_words`).
@@ -61,6 +63,9 @@ SNAP_MAX = 8
 # rewords a sentence's last or first three words ("for discussing it." for "to discuss it.",
 # "President of Velnia" for "Velnian President"), and so do slanted copies ("over recent years.").
 EDGE_WORDS = 3
+# A passage that fills its paragraphs in both texts is aligned again with the next (and the
+# previous) paragraph of both, each taken up to this many words (see _next_paragraphs).
+PARAGRAPH_REACH = 64
 # A passage is a shared quotation when at least this share of its words, in both articles, lies
 # inside quotation marks (what is left: "he said", "she told MPs").
 QUOTED_SHARE = 0.8
@@ -378,6 +383,38 @@ def align_region(ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], *, m
     return out
 
 
+def _next_paragraphs(f: Fragment, ta: Tokens, tb: Tokens) -> list[tuple[int, int, int, int]]:
+    """Regions of ``f`` with the paragraph (line) after it, and with the one before it, in both
+    texts, where ``f`` is an anchored passage ending (or starting) at a line's end (or start) in
+    both: copying goes paragraph by paragraph, and a neighbouring paragraph translated there and
+    back, or heavily reworded, may have no window that collides, nor lie within the margin of the
+    candidate region (each paragraph is at most PARAGRAPH_REACH words: a longer one is taken that
+    far, and a passage reaching its end goes on from there)."""
+    if f.anchored < MIN_ANCHORED:
+        return []
+
+    def after(t: Tokens, k: int) -> int:
+        stop = min(len(t), k + PARAGRAPH_REACH)
+        k += 1
+        while k < stop and not t.line_start[k]:
+            k += 1
+        return k
+
+    def before(t: Tokens, k: int) -> int:
+        stop = max(0, k - PARAGRAPH_REACH)
+        k -= 1
+        while k > stop and not t.line_start[k]:
+            k -= 1
+        return k
+
+    out = []
+    if f.a_hi < len(ta) and f.b_hi < len(tb) and ta.line_start[f.a_hi] and tb.line_start[f.b_hi]:
+        out.append((f.a_lo, after(ta, f.a_hi), f.b_lo, after(tb, f.b_hi)))
+    if f.a_lo > 0 and f.b_lo > 0 and ta.line_start[f.a_lo] and tb.line_start[f.b_lo]:
+        out.append((before(ta, f.a_lo), f.a_hi, before(tb, f.b_lo), f.b_hi))
+    return out
+
+
 def _touch(f: Fragment, g: Fragment, gap: int) -> bool:
     return f.a_lo <= g.a_hi + gap and g.a_lo <= f.a_hi + gap and f.b_lo <= g.b_hi + gap and g.b_lo <= f.b_hi + gap
 
@@ -392,8 +429,15 @@ def align_tokens(
     """All fragments of a pair: aligned per region, then fragments found twice (by overlapping
     regions) or lying next to each other in both texts are re-aligned as one span so that every
     shared passage is reported once."""
-    frags = sorted({f for r in regions for f in align_region(ta, tb, r, max_gap=max_gap)},
-                   key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
+    found = {f for r in regions for f in align_region(ta, tb, r, max_gap=max_gap)}
+    seen = set(regions)
+    new = found
+    while new:  # the paragraphs next to passages that fill theirs in both texts
+        todo = {r for f in new for r in _next_paragraphs(f, ta, tb)} - seen
+        seen |= todo
+        new = {f for r in todo for f in align_region(ta, tb, r, max_gap=max_gap)} - found
+        found |= new
+    frags = sorted(found, key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
     for _ in range(3):
         merged: list[Fragment] = []
         touched = False
