@@ -1791,3 +1791,25 @@ def test_as_they_say_is_a_saying_not_a_report():
     check("As they said in their letter, the school will close in July.", "they", "said",
           "the school will close in July")
     check("As you say, the rules have changed.", "you", "say", "the rules have changed")
+
+
+@pytest.mark.parametrize("text, first, verb, second", [
+    ("The mayor said the bridge was safe and promised that repairs would start in May.",
+     "the bridge was safe", "promised", "repairs would start in May"),
+    ("The airline said the delays were over and insisted that no flights had been cancelled.",
+     "the delays were over", "insisted", "no flights had been cancelled"),
+])
+def test_second_verb_of_saying_after_a_reported_clause_keeps_the_speaker(text, first, verb, second):
+    """'X said A and promised that B': the parser hangs 'promised' on A's verb; it is X's second statement,
+    not A's subject's, and A ends before it."""
+    got = [(text[a.source_start:a.source_end], a.cue, a.content) for a in sources.extract(text).attributions]
+    speaker = text.split()[1]
+    assert got == [(speaker, "said", first), (speaker, verb, second)]
+
+
+def test_second_verb_after_a_reported_clause_with_a_speaker_of_its_own_stays_there():
+    """'said the officer stopped the car and claimed that ...': the officer, who could speak, claimed it;
+    the rule that gives a second verb of saying to the first speaker leaves it alone."""
+    t = "The witness said the officer stopped the car and claimed that the driver was drunk."
+    got = [(t[a.source_start:a.source_end], a.cue, a.content) for a in sources.extract(t).attributions]
+    assert ("officer", "claimed", "the driver was drunk") in got and ("witness", "claimed") not in [g[:2] for g in got]

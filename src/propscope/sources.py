@@ -980,9 +980,43 @@ _SAY_GOVERNORS = frozenset({"go", "continue", "proceed", "add", "repeat", "haste
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 
 
+def _speakers_second_verb(verb):
+    """The verb of saying whose speaker ``verb`` shares, when the parser hung ``verb`` inside its content.
+
+    In 'The coach said the injury was not serious and warned that the striker would miss the derby',
+    the small model makes 'warned' a conjunct of 'was' in the reported clause, so it borrows 'injury' as
+    its subject and the first content runs on over it. A verb of saying with a clause of its own and no
+    subject, conjoined to the head of another verb of saying's reported clause (not itself a verb of
+    saying), goes with that verb's speaker. None otherwise."""
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ != "ccomp" or head.lemma_.lower() in SPEECH_LEMMAS or head.head.i == head.i:
+        return None
+    outer = head.head
+    if outer.lemma_.lower() not in SPEECH_LEMMAS or outer.i > head.i:
+        return None
+    inner = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if inner is not None and _may_speak(inner):  # 'said the driver stopped and asked whether ...': the driver asked
+        return None
+    return outer
+
+
+def _may_speak(tok) -> bool:
+    """A subject that could have said something itself: a person's pronoun, a name, a role or a body."""
+    return (tok.lower_ in {"he", "she", "they", "we", "i", "you"} or tok.pos_ == "PROPN"
+            or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+            or tok.lemma_.lower() in _SPEAKER_NOUNS | TITLES)
+
+
 def _subject(verb):
     """The speaker token of a verb of saying; climbs conj/xcomp/advcl ('visited ... and said',
     'was quoted as saying', 'said, adding that') when the verb has no subject of its own."""
+    outer = _speakers_second_verb(verb)
+    if outer is not None:
+        return _subject(outer)
     v = verb
     agent = _passive_agent(verb)
     if agent is not None:  # "It was reported by IRNA that ...", "He was told by officials that ..."
@@ -1739,6 +1773,11 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
         if found is None:
             continue
         s, e, how = found
+        second = next((c for c in doc if c.i > tok.i and s <= c.idx < e
+                       and getattr(_speakers_second_verb(c), "i", None) == tok.i), None)
+        if second is not None:  # 'said X and warned that Y': X ends before the speaker's second verb
+            cc = next((c for c in second.head.children if c.dep_ == "cc" and c.i < second.i), None)
+            e = min(e, (cc or second).idx)
         if how in {"ccomp", "clause"}:  # a reported clause does not run past its paragraph ('previous' may)
             lo = text.rfind("\n", 0, tok.idx) + 1
             hi = text.find("\n", tok.idx)
