@@ -1651,3 +1651,21 @@ def test_paragraph_rows_read_like_label_files_and_escape_ids(tmp_path):
     rows = "".join(paragraphs.format_rows("odd\nname\t1", [(1, ["Doubt"]), (2, [])]))
     assert rows == "odd\\nname\\t1\t1\tDoubt\nodd\\nname\\t1\t2\t\n"
     assert paragraphs.parse_rows(rows.split("\n")) == {("odd\nname\t1", 1): ["Doubt"], ("odd\nname\t1", 2): []}
+
+
+# -- a second audit from a user's side (each of these was a traceback, a hang, or a silent surprise) --
+@pytest.mark.parametrize("command", ["ingest", "analyze", "sources", "reuse"])
+def test_an_empty_argument_is_refused_not_read_as_the_current_folder(tmp_path, monkeypatch, command):
+    """``propscope ingest "$FILE"`` with FILE unset passed "", which Path read as ".": every page
+    in the current folder was stored or analysed without a word."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "private.txt").write_text("A private note that nobody asked to analyse.")
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    args = [command, "", "--db", db] if command != "sources" else [command, ""]
+    if command == "analyze":
+        args += ["--model", "ngram"]
+    r = cli(*args)
+    assert r.exit_code == 1 and "skipped '': an empty name" in r.stderr, r.output
+    assert "private" not in r.stdout
+    if command != "sources":
+        assert Store(db).count_articles() == 0

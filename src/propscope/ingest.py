@@ -893,6 +893,8 @@ def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iter
     for source in sources:
         if source == "-":
             yield read_stdin(opts)
+        elif not source.strip():  # Path("") is the current folder: `ingest "$UNSET"` must not read all of it
+            yield Rejected(repr(source), "an empty name, not a file: check the variable or quoting that gave it")
         elif is_url(source):
             yield from read_url(source, opts)
         else:
