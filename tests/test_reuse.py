@@ -851,3 +851,23 @@ def test_a_reworded_paragraph_after_the_copied_ones_is_aligned_with_them():
     copy = art("copy", filler(1076), spun(MIDDLE), spun(SECOND), SOURCE, filler(1077))
     [p] = find_reuse([source, copy]).passages
     assert source.text[slice(*side(p, source))] == "\n\n".join((MIDDLE, SECOND, SOURCE))
+
+
+def test_two_reprints_under_intros_of_their_own_are_copying_when_the_outlet_printed_the_story_alone():
+    # A weekly printed a report on its own, again two days later under a line of introduction, and
+    # a third time in its review of the week under another. The last two pages both close with
+    # the report after their own words, the shape of a footer between them, and the passage
+    # between them was taken for the paper's boilerplate; the first printing shows it is a story.
+    day = dt.date(2024, 11, 4)
+    story = (SECOND, MIDDLE, SOURCE)
+    docs = [art("weekly-mon", *story, outlet="Weekly", published=day),
+            art("weekly-wed", "Our report from Monday, as the customs inquiry opens today:", *story,
+                outlet="Weekly", published=day + dt.timedelta(days=2)),
+            art("weekly-sat", "The week in review. The report most of you read this week:", *story,
+                outlet="Weekly", published=day + dt.timedelta(days=5))]
+    result = find_reuse(docs)
+    assert sorted((p.a, p.b) for p in result.passages) == [("weekly-mon", "weekly-sat"), ("weekly-mon", "weekly-wed"),
+                                                          ("weekly-sat", "weekly-wed")]
+    assert [(c.articles, c.origin) for c in result.clusters] == [(["weekly-mon", "weekly-sat", "weekly-wed"],
+                                                                  "weekly-mon")]
+    assert result.stats["boilerplate_passages"] == 0

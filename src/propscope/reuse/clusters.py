@@ -345,7 +345,10 @@ def _reruns(passages: Sequence[PassageTuple], group: Sequence[int], outlets: Map
     paragraph, in a weekend round-up), not a line around two of its articles. Three such pages
     have the shape of the outlet's boilerplate. The footer under such a story, which the outlet's
     other pages show too, is what those pages share with it: it is left out before the shape is
-    judged. Empty without ``texts``."""
+    judged. Two pages that each are such a printing of the story (with a third page) are one too,
+    though both open with words of their own and close with it: two reprints under intros of their
+    own have the shape of a footer between them, but the page that printed the story alone (or
+    with words after it) shows it is one. Empty without ``texts``."""
     if texts is None:
         return set()
     spans: dict[tuple[str, str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = defaultdict(lambda: ([], []))
@@ -362,9 +365,11 @@ def _reruns(passages: Sequence[PassageTuple], group: Sequence[int], outlets: Map
         if pair not in filled:
             for art, part in zip(pair, parts):
                 repeated[art].extend(part)
-    return {(a, b) for (a, b) in filled
-            if not _footer_shaped([(texts[art], _without(parts, repeated[art]))
-                                   for art, parts in zip((a, b), spans[a, b])])}
+    found = {(a, b) for (a, b) in filled
+             if not _footer_shaped([(texts[art], _without(parts, repeated[art]))
+                                    for art, parts in zip((a, b), spans[a, b])])}
+    printed = {art for pair in found for art in pair}
+    return found | {(a, b) for (a, b) in filled if a in printed and b in printed}
 
 
 def _without(spans: Sequence[tuple[int, int]], cut: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
