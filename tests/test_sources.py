@@ -1813,3 +1813,15 @@ def test_second_verb_after_a_reported_clause_with_a_speaker_of_its_own_stays_the
     t = "The witness said the officer stopped the car and claimed that the driver was drunk."
     got = [(t[a.source_start:a.source_end], a.cue, a.content) for a in sources.extract(t).attributions]
     assert ("officer", "claimed", "the driver was drunk") in got and ("witness", "claimed") not in [g[:2] for g in got]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("A report published in The BMJ last month concluded that night shifts raised the risk of diabetes.",
+     "report", "concluded", "night shifts raised the risk of diabetes"),
+    ("Fares will rise by 4 percent in January, according to a notice on Tuesday.",
+     "notice", "according to", "Fares will rise by 4 percent in January"),
+])
+def test_where_and_when_a_document_came_out_is_no_part_of_its_source(text, source, cue, content):
+    """'a report published in X last month' and 'a notice on Tuesday' cite the document: where and when it
+    came out names no author (a 'by' phrase would)."""
+    check(text, source, cue, content)

@@ -697,7 +697,25 @@ def _restrictive_participle(tok) -> bool:
     """A past participle modifying the noun before it with no comma between: 'officials briefed on ...'.
     One that says only when ('court documents filed on Monday') names no one and is left out."""
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > tok.head.i and tok.left_edge.i > 0 \
-        and not tok.doc[tok.left_edge.i - 1].is_punct and not _dated_only(tok)
+        and not tok.doc[tok.left_edge.i - 1].is_punct and not _dated_only(tok) and not _where_published(tok)
+
+
+_PUBLISHING = frozenset({"publish", "release", "issue", "present"})
+
+
+def _where_published(tok) -> bool:
+    """A document's participle saying where or when it came out, naming no author: 'a study published in
+    Nature Medicine on Wednesday found' cites the study (as 'The study, published in ..., found' does);
+    'a report released by the ministry' names its author (``_author_of_document`` takes that)."""
+    return tok.lemma_.lower() in _PUBLISHING and tok.head.lemma_.lower() in DOC_NOUNS | {"paper"} \
+        and not any(c.dep_ == "agent" or c.lower_ == "by" for c in tok.children)
+
+
+def _dated_phrase(tok) -> bool:
+    """A prepositional phrase that only dates the noun it follows: 'a filing on Friday', 'a statement on
+    Monday night'. It names nobody and is left out of a speaker or document ('according to a filing')."""
+    return tok.dep_ == "prep" and tok.i > tok.head.i and any(True for _ in tok.children) and all(
+        t.i == tok.i or t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
 
 
 def _dated_only(tok) -> bool:
@@ -744,6 +762,8 @@ def _np_span(head) -> tuple[int, int]:
         for c in t.children:
             if c.is_space or c.dep_ in _NP_EXCLUDE and not (_restrictive_participle(c) or _word_hyphen(c)
                                                              or _close_apposition(c)):
+                continue
+            if t.i == head.i and _dated_phrase(c):
                 continue
             keep.add(c.i)
             stack.append(c)
