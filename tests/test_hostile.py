@@ -1669,3 +1669,25 @@ def test_an_empty_argument_is_refused_not_read_as_the_current_folder(tmp_path, m
     assert "private" not in r.stdout
     if command != "sources":
         assert Store(db).count_articles() == 0
+
+
+def test_a_bad_line_in_a_urls_file_costs_only_itself(tmp_path, monkeypatch):
+    """One line that was no URL (a typo, a file:// link) rejected the whole .urls file, so none
+    of its good links was fetched."""
+    fetched = []
+
+    def fake_read_url(url, opts):
+        fetched.append(url)
+        yield Article(id=url, text=f"The page at {url}.", url=url)
+
+    monkeypatch.setattr(ingest, "read_url", fake_read_url)
+    links = tmp_path / "links.urls"
+    links.write_text("# monday\nhttps://news.example/a\nfile:///etc/passwd\n\nnot a link\nhttps://news.example/b\n")
+    got = list(read_inputs([str(links)]))
+    assert fetched == ["https://news.example/a", "https://news.example/b"]
+    assert [str(g) for g in got if isinstance(g, Rejected)] == [
+        f"{links}:3: only http:// and https:// URLs can be fetched, not file:",
+        f"{links}:5: not an http(s) URL (one URL per line)"]
+    (tmp_path / "none.urls").write_text("# nothing yet\n")
+    assert [g.reason for g in read_inputs([str(tmp_path / "none.urls")])] == [
+        "lists no URL: a .urls file holds one http(s) URL per line"]

@@ -809,13 +809,32 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
         yield from read_csv(text, name, opts.unique_ids)
     elif suffix in HTML_SUFFIXES:
         yield html_to_article(text, "", name, path=path, unique_ids=opts.unique_ids)
+    elif suffix == ".urls":
+        yield from read_url_file(text, name, opts)
     elif (urls := url_list(text)) is not None:
         for url in urls:
             yield from read_url(url, opts)
-    elif suffix == ".urls":
-        yield Rejected(name, "a .urls file must list one http(s) URL per line")
     else:
         yield checked(Article(id=file_article_id(path, text, opts.unique_ids), text=text), name)
+
+
+def read_url_file(text: str, name: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
+    """The pages a ``.urls`` file lists, one URL a line (blank lines and # comments skipped). A
+    line that is no http(s) URL is reported with its line number and costs only itself: one typo
+    in a list of a thousand links used to reject the whole file before any was fetched."""
+    found = False
+    for n, line in enumerate(text.splitlines(), 1):
+        url = line.strip()
+        if not url or url.startswith("#"):
+            continue
+        found = True
+        if is_url(url) and " " not in url:
+            yield from read_url(url, opts)
+        else:
+            why = missing_reason(url)
+            yield Rejected(f"{name}:{n}", why if why.startswith("only") else "not an http(s) URL (one URL per line)")
+    if not found:
+        yield Rejected(name, "lists no URL: a .urls file holds one http(s) URL per line")
 
 
 def read_url(url: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
