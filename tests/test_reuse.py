@@ -871,3 +871,28 @@ def test_two_reprints_under_intros_of_their_own_are_copying_when_the_outlet_prin
     assert [(c.articles, c.origin) for c in result.clusters] == [(["weekly-mon", "weekly-sat", "weekly-wed"],
                                                                   "weekly-mon")]
     assert result.stats["boilerplate_passages"] == 0
+
+
+LISTENING_LINE = ("Anyone affected by the issues raised in this report can talk to the Listening Line in confidence, "
+                  "day or night, on 0300 123 4567 or at listeningline.example/talk, whatever the time.")
+
+
+def test_a_notice_with_a_phone_number_two_outlets_each_print_under_one_article_is_not_copying():
+    # Two outlets each close one report with the same helpline notice (a charity asks them to):
+    # neither copied the other, and two pages are too few for anyone's boilerplate.
+    day = dt.date(2025, 2, 3)
+    docs = [art("herald", filler(1080), filler(1081), LISTENING_LINE, outlet="Herald", published=day),
+            art("courier", filler(1082), LISTENING_LINE, outlet="Courier", published=day)]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+    [p] = find_reuse(docs, boilerplate="flag").passages
+    assert p.boilerplate
+    # the same closing paragraph without a phone number or an address is a copied last paragraph
+    plain = LISTENING_LINE.replace(" on 0300 123 4567 or at listeningline.example/talk,", "")
+    docs = [art("herald", filler(1080), filler(1081), plain, outlet="Herald", published=day),
+            art("courier", filler(1082), plain, outlet="Courier", published=day)]
+    assert len(find_reuse(docs).passages) == 1
+    # and so is it where the two articles share more: a copy that took it with the story above it
+    docs = [art("herald", filler(1080), SOURCE, filler(1081), LISTENING_LINE, outlet="Herald", published=day),
+            art("courier", filler(1082), SOURCE, filler(1083), LISTENING_LINE, outlet="Courier", published=day)]
+    assert len(find_reuse(docs).passages) == 2

@@ -284,7 +284,8 @@ def find_reuse(
     least half of each of its articles, and passages to another outlet's article that reprinted
     that text; a passage between two pages of one outlet that shares at least half of both, and
     neither closes both after their own text nor opens both before it, is a story it printed
-    again and stays, without the footer its other pages share),
+    again and stays, without the footer its other pages share; and a one-paragraph notice with a
+    phone number or an address closing every article showing it, where they share nothing else),
     ``"flag"`` (keep and mark them, in clusters of their own) or ``"keep"``;
     ``stats["boilerplate_passages"]`` counts them. A passage that is only a
     quotation in both articles (see :data:`.align.QUOTED_SHARE`) is independent articles quoting

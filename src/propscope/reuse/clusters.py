@@ -24,7 +24,9 @@ flagged, or dropped and the clusters rebuilt without them; but not between two p
 text is at least half of both and does not close both after their own text (a footer) or open
 both before it (a banner): a story the outlet printed three times (as news, updated the next day,
 in a round-up) is what those pages are. Its footer, which the outlet's other pages share, is cut
-off those passages (:func:`trim_boilerplate`).
+off those passages (:func:`trim_boilerplate`). A one-paragraph notice with a phone number or an
+address that closes every article showing it, when those articles share nothing else, is flagged
+too, however few they are (:func:`_closing_notice`: a helpline printed once by each of two outlets).
 A passage between different outlets is flagged only when its text in one of the articles is what
 that article's outlet repeats (another outlet republished an article with its footer: the footer
 then matches every article of the outlet, and would tie the republished article to all of them
@@ -34,6 +36,7 @@ and take their dates for the origin's).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -48,6 +51,17 @@ SHARED_NOTICE_PAGES = 2
 # ... unless the text is at least this share of every page that shows it: then it is what those pages
 # are (a story one outlet ran twice and another copied twice), not a notice around their articles.
 STORY_SHARE = 0.5
+
+# What a notice under an article gives readers: a web or an e-mail address ("pbc.example/complaints",
+# "www.", "help@..."), or a phone number (seven digits or more, in groups split by spaces: "0800 233
+# 100"; not "2023-2025" or "3,000").
+_ADDRESS = re.compile(r"https?://|\bwww\.|\b[\w-]+(?:\.[\w-]+)+/\w|[\w.+-]+@[\w-]+\.\w")
+_PHONE = re.compile(r"(?<![\w.,])\+?(?:\d{2,5}(?: \d{2,4}){1,3}|\d{7,})(?![\w.,]\d)")
+
+
+def _has_contact(text: str) -> bool:
+    return bool(_ADDRESS.search(text)) or any(sum(c.isdigit() for c in m.group()) >= 7 for m in _PHONE.finditer(text))
+
 
 PassageTuple = tuple[str, int, int, str, int, int]  # (a, a_start, a_end, b, b_start, b_end)
 
@@ -234,6 +248,9 @@ def boilerplate_passages(
     the cluster's passages between outlets whose text in one article is mostly
     (:data:`BOILERPLATE_COVER`) what that article's outlet repeats: another outlet reprinting it."""
     flagged: set[int] = set()
+    pairs = defaultdict(int)  # passages per pair of articles
+    for a, _, _, b, _, _ in passages:
+        pairs[a, b] += 1
     for group in groups:
         per_outlet: dict[str, set[str]] = defaultdict(set)
         for k in group:
@@ -242,6 +259,9 @@ def boilerplate_passages(
                 outlet = outlets.get(art)
                 if outlet:
                     per_outlet[outlet].add(art)
+        if _closing_notice(passages, group, texts, pairs):
+            flagged.update(group)
+            continue
         notice = _shared_notice(per_outlet, _articles_of(passages, group)) and not _fills_pages(passages, group, texts)
         if not (notice or any(len(arts) >= min_articles for arts in per_outlet.values())):
             continue
@@ -304,6 +324,27 @@ def _footer_at(spans: Sequence[tuple[int, int]], start: int, end: int, at_end: b
     if not cuts:
         return None
     return min(cuts) if at_end else max(cuts)
+
+
+def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: Mapping[str, str] | None,
+                    pairs: Mapping[tuple[str, str], int]) -> bool:
+    """The cluster's text is a one-paragraph notice closing every article after its own text, with a
+    phone number, a web or an e-mail address in it, and every two of its articles share nothing
+    else: a helpline, a complaints address or a corrections policy that outlets print under some
+    of their articles (a regulator or a charity asks them to), printed once each. It is no outlet
+    copying another, and with two pages it is no outlet's boilerplate either. A copy that took a
+    story's last paragraph along with more of it shares more; a copied last paragraph without an
+    address stays copying. False without ``texts``."""
+    if texts is None:
+        return False
+    for k in group:
+        a, a0, a1, b, b0, b1 = passages[k]
+        if pairs[a, b] != 1 or a not in texts or b not in texts:
+            return False
+        for text, s, e in ((texts[a], a0, a1), (texts[b], b0, b1)):
+            if not text[:s].strip() or text[e:].strip() or "\n" in text[s:e] or not _has_contact(text[s:e]):
+                return False
+    return True
 
 
 def _articles_of(passages: Sequence[PassageTuple], group: Sequence[int]) -> set[str]:
