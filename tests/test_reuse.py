@@ -896,3 +896,19 @@ def test_a_notice_with_a_phone_number_two_outlets_each_print_under_one_article_i
     docs = [art("herald", filler(1080), SOURCE, filler(1081), LISTENING_LINE, outlet="Herald", published=day),
             art("courier", filler(1082), SOURCE, filler(1083), LISTENING_LINE, outlet="Courier", published=day)]
     assert len(find_reuse(docs).passages) == 2
+
+
+def test_a_back_translated_paragraph_with_a_moved_phrase_is_one_passage():
+    # Through another language and back, "for the first time in nine years" moved before the verb:
+    # one monotone alignment ends before it and another starts after, and once the phrase was
+    # given back the two pieces met in both texts with nothing between, but were two passages.
+    orig = ("The fault was traced during a scheduled test in March, when technicians examined the cables of the old "
+            "substation for the first time in nine years. The company's spokesman, Leif Moen, said the failure was "
+            "most likely caused by damp getting into worn seals in the housing.")
+    moved = ("The fault was traced in March during a scheduled test, when technicians for the first time in nine years "
+             "examined the cables of the old substation. According to the spokesman of the company, Leif Moen, the "
+             "failure was caused most likely by damp which got into worn seals in the housing.")
+    a = art("a", filler(1090), SECOND + " " + orig, filler(1091))
+    b = art("b", filler(1092), SECOND + " " + moved, filler(1093))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (SECOND + " " + orig, SECOND + " " + moved)

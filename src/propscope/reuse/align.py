@@ -459,7 +459,24 @@ def align_tokens(
             else:
                 frags.extend(align_region(ta, tb, (g.a_lo, g.a_hi, g.b_lo, g.b_hi), max_gap=max_gap))
         frags = sorted(set(frags), key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
-    return _moved_phrases(frags, ta, tb)
+    return _joined(_moved_phrases(frags, ta, tb))
+
+
+def _joined(frags: list[Fragment]) -> list[Fragment]:
+    """Anchored fragments that meet exactly in both texts, in the same order, as one: a phrase
+    moved within a sentence (a translation back into English) splits one monotone alignment in
+    two, and once the phrase is given back (:func:`_moved_phrases`) the two pieces are one copied
+    stretch with nothing between them in either text, which was reported as two passages."""
+    out: list[Fragment] = []
+    for f in sorted(frags, key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi)):
+        g = out[-1] if out else None
+        if (g is not None and g.a_hi == f.a_lo and g.b_hi == f.b_lo
+                and min(g.anchored, f.anchored) >= MIN_ANCHORED):
+            out[-1] = Fragment(g.a_lo, f.a_hi, g.b_lo, f.b_hi, g.matched + f.matched, g.anchored + f.anchored,
+                               g.runs + f.runs)
+        else:
+            out.append(f)
+    return out
 
 
 def _moved_phrases(frags: list[Fragment], ta: Tokens, tb: Tokens) -> list[Fragment]:
