@@ -1687,7 +1687,7 @@ def test_a_bad_line_in_a_urls_file_costs_only_itself(tmp_path, monkeypatch):
     assert fetched == ["https://news.example/a", "https://news.example/b"]
     assert [str(g) for g in got if isinstance(g, Rejected)] == [
         f"{links}:3: only http:// and https:// URLs can be fetched, not file:",
-        f"{links}:5: not an http(s) URL (one URL per line)"]
+        f"{links}:5: not a URL: a .urls file holds one http(s) URL per line"]
     (tmp_path / "none.urls").write_text("# nothing yet\n")
     assert [g.reason for g in read_inputs([str(tmp_path / "none.urls")])] == [
         "lists no URL: a .urls file holds one http(s) URL per line"]

@@ -818,6 +818,9 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
         yield checked(Article(id=file_article_id(path, text, opts.unique_ids), text=text), name)
 
 
+URLS_FORMAT = "a .urls file holds one http(s) URL per line"
+
+
 def read_url_file(text: str, name: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
     """The pages a ``.urls`` file lists, one URL a line (blank lines and # comments skipped). A
     line that is no http(s) URL is reported with its line number and costs only itself: one typo
@@ -832,9 +835,9 @@ def read_url_file(text: str, name: str, opts: ReadOptions) -> Iterator[Article |
             yield from read_url(url, opts)
         else:
             why = missing_reason(url)
-            yield Rejected(f"{name}:{n}", why if why.startswith("only") else "not an http(s) URL (one URL per line)")
+            yield Rejected(f"{name}:{n}", why if why.startswith("only") else f"not a URL: {URLS_FORMAT}")
     if not found:
-        yield Rejected(name, "lists no URL: a .urls file holds one http(s) URL per line")
+        yield Rejected(name, f"lists no URL: {URLS_FORMAT}")
 
 
 def read_url(url: str, opts: ReadOptions) -> Iterator[Article | Rejected]:
