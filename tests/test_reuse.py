@@ -912,3 +912,17 @@ def test_a_back_translated_paragraph_with_a_moved_phrase_is_one_passage():
     b = art("b", filler(1092), SECOND + " " + moved, filler(1093))
     [p] = find_reuse([a, b]).passages
     assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (SECOND + " " + orig, SECOND + " " + moved)
+
+
+def test_a_copied_sentence_that_drops_or_adds_its_first_article_is_reported_from_its_start():
+    # "The harbour pilots are ..." copied as "Harbour pilots are ...": the first match is the
+    # sentence's second word in one text and its first in the other, and the passage began after
+    # "The". Other words only one text has there ("Quite simply,") stay out (a test above).
+    sentence = ("The harbour pilots are expected to return to work on Monday after the port authority agreed to pay "
+                "for the two new launches they had asked for since the accident in the autumn.")
+    for n, (one, other) in enumerate(((sentence, sentence[4].upper() + sentence[5:]),
+                                      (sentence[4].upper() + sentence[5:], "A " + sentence[4:]))):
+        a = art("a", filler(1100 + n), one, filler(1110 + n))
+        b = art("b", filler(1120 + n), other, filler(1130 + n))
+        [p] = find_reuse([a, b]).passages
+        assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (one, other)

@@ -74,6 +74,8 @@ _SINGLE_MARK = re.compile("['\u2018\u2019]")
 _OPENS_AFTER = "([\u2014\u2013-\"\u201c"  # a single quote after a space or one of these may open a quotation
 _CLOSES_AFTER = ".,!?;:\u2026"  # ... and one after these closes it
 _CLOSES_BEFORE = ")]\u2014\u2013-\"\u201d"
+# An article that only one text has before a copied sentence was dropped or added by the copy (see _edges).
+_ARTICLES = frozenset(("the", "a", "an"))
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _WORD = re.compile(r"\S+")
 
@@ -226,7 +228,9 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
     there were added ("Rail operator Veltra Rail will ..."), and are not taken. Nor are words
     before a colon, a dash or a bar (``Tokens.cut_after``): a dateline or a label ("KORVATH (BWS)
     -", "UPDATE:") that was not copied. Words matched by an earlier pass (masked keys) are not
-    taken either."""
+    taken either. An article ("the", "a", "an") that only one text has before a sentence the other
+    begins with the first match is taken: the copy dropped it ("Repairs are" for "The repairs
+    are"), no copier's own words are an article alone."""
     (i0, j0, _), (i1, j1, n1) = chain[0], chain[-1]
     i1, j1 = i1 + n1, j1 + n1
 
@@ -243,6 +247,10 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
     da, db = behind(keys_a, ta, a_lo, i0), behind(keys_b, tb, b_lo, j0)
     if da and db:
         i0, j0 = i0 - da, j0 - db
+    elif da == 1 and db == 0 and keys_a[i0 - 1] in _ARTICLES:
+        i0 -= 1
+    elif db == 1 and da == 0 and keys_b[j0 - 1] in _ARTICLES:
+        j0 -= 1
 
     def ended(t: Tokens, k: int) -> bool:
         """A sentence or a line ends after token ``k`` (or the text does)."""
