@@ -22,7 +22,9 @@ edited). A line one text has inside a passage and the other has not ("ADVERTISEM
 MORE: ...") is not copied text: the passage is cut around it when both pieces still make
 passages (:func:`split_at_lines`). A passage that fills its paragraphs in both texts is aligned
 again with the paragraph after and the one before it (:func:`_next_paragraphs`): a reworded
-paragraph next to copied ones may lie outside the candidate region.
+paragraph next to copied ones may lie outside the candidate region. Passages that meet exactly in
+both texts, in the same order, are one (:func:`_joined`: the pieces of a paragraph translated
+there and back, split by a moved phrase).
 Figures do not count towards those runs: independent reports of one poll, market day or court
 case share their numbers ("44 per cent", "3.5 million dinars") and the names around them, so a
 run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func:`anchored_words`).
