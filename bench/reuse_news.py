@@ -326,9 +326,9 @@ line):
         before, 4.7 s and 4.4 s after; its CPU time (time.process_time, four runs each, the code
         at 1ba3b9c and at 7a28302 taking turns) 1.65-2.01 s and 2.24-2.90 s before, 1.87-2.42 s
         and 2.37-2.94 s after: perhaps a little slower, within the noise of that machine
-    still wrong: a copy that drops or adds a sentence's first word other than an article ("Our
-        minister" for "The minister" is edited, but "Senior officials" for "Officials") starts at
-        the first shared word; a copied closing paragraph with a phone number or an address that
+    still wrong: a word other than an article that only one text has before a copied sentence
+        ("Senior officials" for "Officials") is left out of the passage, like a copier's own words
+        there ("At long last,"); a copied closing paragraph with a phone number or an address that
         is all two articles share (a police appeal a copier took alone) would now be taken for a
         notice (no set has one); a back-translated
         paragraph whose moved phrase is longer than the chain's gap and lies between passages in
