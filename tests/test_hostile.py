@@ -1691,3 +1691,23 @@ def test_a_bad_line_in_a_urls_file_costs_only_itself(tmp_path, monkeypatch):
     (tmp_path / "none.urls").write_text("# nothing yet\n")
     assert [g.reason for g in read_inputs([str(tmp_path / "none.urls")])] == [
         "lists no URL: a .urls file holds one http(s) URL per line"]
+
+
+@pytest.mark.parametrize("args, option", [
+    (["reuse", "--min-chars", "0", "a.txt"], "--min-chars"),
+    (["reuse", "--min-chars", "-5", "a.txt"], "--min-chars"),
+    (["search", "harbour", "--limit", str(2**70)], "--limit"),
+    (["report", "--top", str(2**70)], "--top"),
+    (["topics", "--seed", "-1"], "--seed"),
+    (["topics", "--seed", str(2**40)], "--seed"),
+])
+def test_numbers_out_of_range_are_usage_errors(tmp_path, monkeypatch, args, option):
+    """Each was a traceback: reuse's ValueError for a passage length under 1, the store's
+    OverflowError for a count past 64 bits, scikit-learn's error for a seed outside 0..2**32-1."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("The harbour story, told once.")
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    for n in range(2):
+        cli("ingest", "-", "--db", db, input=f"Story {n} about the harbour and the rail line.")
+    r = cli(*args, "--db", db)
+    assert r.exit_code == 2 and f"Invalid value for '{option}'" in r.stderr, r.output

@@ -26,6 +26,10 @@ from . import ingest
 from .document import Analysis, headline_title
 
 FORMATS = ["text", "json", "ptc", "html", "paragraphs"]
+# Bounds on numbers a user types: the store takes row counts as 64-bit integers (a larger --top
+# or --limit was an OverflowError), and NumPy and scikit-learn take seeds from 0 to 2**32 - 1.
+MOST_ROWS = 1_000_000_000
+SEED = click.IntRange(0, 2**32 - 1)
 
 
 def _err(message: str) -> None:
@@ -577,7 +581,7 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
 @click.argument("paths", nargs=-1)
 @store_option("Find reuse among the stored articles (PATHS, if given, are ingested first) and store the results.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
-@click.option("--min-chars", type=int, default=50, show_default=True, help="Shortest passage to report.")
+@click.option("--min-chars", type=click.IntRange(min=1), default=50, show_default=True, help="Shortest passage to report.")
 @click.option("--boilerplate", type=click.Choice(["suppress", "flag", "keep"]), default="suppress", show_default=True,
               help="Text one outlet repeats in many of its own articles (footers, bylines).")
 @click.option("--boilerplate-pages", type=click.IntRange(2, None), default=3, show_default=True,
@@ -736,7 +740,7 @@ def _date_option(name: str, help: str):
 @_date_option("--since", "Only articles published on or after this date (YYYY-MM-DD).")
 @_date_option("--until", "Only articles published on or before this date.")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
-@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
+@click.option("--top", type=click.IntRange(0, MOST_ROWS), default=10, show_default=True,
               help="How many top-scoring articles to list.")
 @click.option("--technique", default=None, help="Only articles with spans of this technique (display or corpus "
               "name, e.g. \"Loaded language\" or Loaded_Language).")
@@ -767,7 +771,7 @@ def _check_topic(store, topic: str | None) -> None:
 @db_option
 @click.option("--topics", "n_topics", type=click.IntRange(2, 200), default=12, show_default=True,
               help="How many topics to look for (at most one per five articles).")
-@click.option("--seed", type=int, default=13, show_default=True, help="The same seed and articles give the same topics.")
+@click.option("--seed", type=SEED, default=13, show_default=True, help="The same seed and articles give the same topics.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def topics_cmd(db, n_topics, seed, fmt) -> None:
     """Find what the stored articles are about, and how propagandistic each topic is.
@@ -818,7 +822,7 @@ def topics_cmd(db, n_topics, seed, fmt) -> None:
               "name, e.g. \"Loaded language\" or Loaded_Language).")
 @click.option("--outlet", default=None, help="Only this outlet (domain).")
 @click.option("--topic", default=None, help="Only articles of this topic, by the label `propscope topics` gave it.")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many articles to list.")
+@click.option("--limit", type=click.IntRange(1, MOST_ROWS), default=20, show_default=True, help="How many articles to list.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def search(query, db, technique, outlet, topic, limit, fmt) -> None:
     """Full-text search over stored articles and their technique spans."""
@@ -1253,7 +1257,7 @@ def _check_port(host: str, port: int) -> None:
 @click.option("--folds", type=int, default=3, show_default=True,
               help="Out-of-fold tuning: one model per fold predicts its held-out articles; thresholds, the span "
               "filter and calibration are fitted on the pooled predictions, and the fold scores are the CV figures.")
-@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--seed", type=SEED, default=13, show_default=True)
 @click.option("--limit-articles", type=int, default=None, help="Use only the first N articles (smoke tests).")
 @click.option("--resume", "resume_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="Continue a stopped run from its last checkpoint, with the options it was started with.")
@@ -1370,7 +1374,7 @@ def _layer_list(text: str) -> list[int]:
               help="Train only these languages (ISO codes: en, fr, de, it, pl, ru; default all six).")
 @click.option("--folds", type=int, default=3, show_default=True,
               help="Nested cross-validation folds by article (0: no cross-validated scores).")
-@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--seed", type=SEED, default=13, show_default=True)
 @click.option("--limit-articles", type=int, default=None, help="Use only the first N articles (smoke tests).")
 def train_ngram(data_dir, out_dir, languages, folds, seed, limit_articles) -> None:
     """Train the paragraph n-gram model (`--model ngram`) from the SemEval-2023 data.
