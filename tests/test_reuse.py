@@ -871,6 +871,15 @@ def test_two_reprints_under_intros_of_their_own_are_copying_when_the_outlet_prin
     assert [(c.articles, c.origin) for c in result.clusters] == [(["weekly-mon", "weekly-sat", "weekly-wed"],
                                                                   "weekly-mon")]
     assert result.stats["boilerplate_passages"] == 0
+    # a one-paragraph appeal that one page shows alone (all its extracted text) and two pages show
+    # under a brief of their own is still the weekly's boilerplate
+    appeal = FOOTER + " " + SECOND
+    docs = [art("weekly-page", appeal, outlet="Weekly", published=day),
+            *(art(f"weekly-brief{k}", brief, appeal, outlet="Weekly", published=day + dt.timedelta(days=k + 1))
+              for k, brief in enumerate(("The night ferry will run twice a week from the first of May.",
+                                         "The harbour reopened on Monday after a week of repairs.")))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 3
 
 
 LISTENING_LINE = ("Anyone affected by the issues raised in this report can talk to the Listening Line in confidence, "

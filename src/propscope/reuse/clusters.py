@@ -389,7 +389,9 @@ def _reruns(passages: Sequence[PassageTuple], group: Sequence[int], outlets: Map
     judged. Two pages that each are such a printing of the story (with a third page) are one too,
     though both open with words of their own and close with it: two reprints under intros of their
     own have the shape of a footer between them, but the page that printed the story alone (or
-    with words after it) shows it is one. Empty without ``texts``."""
+    with words after it) shows it is one; when the text runs over more than one paragraph on both,
+    since a page whose extracted text is only a one-paragraph notice (a consent banner, an appeal)
+    has the same shape. Empty without ``texts``."""
     if texts is None:
         return set()
     spans: dict[tuple[str, str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = defaultdict(lambda: ([], []))
@@ -406,11 +408,12 @@ def _reruns(passages: Sequence[PassageTuple], group: Sequence[int], outlets: Map
         if pair not in filled:
             for art, part in zip(pair, parts):
                 repeated[art].extend(part)
-    found = {(a, b) for (a, b) in filled
-             if not _footer_shaped([(texts[art], _without(parts, repeated[art]))
-                                    for art, parts in zip((a, b), spans[a, b])])}
+    shared = {pair: [(texts[art], _without(parts, repeated[art])) for art, parts in zip(pair, spans[pair])]
+              for pair in filled}
+    found = {pair for pair in filled if not _footer_shaped(shared[pair])}
     printed = {art for pair in found for art in pair}
-    return found | {(a, b) for (a, b) in filled if a in printed and b in printed}
+    return found | {(a, b) for (a, b) in filled if a in printed and b in printed
+                    and all(span and "\n" in text[span[0] : span[1]] for text, span in shared[a, b])}
 
 
 def _without(spans: Sequence[tuple[int, int]], cut: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
