@@ -303,7 +303,7 @@ line):
         all P 0.928 R 1.000 (retrans found whole), otherwise the same
 
     after a lead-in line (1bca42d), the paragraphs next to a passage filling its own (97b037f),
-    reprints under intros of their own (7ee9c0f), a closing notice with an address (89d24da),
+    reprints under intros of their own (7ee9c0f, ff67501), a closing notice with an address (89d24da),
     pieces that meet in both texts (7a28302) and a dropped first article (5719b50):
     python bench/reuse_news.py --data bench/data/reuse_news7.txt                   (and --similarity 0.15)
         all P 0.994 R 1.000 (every case R 1.000), nothing spurious, 14 passages in 9 clusters
