@@ -1825,3 +1825,25 @@ def test_where_and_when_a_document_came_out_is_no_part_of_its_source(text, sourc
     """'a report published in X last month' and 'a notice on Tuesday' cite the document: where and when it
     came out names no author (a 'by' phrase would)."""
     check(text, source, cue, content)
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Dimon on rates: “Higher for longer is here to stay”", "Dimon", "Higher for longer is here to stay"),
+    ('Lagarde on wages: "Pay cannot chase prices forever"', "Lagarde", "Pay cannot chase prices forever"),
+])
+def test_headline_surname_on_topic_before_a_quote(text, source, content):
+    """'Surname on topic: “...”': a capitalised word the small model gives no person label, 'on' and a
+    lower-case noun, then a quote: the surname is the speaker."""
+    check(text, source, ":", content)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine on alert: “Sirens all night”",
+    "Talks on hold: “Nobody is answering the phone”",
+    "Merkel on tour: five cities in five days",
+    "Crackdown on protests: “They beat us with sticks”",
+    "Spotlight on fraud: “We were robbed”",
+])
+def test_headline_state_on_or_no_quote_is_no_speaker(text):
+    """'X on alert/hold' tells X's state, not a topic; without a quote the line is a label."""
+    assert sources.extract(text).attributions == []

@@ -2126,6 +2126,37 @@ def _speaker_phrase(span) -> bool:
                for t in span)
 
 
+# What 'X on ...' says of X's state, not a topic X speaks on: 'Ukraine on alert', 'Talks on hold'.
+_ON_STATES = frozenset("""
+alert edge fire hold trial strike track tour course notice duty guard standby board display sale air top target
+ice leave call show record film tape camera stage mission patrol probation bail parole
+""".split())
+
+
+# Nouns that take 'on' for what they are about: 'Crackdown on protests: “...”' is a topic, not a speaker.
+_ON_NOUNS = frozenset("""
+ban crackdown clampdown attack assault war raid strike tax vote talks deal update focus spotlight debate report
+sanctions limits curbs pressure views thoughts letters reflections notes inquiry probe hearing
+""".split())
+
+
+def _name_on_topic(name, rest) -> bool:
+    """'Lagarde on inflation: “...”', 'Musk on layoffs: “...”': one to three capitalised words tagged as a
+    name or labelled a person or organisation (the small model gives a surname in a headline no label, or
+    a place's) before 'on' and one lower-case noun, the topic the quote after the colon speaks on; not a
+    noun that takes 'on' ('Crackdown on protests'). 'Ukraine on alert: “...”' says where the speaker is, and
+    'Road to Damascus: “...”' (with 'to') is a title: neither is read as a speaker."""
+    if len(rest) != 2 or rest[0].lower_ != "on" or not 1 <= len(name) <= 3:
+        return False
+    topic = rest[1]
+    if not (topic.is_alpha and topic.is_lower and topic.pos_ == "NOUN") or topic.lower_ in _ON_STATES:
+        return False
+    if any(t.lower_ in _ON_NOUNS for t in name):
+        return False
+    return all(_role_word(t) or t.is_title and t.is_alpha and (t.tag_ == "NNP" or t.ent_type_ in {"PERSON", "ORG"})
+               for t in name)
+
+
 def _claim_after_colon(rest) -> bool:
     """Whether the words after a headline colon state something: a finite verb, or the verbless
     headline forms ('growth to slow', 'children malnourished', 'cases highest in 25 years', 'no plans
@@ -2172,7 +2203,8 @@ def _colon_sources(doc, quotes: list[Quote]) -> list[Attribution]:
             # "Zelensky to Biden: '...'", "Obama on Trump: '...'": the speaker, then to whom or about what
             # (a quote must follow: 'Biden on Ukraine: what we know' is a topic label)
             cut = next((t.i for t in span if t.i > span.start and t.lower_ in {"to", "on"}), None)
-            if q is None or cut is None or not _speaker_phrase(doc[span.start : cut]):
+            if q is None or cut is None or not (_speaker_phrase(doc[span.start : cut])
+                                                or _name_on_topic(doc[span.start : cut], doc[cut : span.end])):
                 continue
             ss, se = _strip_det(text, span.start_char, doc[cut - 1].idx + len(doc[cut - 1].text))
         if q is not None:
