@@ -1847,3 +1847,18 @@ def test_headline_surname_on_topic_before_a_quote(text, source, content):
 def test_headline_state_on_or_no_quote_is_no_speaker(text):
     """'X on alert/hold' tells X's state, not a topic; without a quote the line is a label."""
     assert sources.extract(text).attributions == []
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("He later told a biographer that he painted to keep the dark at bay.", "He", "he painted to keep the dark at bay"),
+    ("The coach told a reporter that he expected to win the cup.", "coach", "he expected to win the cup"),
+])
+def test_told_someone_that_read_as_a_relative_clause(text, source, content):
+    """'told an interviewer that she wrote to ...': the parser takes 'that' for a relative pronoun on the
+    addressee; a clause with its own subject and complement after it is what was told."""
+    check(text, source, "told", content)
+
+
+def test_told_someone_that_with_a_true_relative_clause_reports_nothing():
+    """'He told the man that she loved.' has no reported clause: 'that' is the object of 'loved'."""
+    assert sources.extract("He told the man that she loved.").attributions == []

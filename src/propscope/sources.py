@@ -1372,7 +1372,8 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         while lead < len(toks) - 1 and toks[lead].dep_ == "advmod" and toks[lead].tag_ == "RB" \
                 and toks[lead].head.i == c.i:
             lead += 1
-        if toks[lead].lower_ == "that" and (toks[lead].dep_ == "mark" or toks[lead].tag_ == "IN") \
+        if toks[lead].lower_ == "that" and (toks[lead].dep_ == "mark" or toks[lead].tag_ == "IN"
+                                            or lead == 0 and _that_read_as_relative(c)) \
                 and toks[lead].head.i == c.i:
             toks = toks[lead + 1:]
         elif (that := _that_after_aside(verb, c, toks)) is not None:
@@ -1718,7 +1719,22 @@ def _addressee_clause(verb) -> list:
             if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i and any(
                     m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
                 return [c]
-    return []
+    addressees = [h for h in heads if h.head.i == verb.i and h.dep_ in {"dobj", "dative"}]
+    return [c for obj in addressees for c in obj.children if _that_read_as_relative(c)][:1]
+
+
+def _that_read_as_relative(c) -> bool:
+    """'She told an interviewer that she wrote "to find out what I think"': the parser reads 'that' as a
+    relative pronoun, the object of 'wrote', and the clause as one on 'interviewer'. A clause whose
+    'that' object opens it while it has a subject of its own and another complement is the reported
+    clause ('told the man that she loved' has none, and stays a relative clause)."""
+    if c.dep_ != "relcl" or c.i < c.head.i:
+        return False
+    that = c.doc[c.left_edge.i]
+    if that.lower_ != "that" or that.head.i != c.i or that.dep_ != "dobj":
+        return False
+    return any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children) and any(
+        x.dep_ in {"xcomp", "ccomp", "attr", "acomp", "oprd", "prep", "advcl"} and x.i > c.i for x in c.children)
 
 
 def _via(verb, ccomp_via) -> tuple[int, int] | None:
