@@ -1862,3 +1862,15 @@ def test_told_someone_that_read_as_a_relative_clause(text, source, content):
 def test_told_someone_that_with_a_true_relative_clause_reports_nothing():
     """'He told the man that she loved.' has no reported clause: 'that' is the object of 'loved'."""
     assert sources.extract("He told the man that she loved.").attributions == []
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("She died in her sleep at a hospice in Leeds, her son, Tom, said on Monday.",
+     "her son", "said", "She died in her sleep at a hospice in Leeds"),
+    ("The talks collapsed at dawn, a senior diplomat, Ivan Petrov, told reporters.",
+     "senior diplomat", "told", "The talks collapsed at dawn"),
+])
+def test_trailing_speaker_named_between_commas(text, source, cue, content):
+    """'..., her son, Tom, said': a role and a name between commas before a verb of saying that the parser
+    left without a subject (it hung the role on the news): the role is the speaker, the news what was said."""
+    check(text, source, cue, content)

@@ -1795,6 +1795,32 @@ def _idiom_as_they_say(tok) -> bool:
     return sorted(c.lower_ for c in kids) == ["as", "they"] and all(c.dep_ in {"mark", "nsubj"} for c in kids)
 
 
+def _trailing_named_speaker(verb):
+    """'Mr. Okafor died at home, his daughter, Adaeze, said.': a speaker after the news, named twice (a
+    role, then the name between commas), just before a verb of saying with no subject. The small model
+    hangs the role on the news ('daughter' a conjunct of 'home') and leaves the verb without a subject.
+    Returns the role noun and where the news ends (the comma before the role), or None."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i < 3 or doc[i].text != ",":
+        return None
+    j = i - 1
+    while j > 0 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+        j -= 1
+    if j == i - 1 or doc[j].text != ",":
+        return None
+    k = j - 1
+    if doc[k].pos_ != "NOUN":
+        return None
+    m = k
+    while m - 1 > 0 and doc[m - 1].pos_ in {"DET", "PRON", "ADJ", "NOUN", "NUM"} and doc[m - 1].tag_ != "PRP" \
+            and not doc[m - 1].is_punct:
+        m -= 1
+    if m - 1 <= 0 or doc[m - 1].text != "," or doc[m - 1].sent.start != verb.sent.start:
+        return None
+    return doc[k], doc[m - 1].idx
+
+
 def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
     text = doc.text
     out = []
@@ -1803,12 +1829,17 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
             continue
         garden = _reduced_relative_report(tok)
         subj = garden[0] if garden else _subject(tok)
+        cut = None
+        if subj is None and (trail := _trailing_named_speaker(tok)) is not None:
+            subj, cut = trail
         if subj is None:
             continue
         found = garden[1] if garden else _content_of(tok, text, quotes)
         if found is None:
             continue
         s, e, how = found
+        if cut is not None:
+            e = min(e, cut)
         second = next((c for c in doc if c.i > tok.i and s <= c.idx < e
                        and getattr(_speakers_second_verb(c), "i", None) == tok.i), None)
         if second is not None:  # 'said X and warned that Y': X ends before the speaker's second verb
