@@ -1711,3 +1711,16 @@ def test_numbers_out_of_range_are_usage_errors(tmp_path, monkeypatch, args, opti
         cli("ingest", "-", "--db", db, input=f"Story {n} about the harbour and the rail line.")
     r = cli(*args, "--db", db)
     assert r.exit_code == 2 and f"Invalid value for '{option}'" in r.stderr, r.output
+
+
+@pytest.mark.parametrize("command", ["reuse", "batch"])
+@pytest.mark.parametrize("workers", ["0", "100000"])
+def test_a_local_cluster_of_no_or_countless_workers_is_a_usage_error(tmp_path, monkeypatch, command, workers):
+    """local[0] was a ZeroDivisionError traceback; local[100000] kept starting worker processes
+    (a run stopped by a 300 s timeout) before a word was said."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("The harbour story, told once.")
+    args = [command, "a.txt", "--scheduler", f"local[{workers}]"] + (["-o", "out"] if command == "batch" else [])
+    r = cli(*args)
+    assert r.exit_code == 2 and "local[N] starts N worker processes" in r.stderr, r.output
+    assert not Path("out").exists()

@@ -13,6 +13,7 @@ import errno
 import json
 import logging
 import os
+import re
 import stat
 import sys
 import time
@@ -307,6 +308,18 @@ input_options = [
 ]
 
 
+def _local_workers(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``local[N]`` scheduler with N from 1 to 4 per core. ``local[0]`` was a ZeroDivisionError
+    in the cluster's setup, and ``local[100000]`` went on starting worker processes, each loading
+    its own model, until the machine gave out."""
+    m = re.fullmatch(r"local\[(\d+)\]", value or "")
+    most = 4 * (os.cpu_count() or 1)
+    if m and not 1 <= int(m.group(1)) <= most:
+        raise click.BadParameter(f"local[N] starts N worker processes, each loading its own model: give N from 1 to "
+                                 f"{most} (4 per core of this machine)")
+    return value
+
+
 def with_input_options(fn):
     for opt in reversed(input_options):
         fn = opt(fn)
@@ -594,7 +607,8 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
 @click.option("--quotations", is_flag=True,
               help="Also report passages that are only a quotation in both articles (independent articles quoting "
               "one speaker: left out by default, since that is not copying between them).")
-@click.option("--scheduler", default=None, help="Align on a Dask cluster: local[N] or tcp://HOST:PORT.")
+@click.option("--scheduler", default=None, callback=_local_workers,
+              help="Align on a Dask cluster: local[N] or tcp://HOST:PORT.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
 @with_input_options
 def reuse(paths, db, fmt, min_chars, boilerplate, boilerplate_pages, similarity, quotations, scheduler, output,
@@ -1109,7 +1123,7 @@ def _evaluate_paragraphs(gold: str, pred: str | None, articles: str | None, mode
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--output", "-o", required=True, type=click.Path(file_okay=False),
               help="Folder for the JSONL shards of Analysis JSON (part-NNNNN.jsonl).")
-@click.option("--scheduler", default="local", show_default=True,
+@click.option("--scheduler", default="local", show_default=True, callback=_local_workers,
               help="local (a worker per core), local[N], or the address of a running scheduler (tcp://HOST:PORT).")
 @store_option("Also store articles and analyses in this database.")
 @click.option("--model", default=None, help="Model name or folder (must exist on every worker); default: fast, "
