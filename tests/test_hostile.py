@@ -1724,3 +1724,25 @@ def test_a_local_cluster_of_no_or_countless_workers_is_a_usage_error(tmp_path, m
     r = cli(*args)
     assert r.exit_code == 2 and "local[N] starts N worker processes" in r.stderr, r.output
     assert not Path("out").exists()
+
+
+@pytest.mark.parametrize("text, error, says", [
+    (b"They are traitors.", TypeError, "not bytes: decode it first"),
+    (None, TypeError, "takes a str or an Article, not NoneType"),
+    (42, TypeError, "takes a str or an Article, not int"),
+    (["one", "two"], TypeError, "analyze_batch(texts)"),
+    (Article(id="x", text=5), TypeError, "an Article whose text is int"),
+    ("They are \ud800 traitors.", ValueError, "lone surrogate ('\\ud800' at index 9)"),
+])
+def test_the_python_api_names_a_wrong_type_before_loading_a_model(monkeypatch, text, error, says):
+    """Each failed deep in the tokenizer ("'int' object has no attribute 'isalpha'", "TextEncodeInput
+    must be Union[...]") or as an unhashable model name, after loading the model."""
+    import propscope
+    from propscope import pipeline
+
+    monkeypatch.setattr(pipeline, "load_model", lambda *a, **k: pytest.fail("loaded a model for a bad text"))
+    with pytest.raises(error) as e:
+        propscope.analyze(text, model="fast")
+    assert says in str(e.value)
+    with pytest.raises(TypeError, match="model must be a model name"):
+        propscope.analyze("A story.", model=3)

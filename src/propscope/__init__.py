@@ -9,6 +9,7 @@ Heavy dependencies (torch, transformers) load on first use, not on import.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from .document import Analysis, Article, Sentence, Span
@@ -21,10 +22,35 @@ if TYPE_CHECKING:
 
 
 def analyze(text: str | Article, model: str | None = None, sources: bool = False) -> Analysis:
-    """Technique spans and scores of one text (with ``sources``: entities, attributions, quotes)."""
+    """Technique spans and scores of one text (with ``sources``: entities, attributions, quotes).
+
+    A wrong type is a TypeError that says what to pass, before any model loads: bytes, None or a
+    number failed deep inside the tokenizer ("'int' object has no attribute 'isalpha'"), and a
+    list was taken for an unhashable model name."""
     from .pipeline import analyze as _analyze
 
+    _check_text(text)
+    if model is not None and not isinstance(model, (str, os.PathLike)):
+        raise TypeError(f"model must be a model name such as 'fast' or a folder path, not {type(model).__name__}")
     return _analyze(text, model, sources)
+
+
+def _check_text(text: object) -> None:
+    """Raise TypeError unless ``text`` is a str (or an Article holding one), ValueError when it
+    holds a lone surrogate, which no tokenizer or store can encode."""
+    body = text.text if isinstance(text, Article) else text
+    if isinstance(body, (bytes, bytearray)):
+        raise TypeError("propscope.analyze takes text as str, not bytes: decode it first, e.g. data.decode('utf-8')")
+    if not isinstance(body, str):
+        what = "an Article whose text is" if isinstance(text, Article) else "takes a str or an Article, not"
+        raise TypeError(f"propscope.analyze {what} {type(body).__name__}"
+                        + (": analyse several texts with load_model(...).analyze_batch(texts)"
+                           if isinstance(body, (list, tuple)) else ""))
+    try:
+        body.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ValueError(f"the text holds a lone surrogate ({body[e.start]!r} at index {e.start}), which cannot be "
+                         "encoded: read the text with errors='replace', or remove it") from None
 
 
 def load_model(name: str | None = None, device: str | None = None, int8: bool = False,
