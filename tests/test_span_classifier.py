@@ -39,13 +39,15 @@ def _random_classifier(rng, n_out: int) -> SpanClassifier:
 def test_save_and_load_give_the_same_predictions(tmp_path):
     rng = np.random.default_rng(1)
     technique, keep = _random_classifier(rng, 3), _random_classifier(rng, 2)
-    span_classifier.save(tmp_path, technique, keep)
+    given = _random_classifier(rng, 3)
+    span_classifier.save(tmp_path, technique, keep, given)
     x = rng.normal(size=(5, 4)).astype(np.float32)
     loaded = span_classifier.load(tmp_path)
     assert np.allclose(loaded[0].predict(x), technique.predict(x)) and np.allclose(loaded[1].predict(x), keep.predict(x))
+    assert np.allclose(loaded[2].predict(x), given.predict(x))
     span_classifier.save(tmp_path, technique)
-    assert span_classifier.load(tmp_path)[1] is None
-    assert span_classifier.load(tmp_path / "nowhere") == (None, None)
+    assert span_classifier.load(tmp_path)[1:] == (None, None)
+    assert span_classifier.load(tmp_path / "nowhere") == (None, None, None)
 
 
 def test_span_features_summarise_the_span_tokens():
@@ -59,6 +61,10 @@ def test_span_features_summarise_the_span_tokens():
     frozen = np.array([[1, 2, 3], [3, 4, 5], [7, 7, 7]], dtype=np.float16)
     g = span_features(text, hidden, probs, np.array([True, True, False]), 0, 5, frozen)
     assert np.array_equal(g[: len(f)], f) and np.allclose(g[len(f) :], [2, 3, 4])
+    # pooled: then the maximum and spread of the top frozen layer (its last hidden-size columns)
+    p = span_features(text, hidden, probs, np.array([True, True, False]), 0, 5, frozen, pooled=True)
+    assert np.array_equal(p[: len(g)], g) and np.allclose(p[len(g) :], [4, 5, 1, 1])
+    assert np.array_equal(span_features(text, hidden, probs, np.array([True, True, False]), 0, 5, pooled=True), f)
 
 
 def _model_preferring(label: int, hidden: int = 4) -> TechniqueModel:
@@ -155,3 +161,48 @@ def test_the_span_filter_reads_no_frozen_states_and_the_classifier_does():
     plain = 4 + len(LABELS) + 3 + 7
     assert len(clf.mean) == plain + 6 and len(decoder.span_filter.mean) == plain
     assert decoder.classify(text, tps[0], 9, 14)[0][0] == "Slogans" and decoder.classify(text, tps[0], 0, 5)[0][0] == "Doubt"
+
+
+def test_spans_a_user_gives_are_labelled_by_the_given_span_classifier_and_decoded_ones_are_not():
+    """The given-span classifier reads the frozen layer's maximum and spread, which help on gold
+    edges (TC) and not on decoded ones (FLC fell), so ``classify`` uses it and ``decode`` does not."""
+    text = "aa bb cc dd"
+    offsets = np.array([(0, 2), (3, 5), (6, 8), (9, 11)])
+    probs = np.array([[0.9, 0.9, 0.1, 0.1]] * 2 + [[0.0, 0, 0, 0]] * 2, dtype=np.float32)
+    frozen = np.zeros((4, 4), np.float16)
+    tp = TokenProbs(Encoded(np.arange(4), offsets), probs, np.zeros((4, 4), np.float16), frozen)
+    model = _model_preferring(2)
+    n = len(span_features(text, tp.hidden, probs, np.array([True, True, False, False]), 0, 5, frozen, pooled=True))
+    bias = np.array([0.0, 5.0, 0.0], np.float32)  # prefers Slogans
+    model.given_classifier = SpanClassifier(np.zeros(n, np.float32), np.ones(n, np.float32),
+                                            np.zeros((len(LABELS), n), np.float32), bias)
+    model.span_classifier.mean = np.zeros(n - 8, np.float32)  # the decoding classifier reads the frozen mean
+    model.span_classifier.scale = np.ones(n - 8, np.float32)
+    model.span_classifier.weight = np.zeros((len(LABELS), n - 8), np.float32)
+    assert model.classify(text, tp, 0, 5)[0][0] == "Slogans"
+    assert [s.technique for s in model.decode(text, tp)] == ["Loaded_Language"]
+    model.given_classifier = None  # a model without one labels given spans as it labels decoded ones
+    assert model.classify(text, tp, 0, 5)[0][0] == "Loaded_Language"
+
+
+def test_a_model_reading_a_frozen_layer_gets_a_given_span_classifier_and_ships_it(tmp_path):
+    from propscope.techniques.corpus import LabelledArticle
+    from propscope.techniques.tuning import fit_span_models
+
+    text = "aa bb cc dd ee"
+    offsets = np.array([(0, 2), (3, 5), (6, 8), (9, 11), (12, 14)])
+    probs = np.array([[0.9, 0.9, 0.1, 0.1]] * 2 + [[0.0, 0, 0, 0]] + [[0.9, 0.9, 0.1, 0.1]] * 2, dtype=np.float32)
+    hidden = np.zeros((5, 4), np.float16)
+    frozen = np.zeros((5, 4), np.float16)
+    frozen[4, 0] = 3.0  # one word of the second run stands out: its maximum tells Slogans, its mean less so
+    articles = [LabelledArticle(str(i), text, [("Doubt", 0, 5)] + [("Slogans", 9, 14)] * (i % 2)) for i in range(10)]
+    tps = [TokenProbs(Encoded(np.arange(5), offsets), probs, hidden, frozen) for _ in articles]
+    decoder, report = fit_span_models(LABELS, articles, tps, seed=13)
+    plain = 4 + len(LABELS) + 3 + 7 + 4
+    assert len(decoder.span_classifier.mean) == plain and len(decoder.given_classifier.mean) == plain + 8
+    assert report["given_classifier"]["spans"] == 15
+    assert decoder.classify(text, tps[1], 9, 14)[0][0] == "Slogans"
+    span_classifier.save(tmp_path, decoder.span_classifier, decoder.span_filter, decoder.given_classifier)
+    assert len(span_classifier.load(tmp_path, LABELS)[2].mean) == plain + 8
+    without = [TokenProbs(tp.encoded, tp.probs, tp.hidden) for tp in tps]
+    assert fit_span_models(LABELS, articles, without, seed=13)[0].given_classifier is None

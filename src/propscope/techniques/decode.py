@@ -76,6 +76,7 @@ class Decoder:
     labels: list[str]
     span_classifier: SpanClassifier | None = None
     span_filter: SpanClassifier | None = None
+    given_classifier: SpanClassifier | None = None  # the techniques of a span a user gives (``classify``)
     span_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
     sentence_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
     judged: dict | None = None
@@ -152,10 +153,27 @@ class Decoder:
         return result
 
     def classify(self, text: str, tp: TokenProbs, start: int, end: int) -> list[tuple[str, float]]:
-        """Techniques for a given character span, most probable first (the TC task)."""
-        tech_p = self.judge(text, tp, start, end)[1]
+        """Techniques for a given character span, most probable first (the TC task): by the
+        given-span classifier when the model has one (``span_classifier.pooled_features``), else
+        as a decoded span's."""
+        tech_p = self.judge_given(text, tp, start, end)
         order = np.argsort(-tech_p, kind="stable")
         return [(self.labels[j], float(tech_p[j])) for j in order]
+
+    def judge_given(self, text: str, tp: TokenProbs, start: int, end: int) -> np.ndarray:
+        """One probability per technique for the span ``[start, end)`` as a user gives it;
+        memoised in ``judged`` like ``judge``."""
+        inside = tokens_inside(tp.encoded.offsets, start, end)
+        if self.given_classifier is None or tp.hidden is None or tp.frozen is None or not inside.any():
+            return self.judge(text, tp, start, end)[1]
+        key = (id(tp), start, end, "given")
+        if self.judged is not None and key in self.judged:
+            return self.judged[key]
+        features = span_features(text, tp.hidden, tp.probs, inside, start, end, tp.frozen, pooled=True)
+        result = self.given_classifier.predict(features, text[start:end])
+        if self.judged is not None:
+            self.judged[key] = result
+        return result
 
     def sentence_raw(self, text: str, tp: TokenProbs) -> list[tuple[int, int, float]]:
         """Each sentence's uncalibrated score: its most confident "any technique" token."""

@@ -7,11 +7,14 @@ elsewhere in the article is Repetition, a whole sentence in capitals or ending
 in "!" leans to Slogans or Flag-Waving. The SemEval-2020 TC winners classified
 span representations; this is the small version of that idea: softmax
 regressions over the span's mean encoder state, the token head's probabilities
-over it and a few surface features. Two are fitted after the tagger, in
+over it and a few surface features. They are fitted after the tagger, in
 seconds on a CPU: the technique classifier on the training articles' gold
 spans, and the span filter on the spans the tagger finds in those articles
 (kept when they overlap a gold span): the tagger finds about 1.7 spans per
-gold span, and the filter drops the unlikely ones.
+gold span, and the filter drops the unlikely ones. A model that reads a frozen
+layer also has a given-span classifier, fitted on the same gold spans with the
+layer's maximum and spread too (``pooled_features``): it labels the spans a user
+gives (TC), where the edges are the annotator's, as in its fitting data.
 """
 
 from __future__ import annotations
@@ -54,15 +57,17 @@ def surface_features(text: str, start: int, end: int, n_tokens: int) -> np.ndarr
 
 
 def span_features(text: str, hidden: np.ndarray, probs: np.ndarray, inside: np.ndarray,
-                  start: int, end: int, frozen: np.ndarray | None = None) -> np.ndarray:
+                  start: int, end: int, frozen: np.ndarray | None = None, pooled: bool = False) -> np.ndarray:
     """The feature vector of one span: ``hidden``/``probs`` are per-token encoder states and head
     probabilities ("any technique" first, then one per technique), ``inside`` the span's tokens;
-    ``frozen``, when the model has one, the states of a layer below the trained ones.
+    ``frozen``, when the model has one, the states of a layer below the trained ones. With
+    ``pooled`` (and ``frozen``), ``pooled_features`` come last.
 
     The span models are fitted on the articles the encoder trained on, where its top states
     and probabilities are surer than on new articles; a frozen layer's states are not, which
     is why they carry the technique better out of fold (the span filter leaves them out: see
-    ``tuning.fit_span_filter``)."""
+    ``tuning.fit_span_filter``). Every model reads a prefix of this vector (``SpanClassifier.predict``),
+    so one vector serves them all."""
     any_p = probs[inside, 0]
     parts = [hidden[inside].astype(np.float32).mean(axis=0),
              np.log(probs[inside, 1:].mean(axis=0) + 1e-4),
@@ -70,7 +75,21 @@ def span_features(text: str, hidden: np.ndarray, probs: np.ndarray, inside: np.n
              surface_features(text, start, end, int(inside.sum()))]
     if frozen is not None:
         parts.append(frozen[inside].astype(np.float32).mean(axis=0))
+        if pooled:
+            parts.append(pooled_features(frozen, inside, hidden.shape[1]))
     return np.concatenate(parts)
+
+
+def pooled_features(frozen: np.ndarray, inside: np.ndarray, width: int) -> np.ndarray:
+    """The maximum and the spread (standard deviation) over the span's tokens of the highest
+    frozen layer's states (its last ``width`` columns): a mean blurs the one word that makes a
+    span Loaded_Language or Name_Calling into the words around it. Only the given-span classifier
+    reads them: on `accurate`'s folds they raised TC on held-out gold spans from 0.660 to 0.675 (every
+    fold), but spans the tagger decodes have other edges than the gold spans the classifier is fitted
+    on, a maximum and a spread move with the edges more than a mean does, and FLC fell on every fold
+    (docs/models.md)."""
+    top = frozen[inside, -width:].astype(np.float32)
+    return np.concatenate([top.max(axis=0), top.std(axis=0)])
 
 
 def lexical_features(model: NgramClassifier, texts: Sequence[str]) -> np.ndarray:
@@ -111,15 +130,18 @@ class SpanClassifier:
 
 
 _PARTS = ("mean", "scale", "weight", "bias")
+# decoded spans' techniques, the span filter, and the techniques of spans a user gives (TC, ``classify-spans``)
+_MODELS = ("technique", "filter", "given")
 
 
-def save(directory: Path, technique: SpanClassifier, span_filter: SpanClassifier | None = None) -> None:
-    """Both classifiers in one file beside the adapter (keys ``technique.*`` and ``filter.*``;
-    the technique classifier's lexical model under ``technique.lexical.*``)."""
+def save(directory: Path, technique: SpanClassifier, span_filter: SpanClassifier | None = None,
+         given: SpanClassifier | None = None) -> None:
+    """The span models in one file beside the adapter (keys ``technique.*``, ``filter.*`` and
+    ``given.*``; a classifier's lexical model under ``NAME.lexical.*``)."""
     from safetensors.numpy import save_file
 
     tensors = {}
-    for name, clf in (("technique", technique), ("filter", span_filter)):
+    for name, clf in zip(_MODELS, (technique, span_filter, given)):
         if clf is not None:
             tensors.update({f"{name}.{k}": np.ascontiguousarray(getattr(clf, k), dtype=np.float32) for k in _PARTS})
             if clf.lexical is not None:
@@ -127,26 +149,27 @@ def save(directory: Path, technique: SpanClassifier, span_filter: SpanClassifier
     save_file(tensors, str(directory / FILE))
 
 
-def load(directory: Path, labels: Sequence[str] = ()) -> tuple[SpanClassifier | None, SpanClassifier | None]:
-    """(technique classifier, span filter) of an artifact; None for what it lacks. ``labels``:
-    the model's techniques, the classes of a lexical model."""
+def load(directory: Path, labels: Sequence[str] = ()
+         ) -> tuple[SpanClassifier | None, SpanClassifier | None, SpanClassifier | None]:
+    """(technique classifier, span filter, given-span classifier) of an artifact; None for what
+    it lacks. ``labels``: the model's techniques, the classes of a lexical model."""
     path = directory / FILE
     if not path.exists():
-        return None, None
+        return None, None, None
     from safetensors.numpy import load_file
 
     from .ngram import NgramClassifier
 
     tensors = load_file(str(path))
     found = []
-    for name in ("technique", "filter"):
+    for name in _MODELS:
         if f"{name}.mean" not in tensors:
             found.append(None)
             continue
         lexical = (NgramClassifier.from_tensors(tensors, list(labels), f"{name}.lexical.")
                    if f"{name}.lexical.weight" in tensors else None)
         found.append(SpanClassifier(**{k: tensors[f"{name}.{k}"] for k in _PARTS}, lexical=lexical))
-    return found[0], found[1]
+    return found[0], found[1], found[2]
 
 
 def fit_linear(features: np.ndarray, targets: np.ndarray, weight_decay: float, iterations: int,

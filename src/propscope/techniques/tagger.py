@@ -85,6 +85,7 @@ class TechniqueModel:
 
     span_classifier: SpanClassifier | None = None  # labels whole spans when the artifact has one
     span_filter: SpanClassifier | None = None  # drops unlikely spans when the artifact has one
+    given_classifier: SpanClassifier | None = None  # labels spans a user gives (TC) when the artifact has one
 
     def __init__(self, config: TaggerConfig, tokenizer, net: TaggerNet, device: str | None = None,
                  batch_windows: int | None = None, dtype: torch.dtype | None = None):
@@ -127,7 +128,7 @@ class TechniqueModel:
         net.load_state_dict(state, strict=False)
         net.encoder = net.encoder.merge_and_unload()  # plain weights: inference as fast as the base
         model = cls(config, tokenizer, net, device)
-        model.span_classifier, model.span_filter = load_span_classifiers(directory, config.labels)
+        model.span_classifier, model.span_filter, model.given_classifier = load_span_classifiers(directory, config.labels)
         model.version = version_of(directory)
         if bf16:  # on a GPU the network runs in bfloat16 anyway
             model.net.to(torch.bfloat16)
@@ -207,8 +208,8 @@ class TechniqueModel:
     @property
     def decoder(self) -> Decoder:
         cfg = self.config
-        return Decoder(self.labels, self.span_classifier, self.span_filter, list(cfg.span_calibration),
-                       list(cfg.sentence_calibration))
+        return Decoder(self.labels, self.span_classifier, self.span_filter, self.given_classifier,
+                       list(cfg.span_calibration), list(cfg.sentence_calibration))
 
     def decode(self, text: str, tp: TokenProbs) -> list[Span]:
         return self.decoder.decode(text, tp, Thresholds.from_config(self.config))

@@ -45,10 +45,10 @@ LEXICAL_C = 4.0  # inverse regularisation of the span classifier's n-gram model 
 
 
 # -- span models -----------------------------------------------------------------------------
-def span_examples(labels: list[str], articles: list[LabelledArticle], tps: list[TokenProbs]
+def span_examples(labels: list[str], articles: list[LabelledArticle], tps: list[TokenProbs], pooled: bool = False
                   ) -> tuple[np.ndarray, np.ndarray, list[tuple[str, int, int, int]]]:
-    """Features and technique shares of every distinct gold span, and its key
-    ``(article, start, end, number of techniques)``."""
+    """Features (``span_classifier.span_features``) and technique shares of every distinct gold
+    span, and its key ``(article, start, end, number of techniques)``."""
     index = {t: i for i, t in enumerate(labels)}
     rows, targets, keys = [], [], []
     for art, tp in zip(articles, tps):
@@ -59,7 +59,7 @@ def span_examples(labels: list[str], articles: list[LabelledArticle], tps: list[
             inside = tokens_inside(tp.encoded.offsets, s, e)
             if not inside.any():
                 continue
-            rows.append(span_classifier.span_features(art.text, tp.hidden, tp.probs, inside, s, e, tp.frozen))
+            rows.append(span_classifier.span_features(art.text, tp.hidden, tp.probs, inside, s, e, tp.frozen, pooled))
             y = np.zeros(len(labels), dtype=np.float32)
             for t in techs:
                 y[index[t]] += 1 / len(techs)
@@ -110,13 +110,14 @@ def lexical_examples(labels: list[str], articles: list[LabelledArticle], keys: l
 
 def fit_span_classifier(labels: list[str], articles: list[LabelledArticle], tps: list[TokenProbs], seed: int = 13,
                         weight_decays: tuple[float, ...] = (1e-3, 1e-2, 3e-2, 1e-1), folds: int = 5,
-                        lexical: bool = False) -> tuple[span_classifier.SpanClassifier, dict]:
+                        lexical: bool = False, pooled: bool = False) -> tuple[span_classifier.SpanClassifier, dict]:
     """The technique classifier, fitted on the gold spans of the articles the encoder trained
     on; its weight decay is chosen by TC micro-F1 in a ``folds``-way split of them by article.
     With ``lexical`` it also reads the span's words (``lexical_examples``; `propscope train
     --span-words`): on `accurate`'s folds FLC rose on every fold, TC on average but not on every
-    fold, and its SemEval-2023 paragraph head fell (its model card), so the shipped models do without."""
-    x, y, keys = span_examples(labels, articles, tps)
+    fold, and its SemEval-2023 paragraph head fell (its model card), so the shipped models do without.
+    With ``pooled`` it reads the frozen layer's maximum and spread too: the given-span classifier."""
+    x, y, keys = span_examples(labels, articles, tps, pooled)
     lexical_model = None
     owners = len({k[0] for k in keys})
     if lexical and owners >= 2:  # out-of-fold lexical features: each article's from the others
@@ -175,12 +176,17 @@ def fit_span_filter(decoder: Decoder, articles: list[LabelledArticle], tps: list
 
 def fit_span_models(labels: list[str], articles: list[LabelledArticle], tps: list[TokenProbs], seed: int,
                     span_words: bool = False) -> tuple[Decoder, dict]:
-    """A decoder with both span models fitted on a model's own training articles; with
-    ``span_words`` the technique classifier reads the span's words too (``lexical_examples``)."""
+    """A decoder with its span models fitted on a model's own training articles; with
+    ``span_words`` the technique classifiers read the span's words too (``lexical_examples``). A
+    model that reads a frozen layer gets a given-span classifier as well (``pooled_features``)."""
     clf, clf_report = fit_span_classifier(labels, articles, tps, seed=seed, lexical=span_words)
     decoder = Decoder(labels, clf)
     decoder.span_filter, filter_report = fit_span_filter(decoder, articles, tps, seed=seed)
-    return decoder, {"span_classifier": clf_report, "span_filter": filter_report}
+    reports = {"span_classifier": clf_report, "span_filter": filter_report}
+    if tps and all(tp.frozen is not None for tp in tps):
+        decoder.given_classifier, reports["given_classifier"] = fit_span_classifier(
+            labels, articles, tps, seed=seed, lexical=span_words, pooled=True)
+    return decoder, reports
 
 
 # -- thresholds ----------------------------------------------------------------------------
@@ -309,12 +315,11 @@ def stage_decoder(stage: Path, labels: list[str], data: RunData, seed: int, repo
     from .tagger import TaggerConfig
 
     if (stage / FILE).exists():
-        clf, flt = load(stage, labels)
-        return Decoder(labels, clf, flt)
+        return Decoder(labels, *load(stage, labels))
     t0 = time.time()
     arts, tps = data.probs(stage, "insample.pt")
     decoder, reports[stage.name] = fit_span_models(labels, arts, tps, seed, data.span_words)
-    save(stage, decoder.span_classifier, decoder.span_filter)
+    save(stage, decoder.span_classifier, decoder.span_filter, decoder.given_classifier)
     config = TaggerConfig.load(stage / "config.json")  # the stage as an artifact gives its span models what they read
     config.frozen_layer = data.frozen_layer
     config.save(stage / "config.json")
@@ -468,7 +473,7 @@ def finalize_run(run: Path, opts, log=print, retune: bool = False) -> dict:
     config.extra = {"seed": opts.seed, "folds": opts.folds, "history": config.extra.get("history", [])}
     config.save(out / "config.json")
     shutil.copy(run / "full" / "adapter.safetensors", out / "adapter.safetensors")
-    save_span_models(out, final.span_classifier, final.span_filter)
+    save_span_models(out, final.span_classifier, final.span_filter, final.given_classifier)
     from .paragraph_head import fit_for_run  # SemEval-2023 paragraphs: shipped only when it beats the mapped spans
 
     result["semeval2023"] = fit_for_run(run, opts, data, log, out=out)
