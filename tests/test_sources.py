@@ -1874,3 +1874,15 @@ def test_trailing_speaker_named_between_commas(text, source, cue, content):
     """'..., her son, Tom, said': a role and a name between commas before a verb of saying that the parser
     left without a subject (it hung the role on the news): the role is the speaker, the news what was said."""
     check(text, source, cue, content)
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The novelist posted on X that she had \"never been paid a penny\" for the film rights.", "novelist",
+     "she had \"never been paid a penny\" for the film rights"),
+    ("The boxer posted on Threads that he had never been paid for the tour.", "boxer",
+     "he had never been paid for the tour"),
+])
+def test_sentence_read_as_a_noun_phrase_with_a_that_clause(text, source, content):
+    """'X posted on Y that ...' which the small model reads as one noun phrase ('posted' and the 'that'
+    clause both modifying X, no verb at the root) is X's report of the clause."""
+    check(text, source, "posted", content)

@@ -1758,8 +1758,11 @@ def _reduced_relative_report(verb):
     participle modifying 'paper' and makes 'paper' the subject of X's verb. The verb follows its noun
     directly, and a 'that' of X's verb follows the participle's phrase after a comma. None otherwise."""
     noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or noun.i != verb.i - 1 \
-            or noun.dep_ not in {"nsubj", "nsubjpass"}:
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or noun.i != verb.i - 1:
+        return None
+    if noun.dep_ == "ROOT":
+        return _sentence_read_as_noun_phrase(noun, verb)
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     clause = noun.head
     end = max(t.i for t in verb.subtree if not t.is_punct)
@@ -1772,6 +1775,20 @@ def _reduced_relative_report(verb):
         return None
     toks = [t for t in clause.subtree if t.i > that.i]
     return noun, (*_tok_range(toks), "ccomp")
+
+
+def _sentence_read_as_noun_phrase(noun, verb):
+    """'The rapper posted on X that he had ...': the small model reads the whole sentence as a noun
+    phrase, 'posted on X' and the 'that' clause both modifying 'rapper', with no verb at its root. A
+    past verb of saying right after the root noun, with a clause opening with 'that' hung on the same
+    noun after the verb's phrase, is the noun's report of that clause. None otherwise."""
+    end = max(t.i for t in verb.subtree)
+    for c in noun.children:
+        if c.i > end and c.dep_ in {"acl", "relcl", "ccomp"}:
+            first = c.doc[c.left_edge.i]
+            if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == c.i and first.i == end + 1:
+                return noun, (*_tok_range([t for t in c.subtree if t.i > first.i]), "ccomp")
+    return None
 
 
 def _in_quoted_title(tok, quotes: list[Quote]) -> bool:
