@@ -1746,3 +1746,17 @@ def test_the_python_api_names_a_wrong_type_before_loading_a_model(monkeypatch, t
     assert says in str(e.value)
     with pytest.raises(TypeError, match="model must be a model name"):
         propscope.analyze("A story.", model=3)
+
+
+def test_a_topic_the_store_does_not_hold_is_named_on_the_web_as_on_the_command_line(client, db_url):
+    """`search --topic` refuses a label the store lacks; the web answered a typo with an empty list
+    (200), which reads as a topic with no articles."""
+    from propscope.topics import Topic, Topics
+
+    Store(db_url).save_topics(Topics([Topic(0, "harbour, port, ship", ["harbour", "port", "ship"])], {}))
+    r = client.get("/api/articles", params={"topic": "harbor, port, ship"})
+    assert r.status_code == 422 and "no stored topic 'harbor, port, ship'; the topics are: harbour, port, ship" in r.text
+    assert client.get("/api/articles", params={"topic": "harbour, port, ship"}).status_code == 200
+    assert client.get("/search.csv", params={"topic": "harbor"}).status_code == 400
+    page = client.get("/search", params={"topic": "harbor"})
+    assert page.status_code == 200 and "no stored topic &#39;harbor&#39;" in page.text

@@ -230,6 +230,13 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         return article
 
     # -- API ----------------------------------------------------------------------------------
+    def check_topic(topic: str | None) -> None:
+        """ValueError for a topic label the store does not hold, as `--topic` on the command line:
+        a typo read as a topic without articles, an empty list with no word why."""
+        if topic is not None and topic not in (labels := [t.label for t in store().load_topics()]):
+            raise ValueError(f"no stored topic {topic!r}; the topics are: {'; '.join(labels)}" if labels else
+                             f"no stored topic {topic!r}: no topics are stored yet (`propscope topics --db` finds them)")
+
     @app.get("/healthz", tags=["meta"])
     def healthz() -> dict:
         return {"status": "ok", "model": state["model"].name}
@@ -264,6 +271,10 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             technique = taxonomy.resolve_any(technique) if technique else None
         except taxonomy.UnknownTechnique as e:  # a 422 shaped as the documented validation error
             raise RequestValidationError([{"type": "enum", "loc": ("query", "technique"), "msg": str(e)}]) from None
+        try:
+            check_topic(topic)
+        except ValueError as e:
+            raise RequestValidationError([{"type": "enum", "loc": ("query", "topic"), "msg": str(e)}]) from None
         total, rows = store().list_articles(outlet, since, until, technique, q, per_page, (page - 1) * per_page, topic)
         return {"total": total, "page": page, "per_page": per_page, "articles": rows}
 
@@ -460,6 +471,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
                     offset: int, topic: str = "") -> tuple[int, list[dict]]:
         """One query behind the search page and its downloads; ValueError names a bad filter."""
         tech = taxonomy.resolve_any(technique) if technique.strip() else None
+        check_topic(topic or None)
         return store().list_articles(outlet or None, views.parse_day(since), views.parse_day(until, end=True), tech,
                                      q.strip() or None, limit, offset, topic or None)
 
