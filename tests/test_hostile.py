@@ -1760,3 +1760,45 @@ def test_a_topic_the_store_does_not_hold_is_named_on_the_web_as_on_the_command_l
     assert client.get("/search.csv", params={"topic": "harbor"}).status_code == 400
     page = client.get("/search", params={"topic": "harbor"})
     assert page.status_code == 200 and "no stored topic &#39;harbor&#39;" in page.text
+
+
+def _warc_members(warc: bytes, gz: bool) -> list[bytes]:
+    """A WARC's records as written: its gzip members, or its plain records."""
+    import zlib
+
+    if not gz:
+        return [b"WARC/1.0\r\n" + r for r in warc.split(b"WARC/1.0\r\n")[1:]]
+    members = []
+    while warc:
+        d = zlib.decompressobj(31)
+        d.decompress(warc)
+        members.append(warc[:len(warc) - len(d.unused_data)])
+        warc = d.unused_data
+    return members
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_skipped_stretch_of_a_warc_counts_the_records_it_held(tmp_path, gz):
+    """Reading on after damage counted whatever it skipped as one record: junk between records
+    was "corrupt record 2" and two damaged members one, so every later record had the wrong number
+    and the user could not tell how many pages were lost."""
+    m = _warc_members(make_warc(tmp_path / "w", 6, gz=gz), gz)
+    p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    if gz:  # member 2 cut short, member 3's deflate data zeroed (no longer read as a WARC), member 5 cut short
+        p.write_bytes(m[0] + m[1][:len(m[1]) // 2] + m[2][:12] + b"\0" * 40 + m[2][52:] + m[3] + m[4][:len(m[4]) // 2]
+                      + m[5])
+    else:
+        p.write_bytes(m[0] + b"junk between records\r\n" * 3 + m[1] + m[2][:len(m[2]) // 2] + m[3])
+    items = list(read_inputs([str(p)]))
+    pages = [i.url.rsplit("/", 1)[1] for i in items if isinstance(i, Article)]
+    bad = [str(i) for i in items if isinstance(i, Rejected)]
+    if gz:
+        assert pages == ["0", "3", "5"], items
+        assert f"{p}#2: 2 corrupt WARC/ARC records, 2 to 3, at bytes" in bad[0] and "record 4 at byte" in bad[0]
+        assert bad[1].startswith(f"{p}#5: corrupt WARC/ARC record 5 at bytes"), bad
+    else:
+        assert pages == ["0", "1", "3"], items
+        assert bad[0].startswith(f"{p}: 66 bytes that are no WARC/ARC record at bytes") and "(after record 1)" in bad[0]
+        assert "record 2 at byte" in bad[0]
+        assert bad[1].startswith(f"{p}#3: record 3 (at byte"), bad
+    assert len(bad) == 2

@@ -57,10 +57,10 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
         if resume is None:
             break
         if stop.failure is not None:
-            n, produced = n + 1, produced + 1
-            yield Rejected(f"{name}#{n}", f"corrupt WARC/ARC record {n} at byte {stop.at:,}, damaged "
-                                          f"({_failure_detail(stop.failure)}); not read; read on from the next "
-                                          f"record, at byte {resume:,}; {WARC_DAMAGED}")
+            skipped = records_between(path, stop.at, resume, gz)
+            produced += 1
+            yield Rejected(f"{name}#{n + 1}" if skipped else name, _skipped_stretch(n, skipped, stop, resume))
+            n += skipped
         begin = resume
     if stop.wrong:
         return  # reported; nothing that looks like a record follows it
@@ -68,6 +68,30 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
         yield Rejected(f"{name}#{n + 1}", why)
     elif not produced:
         yield Rejected(name, "no HTML responses found: not a web archive, or one without pages")
+
+
+def records_between(path: Path, start: int, end: int, gz: bool) -> int:
+    """How many WARC records the damaged stretch from byte ``start`` to ``end`` held, by the
+    record starts in it: version lines ("WARC/1.0") in a plain file, gzip member headers in a
+    gzipped one (a member whose start is damaged too is skipped with the stretch). Junk between
+    records holds none. The count keeps the numbers of the records after it right."""
+    with open(path, "rb") as f:
+        f.seek(start)
+        stretch = f.read(end - start)
+    return len(re.findall(rb"\x1f\x8b\x08" if gz else rb"WARC/1\.[01]\r?\n", stretch))
+
+
+def _skipped_stretch(n: int, skipped: int, stop: _WarcStop, resume: int) -> str:
+    """What was not read between byte ``stop.at`` and the next record, at ``resume``, after ``n``
+    records: junk, one damaged record, or several."""
+    where = f"at bytes {stop.at:,} to {resume - 1:,}"
+    what = (f"{resume - stop.at:,} bytes that are no WARC/ARC record" if skipped == 0 else
+            f"corrupt WARC/ARC record {n + 1} {where}, damaged" if skipped == 1 else
+            f"{skipped} corrupt WARC/ARC records, {n + 1} to {n + skipped}, {where}, damaged")
+    if skipped == 0:
+        what += f" {where} (after record {n})"
+    return (f"{what} ({_failure_detail(stop.failure)}); not read; read on from the next record, record {n + skipped + 1} "
+            f"at byte {resume:,}; {WARC_DAMAGED}")
 
 
 @dataclass
