@@ -1802,3 +1802,26 @@ def test_a_skipped_stretch_of_a_warc_counts_the_records_it_held(tmp_path, gz):
         assert "record 2 at byte" in bad[0]
         assert bad[1].startswith(f"{p}#3: record 3 (at byte"), bad
     assert len(bad) == 2
+
+
+@pytest.mark.parametrize("day, says", [("2026-02-30", "is no day of the calendar"), ("2026-13", "is no day of the calendar"),
+                                       ("yesterday", "is not a date: give YYYY-MM-DD or YYYY-MM")])
+def test_a_day_the_calendar_lacks_is_named_as_such(tmp_path, day, says):
+    """click said '2026-02-30' "does not match the formats '%Y-%m-%d', '%Y-%m'", though it does."""
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    cli("ingest", "-", "--db", db, input="A story about the harbour.")
+    for command in ("report", "export"):
+        r = cli(command, "--since", day, "--db", db)
+        assert r.exit_code == 2 and says in r.stderr and "does not match" not in r.stderr, r.output
+    assert cli("report", "--since", "2024-02-29", "--until", "2026-02", "--db", db).exit_code == 0
+
+
+@pytest.mark.parametrize("args", [["analyze", "a.txt", "--model", ""], ["analyze", "a.txt", "--model", "ngram",
+                                  "--taxonomy", " "], ["techniques", "--taxonomy", ""], ["export", "--taxonomy", ""]])
+def test_an_empty_model_or_taxonomy_name_is_a_usage_error(tmp_path, monkeypatch, args):
+    """``--model "$MODEL"`` with MODEL unset ran the default model without a word; an empty
+    --taxonomy listed the default one, or said "no mapping from ptc14 to  is defined"."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("The harbour story, told once.")
+    r = cli(*args)
+    assert r.exit_code == 2 and "is empty: give a name" in r.stderr, r.output

@@ -19,6 +19,7 @@ import sys
 import time
 import warnings
 from collections import Counter, defaultdict
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -284,6 +285,15 @@ def store_option(help: str = "") -> click.decorators.FC:
         "~/.local/share/propscope/propscope.db.")
 
 
+def _not_blank(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An empty --model or --taxonomy (``--model "$MODEL"`` with MODEL unset) is a usage error:
+    it quietly meant the default model, or "no mapping from ptc14 to ''"."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("is empty: give a name (see `propscope models` and `propscope techniques`) or "
+                                 "leave the option out for the default")
+    return value
+
+
 def _taxonomy(name: str | None):
     """A taxonomy by name; an unknown name or a broken taxonomy file is one error line."""
     from .taxonomy import TaxonomyError, load
@@ -295,7 +305,7 @@ def _taxonomy(name: str | None):
 
 
 taxonomy_option = click.option(
-    "--taxonomy", "taxonomy_name", default=None, metavar="NAME",
+    "--taxonomy", "taxonomy_name", default=None, metavar="NAME", callback=_not_blank,
     help="ptc14 (default), semeval2023, or a taxonomy file's name from $PROPSCOPE_TAXONOMIES (`propscope techniques "
          "--taxonomy NAME` lists one).")
 
@@ -334,9 +344,10 @@ def with_input_options(fn):
               "of each non-empty line; a line carries a technique when a span of it overlaps the line). In ptc lines "
               "a tab, line break or backslash in an article id (from a file name) is written \\t, \\n, \\r, \\\\ or "
               "\\uXXXX, so each span stays one line; `evaluate` reads them back.")
-@click.option("--model", default=None, help="Model name (see `propscope models`) or model folder; default: accurate "
+@click.option("--model", default=None, callback=_not_blank,
+              help="Model name (see `propscope models`) or model folder; default: accurate "
               "(best by cross-validation); fast is about 6x quicker on a CPU.")
-@click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME",
+@click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME", callback=_not_blank,
               help="The taxonomy of the spans: the model's own (default), or one its taxonomy maps to, e.g. "
               "semeval2023 with the PTC-14 models: each span takes its technique's SemEval-2023 counterpart, and "
               "where a PTC-14 class split into several (Whataboutism/straw man/red herring into Red_Herring, "
@@ -744,8 +755,29 @@ def _clip(text: str, width: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+class _Day(click.ParamType):
+    """A date as YYYY-MM-DD or YYYY-MM. click.DateTime answered a day the calendar lacks
+    (2026-02-30, 2026-13) with "does not match the formats", which sends the user to check the
+    format, not the day."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, datetime):
+            return value
+        for fmt in ("%Y-%m-%d", "%Y-%m"):
+            try:
+                return datetime.strptime(value, fmt)
+            except ValueError:
+                pass
+        if re.fullmatch(r"\d{4}-\d{1,2}(-\d{1,2})?", value.strip()):
+            self.fail(f"{value!r} is no day of the calendar: the month runs 1-12 and the day to the month's last", param,
+                      ctx)
+        self.fail(f"{value!r} is not a date: give YYYY-MM-DD or YYYY-MM", param, ctx)
+
+
 def _date_option(name: str, help: str):
-    return click.option(name, type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m"]), default=None, help=help)
+    return click.option(name, type=_Day(), default=None, help=help)
 
 
 @main.command()
@@ -869,7 +901,7 @@ def search(query, db, technique, outlet, topic, limit, fmt) -> None:
 @_date_option("--since", "Only articles published on or after this date.")
 @_date_option("--until", "Only articles published on or before this date.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
-@click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME",
+@click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME", callback=_not_blank,
               help="With label-studio-config: the taxonomy whose techniques are the labels (ptc14, semeval2023, ...; "
               "default ptc14). Exported tasks carry each analysis's own taxonomy in data.taxonomy.")
 def export(db, fmt, outlet, since, until, output, taxonomy_name=None) -> None:
@@ -964,7 +996,7 @@ def models() -> None:
 @main.command("classify-spans")
 @click.argument("articles_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("spans_file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--model", default=None, help="Model name or folder.")
+@click.option("--model", default=None, callback=_not_blank, help="Model name or folder.")
 def classify_spans(articles_dir, spans_file, model) -> None:
     """The SemEval TC task: label each `id<TAB>?<TAB>start<TAB>end` line with a technique.
 
@@ -1005,8 +1037,8 @@ def classify_spans(articles_dir, spans_file, model) -> None:
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Predicted spans (FLC/SI lines), or paragraph "
               "rows with a paragraph taxonomy; without it the model predicts.")
 @click.option("--tc-pred", type=click.Path(exists=True, dir_okay=False), help="TC predictions on the gold spans.")
-@click.option("--model", default=None, help="Model name or folder (when predicting).")
-@click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME",
+@click.option("--model", default=None, callback=_not_blank, help="Model name or folder (when predicting).")
+@click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME", callback=_not_blank,
               help="semeval2023: paragraph micro-F1 and macro-F1 as the official SemEval-2023 subtask-3 scorer "
               "computes them, over rows `article_id<TAB>line_no<TAB>techniques` (see `analyze --format paragraphs`). "
               "Default: the SemEval-2020 span scores.")
@@ -1126,7 +1158,8 @@ def _evaluate_paragraphs(gold: str, pred: str | None, articles: str | None, mode
 @click.option("--scheduler", default="local", show_default=True, callback=_local_workers,
               help="local (a worker per core), local[N], or the address of a running scheduler (tcp://HOST:PORT).")
 @store_option("Also store articles and analyses in this database.")
-@click.option("--model", default=None, help="Model name or folder (must exist on every worker); default: fast, "
+@click.option("--model", default=None, callback=_not_blank,
+              help="Model name or folder (must exist on every worker); default: fast, "
               "for throughput (accurate is about 6x slower on a CPU).")
 @click.option("--partition-size", type=click.IntRange(min=1), default=256, show_default=True, help="Articles per task.")
 @click.option("--sources/--no-sources", "with_sources", default=True, show_default=True,
@@ -1198,7 +1231,7 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--model", default=None, help="Model name or folder.")
+@click.option("--model", default=None, callback=_not_blank, help="Model name or folder.")
 @click.option("--token", envvar="PROPSCOPE_TOKEN", default=None,
               help="Bearer token required for writes (or $PROPSCOPE_TOKEN); required off loopback.")
 @click.option("--allow-private-urls", is_flag=True, help="Let users analyse URLs on private networks.")
