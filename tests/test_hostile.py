@@ -1825,3 +1825,18 @@ def test_an_empty_model_or_taxonomy_name_is_a_usage_error(tmp_path, monkeypatch,
     Path("a.txt").write_text("The harbour story, told once.")
     r = cli(*args)
     assert r.exit_code == 2 and "is empty: give a name" in r.stderr, r.output
+
+
+@pytest.mark.parametrize("cut", [None, 300])
+def test_gzipped_text_named_warc_gz_is_not_a_warc(tmp_path, cut):
+    """warcio takes a line with spaces for an ARC record header: gzipped text named .warc.gz was
+    "no HTML responses found", and cut short, "the 1 record before the cut were read"."""
+    data = gzip.compress(b"word " * 100_000)
+    p = tmp_path / "crawl.warc.gz"
+    p.write_bytes(data[:cut] if cut else data)
+    [r] = read_inputs([str(p)])
+    assert r.reason.startswith("not a WARC/ARC file: it opens with 'word word"), r
+    assert "record" not in r.reason.split("header")[0]
+    good = tmp_path / "good.warc.gz"
+    make_warc(good, 2)
+    assert len([a for a in read_inputs([str(good)]) if isinstance(a, Article)]) == 2

@@ -49,6 +49,11 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
     run on into the next one). After a damaged record, reading goes on at the next WARC record
     (``next_warc_record``): warcio stopped there, and one bad record lost the rest of the crawl."""
     gz = file_head(path).startswith(b"\x1f\x8b")  # by its bytes: a crawl.warc.gz a browser saved unzipped is plain
+    if (start := _opening(path, gz)) is not None and not start.lstrip().startswith((b"WARC/", b"filedesc://")):
+        shown = printable(start[:40].decode("utf-8", "replace"))
+        yield Rejected(name, f"not a WARC/ARC file: it opens with {shown!r}, not a WARC/1.x or ARC (filedesc://) "
+                             "header; give a page as .html, a text as .txt")
+        return
     n = produced = begin = 0
     while True:
         stop = yield from _warc_records(path, name, begin, n)
@@ -68,6 +73,18 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
         yield Rejected(f"{name}#{n + 1}", why)
     elif not produced:
         yield Rejected(name, "no HTML responses found: not a web archive, or one without pages")
+
+
+def _opening(path: Path, gz: bool) -> bytes | None:
+    """The first bytes of the archive's content (decompressed when gzipped), or None when they
+    cannot be read. warcio takes any line with spaces for an ARC record header, so gzipped text
+    named .warc.gz was "no HTML responses found", or, cut short, "the 1 record before the cut"."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1 << 16)
+        return zlib.decompressobj(wbits=31).decompress(head, 256) if gz else head[:256]
+    except (OSError, zlib.error):
+        return None
 
 
 def records_between(path: Path, start: int, end: int, gz: bool) -> int:
