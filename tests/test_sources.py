@@ -1886,3 +1886,15 @@ def test_sentence_read_as_a_noun_phrase_with_a_that_clause(text, source, content
     """'X posted on Y that ...' which the small model reads as one noun phrase ('posted' and the 'that'
     clause both modifying X, no verb at the root) is X's report of the clause."""
     check(text, source, "posted", content)
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("As the scholar Ada Brook argued in The Atlantic last autumn, empires seldom notice their decline.",
+     "scholar Ada Brook", "argued", "empires seldom notice their decline"),
+    ("As the historian Mark Ellis wrote in The Economist last year, kingdoms rarely notice their own decline.",
+     "historian Mark Ellis", "wrote", "kingdoms rarely notice their own decline"),
+])
+def test_date_after_an_opening_aside_goes_with_the_aside(text, source, cue, content):
+    """'As X argued in Y last autumn, ...': the date dates the writing though the parser hangs it on the
+    clause after the comma; it is no part of what was said."""
+    check(text, source, cue, content)

@@ -1442,7 +1442,7 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
                 if root and root[0].idx < vs:
                     hs, he = root[0].idx, max(he, _tok_range(root)[1])
             if vs <= hs:
-                hs = ve
+                hs = _after_aside_date(doc, ve)
             elif ve >= he:
                 he = vs
             s, e = _trim(text, hs, he)
@@ -1517,6 +1517,19 @@ def _after_dangling_conjunction(toks: list) -> int | None:
         return after[-1].idx + len(after[-1].text)
     before = [t for t in words[:-1] if t.i < cc.i]
     return before[-1].idx + len(before[-1].text) if before else None
+
+
+def _after_aside_date(doc, end: int) -> int:
+    """Where the clause after an opening aside starts: 'As X wrote in Y last year, empires ...' dates the
+    writing, though the parser hangs 'last year' on the clause after the comma. A date or time (with its
+    preposition) between the aside's last word and the comma goes with the aside. ``end`` otherwise."""
+    toks = [t for t in doc if t.idx >= end]
+    comma = next((k for k, t in enumerate(toks) if t.is_punct), None)
+    if not comma or toks[comma].text != ",":
+        return end
+    if all(t.ent_type_ in {"DATE", "TIME"} or k == 0 and t.dep_ == "prep" for k, t in enumerate(toks[:comma])):
+        return toks[comma].idx + 1
+    return end
 
 
 def _previous_sentence_said(verb) -> tuple[int, int, str] | None:
