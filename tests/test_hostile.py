@@ -1840,3 +1840,13 @@ def test_gzipped_text_named_warc_gz_is_not_a_warc(tmp_path, cut):
     good = tmp_path / "good.warc.gz"
     make_warc(good, 2)
     assert len([a for a in read_inputs([str(good)]) if isinstance(a, Article)]) == 2
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-32"])
+def test_a_utf16_file_posted_to_the_form_is_read_as_the_command_line_reads_it(client, codec):
+    """`propscope analyze` reads a UTF-16 or UTF-32 file (Windows "Unicode" text); the same file
+    posted to the form (`curl -F text=@story.txt`) was "not UTF-8 text"."""
+    text = "A story saved by Notepad as Unicode, with café and naïve."
+    r = client.post("/analyze", files={"text": ("story.txt", text.encode(codec))}, follow_redirects=False)
+    assert r.status_code == 303, alert(r)
+    assert client.get(r.headers["location"].replace("/articles/", "/api/articles/")).json()["article"]["text"] == text

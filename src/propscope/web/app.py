@@ -106,7 +106,8 @@ FORM_FIELDS = ("text", "url", "title", "token")
 
 async def form_fields(request: Request) -> dict[str, str]:
     """The analyse form's fields as text. A field sent as a file (``curl -F text=@story.txt``) is
-    read as UTF-8 text. ValueError says, in a sentence for the page, what could not be read."""
+    read as UTF-8 text, or UTF-16/32 (``ingest.wide_encoding``), as the command line reads a file:
+    that was "not UTF-8". ValueError says, in a sentence for the page, what could not be read."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind not in ("multipart/form-data", "application/x-www-form-urlencoded"):
         raise ValueError(f"This form takes form fields, not {kind or 'a body without a content type'}; "
@@ -121,7 +122,7 @@ async def form_fields(request: Request) -> dict[str, str]:
         if isinstance(value, UploadFile):
             data = await value.read()
             try:
-                value = data.decode("utf-8-sig")
+                value = data.decode(ingest.wide_encoding(data) or "utf-8-sig").removeprefix("\ufeff")
             except UnicodeDecodeError as e:
                 raise ValueError(f"The file {value.filename or name!r} is not UTF-8 text (byte {e.start}): "
                                  f"{ingest.CONVERT_ADVICE}.") from None
