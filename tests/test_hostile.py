@@ -1850,3 +1850,19 @@ def test_a_utf16_file_posted_to_the_form_is_read_as_the_command_line_reads_it(cl
     r = client.post("/analyze", files={"text": ("story.txt", text.encode(codec))}, follow_redirects=False)
     assert r.status_code == 303, alert(r)
     assert client.get(r.headers["location"].replace("/articles/", "/api/articles/")).json()["article"]["text"] == text
+
+
+def test_an_outlet_no_stored_article_has_is_a_usage_error_naming_the_nearest(tmp_path):
+    """`report --outlet nytimes.com` on a store of www.nytimes.com articles printed an empty report
+    (export an empty file, search "no matches") with exit 0, as if that outlet had no propaganda."""
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "1", "text": "The harbour story, told once.", "outlet": "www.nytimes.com"}) + "\n")
+    cli("ingest", src, "--db", db)
+    for args in (["report"], ["export"], ["search", "harbour"]):
+        r = cli(*args, "--outlet", "nytimes.com", "--db", db)
+        assert r.exit_code == 2 and "no stored article has outlet 'nytimes.com'; did you mean 'www.nytimes.com'?" in (
+            r.stderr), r.output
+        assert cli(*args, "--outlet", "www.nytimes.com", "--db", db).exit_code == 0
+    r = cli("report", "--outlet", "zzz", "--db", db)
+    assert r.exit_code == 2 and "its outlets are 'www.nytimes.com'" in r.stderr

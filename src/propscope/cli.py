@@ -799,6 +799,7 @@ def report(db, outlet, since, until, fmt, top, technique, topic) -> None:
     technique = _technique(technique)
     store = _open_existing_store(db)
     _check_topic(store, topic)
+    _check_outlet(store, outlet)
     data = rep.build(store, outlet, since.date() if since else None,
                      until.date() if until else None, top, technique=technique, topic=topic)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json"
@@ -811,6 +812,21 @@ def _check_topic(store, topic: str | None) -> None:
     if topic is not None and topic not in (labels := [t.label for t in store.load_topics()]):
         raise click.BadParameter(f"no stored topic {topic!r}; the topics are: {'; '.join(labels)}" if labels else
                                  "no topics are stored yet: `propscope topics --db` finds them", param_hint="'--topic'")
+
+
+def _check_outlet(store, outlet: str | None) -> None:
+    """An ``--outlet`` that no stored article has is a usage error naming the nearest stored ones:
+    a typo ("nytimes.com" for "www.nytimes.com") gave an empty report, export or search, exit 0."""
+    import difflib
+
+    if outlet is None or outlet in (known := store.outlets()):
+        return
+    near = difflib.get_close_matches(outlet, known, n=3, cutoff=0.5)
+    raise click.BadParameter(f"no stored article has outlet {outlet!r}; " + (
+        f"did you mean {' or '.join(map(repr, near))}?" if near else
+        f"its outlets are {', '.join(map(repr, known[:5]))}" + (f" and {len(known) - 5:,} more" if len(known) > 5 else "")
+        if known else
+        "no stored article has an outlet"), param_hint="'--outlet'")
 
 
 @main.command("topics")
@@ -877,6 +893,7 @@ def search(query, db, technique, outlet, topic, limit, fmt) -> None:
     technique = _technique(technique)
     store = _open_existing_store(db)
     _check_topic(store, topic)
+    _check_outlet(store, outlet)
     hits = store.search(query, technique=technique, outlet=outlet, limit=limit, topic=topic)
     if fmt == "json":
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
@@ -911,6 +928,8 @@ def export(db, fmt, outlet, since, until, output, taxonomy_name=None) -> None:
 
     tax = _taxonomy(taxonomy_name)  # a wrong name fails before anything is opened
     store = None if fmt == "label-studio-config" else _open_existing_store(db)
+    if store is not None:
+        _check_outlet(store, outlet)
     out = _open_output(output)
     if store is None:
         out.write(label_studio_config(tax.name) + "\n")

@@ -649,6 +649,13 @@ class Store:
             for k in range(0, len(rows), 10_000):
                 conn.execute(article_topics.insert(), rows[k : k + 10_000])
 
+    def outlets(self) -> list[str]:
+        """Every outlet of a stored article, sorted: the filter menus, and the check that an
+        ``--outlet`` names one (a typo filtered everything out without a word)."""
+        q = sa.select(articles.c.outlet).where(articles.c.outlet.is_not(None)).distinct().order_by(articles.c.outlet)
+        with self.engine.connect() as conn:
+            return [o for (o,) in conn.execute(q)]
+
     def load_topics(self) -> list:
         """The stored topics (``topics.Topic``), by id; empty before `propscope topics` has run."""
         from .topics import Topic

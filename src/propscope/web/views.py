@@ -13,12 +13,11 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
-import sqlalchemy as sa
 from pydantic import ValidationError
 
 from .. import taxonomy
 from ..export import spreadsheet_safe
-from ..store import Store, articles
+from ..store import Store
 
 DASHBOARD_TABLES = ("techniques", "outlets", "months", "outlet_months", "topics", "techniques_by_outlet", "targets",
                     "top_articles")
@@ -130,6 +129,4 @@ def to_csv(rows: Sequence[dict]) -> str:
 
 def outlets(store: Store) -> list[str]:
     """Every outlet in the store, for the filter menus (not only those of the current filter)."""
-    q = sa.select(articles.c.outlet).where(articles.c.outlet.is_not(None)).distinct().order_by(articles.c.outlet)
-    with store.engine.connect() as conn:
-        return [o for (o,) in conn.execute(q)]
+    return store.outlets()
