@@ -1866,3 +1866,21 @@ def test_an_outlet_no_stored_article_has_is_a_usage_error_naming_the_nearest(tmp
         assert cli(*args, "--outlet", "www.nytimes.com", "--db", db).exit_code == 0
     r = cli("report", "--outlet", "zzz", "--db", db)
     assert r.exit_code == 2 and "its outlets are 'www.nytimes.com'" in r.stderr
+
+
+def test_a_published_value_that_is_no_date_is_reported_not_dropped(tmp_path):
+    """'2026-02-30', 'yesterday' or '03/05/2024' as `published` was dropped without a word: the
+    article was stored undated and fell out of every --since/--until filter and monthly figure.
+    An RFC 2822 date-time (feeds, mail) was dropped too; it is read now."""
+    src = tmp_path / "news.jsonl"
+    rows = [("2024-03-05 10:00:00 UTC", "2024-03-05"), ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
+            ("2024-03-05T23:30:00-05:00", "2024-03-05"), ("", None), ("2026-02-30", "bad"), ("yesterday", "bad"),
+            ("03/05/2024", "bad")]
+    src.write_text("".join(json.dumps({"text": f"Story {k} about the harbour.", "published": p}) + "\n"
+                           for k, (p, _) in enumerate(rows)))
+    got = list(read_inputs([str(src)]))
+    for (value, want), item in zip(rows, got):
+        if want == "bad":
+            assert isinstance(item, Rejected) and f"field 'published' is no date: {value!r}" in item.reason, item
+        else:
+            assert isinstance(item, Article) and (str(item.published) if item.published else None) == want, item

@@ -480,6 +480,28 @@ def _date(value):
         return None
 
 
+def record_date(value: str | None):
+    """A record's ``published`` as a date: YYYY-MM-DD, an ISO 8601 date-time (2024-03-05T10:00Z)
+    or an RFC 2822 one (feeds' and mail's "Tue, 05 Mar 2024 10:00:00 GMT"); None when empty; False
+    when it is none of these. Such a value ("2026-02-30", "yesterday", "03/05/2024") was dropped
+    without a word, so the article fell out of every --since/--until filter and monthly figure."""
+    import datetime as dt
+    from email.utils import parsedate_to_datetime
+
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:  # a date first, whatever follows it ("2024-03-05 10:00:00 UTC")
+        day = value[:10] if re.match(r"\d{4}-\d\d-\d\d(?!\d)", value) else value.replace("Z", "+00:00")
+        return dt.datetime.fromisoformat(day).date()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return False
+
+
 def record_to_article(rec: object, default_id: str, source: str, unique_ids: bool = False) -> Article | Rejected:
     """An Article from a JSONL/CSV record (or a line of ``analyze --format json`` output, whose
     article is under ``"article"``); a field of the wrong type rejects the record, with its name."""
@@ -498,13 +520,17 @@ def record_to_article(rec: object, default_id: str, source: str, unique_ids: boo
     rid = rec.get("id")
     if isinstance(rid, bool) or not isinstance(rid, str | int | None):
         return Rejected(source, f"field 'id' must be a string or a whole number, not {_json_type(rid)}")
+    published = record_date(rec.get("published"))
+    if published is False:
+        return Rejected(source, f"field 'published' is no date: {printable(rec['published'][:40])!r}; give YYYY-MM-DD, "
+                                "an ISO 8601 or an RFC 2822 date-time")
     meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
     meta = {**meta, **{k: v for k, v in rec.items() if k not in RECORD_FIELDS + ("meta",) and v not in (None, "")}}
     url = rec.get("url") or None
     article_id = str(rid) if rid not in (None, "") else generated_id(default_id, text, unique_ids)
     return checked(Article(id=article_id, text=text, title=rec.get("title") or None,
                            url=url, outlet=rec.get("outlet") or url_host(url),
-                           published=_date(rec.get("published")), language=rec.get("language") or None, meta=meta),
+                           published=published, language=rec.get("language") or None, meta=meta),
                    source)
 
 
