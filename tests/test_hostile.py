@@ -1884,3 +1884,13 @@ def test_a_published_value_that_is_no_date_is_reported_not_dropped(tmp_path):
             assert isinstance(item, Rejected) and f"field 'published' is no date: {value!r}" in item.reason, item
         else:
             assert isinstance(item, Article) and (str(item.published) if item.published else None) == want, item
+
+
+def test_a_csv_header_naming_a_column_twice_is_refused_not_half_read(tmp_path):
+    """csv.DictReader keeps the last of two same-named columns: 'id,text,text' stored the second
+    column's cells as the text and dropped the first's without a word."""
+    src = tmp_path / "two.csv"
+    src.write_text("id,text,text\n1,The first column's story.,The second column's story.\n")
+    [r] = read_inputs([str(src)])
+    assert isinstance(r, Rejected) and str(r) == (
+        f"{src}:1: the CSV header names the column 'text' more than once; rename or remove all but one")

@@ -620,6 +620,11 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
     except csv.Error as e:
         yield Rejected(f"{name}:{1 + skip}", f"malformed CSV header: {e}")
         return
+    if twice := sorted({f for f in fields if f in RECORD_FIELDS and fields.count(f) > 1}):
+        # csv.DictReader keeps the last of two same-named columns: the other's cells were dropped unsaid
+        yield Rejected(f"{name}:{1 + skip}", f"the CSV header names the column {twice[0]!r} more than once; rename or "
+                                             "remove all but one")
+        return
     if "text" not in fields:
         yield Rejected(name, f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'})")
         return
