@@ -1898,3 +1898,31 @@ def test_date_after_an_opening_aside_goes_with_the_aside(text, source, cue, cont
     """'As X argued in Y last autumn, ...': the date dates the writing though the parser hangs it on the
     clause after the comma; it is no part of what was said."""
     check(text, source, cue, content)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The doctor said the patient recovered and knows that he was lucky.",
+     "the patient recovered and knows that he was lucky"),
+    ("The agency said the virus can survive and infect whoever touches the surface.",
+     "the virus can survive and infect whoever touches the surface"),
+])
+def test_conjoined_verb_that_says_nothing_stays_in_the_content(text, content):
+    """Only a verb of saying conjoined in the reported clause is the speaker's second statement; 'and knows
+    that ...' or 'and infect whoever ...' goes on with the reported clause."""
+    got = [(a.cue, a.content) for a in sources.extract(text).attributions]
+    assert got == [("said", content)]
+
+
+def test_inquiry_that_concluded_in_a_reported_clause_keeps_its_finding():
+    """'announced an inquiry had been opened and “concluded” that ...': the inquiry concluded it, not the
+    one who announced it (a document or inquiry may speak for itself)."""
+    t = "The council announced an inquiry had been opened and had concluded that the contract was void."
+    got = [(t[a.source_start:a.source_end], a.cue) for a in sources.extract(t).attributions]
+    assert ("council", "concluded") not in got
+
+
+def test_quote_after_a_clause_ending_with_an_abbreviation_opens_a_new_sentence():
+    """'“A,” X tweeted at 9:15 p.m. “B.”': the period of 'p.m.' ends the sentence; B is no second half of
+    a quote split by the clause of saying (as in '“A,” X said, “and B.”')."""
+    check("“If the bill is ready, we will pass it,” Chairwoman Ann Hale (R-Maine) tweeted Tuesday at 6:46 p.m. "
+          "“If it is not, we won't.”", "Chairwoman Ann Hale", "tweeted", "If the bill is ready, we will pass it")

@@ -1025,10 +1025,11 @@ def _speakers_second_verb(verb):
 
 
 def _may_speak(tok) -> bool:
-    """A subject that could have said something itself: a person's pronoun, a name, a role or a body."""
+    """A subject that could have said something itself: a person's pronoun, a name, a role, a body or a
+    document or inquiry ('an investigation had been launched and “concluded” that ...')."""
     return (tok.lower_ in {"he", "she", "they", "we", "i", "you"} or tok.pos_ == "PROPN"
             or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
-            or tok.lemma_.lower() in _SPEAKER_NOUNS | TITLES)
+            or tok.lemma_.lower() in _SPEAKER_NOUNS | TITLES | DOC_NOUNS | _FINDERS)
 
 
 def _subject(verb):
@@ -1304,7 +1305,10 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
     q_before = _quote_before(text, bs, quotes)
     q_after = _quote_after(text, be, quotes)
     # ' "A," the minister declared, "and B." '
-    if q_before is not None and q_after is not None and not re.search(r"[.!?]", text[be : q_after.start]):
+    # (not when the clause of saying ends its sentence with an abbreviation's period: '... tweeted at
+    # 6:46 p.m. “If we aren't ready, we won't.”' opens a new sentence, though the block takes in 'p.m.')
+    if q_before is not None and q_after is not None and not re.search(r"[.!?]", text[be : q_after.start]) \
+            and not re.search(r"[.!?][ \t]*[\"“‘']?$", text[:q_after.start]):
         return q_before.start, q_after.end, "split"
     if q_before is not None:
         lead = _lead_into_quote(doc, q_before)
@@ -1870,8 +1874,8 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
         s, e, how = found
         if cut is not None:
             e = min(e, cut)
-        second = next((c for c in doc if c.i > tok.i and s <= c.idx < e
-                       and getattr(_speakers_second_verb(c), "i", None) == tok.i), None)
+        second = next((c for c in doc if c.i > tok.i and s <= c.idx < e and c.lemma_.lower() in SPEECH_LEMMAS
+                       and _is_speech(c) and getattr(_speakers_second_verb(c), "i", None) == tok.i), None)
         if second is not None:  # 'said X and warned that Y': X ends before the speaker's second verb
             cc = next((c for c in second.head.children if c.dep_ == "cc" and c.i < second.i), None)
             e = min(e, (cc or second).idx)
