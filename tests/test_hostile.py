@@ -620,7 +620,8 @@ def test_unstorable_api_bodies_are_4xx(client, body):
 @pytest.mark.parametrize(("body", "says"), [
     ('{"text": "Caf\xe9 owners protest."}'.encode("latin-1"), "not UTF-8 JSON (byte 0xe9 at offset 13)"),
     (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
-    (b'{"text": ' + b"[" * 5_000 + b"]" * 5_000 + b"}", "nested too deeply")])
+    (b'{"text": ' + b"[" * 5_000 + b"]" * 5_000 + b"}", "nested too deeply"),
+    (b'{"text": "A story.", "title": ' + b"9" * 5_000 + b"}", "more digits than Python reads (4,300)")])
 def test_a_json_body_that_cannot_be_read_says_why(client, body, says):
     """FastAPI's own reply was a bare "There was an error parsing the body"."""
     r = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})

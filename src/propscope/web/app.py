@@ -98,6 +98,8 @@ def body_error(cause: BaseException | None) -> str | None:
                 f"{cause.start}): send it encoded as UTF-8")
     if isinstance(cause, RecursionError):
         return "the JSON is nested too deeply: send a flat object such as {\"text\": \"...\"}"
+    if isinstance(cause, ValueError) and "integer string conversion" in str(cause):  # Python's 4,300-digit cap
+        return "a number in the JSON has more digits than Python reads (4,300): send it as a string"
     return None
 
 
