@@ -1895,3 +1895,16 @@ def test_a_csv_header_naming_a_column_twice_is_refused_not_half_read(tmp_path):
     [r] = read_inputs([str(src)])
     assert isinstance(r, Rejected) and str(r) == (
         f"{src}:1: the CSV header names the column 'text' more than once; rename or remove all but one")
+
+
+@pytest.mark.parametrize("command", [["analyze", "a.txt", "--model", "ngram"], ["reuse", "a.txt"], ["export"],
+                                     ["batch", "a.txt", "--scheduler", "local[1]"]])
+def test_an_empty_output_path_is_a_usage_error(tmp_path, monkeypatch, command):
+    """`-o "$OUT"` with OUT unset wrote to standard output as if -o were left out, and `batch -o ""`
+    wrote its shards into the current folder."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("The harbour story, told once.")
+    cli("ingest", "a.txt", "--db", "s.db")
+    r = cli(*command, "-o", "", *(["--db", "s.db"] if command[0] == "export" else []))
+    assert r.exit_code == 2 and "Invalid value for '--output' / '-o': is empty: give a path" in r.stderr, r.output
+    assert {p.name for p in tmp_path.iterdir() if not p.name.startswith("s.db")} == {"a.txt"}

@@ -294,6 +294,15 @@ def _not_blank(ctx: click.Context, param: click.Parameter, value: str | None) ->
     return value
 
 
+def _no_empty_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An empty -o (``-o "$OUT"`` with OUT unset) is a usage error: it wrote to standard output as
+    if -o were left out, and `batch` wrote its shards into the current folder."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("is empty: give a path" + ("" if param.required else
+                                                             ", or leave -o out to write to standard output"))
+    return value
+
+
 def _taxonomy(name: str | None):
     """A taxonomy by name; an unknown name or a broken taxonomy file is one error line."""
     from .taxonomy import TaxonomyError, load
@@ -357,7 +366,7 @@ def with_input_options(fn):
               "(fast-HASH-mapped-semeval2023); `propscope techniques --taxonomy semeval2023` shows the mapping.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Only show spans whose confidence is at least this.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, callback=_no_empty_path,
               help="Write to this file instead of standard output.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Articles per model batch (on a GPU; a CPU takes them one by one at no cost).")
@@ -620,7 +629,7 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
               "one speaker: left out by default, since that is not copying between them).")
 @click.option("--scheduler", default=None, callback=_local_workers,
               help="Align on a Dask cluster: local[N] or tcp://HOST:PORT.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, callback=_no_empty_path)
 @with_input_options
 def reuse(paths, db, fmt, min_chars, boilerplate, boilerplate_pages, similarity, quotations, scheduler, output,
           max_bytes, allow_private_urls) -> None:
@@ -917,7 +926,7 @@ def search(query, db, technique, outlet, topic, limit, fmt) -> None:
 @click.option("--outlet", default=None, help="Only this outlet (domain).")
 @_date_option("--since", "Only articles published on or after this date.")
 @_date_option("--until", "Only articles published on or before this date.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, callback=_no_empty_path)
 @click.option("--taxonomy", "taxonomy_name", default=None, metavar="NAME", callback=_not_blank,
               help="With label-studio-config: the taxonomy whose techniques are the labels (ptc14, semeval2023, ...; "
               "default ptc14). Exported tasks carry each analysis's own taxonomy in data.taxonomy.")
@@ -1172,7 +1181,7 @@ def _evaluate_paragraphs(gold: str, pred: str | None, articles: str | None, mode
 # -- scale ----------------------------------------------------------------------------------
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--output", "-o", required=True, type=click.Path(file_okay=False),
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False), callback=_no_empty_path,
               help="Folder for the JSONL shards of Analysis JSON (part-NNNNN.jsonl).")
 @click.option("--scheduler", default="local", show_default=True, callback=_local_workers,
               help="local (a worker per core), local[N], or the address of a running scheduler (tcp://HOST:PORT).")
