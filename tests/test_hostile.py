@@ -1908,3 +1908,19 @@ def test_an_empty_output_path_is_a_usage_error(tmp_path, monkeypatch, command):
     r = cli(*command, "-o", "", *(["--db", "s.db"] if command[0] == "export" else []))
     assert r.exit_code == 2 and "Invalid value for '--output' / '-o': is empty: give a path" in r.stderr, r.output
     assert {p.name for p in tmp_path.iterdir() if not p.name.startswith("s.db")} == {"a.txt"}
+
+
+@pytest.mark.parametrize("device, says", [("cuda", "torch sees no CUDA GPU here"), ("cuda:1", "torch sees no CUDA GPU"),
+                                          ("tpu9", "unknown device 'tpu9'")])
+def test_load_model_on_a_device_torch_cannot_use_says_so_before_loading(monkeypatch, device, says):
+    """device="cuda" without a GPU was torch's AssertionError "Torch not compiled with CUDA
+    enabled", raised after the model's files were read."""
+    import torch
+
+    import propscope
+    from propscope import pipeline
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    monkeypatch.setattr(pipeline, "load_model", lambda *a, **k: pytest.fail("loaded a model for a bad device"))
+    with pytest.raises(ValueError, match=re.escape(says)):
+        propscope.load_model("fast", device=device)

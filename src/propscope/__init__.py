@@ -55,6 +55,23 @@ def _check_text(text: object) -> None:
 
 def load_model(name: str | None = None, device: str | None = None, int8: bool = False,
                bf16: bool = False) -> TechniqueModel:
+    """A model by name or folder, on ``device`` (default: a GPU when torch sees one, else the CPU).
+    A device torch cannot use is a ValueError before anything loads: ``device="cuda"`` on a machine
+    without a GPU was torch's AssertionError "Torch not compiled with CUDA enabled"."""
     from .pipeline import load_model as _load_model
 
+    if device is not None:
+        _check_device(device)
     return _load_model(name, device, int8, bf16=bf16)
+
+
+def _check_device(device: object) -> None:
+    import torch
+
+    try:
+        where = torch.device(device)
+    except (RuntimeError, TypeError):
+        raise ValueError(f"unknown device {device!r}: use 'cpu', 'cuda' or 'cuda:N'") from None
+    if where.type == "cuda" and not torch.cuda.is_available():
+        raise ValueError(f"device {device!r}: torch sees no CUDA GPU here; use device='cpu', or leave device out to "
+                         "take a GPU when there is one")
