@@ -1924,3 +1924,13 @@ def test_load_model_on_a_device_torch_cannot_use_says_so_before_loading(monkeypa
     monkeypatch.setattr(pipeline, "load_model", lambda *a, **k: pytest.fail("loaded a model for a bad device"))
     with pytest.raises(ValueError, match=re.escape(says)):
         propscope.load_model("fast", device=device)
+
+
+@pytest.mark.parametrize("query", ["", "  ", '"', "--"])
+def test_a_search_with_no_word_is_a_usage_error(tmp_path, query):
+    """`search "$Q"` with Q unset said "no matches" with exit 0, as if the store held nothing."""
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    cli("ingest", "-", "--db", db, input="A story about the harbour.")
+    r = cli("search", "--db", db, "--", query)
+    assert r.exit_code == 2 and "Invalid value for QUERY: holds no word to search for" in r.stderr, r.output
+    assert cli("search", "--db", db, "harbour").exit_code == 0

@@ -303,6 +303,14 @@ def _no_empty_path(ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
+def _no_empty_query(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``search ""`` (``search "$Q"`` with Q unset, or only punctuation) said "no matches" with
+    exit 0, as if the store held nothing: a query needs a word."""
+    if not any(c.isalnum() for c in value):
+        raise click.BadParameter("holds no word to search for", param_hint="QUERY")
+    return value
+
+
 def _taxonomy(name: str | None):
     """A taxonomy by name; an unknown name or a broken taxonomy file is one error line."""
     from .taxonomy import TaxonomyError, load
@@ -887,7 +895,7 @@ def topics_cmd(db, n_topics, seed, fmt) -> None:
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", callback=_no_empty_query)
 @db_option
 @click.option("--technique", default=None, help="Only articles with spans of this technique (display or corpus "
               "name, e.g. \"Loaded language\" or Loaded_Language).")
