@@ -1934,3 +1934,19 @@ def test_a_search_with_no_word_is_a_usage_error(tmp_path, query):
     r = cli("search", "--db", db, "--", query)
     assert r.exit_code == 2 and "Invalid value for QUERY: holds no word to search for" in r.stderr, r.output
     assert cli("search", "--db", db, "harbour").exit_code == 0
+
+
+def test_paragraph_rows_are_not_written_in_a_taxonomy_whose_names_hold_commas(tmp_path, monkeypatch):
+    """`analyze --model fast --format paragraphs` wrote PTC-14 rows such as 'a<TAB>1<TAB>Doubt,Name_Calling,Labeling',
+    which read back (SemEval-2023 rows separate techniques with commas) as three techniques, one of them
+    'Labeling'."""
+    from propscope import cli as cli_module
+
+    class PtcModel(FakeModel):
+        taxonomy = "ptc14"
+
+    monkeypatch.setattr(cli_module, "_load_model", lambda *a, **k: PtcModel())
+    (tmp_path / "a.txt").write_text("They are traitors who lie to you every day.")
+    r = cli("analyze", tmp_path / "a.txt", "--format", "paragraphs")
+    assert r.exit_code == 2 and r.stdout == "" and "add --taxonomy semeval2023" in r.stderr, r.output
+    assert "(Bandwagon,Reductio_ad_hitlerum)" in r.stderr

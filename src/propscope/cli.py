@@ -420,6 +420,8 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, ret
     collected: list[Analysis] = []
     if items:
         tagger = _load_model(model, int8, taxonomy_name, bf16)
+        if fmt == "paragraphs":
+            _check_paragraph_names(tagger)
         progress = Progress(len(items), sum(len(a.text) for a in items))
         for a in analyze_iter(items, tagger, bool(with_sources), batch_size):
             _advance(progress, a)
@@ -446,6 +448,18 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, ret
     _close_output(out, output)
     if counter["rejected"]:
         sys.exit(1)
+
+
+def _check_paragraph_names(tagger) -> None:
+    """Paragraph rows separate a paragraph's techniques with commas, so a taxonomy whose names hold
+    one (PTC-14's "Name_Calling,Labeling") cannot be written as rows: they read back as two
+    techniques, "Name_Calling" and "Labeling". The rows are SemEval-2023's, in its taxonomy."""
+    from .registry import taxonomy_of
+
+    tax = _taxonomy(taxonomy_of(tagger))
+    if commas := [n for n in tax.names if "," in n]:
+        _fail(f"--format paragraphs separates techniques with commas, and {tax.name} names hold them ({commas[0]}): "
+              "add --taxonomy semeval2023, the taxonomy of these rows", 2)
 
 
 def _model_version(model: str | None, int8: bool, taxonomy: str | None = None, bf16: bool = False) -> str:
