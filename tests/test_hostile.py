@@ -1785,9 +1785,12 @@ def test_a_skipped_stretch_of_a_warc_counts_the_records_it_held(tmp_path, gz):
     and the user could not tell how many pages were lost."""
     m = _warc_members(make_warc(tmp_path / "w", 6, gz=gz), gz)
     p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
-    if gz:  # member 2 cut short, member 3's deflate data zeroed (no longer read as a WARC), member 5 cut short
-        p.write_bytes(m[0] + m[1][:len(m[1]) // 2] + m[2][:12] + b"\0" * 40 + m[2][52:] + m[3] + m[4][:len(m[4]) // 2]
-                      + m[5])
+    if gz:  # members 2, 3 and 5 damaged: deflate data zeroed after the gzip header (an invalid stored block, so
+        # the error comes at once whatever the random record ids compress to; a member cut short could run on)
+        def zeroed(member: bytes) -> bytes:
+            return member[:10] + b"\0" * 40 + member[50:]
+
+        p.write_bytes(m[0] + zeroed(m[1]) + zeroed(m[2]) + m[3] + zeroed(m[4]) + m[5])
     else:
         p.write_bytes(m[0] + b"junk between records\r\n" * 3 + m[1] + m[2][:len(m[2]) // 2] + m[3])
     items = list(read_inputs([str(p)]))
