@@ -36,3 +36,23 @@ def test_validate_catches_offsets_outside_or_mismatched_text():
     a.spans[-1] = Span(0, 4, "Doubt", 0.5, "nope")
     with pytest.raises(ValueError):
         a.validate()
+
+
+def test_a_batch_is_a_list_of_texts_or_articles_and_one_text_alone_is_refused():
+    from propscope.document import as_articles
+
+    art = Article(id="a", text="Text.")
+    got = as_articles(["One.", art])
+    assert [(a.id, a.text) for a in got] == [("0", "One."), ("a", "Text.")] and got[1] is art
+    for one in ("Just one text.", b"bytes", art):  # iterating a str would make each character an article
+        with pytest.raises(TypeError, match="not one text"):
+            as_articles(one)
+    with pytest.raises(TypeError, match="item 1 of the batch is int"):
+        as_articles(["ok", 5])
+
+
+def test_the_models_refuse_one_text_as_a_batch(tiny_model):
+    from propscope import load_model
+
+    with pytest.raises(TypeError, match="not one text"):
+        load_model(str(tiny_model)).analyze_batch("A text given where a list belongs.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -161,6 +162,19 @@ class Analysis:
                 raise ValueError(f"span {s.start}-{s.end} outside article {self.id} of {n} chars")
             if s.text and self.article.text[s.start : s.end] != s.text:
                 raise ValueError(f"span text differs from article {self.id} at {s.start}-{s.end}")
+
+
+def as_articles(items: Iterable[Article | str]) -> list[Article]:
+    """A batch as Articles, a plain text numbered by its place in the batch. One text alone is
+    refused: iterating over it would analyse every character as an article of its own."""
+    if isinstance(items, (str, bytes, bytearray, Article)):
+        raise TypeError("a batch is a list of texts or Articles, not one text: pass [text]")
+    out = []
+    for i, a in enumerate(items):
+        if not isinstance(a, (Article, str)):
+            raise TypeError(f"item {i} of the batch is {type(a).__name__}: pass texts (str) or Articles")
+        out.append(a if isinstance(a, Article) else Article(id=str(i), text=a))
+    return out
 
 
 def headline_title(text: str, max_chars: int = 150) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .document import Analysis, Article
+from .document import Analysis, Article, as_articles
 from .registry import (  # noqa: F401  (re-exported: the names callers import from here)
     DEFAULT_MODEL,
     INT8_SUFFIX,
@@ -37,7 +37,7 @@ def analyze_batch(items, model: TechniqueModel, sources: bool = False) -> list[A
     from . import language
     from .registry import languages_of, models_for_language, taxonomy_of
 
-    articles = [a if isinstance(a, Article) else Article(id=str(i), text=a) for i, a in enumerate(items)]
+    articles = as_articles(items)
     langs = [language.detect(a.text, a.language) for a in articles]
     known = languages_of(model)
     read = [language.techniques_apply(code, known) for code in langs]

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from . import taxonomy as tx
-from .document import Analysis, Article
+from .document import Analysis, Article, as_articles
 
 DEFAULT_MODEL = "accurate"  # best by cross-validation (its model card); `fast` is ~6x quicker
 BATCH_MODEL = "fast"  # batch runs corpora: throughput first, unless --model says otherwise
@@ -223,7 +223,7 @@ class MappedModel:
         from .techniques.decode import Thresholds
         from .techniques.paragraph_head import apply_head, low_thresholds
 
-        articles = [a if isinstance(a, Article) else Article(id=str(i), text=a) for i, a in enumerate(items)]
+        articles = as_articles(items)
         probs = self.model.token_probs([a.text for a in articles])
         decoder, low = self.model.decoder, low_thresholds(Thresholds.from_config(self.model.config))
         return [apply_head(map_analysis(a, self.mapping, self.name),

@@ -28,7 +28,7 @@ import numpy as np
 
 from .. import paragraphs as para
 from .. import taxonomy as tx
-from ..document import Analysis, Article, Sentence, Span
+from ..document import Analysis, Article, Sentence, Span, as_articles
 from ..registry import NGRAM_KIND as KIND  # config.json "kind": how the registry tells this model from the taggers
 from .corpus import DEFAULT_DATA, SEMEVAL2023_LANGUAGES, LabelledParagraph, load_semeval2023_paragraphs, split_by_article
 
@@ -320,7 +320,7 @@ class NgramModel:
         ``language.detect``; unknown counts as English), which must be one this model has."""
         from .. import language
 
-        articles = [a if isinstance(a, Article) else Article(id=str(i), text=a) for i, a in enumerate(items)]
+        articles = as_articles(items)
         langs = list(languages) if languages is not None else [language.detect(a.text, a.language) for a in articles]
         return [self.analyze(a, lang) for a, lang in zip(articles, langs)]
 

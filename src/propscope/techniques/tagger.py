@@ -19,7 +19,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..document import Analysis, Article, Sentence, Span
+from ..document import Analysis, Article, Sentence, Span, as_articles
 from ..registry import BF16_SUFFIX, INT8_SUFFIX, check_precision, models_dir, version_of  # noqa: F401  (re-exported: they moved to the registry)
 from .decode import ANY, Decoder, Thresholds, TokenProbs, article_score  # noqa: F401  (ANY: re-exported)
 from .encoding import encode, windows
@@ -225,7 +225,7 @@ class TechniqueModel:
 
     # -- public ---------------------------------------------------------------------------
     def analyze_batch(self, items: Iterable[Article | str]) -> list[Analysis]:
-        articles = [a if isinstance(a, Article) else Article(id=str(i), text=a) for i, a in enumerate(items)]
+        articles = as_articles(items)
         return self.analyses_of(articles, self.token_probs([a.text for a in articles]))
 
     def analyses_of(self, articles: Sequence[Article], probs: Sequence[TokenProbs]) -> list[Analysis]:
