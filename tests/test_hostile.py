@@ -348,19 +348,8 @@ def test_reading_goes_on_after_a_damaged_record(tmp_path, gz):
     """A gzip member cut short inside a crawl, junk between records, a first record damaged, or a
     Content-Length running into the next record: warcio stopped there, and every record after the
     damaged one was lost ("the 1 record before it were read, nothing after it")."""
-    import zlib
-
     p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
-    warc = make_warc(p, 4, gz=gz)
-    if gz:
-        members = []
-        while warc:
-            d = zlib.decompressobj(31)
-            d.decompress(warc)
-            members.append(warc[:len(warc) - len(d.unused_data)])
-            warc = d.unused_data
-    else:
-        members = [b"WARC/1.0\r\n" + r for r in warc.split(b"WARC/1.0\r\n")[1:]]
+    members = _warc_members(make_warc(p, 4, gz=gz), gz)
     damaged = {"cut.warc": members[0] + members[1][:len(members[1]) // 2] + members[2] + members[3],
                "junk.warc": members[0] + members[1] + b"junk between records\r\n" * 3 + members[2] + members[3],
                "first.warc": members[0][:len(members[0]) // 2] + members[1] + members[2] + members[3]}
