@@ -1943,3 +1943,15 @@ def test_paragraph_rows_are_not_written_in_a_taxonomy_whose_names_hold_commas(tm
     r = cli("analyze", tmp_path / "a.txt", "--format", "paragraphs")
     assert r.exit_code == 2 and r.stdout == "" and "add --taxonomy semeval2023" in r.stderr, r.output
     assert "(Bandwagon,Reductio_ad_hitlerum)" in r.stderr
+
+
+@pytest.mark.parametrize("option, value", [("--epochs", "0"), ("--lr", "0"), ("--head-lr", "-1"), ("--lora-rank", "0"),
+                                           ("--batch-size", "0"), ("--top-layers", "0"), ("--threads", "-1"),
+                                           ("--limit-articles", "0")])
+def test_train_refuses_numbers_that_cannot_train_before_any_work(option, value, tmp_path):
+    """0 epochs or a learning rate of 0 or below trained nothing (or backwards) after caching the
+    encoder's lower layers; a rank, batch, layer or thread count below 1 failed deep inside torch."""
+    run = tmp_path / "run"
+    r = CliRunner().invoke(main, ["train", "--base", "minilm", "--out", str(run), option, value])
+    assert r.exit_code == 2 and f"Invalid value for '{option}'" in r.output and "Traceback" not in r.output
+    assert not run.exists()

@@ -32,6 +32,7 @@ FORMATS = ["text", "json", "ptc", "html", "paragraphs"]
 # or --limit was an OverflowError), and NumPy and scikit-learn take seeds from 0 to 2**32 - 1.
 MOST_ROWS = 1_000_000_000
 SEED = click.IntRange(0, 2**32 - 1)
+POSITIVE = click.FloatRange(min=0, min_open=True)  # a learning rate: 0 or less trains nothing, or backwards
 
 
 def _err(message: str) -> None:
@@ -1342,26 +1343,29 @@ def _check_port(host: str, port: int) -> None:
               help="The shared/data folder (default ../shared/data).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="runs/model", show_default=True,
               help="Run folder: cache, checkpoints, fold models and the final artifact (in OUT/model).")
-@click.option("--top-layers", type=int, default=None, help="Encoder layers that train (LoRA); the ones below run "
-              "once and are cached. Default: 4 of MPNet's 12, all of MiniLM's 6.")
-@click.option("--epochs", type=int, default=2, show_default=True)
-@click.option("--lr", type=float, default=1e-3, show_default=True, help="Learning rate of the LoRA adapters.")
-@click.option("--head-lr", type=float, default=2e-3, show_default=True, help="Learning rate of the token head.")
-@click.option("--lora-rank", type=int, default=16, show_default=True)
-@click.option("--batch-size", type=int, default=16, show_default=True,
+@click.option("--top-layers", type=click.IntRange(min=1), default=None,
+              help="Encoder layers that train (LoRA); the ones below run once and are cached. Default: 4 of "
+              "MPNet's 12, all of MiniLM's 6.")
+@click.option("--epochs", type=click.IntRange(min=1), default=2, show_default=True)
+@click.option("--lr", type=POSITIVE, default=1e-3, show_default=True, help="Learning rate of the LoRA adapters.")
+@click.option("--head-lr", type=POSITIVE, default=2e-3, show_default=True, help="Learning rate of the token head.")
+@click.option("--lora-rank", type=click.IntRange(min=1), default=16, show_default=True)
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Training windows per optimizer step. The cost of an epoch barely depends on it (the same "
               "tokens pass); a smaller batch takes more, noisier steps.")
 @click.option("--folds", type=int, default=3, show_default=True,
               help="Out-of-fold tuning: one model per fold predicts its held-out articles; thresholds, the span "
               "filter and calibration are fitted on the pooled predictions, and the fold scores are the CV figures.")
 @click.option("--seed", type=SEED, default=13, show_default=True)
-@click.option("--limit-articles", type=int, default=None, help="Use only the first N articles (smoke tests).")
+@click.option("--limit-articles", type=click.IntRange(min=1), default=None,
+              help="Use only the first N articles (smoke tests).")
 @click.option("--resume", "resume_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="Continue a stopped run from its last checkpoint, with the options it was started with.")
 @click.option("--only", "only", multiple=True, metavar="STAGE",
               help="Train only these stages (fold0, fold1, ..., full) and stop before tuning: two processes with "
               "--threads 1 and different stages use two cores better than one; then --resume tunes.")
-@click.option("--threads", type=int, default=None, help="CPU threads for this process (default: torch's choice).")
+@click.option("--threads", type=click.IntRange(min=1), default=None,
+              help="CPU threads for this process (default: torch's choice).")
 @click.option("--device", default="auto", show_default=True, metavar="DEVICE",
               help="Where the encoder trains: cpu, cuda (or cuda:N), or auto (a GPU when torch sees one). A GPU "
               "runs bf16 autocast and can train every layer (--top-layers 12); a run resumes on either.")
