@@ -345,6 +345,13 @@ def test_dashboard_filters_downloads_and_links(client):
     assert bad.status_code == 200 and "not a date" in bad.text
     assert client.get("/dashboard/outlets.json", params={"since": "last week"}).status_code == 400
     assert client.get("/dashboard/nope.csv").status_code == 404
+    # from after until: an empty page said nothing of why
+    swapped = {"since": "2020-12-31", "until": "2020-02"}
+    for where in ("/dashboard", "/search"):
+        r = client.get(where, params=swapped)
+        assert r.status_code == 200 and "the from date (2020-12-31) is after the until date (2020-02-29)" in r.text
+    assert client.get("/dashboard/outlets.json", params=swapped).status_code == 400
+    assert client.get("/search.csv", params=swapped).status_code == 400
 
 
 def test_the_time_chart_has_a_line_for_each_busy_outlet(client):

@@ -420,7 +420,8 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     def dashboard_data(outlet: str, since: str, until: str) -> tuple[dict, dict[str, list[dict]]]:
         from ..report import build
 
-        rep = build(store(), outlet=outlet or None, since=views.parse_day(since), until=views.parse_day(until, end=True))
+        first, last = views.parse_range(since, until)
+        rep = build(store(), outlet=outlet or None, since=first, until=last)
         return rep, views.dashboard_tables(rep)
 
     @app.get("/dashboard", response_class=HTMLResponse, include_in_schema=False)
@@ -475,7 +476,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         """One query behind the search page and its downloads; ValueError names a bad filter."""
         tech = taxonomy.resolve_any(technique) if technique.strip() else None
         check_topic(topic or None)
-        return store().list_articles(outlet or None, views.parse_day(since), views.parse_day(until, end=True), tech,
+        return store().list_articles(outlet or None, *views.parse_range(since, until), tech,
                                      q.strip() or None, limit, offset, topic or None)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)

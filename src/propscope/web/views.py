@@ -40,6 +40,15 @@ def parse_day(value: str | None, end: bool = False) -> dt.date | None:
         raise ValueError(f"not a date (YYYY-MM-DD or YYYY-MM): {value!r}") from None
 
 
+def parse_range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The from and until filters of a page (``parse_day``); a from after the until is a
+    ValueError that says so: the page was empty with no word why."""
+    first, last = parse_day(since), parse_day(until, end=True)
+    if first and last and first > last:
+        raise ValueError(f"the from date ({first}) is after the until date ({last}): nothing can match; swap them")
+    return first, last
+
+
 FORM_NAMES = {"text": "text", "url": "address", "title": "title"}
 
 
