@@ -56,3 +56,11 @@ def test_the_models_refuse_one_text_as_a_batch(tiny_model):
 
     with pytest.raises(TypeError, match="not one text"):
         load_model(str(tiny_model)).analyze_batch("A text given where a list belongs.")
+
+
+@pytest.mark.parametrize("text, says", [("{}", "no 'article' field"), ("[1, 2]", "wrong type"),
+                                        ('{"article": 5}', "wrong type")])
+def test_json_that_is_no_analysis_is_a_value_error_naming_what_is_wrong(text, says):
+    with pytest.raises(ValueError, match=says):
+        Analysis.from_json(text)
+    assert Analysis.from_json(make().to_json()).to_json() == make().to_json()

@@ -152,7 +152,14 @@ class Analysis:
 
     @classmethod
     def from_json(cls, s: str) -> Analysis:
-        return cls.from_dict(json.loads(s))
+        """An analysis from its JSON (``to_json``). JSON that is no analysis is a ValueError naming
+        what is wrong, as for JSON that does not parse, not a KeyError or TypeError from inside."""
+        try:
+            return cls.from_dict(json.loads(s))
+        except KeyError as e:
+            raise ValueError(f"not an analysis: no {e.args[0]!r} field") from None
+        except (TypeError, AttributeError) as e:
+            raise ValueError(f"not an analysis: a field of the wrong type ({e})") from None
 
     def validate(self) -> None:
         """Raise ValueError if a span's offsets or text disagree with the article."""
