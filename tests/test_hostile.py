@@ -1955,3 +1955,10 @@ def test_train_refuses_numbers_that_cannot_train_before_any_work(option, value, 
     r = CliRunner().invoke(main, ["train", "--base", "minilm", "--out", str(run), option, value])
     assert r.exit_code == 2 and f"Invalid value for '{option}'" in r.output and "Traceback" not in r.output
     assert not run.exists()
+
+
+def test_serve_refuses_an_empty_host_before_listening():
+    """``--host "$HOST"`` with HOST unset said "refusing to serve on  without a write token", and
+    with a token it listened on every interface."""
+    r = CliRunner().invoke(main, ["serve", "--host", "", "--token", "t"])
+    assert r.exit_code == 2 and "Invalid value for '--host': is empty" in r.output

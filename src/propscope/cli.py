@@ -1278,9 +1278,18 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
 
 
 # -- web ------------------------------------------------------------------------------------
+def _address(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """An empty --host (``--host "$HOST"`` unset) listens on every interface, which nobody asks
+    for by leaving a variable unset: a usage error."""
+    if not value.strip():
+        raise click.BadParameter("is empty: give an address, 127.0.0.1 (this machine) or 0.0.0.0 (every interface)")
+    return value
+
+
 @main.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, callback=_address,
+              help="The address to listen on: 127.0.0.1 for this machine only, 0.0.0.0 for every interface.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--model", default=None, callback=_not_blank, help="Model name or folder.")
 @click.option("--token", envvar="PROPSCOPE_TOKEN", default=None,
