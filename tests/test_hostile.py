@@ -274,7 +274,10 @@ def make_warc(path: Path, n: int, gz: bool = True) -> bytes:
     w = WARCWriter(buf, gzip=gz)
     for i in range(n):
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        # fixed record ids and dates: the same bytes every run, so a test that damages them damages the same way
+        fixed = {"WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{i:012d}>", "WARC-Date": "2026-01-02T03:04:05Z"}
         w.write_record(w.create_warc_record(f"https://w.example/{i}", "response", http_headers=headers,
+                                            warc_headers_dict=fixed,
                                             payload=io.BytesIO(PAGE.format(t=f"Page {i}").encode())))
     path.write_bytes(buf.getvalue())
     return buf.getvalue()
