@@ -179,7 +179,7 @@ def test_batch_size_sets_the_optimizer_steps_and_is_saved_for_resume(tmp_path):
     steps = torch.load(run / "fold0" / "checkpoint.pt", weights_only=False)["sched"]["last_epoch"]
     assert n_windows > 2 and steps == -(-n_windows // 2)
     r = CliRunner().invoke(main, ["train", *SMALL, "--out", str(tmp_path / "r0"), "--batch-size", "0"])
-    assert r.exit_code == 2 and "--batch-size must be at least 1" in r.output
+    assert r.exit_code == 2 and "Invalid value for '--batch-size': 0 is not in the range x>=1" in r.output
 
 
 def test_an_unknown_stage_is_a_usage_error(tmp_path):

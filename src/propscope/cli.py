@@ -1423,8 +1423,6 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
                 _fail(f"--top-layers must be between 1 and {training.bases.get(base).n_layers} for {base}", 2)
             if folds == 1 or folds < 0:
                 _fail("--folds must be 0 (no tuning folds) or at least 2", 2)
-            if batch_size < 1:
-                _fail("--batch-size must be at least 1", 2)
         if threads:
             opts.threads = threads
         if span_words:
