@@ -163,12 +163,14 @@ class Decoder:
     def judge_given(self, text: str, tp: TokenProbs, start: int, end: int) -> np.ndarray:
         """One probability per technique for the span ``[start, end)`` as a user gives it;
         memoised in ``judged`` like ``judge``."""
-        inside = tokens_inside(tp.encoded.offsets, start, end)
-        if self.given_classifier is None or tp.hidden is None or tp.frozen is None or not inside.any():
+        if self.given_classifier is None or tp.hidden is None or tp.frozen is None:
             return self.judge(text, tp, start, end)[1]
         key = (id(tp), start, end, "given")
         if self.judged is not None and key in self.judged:
             return self.judged[key]
+        inside = tokens_inside(tp.encoded.offsets, start, end)
+        if not inside.any():  # inside one token or outside all: ``judge`` picks the nearest token
+            return self.judge(text, tp, start, end)[1]
         features = span_features(text, tp.hidden, tp.probs, inside, start, end, tp.frozen, pooled=True)
         result = self.given_classifier.predict(features, text[start:end])
         if self.judged is not None:
