@@ -408,6 +408,23 @@ def test_a_story_that_fills_the_pages_two_outlets_each_printed_twice_is_copying_
     assert cluster.origin == "local-eve" and cluster.articles == sorted(d.id for d in docs)
 
 
+def test_pages_that_are_only_one_consent_banner_two_outlets_each_show_twice_are_not_copying():
+    # The extractor got nothing but the cookie banner from four pages, two of each of two sites on
+    # one consent service. Each page is the banner whole, as each page of a story printed twice by
+    # two outlets is the story; but the banner is one block of text, a story runs over paragraphs.
+    banner = ("Before reading on, please note that this site and its 52 partners store small files on your device to "
+              "remember preferences, count readers and pick the adverts shown to you. Choose Allow for all of it, "
+              "Refuse for only what the site needs, or Options to decide partner by partner. Allow | Refuse | Options")
+    day = dt.date(2024, 8, 12)
+    docs = [art(f"{outlet}-{k}", banner, outlet=outlet, published=day + dt.timedelta(days=2 * k + (outlet == "west")))
+            for outlet in ("east", "west") for k in range(2)]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 6
+    # the same four pages holding a story of two paragraphs are copying (the test above)
+    story = [art(d.id, SOURCE, SECOND, outlet=d.outlet, published=d.published) for d in docs]
+    assert find_reuse(story).stats["boilerplate_passages"] == 0
+
+
 def test_a_story_one_outlet_printed_three_times_is_copying_not_its_boilerplate():
     # A local paper ran a report, ran it again the next day under a new first paragraph and a third
     # time in its weekend round-up; an aggregator lifted one paragraph. Three pages of one outlet

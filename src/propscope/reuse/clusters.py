@@ -17,8 +17,9 @@ Boilerplate (site footers, bylines, newsletter blurbs, cookie notices) is reuse 
 nothing about who copied whom. It is recognised as a cluster in which one outlet has
 ``boilerplate_min_articles`` or more articles, or in which two or more outlets each have two or
 more and none has one only (a notice several sites show, each on few pages), unless it is at
-least half of every page showing it (a story one outlet ran twice and another copied twice fills
-its pages; a notice sits around their articles). The passages between two articles of one outlet
+least half of every page showing it and more than one paragraph (a story one outlet ran twice and
+another copied twice fills its pages; a notice sits around their articles, or is all a page whose
+extracted text is only a consent banner, and is one paragraph). The passages between two articles of one outlet
 in that cluster (that outlet's, or another's that shows the same notice on fewer pages) are then
 flagged, or dropped and the clusters rebuilt without them; but not between two pages whose shared
 text is at least half of both and does not close both after their own text (a footer) or open
@@ -244,7 +245,8 @@ def boilerplate_passages(
     one cookie notice). So is a cluster that two outlets each show on two or more pages and no
     outlet on one only (:func:`_shared_notice`): such a notice was reported as copying between
     every two of its pages. With the articles' ``texts``, a text that is at least
-    :data:`STORY_SHARE` of every page showing it is no such notice (:func:`_fills_pages`). Also
+    :data:`STORY_SHARE` of every page showing it is no such notice (:func:`_fills_pages`), unless it
+    is one paragraph on every page (:func:`_one_paragraph`: pages that are only a banner). Also
     the cluster's passages between outlets whose text in one article is mostly
     (:data:`BOILERPLATE_COVER`) what that article's outlet repeats: another outlet reprinting it."""
     flagged: set[int] = set()
@@ -262,7 +264,8 @@ def boilerplate_passages(
         if _closing_notice(passages, group, texts, pairs):
             flagged.update(group)
             continue
-        notice = _shared_notice(per_outlet, _articles_of(passages, group)) and not _fills_pages(passages, group, texts)
+        notice = (_shared_notice(per_outlet, _articles_of(passages, group))
+                  and not (_fills_pages(passages, group, texts) and not _one_paragraph(passages, group, texts)))
         if not (notice or any(len(arts) >= min_articles for arts in per_outlet.values())):
             continue
         reruns = set() if notice else _reruns(passages, group, outlets, texts)
@@ -376,6 +379,17 @@ def _fills_pages(passages: Sequence[PassageTuple], group: Sequence[int], texts: 
         spans[b].append((b0, b1))
     return all(art in texts and _covered(parts, 0, len(texts[art])) >= STORY_SHARE * len(texts[art].strip())
                for art, parts in spans.items())
+
+
+def _one_paragraph(passages: Sequence[PassageTuple], group: Sequence[int], texts: Mapping[str, str] | None) -> bool:
+    """Every side of the cluster's passages is one paragraph (no line break inside it). A page
+    whose extracted text is only a consent banner or an appeal is filled by it, as a story one
+    outlet ran twice and another copied twice fills its pages; but a story runs over paragraphs,
+    and a banner is one block of text. False without ``texts``."""
+    if texts is None:
+        return False
+    return all(art in texts and "\n" not in texts[art][s:e].strip()
+               for k in group for art, s, e in (passages[k][0:3], passages[k][3:6]))
 
 
 def _reruns(passages: Sequence[PassageTuple], group: Sequence[int], outlets: Mapping[str, str | None],
