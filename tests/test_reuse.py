@@ -754,6 +754,23 @@ def test_independent_reports_sharing_only_figures_are_not_copies(threshold):
     assert a.text[p.a_start : p.a_end] == ELECTION_A
 
 
+def test_a_results_list_copied_as_it_stood_is_found_though_it_is_mostly_figures():
+    # A sports desk lifts another paper's round of league results: team names and scores, then the
+    # table's points. Every figure and the two words after it cut runs, so no stretch of three words
+    # was left to count and the copy was missed; a run this long is a copied list, whole.
+    results = ("Round 14 results: Harbour Rovers 3, Mill Town 1; Eastgate 0, Quarry Athletic 2; Riverside 1, "
+               "Kestrel United 1; Port Vale Wanderers 4, Old Bridge 0. Table: Quarry Athletic 31 points, "
+               "Harbour Rovers 29, Kestrel United 26, Riverside 24, Eastgate 19, Mill Town 15, Old Bridge 11.")
+    from propscope.reuse.align import anchored_words
+
+    keys = tokenize(results).norms
+    assert anchored_words(keys) == len(keys) and anchored_words(keys[:12]) < 8
+    a = art("a", filler(1140), results, filler(1141))
+    b = art("b", filler(1142), results, filler(1143))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (results, results)
+
+
 def test_words_with_digits_inside_are_not_figures():
     from propscope.reuse.align import anchored_words
 

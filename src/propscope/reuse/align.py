@@ -27,7 +27,8 @@ both texts, in the same order, are one (:func:`_joined`: the pieces of a paragra
 there and back, split by a moved phrase).
 Figures do not count towards those runs: independent reports of one poll, market day or court
 case share their numbers ("44 per cent", "3.5 million dinars") and the names around them, so a
-run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func:`anchored_words`).
+run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func:`anchored_words`),
+unless it is :data:`LIST_RUN` words long or more: a copied results table is mostly figures.
 
 Only normalised *keys* are compared; offsets always come from the token table of the original
 text, so ``text[start:end]`` is the passage exactly as it appears in each article.
@@ -52,6 +53,10 @@ MIN_ANCHORED = 8
 # cent", "million dinars", "basis points") are facts any report of the same event repeats: they cut
 # runs of matching words, and are not evidence of copying.
 FIGURE_UNIT = 2
+# ... except in a run of at least this many matching words (a window): independent reports share a
+# figure with a few words around it, never a list of them in one wording ("Harrowby: Civic Alliance
+# 7,615 (41.9%), Labour Union 5,180 (28.5%), ..."). Such a run is a copied table, every word of it.
+LIST_RUN = 16
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
@@ -345,7 +350,11 @@ def _is_figure(key: object) -> bool:
 def anchored_words(run: Sequence[object]) -> int:
     """Words of one run of matching keys that count as evidence of copying: those in stretches of
     at least ANCHOR_RUN words once each figure and the FIGURE_UNIT words after it are taken out.
-    "found that 44 per cent thought" shares facts, not wording: it gives 0."""
+    "found that 44 per cent thought" shares facts, not wording: it gives 0. A run of LIST_RUN or
+    more words counts whole, figures included: a results table or a list of figures copied as it
+    stood, which the figures and their units would otherwise cut into pieces too short to count."""
+    if len(run) >= LIST_RUN:
+        return len(run)
     count = stretch = skip = 0
     for key in run:
         if _is_figure(key):
