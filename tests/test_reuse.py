@@ -941,6 +941,28 @@ def test_a_notice_with_a_phone_number_two_outlets_each_print_under_one_article_i
     assert len(find_reuse(docs).passages) == 2
 
 
+def test_a_police_appeal_one_outlet_copied_under_its_own_report_of_the_same_fire_is_copying():
+    # Two papers report one warehouse fire in their own words; the second closes with the first's
+    # witness appeal, word for word. It has a phone number and an address and closes both pages,
+    # the shape of a helpline printed under two articles, but it names the town both reports name:
+    # it belongs to their story. The Listening Line names only itself, and stays a notice.
+    appeal = ("Detectives believe the fire in Ostholm was started deliberately. Anyone who saw people near the yard "
+              "after dark on Friday is asked to call 0161 496 0733 or write to ostholmpolice.example/appeal.")
+    day = dt.date(2025, 3, 3)
+    first = art("first", "A warehouse in Ostholm burned down overnight. " + filler(1150), appeal,
+                outlet="First", published=day)
+    second = art("second", filler(1151) + " Crews from Ostholm fought the flames until dawn.", appeal,
+                 outlet="Second", published=day + dt.timedelta(days=1))
+    result = find_reuse([first, second])
+    assert result.stats["boilerplate_passages"] == 0
+    [p] = result.passages
+    assert (first.text[p.a_start : p.a_end], second.text[p.b_start : p.b_end]) == (appeal, appeal)
+    assert [c.origin for c in result.clusters] == ["first"]
+    # named above it by one article only, the town does not tie the appeal to a shared story
+    second = art("second", filler(1151), appeal, outlet="Second", published=day + dt.timedelta(days=1))
+    assert find_reuse([first, second]).passages == []
+
+
 def test_a_back_translated_paragraph_with_a_moved_phrase_is_one_passage():
     # Through another language and back, "for the first time in nine years" moved before the verb:
     # one monotone alignment ends before it and another starts after, and once the phrase was

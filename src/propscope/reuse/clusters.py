@@ -26,8 +26,9 @@ text is at least half of both and does not close both after their own text (a fo
 both before it (a banner): a story the outlet printed three times (as news, updated the next day,
 in a round-up) is what those pages are. Its footer, which the outlet's other pages share, is cut
 off those passages (:func:`trim_boilerplate`). A one-paragraph notice with a phone number or an
-address that closes every article showing it, when those articles share nothing else, is flagged
-too, however few they are (:func:`_closing_notice`: a helpline printed once by each of two outlets).
+address that closes every article showing it, when those articles share nothing else and it names
+nothing that both name above it, is flagged too, however few they are (:func:`_closing_notice`: a
+helpline printed once by each of two outlets; a police appeal about the story both report is copied).
 A passage between different outlets is flagged only when its text in one of the articles is what
 that article's outlet repeats (another outlet republished an article with its footer: the footer
 then matches every article of the outlet, and would tie the republished article to all of them
@@ -58,6 +59,21 @@ STORY_SHARE = 0.5
 # 100"; not "2023-2025" or "3,000").
 _ADDRESS = re.compile(r"https?://|\bwww\.|\b[\w-]+(?:\.[\w-]+)+/\w|[\w.+-]+@[\w-]+\.\w")
 _PHONE = re.compile(r"(?<![\w.,])\+?(?:\d{2,5}(?: \d{2,4}){1,3}|\d{7,})(?![\w.,]\d)")
+
+
+# A name in a closing notice: a capitalised word that does not open a sentence, other than a day or a
+# month (a notice gives opening hours and deadlines; a story is dated by them too).
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'-]*[a-z][\w'-]*")
+_CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split())
+
+
+def _names_of_story(text: str, start: int, end: int) -> set[str]:
+    """Names in ``text[start:end]`` that the rest of ``text`` names too (whole words, same case)."""
+    rest = text[:start] + " " + text[end:]
+    return {name for name in set(_NAME.findall(text[start:end].strip())) - _CALENDAR
+            if re.search(rf"\b{re.escape(name)}\b", rest)}
 
 
 def _has_contact(text: str) -> bool:
@@ -337,7 +353,10 @@ def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], text
     of their articles (a regulator or a charity asks them to), printed once each. It is no outlet
     copying another, and with two pages it is no outlet's boilerplate either. A copy that took a
     story's last paragraph along with more of it shares more; a copied last paragraph without an
-    address stays copying. False without ``texts``."""
+    address stays copying. So does one that names a place or a person both articles name above
+    it (:func:`_names_of_story`): a police appeal for witnesses of the crash both report ("call
+    Brackwater police on ...") belongs to that story, and one outlet took it from the other; a
+    notice printed under unrelated articles names only who runs it. False without ``texts``."""
     if texts is None:
         return False
     for k in group:
@@ -347,6 +366,8 @@ def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], text
         for text, s, e in ((texts[a], a0, a1), (texts[b], b0, b1)):
             if not text[:s].strip() or text[e:].strip() or "\n" in text[s:e] or not _has_contact(text[s:e]):
                 return False
+        if _names_of_story(texts[a], a0, a1) & _names_of_story(texts[b], b0, b1):
+            return False
     return True
 
 
