@@ -302,8 +302,8 @@ def test_cut_off_record_of_a_plain_warc_is_not_stored(tmp_path):
 
 @pytest.mark.parametrize(("gz", "keep", "read", "says"), [
     (False, 2972, 3, "it ends at byte 2,972, inside the headers of record 4 (from byte 2,754); the 3 records before"),
-    (False, 20, 0, "record 1 at byte 0 of 20, damaged or truncated"),
-    (True, -300, 3, "record 4 at byte 1,"),
+    (False, 20, 0, "it ends at byte 20, inside the headers of record 1 (from byte 0)"),
+    (True, -300, 3, "inside the headers of record 4 (from byte 1,"),
     (True, -10, 4, "inside a gzip member; the 4 records before the cut were read")])
 def test_a_truncated_warc_says_which_record_where_and_what_to_do(tmp_path, gz, keep, read, says):
     """A plain WARC cut inside a record's headers lost that record without a word, and the other
@@ -314,6 +314,36 @@ def test_a_truncated_warc_says_which_record_where_and_what_to_do(tmp_path, gz, k
     assert sum(isinstance(i, Article) for i in items) == read
     [bad] = [i for i in items if isinstance(i, Rejected)]
     assert says in bad.reason and "fetch it again" in bad.reason, bad.reason
+
+
+def test_a_plain_warc_cut_anywhere_in_its_last_record_says_so_in_plain_words(tmp_path):
+    """A plain WARC cut inside a record's WARC headers was "damaged or truncated (AttributeError:
+    'NoneType' object has no attribute 'startswith')" or "(ArchiveLoadFailed: Unknown archive
+    format...)" depending on the byte, and one cut inside a page's HTTP headers was "no HTML
+    responses found". Every cut now names the record and says the file ends inside it."""
+    p = tmp_path / "crawl.warc"
+    members = _warc_members(make_warc(p, 2, gz=False), gz=False)
+    first = len(members[0])
+    for keep in range(first + 1, first + len(members[1]) - 4):  # the last 4 bytes are the CRLFs after the page
+        p.write_bytes(b"".join(members)[:keep])
+        items = list(read_inputs([str(p)]))
+        assert [type(i) for i in items] == [Article, Rejected], (keep, items)
+        reason = items[1].reason
+        assert not re.search(r"[A-Z][a-z]+(Error|Failed)\b|NoneType", reason), (keep, reason)
+        assert (f"inside the headers of record 2 (from byte {first:,})" in reason
+                or reason.startswith(f"record 2 (at byte {first:,}) is cut off")), (keep, reason)
+
+
+def test_a_record_missing_a_header_in_mid_file_is_named_in_plain_words(tmp_path):
+    """A record without its WARC-Target-URI line was "(AttributeError: 'NoneType' object has no
+    attribute 'startswith')": how warcio failed, not what is wrong with the file."""
+    p = tmp_path / "crawl.warc"
+    members = _warc_members(make_warc(p, 3, gz=False), gz=False)
+    members[1] = re.sub(rb"WARC-Target-URI: [^\r]*\r\n", b"", members[1])
+    p.write_bytes(b"".join(members))
+    items = list(read_inputs([str(p)]))
+    assert [type(i) for i in items] == [Article, Rejected, Article]
+    assert "its WARC headers are damaged" in items[1].reason and "Error" not in items[1].reason, items[1]
 
 
 def _lying_length(warc: bytes, k: int, delta: int, gz: bool) -> bytes:

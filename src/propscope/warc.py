@@ -56,7 +56,7 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
         return
     n = produced = begin = 0
     while True:
-        stop = yield from _warc_records(path, name, begin, n)
+        stop = yield from _warc_records(path, name, begin, n, gz)
         n, produced = stop.n, produced + stop.produced
         resume = next_warc_record(path, stop.at + 1, gz) if stop.wrong or stop.failure is not None else None
         if resume is None:
@@ -64,7 +64,7 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
         if stop.failure is not None:
             skipped = records_between(path, stop.at, resume, gz)
             produced += 1
-            yield Rejected(f"{name}#{n + 1}" if skipped else name, _skipped_stretch(n, skipped, stop, resume))
+            yield Rejected(f"{name}#{n + 1}" if skipped else name, _skipped_stretch(path, gz, n, skipped, stop, resume))
             n += skipped
         begin = resume
     if stop.wrong:
@@ -98,7 +98,7 @@ def records_between(path: Path, start: int, end: int, gz: bool) -> int:
     return len(re.findall(rb"\x1f\x8b\x08" if gz else rb"WARC/1\.[01]\r?\n", stretch))
 
 
-def _skipped_stretch(n: int, skipped: int, stop: _WarcStop, resume: int) -> str:
+def _skipped_stretch(path: Path, gz: bool, n: int, skipped: int, stop: _WarcStop, resume: int) -> str:
     """What was not read between byte ``stop.at`` and the next record, at ``resume``, after ``n``
     records: junk, one damaged record, or several."""
     where = f"at bytes {stop.at:,} to {resume - 1:,}"
@@ -107,7 +107,8 @@ def _skipped_stretch(n: int, skipped: int, stop: _WarcStop, resume: int) -> str:
             f"{skipped} corrupt WARC/ARC records, {n + 1} to {n + skipped}, {where}, damaged")
     if skipped == 0:
         what += f" {where} (after record {n})"
-    return (f"{what} ({_failure_detail(stop.failure)}); not read; read on from the next record, record {n + skipped + 1} "
+    detail = _failure_detail(stop.failure, path, stop.at, gz) if stop.failure else "damaged"
+    return (f"{what} ({detail}); not read; read on from the next record, record {n + skipped + 1} "
             f"at byte {resume:,}; {WARC_DAMAGED}")
 
 
@@ -124,9 +125,11 @@ class _WarcStop:
     produced: int
 
 
-def _warc_records(path: Path, name: str, begin: int, n: int):
+def _warc_records(path: Path, name: str, begin: int, n: int, gz: bool = False):
     """The items of the WARC records from byte ``begin`` on, numbered after ``n``, up to the end,
-    a damaged record or one whose length is wrong; returns the ``_WarcStop``."""
+    a damaged record or one whose length is wrong; returns the ``_WarcStop``. In a plain file, a
+    last record cut off in its headers or (not a page) in its body is reported: warcio read the
+    first as a record of whatever length its cut header gave, and neither was named."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -136,9 +139,12 @@ def _warc_records(path: Path, name: str, begin: int, n: int):
             f.seek(begin)
             it = ArchiveIterator(f, arc2warc=True)
             it.INC_RECORD = ""  # warcio's three-line warning for a wrong Content-Length: reported below in one
+            end = None if gz else os.fstat(f.fileno()).st_size
             for k, record in enumerate(it, n + 1):
                 n, start, errors = k, it.offset, it.err_count
                 try:
+                    if end is not None and end - start <= HEAD_LIMIT and _cut_in_headers(path, start, gz):
+                        raise WarcHeadersCut("the file ends inside its WARC headers")
                     item = _warc_item(record, f"{name}#{n}", n, start, lambda: _goes_on(it, f))
                     it.read_to_end()  # where the record ends: warcio counts an error if that is not where its length says
                 except (ArchiveLoadFailed, *WARC_ERRORS) as e:
@@ -146,6 +152,9 @@ def _warc_records(path: Path, name: str, begin: int, n: int):
                     break
                 if it.err_count > errors:
                     item, wrong = Rejected(f"{name}#{n}", _wrong_length(record, n, start)), True
+                elif item is None and end is not None and it.offset >= end and (
+                        missing := getattr(record.raw_stream, "limit", 0)):
+                    item = Rejected(f"{name}#{n}", _cut_off(n, start, missing))
                 produced += item is not None
                 if item is not None:
                     yield item
@@ -229,10 +238,15 @@ def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -
     if missing and goes_on():
         return Rejected(source, _wrong_length(record, n, start))
     if missing:
-        return Rejected(source, f"record {n} (at byte {start:,}) is cut off: {missing:,} bytes of it are missing, "
-                                f"the file ends early; not read; {WARC_ADVICE}")
+        return Rejected(source, _cut_off(n, start, missing))
     text = decode_text(body, source, WARC_PAGE_LIMIT, charset=declared_charset(body, content_type), markup=True)
     return text if isinstance(text, Rejected) else html_to_article(text, url or source, source, url=url)
+
+
+def _cut_off(n: int, start: int, missing: int) -> str:
+    """Why record ``n``, at byte ``start``, is not read when the file ends ``missing`` bytes short of it."""
+    return (f"record {n} (at byte {start:,}) is cut off: {missing:,} bytes of it are missing, the file ends early; "
+            f"not read; {WARC_ADVICE}")
 
 
 def _warc_cut(path: Path, n: int, start: int, failure: Exception | None, begin: int, gz: bool) -> str | None:
@@ -247,27 +261,74 @@ def _warc_cut(path: Path, n: int, start: int, failure: Exception | None, begin: 
     records = f"{n:,} record{'' if n == 1 else 's'}"
     read = f"the {records} before it were read, nothing after it; {WARC_ADVICE}"
     gz_cut = gz and not _gzip_complete(path, begin)
+    in_headers = (f"the file is truncated: it ends at byte {size:,}, inside the headers of record {n + 1} "
+                  f"(from byte {start:,}); {read}")
     if failure is not None:
+        if _cut_in_headers(path, start, gz):  # warcio trips on the missing header lines (AttributeError, ...)
+            return in_headers
+        detail = _failure_detail(failure, path, start, gz)
         if n == 0 and start == 0 and not isinstance(failure, (EOFError, WarcHeadersCut)):
-            return f"not a WARC/ARC file, or damaged at its start ({_failure_detail(failure)})"
+            return f"not a WARC/ARC file, or damaged at its start ({detail})"
         cut = " (the file ends inside it)" if gz_cut else ""
-        return (f"corrupt WARC/ARC record {n + 1} at byte {start:,} of {size:,}{cut}, damaged or truncated "
-                f"({_failure_detail(failure)}); {read}")
+        return f"corrupt WARC/ARC record {n + 1} at byte {start:,} of {size:,}{cut}, damaged or truncated ({detail}); {read}"
     if gz_cut:
         return (f"the file is truncated: it ends at byte {size:,}, inside a gzip member; the {records} before "
                 f"the cut were read, anything after it is lost; {WARC_ADVICE}")
     if start < size:  # warcio takes the end of the file inside a record's headers for the end of the archive
-        return (f"the file is truncated: it ends at byte {size:,}, inside the headers of record {n + 1} "
-                f"(from byte {start:,}); {read}")
+        return in_headers
     return None
 
 
-def _failure_detail(failure: Exception) -> str:
-    """warcio's exception in brief: its message may quote a whole binary first line, so only a
-    printable start of it is shown."""
-    text = str(failure)
-    detail = "".join(c if c.isprintable() else "?" for c in text[:120]) + ("…" if len(text) > 120 else "")
-    return f"{failure.__class__.__name__}: {detail}"
+HEAD_LIMIT = 1 << 16  # the most of a record's start that is read to judge why warcio could not read it
+
+
+def _record_head(path: Path, start: int, gz: bool) -> tuple[bytes, bool] | None:
+    """The first bytes (up to ``HEAD_LIMIT``) of the record at byte ``start``, decompressed when
+    the file is gzipped, and whether the file (or its gzip data) ends within them; None when its
+    gzip data cannot be decompressed or the file cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(start)
+            raw = f.read(HEAD_LIMIT + 1)
+    except OSError:
+        return None
+    ends = len(raw) <= HEAD_LIMIT
+    if not gz:
+        return raw[:HEAD_LIMIT], ends
+    d = zlib.decompressobj(wbits=31)
+    try:
+        head = d.decompress(raw, HEAD_LIMIT)
+    except zlib.error:
+        return None
+    return head, ends and not d.eof and len(head) < HEAD_LIMIT
+
+
+def _cut_in_headers(path: Path, start: int, gz: bool) -> bool:
+    """Whether the file ends inside the WARC headers of the record at byte ``start``: no blank
+    line closes them before the end. warcio raises what it happens to trip on there (an
+    AttributeError for a missing WARC-Target-URI, "unknown archive format" for a cut version
+    line), which told a user nothing about a download cut short."""
+    got = _record_head(path, start, gz)
+    return got is not None and got[1] and re.search(rb"\r?\n\r?\n", got[0]) is None
+
+
+def _failure_detail(failure: Exception, path: Path, start: int, gz: bool) -> str:
+    """What was wrong with the record at byte ``start`` that warcio could not read, in words: not
+    warcio's exception, whose name and message ("AttributeError: 'NoneType' object has no attribute
+    'startswith'", a first line of binary) say how warcio failed, not what is wrong with the file."""
+    if isinstance(failure, WarcHeadersCut):
+        return str(failure)
+    got = _record_head(path, start, gz)
+    if got is None:
+        return "its gzip data is damaged and cannot be decompressed" if gz else "it cannot be read"
+    head = got[0]
+    if not re.match(rb"\s*(WARC/1\.[01]\r?\n|filedesc://)", head) and not (gz and not head):
+        line = head.split(b"\n", 1)[0][:40].decode("utf-8", "replace")
+        return f"it does not begin with a WARC/1.x or ARC header line; it begins {printable(line)!r}"
+    if isinstance(failure, (EOFError, zlib.error)) or (gz and not head):
+        return "its gzip data is damaged and cannot be decompressed"
+    return ("its WARC headers are damaged: a field every record needs (WARC-Type, WARC-Target-URI, "
+            "Content-Length) is missing or unreadable")
 
 
 def _gzip_complete(path: Path, begin: int = 0) -> bool:
