@@ -205,6 +205,25 @@ def test_a_dateline_label_or_added_words_before_a_copied_sentence_are_not_taken_
         assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (SECOND, SECOND)
 
 
+def test_a_lead_in_a_copy_puts_between_copied_sentences_is_left_out_of_the_passages():
+    # A partisan site copies three sentences in a row, two of them under a lead-in of its own ("Make
+    # no mistake,", "Remember:"). Chained across those few words, the copy was one passage with
+    # the site's own words inside it; now it is one passage per copied stretch, one cluster.
+    # Words that run into the copied sentence ("Even the minister admitted that" for "The minister
+    # said that") are an edit of it, inside the passage.
+    first, second, third = SOURCE, SECOND, MIDDLE
+    a = art("a", filler(1160), " ".join((first, second, third)), filler(1161))
+    b = art("b", filler(1162), f"{first} Make no mistake, {second}\n\nRemember: {third}", filler(1163))
+    result = find_reuse([a, b])
+    got = [(a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) for p in result.passages]
+    assert got == [(first, first), (second, second), (third, third)] and len(result.clusters) == 1
+    edited = "Even the minister admitted that " + first.removeprefix("The minister said on Tuesday that ")
+    b = art("b", filler(1162), f"{second} {edited}", filler(1163))
+    a = art("a", filler(1160), f"{second} {first}", filler(1161))
+    [p] = find_reuse([a, b]).passages
+    assert b.text[p.b_start : p.b_end] == f"{second} {edited}"
+
+
 def test_a_few_scattered_words_after_a_copied_sentence_are_not_taken_when_one_text_ends_there():
     # After the copied sentence, "ministry" and "that request" match by chance within the gap a
     # chain bridges; the copy's own sentence ends at "request." while the source's goes on, and

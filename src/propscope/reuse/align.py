@@ -20,7 +20,8 @@ short of a sentence both texts finish is taken to its end, and one that starts u
 after a sentence both texts begin is taken back to its start (:func:`_edges`: those words were
 edited). A line one text has inside a passage and the other has not ("ADVERTISEMENT", "READ
 MORE: ...") is not copied text: the passage is cut around it when both pieces still make
-passages (:func:`split_at_lines`). A passage that fills its paragraphs in both texts is aligned
+passages (:func:`split_at_lines`), and so is a lead-in one text puts before a copied sentence
+("As our readers know,"). A passage that fills its paragraphs in both texts is aligned
 again with the paragraph after and the one before it (:func:`_next_paragraphs`): a reworded
 paragraph next to copied ones may lie outside the candidate region. Passages that meet exactly in
 both texts, in the same order, are one (:func:`_joined`: the pieces of a paragraph translated
@@ -287,6 +288,25 @@ def _line_gap(run: tuple[int, int, int], nxt: tuple[int, int, int], ta: Tokens, 
                 or (ny > y + n and tb.line_start[y + n] and tb.line_start[ny]))
 
 
+def _own_words(run: tuple[int, int, int], nxt: tuple[int, int, int], ta: Tokens, tb: Tokens,
+               texts: tuple[str, str]) -> bool:
+    """The words between two runs of a chain are, in one text, a lead-in of its own before a copied
+    sentence ("As our readers know,", "Once again,", "Read this:"): they start after a sentence's
+    end there and end with a comma, a colon or a dash, and the other text goes on from the one
+    sentence to the next with nothing between. Words that run into the sentence ("Even the police
+    admitted that" for "Police said") are an edit of it, and stay."""
+    (x, y, n), (nx, ny, _) = run, nxt
+
+    def starts(t: Tokens, k: int) -> bool:
+        return bool(k == 0 or t.sentence_end[k - 1] or t.line_start[k])
+
+    def own(here: Tokens, text: str, k: int, k_next: int, there: Tokens, m: int, m_next: int) -> bool:
+        return (k_next > k and m_next == m and starts(here, k) and starts(there, m)
+                and (text[int(here.ends[k_next - 1]) - 1] in ",;:" or bool(here.cut_after[k_next - 1])))
+
+    return own(ta, texts[0], x + n, nx, tb, y + n, ny) or own(tb, texts[1], y + n, ny, ta, x + n, nx)
+
+
 def _piece(runs: Sequence[tuple[int, int, int]], ta: Tokens, outer: Fragment) -> Fragment:
     """The passage of some of ``outer``'s runs; where they are its first or last runs, it starts or
     ends where ``outer`` does (see :func:`_edges`)."""
@@ -298,14 +318,19 @@ def _piece(runs: Sequence[tuple[int, int, int]], ta: Tokens, outer: Fragment) ->
                     sum(anchored_words(ta.norms[x : x + n]) for x, _, n in runs), tuple(runs))
 
 
-def split_at_lines(f: Fragment, ta: Tokens, tb: Tokens, keep: Callable[[Fragment], bool]) -> list[Fragment]:
+def split_at_lines(f: Fragment, ta: Tokens, tb: Tokens, keep: Callable[[Fragment], bool],
+                   texts: tuple[str, str] | None = None) -> list[Fragment]:
     """``f`` cut where one text has a line of its own inside it (:func:`_line_gap`): chained
     across a gap of a word or two, such a line ("ADVERTISEMENT") was reported as part of the copied
-    text. A cut is made only where both pieces are still passages (``keep``); a piece that is
+    text. With the two ``texts``, also where one text has a lead-in of its own before a copied
+    sentence (:func:`_own_words`: "As our readers know,"), which was reported inside the passage.
+    A cut is made only where both pieces are still passages (``keep``); a piece that is
     not goes back to its neighbour. Passages of one pair next to each other in both texts are
     one cluster (:mod:`.clusters`), so the pieces still make one copied text."""
     runs = list(f.runs)
-    cuts = [k for k in range(1, len(runs)) if _line_gap(runs[k - 1], runs[k], ta, tb)]
+    cuts = [k for k in range(1, len(runs))
+            if _line_gap(runs[k - 1], runs[k], ta, tb)
+            or (texts is not None and _own_words(runs[k - 1], runs[k], ta, tb, texts))]
     if not cuts:
         return [f]
     bounds = [0, *cuts, len(runs)]
@@ -583,7 +608,7 @@ def align_pair(
     out = []
     for f in align_tokens(ta, tb, regions, max_gap=max_gap):
         if keep(f):
-            out += [(*chars(piece), round(piece.score, 6)) for piece in split_at_lines(f, ta, tb, keep)]
+            out += [(*chars(piece), round(piece.score, 6)) for piece in split_at_lines(f, ta, tb, keep, (text_a, text_b))]
     return sorted(out)
 
 
