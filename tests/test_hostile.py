@@ -399,6 +399,35 @@ def test_reading_goes_on_after_a_damaged_record(tmp_path, gz):
         assert ("read on from the next record" in bad.reason or "Content-Length" in bad.reason), (name, bad)
 
 
+def test_a_folder_reads_its_exports_and_archives_as_given_by_name(tmp_path):
+    """A folder's .jsonl, .csv and .warc(.gz) files were skipped without a word beside its .txt
+    and .html: `ingest saved/` stored the texts and lost the export and the crawl. They are read
+    by their format; files read only by name (a .json, a README.md) are named in one note, which
+    is no rejection; other files (an image) are left alone as before."""
+    folder = tmp_path / "saved"
+    (folder / "crawl").mkdir(parents=True)
+    (folder / "a.txt").write_text("Alpha story text.")
+    (folder / "export.jsonl").write_text('{"id": "j1", "text": "First record."}\n{"id": "j2", "text": "Second."}\n')
+    (folder / "Sheet.CSV").write_text("id,text\nc1,A row of the sheet.\n")
+    make_warc(folder / "crawl" / "day1.warc.gz", 2)
+    make_warc(folder / "crawl" / "day2.warc", 1, gz=False)
+    (folder / "README.md").write_text("# notes")
+    (folder / "config.json").write_text("{}")
+    (folder / "logo.png").write_bytes(b"\x89PNG\x00\x00")
+    r = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(tmp_path / "s.db"), "--format", "json"])
+    # day2.warc holds page 0 again (make_warc names its pages by number): a duplicate of day1's
+    assert r.exit_code == 0 and summary(r) == {"new": 6, "duplicates": 1, "rejected": 0}, r.output
+    [note] = [line for line in r.stderr.splitlines() if "not read" in line]
+    assert note == (f"propscope: note: {folder}: not read: 1 .json, 1 .md files; a folder is read for its .txt, "
+                    ".html, .jsonl, .csv and .warc files: give others by name to read them")
+    ids = {a.id for a in Store(str(tmp_path / "s.db")).iter_articles()}
+    assert {"j1", "j2", "c1", "https://w.example/0", "https://w.example/1"} <= ids
+    (tmp_path / "only").mkdir()
+    (tmp_path / "only" / "data.json").write_text("{}")
+    [bad] = list(read_inputs([str(tmp_path / "only")]))
+    assert isinstance(bad, Rejected) and "(it holds 1 .json: give such a file by name to read it)" in bad.reason
+
+
 def test_a_feed_cannot_read_local_files_or_expand_entities_exponentially(tmp_path):
     """Guard (it held before this test): feedparser resolves no external entity (XXE: a feed
     must not copy a local file into the store) and expands no nested ones (a billion laughs)."""

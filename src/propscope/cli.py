@@ -229,9 +229,11 @@ def _read_options(max_bytes: int, allow_private_urls: bool, feeds: bool = False)
 
 
 def _articles(paths, opts: ingest.ReadOptions, counter: Counter):
-    """Articles from PATHS; each rejected input is reported on stderr and counted."""
+    """Articles from PATHS; each rejected input is reported on stderr and counted, each note reported."""
     for item in ingest.read_inputs(paths, opts):
-        if isinstance(item, ingest.Rejected):
+        if isinstance(item, ingest.Note):
+            _err(f"note: {item}")
+        elif isinstance(item, ingest.Rejected):
             counter["rejected"] += 1
             _err(f"skipped {item}")
         elif item.title is None and (title := headline_title(item.text)):

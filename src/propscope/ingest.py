@@ -47,6 +47,18 @@ FIELD_LIMITS = {"id": 512, "url": 2048, "outlet": 255, "language": 16}
 
 
 @dataclass(frozen=True)
+class Note:
+    """What a user should know about an input that is no rejection (files a folder holds that
+    are not read): reported, never counted as a rejected input nor a reason to fail."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return printable(f"{self.source}: {self.message}")
+
+
+@dataclass(frozen=True)
 class Rejected:
     """An input that could not be read, and why, with where it came from."""
 
@@ -939,9 +951,9 @@ def read_stdin(opts: ReadOptions) -> Article | Rejected:
     return item
 
 
-def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Article | Rejected]:
+def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Article | Rejected | Note]:
     """Every article in ``sources``: files (text, HTML, JSONL, CSV, WARC/ARC, RSS/Atom, URL
-    lists), folders (their .txt and .html, recursively), ``-`` for stdin, or http(s) URLs."""
+    lists), folders (``read_folder``), ``-`` for stdin, or http(s) URLs."""
     opts = opts or ReadOptions()
     for source in sources:
         if source == "-":
@@ -966,19 +978,45 @@ def read_inputs(sources: Iterable[str], opts: ReadOptions | None = None) -> Iter
                 yield from read_file(path, opts)
 
 
-def read_folder(folder: Path, opts: ReadOptions) -> Iterator[Article | Rejected]:
-    """The .txt and .html files under ``folder`` (links to folders are not followed), in name
-    order. A subfolder that cannot be listed is reported, never skipped in silence, and so is a
-    .txt or .html name that is no regular file (a broken link, a device, a named pipe)."""
+# What a folder is read for, each file by its format as when given by name: texts, pages and the
+# exports and archives that only hold articles. A crawl saved as pages beside its WARC, or an
+# export beside the texts, lost those files without a word (only .txt and .html were read).
+FOLDER_SUFFIXES = {".txt", ".jsonl", ".ndjson", ".csv"} | HTML_SUFFIXES
+FOLDER_FORMATS = ".txt, .html, .jsonl, .csv and .warc"
+# Read when given by name but not in a folder, where they are often something else (a README.md,
+# a config .json, a sitemap .xml, a .urls list that would start fetches): named in one note.
+BY_NAME_ONLY = {".json", ".md", ".text", ".rss", ".atom", ".xml", ".urls"} | COMPRESSED_SUFFIXES
+
+
+def read_in_folder(name: str) -> bool:
+    """Whether a file called ``name`` is read when its folder is given (``FOLDER_SUFFIXES``, WARC/ARC)."""
+    lower = name.lower()
+    return Path(lower).suffix in FOLDER_SUFFIXES or lower.endswith(WARC_SUFFIXES)
+
+
+def read_folder(folder: Path, opts: ReadOptions) -> Iterator[Article | Rejected | Note]:
+    """The files under ``folder`` that ``read_in_folder`` names (links to folders are not
+    followed), in name order, each read as ``read_file`` reads it. A subfolder that cannot be
+    listed is reported, never skipped in silence, and so is such a name that is no regular file (a
+    broken link, a device, a named pipe); files propscope reads only by name get one ``Note``."""
     found: list[Path] = []
     unreadable: list[Rejected] = []
-    wanted = {".txt"} | HTML_SUFFIXES
+    by_name: dict[str, int] = {}
     for top, _, names in os.walk(folder, onerror=lambda e: unreadable.append(
             Rejected(str(e.filename or folder), f"cannot read folder: {e.strerror or e}"))):
-        found += [Path(top, n) for n in names if Path(n).suffix.lower() in wanted]
+        found += [Path(top, n) for n in names if read_in_folder(n)]
+        for n in names:
+            if not read_in_folder(n) and (suffix := Path(n).suffix.lower()) in BY_NAME_ONLY:
+                by_name[suffix] = by_name.get(suffix, 0) + 1
     yield from unreadable
+    left = ", ".join(f"{count} {suffix}" for suffix, count in sorted(by_name.items()))
     if not found and not unreadable:
-        yield Rejected(str(folder), "folder holds no .txt or .html files")
+        yield Rejected(str(folder), f"folder holds no {FOLDER_FORMATS.replace(' and ', ' or ')} files"
+                                    + (f" (it holds {left}: give such a file by name to read it)" if left else ""))
+        return
+    if left:
+        yield Note(str(folder), f"not read: {left} file{'s' if sum(by_name.values()) > 1 else ''}; a folder is read "
+                                f"for its {FOLDER_FORMATS} files: give others by name to read them")
     for f in sorted(found):
         if f.is_fifo():  # in a folder, a pipe nobody writes to would wait forever
             yield Rejected(str(f), "a named pipe: give it on its own to read it")
