@@ -1926,3 +1926,64 @@ def test_quote_after_a_clause_ending_with_an_abbreviation_opens_a_new_sentence()
     a quote split by the clause of saying (as in '“A,” X said, “and B.”')."""
     check("“If the bill is ready, we will pass it,” Chairwoman Ann Hale (R-Maine) tweeted Tuesday at 6:46 p.m. "
           "“If it is not, we won't.”", "Chairwoman Ann Hale", "tweeted", "If the bill is ready, we will pass it")
+
+
+# ------------------------------------------------------------------- p- batch fixes (other wording)
+
+
+@pytest.mark.parametrize("text, content", [
+    ('The miner said output had been "badly hit by floods" and suspended its dividend.',
+     'output had been "badly hit by floods'),
+    ("Brokers at Halvard said the outlook was “a clear miss” and trimmed their price targets.",
+     "the outlook was “a clear miss"),
+])
+def test_speakers_own_act_after_a_partial_quote_ends_the_content(text, content):
+    """'said X was "..." and cut its outlook': the closing mark hands the narration back, and a possessive
+    that cannot stand for the reported clause's subject ('its' after 'output', 'their' after 'outlook')
+    makes the second verb the speaker's act."""
+    got = [(a.cue, a.content) for a in sources.extract(text).attributions]
+    assert got == [("said", content)]
+
+
+def test_second_verb_after_a_partial_quote_with_no_possessive_stays_in_the_content():
+    """'said the law was “unjust” and breached the treaty': nothing says whose act the breaching is, so it
+    stays what was said."""
+    t = "The tribunal said the law was “unjust” and breached the treaty on minority languages."
+    assert [a.content for a in sources.extract(t).attributions] == [
+        "the law was “unjust” and breached the treaty on minority languages"]
+
+
+def test_quoted_show_title_before_the_verb_is_not_the_content():
+    """'Appearing on “Face the Nation,” X said the clause': the quotation names the show."""
+    check("Appearing on “Face the Nation,” Senator Mia Holt said the deal would pass by Friday.",
+          "Senator Mia Holt", "said", "the deal would pass by Friday")
+
+
+def test_that_clause_preferred_over_a_clause_read_inside_a_name():
+    """'told the Life Is Short podcast that ...': the parser reads 'Is' as a clause (the 'that' clause beside
+    it or under it); the 'that' clause is what was said."""
+    check("The winger told the Life Is Short podcast that he had rejected two offers from Spain.",
+          "winger", "told", "he had rejected two offers from Spain")
+    check("The author told the Money Is Easy show that she had never owned a car.",
+          "author", "told", "she had never owned a car")
+
+
+def test_where_a_named_person_wrote_is_not_part_of_the_speaker():
+    """'wrote Jo Bell in The Spectator': the outlet after the name says where, not who."""
+    check("“The play is a small miracle,” wrote reviewer Jonah Whitcombe in The Spectator.",
+          "reviewer Jonah Whitcombe", "wrote", "The play is a small miracle")
+
+
+def test_dateline_with_an_agencys_initials_after_a_comma():
+    """'Beirut, NNA -- X said ...': the place and the agency open the story; neither is the speaker."""
+    check("Beirut, NNA -- Health Minister Firas Abiad said on Sunday that three hospitals had run out of fuel.",
+          "Health Minister Firas Abiad", "said", "three hospitals had run out of fuel")
+
+
+def test_list_of_speakers_read_as_an_apposition():
+    """'The coach, the captain and two players all said': the list is the speaker, without 'all'; an
+    apposition closed by a comma ('The judge, a former prosecutor and author, said') is not a list."""
+    check("The coach, the captain and two senior players all said the team would boycott the ceremony.",
+          "coach, the captain and two senior players", "said", "the team would boycott the ceremony")
+    check("The judge, a former prosecutor and author, said the case had been badly handled.",
+          "judge", "said", "the case had been badly handled")

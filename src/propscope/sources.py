@@ -209,11 +209,12 @@ def _newline_sents(doc):
 
 # A wire-copy dateline opening a paragraph: "MOSCOW, March 3 (Reuters) - ", "KYIV (AP) — ", and the
 # forms with a region or country, a title-case place, a year and a newswire between slashes:
-# "JAKARTA, Indonesia (AP) — ", "Paris (AFP) - ", "SAN DIEGO, June 2, 2025 /PRNewswire/ -- ".
+# "JAKARTA, Indonesia (AP) — ", "Paris (AFP) - ", "SAN DIEGO, June 2, 2025 /PRNewswire/ -- ", "Tehran, IRNA -- ".
 _PLACE = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 _DATELINE = re.compile(rf"^[ \t]*{_PLACE}(?:/{_PLACE})?(?:,[ \t]*{_PLACE})?"
                        r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}(?:,[ \t]*\d{4})?)?"
-                       r"[ \t]*(?:\((?![DRI]-)[A-Z][\w .&-]{1,30}\)|/[A-Z][\w .&-]{1,30}/)"  # not a party tag "(D-Texas)"
+                       r"[ \t]*(?:\((?![DRI]-)[A-Z][\w .&-]{1,30}\)|/[A-Z][\w .&-]{1,30}/"  # not a party tag "(D-Texas)"
+                       r"|,[ \t]*[A-Z]{2,8}(?=[ \t]*(?:—|–|--)))"  # "Tehran, IRNA -- ": an agency's initials, a long dash
                        r"[ \t]*(?:—|–|--|-)[ \t]*(?=\S)", re.M)
 
 
@@ -726,6 +727,35 @@ def _dated_only(tok) -> bool:
                                                for t in c.subtree) for c in kids)
 
 
+def _where_a_person_spoke(tok) -> bool:
+    """An 'in'/'on' phrase after a person's name says where the words appeared, not who spoke: 'wrote
+    critic Jo Bell in the Observer', 'said Ana Ruiz on Radio 4' (the parser hangs it on the name)."""
+    return tok.dep_ == "prep" and tok.lower_ in {"in", "on"} and tok.i > tok.head.i \
+        and tok.head.ent_type_ == "PERSON" and tok.head.pos_ == "PROPN"
+
+
+def _listed_apposition(head):
+    """The rest of a list the parser read as an appositive of its first item: in 'The mayor, the police
+    chief and two city councillors all said' the chief and the councillors hang on 'mayor'. A list ends
+    where the verb's words begin (no comma closes it, unlike 'The minister, a lawyer and former judge,
+    said'); its appositive holds a coordinated item with its own article or number. None otherwise."""
+    if head.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    doc = head.doc
+    for c in head.children:
+        if c.dep_ != "appos" or c.i < head.i or doc[c.left_edge.i - 1].text != ",":
+            continue
+        items = [x for x in c.children if x.dep_ == "conj"]
+        if not items or not any(x.dep_ == "cc" for x in c.children):
+            continue
+        after = doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(doc) else None
+        if after is None or after.is_punct:
+            continue
+        if any(x.dep_ in {"det", "nummod", "poss"} or x.pos_ == "PROPN" for i in items for x in [i, *i.children]):
+            return c
+    return None
+
+
 def _word_hyphen(tok) -> bool:
     """The hyphen inside a word the tokenizer split ('so-called fact-checkers', 'Al-Harbi'): part of
     the noun phrase, not punctuation that ends it."""
@@ -763,10 +793,13 @@ def _np_span(head) -> tuple[int, int]:
             if c.is_space or c.dep_ in _NP_EXCLUDE and not (_restrictive_participle(c) or _word_hyphen(c)
                                                              or _close_apposition(c)):
                 continue
-            if t.i == head.i and _dated_phrase(c):
+            if t.i == head.i and (_dated_phrase(c) or _where_a_person_spoke(c)):
                 continue
             keep.add(c.i)
             stack.append(c)
+    listed = _listed_apposition(head)
+    if listed is not None:  # 'The mayor, the police chief and two councillors said': all three spoke
+        keep.update(range(head.i, listed.right_edge.i + 1))
     lo = hi = head.i
     while lo - 1 in keep:
         lo -= 1
@@ -777,7 +810,9 @@ def _np_span(head) -> tuple[int, int]:
     while lo < hi and (doc[lo].dep_ == "det" and doc[lo].lower_ in {"the", "a", "an"} or doc[lo].is_punct
                        or doc[lo].dep_ == "advmod" and doc[lo].lower_ in {"even", "only", "also", "just"}):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "POS"):  # a possessor's "'s" ("the ministry's figures")
+    # a possessor's "'s" ("the ministry's figures"); a floating quantifier ("the three of them all said")
+    while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "POS"
+                       or doc[hi].dep_ == "appos" and doc[hi].lower_ in {"all", "both", "each"}):
         hi -= 1
     # a name right after a common noun, whatever the parser hung it on: "the news agency IRNA",
     # "the monitoring group Airwars" (a date is no name: "the ministry Monday")
@@ -1304,6 +1339,10 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         bs = min(bs, _speech_block(quoting)[0])
     q_before = _quote_before(text, bs, quotes)
     q_after = _quote_after(text, be, quotes)
+    if q_before is not None and _clause_follows(verb, quotes):
+        # 'Speaking on NBC's “Meet the Press,” X said the state would sue': the quote before names the
+        # show; what was said is the clause after the verb
+        q_before = None
     # ' "A," the minister declared, "and B." '
     # (not when the clause of saying ends its sentence with an abbreviation's period: '... tweeted at
     # 6:46 p.m. “If we aren't ready, we won't.”' opens a new sentence, though the block takes in 'p.m.')
@@ -1347,7 +1386,7 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
     if not ccomps:
         ccomps = _clause_after_aside(verb)
     if ccomps:
-        c = ccomps[0]
+        c = _that_clause_first(verb, ccomps)
         if c.i > verb.i and (inner := _trailing_report(c)) is not None:
             c = inner  # 'Experts said that X, the Times reported': the experts said X
         via = None
@@ -1467,6 +1506,28 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         if text[s:line_end].strip():
             return s, line_end, "colon"
     return None
+
+
+def _clause_follows(verb, quotes: list[Quote]) -> bool:
+    """Whether a clausal complement with its own subject, outside any quotation, follows the verb of
+    saying ('X said the state would sue'), so that a quotation before the verb is not what was said
+    (a split quote's second half, '“A,” she said, “it is B.”', is inside one)."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(x.dep_ in {"nsubj", "nsubjpass", "expl"} for x in c.children)
+               and _quote_containing(quotes, c.left_edge.idx, c.left_edge.idx + 1) is None
+               and not any(t.is_quote for t in verb.doc[verb.i + 1 : c.left_edge.i + 1])
+               for c in verb.children)
+
+
+def _that_clause_first(verb, ccomps: list):
+    """The complement opened by 'that' when the parser read a word in a name as the clause: in 'told the
+    Life Is Short podcast that he had ...' it took 'Is' (a verb in title case inside the sentence) for the
+    complement, with the 'that' clause beside it or under it. The first complement otherwise."""
+    first = ccomps[0]
+    if first.i < verb.i or _that_clause(first) or not first.text[:1].isupper() or first.is_sent_start:
+        return first
+    later = [c for c in ccomps[1:] if c.i > first.i]
+    later += [t for t in first.subtree if t.dep_ in {"ccomp", "acl", "relcl"} and t.i > first.i]
+    return min((c for c in later if _that_clause(c)), key=lambda c: c.i, default=first)
 
 
 def _contrast_tail(verb, clause) -> int | None:
@@ -1855,6 +1916,57 @@ def _trailing_named_speaker(verb):
     return doc[k], doc[m - 1].idx
 
 
+def _same_tense(verb, other) -> bool:
+    """Whether ``other`` can be in the tense of ``verb``: a past form the tagger read as a participle,
+    or as a base form spelt like the past ('cut', 'set', 'shut'), counts as past."""
+    if verb.tag_ == "VBD":
+        return other.tag_ in {"VBD", "VBN"} or other.tag_ in {"VB", "VBP"} and other.lower_ == other.lemma_.lower()
+    return other.tag_ == verb.tag_
+
+
+def _speakers_act_after_quote(verb, s: int, e: int, quotes: list[Quote]) -> int | None:
+    """Where a reported clause ends when a partial quote closes it and 'and' adds a verb in the tense of
+    the verb of saying with no subject of its own: 'said sales were "weaker than feared" and cut its
+    outlook' (the parser hangs 'cut' on 'were'; the company cut the outlook, it did not say so). The
+    closing mark is the writer taking the narration back. None otherwise ('said prices were "too high"
+    and would have to fall' keeps the modal's clause; 'said it was "weak" and had fallen' its auxiliary)."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBD", "VBZ"}:
+        return None
+    for t in doc[verb.i + 1 : verb.sent.end]:
+        if not (s <= t.idx < e) or t.dep_ != "conj" or t.pos_ != "VERB" or not _same_tense(verb, t) \
+                or t.head.i == verb.i or t.lemma_.lower() in {"be", "have", "do"} \
+                or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in t.children):
+            continue
+        cc = doc[t.i - 1]
+        if cc.lower_ != "and" or t.i < 2:
+            continue
+        mark = doc[t.i - 2]
+        if any(q.end == mark.idx and s < q.start for q in quotes) and _possessor_elsewhere(t):
+            return cc.idx
+    return None
+
+
+_SINGULAR_POSS = frozenset({"its", "his", "her"})
+
+
+def _possessor_elsewhere(conj) -> bool:
+    """Whether the second verb's object holds a possessive that cannot stand for the reported clause's
+    subject, so it stands for the speaker: in 'said sales were "weak" and cut its outlook' 'its' is not
+    the sales'; in 'said the ban was "unlawful" and violated the right to assemble' nothing says whose
+    act the violating is, and it stays what was said (as does 'and ignored its own advice' after 'the
+    government was ...')."""
+    subj = next((c for c in conj.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.pos_ == "PRON":
+        return False
+    plural = subj.tag_ in {"NNS", "NNPS"}
+    for t in conj.subtree:
+        if t.dep_ == "poss" and t.tag_ == "PRP$":
+            if t.lower_ in _SINGULAR_POSS and plural or t.lower_ == "their" and not plural:
+                return True
+    return False
+
+
 def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
     text = doc.text
     out = []
@@ -1879,6 +1991,8 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
         if second is not None:  # 'said X and warned that Y': X ends before the speaker's second verb
             cc = next((c for c in second.head.children if c.dep_ == "cc" and c.i < second.i), None)
             e = min(e, (cc or second).idx)
+        if how == "ccomp" and (act := _speakers_act_after_quote(tok, s, e, quotes)) is not None:
+            e = act  # 'said sales were "weak" and cut its outlook': the cutting is the speaker's, not said
         if how in {"ccomp", "clause"}:  # a reported clause does not run past its paragraph ('previous' may)
             lo = text.rfind("\n", 0, tok.idx) + 1
             hi = text.find("\n", tok.idx)
