@@ -1,6 +1,7 @@
 """Attribution quality of ``propscope.sources.extract`` on the hand-annotated set.
 
     .venv/bin/python bench/sources.py [--data tests/data/sources_eval.jsonl] [--prefix h-] [--errors]
+                                      [--targets-prefix b-]
 
 Each line of the data file is ``{"id", "text", "attributions": [{source_start, source_end,
 cue_start, cue_end, content_start, content_end}]}`` (offsets are ``str`` indices, end exclusive).
@@ -436,7 +437,7 @@ def evaluate(rows: list[dict], results=None) -> dict[str, dict[str, float]]:
     return out
 
 
-def evaluate_targets(rows: list[dict]) -> dict[str, float]:
+def evaluate_targets(rows: list[dict], show_errors: bool = False) -> dict[str, float]:
     """Target precision and recall on the hand-labelled spans of ``targets_eval.jsonl``.
 
     Each row gives technique spans (as a model might find them) and, per span, the names of the
@@ -456,6 +457,10 @@ def evaluate_targets(rows: list[dict]) -> dict[str, float]:
             right += sum(any(n & w for w in wanted) for n in names)
             gold += len(wanted)
             found += sum(any(n & w for n in names) for w in wanted)
+            if show_errors and not (all(any(n & w for w in wanted) for n in names)
+                                    and all(any(n & w for n in names) for w in wanted)):
+                print(f"--- {row['id']}: [{row['text'][sp['start']:sp['end']]}] gold {sp['targets']} "
+                      f"pred {[t['text'] for t in out['targets']]}")
     p, r, f1 = prf(right, pred, found, gold)
     return {"p": p, "r": r, "f1": f1, "pred": pred, "gold": gold}
 
@@ -481,6 +486,8 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--prefix", default=None, help="only the texts whose id starts with this (e.g. h- or x-)")
     ap.add_argument("--errors", action="store_true", help="print the texts where prediction and gold differ")
+    ap.add_argument("--targets-prefix", default=None,
+                    help="score targets only on the targets_eval.jsonl rows whose id starts with this (e.g. b-)")
     args = ap.parse_args()
     rows = load(args.data)
     if args.prefix:
@@ -500,7 +507,8 @@ def main() -> None:
               f"{s['exact_f1']:7.3f}   {s['pred']:4d} {s['gold']:4d}")
     if args.errors:
         errors(rows, results)
-    t = evaluate_targets(load(TARGETS))
+    target_rows = [r for r in load(TARGETS) if r["id"].startswith(args.targets_prefix or "")]
+    t = evaluate_targets(target_rows, show_errors=args.errors)
     print(f"targets  P {t['p']:.3f}  R {t['r']:.3f}  F1 {t['f1']:.3f}   ({t['pred']} predicted, {t['gold']} gold, "
           f"{TARGETS.name})")
 
