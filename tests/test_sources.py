@@ -1987,3 +1987,33 @@ def test_list_of_speakers_read_as_an_apposition():
           "coach, the captain and two senior players", "said", "the team would boycott the ceremony")
     check("The judge, a former prosecutor and author, said the case had been badly handled.",
           "judge", "said", "the case had been badly handled")
+
+
+def _target_names(text: str, start: int, end: int) -> list[str]:
+    res = sources.extract(text)
+    got = sources.targets(res.entities, [{"start": start, "end": end, "technique": "Name_Calling,Labeling"}], text,
+                          attributions=res.attributions, quotes=res.quotes)
+    return [t["canonical"] or t["text"] for t in got[0]["targets"]]
+
+
+def test_target_of_a_pronoun_is_the_last_person_named_before_the_sentence():
+    """'Senator Joan Pike blocked the bill. She is a menace, ...': the sentence names nobody; 'She' stands
+    for Pike. A sentence with only 'It is ...' gets no target from the sentence before."""
+    t = "Senator Joan Pike blocked the bill on Tuesday. She is a menace to democracy, the pamphlet said."
+    assert _target_names(t, *at(t, "a menace to democracy")) == ["Joan Pike"]
+    t = "Senator Joan Pike blocked the bill on Tuesday. It is a menace to democracy."
+    assert _target_names(t, *at(t, "a menace to democracy")) == []
+
+
+def test_target_named_by_a_noun_of_an_organisations_name():
+    """'the board' in the sentence stands for the one organisation with 'Board' in its name."""
+    t = "The National Water Board raised charges again. The board is a cartel of fat cats, a resident said."
+    assert _target_names(t, *at(t, "a cartel of fat cats")) == ["National Water Board"]
+
+
+def test_quote_naming_a_person_is_not_inferred_to_be_theirs():
+    """'Coach Ian Reid was jeered. “Reid is a fraud,” a fan yelled.': the quote talks about Reid, so it is
+    not his; he stays a target of what it says."""
+    t = "Coach Ian Reid was jeered at the final whistle. “Reid is a fraud,” one fan yelled."
+    assert [q.speaker for q in sources.extract(t).quotes] == [None]
+    assert _target_names(t, *at(t, "a fraud")) == ["Ian Reid"]

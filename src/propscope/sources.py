@@ -3068,7 +3068,11 @@ def _previous_sentence_speakers(doc, quotes: list[Quote], atts: list[Attribution
             a = max(said, key=lambda a: a.cue_start)
             q.speaker, q.speaker_entity_id, q.speaker_inferred = a.source, a.entity_id, True
             continue
-        people = {m.entity_id for m in entities if lo <= m.start and m.end <= hi and m.label == "PERSON"}
+        # a person the quote itself names is talked about, not talking ('Mayor Lisa Tran was booed. “Tran
+        # is a sellout,” one protester shouted.')
+        named = {m.entity_id for m in entities if q.start <= m.start and m.end <= q.end}
+        people = {m.entity_id for m in entities if lo <= m.start and m.end <= hi and m.label == "PERSON"
+                  and m.entity_id not in named}
         subj = next((t for t in prev.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
         if len(people) == 1 and subj is not None:
             ss, se = _np_span(subj)
@@ -3108,8 +3112,9 @@ def targets(
     ``spans`` are :class:`propscope.document.Span` objects or dicts with start/end/technique;
     ``entities``, ``attributions`` and ``quotes`` are this module's objects or their dicts.
     Returns one dict per span, in order: ``{start, end, technique, targets: [{entity_id,
-    canonical, text, label, start, end, how}]}`` with ``how`` = ``"overlap"``, ``"role"`` or
-    ``"nearest"``.
+    canonical, text, label, start, end, how}]}`` with ``how`` = ``"overlap"``, ``"role"``,
+    ``"nearest"`` or ``"pronoun"`` (the sentence names nobody and a pronoun before the span stands for
+    the last person or body named before the sentence).
     """
     ents = [e if isinstance(e, dict) else e.to_dict() for e in entities]
     said = [(int(_get(a, "content_start")), int(_get(a, "content_end")), _get(a, "entity_id")) for a in attributions]
@@ -3137,7 +3142,8 @@ def targets(
                 hi = max((b for a, b in sents if a < e <= b), default=e)
             else:
                 lo, hi = s - window, e + window
-            role = (_by_role(text, cands, s, e) or _by_role(text, cands, lo, hi)) if text is not None else None
+            role = (_by_role(text, cands, s, e) or _by_role(text, cands, lo, hi)
+                    or _by_body_noun(text, cands, lo, hi)) if text is not None else None
             near = [m for m in cands if lo <= m["start"] and m["end"] <= hi]
             if role is not None:
                 found.append({**_target(role), "how": "role"})
@@ -3145,8 +3151,43 @@ def targets(
                 best = min(near, key=lambda m, s=s, e=e: (m["start"] - e if m["start"] >= e else s - m["end"],
                                                           m["label"] not in {"PERSON", "ORG"}, m["start"]))
                 found.append({**_target(best), "how": "nearest"})
+            elif text is not None and (back := _pronoun_antecedent(text, cands, lo, s)) is not None:
+                found.append({**_target(back), "how": "pronoun"})
         out.append({"start": s, "end": e, "technique": tech, "targets": found})
     return out
+
+
+_PRONOUN_LABELS = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"},
+                   "they": {"ORG", "GPE", "NORP"}, "them": {"ORG", "GPE", "NORP"}}
+
+
+def _by_body_noun(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
+    """The organisation ``text[lo:hi]`` names by a common noun of its name ('the council' -> the one
+    'Oakdale City Council'; 'the ministry' -> 'Ministry of Health'), when exactly one organisation in
+    the article has that word in its name, and the sentence does not name it."""
+    for m in re.finditer(r"\b(?i:the|this|that)\s+([a-z][a-z-]{2,})\b", text[lo:hi]):
+        word = m.group(1).capitalize()
+        bodies = {x.get("entity_id"): x for x in ents if x["label"] == "ORG"
+                  and re.search(rf"\b{re.escape(word)}\b", x["text"])}
+        if len(bodies) == 1:
+            return next(iter(bodies.values()))
+    return None
+
+
+def _pronoun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, s: int) -> dict[str, Any] | None:
+    """Who a pronoun between the sentence's start ``lo`` and the span's start ``s`` stands for, when the
+    sentence names nobody: the last mention before the sentence of a kind the pronoun fits ('Judge Ann
+    Marsh freed him. She is a disgrace ...' -> Marsh; 'The ministry promised hospitals. They are liars'
+    -> the ministry). None without such a pronoun or mention."""
+    m = re.search(r"\b(he|she|him|her|they|them)\b", text[lo:s], re.I)  # not 'it' ('It is shameful that')
+    if m is None:
+        return None
+    kinds = _PRONOUN_LABELS[m.group(1).lower()]
+    before = [x for x in ents if x["end"] <= lo]
+    if not before:
+        return None
+    last = max(before, key=lambda x: x["start"])
+    return last if last["label"] in kinds else None
 
 
 def _by_role(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
