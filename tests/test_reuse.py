@@ -998,6 +998,42 @@ def test_a_back_translated_paragraph_with_a_moved_phrase_is_one_passage():
     assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (SECOND + " " + orig, SECOND + " " + moved)
 
 
+def test_a_back_translated_sentence_whose_long_phrase_moved_to_its_start_is_one_passage_with_it():
+    # Through another language and back, a twelve-word phrase moved from the end of a sentence to
+    # its start, and the rest of that sentence was reworded. The phrase is a passage of its own,
+    # and the reworded rest shares too few runs of words to be one: it was left out, and the
+    # paragraph was reported in three pieces. It lies next to the phrase in both texts, before it
+    # in one and after it in the other: the whole paragraph is one copied passage.
+    orig = ("The council closed the old swimming baths on Harbour Street in the spring. The building has lost money "
+            "every single year since it reopened after the fire, according to an audit that the council ordered "
+            "from an outside firm last winter. Repairs to the roof alone would cost more than building a new pool.")
+    moved = ("The council closed the old swimming baths on Harbour Street in the spring. According to an audit that "
+             "the council ordered from an outside firm last winter, the building lost money in each year since it "
+             "was opened again after the fire. Repairs of the roof alone would cost more than building a new pool.")
+    # ... and where the phrase moved into the middle of its sentence ("The building, according to
+    # ..., has lost money"), the rest is chained across it, over the words the phrase's own passage
+    # matched, and holds it: one passage too, not one overlapping the other
+    inside = ("The council closed the old swimming baths on Harbour Street in the spring. The building, according "
+              "to an audit that the council ordered from an outside firm last winter, has lost money in every year "
+              "since it opened again after the fire. Repairs of the roof alone would cost more than building a new "
+              "pool.")
+    for n, copy in enumerate((moved, inside)):
+        a = art("a", filler(1170), orig, filler(1171))
+        b = art("b", filler(1172 + n), copy, filler(1173))
+        [p] = find_reuse([a, b]).passages
+        assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (orig, copy)
+
+
+def test_a_wire_dateline_whose_place_name_the_copy_repeats_in_its_own_is_not_copied_text():
+    # "HOLLIN RIDGE (AW) -" and "HOLLIN RIDGE, 5 June (DSA) -": the place name matches in both
+    # datelines, two words, so no chance single word trimmed off the passage; it began there.
+    body = SECOND.replace("Opposition leaders", "Mine owners")
+    a = art("a", "HOLLIN RIDGE (AW) - " + body, filler(1180))
+    b = art("b", "HOLLIN RIDGE, 5 June (DSA) - " + body, filler(1181))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (body, body)
+
+
 def test_a_copied_sentence_that_drops_or_adds_its_first_article_is_reported_from_its_start():
     # "The harbour pilots are ..." copied as "Harbour pilots are ...": the first match is the
     # sentence's second word in one text and its first in the other, and the passage began after

@@ -25,7 +25,10 @@ passages (:func:`split_at_lines`), and so is a lead-in one text puts before a co
 again with the paragraph after and the one before it (:func:`_next_paragraphs`): a reworded
 paragraph next to copied ones may lie outside the candidate region. Passages that meet exactly in
 both texts, in the same order, are one (:func:`_joined`: the pieces of a paragraph translated
-there and back, split by a moved phrase).
+there and back, split by a moved phrase). A moved phrase long enough to be a passage of its own
+takes in the rest of its sentence, aligned again over the phrase's words (:func:`_masked_gap`) and
+lying around it or beside it (:func:`_around`). Words matched before a dateline's dash both texts
+have ("HOLLIN RIDGE (AW) -") are not copied text (:func:`_past_labels`).
 Figures do not count towards those runs: independent reports of one poll, market day or court
 case share their numbers ("44 per cent", "3.5 million dinars") and the names around them, so a
 run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func:`anchored_words`),
@@ -71,6 +74,8 @@ SNAP_MAX = 8
 # rewords a sentence's last or first three words ("for discussing it." for "to discuss it.",
 # "President of Velnia" for "Velnian President"), and so do slanted copies ("over recent years.").
 EDGE_WORDS = 3
+# A dash or a colon among a line's first this many words ends a dateline or a label (see _past_labels).
+LABEL_WORDS = 8
 # A passage that fills its paragraphs in both texts is aligned again with the next (and the
 # previous) paragraph of both, each taken up to this many words (see _next_paragraphs).
 PARAGRAPH_REACH = 64
@@ -107,19 +112,46 @@ class Fragment:
         return 2.0 * self.matched / ((self.a_hi - self.a_lo) + (self.b_hi - self.b_lo))
 
 
-def _chains(blocks: Sequence[tuple[int, int, int]], max_gap: int) -> list[list[tuple[int, int, int]]]:
-    """Group matching runs ``(i, j, n)`` into chains whose gaps are at most ``max_gap`` words."""
+def _chains(blocks: Sequence[tuple[int, int, int]], max_gap: int,
+            gap: Callable[[int, int, int, int], bool] | None = None) -> list[list[tuple[int, int, int]]]:
+    """Group matching runs ``(i, j, n)`` into chains whose gaps are at most ``max_gap`` words, or
+    that ``gap(i0, i1, j0, j1)`` (the gap's bounds in both texts) accepts."""
     chains: list[list[tuple[int, int, int]]] = []
     for i, j, n in blocks:
         if n == 0:
             continue
         if chains:
             pi, pj, pn = chains[-1][-1]
-            if 0 <= i - (pi + pn) <= max_gap and 0 <= j - (pj + pn) <= max_gap:
+            if ((0 <= i - (pi + pn) <= max_gap and 0 <= j - (pj + pn) <= max_gap)
+                    or (gap is not None and i >= pi + pn and j >= pj + pn and gap(pi + pn, i, pj + pn, j))):
                 chains[-1].append((i, j, n))
                 continue
         chains.append([(i, j, n)])
     return chains
+
+
+def _masked_gap(keys_a: list, keys_b: list, ta: Tokens, tb: Tokens, a_lo: int, b_lo: int,
+                max_gap: int) -> Callable[[int, int, int, int], bool]:
+    """A test for :func:`_chains` that does not count words an earlier pass matched (masked keys):
+    a phrase moved within a sentence (a translation back into English puts "according to figures
+    the company published in April" before the clause it followed) was matched as a passage of
+    its own, and the words of its sentence around it, in one text on both sides of it, could not
+    be chained across it. Only masked words within one sentence are passed over: a whole
+    sentence matched elsewhere is a reordered copy, whose in-order runs stay passages apart."""
+
+    def free(keys: list, t: Tokens, lo: int, start: int, end: int) -> int | None:
+        if end - start > 8 * max_gap:
+            return None
+        masked = [k for k in range(start, end) if not isinstance(keys[k], str)]
+        if any(t.sentence_end[lo + k] for k in masked):
+            return None
+        return end - start - len(masked)
+
+    def ok(i0: int, i1: int, j0: int, j1: int) -> bool:
+        da, db = free(keys_a, ta, a_lo, i0, i1), free(keys_b, tb, b_lo, j0, j1)
+        return da is not None and db is not None and da <= max_gap and db <= max_gap and (da, db) != (i1 - i0, j1 - j0)
+
+    return ok
 
 
 def _trim(chain: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -131,6 +163,42 @@ def _trim(chain: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     while hi - lo > 1 and chain[hi - 1][2] < 2:
         hi -= 1
     return chain[lo:hi]
+
+
+def _past_labels(chain: list[tuple[int, int, int]], ta: Tokens, tb: Tokens, a_lo: int,
+                 b_lo: int) -> list[tuple[int, int, int]]:
+    """The chain without the words it matched before a dateline's or a label's dash or colon that
+    both texts have among the first LABEL_WORDS words of the line where it starts ("HOLLIN RIDGE
+    (AW) -" and "HOLLIN RIDGE, 5 June (DSA) -"): a wire's dateline names the place the copy names
+    again in its own, and is no copied text (single words there are trimmed already, a two-word
+    place name was not)."""
+    if not chain:
+        return chain
+
+    def cut(t: Tokens, k: int) -> int | None:
+        """The label's last word, if the line holding word ``k`` has one after it, in reach."""
+        line = k
+        while line > 0 and not t.line_start[line] and k - line < LABEL_WORDS:
+            line -= 1
+        if not t.line_start[line]:
+            return None
+        for c in range(k, min(len(t), line + LABEL_WORDS)):
+            if t.cut_after[c]:
+                return c
+            if t.sentence_end[c] or (c > k and t.line_start[c]):
+                return None
+        return None
+
+    i, j, _ = chain[0]
+    ca, cb = cut(ta, a_lo + i), cut(tb, b_lo + j)
+    if ca is None or cb is None:
+        return chain
+    out = []
+    for i, j, n in chain:
+        skip = max(0, ca + 1 - (a_lo + i), cb + 1 - (b_lo + j))
+        if skip < n:
+            out.append((i + skip, j + skip, n - skip))
+    return _trim(out) if out else chain
 
 
 def _slide(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list) -> list[tuple[int, int, int]]:
@@ -214,9 +282,11 @@ def _fragments(keys_a: list, keys_b: list, ta: Tokens, tb: Tokens, a_lo: int, b_
     """One monotone alignment of two key sequences, as fragments in token coordinates."""
     sm = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     out = []
-    for chain in _chains(sm.get_matching_blocks(), max_gap):
-        chain = _regain(_snap(_slide(_trim(chain), keys_a, keys_b), ta, tb, a_lo, b_lo), keys_a, keys_b, ta, tb,
-                        a_lo, b_lo)
+    masked = not all(isinstance(k, str) for k in keys_a)
+    gap = _masked_gap(keys_a, keys_b, ta, tb, a_lo, b_lo, max_gap) if masked else None
+    for chain in _chains(sm.get_matching_blocks(), max_gap, gap):
+        chain = _regain(_snap(_slide(_past_labels(_trim(chain), ta, tb, a_lo, b_lo), keys_a, keys_b), ta, tb, a_lo,
+                              b_lo), keys_a, keys_b, ta, tb, a_lo, b_lo)
         i0, i1, j0, j1 = _edges(chain, keys_a, keys_b, ta, tb, a_lo, b_lo)
         out.append(Fragment(a_lo + i0, a_lo + i1, b_lo + j0, b_lo + j1, sum(n for _, _, n in chain),
                             sum(anchored_words(keys_a[i : i + n]) for i, _, n in chain),
@@ -328,9 +398,17 @@ def split_at_lines(f: Fragment, ta: Tokens, tb: Tokens, keep: Callable[[Fragment
     not goes back to its neighbour. Passages of one pair next to each other in both texts are
     one cluster (:mod:`.clusters`), so the pieces still make one copied text."""
     runs = list(f.runs)
-    cuts = [k for k in range(1, len(runs))
-            if _line_gap(runs[k - 1], runs[k], ta, tb)
-            or (texts is not None and _own_words(runs[k - 1], runs[k], ta, tb, texts))]
+    # words of a moved phrase, matched by a run elsewhere in the passage, are no line or lead-in of one text's own
+    taken_a = {x + t for x, _, n in runs for t in range(n)}
+    taken_b = {y + t for _, y, n in runs for t in range(n)}
+
+    def free(run: tuple[int, int, int], nxt: tuple[int, int, int]) -> bool:
+        (x, y, n), (nx, ny, _) = run, nxt
+        return not (taken_a.intersection(range(x + n, nx)) or taken_b.intersection(range(y + n, ny)))
+
+    cuts = [k for k in range(1, len(runs)) if free(runs[k - 1], runs[k])
+            and (_line_gap(runs[k - 1], runs[k], ta, tb)
+                 or (texts is not None and _own_words(runs[k - 1], runs[k], ta, tb, texts)))]
     if not cuts:
         return [f]
     bounds = [0, *cuts, len(runs)]
@@ -420,11 +498,45 @@ def align_region(ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], *, m
         for f in found:  # masked words match nothing (the tuples differ between the two sides)
             keys_a[f.a_lo - a_lo : f.a_hi - a_lo] = [("a", k) for k in range(f.a_lo, f.a_hi)]
             keys_b[f.b_lo - b_lo : f.b_hi - b_lo] = [("b", k) for k in range(f.b_lo, f.b_hi)]
-        if _shared_runs(keys_a, keys_b) < need:
+        # the words of a moved phrase's sentence share fewer runs than a passage holds; only a copy
+        # split into pieces (more than one anchored fragment) can have one, a plain copy does not
+        pieces = sum(g.anchored >= MIN_ANCHORED for g in out)
+        if _shared_runs(keys_a, keys_b) < (need if pieces < 2 else 1):
             break
-        found = [f for f in _fragments(keys_a, keys_b, ta, tb, a_lo, b_lo, max_gap) if f.anchored >= MIN_ANCHORED]
-        out.extend(found)
+        found = []
+        for f in _fragments(keys_a, keys_b, ta, tb, a_lo, b_lo, max_gap):
+            k = next((k for k, g in enumerate(out) if g.anchored >= MIN_ANCHORED and _around(f, g)), None)
+            if k is not None:  # the words of a moved phrase's sentence, next to it or around it
+                out[k] = found_f = _with(out[k], f)
+                found.append(found_f)
+            elif f.anchored >= MIN_ANCHORED:
+                found.append(f)
+                out.append(f)
     return out
+
+
+def _around(f: Fragment, g: Fragment) -> bool:
+    """``f`` is the rest of the sentence that ``g``, a phrase moved within it, was taken from: it
+    holds ``g`` in one text and meets it (at most one word between) in the other (it was chained
+    across the phrase there, see :func:`_masked_gap`), or, too short to be a passage of its own and
+    so left out of the copy, meets it in both, before it in one and after it in the other ("The
+    mine has not made a profit since 2024, according to its accounts." and "According to its
+    accounts, the mine did not make profit since 2024."). A passage of its own met so is a part of
+    a reordered copy, and stays one."""
+    def before(hi: int, lo: int) -> bool:
+        return 0 <= lo - hi <= 1
+
+    holds_a, holds_b = f.a_lo < g.a_lo and g.a_hi < f.a_hi, f.b_lo < g.b_lo and g.b_hi < f.b_hi
+    before_a, after_a = before(f.a_hi, g.a_lo), before(g.a_hi, f.a_lo)
+    before_b, after_b = before(f.b_hi, g.b_lo), before(g.b_hi, f.b_lo)
+    return ((holds_b and (before_a or after_a)) or (holds_a and (before_b or after_b))
+            or (f.anchored < MIN_ANCHORED and ((before_a and after_b) or (after_a and before_b))))
+
+
+def _with(g: Fragment, f: Fragment) -> Fragment:
+    """``g`` and ``f`` as one passage (:func:`_around`)."""
+    return Fragment(min(f.a_lo, g.a_lo), max(f.a_hi, g.a_hi), min(f.b_lo, g.b_lo), max(f.b_hi, g.b_hi),
+                    f.matched + g.matched, f.anchored + g.anchored, tuple(sorted(f.runs + g.runs)))
 
 
 def _next_paragraphs(f: Fragment, ta: Tokens, tb: Tokens) -> list[tuple[int, int, int, int]]:
