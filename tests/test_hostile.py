@@ -617,6 +617,45 @@ def test_store_from_a_newer_propscope_is_one_line(tmp_path):
         assert "9999_future" in r.stderr and "newer propscope" in r.stderr
 
 
+def _damaged_store(path: Path) -> bytes:
+    """A SQLite store at ``path`` of 60 articles whose articles table's root page is then
+    overwritten with junk (the file and its other tables intact, as a bad disk sector leaves
+    them); returns the file's bytes."""
+    import sqlite3
+
+    s = Store(str(path))
+    s.add_articles([Article(f"a{i}", f"Story {i} about the harbour and the rail strike. " * 20) for i in range(60)])
+    s.engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'articles'").fetchone()[0]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with open(path, "r+b") as f:
+        f.seek((root - 1) * size)
+        f.write(b"\xff" * size)
+    return path.read_bytes()
+
+
+def test_a_damaged_store_file_is_one_line_and_a_503_and_is_left_as_it_was(tmp_path, tiny_model):
+    """A store file damaged after it was made (a bad sector, a copy cut short) was a traceback
+    from search, report and export ("DatabaseError: database disk image is malformed"), ingest
+    refused every article with it one by one, and the web answered 500."""
+    path = tmp_path / "s.db"
+    damaged = _damaged_store(path)
+    for args in (["search", "harbour"], ["report"], ["export"], ["ingest", "-"]):
+        r = cli(*args, "--db", path, input="A new story about the port.")
+        assert r.exit_code == 1, (args, r.output)
+        [line] = r.stderr.strip().splitlines()
+        assert "database disk image is malformed" in line and "restore it from a backup" in line, (args, line)
+    assert path.read_bytes() == damaged
+    with TestClient(create_app(db=str(path), model=str(tiny_model))) as c:
+        r = c.get("/api/articles")
+        assert r.status_code == 503 and "the store file is damaged" in r.json()["detail"]
+        r = c.get("/", headers={"accept": "text/html"})
+        assert r.status_code == 503 and "restore it from a backup" in r.text
+    assert path.read_bytes() == damaged
+
+
 # -- the web app: PostgreSQL writes, NUL bytes, bodies, headers, origins, tokens ------------
 @pytest.fixture()
 def client(db_url, tiny_model):

@@ -155,18 +155,20 @@ def _discard_stdout() -> None:
 
 def _store_failure(e: Exception) -> str | None:
     """One line for a store that stopped a command (``StoreError``, or the database's own
-    OperationalError: a read-only file, a full disk, a lock held past the timeout), else None."""
+    OperationalError: a read-only file, a full disk, a lock held past the timeout; or a damaged
+    SQLite file, ``store_damaged``), else None."""
     if "propscope.store" not in sys.modules:  # nothing was stored or read: not a store's failure
         return None
     import sqlalchemy as sa
 
-    from .store import StoreError
+    from .store import DAMAGED_ADVICE, StoreError, store_damaged
 
     if isinstance(e, StoreError):
         return str(e)
-    if isinstance(e, sa.exc.OperationalError):
+    if isinstance(e, sa.exc.OperationalError) or store_damaged(e):
         orig = getattr(e, "orig", None) or e
-        return f"the store stopped this command: {' '.join(str(orig).split())[:300]}"
+        advice = f" ({DAMAGED_ADVICE})" if store_damaged(e) else ""
+        return f"the store stopped this command: {' '.join(str(orig).split())[:300]}{advice}"
     return None
 
 

@@ -230,6 +230,20 @@ class StoreError(RuntimeError):
     pass
 
 
+# What SQLite says when it reads a damaged page of a store file, or a file that is no database at all.
+DAMAGED_SQLITE = ("file is not a database", "database disk image is malformed", "malformed database schema",
+                  "vtable constructor failed")
+DAMAGED_ADVICE = ("the store file is damaged or is no SQLite database: restore it from a backup, or save what it "
+                  "still holds with `sqlite3 FILE .recover` into a new file")
+
+
+def store_damaged(e: BaseException) -> bool:
+    """Whether ``e`` is SQLite reading a damaged store file: no row's fault nor the command's, and
+    every read or write that reaches the damaged pages fails alike. Such an error was a traceback
+    from `search`, `report` and `export`, and `ingest` refused each article with it, one by one."""
+    return isinstance(e, sa.exc.DatabaseError) and any(m in str(getattr(e, "orig", None) or e) for m in DAMAGED_SQLITE)
+
+
 class StoreUnavailable(StoreError):
     """The store as a whole refuses writes (a read-only file, a full disk, a lock held past the
     timeout, a lost server): no request's fault, so the web app answers 503, not 400."""
@@ -269,6 +283,8 @@ class Store:
                 why += " (another program's tables are there: give propscope a database of its own)"
             if "unable to open database file" in why and path is not None:
                 why += _unopenable(path)
+            if store_damaged(e):
+                why += f" ({DAMAGED_ADVICE})"
             raise StoreError(f"cannot open database {self.display_url}: {why}") from None
         except CommandError as e:  # alembic: a schema revision this version does not know
             raise StoreError(f"cannot open database {self.display_url}: {e}; a newer propscope made it, "
@@ -334,6 +350,8 @@ class Store:
         the timeout, a lost server): set aside row by row, every article would be "refused" with
         the same words and the command would go on failing. The message names no path: the web
         app answers with it."""
+        if store_damaged(e):
+            raise StoreUnavailable(f"cannot write to the store: {_db_reason(e)} ({DAMAGED_ADVICE})") from None
         if isinstance(e, sa.exc.OperationalError) and not _row_limit(e):
             raise StoreUnavailable(f"cannot write to the store: {_db_reason(e)}") from None
 

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 import fastapi_offline
+import sqlalchemy as sa
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler
@@ -44,7 +45,7 @@ from ..report_html import (
     technique_css,
     technique_data,
 )
-from ..store import Store, StoreError, StoreUnavailable
+from ..store import DAMAGED_ADVICE, Store, StoreError, StoreUnavailable, store_damaged
 from . import charts, views
 from .security import LOOPBACK_HOSTS, TEST_HOST, Guard, bearer_token_ok, secret_ok, wants_page
 
@@ -184,6 +185,21 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             return page(request, "error.html", status_code=422, heading="This page cannot show that",
                         message="; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in errors))
         return JSONResponse({"detail": errors}, status_code=422)
+
+    @app.exception_handler(sa.exc.DatabaseError)
+    async def store_trouble(request: Request, exc: sa.exc.DatabaseError):
+        """A store that cannot answer (a damaged SQLite file, a lock held past the timeout, a lost
+        server) is the server's trouble, not the request's: 503 with the reason, a page for a
+        browser. A damaged file was a bare 500 on every page that read it. Other database errors
+        stay 500s, as any bug."""
+        if not (isinstance(exc, sa.exc.OperationalError) or store_damaged(exc)):
+            raise exc
+        orig = getattr(exc, "orig", None) or exc
+        reason = " ".join(str(orig).split())[:300] + (f" ({DAMAGED_ADVICE})" if store_damaged(exc) else "")
+        if wants_page(request.scope):
+            return page(request, "error.html", status_code=503, heading="The store cannot answer",
+                        message=f"The store could not be read: {reason}.")
+        return JSONResponse({"detail": f"the store could not be read: {reason}"}, status_code=503)
 
     def store() -> Store:
         return state["store"]
