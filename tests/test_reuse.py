@@ -1024,6 +1024,21 @@ def test_a_back_translated_sentence_whose_long_phrase_moved_to_its_start_is_one_
         assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (orig, copy)
 
 
+def test_a_copied_sentence_whose_end_was_reworded_word_by_word_is_reported_to_its_end():
+    # "heating water in its oldest classrooms." and "the heating of water within its most old
+    # classrooms.": after "cost of" only single words match, every word or two, and single-word
+    # runs at a chain's end were dropped as chance; that they end a sentence in both texts shows
+    # they are the copied sentence's reworded end.
+    orig = (SECOND + " The school blamed falling pupil numbers and the rising cost of heating water in its oldest "
+            "classrooms.")
+    copy = (SECOND + " The school has accused the falling numbers of pupils and the growing cost of the heating of "
+            "water within its most old classrooms.")
+    a = art("a", filler(1190), orig, filler(1191))
+    b = art("b", filler(1192), copy, filler(1193))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (orig, copy)
+
+
 def test_a_wire_dateline_whose_place_name_the_copy_repeats_in_its_own_is_not_copied_text():
     # "HOLLIN RIDGE (AW) -" and "HOLLIN RIDGE, 5 June (DSA) -": the place name matches in both
     # datelines, two words, so no chance single word trimmed off the passage; it began there.

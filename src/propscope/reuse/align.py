@@ -74,6 +74,9 @@ SNAP_MAX = 8
 # rewords a sentence's last or first three words ("for discussing it." for "to discuss it.",
 # "President of Velnia" for "Velnian President"), and so do slanted copies ("over recent years.").
 EDGE_WORDS = 3
+# A chain's last single-word runs are kept when there are this many, close together, ending a sentence
+# in both texts (see _sentence_tail).
+TAIL_RUNS = 3
 # A dash or a colon among a line's first this many words ends a dateline or a label (see _past_labels).
 LABEL_WORDS = 8
 # A passage that fills its paragraphs in both texts is aligned again with the next (and the
@@ -163,6 +166,27 @@ def _trim(chain: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     while hi - lo > 1 and chain[hi - 1][2] < 2:
         hi -= 1
     return chain[lo:hi]
+
+
+def _sentence_tail(chain: list[tuple[int, int, int]], ta: Tokens, tb: Tokens, a_lo: int,
+                   b_lo: int) -> list[tuple[int, int, int]]:
+    """The chain trimmed (:func:`_trim`), but with its last single-word runs kept when there are
+    TAIL_RUNS or more of them, at most two words apart in both texts, and the last ends a sentence
+    in both: a reworded end of a copied sentence ("cost of pumping water out of its deepest
+    galleries." and "cost of the pumping of water from its most deep galleries."), which no run of
+    two words reaches. Chance matches of common words after a passage are sparse, and seldom end
+    a sentence in both texts at once."""
+    out = _trim(chain)
+    if not out or out[-1] == chain[-1]:
+        return out
+    tail = chain[chain.index(out[-1]) + 1 :]
+    (li, lj, ln) = tail[-1]
+    if len(tail) < TAIL_RUNS or not (ta.sentence_end[a_lo + li + ln - 1] and tb.sentence_end[b_lo + lj + ln - 1]):
+        return out
+    steps = zip([out[-1], *tail], tail)
+    if all(i - (pi + pn) <= 2 and j - (pj + pn) <= 2 for (pi, pj, pn), (i, j, _) in steps):
+        return out + tail
+    return out
 
 
 def _past_labels(chain: list[tuple[int, int, int]], ta: Tokens, tb: Tokens, a_lo: int,
@@ -285,8 +309,8 @@ def _fragments(keys_a: list, keys_b: list, ta: Tokens, tb: Tokens, a_lo: int, b_
     masked = not all(isinstance(k, str) for k in keys_a)
     gap = _masked_gap(keys_a, keys_b, ta, tb, a_lo, b_lo, max_gap) if masked else None
     for chain in _chains(sm.get_matching_blocks(), max_gap, gap):
-        chain = _regain(_snap(_slide(_past_labels(_trim(chain), ta, tb, a_lo, b_lo), keys_a, keys_b), ta, tb, a_lo,
-                              b_lo), keys_a, keys_b, ta, tb, a_lo, b_lo)
+        chain = _past_labels(_sentence_tail(chain, ta, tb, a_lo, b_lo), ta, tb, a_lo, b_lo)
+        chain = _regain(_snap(_slide(chain, keys_a, keys_b), ta, tb, a_lo, b_lo), keys_a, keys_b, ta, tb, a_lo, b_lo)
         i0, i1, j0, j1 = _edges(chain, keys_a, keys_b, ta, tb, a_lo, b_lo)
         out.append(Fragment(a_lo + i0, a_lo + i1, b_lo + j0, b_lo + j1, sum(n for _, _, n in chain),
                             sum(anchored_words(keys_a[i : i + n]) for i, _, n in chain),
