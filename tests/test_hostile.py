@@ -656,6 +656,29 @@ def test_a_damaged_store_file_is_one_line_and_a_503_and_is_left_as_it_was(tmp_pa
     assert path.read_bytes() == damaged
 
 
+def test_a_weights_cache_that_cannot_be_made_is_one_line(tmp_path, monkeypatch):
+    """The accurate model's base weights are unpacked on first use into $PROPSCOPE_CACHE (else
+    ~/.cache/propscope); where that cannot be made, `analyze` and `serve` ended in a traceback
+    (NotADirectoryError from mkdir), `serve` from inside the server's start."""
+    from propscope import registry, weights
+
+    (tmp_path / "a-file").write_text("not a folder")
+    cache = tmp_path / "a-file" / "cache"
+    monkeypatch.setenv("PROPSCOPE_CACHE", str(cache))
+    monkeypatch.setattr(weights, "_find", lambda relative: tmp_path / "a.txt")  # as if the weight parts were installed
+    registry.clear_cache()
+    (tmp_path / "a.txt").write_text("They are traitors who want to destroy our great nation.")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    for args in (["analyze", tmp_path / "a.txt", "--model", "accurate"],
+                 ["serve", "--port", port, "--model", "accurate", "--db", tmp_path / "s.db"]):
+        r = cli(*args)
+        assert r.exit_code == 1, r.output
+        [line] = r.stderr.strip().splitlines()
+        assert line.startswith(f"propscope: cannot load model accurate: {cache}") and "set $PROPSCOPE_CACHE" in line, line
+
+
 # -- the web app: PostgreSQL writes, NUL bytes, bodies, headers, origins, tokens ------------
 @pytest.fixture()
 def client(db_url, tiny_model):

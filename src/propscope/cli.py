@@ -57,9 +57,25 @@ def _load_model(name: str | None, int8: bool = False, taxonomy: str | None = Non
         model = load_model(name, int8=int8, taxonomy=taxonomy, bf16=bf16)
     except (ModelNotFound, MissingWeights, TaxonomyError) as e:
         _fail(str(e))
+    except OSError as e:  # the weights' cache cannot be written, a model file cannot be read
+        _fail(_model_os_error(name, e))
     if span_tagger and not hasattr(model, "token_probs"):
         _fail(f"{model.name} labels whole paragraphs; this command needs a span model (--model accurate or fast)")
     return model
+
+
+def _model_os_error(name: str | None, e: OSError) -> str:
+    """One line for a model that could not be loaded for a file's sake: where, why, and for the
+    cache of unpacked weights ($PROPSCOPE_CACHE, else ~/.cache/propscope, unpacked on first use)
+    how to point it elsewhere. A cache that could not be made was a traceback."""
+    from .weights import cache_dir
+
+    where = str(e.filename) if e.filename else ""
+    line = f"cannot load model {name or 'default'}: {ingest.printable(where) + ': ' if where else ''}{e.strerror or e}"
+    cache = str(cache_dir())
+    if where and (where == cache or where.startswith(cache + os.sep) or cache.startswith(where + os.sep)):
+        line += f"; the model's weights are unpacked into {cache}: set $PROPSCOPE_CACHE to a folder propscope can write"
+    return line
 
 
 def _progress(total: int | None, label: str):
@@ -1318,6 +1334,7 @@ def serve(db, host, port, model, token, allow_private_urls, allowed_hosts) -> No
         _fail(f"refusing to serve on {host} without a write token: pass --token or set PROPSCOPE_TOKEN", 2)
     _check_port(host, port)  # a busy port is reported now, not after the model has loaded
     _model_version(model, False)
+    _prepare_weights(model)
     _open_store(db)  # fail here, with one line, if the database cannot be opened
     from .web.security import served_hosts
 
@@ -1325,6 +1342,22 @@ def serve(db, host, port, model, token, allow_private_urls, allowed_hosts) -> No
                      allowed_hosts=served_hosts(host, allowed_hosts))
     click.echo(f"propscope on http://{host}:{port}/  (API docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _prepare_weights(model: str | None) -> None:
+    """Unpack the model's base weights now, as its first load would: a cache that cannot be
+    written is then one line here, not a traceback from the server's start (its lifespan)."""
+    from .registry import ModelNotFound, model_path, read_config
+    from .weights import MissingWeights, base_path
+
+    try:
+        base = read_config(model_path(model)).get("base")
+        if base:
+            base_path(base)
+    except (ModelNotFound, MissingWeights, ValueError) as e:
+        _fail(str(e))
+    except OSError as e:
+        _fail(_model_os_error(model, e))
 
 
 def _check_port(host: str, port: int) -> None:
