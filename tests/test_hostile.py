@@ -780,10 +780,15 @@ def test_the_page_form_posts_multipart_and_the_endpoint_reads_it(client):
     ({"files": {"text": (None, "word " * 220_000)}}, 400, "longer than 1,000,000 characters"),
     ({"files": {"text": (None, "A NUL \x00 inside.")}}, 400, "NUL character"),
     ({"data": {"text": "A text.", "url": "https://example.com/a"}}, 400, "not both"),
-    ({"data": {"url": "ftp://example.com/a"}}, 400, "must start with http:// or https://")])
+    ({"data": {"url": "ftp://example.com/a"}}, 400, "must start with http:// or https://"),
+    ({"content": b"text=Caf%E9+owners+protest.", "headers": {"content-type": "application/x-www-form-urlencoded"}},
+     400, "The form's fields are not UTF-8 text (byte 0xe9)"),
+    ({"files": {"text": ("story.txt.gz", gzip.compress(b"A story."))}}, 400,
+     "'story.txt.gz' is gzip-compressed; decompress it first")])
 def test_a_form_post_that_cannot_be_used_is_the_page_with_the_reason(client, kwargs, status, says):
     """Was a JSON 400 or 422 (Starlette's 1 MB part limit too), or "Paste a text" for any fault; the
-    page comes with a 4xx status, so scripts posting the form see the failure too."""
+    page comes with a 4xx status, so scripts posting the form see the failure too. A URL-encoded
+    form in windows-1252 was stored with U+FFFD for each accent, and a gzipped file was "not UTF-8"."""
     kwargs.setdefault("headers", {})["accept"] = "text/html"
     r = client.post("/analyze", follow_redirects=False, **kwargs)
     assert r.status_code == status and r.headers["content-type"].startswith("text/html")

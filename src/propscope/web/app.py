@@ -15,7 +15,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote_to_bytes
 
 import fastapi_offline
 import sqlalchemy as sa
@@ -115,6 +115,8 @@ async def form_fields(request: Request) -> dict[str, str]:
     if kind not in ("multipart/form-data", "application/x-www-form-urlencoded"):
         raise ValueError(f"This form takes form fields, not {kind or 'a body without a content type'}; "
                          "programs can post JSON to /api/analyze.")
+    if kind == "application/x-www-form-urlencoded":
+        await _check_utf8_form(request)
     try:  # a part may be as large as the whole body the server takes (Starlette's own limit is 1 MB)
         form = await request.form(max_part_size=MAX_BODY_BYTES, max_fields=100, max_files=len(FORM_FIELDS))
     except StarletteHTTPException as e:  # a malformed or over-full multipart body
@@ -124,6 +126,8 @@ async def form_fields(request: Request) -> dict[str, str]:
         value = form.get(name)
         if isinstance(value, UploadFile):
             data = await value.read()
+            if why := ingest.compressed(data):
+                raise ValueError(f"The file {value.filename or name!r} {why}.")
             try:
                 value = data.decode(ingest.wide_encoding(data) or "utf-8-sig").removeprefix("\ufeff")
             except UnicodeDecodeError as e:
@@ -131,6 +135,19 @@ async def form_fields(request: Request) -> dict[str, str]:
                                  f"{ingest.CONVERT_ADVICE}.") from None
         fields[name] = value or ""
     return fields
+
+
+async def _check_utf8_form(request: Request) -> None:
+    """ValueError when a URL-encoded form's fields are not UTF-8 (a page or script sending
+    windows-1252, ``Caf%E9``): Starlette decodes them with replacement characters, and such a
+    text was analysed and stored as "Caf\ufffd" without a word. The body is read once; the form
+    parser reads it again from Starlette's copy."""
+    body = await request.body()
+    try:
+        unquote_to_bytes(body.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"The form's fields are not UTF-8 text (byte 0x{e.object[e.start]:02x}): send them "
+                         "encoded as UTF-8, as the page itself does.") from None
 
 
 def served_taxonomy(model: str | None) -> taxonomy.Taxonomy:
