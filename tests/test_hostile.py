@@ -1717,6 +1717,62 @@ def test_gold_that_holds_no_label_lines_is_an_input_error_not_zero_scores(tmp_pa
     assert r.exit_code == 2 and "--articles" in r.stderr
 
 
+@pytest.mark.parametrize("line", ["1\tLoaded_Language\t-3\t13", "1\tLoaded_Language\t13\t4", "1\tLoaded_Language\t4\t4",
+                                  "1\tLoaded_Language\t4\t9999"])
+@pytest.mark.parametrize("role", ["--gold", "--pred", "--tc-pred"])
+def test_evaluate_refuses_a_span_outside_its_article(tmp_path, line, role):
+    """A negative, reversed, empty or past-the-end span in the gold or the predictions was scored
+    without a word (a reversed one dropped, one past the end counted as text the article lacks);
+    classify-spans already refused them."""
+    articles, gold = _span_task(tmp_path)
+    bad = tmp_path / "bad.labels"
+    bad.write_text(line + "\n")
+    files = {"--gold": gold, "--pred": gold, "--tc-pred": gold, role: bad}
+    r = CliRunner().invoke(main, ["evaluate", "--articles", str(articles), *(str(a) for kv in files.items() for a in kv)])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+    start, end = line.split("\t")[2:]
+    assert r.stderr == f"propscope: {bad}: span 1 {start}-{end} is empty or outside article 1 (33 characters)\n"
+
+
+def test_evaluate_refuses_gold_articles_and_predictions_that_share_no_article(tmp_path):
+    """Gold for other articles than --articles holds, an empty articles folder, or predictions for
+    other articles than the gold's scored 0 everywhere with exit 0 (a warning at most), which
+    reads as a result; predictions for a few articles the gold lacks are named in a warning."""
+    articles, gold = _span_task(tmp_path)
+    other = tmp_path / "other.labels"
+    other.write_text("77\tLoaded_Language\t4\t13\n")
+    (tmp_path / "empty").mkdir()
+    for (g, a, p), says in [((other, articles, gold), "none of the 1 gold article ids has an article file in"),
+                            ((gold, tmp_path / "empty", gold), "no article .txt files here"),
+                            ((gold, articles, other), f"{other}: none of its 1 article ids is in the gold")]:
+        r = CliRunner().invoke(main, ["evaluate", "--gold", str(g), "--articles", str(a), "--pred", str(p)])
+        assert r.exit_code == 1 and says in r.stderr and len(r.stderr.splitlines()) == 1, r.output
+    mixed = tmp_path / "mixed.labels"
+    mixed.write_text(gold.read_text() + other.read_text())
+    r = CliRunner().invoke(main, ["evaluate", "--gold", str(gold), "--articles", str(articles), "--pred", str(mixed),
+                                  "--format", "json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["si"]["overall"]["predicted"] == 2
+    assert r.stderr == ("propscope: warning: 1 predicted article ids are not in the gold, e.g. 77; their spans count "
+                        "as false positives\n")
+
+
+def test_paragraph_gold_labels_outside_the_taxonomy_are_named(tmp_path):
+    """The official scorer leaves gold labels that are no technique of the taxonomy out; a gold
+    for another taxonomy (or with a misspelt technique) scored without a word."""
+    pred = tmp_path / "pred.tsv"
+    pred.write_text("1\t1\tDoubt\n")
+    wrong, half = tmp_path / "wrong.tsv", tmp_path / "half.tsv"
+    wrong.write_text("1\t1\tLoaded_Languag\n")
+    half.write_text("1\t1\tDoubt,Loaded_Languag\n")
+    r = CliRunner().invoke(main, ["evaluate", "--taxonomy", "semeval2023", "--gold", str(wrong), "--pred", str(pred)])
+    assert r.exit_code == 1 and r.stderr.startswith(f"propscope: {wrong}: none of its labels is a technique of semeval2023 "
+                                                    "(Loaded_Languag)")
+    r = CliRunner().invoke(main, ["evaluate", "--taxonomy", "semeval2023", "--gold", str(half), "--pred", str(pred)])
+    assert r.exit_code == 0 and "micro-F1 1.0000" in r.stdout
+    assert r.stderr == (f"propscope: warning: {half}: 1 gold labels are no technique of semeval2023 and are not scored "
+                        "(Loaded_Languag)\n")
+
+
 def test_a_label_or_article_file_not_in_utf8_gets_the_windows_1252_advice(tmp_path):
     articles, gold = _span_task(tmp_path)
     (articles / "article2.txt").write_bytes("\u201cquoted\u201d".encode("windows-1252"))

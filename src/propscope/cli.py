@@ -1086,9 +1086,7 @@ def classify_spans(articles_dir, spans_file, model) -> None:
     missing = sorted({art for art, *_ in lines} - set(texts))
     if missing:
         _fail(f"no article file for ids {', '.join(missing[:5])} in {articles_dir}")
-    for art, _, s, e in lines:  # else a technique for a span that is not there (and numpy warnings)
-        if not 0 <= s < e <= len(texts[art]):
-            _fail(f"{spans_file}: span {art} {s}-{e} is empty or outside article {art} ({len(texts[art]):,} characters)")
+    _check_spans(lines, texts, spans_file)  # else a technique for a span that is not there (and numpy warnings)
     tagger = _load_model(model, span_tagger=True)
     ids = sorted({art for art, *_ in lines})
     probs = dict(zip(ids, tagger.token_probs([texts[i] for i in ids])))
@@ -1137,6 +1135,9 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt, taxonomy_name) -> None:
     if not gold_spans:  # else every score is 0 and the run looks like a result
         _fail(f"{gold}: no label lines ('id<TAB>technique<TAB>start<TAB>end'); give the gold label file(s)")
     gold_ids = {g[0] for g in gold_spans}
+    _check_evaluation_ids(gold_ids, pred_spans, texts, articles, pred)
+    for spans, source in ((gold_spans, gold), (pred_spans, pred), (tc_spans, tc_pred)):
+        _check_spans(spans or [], texts, source)
     has_techniques = any(g[1] for g in gold_spans)
     if pred_spans is None:
         from .techniques.decode import Thresholds
@@ -1180,6 +1181,56 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt, taxonomy_name) -> None:
                        f"gold {v['gold']}")
 
 
+def _check_spans(spans: list, texts: dict[str, str], source: str) -> None:
+    """Fail with one line at the first span of ``source`` that is empty, reversed or outside its
+    article's text (of the articles in ``texts``): such a span was scored in silence, a reversed
+    one dropped, one past the end counted as characters the article does not have."""
+    for art, _, start, end in spans:
+        if art in texts and not 0 <= start < end <= len(texts[art]):
+            _fail(f"{source}: span {ingest.printable(art)} {start}-{end} is empty or outside article "
+                  f"{ingest.printable(art)} ({len(texts[art]):,} characters)")
+
+
+def _check_evaluation_ids(gold_ids: set[str], pred_spans: list | None, texts: dict[str, str], articles: str,
+                          pred: str | None) -> None:
+    """Fail when the gold, the articles and the predictions share no article id (the wrong
+    folder or file: every score was 0 and looked like a result); warn about predicted articles
+    the gold does not have, whose spans all count as false positives."""
+    def example(ids: set[str]) -> str:
+        return ingest.printable(sorted(ids)[0])
+
+    if not texts:
+        _fail(f"{articles}: no article .txt files here; give the folder of the articles the gold labels")
+    if not gold_ids & set(texts):
+        _fail(f"none of the {len(gold_ids):,} gold article ids has an article file in {articles} (gold has "
+              f"{example(gold_ids)!r}, the folder {example(set(texts))!r}): give the articles that go with the gold")
+    if pred is None or not pred_spans:
+        return
+    pred_ids = {p[0] for p in pred_spans}
+    if not pred_ids & gold_ids:
+        _fail(f"{pred}: none of its {len(pred_ids):,} article ids is in the gold (it has {example(pred_ids)!r}, "
+              f"the gold {example(gold_ids)!r}): give the predictions for the gold's articles")
+    if extra := pred_ids - gold_ids:
+        _err(f"warning: {len(extra)} predicted article ids are not in the gold, e.g. {example(extra)}; "
+             "their spans count as false positives")
+
+
+def _check_gold_techniques(gold: str, rows: dict, tax) -> None:
+    """Gold paragraph labels that are no technique of ``tax`` are not scored (so the official
+    scorer does): say so on stderr, and fail when no gold label is one, where the gold is for
+    another taxonomy (or mistyped) and every figure would only look like a result."""
+    labels = Counter(t for ts in rows.values() for t in ts)
+    unknown = sorted(t for t in labels if t not in set(tax.names))
+    if not unknown:
+        return
+    shown = ", ".join(ingest.printable(t) for t in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
+    if len(unknown) == len(labels):
+        _fail(f"{gold}: none of its labels is a technique of {tax.name} ({shown}); give the gold for {tax.name}, "
+              f"or see `propscope techniques --taxonomy {tax.name}`")
+    _err(f"warning: {gold}: {sum(labels[t] for t in unknown):,} gold labels are no technique of {tax.name} and are "
+         f"not scored ({shown})")
+
+
 def _evaluate_paragraphs(gold: str, pred: str | None, articles: str | None, model: str | None, taxonomy_name: str,
                          fmt: str) -> None:
     """Paragraph scores of a paragraph-level taxonomy (SemEval-2023 subtask 3, ``paragraphs``);
@@ -1209,6 +1260,7 @@ def _evaluate_paragraphs(gold: str, pred: str | None, articles: str | None, mode
         result = paragraphs.score(pred_rows, gold_rows, tax.names)
     except (ValueError, UnicodeDecodeError) as e:
         _fail(str(e))
+    _check_gold_techniques(gold, gold_rows, tax)
     if fmt == "json":
         click.echo(json.dumps({"taxonomy": tax.name, **result.to_dict()}, indent=2))
         return
