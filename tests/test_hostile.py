@@ -1995,6 +1995,24 @@ def test_a_day_the_calendar_lacks_is_named_as_such(tmp_path, day, says):
     assert cli("report", "--since", "2024-02-29", "--until", "2026-02", "--db", db).exit_code == 0
 
 
+def test_until_a_month_takes_the_whole_month_and_a_reversed_range_is_a_usage_error(tmp_path):
+    """`export --until 2020-01` stopped at 2020-01-01 (the web's dashboard reads the same month
+    to its last day), and --since after --until exported or reported nothing with exit 0."""
+    import datetime as dt
+
+    db = str(tmp_path / "s.db")
+    s = Store(db)
+    days = ["2020-01-01", "2020-01-31", "2020-02-01"]
+    s.add_articles([Article(f"d{d}", f"A story of {d}.", published=dt.date.fromisoformat(d)) for d in days])
+    s.save_analyses([(s.pk_of(f"d{d}"), fake_analysis(s.get_article(f"d{d}"))) for d in days])
+    r = cli("export", "--db", db, "--until", "2020-01")
+    assert r.exit_code == 0 and sorted(json.loads(line)["id"] for line in r.stdout.splitlines()) == ["d2020-01-01",
+                                                                                                   "d2020-01-31"]
+    for command in ("export", "report"):
+        r = CliRunner().invoke(main, [command, "--db", db, "--since", "2020-02", "--until", "2020-01"])
+        assert r.exit_code == 2 and "2020-02-01 is after --until 2020-01-31: nothing can match; swap them" in r.stderr
+
+
 @pytest.mark.parametrize("args", [["analyze", "a.txt", "--model", ""], ["analyze", "a.txt", "--model", "ngram",
                                   "--taxonomy", " "], ["techniques", "--taxonomy", ""], ["export", "--taxonomy", ""]])
 def test_an_empty_model_or_taxonomy_name_is_a_usage_error(tmp_path, monkeypatch, args):

@@ -810,18 +810,30 @@ def _clip(text: str, width: int) -> str:
 class _Day(click.ParamType):
     """A date as YYYY-MM-DD or YYYY-MM. click.DateTime answered a day the calendar lacks
     (2026-02-30, 2026-13) with "does not match the formats", which sends the user to check the
-    format, not the day."""
+    format, not the day. With ``end`` (an --until) a month is its last day, as on the web's
+    dashboard: ``--until 2020-01`` was 2020-01-01 and left out the rest of January."""
 
     name = "date"
+
+    def __init__(self, end: bool = False):
+        self.end = end
 
     def convert(self, value, param, ctx):
         if isinstance(value, datetime):
             return value
-        for fmt in ("%Y-%m-%d", "%Y-%m"):
-            try:
-                return datetime.strptime(value, fmt)
-            except ValueError:
-                pass
+        try:
+            return datetime.strptime(value, "%Y-%m-%d")
+        except ValueError:
+            pass
+        try:
+            month = datetime.strptime(value, "%Y-%m")
+            if self.end:
+                import calendar
+
+                month = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+            return month
+        except ValueError:
+            pass
         if re.fullmatch(r"\d{4}-\d{1,2}(-\d{1,2})?", value.strip()):
             self.fail(f"{value!r} is no day of the calendar: the month runs 1-12 and the day to the month's last", param,
                       ctx)
@@ -829,7 +841,17 @@ class _Day(click.ParamType):
 
 
 def _date_option(name: str, help: str):
-    return click.option(name, type=_Day(), default=None, help=help)
+    return click.option(name, type=_Day(end=name == "--until"), default=None, help=help)
+
+
+def _date_range(since: datetime | None, until: datetime | None) -> tuple:
+    """The days of --since and --until; one after the other is a usage error that says so (the
+    report or export was empty with no word why, as the web's dashboard was)."""
+    first, last = since.date() if since else None, until.date() if until else None
+    if first and last and first > last:
+        raise click.BadParameter(f"{first} is after --until {last}: nothing can match; swap them",
+                                 param_hint="'--since'")
+    return first, last
 
 
 @main.command()
@@ -849,11 +871,11 @@ def report(db, outlet, since, until, fmt, top, technique, topic) -> None:
     from . import report as rep
 
     technique = _technique(technique)
+    first, last = _date_range(since, until)
     store = _open_existing_store(db)
     _check_topic(store, topic)
     _check_outlet(store, outlet)
-    data = rep.build(store, outlet, since.date() if since else None,
-                     until.date() if until else None, top, technique=technique, topic=topic)
+    data = rep.build(store, outlet, first, last, top, technique=technique, topic=topic)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json"
                else rep.to_csv(data) if fmt == "csv" else rep.to_text(data), nl=fmt == "json")
 
@@ -979,6 +1001,7 @@ def export(db, fmt, outlet, since, until, output, taxonomy_name=None) -> None:
     from .export import label_studio_config
 
     tax = _taxonomy(taxonomy_name)  # a wrong name fails before anything is opened
+    first, last = _date_range(since, until)
     store = None if fmt == "label-studio-config" else _open_existing_store(db)
     if store is not None:
         _check_outlet(store, outlet)
@@ -988,7 +1011,7 @@ def export(db, fmt, outlet, since, until, output, taxonomy_name=None) -> None:
     elif fmt == "reuse":
         out.write(json.dumps(store.load_reuse().to_dict(), ensure_ascii=False) + "\n")
     else:
-        items = store.iter_analyses(outlet, since.date() if since else None, until.date() if until else None)
+        items = store.iter_analyses(outlet, first, last)
         for chunk in run_export(items, fmt):
             out.write(chunk)
     _close_output(out, output)
