@@ -617,6 +617,22 @@ def test_store_from_a_newer_propscope_is_one_line(tmp_path):
         assert "9999_future" in r.stderr and "newer propscope" in r.stderr
 
 
+@pytest.mark.parametrize("how", ["--db", "PROPSCOPE_DB"])
+def test_a_blank_store_name_is_refused_not_made_a_file(tmp_path, monkeypatch, how):
+    """`--db "  "` or PROPSCOPE_DB=" " made a store file called " " in the current folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("A story.")
+    for args in (["ingest", "a.txt"], ["report"]):
+        if how == "--db":
+            args = [*args, "--db", "  "]
+        else:
+            monkeypatch.setenv("PROPSCOPE_DB", " ")
+        r = cli(*args)
+        assert r.exit_code == 1, r.output
+        assert "a blank name, not a file; check --db or $PROPSCOPE_DB" in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
 def _damaged_store(path: Path) -> bytes:
     """A SQLite store at ``path`` of 60 articles whose articles table's root page is then
     overwritten with junk (the file and its other tables intact, as a bad disk sector leaves
@@ -734,9 +750,11 @@ def test_unstorable_api_bodies_are_4xx(client, body):
     ('{"text": "Caf\xe9 owners protest."}'.encode("latin-1"), "not UTF-8 JSON (byte 0xe9 at offset 13)"),
     (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     (b'{"text": ' + b"[" * 5_000 + b"]" * 5_000 + b"}", "nested too deeply"),
-    (b'{"text": "A story.", "title": ' + b"9" * 5_000 + b"}", "more digits than Python reads (4,300)")])
+    (b'{"text": "A story.", "title": ' + b"9" * 5_000 + b"}", "more digits than Python reads (4,300)"),
+    (gzip.compress(b'{"text": "A story."}', mtime=0), "gzip-compressed, and this server reads no Content-Encoding")])
 def test_a_json_body_that_cannot_be_read_says_why(client, body, says):
-    """FastAPI's own reply was a bare "There was an error parsing the body"."""
+    """FastAPI's own reply was a bare "There was an error parsing the body"; a gzipped body (curl
+    --compressed, a client's Content-Encoding: gzip) was "not UTF-8 JSON (byte 0x8b at offset 1)"."""
     r = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
     assert r.status_code == 400 and says in r.json()["detail"]
     assert client.get("/api/articles").json()["total"] == 0

@@ -172,7 +172,11 @@ def default_url() -> str:
 
 
 def normalise_url(url: str) -> str:
-    """Accept plain paths and ``postgresql://`` URLs; pick the drivers we install."""
+    """Accept plain paths and ``postgresql://`` URLs; pick the drivers we install. A name of
+    only spaces (``--db " "``, ``PROPSCOPE_DB=" "``) is a StoreError: it made a store file
+    called " " in the current folder."""
+    if not url.strip():
+        raise StoreError(f"cannot open database {url!r}: a blank name, not a file; check --db or $PROPSCOPE_DB")
     if "://" not in url:  # "?", "#" and "%" in a file's name are the name's, not URL syntax
         return "sqlite:///" + quote(str(Path(url).expanduser().resolve()), safe="/:")
     if url.startswith(("postgresql://", "postgres://")):

@@ -95,6 +95,10 @@ def body_error(cause: BaseException | None) -> str | None:
     """What is wrong with a request body that could not be read as JSON, in words a client can act
     on, from the exception FastAPI wrapped in its generic 400; None for any other cause."""
     if isinstance(cause, UnicodeDecodeError):
+        if packed := ingest.compressed(bytes(cause.object[:16])):  # was "not UTF-8 JSON (byte 0x8b at offset 1)"
+            kind = packed.removeprefix("is ").split("-compressed")[0]
+            return (f"the request body is {kind}-compressed, and this server reads no Content-Encoding: send the "
+                    "JSON uncompressed, as UTF-8")
         return (f"the request body is not UTF-8 JSON (byte 0x{cause.object[cause.start]:02x} at offset "
                 f"{cause.start}): send it encoded as UTF-8")
     if isinstance(cause, RecursionError):
