@@ -2017,3 +2017,19 @@ def test_quote_naming_a_person_is_not_inferred_to_be_theirs():
     t = "Coach Ian Reid was jeered at the final whistle. “Reid is a fraud,” one fan yelled."
     assert [q.speaker for q in sources.extract(t).quotes] == [None]
     assert _target_names(t, *at(t, "a fraud")) == ["Ian Reid"]
+
+
+def test_relative_clause_read_as_a_complement_does_not_replace_the_quote():
+    """'“...,” X said in a video that was posted by Y': 'that was posted' is a relative clause of the video,
+    not what X said; the quote before the verb is."""
+    check("“We will rebuild every school,” Mayor Ida Lund said in a video that was posted by her office.",
+          "Mayor Ida Lund", "said", "We will rebuild every school")
+
+
+def test_a_name_in_an_editors_insert_does_not_block_the_inferred_speaker():
+    """'[the former Smith adviser]' inside a quote is the editor's, so the quote may still be Smith's
+    (the person the sentence before is about), whereas 'Smith lied' in the quote's own words is not."""
+    t = "Governor Alan Smith spoke to donors on Friday.\n“They hired [former Smith adviser] Dana Cole, who nobody knew.”"
+    assert [q.speaker for q in sources.extract(t).quotes] == ["Alan Smith"]
+    t = "Governor Alan Smith spoke to donors on Friday.\n“Smith hired Dana Cole, who nobody knew.”"
+    assert [q.speaker for q in sources.extract(t).quotes] == [None]

@@ -1511,8 +1511,10 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
 def _clause_follows(verb, quotes: list[Quote]) -> bool:
     """Whether a clausal complement with its own subject, outside any quotation, follows the verb of
     saying ('X said the state would sue'), so that a quotation before the verb is not what was said
-    (a split quote's second half, '“A,” she said, “it is B.”', is inside one)."""
-    return any(c.dep_ == "ccomp" and c.i > verb.i and any(x.dep_ in {"nsubj", "nsubjpass", "expl"} for x in c.children)
+    (a split quote's second half, '“A,” she said, “it is B.”', is inside one; in '“...,” X said in audio
+    that was recorded by Y' the parser read a relative clause as the complement)."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i
+               and any(x.dep_ in {"nsubj", "nsubjpass", "expl"} and x.tag_ not in {"WDT", "WP"} for x in c.children)
                and _quote_containing(quotes, c.left_edge.idx, c.left_edge.idx + 1) is None
                and not any(t.is_quote for t in verb.doc[verb.i + 1 : c.left_edge.i + 1])
                for c in verb.children)
@@ -3070,15 +3072,21 @@ def _previous_sentence_speakers(doc, quotes: list[Quote], atts: list[Attribution
             continue
         # a person the quote itself names is talked about, not talking ('Mayor Lisa Tran was booed. “Tran
         # is a sellout,” one protester shouted.')
-        named = {m.entity_id for m in entities if q.start <= m.start and m.end <= q.end}
-        people = {m.entity_id for m in entities if lo <= m.start and m.end <= hi and m.label == "PERSON"
-                  and m.entity_id not in named}
+        named = _named_in_quote(text, q, entities)
+        people = {m.entity_id for m in entities if lo <= m.start and m.end <= hi and m.label == "PERSON"}
         subj = next((t for t in prev.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
         if len(people) == 1 and subj is not None:
             ss, se = _np_span(subj)
             m = next((m for m in _overlapping(entities, ss, se) if m.entity_id in people), None)
-            if m is not None:
+            if m is not None and m.entity_id not in named:
                 q.speaker, q.speaker_entity_id, q.speaker_inferred = m.canonical or m.text, m.entity_id, True
+
+
+def _named_in_quote(text: str, q: Quote, entities: list[EntityMention]) -> set:
+    """The entities a quote names in its own words (not in an editor's '[former Trump aide]' insert)."""
+    inserts = [(m.start(), m.end()) for m in re.finditer(r"\[[^\]\n]*\]", text[q.start : q.end])]
+    return {m.entity_id for m in entities if q.start <= m.start and m.end <= q.end
+            and not any(a <= m.start - q.start < b for a, b in inserts)}
 
 
 def _group_label(entities: list[EntityMention], entity_id: int) -> str | None:
