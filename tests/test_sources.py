@@ -2033,3 +2033,19 @@ def test_a_name_in_an_editors_insert_does_not_block_the_inferred_speaker():
     assert [q.speaker for q in sources.extract(t).quotes] == ["Alan Smith"]
     t = "Governor Alan Smith spoke to donors on Friday.\n“Smith hired Dana Cole, who nobody knew.”"
     assert [q.speaker for q in sources.extract(t).quotes] == [None]
+
+
+def test_reductio_target_is_not_the_figure_it_compares_with():
+    """'Mayor Dean Price's curfew is pure Stalin' is aimed at Price, not Stalin; outside a reductio span a
+    mention of Stalin may be the target."""
+    t = "Mayor Dean Price's curfew is something Stalin would have loved, the radio host said."
+    s, e = at(t, "something Stalin would have loved")
+    res = sources.extract(t)
+
+    def names(tech: str) -> list[str]:
+        got = sources.targets(res.entities, [{"start": s, "end": e, "technique": tech}], t,
+                              attributions=res.attributions, quotes=res.quotes)
+        return [x["canonical"] or x["text"] for x in got[0]["targets"]]
+
+    assert names("Bandwagon,Reductio_ad_hitlerum") == ["Dean Price"]
+    assert names("Loaded_Language") == ["Stalin"]

@@ -3137,7 +3137,7 @@ def targets(
         s, e = int(_get(sp, "start")), int(_get(sp, "end"))
         tech = _get(sp, "technique")
         speakers = {eid for cs, ce, eid in said if eid is not None and cs <= s and e <= ce}
-        cands = [m for m in ents if m.get("entity_id") not in speakers]
+        cands = [m for m in ents if m.get("entity_id") not in speakers and not _compared_to(tech, m)]
         found: list[dict[str, Any]] = []
         seen: set[Any] = set()
         for m in cands:
@@ -3167,6 +3167,20 @@ def targets(
 
 _PRONOUN_LABELS = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"},
                    "they": {"ORG", "GPE", "NORP"}, "them": {"ORG", "GPE", "NORP"}}
+
+
+# Who a reductio ad Hitlerum compares its target with; never the target itself.
+_REDUCTIO_FIGURES = frozenset("hitler nazi nazis nazism stalin mussolini goebbels himmler pol pot".split())
+
+
+def _compared_to(technique: Any, mention: dict[str, Any]) -> bool:
+    """Whether ``mention`` is the figure a Reductio_ad_hitlerum span compares its target with ('straight out
+    of Hitler's playbook' is aimed at whoever's plan it is, not at Hitler)."""
+    if "reductio" not in str(technique or "").lower():
+        return False
+    words = re.findall(r"[a-z]+", mention["text"].lower())
+    return bool(words) and all(w in _REDUCTIO_FIGURES or w in {"adolf", "joseph", "benito", "the", "party"}
+                               for w in words)
 
 
 def _by_body_noun(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
