@@ -334,6 +334,24 @@ def test_a_plain_warc_cut_anywhere_in_its_last_record_says_so_in_plain_words(tmp
                 or reason.startswith(f"record 2 (at byte {first:,}) is cut off")), (keep, reason)
 
 
+def test_an_arc_file_whose_last_record_has_no_blank_line_is_read_whole(tmp_path):
+    """An ARC record's header is one line, and a DNS record's body need not end in a line break:
+    the check for a WARC cut inside its headers (no blank line before the end) must not take such
+    a last record for a cut one."""
+    page = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + PAGE.format(t="Archived").encode())
+
+    def record(header: bytes, body: bytes) -> bytes:
+        return header + b" %d\n" % len(body) + body + b"\n"
+
+    p = tmp_path / "crawl.arc"
+    p.write_bytes(record(b"filedesc://crawl.arc 0.0.0.0 20260102030405 text/plain", b"1 0 propscope\nURL IP-address "
+                         b"Archive-date Content-type Archive-length\n")
+                  + record(b"http://a.example/ 1.2.3.4 20260102030405 text/html", page)
+                  + record(b"dns:a.example 1.2.3.4 20260102030405 text/dns", b"20260102030405 a.example. 300 IN A 1.2.3.4"))
+    items = list(read_inputs([str(p)]))
+    assert [type(i) for i in items] == [Article] and items[0].url == "http://a.example/", items
+
+
 def test_a_record_missing_a_header_in_mid_file_is_named_in_plain_words(tmp_path):
     """A record without its WARC-Target-URI line was "(AttributeError: 'NoneType' object has no
     attribute 'startswith')": how warcio failed, not what is wrong with the file."""

@@ -309,7 +309,11 @@ def _cut_in_headers(path: Path, start: int, gz: bool) -> bool:
     AttributeError for a missing WARC-Target-URI, "unknown archive format" for a cut version
     line), which told a user nothing about a download cut short."""
     got = _record_head(path, start, gz)
-    return got is not None and got[1] and re.search(rb"\r?\n\r?\n", got[0]) is None
+    if got is None or not got[1]:
+        return False
+    head = got[0]
+    warc = head.startswith(b"WARC/") or b"WARC/1.".startswith(head)  # an ARC record's header is one line
+    return warc and re.search(rb"\r?\n\r?\n", head) is None
 
 
 def _failure_detail(failure: Exception, path: Path, start: int, gz: bool) -> str:
