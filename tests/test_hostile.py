@@ -651,6 +651,21 @@ def test_a_blank_store_name_is_refused_not_made_a_file(tmp_path, monkeypatch, ho
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
 
 
+def test_no_home_folder_for_the_default_store_is_one_line(tmp_path, monkeypatch):
+    """Run as a bare uid with $HOME unset (a container), Path.home() raises RuntimeError, and every
+    command that opens the default store ended in a traceback."""
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("PROPSCOPE_DB", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    (tmp_path / "a.txt").write_text("A story.")
+    for args in (["report"], ["ingest", tmp_path / "a.txt"], ["search", "story", "--db"]):
+        r = cli(*args)
+        assert r.exit_code == 1, (args, r.output)
+        assert r.stderr.startswith("propscope: no home folder to keep the default store in") and "$PROPSCOPE_DB" in r.stderr
+
+
 def _damaged_store(path: Path) -> bytes:
     """A SQLite store at ``path`` of 60 articles whose articles table's root page is then
     overwritten with junk (the file and its other tables intact, as a bad disk sector leaves

@@ -167,7 +167,12 @@ def default_url() -> str:
     """``$PROPSCOPE_DB``, else a SQLite file at ``~/.local/share/propscope/propscope.db``."""
     if os.environ.get("PROPSCOPE_DB"):
         return os.environ["PROPSCOPE_DB"]
-    path = Path.home() / ".local" / "share" / "propscope" / "propscope.db"
+    try:
+        home = Path.home()
+    except RuntimeError:  # no $HOME and no user entry (a container run as a bare uid): was a traceback
+        raise StoreError("no home folder to keep the default store in ($HOME is unset and this user has no entry "
+                         "in the user database): give --db a path, or set $PROPSCOPE_DB or $HOME") from None
+    path = home / ".local" / "share" / "propscope" / "propscope.db"
     return f"sqlite:///{path}"
 
 
