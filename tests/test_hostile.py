@@ -664,6 +664,14 @@ def test_no_home_folder_for_the_default_store_is_one_line(tmp_path, monkeypatch)
         r = cli(*args)
         assert r.exit_code == 1, (args, r.output)
         assert r.stderr.startswith("propscope: no home folder to keep the default store in") and "$PROPSCOPE_DB" in r.stderr
+    # the accurate model's base weights are unpacked into ~/.cache/propscope on first use
+    from propscope import registry, weights
+
+    monkeypatch.delenv("PROPSCOPE_CACHE", raising=False)
+    monkeypatch.setattr(weights, "_find", lambda relative: tmp_path / "a.txt")  # as if the weight parts were installed
+    registry.clear_cache()
+    r = cli("analyze", tmp_path / "a.txt", "--model", "accurate")
+    assert r.exit_code == 1 and "there is no home folder for it" in r.stderr and "set $PROPSCOPE_CACHE" in r.stderr
 
 
 def _damaged_store(path: Path) -> bytes:

@@ -59,6 +59,9 @@ def _load_model(name: str | None, int8: bool = False, taxonomy: str | None = Non
         _fail(str(e))
     except OSError as e:  # the weights' cache cannot be written, a model file cannot be read
         _fail(_model_os_error(name, e))
+    except RuntimeError:
+        _fail_without_cache(name)
+        raise
     if span_tagger and not hasattr(model, "token_probs"):
         _fail(f"{model.name} labels whole paragraphs; this command needs a span model (--model accurate or fast)")
     return model
@@ -76,6 +79,19 @@ def _model_os_error(name: str | None, e: OSError) -> str:
     if where and (where == cache or where.startswith(cache + os.sep) or cache.startswith(where + os.sep)):
         line += f"; the model's weights are unpacked into {cache}: set $PROPSCOPE_CACHE to a folder propscope can write"
     return line
+
+
+def _fail_without_cache(name: str | None) -> None:
+    """Fail with one line when the cache of unpacked weights has no place: no $PROPSCOPE_CACHE, and
+    no home folder (Path.home()'s RuntimeError, a bare uid in a container); else return."""
+    from .weights import cache_dir
+
+    try:
+        cache_dir()
+    except RuntimeError:
+        _fail(f"cannot load model {name or 'default'}: its weights are unpacked into a cache, and there is no home "
+              "folder for it ($HOME is unset and this user has no entry in the user database): set $PROPSCOPE_CACHE "
+              "to a folder propscope can write")
 
 
 def _progress(total: int | None, label: str):
@@ -1433,6 +1449,9 @@ def _prepare_weights(model: str | None) -> None:
         _fail(str(e))
     except OSError as e:
         _fail(_model_os_error(model, e))
+    except RuntimeError:
+        _fail_without_cache(model)
+        raise
 
 
 def _check_port(host: str, port: int) -> None:
