@@ -329,3 +329,19 @@ def test_reuse_view_shows_both_passages_and_the_edits(server, browser, db):
         assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
         assert not page.errors, page.errors
         page.close()
+
+
+def test_chart_labels_are_whole_on_a_phone(server, browser, corpus):
+    """A bar's label ended in "…" ("Appeal to fear or …" on a phone, "Whataboutism / straw …" on a
+    desktop): it wraps now, so each bar still names what it counts."""
+    for width in WIDTHS:
+        page = open_page(browser, width)
+        page.goto(server + "/dashboard")
+        labels = page.eval_on_selector_all(
+            ".bar-label", "els => els.map(e => [e.textContent, e.scrollWidth - e.clientWidth])")
+        assert "Appeal to fear or prejudice" in [text for text, _ in labels]
+        cut = [text for text, hidden in labels if hidden > 1]
+        assert not cut, f"{width}: labels cut off: {cut}"
+        page.screenshot(path=str(ARTIFACTS / f"dashboard-bars-{width}.png"), full_page=True)
+        assert not page.errors, page.errors
+        page.close()

@@ -678,6 +678,7 @@ def test_download_links_name_their_table_and_a_server_fault_reads_as_a_page(db_u
         dash = c.get("/dashboard").text
         assert '>CSV<span class="sr-only"> of techniques by outlet</span></a>' in dash
         assert '>link<span class="sr-only"> to this view of top articles</span></a>' in dash
+        _post(c, "The traitors lied again.", title="One")  # an empty list has nothing to download
         assert '>JSON<span class="sr-only"> of these results</span></a>' in c.get("/search").text
 
         def broken(*args, **kwargs):
@@ -705,3 +706,100 @@ def test_an_unscored_article_is_listed_as_not_scored_and_drawn_in_no_score_chart
                           {"outlet": "unread.example", "articles": 5, "mean_score": None, "spans": 0}]}
     bars = dashboard_charts(tables, {})["outlets"]
     assert "read.example" in bars and "unread.example" not in bars
+
+
+def _store_analysis(db_url, article_id, text, spans=(), notes=(), entities=()):
+    """A hand-made analysis in the store, for a page whose content must not depend on the tiny model."""
+    from propscope.document import Analysis, Article, Sentence
+    from propscope.store import Store
+
+    s = Store(db_url)
+    art = Article(article_id, text, title=text.split("\n")[0])
+    s.add_articles([art])
+    s.save_analyses([(s.pk_of(art.id), Analysis(art, list(spans), [Sentence(0, len(text), 0.05)], 0.05, "m",
+                                                 entities=list(entities), notes=list(notes)))])
+
+
+def test_an_article_without_techniques_says_so_once_and_what_that_is_worth(client, db_url):
+    """Where the model marked nothing, the page said "No technique found." in two cards under an empty
+    "Show" box and a hint to click highlights that do not exist; a reader could take it as a clean bill.
+    Now one card says it, and that finding none is not a verdict."""
+    from propscope.document import Span
+
+    _store_analysis(db_url, "calm-1", "Rainfall was close to average\nThe weather service reported 61 mm of rain.")
+    page = client.get("/articles/calm-1").text
+    assert "<h2>No technique found</h2>" in page and page.count("No technique found") == 1
+    assert "That is not a verdict: the model can miss a technique" in page
+    assert "controls-card" not in page and "Click one" not in page and "Techniques here" not in page
+    _store_analysis(db_url, "fr-1", "Les traîtres mentent encore.",
+                    notes=["this model detects techniques only in English; this text reads as French (fr)"])
+    unread = client.get("/articles/fr-1").text
+    assert "did not look for techniques in this text" in unread and "That is not a verdict" not in unread
+    text = "The traitors lied again."
+    _store_analysis(db_url, "loud-1", text, spans=[Span(4, 12, "Name_Calling,Labeling", 0.8, "traitors")])
+    marked = client.get("/articles/loud-1").text
+    assert "<h2>Highlights shown</h2>" in marked and "Click one" in marked and "<h2>Techniques here</h2>" in marked
+    assert "No technique found" not in marked
+
+
+def test_named_entities_are_labelled_in_words_not_spacy_codes(client, db_url):
+    """spaCy's GPE, NORP and FAC meant nothing to a journalist: each name says person, place..."""
+    text = "Jane Holloway of the National Institute spoke in Springfield to French farmers at Union Station."
+    ents = [{"text": "Jane Holloway", "label": "PERSON"}, {"text": "National Institute", "label": "ORG"},
+            {"text": "Springfield", "label": "GPE"}, {"text": "French", "label": "NORP"},
+            {"text": "Union Station", "label": "FAC"}]
+    _store_analysis(db_url, "names-1", text, entities=ents)
+    page = client.get("/articles/names-1").text
+    names = page[page.index("<h2>Names in the text</h2>"):]
+    names = names[:names.index("</div>")]
+    for name, kind in [("Jane Holloway", "person"), ("National Institute", "organisation"), ("Springfield", "place"),
+                       ("French", "group (nationality, religion, party)"), ("Union Station", "building or site")]:
+        assert f'<bdi>{name}</bdi> <span class="hint">{kind}</span>' in names, name
+    assert not re.search(r">(PERSON|ORG|GPE|NORP|FAC)<", names) and "found automatically" in names
+
+
+def test_the_time_chart_says_what_its_axes_measure(client):
+    """The score-over-time chart showed 0%..100% and months with no word of what was measured."""
+    from propscope.web.charts import line_chart
+
+    svg = line_chart([("2020-01", 0.2, None), ("2020-02", 0.5, None)], y_title="Mean article score",
+                     x_title="Month of publication", width=1000, height=240)
+    titles = re.findall(r'<text class="axis-title" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]+)</text>', svg)
+    assert [t for _, _, t in titles] == ["Mean article score", "Month of publication"]
+    (yx, yy, _), (_, xy, _) = titles
+    top_tick = float(re.search(r'y="([\d.]+)" text-anchor="end">100%<', svg).group(1))
+    months = [float(y) for y in re.findall(r'y="([\d.]+)" text-anchor="middle">2020-0\d<', svg)]
+    assert float(yy) < top_tick - 13 and float(yx) >= 0  # above the "100%" tick, inside the picture
+    assert all(y < float(xy) - 13 for y in months) and float(xy) <= 240  # under the months, inside the picture
+    assert "axis-title" not in line_chart([("2020-01", 0.2, None)])  # only when asked
+    _post(client, "The traitors lied again.", title="Dated", outlet="Daily", published="2020-01-05")
+    page = client.get("/dashboard").text
+    months_card = page[page.index('id="months"'):page.index('id="topics"')]
+    assert ">Mean article score</text>" in months_card and ">Month of publication</text>" in months_card
+
+
+def test_an_empty_reuse_page_says_how_to_find_reuse(client):
+    """"No reuse stored yet." said nothing of how reuse gets there (a command, not the analysis)."""
+    page = client.get("/reuse").text
+    assert "No reused passages yet." in page and "<code>propscope reuse --db STORE</code>" in page
+    one = client.get("/reuse", params={"article": "web-123"}).text
+    assert "No passage of this article was found in another article." in one and "propscope reuse --db" in one
+    later = client.get("/reuse", params={"page": 3}).text
+    assert "No more reused passages." in later and 'href="/reuse">Back to the first page' in later
+
+
+def test_download_links_and_scores_say_what_they_are(client):
+    """"CSV · JSON · link" stood alone under every chart, and "Score" headed a column with no word of
+    what it measures: each download line starts with "Download", each score list says what a score is."""
+    _post(client, "The traitors in the capital betrayed our great nation.", title="One", outlet="Daily",
+          published="2020-01-05")
+    dash = client.get("/dashboard").text
+    assert dash.count('<p class="downloads">Download: <a href="/dashboard/') == 7
+    assert '<p class="downloads">Download by outlet and month: <a href="/dashboard/outlet_months.csv">' in dash
+    assert "The mean of its articles' scores: 0% when no sentence uses a technique" in dash
+    top = dash[dash.index('id="top-articles"'):]
+    assert "Score: the estimated share of the article's text in sentences that use a technique" in top
+    assert "Score: the estimated share of the article's text" in client.get("/").text
+    found = client.get("/search", params={"q": "traitors"}).text
+    assert '<p class="downloads">Download these results: <a href="/search.csv?q=traitors">' in found
+    assert "Download these results" not in client.get("/search", params={"q": "zebra"}).text  # nothing to download

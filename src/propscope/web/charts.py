@@ -43,15 +43,18 @@ def bar_chart(rows: list[tuple[str, float, str | None]], *, fmt: str = "{:.0f}",
 
 def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000, height: int = 240,
                title: str = "", ymax: float = 1.0, name: str = "",
-               others: Sequence[tuple[str, list[tuple[str, float, str | None]]]] = (), empty: str = "No data yet.") -> str:
+               others: Sequence[tuple[str, list[tuple[str, float, str | None]]]] = (), empty: str = "No data yet.",
+               y_title: str = "", x_title: str = "") -> str:
     """A line over ordered (label, value, link) points, e.g. the mean score per month; each point
     links to its articles. ``others`` are more named lines over the same labels (e.g. one per
     outlet: a point whose label ``points`` lacks is left out), told apart by a legend that names
     ``name`` for the first line. Margins leave room for every axis label, and the SVG fills its card.
+    ``y_title`` and ``x_title`` say what the axes measure (percentages and months alone do not say
+    of what); the y title is written level above the axis, where it reads without tilting the head.
     ``empty`` is said when there are no points."""
     if not points:
         return f'<p class="empty">{escape(empty)}</p>'
-    left, right, bottom, top_pad = 56, 40, 34, 14
+    left, right, bottom, top_pad = 56, 40, 34 + (22 if x_title else 0), 14 + (26 if y_title else 0)
     inner_w, inner_h = width - left - right, height - bottom - top_pad
     n = len(points)
     where = {label: i for i, (label, _, _) in enumerate(points)}
@@ -85,7 +88,12 @@ def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000
     every = max(1, math.ceil(n / 10))
     for i, (label, _, _) in enumerate(points):
         if i % every == 0 or i == n - 1:
-            parts.append(f'<text x="{x_of(i):.1f}" y="{height - 10}" text-anchor="middle">{escape(label)}</text>')
+            parts.append(f'<text x="{x_of(i):.1f}" y="{height - bottom + 24}" text-anchor="middle">{escape(label)}</text>')
+    if y_title:
+        parts.append(f'<text class="axis-title" x="{left - 48}" y="18" text-anchor="start">{escape(y_title)}</text>')
+    if x_title:
+        parts.append(f'<text class="axis-title" x="{left + inner_w / 2:.1f}" y="{height - 6}" '
+                     f'text-anchor="middle">{escape(x_title)}</text>')
     parts.append("</svg>")
     if others:
         parts.append('<ul class="legend">' + "".join(
@@ -139,6 +147,8 @@ def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> 
         "months": line_chart([(r["month"], r["mean_score"],
                                url("/search", **{**f, "since": r["month"], "until": r["month"]}))
                               for r in scored(tables["months"])], title="mean article score by month",
+                             y_title="Mean article score",
+                             x_title="Month of publication",
                              empty="No article here has a publication date." if tables["outlets"] else "No data yet.",
                              name="all outlets" if len(tables["outlets"]) > 1 else "", others=[
             (outlet, [(r["month"], r["mean_score"], url("/search", **{**f, "outlet": outlet, "since": r["month"],
