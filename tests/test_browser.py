@@ -345,3 +345,21 @@ def test_chart_labels_are_whole_on_a_phone(server, browser, corpus):
         page.screenshot(path=str(ARTIFACTS / f"dashboard-bars-{width}.png"), full_page=True)
         assert not page.errors, page.errors
         page.close()
+
+
+def test_the_analyse_form_says_it_is_working(server, browser):
+    """The model reads a long article for tens of seconds and the button looked dead meanwhile (a
+    second click sent the article again): while the post is out, the button is disabled and says
+    so, with a line on how long it may take; a page come back to (Back) works again."""
+    page = open_page(browser, "desktop")
+    page.goto(server + "/")
+    page.fill("#text", "The traitors lied again.")
+    page.evaluate("document.addEventListener('submit', e => e.preventDefault())")  # hold the post: the waiting state
+    page.click("button[type=submit]")
+    button = page.locator("form.analyze button[type=submit]")
+    assert button.is_disabled() and button.inner_text() == "Analysing…"
+    assert "A long article can take a minute" in page.inner_text("#analyze-status")
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert button.is_enabled() and button.inner_text() == "Analyse" and page.inner_text("#analyze-status") == ""
+    assert not page.errors, page.errors
+    page.close()

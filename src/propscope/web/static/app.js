@@ -2,6 +2,25 @@
 // - click (or Enter or Space on) a highlight: its whole text, techniques, definitions and confidences in #span-details;
 // - per-technique toggles and a confidence slider hide highlights without reloading the page.
 // The server renders the default view (least confident spans hidden), so the page reads without this script.
+// The analyse form: the model reads a long article for tens of seconds on a CPU, and the button looked dead
+// meanwhile (a second click sent the article again). Say it is working; a page come back to is usable again.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.analyze");
+  if (!form) return;
+  var button = form.querySelector("button[type=submit]");
+  var status = document.getElementById("analyze-status");
+  var label = button ? button.textContent : "";
+  form.addEventListener("submit", function () {
+    if (button) { button.disabled = true; button.textContent = "Analysing\u2026"; }
+    if (status) status.textContent = "Analysing\u2026 A long article can take a minute; its page opens when it is ready.";
+  });
+  window.addEventListener("pageshow", function () {  // back from the result (the browser kept this page as it was)
+    if (button) { button.disabled = false; button.textContent = label; }
+    if (status) status.textContent = "";
+  });
+})();
+
 (function () {
   "use strict";
   var data = document.getElementById("technique-data");
