@@ -731,6 +731,7 @@ def test_an_article_without_techniques_says_so_once_and_what_that_is_worth(clien
     assert "<h2>No technique found</h2>" in page and page.count("No technique found") == 1
     assert "That is not a verdict: the model can miss a technique" in page
     assert "controls-card" not in page and "Click one" not in page and "Techniques here" not in page
+    assert '<p class="hint gutter-key">The percentage by each' in page  # the gutter says what it shows
     _store_analysis(db_url, "fr-1", "Les traîtres mentent encore.",
                     notes=["this model detects techniques only in English; this text reads as French (fr)"])
     unread = client.get("/articles/fr-1").text
