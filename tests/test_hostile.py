@@ -674,6 +674,35 @@ def test_no_home_folder_for_the_default_store_is_one_line(tmp_path, monkeypatch)
     assert r.exit_code == 1 and "there is no home folder for it" in r.stderr and "set $PROPSCOPE_CACHE" in r.stderr
 
 
+@pytest.mark.parametrize("data, says, no_dict", [("not json", "not JSON: Expecting value", True),
+                                                ("[1]", "JSON list, not an analysis", True),
+                                                ('{"spans": []}', "no 'sentences' field", False)])
+def test_a_stored_analysis_that_is_no_analysis_is_named_not_a_traceback(tmp_path, tiny_model, data, says, no_dict):
+    """An analyses row damaged or written by another program was a JSONDecodeError or KeyError
+    traceback from report and export, and a 500 from the web's article page and dashboard (the
+    report and the dashboard read only a row's targets, so a row without sentences is no matter there)."""
+    import html
+    import sqlite3
+
+    db = str(tmp_path / "s.db")
+    s = Store(db)
+    s.add_articles([Article("a1", "A story about the harbour.")])
+    s.save_analyses([(s.pk_of("a1"), fake_analysis(s.get_article("a1")))])
+    s.engine.dispose()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE analyses SET data = ?", (data,))
+    line = f"the stored analysis of article 'a1' cannot be read ({says}"
+    for args in ([["report"]] if no_dict else []) + [["export"], ["export", "--format", "label-studio"]]:
+        r = cli(*args, "--db", db)
+        assert r.exit_code == 1 and r.stderr.startswith(f"propscope: {line}") and len(r.stderr.splitlines()) == 1, r.stderr
+    with TestClient(create_app(db=db, model=str(tiny_model))) as c:
+        for path in ("/api/articles/a1", "/dashboard") if no_dict else ("/api/articles/a1",):
+            r = c.get(path)
+            assert r.status_code == 503 and r.json()["detail"].startswith(line), path
+        shown = c.get("/articles/a1", headers={"accept": "text/html"})
+        assert shown.status_code == 503 and "The" + line[3:] in html.unescape(shown.text)
+
+
 def _damaged_store(path: Path) -> bytes:
     """A SQLite store at ``path`` of 60 articles whose articles table's root page is then
     overwritten with junk (the file and its other tables intact, as a bad disk sector leaves

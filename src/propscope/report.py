@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from .store import (
     Store,
     _filters,
     analyses,
+    analysis_data,
     article_topics,
     articles,
     attributions,
@@ -76,11 +76,11 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
     techniques: dict[str, Counter] = defaultdict(Counter)
     scores: dict[str, dict[int, float]] = defaultdict(dict)  # entity -> {article: its score}
     labels: dict[str, Counter] = defaultdict(Counter)
-    q = _filters(sa.select(analyses.c.article_pk, analyses.c.data, analyses.c.score).select_from(articles.join(analyses)),
-                 outlet, since, until)
+    q = _filters(sa.select(analyses.c.article_pk, analyses.c.data, analyses.c.score, articles.c.id)
+                 .select_from(articles.join(analyses)), outlet, since, until)
     with store.engine.connect() as conn:
-        for pk, data, score in conn.execute(q):
-            for t in json.loads(data).get("targets", []):
+        for pk, data, score, article_id in conn.execute(q):
+            for t in analysis_data(data, repr(article_id)).get("targets", []):
                 named = {x["canonical"] or x["text"]: x["label"] for x in t["targets"] if x.get("label") in _TARGET_LABELS}
                 spans_on.update(list(named))
                 for e, label in named.items():

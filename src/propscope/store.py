@@ -794,13 +794,37 @@ def _article(row) -> Article:
                    published=row["published"], language=row["language"], meta=json.loads(row["meta"] or "{}"))
 
 
+DAMAGED_ROW = "the row is damaged or was written by another program; restore the store from a backup"
+
+
+def analysis_data(data: str, article: str) -> dict:
+    """A stored analysis's JSON as a dict, or a StoreError naming the article (``repr``) when it
+    is none: a row damaged or written by another program was a JSONDecodeError traceback from
+    report and export, and a 500 from the web's pages."""
+    try:
+        d = json.loads(data)
+    except (TypeError, ValueError) as e:
+        d, why = None, f"not JSON: {e}"
+    else:
+        why = f"JSON {type(d).__name__}, not an analysis object"
+    if not isinstance(d, dict):
+        raise StoreError(f"the stored analysis of article {article} cannot be read ({why}); {DAMAGED_ROW}")
+    return d
+
+
 def _analysis(row) -> Analysis:
-    d = json.loads(row["data"])
-    return Analysis(article=_article(row), spans=[Span.from_dict(s) for s in d["spans"]],
-                    sentences=[Sentence.from_dict(s) for s in d["sentences"]], score=d["score"], model=d["model"],
-                    entities=d.get("entities", []), attributions=d.get("attributions", []), quotes=d.get("quotes", []),
-                    targets=d.get("targets", []), taxonomy=d.get("taxonomy") or "ptc14", language=d.get("language"),
-                    notes=d.get("notes", []))
+    d = analysis_data(row["data"], repr(row["id"]))
+    try:
+        return Analysis(article=_article(row), spans=[Span.from_dict(s) for s in d["spans"]],
+                        sentences=[Sentence.from_dict(s) for s in d["sentences"]], score=d["score"], model=d["model"],
+                        entities=d.get("entities", []), attributions=d.get("attributions", []),
+                        quotes=d.get("quotes", []), targets=d.get("targets", []), taxonomy=d.get("taxonomy") or "ptc14",
+                        language=d.get("language"), notes=d.get("notes", []))
+    except KeyError as e:
+        raise StoreError(f"the stored analysis of article {row['id']!r} cannot be read (no {e} field); "
+                         f"{DAMAGED_ROW}") from None
+    except (TypeError, ValueError, AttributeError) as e:
+        raise StoreError(f"the stored analysis of article {row['id']!r} cannot be read ({e}); {DAMAGED_ROW}") from None
 
 
 def _engine(url: str) -> Engine:

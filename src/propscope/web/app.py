@@ -217,10 +217,20 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             raise exc
         orig = getattr(exc, "orig", None) or exc
         reason = " ".join(str(orig).split())[:300] + (f" ({DAMAGED_ADVICE})" if store_damaged(exc) else "")
+        return store_reply(request, f"the store could not be read: {reason}")
+
+    @app.exception_handler(StoreError)
+    async def store_refused(request: Request, exc: StoreError):
+        """What the store could not give (a stored analysis that is no analysis, ``analysis_data``),
+        in its words: it was a bare 500."""
+        return store_reply(request, str(exc))
+
+    def store_reply(request: Request, message: str) -> Response:
+        """A 503 with ``message``: a page for a browser, JSON with ``detail`` for the API."""
         if wants_page(request.scope):
             return page(request, "error.html", status_code=503, heading="The store cannot answer",
-                        message=f"The store could not be read: {reason}.")
-        return JSONResponse({"detail": f"the store could not be read: {reason}"}, status_code=503)
+                        message=message[:1].upper() + message[1:] + ".")
+        return JSONResponse({"detail": message}, status_code=503)
 
     def store() -> Store:
         return state["store"]
