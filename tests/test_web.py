@@ -804,3 +804,17 @@ def test_download_links_and_scores_say_what_they_are(client):
     found = client.get("/search", params={"q": "traitors"}).text
     assert '<p class="downloads">Download these results: <a href="/search.csv?q=traitors">' in found
     assert "Download these results" not in client.get("/search", params={"q": "zebra"}).text  # nothing to download
+
+
+def test_a_listing_snippet_does_not_repeat_the_headline_shown_above_it(client):
+    """An article listed without search words showed its opening as the snippet, which began with the
+    headline the title above it already said: the snippet starts with the body now, no "…" before it."""
+    from propscope.web.views import snippet
+
+    text = "Rainfall close to average\n\nThe weather service reported 61 mm of rain in February."
+    assert snippet(text, []) == "The weather service reported 61 mm of rain in February."
+    assert snippet("Only one sentence, no headline.", []) == "Only one sentence, no headline."
+    assert snippet(text, ["weather"]).startswith("Rainfall close to average ¶ The <mark")  # a match keeps its context
+    _post(client, text)
+    hit = client.get("/search").text
+    assert '<p class="snippet" dir="auto">The weather service reported 61 mm' in hit
