@@ -2253,3 +2253,30 @@ def test_serve_refuses_an_empty_host_before_listening():
     with a token it listened on every interface."""
     r = CliRunner().invoke(main, ["serve", "--host", "", "--token", "t"])
     assert r.exit_code == 2 and "Invalid value for '--host': is empty" in r.output
+
+
+@pytest.mark.parametrize("offset", ["٣", "1_0", "１２"])
+def test_label_offsets_are_ascii_digits_only(offset):
+    """``int`` reads Arabic-Indic and full-width digits and underscores, so a damaged label file
+    scored spans at offsets no tool wrote; such a column is refused with its line."""
+    from propscope.ptc import parse_label_lines
+
+    with pytest.raises(ValueError, match=r"labels:1: expected"):
+        list(parse_label_lines([f"111\tDoubt\t{offset}\t20"], "labels"))
+    assert list(parse_label_lines(["111\tDoubt\t 3\t20"], "labels")) == [("111", "Doubt", 3, 20)]
+
+
+@pytest.mark.parametrize("line, words", [("1\tDoubt\t5\t999", "not inside its 30 characters"),
+                                         ("1\tDoubt\t9\t4", "not inside its 30 characters"),
+                                         ("2\tDoubt\t0\t4", "which train-articles lacks")])
+def test_train_checks_its_labels_against_the_articles_before_any_work(tmp_path, line, words):
+    """A span past its article's end trained a whole run and then ended it in tuning with
+    'need at least one array to stack'; a label of an article the folder lacks was a KeyError."""
+    root = tmp_path / "data" / "ptc_semeval2020_task11"
+    (root / "train-articles").mkdir(parents=True)
+    (root / "train-articles" / "article1.txt").write_text("They lie to you every day. Bad")
+    (root / "train-task-flc-tc.labels").write_text(line + "\n")
+    run = tmp_path / "run"
+    r = CliRunner().invoke(main, ["train", "--base", "minilm", "--data", str(tmp_path / "data"), "--out", str(run)])
+    assert r.exit_code != 0 and words in r.output and "Traceback" not in r.output, r.output
+    assert not (run / "cache").exists()

@@ -95,6 +95,15 @@ def unescape_id(text: str) -> str:
     return _ID_ESCAPE.sub(lambda m: _UNESCAPES.get(m[1]) or chr(int(m[1][1:], 16)), text)
 
 
+def _offset(text: str) -> int:
+    """A character offset written in ASCII digits. ``int`` also reads other scripts' digits
+    ("٣") and "1_000", which no label tool writes: such a column is a damaged file, not an offset."""
+    stripped = text.strip()
+    if not re.fullmatch(r"-?[0-9]+", stripped):
+        raise ValueError(text)
+    return int(stripped)
+
+
 def parse_label_lines(lines: Iterable[str], source: str = "") -> Iterator[LabelSpan]:
     """Parse ``id<TAB>technique<TAB>start<TAB>end`` (FLC/TC) or ``id<TAB>start<TAB>end`` (SI).
 
@@ -107,9 +116,9 @@ def parse_label_lines(lines: Iterable[str], source: str = "") -> Iterator[LabelS
         cols = line.split("\t")
         try:
             if len(cols) == 4:
-                yield (unescape_id(cols[0]), cols[1], int(cols[2]), int(cols[3]))
+                yield (unescape_id(cols[0]), cols[1], _offset(cols[2]), _offset(cols[3]))
             elif len(cols) == 3:
-                yield (unescape_id(cols[0]), "", int(cols[1]), int(cols[2]))
+                yield (unescape_id(cols[0]), "", _offset(cols[1]), _offset(cols[2]))
             else:
                 raise ValueError
         except ValueError:

@@ -35,9 +35,16 @@ def load_ptc_train(data_dir: str | Path = DEFAULT_DATA) -> list[LabelledArticle]
         raise FileNotFoundError(f"PTC training data not found at {root}: pass --data DIR (the shared/data folder)")
     texts = read_articles_dir(root / "train-articles")
     by_article: dict[str, list[tuple[str, int, int]]] = {k: [] for k in texts}
-    for art, tech, s, e in read_labels(root / "train-task-flc-tc.labels"):
+    labels = root / "train-task-flc-tc.labels"
+    for art, tech, s, e in read_labels(labels):
+        # checked before any training: a bad line would otherwise cost a run's hours and then end it
         if tech not in PTC14_NAMES:
-            raise ValueError(f"unexpected technique {tech!r} in PTC labels")
+            raise ValueError(f"{labels}: unexpected technique {tech!r} in PTC labels (article {art})")
+        if art not in texts:
+            raise ValueError(f"{labels}: a span of article {art}, which train-articles lacks (article{art}.txt)")
+        if not 0 <= s < e <= len(texts[art]):
+            raise ValueError(f"{labels}: span {s}-{e} of article {art} is not inside its {len(texts[art])} "
+                             "characters: the labels do not belong to these articles, or the file is damaged")
         by_article[art].append((tech, s, e))
     return [LabelledArticle(k, texts[k], sorted(by_article[k], key=lambda x: (x[1], x[2]))) for k in sorted(texts)]
 
