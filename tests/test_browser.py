@@ -363,3 +363,25 @@ def test_the_analyse_form_says_it_is_working(server, browser):
     assert button.is_enabled() and button.inner_text() == "Analyse" and page.inner_text("#analyze-status") == ""
     assert not page.errors, page.errors
     page.close()
+
+
+def test_an_article_without_highlights_keeps_its_side_card_level_with_the_text(server, browser, db):
+    """With no technique found there are no reading controls: the side card sat a grid row (and a
+    gap) below the top of the text, as if something were missing above it."""
+    from propscope.document import Analysis, Article, Sentence
+    from propscope.store import Store
+
+    store = Store(db)
+    text = "Rainfall close to average\nThe weather service reported 61 mm of rain in February."
+    art = Article(id="calm-browser", text=text, title="Rainfall close to average")
+    store.put_article(art)
+    store.save_analyses([(store.pk_of(art.id), Analysis(art, [], [Sentence(0, len(text), 0.03)], 0.03, "hand-made"))])
+    page = open_page(browser, "desktop")
+    page.goto(server + "/articles/calm-browser")
+    text_top = page.locator("article.reading").bounding_box()["y"]
+    card_top = page.locator(".no-spans").bounding_box()["y"]
+    assert abs(card_top - text_top) <= 1, (card_top, text_top)
+    assert page.inner_text(".no-spans h2") == "No technique found"
+    page.screenshot(path=str(ARTIFACTS / "article-no-technique.png"), full_page=True)
+    assert not page.errors, page.errors
+    page.close()

@@ -736,6 +736,12 @@ def test_an_article_without_techniques_says_so_once_and_what_that_is_worth(clien
                     notes=["this model detects techniques only in English; this text reads as French (fr)"])
     unread = client.get("/articles/fr-1").text
     assert "did not look for techniques in this text" in unread and "That is not a verdict" not in unread
+    assert "<h2>Not analysed for techniques</h2>" in unread and "No technique found" not in unread  # it did not look
+    assert '<p class="note">this model detects techniques only in English' in unread
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[1] / "src/propscope/web/static/style.css").read_text()
+    assert re.search(r"\.article-head \.note\{background:#[0-9a-f]+;border-left:", css)  # a box, not body text
     text = "The traitors lied again."
     _store_analysis(db_url, "loud-1", text, spans=[Span(4, 12, "Name_Calling,Labeling", 0.8, "traitors")])
     marked = client.get("/articles/loud-1").text
