@@ -29,7 +29,7 @@ from fastapi.testclient import TestClient
 from propscope import batch, fetch, ingest, sources, warc
 from propscope.cli import main
 from propscope.document import Analysis, Article, Sentence
-from propscope.ingest import ReadOptions, Rejected, read_inputs
+from propscope.ingest import Note, ReadOptions, Rejected, read_inputs
 from propscope.pipeline import analyze_store
 from propscope.store import Store
 from propscope.web.app import create_app
@@ -444,6 +444,23 @@ def test_a_folder_reads_its_exports_and_archives_as_given_by_name(tmp_path):
     (tmp_path / "only" / "data.json").write_text("{}")
     [bad] = list(read_inputs([str(tmp_path / "only")]))
     assert isinstance(bad, Rejected) and "(it holds 1 .json: give such a file by name to read it)" in bad.reason
+
+
+def test_a_folder_does_not_read_back_the_analyses_written_into_it(tmp_path):
+    """`analyze folder/ --format json -o folder/out.jsonl` run twice read its own output the second
+    time (a folder's .jsonl is read, and an analysis line is read for its article) and analysed
+    every article twice. In a folder such a file is named in a note; given by name it is read."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Alpha story text.")
+    analysis = {"id": "a", "article": {"id": "a", "text": "Alpha story text."}, "spans": []}
+    (folder / "out.jsonl").write_text("\n" + json.dumps(analysis) + "\n")
+    (folder / "export.jsonl").write_text('{"id": "j1", "text": "First record."}\n')
+    items = list(read_inputs([str(folder)]))
+    assert sorted(i.id for i in items if isinstance(i, Article)) == ["a", "j1"]
+    [note] = [i for i in items if isinstance(i, Note)]
+    assert note.source == str(folder / "out.jsonl") and "propscope's own analyses" in note.message
+    assert [i.id for i in read_inputs([str(folder / "out.jsonl")])] == ["a"]
 
 
 def test_a_feed_cannot_read_local_files_or_expand_entities_exponentially(tmp_path):

@@ -1020,5 +1020,26 @@ def read_folder(folder: Path, opts: ReadOptions) -> Iterator[Article | Rejected 
     for f in sorted(found):
         if f.is_fifo():  # in a folder, a pipe nobody writes to would wait forever
             yield Rejected(str(f), "a named pipe: give it on its own to read it")
+        elif is_analysis_output(f):
+            yield Note(str(f), "not read: it holds propscope's own analyses (`analyze --format json` written into the "
+                               "folder it read); give it by name to analyse its articles again")
         else:
             yield from read_file(f, opts)
+
+
+def is_analysis_output(path: Path) -> bool:
+    """Whether ``path`` is JSON Lines that ``analyze --format json`` wrote: its first record is an
+    analysis (an ``"article"`` object beside ``"spans"``). Given by name such a file is read for its
+    articles (re-analysis with another model); inside the folder it was written into, a rerun would
+    read its own output and analyse every article twice."""
+    if path.suffix.lower() not in {".jsonl", ".ndjson"}:
+        return False
+    try:
+        with path.open("rb") as fh:
+            first = fh.readline(DEFAULT_MAX_BYTES)
+            while first and not first.strip():
+                first = fh.readline(DEFAULT_MAX_BYTES)
+        rec = json.loads(first)
+    except (OSError, ValueError, RecursionError):
+        return False  # read_file says what is wrong with it
+    return isinstance(rec, dict) and isinstance(rec.get("article"), dict) and "spans" in rec
