@@ -385,3 +385,34 @@ def test_an_article_without_highlights_keeps_its_side_card_level_with_the_text(s
     page.screenshot(path=str(ARTIFACTS / "article-no-technique.png"), full_page=True)
     assert not page.errors, page.errors
     page.close()
+
+
+def test_a_tapped_highlight_shows_its_details_on_screen_on_a_phone(server, browser, corpus):
+    """On a phone the details panel sits below the whole article: a tap on a highlight filled it out of
+    sight and seemed to do nothing. It comes up over the foot of the screen now, with a Close button
+    (and Escape) that puts it back; on a desktop it stays beside the text, with no such button."""
+    page = open_page(browser, "phone")
+    page.goto(server + f"/articles/{corpus['long']}")
+    panel = page.locator("#span-details")
+    page.locator("mark.span:not(.off)").first.click()
+    box, height = panel.bounding_box(), WIDTHS["phone"][1]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, box  # on screen, not below the article
+    assert "confidence" in panel.inner_text() and panel.locator(".close-details").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "article-details-phone.png"))
+    position = "getComputedStyle(document.getElementById('span-details')).position"
+    assert page.evaluate(position) == "fixed"
+    panel.locator(".close-details").click()
+    assert page.evaluate(position) == "static"  # back in its place under the article
+    assert page.evaluate("document.activeElement.matches('mark.span')")  # the reader is where they were
+    page.locator("mark.span:not(.off)").first.press("Enter")
+    assert page.evaluate(position) == "fixed"
+    page.keyboard.press("Escape")
+    assert page.evaluate(position) == "static"
+    assert not page.errors, page.errors
+    page.close()
+    page = open_page(browser, "desktop")
+    page.goto(server + f"/articles/{corpus['nested']}")
+    page.locator("mark.span:not(.off)").first.click(position={"x": 4, "y": 8})
+    assert "confidence" in page.inner_text("#span-details") and not page.locator(".close-details").is_visible()
+    assert page.evaluate("getComputedStyle(document.getElementById('span-details')).position") != "fixed"
+    page.close()

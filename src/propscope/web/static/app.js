@@ -99,6 +99,15 @@
     mark.classList.add("active");
     if (!panel) return;
     panel.textContent = "";
+    // On a narrow screen the panel is below the whole article: style.css lifts it over the text's foot
+    // while "open" (a tap seemed to do nothing), and this button, hidden elsewhere, puts it back.
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "close-details";
+    close.textContent = "Close";
+    close.addEventListener("click", function () { hide(mark); });
+    panel.appendChild(close);
+    panel.classList.add("open");
     var quote = document.createElement("blockquote");
     quote.textContent = "\u201c" + quoteOf(mark) + "\u201d";
     panel.appendChild(quote);
@@ -118,6 +127,11 @@
     panel.appendChild(note);
   }
 
+  function hide(mark) {
+    panel.classList.remove("open");
+    if (mark.getAttribute("tabindex") !== null) mark.focus();  // back where the reader was
+  }
+
   function target(el) {
     // The innermost highlight that is showing: a hidden inner span hands the click to its outer one.
     var m = el.closest ? el.closest("mark.span") : null;
@@ -127,6 +141,11 @@
 
   document.addEventListener("click", function (e) { var m = target(e.target); if (m) show(m); });
   document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && panel && panel.classList.contains("open")) {
+      var active = document.querySelector("mark.span.active");
+      if (active) hide(active); else panel.classList.remove("open");
+      return;
+    }
     // Enter or Space, as on a button; Space would otherwise scroll the page
     if ((e.key === "Enter" || e.key === " ") && e.target.matches && e.target.matches("mark.span")) {
       e.preventDefault();
