@@ -824,3 +824,29 @@ def test_a_listing_snippet_does_not_repeat_the_headline_shown_above_it(client):
     _post(client, text)
     hit = client.get("/search").text
     assert '<p class="snippet" dir="auto">The weather service reported 61 mm' in hit
+
+
+def test_the_dashboard_and_a_technique_search_define_the_techniques(client, db_url):
+    """"Thought-terminating cliché" on a bar or in the search menu said nothing to a reader who had
+    not opened an article: the dashboard folds a definition of each technique it counts, and a search
+    for one technique says what it is."""
+    import html as html_lib
+
+    from propscope.document import Span
+    from propscope.taxonomy import PTC14
+
+    text = "The traitors lied again, and it is what it is."
+    spans = [Span(4, 12, "Name_Calling,Labeling", 0.8, "traitors"),
+             Span(29, 45, "Thought-terminating_Cliches", 0.6, "it is what it is")]
+    _store_analysis(db_url, "defined-1", text, spans=spans)
+    dash = client.get("/dashboard").text
+    card = dash[dash.index('id="techniques"'):dash.index('id="outlets"')]
+    glossary = card[card.index('<details class="glossary"><summary>What each technique means</summary>'):]
+    for span in spans:
+        t = PTC14.technique(span.technique)
+        assert f"{html_lib.escape(t.display)}</dt><dd>{html_lib.escape(t.definition)}</dd>" in glossary, t.name
+    assert glossary.count("<dt>") == 2  # only the techniques counted here
+    loaded = PTC14.technique("Loaded_Language")
+    found = client.get("/search", params={"technique": "Loaded_Language"}).text
+    assert f"<strong>{loaded.display}</strong>: {html_lib.escape(loaded.definition)}</p>" in found
+    assert '<p class="definition">' not in client.get("/search").text  # no technique looked for: none defined
