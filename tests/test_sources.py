@@ -2049,3 +2049,51 @@ def test_reductio_target_is_not_the_figure_it_compares_with():
 
     assert names("Bandwagon,Reductio_ad_hitlerum") == ["Dean Price"]
     assert names("Loaded_Language") == ["Stalin"]
+
+
+# ------------------------------------------------------------------------------------------- places
+
+
+@pytest.mark.parametrize("text", [
+    "Mbandaka on the outbreak: “We need more vaccines”",
+    "Tehran on sanctions: “We will not bend”",
+    "Khartoum: “We accept the truce”",
+])
+def test_a_place_before_a_headline_colon_is_not_who_speaks(text):
+    """A city heading a quote says where the story is; the small model calls Mbandaka and Khartoum persons
+    there, and 'Tehran on sanctions' had passed as 'Surname on topic'."""
+    assert sources.extract(text).attributions == []
+
+
+def test_places_the_model_calls_people_or_leaves_out_are_places():
+    res = sources.extract("Troops left Mbandaka on Monday. Officials in Kyiv were furious.")
+    assert [(e.text, e.label) for e in res.entities] == [("Mbandaka", "GPE"), ("Kyiv", "GPE")]
+    t = "The rebels marched on Kyiv and Kharkiv."  # a run the model called a work of art
+    assert [(e.text, e.label) for e in sources.extract(t).entities] == [("Kyiv", "GPE"), ("Kharkiv", "GPE")]
+
+
+def test_an_unlabelled_capital_is_the_target_of_a_span_about_it():
+    t = "Kyiv, by contrast, is a den of thieves."
+    res = sources.extract(t)
+    s, e = at(t, "a den of thieves")
+    got = sources.targets(res.entities, [{"start": s, "end": e, "technique": "Name_Calling,Labeling"}], t)
+    assert [(x["text"], x["label"]) for x in got[0]["targets"]] == [("Kyiv", "GPE")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ann Mbandaka arrived late. Mbandaka said the roads were blocked.", "Mbandaka"),  # her surname
+    ("Mr. Kirkuk said nothing.", "Kirkuk"),  # a title
+    ("Mbandaka, the senator, voted no.", "Mbandaka"),  # a role in apposition
+    ("Austin said the plan was dead.", "Austin"),  # a city's name that is a common given name
+])
+def test_a_place_name_that_names_a_person_stays_a_person(text, name):
+    ents = [e for e in sources.extract(text).entities if e.text == name]
+    assert ents and all(e.label == "PERSON" for e in ents)
+
+
+def test_place_names_leave_out_small_towns_people_and_words():
+    from propscope.places import is_place
+
+    assert [is_place(n) for n in ("Khartoum", "Buenos Aires", "Krakow", "Kraków")] == [True] * 4
+    # Obama (a Japanese town) is too small; Jackson and Florence are as often people; Reading is a word
+    assert [is_place(n) for n in ("Obama", "Jackson", "Florence", "Reading", "khartoum")] == [False] * 5

@@ -207,6 +207,92 @@ def _newline_sents(doc):
     return doc
 
 
+def _person_context(doc, start: int, end: int) -> bool:
+    """Whether the words around ``doc[start:end]`` show a person: a title before it ('Mr', 'President'), a
+    capitalised name-word touching it (a first name or surname the model left out: 'Lula Kennedy'), a
+    role in apposition after it (', the senator'), or one of its words in a longer person's name in the
+    same text ('Ann Florence ... Florence said')."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and before.lower_.rstrip(".") in TITLES:
+        return True
+    if any(tok is not None and tok.is_title and tok.pos_ == "PROPN" and tok.ent_type_ in {"", "PERSON"}
+           for tok in (before, after)):
+        return True
+    if after is not None and after.text == "," and end + 3 <= len(doc):
+        role = next((t for t in doc[end + 1 : end + 4] if t.lower_ not in {"the", "a", "an", "former", "then"}), None)
+        if role is not None and (role.lower_.rstrip(".") in TITLES or role.lower_ in _SPEAKER_NOUNS):
+            return True
+    words = {t.text for t in doc[start:end]}
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and words & {t.text for t in ent} for ent in doc.ents
+               if not (ent.start == start and ent.end == end))
+
+
+def _place_span(doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` (a possessive left out) is a well-known place with nothing around it
+    that shows a person."""
+    from .places import is_place
+
+    while end > start + 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return is_place(doc[start:end].text) and not _person_context(doc, start, end)
+
+
+# Labels the small model puts on a run of place names it does not know ('marched on Kyiv and Kharkiv' as a
+# work of art); none of them is an entity propscope reports.
+_LOOSE_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def _only_places(ent) -> bool:
+    """Whether ``ent`` is nothing but place names and the words that list them ('Kyiv and Kharkiv')."""
+    from .places import is_place
+
+    names = re.split(r"\s*(?:,|\band\b|\bor\b)\s*", ent.text)
+    return all(is_place(n) for n in names)
+
+
+def _may_be_place_word(tok) -> bool:
+    """A word with no entity label that may be (part of) a place's name: capitalised letters the tagger
+    calls a proper noun, or, opening a sentence, an adjective or noun (the tagger's guess for a
+    capitalised word it does not know: 'Kyiv, by contrast, is ...')."""
+    return tok.is_title and tok.is_alpha and (tok.tag_ in {"NNP", "NNPS"} or tok.is_sent_start and tok.tag_ in {"JJ", "NN"})
+
+
+def _places(doc):
+    """Read well-known places as places (:mod:`propscope.places`): a one- or two-word PERSON mention
+    whose whole text is a country, capital or big city ('Khartoum' in 'Khartoum on the truce: “...”')
+    becomes GPE, and so does such a name the model left untagged ('Kyiv, meanwhile, is ...') or put in a
+    run it called a work of art or product, unless the words around it show a person
+    (:func:`_person_context`)."""
+    from spacy.tokens import Span
+
+    out = []
+    free = {t.i for t in doc if t.ent_iob_ == "O"}
+    changed = False
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) <= 3 and ent[0].lower_.rstrip(".") not in {"saint", "st"} \
+                and _place_span(doc, ent.start, ent.end):  # 'Saint Paul' tagged a person is the apostle
+            out.append(Span(doc, ent.start, ent.end, label="GPE"))
+            changed = True
+        elif ent.label_ in _LOOSE_LABELS and _only_places(ent):
+            free.update(range(ent.start, ent.end))
+            changed = True
+        else:
+            out.append(ent)
+    i = 0
+    while i < len(doc):
+        n = next((n for n in (2, 1) if i + n <= len(doc) and all(j in free and _may_be_place_word(doc[j])
+                                                                 for j in range(i, i + n))
+                  and _place_span(doc, i, i + n)), 0)
+        if n:
+            out.append(Span(doc, i, i + n, label="GPE"))
+            changed = True
+        i += n or 1
+    if changed:
+        doc.ents = sorted(out, key=lambda e: e.start)
+    return doc
+
+
 # A wire-copy dateline opening a paragraph: "MOSCOW, March 3 (Reuters) - ", "KYIV (AP) — ", and the
 # forms with a region or country, a title-case place, a year and a newswire between slashes:
 # "JAKARTA, Indonesia (AP) — ", "Paris (AFP) - ", "SAN DIEGO, June 2, 2025 /PRNewswire/ -- ", "Tehran, IRNA -- ".
@@ -329,15 +415,19 @@ def _transcript_turns(text: str) -> list[_Turn]:
 @lru_cache(maxsize=1)
 def nlp():
     """The spaCy pipeline, loaded once per process: line breaks preset as sentence starts before the
-    parser, and an outlet gazetteer ahead of the NER."""
+    parser, an outlet gazetteer ahead of the NER and a place gazetteer after it (:func:`_places`)."""
     import spacy
     from spacy.language import Language
 
     if not Language.has_factory("propscope_newline_sents"):
         Language.component("propscope_newline_sents", func=_newline_sents)
     pipe = spacy.load(MODEL)
+    if not Language.has_factory("propscope_places"):
+        Language.component("propscope_places", func=_places)
     if "propscope_newline_sents" not in pipe.pipe_names:
         pipe.add_pipe("propscope_newline_sents", before="parser")
+    if "propscope_places" not in pipe.pipe_names:
+        pipe.add_pipe("propscope_places", after="ner")
     if "entity_ruler" not in pipe.pipe_names:
         ruler = pipe.add_pipe("entity_ruler", before="ner")
         patterns = []
@@ -2341,15 +2431,16 @@ def _name_on_topic(name, rest) -> bool:
     """'Lagarde on inflation: “...”', 'Musk on layoffs: “...”': one to three capitalised words tagged as a
     name or labelled a person or organisation (the small model gives a surname in a headline no label, or
     a place's) before 'on' and one lower-case noun, the topic the quote after the colon speaks on; not a
-    noun that takes 'on' ('Crackdown on protests'). 'Ukraine on alert: “...”' says where the speaker is, and
+    noun that takes 'on' ('Crackdown on protests'), nor a well-known place ('Tehran on sanctions', see
+    :mod:`propscope.places`). 'Ukraine on alert: “...”' says where the speaker is, and
     'Road to Damascus: “...”' (with 'to') is a title: neither is read as a speaker."""
     if len(rest) != 2 or rest[0].lower_ != "on" or not 1 <= len(name) <= 3:
         return False
     topic = rest[1]
     if not (topic.is_alpha and topic.is_lower and topic.pos_ == "NOUN") or topic.lower_ in _ON_STATES:
         return False
-    if any(t.lower_ in _ON_NOUNS for t in name):
-        return False
+    if any(t.lower_ in _ON_NOUNS for t in name) or _place_span(name.doc, name.start, name.end):
+        return False  # 'Gaza on aid: “...”' is where, not who (the model may call the place a person)
     return all(_role_word(t) or t.is_title and t.is_alpha and (t.tag_ == "NNP" or t.ent_type_ in {"PERSON", "ORG"})
                for t in name)
 
