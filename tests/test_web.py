@@ -612,7 +612,7 @@ def test_dashboard_charts_have_text_alternatives_units_and_readable_cells(client
         fg = hex6(colour) if colour else ink
         assert _contrast(fg, hex6(background)) >= 4.5, f"heat-{level}: {fg} on {background}"
     nodates = client.get("/dashboard", params={"outlet": "nowhere"}).text
-    assert "No data yet." in nodates
+    assert "No analysed article matches these filters." in nodates and 'class="heat"' not in nodates
 
 
 def test_search_results_say_what_their_percentages_are_and_join_only_what_is_known(client):
@@ -675,10 +675,10 @@ def test_download_links_name_their_table_and_a_server_fault_reads_as_a_page(db_u
     from propscope.store import Store
 
     with TestClient(create_app(db=db_url, model=str(tiny_model)), raise_server_exceptions=False) as c:
+        _post(c, "The traitors lied again.", title="One")  # an empty store has nothing to download
         dash = c.get("/dashboard").text
         assert '>CSV<span class="sr-only"> of techniques by outlet</span></a>' in dash
         assert '>link<span class="sr-only"> to this view of top articles</span></a>' in dash
-        _post(c, "The traitors lied again.", title="One")  # an empty list has nothing to download
         assert '>JSON<span class="sr-only"> of these results</span></a>' in c.get("/search").text
 
         def broken(*args, **kwargs):
@@ -850,3 +850,24 @@ def test_the_dashboard_and_a_technique_search_define_the_techniques(client, db_u
     found = client.get("/search", params={"technique": "Loaded_Language"}).text
     assert f"<strong>{loaded.display}</strong>: {html_lib.escape(loaded.definition)}</p>" in found
     assert '<p class="definition">' not in client.get("/search").text  # no technique looked for: none defined
+
+
+def test_a_dashboard_with_nothing_to_draw_says_why_once(client, db_url):
+    """An empty store, a store with nothing analysed, or filters that match nothing: the dashboard drew
+    seven cards of "No data yet." with downloads of empty files. Now one card says why and what to do."""
+    from propscope.document import Article
+    from propscope.store import Store
+
+    empty = client.get("/dashboard").text
+    assert "No articles yet." in empty and "No data yet." not in empty and "/dashboard/techniques.csv" not in empty
+    assert '<form method="get" action="/dashboard"' not in empty  # no filters over nothing
+    assert "Click a bar" not in empty  # there are none
+    Store(db_url).add_articles([Article("stored-1", "The traitors lied again.")])
+    unanalysed = client.get("/dashboard").text
+    assert "No stored article is analysed yet." in unanalysed and "<code>propscope analyze --db STORE</code>" in unanalysed
+    assert "No articles yet." not in unanalysed and "No data yet." not in unanalysed
+    _store_analysis(db_url, "scored-1", "The traitors lied again, said the veteran.")
+    assert "No stored article is analysed yet." not in client.get("/dashboard").text
+    filtered = client.get("/dashboard", params={"since": "1990-01", "until": "1990-02"}).text
+    assert "No analysed article matches these filters." in filtered and 'href="/dashboard">clear the filters' in filtered
+    assert "No data yet." not in filtered and '<form method="get" action="/dashboard"' in filtered
