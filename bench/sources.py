@@ -455,6 +455,9 @@ of that size), so 200,000 it is. ``pycountry`` (countries and subdivisions) hold
 Kirkuk or Geneva). Still missed: 'Harlow' (a town of 93,300, and a person in 'Harlow lied'), 'Globex' (an
 invented company, no gazetteer can know it), former names ('Kiev', 'Bombay': GeoNames' alternate names also hold
 'Ko' and 'Civ', so they are not used), and places the model calls organisations ('Minsk' as ORG is left as it is).
+Cost: the names load once per process, in 0.12-0.15 s (``places.place_names()`` timed alone, on a shared two-core
+machine); ``/usr/bin/time propscope sources samples/sample_article.txt`` took 3.8-5.1 s with and without the
+gazetteer (three runs each, noise larger than any difference) and 376 MB peak memory against 371 MB.
 """
 
 from __future__ import annotations
