@@ -455,6 +455,9 @@ def test_surname_rule_groups_whatever_spacy_labels(monkeypatch):
     ents = sources._entities(Doc())
     assert [e.entity_id for e in ents] == [0, 0, 1, 1]
     assert ents[1].canonical == "Carla Benton"
+    # a surname joined to a person's full name is that person (the article page listed "Benton" as
+    # a place or organisation beside "Carla Benton" the person); other groups keep spaCy's labels
+    assert [e.label for e in ents] == ["PERSON", "PERSON", "GPE", "PERSON"]
 
 
 def test_follow_on_quote_gets_the_speaker_of_the_sentence_before():

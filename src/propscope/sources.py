@@ -676,13 +676,15 @@ def _entities(doc) -> list[EntityMention]:
     groups.sort(key=lambda g: min(x.start for x in g))
     for gid, g in enumerate(groups):
         labels = [x.label for x in g]
-        label = "PERSON" if "PERSON" in labels and any(len(key(x).split()) > 1 for x in g if x.label == "PERSON") \
-            else max(set(labels), key=labels.count)
+        named_person = any(len(key(x).split()) > 1 for x in g if x.label == "PERSON")
+        label = "PERSON" if named_person else max(set(labels), key=labels.count)
         best = max(g, key=lambda x: (len(key(x)), -x.start))
         canonical = " ".join(_name_tokens(best.text, label == "PERSON"))
         for x in g:
             x.entity_id = gid
             x.canonical = canonical
+            if named_person:  # "Holloway", after "Jane Holloway", is no organisation however spaCy tagged it
+                x.label = label
     mentions.sort(key=lambda x: x.start)
     return mentions
 
