@@ -329,6 +329,19 @@ def test_reuse_view_shows_both_passages_and_the_edits(server, browser, db):
         assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
         assert not page.errors, page.errors
         page.close()
+    # a side's title opens its article; the id and offsets are small print under it, not the heading
+    page = open_page(browser, "desktop")
+    page.goto(server + "/reuse")
+    title = page.locator(".passage .meta a", has_text="The copy").first
+    offsets = page.locator(".passage small.offsets").first
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    assert offsets.is_visible() and offsets.evaluate(size) < title.evaluate(size)
+    assert "characters [" in offsets.inner_text()
+    title.click()
+    page.wait_for_url("**/articles/web-*")
+    assert page.locator("h1").inner_text() == "The copy"
+    assert not page.errors, page.errors
+    page.close()
 
 
 def test_chart_labels_are_whole_on_a_phone(server, browser, corpus):
@@ -415,4 +428,27 @@ def test_a_tapped_highlight_shows_its_details_on_screen_on_a_phone(server, brows
     page.locator("mark.span:not(.off)").first.click(position={"x": 4, "y": 8})
     assert "confidence" in page.inner_text("#span-details") and not page.locator(".close-details").is_visible()
     assert page.evaluate("getComputedStyle(document.getElementById('span-details')).position") != "fixed"
+    page.close()
+
+
+def test_the_shown_count_counts_highlighted_passages_as_the_text_shows_them(server, browser, corpus):
+    """The controls said "5 of 5 spans shown" over four highlights ("elites" carries two techniques):
+    jargon, and a count a reader could not check against the text. They count passages now, a passage
+    being shown while any of its techniques is, as the server's first count does."""
+    page = open_page(browser, "desktop")
+    page.goto(server + f"/articles/{corpus['nested']}")
+    count = page.locator("#shown-count")
+    assert count.inner_text() == "4 of 4 highlighted passages shown."
+    page.fill("#min-score", "60")  # the slogan (55%) goes; "elites" stays while one of its two techniques does
+    page.dispatch_event("#min-score", "input")
+    assert count.inner_text() == "3 of 4 highlighted passages shown; the others are hidden."
+    page.locator('.toggle input[value="Loaded_Language"]').uncheck()  # "corrupt establishment media" goes too
+    assert count.inner_text() == "2 of 4 highlighted passages shown; the others are hidden."
+    page.locator('.toggle input[value="Loaded_Language"]').check()
+    page.locator('.toggle input[value="Name_Calling,Labeling"]').uncheck()
+    page.fill("#min-score", "0")
+    page.dispatch_event("#min-score", "input")  # every passage back, one technique on "elites" off: said so
+    assert count.inner_text() == "4 of 4 highlighted passages shown; 1 technique label hidden."
+    assert "model: hand-made" in page.inner_text(".article-head .meta")
+    assert not page.errors, page.errors
     page.close()

@@ -48,7 +48,7 @@ def test_analyze_store_and_read_back(client, sample_text):
     assert "Who is cited" in page and "Daily Patriot" in page
     dash = client.get("/dashboard").text
     assert 'class="heat"' in dash and "Most-targeted entities" in dash
-    assert a["targets"] and 'aria-label="entities most targeted by technique spans"' in dash
+    assert a["targets"] and 'aria-label="entities most targeted by highlighted passages"' in dash
     assert len(client.get("/api/techniques").json()) == 14
 
 
@@ -95,7 +95,7 @@ def test_redirect_to_private_address_is_refused(client, monkeypatch):
     monkeypatch.setattr(fetch, "check_url", check)
     r = client.post("/api/analyze", json={"url": f"http://127.0.0.1:{httpd.server_address[1]}/start"})
     httpd.shutdown()
-    assert r.status_code == 400 and "non-public" in r.json()["detail"]
+    assert r.status_code == 400 and "on a private or local network (127.0.0.1: loopback)" in r.json()["detail"]
 
 
 def test_pages_escape_article_text(client):
@@ -271,7 +271,7 @@ def test_default_view_hides_the_least_confident_spans():
     controls = render_controls([a], cut)
     assert 'type="range"' in controls and f'value="{round(cut * 100)}"' in controls
     assert 'Loaded language <span class="count">6</span>' in controls and 'Doubt <span class="count">6</span>' in controls
-    assert f"{12 - hidden} of 12 spans shown" in controls
+    assert f"{12 - hidden} of 12 highlighted passages shown" in controls
     assert default_threshold([0.1, 0.2, 0.3]) == 0  # a few spans: all shown
     report = render([a])
     assert "@media print" in report and "print-color-adjust:exact" in report and 'id="min-score"' in report
@@ -420,7 +420,7 @@ def test_counts_read_as_english():
     assert (plural(1, "article"), plural(2, "article"), plural(1200, "passage")) == ("1 article", "2 articles",
                                                                                    "1,200 passages")
     one = Analysis(Article(id="p", text="Liars all."), [Span(0, 5, "Name_Calling,Labeling", 0.8, "Liars")], [], 0.8, "m")
-    assert "· 1 technique span ·" in render_article(one)
+    assert "· 1 highlighted passage ·" in render_article(one)
 
 
 def test_time_chart_fills_its_card_and_keeps_its_labels():
@@ -543,7 +543,7 @@ def test_every_highlighted_passage_is_listed_with_its_confidence_without_script_
     a = _nested_analysis()
     out = render_article(a, threshold=0.6)  # the slogan (55%) starts hidden
     table = out[out.index('<details class="passages">'):out.index("</details>")]
-    assert "<summary>All 4 highlighted passages, with their technique and confidence</summary>" in table
+    assert "<summary>All 3 highlighted passages, with their technique and confidence</summary>" in table  # "elites" once
     assert '<th scope="col">Confidence</th>' in table
     rows = re.findall(r'<tr><td[^>]*>“([^”]*)”</td><td><span[^>]*></span>([^<]+)</td><td class="num">(\d+)%</td></tr>',
                       table)
@@ -551,7 +551,7 @@ def test_every_highlighted_passage_is_listed_with_its_confidence_without_script_
                     ("elites", "Name calling / labeling", "82"), ("elites", "Loaded language", "64"),
                     ("freedom: wake up", "Slogans", "55")]
     assert "<details" not in render_article(Analysis(a.article, [], [], 0.1, "m"))  # nothing highlighted: no table
-    assert "All 4 highlighted passages" in render([a])
+    assert "All 3 highlighted passages" in render([a])
 
 
 ARABIC = "الخونة في العاصمة\nإنهم كاذبون وجبناء، وقد خانوا أمتنا العظيمة مرة أخرى."
@@ -596,10 +596,11 @@ def test_dashboard_charts_have_text_alternatives_units_and_readable_cells(client
     assert 'href="/search?outlet=Evening&amp;since=2020-01&amp;until=2020-01"' in table
     assert line_chart([("2020-01", 0.5, None)], title="t").count("<td") == 1  # one line: one column of figures
     techniques = page[page.index('id="techniques"'):page.index('id="outlets"')]
-    assert re.search(r'<span class="bar-value">\d+<span class="sr-only"> spans</span></span>', techniques)
-    assert re.search(r'title="[^"]+: \d+ spans \(open the matching articles\)"', techniques)
+    assert re.search(r'<span class="bar-value">\d+<span class="sr-only"> passages</span></span>', techniques)
+    assert re.search(r'title="[^"]+: \d+ passages \(open the matching articles\)"', techniques)
     assert '<span class="sr-only"> mean article score</span>' in page
-    assert '<th scope="row">Daily</th>' in page and '<caption class="sr-only">Technique spans by outlet</caption>' in page
+    assert '<th scope="row">Daily</th>' in page
+    assert '<caption class="sr-only">Highlighted passages of each technique, by outlet</caption>' in page
     css = Path(__file__).resolve().parents[1].joinpath("src/propscope/web/static/style.css").read_text()
     def hex6(c: str) -> str:  # "#222" -> "#222222"
         return c if len(c) == 7 else "#" + "".join(ch * 2 for ch in c[1:])
@@ -737,7 +738,7 @@ def test_an_article_without_techniques_says_so_once_and_what_that_is_worth(clien
     unread = client.get("/articles/fr-1").text
     assert "did not look for techniques in this text" in unread and "That is not a verdict" not in unread
     assert "<h2>Not analysed for techniques</h2>" in unread and "No technique found" not in unread  # it did not look
-    assert '<p class="note">this model detects techniques only in English' in unread
+    assert '<p class="note">Techniques were not looked for in this text: it reads as French' in unread
     from pathlib import Path
 
     css = (Path(__file__).resolve().parents[1] / "src/propscope/web/static/style.css").read_text()
@@ -871,3 +872,204 @@ def test_a_dashboard_with_nothing_to_draw_says_why_once(client, db_url):
     filtered = client.get("/dashboard", params={"since": "1990-01", "until": "1990-02"}).text
     assert "No analysed article matches these filters." in filtered and 'href="/dashboard">clear the filters' in filtered
     assert "No data yet." not in filtered and '<form method="get" action="/dashboard"' in filtered
+
+
+def test_a_url_that_cannot_be_fetched_is_refused_in_words_a_web_user_can_act_on(client, db_url, tiny_model,
+                                                                                  monkeypatch):
+    """A mistyped site name showed "[Errno -2] Name or service not known", and a private address told
+    a web user to "pass --allow-private-urls", a flag only whoever runs the server can give. The API
+    and the form now say what happened and who can change it; the command line keeps its flag."""
+    import socket
+
+    from propscope import fetch, ingest
+    from propscope.cli import serve
+
+    def no_such_name(host, port):
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(fetch, "_resolve", no_such_name)
+    r = client.post("/api/analyze", json={"url": "https://nosuch.example/story"})
+    assert r.status_code == 400 and "Errno" not in r.json()["detail"]
+    assert r.json()["detail"] == ("cannot analyse https://nosuch.example/story: the address could not be reached. "
+                                  "There is no site named 'nosuch.example'. Check the address for a typing mistake")
+    form = client.post("/analyze", files={"url": (None, "https://nosuch.example/story")})
+    assert form.status_code == 400 and "Errno" not in form.text
+    assert ("Cannot analyse https://nosuch.example/story: the address could not be reached. There is no site named "
+            "&#39;nosuch.example&#39;. Check the address for a typing mistake.") in form.text
+    assert 'value="https://nosuch.example/story"' in form.text  # the form comes back as sent
+
+    def offline(host, port):
+        raise socket.gaierror(-3, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(fetch, "_resolve", offline)
+    detail = client.post("/api/analyze", json={"url": "https://news.example/"}).json()["detail"]
+    assert "Errno" not in detail
+    assert "The site name 'news.example' could not be looked up (the server running propscope may be offline" in detail
+
+    monkeypatch.setattr(fetch, "_resolve", lambda host, port: ["10.1.2.3"])
+    detail = client.post("/api/analyze", json={"url": "http://intranet.example/memo"}).json()["detail"]
+    assert "intranet.example is an address on a private or local network (10.1.2.3: private)" in detail
+    assert "which this server does not fetch" in detail and "'propscope serve --allow-private-urls'" in detail
+    assert "pass --allow-private-urls" not in detail
+    assert any("--allow-private-urls" in p.opts for p in serve.params)  # the option the message names is real
+    # the command line, where the flag is the reader's to pass, keeps its wording
+    [cli] = ingest.read_url("http://intranet.example/memo", ingest.ReadOptions())
+    assert "pass --allow-private-urls to fetch it anyway" in cli.reason
+
+
+def test_a_site_that_refuses_or_has_no_page_is_said_in_words(db_url, tiny_model):
+    """A closed port read "[Errno 111] Connection refused"; a missing page "HTTP 404 from URL"."""
+    class Missing(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_error(404)
+
+        def log_message(self, *a):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Missing)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    try:
+        with TestClient(create_app(db=db_url, model=str(tiny_model), allow_private_urls=True)) as c:
+            gone = c.post("/api/analyze", json={"url": f"http://127.0.0.1:{httpd.server_address[1]}/story"})
+            refused = c.post("/api/analyze", json={"url": f"http://127.0.0.1:{closed}/story"})
+    finally:
+        httpd.shutdown()
+    assert gone.status_code == 400 and gone.json()["detail"].endswith(
+        "/story: the site says there is no such page (HTTP 404). Check the address")
+    assert refused.status_code == 400 and "Errno" not in refused.json()["detail"]
+    assert refused.json()["detail"].endswith("the address could not be reached. The site refused the connection. "
+                                             "Check the address (and its port, if it has one)")
+
+
+def _labelled_analysis():
+    from propscope.document import Analysis, Article, Sentence, Span
+
+    text = "Globalist elites are coming for your freedom: wake up before it is too late."
+    spans = [Span(0, 44, "Appeal_to_fear-prejudice", 0.91, text[0:44]),
+             Span(10, 16, "Name_Calling,Labeling", 0.82, text[10:16]),
+             Span(10, 16, "Loaded_Language", 0.64, text[10:16])]  # one passage, two techniques
+    art = Article(id="wire-0042", text=text, title="Elites", outlet="Daily", url="https://daily.example/elites")
+    return Analysis(art, spans, [Sentence(0, len(text), 0.9)], 0.9, "accurate-c4835e15")
+
+
+def test_the_article_heading_reads_for_a_journalist_and_keeps_the_facts(client, db_url):
+    """The line under an article's title read "wire-0042 · Daily · ... · 3 technique spans · model
+    accurate-c4835e15": an id first, jargon, and a name that looked like a code. It now counts the
+    highlighted passages a reader sees, labels the model and its version, and keeps the id, labelled, last."""
+    from propscope.report_html import render, render_controls, render_head
+    from propscope.store import Store
+
+    a = _labelled_analysis()
+    head = render_head(a)
+    meta = head[head.index('<p class="meta">'):head.index("</p>")]
+    assert "technique span" not in meta and "model accurate-" not in meta
+    assert meta.startswith('<p class="meta">Daily · https://daily.example/elites · article score 90% · '
+                           '2 highlighted passages (3 technique labels) · model: accurate (version c4835e15) · '
+                           '<span class="ref">id wire-0042</span>')
+    one = render_head(type(a)(a.article, a.spans[:1], a.sentences, 0.9, "hand-made"))
+    assert "· 1 highlighted passage · model: hand-made ·" in one  # any other name is shown as it is
+    mapped = render_head(type(a)(a.article, [], [], 0.0, "accurate-c4835e15-mapped-semeval2023"))
+    assert "model: accurate (version c4835e15, mapped to semeval2023 techniques)" in mapped
+    import dataclasses
+
+    by_url = render_head(type(a)(dataclasses.replace(a.article, id=a.article.url), [], [], 0.0, "m"))
+    assert by_url.count("https://daily.example/elites") == 1  # an id that is the address is not said twice
+    assert "2 of 2 highlighted passages shown." in render_controls([a], 0.0)
+    assert "1 of 2 highlighted passages shown; the least confident are hidden." in render_controls([a], 0.85)
+    assert "2 of 2 highlighted passages shown; 1 technique label hidden." in render_controls([a], 0.7)  # "loaded"
+    report = render([a])  # `propscope analyze --format html` says it the same way
+    shown = report[report.index("<body>"):report.index("<script")]
+    assert "2 highlighted passages (3 technique labels)" in shown and "technique span" not in shown
+    assert "All 2 highlighted passages, with their technique and confidence" in report
+    s = Store(db_url)
+    s.add_articles([a.article])
+    s.save_analyses([(s.pk_of(a.article.id), a)])
+    page = client.get("/articles/wire-0042").text
+    assert "model: accurate (version c4835e15)" in page and "2 highlighted passages (3 technique labels)" in page
+    assert "technique span" not in page and "spans shown" not in page
+    js = client.get("/static/app.js").text  # the reading script counts the same way (tests/test_browser.py)
+    assert '" highlighted passages"' in js and '" spans"' not in js
+
+
+def test_the_note_on_an_unread_language_is_written_for_a_reader(client, db_url):
+    """The note read "this model detects techniques only in English; ... so it has no technique spans
+    (sources and reuse still apply); for French, the ngram model gives paragraph labels (`--model
+    ngram`)": jargon and a flag. A page now says what was and was not done, and the command-line
+    way on comes after, in small print; the analysis keeps the note as written (the CLI prints it)."""
+    from propscope.document import Analysis, Article
+    from propscope.language import skipped_note
+    from propscope.report_html import render, render_head
+
+    note = skipped_note("fr", others=("ngram",))
+    a = Analysis(Article(id="fr-2", text="Les traîtres mentent encore."), [], [], 0.0, "m", notes=[note])
+    head = render_head(a)
+    shown = head[head.index('<p class="note">'):]
+    assert shown.startswith('<p class="note">Techniques were not looked for in this text: it reads as French, and '
+                            'this model detects techniques only in English. Who it cites, and passages it shares '
+                            'with other articles, are still found. <span class="hint">On the command line, the ngram '
+                            'model gives French texts labels by paragraph: <code>propscope analyze --model ngram'
+                            '</code>.</span></p>')
+    assert "technique spans" not in shown and "`--model" not in shown
+    assert "Techniques were not looked for" in render_head(Analysis(a.article, [], [], 0.0, "m",
+                                                                    notes=[skipped_note("de")]))
+    assert "Techniques were not looked for in this text" in render([a])
+    assert a.notes == [note]  # the stored note is unchanged
+    other = render_head(Analysis(a.article, [], [], 0.0, "m", notes=["some other <note>"]))
+    assert '<p class="note">some other &lt;note&gt;</p>' in other  # any other note as it is
+    _store_analysis(db_url, "fr-3", "Les traîtres mentent encore.", notes=[note])
+    page = client.get("/articles/fr-3").text
+    assert "Techniques were not looked for in this text" in page and "technique spans" not in page
+
+
+def test_reused_passages_link_their_articles_and_keep_offsets_in_small_print(client, db_url):
+    """The reuse page headed each side with a bold title and "web-1f0c… [0:140]": the title did not
+    open the article, and raw offsets were the most visible line. Titles now link to the articles;
+    the id and offsets stay, in small print, for researchers."""
+    from propscope.report_html import render_reuse
+    from propscope.reuse import find_reuse
+    from propscope.store import Store
+
+    copied = ("The ministry said that the rebels had launched a new attack on the northern villages overnight, "
+              "killing at least twelve civilians and forcing hundreds of families to flee towards the border.")
+    first = _post(client, "Opinion. " + copied, title="The blog post", published="2020-01-01")
+    second = _post(client, "In brief.\n\n" + copied.replace("a new", "a fresh"), title="The copy",
+                   published="2020-01-05")
+    store = Store(db_url)
+    result = find_reuse(list(store.iter_articles()))
+    store.save_reuse(result)
+    page = client.get("/reuse").text
+    assert f'<a dir="auto" href="/articles/{first["id"]}" title="characters ' in page
+    assert f'href="/articles/{second["id"]}"' in page and ">The copy</a>" in page
+    offsets = re.findall(r"\[\d+:\d+\]", page)
+    small = re.findall(r'<small class="offsets"[^>]*>id [^<]+ · characters (\[\d+:\d+\])</small>', page)
+    assert offsets and sorted(offsets) == sorted(small)  # every offset is in small print, labelled
+    one = client.get("/reuse", params={"article": second["id"]}).text
+    assert f'<h1>Reused passages in <a dir="auto" href="/articles/{second["id"]}">The copy</a></h1>' in one
+    texts = {i: store.get_article(i) for i in (first["id"], second["id"])}
+    report = render_reuse(result, texts)  # the file `propscope reuse --format html` writes: no pages to link to
+    assert "<a " not in report and '<strong dir="auto" title="characters ' in report
+    assert re.search(r'<small class="offsets"[^>]*>id web-[0-9a-f]+ · characters \[\d+:\d+\]</small>', report)
+
+
+def test_articles_without_an_outlet_are_named_in_words_on_the_dashboard_not_in_its_downloads(client):
+    """Articles stored without an outlet were charted and tabled as an outlet called "unknown". The
+    page now says "(no outlet given)"; the CSV and JSON keep the value the API and report give."""
+    _post(client, "The traitors in the capital betrayed our great nation.", title="One", outlet="Daily",
+          published="2020-01-05")
+    _post(client, "Liars and cowards ran the city into the ground.", title="Two", published="2020-02-09")
+    _post(client, "The cowards lied again, the traitors.", title="Three", outlet="Daily", published="2020-02-10")
+    page = client.get("/dashboard").text
+    assert "(no outlet given)" in page and ">unknown<" not in page and '"unknown' not in page
+    outlets = page[page.index('id="outlets"'):page.index('id="months"')]
+    assert '<span class="bar-label">(no outlet given)</span>' in outlets
+    heat = page[page.index('id="techniques-by-outlet"'):page.index('id="targets"')]
+    assert '<th scope="row">(no outlet given)</th>' in heat
+    csv_rows = client.get("/dashboard/outlets.csv").text.splitlines()
+    assert "unknown" in [line.split(",")[0] for line in csv_rows]  # the downloads keep the stored key
+    assert "unknown" in [r["outlet"] for r in client.get("/dashboard/outlets.json").json()["rows"]]
+    assert "unknown" in [r["key"] for r in client.get("/api/outlets").json()]

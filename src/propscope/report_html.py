@@ -14,7 +14,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import taxonomy
@@ -198,18 +198,70 @@ def _lang(analysis: Analysis) -> str:
     return f' lang="{html.escape(code)}"' if code and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", code) else ""
 
 
+def passage_count(spans: Sequence) -> int:
+    """How many passages are highlighted: spans over the same words (two techniques on "elites")
+    are one highlight, as the text shows them, so they count once."""
+    return len({(s.start, s.end) for s in spans if s.end > s.start})
+
+
+def highlights_summary(spans: Sequence) -> str:
+    """"12 highlighted passages", and how many technique labels they carry when a passage has
+    more than one: the count a reader can check against the text ("technique spans" was jargon)."""
+    passages = plural(passage_count(spans), "highlighted passage")
+    return passages if passage_count(spans) == len(spans) else f"{passages} ({plural(len(spans), 'technique label')})"
+
+
+def model_label(name: str) -> str:
+    """A model's recorded name labelled for a reader: ``accurate-c4835e15`` reads as "model:
+    accurate (version c4835e15)", and a model mapped into another taxonomy says so. The whole
+    name is kept (it tells analyses by different versions apart); a name of any other form is
+    shown as it is."""
+    found = re.fullmatch(r"(.+?)-([0-9a-f]{8})(?:-mapped-(.+))?", name)
+    if not found:
+        return f"model: {name}"
+    base, version, mapped = found.groups()
+    return f"model: {base} (version {version}{f', mapped to {mapped} techniques' if mapped else ''})"
+
+
+# language.skipped_note's words, written for a command-line user; a page says them for a reader.
+_SKIPPED = re.compile(r"[Tt]his model detects techniques only in (?P<read>.+?); this text reads as (?P<lang>[^;(]+?) "
+                      r"\((?P<code>[\w-]+)\)(?:, so it has no technique spans \(sources and reuse still apply\))?"
+                      r"(?:; for (?P<for>[^,]+), the (?P<model>\w+) model gives paragraph labels \(`--model \w+`\))?")
+
+
+def reader_note(note: str) -> str:
+    """An analysis's note as HTML for a reader. The note that techniques were not looked for in a
+    language the model does not read named ``--model ngram`` and "technique spans"; it now says
+    what was and was not done, and the command-line way on comes after, in small print. Any
+    other note is shown as it is."""
+    found = _SKIPPED.fullmatch(note.strip())
+    if not found:
+        return f'<p class="note">{html.escape(note)}</p>'
+    lang, read = html.escape(found["lang"]), html.escape(found["read"])
+    way_on = (f' <span class="hint">On the command line, the {html.escape(found["model"])} model gives '
+              f'{html.escape(found["for"])} texts labels by paragraph: <code>propscope analyze --model '
+              f'{html.escape(found["model"])}</code>.</span>' if found["model"] else "")
+    return (f'<p class="note">Techniques were not looked for in this text: it reads as {lang}, and this model '
+            f'detects techniques only in {read}. Who it cites, and passages it shares with other articles, are still '
+            f'found.{way_on}</p>')
+
+
 def render_head(analysis: Analysis, level: int = 2) -> str:
     """The article's title as a heading of ``level``, its metadata and score, and its notes: a
-    report lists articles under its own title (h2), a web page has one article, its h1."""
+    report lists articles under its own title (h2), a web page has one article, its h1. The
+    article's id comes last, labelled (researchers cite it; it is no headline), and is left out
+    where it is the article's address, shown already."""
     art = analysis.article
     title = html.escape(art.title or f"Article {art.id}")
-    meta = " · ".join(html.escape(str(x)) for x in (art.id, art.outlet, art.published, art.url) if x)
-    notes = "".join(f'<p class="note">{html.escape(n)}</p>' for n in analysis.notes)  # e.g. no techniques: French
+    ref = f"id {art.id}" if art.id != art.url else None
+    meta = " · ".join(html.escape(str(x)) for x in (art.outlet, art.published, art.url) if x)
+    notes = "".join(reader_note(n) for n in analysis.notes)  # e.g. no techniques: French
     # an article whose language the model does not read was not scored: its 0 is no finding
     score = f"article score {analysis.score:.0%}" if analysis.scored else "no article score (see the note)"
+    facts = [meta, score, highlights_summary(analysis.spans), html.escape(model_label(analysis.model)),
+             f'<span class="ref">{html.escape(ref)}</span>' if ref else ""]
     return (f'<h{level}{_lang(analysis)} dir="auto">{title}</h{level}>'
-            f'<p class="meta">{meta} · {score} · '
-            f'{plural(len(analysis.spans), "technique span")} · model {html.escape(analysis.model)}</p>{notes}')
+            f'<p class="meta">{" · ".join(x for x in facts if x)}</p>{notes}')
 
 
 def render_article(analysis: Analysis, threshold: float | None = None, head: bool = True) -> str:
@@ -250,8 +302,8 @@ def render_passages(analysis: Analysis) -> str:
         f'<tr><td dir="auto"{lang}>“{html.escape(" ".join(text[s.start:s.end].split()))}”</td>'
         f'<td><span class="swatch" data-t="{html.escape(s.technique)}"></span>'
         f'{html.escape(taxonomy.display(s.technique, tax))}</td><td class="num">{s.score:.0%}</td></tr>' for s in spans)
-    return (f'<details class="passages"><summary>All {plural(len(spans), "highlighted passage")}, with their '
-            f'technique and confidence</summary><table class="passages"><thead><tr><th scope="col">Passage</th>'
+    return (f'<details class="passages"><summary>All {plural(passage_count(spans), "highlighted passage")}, with '
+            f'their technique and confidence</summary><table class="passages"><thead><tr><th scope="col">Passage</th>'
             f'<th scope="col">Technique</th><th scope="col">Confidence</th></tr></thead><tbody>{rows}</tbody>'
             f'</table></details>')
 
@@ -277,13 +329,22 @@ def render_sources(analysis: Analysis, level: int = 3) -> str:
     return f'<div class="sources">{heading}<ul>{"".join(items)}</ul></div>' if items else ""
 
 
+def _hidden_note(passages_hidden: bool, labels_off: int) -> str:
+    """What the shown count adds when something is hidden: passages, or only technique labels on
+    passages that still show (a passage stays while any of its techniques does). app.js says the same."""
+    if passages_hidden:
+        return "; the least confident are hidden"
+    return f"; {plural(labels_off, 'technique label')} hidden" if labels_off else ""
+
+
 def render_controls(analyses: Sequence[Analysis], threshold: float) -> str:
     """Prta's reading controls: one toggle per technique with its count, and a confidence slider
     (app.js makes them work; without it the default view still hides the least confident spans)."""
     counts = Counter(s.technique for a in analyses for s in a.spans)
     tax = {s.technique: a.taxonomy for a in analyses for s in a.spans}  # each name in its analysis's taxonomy
-    total = sum(counts.values())
-    shown = sum(1 for a in analyses for s in a.spans if s.score >= threshold)
+    total = sum(passage_count(a.spans) for a in analyses)  # passages, as the text shows them (app.js too)
+    shown = sum(passage_count([s for s in a.spans if s.score >= threshold]) for a in analyses)
+    labels_off = sum(s.score < threshold for a in analyses for s in a.spans)  # on passages that show too
     toggles = "".join(
         f'<li><label class="toggle" data-t="{html.escape(t)}"><input type="checkbox" checked value="{html.escape(t)}">'
         f'<span class="swatch"></span>{html.escape(taxonomy.display(t, tax[t]))} <span class="count">{n}</span></label></li>'
@@ -294,8 +355,8 @@ def render_controls(analyses: Sequence[Analysis], threshold: float) -> str:
     return (f'<div class="controls" id="controls"><label for="min-score">Confidence at least '
             f'<output id="min-score-value" for="min-score">{pct}%</output></label>'
             f'<input type="range" id="min-score" min="0" max="100" step="5" value="{pct}">'
-            f'<p class="hint" id="shown-count">{shown} of {plural(total, "span")} shown'
-            f'{"; the least confident are hidden" if shown < total else ""}.</p>'
+            f'<p class="hint" id="shown-count">{shown} of {plural(total, "highlighted passage")} shown'
+            f'{_hidden_note(shown < total, labels_off)}.</p>'
             f'<ul class="toggles">{toggles}</ul></div>')
 
 
@@ -351,8 +412,11 @@ def word_diff(a: str, b: str) -> tuple[str, str]:
     return "".join(out_a), "".join(out_b)
 
 
-def render_passage(p, texts: dict, origin: str | None) -> str:
-    """One reused passage, the two articles side by side with their differences marked."""
+def render_passage(p, texts: dict, origin: str | None, href: Callable[[str], str] | None = None) -> str:
+    """One reused passage, the two articles side by side with their differences marked. Each side
+    is headed by its article's title, a link to its page where ``href`` gives one (the web app),
+    with the outlet and date; the article id and the passage's character offsets, which
+    researchers cite, follow in small print rather than as the heading."""
     a_text, b_text = texts[p.a].text[p.a_start:p.a_end], texts[p.b].text[p.b_start:p.b_end]
     left, right = word_diff(a_text, b_text)
 
@@ -360,8 +424,13 @@ def render_passage(p, texts: dict, origin: str | None) -> str:
         art = texts[article_id]
         mark = ' <span class="origin">likely origin</span>' if origin == article_id else ""
         meta = " · ".join(html.escape(str(x)) for x in (art.outlet, art.published) if x)
-        return (f'<div class="meta"><strong dir="auto">{html.escape(art.title or article_id)}</strong>{mark}<br>'
-                f'{html.escape(article_id)} [{start}:{end}] {meta}</div>')
+        where = f"characters {start:,}–{end:,} of {article_id}"
+        name = html.escape(art.title or article_id)
+        title = (f'<a dir="auto" href="{html.escape(href(article_id))}" title="{html.escape(where)}">{name}</a>'
+                 if href else f'<strong dir="auto" title="{html.escape(where)}">{name}</strong>')
+        return (f'<div class="meta">{title}{mark}{"<br>" + meta if meta else ""}<br>'
+                f'<small class="offsets" title="the passage\'s character offsets in the article\'s text (end '
+                f'exclusive)">id {html.escape(article_id)} · characters [{start}:{end}]</small></div>')
 
     return (f'<section class="passage"><p class="meta">similarity {p.score:.0%}'
             f'{" · boilerplate" if p.boilerplate else ""}</p><div class="side-by-side">'

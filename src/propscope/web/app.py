@@ -108,6 +108,11 @@ def body_error(cause: BaseException | None) -> str | None:
     return None
 
 
+def sentence(reason: str) -> str:
+    """An API reason ("cannot analyse URL: ...") as a sentence for a page: capitalised, with a stop."""
+    return reason[:1].upper() + reason[1:] + ("" if reason.endswith((".", "?", "!")) else ".")
+
+
 FORM_FIELDS = ("text", "url", "title", "token")
 
 
@@ -194,6 +199,8 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     templates.env.filters["plural"] = plural
     templates.env.filters["article_href"] = article_href
     templates.env.filters["display"] = lambda name: taxonomy.get(name).display
+    templates.env.filters["outlet_label"] = views.outlet_label  # "unknown" reads as "(no outlet given)"
+    templates.env.globals["no_outlet"] = views.NO_OUTLET
 
     # body limit on the bytes read, Host allow-list, same-origin writes, security headers (security.py)
     app.add_middleware(Guard, max_body=MAX_BODY_BYTES, allowed_hosts=allowed_hosts)
@@ -229,7 +236,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         """A 503 with ``message``: a page for a browser, JSON with ``detail`` for the API."""
         if wants_page(request.scope):
             return page(request, "error.html", status_code=503, heading="The store cannot answer",
-                        message=message[:1].upper() + message[1:] + ".")
+                        message=sentence(message))
         return JSONResponse({"detail": message}, status_code=503)
 
     def store() -> Store:
@@ -266,7 +273,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             if item is None:
                 raise HTTPException(400, f"cannot analyse {req.url}: no article there (an empty feed?)")
             if isinstance(item, ingest.Rejected):
-                raise HTTPException(400, f"cannot analyse {req.url}: {item.reason}")
+                raise HTTPException(400, f"cannot analyse {req.url}: {views.url_reason(item.reason)}")
             title = req.title or item.title or headline_title(item.text)  # what the poster says comes first
             return dataclasses.replace(item, title=title, outlet=req.outlet or item.outlet,
                                        published=req.published or item.published)
@@ -447,7 +454,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         try:
             result = await run_in_threadpool(lambda: analyze_article(article_from_request(req)))
         except HTTPException as e:
-            return again(e.status_code, e.detail)  # a refused URL 400, a store refusing writes 503
+            return again(e.status_code, sentence(e.detail))  # a refused URL 400, a store refusing writes 503
         return RedirectResponse(article_href(result["id"]), status_code=303)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -513,10 +520,11 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         ids = {i for p in result.passages for i in (p.a, p.b)}
         texts = {i: titled(a) for i in ids if (a := store().get_article(i))}
         origins = {c.id: c.origin for c in result.clusters}
-        passages = [Markup(render_passage(p, texts, origins.get(p.cluster))) for p in result.passages
-                    if texts.get(p.a) and texts.get(p.b)]
+        passages = [Markup(render_passage(p, texts, origins.get(p.cluster), href=article_href))
+                    for p in result.passages if texts.get(p.a) and texts.get(p.b)]
+        shown = texts.get(article) or (titled(found) if article and (found := store().get_article(article)) else None)
         return page(request, "reuse.html", passages=passages, clusters=result.clusters, article=article,
-                    page_no=page_no, url=views.url)
+                    article_title=shown.title if shown else None, page_no=page_no, url=views.url)
 
     def search_rows(q: str, technique: str, outlet: str, since: str, until: str, limit: int,
                     offset: int, topic: str = "") -> tuple[int, list[dict]]:

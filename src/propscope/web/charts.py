@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ..report import NO_TOPIC, outlets_over_time
-from .views import url
+from .views import NO_OUTLET, outlet_label, url
 
 
 def bar_chart(rows: list[tuple[str, float, str | None]], *, fmt: str = "{:.0f}", title: str = "",
@@ -138,10 +138,10 @@ def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> 
     tech = tables["techniques"]
     return {
         "techniques": bar_chart([(r["display"], r["spans"], url("/search", **{**f, "technique": r["technique"]}))
-                                 for r in tech], title="technique spans", techniques=[r["technique"] for r in tech],
-                                unit="spans"),
-        "outlets": bar_chart([(r["outlet"], r["mean_score"] * 100,
-                               url("/search", **{**f, "outlet": r["outlet"]}) if r["outlet"] != "unknown" else None)
+                                 for r in tech], title="highlighted passages by technique",
+                                techniques=[r["technique"] for r in tech], unit="passages"),
+        "outlets": bar_chart([(outlet_label(r["outlet"]), r["mean_score"] * 100,
+                               url("/search", **{**f, "outlet": r["outlet"]}) if r["outlet"] != NO_OUTLET else None)
                               for r in scored(tables["outlets"])[:15]], fmt="{:.0f}%", top=100,
                              title="mean article score by outlet", unit="mean article score"),
         "months": line_chart([(r["month"], r["mean_score"],
@@ -151,9 +151,9 @@ def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> 
                              x_title="Month of publication",
                              empty="No article here has a publication date." if tables["outlets"] else "No data yet.",
                              name="all outlets" if len(tables["outlets"]) > 1 else "", others=[
-            (outlet, [(r["month"], r["mean_score"], url("/search", **{**f, "outlet": outlet, "since": r["month"],
-                                                                      "until": r["month"]}) if outlet != "unknown" else None)
-                      for r in scored(rows)])
+            (outlet_label(outlet), [(r["month"], r["mean_score"], url("/search", **{
+                **f, "outlet": outlet, "since": r["month"], "until": r["month"]}) if outlet != NO_OUTLET else None)
+                for r in scored(rows)])
             for outlet, rows in outlets_over_time([r["outlet"] for r in tables["outlets"]],
                                                   tables["outlet_months"]).items()] if len(tables["outlets"]) > 1 else []),
         "topics": bar_chart([(r["topic"], r["mean_score"] * 100,
@@ -161,8 +161,8 @@ def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> 
                              for r in scored(tables["topics"])[:20]], fmt="{:.0f}%", top=100,
                             title="mean article score by topic", unit="mean article score"),
         "targets": bar_chart([(r["entity"], r["spans"], url("/search", **{**f, "q": r["entity"]}))
-                              for r in tables["targets"]], title="entities most targeted by technique spans",
-                             unit="spans"),
+                              for r in tables["targets"]], title="entities most targeted by highlighted passages",
+                             unit="passages"),
     }
 
 

@@ -20,6 +20,15 @@ from ..document import headline_title
 from ..export import spreadsheet_safe
 from ..store import Store
 
+NO_OUTLET = "unknown"  # report.build's key for articles stored without an outlet, kept in downloads and the API
+NO_OUTLET_LABEL = "(no outlet given)"  # what a page shows for it: "unknown" read as an outlet of that name
+
+
+def outlet_label(outlet: str) -> str:
+    """An outlet as a page names it: the group of articles stored without one in words."""
+    return NO_OUTLET_LABEL if outlet == NO_OUTLET else outlet
+
+
 DASHBOARD_TABLES = ("techniques", "outlets", "months", "outlet_months", "topics", "techniques_by_outlet", "targets",
                     "top_articles")
 
@@ -66,6 +75,45 @@ def form_error(error: ValidationError) -> str:
         if e["type"] == "string_pattern_mismatch" and field == "url":
             return "The address must start with http:// or https://."
     return "Paste a text or give a URL (one of them, not both)."
+
+
+# fetch.py's reasons are written for the command line: the system's resolver and socket errors as
+# they come ("[Errno -2] Name or service not known") and a flag to pass. A page says them in words,
+# and a private address is the server's setting, not the reader's. Reasons not matched pass unchanged.
+_UNREACHABLE = "the address could not be reached"
+_URL_REASONS: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern), words) for pattern, words in (
+    (r"cannot resolve host '(?P<host>[^']*)': .*"
+     r"(Name or service not known|No address associated|nodename nor servname).*",
+     _UNREACHABLE + ". There is no site named '{host}'. Check the address for a typing mistake"),
+    (r"cannot resolve host '(?P<host>[^']*)': .*(Temporary failure|no answer from the name server|Try again).*",
+     _UNREACHABLE + ". The site name '{host}' could not be looked up (the server running propscope may be "
+     "offline or its name server not answering). Try again later, or paste the article's text instead"),
+    (r"cannot resolve host '(?P<host>[^']*)'.*",
+     _UNREACHABLE + ". The site name '{host}' could not be looked up. Check the address, or paste the article's "
+     "text instead"),
+    (r"(?P<host>\S+) resolves to a non-public address \((?P<addr>[^)]*)\); pass --allow-private-urls.*",
+     "{host} is an address on a private or local network ({addr}), which this server does not fetch. Whoever runs "
+     "the server can allow such addresses by starting it with 'propscope serve --allow-private-urls'; or paste the "
+     "article's text instead"),
+    (r"cannot fetch .*(Connection refused).*",
+     _UNREACHABLE + ". The site refused the connection. Check the address (and its port, if it has one)"),
+    (r"cannot fetch .*(Network is unreachable|No route to host).*",
+     _UNREACHABLE + ". The server running propscope has no route to that site (it may be offline). Paste the "
+     "article's text instead"),
+    (r"HTTP 404 from .*", "the site says there is no such page (HTTP 404). Check the address"),
+    (r"HTTP (?P<code>401|403|451) from .*",
+     "the site refused to give the page (HTTP {code}): it may need a login or block automatic readers. Paste the "
+     "article's text instead"),
+    (r"HTTP (?P<code>5\d\d) from .*", "the site had an error (HTTP {code}). Try again later, or paste the text"),
+)]
+
+
+def url_reason(reason: str) -> str:
+    """Why a URL could not be analysed, in words for a page or an API reply (``_URL_REASONS``)."""
+    for pattern, words in _URL_REASONS:
+        if found := pattern.fullmatch(reason):
+            return words.format(**found.groupdict())
+    return reason
 
 
 def url(path: str, **params: object) -> str:

@@ -46,7 +46,7 @@
     var min = slider ? Number(slider.value) / 100 : 0;
     var on = {};
     boxes.forEach(function (b) { on[b.value] = b.checked; });
-    var seen = {}, shown = 0, total = 0;
+    var seen = {}, shown = 0, total = 0, labelsOff = 0;
     marks.forEach(function (m) {
       var vis = visibleSpans(m._spans, min, on);
       m.classList.toggle("off", !vis.length);
@@ -69,15 +69,19 @@
         }
       });
       var key = (m.closest("section") ? m.closest("section").id || "" : "") + "/" + m.getAttribute("data-id");
-      if (!seen[key]) {  // a span cut in pieces counts once
+      if (!seen[key]) {  // a passage cut in pieces counts once; a passage with any technique showing is shown
         seen[key] = true;
-        total += m._spans.length;
-        shown += vis.length;
+        total += 1;
+        if (vis.length) shown += 1;
+        labelsOff += m._spans.length - vis.length;  // techniques hidden, on passages that show too
       }
     });
     if (sliderValue) sliderValue.textContent = Math.round(min * 100) + "%";
-    if (shownCount) shownCount.textContent = shown + " of " + total + (total === 1 ? " span" : " spans") + " shown" +
-      (shown < total ? "; the others are hidden" : "") + ".";
+    if (shownCount) shownCount.textContent = shown + " of " + total.toLocaleString("en") +
+      (total === 1 ? " highlighted passage" : " highlighted passages") + " shown" +
+      (shown < total ? "; the others are hidden" :
+        labelsOff ? "; " + labelsOff + (labelsOff === 1 ? " technique label" : " technique labels") + " hidden" : "") +
+      ".";
   }
 
   function ownText(mark) {
