@@ -766,6 +766,22 @@ def test_named_entities_are_labelled_in_words_not_spacy_codes(client, db_url):
     assert not re.search(r">(PERSON|ORG|GPE|NORP|FAC)<", names) and "found automatically" in names
 
 
+def test_names_in_the_text_list_each_entity_once_with_how_often_it_is_named(client, db_url):
+    """The card listed every mention: one person four times, her surname apart from her full name."""
+    text = "Jane Holloway spoke. Holloway left. Holloway returned. Acme Corp agreed."
+    ents = [{"text": "Jane Holloway", "label": "PERSON", "entity_id": 0, "canonical": "Jane Holloway"},
+            {"text": "Holloway", "label": "PERSON", "entity_id": 0, "canonical": "Jane Holloway"},
+            {"text": "Holloway", "label": "PERSON", "entity_id": 0, "canonical": "Jane Holloway"},
+            {"text": "Acme Corp", "label": "ORG", "entity_id": 1, "canonical": "Acme Corp"}]
+    _store_analysis(db_url, "names-2", text, entities=ents)
+    page = client.get("/articles/names-2").text
+    names = page[page.index("<h2>Names in the text</h2>"):]
+    names = names[:names.index("</div>")]
+    assert re.findall(r"<bdi>([^<]+)</bdi>", names) == ["Jane Holloway", "Acme Corp"]
+    assert '<bdi>Jane Holloway</bdi> <span class="hint">person · named 3 times</span>' in names
+    assert '<bdi>Acme Corp</bdi> <span class="hint">organisation</span>' in names
+
+
 def test_the_time_chart_says_what_its_axes_measure(client):
     """The score-over-time chart showed 0%..100% and months with no word of what was measured."""
     from propscope.web.charts import line_chart

@@ -186,6 +186,19 @@ class SourcesResult:
         return out
 
 
+def named_entities(entities: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per entity of an analysis's ``entities`` (their ``to_dict`` form), in the order they are
+    first named: ``{name, label, mentions}``. A page listing every mention named one person four
+    times, and her surname apart from her full name; ``entity_id`` says which mentions are one."""
+    rows: dict[Any, dict[str, Any]] = {}
+    for e in entities:
+        key = e.get("entity_id") if isinstance(e.get("entity_id"), int) and e["entity_id"] >= 0 else e.get("text")
+        row = rows.setdefault(key, {"name": e.get("canonical") or e.get("text") or "", "label": e.get("label") or "",
+                                    "mentions": 0})
+        row["mentions"] += 1
+    return [r for r in rows.values() if r["name"]]
+
+
 # --------------------------------------------------------------------------------------------- model
 
 

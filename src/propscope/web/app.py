@@ -45,6 +45,7 @@ from ..report_html import (
     technique_css,
     technique_data,
 )
+from ..sources import named_entities
 from ..store import DAMAGED_ADVICE, Store, StoreError, StoreUnavailable, store_damaged
 from . import charts, views
 from .security import LOOPBACK_HOSTS, TEST_HOST, Guard, bearer_token_ok, secret_ok, wants_page
@@ -468,7 +469,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         return page(request, "article.html", a=a, head=Markup(render_head(a, level=1)),
                     body=Markup(render_article(a, threshold, head=False)),
                     controls=Markup(render_controls([a], threshold)), legend=Markup(render_legend([a])),
-                    guide=Markup(READING_GUIDE),
+                    guide=Markup(READING_GUIDE), names=named_entities(a.entities),
                     technique_dicts=technique_data([a]))
 
     def dashboard_data(outlet: str, since: str, until: str) -> tuple[dict, dict[str, list[dict]]]:
