@@ -1072,6 +1072,26 @@ def test_reused_passages_link_their_articles_and_keep_offsets_in_small_print(cli
     assert re.search(r'<small class="offsets"[^>]*>id web-[0-9a-f]+ · characters \[\d+:\d+\]</small>', report)
 
 
+def test_a_boilerplate_passage_says_what_boilerplate_is():
+    """A passage flagged as boilerplate carried the bare tag "· boilerplate": readers could not tell
+    it from a copy, nor why it was listed."""
+    import dataclasses
+
+    from propscope.document import Article
+    from propscope.report_html import render_passage, render_reuse
+    from propscope.reuse import Passage, ReuseResult
+
+    footer = "Subscribe to the Evening Post for daily news. Call 0800 123 456."
+    texts = {i: Article(id=i, text=f"Story {i}. {footer}", outlet="Evening Post") for i in ("e1", "e2")}
+    start = len("Story e1. ")
+    flagged = Passage("e1", start, start + len(footer), "e2", start, start + len(footer), 1.0, boilerplate=True)
+    html = render_passage(flagged, texts, origin=None)
+    assert "boilerplate: text the outlet repeats, not a copied story" in html and 'title="text an outlet prints' in html
+    assert "boilerplate" not in render_passage(dataclasses.replace(flagged, boilerplate=False), texts, origin=None)
+    report = render_reuse(ReuseResult(passages=[flagged], clusters=[]), texts)
+    assert ".hint{" in report  # the file's small print has a style of its own
+
+
 def test_articles_without_an_outlet_are_named_in_words_on_the_dashboard_not_in_its_downloads(client):
     """Articles stored without an outlet were charted and tabled as an outlet called "unknown". The
     page now says "(no outlet given)"; the CSV and JSON keep the value the API and report give."""

@@ -28,11 +28,17 @@ body{font:16px/1.6 Georgia,serif;color:#222;max-width:62rem;margin:2rem auto;pad
 h1{font:600 1.4rem system-ui,sans-serif} h2{font:600 1.15rem system-ui,sans-serif;margin-top:2.5rem}
 .legend{font:.85rem system-ui,sans-serif}
 .note{font:.8rem system-ui,sans-serif;color:#666}
+.hint{color:#666;font:.85rem system-ui,sans-serif}
 .guide{font-size:.9rem;color:#333}
 .reading{margin-top:1rem}
 #span-details:not(:empty){position:sticky;bottom:0;background:#fff;border-top:2px solid #1f2d3a;padding:.4rem 1rem;
   max-height:40vh;overflow:auto}
 """
+
+
+# A reuse passage flagged as boilerplate, said in words: the bare tag left readers guessing.
+_BOILERPLATE = (' · <span class="boilerplate" title="text an outlet prints on many of its pages, such as a footer, '
+                'a notice or a banner">boilerplate: text the outlet repeats, not a copied story</span>')
 
 
 # What a first-time reader needs to read an analysed article: the web page and the report both show it.
@@ -433,7 +439,7 @@ def render_passage(p, texts: dict, origin: str | None, href: Callable[[str], str
                 f'exclusive)">id {html.escape(article_id)} · characters [{start}:{end}]</small></div>')
 
     return (f'<section class="passage"><p class="meta">similarity {p.score:.0%}'
-            f'{" · boilerplate" if p.boilerplate else ""}</p><div class="side-by-side">'
+            f'{_BOILERPLATE if p.boilerplate else ""}</p><div class="side-by-side">'
             f'<div>{head(p.a, p.a_start, p.a_end)}<pre dir="auto">{left}</pre></div>'
             f'<div>{head(p.b, p.b_start, p.b_end)}<pre dir="auto">{right}</pre></div></div></section>')
 
