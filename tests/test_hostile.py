@@ -720,6 +720,56 @@ def test_a_stored_analysis_that_is_no_analysis_is_named_not_a_traceback(tmp_path
         assert shown.status_code == 503 and "The" + line[3:] in html.unescape(shown.text)
 
 
+@pytest.mark.parametrize("field, value, says, report_reads", [
+    ("targets", "Jane", "'targets' is a JSON string, not a list", True),
+    ("targets", [{"targets": 5}], "'targets' in item 1 of 'targets' is a JSON number, not a list", True),
+    ("targets", [{"targets": [{"text": "Jane"}]}], "no 'canonical' field in item 1 of 'targets' in item 1 of 'targets'",
+     True),
+    ("spans", [{"end": 4, "technique": "Loaded_Language", "score": 0.9}], "no 'start' field in item 1 of 'spans'", False),
+    ("spans", [{"start": True, "end": 4, "technique": "Doubt", "score": 0.9}],
+     "'start' in item 1 of 'spans' is a JSON true/false, not a number", False),
+    ("entities", "Jane", "'entities' is a JSON string, not a list", False),
+    ("quotes", [1], "item 1 of 'quotes' is a JSON number, not an object", False),
+    ("notes", [None], "a note is a JSON null, not a string", False)])
+def test_a_stored_analysis_with_a_wrongly_typed_nested_field_is_named_not_a_traceback(tmp_path, tiny_model, field,
+                                                                                     value, says, report_reads):
+    """A stored analysis whose nested fields have the wrong type ('targets' a string, a span
+    without 'start', 'entities' a string) was a TypeError traceback from report, a KeyError or
+    garbage from export, and a 500 from the article page and dashboard; it is named as a row that
+    is no analysis is (the report reads only targets, so it still runs over a bad span)."""
+    import html
+    import sqlite3
+
+    db = str(tmp_path / "s.db")
+    s = Store(db)
+    s.add_articles([Article("a1", "Jane Holloway said the harbour is a disgrace.")])
+    s.save_analyses([(s.pk_of("a1"), fake_analysis(s.get_article("a1")))])
+    s.engine.dispose()
+    with sqlite3.connect(db) as conn:
+        data = json.loads(conn.execute("SELECT data FROM analyses").fetchone()[0])
+        conn.execute("UPDATE analyses SET data = ?", (json.dumps({**data, field: value}),))
+        before = conn.execute("SELECT data FROM analyses").fetchone()[0]
+    line = f"the stored analysis of article 'a1' cannot be read ({says}); "
+    r = cli("report", "--db", db)
+    if report_reads:
+        assert r.exit_code == 1 and r.stderr.startswith(f"propscope: {line}") and len(r.stderr.splitlines()) == 1
+    else:
+        assert r.exit_code == 0, r.stderr
+    for args in (["export"], ["export", "--format", "label-studio"]):
+        r = cli(*args, "--db", db)
+        assert r.exit_code == 1 and r.stderr.startswith(f"propscope: {line}") and len(r.stderr.splitlines()) == 1, r.stderr
+    with TestClient(create_app(db=db, model=str(tiny_model))) as c:
+        for path in ("/api/articles/a1", "/dashboard") if report_reads else ("/api/articles/a1",):
+            r = c.get(path)
+            assert r.status_code == 503 and r.json()["detail"].startswith(line), path
+        if not report_reads:
+            assert c.get("/dashboard").status_code == 200
+        shown = c.get("/articles/a1", headers={"accept": "text/html"})
+        assert shown.status_code == 503 and "The" + line[3:] in html.unescape(shown.text)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT data FROM analyses").fetchone()[0] == before
+
+
 def _damaged_store(path: Path) -> bytes:
     """A SQLite store at ``path`` of 60 articles whose articles table's root page is then
     overwritten with junk (the file and its other tables intact, as a bad disk sector leaves
@@ -1859,6 +1909,32 @@ def test_evaluate_refuses_gold_articles_and_predictions_that_share_no_article(tm
     assert r.exit_code == 0 and json.loads(r.stdout)["si"]["overall"]["predicted"] == 2
     assert r.stderr == ("propscope: warning: 1 predicted article ids are not in the gold, e.g. 77; their spans count "
                         "as false positives\n")
+
+
+def test_span_labels_outside_the_taxonomy_are_named_with_their_counts(tmp_path):
+    """A mistyped technique name in a span label file ('Loaded_Languge') was scored in silence as
+    wrong everywhere; it is named on stderr with its count. The EMNLP-2019 corpus's six techniques
+    beyond PTC-14 are scored without a warning, as that corpus uses them."""
+    articles, gold = _span_task(tmp_path)
+    pred = tmp_path / "pred.labels"
+    pred.write_text("1\tLoaded_Languge\t4\t13\n1\tLoaded_Languge\t14\t20\n1\tRed_Herring\t0\t3\n"
+                    "1\tLoaded_Language\t21\t26\n")
+    r = CliRunner().invoke(main, ["evaluate", "--gold", str(gold), "--articles", str(articles), "--pred", str(pred),
+                                  "--format", "json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["flc"]["overall"]["predicted"] == 4
+    assert r.stderr == (f"propscope: warning: {pred}: 3 labels name no technique of ptc14, scored as wrong wherever "
+                        "they are: Loaded_Languge (2), Red_Herring (1); see `propscope techniques --taxonomy ptc14`\n")
+    emnlp = tmp_path / "emnlp.labels"
+    emnlp.write_text("1\tRed_Herring\t0\t3\n1\tObfuscation,Intentional_Vagueness,Confusion\t4\t13\n")
+    for g, p in ((gold, emnlp), (emnlp, gold)):
+        r = CliRunner().invoke(main, ["evaluate", "--gold", str(g), "--articles", str(articles), "--pred", str(p),
+                                      "--format", "json"])
+        assert r.exit_code == 0 and r.stderr == "" and "flc" in json.loads(r.stdout)
+    typo_gold = tmp_path / "typo-gold.labels"
+    typo_gold.write_text("1\tDoubtt\t4\t13\n")
+    r = CliRunner().invoke(main, ["evaluate", "--gold", str(typo_gold), "--articles", str(articles), "--pred", str(gold)])
+    assert r.exit_code == 0 and f"warning: {typo_gold}: 1 labels name no technique of ptc14" in r.stderr
+    assert "Doubtt (1)" in r.stderr
 
 
 def test_paragraph_gold_labels_outside_the_taxonomy_are_named(tmp_path):

@@ -80,7 +80,7 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
                  .select_from(articles.join(analyses)), outlet, since, until)
     with store.engine.connect() as conn:
         for pk, data, score, article_id in conn.execute(q):
-            for t in analysis_data(data, repr(article_id)).get("targets", []):
+            for t in analysis_data(data, repr(article_id), ("targets",)).get("targets", []):
                 named = {x["canonical"] or x["text"]: x["label"] for x in t["targets"] if x.get("label") in _TARGET_LABELS}
                 spans_on.update(list(named))
                 for e, label in named.items():

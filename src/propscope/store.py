@@ -797,17 +797,100 @@ def _article(row) -> Article:
 DAMAGED_ROW = "the row is damaged or was written by another program; restore the store from a backup"
 
 
-def analysis_data(data: str, article: str) -> dict:
-    """A stored analysis's JSON as a dict, or a StoreError naming the article (``repr``) when it
-    is none: a row damaged or written by another program was a JSONDecodeError traceback from
-    report and export, and a 500 from the web's pages."""
+_NUMBER = (int, float)
+_TEXT_OR_NULL = (str, type(None))
+# What the report, exports and pages read from a stored analysis, field by field: (required, JSON
+# types). A reader trusts these, so a row whose nested field has another type ('targets' a string, a
+# span without 'start') was a TypeError or KeyError traceback, or a 500, far from the row at fault.
+_TOP_FIELDS: dict[str, tuple[bool, tuple[type, ...]]] = {
+    "spans": (True, (list,)), "sentences": (True, (list,)), "score": (True, _NUMBER), "model": (True, (str,)),
+    "entities": (False, (list,)), "attributions": (False, (list,)), "quotes": (False, (list,)),
+    "targets": (False, (list,)), "taxonomy": (False, _TEXT_OR_NULL), "language": (False, _TEXT_OR_NULL),
+    "notes": (False, (list,)),
+}
+_ITEM_FIELDS: dict[str, dict[str, tuple[bool, tuple[type, ...]]]] = {
+    "spans": {"start": (True, (int,)), "end": (True, (int,)), "technique": (True, (str,)), "score": (True, _NUMBER),
+              "text": (False, (str,))},
+    "sentences": {"start": (True, (int,)), "end": (True, (int,)), "score": (True, _NUMBER)},
+    "entities": {"text": (False, _TEXT_OR_NULL), "canonical": (False, _TEXT_OR_NULL), "label": (False, _TEXT_OR_NULL)},
+    "attributions": {"source": (True, (str,)), "cue": (True, (str,)), "content_start": (True, (int,)),
+                     "content_end": (True, (int,)), "via": (False, _TEXT_OR_NULL)},
+    "quotes": {"start": (True, (int,)), "end": (True, (int,)), "text": (True, (str,)),
+               "speaker": (False, _TEXT_OR_NULL)},
+    "targets": {"targets": (True, (list,))},
+    "targets.targets": {"canonical": (True, _TEXT_OR_NULL), "text": (True, _TEXT_OR_NULL),
+                        "label": (False, _TEXT_OR_NULL)},
+}
+ANALYSIS_FIELDS = tuple(_TOP_FIELDS)
+
+
+def _json_kind(value: object) -> str:
+    """What ``value`` is in JSON's words, for a message about a stored row."""
+    if isinstance(value, bool):
+        return "true/false"
+    return {dict: "object", list: "list", str: "string", int: "number", float: "number",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _typed(value: object, types: tuple[type, ...]) -> bool:
+    """Whether ``value`` has one of ``types``; JSON's true and false are no numbers here."""
+    return isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+
+
+def _fields_problem(obj: dict, spec: dict[str, tuple[bool, tuple[type, ...]]], where: str) -> str | None:
+    """What is wrong with ``obj``'s fields against ``spec`` (the first thing), or None."""
+    for name, (required, types) in spec.items():
+        if name not in obj:
+            if required:
+                return f"no '{name}' field{where}"
+        elif not _typed(obj[name], types):
+            return f"'{name}'{where} is a JSON {_json_kind(obj[name])}, not a {_json_kind(types[0]())}"
+    return None
+
+
+def _items_problem(items: list, kind: str, where: str) -> str | None:
+    """What is wrong with the objects of list field ``kind`` (``_ITEM_FIELDS``), or None."""
+    for i, item in enumerate(items):
+        at = f" in item {i + 1} of '{kind.rsplit('.', 1)[-1]}'{where}"
+        if not isinstance(item, dict):
+            return f"item {i + 1} of '{kind.rsplit('.', 1)[-1]}'{where} is a JSON {_json_kind(item)}, not an object"
+        if why := _fields_problem(item, _ITEM_FIELDS.get(kind, {}), at):
+            return why
+        if kind == "targets" and (why := _items_problem(item["targets"], "targets.targets", at)):
+            return why
+    return None
+
+
+def analysis_problem(d: dict, fields: Sequence[str] = ANALYSIS_FIELDS) -> str | None:
+    """What makes the stored analysis ``d`` unreadable, looking at ``fields`` only (the report
+    reads a row's targets alone), or None when readers can trust it."""
+    why = _fields_problem(d, {k: v for k, v in _TOP_FIELDS.items() if k in fields}, "")
+    for name in fields:
+        if why:
+            break
+        if isinstance(d.get(name), list):
+            if name == "notes":
+                bad = next((n for n in d[name] if not isinstance(n, str)), "")
+                why = f"a note is a JSON {_json_kind(bad)}, not a string" if not isinstance(bad, str) else None
+            else:
+                why = _items_problem(d[name], name, "")
+    return why
+
+
+def analysis_data(data: str, article: str, fields: Sequence[str] = ANALYSIS_FIELDS) -> dict:
+    """A stored analysis's JSON as a dict whose ``fields`` have the types readers expect, or a
+    StoreError naming the article (``repr``) and what is wrong: a row damaged or written by
+    another program was a JSONDecodeError, KeyError or TypeError traceback from report and export,
+    and a 500 from the web's pages."""
     try:
         d = json.loads(data)
     except (TypeError, ValueError) as e:
         d, why = None, f"not JSON: {e}"
     else:
         why = f"JSON {type(d).__name__}, not an analysis object"
-    if not isinstance(d, dict):
+    if isinstance(d, dict):
+        why = analysis_problem(d, fields)
+    if why:
         raise StoreError(f"the stored analysis of article {article} cannot be read ({why}); {DAMAGED_ROW}")
     return d
 
