@@ -1175,8 +1175,10 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt, taxonomy_name) -> None:
         _fail(f"{gold}: no label lines ('id<TAB>technique<TAB>start<TAB>end'); give the gold label file(s)")
     gold_ids = {g[0] for g in gold_spans}
     _check_evaluation_ids(gold_ids, pred_spans, texts, articles, pred)
+    tax = _taxonomy(taxonomy_name)
     for spans, source in ((gold_spans, gold), (pred_spans, pred), (tc_spans, tc_pred)):
         _check_spans(spans or [], texts, source)
+        _warn_unknown_techniques(spans or [], source, tax)
     has_techniques = any(g[1] for g in gold_spans)
     if pred_spans is None:
         from .techniques.decode import Thresholds
@@ -1228,6 +1230,24 @@ def _check_spans(spans: list, texts: dict[str, str], source: str) -> None:
         if art in texts and not 0 <= start < end <= len(texts[art]):
             _fail(f"{source}: span {ingest.printable(art)} {start}-{end} is empty or outside article "
                   f"{ingest.printable(art)} ({len(texts[art]):,} characters)")
+
+
+def _warn_unknown_techniques(spans: list, source: str, tax) -> None:
+    """Warn on stderr about technique names of ``source`` that ``tax`` lacks, with their counts: a
+    mistyped name ('Loaded_Languge') was scored in silence as wrong everywhere. Names of the
+    EMNLP-2019 corpus's 18 classes (``EMNLP2019_EXTRA``) are left to be scored as they are unless
+    another unknown name is there too; they cannot be refused, as that corpus uses them."""
+    from .taxonomy import EMNLP2019_EXTRA
+
+    known = set(tax.names)
+    counts = Counter(t for _, t, _, _ in spans if t and t not in known)
+    if not counts or set(counts) <= EMNLP2019_EXTRA:
+        return
+    ordered = sorted(counts, key=lambda t: (t in EMNLP2019_EXTRA, -counts[t], t))
+    shown = ", ".join(f"{ingest.printable(t)} ({counts[t]:,})" for t in ordered[:8])
+    more = f" and {len(ordered) - 8} more" if len(ordered) > 8 else ""
+    _err(f"warning: {source}: {sum(counts.values()):,} labels name no technique of {tax.name}, scored as wrong "
+         f"wherever they are: {shown}{more}; see `propscope techniques --taxonomy {tax.name}`")
 
 
 def _check_evaluation_ids(gold_ids: set[str], pred_spans: list | None, texts: dict[str, str], articles: str,
