@@ -2313,6 +2313,19 @@ def test_a_search_with_no_word_is_a_usage_error(tmp_path, query):
     assert cli("search", "--db", db, "harbour").exit_code == 0
 
 
+def test_search_syntax_and_stop_words_find_what_the_text_holds_on_every_store(db_url):
+    """Query syntax reaches neither engine (quotes, '*', NEAR, '-', AND/OR alone, a very long
+    query), and a query of stop words alone ('AND', 'the') found nothing on PostgreSQL, whose
+    English configuration drops them all, while SQLite found the article holding them."""
+    cli("ingest", "-", "--db", db_url, input="The harbour strike began today. Workers and bosses said not or yes.")
+    found = {"AND": 1, "the": 1, "and or not": 1, "OR": 1, '"harbour': 1, "harbour*": 1, 'a"b': 0,
+             "NEAR(harbour strike)": 0, "harbour -strike": 1, "harbour " * 5000: 1, "x" * 3000: 0}
+    for query, n in found.items():
+        r = cli("search", "--db", db_url, "--format", "json", "--", query)
+        assert r.exit_code == 0 and "Traceback" not in r.output, (query[:40], r.output)
+        assert len(json.loads(r.stdout or "[]")) == n, (query[:40], r.output)
+
+
 def test_paragraph_rows_are_not_written_in_a_taxonomy_whose_names_hold_commas(tmp_path, monkeypatch):
     """`analyze --model fast --format paragraphs` wrote PTC-14 rows such as 'a<TAB>1<TAB>Doubt,Name_Calling,Labeling',
     which read back (SemEval-2023 rows separate techniques with commas) as three techniques, one of them

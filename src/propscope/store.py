@@ -701,9 +701,17 @@ class Store:
             fts = " ".join('"' + t + '"' for t in terms)
             return articles.c.pk.in_(sa.text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts")
                                      .bindparams(fts=fts))
-        doc = sa.func.to_tsvector(sa.literal_column("'english'"), sa.func.coalesce(articles.c.title, "") + " "
+        config = "'english'"  # what the GIN index of migration 0001 is built with
+        query = sa.func.plainto_tsquery(sa.literal_column(config), " ".join(terms))
+        with self.engine.connect() as conn:
+            if conn.execute(sa.select(sa.func.numnode(query))).scalar() == 0:
+                # Only stop words ('AND', 'the', 'not'): English drops them all, and the empty query
+                # matched nothing where SQLite finds the words; these rare queries read every text.
+                config = "'simple'"
+                query = sa.func.plainto_tsquery(sa.literal_column(config), " ".join(terms))
+        doc = sa.func.to_tsvector(sa.literal_column(config), sa.func.coalesce(articles.c.title, "") + " "
                                   + articles.c.text)
-        return doc.op("@@")(sa.func.plainto_tsquery(sa.literal_column("'english'"), " ".join(terms)))
+        return doc.op("@@")(query)
 
     def search(self, query: str, technique: str | None = None, outlet: str | None = None,
                limit: int = 20, topic: str | None = None) -> list[dict]:
