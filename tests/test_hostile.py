@@ -99,6 +99,25 @@ def test_reuse_db_with_paths_stores_same_named_files_apart(db_url, tmp_path):
     assert r.exit_code == 0 and Store(db_url).count_articles() == 2
 
 
+def test_reuse_without_a_store_tells_same_named_files_apart(tmp_path):
+    """`reuse dir1 dir2` (no --db) with a.txt in both folders stopped on a ValueError traceback
+    ("duplicate article id 'a'"); different texts now take the store's unique ids, and one text
+    under one name twice is looked at once, with a note."""
+    story = "The harbour strike began today and the workers marched through the city centre for pay. " * 3
+    for folder, text in (("d1", story), ("d2", "A different report about elections in the capital. " + story)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(text)
+    r = cli("reuse", tmp_path / "d1", tmp_path / "d2", "--format", "json")
+    assert r.exit_code == 0, r.output
+    [passage] = json.loads(r.stdout)["passages"]
+    assert passage["a"] != passage["b"] and {passage["a"][:2], passage["b"][:2]} == {"a-"}
+    r = cli("reuse", tmp_path / "d1" / "a.txt", tmp_path / "d1" / "a.txt", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["passages"] == []
+    assert "note: two inputs named a hold the same text; it is looked at once" in r.stderr
+    r = cli("reuse", tmp_path / "d1" / "a.txt")
+    assert r.exit_code == 0 and r.stdout == "0 passages in 0 clusters\n"
+
+
 def test_batch_db_stores_same_named_files_apart(tmp_path, tiny_model):
     """Each result is saved on its own article: same-named inputs no longer overwrite each other."""
     for folder in ("a", "b"):
@@ -1764,6 +1783,21 @@ def test_batch_output_that_cannot_be_a_folder_is_one_line_before_the_cluster_sta
                                       "--scheduler", "tcp://127.0.0.1:1"])
         assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
         assert r.stderr.strip() == f"propscope: cannot write into {output}: {says}"
+
+
+@pytest.mark.parametrize("marker", ["", '{"input": "ab', "[1]", "\xff"])
+def test_a_damaged_batch_marker_means_the_partition_is_analysed_again(tmp_path, marker):
+    """A partition's '.done' marker cut short (a crash while writing it) or written by hand was a
+    JSONDecodeError traceback on every rerun of `propscope batch`; now the partition is redone."""
+    part = tmp_path / "_input" / "part-00000.jsonl"
+    part.parent.mkdir()
+    part.write_text('{"id": "a", "text": "A story."}\n')
+    out = tmp_path / "part-00000.jsonl"
+    out.write_text("")
+    out.with_suffix(".done").write_bytes(marker.encode("latin-1"))
+    assert batch.is_done(part, out) is False
+    out.with_suffix(".done").write_text(json.dumps({"input": batch._digest(part), "model": "m"}))
+    assert batch.is_done(part, out, "m") is True
 
 
 # -- SemEval label files (evaluate, classify-spans) ---------------------------------------------

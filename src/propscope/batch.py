@@ -111,7 +111,9 @@ def analyze_partition(input_path: str, output_path: str, model: str | None, batc
         for r in results:
             f.write(r.to_json() + "\n")
     os.replace(tmp, out)  # atomic: a partition output either exists whole or not at all
-    out.with_suffix(".done").write_text(json.dumps({"input": _digest(src), "model": tagger.name}))
+    marker = out.with_suffix(".done.tmp")  # whole or absent, as the output: a cut marker is a redo
+    marker.write_text(json.dumps({"input": _digest(src), "model": tagger.name}))
+    os.replace(marker, out.with_suffix(".done"))
     spent = {k: tagger.timings[k] - before[k] for k in before}
     return {"articles": len(results), "failed": failed, "read": t1 - t0, "load_model": t2 - t1,
             "tokenise": spent["tokenise"], "model": spent["encoder"], "decode": spent["decode"], "sources": t4 - t3,
@@ -119,10 +121,18 @@ def analyze_partition(input_path: str, output_path: str, model: str | None, batc
 
 
 def is_done(input_path: Path, output_path: Path, model_name: str | None = None) -> bool:
+    """Whether ``output_path`` holds this partition's analyses by ``model_name``, as its marker
+    says; a marker that is no JSON object (cut short, written by hand) was a JSONDecodeError
+    traceback on every rerun, and now means the partition is analysed again."""
     marker = output_path.with_suffix(".done")
     if not (output_path.exists() and marker.exists()):
         return False
-    info = json.loads(marker.read_text())
+    try:
+        info = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # cut short by a crash or written by hand: analyse the partition again
+        return False
+    if not isinstance(info, dict):
+        return False
     return info.get("input") == _digest(input_path) and (model_name is None or info.get("model") == model_name)
 
 

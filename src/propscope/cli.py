@@ -276,6 +276,24 @@ def _articles(paths, opts: ingest.ReadOptions, counter: Counter):
             yield item
 
 
+def _distinct_ids(articles: list) -> list:
+    """``articles`` with no id twice, for work without a store: two different texts sharing an id
+    (a.txt in two folders, a JSONL id used twice) take the store's unique ids, and one text read
+    twice under one id is kept once. ``reuse PATHS`` stopped on them with a ValueError traceback."""
+    counts = Counter(a.id for a in articles)
+    out, seen = [], set()
+    for a in articles:
+        name = a.id
+        if counts[name] > 1:
+            a = dataclasses.replace(a, id=ingest.generated_id(name, a.text, True))
+        if a.id in seen:
+            _err(f"note: two inputs named {ingest.printable(name)} hold the same text; it is looked at once")
+            continue
+        seen.add(a.id)
+        out.append(a)
+    return out
+
+
 def _refuse_memory(db: str | None) -> None:
     """SQLite's in-memory database looks like a store and is gone when the command ends."""
     if db == ":memory:" or (db or "").split("?")[0] in ("sqlite://", "sqlite:///:memory:"):
@@ -711,7 +729,7 @@ def reuse(paths, db, fmt, min_chars, boilerplate, boilerplate_pages, similarity,
             _store_articles(store, _articles(paths, opts, counter), counter)
         articles = list(store.iter_articles())
     else:
-        articles = list(_articles(paths, opts, counter))
+        articles = _distinct_ids(list(_articles(paths, opts, counter)))
     _err(f"looking for reuse among {len(articles)} articles")
     kwargs = {"min_chars": min_chars, "boilerplate": boilerplate, "boilerplate_min_articles": boilerplate_pages,
               "threshold": similarity, "report_quotations": quotations}
