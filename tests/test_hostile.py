@@ -2420,3 +2420,29 @@ def test_train_checks_its_labels_against_the_articles_before_any_work(tmp_path, 
     r = CliRunner().invoke(main, ["train", "--base", "minilm", "--data", str(tmp_path / "data"), "--out", str(run)])
     assert r.exit_code != 0 and words in r.output and "Traceback" not in r.output, r.output
     assert not (run / "cache").exists()
+
+
+@pytest.mark.parametrize("technique, extra, says", [
+    ({"name": ["A"], "colour": "#aabbcc"}, {}, "every technique needs 'name' and 'colour'"),
+    ({"name": "", "colour": "#aabbcc"}, {}, "technique name '' is empty or holds a tab"),
+    ({"name": "Loaded\tLanguage", "colour": "#aabbcc"}, {}, "technique name 'Loaded\\tLanguage' is empty or holds"),
+    ({"name": "A", "colour": "#aabbcc"}, {"unit": "word"}, "'unit' is 'word'; give one of span, paragraph")])
+def test_a_taxonomy_file_that_cannot_name_labels_is_one_line(tmp_path, monkeypatch, technique, extra, says):
+    """A taxonomy file whose technique name is a list was an AttributeError traceback; an empty
+    name, one with a tab or line break (label files are tab- and line-separated) or an unknown
+    'unit' was accepted and broke label files or scoring later. A pipe named NAME.json was read
+    forever."""
+    import os
+
+    from propscope import taxonomy
+
+    (tmp_path / "mine.json").write_text(json.dumps({"techniques": [technique], **extra}))
+    os.mkfifo(tmp_path / "piped.json")
+    monkeypatch.setenv("PROPSCOPE_TAXONOMIES", str(tmp_path))
+    taxonomy._parse.cache_clear()
+    r = cli("techniques", "--taxonomy", "mine")
+    assert r.exit_code == 1 and r.stderr.startswith(f"propscope: {tmp_path / 'mine.json'}: ") and says in r.stderr
+    assert len(r.stderr.splitlines()) == 1
+    r = cli("techniques", "--taxonomy", "piped")
+    assert r.exit_code == 1 and r.stderr == f"propscope: cannot read taxonomy file {tmp_path / 'piped.json'}: " \
+                                            "not a regular file\n"

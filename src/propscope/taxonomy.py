@@ -26,6 +26,8 @@ ENV = "PROPSCOPE_TAXONOMIES"
 DEFAULT = "ptc14"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+UNITS = ("span", "paragraph")  # what a technique label marks: a passage, or a whole paragraph
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ def _files(suffix: str) -> dict[str, Path]:
 
 def _read_json(path: Path) -> dict:
     try:
+        if not path.is_file():  # a pipe or device named NAME.json was read forever
+            raise OSError("not a regular file")
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
         raise TaxonomyError(f"cannot read taxonomy file {path}: {e}") from None
@@ -159,10 +163,16 @@ def _parse(path: str, mtime_ns: int) -> Taxonomy:
         techniques = tuple(Technique(str(t["name"]), str(t.get("display") or t["name"].replace("_", " ")),
                                      str(t.get("definition", "")), str(t["colour"]), str(t.get("short", "")),
                                      str(t.get("group", ""))) for t in data["techniques"])
-    except (KeyError, TypeError) as e:
+    except (KeyError, TypeError, AttributeError) as e:
         raise TaxonomyError(f"{p}: every technique needs 'name' and 'colour', every group a 'name' ({e})") from None
     if not techniques:
         raise TaxonomyError(f"{p}: no techniques")
+    for t in techniques:
+        if not t.name.strip() or _CONTROL.search(t.name):
+            raise TaxonomyError(f"{p}: technique name {t.name!r} is empty or holds a tab, line break or other "
+                                "control character (label files separate fields with tabs and lines)")
+    if str(data.get("unit", "span")) not in UNITS:
+        raise TaxonomyError(f"{p}: 'unit' is {data['unit']!r}; give one of {', '.join(UNITS)}")
     names = [t.name for t in techniques]
     if len(set(names)) != len(names):
         raise TaxonomyError(f"{p}: technique names repeat")
