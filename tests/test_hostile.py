@@ -2446,3 +2446,26 @@ def test_a_taxonomy_file_that_cannot_name_labels_is_one_line(tmp_path, monkeypat
     r = cli("techniques", "--taxonomy", "piped")
     assert r.exit_code == 1 and r.stderr == f"propscope: cannot read taxonomy file {tmp_path / 'piped.json'}: " \
                                             "not a regular file\n"
+
+
+@pytest.mark.parametrize("meta, says", [("not json", "its 'meta' is not JSON: Expecting value"),
+                                        ("[1]", "its 'meta' is a JSON list, not an object")])
+def test_a_stored_article_whose_meta_is_no_object_is_named(tmp_path, tiny_model, meta, says):
+    """An article row whose 'meta' is not JSON was blamed on its analysis ("the stored analysis
+    ... cannot be read"), and one whose 'meta' is a JSON list was passed on as it was."""
+    import sqlite3
+
+    db = str(tmp_path / "s.db")
+    s = Store(db)
+    s.add_articles([Article("a1", "A story about the harbour.")])
+    s.save_analyses([(s.pk_of("a1"), fake_analysis(s.get_article("a1")))])
+    s.engine.dispose()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET meta = ?", (meta,))
+    line = f"the stored article 'a1' cannot be read ({says}"
+    for args in (["export"], ["reuse"]):
+        r = cli(*args, "--db", db)
+        assert r.exit_code == 1 and r.stderr.startswith(f"propscope: {line}") and len(r.stderr.splitlines()) == 1, r.stderr
+    with TestClient(create_app(db=db, model=str(tiny_model))) as c:
+        r = c.get("/api/articles/a1")
+        assert r.status_code == 503 and r.json()["detail"].startswith(line)

@@ -798,8 +798,19 @@ def _filters(q, outlet, since, until):
 
 
 def _article(row) -> Article:
+    """The article of ``row``; a 'meta' that is no JSON object is a StoreError naming the article
+    (it was blamed on the article's analysis, or passed on as a list or a number)."""
+    try:
+        meta = json.loads(row["meta"] or "{}")
+    except (TypeError, ValueError) as e:
+        meta, why = None, f"not JSON: {e}"
+    else:
+        why = f"a JSON {_json_kind(meta)}"
+    if not isinstance(meta, dict):
+        raise StoreError(f"the stored article {row['id']!r} cannot be read (its 'meta' is {why}, not an object); "
+                         f"{DAMAGED_ROW}")
     return Article(id=row["id"], text=row["text"], title=row["title"], url=row["url"], outlet=row["outlet"],
-                   published=row["published"], language=row["language"], meta=json.loads(row["meta"] or "{}"))
+                   published=row["published"], language=row["language"], meta=meta)
 
 
 DAMAGED_ROW = "the row is damaged or was written by another program; restore the store from a backup"
