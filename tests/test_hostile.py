@@ -2469,3 +2469,29 @@ def test_a_stored_article_whose_meta_is_no_object_is_named(tmp_path, tiny_model,
     with TestClient(create_app(db=db, model=str(tiny_model))) as c:
         r = c.get("/api/articles/a1")
         assert r.status_code == 503 and r.json()["detail"].startswith(line)
+
+
+@pytest.mark.parametrize("table, column, value, says", [
+    ("reuse_clusters", "members", "not json", "the stored reuse cluster 0 cannot be read (not JSON: Expecting value"),
+    ("reuse_clusters", "members", '[["a", 0]]', "the stored reuse cluster 0 cannot be read (not a JSON list of "
+                                                "[article id, start, end])"),
+    ("topics", "words", '"harbour"', "the stored topic 'harbour' cannot be read (not a JSON list of words)")])
+def test_a_stored_topic_or_reuse_cluster_that_is_no_list_is_named(tmp_path, tiny_model, table, column, value, says):
+    """A topic's words or a reuse cluster's members damaged in the store was a JSONDecodeError or
+    TypeError traceback from `export --format reuse` and `search --topic`, and a 500 on the web."""
+    import sqlite3
+
+    db = str(tmp_path / "s.db")
+    story = "The harbour strike began today and the workers marched through the city centre for pay. " * 3
+    for name, text in (("a", story), ("b", "Other words first. " + story)):
+        (tmp_path / f"{name}.txt").write_text(text)
+    assert cli("reuse", tmp_path / "a.txt", tmp_path / "b.txt", "--db", db).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO topics (id, label, words) VALUES (0, 'harbour', '[\"harbour\"]')")
+        conn.execute(f"UPDATE {table} SET {column} = ?", (value,))
+    args = ["export", "--format", "reuse"] if table == "reuse_clusters" else ["search", "strike", "--topic", "harbour"]
+    r = cli(*args, "--db", db)
+    assert r.exit_code == 1 and r.stderr.startswith(f"propscope: {says}") and len(r.stderr.splitlines()) == 1, r.stderr
+    with TestClient(create_app(db=db, model=str(tiny_model))) as c:
+        r = c.get("/api/reuse" if table == "reuse_clusters" else "/api/articles?topic=harbour")
+        assert r.status_code == 503 and r.json()["detail"].startswith(says)

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -652,8 +652,9 @@ class Store:
             cq = sa.select(reuse_clusters).order_by(reuse_clusters.c.id)
             if article_id or limit:
                 cq = cq.where(reuse_clusters.c.id.in_(wanted))
-            clusters = [Cluster(r["id"], [tuple(m) for m in json.loads(r["members"])], r["origin"], r["boilerplate"])
-                        for r in conn.execute(cq).mappings()]
+            clusters = [Cluster(r["id"], [tuple(m) for m in _stored_list(r["members"], f"reuse cluster {r['id']}",
+                                                                         _is_member, "[article id, start, end]")],
+                                r["origin"], r["boilerplate"]) for r in conn.execute(cq).mappings()]
         return ReuseResult(passages, clusters)
 
     # -- topics -----------------------------------------------------------------------------
@@ -688,7 +689,8 @@ class Store:
         from .topics import Topic
 
         with self.engine.connect() as conn:
-            return [Topic(r["id"], r["label"], json.loads(r["words"]))
+            return [Topic(r["id"], r["label"], _stored_list(r["words"], f"topic {r['label']!r}",
+                                                            lambda w: isinstance(w, str), "words"))
                     for r in conn.execute(sa.select(topics).order_by(topics.c.id)).mappings()]
 
     # -- search -----------------------------------------------------------------------------
@@ -795,6 +797,24 @@ def _filters(q, outlet, since, until):
     if until:
         q = q.where(articles.c.published <= until)
     return q
+
+
+def _stored_list(data: str, what: str, item_ok: Callable[[object], bool], items: str) -> list:
+    """A stored JSON list (a topic's words, a reuse cluster's members), or a StoreError naming
+    ``what`` when it is none: a damaged row was a JSONDecodeError or TypeError traceback."""
+    try:
+        value = json.loads(data)
+    except (TypeError, ValueError) as e:
+        raise StoreError(f"the stored {what} cannot be read (not JSON: {e}); {DAMAGED_ROW}") from None
+    if not isinstance(value, list) or not all(item_ok(v) for v in value):
+        raise StoreError(f"the stored {what} cannot be read (not a JSON list of {items}); {DAMAGED_ROW}")
+    return value
+
+
+def _is_member(m: object) -> bool:
+    """Whether ``m`` is a reuse cluster member as stored: [article id, start, end]."""
+    return (isinstance(m, list) and len(m) == 3 and isinstance(m[0], str)
+            and all(_typed(x, (int,)) for x in m[1:]))
 
 
 def _article(row) -> Article:
