@@ -2495,3 +2495,24 @@ def test_a_stored_topic_or_reuse_cluster_that_is_no_list_is_named(tmp_path, tiny
     with TestClient(create_app(db=db, model=str(tiny_model))) as c:
         r = c.get("/api/reuse" if table == "reuse_clusters" else "/api/articles?topic=harbour")
         assert r.status_code == 503 and r.json()["detail"].startswith(says)
+
+
+def test_label_studio_tasks_of_several_taxonomies_are_named(tmp_path):
+    """A store holding analyses of two taxonomies exported Label Studio tasks whose labels no one
+    labelling config holds, in silence: the labels of the other taxonomy did not show in the
+    project. The export is unchanged, and a warning names the taxonomies and their counts."""
+    import dataclasses
+
+    db = str(tmp_path / "s.db")
+    s = Store(db)
+    s.add_articles([Article("a1", "A story about the harbour."), Article("a2", "Another story.")])
+    s.save_analyses([(s.pk_of("a1"), fake_analysis(s.get_article("a1"))),
+                     (s.pk_of("a2"), dataclasses.replace(fake_analysis(s.get_article("a2")), taxonomy="semeval2023"))])
+    r = cli("export", "--format", "label-studio", "--db", db)
+    assert r.exit_code == 0 and len(json.loads(r.stdout)) == 2
+    assert r.stderr == ("propscope: warning: the tasks hold labels of 2 taxonomies (ptc14: 1 article, semeval2023: 1 "
+                        "article); a Label Studio project takes one labelling config (`export --format "
+                        "label-studio-config --taxonomy NAME`), so the other taxonomies' labels will not show\n")
+    s.save_analyses([(s.pk_of("a2"), fake_analysis(s.get_article("a2")))])
+    r = cli("export", "--format", "label-studio", "--db", db)
+    assert r.exit_code == 0 and r.stderr == ""

@@ -1046,9 +1046,24 @@ def export(db, fmt, outlet, since, until, output, taxonomy_name=None) -> None:
         out.write(json.dumps(store.load_reuse().to_dict(), ensure_ascii=False) + "\n")
     else:
         items = store.iter_analyses(outlet, first, last)
-        for chunk in run_export(items, fmt):
+        seen: Counter = Counter()
+        for chunk in run_export(_counting_taxonomies(items, seen), fmt):
             out.write(chunk)
     _close_output(out, output)
+    if fmt == "label-studio" and len(seen) > 1:
+        from .report_html import plural
+
+        _err(f"warning: the tasks hold labels of {len(seen)} taxonomies ("
+             + ", ".join(f"{ingest.printable(t)}: {plural(n, 'article')}" for t, n in seen.most_common())
+             + "); a Label Studio project takes one labelling config (`export --format label-studio-config "
+             "--taxonomy NAME`), so the other taxonomies' labels will not show")
+
+
+def _counting_taxonomies(items, seen: Counter):
+    """``items`` (analyses) unchanged, counting each one's taxonomy into ``seen`` on the way."""
+    for a in items:
+        seen[a.taxonomy] += 1
+        yield a
 
 
 # -- taxonomy -------------------------------------------------------------------------------
