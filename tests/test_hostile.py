@@ -710,6 +710,16 @@ def test_no_home_folder_for_the_default_store_is_one_line(tmp_path, monkeypatch)
     assert r.exit_code == 1 and "there is no home folder for it" in r.stderr and "set $PROPSCOPE_CACHE" in r.stderr
 
 
+def _db_with_one_analysis(tmp_path, text: str) -> str:
+    """A SQLite store holding article 'a1' with ``text`` and its analysis, closed for a test to damage."""
+    db = str(tmp_path / "s.db")
+    s = Store(db)
+    s.add_articles([Article("a1", text)])
+    s.save_analyses([(s.pk_of("a1"), fake_analysis(s.get_article("a1")))])
+    s.engine.dispose()
+    return db
+
+
 @pytest.mark.parametrize("data, says, no_dict", [("not json", "not JSON: Expecting value", True),
                                                 ("[1]", "JSON list, not an analysis", True),
                                                 ('{"spans": []}', "no 'sentences' field", False)])
@@ -720,11 +730,7 @@ def test_a_stored_analysis_that_is_no_analysis_is_named_not_a_traceback(tmp_path
     import html
     import sqlite3
 
-    db = str(tmp_path / "s.db")
-    s = Store(db)
-    s.add_articles([Article("a1", "A story about the harbour.")])
-    s.save_analyses([(s.pk_of("a1"), fake_analysis(s.get_article("a1")))])
-    s.engine.dispose()
+    db = _db_with_one_analysis(tmp_path, "A story about the harbour.")
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE analyses SET data = ?", (data,))
     line = f"the stored analysis of article 'a1' cannot be read ({says}"
@@ -759,11 +765,7 @@ def test_a_stored_analysis_with_a_wrongly_typed_nested_field_is_named_not_a_trac
     import html
     import sqlite3
 
-    db = str(tmp_path / "s.db")
-    s = Store(db)
-    s.add_articles([Article("a1", "Jane Holloway said the harbour is a disgrace.")])
-    s.save_analyses([(s.pk_of("a1"), fake_analysis(s.get_article("a1")))])
-    s.engine.dispose()
+    db = _db_with_one_analysis(tmp_path, "Jane Holloway said the harbour is a disgrace.")
     with sqlite3.connect(db) as conn:
         data = json.loads(conn.execute("SELECT data FROM analyses").fetchone()[0])
         conn.execute("UPDATE analyses SET data = ?", (json.dumps({**data, field: value}),))
@@ -2455,11 +2457,7 @@ def test_a_stored_article_whose_meta_is_no_object_is_named(tmp_path, tiny_model,
     ... cannot be read"), and one whose 'meta' is a JSON list was passed on as it was."""
     import sqlite3
 
-    db = str(tmp_path / "s.db")
-    s = Store(db)
-    s.add_articles([Article("a1", "A story about the harbour.")])
-    s.save_analyses([(s.pk_of("a1"), fake_analysis(s.get_article("a1")))])
-    s.engine.dispose()
+    db = _db_with_one_analysis(tmp_path, "A story about the harbour.")
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE articles SET meta = ?", (meta,))
     line = f"the stored article 'a1' cannot be read ({says}"
