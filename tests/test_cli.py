@@ -631,3 +631,16 @@ def test_search_and_sources_text_output_escape_control_characters(tmp_path, monk
     assert "== evil\\x1b[31m" in r2.output and "Anna Berg" in r2.output
     for out in (r.output, r2.output):
         assert not any(c in out for c in "\x1b\x07\u202e")
+
+
+def test_search_help_shows_how_to_search_for_a_word_that_starts_with_a_dash(tmp_path, monkeypatch):
+    """`propscope search -harbour` reads as options ("No such option"); the help says to put such a
+    query after --, on one line a user can copy, and that form searches."""
+    r = CliRunner().invoke(main, ["search", "--help"])
+    assert r.exit_code == 0 and "\n    propscope search -- -harbour\n" in r.output
+    monkeypatch.setenv("PROPSCOPE_DB", str(tmp_path / "s.db"))
+    src = tmp_path / "a.txt"
+    src.write_text("The harbour reopened on Monday after the storm.")
+    assert CliRunner().invoke(main, ["ingest", str(src)]).exit_code == 0
+    r = CliRunner().invoke(main, ["search", "--", "-harbour"])
+    assert r.exit_code == 0 and "Traceback" not in r.output, r.output

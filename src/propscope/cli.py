@@ -995,7 +995,13 @@ def topics_cmd(db, n_topics, seed, fmt) -> None:
 @click.option("--limit", type=click.IntRange(1, MOST_ROWS), default=20, show_default=True, help="How many articles to list.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def search(query, db, technique, outlet, topic, limit, fmt) -> None:
-    """Full-text search over stored articles and their technique spans."""
+    """Full-text search over stored articles and their technique spans.
+
+    A query that starts with a dash goes after -- (else it reads as an option):
+
+    \b
+      propscope search -- -harbour
+    """
     from .taxonomy import display
 
     technique = _technique(technique)
