@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from .export import spreadsheet_safe
 from .names import same_names
 from .store import (
+    NO_OUTLET,
     Store,
     _filters,
     analyses,
@@ -128,7 +129,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
     with_topics = any(r["topic"] for r in rows)  # none before `propscope topics` has run
     for r in rows:
         month = r["published"].strftime("%Y-%m") if r["published"] else "unknown"
-        keyed = [(by_outlet, r["outlet"] or "unknown"), (by_month, month)]
+        keyed = [(by_outlet, r["outlet"] or NO_OUTLET), (by_month, month)]
         if with_topics:
             keyed.append((by_topic, r["topic"] or NO_TOPIC))
         if r["published"]:
@@ -151,7 +152,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
         for art_outlet, source in conn.execute(aq):
             key = source_key(source)
             names.setdefault(key, source)
-            cited[art_outlet or "unknown"][key] += 1
+            cited[art_outlet or NO_OUTLET][key] += 1
     totals: Counter = Counter()
     for c in cited.values():
         for k, n in c.items():

@@ -242,6 +242,8 @@ class StoreError(RuntimeError):
 # What SQLite says when it reads a damaged page of a store file, or a file that is no database at all.
 DAMAGED_SQLITE = ("file is not a database", "database disk image is malformed", "malformed database schema",
                   "vtable constructor failed")
+# The outlet of articles stored without one, in reports, downloads and the API (pages say it in words).
+NO_OUTLET = "unknown"
 DAMAGED_ADVICE = ("the store file is damaged or is no SQLite database: restore it from a backup, or save what it "
                   "still holds with `sqlite3 FILE .recover` into a new file")
 
@@ -615,7 +617,7 @@ class Store:
                 c = counts.setdefault(key, {"source": source, "citations": 0, "articles": set(), "outlets": {}})
                 c["citations"] += 1
                 c["articles"].add(pk)
-                c["outlets"][art_outlet or "unknown"] = c["outlets"].get(art_outlet or "unknown", 0) + 1
+                c["outlets"][art_outlet or NO_OUTLET] = c["outlets"].get(art_outlet or NO_OUTLET, 0) + 1
         counts = _merge_named(counts)
         ranked = sorted(counts.values(), key=lambda c: (-c["citations"], c["source"]))[:limit]
         return [{"source": c["source"], "citations": c["citations"], "articles": len(c["articles"]),

@@ -18,9 +18,8 @@ from pydantic import ValidationError
 from .. import taxonomy
 from ..document import headline_title
 from ..export import spreadsheet_safe
-from ..store import Store
+from ..store import NO_OUTLET, Store
 
-NO_OUTLET = "unknown"  # report.build's key for articles stored without an outlet, kept in downloads and the API
 NO_OUTLET_LABEL = "(no outlet given)"  # what a page shows for it: "unknown" read as an outlet of that name
 
 
