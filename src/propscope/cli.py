@@ -191,17 +191,13 @@ def _store_failure(e: Exception) -> str | None:
     SQLite file, ``store_damaged``), else None."""
     if "propscope.store" not in sys.modules:  # nothing was stored or read: not a store's failure
         return None
-    import sqlalchemy as sa
 
-    from .store import DAMAGED_ADVICE, StoreError, store_damaged
+    from .store import StoreError, database_trouble
 
     if isinstance(e, StoreError):
         return str(e)
-    if isinstance(e, sa.exc.OperationalError) or store_damaged(e):
-        orig = getattr(e, "orig", None) or e
-        advice = f" ({DAMAGED_ADVICE})" if store_damaged(e) else ""
-        return f"the store stopped this command: {' '.join(str(orig).split())[:300]}{advice}"
-    return None
+    why = database_trouble(e)
+    return f"the store stopped this command: {why}" if why else None
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})

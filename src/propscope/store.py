@@ -255,6 +255,17 @@ def store_damaged(e: BaseException) -> bool:
     return isinstance(e, sa.exc.DatabaseError) and any(m in str(getattr(e, "orig", None) or e) for m in DAMAGED_SQLITE)
 
 
+def database_trouble(e: BaseException) -> str | None:
+    """Why the database stopped a command or request, in one line (the driver's message, and what
+    to do when the file is damaged), for the database's own errors that are nobody's input: an
+    OperationalError (a read-only file, a full disk, a lock held past the timeout, a lost server)
+    or a damaged file (``store_damaged``). None for anything else, which stays a bug."""
+    if not (isinstance(e, sa.exc.OperationalError) or store_damaged(e)):
+        return None
+    orig = getattr(e, "orig", None) or e
+    return " ".join(str(orig).split())[:300] + (f" ({DAMAGED_ADVICE})" if store_damaged(e) else "")
+
+
 class StoreUnavailable(StoreError):
     """The store as a whole refuses writes (a read-only file, a full disk, a lock held past the
     timeout, a lost server): no request's fault, so the web app answers 503, not 400."""

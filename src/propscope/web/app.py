@@ -46,7 +46,7 @@ from ..report_html import (
     technique_data,
 )
 from ..sources import named_entities
-from ..store import DAMAGED_ADVICE, Store, StoreError, StoreUnavailable, store_damaged
+from ..store import Store, StoreError, StoreUnavailable, database_trouble
 from . import charts, views
 from .security import LOOPBACK_HOSTS, TEST_HOST, Guard, bearer_token_ok, secret_ok, wants_page
 
@@ -221,10 +221,9 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         server) is the server's trouble, not the request's: 503 with the reason, a page for a
         browser. A damaged file was a bare 500 on every page that read it. Other database errors
         stay 500s, as any bug."""
-        if not (isinstance(exc, sa.exc.OperationalError) or store_damaged(exc)):
+        reason = database_trouble(exc)
+        if reason is None:
             raise exc
-        orig = getattr(exc, "orig", None) or exc
-        reason = " ".join(str(orig).split())[:300] + (f" ({DAMAGED_ADVICE})" if store_damaged(exc) else "")
         return store_reply(request, f"the store could not be read: {reason}")
 
     @app.exception_handler(StoreError)
