@@ -426,8 +426,9 @@ REPORTED = ("wire", "typos", "subst", "split", "reorder", "short", "slogan", "qu
             "column", "aggregator", "rerun", "firstword",
             "prefix", "oped", "spun",
             "leadin", "names", "splitart", "paraphrase", "numbers", "inquote",
-            "table", "closing", "loaded", "post")
-NOT_REPORTED = ("quote", "boilerplate")
+            "table", "closing", "loaded", "post",
+            "shuffle", "interleave", "swap", "twosrc")
+NOT_REPORTED = ("quote", "boilerplate", "headline")
 _LABEL = r"[a-z]+/[a-z0-9-]+(?:#[a-z0-9]+)?"
 _MARK = re.compile(rf"\[\[(/|{_LABEL}(?: {_LABEL})*)\]\]")
 
@@ -598,7 +599,7 @@ def main() -> None:
     ap.add_argument("--jsonl", type=Path, help="also write the articles (without the marks) to this JSONL file")
     ap.add_argument("--data", type=Path, default=DATA,
                     help=f"the marked articles (default {DATA.relative_to(HERE.parent)}; "
-                         "also reuse_news2.txt ... reuse_news7.txt)")
+                         "also reuse_news2.txt ... reuse_news9.txt)")
     args, options = ap.parse_known_args()
     docs = read_docs(args.data)
     with tempfile.TemporaryDirectory() as tmp:
