@@ -306,3 +306,22 @@ def test_migration_0007_drops_the_score_of_analyses_that_measured_nothing(db_url
     s = Store(db_url)
     scores = {r["id"]: r["score"] for r in s.list_articles()[1]}
     assert scores == {"1": None, "2": 0.0}
+
+
+def test_the_text_report_names_articles_without_outlet_or_date_in_words(db_url):
+    """'unknown' in the outlet column reads as an outlet of that name; CSV and JSON keep the key."""
+    from propscope import report
+
+    s = Store(db_url)
+    s.add_articles([Article("n1", "Traitors rule the land, the blog says.")])
+    analyze_store(s, FakeModel(), sources=False)
+    rep = report.build(s)
+    assert [g["key"] for g in rep["by_outlet"]] == [report.NO_OUTLET]
+    assert [g["key"] for g in rep["by_month"]] == [report.NO_MONTH]
+    rows = report.to_text(rep).splitlines()
+    outlet_row = rows[rows.index("By outlet") + 2]
+    month_row = rows[rows.index("By month") + 2]
+    assert outlet_row.split()[:4] == ["(no", "outlet", "given)", "1"]
+    assert month_row.split()[:4] == ["(no", "date", "given)", "1"]
+    assert "unknown" not in report.to_text(rep).split("Highest-scoring")[0]
+    assert f"\noutlet,{report.NO_OUTLET},1," in report.to_csv(rep)

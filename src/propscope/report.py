@@ -36,6 +36,19 @@ GROUPS = (("outlet", "by_outlet"), ("month", "by_month"), ("topic", "by_topic"),
           ("outlet_month", "by_outlet_month"))
 OUTLET_MONTH = " | "  # joins outlet and month in the key of a ``by_outlet_month`` group (a month has no " | ")
 NO_TOPIC = "(no topic)"  # an article with none of the topic model's words, or stored after it was fitted
+NO_MONTH = "unknown"  # the month key of articles stored without a date (CSV and JSON keep it as it is)
+NO_OUTLET_LABEL = "(no outlet given)"  # how text and pages name NO_OUTLET: "unknown" reads as an outlet so called
+NO_MONTH_LABEL = "(no date given)"
+
+
+def outlet_label(outlet: str) -> str:
+    """An outlet as a reader sees it: the group of articles stored without one, in words."""
+    return NO_OUTLET_LABEL if outlet == NO_OUTLET else outlet
+
+
+def month_label(month: str) -> str:
+    """A month key as a reader sees it: the group of articles stored without a date, in words."""
+    return NO_MONTH_LABEL if month == NO_MONTH else month
 
 
 def _mean(values: list[float]) -> float | None:
@@ -128,12 +141,12 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
             rows.append(dict(r))
     with_topics = any(r["topic"] for r in rows)  # none before `propscope topics` has run
     for r in rows:
-        month = r["published"].strftime("%Y-%m") if r["published"] else "unknown"
+        month = r["published"].strftime("%Y-%m") if r["published"] else NO_MONTH
         keyed = [(by_outlet, r["outlet"] or NO_OUTLET), (by_month, month)]
         if with_topics:
             keyed.append((by_topic, r["topic"] or NO_TOPIC))
         if r["published"]:
-            keyed.append((by_outlet_month, f"{r['outlet'] or 'unknown'}{OUTLET_MONTH}{month}"))
+            keyed.append((by_outlet_month, f"{r['outlet'] or NO_OUTLET}{OUTLET_MONTH}{month}"))
         for groups, key in keyed:
             g = groups.setdefault(key, Group(key))
             g.articles += 1
@@ -205,6 +218,7 @@ def to_text(rep: dict) -> str:
     w(f"{rep['articles']} analysed articles\n")
     if unscored := sum(g["articles"] - g.get("scored", g["articles"]) for g in rep["by_outlet"]):
         w(f"({unscored} in a language the model does not read: no score, left out of every mean score)\n")
+    labels = {"by_outlet": outlet_label, "by_month": month_label, "by_topic": str}
     for title, key in (("By outlet", "by_outlet"), ("By month", "by_month"), ("By topic", "by_topic")):
         if key == "by_topic" and not rep.get(key):
             w("\nBy topic: none found yet (`propscope topics --db` finds them)\n")
@@ -212,16 +226,17 @@ def to_text(rep: dict) -> str:
         w(f"\n{title}\n{'':2}{'':<28} {'articles':>8} {'score':>6} {'spans':>6}  top techniques\n")
         for g in rep[key]:
             tops = ", ".join(f"{display(t)} ({n})" for t, n in list(g["techniques"].items())[:3])
-            w(f"  {g['key'][:28]:<28} {g['articles']:>8} {_score(g['mean_score']):>6} {g['spans']:>6}  {tops}\n")
+            w(f"  {labels[key](g['key'])[:28]:<28} {g['articles']:>8} {_score(g['mean_score']):>6} {g['spans']:>6}"
+              f"  {tops}\n")
     if over_time := outlets_over_time([g["key"] for g in rep["by_outlet"]], rep.get("by_outlet_month", [])):
         w("\nOutlets over time (mean score by month, articles in brackets)\n")
         for o, months in over_time.items():
-            w(f"  {o[:28]:<28} " + " · ".join(f"{m['month']} {_score(m['mean_score'])} ({m['articles']})" for m in months)
-              + "\n")
+            w(f"  {outlet_label(o)[:28]:<28} "
+              + " · ".join(f"{m['month']} {_score(m['mean_score'])} ({m['articles']})" for m in months) + "\n")
     if rep.get("top_sources_by_outlet"):
         w("\nMost cited sources by outlet\n")
         for o, items in rep["top_sources_by_outlet"].items():
-            w(f"  {o[:28]:<28} " + ", ".join(f"{i['source']} ({i['citations']})" for i in items) + "\n")
+            w(f"  {outlet_label(o)[:28]:<28} " + ", ".join(f"{i['source']} ({i['citations']})" for i in items) + "\n")
     if rep.get("top_targets"):
         w(f"\nMost targeted entities\n{'':2}{'':<28} {'spans':>8} {'articles':>8} {'score':>6}  top techniques\n")
         for t in rep["top_targets"]:

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import ingest, taxonomy
+from .. import ingest, report, taxonomy
 from ..document import Article, headline_title
 from ..pipeline import analyze_batch
 from ..report_html import (
@@ -200,8 +200,8 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     templates.env.filters["plural"] = plural
     templates.env.filters["article_href"] = article_href
     templates.env.filters["display"] = lambda name: taxonomy.get(name).display
-    templates.env.filters["outlet_label"] = views.outlet_label  # "unknown" reads as "(no outlet given)"
-    templates.env.globals["no_outlet"] = views.NO_OUTLET
+    templates.env.filters["outlet_label"] = report.outlet_label  # "unknown" reads as "(no outlet given)"
+    templates.env.globals["no_outlet"] = report.NO_OUTLET
 
     # body limit on the bytes read, Host allow-list, same-origin writes, security headers (security.py)
     app.add_middleware(Guard, max_body=MAX_BODY_BYTES, allowed_hosts=allowed_hosts)

@@ -12,8 +12,9 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-from ..report import NO_TOPIC, outlets_over_time
-from .views import NO_OUTLET, outlet_label, url
+from ..report import NO_TOPIC, outlet_label, outlets_over_time
+from ..store import NO_OUTLET
+from .views import url
 
 
 def bar_chart(rows: list[tuple[str, float, str | None]], *, fmt: str = "{:.0f}", title: str = "",

@@ -18,15 +18,8 @@ from pydantic import ValidationError
 from .. import taxonomy
 from ..document import headline_title
 from ..export import spreadsheet_safe
-from ..store import NO_OUTLET, Store
-
-NO_OUTLET_LABEL = "(no outlet given)"  # what a page shows for it: "unknown" read as an outlet of that name
-
-
-def outlet_label(outlet: str) -> str:
-    """An outlet as a page names it: the group of articles stored without one in words."""
-    return NO_OUTLET_LABEL if outlet == NO_OUTLET else outlet
-
+from ..report import NO_MONTH
+from ..store import Store
 
 DASHBOARD_TABLES = ("techniques", "outlets", "months", "outlet_months", "topics", "techniques_by_outlet", "targets",
                     "top_articles")
@@ -169,7 +162,7 @@ def dashboard_tables(rep: dict) -> dict[str, list[dict]]:
         "outlets": [{"outlet": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"]}
                     for g in rep["by_outlet"]],
         "months": [{"month": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"]}
-                   for g in rep["by_month"] if g["key"] != "unknown"],
+                   for g in rep["by_month"] if g["key"] != NO_MONTH],
         "outlet_months": [{k: g[k] for k in ("outlet", "month", "articles", "mean_score", "spans")}
                           for g in rep.get("by_outlet_month", [])],
         "topics": [{"topic": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"],
