@@ -11,7 +11,7 @@ from datasketch import MinHash
 
 from propscope.document import Article
 from propscope.reuse import Cluster, Passage, find_reuse
-from propscope.reuse.align import align_pair, quoted_regions, quoted_share
+from propscope.reuse.align import align_pair, heading_words, quoted_regions, quoted_share
 from propscope.reuse.candidates import (
     find_candidates,
     permutations,
@@ -1061,3 +1061,23 @@ def test_a_copied_sentence_that_drops_or_adds_its_first_article_is_reported_from
         b = art("b", filler(1120 + n), other, filler(1130 + n))
         [p] = find_reuse([a, b]).passages
         assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (one, other)
+
+
+def test_nearly_the_same_headline_line_opening_two_independent_reports_is_not_copying():
+    # Extracted pages often open with their headline; two reports of one event give it nearly the
+    # same words. A headline line alone is no copied text, but a story copied under it still is.
+    head_a = "Harbour pilots strike for a second week as talks with the port authority collapse"
+    head_b = "Harbour pilots strike for a second week, talks with the port authority collapse"
+    a = art("a", head_a, filler(1300, 60))
+    b = art("b", head_b, filler(1301, 60))
+    assert find_reuse([a, b]).passages == []
+    c = art("c", head_a, SOURCE, filler(1302, 60))
+    d = art("d", head_b, SOURCE, filler(1303, 60))
+    [p] = find_reuse([c, d]).passages
+    assert SOURCE in c.text[p.a_start : p.a_end] and SOURCE in d.text[p.b_start : p.b_end]
+
+
+def test_heading_words_are_the_short_lines_that_end_no_sentence():
+    t = tokenize("Pilots walk out again\n\nThe pilots walked out. They want pay.\n\nShort line ending here.")
+    assert heading_words(t) == [True] * 4 + [False] * 11
+

@@ -82,6 +82,8 @@ LABEL_WORDS = 8
 # A passage that fills its paragraphs in both texts is aligned again with the next (and the
 # previous) paragraph of both, each taken up to this many words (see _next_paragraphs).
 PARAGRAPH_REACH = 64
+# A line of at most this many words that does not end a sentence is a heading (see heading_words).
+HEADING_WORDS = 20
 # A passage is a shared quotation when at least this share of its words, in both articles, lies
 # inside quotation marks (what is left: "he said", "she told MPs").
 QUOTED_SHARE = 0.8
@@ -502,6 +504,28 @@ def _shared_runs(keys_a: list, keys_b: list, n: int = ANCHOR_RUN) -> int:
     return sum(tuple(keys_a[k : k + n]) in grams for k in range(len(keys_a) - n + 1))
 
 
+def heading_words(t: Tokens) -> list[bool]:
+    """Which words of ``t`` lie in a heading: a line of at most HEADING_WORDS words whose last word
+    ends no sentence (extracted pages often open with their headline). Independent reports of one
+    event give it nearly the same headline ("Mayor resigns over expenses claims, says she was
+    hounded out"), short and formulaic, so a shared headline is no evidence of copying; a copied
+    story is copied below its headline too."""
+    out = [False] * len(t)
+    starts = [k for k in range(len(t)) if t.line_start[k]] + [len(t)]
+    for lo, hi in zip(starts, starts[1:]):
+        if hi - lo <= HEADING_WORDS and not t.sentence_end[hi - 1]:
+            out[lo:hi] = [True] * (hi - lo)
+    return out
+
+
+def _evidence(f: Fragment, ta: Tokens, heads_a: Sequence[bool], heads_b: Sequence[bool]) -> int:
+    """``f``'s anchored words (see :func:`anchored_words`) outside runs that lie in a heading of
+    both texts (:func:`heading_words`)."""
+    shared = sum(anchored_words(ta.norms[x : x + n]) for x, y, n in f.runs
+                 if all(heads_a[x : x + n]) and all(heads_b[y : y + n]))
+    return f.anchored - shared
+
+
 def align_region(ta: Tokens, tb: Tokens, region: tuple[int, int, int, int], *, max_gap: int = 6) -> list[Fragment]:
     """Aligned fragments of two token tables inside one token rectangle.
 
@@ -737,9 +761,12 @@ def align_pair(
     def chars(f: Fragment) -> tuple[int, int, int, int]:
         return int(ta.starts[f.a_lo]), int(ta.ends[f.a_hi - 1]), int(tb.starts[f.b_lo]), int(tb.ends[f.b_hi - 1])
 
+    heads_a, heads_b = heading_words(ta), heading_words(tb)
+
     def keep(f: Fragment) -> bool:
         a_start, a_end, b_start, b_end = chars(f)
-        return min(a_end - a_start, b_end - b_start) >= min_chars and f.score >= min_score and f.anchored >= min_anchored
+        return (min(a_end - a_start, b_end - b_start) >= min_chars and f.score >= min_score
+                and f.anchored >= min_anchored and _evidence(f, ta, heads_a, heads_b) >= min_anchored)
 
     out = []
     for f in align_tokens(ta, tb, regions, max_gap=max_gap):
