@@ -1081,3 +1081,15 @@ def test_heading_words_are_the_short_lines_that_end_no_sentence():
     t = tokenize("Pilots walk out again\n\nThe pilots walked out. They want pay.\n\nShort line ending here.")
     assert heading_words(t) == [True] * 4 + [False] * 11
 
+
+def test_a_short_comment_of_the_copiers_own_between_two_copied_sentences_is_left_out():
+    # A slanted copy answers each copied sentence with a remark of its own ("Some hope."), a few
+    # words, inside the paragraph: short enough to be chained over, it was reported as copied text.
+    remark = "Some hope. Really?"
+    a = art("a", filler(1310), SOURCE + " " + SECOND, filler(1311))
+    b = art("b", filler(1312), SOURCE + " " + remark + " " + SECOND, filler(1313))
+    passages = find_reuse([a, b]).passages
+    copied = [b.text[p.b_start : p.b_end] for p in passages]
+    assert copied == [SOURCE, SECOND]
+    assert [a.text[p.a_start : p.a_end] for p in passages] == [SOURCE, SECOND]
+    assert len({p.cluster for p in passages}) == 1

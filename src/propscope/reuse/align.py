@@ -387,10 +387,12 @@ def _line_gap(run: tuple[int, int, int], nxt: tuple[int, int, int], ta: Tokens, 
 def _own_words(run: tuple[int, int, int], nxt: tuple[int, int, int], ta: Tokens, tb: Tokens,
                texts: tuple[str, str]) -> bool:
     """The words between two runs of a chain are, in one text, a lead-in of its own before a copied
-    sentence ("As our readers know,", "Once again,", "Read this:"): they start after a sentence's
-    end there and end with a comma, a colon or a dash, and the other text goes on from the one
-    sentence to the next with nothing between. Words that run into the sentence ("Even the police
-    admitted that" for "Police said") are an edit of it, and stay."""
+    sentence ("As our readers know,", "Once again,", "Read this:") or whole sentences of its own
+    between two copied ones (a comment after each: "Read that again.", "And after that?"): they
+    start after a sentence's end there and end with a comma, a colon, a dash or a sentence's end,
+    and the other text goes on from the one sentence to the next with nothing between. Words that
+    run into the sentence ("Even the police admitted that" for "Police said") are an edit of it,
+    and stay."""
     (x, y, n), (nx, ny, _) = run, nxt
 
     def starts(t: Tokens, k: int) -> bool:
@@ -398,7 +400,8 @@ def _own_words(run: tuple[int, int, int], nxt: tuple[int, int, int], ta: Tokens,
 
     def own(here: Tokens, text: str, k: int, k_next: int, there: Tokens, m: int, m_next: int) -> bool:
         return (k_next > k and m_next == m and starts(here, k) and starts(there, m)
-                and (text[int(here.ends[k_next - 1]) - 1] in ",;:" or bool(here.cut_after[k_next - 1])))
+                and (text[int(here.ends[k_next - 1]) - 1] in ",;:" or bool(here.cut_after[k_next - 1])
+                     or bool(here.sentence_end[k_next - 1])))
 
     return own(ta, texts[0], x + n, nx, tb, y + n, ny) or own(tb, texts[1], y + n, ny, ta, x + n, nx)
 
