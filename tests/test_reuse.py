@@ -1093,3 +1093,22 @@ def test_a_short_comment_of_the_copiers_own_between_two_copied_sentences_is_left
     assert copied == [SOURCE, SECOND]
     assert [a.text[p.a_start : p.a_end] for p in passages] == [SOURCE, SECOND]
     assert len({p.cluster for p in passages}) == 1
+
+
+def test_a_copied_sentence_whose_closing_names_and_date_were_changed_is_reported_to_its_end():
+    # A story reused for another town: "... at the Old Mill Arts Centre on 12 March." and "... at the
+    # Riverside Community Hall on 3 April.": five words after the last run, but names and figures,
+    # which a copy that changed only those leaves the rest of its sentence around.
+    stem = ("Plans for the new swimming pool and sports hall will be shown to residents at an open evening "
+            "held at the ")
+    orig = SECOND + " " + stem + "Old Mill Arts Centre on 12 March."
+    copy = SECOND + " " + stem + "Riverside Community Hall on 3 April."
+    a = art("a", filler(1320), orig, filler(1321))
+    b = art("b", filler(1322), copy, filler(1323))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (orig, copy)
+
+
+def test_tokens_say_which_words_begin_with_a_capital():
+    t = tokenize('the "Harbour" board (Rivenport) met 12 times')
+    assert t.capital.tolist() == [False, True, False, True, False, False, False]

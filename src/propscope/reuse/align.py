@@ -326,7 +326,8 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
     runs, taken on to the end of their sentence or line when at most EDGE_WORDS words are left to
     it in both texts. Those words were edited ("above teh town." for "above the town.", "on
     Monday." for "on Tuesday."), so no run reaches them, and the passage stopped short of a
-    sentence both texts finish. Likewise back to the start of the sentence or line when one to
+    sentence both texts finish; names and figures there do not count, up to SNAP_MAX words in all
+    (:func:`_named`: "on Station Road until October 15."). Likewise back to the start of the sentence or line when one to
     EDGE_WORDS words lie before the first match in both texts: the opening words were edited
     ("Doctors at" for "Medics at", "Last year, the" for "In 2025, the"); words only one text has
     there were added ("Rail operator Veltra Rail will ..."), and are not taken. Nor are words
@@ -361,9 +362,14 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
         return bool(t.sentence_end[k] or k + 1 == len(t) or t.line_start[k + 1])
 
     def ahead(keys: list, t: Tokens, lo: int, k: int) -> int:
-        """Words from ``k`` to the end of the sentence, or 0 when more than EDGE_WORDS or not free."""
-        for d in range(1, EDGE_WORDS + 1):
+        """Words from ``k`` to the end of the sentence, or 0 when more than EDGE_WORDS other than
+        names and figures (:func:`_named`), more than SNAP_MAX in all, or not free."""
+        plain = 0
+        for d in range(1, SNAP_MAX + 1):
             if k + d > len(keys) or not isinstance(keys[k + d - 1], str):
+                return 0
+            plain += not _named(keys, t, lo, k + d - 1)
+            if plain > EDGE_WORDS:
                 return 0
             if ended(t, lo + k + d - 1):
                 return d
@@ -374,6 +380,16 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
         if da and db:
             i1, j1 = i1 + da, j1 + db
     return i0, i1, j0, j1
+
+
+def _named(keys: list, t: Tokens, lo: int, k: int) -> bool:
+    """Word ``k`` (region coordinates) is a name or a figure: a capitalised word that does not open
+    a sentence or a line, or a figure (:func:`_is_figure`). A copy that changed only the names,
+    places, dates and figures of a story ("at the library on Station Road until October 15." and
+    "at the library on Market Street until November 1.") keeps every other word of its sentence."""
+    g = lo + k
+    opens = g == 0 or bool(t.sentence_end[g - 1] or t.line_start[g])
+    return _is_figure(keys[k]) or (bool(t.capital[g]) and not opens)
 
 
 def _line_gap(run: tuple[int, int, int], nxt: tuple[int, int, int], ta: Tokens, tb: Tokens) -> bool:

@@ -49,6 +49,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _SCHEME = "affine32"
 _FINAL = (".", "!", "?", "\u2026")
 _CLOSERS = "\"')]\u201d\u2019\u00bb"
+_OPENERS = "\"'([\u201c\u2018\u00ab"
 _LABEL_ENDS = (":", "-", "\u2013", "\u2014", "|")  # a dateline's or a label's end: "KORVATH (BWS) -", "UPDATE:"
 # A corpus needs this many texts containing a word before the word can count as a stop word.
 STOPWORD_MIN_DOCS = 50
@@ -64,7 +65,8 @@ class Tokens:
     ``line_start[i]`` whether a line break lies between it and the word before (the first word
     starts a line too). ``cut_after[i]`` says whether a colon, a dash or a bar ends it or stands
     between it and the next word, as after a dateline or a label ("KORVATH (BWS) -", "UPDATE:").
-    Offsets are numpy arrays: a corpus has millions of words, and lists of int objects cost five
+    ``capital[i]`` says whether the word begins with a capital letter (after any opening quote or
+    bracket). Offsets are numpy arrays: a corpus has millions of words, and lists of int objects cost five
     times more."""
 
     starts: np.ndarray
@@ -73,6 +75,7 @@ class Tokens:
     sentence_end: np.ndarray
     line_start: np.ndarray
     cut_after: np.ndarray
+    capital: np.ndarray
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -142,7 +145,8 @@ def tokenize(text: str) -> Tokens:
         starts, ends = starts[kept], ends[kept]
         words, keys = [words[k] for k in kept], [keys[k] for k in kept]
     return Tokens(starts, ends, keys, np.fromiter(map(_ends_sentence, words), dtype=bool, count=len(words)),
-                  line_starts(text, starts, ends), cut_after)
+                  line_starts(text, starts, ends), cut_after,
+                  np.fromiter((w.lstrip(_OPENERS)[:1].isupper() for w in words), dtype=bool, count=len(words)))
 
 
 def line_starts(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
