@@ -1112,3 +1112,17 @@ def test_a_copied_sentence_whose_closing_names_and_date_were_changed_is_reported
 def test_tokens_say_which_words_begin_with_a_capital():
     t = tokenize('the "Harbour" board (Rivenport) met 12 times')
     assert t.capital.tolist() == [False, True, False, True, False, False, False]
+
+
+def test_a_release_printed_whole_by_one_outlet_and_in_two_parts_by_another_is_one_cluster():
+    # The release's last paragraph only the second outlet took, after its own sentence; the
+    # paragraph between it and the opening, which it left out, the first outlet printed. Both
+    # parts come from one text with one origin.
+    own = "Shares in the three shipping companies fell sharply in early trading on the exchange."
+    release = art("release", SOURCE, MIDDLE, SECOND, published=dt.date(2026, 3, 1))
+    whole = art("whole", filler(1330, 40), SOURCE, MIDDLE, filler(1331, 40), published=dt.date(2026, 3, 2))
+    parts = art("parts", SOURCE, own, SECOND, filler(1332, 40), published=dt.date(2026, 3, 2))
+    result = find_reuse([release, whole, parts])
+    assert {(p.a, p.b) for p in result.passages} >= {("parts", "release"), ("release", "whole")}
+    [cluster] = result.clusters
+    assert cluster.origin == "release"

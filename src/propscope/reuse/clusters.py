@@ -155,9 +155,18 @@ def _same_articles(passages: Sequence[PassageTuple], uf: _UnionFind) -> list[tup
     return out
 
 
-def _near(text: str | None, end: int, start: int, max_gap: int) -> bool:
-    """``text[start:]`` begins at most ``max_gap`` words after ``end`` (or overlaps it)."""
-    return start <= end or (text is not None and len(text[end:start].split()) <= max_gap)
+def _near(text: str | None, end: int, start: int, max_gap: int,
+          covered: Sequence[tuple[int, int]] = ()) -> bool:
+    """``text[start:]`` begins at most ``max_gap`` words after ``end`` (or overlaps it), not
+    counting words inside the ``covered`` spans."""
+    if start <= end:
+        return True
+    if text is None:
+        return False
+    if not any(s < start and end < e for s, e in covered):
+        return len(text[end:start].split()) <= max_gap
+    words = [end + m.start() for m in re.finditer(r"\S+", text[end:start])]
+    return sum(not any(s <= w < e for s, e in covered) for w in words) <= max_gap
 
 
 def _blocks(spans: Sequence[tuple[int, int, int]], text: str | None, max_gap: int) -> dict[int, int]:
@@ -182,6 +191,7 @@ def same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_g
     by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
     for k, (a, _, _, b, _, _) in enumerate(passages):
         by_pair[a, b].append(k)
+    covered = _covered_spans(passages)
     out = []
     for (a, b), ks in by_pair.items():
         if len(ks) < 2:
@@ -193,22 +203,33 @@ def same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_g
             m = first.setdefault((in_a[k], in_b[k]), k)
             if m != k:
                 out.append((m, k))
-        out += _in_order(passages, ks, texts.get(a), 1, 4, max_gap)
-        out += _in_order(passages, ks, texts.get(b), 4, 1, max_gap)
+        out += _in_order(passages, ks, texts.get(a), 1, 4, max_gap, covered.get(a, ()))
+        out += _in_order(passages, ks, texts.get(b), 4, 1, max_gap, covered.get(b, ()))
     return out
 
 
+def _covered_spans(passages: Sequence[PassageTuple]) -> dict[str, list[tuple[int, int]]]:
+    """Each article's spans that some passage covers."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for a, a0, a1, b, b0, b1 in passages:
+        spans[a].append((a0, a1))
+        spans[b].append((b0, b1))
+    return spans
+
+
 def _in_order(passages: Sequence[PassageTuple], ks: Sequence[int], text: str | None, here: int, there: int,
-              max_gap: int) -> list[tuple[int, int]]:
+              max_gap: int, covered: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Passages ``ks`` of one article pair that follow each other in one article (start offset at
-    ``here`` in the tuple, at most ``max_gap`` words apart) and come in the same order in the other
-    (start offset at ``there``): one stretch of text copied with something put between its
-    parts, such as a republished story with adverts, "read more" links or the copier's own
-    sentences between its paragraphs. However long the insertions, the copy is one text with one
-    origin."""
+    ``here`` in the tuple, at most ``max_gap`` words apart, not counting words that passages with
+    other articles cover, ``covered``) and come in the same order in the other (start offset at
+    ``there``): one stretch of text copied with something put between its parts, such as a
+    republished story with adverts, "read more" links or the copier's own sentences between its
+    paragraphs. However long the insertions, the copy is one text with one origin. A paragraph
+    the copy left out between two it took, and other articles copied, is part of that one text
+    too (a press release printed in part by one outlet and whole by others)."""
     order = sorted(ks, key=lambda k: (passages[k][here], passages[k][here + 1]))
     return [(k, m) for k, m in zip(order, order[1:])
-            if _near(text, passages[k][here + 1], passages[m][here], max_gap)
+            if _near(text, passages[k][here + 1], passages[m][here], max_gap, covered)
             and passages[m][there] >= passages[k][there + 1]]
 
 
