@@ -1126,3 +1126,53 @@ def test_a_release_printed_whole_by_one_outlet_and_in_two_parts_by_another_is_on
     assert {(p.a, p.b) for p in result.passages} >= {("parts", "release"), ("release", "whole")}
     [cluster] = result.clusters
     assert cluster.origin == "release"
+
+
+BREAKWATER = (
+    "The harbour authority will close the northern breakwater to all fishing boats from the first of May while "
+    "divers inspect the cracked concrete blocks that storms loosened last winter, officials said on Wednesday.")
+BERTHS = (
+    "Skippers who moor there must move their vessels to the old timber quay, where the authority has promised "
+    "twenty free berths until the work ends.")
+BREAKWATER_BACK = (
+    "The harbour authority is going to close the northern breakwater for all the fishing boats from the first of "
+    "May while the divers inspect the cracked concrete blocks that the storms loosened in the last winter, said "
+    "officials on Wednesday.")
+BERTHS_BACK = (
+    "Until the end of the work, twenty berths free of charge were promised by the authority at the old quay of "
+    "timber, where the skippers who moor there have to move their vessels.")
+
+
+def test_a_sentence_translated_there_and_back_next_to_a_reworded_copied_one_is_part_of_the_passage():
+    # The second sentence keeps its words but not their order: no three words in a row are shared
+    # but "move their vessels", so no alignment finds it; beside a copied sentence that was
+    # reworded too, in the same paragraph of both, it is the rest of the same translated copy.
+    orig, copy = BREAKWATER + " " + BERTHS, BREAKWATER_BACK + " " + BERTHS_BACK
+    a = art("a", filler(1340), orig, filler(1341))
+    b = art("b", filler(1342), copy, filler(1343))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (orig, copy)
+
+
+def test_an_own_sentence_alike_in_words_next_to_a_verbatim_copy_is_not_taken_into_it():
+    # A copy of a sentence as it stood, followed by the copier's own sentence on the same facts
+    # in its own order: the verbatim copy's neighbours were not copied.
+    a = art("a", filler(1350), BREAKWATER + " " + BERTHS, filler(1351))
+    b = art("b", filler(1352), BREAKWATER + " " + BERTHS_BACK, filler(1353))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (BREAKWATER, BREAKWATER)
+
+
+def test_a_sentence_translated_there_and_back_between_two_reworded_copied_ones_is_bridged():
+    # Between two copied sentences in one paragraph of both texts, the reworded one that no run
+    # reaches shares most of its words with its counterpart: one passage, no hole.
+    last = ("Fishermen's leaders said the closure would cost each crew several days of work at the busiest time "
+            "of the spring season.")
+    last_back = ("The leaders of the fishermen said that the closure would cost to each crew several days of work "
+                 "in the most busy time of the spring season.")
+    orig = " ".join((BREAKWATER, BERTHS, last))
+    copy = " ".join((BREAKWATER_BACK, BERTHS_BACK, last_back))
+    a = art("a", filler(1360), orig, filler(1361))
+    b = art("b", filler(1362), copy, filler(1363))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (orig, copy)

@@ -28,7 +28,10 @@ both texts, in the same order, are one (:func:`_joined`: the pieces of a paragra
 there and back, split by a moved phrase). A moved phrase long enough to be a passage of its own
 takes in the rest of its sentence, aligned again over the phrase's words (:func:`_masked_gap`) and
 lying around it or beside it (:func:`_around`). Words matched before a dateline's dash both texts
-have ("HOLLIN RIDGE (AW) -") are not copied text (:func:`_past_labels`).
+have ("HOLLIN RIDGE (AW) -") are not copied text (:func:`_past_labels`). A passage that is itself
+reworded takes in the rest of its paragraphs and whole paragraphs next to it, and the sentences
+between it and the next passage, where both texts' words there are alike in any order
+(:func:`_grown`): a story translated there and back keeps few runs of three words.
 Figures do not count towards those runs: independent reports of one poll, market day or court
 case share their numbers ("44 per cent", "3.5 million dinars") and the names around them, so a
 run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func:`anchored_words`),
@@ -84,6 +87,17 @@ LABEL_WORDS = 8
 PARAGRAPH_REACH = 64
 # A line of at most this many words that does not end a sentence is a heading (see heading_words).
 HEADING_WORDS = 20
+# Text next to a passage, back or on to a paragraph's end, whose words (cut to STEM_CHARS letters)
+# are at least this alike (Dice) in both texts, BAG_MIN_SHARED or more, is part of it (see _grown);
+# a gap between two passages inside one paragraph needs GAP_SIMILARITY only.
+BAG_SIMILARITY = 0.5
+# ... but only for a passage itself reworded, under this word similarity: a verbatim or lightly edited
+# copy's neighbours were copied as they stood if at all, and text around it that is only alike in
+# its words is the copier's own report of the same event (an intro of its own, a quotation's context).
+REWORDED = 0.9
+GAP_SIMILARITY = 0.3
+BAG_MIN_SHARED = 4
+STEM_CHARS = 4
 # A passage is a shared quotation when at least this share of its words, in both articles, lies
 # inside quotation marks (what is left: "he said", "she told MPs").
 QUOTED_SHARE = 0.8
@@ -682,7 +696,105 @@ def align_tokens(
             else:
                 frags.extend(align_region(ta, tb, (g.a_lo, g.a_hi, g.b_lo, g.b_hi), max_gap=max_gap))
         frags = sorted(set(frags), key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
-    return _joined(_moved_phrases(frags, ta, tb))
+    return _joined(_grown(_joined(_moved_phrases(frags, ta, tb)), ta, tb))
+
+
+def _stems(keys: Sequence[object]) -> set[str]:
+    """The words of ``keys`` cut to their first STEM_CHARS letters (figures whole): a crude stem
+    under which "leaked" and "leak", "fertiliser" and "fertilisers" are one word."""
+    return {k if _is_figure(k) else k[:STEM_CHARS] for k in keys if isinstance(k, str)}
+
+
+def _alike(keys_a: Sequence[object], keys_b: Sequence[object], least: float) -> int:
+    """How many stems (:func:`_stems`) two word sequences share when that is at least ``least`` of
+    their stems (Dice) and at least BAG_MIN_SHARED, else 0: the words of a sentence translated there
+    and back, in another order and partly replaced by synonyms."""
+    sa, sb = _stems(keys_a), _stems(keys_b)
+    shared = len(sa & sb)
+    return shared if shared >= BAG_MIN_SHARED and 2 * shared >= least * (len(sa) + len(sb)) else 0
+
+
+def _past_label(t: Tokens, lo: int, hi: int) -> int:
+    """``lo``, or the word after a dateline's or a label's dash or colon among the first LABEL_WORDS
+    words of ``t[lo:hi]`` when ``lo`` starts a line ("SKELDA (LWN) -")."""
+    if not t.line_start[lo]:
+        return lo
+    for k in range(lo, min(hi, lo + LABEL_WORDS)):
+        if t.cut_after[k]:
+            return k + 1
+        if t.sentence_end[k]:
+            break
+    return lo
+
+
+def _paragraph_before(t: Tokens, k: int, floor: int) -> int:
+    """Where the text before word ``k`` back to its paragraph's start begins (the whole paragraph
+    before when ``k`` starts one), not before ``floor``; -1 when that is more than
+    PARAGRAPH_REACH words or reaches ``floor`` inside a paragraph."""
+    lo = k - 1
+    while lo > floor and not t.line_start[lo] and k - lo <= PARAGRAPH_REACH:
+        lo -= 1
+    return lo if lo >= floor and t.line_start[lo] and k - lo <= PARAGRAPH_REACH else -1
+
+
+def _paragraph_after(t: Tokens, k: int, ceiling: int) -> int:
+    """Where the text after word ``k`` (exclusive) to its paragraph's end ends (the whole paragraph
+    after when ``k`` starts one), not after ``ceiling``; -1 when that is more than PARAGRAPH_REACH
+    words or reaches ``ceiling`` inside a paragraph."""
+    hi = k + 1
+    while hi < ceiling and not t.line_start[hi] and hi - k <= PARAGRAPH_REACH:
+        hi += 1
+    ends = hi == len(t) or (hi <= ceiling and t.line_start[hi])
+    return hi if ends and hi - k <= PARAGRAPH_REACH else -1
+
+
+def _grown(frags: list[Fragment], ta: Tokens, tb: Tokens) -> list[Fragment]:
+    """Anchored fragments taken over the rest of their paragraphs, and over whole paragraphs next
+    to them, where both texts have such text and its words are alike (:func:`_alike`, in any
+    order, at least BAG_SIMILARITY): a story translated there and back keeps few runs of three
+    words, so only some of its sentences are found, but its sentences keep most of their words and
+    its paragraphs their place next to the found ones. The gap between two fragments that follow
+    each other in both texts, within one paragraph of each, needs GAP_SIMILARITY only: the sentence
+    between two copied ones, reworded. No text another fragment holds is taken, nor a dateline."""
+    anchored = sorted((f for f in frags if f.anchored >= MIN_ANCHORED and f.score < REWORDED),
+                      key=lambda f: (f.a_lo, f.b_lo))
+    others = [f for f in frags if f not in anchored]
+    out: list[Fragment] = []
+    for f in anchored:  # bridge reworded sentences between fragments in order
+        g = out[-1] if out else None
+        if (g is not None and g.a_hi < f.a_lo and g.b_hi < f.b_lo
+                and not ta.line_start[g.a_hi + 1 : f.a_lo].any() and not tb.line_start[g.b_hi + 1 : f.b_lo].any()):
+            shared = _alike(ta.norms[g.a_hi : f.a_lo], tb.norms[g.b_hi : f.b_lo], GAP_SIMILARITY)
+            if shared:
+                out[-1] = Fragment(g.a_lo, f.a_hi, g.b_lo, f.b_hi, g.matched + f.matched + shared,
+                                   g.anchored + f.anchored, g.runs + f.runs)
+                continue
+        out.append(f)
+    for n, f in enumerate(out):
+        rest = out[:n] + out[n + 1 :]
+        floor_a = max([g.a_hi for g in rest if g.a_hi <= f.a_lo], default=0)
+        floor_b = max([g.b_hi for g in rest if g.b_hi <= f.b_lo], default=0)
+        ceil_a = min([g.a_lo for g in rest if g.a_lo >= f.a_hi], default=len(ta))
+        ceil_b = min([g.b_lo for g in rest if g.b_lo >= f.b_hi], default=len(tb))
+        while True:
+            lo_a, lo_b = _paragraph_before(ta, f.a_lo, floor_a), _paragraph_before(tb, f.b_lo, floor_b)
+            if lo_a >= 0 and lo_b >= 0:
+                lo_a, lo_b = _past_label(ta, lo_a, f.a_lo), _past_label(tb, lo_b, f.b_lo)
+                shared = _alike(ta.norms[lo_a : f.a_lo], tb.norms[lo_b : f.b_lo], BAG_SIMILARITY)
+                if shared:
+                    f = replace(f, a_lo=lo_a, b_lo=lo_b, matched=f.matched + shared)
+                    continue
+            break
+        while True:
+            hi_a, hi_b = _paragraph_after(ta, f.a_hi - 1, ceil_a), _paragraph_after(tb, f.b_hi - 1, ceil_b)
+            if hi_a > f.a_hi and hi_b > f.b_hi:
+                shared = _alike(ta.norms[f.a_hi : hi_a], tb.norms[f.b_hi : hi_b], BAG_SIMILARITY)
+                if shared:
+                    f = replace(f, a_hi=hi_a, b_hi=hi_b, matched=f.matched + shared)
+                    continue
+            break
+        out[n] = f
+    return sorted(out + others, key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
 
 
 def _joined(frags: list[Fragment]) -> list[Fragment]:
