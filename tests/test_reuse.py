@@ -1176,3 +1176,13 @@ def test_a_sentence_translated_there_and_back_between_two_reworded_copied_ones_i
     b = art("b", filler(1362), copy, filler(1363))
     [p] = find_reuse([a, b]).passages
     assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (orig, copy)
+
+
+def test_a_paragraph_translated_there_and_back_after_a_reworded_copied_paragraph_is_part_of_the_passage():
+    # The same two sentences as paragraphs of their own: the passage filling the first paragraph
+    # of both texts takes in the next paragraph of both, alike in its words.
+    a = art("a", filler(1370), BREAKWATER, BERTHS, filler(1371))
+    b = art("b", filler(1372), BREAKWATER_BACK, BERTHS_BACK, filler(1373))
+    [p] = find_reuse([a, b]).passages
+    assert a.text[p.a_start : p.a_end] == BREAKWATER + "\n\n" + BERTHS
+    assert b.text[p.b_start : p.b_end] == BREAKWATER_BACK + "\n\n" + BERTHS_BACK

@@ -738,13 +738,13 @@ def _paragraph_before(t: Tokens, k: int, floor: int) -> int:
 
 
 def _paragraph_after(t: Tokens, k: int, ceiling: int) -> int:
-    """Where the text after word ``k`` (exclusive) to its paragraph's end ends (the whole paragraph
+    """Where the text from word ``k`` to its paragraph's end ends (exclusive; the whole paragraph
     after when ``k`` starts one), not after ``ceiling``; -1 when that is more than PARAGRAPH_REACH
     words or reaches ``ceiling`` inside a paragraph."""
-    hi = k + 1
-    while hi < ceiling and not t.line_start[hi] and hi - k <= PARAGRAPH_REACH:
+    hi = k + 1 if k < len(t) and t.line_start[k] else k
+    while hi < min(ceiling, len(t)) and not t.line_start[hi] and hi - k <= PARAGRAPH_REACH:
         hi += 1
-    ends = hi == len(t) or (hi <= ceiling and t.line_start[hi])
+    ends = hi == len(t) or (hi <= ceiling and bool(t.line_start[hi]))
     return hi if ends and hi - k <= PARAGRAPH_REACH else -1
 
 
@@ -786,7 +786,7 @@ def _grown(frags: list[Fragment], ta: Tokens, tb: Tokens) -> list[Fragment]:
                     continue
             break
         while True:
-            hi_a, hi_b = _paragraph_after(ta, f.a_hi - 1, ceil_a), _paragraph_after(tb, f.b_hi - 1, ceil_b)
+            hi_a, hi_b = _paragraph_after(ta, f.a_hi, ceil_a), _paragraph_after(tb, f.b_hi, ceil_b)
             if hi_a > f.a_hi and hi_b > f.b_hi:
                 shared = _alike(ta.norms[f.a_hi : hi_a], tb.norms[f.b_hi : hi_b], BAG_SIMILARITY)
                 if shared:
