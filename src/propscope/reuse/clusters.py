@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -158,15 +159,21 @@ def _same_articles(passages: Sequence[PassageTuple], uf: _UnionFind) -> list[tup
 def _near(text: str | None, end: int, start: int, max_gap: int,
           covered: Sequence[tuple[int, int]] = ()) -> bool:
     """``text[start:]`` begins at most ``max_gap`` words after ``end`` (or overlaps it), not
-    counting words inside the ``covered`` spans."""
+    counting words inside the ``covered`` spans (disjoint and sorted, see :func:`_covered_spans`)."""
     if start <= end:
         return True
     if text is None:
         return False
-    if not any(s < start and end < e for s, e in covered):
-        return len(text[end:start].split()) <= max_gap
-    words = [end + m.start() for m in re.finditer(r"\S+", text[end:start])]
-    return sum(not any(s <= w < e for s, e in covered) for w in words) <= max_gap
+    words = len(text[end:start].split())
+    if words <= max_gap or not covered:
+        return words <= max_gap
+    k = max(0, bisect_right(covered, (end, end)) - 1)
+    while k < len(covered) and covered[k][0] < start:
+        s, e = covered[k]
+        if e > end:
+            words -= len(text[max(s, end) : min(e, start)].split())
+        k += 1
+    return words <= max_gap
 
 
 def _blocks(spans: Sequence[tuple[int, int, int]], text: str | None, max_gap: int) -> dict[int, int]:
@@ -209,12 +216,14 @@ def same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_g
 
 
 def _covered_spans(passages: Sequence[PassageTuple]) -> dict[str, list[tuple[int, int]]]:
-    """Each article's spans that some passage covers."""
+    """Each article's text that some passage covers, as disjoint sorted spans."""
+    from ..metrics import merge_intervals
+
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for a, a0, a1, b, b0, b1 in passages:
         spans[a].append((a0, a1))
         spans[b].append((b0, b1))
-    return spans
+    return {art: merge_intervals(items) for art, items in spans.items()}
 
 
 def _in_order(passages: Sequence[PassageTuple], ks: Sequence[int], text: str | None, here: int, there: int,
