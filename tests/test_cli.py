@@ -564,17 +564,24 @@ def test_untitled_article_takes_its_headline(run, corpus, sample_text):
     assert plain["article"]["title"] is None  # "A plain report on the weather." ends like a sentence
 
 
-def test_the_text_output_counts_spans_in_english():
+def test_the_text_output_counts_passages_in_the_web_pages_words():
+    """The line read "1 technique span" where the web page says "1 highlighted passage"; two
+    techniques on the same words are one passage carrying two labels, as the page counts them."""
     import io
 
     from propscope.cli import _print_text
     from propscope.document import Analysis, Article, Span
 
-    text = "They are traitors."
+    text = "They are traitors and liars."
     out = io.StringIO()
     _print_text(Analysis(Article(id="a", text=text), [Span(9, 17, "Name_Calling,Labeling", 0.8, "traitors")], [], 0.8,
                          "m"), out)
-    assert "· 1 technique span ·" in out.getvalue()
+    assert "· 1 highlighted passage ·" in out.getvalue() and "technique span" not in out.getvalue()
+    out = io.StringIO()
+    spans = [Span(9, 17, "Name_Calling,Labeling", 0.8, "traitors"), Span(9, 17, "Loaded_Language", 0.6, "traitors"),
+             Span(22, 27, "Name_Calling,Labeling", 0.7, "liars")]
+    _print_text(Analysis(Article(id="a", text=text), spans, [], 0.8, "m"), out)
+    assert "· 2 highlighted passages (3 technique labels) ·" in out.getvalue()
 
 
 def test_the_text_output_escapes_control_characters_of_names_titles_and_spans():

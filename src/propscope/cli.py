@@ -220,12 +220,13 @@ def main(verbose: bool) -> None:
 # -- analyze --------------------------------------------------------------------------------
 def _print_text(a: Analysis, out) -> None:
     from . import taxonomy
-    from .report_html import plural
+    from .report_html import highlights_summary
 
     spans = a.spans  # already filtered by --threshold
     title = f" {_clip(a.article.title, 200)}" if a.article.title else ""
     click.secho(f"== {ingest.printable(a.id)}{title}", bold=True, file=out)
-    click.echo(f"   article score {a.score:.2f} · {plural(len(spans), 'technique span')} · model {a.model}", file=out)
+    # the web page's words ("3 highlighted passages"), not the jargon "technique spans"
+    click.echo(f"   article score {a.score:.2f} · {highlights_summary(spans)} · model {a.model}", file=out)
     for s in spans:
         name = taxonomy.get(s.technique).display
         click.echo(f"   {s.start:>6}-{s.end:<6} {name:<32} {s.score:.2f}  \"{_clip(s.text, 100)}\"", file=out)
