@@ -640,14 +640,22 @@ def test_search_and_sources_text_output_escape_control_characters(tmp_path, monk
         assert not any(c in out for c in "\x1b\x07\u202e")
 
 
-def test_search_help_shows_how_to_search_for_a_word_that_starts_with_a_dash(tmp_path, monkeypatch):
-    """`propscope search -harbour` reads as options ("No such option"); the help says to put such a
-    query after --, on one line a user can copy, and that form searches."""
-    r = CliRunner().invoke(main, ["search", "--help"])
-    assert r.exit_code == 0 and "\n    propscope search -- -harbour\n" in r.output
+def test_a_search_word_starting_with_a_dash_is_the_query_unless_it_names_an_option(tmp_path, monkeypatch):
+    """`propscope search -harbour` said "No such option '-a'" (click read it as the short options
+    -h -a -r ...); a one-dash word that is none of the options is now the query, wherever it
+    stands, and an option's value that starts with a dash stays that option's. Two-dash words
+    stay options (a typo is still named) and -h is still help; after -- anything is the query."""
     monkeypatch.setenv("PROPSCOPE_DB", str(tmp_path / "s.db"))
     src = tmp_path / "a.txt"
     src.write_text("The harbour reopened on Monday after the storm.")
     assert CliRunner().invoke(main, ["ingest", str(src)]).exit_code == 0
-    r = CliRunner().invoke(main, ["search", "--", "-harbour"])
-    assert r.exit_code == 0 and "Traceback" not in r.output, r.output
+    for args in (["-harbour"], ["--limit", "2", "-harbour", "--format", "json"], ["--", "-harbour"]):
+        r = CliRunner().invoke(main, ["search", *args])
+        assert r.exit_code == 0 and r.stdout.lstrip("[{\n \"id:").startswith("a-"), (args, r.output)
+    r = CliRunner().invoke(main, ["search", "--outlet", "-odd", "-harbour"])
+    assert r.exit_code == 2 and "outlet '-odd'" in r.stderr, r.output
+    r = CliRunner().invoke(main, ["search", "--limt", "2", "harbour"])
+    assert r.exit_code == 2 and "No such option '--limt'" in r.stderr, r.output
+    assert "Usage:" in CliRunner().invoke(main, ["search", "-h"]).output
+    r = CliRunner().invoke(main, ["search", "--help"])
+    assert "propscope search -- --limit" in r.output

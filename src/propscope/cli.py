@@ -982,7 +982,30 @@ def topics_cmd(db, n_topics, seed, fmt) -> None:
         click.echo("No article is analysed yet: `propscope analyze --db` scores them.")
 
 
-@main.command()
+class _DashWordCommand(click.Command):
+    """A command whose argument may start with a dash (``search -harbour``): a word of one dash
+    that names none of the command's options is read as the argument, as if given after ``--``.
+    Click read it as a cluster of short options ("No such option '-a'"). Words with two dashes
+    stay options, so a mistyped ``--limt`` is still named as no such option."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        options = [p for p in self.get_params(ctx) if isinstance(p, click.Option)]
+        names = {n for p in options for n in p.opts + p.secondary_opts}
+        takes_value = {n for p in options if not p.is_flag and not p.count for n in p.opts}
+        i = 0
+        while i < len(args) and args[i] != "--":
+            word = args[i]
+            if word in takes_value:  # its value may start with a dash: skip both
+                i += 2
+            elif len(word) > 1 and word.startswith("-") and not word.startswith("--") and word not in names:
+                args = [*args[:i], *args[i + 1:], "--", word] if "--" not in args else args
+                break
+            else:
+                i += 1
+        return super().parse_args(ctx, args)
+
+
+@main.command(cls=_DashWordCommand)
 @click.argument("query", callback=_no_empty_query)
 @db_option
 @click.option("--technique", default=None, help="Only articles with spans of this technique (display or corpus "
@@ -994,10 +1017,11 @@ def topics_cmd(db, n_topics, seed, fmt) -> None:
 def search(query, db, technique, outlet, topic, limit, fmt) -> None:
     """Full-text search over stored articles and their technique spans.
 
-    A query that starts with a dash goes after -- (else it reads as an option):
+    A query may start with a dash (-harbour) unless it is one of the options; after --
+    anything is the query:
 
     \b
-      propscope search -- -harbour
+      propscope search -- --limit
     """
     from .taxonomy import display
 
