@@ -131,6 +131,27 @@ def test_evaluate_with_predictions_file(run, corpus):
     assert r.exit_code == 0 and "SI " in r.output and "TC " in r.output
 
 
+def test_evaluate_predicting_scores_only_the_articles_the_gold_covers(run, corpus, tmp_path_factory):
+    """Without --pred the model read every article of --articles, and its spans on articles the
+    gold file has no line for counted as false positives (and as scored articles). Now only the
+    gold's articles are scored, the rest named on stderr; in a folder of label files an empty
+    .labels file makes its article one the gold covers."""
+    gold = tmp_path_factory.mktemp("gold") / "gold.labels"
+    gold.write_text("111\tDoubt\t0\t10\n")
+    alone = tmp_path_factory.mktemp("alone")
+    (alone / "article111.txt").write_text((corpus / "article111.txt").read_text())
+    (corpus / "other.txt").write_text((corpus / "article111.txt").read_text())  # the model finds what it finds in 111
+    mixed = run("evaluate", "--gold", gold, "--articles", corpus, "--format", "json")
+    only = run("evaluate", "--gold", gold, "--articles", alone, "--format", "json")
+    assert mixed.exit_code == 0 and json.loads(mixed.stdout) == json.loads(only.stdout), mixed.output
+    assert json.loads(mixed.stdout)["articles"] == 1
+    assert "2 article(s)" in mixed.stderr and "not scored, e.g. other" in mixed.stderr
+    folder = gold.parent
+    (folder / "story.labels").write_text("")
+    r = run("evaluate", "--gold", folder, "--articles", corpus, "--format", "json")
+    assert json.loads(r.stdout)["articles"] == 2 and "1 article(s)" in r.stderr and "e.g. other" in r.stderr
+
+
 def test_malformed_label_file_is_an_error_not_a_traceback(run, corpus):
     bad = corpus / "bad.labels"
     bad.write_text("111 Doubt zero ten\n")

@@ -1240,13 +1240,18 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt, taxonomy_name) -> None:
         _check_spans(spans or [], texts, source)
         _warn_unknown_techniques(spans or [], source, tax)
     has_techniques = any(g[1] for g in gold_spans)
+    scored = _gold_articles(gold, gold_ids) & set(texts)
     if pred_spans is None:
+        if skipped := set(texts) - scored:
+            _err(f"note: {len(skipped):,} article(s) of {articles} have no gold labels and are not scored, e.g. "
+                 f"{ingest.printable(sorted(skipped)[0])} (in a folder of label files, an article without "
+                 "techniques is scored when it has its own empty .labels file)")
         from .techniques.decode import Thresholds
         from .techniques.evaluation import predict_labels
 
         tagger = _load_model(model, span_tagger=True)
         decoder, th = tagger.decoder, Thresholds.from_config(tagger.config)
-        ids = sorted(texts)
+        ids = sorted(scored)
         gold_by_article = defaultdict(list)
         for g in gold_spans:
             gold_by_article[g[0]].append(g)
@@ -1263,7 +1268,7 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt, taxonomy_name) -> None:
     unknown = gold_ids - set(texts)
     if unknown:
         _err(f"warning: {len(unknown)} gold article ids have no article file, e.g. {sorted(unknown)[0]}")
-    result = {"articles": len(texts), "si": metrics.span_identification(pred_spans, gold_spans).to_dict()}
+    result = {"articles": len(scored), "si": metrics.span_identification(pred_spans, gold_spans).to_dict()}
     if has_techniques:
         result["flc"] = metrics.full_task(pred_spans, gold_spans).to_dict()
         if tc_spans is not None:
@@ -1280,6 +1285,20 @@ def evaluate(gold, articles, pred, tc_pred, model, fmt, taxonomy_name) -> None:
         for tech, v in result[task]["per_technique"].items():
             click.echo(f"     {display(tech):<40} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  "
                        f"gold {v['gold']}")
+
+
+def _gold_articles(gold: str, gold_ids: set[str]) -> set[str]:
+    """The articles the gold labels cover: those with a gold span, and in a folder of label files
+    each file's article (``article7.task-flc-tc.labels`` or ``story.labels``), so one without any
+    technique is scored too. Only these are scored: the model's spans on an article the gold does
+    not cover counted as false positives."""
+    from .ptc import article_id_from_path, has_ptc_name
+
+    if not Path(gold).is_dir():
+        return set(gold_ids)
+    named = {article_id_from_path(f) if has_ptc_name(f) else re.sub(r"\.task-[\w-]+$", "", f.name.split(".labels")[0])
+             for f in Path(gold).iterdir() if ".labels" in f.name}
+    return set(gold_ids) | named
 
 
 def _check_spans(spans: list, texts: dict[str, str], source: str) -> None:
