@@ -414,6 +414,20 @@ def test_a_record_whose_content_length_lies_is_reported_in_one_line(tmp_path, gz
 
 
 @pytest.mark.parametrize("gz", [False, True])
+def test_a_content_length_past_what_an_index_holds_is_one_damaged_record(tmp_path, gz):
+    """A Content-Length of 2**63 or more (a machine index cannot hold it) was an OverflowError
+    traceback from inside warcio; it is the one record it heads, damaged, and the others are read."""
+    p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    members = _warc_members(make_warc(p, 3, gz=False), False)
+    members[1] = re.sub(rb"Content-Length: \d+", b"Content-Length: %d" % 2**64, members[1], count=1)
+    p.write_bytes(b"".join(gzip.compress(m) for m in members) if gz else b"".join(members))
+    r = cli("ingest", p, "--db", f"sqlite:///{tmp_path / 's.db'}", "--format", "json")
+    assert r.exit_code == 1 and summary(r) == {"new": 2, "duplicates": 0, "rejected": 1}, r.output
+    [line] = r.stderr.strip().splitlines()
+    assert f"{p}#2: " in line and "record 2" in line, line
+
+
+@pytest.mark.parametrize("gz", [False, True])
 def test_reading_goes_on_after_a_damaged_record(tmp_path, gz):
     """A gzip member cut short inside a crawl, junk between records, a first record damaged, or a
     Content-Length running into the next record: warcio stopped there, and every record after the

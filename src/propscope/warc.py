@@ -37,7 +37,8 @@ class WarcHeadersCut(ValueError):
     """A WARC record without the Content-Length every WARC record has: the file ends in its headers."""
 
 
-WARC_ERRORS = (OSError, EOFError, ValueError, AttributeError, TypeError, KeyError, IndexError)  # and ArchiveLoadFailed
+WARC_ERRORS = (OSError, EOFError, ValueError, AttributeError, TypeError, KeyError, IndexError,
+               OverflowError)  # and ArchiveLoadFailed; OverflowError: a Content-Length past 2**63
 
 
 def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
