@@ -1670,6 +1670,22 @@ def test_a_url_that_cannot_be_parsed_is_one_line(db_url, tmp_path, url):
     assert Store(db_url).get_article("1").url == url
 
 
+def test_a_report_line_leaves_out_the_middle_of_an_overlong_source_or_quoted_input(tmp_path):
+    """A .urls line of 70,000 characters came back whole in its "skipped" line, and a CSV without
+    a header line named its whole first line (the first article's text) as "columns"; each line
+    now keeps the start and end of what it quotes, says how much it left out, and ends with what
+    to do."""
+    long_url = "https://" + "x" * 70_000 + ".example/"
+    (tmp_path / "list.urls").write_text(long_url + "\n")
+    (tmp_path / "rows.csv").write_text(("word " * 3000 + "\n") * 2)
+    r = cli("ingest", tmp_path / "list.urls", tmp_path / "rows.csv", "--db", f"sqlite:///{tmp_path / 's.db'}")
+    lines = r.stderr.strip().splitlines()
+    assert r.exit_code == 1 and len(lines) == 2 and all(len(line) < 1500 for line in lines), [len(x) for x in lines]
+    url_line, csv_line = sorted(lines, key=lambda line: "rows.csv" in line)
+    assert "characters left out]" in url_line and url_line.endswith("URL too long"), url_line[-200:]
+    assert "characters left out]" in csv_line and csv_line.endswith("e.g. id,title,text"), csv_line
+
+
 def test_a_url_that_cannot_be_parsed_is_a_400_on_the_web(client):
     r = client.post("/api/analyze", json={"url": "http://[::1"})
     assert r.status_code == 400 and "not a valid URL" in r.json()["detail"]

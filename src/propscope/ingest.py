@@ -55,7 +55,7 @@ class Note:
     message: str
 
     def __str__(self) -> str:
-        return printable(f"{self.source}: {self.message}")
+        return f"{shortened(printable(self.source))}: {shortened(printable(self.message), 1000)}"
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,18 @@ class Rejected:
     reason: str
 
     def __str__(self) -> str:
-        return printable(f"{self.source}: {self.reason}")
+        return f"{shortened(printable(self.source))}: {shortened(printable(self.reason), 1000)}"
+
+
+def shortened(s: str, most: int = 300) -> str:
+    """``s`` with its middle left out when it is over ``most`` characters, saying how many: a
+    source may be a 70,000-character URL and a reason may quote a whole line of the input, and
+    the one line that reports them must stay readable. Head and tail stay (the tail of a reason
+    says what to do)."""
+    if len(s) <= most:
+        return s
+    head, tail = most * 2 // 3, most // 3
+    return f"{s[:head]}...[{len(s) - head - tail:,} characters left out]...{s[-tail:]}"
 
 
 def printable(s: str) -> str:
@@ -638,7 +649,9 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
                                              "remove all but one")
         return
     if "text" not in fields:
-        yield Rejected(name, f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'})")
+        shown = ", ".join(repr(shortened(f, 40)) for f in fields[:8]) + (f" and {len(fields) - 8} more" * bool(fields[8:]))
+        yield Rejected(name, f"CSV has no 'text' column (its first line, read as the header, names {shown or 'none'}); "
+                             "give a header line naming the columns, e.g. id,title,text")
         return
     last: tuple[dict, int] | None = None  # held back: it may be where an unclosed quote swallowed the file
     while True:
