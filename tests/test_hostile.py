@@ -14,6 +14,7 @@ import http.server
 import io
 import ipaddress
 import json
+import os
 import re
 import socket
 import threading
@@ -1731,6 +1732,27 @@ def test_a_full_disk_under_standard_output_is_one_line():
                            text=True, timeout=120)
     assert p.returncode == 1 and "Traceback" not in p.stderr and "Exception ignored" not in p.stderr
     assert p.stderr.strip() == "propscope: cannot write the output: No space left on device"
+
+
+def test_a_closed_standard_input_or_output_is_one_line(tmp_path):
+    """Started with standard input closed (<&-), `ingest -` was an AttributeError traceback
+    ('NoneType' object has no attribute 'buffer'); with standard output closed (>&-) every
+    command was one too, at its final flush. Each is now one line and exit status 1, and the
+    store is left as it was."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "s.db"
+    assert cli("ingest", "-", "--db", db, input="The harbour strike began on Monday.").exit_code == 0
+    run = [sys.executable, "-m", "propscope.cli"]
+    for args, fd, says in ((["ingest", "-", "--db", str(db)], 0, "standard input is closed"),
+                           (["search", "harbour", "--db", str(db)], 1, "standard output is closed"),
+                           (["techniques"], 1, "standard output is closed")):
+        p = subprocess.Popen(run + args, stderr=subprocess.PIPE, text=True, preexec_fn=lambda fd=fd: os.close(fd))
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 1 and "Traceback" not in err and says in err, (args, err)
+        assert len(err.strip().splitlines()) <= 2, err  # ingest adds its summary line
+    assert len(json.loads(cli("search", "harbour", "--db", db, "--format", "json").stdout)) == 1
 
 
 def test_ctrl_c_during_ingest_keeps_the_finished_batches(db_url, tmp_path, monkeypatch):

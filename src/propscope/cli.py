@@ -159,6 +159,8 @@ class Commands(click.Group):
     (``| head``) is left to click, which ends quietly."""
 
     def invoke(self, ctx: click.Context):
+        if sys.stdout is None:  # started with >&-: what a command prints would be lost without a word
+            _fail("standard output is closed (>&-); send it somewhere, e.g. > out.txt or > /dev/null")
         try:
             try:
                 return super().invoke(ctx)

@@ -950,7 +950,10 @@ def is_html_page(data: bytes) -> bool:
 
 def read_stdin(opts: ReadOptions) -> Article | Rejected:
     """Standard input as one article: a web page piped in (``is_html_page``) is read as a page,
-    its main text and title, as a saved .html file is (its markup was analysed as the text)."""
+    its main text and title, as a saved .html file is (its markup was analysed as the text).
+    A closed standard input (``<&-``) is a rejection, not a traceback."""
+    if sys.stdin is None:
+        return Rejected("stdin", "standard input is closed (<&-); pipe the text in (< FILE) or give a file name")
     data = read_at_most(sys.stdin.buffer, opts.max_bytes)
     page = is_html_page(data)
     text = decode_text(data, "stdin", opts.max_bytes, charset=declared_charset(data) if page else None, markup=page)
