@@ -108,8 +108,9 @@ def group_passages(
 ) -> list[list[int]]:
     """Indices of ``passages`` grouped into clusters, each sorted, clusters in order of their first
     passage. With the articles' ``texts``, passages of one article pair that form one block in
-    both articles (:func:`same_block`) are grouped too, and so are clusters of exactly the same
-    articles (:func:`_same_articles`). Deterministic for a given passage order."""
+    both articles (:func:`same_block`), or would once their clusters' text in between is left out
+    (:func:`_left_out`), are grouped too, and so are clusters of exactly the same articles
+    (:func:`_same_articles`). Deterministic for a given passage order."""
     spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, node)
     for k, (a, a0, a1, b, b0, b1) in enumerate(passages):
         spans[a].append((a0, a1, 2 * k))
@@ -128,6 +129,8 @@ def group_passages(
                     uf.union(n0, n1)
     if texts is not None:
         for k, m in same_block(passages, texts, max_gap):
+            uf.union(2 * k, 2 * m)
+        for k, m in _left_out(passages, uf, texts, max_gap):
             uf.union(2 * k, 2 * m)
         for k, m in _same_articles(passages, uf):
             uf.union(2 * k, 2 * m)
@@ -159,7 +162,7 @@ def _same_articles(passages: Sequence[PassageTuple], uf: _UnionFind) -> list[tup
 def _near(text: str | None, end: int, start: int, max_gap: int,
           covered: Sequence[tuple[int, int]] = ()) -> bool:
     """``text[start:]`` begins at most ``max_gap`` words after ``end`` (or overlaps it), not
-    counting words inside the ``covered`` spans (disjoint and sorted, see :func:`_covered_spans`)."""
+    counting words inside the ``covered`` spans (disjoint and sorted)."""
     if start <= end:
         return True
     if text is None:
@@ -198,7 +201,6 @@ def same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_g
     by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
     for k, (a, _, _, b, _, _) in enumerate(passages):
         by_pair[a, b].append(k)
-    covered = _covered_spans(passages)
     out = []
     for (a, b), ks in by_pair.items():
         if len(ks) < 2:
@@ -210,35 +212,53 @@ def same_block(passages: Sequence[PassageTuple], texts: Mapping[str, str], max_g
             m = first.setdefault((in_a[k], in_b[k]), k)
             if m != k:
                 out.append((m, k))
-        out += _in_order(passages, ks, texts.get(a), 1, 4, max_gap, covered.get(a, ()))
-        out += _in_order(passages, ks, texts.get(b), 4, 1, max_gap, covered.get(b, ()))
+        out += _in_order(passages, ks, texts.get(a), 1, 4, max_gap)
+        out += _in_order(passages, ks, texts.get(b), 4, 1, max_gap)
     return out
 
 
-def _covered_spans(passages: Sequence[PassageTuple]) -> dict[str, list[tuple[int, int]]]:
-    """Each article's text that some passage covers, as disjoint sorted spans."""
+def _left_out(passages: Sequence[PassageTuple], uf: _UnionFind, texts: Mapping[str, str],
+              max_gap: int) -> list[tuple[int, int]]:
+    """Pairs of passages of one article pair, in the same order in both articles, that are next to
+    each other in one of them once the text that their clusters' other passages cover there is
+    left out (:func:`_in_order` without it): a press release whose opening and closing paragraphs
+    one outlet printed, the quotation paragraph between them left out, which other outlets printed.
+    Only the clusters' own text counts: a passage of one of the two articles with an unrelated
+    third article says nothing about the gap."""
     from ..metrics import merge_intervals
 
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for a, a0, a1, b, b0, b1 in passages:
-        spans[a].append((a0, a1))
-        spans[b].append((b0, b1))
-    return {art: merge_intervals(items) for art, items in spans.items()}
+    spans: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)  # (cluster root, article) -> spans
+    by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, (a, a0, a1, b, b0, b1) in enumerate(passages):
+        root = uf.find(2 * k)
+        spans[root, a].append((a0, a1))
+        spans[root, b].append((b0, b1))
+        by_pair[a, b].append(k)
+    out = []
+    for (a, b), ks in by_pair.items():
+        for here, there, art in ((1, 4, a), (4, 1, b)):
+            order = sorted(ks, key=lambda k: (passages[k][here], passages[k][here + 1]))
+            for k, m in zip(order, order[1:]):
+                rk, rm = uf.find(2 * k), uf.find(2 * m)
+                if rk == rm or passages[m][there] < passages[k][there + 1]:
+                    continue
+                covered = merge_intervals(spans[rk, art] + spans[rm, art])
+                if _near(texts.get(art), passages[k][here + 1], passages[m][here], max_gap, covered):
+                    out.append((k, m))
+    return out
 
 
 def _in_order(passages: Sequence[PassageTuple], ks: Sequence[int], text: str | None, here: int, there: int,
-              max_gap: int, covered: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+              max_gap: int) -> list[tuple[int, int]]:
     """Passages ``ks`` of one article pair that follow each other in one article (start offset at
-    ``here`` in the tuple, at most ``max_gap`` words apart, not counting words that passages with
-    other articles cover, ``covered``) and come in the same order in the other (start offset at
-    ``there``): one stretch of text copied with something put between its parts, such as a
-    republished story with adverts, "read more" links or the copier's own sentences between its
-    paragraphs. However long the insertions, the copy is one text with one origin. A paragraph
-    the copy left out between two it took, and other articles copied, is part of that one text
-    too (a press release printed in part by one outlet and whole by others)."""
+    ``here`` in the tuple, at most ``max_gap`` words apart) and come in the same order in the other
+    (start offset at ``there``): one stretch of text copied with something put between its
+    parts, such as a republished story with adverts, "read more" links or the copier's own
+    sentences between its paragraphs. However long the insertions, the copy is one text with one
+    origin."""
     order = sorted(ks, key=lambda k: (passages[k][here], passages[k][here + 1]))
     return [(k, m) for k, m in zip(order, order[1:])
-            if _near(text, passages[k][here + 1], passages[m][here], max_gap, covered)
+            if _near(text, passages[k][here + 1], passages[m][here], max_gap)
             and passages[m][there] >= passages[k][there + 1]]
 
 
