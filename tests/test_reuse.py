@@ -1186,3 +1186,46 @@ def test_a_paragraph_translated_there_and_back_after_a_reworded_copied_paragraph
     [p] = find_reuse([a, b]).passages
     assert a.text[p.a_start : p.a_end] == BREAKWATER + "\n\n" + BERTHS
     assert b.text[p.b_start : p.b_end] == BREAKWATER_BACK + "\n\n" + BERTHS_BACK
+
+
+def test_a_list_of_short_lines_copied_below_the_first_paragraph_is_copying():
+    # Only the lines at the top of a text, before its first sentence, are its headings; a list of
+    # demands copied further down, short lines without full stops, is copied text.
+    demands = "\n".join(("Free bus travel for every pupil under sixteen in the county",
+                         "A second ferry crossing to the islands on winter weekends",
+                         "Street lights on every lane used as a school route",
+                         "A public inquiry into the closure of the maternity ward"))
+    a = art("a", "Campaigners launch petition", filler(1380, 40), demands, filler(1381, 40))
+    b = art("b", "Petition launched by campaigners", filler(1382, 40), demands, filler(1383, 40))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (demands, demands)
+    t = tokenize("Kicker\nThe headline here\n\nA sentence. Then a line\n\nShort line")
+    assert heading_words(t) == [True] * 4 + [False] * 7
+
+
+def test_a_shared_quotation_is_not_taken_on_into_attributions_that_differ():
+    # Two outlets quote one sentence and attribute it differently, one by a title and a name, the
+    # other in three plain words. The words after the closing mark are not the same sentence with
+    # names changed: the passage stays the quotation, which is not reported.
+    quote = ("\"We will keep the old harbour open to every fishing boat that needs it, whatever the cost of "
+             "the repairs turns out to be,\"")
+    a = art("a", filler(1390), quote + " Harbour Master Ingrid Dahl, Port of Varnsborg.", filler(1391))
+    b = art("b", filler(1392), quote + " the port said.", filler(1393))
+    assert find_reuse([a, b]).passages == []
+    assert len(find_reuse([a, b], report_quotations=True).passages) == 1
+
+
+def test_a_shared_quotation_does_not_grow_into_reports_of_the_same_facts_around_it():
+    # Two reports quote one statement (its wording a little different in each) and tell what
+    # came before it in their own words, alike in vocabulary but not copied: still no passage.
+    quote_a = ("\"We will keep the old harbour open to every fishing boat that needs a berth over the winter, "
+               "whatever the repairs end up costing the town,\"")
+    quote_b = ("\"We shall keep the old harbour open for each fishing boat that needs a berth during the winter, "
+               "whatever the repairs end up costing our town,\"")
+    before_a = "Councillors backed a plan on Tuesday evening to buy new pontoons for the harbour for two million crowns."
+    before_b = "Two million crowns for pontoons in the harbour were backed by councillors that evening, a Tuesday."
+    a = art("a", filler(1400), before_a + " " + quote_a + " the mayor said.", filler(1401))
+    b = art("b", filler(1402), before_b + " " + quote_b + " the mayor said.", filler(1403))
+    assert find_reuse([a, b]).passages == []
+    [p] = find_reuse([a, b], report_quotations=True).passages
+    assert a.text[p.a_start : p.a_end].startswith(quote_a[:20])

@@ -337,19 +337,20 @@ def _fragments(keys_a: list, keys_b: list, ta: Tokens, tb: Tokens, a_lo: int, b_
 def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: Tokens, tb: Tokens,
            a_lo: int, b_lo: int) -> tuple[int, int, int, int]:
     """Bounds ``(i0, i1, j0, j1)`` (region coordinates, ends exclusive) of a chain's passage: its
-    runs, taken on to the end of their sentence or line when at most EDGE_WORDS words are left to
-    it in both texts. Those words were edited ("above teh town." for "above the town.", "on
-    Monday." for "on Tuesday."), so no run reaches them, and the passage stopped short of a
-    sentence both texts finish; names and figures there do not count, up to SNAP_MAX words in all
-    (:func:`_named`: "on Station Road until October 15."). Likewise back to the start of the sentence or line when one to
-    EDGE_WORDS words lie before the first match in both texts: the opening words were edited
-    ("Doctors at" for "Medics at", "Last year, the" for "In 2025, the"); words only one text has
-    there were added ("Rail operator Veltra Rail will ..."), and are not taken. Nor are words
-    before a colon, a dash or a bar (``Tokens.cut_after``): a dateline or a label ("KORVATH (BWS)
-    -", "UPDATE:") that was not copied. Words matched by an earlier pass (masked keys) are not
-    taken either. An article ("the", "a", "an") that only one text has before a sentence the other
-    begins with the first match is taken: the copy dropped it ("Repairs are" for "The repairs
-    are"), no copier's own words are an article alone."""
+    runs, taken on to the end of their sentence or line when at most EDGE_WORDS words are left to it
+    in both texts. Those words were edited ("above teh town." for "above the town.", "on Monday."
+    for "on Tuesday."), so no run reaches them, and the passage stopped short of a sentence both
+    texts finish; so is one followed by up to SNAP_MAX words in both that differ only in their names
+    and figures, the other words the same and in the same places (:func:`_named`: "on Station Road
+    until October 15." and "on Market Street until November 1."). Likewise back to the start of the
+    sentence or line when one to EDGE_WORDS words lie before the first match in both texts: the
+    opening words were edited ("Doctors at" for "Medics at", "Last year, the" for "In 2025, the");
+    words only one text has there were added ("Rail operator Veltra Rail will ..."), and are not
+    taken. Nor are words before a colon, a dash or a bar (``Tokens.cut_after``): a dateline or a
+    label ("KORVATH (BWS) -", "UPDATE:") that was not copied. Words matched by an earlier pass
+    (masked keys) are not taken either. An article ("the", "a", "an") that only one text has before
+    a sentence the other begins with the first match is taken: the copy dropped it ("Repairs are"
+    for "The repairs are"), no copier's own words are an article alone."""
     (i0, j0, _), (i1, j1, n1) = chain[0], chain[-1]
     i1, j1 = i1 + n1, j1 + n1
 
@@ -375,24 +376,32 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
         """A sentence or a line ends after token ``k`` (or the text does)."""
         return bool(t.sentence_end[k] or k + 1 == len(t) or t.line_start[k + 1])
 
-    def ahead(keys: list, t: Tokens, lo: int, k: int) -> int:
-        """Words from ``k`` to the end of the sentence, or 0 when more than EDGE_WORDS other than
-        names and figures (:func:`_named`), more than SNAP_MAX in all, or not free."""
-        plain = 0
-        for d in range(1, SNAP_MAX + 1):
+    def ahead(keys: list, t: Tokens, lo: int, k: int, most: int = EDGE_WORDS) -> int:
+        """Words from ``k`` to the end of the sentence, or 0 when more than ``most`` or not free."""
+        for d in range(1, most + 1):
             if k + d > len(keys) or not isinstance(keys[k + d - 1], str):
-                return 0
-            plain += not _named(keys, t, lo, k + d - 1)
-            if plain > EDGE_WORDS:
                 return 0
             if ended(t, lo + k + d - 1):
                 return d
         return 0
 
+    def shape(keys: list, t: Tokens, lo: int, k: int, d: int) -> list[str | None]:
+        """The ``d`` words from ``k``, each stretch of names and figures (:func:`_named`) one None."""
+        out: list[str | None] = []
+        for e in range(k, k + d):
+            named = _named(keys, t, lo, e)
+            if not (named and out and out[-1] is None):
+                out.append(None if named else keys[e])
+        return out
+
     if not (ended(ta, a_lo + i1 - 1) or ended(tb, b_lo + j1 - 1)):
         da, db = ahead(keys_a, ta, a_lo, i1), ahead(keys_b, tb, b_lo, j1)
         if da and db:
             i1, j1 = i1 + da, j1 + db
+        else:
+            da, db = ahead(keys_a, ta, a_lo, i1, SNAP_MAX), ahead(keys_b, tb, b_lo, j1, SNAP_MAX)
+            if da and db and shape(keys_a, ta, a_lo, i1, da) == shape(keys_b, tb, b_lo, j1, db):
+                i1, j1 = i1 + da, j1 + db
     return i0, i1, j0, j1
 
 
@@ -400,7 +409,8 @@ def _named(keys: list, t: Tokens, lo: int, k: int) -> bool:
     """Word ``k`` (region coordinates) is a name or a figure: a capitalised word that does not open
     a sentence or a line, or a figure (:func:`_is_figure`). A copy that changed only the names,
     places, dates and figures of a story ("at the library on Station Road until October 15." and
-    "at the library on Market Street until November 1.") keeps every other word of its sentence."""
+    "at the library on Market Street until November 1.") keeps every other word of its sentence
+    in its place."""
     g = lo + k
     opens = g == 0 or bool(t.sentence_end[g - 1] or t.line_start[g])
     return _is_figure(keys[k]) or (bool(t.capital[g]) and not opens)
@@ -538,16 +548,18 @@ def _shared_runs(keys_a: list, keys_b: list, n: int = ANCHOR_RUN) -> int:
 
 
 def heading_words(t: Tokens) -> list[bool]:
-    """Which words of ``t`` lie in a heading: a line of at most HEADING_WORDS words whose last word
-    ends no sentence (extracted pages often open with their headline). Independent reports of one
-    event give it nearly the same headline ("Mayor resigns over expenses claims, says she was
-    hounded out"), short and formulaic, so a shared headline is no evidence of copying; a copied
-    story is copied below its headline too."""
+    """Which words of ``t`` lie in its headings: the lines of at most HEADING_WORDS words that end no
+    sentence, at the top of the text before any line that does (extracted pages often open with
+    their headline, a kicker above it). Independent reports of one event give it nearly the same
+    headline ("Mayor resigns over expenses claims, says she was hounded out"), short and formulaic,
+    so a shared headline is no evidence of copying; a copied story is copied below its headline
+    too. Short lines further down (a copied list, a table's rows) are text like any other."""
     out = [False] * len(t)
     starts = [k for k in range(len(t)) if t.line_start[k]] + [len(t)]
     for lo, hi in zip(starts, starts[1:]):
-        if hi - lo <= HEADING_WORDS and not t.sentence_end[hi - 1]:
-            out[lo:hi] = [True] * (hi - lo)
+        if hi - lo > HEADING_WORDS or t.sentence_end[lo:hi].any():
+            break
+        out[lo:hi] = [True] * (hi - lo)
     return out
 
 
@@ -696,7 +708,7 @@ def align_tokens(
             else:
                 frags.extend(align_region(ta, tb, (g.a_lo, g.a_hi, g.b_lo, g.b_hi), max_gap=max_gap))
         frags = sorted(set(frags), key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
-    return _joined(_grown(_joined(_moved_phrases(frags, ta, tb)), ta, tb))
+    return _joined(_moved_phrases(frags, ta, tb))
 
 
 def _stems(keys: Sequence[object]) -> set[str]:
@@ -748,15 +760,19 @@ def _paragraph_after(t: Tokens, k: int, ceiling: int) -> int:
     return hi if ends and hi - k <= PARAGRAPH_REACH else -1
 
 
-def _grown(frags: list[Fragment], ta: Tokens, tb: Tokens) -> list[Fragment]:
+def _grown(frags: list[Fragment], ta: Tokens, tb: Tokens,
+           fixed: Callable[[Fragment], bool] = lambda f: False) -> list[Fragment]:
     """Anchored fragments taken over the rest of their paragraphs, and over whole paragraphs next
     to them, where both texts have such text and its words are alike (:func:`_alike`, in any
     order, at least BAG_SIMILARITY): a story translated there and back keeps few runs of three
     words, so only some of its sentences are found, but its sentences keep most of their words and
     its paragraphs their place next to the found ones. The gap between two fragments that follow
     each other in both texts, within one paragraph of each, needs GAP_SIMILARITY only: the sentence
-    between two copied ones, reworded. No text another fragment holds is taken, nor a dateline."""
-    anchored = sorted((f for f in frags if f.anchored >= MIN_ANCHORED and f.score < REWORDED),
+    between two copied ones, reworded. No text another fragment holds is taken, nor a dateline.
+    Fragments that ``fixed`` accepts do not grow: one too weak to be a passage by itself, which
+    words alike around it would make one, and a quotation both texts share, which is no copy (the
+    reports around it tell the same facts in words of their own)."""
+    anchored = sorted((f for f in frags if f.anchored >= MIN_ANCHORED and f.score < REWORDED and not fixed(f)),
                       key=lambda f: (f.a_lo, f.b_lo))
     others = [f for f in frags if f not in anchored]
     out: list[Fragment] = []
@@ -899,8 +915,21 @@ def align_pair(
         return (min(a_end - a_start, b_end - b_start) >= min_chars and f.score >= min_score
                 and f.anchored >= min_anchored and _evidence(f, ta, heads_a, heads_b) >= min_anchored)
 
+    quotes: dict[int, list[tuple[int, int]]] = {}
+
+    def quotation(f: Fragment) -> bool:
+        """Both sides of ``f`` are a quotation (QUOTED_SHARE of their words inside quotation marks)."""
+        a_start, a_end, b_start, b_end = chars(f)
+        for side, text, start, end in ((0, text_a, a_start, a_end), (1, text_b, b_start, b_end)):
+            if side not in quotes:
+                quotes[side] = quoted_regions(text)
+            if quoted_share(text, start, end, quotes[side]) < QUOTED_SHARE:
+                return False
+        return True
+
     out = []
-    for f in align_tokens(ta, tb, regions, max_gap=max_gap):
+    fixed = lambda f: not keep(f) or quotation(f)  # noqa: E731
+    for f in _joined(_grown(align_tokens(ta, tb, regions, max_gap=max_gap), ta, tb, fixed)):
         if keep(f):
             out += [(*chars(piece), round(piece.score, 6)) for piece in split_at_lines(f, ta, tb, keep, (text_a, text_b))]
     return sorted(out)
