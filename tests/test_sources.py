@@ -2153,3 +2153,31 @@ def test_advised_that_is_a_statement_and_advised_to_is_not():
     check("The coastguard advised that the beach would stay closed until Monday.", "coastguard", "advised",
           "the beach would stay closed until Monday")
     assert sources.extract("Officials advised residents to stay indoors overnight.").attributions == []
+
+
+def test_target_of_a_possessive_pronoun_is_the_last_one_named_before_the_sentence():
+    """'Minister Ida Varga resigned. Her budget was a swindle': 'Her' stands for Varga as 'She' would;
+    'Their' for the body named before ('The Port Authority ... Their plan is a scam')."""
+    t = "Transport Minister Ida Varga lost the vote. Her plan, critics said, was a shambles."
+    assert _target_names(t, *at(t, "a shambles")) == ["Ida Varga"]
+    t = "The Port Authority raised the tolls. Their plan is a scam dreamed up by accountants."
+    assert _target_names(t, *at(t, "a scam dreamed up by accountants")) == ["Port Authority"]
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("Senator Ruth Abara is the errand girl of the Labour Party, the flyer said.",
+     "the errand girl of the Labour Party", "Ruth Abara"),
+    ("The Daily Ledger is a mouthpiece of the Kremlin.", "a mouthpiece of the Kremlin", "Daily Ledger"),
+])
+def test_target_of_a_predicate_naming_others_after_of_is_the_subject(text, span, name):
+    """'X is the errand girl of Y': the label is pinned on X; Y, named only after 'of', is whom X serves."""
+    assert _target_names(text, *at(text, span)) == [name]
+
+
+def test_span_naming_its_own_side_has_no_target_there():
+    """'Save our Royal Mail!' or 'Real Scots never surrender' defends or flatters its own side; 'our',
+    'real' or 'true' before a name marks it, and it is no target."""
+    t = "Save our Royal Mail from the asset strippers!"
+    assert _target_names(t, *at(t, "Save our Royal Mail from the asset strippers!")) == []
+    t = "The Royal Mail is run by asset strippers."
+    assert _target_names(t, *at(t, "run by asset strippers")) == ["Royal Mail"]

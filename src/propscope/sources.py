@@ -3273,8 +3273,10 @@ def targets(
     ``entities``, ``attributions`` and ``quotes`` are this module's objects or their dicts.
     Returns one dict per span, in order: ``{start, end, technique, targets: [{entity_id,
     canonical, text, label, start, end, how}]}`` with ``how`` = ``"overlap"``, ``"role"``,
-    ``"nearest"`` or ``"pronoun"`` (the sentence names nobody and a pronoun before the span stands for
-    the last person or body named before the sentence).
+    ``"nearest"``, ``"pronoun"`` (the sentence names nobody and a pronoun before the span stands for
+    the last person or body named before the sentence) or ``"subject"`` (the span is the predicate of
+    'X is ...' and names others only after its 'of': in 'Reyes is a butcher of the NHS' Reyes is the one
+    called a butcher).
     """
     ents = [e if isinstance(e, dict) else e.to_dict() for e in entities]
     said = [(int(_get(a, "content_start")), int(_get(a, "content_end")), _get(a, "entity_id")) for a in attributions]
@@ -3289,13 +3291,16 @@ def targets(
         s, e = int(_get(sp, "start")), int(_get(sp, "end"))
         tech = _get(sp, "technique")
         speakers = {eid for cs, ce, eid in said if eid is not None and cs <= s and e <= ce}
-        cands = [m for m in ents if m.get("entity_id") not in speakers and not _compared_to(tech, m)]
+        cands = [m for m in ents if m.get("entity_id") not in speakers and not _compared_to(tech, m)
+                 and not (text is not None and _own_side(text, m))]
         found: list[dict[str, Any]] = []
         seen: set[Any] = set()
         for m in cands:
             if m["start"] < e and s < m["end"] and m.get("entity_id") not in seen:
                 seen.add(m.get("entity_id"))
                 found.append({**_target(m), "how": "overlap"})
+        if found and text is not None and (subj := _copula_subject(text, cands, s, e)) is not None:
+            found = [{**_target(subj), "how": "subject"}]
         if not found:
             if sents is not None:
                 lo = min((a for a, b in sents if a <= s < b), default=s)
@@ -3317,8 +3322,33 @@ def targets(
     return out
 
 
-_PRONOUN_LABELS = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"},
-                   "they": {"ORG", "GPE", "NORP"}, "them": {"ORG", "GPE", "NORP"}}
+_OWN_SIDE = re.compile(r"\b(?:our|real|true)\s+$", re.I)
+
+
+def _own_side(text: str, mention: dict[str, Any]) -> bool:
+    """Whether a mention is the writer's or speaker's own side, which a span defends or flatters rather
+    than attacks: 'Hands off our NHS!', 'Real Poles will never bow', 'True Americans ...'."""
+    return bool(_OWN_SIDE.search(text[max(0, mention["start"] - 12) : mention["start"]]))
+
+
+_COPULA_BEFORE = re.compile(r"\s+(?:is|are|was|were|remains|has become|have become)\s+$")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+
+
+def _copula_subject(text: str, ents: list[dict[str, Any]], s: int, e: int) -> dict[str, Any] | None:
+    """The subject of 'X is <span>' when the span is a noun phrase ('a', 'an', 'the') whose named
+    entities all stand after an 'of' ('the propaganda arm of the Democratic Party', 'a butcher of the
+    NHS'): the label is pinned on X, the party or service is what X serves or harms. None otherwise."""
+    if not re.match(r"(?:a|an|the)\s", text[s:e], re.I):
+        return None
+    inside = [m for m in ents if m["start"] < e and s < m["end"]]
+    if not inside or not all(s < m["start"] and _OF_BEFORE.search(text[s : m["start"]]) for m in inside):
+        return None
+    return next((m for m in ents if m["end"] <= s and _COPULA_BEFORE.fullmatch(text[m["end"] : s])), None)
+
+
+_PRONOUN_LABELS = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}, "his": {"PERSON"},
+                   "they": {"ORG", "GPE", "NORP"}, "them": {"ORG", "GPE", "NORP"}, "their": {"ORG", "GPE", "NORP"}}
 
 
 # Who a reductio ad Hitlerum compares its target with; never the target itself.
@@ -3353,7 +3383,7 @@ def _pronoun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, s: int) 
     sentence names nobody: the last mention before the sentence of a kind the pronoun fits ('Judge Ann
     Marsh freed him. She is a disgrace ...' -> Marsh; 'The ministry promised hospitals. They are liars'
     -> the ministry). None without such a pronoun or mention."""
-    m = re.search(r"\b(he|she|him|her|they|them)\b", text[lo:s], re.I)  # not 'it' ('It is shameful that')
+    m = re.search(r"\b(he|she|him|her|his|they|them|their)\b", text[lo:s], re.I)  # not 'it' ('It is shameful that')
     if m is None:
         return None
     kinds = _PRONOUN_LABELS[m.group(1).lower()]
