@@ -2157,6 +2157,23 @@ def test_numbers_out_of_range_are_usage_errors(tmp_path, monkeypatch, args, opti
     assert r.exit_code == 2 and f"Invalid value for '{option}'" in r.stderr, r.output
 
 
+@pytest.mark.parametrize("args, option", [
+    (["reuse", "a.txt", "--similarity", "nan"], "--similarity"),
+    (["analyze", "a.txt", "--threshold", "NaN"], "--threshold"),
+    (["train", "--lr", "inf"], "--lr"),
+    (["train", "--head-lr", "nan"], "--head-lr"),
+])
+def test_a_number_that_is_no_finite_number_is_a_usage_error(tmp_path, monkeypatch, args, option):
+    """nan compares false with both ends of a range, so it passed every range check: `reuse
+    --similarity nan` was a traceback, `analyze --threshold nan` showed no span (all hidden, in
+    silence), and `train --lr inf` passed as a positive learning rate."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("The harbour story, told once.")
+    r = cli(*args)
+    assert r.exit_code == 2 and f"Invalid value for '{option}'" in r.stderr and "not a finite number" in r.stderr, (
+        r.output)
+
+
 @pytest.mark.parametrize("command", ["reuse", "batch"])
 @pytest.mark.parametrize("workers", ["0", "100000"])
 def test_a_local_cluster_of_no_or_countless_workers_is_a_usage_error(tmp_path, monkeypatch, command, workers):

@@ -12,6 +12,7 @@ import dataclasses
 import errno
 import json
 import logging
+import math
 import os
 import re
 import stat
@@ -32,7 +33,19 @@ FORMATS = ["text", "json", "ptc", "html", "paragraphs"]
 # or --limit was an OverflowError), and NumPy and scikit-learn take seeds from 0 to 2**32 - 1.
 MOST_ROWS = 1_000_000_000
 SEED = click.IntRange(0, 2**32 - 1)
-POSITIVE = click.FloatRange(min=0, min_open=True)  # a learning rate: 0 or less trains nothing, or backwards
+class FiniteRange(click.FloatRange):
+    """click's FloatRange, refusing nan and inf: nan compares false with both ends of any range,
+    so ``--similarity nan`` passed the check and was a traceback, ``--threshold nan`` hid every
+    span in silence, and ``--lr inf`` passed as a positive rate."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
+POSITIVE = FiniteRange(min=0, min_open=True)  # a learning rate: 0 or less trains nothing, or backwards
 
 
 def _err(message: str) -> None:
@@ -426,7 +439,7 @@ def with_input_options(fn):
               "Guilt_by_Association, Appeal_to_Popularity) the first, the commonest in the English SemEval-2023 "
               "data, since the model cannot tell them apart. Mapped analyses are marked in their model version "
               "(fast-HASH-mapped-semeval2023); `propscope techniques --taxonomy semeval2023` shows the mapping.")
-@click.option("--threshold", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+@click.option("--threshold", type=FiniteRange(0, 1), default=0.0, show_default=True,
               help="Only show spans whose confidence is at least this.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, callback=_no_empty_path,
               help="Write to this file instead of standard output.")
@@ -697,7 +710,7 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
               help="On how many of one outlet's own articles a passage must stand to count as its boilerplate "
               "(a notice two or more outlets each show on two or more pages, and none on one only, is boilerplate "
               "anyway). 2 may take a story an outlet ran twice for boilerplate.")
-@click.option("--similarity", type=click.FloatRange(0.05, 0.95), default=0.25, show_default=True,
+@click.option("--similarity", type=FiniteRange(0.05, 0.95), default=0.25, show_default=True,
               help="How alike two 16-word windows must be (MinHash Jaccard of their 3-word shingles) to be compared "
               "word by word. Lower finds more heavily edited copies and takes longer: see the README.")
 @click.option("--quotations", is_flag=True,
