@@ -2181,3 +2181,20 @@ def test_span_naming_its_own_side_has_no_target_there():
     assert _target_names(t, *at(t, "Save our Royal Mail from the asset strippers!")) == []
     t = "The Royal Mail is run by asset strippers."
     assert _target_names(t, *at(t, "run by asset strippers")) == ["Royal Mail"]
+
+
+@pytest.mark.parametrize("text", [
+    "The tunnel will take three times as long as the contractors had promised.",
+    "Turnout was far lower than the organisers claimed.",
+])
+def test_verb_of_saying_in_a_comparison_reports_nothing(text):
+    """'as long as X had promised', 'lower than X claimed': the comparison measures against what was said;
+    it reports no statement of its own."""
+    assert sources.extract(text).attributions == []
+
+
+def test_written_thing_with_a_relative_clause_still_reads():
+    """'The banner, which was taken down within the hour, read: “...”': the relative clause's verbs are not
+    the sentence's, so the banner's words are still cited to it."""
+    check("The banner, which was taken down within the hour, read: “No more cuts to our schools.”",
+          "banner", "read", "No more cuts to our schools")

@@ -1012,6 +1012,15 @@ def _source_span(head) -> tuple[int, int]:
     return _np_span(author if author is not None else head)
 
 
+def _comparison(tok) -> bool:
+    """A verb of saying in the second half of a comparison: 'cost twice as much as ministers had promised',
+    'worse than officials claimed'. It measures against what was said and reports nothing new: an 'as' or
+    'than' clause hung on an adverb or adjective, with no clause or object of its own."""
+    return tok.dep_ == "advcl" and tok.head.pos_ in {"ADV", "ADJ"} and any(
+        c.dep_ == "mark" and c.lower_ in {"as", "than"} for c in tok.children) and not any(
+        c.dep_ in {"ccomp", "dobj"} for c in tok.children)
+
+
 def _is_speech(tok) -> bool:
     """A verb of saying that asserts something: 'did not say where' and 'never claimed' report nothing."""
     if any(c.dep_ == "neg" for c in tok.children):
@@ -1023,7 +1032,7 @@ def _is_speech(tok) -> bool:
     # "is expected to say", "plans to announce": not said (yet); "went on to say" was
     if tok.dep_ == "xcomp" and tok.tag_ == "VB" and tok.head.lemma_.lower() not in _SAY_GOVERNORS:
         return False
-    if _hypothetical(tok):
+    if _hypothetical(tok) or _comparison(tok):
         return False
     lem = tok.lemma_.lower()
     if lem == "tell" and _tells_whether(tok):
@@ -2777,6 +2786,11 @@ _WRITTEN = DOC_NOUNS | frozenset("message caption note email notice sign banner 
 _READS = re.compile(r"\b(?P<cue>read|reads)(?:[ \t]+(?:simply|only|in[ \t]+part|in[ \t]+full))?[ \t]*(?P<mark>:|(?=[\"“‘]))")
 
 
+def _in_relative_clause(tok) -> bool:
+    """Whether a token belongs to a relative clause ('The post, which has since been deleted, read:')."""
+    return any(t.dep_ == "relcl" for t in (tok, *tok.ancestors))
+
+
 def _document_reads(doc, quotes: list[Quote]) -> list[Attribution]:
     """'The minister's tweet read: “...”', 'A statement from the club read: ...': the words of a written
     thing, cited to its author ('the minister', 'the club') or to the thing itself when none is named.
@@ -2794,7 +2808,8 @@ def _document_reads(doc, quotes: list[Quote]) -> list[Attribution]:
         sub = nlp()(text[start : m.start()].rstrip())
         roots = [t for t in sub if t.dep_ == "ROOT"]
         if len(roots) != 1 or roots[0].pos_ not in {"NOUN", "PROPN"} or roots[0].lower_ not in _WRITTEN \
-                and roots[0].lemma_.lower() not in _WRITTEN or any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sub):
+                and roots[0].lemma_.lower() not in _WRITTEN or any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+                                                                   and not _in_relative_clause(t) for t in sub):
             continue
         ss, se = _source_span(roots[0])
         ss, se = ss + start, se + start
