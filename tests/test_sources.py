@@ -2198,3 +2198,20 @@ def test_written_thing_with_a_relative_clause_still_reads():
     the sentence's, so the banner's words are still cited to it."""
     check("The banner, which was taken down within the hour, read: “No more cuts to our schools.”",
           "banner", "read", "No more cuts to our schools")
+
+
+def test_generic_call_and_panel_labels_are_turns():
+    """An earnings call's 'Operator:' and a panel's 'Moderator:' are transcript labels like 'NARRATOR:'."""
+    t = ("Moderator: Thank you all for joining this afternoon.\nPriya Nair: Thanks for having me.\n"
+         "Operator: The next question is from Luis Ortega at UBS.")
+    got = [(a.source, a.cue, a.content) for a in sources.extract(t).attributions]
+    assert got == [("Moderator", ":", "Thank you all for joining this afternoon"),
+                   ("Priya Nair", ":", "Thanks for having me"),
+                   ("Operator", ":", "The next question is from Luis Ortega at UBS")]
+
+
+def test_outlet_of_two_words_before_a_clause_with_its_subject_is_no_content():
+    """'told BBC Radio his knee was fine': 'BBC Radio' is the addressee where the parser makes 'Radio' the
+    object and 'BBC' its compound; the clause has its own subject, so no word of the outlet joins it."""
+    check("The midfielder told BBC Radio his knee was fine after the scan.", "midfielder", "told",
+          "his knee was fine after the scan")

@@ -1819,7 +1819,7 @@ def _drop_unparsed_addressee(toks: list, verb) -> list:
     known', the name parsed as a compound of the clause's subject), has its addressee there; the clause
     starts after it. When the parser made outlet and subject the verb's object ('told Reuters talks
     would resume', object 'Reuters talks' and a clause without a subject), the subject goes back on the
-    clause."""
+    clause; not when the clause has a subject of its own ('told BBC Sport his side had ...')."""
     if verb.lemma_.lower() not in _ADDRESSEE_VERBS or not toks:
         return toks
     doc = verb.doc
@@ -1831,6 +1831,10 @@ def _drop_unparsed_addressee(toks: list, verb) -> list:
                 or obj.left_edge.i != verb.i + 1:
             return toks
         name = [t for t in obj.subtree if t.i < obj.i and t.dep_ == "compound"]
+        inside = {t.i for t in toks}
+        root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children):
+            return toks  # 'told BBC Sport his side had ...': the clause has its subject; the object is all outlet
         if name and doc[name[0].i : name[-1].i + 1].text in _OUTLET_NAMES and name[-1].i + 1 == obj.i \
                 and name[0].i == verb.i + 1 + lead:
             return [t for t in obj.subtree if t.i > name[-1].i] + toks
@@ -2430,7 +2434,7 @@ claim verdict rating
 
 # Common nouns for people and bodies that speak in headlines ('Prosecutors: ...', 'Health ministry: ...')
 # and before a colon in copy, and the generic labels of broadcast transcripts ('UNIDENTIFIED MALE:',
-# 'NARRATOR:', 'Reporter:'); titles (TITLES) count too.
+# 'NARRATOR:', 'Reporter:', an earnings call's 'Operator:', a panel's 'Moderator:'); titles (TITLES) count too.
 _SPEAKER_NOUNS = frozenset("""
 police prosecutor prosecutors official officials expert experts scientist scientists doctor doctors analyst analysts
 researcher researchers investigator investigators witness witnesses resident residents economist economists lawyer
@@ -2438,6 +2442,7 @@ lawyers activist activists officer officers ministry ministries army military go
 leader leaders head chief spokesman spokeswoman spokesperson coach captain manager teacher nurse nurses farmer
 farmers worker workers campaigner campaigners critic critics victim victims survivor survivors
 man woman male female speaker voice narrator announcer reporter correspondent anchor host presenter interviewer
+operator moderator
 """.split())
 
 
