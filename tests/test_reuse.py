@@ -11,7 +11,7 @@ from datasketch import MinHash
 
 from propscope.document import Article
 from propscope.reuse import Cluster, Passage, find_reuse
-from propscope.reuse.align import align_pair, heading_words, quoted_regions, quoted_share
+from propscope.reuse.align import align_pair, heading_end, quoted_regions, quoted_share
 from propscope.reuse.candidates import (
     find_candidates,
     permutations,
@@ -1077,9 +1077,9 @@ def test_nearly_the_same_headline_line_opening_two_independent_reports_is_not_co
     assert SOURCE in c.text[p.a_start : p.a_end] and SOURCE in d.text[p.b_start : p.b_end]
 
 
-def test_heading_words_are_the_short_lines_that_end_no_sentence():
+def test_headings_are_the_short_lines_that_end_no_sentence_at_the_top():
     t = tokenize("Pilots walk out again\n\nThe pilots walked out. They want pay.\n\nShort line ending here.")
-    assert heading_words(t) == [True] * 4 + [False] * 11
+    assert heading_end(t) == 4
 
 
 def test_a_short_comment_of_the_copiers_own_between_two_copied_sentences_is_left_out():
@@ -1200,7 +1200,8 @@ def test_a_list_of_short_lines_copied_below_the_first_paragraph_is_copying():
     [p] = find_reuse([a, b]).passages
     assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (demands, demands)
     t = tokenize("Kicker\nThe headline here\n\nA sentence. Then a line\n\nShort line")
-    assert heading_words(t) == [True] * 4 + [False] * 7
+    assert heading_end(t) == 4
+    assert heading_end(tokenize("Short line only")) == 3
 
 
 def test_a_shared_quotation_is_not_taken_on_into_attributions_that_differ():

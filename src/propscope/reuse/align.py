@@ -49,6 +49,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
+import numpy as np
+
 from ..metrics import merge_intervals
 from .candidates import Tokens, tokenize
 
@@ -85,7 +87,7 @@ LABEL_WORDS = 8
 # A passage that fills its paragraphs in both texts is aligned again with the next (and the
 # previous) paragraph of both, each taken up to this many words (see _next_paragraphs).
 PARAGRAPH_REACH = 64
-# A line of at most this many words that does not end a sentence is a heading (see heading_words).
+# A line of at most this many words that does not end a sentence is a heading (see heading_end).
 HEADING_WORDS = 20
 # Text next to a passage, back or on to a paragraph's end, whose words (cut to STEM_CHARS letters)
 # are at least this alike (Dice) in both texts, BAG_MIN_SHARED or more, is part of it (see _grown);
@@ -376,9 +378,9 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
         """A sentence or a line ends after token ``k`` (or the text does)."""
         return bool(t.sentence_end[k] or k + 1 == len(t) or t.line_start[k + 1])
 
-    def ahead(keys: list, t: Tokens, lo: int, k: int, most: int = EDGE_WORDS) -> int:
-        """Words from ``k`` to the end of the sentence, or 0 when more than ``most`` or not free."""
-        for d in range(1, most + 1):
+    def ahead(keys: list, t: Tokens, lo: int, k: int) -> int:
+        """Words from ``k`` to the end of the sentence, or 0 when more than SNAP_MAX or not free."""
+        for d in range(1, SNAP_MAX + 1):
             if k + d > len(keys) or not isinstance(keys[k + d - 1], str):
                 return 0
             if ended(t, lo + k + d - 1):
@@ -396,12 +398,9 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
 
     if not (ended(ta, a_lo + i1 - 1) or ended(tb, b_lo + j1 - 1)):
         da, db = ahead(keys_a, ta, a_lo, i1), ahead(keys_b, tb, b_lo, j1)
-        if da and db:
+        if da and db and ((da <= EDGE_WORDS and db <= EDGE_WORDS)
+                          or shape(keys_a, ta, a_lo, i1, da) == shape(keys_b, tb, b_lo, j1, db)):
             i1, j1 = i1 + da, j1 + db
-        else:
-            da, db = ahead(keys_a, ta, a_lo, i1, SNAP_MAX), ahead(keys_b, tb, b_lo, j1, SNAP_MAX)
-            if da and db and shape(keys_a, ta, a_lo, i1, da) == shape(keys_b, tb, b_lo, j1, db):
-                i1, j1 = i1 + da, j1 + db
     return i0, i1, j0, j1
 
 
@@ -547,27 +546,26 @@ def _shared_runs(keys_a: list, keys_b: list, n: int = ANCHOR_RUN) -> int:
     return sum(tuple(keys_a[k : k + n]) in grams for k in range(len(keys_a) - n + 1))
 
 
-def heading_words(t: Tokens) -> list[bool]:
-    """Which words of ``t`` lie in its headings: the lines of at most HEADING_WORDS words that end no
-    sentence, at the top of the text before any line that does (extracted pages often open with
-    their headline, a kicker above it). Independent reports of one event give it nearly the same
-    headline ("Mayor resigns over expenses claims, says she was hounded out"), short and formulaic,
-    so a shared headline is no evidence of copying; a copied story is copied below its headline
-    too. Short lines further down (a copied list, a table's rows) are text like any other."""
-    out = [False] * len(t)
-    starts = [k for k in range(len(t)) if t.line_start[k]] + [len(t)]
-    for lo, hi in zip(starts, starts[1:]):
-        if hi - lo > HEADING_WORDS or t.sentence_end[lo:hi].any():
+def heading_end(t: Tokens) -> int:
+    """Where ``t``'s headings end: its words before this index are the lines of at most
+    HEADING_WORDS words that end no sentence, at the top of the text before any line that does
+    (extracted pages often open with their headline, a kicker above it). Independent reports of
+    one event give it nearly the same headline ("Mayor resigns over expenses claims, says she was
+    hounded out"), short and formulaic, so a shared headline is no evidence of copying; a copied
+    story is copied below its headline too. Short lines further down (a copied list, a table's
+    rows) are text like any other."""
+    end = 0
+    for hi in [*np.flatnonzero(t.line_start[1:]) + 1, len(t)]:
+        if hi - end > HEADING_WORDS or t.sentence_end[end:hi].any():
             break
-        out[lo:hi] = [True] * (hi - lo)
-    return out
+        end = int(hi)
+    return end
 
 
-def _evidence(f: Fragment, ta: Tokens, heads_a: Sequence[bool], heads_b: Sequence[bool]) -> int:
-    """``f``'s anchored words (see :func:`anchored_words`) outside runs that lie in a heading of
-    both texts (:func:`heading_words`)."""
-    shared = sum(anchored_words(ta.norms[x : x + n]) for x, y, n in f.runs
-                 if all(heads_a[x : x + n]) and all(heads_b[y : y + n]))
+def _evidence(f: Fragment, ta: Tokens, heads_a: int, heads_b: int) -> int:
+    """``f``'s anchored words (see :func:`anchored_words`) outside runs that lie in the headings of
+    both texts (:func:`heading_end`)."""
+    shared = sum(anchored_words(ta.norms[x : x + n]) for x, y, n in f.runs if x + n <= heads_a and y + n <= heads_b)
     return f.anchored - shared
 
 
@@ -908,7 +906,7 @@ def align_pair(
     def chars(f: Fragment) -> tuple[int, int, int, int]:
         return int(ta.starts[f.a_lo]), int(ta.ends[f.a_hi - 1]), int(tb.starts[f.b_lo]), int(tb.ends[f.b_hi - 1])
 
-    heads_a, heads_b = heading_words(ta), heading_words(tb)
+    heads_a, heads_b = heading_end(ta), heading_end(tb)
 
     def keep(f: Fragment) -> bool:
         a_start, a_end, b_start, b_end = chars(f)
