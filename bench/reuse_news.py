@@ -449,7 +449,8 @@ line):
         between its two halves no longer inside a passage; 18 passages, 17 before), 0.999/0.996,
         1.000/1.000, 0.999/1.000, 0.999/1.000, 0.998/1.000 (set 6: wire R 0.987 -> 1.000, the
         clause state media cut now inside the reworded passage), 0.994/1.000 and 0.998/0.980,
-        nothing spurious, origins all right (7, 6, 8, 11, 10, 8, 8 of 8, 8)
+        nothing spurious, origins 7 of 7, 6 of 6, 8 of 8, 11 of 11, 10 of 10, 8 of 8, 8 of 8 and
+        8 of 8
     python bench/reuse.py --n 2000 and --n 2000 --threshold 0.15: all P/R 0.999/0.803 -> 0.999/0.810
         and 0.996/0.910 -> 0.996/0.918 (heavy R 0.462 -> 0.481 and 0.743 -> 0.765; medium 0.943
         -> 0.946 and 0.984 -> 0.987); find_reuse 3.6 s and 4.5 s before, 3.1-4.8 s and 3.1-7.0 s
