@@ -2215,3 +2215,15 @@ def test_outlet_of_two_words_before_a_clause_with_its_subject_is_no_content():
     object and 'BBC' its compound; the clause has its own subject, so no word of the outlet joins it."""
     check("The midfielder told BBC Radio his knee was fine after the scan.", "midfielder", "told",
           "his knee was fine after the scan")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Ceasefire talks to resume in Doha next week — White House officials", "White House officials"),
+    ("Grain exports fell by a third in March - Kremlin sources", "Kremlin sources"),
+])
+def test_trailing_dash_source_of_a_name_and_a_plural_noun(text, source):
+    """'... — Pentagon officials': a name before a noun for who reports, after a headline's dash, is its
+    source, as '— police' and '— RT' are."""
+    a = only(text)
+    assert (a.source, a.cue) == (source, text[at(text, source)[0] - 2])
+    assert a.content == text[: at(text, source)[0] - 3]

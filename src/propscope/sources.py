@@ -2323,7 +2323,8 @@ def _adjunct_after(head, end: int) -> bool:
 
 
 # Lower-case trailing sources of headlines and briefs ('... — police', '- state media', '– defence
-# ministry'): up to two modifiers before a noun that names a body or group that reports.
+# ministry'): up to two modifiers, or up to three capitalised name words ('— Pentagon officials'),
+# before a noun that names a body or group that reports.
 _DASH_LOWER_HEADS = ("police|officials|official|ministry|military|army|media|sources|source|authorities|government|"
                      "witnesses|residents|rescuers|paramedics|officers|firefighters|prosecutors|monitors|agency|"
                      "spokesman|spokeswoman|spokesperson|report|reports")
@@ -2331,6 +2332,7 @@ _FUNCTION_WORDS = r"(?:a|an|the|by|and|or|but|nor|so|to|of|for|with|from|as|at|i
 _DASH_SOURCE = re.compile(
     r"(?P<dash>—|–|--|(?<=\s)-(?=\s))\s*"
     r"(?P<src>(?:[A-Z][\w&.'’-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.'’-]*|of|and|the|for|&|/)){0,5}"
+    rf"|(?:[A-Z][\w&.'’-]*\s+){{1,3}}(?:{_DASH_LOWER_HEADS})"  # a name before the noun: '— Kremlin sources'
     rf"|(?:(?!{_FUNCTION_WORDS})[a-z][\w'’-]*\s+){{0,2}}(?:{_DASH_LOWER_HEADS}))\s*\.?\s*$"
 )
 
