@@ -2227,3 +2227,10 @@ def test_trailing_dash_source_of_a_name_and_a_plural_noun(text, source):
     a = only(text)
     assert (a.source, a.cue) == (source, text[at(text, source)[0] - 2])
     assert a.content == text[: at(text, source)[0] - 3]
+
+
+def test_according_to_phrase_run_on_into_the_subject_ends_at_its_comma():
+    """'According to a study published in NEJM, death rates ... dropped': the parser may run the phrase on
+    over the comma into the clause's subject, leaving the verb with none; the clause starts after the comma."""
+    check("According to a study published in NEJM, death rates among the over-80s dropped by a third.",
+          "study", "According to", "death rates among the over-80s dropped by a third")

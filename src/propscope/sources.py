@@ -2297,7 +2297,7 @@ def _according_to(doc) -> list[Attribution]:
             clause = list(head.subtree)
         cs_, ce_ = _tok_range([t for t in clause if not t.is_space])
         if ps <= cs_ + 1:  # phrase opens the clause
-            cs_ = pe
+            cs_ = _swallowed_subject(head, phrase, pe)
         elif pe >= ce_ - 1 or not text[pe:ce_].strip(" .!?\n") or (
                 words is None and _adjunct_after(head, pe) and not re.search(r"[\"“‘]", text[pe:ce_])):
             # the phrase closes it, also before an adjunct ('..., with dozens still missing'); not before
@@ -2309,6 +2309,17 @@ def _according_to(doc) -> list[Attribution]:
         cue_e = to.idx + len(to.text)
         out.append(Attribution(text[ss:se], ss, se, text[tok.idx : cue_e], tok.idx, cue_e, s, e, kind="according_to"))
     return out
+
+
+def _swallowed_subject(head, phrase: list, end: int) -> int:
+    """Where the clause after an opening 'according to' phrase starts: at the phrase's end, or at the comma
+    inside it when the parser ran the phrase on into the clause's subject ('According to a paper published in
+    PNAS, sea levels ... rose': 'sea levels' read as part of the phrase, and 'rose' left with no subject)."""
+    if head.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"}
+                                               for c in head.children):
+        return end
+    comma = next((t for t in phrase[2:] if t.text == "," and t.i < phrase[-1].i), None)
+    return comma.idx + 1 if comma is not None else end
 
 
 def _adjunct_after(head, end: int) -> bool:
