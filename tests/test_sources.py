@@ -2234,3 +2234,10 @@ def test_according_to_phrase_run_on_into_the_subject_ends_at_its_comma():
     over the comma into the clause's subject, leaving the verb with none; the clause starts after the comma."""
     check("According to a study published in NEJM, death rates among the over-80s dropped by a third.",
           "study", "According to", "death rates among the over-80s dropped by a third")
+
+
+def test_as_aside_on_an_adverb_still_reports():
+    """'First of all, as I warned years ago, because ...': an 'as' aside with no first 'as' of a comparison
+    ('as much as') is a report, though the parser hangs it on an adverb."""
+    t = "First of all, as I argued last year, because the council never had the money."
+    assert [(a.source, a.cue) for a in sources.extract(t).attributions] == [("I", "argued")]

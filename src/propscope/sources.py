@@ -1015,10 +1015,13 @@ def _source_span(head) -> tuple[int, int]:
 def _comparison(tok) -> bool:
     """A verb of saying in the second half of a comparison: 'cost twice as much as ministers had promised',
     'worse than officials claimed'. It measures against what was said and reports nothing new: an 'as' or
-    'than' clause hung on an adverb or adjective, with no clause or object of its own."""
-    return tok.dep_ == "advcl" and tok.head.pos_ in {"ADV", "ADJ"} and any(
-        c.dep_ == "mark" and c.lower_ in {"as", "than"} for c in tok.children) and not any(
-        c.dep_ in {"ccomp", "dobj"} for c in tok.children)
+    'than' clause hung on an adverb or adjective, with no clause or object of its own; for 'as', the
+    adverb or adjective has the first 'as' of the pair ('as much as'). 'Later, as X asked: ...' and 'First
+    of all, as I predicted, ...' are asides that report."""
+    if tok.dep_ != "advcl" or tok.head.pos_ not in {"ADV", "ADJ"} or any(c.dep_ in {"ccomp", "dobj"} for c in tok.children):
+        return False
+    mark = next((c.lower_ for c in tok.children if c.dep_ == "mark" and c.lower_ in {"as", "than"}), None)
+    return mark == "than" or mark == "as" and any(c.lower_ == "as" and c.i < tok.i for c in tok.head.children)
 
 
 def _is_speech(tok) -> bool:
