@@ -2241,3 +2241,9 @@ def test_as_aside_on_an_adverb_still_reports():
     ('as much as') is a report, though the parser hangs it on an adverb."""
     t = "First of all, as I argued last year, because the council never had the money."
     assert [(a.source, a.cue) for a in sources.extract(t).attributions] == [("I", "argued")]
+
+
+def test_according_to_phrase_alone_on_a_broken_line_takes_no_title_as_content():
+    """'According to the Tribune, Sen.' with the name on the next line (a line broken after a title): the
+    phrase is the line's whole sentence, so no clause after its comma is a subject it swallowed."""
+    assert sources.extract("According to the Tribune, Sen.\nMaria Lopez voted against the bill.").attributions == []

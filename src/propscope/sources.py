@@ -2300,7 +2300,7 @@ def _according_to(doc) -> list[Attribution]:
             clause = list(head.subtree)
         cs_, ce_ = _tok_range([t for t in clause if not t.is_space])
         if ps <= cs_ + 1:  # phrase opens the clause
-            cs_ = _swallowed_subject(head, phrase, pe)
+            cs_ = _swallowed_subject(head, phrase, pe) if head.i != tok.i else pe
         elif pe >= ce_ - 1 or not text[pe:ce_].strip(" .!?\n") or (
                 words is None and _adjunct_after(head, pe) and not re.search(r"[\"“‘]", text[pe:ce_])):
             # the phrase closes it, also before an adjunct ('..., with dozens still missing'); not before
