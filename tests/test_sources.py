@@ -2247,3 +2247,26 @@ def test_according_to_phrase_alone_on_a_broken_line_takes_no_title_as_content():
     """'According to the Tribune, Sen.' with the name on the next line (a line broken after a title): the
     phrase is the line's whole sentence, so no clause after its comma is a subject it swallowed."""
     assert sources.extract("According to the Tribune, Sen.\nMaria Lopez voted against the bill.").attributions == []
+
+
+def test_a_name_that_only_modifies_a_noun_is_no_antecedent_for_he_or_she():
+    """'the Macron government' names a government, not a person a later "he" stands for: as
+    the one name before the pronoun it took the quote. An earlier mention of the person as such
+    still counts."""
+    text = "The Macron government cut the grant on Friday. “It is a disgrace,” he told the Courier."
+    told = [a for a in sources.extract(text).attributions if a.cue == "told"]
+    assert [(a.source, a.resolved_from) for a in told] == [("he", None)]
+    text = "Emmanuel Macron spoke first. The Macron government cut the grant. “It is fair,” he told the Courier."
+    told = [a for a in sources.extract(text).attributions if a.cue == "told"]
+    assert [(a.source, a.resolved_from) for a in told] == [("Emmanuel Macron", "pronoun")]
+
+
+def test_he_after_an_unnamed_persons_statement_is_not_given_the_name_before_it():
+    """'Governor Ellis toured ... , an engineer said. “...,” he added': "he" is the engineer as likely
+    as the governor, so the pronoun stays a pronoun instead of citing the governor."""
+    text = ("Governor Ellis toured the site on Monday. Its safety was never in doubt, an engineer said afterwards. "
+            "“We checked every beam,” he added.")
+    added = [a for a in sources.extract(text).attributions if a.cue == "added"]
+    assert [(a.source, a.resolved_from) for a in added] == [("he", None)]
+    alone = sources.extract("Governor Ellis toured the site on Monday. “We checked every beam,” he said.").attributions
+    assert [(a.source, a.resolved_from) for a in alone] == [("Ellis", "pronoun")]  # the one name, still

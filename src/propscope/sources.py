@@ -2959,15 +2959,62 @@ def _resolve_pronouns(doc, atts: list[Attribution], entities: list[EntityMention
                                and x.start == b.source_start), None) or m
                 if b.resolved_from and b.antecedent_start is not None:
                     chosen = next((x for x in entities if x.start == b.antecedent_start), m)
-        # 2. the one compatible name in the window
-        if chosen is None and len(groups) == 1 and cands:
-            chosen = max(cands, key=lambda m: m.start)
+        # 2. the one compatible name in the window, unless the last statement before the pronoun was
+        #    made by a person the text does not name ('..., a former adviser claimed. “...,” he told
+        #    Sputnik'): he is more likely that person than the name mentioned before
+        latest = max((b for b in atts if b is not a and win_start <= b.cue_start < a.cue_start),
+                     key=lambda b: b.cue_start, default=None)
+        unnamed_person = (p in _PERSON_PRONOUNS and latest is not None and latest.entity_id is None
+                          and _person_noun_speaker(doc, latest)
+                          and all(m.start < latest.source_start for m in cands))
+        if chosen is None and len(groups) == 1 and cands and not unnamed_person:
+            # 'the Obama administration' names no person a later "he" stands for
+            persons = [m for m in cands if not (p in _PERSON_PRONOUNS and _name_as_modifier(doc, m))]
+            chosen = max(persons, key=lambda m: m.start, default=None)
         if chosen is None:
             continue
         a.source = chosen.canonical or chosen.text
         a.resolved_from = "pronoun"
         a.antecedent_start, a.antecedent_end = chosen.start, chosen.end
         a.entity_id = chosen.entity_id
+
+
+# Nouns for a body, not a person: 'the ministry said ... he said' leaves "he" to a name.
+_BODY_NOUNS = frozenset("""
+ministry government army military union police authorities agency company council committee department office
+court party group board commission administration embassy firm bank university team club network channel
+newspaper paper station service institute organisation organization foundation
+""".split())
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
+
+
+def _name_as_modifier(doc, m: EntityMention) -> bool:
+    """A person's name that only modifies a common noun ('the Obama administration', 'a Trump
+    rally'): it names a body or an event, not someone a later "he" stands for. It still counts
+    among the names that make a pronoun unclear: without a gender for names, 'a Clinton win ...
+    after Trump won, she says' would otherwise give "she" to Trump."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= span.end
+
+
+def _person_noun_speaker(doc, b: Attribution) -> bool:
+    """A statement's speaker given as one unnamed person: a singular common noun for a role or an
+    agent ('a former adviser', 'the civil lawyer', 'one resident'), not a pronoun, a document or a
+    body. 'The president' or 'the mayor' is left out: a definite title mostly names the person the
+    article is about ('the president said ..., he said' is Trump's)."""
+    span = doc.char_span(b.source_start, b.source_end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    word = head.lower_
+    if head.tag_ != "NN" or head.ent_type_ or word in UNNAMED or word in DOC_NOUNS or word in _BODY_NOUNS:
+        return False
+    if word in TITLES and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+        return False
+    return word in TITLES or word in _SPEAKER_NOUNS or word.endswith(_AGENT_SUFFIXES)
 
 
 # Who asks and who answers in an interview's introduction: 'We spoke to Jane Doe, the mayor', 'An
