@@ -2270,3 +2270,29 @@ def test_he_after_an_unnamed_persons_statement_is_not_given_the_name_before_it()
     assert [(a.source, a.resolved_from) for a in added] == [("he", None)]
     alone = sources.extract("Governor Ellis toured the site on Monday. “We checked every beam,” he said.").attributions
     assert [(a.source, a.resolved_from) for a in alone] == [("Ellis", "pronoun")]  # the one name, still
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The governor renewed his allegation that the auditors had been bribed.", "governor",
+     "renewed his allegation", "the auditors had been bribed"),
+    ("A retired general repeated on Sunday his claim that the border could not be held.", "retired general",
+     "repeated on Sunday his claim", "the border could not be held"),
+    ("The union stood by its assertion that the mine was unsafe.", "union", "stood by its assertion",
+     "the mine was unsafe"),
+    ("Okafor has doubled down on her claim that the count was rigged.", "Okafor", "doubled down on her claim",
+     "the count was rigged"),
+])
+def test_a_speaker_holding_to_a_claim_is_cited_for_its_that_clause(text, source, cue, content):
+    """'X repeated his claim that ...' gives the claim's words in the that-clause: no verb of saying,
+    so nothing was cited."""
+    atts = sources.extract(text).attributions
+    assert [(a.source, a.cue, a.content) for a in atts] == [(source, cue, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "The council rejected the claim that the park would close.",  # someone else's claim
+    "She did not repeat her claim that the vote was rigged.",  # negated
+    "The claim that prices fell was repeated everywhere.",  # no one holds it
+])
+def test_a_claim_someone_rejects_or_no_one_holds_cites_nobody(text):
+    assert sources.extract(text).attributions == []

@@ -542,6 +542,7 @@ def extract_doc(doc) -> SourcesResult:
     atts += _transcript_attributions(doc, turns)
     atts += [a for a in _colon_sources(doc, quotes) if not any(t.cue == a.cue_start for t in turns)]
     atts += _document_reads(doc, quotes)
+    atts += _held_claims(doc)
     atts = _dedupe(atts)
     _continued_quotes(text, atts, quotes)
     _link_entities(atts, entities)
@@ -2844,6 +2845,61 @@ def _document_reads(doc, quotes: list[Quote]) -> list[Attribution]:
         s, e = _trim(text, s, e)
         if e > s:
             out.append(Attribution(text[ss:se], ss, se, m.group("cue"), m.start("cue"), m.end("cue"), s, e))
+    return out
+
+
+# 'X repeated his claim that ...', 'Y renewed her accusation that ...': the speaker holds to a claim whose
+# words the that-clause gives. Only verbs of holding or voicing count: 'rejected the claim that' reports
+# someone else's claim, which the rejecter does not make.
+_CLAIM_NOUNS = frozenset("""
+claim claims accusation accusations allegation allegations assertion argument warning warnings view belief
+contention charge insistence prediction suggestion theory
+""".split())
+_CLAIM_VERBS = {"repeat": None, "renew": None, "reiterate": None, "restate": None, "make": None, "voice": None,
+                "echo": None, "air": None, "press": None, "advance": None, "sound": None, "issue": None,
+                "stand": "by", "stick": "to", "double": "on"}  # verb -> the preposition its claim needs
+
+
+def _held_claims(doc) -> list[Attribution]:
+    """'The senator renewed her accusation that the agency had hidden the data': cites the senator
+    for the clause after "that", with the verb and the claim noun as the cue."""
+    text = doc.text
+    out = []
+    for tok in doc:
+        if tok.lower_ not in _CLAIM_NOUNS or tok.pos_ != "NOUN" or tok.i + 1 >= len(doc) \
+                or doc[tok.i + 1].lower_ != "that":
+            continue
+        # the verb a few words before the noun ('repeated on Sunday his claim'); read from the words, as
+        # the small model often hangs the noun elsewhere after a misread subject
+        verbs = [x for x in doc[max(tok.sent.start, tok.i - 7) : tok.i] if x.pos_ in {"VERB", "AUX"} and x.tag_ != "MD"]
+        if not verbs or verbs[-1].lemma_.lower() not in _CLAIM_VERBS:
+            continue
+        head = verbs[-1]
+        prep = _CLAIM_VERBS[head.lemma_.lower()]
+        between = doc[head.i + 1 : tok.i]
+        if prep is not None and not any(x.lower_ == prep for x in between) \
+                or any(x.lower_ == "that" for x in between) or any(c.dep_ == "neg" for c in head.children):
+            continue
+        subj = _subject(head)
+        if subj is None and head.dep_ == "acl" and head.tag_ in {"VBD", "VBN"} \
+                and head.head.pos_ in {"NOUN", "PROPN"} and head.head.dep_ == "ROOT":
+            # 'A former adviser repeated his claim ...' parsed as a noun with a reduced relative clause,
+            # which the claim after it shows to be the sentence's verb
+            subj = head.head
+        if subj is None or subj.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            continue
+        that = doc[tok.i + 1]
+        clause = that.head if that.head.i != tok.i else None
+        end_tok = max(clause.subtree, key=lambda x: x.i) if clause is not None else tok.sent[-1]
+        s, e = _trim(text, that.idx + len(that.text), end_tok.idx + len(end_tok.text))
+        hi = text.find("\n", that.idx)
+        e = min(e, len(text) if hi < 0 else hi)
+        ss, se = _source_span(subj)
+        se = len(text[: min(se, head.idx)].rstrip()) if ss < head.idx else se  # the verb is the cue, not the speaker
+        if e <= s or ss < e and s < se:
+            continue
+        out.append(Attribution(text[ss:se], ss, se, text[head.idx : tok.idx + len(tok.text)], head.idx,
+                               tok.idx + len(tok.text), s, e))
     return out
 
 
