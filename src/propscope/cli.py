@@ -1038,6 +1038,7 @@ def search(query, db, technique, outlet, topic, limit, fmt) -> None:
     \b
       propscope search -- --limit
     """
+    from . import search as search_words
     from .taxonomy import display
 
     technique = _technique(technique)
@@ -1045,12 +1046,19 @@ def search(query, db, technique, outlet, topic, limit, fmt) -> None:
     _check_topic(store, topic)
     _check_outlet(store, outlet)
     hits = store.search(query, technique=technique, outlet=outlet, limit=limit, topic=topic)
+    words = search_words.terms(query)
+    for h in hits:  # the words around the first match, as the search page shows them
+        article = store.get_article(h["id"])
+        h["snippet"] = search_words.snippet(article.text, words) if article else []
     if fmt == "json":
-        click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
+        click.echo(json.dumps([{**h, "snippet": "".join(s for s, _ in h["snippet"])} for h in hits],
+                              ensure_ascii=False, indent=2))
         return
     for h in hits:
         head = ingest.printable(f"{h['id']}  {h['outlet'] or ''}  {h['published'] or ''}  ")
         click.secho(head + _clip(h["title"] or "", 120), bold=True)
+        click.echo("    " + "".join(click.style(ingest.printable(s), underline=True) if match else ingest.printable(s)
+                                    for s, match in h["snippet"]))
         for s in h["spans"][:5]:
             click.echo(f"    {display(s['technique']):<36} {s['score']:.2f}  \"{_clip(s['text'], 90)}\"")
     if not hits:

@@ -22,6 +22,7 @@ from urllib.parse import quote
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from . import search
 from .document import Analysis, Article, Sentence, Span
 from .ingest import FIELD_LIMITS, check_article
 
@@ -466,7 +467,7 @@ class Store:
         if topic:
             q = q.where(in_topic(topic))
         if query:
-            q = q.where(self._matches(_terms(query)))
+            q = q.where(self._matches(search.terms(query)))
         cols = (articles.c.id, articles.c.title, articles.c.outlet, articles.c.published, articles.c.url,
                 analyses.c.score, analyses.c.model)
         page = (sa.select(*cols).select_from(articles.outerjoin(analyses)).where(articles.c.pk.in_(q))
@@ -730,11 +731,12 @@ class Store:
 
     def search(self, query: str, technique: str | None = None, outlet: str | None = None,
                limit: int = 20, topic: str | None = None) -> list[dict]:
-        """Articles matching ``query`` (full-text), newest first, with their matching spans;
+        """Articles matching ``query`` (full-text), newest first, with their spans that hold a query word;
         ``topic`` is a stored topic's label (``load_topics``)."""
-        terms = _terms(query)
+        terms = search.terms(query)
         if not terms:
             return []
+        shown = search.word_pattern(terms)
         q = (sa.select(articles.c.pk, articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
              .where(self._matches(terms)))
         if outlet:
@@ -752,7 +754,7 @@ class Store:
                 if technique:
                     sq = sq.where(spans.c.technique == technique)
                 found = [dict(s) for s in conn.execute(sq.order_by(spans.c.start)).mappings()
-                         if any(t.casefold() in s["text"].casefold() for t in terms)]
+                         if search.holds(s["text"], shown)]
                 out.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                             "published": r["published"].isoformat() if r["published"] else None,
                             "spans": [{k: s[k] for k in ("technique", "start", "end", "score", "text", "taxonomy")}
@@ -796,10 +798,6 @@ def _pending(model: str, reanalyze: bool, retry_failed: bool):
         failed = sa.select(analysis_failures.c.article_pk).where(analysis_failures.c.model == model)
         cond = sa.and_(cond, articles.c.pk.not_in(failed))
     return cond
-
-
-def _terms(query: str) -> list[str]:
-    return "".join(c if c.isalnum() else " " for c in query).split()
 
 
 def _filters(q, outlet, since, until):

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import ingest, report, taxonomy
+from .. import ingest, report, search, taxonomy
 from ..document import Article, headline_title
 from ..pipeline import analyze_batch
 from ..report_html import (
@@ -545,14 +545,15 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         except ValueError as e:
             return page(request, "search.html", filters=filters, error=str(e), hits=[], total=0, page_no=1, pages=1,
                         url=views.url)
-        terms = q.split()
+        terms = search.terms(q)
+        shown = search.word_pattern(terms)
         tech = taxonomy.resolve_any(technique) if technique.strip() else None
         hits = []
         for r in rows:
             a = store().get_analysis(r["id"])
             text = a.article.text if a else store().get_article(r["id"]).text
             spans = [s for s in (a.spans if a else []) if (s.technique == tech if tech else
-                     any(t.casefold() in s.text.casefold() for t in terms))]
+                     search.holds(s.text, shown))]
             passages: dict[tuple[int, int], list] = {}  # one line per passage, all its techniques
             for sp in sorted(spans, key=lambda sp: -sp.score):
                 passages.setdefault((sp.start, sp.end), []).append(sp)

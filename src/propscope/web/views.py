@@ -15,8 +15,7 @@ from urllib.parse import urlencode
 
 from pydantic import ValidationError
 
-from .. import taxonomy
-from ..document import headline_title
+from .. import search, taxonomy
 from ..export import spreadsheet_safe
 from ..report import NO_MONTH
 from ..store import Store
@@ -115,39 +114,9 @@ def url(path: str, **params: object) -> str:
 
 
 def snippet(text: str, terms: Sequence[str], width: int = 90) -> str:
-    """HTML of the text around the first match of any term, the matches in ``<mark class="match">``,
-    cut at word boundaries; the article's opening when nothing matches (filter-only listings), after
-    its headline line if it opens with one: the listing shows the title just above, and every
-    snippet began by repeating it."""
-    words = [t for t in terms if t]
-    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in words) + r")\w*", re.I) if words else None
-    found = pattern.search(text) if pattern else None
-    base = _after_headline(text) if not found else 0
-    start, end = (found.start() - width, found.end() + width) if found else (base, base + 2 * width)
-    start, end = max(start, 0), min(end, len(text))
-    if start > base:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < (found.start() if found else end) else start
-    if end < len(text):
-        space = text.rfind(" ", found.end() if found else start, end)
-        end = space if space > 0 else end
-    piece = text[start:end]
-    parts, pos = [], 0
-    for m in pattern.finditer(piece) if pattern else ():
-        parts.append(html.escape(piece[pos:m.start()]) + f'<mark class="match">{html.escape(m.group(0))}</mark>')
-        pos = m.end()
-    parts.append(html.escape(piece[pos:]))
-    body = " ".join(re.sub(r"\s*\n\s*", " ¶ ", "".join(parts)).split())  # paragraphs stay apart
-    return ("… " if start > base else "") + body + (" …" if end < len(text) else "")
-
-
-def _after_headline(text: str) -> int:
-    """Where an article's body starts when its text opens with a headline line (``headline_title``), else 0."""
-    head = headline_title(text)
-    if head is None:
-        return 0
-    at = text.index(head) + len(head)
-    return len(text) - len(text[at:].lstrip())
+    """HTML of ``search.snippet``: the text around the first match, the matches in ``<mark class="match">``."""
+    return "".join(f'<mark class="match">{html.escape(s)}</mark>' if match else html.escape(s)
+                   for s, match in search.snippet(text, terms, width))
 
 
 def dashboard_tables(rep: dict) -> dict[str, list[dict]]:
