@@ -33,6 +33,8 @@ FORMATS = ["text", "json", "ptc", "html", "paragraphs"]
 # or --limit was an OverflowError), and NumPy and scikit-learn take seeds from 0 to 2**32 - 1.
 MOST_ROWS = 1_000_000_000
 SEED = click.IntRange(0, 2**32 - 1)
+
+
 class FiniteRange(click.FloatRange):
     """click's FloatRange, refusing nan and inf: nan compares false with both ends of any range,
     so ``--similarity nan`` passed the check and was a traceback, ``--threshold nan`` hid every

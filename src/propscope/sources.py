@@ -3059,8 +3059,8 @@ def _name_as_modifier(doc, m: EntityMention) -> bool:
 def _person_noun_speaker(doc, b: Attribution) -> bool:
     """A statement's speaker given as one unnamed person: a singular common noun for a role or an
     agent ('a former adviser', 'the civil lawyer', 'one resident'), not a pronoun, a document or a
-    body. 'The president' or 'the mayor' is left out: a definite title mostly names the person the
-    article is about ('the president said ..., he said' is Trump's)."""
+    body. 'The president' or 'the mayor' is left out: a definite title mostly stands for a person the
+    article names ('President X ... the president said ..., he said' is X's)."""
     span = doc.char_span(b.source_start, b.source_end, alignment_mode="expand")
     if span is None:
         return False
