@@ -1040,7 +1040,6 @@ def search(query, db, technique, outlet, topic, limit, fmt) -> None:
     \b
       propscope search -- --limit
     """
-    from . import search as search_words
     from .taxonomy import display
 
     technique = _technique(technique)
@@ -1048,10 +1047,6 @@ def search(query, db, technique, outlet, topic, limit, fmt) -> None:
     _check_topic(store, topic)
     _check_outlet(store, outlet)
     hits = store.search(query, technique=technique, outlet=outlet, limit=limit, topic=topic)
-    words = search_words.terms(query)
-    for h in hits:  # the words around the first match, as the search page shows them
-        article = store.get_article(h["id"])
-        h["snippet"] = search_words.snippet(article.text, words) if article else []
     if fmt == "json":
         click.echo(json.dumps([{**h, "snippet": "".join(s for s, _ in h["snippet"])} for h in hits],
                               ensure_ascii=False, indent=2))

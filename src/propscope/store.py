@@ -731,14 +731,15 @@ class Store:
 
     def search(self, query: str, technique: str | None = None, outlet: str | None = None,
                limit: int = 20, topic: str | None = None) -> list[dict]:
-        """Articles matching ``query`` (full-text), newest first, with their spans that hold a query word;
+        """Articles matching ``query`` (full-text), newest first, with their spans that hold a query word
+        and the words around the first match (``search.snippet``: pieces, ``True`` where a match);
         ``topic`` is a stored topic's label (``load_topics``)."""
         terms = search.terms(query)
         if not terms:
             return []
         shown = search.word_pattern(terms)
-        q = (sa.select(articles.c.pk, articles.c.id, articles.c.title, articles.c.outlet, articles.c.published)
-             .where(self._matches(terms)))
+        q = (sa.select(articles.c.pk, articles.c.id, articles.c.title, articles.c.outlet, articles.c.published,
+                       articles.c.text).where(self._matches(terms)))
         if outlet:
             q = q.where(articles.c.outlet == outlet)
         if topic:
@@ -757,6 +758,7 @@ class Store:
                          if search.holds(s["text"], shown)]
                 out.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                             "published": r["published"].isoformat() if r["published"] else None,
+                            "snippet": search.snippet(r["text"], terms),
                             "spans": [{k: s[k] for k in ("technique", "start", "end", "score", "text", "taxonomy")}
                                       for s in found]})
         return out
