@@ -24,3 +24,23 @@ def test_an_ambiguous_surname_or_a_common_noun_stays_apart():
     under = same_names({"Donald Trump": 5, "Ivanka Trump": 2, "Trump": 9, "police": 4, "Capitol Police": 1})
     assert under["Trump"] == "Trump" and under["Ivanka Trump"] == "Ivanka Trump"
     assert under["police"] == "police"  # a lower-case word is no surname
+
+
+def test_a_group_or_office_ending_in_a_surname_is_not_a_rival_full_name():
+    under = same_names({"Senator Maria Okonkwo": 2, "Okonkwo": 6, "Staffers for Ms. Okonkwo": 1,
+                        "Okonkwo campaign": 1})
+    assert under["Okonkwo"] == "Senator Maria Okonkwo"
+    assert under["Staffers for Ms. Okonkwo"] == "Staffers for Ms. Okonkwo"  # a group of people, kept as it is
+
+
+def test_a_middle_initial_does_not_make_a_second_person():
+    under = same_names({"Kwame Boateng": 5, "Kwame A. Boateng": 1, "Boateng": 8, "Ursula von der Leyen": 2,
+                        "von der Leyen": 1, "Leyen": 1})
+    assert under["Boateng"] == under["Kwame A. Boateng"] == under["Kwame Boateng"] == "Kwame Boateng"
+    assert under["Leyen"] == "Ursula von der Leyen"  # particles belong to a name
+
+
+def test_a_short_name_two_longer_ones_could_be_stays_apart():
+    under = same_names({"John Q. Marsh": 2, "John T. Marsh": 3, "John Marsh": 4, "Marsh": 5})
+    assert under["John Marsh"] == "John Marsh" and under["Marsh"] == "Marsh"
+    assert under["John Q. Marsh"] != under["John T. Marsh"]

@@ -6,9 +6,11 @@ Articles name people differently: "President Donald Trump" in one, "Donald Trump
 shows how often they are cited. Within an article spaCy and the attribution rules already link a
 surname to its full name; across articles these rules do it: a name loses its leading articles and
 titles ("President", "Dr.", "WHO Director-General"), and a one-word name that is the last word of
-exactly one fuller name in the corpus is that name. A surname two fuller names share ("Trump":
-Donald and Ivanka) stays apart, and so does a lower-case word ("police"): guessing would merge
-different people, which is worse than a split row.
+exactly one fuller name in the corpus is that name. Only names that read as a person's count as
+fuller names ("Aides to Mr. Trump" does not), and a first and last name that a fuller one only
+lengthens ("Donald Trump", "Donald J. Trump") are one person. A surname two people share ("Trump":
+Donald and Ivanka; "Bush": George W. and George H. W.) stays apart, and so does a lower-case word
+("police"): guessing would merge different people, which is worse than a split row.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from collections.abc import Mapping
 from .sources import TITLES
 
 _ARTICLES = frozenset({"the", "a", "an"})
+# lower-case words inside a person's name: "Ursula von der Leyen", "Bashar al-Assad", "Ana de la Cruz"
+_PARTICLES = frozenset({"de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "di", "la", "le",
+                        "van", "von", "ter", "ten", "bin", "ibn", "bint", "al", "el", "y", "e"})
 
 
 def _is_title(word: str) -> bool:
@@ -42,6 +47,34 @@ def core(name: str) -> str:
     return " ".join(words[i:])
 
 
+def _reads_as_a_name(words: list[str]) -> bool:
+    """Every word capitalised or a name particle ('von', 'al-'): 'Aides to Mr. Trump' or 'Trump
+    administration' names no one whose surname is its last word."""
+    return all(w[:1].isupper() or w.casefold().split("-")[0] in _PARTICLES for w in words)
+
+
+def _lengthens(short: str, long: str) -> bool:
+    """``long`` is ``short`` (a first and a last name) with middle names or initials between, or
+    ``short`` is the surname ``long`` ends with ('von der leyen')."""
+    s, w = short.split(), long.split()
+    if s[0] in _PARTICLES:
+        return len(w) > len(s) and w[-len(s):] == s
+    return len(s) == 2 and len(w) > 2 and s[0] == w[0] and s[-1] == w[-1]
+
+
+def _people(names: set[str]) -> dict[str, str]:
+    """Each of ``names`` (casefolded fuller names sharing a last word) -> the one longest name it
+    can be, for the names that can be only one; 'george bush' beside 'george w. bush' and 'george
+    h. w. bush' can be either, so it is left out."""
+    longest = {n for n in names if not any(_lengthens(n, m) for m in names)}
+    person: dict[str, str] = {n: n for n in longest}
+    for n in names - longest:
+        could = [m for m in longest if _lengthens(n, m)]
+        if len(could) == 1:
+            person[n] = could[0]
+    return person
+
+
 def same_names(counts: Mapping[str, int]) -> dict[str, str]:
     """Each name of ``counts`` (name -> how often it occurs) -> the name it is counted under: its
     ``core``, or for a capitalised one-word core, the one fuller name in the corpus it ends. A
@@ -51,17 +84,23 @@ def same_names(counts: Mapping[str, int]) -> dict[str, str]:
     full: dict[str, set[str]] = defaultdict(set)  # last word -> the fuller names ending in it
     for c in cores.values():
         words = c.split()
-        if len(words) >= 2 and words[-1][:1].isupper():
+        if len(words) >= 2 and words[-1][:1].isupper() and _reads_as_a_name(words):
             full[words[-1].casefold()].add(c.casefold())
+    person: dict[str, str] = {}  # fuller name -> the one person it is
+    surname: dict[str, str] = {}  # last word -> the one person it can be
+    for last, fuller in full.items():
+        person.update(one := _people(fuller))
+        if len(set(one.values())) == 1 and len(one) == len(fuller):
+            surname[last] = next(iter(one.values()))
     group: dict[str, str] = {}
     for n, c in cores.items():
         key = c.casefold()
-        if len(c.split()) == 1 and c[:1].isupper() and len(full.get(key, ())) == 1:
-            key = next(iter(full[key]))
-        group[n] = key
+        if len(c.split()) == 1 and c[:1].isupper():
+            key = surname.get(key, key)
+        group[n] = person.get(key, key)
     spelled: dict[str, Counter] = defaultdict(Counter)
     for n, key in group.items():
-        if len(cores[n].split()) == len(key.split()):  # a full spelling of the group's name, titles and all
+        if len(cores[n].split()) >= min(2, len(key.split())):  # a full spelling of the group's name, titles and all
             words = n.split()
             if len(words) > 1 and words[0].casefold() in _ARTICLES and words[1][:1].isupper():
                 words = words[1:]  # 'Russian Defense Ministry'; 'the blog' keeps its article
