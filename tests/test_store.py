@@ -325,3 +325,33 @@ def test_the_text_report_names_articles_without_outlet_or_date_in_words(db_url):
     assert month_row.split()[:4] == ["(no", "date", "given)", "1"]
     assert "unknown" not in report.to_text(rep).split("Highest-scoring")[0]
     assert f"\noutlet,{report.NO_OUTLET},1," in report.to_csv(rep)
+
+
+def test_each_group_mean_has_its_95_percent_range_in_every_format(db_url):
+    """Three outlets at 23%, 26% and 27% over a few articles each are not told apart: the report
+    gives each mean the range it would likely fall in with other articles, where it can say one."""
+    from propscope import report
+
+    s = Store(db_url)
+    s.add_articles(ARTS)
+    analyze_store(s, FakeModel(), sources=False)  # a.example: 0.8 and 0.8; b.example: one article
+    rep = report.build(s)
+    outlets = {g["key"]: g for g in rep["by_outlet"]}
+    assert (outlets["a.example"]["score_low"], outlets["a.example"]["score_high"]) == (0.8, 0.8)  # no spread
+    assert outlets["b.example"]["score_low"] is None  # one article: no spread to measure
+    months = {g["key"]: g for g in rep["by_month"]}
+    assert months["2020-02"]["score_low"] == 0.0 and months["2020-02"]["score_high"] == 1.0  # 0.1 and 0.8: clipped
+    text = report.to_text(rep)
+    assert "95% range" in text and "0.80-0.80" in text
+    assert report.to_csv(rep).splitlines()[0].startswith("group,key,articles,mean_score,score_low,score_high,spans")
+
+
+def test_the_range_of_a_mean_is_students_t_interval():
+    from propscope.report import mean_range
+
+    scores = [0.1, 0.2, 0.3, 0.4]  # mean 0.25, standard error 0.0645; t(0.975, 3 degrees) = 3.182
+    low, high = mean_range(len(scores), sum(scores), sum(x * x for x in scores))
+    assert low == pytest.approx(0.0446, abs=1e-4) and high == pytest.approx(0.4554, abs=1e-4)
+    assert mean_range(1, 0.5, 0.25) is None
+    wide = mean_range(40, 40 * 0.25, 40 * (0.25 ** 2 + 0.0125))  # more articles, same spread: a narrower range
+    assert wide[1] - wide[0] < high - low

@@ -329,7 +329,8 @@ def test_dashboard_filters_downloads_and_links(client):
             r = client.get(f"/dashboard/{table}.{fmt}")
             assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv" if fmt == "csv" else
                                                                                   "application/json")
-    assert client.get("/dashboard/outlets.csv").text.splitlines()[0] == "outlet,articles,mean_score,spans"
+    assert client.get("/dashboard/outlets.csv").text.splitlines()[0] == (
+        "outlet,articles,mean_score,score_low,score_high,spans")
     only = client.get("/dashboard/outlets.json", params={"outlet": "Daily"}).json()["rows"]
     assert [r["outlet"] for r in only] == ["Daily"]
     months = client.get("/dashboard/months.json", params={"since": "2020-02", "until": "2020-12-31"}).json()["rows"]
@@ -599,6 +600,10 @@ def test_dashboard_charts_have_text_alternatives_units_and_readable_cells(client
     assert re.search(r'<span class="bar-value">\d+<span class="sr-only"> passages</span></span>', techniques)
     assert re.search(r'title="[^"]+: \d+ passages \(open the matching articles\)"', techniques)
     assert '<span class="sr-only"> mean article score</span>' in page
+    outlets = page[page.index('id="outlets"'):page.index('id="months"')]  # two articles each: a 95% range each
+    assert outlets.count('<path class="bar-range"') == 2
+    assert re.search(r'<span class="sr-only">, 95% range \d+%–\d+%</span>', outlets)
+    assert re.search(r'title="Daily: \d+% mean article score \(95% range \d+%–\d+%\)', outlets)
     assert '<th scope="row">Daily</th>' in page
     assert '<caption class="sr-only">Highlighted passages of each technique, by outlet</caption>' in page
     css = Path(__file__).resolve().parents[1].joinpath("src/propscope/web/static/style.css").read_text()
@@ -1109,3 +1114,11 @@ def test_articles_without_an_outlet_are_named_in_words_on_the_dashboard_not_in_i
     assert "unknown" in [line.split(",")[0] for line in csv_rows]  # the downloads keep the stored key
     assert "unknown" in [r["outlet"] for r in client.get("/dashboard/outlets.json").json()["rows"]]
     assert "unknown" in [r["key"] for r in client.get("/api/outlets").json()]
+
+
+def test_a_bar_without_a_range_draws_no_range_line():
+    from propscope.web.charts import bar_chart
+
+    drawn = bar_chart([("A", 40.0, None), ("B", 60.0, None)], fmt="{:.0f}%", top=100, ranges=[(30.0, 50.0), None])
+    assert drawn.count('<path class="bar-range" d="M30.00 5H50.00') == 1 and drawn.count("bar-range") == 1
+    assert "95% range 30%–50%" in drawn and bar_chart([("A", 1.0, None)]).count("bar-range") == 0

@@ -18,11 +18,14 @@ from .views import url
 
 
 def bar_chart(rows: list[tuple[str, float, str | None]], *, fmt: str = "{:.0f}", title: str = "",
-              top: float | None = None, techniques: list[str] | None = None, unit: str = "") -> str:
+              top: float | None = None, techniques: list[str] | None = None, unit: str = "",
+              ranges: Sequence[tuple[float, float] | None] | None = None) -> str:
     """Horizontal bars, one per (label, value, link), in the order given. ``techniques`` (one corpus
     name per row) colours each bar as its technique; ``top`` fixes the scale (e.g. 100 for percents).
     ``unit`` follows each value for screen readers and in the tooltip ("14 spans"): the bar's
-    number alone does not say what it counts."""
+    number alone does not say what it counts. ``ranges`` (one (low, high) or None per row, on the
+    values' scale) draws each mean's 95% range as a line across its bar and says it in words:
+    bars of a few articles each differ by chance, and the line shows by how much."""
     if not rows:
         return '<p class="empty">No data yet.</p>'
     top = top or max(v for _, v, _ in rows) or 1
@@ -31,10 +34,17 @@ def bar_chart(rows: list[tuple[str, float, str | None]], *, fmt: str = "{:.0f}",
         tech = f' data-t="{escape(techniques[i])}"' if techniques else ""
         shown = escape(fmt.format(value))
         spoken = f'<span class="sr-only"> {escape(unit)}</span>' if unit else ""
+        span = ranges[i] if ranges else None
+        whisker, said = "", ""
+        if span:
+            low, high = (min(max(100 * v / top, 0), 100) for v in span)
+            whisker = (f'<path class="bar-range" d="M{low:.2f} 5H{high:.2f}M{low:.2f} 2V8M{high:.2f} 2V8"/>')
+            said = f"95% range {fmt.format(span[0])}–{fmt.format(span[1])}"
         bar = (f'<svg class="bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
-               f'<rect class="bar-rect"{tech} width="{max(100 * value / top, 0.5):.2f}" height="10"/></svg>')
+               f'<rect class="bar-rect"{tech} width="{max(100 * value / top, 0.5):.2f}" height="10"/>{whisker}</svg>')
+        spoken += f'<span class="sr-only">, {escape(said)}</span>' if said else ""
         body = f'<span class="bar-label">{escape(label)}</span>{bar}<span class="bar-value">{shown}{spoken}</span>'
-        tip = f"{escape(label)}: {shown}" + (f" {escape(unit)}" if unit else "") + (
+        tip = f"{escape(label)}: {shown}" + (f" {escape(unit)}" if unit else "") + (f" ({escape(said)})" if said else "") + (
             " (open the matching articles)" if link else "")
         out.append(f'<a class="bar-row" href="{escape(link)}" title="{tip}">{body}</a>' if link
                    else f'<div class="bar-row" title="{tip}">{body}</div>')
@@ -132,6 +142,11 @@ def scored(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["mean_score"] is not None]
 
 
+def percent_ranges(rows: list[dict]) -> list[tuple[float, float] | None]:
+    """Each row's 95% range of its mean score, in percent, or None where it has none."""
+    return [None if r.get("score_low") is None else (r["score_low"] * 100, r["score_high"] * 100) for r in rows]
+
+
 def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> dict[str, str]:
     """The dashboard's charts from its tables; every bar and point links to the search that lists
     its articles, under the same filters."""
@@ -144,7 +159,8 @@ def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> 
         "outlets": bar_chart([(outlet_label(r["outlet"]), r["mean_score"] * 100,
                                url("/search", **{**f, "outlet": r["outlet"]}) if r["outlet"] != NO_OUTLET else None)
                               for r in scored(tables["outlets"])[:15]], fmt="{:.0f}%", top=100,
-                             title="mean article score by outlet", unit="mean article score"),
+                             title="mean article score by outlet", unit="mean article score",
+                             ranges=percent_ranges(scored(tables["outlets"])[:15])),
         "months": line_chart([(r["month"], r["mean_score"],
                                url("/search", **{**f, "since": r["month"], "until": r["month"]}))
                               for r in scored(tables["months"])], title="mean article score by month",
@@ -160,7 +176,8 @@ def dashboard_charts(tables: dict[str, list[dict]], filters: dict[str, str]) -> 
         "topics": bar_chart([(r["topic"], r["mean_score"] * 100,
                               url("/search", **{**f, "topic": r["topic"]}) if r["topic"] != NO_TOPIC else None)
                              for r in scored(tables["topics"])[:20]], fmt="{:.0f}%", top=100,
-                            title="mean article score by topic", unit="mean article score"),
+                            title="mean article score by topic", unit="mean article score",
+                            ranges=percent_ranges(scored(tables["topics"])[:20])),
         "targets": bar_chart([(r["entity"], r["spans"], url("/search", **{**f, "q": r["entity"]}))
                               for r in tables["targets"]], title="entities most targeted by highlighted passages",
                              unit="passages"),

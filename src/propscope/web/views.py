@@ -119,6 +119,11 @@ def snippet(text: str, terms: Sequence[str], width: int = 90) -> str:
                    for s, match in search.snippet(text, terms, width))
 
 
+def _scores(g: dict) -> dict:
+    """A report group's figures as a dashboard row has them, its mean score's 95% range included."""
+    return {k: g.get(k) for k in ("articles", "mean_score", "score_low", "score_high", "spans")}
+
+
 def dashboard_tables(rep: dict) -> dict[str, list[dict]]:
     """Every table and chart of the dashboard as rows, for the page and for its downloads."""
     totals: dict[str, int] = {}
@@ -128,13 +133,11 @@ def dashboard_tables(rep: dict) -> dict[str, list[dict]]:
     used = sorted(totals, key=lambda t: (-totals[t], taxonomy.get(t).display))
     return {
         "techniques": [{"technique": t, "display": taxonomy.get(t).display, "spans": totals[t]} for t in used],
-        "outlets": [{"outlet": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"]}
-                    for g in rep["by_outlet"]],
-        "months": [{"month": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"]}
-                   for g in rep["by_month"] if g["key"] != NO_MONTH],
-        "outlet_months": [{k: g[k] for k in ("outlet", "month", "articles", "mean_score", "spans")}
+        "outlets": [{"outlet": g["key"], **_scores(g)} for g in rep["by_outlet"]],
+        "months": [{"month": g["key"], **_scores(g)} for g in rep["by_month"] if g["key"] != NO_MONTH],
+        "outlet_months": [{"outlet": g["outlet"], "month": g["month"], **_scores(g)}
                           for g in rep.get("by_outlet_month", [])],
-        "topics": [{"topic": g["key"], "articles": g["articles"], "mean_score": g["mean_score"], "spans": g["spans"],
+        "topics": [{"topic": g["key"], **_scores(g),
                     "top_techniques": ", ".join(taxonomy.get(t).display for t in list(g["techniques"])[:3])}
                    for g in rep.get("by_topic", [])],
         "techniques_by_outlet": [{"outlet": g["key"], **{t: g["techniques"].get(t, 0) for t in used}}
