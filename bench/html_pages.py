@@ -1,0 +1,101 @@
+"""How well propscope reads saved news pages: text, title, date, language and outlet, against gold.
+
+    python bench/html_pages.py            # the figures
+    python bench/html_pages.py --errors   # and each miss, page by page
+
+Each ``bench/data/html/NAME.html`` (hand-written pages imitating real templates: WordPress,
+JSON-LD news sites, AMP, live blogs, newsletters, paywalls, ...) has a ``NAME.gold.json``:
+
+    paragraphs  sentences of the article that must be in the text
+    must_not    boilerplate (menus, related links, comments, banners, credits) that must not be
+    once        strings that must be in the text exactly once (a pull quote repeats its sentence)
+    title, published (YYYY-MM-DD or null), outlet (or null): what the Article must hold
+    language    its primary subtag ("en"), or null where the page does not say (not scored)
+
+Pages are read the way ``propscope analyze page.html`` reads them (``ingest.read_file``: bytes,
+charset, then ``html_to_article``). Text and strings are compared with white space collapsed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from propscope.ingest import ReadOptions, Rejected, read_file  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data" / "html"
+
+
+def norm(s: str | None) -> str:
+    return re.sub(r"\s+", " ", s or "").strip()
+
+
+def score_page(page: Path, gold: dict) -> dict:
+    """Counts and misses of one page against its gold."""
+    [item] = list(read_file(page, ReadOptions()))
+    misses: list[str] = []
+    if isinstance(item, Rejected):
+        text, meta = "", {"title": None, "published": None, "language": None, "outlet": None}
+        misses.append(f"rejected: {item.reason}")
+    else:
+        text = norm(item.text)
+        meta = {"title": item.title, "published": item.published and item.published.isoformat(),
+                "language": item.language, "outlet": item.outlet}
+    found = [p for p in gold["paragraphs"] if norm(p) in text]
+    misses += [f"missing paragraph: {p[:90]}" for p in gold["paragraphs"] if p not in found]
+    leaked = [s for s in gold.get("must_not", []) if norm(s) in text]
+    misses += [f"leaked: {s}" for s in leaked]
+    repeated = [s for s in gold.get("once", []) if text.count(norm(s)) > 1]
+    misses += [f"repeated: {s}" for s in repeated]
+    right = {}
+    for field in ("title", "published", "outlet", "language"):
+        want, got = gold.get(field), meta[field]
+        if field == "language":
+            if want is None:
+                continue
+            got = (got or "").lower().replace("_", "-").split("-")[0] or None
+        elif field == "title":
+            got = norm(got) or None
+        right[field] = want == got
+        if want != got:
+            misses.append(f"{field}: want {want!r}, got {got!r}")
+    return {"paragraphs": len(gold["paragraphs"]), "found": len(found), "must_not": len(gold.get("must_not", [])),
+            "leaked": len(leaked), "once": len(gold.get("once", [])), "repeated": len(repeated), "right": right,
+            "misses": misses}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--errors", action="store_true", help="print each miss, page by page")
+    ap.add_argument("--data", type=Path, default=DATA, help="folder of NAME.html and NAME.gold.json")
+    args = ap.parse_args()
+    pages = sorted(p for p in args.data.glob("*.html"))
+    results = {}
+    for page in pages:
+        gold = json.loads(page.with_suffix(".gold.json").read_text(encoding="utf-8"))
+        results[page.name] = score_page(page, gold)
+    total = {k: sum(r[k] for r in results.values()) for k in ("paragraphs", "found", "must_not", "leaked", "once",
+                                                                 "repeated")}
+    print(f"{len(pages)} pages")
+    print(f"paragraph recall   {total['found']}/{total['paragraphs']} = {total['found'] / total['paragraphs']:.1%}")
+    print(f"boilerplate leaked {total['leaked']}/{total['must_not']} = {total['leaked'] / total['must_not']:.1%} "
+          f"(pages with any leak: {sum(1 for r in results.values() if r['leaked'])})")
+    print(f"repeated sentences {total['repeated']}/{total['once']}")
+    for field in ("title", "published", "outlet", "language"):
+        scored = [r["right"][field] for r in results.values() if field in r["right"]]
+        print(f"{field:<18} {sum(scored)}/{len(scored)} = {sum(scored) / len(scored):.1%}")
+    clean = sum(1 for r in results.values() if not r["misses"])
+    print(f"pages without a miss {clean}/{len(pages)}")
+    if args.errors:
+        for name, r in results.items():
+            for miss in r["misses"]:
+                print(f"{name}: {miss}")
+
+
+if __name__ == "__main__":
+    main()
