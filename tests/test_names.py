@@ -44,3 +44,10 @@ def test_a_short_name_two_longer_ones_could_be_stays_apart():
     under = same_names({"John Q. Marsh": 2, "John T. Marsh": 3, "John Marsh": 4, "Marsh": 5})
     assert under["John Marsh"] == "John Marsh" and under["Marsh"] == "Marsh"
     assert under["John Q. Marsh"] != under["John T. Marsh"]
+
+
+def test_bodies_that_differ_by_a_middle_word_stay_apart_when_known_to_be_bodies():
+    counts = {"Northern Baptist Union": 1, "Northern Union": 2}
+    bodies, people = same_names(counts, persons=False), same_names(counts)
+    assert bodies["Northern Baptist Union"] != bodies["Northern Union"]
+    assert people["Northern Baptist Union"] == people["Northern Union"]  # read as one person's two names

@@ -62,10 +62,13 @@ def _lengthens(short: str, long: str) -> bool:
     return len(s) == 2 and len(w) > 2 and s[0] == w[0] and s[-1] == w[-1]
 
 
-def _people(names: set[str]) -> dict[str, str]:
+def _people(names: set[str], persons: bool = True) -> dict[str, str]:
     """Each of ``names`` (casefolded fuller names sharing a last word) -> the one longest name it
     can be, for the names that can be only one; 'george bush' beside 'george w. bush' and 'george
-    h. w. bush' can be either, so it is left out."""
+    h. w. bush' can be either, so it is left out. Without ``persons`` each name is its own: a
+    body's shorter name is often another body ('American Church', 'American Catholic Church')."""
+    if not persons:
+        return {n: n for n in names}
     longest = {n for n in names if not any(_lengthens(n, m) for m in names)}
     person: dict[str, str] = {n: n for n in longest}
     for n in names - longest:
@@ -75,11 +78,12 @@ def _people(names: set[str]) -> dict[str, str]:
     return person
 
 
-def same_names(counts: Mapping[str, int]) -> dict[str, str]:
+def same_names(counts: Mapping[str, int], persons: bool = True) -> dict[str, str]:
     """Each name of ``counts`` (name -> how often it occurs) -> the name it is counted under: its
     ``core``, or for a capitalised one-word core, the one fuller name in the corpus it ends. A
     group is shown as its most frequent full spelling, title and all ('Dr. Ann Lee'), a name
-    without a leading article."""
+    without a leading article. ``persons=False`` (names known to be of bodies or places) keeps
+    names that differ by middle words apart."""
     cores = {n: core(n) for n in counts}
     full: dict[str, set[str]] = defaultdict(set)  # last word -> the fuller names ending in it
     for c in cores.values():
@@ -89,7 +93,7 @@ def same_names(counts: Mapping[str, int]) -> dict[str, str]:
     person: dict[str, str] = {}  # fuller name -> the one person it is
     surname: dict[str, str] = {}  # last word -> the one person it can be
     for last, fuller in full.items():
-        person.update(one := _people(fuller))
+        person.update(one := _people(fuller, persons))
         if len(set(one.values())) == 1 and len(one) == len(fuller):
             surname[last] = next(iter(one.values()))
     group: dict[str, str] = {}

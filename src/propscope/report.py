@@ -126,7 +126,8 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
                     labels[e][label] += 1
     label_of = {e: labels[e].most_common(1)[0][0] for e in spans_on}
     for label in sorted(set(label_of.values())):  # 'Trump' here, 'Donald Trump' there: one row (never a place and a person)
-        for e, to in same_names({e: n for e, n in spans_on.items() if label_of.get(e) == label}).items():
+        for e, to in same_names({e: n for e, n in spans_on.items() if label_of.get(e) == label},
+                                persons=label == "PERSON").items():
             if to != e:
                 spans_on[to] += spans_on.pop(e)
                 techniques[to].update(techniques.pop(e))
