@@ -2296,3 +2296,20 @@ def test_a_speaker_holding_to_a_claim_is_cited_for_its_that_clause(text, source,
 ])
 def test_a_claim_someone_rejects_or_no_one_holds_cites_nobody(text):
     assert sources.extract(text).attributions == []
+
+
+# ------------------------------------------------------------- forms the unseen d- targets batch exposed
+
+
+def test_a_word_of_the_speakers_title_is_no_target_of_what_they_say():
+    """'..., Justice Minister Anna Berg said': the model tags 'Justice' apart from the name; it is part of
+    who speaks, so the claim she makes is aimed at nobody rather than at 'Justice'."""
+    t = "Nobody needs to worry about a few extra cameras on the streets, Justice Minister Anna Berg said."
+    assert _target_names(t, *at(t, "Nobody needs to worry about a few extra cameras")) == []
+
+
+def test_the_person_a_colon_hands_a_quote_to_is_its_speaker_not_its_target():
+    """'X sighed: “...”' has no verb of saying, so the quote has no speaker; X still speaks it and is no
+    target of a span inside it."""
+    t = "Pressed on the delays, Alderman Greg Pike sighed: “Rules are rules.”"
+    assert _target_names(t, *at(t, "Rules are rules.")) == []
