@@ -153,3 +153,17 @@ def test_readme_command_runs(line, workspace):
         assert out.stat().st_size > 0
     if args[:1] == ["search"]:
         assert r.stdout.strip(), "the README's search finds the article it is about"
+
+
+def test_readme_python_block_runs(workspace, capsys):
+    """The README's Python example, run as written with the names it leaves to the reader bound to
+    small texts: an API that changes without the README (or the reverse) fails here."""
+    import datetime as dt
+
+    block = re.search(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S).group(1)
+    names = {"text": ARTICLE, "text_a": ARTICLE, "text_b": "Breaking news. " + ARTICLE,
+             "day_a": dt.date(2020, 1, 1), "day_b": dt.date(2020, 1, 2)}
+    exec(compile(block, "README.md", "exec"), names)
+    assert isinstance(names["same"], type(names["a"])) and names["same"].to_json() == names["a"].to_json()
+    assert names["b"].attributions is not None and [c.origin for c in names["copies"].clusters] == ["a"]
+    assert re.search(r"^a \[\('a', 0, \d+\), \('b', 15, \d+\)\]$", capsys.readouterr().out, re.M)

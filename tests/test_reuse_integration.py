@@ -81,3 +81,37 @@ def test_similarity_option_is_checked(corpus):
     assert r.exit_code == 2 and "--similarity" in r.output
     ok = CliRunner().invoke(main, ["reuse", str(corpus), "--similarity", "0.15", "--format", "json"])
     assert ok.exit_code == 0 and json.loads(ok.stdout)["passages"]
+
+
+def test_the_python_api_finds_copies_among_articles_and_names_the_origin():
+    import datetime as dt
+
+    import propscope
+
+    arts = [propscope.Article("later", "Opinion. " + EDITED, published=dt.date(2021, 5, 2)),
+            propscope.Article("first", COPIED + " More soon.", published=dt.date(2021, 5, 1)),
+            propscope.Article("apart", "The weather stayed dry across the south with light winds all week long.")]
+    found = propscope.find_reuse(arts)
+    assert [(c.articles, c.origin) for c in found.clusters] == [(["first", "later"], "first")]
+    p = found.passages[0]
+    assert arts[1].text[p.a_start:p.a_end].startswith("The ministry said") and p.score < 1.0  # offsets into each text
+    quoted = [propscope.Article(i, f'{w} news. "{COPIED}" the ministry said.') for i, w in (("x", "Our"), ("y", "Your"))]
+    assert propscope.find_reuse(quoted).passages == []  # one statement quoted by both: not copying
+    assert len(propscope.find_reuse(quoted, quotations=True).passages) == 1
+
+
+@pytest.mark.parametrize("articles, error, says", [
+    ("just a text", TypeError, "not str alone"),
+    (["one text", "another"], TypeError, "a list of Articles"),
+    ([b"bytes"], TypeError, "not bytes"),
+    ([__import__("propscope").Article("a", "x"), __import__("propscope").Article("a", "y")], ValueError, "share an id"),
+    ([__import__("propscope").Article("a", None)], TypeError, "find_reuse got an Article whose text is NoneType"),
+])
+def test_the_python_api_names_what_find_reuse_needs(articles, error, says):
+    import propscope
+
+    with pytest.raises(error) as e:
+        propscope.find_reuse(articles)
+    assert says in str(e.value)
+    with pytest.raises(ValueError, match="between 0.05 and 0.95"):
+        propscope.find_reuse([propscope.Article("a", COPIED)], similarity=float("nan"))

@@ -3,6 +3,7 @@
     >>> import propscope
     >>> a = propscope.analyze("They are traitors who want to destroy our great nation.")
     >>> [(s.technique, s.text) for s in a.spans]
+    >>> copies = propscope.find_reuse([propscope.Article("a", text_a), propscope.Article("b", text_b)])
 
 Heavy dependencies (torch, transformers) load on first use, not on import.
 """
@@ -15,9 +16,12 @@ from typing import TYPE_CHECKING
 from .document import Analysis, Article, Sentence, Span
 
 __version__ = "0.1.0"
-__all__ = ["Analysis", "Article", "Sentence", "Span", "analyze", "load_model", "__version__"]
+__all__ = ["Analysis", "Article", "Sentence", "Span", "analyze", "find_reuse", "load_model", "__version__"]
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .reuse import ReuseResult
     from .techniques.tagger import TechniqueModel
 
 
@@ -35,15 +39,40 @@ def analyze(text: str | Article, model: str | None = None, sources: bool = False
     return _analyze(text, model, sources)
 
 
-def _check_text(text: object) -> None:
+def find_reuse(articles: Iterable[Article], similarity: float = 0.25, quotations: bool = False,
+               **options: object) -> ReuseResult:
+    """Passages copied between ``articles``, clustered, each cluster with its likely origin (the
+    earliest ``published``): what `propscope reuse` finds, with ``similarity`` and ``quotations``
+    as its ``--similarity`` and ``--quotations``; ``options`` go to ``propscope.reuse.find_reuse``.
+    Offsets index each Article's text, as a Span's do. Texts must come as Articles, each with its
+    own id: a list of strings has no ids to say which article a passage is in."""
+    from .reuse import find_reuse as _find_reuse
+
+    alone = isinstance(articles, (str, bytes, Article))
+    arts = [articles] if alone else list(articles)
+    odd = next((a for a in arts if not isinstance(a, Article)), None)
+    if alone or odd is not None:
+        raise TypeError("propscope.find_reuse takes a list of Articles, e.g. [propscope.Article('a', text_a), "
+                        f"propscope.Article('b', text_b)], not {type(arts[0] if alone else odd).__name__}"
+                        + (" alone" if alone else ""))
+    if len({a.id for a in arts}) < len(arts):
+        raise ValueError("two of the articles share an id: give each its own, so a passage can say where it is")
+    for a in arts:
+        _check_text(a, "propscope.find_reuse")
+    if not 0.05 <= similarity <= 0.95:
+        raise ValueError(f"similarity must lie between 0.05 and 0.95, not {similarity}")
+    return _find_reuse(arts, threshold=similarity, report_quotations=quotations, **options)
+
+
+def _check_text(text: object, caller: str = "propscope.analyze") -> None:
     """Raise TypeError unless ``text`` is a str (or an Article holding one), ValueError when it
     holds a lone surrogate, which no tokenizer or store can encode."""
     body = text.text if isinstance(text, Article) else text
     if isinstance(body, (bytes, bytearray)):
-        raise TypeError("propscope.analyze takes text as str, not bytes: decode it first, e.g. data.decode('utf-8')")
+        raise TypeError(f"{caller} takes text as str, not bytes: decode it first, e.g. data.decode('utf-8')")
     if not isinstance(body, str):
-        what = "an Article whose text is" if isinstance(text, Article) else "takes a str or an Article, not"
-        raise TypeError(f"propscope.analyze {what} {type(body).__name__}"
+        what = "got an Article whose text is" if isinstance(text, Article) else "takes a str or an Article, not"
+        raise TypeError(f"{caller} {what} {type(body).__name__}"
                         + (": analyse several texts with load_model(...).analyze_batch(texts)"
                            if isinstance(body, (list, tuple)) else ""))
     try:
