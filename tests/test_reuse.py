@@ -1230,3 +1230,22 @@ def test_a_shared_quotation_does_not_grow_into_reports_of_the_same_facts_around_
     assert find_reuse([a, b]).passages == []
     [p] = find_reuse([a, b], report_quotations=True).passages
     assert a.text[p.a_start : p.a_end].startswith(quote_a[:20])
+
+
+def test_the_same_names_listed_in_one_order_by_independent_reports_are_not_copying():
+    # Two reports of one prize-giving name the same winners in the order the jury read them out,
+    # one in a sentence, one as a list: the names and the few words between them are facts any
+    # report of the evening gives, as figures are. Copied prose around such names is still found.
+    told = ("The four winners are Oskar Lindqvist for the novel, Maja Bergholm for poetry, Runa Falkvik "
+            "for the children's book and Eskil Dahlgren for the translation.")
+    listed = ("The winners are: Oskar Lindqvist (novel), Maja Bergholm (poetry), Runa Falkvik "
+              "(children's book) and Eskil Dahlgren (translation).")
+    a = art("a", filler(1410), told, filler(1411))
+    b = art("b", filler(1412), listed, filler(1413))
+    assert find_reuse([a, b], threshold=0.15).passages == []
+    copied = ("The jury chaired by Oskar Lindqvist praised the way Maja Bergholm turned a year of letters "
+              "from her grandmother into a book of poems about the northern coast.")
+    c = art("c", filler(1414), copied, filler(1415))
+    d = art("d", filler(1416), copied, filler(1417))
+    [p] = find_reuse([c, d], threshold=0.15).passages
+    assert c.text[p.a_start : p.a_end] == copied
