@@ -2313,3 +2313,32 @@ def test_the_person_a_colon_hands_a_quote_to_is_its_speaker_not_its_target():
     target of a span inside it."""
     t = "Pressed on the delays, Alderman Greg Pike sighed: “Rules are rules.”"
     assert _target_names(t, *at(t, "Rules are rules.")) == []
+
+
+@pytest.mark.parametrize("text, span, names", [
+    # the verb's object is whom the subject harms, not the target
+    ("Serbian gunboats have turned the port of Mariupol into a graveyard, the monitor said.",
+     "turned the port of Mariupol into a graveyard", ["Serbian"]),
+    ("Finance Minister Rhys Powell presented the budget. Villagers say the finance minister is starving rural "
+     "Wales of money.", "starving rural Wales of money", ["Rhys Powell"]),
+    # every name listed in the subject
+    ("Councillors Amy Fox, Raj Patel and Omar Sharif are in the pocket of the developers, residents claim.",
+     "in the pocket of the developers", ["Amy Fox", "Raj Patel", "Omar Sharif"]),
+    # a noun phrase after 'has become' with a name after it, and one owned by a name, after 'its'
+    ("Moldova has become a plaything that Moscow moves around at will, the blogger wrote.", "a plaything",
+     ["Moldova"]),
+    ("Belarus signed the pact on Monday. Its army is Moscow’s private militia, the exiles say.",
+     "Moscow’s private militia", ["Belarus"]),
+])
+def test_target_of_a_predicate_is_its_subject(text, span, names):
+    """A span that is the predicate of its clause ('X have *turned Y into a graveyard*', 'X has become *a
+    plaything*') is pinned on the clause's subject: a name, the names listed in it, a role or 'its' for the
+    one named before the sentence; the names the verb acts on are not its target."""
+    assert _target_names(text, *at(text, span)) == names
+
+
+def test_a_question_or_clause_span_is_no_predicate_of_the_name_before_it():
+    """'The ombudsman asked whether Judge X could be trusted': the span is a clause of its own, so the
+    subject before it (who doubts) is no target; the judge is."""
+    t = "The Ombudsman's Office asked whether Judge Kwame Mensah could be trusted with the case."
+    assert _target_names(t, *at(t, "whether Judge Kwame Mensah could be trusted")) == ["Kwame Mensah"]

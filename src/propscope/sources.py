@@ -3426,9 +3426,10 @@ def targets(
     Returns one dict per span, in order: ``{start, end, technique, targets: [{entity_id,
     canonical, text, label, start, end, how}]}`` with ``how`` = ``"overlap"``, ``"role"``,
     ``"nearest"``, ``"pronoun"`` (the sentence names nobody and a pronoun before the span stands for
-    the last person or body named before the sentence) or ``"subject"`` (the span is the predicate of
-    'X is ...' and names others only after its 'of': in 'Reyes is a butcher of the NHS' Reyes is the one
-    called a butcher).
+    the last person or body named before the sentence) or ``"subject"`` (the span is its clause's
+    predicate and the subject before it is the one aimed at: in 'Reyes is a butcher of the NHS' Reyes is
+    the one called a butcher, in 'Saudi jets have turned Yemen into a ruin' the Saudis are accused, not
+    Yemen; see :func:`_predicate_subject`).
     """
     ents = [e if isinstance(e, dict) else e.to_dict() for e in entities]
     said = [_said(ents, _get(a, "content_start"), _get(a, "content_end"), _get(a, "entity_id"),
@@ -3456,14 +3457,15 @@ def targets(
             if m["start"] < e and s < m["end"] and m.get("entity_id") not in seen:
                 seen.add(m.get("entity_id"))
                 found.append({**_target(m), "how": "overlap"})
-        if found and text is not None and (subj := _copula_subject(text, cands, s, e)) is not None:
-            found = [{**_target(subj), "how": "subject"}]
+        if sents is not None:
+            lo = min((a for a, b in sents if a <= s < b), default=s)
+            hi = max((b for a, b in sents if a < e <= b), default=e)
+        else:
+            lo, hi = s - window, e + window
+        subjects = _predicate_subject(text, cands, lo, s, e) if text is not None else []
+        if subjects and found:
+            found = [{**_target(m), "how": "subject"} for m in subjects]
         if not found:
-            if sents is not None:
-                lo = min((a for a, b in sents if a <= s < b), default=s)
-                hi = max((b for a, b in sents if a < e <= b), default=e)
-            else:
-                lo, hi = s - window, e + window
             role = (_by_role(text, cands, s, e) or _by_role(text, cands, lo, hi)
                     or _by_body_noun(text, cands, lo, hi)) if text is not None else None
             near = [m for m in cands if lo <= m["start"] and m["end"] <= hi]
@@ -3475,6 +3477,9 @@ def targets(
                 found.append({**_target(best), "how": "nearest"})
             elif text is not None and (back := _pronoun_antecedent(text, cands, lo, s)) is not None:
                 found.append({**_target(back), "how": "pronoun"})
+            if subjects and {m.get("entity_id") for m in subjects} != {t["entity_id"] for t in found} and \
+                    _by_role(text, cands, s, e) is None:
+                found = [{**_target(m), "how": "subject"} for m in subjects]
         out.append({"start": s, "end": e, "technique": tech, "targets": found})
     return out
 
@@ -3510,23 +3515,82 @@ def _own_side(text: str, mention: dict[str, Any]) -> bool:
 
 
 _COPULA_BEFORE = re.compile(r"\s+(?:is|are|was|were|remains|has become|have become)\s+$")
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+_OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$", re.I)
+# Adverbs and auxiliaries between a subject and the verb a span starts with ('has once again', 'are still').
+_AUX_RUN = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|will|would|can|could|must|should|shall|may|might|did|"
+                      r"does|do|been|be|once|again|already|now|never|always|just|still|not|also|even|long|"
+                      r"repeatedly|openly|quietly|then))*\s*$", re.I)
+# First words of a span that is no predicate: a question, a condition, a list or a whole clause.
+_NOT_PREDICATE = frozenset("""what whether if that because why how who whom which where when either every all only
+no nobody everyone everybody anyone anybody we you i and but or so as our your my their his her its this these those
+""".split())
+# First words of a span that is a noun phrase ('something Stalin would have loved', 'nothing but a front').
+_NOUN_PHRASE_START = frozenset("a an the something nothing someone somebody anything one another".split())
+_PREP_BEFORE = re.compile(r"\b(?:in|of|from|at|for|with|by|to|on|into|against|about|like)\s+(?:the\s+)?$", re.I)
 
 
-def _copula_subject(text: str, ents: list[dict[str, Any]], s: int, e: int) -> dict[str, Any] | None:
-    """The subject of 'X is <span>' when the span is a noun phrase ('a', 'an', 'the') whose named
-    entities all stand after an 'of' ('the propaganda arm of the Democratic Party', 'a butcher of the
-    NHS'): the label is pinned on X, the party or service is what X serves or harms. None otherwise."""
-    if not re.match(r"(?:a|an|the)\s", text[s:e], re.I):
-        return None
+def _predicate_subject(text: str, ents: list[dict[str, Any]], lo: int, s: int, e: int) -> list[dict[str, Any]]:
+    """Who a span that is a clause's predicate is pinned on: the clause's subject before it. A span that starts
+    with its verb ('Saudi jets have *turned Yemen into a ruin*', 'the premier is *waging war on rural Wales*')
+    aims at the subject, not at whom the verb acts on; a noun phrase after 'is' ('Reyes is *a butcher of the
+    NHS*', 'Its army is *the Kremlin's proxy*') at the subject, when the names inside stand after 'of' or
+    'for' or own the noun. The subject is a name (with the names listed before it: 'A, B and C are ...'),
+    a possessor ('Orion's executives'), a role ('the minister') or a pronoun for the last one named before
+    the sentence; [] when the span is no predicate or its subject names nobody."""
+    first = re.match(r"[A-Za-z][\w’'-]*", text[s:e])
+    if first is None:
+        return []
+    word = first.group().lower()
+    before = text[lo:s]
     inside = [m for m in ents if m["start"] < e and s < m["end"]]
-    if not inside or not all(s < m["start"] and _OF_BEFORE.search(text[s : m["start"]]) for m in inside):
-        return None
-    return next((m for m in ents if m["end"] <= s and _COPULA_BEFORE.fullmatch(text[m["end"] : s])), None)
+    if word in _NOUN_PHRASE_START or any(m["start"] == s and _owns_the_noun(text, s, m) for m in inside):
+        if not all(_OF_BEFORE.search(text[s : max(s, m["start"])]) or _owns_the_noun(text, s, m)
+                   for m in inside) or (cop := _COPULA_BEFORE.search(before)) is None:
+            return []
+        p = lo + cop.start()
+    elif text[s].islower() and word not in _NOT_PREDICATE:
+        p = lo + _AUX_RUN.search(before).start()
+    else:
+        return []
+    return _subject_ending_at(text, ents, lo, p)
+
+
+def _owns_the_noun(text: str, s: int, m: dict[str, Any]) -> bool:
+    """'the Kremlin’s proxy', 'Moscow's militia': the name owns the span's noun and is what the subject serves."""
+    return bool(re.fullmatch(r"(?:(?i:the)\s+)?", text[s : m["start"]])) and text[m["end"] : m["end"] + 2] in {"’s", "'s"}
+
+
+def _subject_ending_at(text: str, ents: list[dict[str, Any]], lo: int, p: int) -> list[dict[str, Any]]:
+    """The named subject whose words end at ``p`` (see :func:`_predicate_subject`)."""
+    for m in sorted((m for m in ents if lo <= m["start"] and m["end"] <= p), key=lambda m: -m["end"]):
+        gap = text[m["end"] : p]
+        noun = r"(?:\s+[a-z][\w’'-]*){0,2}" if re.match(r"['’]s?(?:\s|$)", gap) else \
+            r"(?:\s+[a-z][\w’'-]*)?" if m["label"] == "NORP" else ""
+        if re.fullmatch(rf"(?:['’]s?)?{noun}\s*", gap) and not _PREP_BEFORE.search(text[lo : m["start"]]):
+            return _listed_before(text, ents, m)
+        break
+    head = text[lo:p]
+    if (r := re.search(r"\b(?i:the|our|their|this)\s+(?:[a-z-]+\s+)?[a-z-]+\s*$", head)) is not None:
+        role = _by_role(text, ents, lo + r.start(), p)
+        return [role] if role is not None else []
+    if re.fullmatch(r"\W*(?i:he|she|they|(?:his|her|its|their)\s+[a-z]+)\s*", head):
+        back = _pronoun_antecedent(text, ents, lo, p)
+        return [back] if back is not None else []
+    return []
+
+
+def _listed_before(text: str, ents: list[dict[str, Any]], m: dict[str, Any]) -> list[dict[str, Any]]:
+    """``m`` and the names listed before it ('Paula Grant, Hector Ruiz and Dale Weber'), in text order."""
+    out = [m]
+    while (prev := next((x for x in ents if x["end"] <= out[0]["start"] and re.fullmatch(
+            r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", text[x["end"] : out[0]["start"]])), None)) is not None:
+        out.insert(0, prev)
+    return out
 
 
 _PRONOUN_LABELS = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}, "his": {"PERSON"},
-                   "they": {"ORG", "GPE", "NORP"}, "them": {"ORG", "GPE", "NORP"}, "their": {"ORG", "GPE", "NORP"}}
+                   "they": {"ORG", "GPE", "NORP"}, "them": {"ORG", "GPE", "NORP"}, "their": {"ORG", "GPE", "NORP"},
+                   "its": {"ORG", "GPE"}}
 
 
 # Who a reductio ad Hitlerum compares its target with; never the target itself.
@@ -3561,7 +3625,8 @@ def _pronoun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, s: int) 
     sentence names nobody: the last mention before the sentence of a kind the pronoun fits ('Judge Ann
     Marsh freed him. She is a disgrace ...' -> Marsh; 'The ministry promised hospitals. They are liars'
     -> the ministry). None without such a pronoun or mention."""
-    m = re.search(r"\b(he|she|him|her|his|they|them|their)\b", text[lo:s], re.I)  # not 'it' ('It is shameful that')
+    # not 'it' ('It is shameful that'); 'its' only owns a noun ('Its army is ...')
+    m = re.search(r"\b(he|she|him|her|his|they|them|their|its)\b", text[lo:s], re.I)
     if m is None:
         return None
     kinds = _PRONOUN_LABELS[m.group(1).lower()]
