@@ -381,3 +381,111 @@ def test_a_feed_entry_nested_deep_is_read_whole_or_refused(tmp_path):
     deep, too_deep = read(tmp_path / "feed.rss")
     assert deep.text == "\n".join(PARAGRAPHS[:3])
     assert isinstance(too_deep, Rejected) and too_deep.source.endswith("#2") and "nests elements" in too_deep.reason
+
+
+# Saved news pages: what the text holds besides the article, and the page's own metadata.
+STORY = ["The water authority raised prices for the second time this year, citing drought costs.",
+         "Households in the valley will pay about nine percent more from the first of the month.",
+         "Farmers' groups said the rise would push several small dairies out of business."]
+
+
+def _news_page(body: str, head: str = "", html_attrs: str = "") -> str:
+    return (f"<!DOCTYPE html><html{html_attrs}><head><meta charset='utf-8'><title>Prices up again</title>{head}"
+            f"</head><body><header><a href='/'>Valley Paper</a></header><main><article><h1>Prices up again</h1>"
+            f"{body}</article></main></body></html>")
+
+
+def test_a_saved_pages_outlet_is_the_host_of_its_canonical_address(tmp_path):
+    """trafilatura's "hostname" is the registered domain: every newsletter on one publishing
+    platform (x.letters.example, y.letters.example) was one outlet, and "www." went, so a page and
+    its site's feed or JSONL export were two outlets."""
+    body = "".join(f"<p>{s}</p>" for s in STORY)
+    (tmp_path / "a.html").write_text(_news_page(body, "<link rel='canonical' href='https://www.valley-paper.example/x'>"))
+    (tmp_path / "b.html").write_text(_news_page(body, "<meta property='og:url' content='https://kim.letters.example/p/1'>"))
+    (tmp_path / "c.html").write_text(_news_page(body))
+    a, b, c = read(tmp_path / "a.html", tmp_path / "b.html", tmp_path / "c.html")
+    assert (a.outlet, b.outlet, c.outlet) == ("www.valley-paper.example", "kim.letters.example", None)
+
+
+def test_a_page_fetched_from_a_url_is_of_that_urls_host(monkeypatch):
+    from propscope import fetch
+
+    page = _news_page("".join(f"<p>{s}</p>" for s in STORY), "<link rel='canonical' href='https://ann.letters.example/p'>")
+    got = fetch.Fetched("https://ann.letters.example/p/rise", "text/html; charset=utf-8", page.encode())
+    monkeypatch.setattr(fetch, "fetch", lambda url, **kw: got)
+    [a] = ingest.read_url("https://ann.letters.example/p/rise", ingest.ReadOptions())
+    assert a.outlet == "ann.letters.example" and a.url == "https://ann.letters.example/p/rise"
+
+
+def test_the_language_a_page_declares_is_kept(tmp_path):
+    """trafilatura fills no language without a detector installed: every page came with none."""
+    body = "".join(f"<p>{s}</p>" for s in STORY)
+    pages = {"attr.html": _news_page(body, html_attrs=" lang='pt-BR'"),
+             "meta.html": _news_page(body, "<meta http-equiv='Content-Language' content='es'>"),
+             "locale.html": _news_page(body, "<meta property='og:locale' content='it_IT'>"),
+             "ld.html": _news_page(body, '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+                                         '"inLanguage": "nl"}]}</script>'),
+             "junk.html": _news_page(body, html_attrs=" lang='not a language'"),
+             "none.html": _news_page(body)}
+    for name, page in pages.items():
+        (tmp_path / name).write_text(page)
+    got = [a.language for a in read(*(tmp_path / name for name in pages))]
+    assert got == ["pt-BR", "es", "it-IT", "nl", None, None]
+
+
+def test_a_layout_table_is_read_as_columns_not_as_data(tmp_path):
+    """An old template's table (links in one cell, the story in the next) came out as one data
+    row: the menu's words in the text and the paragraphs run together. A data table (header
+    cells) is still read, its values in the text."""
+    menu = "<td class='side'><a href='/a'>Weather</a><br><a href='/b'>Obituaries</a><br><a href='/c'>Classifieds</a></td>"
+    story = "<td><h2>Prices up again</h2>" + "".join(f"<p>{s}</p>" for s in STORY) + "</td>"
+    (tmp_path / "layout.html").write_text(_news_page(f"<table width='100%'><tr>{menu}{story}</tr></table>"))
+    data = ("<table><tr><th>Town</th><th>Rise</th></tr><tr><td>Ashby</td><td>9%</td></tr>"
+            "<tr><td>Corran</td><td>7%</td></tr></table>")
+    (tmp_path / "data.html").write_text(_news_page(f"<p>{STORY[0]}</p>{data}<p>{STORY[1]}</p>"))
+    layout, with_data = read(tmp_path / "layout.html", tmp_path / "data.html")
+    assert all(f"{s}\n" in layout.text + "\n" for s in STORY) and "Obituaries" not in layout.text
+    assert "Corran" in with_data.text and STORY[1] in with_data.text
+
+
+def test_lines_of_links_between_paragraphs_are_not_article_text(tmp_path):
+    """"See also: <headline>" lines between paragraphs were read as the article's sentences (and
+    their headlines as copies of other articles); a sentence with a link in it stays."""
+    body = (f"<p>{STORY[0]}</p><p><em>See also:</em> <a href='/1'>Dairy farmers march on the capital</a></p>"
+            f"<p>{STORY[1]}</p><p><a href='/2'>Drought map</a> &middot; <a href='/3'>Reservoir levels</a></p>"
+            f"<p>Farmers' groups said the rise would push <a href='/4'>several small dairies</a> out of business.</p>"
+            "<ul><li><a href='/5'>Why the valley is running dry</a></li></ul>")
+    (tmp_path / "links.html").write_text(_news_page(body))
+    [a] = read(tmp_path / "links.html")
+    assert STORY[0] in a.text and STORY[1] in a.text and STORY[2] in a.text
+    assert not any(s in a.text for s in ("See also", "Dairy farmers march", "Reservoir levels", "running dry"))
+
+
+def test_pull_quotes_credits_and_amp_ads_are_not_article_text(tmp_path):
+    """A pull quote repeats words of a sentence (counted twice, read as copying); photo credits and an AMP
+    ad's placeholder were read as sentences. A wrapper that holds the whole article keeps it,
+    whatever its class says."""
+    said_twice = "nine percent more from the first of the month"
+    body = (f"<p>{STORY[0]}</p><blockquote class='story-pullquote'><p>{said_twice}</p></blockquote>"
+            f"<p>{STORY[1]}</p><div class='photo-credits'>Pictures: Lena Marsh / Valley Paper</div>"
+            f"<amp-ad width='300' height='250' type='x'><div placeholder>Sponsored message</div></amp-ad><p>{STORY[2]}</p>")
+    (tmp_path / "chrome.html").write_text(_news_page(body))
+    wrapped = "<div class='story-tools-wrap'>" + "".join(f"<p>{s}</p>" for s in STORY) + "</div>"
+    (tmp_path / "wrapped.html").write_text(_news_page(wrapped))
+    chrome, whole = read(tmp_path / "chrome.html", tmp_path / "wrapped.html")
+    assert chrome.text.count(said_twice) == 1 and all(s in chrome.text for s in STORY)
+    assert "Lena Marsh" not in chrome.text and "Sponsored message" not in chrome.text
+    assert all(s in whole.text for s in STORY)
+
+
+def test_a_page_declaring_no_charset_is_read_as_windows_1252_when_western(tmp_path):
+    """A saved page from a site that named its charset only in the server's header was refused as
+    "not valid UTF-8"; one whose bytes read as no Western text (Cyrillic KOI8-R) still is."""
+    latin = "Les éleveurs disent que la hausse – 9 % – les ruinera. " * 6
+    page = f"<html><head><title>Hausse</title></head><body><article><p>{latin}</p></article></body></html>"
+    (tmp_path / "latin.html").write_bytes(page.encode("cp1252"))
+    (tmp_path / "cyrillic.html").write_bytes(page.replace(latin, "Фермеры говорят, что рост цен их разорит. " * 6)
+                                             .encode("koi8-r"))
+    latin_page, cyrillic = read(tmp_path / "latin.html", tmp_path / "cyrillic.html")
+    assert isinstance(latin_page, Article) and latin.strip() in latin_page.text
+    assert isinstance(cyrillic, Rejected) and "not valid UTF-8" in cyrillic.reason

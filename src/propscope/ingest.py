@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from .document import Article
+from .html_page import declared_language, drop_link_lines, prune_chrome, unwrap_layout_tables
 from .ptc import CONVERT_ADVICE, article_id_from_path, has_ptc_name
 
 if TYPE_CHECKING:
@@ -190,7 +191,8 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
     with its line), not a sign of a binary file: one stray NUL must not cost a whole export.
     ``charset`` is what an HTML page declares (``declared_charset``): it decodes a page that is
     not UTF-8 (``declared_reading``: in windows-1252 when the declared charset garbles it); a page
-    that is UTF-8 stays UTF-8 whatever it declares, but for an ISO-2022 one (``SEVEN_BIT``).
+    that is UTF-8 stays UTF-8 whatever it declares, but for an ISO-2022 one (``SEVEN_BIT``); one that
+    declares none is read as windows-1252 when it reads as Western text (``undeclared_reading``).
     With ``markup`` (a web page) a few NUL bytes past its first 16 (under one in 100 bytes: a
     CMS's stray one) are dropped, as browsers drop them; such a page was "looks binary"."""
     if not data:
@@ -218,7 +220,10 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        read = declared_reading(data, other) if other else None
+        if other:
+            read = declared_reading(data, other)
+        else:  # a page declaring no charset is windows-1252, as browsers read it, when it reads as Western
+            read = undeclared_reading(data) if markup and charset is None else None
         if read is None:
             declared = f" nor the {other} it declares" if other else ""
             return Rejected(source, f"not valid UTF-8{declared} (byte {e.start}); {CONVERT_ADVICE}")
@@ -278,6 +283,21 @@ def declared_reading(data: bytes, charset: str) -> str | None:
     if western(fallback) and (text is None or oddness(fallback) < oddness(text)):
         return fallback
     return text
+
+
+def undeclared_reading(data: bytes) -> str | None:
+    """A page that is not UTF-8 and declares no charset, read as windows-1252 (what HTML's
+    standard has browsers assume for Western pages without a declaration), or None when it does
+    not read as Western text (``western``). Saved pages from older sites, whose charset was only
+    in the server's header, were refused as "not valid UTF-8". A page whose markup names a charset
+    that is none (``declared_charset``: "base64", "utf-7") declares something: it stays refused."""
+    if _META_CHARSET.search(data[:4096]) or _XML_ENCODING.match(data[:512]):
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return text if western(text) else None
 
 
 _TAG = re.compile(r"<[^>]*+>")
@@ -478,6 +498,14 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     page = readable_page(tame_tags(html))
     if isinstance(page, Rejected):
         return Rejected(source, page.reason)
+    tree = trafilatura.load_html(page) if isinstance(page, str) else page
+    language = None
+    if tree is not None:  # else trafilatura says what it makes of the page
+        unwrap_layout_tables(tree)
+        prune_chrome(tree)
+        drop_link_lines(tree)
+        language = declared_language(tree)
+        page = tree
     raw = trafilatura.extract(page, output_format="json", with_metadata=True, url=url, favor_recall=True)
     if not raw:
         return Rejected(source, "no article text found in the HTML")
@@ -487,9 +515,13 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
         return Rejected(source, "no article text found in the HTML")
     if path is not None:
         article_id = file_article_id(path, text, unique_ids)
+    # The outlet is the host name, as every other reader gives it ("www.example.com"): trafilatura's
+    # "hostname" is the registered domain ("example.com"), so every *.substack.com newsletter was one
+    # outlet, and a page and its site's feed two. A saved page names its host by its canonical URL.
     return checked(Article(id=article_id, text=text, title=meta.get("title") or None, url=url,
-                           outlet=meta.get("hostname") or url_host(url),
-                           published=_date(meta.get("date")), language=meta.get("language") or None), source)
+                           outlet=url_host(url) or url_host(meta.get("source")),
+                           published=_date(meta.get("date")), language=language or meta.get("language") or None),
+                   source)
 
 
 def _date(value):
