@@ -2342,3 +2342,28 @@ def test_a_question_or_clause_span_is_no_predicate_of_the_name_before_it():
     subject before it (who doubts) is no target; the judge is."""
     t = "The Ombudsman's Office asked whether Judge Kwame Mensah could be trusted with the case."
     assert _target_names(t, *at(t, "whether Judge Kwame Mensah could be trusted")) == ["Kwame Mensah"]
+
+
+@pytest.mark.parametrize("text, span, names", [
+    # a place where the speaking happens, or where the harm is done, is the scene
+    ("“Bankers have never paid for a single thing,” the candidate told supporters in Leeds.",
+     "Bankers have never paid for a single thing", []),
+    ("Shell and BP have poisoned fishermen in Nigeria for decades, the campaigners said.",
+     "Shell and BP have poisoned fishermen in Nigeria", ["Shell", "BP"]),
+    # a relative clause about the one aimed at names others only in passing
+    ("Acme Mining, whose chairman is Peter Voss, has poisoned three rivers, villagers say.",
+     "poisoned three rivers", ["Acme Mining"]),
+    ("And what about Mayor Lou Grant, whom Reuters caught lying twice?",
+     "what about Mayor Lou Grant, whom Reuters caught lying twice", ["Lou Grant"]),
+])
+def test_a_scene_or_an_aside_is_no_target(text, span, names):
+    """A place named as where something happens ('told supporters in Leeds', 'fishermen in Nigeria') and a
+    name in a relative clause about another name ('X, whose chairman is Y, ...') are no targets."""
+    assert _target_names(text, *at(text, span)) == names
+
+
+def test_a_quote_ending_in_an_exclamation_reaches_its_tag():
+    """'“Shame on him! Shame on him!” protesters shouted as X arrived': the sentence splitter ends the quote at
+    its '!', but the tag after it still says whom 'him' means."""
+    t = "“Shame on him! Shame on him!” protesters shouted as Governor Ellen Marsh arrived."
+    assert _target_names(t, *at(t, "Shame on him! Shame on him!")) == ["Ellen Marsh"]

@@ -3457,9 +3457,14 @@ def targets(
             if m["start"] < e and s < m["end"] and m.get("entity_id") not in seen:
                 seen.add(m.get("entity_id"))
                 found.append({**_target(m), "how": "overlap"})
+        if text is not None:
+            found = [t for t in found if not _aside(text, t, found)]
         if sents is not None:
             lo = min((a for a, b in sents if a <= s < b), default=s)
             hi = max((b for a, b in sents if a < e <= b), default=e)
+            if (q_end := next((int(_get(q, "end")) for q in quotes
+                               if int(_get(q, "start")) <= s and e <= int(_get(q, "end"))), None)) is not None:
+                hi = max(hi, next((b for a, b in sents if b > q_end + 1), hi))  # the quote's tag: '“...!” X yelled'
         else:
             lo, hi = s - window, e + window
         subjects = _predicate_subject(text, cands, lo, s, e) if text is not None else []
@@ -3469,6 +3474,8 @@ def targets(
             role = (_by_role(text, cands, s, e) or _by_role(text, cands, lo, hi)
                     or _by_body_noun(text, cands, lo, hi)) if text is not None else None
             near = [m for m in cands if lo <= m["start"] and m["end"] <= hi]
+            if text is not None:
+                near = [m for m in near if not (m["start"] >= e and _setting(text, m)) and not _aside(text, m, near)]
             if role is not None:
                 found.append({**_target(role), "how": "role"})
             elif near:
@@ -3482,6 +3489,25 @@ def targets(
                 found = [{**_target(m), "how": "subject"} for m in subjects]
         out.append({"start": s, "end": e, "technique": tech, "targets": found})
     return out
+
+
+_SETTING_BEFORE = re.compile(r"\b(?:in|at|from|across|near|inside|throughout|around|outside)\s+(?:the\s+)?$", re.I)
+
+
+def _setting(text: str, m: dict[str, Any]) -> bool:
+    """Whether a place is named as where something happens ('told the crowd in Enugu', 'every farmer in
+    Europe'): the scene, not whom a span attacks."""
+    return m["label"] in {"GPE", "LOC", "FAC"} and bool(_SETTING_BEFORE.search(text[max(0, m["start"] - 20) : m["start"]]))
+
+
+def _aside(text: str, m: dict[str, Any], others: Sequence[dict[str, Any]]) -> bool:
+    """Whether ``m`` only sets the scene for another of ``others`` named before it: a place where that one
+    acts ('A and B have betrayed every farmer in Europe'), or anyone in a relative clause about it ('what about
+    Governor X, who flew to Cancun', 'Northgate, whose chief executive is Tom Baird, poisoned ...')."""
+    before = [o for o in others if o["end"] <= m["start"] and o.get("entity_id") != m.get("entity_id")]
+    if _setting(text, m) and any(not _setting(text, o) for o in before):
+        return True
+    return any(re.fullmatch(r",\s+(?:who|whom|which|whose)\b[^,;:.!?]*", text[o["end"] : m["start"]]) for o in before)
 
 
 _OWN_SIDE = re.compile(r"\b(?:our|real|true)\s+$", re.I)
