@@ -464,13 +464,14 @@ def test_lines_of_links_between_paragraphs_are_not_article_text(tmp_path):
 def test_pull_quotes_credits_and_amp_ads_are_not_article_text(tmp_path):
     """A pull quote repeats words of a sentence (counted twice, read as copying); photo credits and an AMP
     ad's placeholder were read as sentences. A wrapper that holds the whole article keeps it,
-    whatever its class says."""
+    whatever its class says and however much script the page holds."""
     said_twice = "nine percent more from the first of the month"
     body = (f"<p>{STORY[0]}</p><blockquote class='story-pullquote'><p>{said_twice}</p></blockquote>"
             f"<p>{STORY[1]}</p><div class='photo-credits'>Pictures: Lena Marsh / Valley Paper</div>"
             f"<amp-ad width='300' height='250' type='x'><div placeholder>Sponsored message</div></amp-ad><p>{STORY[2]}</p>")
     (tmp_path / "chrome.html").write_text(_news_page(body))
-    wrapped = "<div class='story-tools-wrap'>" + "".join(f"<p>{s}</p>" for s in STORY) + "</div>"
+    state = '<script id="__APP_STATE__" type="application/json">{"x": "%s"}</script>' % ("z" * 5000)
+    wrapped = state + "<div class='story-tools-wrap'>" + "".join(f"<p>{s}</p>" for s in STORY) + "</div>"
     (tmp_path / "wrapped.html").write_text(_news_page(wrapped))
     chrome, whole = read(tmp_path / "chrome.html", tmp_path / "wrapped.html")
     assert chrome.text.count(said_twice) == 1 and all(s in chrome.text for s in STORY)

@@ -155,10 +155,17 @@ PRUNE_XPATH = [
 ]
 
 
+def _visible_length(el: HtmlElement) -> int:
+    """Characters of text under ``el`` that a reader sees: not its scripts' or styles' (a page's
+    inline JSON state may be hundreds of kilobytes)."""
+    return sum(len(t) for t in el.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"))
+
+
 def prune_chrome(tree: HtmlElement) -> None:
     """Remove from ``tree`` the parts ``PRUNE_XPATH`` names (their tails, text between blocks,
-    stay), but never one holding half the page's text or more: a wrapper named "story-tools" or
-    "content foot" around the whole article must not cost the article."""
+    stay), but never one holding a quarter of the page's visible text or more: a wrapper named
+    "story-tools" or "content foot" around the article must not cost the article, and credits,
+    tool bars and disclaimers are a line or two."""
     from lxml import etree
 
     found: list = []
@@ -166,12 +173,12 @@ def prune_chrome(tree: HtmlElement) -> None:
         found += etree.XPath(expr, namespaces={"re": "http://exslt.org/regular-expressions"})(tree)
     if not found:
         return
-    whole = len(tree.text_content())
+    whole = _visible_length(tree)
     chosen = {id(el) for el in found}
     for el in found:
         if any(id(a) in chosen for a in el.iterancestors()) or el.getparent() is None:
             continue
-        if 2 * len(el.text_content()) >= whole > 0:
+        if 4 * _visible_length(el) >= whole:
             chosen.discard(id(el))
             continue
         el.drop_tree()
