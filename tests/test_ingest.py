@@ -451,7 +451,8 @@ def test_a_layout_table_is_read_as_columns_not_as_data(tmp_path):
 def test_lines_of_links_between_paragraphs_are_not_article_text(tmp_path):
     """"See also: <headline>" lines between paragraphs were read as the article's sentences (and
     their headlines as copies of other articles); a sentence with a link in it stays."""
-    body = (f"<p>{STORY[0]}</p><p><em>See also:</em> <a href='/1'>Dairy farmers march on the capital</a></p>"
+    body = (f"<p>{STORY[0]}</p><p><a href='/6'>\u201cWe cannot pay this,\u201d one farmer wrote.</a></p>"
+            "<p><em>See also:</em> <a href='/1'>Dairy farmers march on the capital</a></p>"
             f"<p>{STORY[1]}</p><p><a href='/2'>Drought map</a> &middot; <a href='/3'>Reservoir levels</a></p>"
             f"<p>Farmers' groups said the rise would push <a href='/4'>several small dairies</a> out of business.</p>"
             "<ul><li><a href='/5'>Why the valley is running dry</a></li></ul>")
@@ -459,6 +460,7 @@ def test_lines_of_links_between_paragraphs_are_not_article_text(tmp_path):
     [a] = read(tmp_path / "links.html")
     assert STORY[0] in a.text and STORY[1] in a.text and STORY[2] in a.text
     assert not any(s in a.text for s in ("See also", "Dairy farmers march", "Reservoir levels", "running dry"))
+    assert "one farmer wrote." in a.text  # a linked sentence is no headline
 
 
 def test_pull_quotes_credits_and_amp_ads_are_not_article_text(tmp_path):

@@ -112,12 +112,14 @@ def unwrap_layout_tables(tree: HtmlElement) -> None:
 _SEPARATORS = re.compile(r"[\s|·•/,;–—-]+")
 MAX_LABEL = 40  # characters of a label before its links ("Lesen Sie auch:", "More on this story:")
 _LINE_BLOCKS = ("p", "li", "div", "h3", "h4", "h5", "h6")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 
 
 def _link_line(el: HtmlElement) -> bool:
     """Whether ``el`` is a line of links, not a sentence: one link or more, and outside them at
     most a short label ending in a colon ("Read more:") or separators. A sentence with a link in
-    it has words outside the link; a paragraph that is one long link (over 25 words) is kept."""
+    it has words outside the link; a paragraph that is one link is kept when it is long (over 25
+    words) or ends as a sentence does (a linked quote), which headlines do not."""
     links = list(el.iter("a"))
     if not links or any(child.tag in _LINE_BLOCKS for child in el.iterdescendants()):
         return False
@@ -128,8 +130,8 @@ def _link_line(el: HtmlElement) -> bool:
     for a in links:
         rest = rest.replace(a.text_content(), " ", 1)
     label = _SEPARATORS.sub(" ", rest).strip()
-    if not label:
-        return len(links) > 1 or len(linked.split()) <= 12
+    if not label:  # one short link alone is a headline, unless it ends as a sentence does
+        return len(links) > 1 or (len(linked.split()) <= 12 and not _SENTENCE_END.search(linked))
     return len(label) <= MAX_LABEL and label.endswith(":")
 
 
