@@ -1249,3 +1249,26 @@ def test_the_same_names_listed_in_one_order_by_independent_reports_are_not_copyi
     d = art("d", filler(1416), copied, filler(1417))
     [p] = find_reuse([c, d], threshold=0.15).passages
     assert c.text[p.a_start : p.a_end] == copied
+
+
+def test_a_closing_notice_about_the_page_itself_printed_under_two_unrelated_articles_is_not_copying():
+    # A notice that opens by speaking of the page ("This report ...", "Disclaimer: ...") says what
+    # the page is (advice or not, updated, whose reporting), not what its story is: two outlets
+    # closing one article each with the same one are not copying each other, though it gives no
+    # phone number or address. Printed under two reports that both name what it names, it stays
+    # copying (a story's own closing words), as a helpline does.
+    notice = ("This report is provided for information only and is not an offer or a recommendation to buy or "
+              "sell any security. Opinions in it are the writer's at the time of writing and may change.")
+    labelled = ("Disclaimer: nothing on this page is an offer or a recommendation to buy or sell any security, "
+                "and opinions in it are the writer's at the time of writing and may change.")
+    day = dt.date(2025, 4, 1)
+    for text in (notice, labelled):
+        docs = [art("ledger", filler(1420), filler(1421), text, outlet="Ledger", published=day),
+                art("weekly", filler(1422), text, outlet="Weekly", published=day + dt.timedelta(days=2))]
+        result = find_reuse(docs)
+        assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+    named = notice.replace("any security", "shares in Varnholm Mining")
+    docs = [art("ledger", "Varnholm Mining cut its forecast. " + filler(1420), named, outlet="Ledger", published=day),
+            art("weekly", filler(1422) + " Shares in Varnholm Mining fell.", named, outlet="Weekly",
+                published=day + dt.timedelta(days=2))]
+    assert len(find_reuse(docs).passages) == 1

@@ -26,7 +26,8 @@ text is at least half of both and does not close both after their own text (a fo
 both before it (a banner): a story the outlet printed three times (as news, updated the next day,
 in a round-up) is what those pages are. Its footer, which the outlet's other pages share, is cut
 off those passages (:func:`trim_boilerplate`). A one-paragraph notice with a phone number or an
-address that closes every article showing it, when those articles share nothing else and it names
+address, or one about the page itself ("This article has been updated ...", "Disclaimer: ..."), that
+closes every article showing it, when those articles share nothing else and it names
 nothing that both name above it, is flagged too, however few they are (:func:`_closing_notice`: a
 helpline printed once by each of two outlets; a police appeal about the story both report is copied).
 A passage between different outlets is flagged only when its text in one of the articles is what
@@ -79,6 +80,20 @@ def _names_of_story(text: str, start: int, end: int) -> set[str]:
 
 def _has_contact(text: str) -> bool:
     return bool(_ADDRESS.search(text)) or any(sum(c.isdigit() for c in m.group()) >= 7 for m in _PHONE.finditer(text))
+
+
+# A notice about the page itself, not its story: it opens by naming the page ("This article has been
+# updated since ...", "This report is for information only and does not constitute advice") or with a
+# notice's label ("Disclaimer:", "Editor's note:").
+_ABOUT_PAGE = re.compile(r"(?:This (?:article|story|report|page|post|piece|column|content)\b"
+                         r"|(?:Disclaimer|Disclosure|Editor['\u2019]s note|Note to readers)\s*:)")
+
+
+def _is_notice(text: str) -> bool:
+    """What a notice under articles gives: a way to reach someone (:func:`_has_contact`), or words
+    about the page itself (:data:`_ABOUT_PAGE`): a wire's credit line or a standard disclaimer that
+    outlets print under unrelated articles."""
+    return _has_contact(text) or bool(_ABOUT_PAGE.match(text.strip()))
 
 
 PassageTuple = tuple[str, int, int, str, int, int]  # (a, a_start, a_end, b, b_start, b_end)
@@ -398,9 +413,10 @@ def _footer_at(spans: Sequence[tuple[int, int]], start: int, end: int, at_end: b
 def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: Mapping[str, str] | None,
                     pairs: Mapping[tuple[str, str], int]) -> bool:
     """The cluster's text is a one-paragraph notice closing every article after its own text, with a
-    phone number, a web or an e-mail address in it, and every two of its articles share nothing
-    else: a helpline, a complaints address or a corrections policy that outlets print under some
-    of their articles (a regulator or a charity asks them to), printed once each. It is no outlet
+    phone number, a web or an e-mail address in it or opening with words about the page itself
+    (:func:`_is_notice`), and every two of its articles share nothing else: a helpline, a complaints
+    address, a corrections policy, a wire's credit line or a disclaimer that outlets print under
+    some of their articles (a regulator, a charity or a wire asks them to), printed once each. It is no outlet
     copying another, and with two pages it is no outlet's boilerplate either. A copy that took a
     story's last paragraph along with more of it shares more; a copied last paragraph without an
     address stays copying. So does one that names a place or a person both articles name above
@@ -414,7 +430,7 @@ def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], text
         if pairs[a, b] != 1 or a not in texts or b not in texts:
             return False
         for text, s, e in ((texts[a], a0, a1), (texts[b], b0, b1)):
-            if not text[:s].strip() or text[e:].strip() or "\n" in text[s:e] or not _has_contact(text[s:e]):
+            if not text[:s].strip() or text[e:].strip() or "\n" in text[s:e] or not _is_notice(text[s:e]):
                 return False
         if _names_of_story(texts[a], a0, a1) & _names_of_story(texts[b], b0, b1):
             return False
