@@ -492,3 +492,20 @@ def test_a_page_declaring_no_charset_is_read_as_windows_1252_when_western(tmp_pa
     latin_page, cyrillic = read(tmp_path / "latin.html", tmp_path / "cyrillic.html")
     assert isinstance(latin_page, Article) and latin.strip() in latin_page.text
     assert isinstance(cyrillic, Rejected) and "not valid UTF-8" in cyrillic.reason
+
+
+def test_an_embedded_post_gives_its_words_not_its_embed_lines(tmp_path):
+    """An embedded post's "— Name (@handle) <date>" line, its links shown as bare addresses and an
+    Instagram embed's "View this post on Instagram" were read as sentences of the article."""
+    post = ("<blockquote class='bluesky-embed' data-bluesky-uri='at://x'><p lang='en'>Tariffs on valley milk "
+            "are theft, plain and simple. <a href='https://bsky.app/x'>bsky.app/profile/milk/post/3k</a></p>"
+            "&mdash; Valley Dairy Union (<a href='https://bsky.app/p'>@valleydairy.bsky.social</a>) "
+            "<a href='https://bsky.app/p/1'>12 May 2025 at 09:14</a></blockquote>")
+    gram = ("<blockquote class='instagram-media' data-instgrm-permalink='https://instagram.example/p/1'><div>"
+            "<a href='https://instagram.example/p/1'>View this post on Instagram</a></div><p><a href="
+            "'https://instagram.example/p/1'>A post shared by Corran Farms (@corranfarms)</a></p></blockquote>")
+    body = f"<p>{STORY[0]}</p>{post}<p>{STORY[1]}</p>{gram}<p>{STORY[2]}</p>"
+    (tmp_path / "embeds.html").write_text(_news_page(body))
+    [a] = read(tmp_path / "embeds.html")
+    assert "Tariffs on valley milk are theft, plain and simple." in a.text and all(s in a.text for s in STORY)
+    assert not any(s in a.text for s in ("bsky.app", "@valleydairy", "09:14", "View this post", "A post shared"))

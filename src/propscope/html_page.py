@@ -184,3 +184,29 @@ def prune_chrome(tree: HtmlElement) -> None:
             chosen.discard(id(el))
             continue
         el.drop_tree()
+
+
+# Posts embedded the way their platforms' embed codes write them: a <blockquote> holding the
+# post's words in <p>, then "— Name (@handle) <date link>", links shown as bare addresses
+# ("pic.twitter.com/…"), and "View this post on Instagram" / "A post shared by …" lines.
+_SOCIAL_EMBED = re.compile(r"(?:^|\s)(?:twitter-tweet|bluesky-embed|mastodon-embed|tiktok-embed|instagram-media|"
+                           r"text-post-media|fb-xfbml-parse-ignore)(?:\s|$)")
+_BARE_ADDRESS = re.compile(r"(?:https?://)?[\w.-]+\.[a-z]{2,}/\S*|@\w+", re.I)
+
+
+def tidy_social_embeds(tree: HtmlElement) -> None:
+    """Keep of each embedded social post (``_SOCIAL_EMBED``) only its words: its paragraphs that
+    are no link lines, without links that show a bare address or handle. The post is what the
+    article quotes; its "— Name (@handle) March 3, 2025" line and "pic.twitter.com/…" links were
+    read as sentences of the article."""
+    for quote in [q for q in tree.iter("blockquote") if _SOCIAL_EMBED.search(q.get("class") or "")]:
+        paragraphs = [p for p in quote.iter("p") if not _link_line(p)]
+        for p in paragraphs:
+            for a in [a for a in p.iter("a") if _BARE_ADDRESS.fullmatch(a.text_content().strip())]:
+                a.drop_tree()
+            p.getparent().remove(p)  # its tail (the "— Name (@handle)" line) goes with it
+            p.tail = None
+        quote.text = None
+        for child in list(quote):
+            quote.remove(child)
+        quote.extend(paragraphs)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from .document import Article
-from .html_page import declared_language, drop_link_lines, prune_chrome, unwrap_layout_tables
+from .html_page import declared_language, drop_link_lines, prune_chrome, tidy_social_embeds, unwrap_layout_tables
 from .ptc import CONVERT_ADVICE, article_id_from_path, has_ptc_name
 
 if TYPE_CHECKING:
@@ -503,6 +503,7 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     if tree is not None:  # else trafilatura says what it makes of the page
         unwrap_layout_tables(tree)
         prune_chrome(tree)
+        tidy_social_embeds(tree)
         drop_link_lines(tree)
         language = declared_language(tree)
         page = tree
