@@ -509,3 +509,20 @@ def test_an_embedded_post_gives_its_words_not_its_embed_lines(tmp_path):
     [a] = read(tmp_path / "embeds.html")
     assert "Tariffs on valley milk are theft, plain and simple." in a.text and all(s in a.text for s in STORY)
     assert not any(s in a.text for s in ("bsky.app", "@valleydairy", "09:14", "View this post", "A post shared"))
+
+
+def test_a_title_that_names_the_site_first_gives_the_headline(tmp_path):
+    """Without a heading to take it from, trafilatura takes a <title>'s first part: "Hill Gazette"
+    for "Hill Gazette: Bridge to close for repairs", the site, not the story. A title whose first
+    part is the headline keeps it, and so does a headline with a colon in it."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    first = ("<html><head><title>Hill Gazette: Bridge to close for repairs</title></head><body><div class='top'>"
+             "Hill Gazette &middot; <a href='/'>Front</a></div><div><p><strong>Bridge to close for repairs</strong>"
+             f"</p>{story}</div></body></html>")
+    last = first.replace("Hill Gazette: Bridge to close for repairs", "Bridge to close for repairs | Hill Gazette")
+    (tmp_path / "first.html").write_text(first)
+    (tmp_path / "last.html").write_text(last)
+    (tmp_path / "kicker.html").write_text(_news_page(story).replace("Prices up again", "Exclusive: prices up again"))
+    a, b, kicker = read(tmp_path / "first.html", tmp_path / "last.html", tmp_path / "kicker.html")
+    assert a.title == b.title == "Bridge to close for repairs"
+    assert kicker.title == "Exclusive: prices up again"  # a headline with a colon stays whole

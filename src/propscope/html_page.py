@@ -210,3 +210,30 @@ def tidy_social_embeds(tree: HtmlElement) -> None:
         for child in list(quote):
             quote.remove(child)
         quote.extend(paragraphs)
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]\s+|:\s+")  # as trafilatura splits a <title>, and "Site: "
+
+
+def page_title(tree: HtmlElement) -> str | None:
+    """The text of the page's <title>, or None."""
+    title = tree.find(".//title")
+    return " ".join(title.text_content().split()) if title is not None else None
+
+
+def headline(title: str | None, whole: str | None, text: str) -> str | None:
+    """``title`` as trafilatura found it, or, when that is the page's <title> (``whole``,
+    "Kestrel News - Quarry plan approved") or one part of it and no line of the article ``text``
+    while another part is, that other part: without a heading to take the title from,
+    trafilatura takes the <title>'s first part (the site's name where a site puts it first), or
+    all of it when it cannot split it ("Hill Gazette: Bridge to close")."""
+    if not title or not whole:
+        return title
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(whole) if p.strip()]
+    if len(parts) < 2 or (title not in parts and title != whole):
+        return title
+    lines = {" ".join(line.split()) for line in text.splitlines()}
+    if title in lines:
+        return title
+    others = [p for p in parts if p != title and p in lines]
+    return max(others, key=len) if others else title

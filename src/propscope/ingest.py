@@ -30,7 +30,15 @@ from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from .document import Article
-from .html_page import declared_language, drop_link_lines, prune_chrome, tidy_social_embeds, unwrap_layout_tables
+from .html_page import (
+    declared_language,
+    drop_link_lines,
+    headline,
+    page_title,
+    prune_chrome,
+    tidy_social_embeds,
+    unwrap_layout_tables,
+)
 from .ptc import CONVERT_ADVICE, article_id_from_path, has_ptc_name
 
 if TYPE_CHECKING:
@@ -499,8 +507,9 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     if isinstance(page, Rejected):
         return Rejected(source, page.reason)
     tree = trafilatura.load_html(page) if isinstance(page, str) else page
-    language = None
+    language = whole_title = None
     if tree is not None:  # else trafilatura says what it makes of the page
+        whole_title = page_title(tree)
         unwrap_layout_tables(tree)
         prune_chrome(tree)
         tidy_social_embeds(tree)
@@ -519,7 +528,8 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     # The outlet is the host name, as every other reader gives it ("www.example.com"): trafilatura's
     # "hostname" is the registered domain ("example.com"), so every *.substack.com newsletter was one
     # outlet, and a page and its site's feed two. A saved page names its host by its canonical URL.
-    return checked(Article(id=article_id, text=text, title=meta.get("title") or None, url=url,
+    title = headline(meta.get("title") or None, whole_title, text)
+    return checked(Article(id=article_id, text=text, title=title, url=url,
                            outlet=url_host(url) or url_host(meta.get("source")),
                            published=_date(meta.get("date")), language=language or meta.get("language") or None),
                    source)
