@@ -1272,3 +1272,17 @@ def test_a_closing_notice_about_the_page_itself_printed_under_two_unrelated_arti
             art("weekly", filler(1422) + " Shares in Varnholm Mining fell.", named, outlet="Weekly",
                 published=day + dt.timedelta(days=2))]
     assert len(find_reuse(docs).passages) == 1
+
+
+def test_a_lightly_edited_copy_written_in_capitals_is_still_copying():
+    # Capitals mark names only in text that has lower case: a post in capital letters copied with a
+    # few words changed has short runs between its edits, every word of them capitalised, and none
+    # of them is a name to leave out.
+    post = ("URGENT: THE WATER BOARD SAYS THE SUPPLY TO THE EASTERN ESTATES WILL BE CUT FROM MIDNIGHT UNTIL "
+            "THURSDAY MORNING, SO FILL YOUR BATHS AND BOTTLES TONIGHT AND CHECK ON ANY NEIGHBOURS WHO LIVE ALONE.")
+    repost = ("THE WATER BOARD NOW SAYS THE SUPPLY TO ALL THE EASTERN ESTATES WILL BE SHUT OFF FROM MIDNIGHT UNTIL "
+              "THURSDAY MORNING, SO PLEASE FILL YOUR BATHS AND BOTTLES TONIGHT AND CHECK ON NEIGHBOURS LIVING ALONE.")
+    a = art("a", filler(1430), post, filler(1431))
+    b = art("b", filler(1432), repost, filler(1433))
+    [p] = find_reuse([a, b]).passages
+    assert b.text[p.b_start : p.b_end] == repost

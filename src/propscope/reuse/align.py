@@ -89,6 +89,9 @@ LABEL_WORDS = 8
 PARAGRAPH_REACH = 64
 # A line of at most this many words that does not end a sentence is a heading (see heading_end).
 HEADING_WORDS = 20
+# Capitals mark names only in a sentence with a word in lower case, looked for this many words either
+# side of the name (see _in_name): a line in capitals or in title case marks none.
+CASE_REACH = 20
 # Text next to a passage, back or on to a paragraph's end, whose words (cut to STEM_CHARS letters)
 # are at least this alike (Dice) in both texts, BAG_MIN_SHARED or more, is part of it (see _grown);
 # a gap between two passages inside one paragraph needs GAP_SIMILARITY only.
@@ -566,15 +569,31 @@ def _in_name(t: Tokens, g: int) -> bool:
     """Word ``g`` of ``t`` is part of a name: it and a word next to it in the same sentence and line
     are capitalised, and one of the two does not open a sentence, a line or what follows a
     dateline or a label ("Arvid Kessel", "the State Security Committee", "Hadley Cross"; not "In"
-    before a lower-case word, nor "The" after "TARN (CWS) -")."""
+    before a lower-case word, nor "The" after "TARN (CWS) -"). Only where its sentence has a word
+    in lower case: in a line written in capitals or in title case, capitals mark no names."""
     if not t.capital[g]:
         return False
 
     def opens(k: int) -> bool:
         return k == 0 or bool(t.sentence_end[k - 1] or t.line_start[k] or t.cut_after[k - 1])
 
-    return any(0 <= h - 1 and h < len(t) and t.capital[h - 1] and t.capital[h] and not opens(h)
-               for h in (g, g + 1))
+    return (any(0 <= h - 1 and h < len(t) and t.capital[h - 1] and t.capital[h] and not opens(h) for h in (g, g + 1))
+            and _lower_case_in_sentence(t, g))
+
+
+def _lower_case_in_sentence(t: Tokens, g: int, reach: int = CASE_REACH) -> bool:
+    """Some word of the sentence (and line) holding word ``g`` of ``t``, at most ``reach`` words
+    away, is not capitalised (a bounded look: a text may have no full stop or line break at all)."""
+    k = g
+    while k > max(0, g - reach) and not (t.sentence_end[k - 1] or t.line_start[k]):
+        k -= 1
+    while k < min(len(t), g + reach + 1):
+        if not t.capital[k]:
+            return True
+        if t.sentence_end[k] or (k + 1 < len(t) and t.line_start[k + 1]):
+            return False
+        k += 1
+    return False
 
 
 def _without_names(run: Sequence[object], names: Sequence[bool]) -> int:
@@ -604,7 +623,7 @@ def _evidence(f: Fragment, ta: Tokens, tb: Tokens, heads_a: int, heads_b: int) -
         run = ta.norms[x : x + n]
         if x + n <= heads_a and y + n <= heads_b:
             lost += anchored_words(run)
-        else:
+        elif n < LIST_RUN:
             names = [_in_name(ta, x + k) and _in_name(tb, y + k) for k in range(n)]
             if any(names):
                 lost += anchored_words(run) - _without_names(run, names)
