@@ -231,7 +231,8 @@ def test_the_report_scores_the_entities_technique_spans_target(db_url):
                      for i in targets])
     rep = report.build(s)
     assert rep["top_targets"] == [{"entity": "Ruritania", "spans": 3, "articles": 2, "mean_score": 0.6,
-                                   "techniques": {"Loaded_Language": 2, "Doubt": 1}}]  # numbers are no target
+                                   "techniques": {"Loaded_Language": 2, "Doubt": 1},
+                                   "outlets": {report.NO_OUTLET: 3}}]  # numbers are no target
     assert "Ruritania" in report.to_text(rep) and "Loaded language (2), Doubt (1)" in report.to_text(rep)
 
 
@@ -355,3 +356,25 @@ def test_the_range_of_a_mean_is_students_t_interval():
     assert mean_range(1, 0.5, 0.25) is None
     wide = mean_range(40, 40 * 0.25, 40 * (0.25 ** 2 + 0.0125))  # more articles, same spread: a narrower range
     assert wide[1] - wide[0] < high - low
+
+
+def test_each_targeted_entity_says_which_outlets_aim_at_it(db_url):
+    """Who targets whom: the spans aimed at an entity, counted by the outlet of their article, under
+    one name however articles spell it; the text report lists them unless one outlet is asked for."""
+    from propscope import report
+
+    s = Store(db_url)
+    s.add_articles([Article("1", "One.", outlet="north.example"), Article("2", "Two.", outlet="north.example"),
+                    Article("3", "Three.", outlet="south.example")])
+
+    def on(name: str) -> dict:
+        return {"start": 0, "end": 3, "technique": "Doubt", "targets": [{"canonical": name, "text": name,
+                                                                          "label": "PERSON"}]}
+
+    targets = {"1": [on("Mayor Ana Ruiz"), on("Ruiz")], "2": [on("Ruiz")], "3": [on("Ana Ruiz")]}
+    s.save_analyses([(s.pk_of(i), Analysis(s.get_article(i), [], [], 0.5, "m1", targets=t)) for i, t in targets.items()])
+    rep = report.build(s)
+    assert [(t["entity"], t["outlets"]) for t in rep["top_targets"]] == [
+        ("Ana Ruiz", {"north.example": 3, "south.example": 1})]
+    assert "in: north.example (3), south.example (1)" in report.to_text(rep)
+    assert "in: " not in report.to_text(report.build(s, outlet="south.example"))

@@ -1122,3 +1122,15 @@ def test_a_bar_without_a_range_draws_no_range_line():
     drawn = bar_chart([("A", 40.0, None), ("B", 60.0, None)], fmt="{:.0f}%", top=100, ranges=[(30.0, 50.0), None])
     assert drawn.count('<path class="bar-range" d="M30.00 5H50.00') == 1 and drawn.count("bar-range") == 1
     assert "95% range 30%–50%" in drawn and bar_chart([("A", 1.0, None)]).count("bar-range") == 0
+
+
+def test_the_dashboard_targets_table_names_the_outlets_in_words():
+    from propscope.report import NO_OUTLET
+    from propscope.web.views import dashboard_tables, to_csv
+
+    rep = {"by_outlet": [], "by_month": [], "top_articles": [],
+           "top_targets": [{"entity": "Ana Ruiz", "spans": 4, "articles": 3, "mean_score": 0.5,
+                            "techniques": {"Doubt": 4}, "outlets": {"north.example": 3, NO_OUTLET: 1}}]}
+    row = dashboard_tables(rep)["targets"][0]
+    assert row["top_outlets"] == "north.example (3), (no outlet given) (1)" and "outlets" not in row
+    assert to_csv([row]).splitlines()[0] == "entity,spans,articles,mean_score,top_techniques,top_outlets"

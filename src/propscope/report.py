@@ -108,20 +108,23 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
     """The entities technique spans are most often about, each with how many articles target it,
     those articles' mean score and the techniques used on it: how propagandistic the coverage of
     a person, party or country is. Targets live in the analysis JSON, so this reads every
-    analysis in range: callers that only need counts skip it."""
+    analysis in range: callers that only need counts skip it. Each entity's ``outlets`` count the
+    spans aimed at it in each outlet's articles: who targets whom."""
     spans_on: Counter = Counter()
     techniques: dict[str, Counter] = defaultdict(Counter)
+    by_outlet: dict[str, Counter] = defaultdict(Counter)
     scores: dict[str, dict[int, float]] = defaultdict(dict)  # entity -> {article: its score}
     labels: dict[str, Counter] = defaultdict(Counter)
-    q = _filters(sa.select(analyses.c.article_pk, analyses.c.data, analyses.c.score, articles.c.id)
+    q = _filters(sa.select(analyses.c.article_pk, analyses.c.data, analyses.c.score, articles.c.id, articles.c.outlet)
                  .select_from(articles.join(analyses)), outlet, since, until)
     with store.engine.connect() as conn:
-        for pk, data, score, article_id in conn.execute(q):
+        for pk, data, score, article_id, art_outlet in conn.execute(q):
             for t in analysis_data(data, repr(article_id), ("targets",)).get("targets", []):
                 named = {x["canonical"] or x["text"]: x["label"] for x in t["targets"] if x.get("label") in _TARGET_LABELS}
                 spans_on.update(list(named))
                 for e, label in named.items():
                     techniques[e][t["technique"]] += 1
+                    by_outlet[e][art_outlet or NO_OUTLET] += 1
                     scores[e][pk] = score  # None: not measured (``Analysis.scored``), left out of the mean
                     labels[e][label] += 1
     label_of = {e: labels[e].most_common(1)[0][0] for e in spans_on}
@@ -131,10 +134,13 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
             if to != e:
                 spans_on[to] += spans_on.pop(e)
                 techniques[to].update(techniques.pop(e))
+                by_outlet[to].update(by_outlet.pop(e))
                 scores[to].update(scores.pop(e))
     return [{"entity": e, "spans": n, "articles": len(scores[e]),
              "mean_score": _mean([v for v in scores[e].values() if v is not None]),
-             "techniques": dict(techniques[e].most_common(3))} for e, n in spans_on.most_common(top)]
+             "techniques": dict(techniques[e].most_common(3)),
+             "outlets": dict(sorted(by_outlet[e].items(), key=lambda kv: (-kv[1], kv[0]))[:5])}
+            for e, n in spans_on.most_common(top)]
 
 
 def build(store: Store, outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
@@ -269,6 +275,9 @@ def to_text(rep: dict) -> str:
         for t in rep["top_targets"]:
             tops = ", ".join(f"{display(k)} ({n})" for k, n in t["techniques"].items())
             w(f"  {t['entity'][:28]:<28} {t['spans']:>8} {t['articles']:>8} {_score(t['mean_score']):>6}  {tops}\n")
+            if t.get("outlets") and not rep["filters"].get("outlet"):
+                w(f"  {'':<28} {'':>8} {'':>8} {'':>6}  in: "
+                  + ", ".join(f"{outlet_label(o)} ({n})" for o, n in t["outlets"].items()) + "\n")
     w("\nHighest-scoring articles\n")
     for a in rep["top_articles"]:
         w(f"  {a['score']:.2f}  {a['id']}  {a['outlet'] or ''}  {a['published'] or ''}  {(a['title'] or '')[:60]}\n")

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from .. import search, taxonomy
 from ..export import spreadsheet_safe
-from ..report import NO_MONTH
+from ..report import NO_MONTH, outlet_label
 from ..store import Store
 
 DASHBOARD_TABLES = ("techniques", "outlets", "months", "outlet_months", "topics", "techniques_by_outlet", "targets",
@@ -142,8 +142,9 @@ def dashboard_tables(rep: dict) -> dict[str, list[dict]]:
                    for g in rep.get("by_topic", [])],
         "techniques_by_outlet": [{"outlet": g["key"], **{t: g["techniques"].get(t, 0) for t in used}}
                                  for g in rep["by_outlet"]],
-        "targets": [{**{k: v for k, v in r.items() if k != "techniques"},
-                     "top_techniques": ", ".join(taxonomy.get(t).display for t in r["techniques"])}
+        "targets": [{**{k: v for k, v in r.items() if k not in ("techniques", "outlets")},
+                     "top_techniques": ", ".join(taxonomy.get(t).display for t in r["techniques"]),
+                     "top_outlets": ", ".join(f"{outlet_label(o)} ({n})" for o, n in r.get("outlets", {}).items())}
                     for r in rep["top_targets"]],
         "top_articles": list(rep["top_articles"]),
     }
