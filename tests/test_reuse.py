@@ -1286,3 +1286,15 @@ def test_a_lightly_edited_copy_written_in_capitals_is_still_copying():
     b = art("b", filler(1432), repost, filler(1433))
     [p] = find_reuse([a, b]).passages
     assert b.text[p.b_start : p.b_end] == repost
+
+
+def test_a_copy_written_in_capitals_with_figures_in_it_is_still_copying():
+    # A figure is no lower-case word: a sentence in capitals with dates in it still marks no names.
+    post = ("THE COUNTY LIBRARY IN MARSTON WILL SHUT ON 3 APRIL FOR REPAIRS TO ITS ROOF AND WILL NOT OPEN AGAIN "
+            "BEFORE 15 SEPTEMBER, SO RETURN EVERY BOOK YOU HAVE BORROWED BY THE END OF MARCH.")
+    repost = ("THE COUNTY LIBRARY IN MARSTON IS TO SHUT ON 3 APRIL FOR REPAIRS TO THE ROOF AND WILL NOT REOPEN "
+              "BEFORE 15 SEPTEMBER, SO PLEASE RETURN EVERY BOOK YOU BORROWED BY THE END OF MARCH.")
+    a = art("a", filler(1440), post, filler(1441))
+    b = art("b", filler(1442), repost, filler(1443))
+    [p] = find_reuse([a, b]).passages
+    assert a.text[p.a_start : p.a_end] == post

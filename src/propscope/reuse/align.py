@@ -583,12 +583,13 @@ def _in_name(t: Tokens, g: int) -> bool:
 
 def _lower_case_in_sentence(t: Tokens, g: int, reach: int = CASE_REACH) -> bool:
     """Some word of the sentence (and line) holding word ``g`` of ``t``, at most ``reach`` words
-    away, is not capitalised (a bounded look: a text may have no full stop or line break at all)."""
+    away, begins with a lower-case letter (a figure does not count; a bounded look: a text may
+    have no full stop or line break at all)."""
     k = g
     while k > max(0, g - reach) and not (t.sentence_end[k - 1] or t.line_start[k]):
         k -= 1
     while k < min(len(t), g + reach + 1):
-        if not t.capital[k]:
+        if not t.capital[k] and t.norms[k][:1].isalpha():
             return True
         if t.sentence_end[k] or (k + 1 < len(t) and t.line_start[k + 1]):
             return False
