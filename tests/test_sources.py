@@ -2353,12 +2353,13 @@ def test_a_question_or_clause_span_is_no_predicate_of_the_name_before_it():
     # a relative clause about the one aimed at names others only in passing
     ("Acme Mining, whose chairman is Peter Voss, has poisoned three rivers, villagers say.",
      "poisoned three rivers", ["Acme Mining"]),
-    ("And what about Mayor Lou Grant, whom Reuters caught lying twice?",
-     "what about Mayor Lou Grant, whom Reuters caught lying twice", ["Lou Grant"]),
+    ("And what about Mayor Lou Grant, who sat out the storm on a beach in Barbados?",
+     "what about Mayor Lou Grant, who sat out the storm on a beach in Barbados", ["Lou Grant"]),
 ])
 def test_a_scene_or_an_aside_is_no_target(text, span, names):
     """A place named as where something happens ('told supporters in Leeds', 'fishermen in Nigeria') and a
-    name in a relative clause about another name ('X, whose chairman is Y, ...') are no targets."""
+    name in a relative clause about another name ('X, whose chairman is Y, ...'; inside the span only a place)
+    are no targets."""
     assert _target_names(text, *at(text, span)) == names
 
 
@@ -2367,3 +2368,25 @@ def test_a_quote_ending_in_an_exclamation_reaches_its_tag():
     its '!', but the tag after it still says whom 'him' means."""
     t = "“Shame on him! Shame on him!” protesters shouted as Governor Ellen Marsh arrived."
     assert _target_names(t, *at(t, "Shame on him! Shame on him!")) == ["Ellen Marsh"]
+
+
+@pytest.mark.parametrize("text, span, names", [
+    # a comma ends a clause, not a list: 'A, B and C' needs its 'and'
+    ("Even if Tehran backs the Taliban, Holt’s sanctimonious speech changes nothing.", "sanctimonious", ["Holt"]),
+    # 'its' inside a sentence is mostly a thing's; only 'Its ...' opening one stands for the body named before
+    ("Officials hope to contain the virus in Liberia. Doctors fear that in its next form it could turn into "
+     "something far deadlier.", "turn into something far deadlier", []),
+    # a name right after the span completes its phrase
+    ("Now that Lane is cleaning up the disaster Cobb left behind, Cobb has the nerve to complain.",
+     "cleaning up the disaster", ["Cobb"]),
+    # a place that hangs on the span is what it names, not the scene
+    ("For years, London propped up the corrupt regime in Harare, the activist said.", "the corrupt regime",
+     ["Harare"]),
+    # a quote that ends its sentence does not run on into the next one
+    ("“Any plan that feeds hungry children is a blessing.”\nRiverside Council sees it differently.", "a blessing",
+     []),
+])
+def test_target_rules_stay_inside_their_clause(text, span, names):
+    """The subject, pronoun, scene and quote-tag rules found from the d- batch, held to their clause (each
+    case was a wrong target in the PTC training articles before these limits)."""
+    assert _target_names(text, *at(text, span)) == names

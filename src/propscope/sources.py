@@ -3458,15 +3458,9 @@ def targets(
                 seen.add(m.get("entity_id"))
                 found.append({**_target(m), "how": "overlap"})
         if text is not None:
-            found = [t for t in found if not _aside(text, t, found)]
-        if sents is not None:
-            lo = min((a for a, b in sents if a <= s < b), default=s)
-            hi = max((b for a, b in sents if a < e <= b), default=e)
-            if (q_end := next((int(_get(q, "end")) for q in quotes
-                               if int(_get(q, "start")) <= s and e <= int(_get(q, "end"))), None)) is not None:
-                hi = max(hi, next((b for a, b in sents if b > q_end + 1), hi))  # the quote's tag: '“...!” X yelled'
-        else:
-            lo, hi = s - window, e + window
+            found = [t for t in found if not _aside(text, t, found, in_span=True)]
+        lo, hi = _sentence_bounds(text, sents, quotes, s, e) if text is not None and sents is not None \
+            else (s - window, e + window)
         subjects = _predicate_subject(text, cands, lo, s, e) if text is not None else []
         if subjects and found:
             found = [{**_target(m), "how": "subject"} for m in subjects]
@@ -3475,7 +3469,7 @@ def targets(
                     or _by_body_noun(text, cands, lo, hi)) if text is not None else None
             near = [m for m in cands if lo <= m["start"] and m["end"] <= hi]
             if text is not None:
-                near = [m for m in near if not (m["start"] >= e and _setting(text, m)) and not _aside(text, m, near)]
+                near = _nearby(text, near, e)
             if role is not None:
                 found.append({**_target(role), "how": "role"})
             elif near:
@@ -3484,11 +3478,32 @@ def targets(
                 found.append({**_target(best), "how": "nearest"})
             elif text is not None and (back := _pronoun_antecedent(text, cands, lo, s)) is not None:
                 found.append({**_target(back), "how": "pronoun"})
+            # a name right after the span completes its phrase ('the mess Obama left'): that one, not the subject
             if subjects and {m.get("entity_id") for m in subjects} != {t["entity_id"] for t in found} and \
-                    _by_role(text, cands, s, e) is None:
+                    _by_role(text, cands, s, e) is None and not any(
+                        m["start"] >= e and not text[e : m["start"]].strip() for m in cands):
                 found = [{**_target(m), "how": "subject"} for m in subjects]
         out.append({"start": s, "end": e, "technique": tech, "targets": found})
     return out
+
+
+def _sentence_bounds(text: str, sents: list[tuple[int, int]], quotes: Sequence[Any], s: int, e: int) -> tuple[int, int]:
+    """The sentence(s) holding ``text[s:e]``, running on over the tag of a quote the splitter cut at its '!' or '.'
+    ('“Lock him up! Lock him up!” the crowd chanted as X left': the tag says whom 'him' means)."""
+    lo = min((a for a, b in sents if a <= s < b), default=s)
+    hi = max((b for a, b in sents if a < e <= b), default=e)
+    q_end = next((int(_get(q, "end")) for q in quotes if int(_get(q, "start")) <= s and e <= int(_get(q, "end"))), None)
+    if q_end is not None and hi >= q_end and re.match(r"[\"”’]?[ \t]+[a-z]", text[q_end : q_end + 4]):
+        hi = max(hi, next((b for a, b in sents if b > q_end + 1), hi))
+    return lo, hi
+
+
+def _nearby(text: str, near: list[dict[str, Any]], e: int) -> list[dict[str, Any]]:
+    """The names of a span's sentence that may be its target, less a place named after the span as where
+    something happens ('..., she told the crowd in Enugu') unless it hangs on the span ('the regime in Tehran'),
+    and less one in a relative clause about another ('X, whose chief executive is Y, ...')."""
+    return [m for m in near if re.fullmatch(r"[\"”’]?\s+\w+\s+(?:the\s+)?", text[e : m["start"]])
+            or not (m["start"] >= e and _setting(text, m)) and not _aside(text, m, near)]
 
 
 _SETTING_BEFORE = re.compile(r"\b(?:in|at|from|across|near|inside|throughout|around|outside)\s+(?:the\s+)?$", re.I)
@@ -3500,14 +3515,20 @@ def _setting(text: str, m: dict[str, Any]) -> bool:
     return m["label"] in {"GPE", "LOC", "FAC"} and bool(_SETTING_BEFORE.search(text[max(0, m["start"] - 20) : m["start"]]))
 
 
-def _aside(text: str, m: dict[str, Any], others: Sequence[dict[str, Any]]) -> bool:
-    """Whether ``m`` only sets the scene for another of ``others`` named before it: a place where that one
-    acts ('A and B have betrayed every farmer in Europe'), or anyone in a relative clause about it ('what about
-    Governor X, who flew to Cancun', 'Northgate, whose chief executive is Tom Baird, poisoned ...')."""
+def _aside(text: str, m: dict[str, Any], others: Sequence[dict[str, Any]], in_span: bool = False) -> bool:
+    """Whether ``m`` only sets the scene for another of ``others`` named before it: one in a relative clause
+    about it ('Northgate, whose chief executive is Tom Baird, poisoned ...'; inside a span, where a long
+    relative clause may name whom it attacks, only a place: 'what about Governor X, who flew to Cancun'), and,
+    inside a span, a place where the other acts in the same clause ('A and B have betrayed every farmer in
+    Europe'; outside one, 'the ban in the U.K. will be seen as one of that once great nation's darkest
+    moments' still aims at the U.K.)."""
     before = [o for o in others if o["end"] <= m["start"] and o.get("entity_id") != m.get("entity_id")]
-    if _setting(text, m) and any(not _setting(text, o) for o in before):
+    place = m["label"] in {"GPE", "LOC", "FAC"}
+    if in_span and _setting(text, m) and any(
+            not _setting(text, o) and not re.search(r"[,;:.!?]", text[o["end"] : m["start"]]) for o in before):
         return True
-    return any(re.fullmatch(r",\s+(?:who|whom|which|whose)\b[^,;:.!?]*", text[o["end"] : m["start"]]) for o in before)
+    return (place or not in_span) and any(
+        re.fullmatch(r",\s+(?:who|whom|which|whose)\b[^,;:.!?]*", text[o["end"] : m["start"]]) for o in before)
 
 
 _OWN_SIDE = re.compile(r"\b(?:our|real|true)\s+$", re.I)
@@ -3591,7 +3612,7 @@ def _subject_ending_at(text: str, ents: list[dict[str, Any]], lo: int, p: int) -
     for m in sorted((m for m in ents if lo <= m["start"] and m["end"] <= p), key=lambda m: -m["end"]):
         gap = text[m["end"] : p]
         noun = r"(?:\s+[a-z][\w’'-]*){0,2}" if re.match(r"['’]s?(?:\s|$)", gap) else \
-            r"(?:\s+[a-z][\w’'-]*)?" if m["label"] == "NORP" else ""
+            r"(?:\s+(?!who\b|which\b|that\b)[a-z][\w’'-]*)?" if m["label"] == "NORP" else ""
         if re.fullmatch(rf"(?:['’]s?)?{noun}\s*", gap) and not _PREP_BEFORE.search(text[lo : m["start"]]):
             return _listed_before(text, ents, m)
         break
@@ -3606,11 +3627,14 @@ def _subject_ending_at(text: str, ents: list[dict[str, Any]], lo: int, p: int) -
 
 
 def _listed_before(text: str, ents: list[dict[str, Any]], m: dict[str, Any]) -> list[dict[str, Any]]:
-    """``m`` and the names listed before it ('Paula Grant, Hector Ruiz and Dale Weber'), in text order."""
+    """``m`` and the names listed before it ('Paula Grant, Hector Ruiz and Dale Weber'), in text order: the
+    last two joined by 'and' (in 'Even if Iran armed the Houthis, Haley's rhetoric' the comma ends a clause)."""
     out = [m]
+    link = r"\s*(?:,\s*)?(?:and|&)\s+"
     while (prev := next((x for x in ents if x["end"] <= out[0]["start"] and re.fullmatch(
-            r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", text[x["end"] : out[0]["start"]])), None)) is not None:
+            link, text[x["end"] : out[0]["start"]])), None)) is not None:
         out.insert(0, prev)
+        link = r"\s*,\s*"
     return out
 
 
@@ -3651,11 +3675,12 @@ def _pronoun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, s: int) 
     sentence names nobody: the last mention before the sentence of a kind the pronoun fits ('Judge Ann
     Marsh freed him. She is a disgrace ...' -> Marsh; 'The ministry promised hospitals. They are liars'
     -> the ministry). None without such a pronoun or mention."""
-    # not 'it' ('It is shameful that'); 'its' only owns a noun ('Its army is ...')
-    m = re.search(r"\b(he|she|him|her|his|they|them|their|its)\b", text[lo:s], re.I)
+    # not 'it' ('It is shameful that'); 'its' only opening the sentence ('Its army is ...'; inside one it is
+    # mostly a thing's: 'contain the disease in its current form')
+    m = re.search(r"\b(he|she|him|her|his|they|them|their)\b|^\W*(its)\b", text[lo:s], re.I)
     if m is None:
         return None
-    kinds = _PRONOUN_LABELS[m.group(1).lower()]
+    kinds = _PRONOUN_LABELS[(m.group(1) or m.group(2)).lower()]
     before = [x for x in ents if x["end"] <= lo]
     if not before:
         return None
