@@ -2583,3 +2583,42 @@ def test_label_studio_tasks_of_several_taxonomies_are_named(tmp_path):
     s.save_analyses([(s.pk_of("a2"), fake_analysis(s.get_article("a2")))])
     r = cli("export", "--format", "label-studio", "--db", db)
     assert r.exit_code == 0 and r.stderr == ""
+
+
+_REUSED = ("The regional water board said on Monday that the reservoir would stay closed to boats until the "
+           "inspection of the dam wall was finished later this spring.")
+
+
+@pytest.mark.parametrize("call, error, says", [
+    (lambda f, arts: f(None), TypeError, "takes a list of Articles"),
+    (lambda f, arts: f(7), TypeError, "takes a list of Articles"),
+    (lambda f, arts: f(arts, similarity="0.3"), TypeError, "similarity must be a number"),
+    (lambda f, arts: f(arts, similarity=None), TypeError, "similarity must be a number"),
+    (lambda f, arts: f(arts, similarity=True), TypeError, "similarity must be a number"),
+    (lambda f, arts: f(arts, quotations="no"), TypeError, "quotations must be True or False"),
+    (lambda f, arts: f(arts, threshold=0.3), TypeError, "use similarity="),
+    (lambda f, arts: f(arts, report_quotations=True), TypeError, "use quotations="),
+    (lambda f, arts: f(arts, windw=8), TypeError, "unknown option 'windw'"),
+    (lambda f, arts: f(arts, window="16"), TypeError, "window must be int, not str"),
+    (lambda f, arts: f(arts, min_score=float("nan")), ValueError, "min_score must be a finite number"),
+    (lambda f, arts: f([Article(None, _REUSED), Article("b", _REUSED)]), TypeError, "an Article's id must be a str"),
+    (lambda f, arts: f([Article(["x"], _REUSED), Article("b", _REUSED)]), TypeError, "an Article's id must be a str"),
+    (lambda f, arts: f([Article("a", _REUSED, published="2021-05-01"), Article("b", _REUSED)]), TypeError,
+     "published must be a datetime.date or None, not str"),
+])
+def test_find_reuse_names_a_wrong_argument_before_the_reuse_package_trips_on_it(call, error, says):
+    """propscope.find_reuse passed these on to the reuse package, which failed deep inside with
+    messages about its own code ("'<' not supported between instances of 'NoneType' and 'str'",
+    "propscope.reuse.find_reuse() got multiple values for keyword argument 'threshold'", "'NoneType'
+    object is not iterable"), or took a string for True or a NaN for a score no passage reaches."""
+    import propscope
+
+    arts = [Article("a", _REUSED), Article("b", "Earlier: " + _REUSED)]
+    with pytest.raises(error) as e:
+        call(propscope.find_reuse, arts)
+    assert says in str(e.value) and "propscope.reuse" not in str(e.value)
+    import dataclasses
+    import datetime as dt
+
+    arts = [dataclasses.replace(a, published=dt.date(2021, 5, day)) for a, day in zip(arts, (1, 2))]
+    assert [c.origin for c in propscope.find_reuse(iter(arts), similarity=0.3, window=16).clusters] == ["a"]

@@ -48,20 +48,70 @@ def find_reuse(articles: Iterable[Article], similarity: float = 0.25, quotations
     own id: a list of strings has no ids to say which article a passage is in."""
     from .reuse import find_reuse as _find_reuse
 
-    alone = isinstance(articles, (str, bytes, Article))
+    alone = isinstance(articles, (str, bytes, Article)) or not hasattr(articles, "__iter__")
     arts = [articles] if alone else list(articles)
     odd = next((a for a in arts if not isinstance(a, Article)), None)
     if alone or odd is not None:
         raise TypeError("propscope.find_reuse takes a list of Articles, e.g. [propscope.Article('a', text_a), "
                         f"propscope.Article('b', text_b)], not {type(arts[0] if alone else odd).__name__}"
                         + (" alone" if alone else ""))
+    for a in arts:
+        _check_article(a)
     if len({a.id for a in arts}) < len(arts):
         raise ValueError("two of the articles share an id: give each its own, so a passage can say where it is")
-    for a in arts:
-        _check_text(a, "propscope.find_reuse")
+    if isinstance(similarity, bool) or not isinstance(similarity, (int, float)):
+        raise TypeError(f"similarity must be a number between 0.05 and 0.95, not {type(similarity).__name__}")
     if not 0.05 <= similarity <= 0.95:
         raise ValueError(f"similarity must lie between 0.05 and 0.95, not {similarity}")
+    if not isinstance(quotations, bool):
+        raise TypeError(f"quotations must be True or False, not {type(quotations).__name__}")
+    _check_reuse_options(options, _find_reuse)
     return _find_reuse(arts, threshold=similarity, report_quotations=quotations, **options)
+
+
+def _check_article(a: Article) -> None:
+    """Raise TypeError unless ``a``'s text is a str, its id a str and its ``published`` a date or
+    None: the reuse package sorts articles by id and dates, and a None id or a date given as text
+    failed there ("'<' not supported between instances of 'datetime.date' and 'str'")."""
+    import datetime as dt
+
+    _check_text(a, "propscope.find_reuse")
+    if not isinstance(a.id, str):
+        raise TypeError(f"an Article's id must be a str, not {type(a.id).__name__} ({a.id!r:.60})")
+    if a.published is not None and (not isinstance(a.published, dt.date) or isinstance(a.published, dt.datetime)):
+        hint = ": use .date()" if isinstance(a.published, dt.datetime) else ", e.g. datetime.date(2021, 5, 1)"
+        raise TypeError(f"article {a.id!r:.60}: published must be a datetime.date or None, not "
+                        f"{type(a.published).__name__}{hint}")
+
+
+# find_reuse's own names for what its options set in the reuse package
+_RENAMED = {"threshold": "similarity", "report_quotations": "quotations"}
+
+
+def _check_reuse_options(options: dict[str, object], target: object) -> None:
+    """Raise TypeError for an option ``target`` (``propscope.reuse.find_reuse``) does not take or
+    takes by another name here, or one of another type than its default's, and ValueError for a
+    number that is not finite (a NaN ``min_score`` kept no passage, in silence)."""
+    import inspect
+    import math
+
+    defaults = {name: p.default for name, p in inspect.signature(target).parameters.items()
+                if p.default is not inspect.Parameter.empty}
+    for name, value in options.items():
+        if name in _RENAMED:
+            raise TypeError(f"propscope.find_reuse sets {name} itself: use {_RENAMED[name]}= instead")
+        if name not in defaults:
+            known = ", ".join(sorted(set(defaults) - set(_RENAMED)))
+            raise TypeError(f"propscope.find_reuse got an unknown option {name!r}; it takes similarity, quotations, "
+                            f"{known}")
+        want = type(defaults[name])
+        ok = isinstance(value, want) and (want is bool or not isinstance(value, bool))
+        if want is float:
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not ok:
+            raise TypeError(f"{name} must be {want.__name__}, not {type(value).__name__}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{name} must be a finite number, not {value}")
 
 
 def _check_text(text: object, caller: str = "propscope.analyze") -> None:
