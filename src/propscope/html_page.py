@@ -157,10 +157,31 @@ PRUNE_XPATH = [
 ]
 
 
-def _visible_length(el: HtmlElement) -> int:
-    """Characters of text under ``el`` that a reader sees: not its scripts' or styles' (a page's
-    inline JSON state may be hundreds of kilobytes)."""
-    return sum(len(t) for t in el.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"))
+_HIDDEN = ("script", "style", "noscript")
+
+
+def _visible_lengths(tree: HtmlElement, wanted: set[int]) -> dict[int, int]:
+    """Characters of text that a reader sees under ``tree`` and under each element whose ``id()``
+    is in ``wanted``: not scripts' or styles' (a page's inline JSON state may be hundreds of
+    kilobytes). One walk adds each element's count to its parent's: counted per element, every
+    text node looked up through all its ancestors, and 200 nested "tools" wrappers around an
+    article took minutes."""
+    from lxml import etree
+
+    stack: list[list] = []  # per open element: [its count so far, whether it is hidden]
+    lengths: dict[int, int] = {}
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            hidden = bool(stack and stack[-1][1]) or (isinstance(el.tag, str) and el.tag.lower() in _HIDDEN)
+            own = len(el.text or "") if isinstance(el.tag, str) and not hidden else 0
+            stack.append([own, hidden])
+            continue
+        count, _ = stack.pop()
+        if id(el) in wanted or not stack:
+            lengths[id(el)] = count
+        if stack:
+            stack[-1][0] += count + (len(el.tail or "") if not stack[-1][1] else 0)
+    return lengths
 
 
 def prune_chrome(tree: HtmlElement) -> None:
@@ -175,12 +196,13 @@ def prune_chrome(tree: HtmlElement) -> None:
         found += etree.XPath(expr, namespaces={"re": "http://exslt.org/regular-expressions"})(tree)
     if not found:
         return
-    whole = _visible_length(tree)
     chosen = {id(el) for el in found}
+    lengths = _visible_lengths(tree, chosen)
+    whole = lengths[id(tree)]
     for el in found:
         if any(id(a) in chosen for a in el.iterancestors()) or el.getparent() is None:
             continue
-        if 4 * _visible_length(el) >= whole:
+        if 4 * lengths[id(el)] >= whole:
             chosen.discard(id(el))
             continue
         el.drop_tree()
