@@ -2643,3 +2643,20 @@ def test_chrome_named_wrappers_nested_deep_are_weighed_in_one_pass():
     assert time.monotonic() - start < 2
     text = tree.text_content()
     assert "Paragraph 3999 of" in text and "Photo: Agency" not in text
+
+
+@pytest.mark.parametrize("code", ["und", "zxx", "MUL", "mis", "qaa", "qtz-Latn"])
+def test_a_page_declaring_no_particular_language_is_no_language(code):
+    """ISO 639's codes for "undetermined" (Drupal writes lang="und" on pages without a language),
+    "no linguistic content", "multiple", "uncoded" and its private-use range name no language a
+    reader knows. Taken as the page's language, a short page the detector is unsure of was stored
+    as language 'und' and left out of technique analysis ("no model reads und"), where a page
+    declaring nothing is read as English. A later declaration that names a language is taken."""
+    from propscope.ingest import html_to_article
+
+    body = "<body><article><h1>Strike</h1><p>Traitors, all of them!</p></article></body></html>"
+    a = html_to_article(f'<html lang="{code}"><head><title>Strike</title></head>' + body, "p", "p.html")
+    assert a.text and a.language is None
+    a = html_to_article(f'<html lang="{code}"><head><meta http-equiv="Content-Language" content="de-AT"></head>' + body,
+                        "p", "p.html")
+    assert a.language == "de-AT"

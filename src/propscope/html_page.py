@@ -21,12 +21,21 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}")
 _LANGUAGE_METAS = ("content-language", "language", "dc.language", "og:locale")
 
 
+# ISO 639 codes that name no language: undetermined (Drupal's lang="und"), multiple, uncoded, no
+# linguistic content, and the private-use range qaa-qtz.
+_NO_LANGUAGE = re.compile(r"(?:und|mul|mis|zxx|q[a-t][a-z])(?:-.*)?", re.I)
+
+
 def _language_tag(value: object) -> str | None:
-    """``value`` as a language tag ("en-GB"; og:locale's "en_GB" too), else None ("x", "english")."""
+    """``value`` as a language tag ("en-GB"; og:locale's "en_GB" too), else None ("x", "english",
+    and "und" or "zxx", which say the page has no particular language: taken as one, a short page
+    was left out of technique analysis as a language no model reads)."""
     if not isinstance(value, str):
         return None
-    value = value.strip().split(",")[0].strip()  # Content-Language may list several
-    return value.replace("_", "-") if _LANGUAGE_TAG.fullmatch(value) and len(value) <= 16 else None
+    value = value.strip().split(",")[0].strip().replace("_", "-")  # Content-Language may list several
+    if not _LANGUAGE_TAG.fullmatch(value) or len(value) > 16 or _NO_LANGUAGE.fullmatch(value):
+        return None
+    return value
 
 
 def declared_language(tree: HtmlElement) -> str | None:
