@@ -526,3 +526,75 @@ def test_a_title_that_names_the_site_first_gives_the_headline(tmp_path):
     a, b, kicker = read(tmp_path / "first.html", tmp_path / "last.html", tmp_path / "kicker.html")
     assert a.title == b.title == "Bridge to close for repairs"
     assert kicker.title == "Exclusive: prices up again"  # a headline with a colon stays whole
+
+
+def test_a_pages_landmarks_and_hidden_parts_are_not_its_text(tmp_path):
+    """A template propscope has not seen names its parts in words of its own; what it marks as the
+    page's banner, navigation, side rail or footer (the elements or their ARIA roles), and what it
+    hides from readers, still hold no article text. A header holding the headline stays."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    page = ("<html lang='en'><head><title>Prices up again</title></head><body>"
+            "<div role='banner'><b>Riverside Echo</b><div>Truth before speed, every single day</div></div>"
+            "<div class='wrap'><div class='art'><header><h1>Prices up again</h1></header>"
+            f"{story}<section hidden>Loading the conversation for this story now</section>"
+            "<div aria-hidden='true'>Sponsored stories continue below this line</div></div>"
+            "<div role='complementary'><div>Most viewed this week in the valley region</div></div></div>"
+            "<aside><div>Editor's picks from the weekend papers</div></aside></body></html>")
+    (tmp_path / "marks.html").write_text(page)
+    [a] = read(tmp_path / "marks.html")
+    assert all(s in a.text for s in STORY) and a.title == "Prices up again"
+    for line in ("Truth before speed", "Loading the conversation", "Sponsored stories", "Most viewed", "Editor's picks"):
+        assert line not in a.text
+
+
+def test_forms_and_buttons_go_with_the_few_words_around_them(tmp_path):
+    """A newsletter box, a consent notice and a "did this help" poll are a form or buttons with a
+    line or two around them; none is the article's. A story's paragraph beside a bar of buttons
+    stays: only the bar goes."""
+    signup = ("<div><h5>Join 20,000 morning readers</h5><div>Straight to your inbox before breakfast.</div>"
+              "<form><input type='email' placeholder='you@example.org'><button>Go</button></form></div>")
+    consent = ("<div><div>This site stores small files on your computer so that it can remember your settings "
+               "and measure how it is used.</div><button>OK</button><button>Settings</button></div>")
+    poll = "<div>Did this story answer your question? <button>Yes</button> <button>Not really</button></div>"
+    entry = (f"<div class='entry'><p>{STORY[1]}</p><div><button>Link</button><button>Post</button></div></div>")
+    body = f"<p>{STORY[0]}</p>{signup}{consent}{entry}{poll}<p>{STORY[2]}</p>"
+    (tmp_path / "forms.html").write_text(_news_page(body))
+    updates = [f"Update {n}: the pumping station on the east bank was still working at noon today." for n in range(4)]
+    feed = "".join(f"<div><p>{u}</p><button>Copy</button></div>" for u in updates)  # posts, not notices
+    (tmp_path / "feed.html").write_text(_news_page(feed + "".join(f"<p>{s}</p>" for s in STORY)))
+    a, fed = read(tmp_path / "forms.html", tmp_path / "feed.html")
+    assert all(s in a.text for s in STORY) and all(u in fed.text for u in updates + STORY)
+    for line in ("20,000 morning readers", "Straight to your inbox", "small files", "answer your question", "Not really"):
+        assert line not in a.text
+
+
+def test_lines_that_do_the_pages_job_are_not_article_text(tmp_path):
+    """Copyright lines, ad placeholders, reading times, bars of short controls and calls to follow,
+    share or support, in several languages and with no class name to tell them by, are the page's,
+    not the article's; sentences that start with the same words but tell something stay."""
+    furniture = ["(c) 2024 Riverside Media Group", "Alle Rechte vorbehalten.", "Publicité", "4 min read",
+                 "Listen · Save · Print · Gift this article", "Follow The Riverside Echo on WhatsApp",
+                 "Suivez-nous sur Facebook", "Wesprzyj nas: przekaż darowiznę", "Jetzt teilen"]
+    kept = ["Share prices at the water company fell 4 percent on the news.",
+            "Support for the measure has grown since the spring, a council survey found."]
+    body = (f"<p>{STORY[0]}</p>" + "".join(f"<div>{line}</div>" for line in furniture[:5]) + f"<p>{kept[0]}</p>"
+            + f"<p>{STORY[1]}</p>" + "".join(f"<p>{line}</p>" for line in furniture[5:]) + f"<p>{kept[1]}</p>"
+            + f"<p>{STORY[2]}</p>")
+    (tmp_path / "lines.html").write_text(_news_page(body))
+    [a] = read(tmp_path / "lines.html")
+    assert all(s in a.text for s in STORY + kept)
+    assert not [line for line in furniture if line in a.text]
+
+
+def test_a_short_line_a_page_says_twice_is_its_furniture(tmp_path):
+    """A slogan in both the top and the bottom of a page without class names, or a share bar above
+    and below the story, is the site's; the story's own lines are each said once."""
+    page = ("<html><head><title>Prices up again</title></head><body><div><div>VALLEY PAPER</div>"
+            "<div>Fearless since 1921, owned by nobody</div></div><div><h1>Prices up again</h1>"
+            "<div>Send it on: mail, chat, post</div>" + "".join(f"<p>{s}</p>" for s in STORY)
+            + "<div>Send it on: mail, chat, post</div></div><div><div>Fearless since 1921, owned by nobody</div>"
+            "</div></body></html>")
+    (tmp_path / "twice.html").write_text(page)
+    [a] = read(tmp_path / "twice.html")
+    assert all(s in a.text for s in STORY)
+    assert "Fearless since 1921" not in a.text and "Send it on" not in a.text

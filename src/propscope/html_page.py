@@ -259,6 +259,7 @@ _CONTROLS = ("button", "input", "select", "textarea")
 _BUTTON_CLASS = re.compile(r"(?:^|[\s_-])(?:btn|button)(?:[\s_-]|$)", re.I)
 _CONTAINERS = ("div", "section", "aside", "li", "footer", "header", "nav", "figure", "form", "dd", "td", "center")
 MAX_CONTROL_WORDS = 60  # words around a form or buttons: a newsletter box, a cookie notice, a donation appeal
+MAX_NOTICES = 2  # boxes of buttons with a sentence in them that are notices; more are a page's entries
 _BLOCK_TAGS = frozenset(("p", "div", "li", "section", "center", "dd", "dt", "td", "h1", "h2", "h3", "h4", "h5",
                          "h6", "aside", "footer", "header", "figcaption", "ul", "ol", "table", "blockquote",
                          "article", "form", "nav", "main", "figure", "pre"))
@@ -281,8 +282,8 @@ teilen teile folgen folge abonnieren abonniere spenden spende unterstützen unte
 registrieren anmelden compartir comparte compártelo sigue síguenos seguir suscríbete suscribirse dona donar apoya
 ayúdanos descarga comenta regístrate condividi segui seguici iscriviti abbonati sostieni sostienici aiutaci
 scarica commenta registrati udostępnij obserwuj subskrybuj zasubskrybuj wesprzyj wspieraj pomóż pobierz
-skomentuj komentuj zarejestruj zapisz partager partagez suivez suivre abonnez-vous abonnez soutenez
-téléchargez commentez inscrivez-vous
+skomentuj komentuj zarejestruj zapisz partager partagez suivez suivre abonnez soutenez
+téléchargez commentez inscrivez
 """.split())
 _READER_WORDS = frozenset("""us our you your here today now free uns jetzt heute nos nosotros ahora hoy noi ci ora
 oggi nas teraz dziś nous maintenant""".split())
@@ -327,7 +328,7 @@ def _call_to_act(segment: str) -> bool:
     with an acting verb ("Follow", "Udostępnij"; second after a short object, "Artikel teilen"),
     is at most 15 words, and speaks to the reader within four words of it or ends as no sentence
     does. "Share prices fell." and "Support for the plan grew." are sentences about something."""
-    words = [w.strip("()[]¡¿!?.,:;'’").lower() for w in segment.split()]
+    words = [w.strip("()[]¡¿!?.,:;'’").lower() for w in re.split(r"[\s-]+", segment) if w]  # "Suivez-nous"
     if not words or len(words) > 15:
         return False
     at = 0 if words[0] in _ACT_VERBS else 1 if len(words) <= 3 and len(words) > 1 and words[1] in _ACT_VERBS else -1
@@ -353,16 +354,19 @@ def furniture_line(text: str) -> bool:
     return any(_call_to_act(s) for s in _SEGMENT.split(text))
 
 
-def _control_container(control: HtmlElement, holders: set[int]) -> HtmlElement | None:
-    """The box a form or button sits in, when that box is a few words around it (a signup box, a
-    cookie notice) with at most one sentence-long block and not the page's <h1> (``holders``: the
-    ids of the elements holding it): else None (the control alone goes)."""
+def _control_container(control: HtmlElement, holders: set[int]) -> tuple[HtmlElement, int] | None:
+    """The box a form or button sits in and how many sentence-long blocks it holds, when that box
+    is a few words around it (a signup box, a cookie notice) with at most one such block and not
+    the page's <h1> (``holders``: the ids of the elements holding it): else None (the control
+    alone goes)."""
     box = next((a for a in control.iterancestors() if a.tag in _CONTAINERS), None)
     if box is None or id(box) in holders or _word_count(box, MAX_CONTROL_WORDS) > MAX_CONTROL_WORDS:
         return None
     long_blocks = [b for b in box.iter("p", "li", "div", "h2", "h3", "h4") if b is not box
                    and b.find(".//p") is None and len(_words(b).split()) >= 8]
-    return box if len(long_blocks) <= 1 else None
+    if not long_blocks and box.text and len(box.text.split()) >= 8:
+        long_blocks = [box]
+    return (box, len(long_blocks)) if len(long_blocks) <= 1 else None
 
 
 def drop_page_furniture(tree: HtmlElement) -> None:
@@ -381,14 +385,18 @@ def drop_page_furniture(tree: HtmlElement) -> None:
     controls = list(root.iter("form"))
     controls += [el for el in root.iter(*_CONTROLS, "a") if el.tag != "a" or (el.get("role") or "") == "button"
                  or _BUTTON_CLASS.search(el.get("class") or "")]
-    boxes: dict[int, HtmlElement | None] = {}
+    boxes: dict[int, tuple[HtmlElement, int] | None] = {}
     parents, found = [], []
     for control in controls:
         parents.append(next((a for a in control.iterancestors() if a.tag in _CONTAINERS), None))
         if id(parents[-1]) not in boxes:
             boxes[id(parents[-1])] = _control_container(control, holders)
-        box = boxes[id(parents[-1])]
-        found.append(box if box is not None else control)
+    # A box with a sentence in it is a notice (cookies, an appeal) when the page has one or two;
+    # many are its entries (a live blog's posts, each with its share buttons beside its paragraph).
+    worded = sum(1 for box in boxes.values() if box is not None and box[1])
+    for control, parent in zip(controls, parents):
+        box = boxes[id(parent)]
+        found.append(box[0] if box is not None and (not box[1] or worded <= MAX_NOTICES) else control)
     drop_unless_large(tree, found)
     lines = _leaf_blocks(root)
     seen: dict[str, int] = {}

@@ -33,6 +33,7 @@ from .document import Article
 from .html_page import (
     declared_language,
     drop_link_lines,
+    drop_page_furniture,
     headline,
     page_title,
     prune_chrome,
@@ -514,6 +515,7 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
         prune_chrome(tree)
         tidy_social_embeds(tree)
         drop_link_lines(tree)
+        drop_page_furniture(tree)
         language = declared_language(tree)
         page = tree
     raw = trafilatura.extract(page, output_format="json", with_metadata=True, url=url, favor_recall=True)
