@@ -598,3 +598,13 @@ def test_a_short_line_a_page_says_twice_is_its_furniture(tmp_path):
     [a] = read(tmp_path / "twice.html")
     assert all(s in a.text for s in STORY)
     assert "Fearless since 1921" not in a.text and "Send it on" not in a.text
+
+
+def test_a_short_line_with_an_acting_verb_in_it_may_still_be_the_articles(tmp_path):
+    """A line is a call to act when it starts with the verb: a two- or three-word sentence with
+    the verb second ("Lord spare us.") and a French line starting "Comment" (how) are prose."""
+    from propscope.html_page import furniture_line
+
+    assert not furniture_line("Heaven help us.")
+    assert not furniture_line("Comment la mairie a-t-elle financé le nouveau stade ?")
+    assert furniture_line("Artikel teilen") and furniture_line("Commentez cet article")

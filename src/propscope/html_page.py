@@ -277,7 +277,7 @@ _CONTROL_BAR = re.compile(r"\s*[·•|]\s*")
 # languages propscope is used on; a line that starts with one and speaks to the reader ("us",
 # "your", "today") or is no sentence at all ("Follow The Herald on Telegram") is a call to act.
 _ACT_VERBS = frozenset("""
-share follow subscribe sign join donate give support download comment register upgrade listen watch help tweet
+share follow subscribe sign join donate give support download register upgrade listen watch help tweet
 teilen teile folgen folge abonnieren abonniere spenden spende unterstützen unterstütze herunterladen kommentieren
 registrieren anmelden compartir comparte compártelo sigue síguenos seguir suscríbete suscribirse dona donar apoya
 ayúdanos descarga comenta regístrate condividi segui seguici iscriviti abbonati sostieni sostienici aiutaci
@@ -331,10 +331,10 @@ def _call_to_act(segment: str) -> bool:
     words = [w.strip("()[]¡¿!?.,:;'’").lower() for w in re.split(r"[\s-]+", segment) if w]  # "Suivez-nous"
     if not words or len(words) > 15:
         return False
-    at = 0 if words[0] in _ACT_VERBS else 1 if len(words) <= 3 and len(words) > 1 and words[1] in _ACT_VERBS else -1
-    if at < 0:
-        return False
-    return not segment.rstrip().endswith(".") or bool(_READER_WORDS & set(words[at + 1:at + 5]))
+    ended = bool(_SENTENCE_END.search(segment.rstrip()))
+    if words[0] in _ACT_VERBS:
+        return not segment.rstrip().endswith(".") or bool(_READER_WORDS & set(words[1:5]))
+    return 1 < len(words) <= 3 and words[1] in _ACT_VERBS and not ended
 
 
 def furniture_line(text: str) -> bool:
