@@ -608,3 +608,30 @@ def test_a_short_line_with_an_acting_verb_in_it_may_still_be_the_articles(tmp_pa
     assert not furniture_line("Heaven help us.")
     assert not furniture_line("Comment la mairie a-t-elle financé le nouveau stade ?")
     assert furniture_line("Artikel teilen") and furniture_line("Commentez cet article")
+
+
+def test_a_label_with_an_address_and_a_request_to_write_in_are_the_pages(tmp_path):
+    """A printed page's "Link to this page: https://…" line and a "Write to the desk at …@…" or
+    "Call 0161 555 0199" request are the page's; a sentence that tells of an address stays."""
+    lines = ["Link to this page: https://www.valley-paper.example/2025/prices", "Write to the desk: news@valley.example",
+             "Call our reader line on 0161 555 0199 today."]
+    kept = "Residents were told to write to the council before Friday."
+    body = (f"<p>{STORY[0]}</p><p>{kept}</p><p>{STORY[1]}</p>" + "".join(f"<div>{x}</div>" for x in lines)
+            + f"<p>{STORY[2]}</p>")
+    (tmp_path / "addr.html").write_text(_news_page(body))
+    [a] = read(tmp_path / "addr.html")
+    assert all(s in a.text for s in [*STORY, kept]) and not [x for x in lines if x in a.text]
+
+
+def test_the_short_parts_before_the_headlines_own_part_are_the_masthead(tmp_path):
+    """A site's name and motto in a box of their own before the box with the headline are the
+    page's; a page whose <h1> is not its headline (not in its <title>) keeps what comes first."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    page = ("<html><head><title>Water prices up again this spring</title></head><body><div><div>THE VALLEY "
+            "PAPER</div><div>Asking awkward questions every week</div></div><div><div><h1>Water prices up again "
+            f"this spring</h1></div><div>{story}</div></div></body></html>")
+    (tmp_path / "mast.html").write_text(page)
+    (tmp_path / "logo.html").write_text(page.replace("this spring</h1>", "this spring (2)</h1>"))
+    a, logo = read(tmp_path / "mast.html", tmp_path / "logo.html")
+    assert all(s in a.text for s in STORY) and "Asking awkward questions" not in a.text
+    assert "Asking awkward questions" in logo.text

@@ -288,6 +288,14 @@ téléchargez commentez inscrivez
 _READER_WORDS = frozenset("""us our you your here today now free uns jetzt heute nos nosotros ahora hoy noi ci ora
 oggi nas teraz dziś nous maintenant""".split())
 _SEGMENT = re.compile(r"(?<=[.!?:])\s+")
+# Asking to be written to or called: "Email tips@…", "Call 555 0100", "Schreiben Sie uns: …@…".
+_CONTACT_VERBS = frozenset("""email e-mail call contact write text send message kontakt kontaktieren schreiben schreib
+contacta contáctanos escríbenos escribe llama contatta contattaci scrivi scrivici chiama napisz zadzwoń kontaktuj
+contactez écrivez appelez""".split())
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d\s()./-]{6,}\d")
+# A line that is a label and a web address: a printed page's "Article URL: https://…", "Permalink: …".
+_LABELLED_ADDRESS = re.compile(r"[^:]{1,30}:\s*(?:https?://|www\.)\S+")
+MAX_MASTHEAD_WORDS = 40  # a part before the headline's own part: a site's name, tagline, date bar
 
 
 def _leaf_blocks(tree: HtmlElement) -> list:
@@ -339,19 +347,25 @@ def _call_to_act(segment: str) -> bool:
 
 def furniture_line(text: str) -> bool:
     """Whether a line of a page (``text``, white space collapsed) does the page's job rather than
-    tell the story: a copyright line, an ad placeholder, a reading time, a bar of three or more
-    controls of a few words each, or a short line calling the reader to act (``_call_to_act``).
+    tell the story: a copyright line, an ad placeholder, a reading time, a label and a web address
+    ("Article URL: https://…"), a bar of three or more controls of a few words each, a short
+    line calling the reader to act (``_call_to_act``) or to write or call, with the address.
     Lines with quotation marks in them are the article's."""
     if not text or len(text.split()) > MAX_LINE_WORDS or _QUOTES.search(text):
         return False
     if _RIGHTS.search(text) or _AD_LABEL.fullmatch(text) or _READING_TIME.fullmatch(text):
+        return True
+    if _LABELLED_ADDRESS.fullmatch(text):
         return True
     parts = [p for p in _CONTROL_BAR.split(text) if p.strip()]
     if any(_READING_TIME.fullmatch(p.strip()) for p in parts):  # "6 min read · Jul 22"
         return True
     if len(parts) >= 3 and all(len(p.split()) <= 3 and not _SENTENCE_END.search(p) for p in parts):
         return True
-    return any(_call_to_act(s) for s in _SEGMENT.split(text))
+    segments = _SEGMENT.split(text)
+    if _CONTACT.search(text) and any(s.split()[0].strip("¡¿(").lower() in _CONTACT_VERBS for s in segments if s.split()):
+        return True  # asks to be written to or called, and gives the address or number: "Email tips@…"
+    return any(_call_to_act(s) for s in segments)
 
 
 def _control_container(control: HtmlElement, holders: set[int]) -> tuple[HtmlElement, int] | None:
@@ -369,6 +383,26 @@ def _control_container(control: HtmlElement, holders: set[int]) -> tuple[HtmlEle
     return (box, len(long_blocks)) if len(long_blocks) <= 1 else None
 
 
+def masthead_parts(tree: HtmlElement, root: HtmlElement) -> list:
+    """The short parts of page ``tree`` (its <body>: ``root``) before the part that holds its
+    headline: the siblings before each ancestor of the <h1> above the h1's own box, of at most
+    ``MAX_MASTHEAD_WORDS`` words each (a site's name and tagline, a date bar), when the <h1> is
+    the headline: three words or more, all in the page's <title>. A page with no such <h1> (one
+    whose <h1> is the site's logo, or sits at the foot of the page) gives none: what comes before
+    it may be the article."""
+    h1 = next((h for h in root.iter("h1") if len(_words(h).split()) >= 3), None)
+    title = page_title(tree) or ""
+    if h1 is None or _words(h1) not in " ".join(title.split()):
+        return []
+    parts = []
+    box = h1.getparent()
+    while box is not None and box is not root and box.getparent() is not None:
+        parts += [sib for sib in box.itersiblings(preceding=True) if isinstance(sib.tag, str)
+                  and _word_count(sib, MAX_MASTHEAD_WORDS) <= MAX_MASTHEAD_WORDS]
+        box = box.getparent()
+    return parts
+
+
 def drop_page_furniture(tree: HtmlElement) -> None:
     """Remove from ``tree`` the page's landmarks and hidden parts, its forms and buttons with the
     boxes they sit in, and its furniture lines (``furniture_line``, and a short line the page
@@ -379,9 +413,14 @@ def drop_page_furniture(tree: HtmlElement) -> None:
 
     body = tree.find(".//body")
     root = body if body is not None else tree
+    seen: dict[str, int] = {}  # counted before anything goes: a tagline's other copy may be in the masthead
+    for el in _leaf_blocks(root):
+        if el.tag not in ("p", "h2", "h3", "h4", "h5", "h6") and 0 < len(_words(el).split()) <= 12:
+            seen[_words(el)] = seen.get(_words(el), 0) + 1
     held = [el for h1 in root.iter("h1") for el in (h1, *h1.iterancestors())]  # kept: an id() outlives no proxy
     holders = {id(el) for el in held}
-    drop_unless_large(tree, [el for el in etree.XPath(_LANDMARKS)(root) if id(el) not in holders])
+    marks = [el for el in etree.XPath(_LANDMARKS)(root) if id(el) not in holders]
+    drop_unless_large(tree, marks + masthead_parts(tree, root))
     controls = list(root.iter("form"))
     controls += [el for el in root.iter(*_CONTROLS, "a") if el.tag != "a" or (el.get("role") or "") == "button"
                  or _BUTTON_CLASS.search(el.get("class") or "")]
@@ -399,10 +438,6 @@ def drop_page_furniture(tree: HtmlElement) -> None:
         found.append(box[0] if box is not None and (not box[1] or worded <= MAX_NOTICES) else control)
     drop_unless_large(tree, found)
     lines = _leaf_blocks(root)
-    seen: dict[str, int] = {}
-    for el in lines:
-        if el.tag not in ("p", "h2", "h3", "h4", "h5", "h6") and 0 < len(_words(el).split()) <= 12:
-            seen[_words(el)] = seen.get(_words(el), 0) + 1
     drop_unless_large(tree, [el for el in lines if furniture_line(_words(el)) or seen.get(_words(el), 0) > 1])
 
 
