@@ -3464,6 +3464,10 @@ def targets(
         subjects = _predicate_subject(text, cands, lo, s, e) if text is not None else []
         if subjects and found:
             found = [{**_target(m), "how": "subject"} for m in subjects]
+        elif found and text is not None and _noun_predicate(text, cands, lo, s, e) is not None:
+            # '<a name the model missed> is a haven for neo-Nazis': the label is still not the neo-Nazis'
+            cands = [m for m in cands if not (m["start"] < e and s < m["end"])]
+            found = []
         if not found:
             role = (_by_role(text, cands, s, e) or _by_role(text, cands, lo, hi)
                     or _by_body_noun(text, cands, lo, hi)) if text is not None else None
@@ -3588,18 +3592,26 @@ def _predicate_subject(text: str, ents: list[dict[str, Any]], lo: int, s: int, e
     if first is None:
         return []
     word = first.group().lower()
-    before = text[lo:s]
-    inside = [m for m in ents if m["start"] < e and s < m["end"]]
-    if word in _NOUN_PHRASE_START or any(m["start"] == s and _owns_the_noun(text, s, m) for m in inside):
-        if not all(_OF_BEFORE.search(text[s : max(s, m["start"])]) or _owns_the_noun(text, s, m)
-                   for m in inside) or (cop := _COPULA_BEFORE.search(before)) is None:
+    if (p := _noun_predicate(text, ents, lo, s, e)) is None:
+        if not text[s].islower() or word in _NOUN_PHRASE_START or word in _NOT_PREDICATE:
             return []
-        p = lo + cop.start()
-    elif text[s].islower() and word not in _NOT_PREDICATE:
-        p = lo + _AUX_RUN.search(before).start()
-    else:
-        return []
+        p = lo + _AUX_RUN.search(text[lo:s]).start()
     return _subject_ending_at(text, ents, lo, p)
+
+
+def _noun_predicate(text: str, ents: list[dict[str, Any]], lo: int, s: int, e: int) -> int | None:
+    """Where the subject ends when ``text[s:e]`` is a noun phrase after 'is' whose names all stand after 'of'
+    or 'for' or own its noun ('X is *a haven for neo-Nazis*'): those names are whom the subject serves or
+    shelters, never the target. None for any other span."""
+    first = re.match(r"[A-Za-z][\w’'-]*", text[s:e])
+    inside = [m for m in ents if m["start"] < e and s < m["end"]]
+    if first is None or not (first.group().lower() in _NOUN_PHRASE_START
+                             or any(m["start"] == s and _owns_the_noun(text, s, m) for m in inside)):
+        return None
+    if not all(_OF_BEFORE.search(text[s : max(s, m["start"])]) or _owns_the_noun(text, s, m) for m in inside):
+        return None
+    cop = _COPULA_BEFORE.search(text[lo:s])
+    return None if cop is None else lo + cop.start()
 
 
 def _owns_the_noun(text: str, s: int, m: dict[str, Any]) -> bool:
