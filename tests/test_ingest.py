@@ -635,3 +635,20 @@ def test_the_short_parts_before_the_headlines_own_part_are_the_masthead(tmp_path
     a, logo = read(tmp_path / "mast.html", tmp_path / "logo.html")
     assert all(s in a.text for s in STORY) and "Asking awkward questions" not in a.text
     assert "Asking awkward questions" in logo.text
+
+
+def test_bylines_credit_lines_and_lone_dates_are_not_article_sentences(tmp_path):
+    """Who wrote a story and when are the page's record of it, not its sentences: "By" and a
+    name (in several languages), a wire's "(Reporting by …; Editing by …)" and a date or time on
+    a line of its own go; sentences that start "By" or hold a date, and the date the page gives,
+    stay."""
+    meta = ["By Ifeoma Clarke-Dunn | Sunday 4 May 2025", "Por Lucía Marín", "(Reporting by Ola Berg; Editing by Ray Tan)",
+            "Updated 3:05 pm GMT", "Sunday, 4 May 2025"]
+    kept = ["By Friday, the county had spent its whole winter budget.", "The 2025 budget",
+            "Prices will rise again on 1 June 2025, the authority said."]
+    body = "".join(f"<div>{line}</div>" for line in meta[:2]) + f"<p>{STORY[0]}</p><h2>{kept[1]}</h2>" + "".join(
+        f"<p>{s}</p>" for s in (kept[0], STORY[1], kept[2], STORY[2], meta[2], meta[3], meta[4]))
+    (tmp_path / "meta.html").write_text(_news_page(body, "<meta property='article:published_time' content='2025-05-04'>"))
+    [a] = read(tmp_path / "meta.html")
+    assert all(s in a.text for s in STORY + kept) and str(a.published)[:10] == "2025-05-04"
+    assert not [line for line in meta if line in a.text]

@@ -441,6 +441,51 @@ def drop_page_furniture(tree: HtmlElement) -> None:
     drop_unless_large(tree, [el for el in lines if furniture_line(_words(el)) or seen.get(_words(el), 0) > 1])
 
 
+
+# A line that says who wrote a story or when, not what happened: "By Ana Ruiz | 3 May 2025",
+# "Von Katrin Ebner", "di Giulia Ferrandi", "(Reporting by X; Editing by Y)", "19 March 2025",
+# "11:42am", "12:30 GMT 19.02.2025 (updated: 14:02 GMT)". Read off trafilatura's text, line by
+# line, so the page's dates stay where trafilatura looks for the publication date.
+_BYLINE_START = re.compile(r"(?:(?:posted|written)\s+by|by|von|por|par|di|door|przez|autor(?:ka)?):?\s+(.*)", re.I)
+_NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’.-]*|de|da|del|della|van|von|der|la|le|y|and|&|und|i|e)")
+_CREDIT_LINE = re.compile(r"\(?(?:additional\s+)?(?:reporting|writing|editing)\b[^.!?]*\bby\b.*", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|gmt|utc|uhr|h\b|[A-Z]{2,4}T\b)", re.I)
+_LONE_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+MAX_META_WORDS = 15
+
+
+def meta_line(line: str) -> bool:
+    """Whether ``line`` of an article's text is a byline, a wire's credit line or a date and time
+    alone: a short line (``MAX_META_WORDS``) that is "By" and a name, then at most a separator and
+    a few more words ("By Tuesday, the vote was lost." is a sentence: it ends as one), or a time
+    (with am/pm or a zone, or alone) or a date (two numbers, one a year) with at most three
+    words besides ("Updated 19 March 2025"; "The 2025 budget" is a heading, "(John 15:22)" a
+    verse). Table rows ("| 2025 | 34% |"), list items ("- 1914: war") and lines with quotation
+    marks are the article's."""
+    text = " ".join(line.split())
+    if not text or len(text.split()) > MAX_META_WORDS or text[0] in "|-*•":
+        return False
+    if _CREDIT_LINE.fullmatch(text) and not _SENTENCE_END.search(text.rstrip(")")):
+        return True
+    if (m := _BYLINE_START.fullmatch(text)) and not _SENTENCE_END.search(text):
+        names = re.split(r"\s*(?:[|·•,;—–]|\s-\s)\s*", m.group(1), maxsplit=1)[0].split()
+        if names and names[0][0].isupper() and all(_NAME_WORD.fullmatch(w) for w in names) and len(names) <= 5:
+            return True
+    if _QUOTES.search(text):
+        return False
+    numbers = re.findall(r"\d+", text)
+    dated = bool(_CLOCK.search(text) or _LONE_CLOCK.fullmatch(text)) or (
+        len(numbers) >= 2 and any(_YEAR.fullmatch(n) for n in numbers))
+    return dated and len(re.findall(r"[^\W\d_]+", text)) <= 3
+
+
+def without_meta_lines(text: str) -> str:
+    """``text`` without its ``meta_line`` lines; as it was when every line is one."""
+    kept = [line for line in text.split("\n") if not meta_line(line)]
+    return "\n".join(kept) if any(line.strip() for line in kept) else text
+
+
 # Posts embedded the way their platforms' embed codes write them: a <blockquote> holding the
 # post's words in <p>, then "— Name (@handle) <date link>", links shown as bare addresses
 # ("pic.twitter.com/…"), and "View this post on Instagram" / "A post shared by …" lines.

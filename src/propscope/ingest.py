@@ -39,6 +39,7 @@ from .html_page import (
     prune_chrome,
     tidy_social_embeds,
     unwrap_layout_tables,
+    without_meta_lines,
 )
 from .ptc import CONVERT_ADVICE, article_id_from_path, has_ptc_name
 
@@ -522,7 +523,7 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     if not raw:
         return Rejected(source, "no article text found in the HTML")
     meta = json.loads(raw)
-    text = meta.get("text") or ""
+    text = without_meta_lines(meta.get("text") or "")  # bylines, credit lines and lone dates
     if not text.strip():
         return Rejected(source, "no article text found in the HTML")
     if path is not None:
