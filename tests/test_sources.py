@@ -2397,3 +2397,16 @@ def test_a_name_after_for_in_a_label_is_no_target_when_the_subject_names_no_one(
     the span has no named target rather than the Saudis it says the town serves."""
     t = "This town is a playground for Saudi princes, locals complain."
     assert _target_names(t, *at(t, "a playground for Saudi princes")) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the outlet told or the platform used carried the statement; "it" goes on about the speaker
+    ("The health department told Al Jazeera that clinics were full. It later said that two more had opened.", "It"),
+    ("The Red Cross said on Telegram that the convoy had been stopped. It later posted that the drivers were safe.",
+     "Red Cross"),
+    # an unnamed speaker's "they" is not a name in what the speaker said
+    ("Union leaders told the BBC that Airbus planned deep cuts. They added that a strike was likely.", "They"),
+])
+def test_a_pronoun_is_not_the_channel_or_audience_of_the_statement_before_it(text, speaker):
+    found = sources.extract(text).attributions
+    assert found[-1].source == speaker, [(a.source, a.cue) for a in found]

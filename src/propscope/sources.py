@@ -2981,6 +2981,7 @@ def _resolve_pronouns(doc, atts: list[Attribution], entities: list[EntityMention
     text = doc.text
     sents = list(doc.sents)
     by_id = {m.entity_id: m for m in entities}
+    framing = _framing(doc, atts)
 
     def in_quote(s: int, e: int) -> bool:
         return any(q.start <= s and e <= q.end for q in quotes)
@@ -2991,8 +2992,18 @@ def _resolve_pronouns(doc, atts: list[Attribution], entities: list[EntityMention
             continue
         si = next((i for i, s in enumerate(sents) if s.start_char <= a.source_start < s.end_char), 0)
         win_start = sents[max(0, si - 2)].start_char
+        heard = [(s, e) for b, s, e in framing if b is not a and b.cue_end <= a.source_start]
         cands = [m for m in entities if win_start <= m.start and m.end <= a.source_start
-                 and not in_quote(m.start, m.end) and _compatible(p, m.label)]
+                 and not in_quote(m.start, m.end) and _compatible(p, m.label)
+                 and not any(s <= m.start and m.end <= e for s, e in heard)]
+        latest = max((b for b in atts if b is not a and win_start <= b.cue_start < a.cue_start),
+                     key=lambda b: b.cue_start, default=None)
+        if p not in _PERSON_PRONOUNS and latest is not None and latest.entity_id is None and not any(
+                m.start >= max(latest.cue_end, latest.source_end)
+                and not latest.content_start <= m.start < latest.content_end for m in cands):
+            # 'APCO officials told The Hill that its work with Russia ... They added': "they" goes on
+            # about the unnamed speaker, unless a name comes after that statement
+            continue
         groups = {m.entity_id for m in cands}
         if p in _PERSON_PRONOUNS:  # untagged proper nouns could be people too ("Smith met Jones")
             ent_chars = {i for m in entities for i in range(m.start, m.end)}
@@ -3029,6 +3040,28 @@ def _resolve_pronouns(doc, atts: list[Attribution], entities: list[EntityMention
         a.resolved_from = "pronoun"
         a.antecedent_start, a.antecedent_end = chosen.start, chosen.end
         a.entity_id = chosen.entity_id
+
+
+def _framing(doc, atts: list[Attribution]) -> list[tuple[Attribution, int, int]]:
+    """Where each statement's channel and audience are named: the cue's addressee and what its
+    prepositions say ('told RT', 'said on Twitter', 'said in an interview with Reuters'), outside
+    its source and content. A name there carried or heard the statement; a later "it" or "they"
+    goes on about the speaker, so "It later said" after 'The ministry told RT' is not RT."""
+    out = []
+    for b in atts:
+        if b.kind != "verb":
+            continue
+        cue = doc.char_span(b.cue_start, b.cue_end, alignment_mode="expand")
+        if cue is None:
+            continue
+        for c in cue.root.children:
+            if c.dep_ not in {"prep", "dative", "dobj"} or c.i in range(cue.start, cue.end):
+                continue
+            start, end = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            if end <= b.content_start or start >= b.content_end:  # never the statement itself
+                if end <= b.source_start or start >= b.source_end:
+                    out.append((b, start, end))
+    return out
 
 
 # Nouns for a body, not a person: 'the ministry said ... he said' leaves "he" to a name.
