@@ -2680,3 +2680,24 @@ def test_a_line_of_tens_of_thousands_of_links_is_weighed_in_one_pass():
     drop_link_lines(tree)
     assert time.monotonic() - start < 2
     assert [p.text_content() for p in tree.iter("p")] == ["Budget passes.", "The mayor said the vote was close."]
+
+
+@pytest.mark.parametrize("score, says", [(float("inf"), "its score is inf"), (2.5, "its score is 2.5"),
+                                         (-0.25, "its score is -0.25")])
+def test_a_stored_score_outside_0_to_1_is_named_by_the_report(tmp_path, tiny_model, score, says):
+    """An analyses row whose score another program wrote as infinite or outside 0-1 gave a report
+    whose JSON held Infinity and NaN (no JSON reader takes them), a dashboard download that was a
+    500, and 95% ranges whose low end lay above the high one ("200%–100%")."""
+    import sqlite3
+
+    db = _db_with_one_analysis(tmp_path, "A story about the harbour.")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE analyses SET score = ?", (score,))
+    line = f"the stored analysis of article 'a1' cannot be read ({says}, not a score from 0 to 1)"
+    for fmt in ("json", "csv", "text"):
+        r = cli("report", "--db", db, "--format", fmt)
+        assert r.exit_code == 1 and r.stderr.startswith(f"propscope: {line}") and len(r.stderr.splitlines()) == 1, r.stderr
+    with TestClient(create_app(db=db, model=str(tiny_model))) as c:
+        for path in ("/dashboard/outlets.json", "/dashboard/outlets.csv"):
+            r = c.get(path)
+            assert r.status_code == 503 and r.json()["detail"].startswith(line)

@@ -15,8 +15,10 @@ import sqlalchemy as sa
 from .export import spreadsheet_safe
 from .names import same_names
 from .store import (
+    DAMAGED_ROW,
     NO_OUTLET,
     Store,
+    StoreError,
     _filters,
     analyses,
     analysis_data,
@@ -80,6 +82,17 @@ def mean_range(n: int, total: float, squares: float, level: float = 0.95) -> tup
     return max(mean - half, 0.0), min(mean + half, 1.0)
 
 
+def stored_score(score: object, article: str) -> float | None:
+    """An analyses row's ``score`` (None: not measured), or a StoreError naming the ``article``
+    (``repr``) when it is no number from 0 to 1: one another program wrote as infinite gave a
+    report whose JSON held Infinity and NaN and a 500 on the dashboard's download, and one above 1
+    a 95% range whose low end lay above its high one."""
+    if score is None or (isinstance(score, (int, float)) and 0 <= score <= 1):
+        return score
+    raise StoreError(f"the stored analysis of article {article} cannot be read (its score is {score!r:.40}, not a "
+                     f"score from 0 to 1); {DAMAGED_ROW}")
+
+
 @dataclass
 class Group:
     key: str
@@ -125,7 +138,7 @@ def targeted_entities(store: Store, outlet: str | None = None, since: dt.date | 
                 for e, label in named.items():
                     techniques[e][t["technique"]] += 1
                     by_outlet[e][art_outlet or NO_OUTLET] += 1
-                    scores[e][pk] = score  # None: not measured (``Analysis.scored``), left out of the mean
+                    scores[e][pk] = stored_score(score, repr(article_id))  # None: not measured, left out of the mean
                     labels[e][label] += 1
     label_of = {e: labels[e].most_common(1)[0][0] for e in spans_on}
     for label in sorted(set(label_of.values())):  # 'Trump' here, 'Donald Trump' there: one row (never a place and a person)
@@ -168,7 +181,7 @@ def build(store: Store, outlet: str | None = None, since: dt.date | None = None,
             per_article[pk][tech] += 1
             taxonomies.add(tax)
         for r in conn.execute(q).mappings():
-            rows.append(dict(r))
+            rows.append(dict(r, score=stored_score(r["score"], repr(r["id"]))))
     with_topics = any(r["topic"] for r in rows)  # none before `propscope topics` has run
     for r in rows:
         month = r["published"].strftime("%Y-%m") if r["published"] else NO_MONTH
