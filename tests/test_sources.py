@@ -2410,3 +2410,11 @@ def test_a_name_after_for_in_a_label_is_no_target_when_the_subject_names_no_one(
 def test_a_pronoun_is_not_the_channel_or_audience_of_the_statement_before_it(text, speaker):
     found = sources.extract(text).attributions
     assert found[-1].source == speaker, [(a.source, a.cue) for a in found]
+
+
+def test_a_stance_is_no_target():
+    """'anti-Israel', 'pro-Russian': spaCy calls a stance a group; the span is about whoever holds it."""
+    t = "Anti-Israel hatred is sweeping the campus, the dean warned."
+    assert _target_names(t, *at(t, "Anti-Israel hatred")) == []
+    t = "Pro-Russian trolls spread the lie that Kyiv staged the attack."
+    assert "Pro-Russian" not in _target_names(t, *at(t, "the lie"))

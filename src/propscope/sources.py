@@ -3439,6 +3439,10 @@ def _opt(obj: Any, name: str) -> Any:
     return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
 
+# 'anti-Israel', 'pro-Russian': spaCy tags a stance as a group (NORP); the span is about its holders
+_STANCE = re.compile(r"(?:anti|pro)-", re.I)
+
+
 def targets(
     entities: Sequence[EntityMention | dict[str, Any]],
     spans: Sequence[Any],
@@ -3483,7 +3487,7 @@ def targets(
         tech = _get(sp, "technique")
         speakers = {eid for cs, ce, eids in said if cs <= s and e <= ce for eid in eids if eid is not None}
         cands = [m for m in ents if m.get("entity_id") not in speakers and not _compared_to(tech, m)
-                 and not (text is not None and _own_side(text, m))]
+                 and not _STANCE.match(m.get("text") or "") and not (text is not None and _own_side(text, m))]
         found: list[dict[str, Any]] = []
         seen: set[Any] = set()
         for m in cands:
