@@ -2418,3 +2418,15 @@ def test_a_stance_is_no_target():
     assert _target_names(t, *at(t, "Anti-Israel hatred")) == []
     t = "Pro-Russian trolls spread the lie that Kyiv staged the attack."
     assert "Pro-Russian" not in _target_names(t, *at(t, "the lie"))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Press TV reported what Western channels will not: the crowds filled every square of the capital.",
+     "the crowds filled every square of the capital"),
+    ("The senator finally admitted what her aides had long suspected: she would not run again.",
+     "she would not run again"),
+    ("The reporter asked what the deal would cost: the minister walked away.", "what the deal would cost"),
+])
+def test_a_what_clause_before_a_colon_points_to_the_content_after_it(text, content):
+    a = sources.extract(text).attributions[0]
+    assert text[a.content_start:a.content_end] == content

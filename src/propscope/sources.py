@@ -1647,6 +1647,29 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
     return None
 
 
+_WHAT_THEN_COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+_ASKING = frozenset({"ask", "wonder", "inquire", "enquire", "query", "question"})  # 'asked what X was: ...' is a question
+
+
+def _named_after_colon(text: str, s: int, e: int) -> tuple[int, int]:
+    """The content a free relative only points to: in 'RT reports what the mainstream media won't:
+    X' and 'he said what everyone knew: X', what was said is X, the rest of the line after the
+    colon; the 'what' clause is the writer's frame (not after a verb of asking, whose 'what'
+    clause is the question)."""
+    if not re.match(r"what\b", text[s:e], re.I):
+        return s, e
+    inside = text.find(":", s, e)  # the parser may have run the clause on over the colon
+    m = _WHAT_THEN_COLON.match(text, inside if inside >= 0 and "\n" not in text[s:inside] else e)
+    if m is None:
+        return s, e
+    if inside >= 0 and m.end() < e:  # the clause the parser found already ends where its sentence does
+        return _trim(text, m.end(), e)
+    line = text.find("\n", m.end())
+    line = len(text) if line < 0 else line
+    stop = re.search(r"[.!?][\"”’']?(?=\s+[A-Z“\"])", text[m.end():line])
+    return _trim(text, m.end(), m.end() + stop.end() if stop else line)
+
+
 def _clause_follows(verb, quotes: list[Quote]) -> bool:
     """Whether a clausal complement with its own subject, outside any quotation, follows the verb of
     saying ('X said the state would sue'), so that a quotation before the verb is not what was said
@@ -2154,6 +2177,8 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
         if found is None:
             continue
         s, e, how = found
+        if tok.lemma_.lower() not in _ASKING:
+            s, e = _named_after_colon(text, s, e)
         if cut is not None:
             e = min(e, cut)
         second = next((c for c in doc if c.i > tok.i and s <= c.idx < e and c.lemma_.lower() in SPEECH_LEMMAS
