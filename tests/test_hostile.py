@@ -2701,3 +2701,23 @@ def test_a_stored_score_outside_0_to_1_is_named_by_the_report(tmp_path, tiny_mod
         for path in ("/dashboard/outlets.json", "/dashboard/outlets.csv"):
             r = c.get(path)
             assert r.status_code == 503 and r.json()["detail"].startswith(line)
+
+
+def test_the_text_report_prints_stored_names_escaped(tmp_path):
+    """The text report wrote stored ids, outlets, titles and targeted names as stored: an outlet or
+    title holding a line break broke its row in two, and one holding a terminal escape (an OSC
+    sequence that retitles the window, which click leaves in) reached the terminal, where every
+    other text output prints them escaped."""
+    db = str(tmp_path / "s.db")
+    s = Store(db)
+    a = Article("art\n1", "Traitors run the harbour board.", title="Harbour\x1b]0;owned\x07 news\nsecond",
+                outlet="port\u202enews\nx")
+    s.add_articles([a])
+    s.save_analyses([(s.pk_of(a.id), Analysis(a, [], [Sentence(0, 31, 0.5)], 0.5, "fake", targets=[
+        {"technique": "Loaded_Language", "start": 0, "end": 8,
+         "targets": [{"text": "board", "canonical": "Harbour\nBoard\x1b[2J", "label": "ORG"}]}]))])
+    r = cli("report", "--db", db)
+    assert r.exit_code == 0
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", r.stdout)
+    assert "port\\u202enews\\nx" in r.stdout and "Harbour\\x1b]0;owned\\x07 news\\nsecond" in r.stdout
+    assert "art\\n1" in r.stdout and "Board\\x1b[2J" in r.stdout

@@ -256,7 +256,11 @@ def outlets_over_time(outlets: list[str], monthly: list[dict], top: int = 5) -> 
 
 def to_text(rep: dict) -> str:
     """The report for reading: technique display names ("Loaded language"); CSV and JSON keep the
-    corpus names."""
+    corpus names. Stored names (ids, outlets, titles, topics, sources, targets) are printed with
+    control characters escaped (``printable``): a line break in an outlet broke its row in two, and
+    a terminal escape in a title reached the terminal."""
+    from .ingest import printable
+
     out = io.StringIO()
     w = out.write
     w(f"{rep['articles']} analysed articles\n")
@@ -264,7 +268,7 @@ def to_text(rep: dict) -> str:
       "articles of the kind,\nso two groups whose ranges overlap may differ by chance.\n")
     if unscored := sum(g["articles"] - g.get("scored", g["articles"]) for g in rep["by_outlet"]):
         w(f"({unscored} in a language the model does not read: no score, left out of every mean score)\n")
-    labels = {"by_outlet": outlet_label, "by_month": month_label, "by_topic": str}
+    labels = {"by_outlet": outlet_label, "by_month": month_label, "by_topic": printable}
     for title, key in (("By outlet", "by_outlet"), ("By month", "by_month"), ("By topic", "by_topic")):
         if key == "by_topic" and not rep.get(key):
             w("\nBy topic: none found yet (`propscope topics --db` finds them)\n")
@@ -272,28 +276,31 @@ def to_text(rep: dict) -> str:
         w(f"\n{title}\n{'':2}{'':<28} {'articles':>8} {'score':>6} {'95% range':>10} {'spans':>6}  top techniques\n")
         for g in rep[key]:
             tops = ", ".join(f"{display(t)} ({n})" for t, n in list(g["techniques"].items())[:3])
-            w(f"  {labels[key](g['key'])[:28]:<28} {g['articles']:>8} {_score(g['mean_score']):>6} {_range(g):>10}"
-              f" {g['spans']:>6}  {tops}\n")
+            w(f"  {printable(labels[key](g['key']))[:28]:<28} {g['articles']:>8} {_score(g['mean_score']):>6} "
+              f"{_range(g):>10} {g['spans']:>6}  {tops}\n")
     if over_time := outlets_over_time([g["key"] for g in rep["by_outlet"]], rep.get("by_outlet_month", [])):
         w("\nOutlets over time (mean score by month, articles in brackets)\n")
         for o, months in over_time.items():
-            w(f"  {outlet_label(o)[:28]:<28} "
+            w(f"  {printable(outlet_label(o))[:28]:<28} "
               + " · ".join(f"{m['month']} {_score(m['mean_score'])} ({m['articles']})" for m in months) + "\n")
     if rep.get("top_sources_by_outlet"):
         w("\nMost cited sources by outlet\n")
         for o, items in rep["top_sources_by_outlet"].items():
-            w(f"  {outlet_label(o)[:28]:<28} " + ", ".join(f"{i['source']} ({i['citations']})" for i in items) + "\n")
+            w(f"  {printable(outlet_label(o))[:28]:<28} "
+              + ", ".join(f"{printable(i['source'])} ({i['citations']})" for i in items) + "\n")
     if rep.get("top_targets"):
         w(f"\nMost targeted entities\n{'':2}{'':<28} {'spans':>8} {'articles':>8} {'score':>6}  top techniques\n")
         for t in rep["top_targets"]:
             tops = ", ".join(f"{display(k)} ({n})" for k, n in t["techniques"].items())
-            w(f"  {t['entity'][:28]:<28} {t['spans']:>8} {t['articles']:>8} {_score(t['mean_score']):>6}  {tops}\n")
+            w(f"  {printable(t['entity'])[:28]:<28} {t['spans']:>8} {t['articles']:>8} {_score(t['mean_score']):>6}"
+              f"  {tops}\n")
             if t.get("outlets") and not rep["filters"].get("outlet"):
                 w(f"  {'':<28} {'':>8} {'':>8} {'':>6}  in: "
-                  + ", ".join(f"{outlet_label(o)} ({n})" for o, n in t["outlets"].items()) + "\n")
+                  + ", ".join(f"{printable(outlet_label(o))} ({n})" for o, n in t["outlets"].items()) + "\n")
     w("\nHighest-scoring articles\n")
     for a in rep["top_articles"]:
-        w(f"  {a['score']:.2f}  {a['id']}  {a['outlet'] or ''}  {a['published'] or ''}  {(a['title'] or '')[:60]}\n")
+        w(f"  {a['score']:.2f}  {printable(a['id'])}  {printable(a['outlet'] or '')}  {a['published'] or ''}  "
+          f"{printable((a['title'] or '')[:60])}\n")
     failed = rep.get("failed") or {}
     if failed.get("articles"):
         from .report_html import plural
@@ -301,7 +308,7 @@ def to_text(rep: dict) -> str:
         w(f"\n{plural(failed['articles'], 'article')} could not be analysed (`propscope analyze --db --retry-failed` "
           "tries again)\n")
         for f in failed["latest"]:
-            w(f"  {f['id']}  {f['model']}  {f['failed_at']}  {f['reason'][:200]}\n")
+            w(f"  {printable(f['id'])}  {f['model']}  {f['failed_at']}  {printable(f['reason'][:200])}\n")
     return out.getvalue()
 
 
