@@ -1134,3 +1134,22 @@ def test_the_dashboard_targets_table_names_the_outlets_in_words():
     row = dashboard_tables(rep)["targets"][0]
     assert row["top_outlets"] == "north.example (3), (no outlet given) (1)" and "outlets" not in row
     assert to_csv([row]).splitlines()[0] == "entity,spans,articles,mean_score,top_techniques,top_outlets"
+
+
+def test_the_passages_table_says_whom_each_passage_is_aimed_at_when_targets_were_found():
+    import dataclasses
+
+    from propscope.report_html import render_article
+
+    a = _nested_analysis()
+    first = a.spans[0]
+    aimed = dataclasses.replace(a, targets=[{"start": first.start, "end": first.end, "technique": first.technique,
+                                             "targets": [{"canonical": "Globex Union", "text": "Globex",
+                                                          "label": "ORG"}]}])
+    table = render_article(aimed)
+    table = table[table.index('<details class="passages">'):table.index("</details>")]
+    assert "confidence, and whom they aim at</summary>" in table and '<th scope="col">Aimed at' in table
+    assert '<td class="num">91%</td><td dir="auto">Globex Union</td></tr>' in table
+    assert table.count('<td dir="auto"></td>') == 3  # the other passages: no target found
+    plain = render_article(a)
+    assert "Aimed at" not in plain  # no targets found: no empty column

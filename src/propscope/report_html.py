@@ -299,19 +299,31 @@ def render_article(analysis: Analysis, threshold: float | None = None, head: boo
 def render_passages(analysis: Analysis) -> str:
     """Every highlighted passage in a table, in reading order, with its technique and confidence:
     what the highlights show, for a reader without a mouse, a screen reader or JavaScript (the
-    confidences are otherwise in a hover title and the panel a click fills), hidden ones included."""
+    confidences are otherwise in a hover title and the panel a click fills), hidden ones included.
+    When the analysis found targets, a column says whom each passage is aimed at: the people and
+    bodies the report's most-targeted table counts."""
     spans = sorted(analysis.spans, key=lambda s: (s.start, s.end, -s.score))
     if not spans:
         return ""
     text, tax, lang = analysis.article.text, analysis.taxonomy, _lang(analysis)
+    aimed = {(t["start"], t["end"], t["technique"]): list(dict.fromkeys(x.get("canonical") or x["text"]
+                                                                        for x in t["targets"]))
+             for t in analysis.targets}
+    at = any(aimed.values())
+
+    def aimed_at(s) -> str:
+        return f'<td dir="auto">{html.escape(", ".join(aimed.get((s.start, s.end, s.technique), [])))}</td>' if at else ""
+
     rows = "".join(
         f'<tr><td dir="auto"{lang}>“{html.escape(" ".join(text[s.start:s.end].split()))}”</td>'
         f'<td><span class="swatch" data-t="{html.escape(s.technique)}"></span>'
-        f'{html.escape(taxonomy.display(s.technique, tax))}</td><td class="num">{s.score:.0%}</td></tr>' for s in spans)
+        f'{html.escape(taxonomy.display(s.technique, tax))}</td><td class="num">{s.score:.0%}</td>{aimed_at(s)}</tr>'
+        for s in spans)
+    head = '<th scope="col">Aimed at <span class="hint">(found automatically)</span></th>' if at else ""
     return (f'<details class="passages"><summary>All {plural(passage_count(spans), "highlighted passage")}, with '
-            f'their technique and confidence</summary><table class="passages"><thead><tr><th scope="col">Passage</th>'
-            f'<th scope="col">Technique</th><th scope="col">Confidence</th></tr></thead><tbody>{rows}</tbody>'
-            f'</table></details>')
+            f'their technique and confidence{", and whom they aim at" if at else ""}</summary><table class="passages">'
+            f'<thead><tr><th scope="col">Passage</th><th scope="col">Technique</th><th scope="col">Confidence</th>'
+            f'{head}</tr></thead><tbody>{rows}</tbody></table></details>')
 
 
 def render_sources(analysis: Analysis, level: int = 3) -> str:
