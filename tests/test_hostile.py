@@ -2621,7 +2621,10 @@ def test_find_reuse_names_a_wrong_argument_before_the_reuse_package_trips_on_it(
     import datetime as dt
 
     arts = [dataclasses.replace(a, published=dt.date(2021, 5, day)) for a, day in zip(arts, (1, 2))]
-    assert [c.origin for c in propscope.find_reuse(iter(arts), similarity=0.3, window=16).clusters] == ["a"]
+    import numpy as np
+
+    found = propscope.find_reuse(iter(arts), similarity=np.float32(0.3), window=np.int64(16), min_score=np.float64(0.5))
+    assert [c.origin for c in found.clusters] == ["a"]
 
 
 def test_chrome_named_wrappers_nested_deep_are_weighed_in_one_pass():

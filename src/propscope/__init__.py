@@ -10,6 +10,7 @@ Heavy dependencies (torch, transformers) load on first use, not on import.
 
 from __future__ import annotations
 
+import numbers
 import os
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,7 @@ def find_reuse(articles: Iterable[Article], similarity: float = 0.25, quotations
         _check_article(a)
     if len({a.id for a in arts}) < len(arts):
         raise ValueError("two of the articles share an id: give each its own, so a passage can say where it is")
-    if isinstance(similarity, bool) or not isinstance(similarity, (int, float)):
+    if isinstance(similarity, bool) or not isinstance(similarity, numbers.Real):
         raise TypeError(f"similarity must be a number between 0.05 and 0.95, not {type(similarity).__name__}")
     if not 0.05 <= similarity <= 0.95:
         raise ValueError(f"similarity must lie between 0.05 and 0.95, not {similarity}")
@@ -105,12 +106,10 @@ def _check_reuse_options(options: dict[str, object], target: object) -> None:
             raise TypeError(f"propscope.find_reuse got an unknown option {name!r}; it takes similarity, quotations, "
                             f"{known}")
         want = type(defaults[name])
-        ok = isinstance(value, want) and (want is bool or not isinstance(value, bool))
-        if want is float:
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if not ok:
+        kind = {int: numbers.Integral, float: numbers.Real}.get(want, want)  # numpy's numbers too
+        if not isinstance(value, kind) or (want is not bool and isinstance(value, bool)):
             raise TypeError(f"{name} must be {want.__name__}, not {type(value).__name__}")
-        if isinstance(value, float) and not math.isfinite(value):
+        if isinstance(value, numbers.Real) and not math.isfinite(value):
             raise ValueError(f"{name} must be a finite number, not {value}")
 
 
