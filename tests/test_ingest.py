@@ -652,3 +652,15 @@ def test_bylines_credit_lines_and_lone_dates_are_not_article_sentences(tmp_path)
     [a] = read(tmp_path / "meta.html")
     assert all(s in a.text for s in STORY + kept) and str(a.published)[:10] == "2025-05-04"
     assert not [line for line in meta if line in a.text]
+
+
+def test_a_utf8_page_with_a_stray_windows_1252_byte_keeps_its_utf8_letters(tmp_path):
+    """A page in UTF-8, no charset declared, with one curly quote pasted in as a windows-1252 byte:
+    read whole as windows-1252 its every 'ø' and 'å' became 'Ã¸' and 'Ã¥'; only the stray bytes are."""
+    body = "Kommunen i Tromsø sier at fjorden ved Skjervøy må stenges, og fiskerne på Senja er rasende. " * 4
+    page = f"<html><head><title>Fjorden</title></head><body><article><p>{body}</p></article></body></html>"
+    data = page.encode("utf-8").replace(b"stenges", b"\x93stenges\x94", 1)
+    (tmp_path / "mixed.html").write_bytes(data)
+    (article,) = read(tmp_path / "mixed.html")
+    assert isinstance(article, Article) and "Tromsø" in article.text and "Ã" not in article.text
+    assert "må “stenges”, og" in article.text

@@ -303,11 +303,22 @@ def undeclared_reading(data: bytes) -> str | None:
     that is none (``declared_charset``: "base64", "utf-7") declares something: it stays refused."""
     if _META_CHARSET.search(data[:4096]) or _XML_ENCODING.match(data[:512]):
         return None
+    mixed = data.decode("utf-8", "surrogateescape")  # each byte UTF-8 cannot read: one lone surrogate
+    stray = len(_STRAY.findall(mixed))
+    if len(_BEYOND_ASCII.findall(mixed)) - stray > stray:
+        # mostly UTF-8 with a few stray windows-1252 bytes (a pasted curly quote): read as a whole as
+        # windows-1252, its every "ß" and "ü" was "ÃŸ", "Ã¼"; only the stray bytes are windows-1252
+        text = _STRAY.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), mixed)
+        return text if western(text) else None
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
     return text if western(text) else None
+
+
+_STRAY = re.compile("[\udc80-\udcff]")
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 
 
 _TAG = re.compile(r"<[^>]*+>")
