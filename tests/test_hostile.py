@@ -29,7 +29,7 @@ from fastapi.testclient import TestClient
 
 from propscope import batch, fetch, ingest, sources, warc
 from propscope.cli import main
-from propscope.document import Analysis, Article, Sentence
+from propscope.document import Analysis, Article, Sentence, Span
 from propscope.ingest import Note, ReadOptions, Rejected, read_inputs
 from propscope.pipeline import analyze_store
 from propscope.store import Store
@@ -2724,3 +2724,27 @@ def test_the_text_report_prints_stored_names_escaped(tmp_path):
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", r.stdout)
     assert "port\\u202enews\\nx" in r.stdout and "Harbour\\x1b]0;owned\\x07 news\\nsecond" in r.stdout
     assert "art\\n1" in r.stdout and "Board\\x1b[2J" in r.stdout
+
+
+def test_a_stored_span_score_outside_0_to_1_is_named_by_search(tmp_path, tiny_model):
+    """Span and analysis rows whose scores another program wrote as infinite gave the web search's
+    and the API's JSON a 500 (no JSON holds Infinity) and the CLI's JSON search an invalid line."""
+    import sqlite3
+
+    db = str(tmp_path / "s.db")
+    s = Store(db)
+    s.add_articles([Article("a1", "The harbour traitors sold the town.")])
+    s.save_analyses([(s.pk_of("a1"), Analysis(s.get_article("a1"), [Span(4, 21, "Name_Calling,Labeling", 0.7,
+                                                                            "harbour traitors")],
+                                             [Sentence(0, 35, 0.7)], 0.7, "fake"))])
+    s.engine.dispose()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE spans SET score = ?", (float("inf"),))
+        conn.execute("UPDATE analyses SET score = ?", (float("inf"),))
+    line = "the stored analysis of article 'a1' cannot be read (its score is inf, not a score from 0 to 1)"
+    r = cli("search", "harbour", "--db", db, "--format", "json")
+    assert r.exit_code == 1 and r.stderr.startswith(f"propscope: {line}") and len(r.stderr.splitlines()) == 1, r.output
+    with TestClient(create_app(db=db, model=str(tiny_model))) as c:
+        for path in ("/search.json", "/search.csv", "/search", "/api/articles"):
+            got = c.get(path, params={"q": "harbour"})
+            assert got.status_code == 503 and line in got.text, (path, got.status_code)

@@ -15,10 +15,8 @@ import sqlalchemy as sa
 from .export import spreadsheet_safe
 from .names import same_names
 from .store import (
-    DAMAGED_ROW,
     NO_OUTLET,
     Store,
-    StoreError,
     _filters,
     analyses,
     analysis_data,
@@ -29,6 +27,7 @@ from .store import (
     named_source,
     source_key,
     spans,
+    stored_score,
     topics,
 )
 from .taxonomy import DEFAULT, TaxonomyError, display, load
@@ -80,17 +79,6 @@ def mean_range(n: int, total: float, squares: float, level: float = 0.95) -> tup
     spread = max(squares - n * mean * mean, 0.0) / (n - 1)
     half = float(t.ppf(0.5 + level / 2, n - 1)) * (spread / n) ** 0.5
     return max(mean - half, 0.0), min(mean + half, 1.0)
-
-
-def stored_score(score: object, article: str) -> float | None:
-    """An analyses row's ``score`` (None: not measured), or a StoreError naming the ``article``
-    (``repr``) when it is no number from 0 to 1: one another program wrote as infinite gave a
-    report whose JSON held Infinity and NaN and a 500 on the dashboard's download, and one above 1
-    a 95% range whose low end lay above its high one."""
-    if score is None or (isinstance(score, (int, float)) and 0 <= score <= 1):
-        return score
-    raise StoreError(f"the stored analysis of article {article} cannot be read (its score is {score!r:.40}, not a "
-                     f"score from 0 to 1); {DAMAGED_ROW}")
 
 
 @dataclass

@@ -477,6 +477,7 @@ class Store:
             rows = [dict(r) for r in conn.execute(page).mappings()]
         for r in rows:
             r["published"] = r["published"].isoformat() if r["published"] else None
+            r["score"] = stored_score(r["score"], repr(r["id"]))
         return total, rows
 
     def headline_titles(self, ids: Iterable[str]) -> dict[str, str]:
@@ -759,7 +760,8 @@ class Store:
                 out.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                             "published": r["published"].isoformat() if r["published"] else None,
                             "snippet": search.snippet(r["text"], terms),
-                            "spans": [{k: s[k] for k in ("technique", "start", "end", "score", "text", "taxonomy")}
+                            "spans": [{k: stored_score(s[k], repr(r["id"])) if k == "score" else s[k]
+                                       for k in ("technique", "start", "end", "score", "text", "taxonomy")}
                                       for s in found]})
         return out
 
@@ -847,6 +849,17 @@ def _article(row) -> Article:
 
 
 DAMAGED_ROW = "the row is damaged or was written by another program; restore the store from a backup"
+
+
+def stored_score(score: object, article: str) -> float | None:
+    """A stored score (an analysis's or a span's; None: not measured), or a StoreError naming the
+    ``article`` (``repr``) when it is no number from 0 to 1: one another program wrote as infinite
+    gave a report whose JSON held Infinity and NaN and a 500 on the dashboard's and the search's
+    downloads, and one above 1 a 95% range whose low end lay above its high one."""
+    if score is None or (isinstance(score, (int, float)) and 0 <= score <= 1):
+        return score
+    raise StoreError(f"the stored analysis of article {article} cannot be read (its score is {score!r:.40}, not a "
+                     f"score from 0 to 1); {DAMAGED_ROW}")
 
 
 _NUMBER = (int, float)
