@@ -680,3 +680,26 @@ def test_a_search_word_starting_with_a_dash_is_the_query_unless_it_names_an_opti
     assert "Usage:" in CliRunner().invoke(main, ["search", "-h"]).output
     r = CliRunner().invoke(main, ["search", "--help"])
     assert "propscope search -- --limit" in r.output
+
+
+def test_the_text_output_says_whom_a_passage_is_aimed_at():
+    """Targets were only in the JSON: the readable line of a passage now names them, as the web
+    page's table of passages does; a passage with none found says nothing."""
+    import io
+
+    from propscope.cli import _print_text
+    from propscope.document import Analysis, Article, Span
+
+    text = "Mayor Ruiz and Dan Cole are traitors and liars."
+    spans = [Span(28, 36, "Name_Calling,Labeling", 0.8, "traitors"), Span(41, 46, "Name_Calling,Labeling", 0.7, "liars")]
+    aimed = [{"start": 28, "end": 36, "technique": "Name_Calling,Labeling",
+              "targets": [{"canonical": "Ana Ruiz", "text": "Ruiz", "label": "PERSON"},
+                          {"canonical": None, "text": "Dan Cole", "label": "PERSON"},
+                          {"canonical": "Ana Ruiz", "text": "Mayor Ruiz", "label": "PERSON"}]},
+             {"start": 41, "end": 46, "technique": "Name_Calling,Labeling", "targets": []}]
+    a = Analysis(Article(id="a", text=text), spans, [], 0.8, "m", targets=aimed)
+    assert a.aimed_at(spans[0]) == ["Ana Ruiz", "Dan Cole"] and a.aimed_at(spans[1]) == []
+    out = io.StringIO()
+    _print_text(a, out)
+    lines = out.getvalue().splitlines()
+    assert lines[2].endswith('"traitors"  (aimed at Ana Ruiz, Dan Cole)') and lines[3].endswith('"liars"')

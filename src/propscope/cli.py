@@ -246,7 +246,9 @@ def _print_text(a: Analysis, out) -> None:
     click.echo(f"   article score {a.score:.2f} · {highlights_summary(spans)} · model {a.model}", file=out)
     for s in spans:
         name = taxonomy.get(s.technique).display
-        click.echo(f"   {s.start:>6}-{s.end:<6} {name:<32} {s.score:.2f}  \"{_clip(s.text, 100)}\"", file=out)
+        aimed = ", ".join(_clip(n, 60) for n in a.aimed_at(s))
+        click.echo(f"   {s.start:>6}-{s.end:<6} {name:<32} {s.score:.2f}  \"{_clip(s.text, 100)}\""
+                   + (f"  (aimed at {aimed})" if aimed else ""), file=out)
     if a.attributions or a.quotes or a.entities:  # analysed with --sources
         _print_sources(a.article.text, a.attributions, a.quotes, a.entities, out)
     click.echo(file=out)

@@ -113,6 +113,13 @@ class Analysis:
         for it)."""
         return bool(self.sentences or self.spans or not self.notes)
 
+    def aimed_at(self, span: Span) -> list[str]:
+        """The names ``targets`` gives ``span`` (the people and bodies it is aimed at), each once:
+        what the CLI, the article page and the HTML report show beside a highlighted passage."""
+        return list(dict.fromkeys(x.get("canonical") or x["text"] for t in self.targets
+                                  if (t["start"], t["end"], t["technique"]) == (span.start, span.end, span.technique)
+                                  for x in t["targets"]))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.article.id,

@@ -306,13 +306,10 @@ def render_passages(analysis: Analysis) -> str:
     if not spans:
         return ""
     text, tax, lang = analysis.article.text, analysis.taxonomy, _lang(analysis)
-    aimed = {(t["start"], t["end"], t["technique"]): list(dict.fromkeys(x.get("canonical") or x["text"]
-                                                                        for x in t["targets"]))
-             for t in analysis.targets}
-    at = any(aimed.values())
+    at = any(t["targets"] for t in analysis.targets)
 
     def aimed_at(s) -> str:
-        return f'<td dir="auto">{html.escape(", ".join(aimed.get((s.start, s.end, s.technique), [])))}</td>' if at else ""
+        return f'<td dir="auto">{html.escape(", ".join(analysis.aimed_at(s)))}</td>' if at else ""
 
     rows = "".join(
         f'<tr><td dir="auto"{lang}>“{html.escape(" ".join(text[s.start:s.end].split()))}”</td>'
