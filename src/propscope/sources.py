@@ -3054,8 +3054,7 @@ def _resolve_pronouns(doc, atts: list[Attribution], entities: list[EntityMention
         # 2. the one compatible name in the window, unless the last statement before the pronoun was
         #    made by a person the text does not name ('..., a former adviser claimed. “...,” he told
         #    Sputnik'): he is more likely that person than the name mentioned before
-        if chosen is None and len(groups) == 1 and cands and not _after_unnamed_person(doc, a, atts, cands, p,
-                                                                                        win_start):
+        if chosen is None and len(groups) == 1 and cands and not _after_unnamed_person(doc, latest, cands, p):
             # 'the Obama administration' names no person a later "he" stands for
             persons = [m for m in cands if not (p in _PERSON_PRONOUNS and _name_as_modifier(doc, m))]
             chosen = max(persons, key=lambda m: m.start, default=None)
@@ -3098,14 +3097,11 @@ newspaper paper station service institute organisation organization foundation
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
 
 
-def _after_unnamed_person(doc, a: Attribution, atts: list[Attribution], cands: list[EntityMention], pronoun: str,
-                          win_start: int) -> bool:
-    """Whether he/she follows a statement by an unnamed person made after every candidate name in
-    the window (see :func:`_person_noun_speaker`)."""
+def _after_unnamed_person(doc, latest: Attribution | None, cands: list[EntityMention], pronoun: str) -> bool:
+    """Whether he/she follows a statement (``latest``, the last one before it in its window) by an
+    unnamed person, made after every candidate name in the window (see :func:`_person_noun_speaker`)."""
     if pronoun not in _PERSON_PRONOUNS:
         return False
-    latest = max((b for b in atts if b is not a and win_start <= b.cue_start < a.cue_start),
-                 key=lambda b: b.cue_start, default=None)
     return (latest is not None and latest.entity_id is None and _person_noun_speaker(doc, latest)
             and all(m.start < latest.source_start for m in cands))
 
