@@ -383,16 +383,15 @@ def _control_container(control: HtmlElement, holders: set[int]) -> tuple[HtmlEle
     return (box, len(long_blocks)) if len(long_blocks) <= 1 else None
 
 
-def masthead_parts(tree: HtmlElement, root: HtmlElement) -> list:
-    """The short parts of page ``tree`` (its <body>: ``root``) before the part that holds its
+def masthead_parts(root: HtmlElement, title: str | None) -> list:
+    """The short parts of a page's <body> (``root``) before the part that holds its
     headline: the siblings before each ancestor of the <h1> above the h1's own box, of at most
     ``MAX_MASTHEAD_WORDS`` words each (a site's name and tagline, a date bar), when the <h1> is
-    the headline: three words or more, all in the page's <title>. A page with no such <h1> (one
+    the headline: three words or more, all in the page's <title> (``title``). A page with no such <h1> (one
     whose <h1> is the site's logo, or sits at the foot of the page) gives none: what comes before
     it may be the article."""
     h1 = next((h for h in root.iter("h1") if len(_words(h).split()) >= 3), None)
-    title = page_title(tree) or ""
-    if h1 is None or _words(h1) not in " ".join(title.split()):
+    if h1 is None or _words(h1) not in (title or ""):
         return []
     parts = []
     box = h1.getparent()
@@ -403,24 +402,25 @@ def masthead_parts(tree: HtmlElement, root: HtmlElement) -> list:
     return parts
 
 
-def drop_page_furniture(tree: HtmlElement) -> None:
+def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     """Remove from ``tree`` the page's landmarks and hidden parts, its forms and buttons with the
     boxes they sit in, and its furniture lines (``furniture_line``, and a short line the page
     says twice outside paragraphs), never a part with the page's <h1> nor (``drop_unless_large``)
     a quarter of its text. trafilatura kept these as the article's sentences on templates it did
-    not know: taglines, "Follow us on Telegram", "© 2025", newsletter and donation boxes."""
+    not know: taglines, "Follow us on Telegram", "© 2025", newsletter and donation boxes. ``title``
+    is the page's <title> (``page_title``), which says whether its <h1> is the headline."""
     from lxml import etree
 
     body = tree.find(".//body")
     root = body if body is not None else tree
     seen: dict[str, int] = {}  # counted before anything goes: a tagline's other copy may be in the masthead
     for el in _leaf_blocks(root):
-        if el.tag not in ("p", "h2", "h3", "h4", "h5", "h6") and 0 < len(_words(el).split()) <= 12:
-            seen[_words(el)] = seen.get(_words(el), 0) + 1
+        if el.tag not in ("p", "h2", "h3", "h4", "h5", "h6") and 0 < len((words := _words(el)).split()) <= 12:
+            seen[words] = seen.get(words, 0) + 1
     held = [el for h1 in root.iter("h1") for el in (h1, *h1.iterancestors())]  # kept: an id() outlives no proxy
     holders = {id(el) for el in held}
     marks = [el for el in etree.XPath(_LANDMARKS)(root) if id(el) not in holders]
-    drop_unless_large(tree, marks + masthead_parts(tree, root))
+    drop_unless_large(tree, marks + masthead_parts(root, title))
     controls = list(root.iter("form"))
     controls += [el for el in root.iter(*_CONTROLS, "a") if el.tag != "a" or (el.get("role") or "") == "button"
                  or _BUTTON_CLASS.search(el.get("class") or "")]
@@ -437,9 +437,22 @@ def drop_page_furniture(tree: HtmlElement) -> None:
         box = boxes[id(parent)]
         found.append(box[0] if box is not None and (not box[1] or worded <= MAX_NOTICES) else control)
     drop_unless_large(tree, found)
-    lines = _leaf_blocks(root)
-    drop_unless_large(tree, [el for el in lines if furniture_line(_words(el)) or seen.get(_words(el), 0) > 1])
+    lines = [(el, _words(el)) for el in _leaf_blocks(root)]
+    drop_unless_large(tree, [el for el, words in lines if furniture_line(words) or seen.get(words, 0) > 1])
 
+
+
+def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
+    """Take out of page ``tree`` what news templates wrap an article in, before trafilatura reads
+    it (layout tables, chrome named as such, embedded posts' frames, link lines, page furniture),
+    and give the page's <title> and declared language, read before anything goes."""
+    title, language = page_title(tree), declared_language(tree)
+    unwrap_layout_tables(tree)
+    prune_chrome(tree)
+    tidy_social_embeds(tree)
+    drop_link_lines(tree)
+    drop_page_furniture(tree, title)
+    return title, language
 
 
 # A line that says who wrote a story or when, not what happened: "By Ana Ruiz | 3 May 2025",

@@ -30,17 +30,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from .document import Article
-from .html_page import (
-    declared_language,
-    drop_link_lines,
-    drop_page_furniture,
-    headline,
-    page_title,
-    prune_chrome,
-    tidy_social_embeds,
-    unwrap_layout_tables,
-    without_meta_lines,
-)
+from .html_page import clean, headline, without_meta_lines
 from .ptc import CONVERT_ADVICE, article_id_from_path, has_ptc_name
 
 if TYPE_CHECKING:
@@ -522,13 +512,7 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     tree = trafilatura.load_html(page) if isinstance(page, str) else page
     language = whole_title = None
     if tree is not None:  # else trafilatura says what it makes of the page
-        whole_title = page_title(tree)
-        unwrap_layout_tables(tree)
-        prune_chrome(tree)
-        tidy_social_embeds(tree)
-        drop_link_lines(tree)
-        drop_page_furniture(tree)
-        language = declared_language(tree)
+        whole_title, language = clean(tree)
         page = tree
     raw = trafilatura.extract(page, output_format="json", with_metadata=True, url=url, favor_recall=True)
     if not raw:
