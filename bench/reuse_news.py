@@ -560,7 +560,8 @@ REPORTED = ("wire", "typos", "subst", "split", "reorder", "short", "slogan", "qu
             "leadin", "names", "splitart", "paraphrase", "numbers", "inquote",
             "table", "closing", "loaded", "post",
             "shuffle", "interleave", "swap", "twosrc",
-            "launder", "splitpara", "midpara", "format", "sameday", "nodate", "snippet")
+            "launder", "splitpara", "midpara", "format", "sameday", "nodate", "snippet",
+            "restyle", "bullets", "hedlede")
 NOT_REPORTED = ("quote", "boilerplate", "headline", "facts")
 _LABEL = r"[a-z]+/[a-z0-9-]+(?:#[a-z0-9]+)?"
 _MARK = re.compile(rf"\[\[(/|{_LABEL}(?: {_LABEL})*)\]\]")
@@ -741,7 +742,7 @@ def main() -> None:
     ap.add_argument("--jsonl", type=Path, help="also write the articles (without the marks) to this JSONL file")
     ap.add_argument("--data", type=Path, default=DATA,
                     help=f"the marked articles (default {DATA.relative_to(HERE.parent)}; "
-                         "also reuse_news2.txt ... reuse_news10.txt)")
+                         "also reuse_news2.txt ... reuse_news11.txt)")
     args, options = ap.parse_known_args()
     docs = read_docs(args.data)
     with tempfile.TemporaryDirectory() as tmp:
