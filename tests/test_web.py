@@ -1153,3 +1153,22 @@ def test_the_passages_table_says_whom_each_passage_is_aimed_at_when_targets_were
     assert table.count('<td dir="auto"></td>') == 3  # the other passages: no target found
     plain = render_article(a)
     assert "Aimed at" not in plain  # no targets found: no empty column
+
+
+def test_the_time_chart_spaces_months_by_time_and_breaks_its_line_where_none_were_measured():
+    """Months with data were drawn one step apart: a point two years after the others sat as
+    close as the next month, and the line ran straight across the empty years."""
+    from propscope.web.charts import line_chart
+
+    points = [("2019-03", 0.1, None), ("2019-04", 0.3, None), ("2019-05", 0.2, None), ("2021-05", 0.4, None)]
+    svg = line_chart(points, width=1000)
+    xs = [float(x) for x in re.findall(r'<circle class="dot" cx="([\d.]+)"', svg)]
+    assert len(xs) == 4
+    assert (xs[3] - xs[2]) == pytest.approx(24 * (xs[1] - xs[0]), rel=0.01)  # 24 months against one
+    path = re.search(r'<path class="series" d="([^"]+)"', svg).group(1)
+    assert [step[0] for step in path.split()] == ["M", "L", "L", "M"]  # no line across the empty two years
+    labels = re.findall(r'text-anchor="middle">(\d{4}-\d\d)<', svg)
+    assert labels[-1] == "2021-05" and len(labels) < 4  # bunched months do not print over each other
+    other = line_chart([("first", 0.1, None), ("second", 0.2, None), ("third", 0.3, None)], width=1000)
+    spaced = [float(x) for x in re.findall(r'<circle class="dot" cx="([\d.]+)"', other)]
+    assert spaced[1] - spaced[0] == pytest.approx(spaced[2] - spaced[1])  # not months: one step each

@@ -9,6 +9,7 @@ widths are SVG geometry, so a strict Content-Security-Policy changes nothing.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from html import escape
 
@@ -67,11 +68,12 @@ def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000
         return f'<p class="empty">{escape(empty)}</p>'
     left, right, bottom, top_pad = 56, 40, 34 + (22 if x_title else 0), 14 + (26 if y_title else 0)
     inner_w, inner_h = width - left - right, height - bottom - top_pad
-    n = len(points)
     where = {label: i for i, (label, _, _) in enumerate(points)}
+    at = _positions([label for label, _, _ in points])
+    span = at[-1] - at[0]
 
     def x_of(i: int) -> float:
-        return left + (inner_w / 2 if n == 1 else i * inner_w / (n - 1))
+        return left + (inner_w / 2 if span == 0 else (at[i] - at[0]) * inner_w / span)
 
     def y_of(v: float) -> float:
         return top_pad + inner_h * (1 - min(max(v, 0), ymax) / ymax)
@@ -87,7 +89,9 @@ def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000
     # outlet's articles and the ring around it those of all outlets.
     for cls, line_name, pts in lines:
         placed = sorted((where[label], label, v, link) for label, v, link in pts if label in where)
-        path = " ".join(f"{'M' if j == 0 else 'L'}{x_of(i):.1f},{y_of(v):.1f}" for j, (i, _, v, _) in enumerate(placed))
+        # A line that crossed months with no article would draw a trend nobody measured: it breaks there.
+        path = " ".join(f"{'L' if j and at[i] - at[placed[j - 1][0]] == 1 else 'M'}{x_of(i):.1f},{y_of(v):.1f}"
+                        for j, (i, _, v, _) in enumerate(placed))
         parts.append(f'<path class="series{cls}" d="{path}"/>')
         for i, label, value, link in placed:
             x, y = x_of(i), y_of(value)
@@ -96,10 +100,9 @@ def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000
                    f'<circle class="target" cx="{x:.1f}" cy="{y:.1f}" r="{14 if not cls else 8}">'
                    f'<title>{escape(tip)}: {value:.0%}</title></circle>')
             parts.append(f'<a href="{escape(link)}">{dot}</a>' if link else dot)
-    every = max(1, math.ceil(n / 10))
-    for i, (label, _, _) in enumerate(points):
-        if i % every == 0 or i == n - 1:
-            parts.append(f'<text x="{x_of(i):.1f}" y="{height - bottom + 24}" text-anchor="middle">{escape(label)}</text>')
+    for i in _labelled(points, x_of, min_gap=inner_w / 10):
+        parts.append(f'<text x="{x_of(i):.1f}" y="{height - bottom + 24}" text-anchor="middle">'
+                     f'{escape(points[i][0])}</text>')
     if y_title:
         parts.append(f'<text class="axis-title" x="{left - 48}" y="18" text-anchor="start">{escape(y_title)}</text>')
     if x_title:
@@ -113,6 +116,32 @@ def line_chart(points: list[tuple[str, float, str | None]], *, width: int = 1000
     parts.append(figures_table([(line_name, pts) for _, line_name, pts in lines], [label for label, _, _ in points],
                                title=title))
     return "".join(parts)
+
+
+def _positions(labels: list[str]) -> list[int]:
+    """Where each label lies on the time axis, in months: 2024-11 and 2026-11 side by side would
+    read as one month apart. Labels that are not all months (YYYY-MM) keep their order, one step
+    each."""
+    found = [re.fullmatch(r"(\d{4})-(\d{2})", label) for label in labels]
+    if not all(found) or len(labels) < 2:
+        return list(range(len(labels)))
+    return [int(m.group(1)) * 12 + int(m.group(2)) for m in found]
+
+
+def _labelled(points: Sequence[tuple[str, float, str | None]], x_of, min_gap: float) -> list[int]:
+    """The points whose label is printed under the axis: the last one always, the others when they
+    lie at least ``min_gap`` from the previous printed label, so that bunched months do not print
+    over each other."""
+    chosen: list[int] = []
+    for i in range(len(points)):
+        if not chosen or x_of(i) - x_of(chosen[-1]) >= min_gap:
+            chosen.append(i)
+    last = len(points) - 1
+    if chosen[-1] != last:
+        if x_of(last) - x_of(chosen[-1]) < min_gap and len(chosen) > 1:
+            chosen.pop()
+        chosen.append(last)
+    return chosen
 
 
 def figures_table(lines: Sequence[tuple[str, list[tuple[str, float, str | None]]]], labels: list[str], *,
