@@ -246,7 +246,7 @@ def _person_context(doc, start: int, end: int) -> bool:
 def _place_span(doc, start: int, end: int) -> bool:
     """Whether ``doc[start:end]`` (a possessive left out) is a well-known place with nothing around it
     that shows a person."""
-    from .places import is_place
+    from ..places import is_place
 
     while end > start + 1 and doc[end - 1].tag_ == "POS":
         end -= 1
@@ -260,7 +260,7 @@ _LOOSE_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 
 def _only_places(ent) -> bool:
     """Whether ``ent`` is nothing but place names and the words that list them ('Kyiv and Kharkiv')."""
-    from .places import is_place
+    from ..places import is_place
 
     names = re.split(r"\s*(?:,|\band\b|\bor\b)\s*", ent.text)
     return all(is_place(n) for n in names)
@@ -729,7 +729,7 @@ def find_quotes(text: str) -> list[Quote]:
     paragraphs. A curly single pair counts only where it cannot be an apostrophe: the opening mark
     follows a space or punctuation, the closing one is not followed by a letter.
     """
-    from .reuse.align import single_quoted  # here: importing reuse costs ~0.7 s, sources alone ~0.05 s
+    from ..reuse.align import single_quoted  # here: importing reuse costs ~0.7 s, sources alone ~0.05 s
 
     quotes: list[Quote] = []
     for m in re.finditer(r"[^\n]+", text):
@@ -3499,7 +3499,7 @@ def targets(
                  if _get(q, "speaker_entity_id") is None and (x := _colon_speaker(text, ents, int(_get(q, "start"))))]
     sents = None
     if text is not None:
-        from .sentences import split
+        from ..sentences import split
 
         sents = split(text)
     out = []
