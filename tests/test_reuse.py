@@ -1294,3 +1294,27 @@ def test_a_lightly_edited_copy_written_in_capitals_is_still_copying(post, repost
     [p] = find_reuse([a, b]).passages
     assert b.text[p.b_start : p.b_end] == repost and post.endswith(a.text[p.a_start : p.a_end])  # less 'URGENT:'
     assert len(a.text[p.a_start : p.a_end]) > 0.9 * len(post)
+
+
+@pytest.mark.parametrize("notice", [
+    "Comments on this story are checked by our moderators before they appear. Please keep your comments "
+    "polite and on topic; we remove personal attacks and anything that may be unlawful.",
+    "Our website stores small files on your device to remember your settings and to count visits. You may "
+    "refuse them, but some parts of the site may then not work as you expect.",
+])
+def test_a_closing_notice_in_the_publications_own_voice_under_two_unrelated_articles_is_not_copying(notice):
+    # A notice that names the page or the publication and speaks as it or to its reader ("our
+    # moderators", "your device") is the publication talking about itself, not its story: two
+    # outlets closing one article each with the same one are not copying each other, though it
+    # gives no contact and does not open with "This article". A story's last paragraph that names
+    # the outlet in the third person only ("told this paper") is still a copied last paragraph.
+    day = dt.date(2025, 5, 6)
+    docs = [art("gazette", filler(1440), filler(1441), notice, outlet="Gazette", published=day),
+            art("tribune", filler(1442), notice, outlet="Tribune", published=day + dt.timedelta(days=1))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+    last = ("The harbour master told this paper that the dredging would resume in the spring once the "
+            "divers had finished checking the wreck near the old lighthouse pier.")
+    docs = [art("gazette", filler(1440), filler(1441), last, outlet="Gazette", published=day),
+            art("tribune", filler(1442), last, outlet="Tribune", published=day + dt.timedelta(days=1))]
+    assert len(find_reuse(docs).passages) == 1

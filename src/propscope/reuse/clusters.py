@@ -26,7 +26,8 @@ text is at least half of both and does not close both after their own text (a fo
 both before it (a banner): a story the outlet printed three times (as news, updated the next day,
 in a round-up) is what those pages are. Its footer, which the outlet's other pages share, is cut
 off those passages (:func:`trim_boilerplate`). A one-paragraph notice with a phone number or an
-address, or one about the page itself ("This article has been updated ...", "Disclaimer: ..."), that
+address, one about the page itself ("This article has been updated ...", "Disclaimer: ...") or one
+in the publication's own voice ("We use cookies to make our site work", "our journalism"), that
 closes every article showing it, when those articles share nothing else and it names
 nothing that both name above it, is flagged too, however few they are (:func:`_closing_notice`: a
 helpline printed once by each of two outlets; a police appeal about the story both report is copied).
@@ -89,11 +90,28 @@ _ABOUT_PAGE = re.compile(r"(?:This (?:article|story|report|page|post|piece|colum
                          r"|(?:Disclaimer|Disclosure|Editor['\u2019]s note|Note to readers)\s*:)")
 
 
+# A notice in the publication's own voice: it names the page or the publication ("this article", "our
+# site", "this newspaper") and speaks as it or to its reader ("we", "our", "you", "your"), outside any
+# quotation: a cookie notice, a press-standards line, a medical disclaimer. A story's last paragraph
+# names its outlet in the third person ("told this newspaper"), without "we" or "you".
+_THE_PUBLICATION = re.compile(r"\b(?:this|our)\s+(?:article|story|report|page|post|piece|column|content|site|"
+                              r"website|newspaper|paper|publication|journalism|newsletter|newsroom)\b", re.I)
+_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:we|our|us|you|your)\b", re.I)
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+
+
+def _speaks_as_page(text: str) -> bool:
+    """``text`` outside quotations names the page or the publication and speaks as it or to its reader."""
+    plain = _QUOTED.sub(" ", text)
+    return bool(_THE_PUBLICATION.search(plain)) and bool(_FIRST_OR_SECOND_PERSON.search(plain))
+
+
 def _is_notice(text: str) -> bool:
-    """What a notice under articles gives: a way to reach someone (:func:`_has_contact`), or words
-    about the page itself (:data:`_ABOUT_PAGE`): a wire's credit line or a standard disclaimer that
-    outlets print under unrelated articles."""
-    return _has_contact(text) or bool(_ABOUT_PAGE.match(text.strip()))
+    """What a notice under articles gives: a way to reach someone (:func:`_has_contact`), words
+    about the page itself (:data:`_ABOUT_PAGE`) or the publication's own voice
+    (:func:`_speaks_as_page`): a wire's credit line, a standard disclaimer, a cookie notice or a
+    press-standards line that outlets print under unrelated articles."""
+    return _has_contact(text) or bool(_ABOUT_PAGE.match(text.strip())) or _speaks_as_page(text)
 
 
 PassageTuple = tuple[str, int, int, str, int, int]  # (a, a_start, a_end, b, b_start, b_end)
