@@ -1318,3 +1318,14 @@ def test_a_closing_notice_in_the_publications_own_voice_under_two_unrelated_arti
     docs = [art("gazette", filler(1440), filler(1441), last, outlet="Gazette", published=day),
             art("tribune", filler(1442), last, outlet="Tribune", published=day + dt.timedelta(days=1))]
     assert len(find_reuse(docs).passages) == 1
+
+
+def test_a_long_line_up_of_names_in_one_order_in_independent_reports_is_not_copying():
+    # Two reports of one cup final name the same starting eleven in the order the club announced
+    # them: a run of more than LIST_RUN words, but of names only, which every report of the match
+    # gives. A long run counts whole only as a table with figures in it (a copied results list).
+    eleven = ("Ivar Tollefsen, Brede Kvam, Sindre Ovesen, Halvor Rygg, Teodor Mjelde, Amund Skarsvik, "
+              "Lauritz Berntsen, Ottar Hegge, Vemund Lillehaug, Torgrim Nesje and Audun Falkenberg")
+    a = art("a", filler(1450), f"The home side started with {eleven}, unchanged from the semi-final.", filler(1451))
+    b = art("b", filler(1452), f"Coach Per Vassbotn named {eleven} in his team, as expected.", filler(1453))
+    assert find_reuse([a, b], threshold=0.15).passages == []

@@ -35,7 +35,8 @@ between it and the next passage, where both texts' words there are alike in any 
 Figures do not count towards those runs: independent reports of one poll, market day or court
 case share their numbers ("44 per cent", "3.5 million dinars") and the names around them, so a
 run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func:`anchored_words`),
-unless it is :data:`LIST_RUN` words long or more: a copied results table is mostly figures.
+unless it is :data:`LIST_RUN` words long or more with a figure in it: a copied results table is
+mostly figures. Names both texts give do not count either, however long their list (see :func:`_evidence`).
 
 Only normalised *keys* are compared; offsets always come from the token table of the original
 text, so ``text[start:end]`` is the passage exactly as it appears in each article.
@@ -597,10 +598,17 @@ def _lower_case_in_sentence(t: Tokens, g: int, reach: int = CASE_REACH) -> bool:
     return False
 
 
+def _a_table(run: Sequence[object]) -> bool:
+    """A run of LIST_RUN words or more with a figure in it: a copied table or list of figures, which
+    counts whole (:func:`anchored_words`). A long run of names without figures (twenty signatories
+    of one letter, a team's line-up) is what every report of the letter or the match lists."""
+    return len(run) >= LIST_RUN and any(map(_is_figure, run))
+
+
 def _without_names(run: Sequence[object], names: Sequence[bool]) -> int:
     """:func:`anchored_words` of a run once its names are taken out (each piece between names
-    counted on its own); a run of LIST_RUN words or more counts whole, as there."""
-    if len(run) >= LIST_RUN:
+    counted on its own); a table (:func:`_a_table`) counts whole, as there."""
+    if _a_table(run):
         return len(run)
     count, piece = 0, []
     for key, name in zip([*run, None], [*names, True]):
@@ -618,13 +626,15 @@ def _evidence(f: Fragment, ta: Tokens, tb: Tokens, heads_a: int, heads_b: int) -
     independent reports of one event list the same people in the order they were announced ("The
     six ministers are Arvid Kessel at finance, Lena Morrow at ..." and "The new ministers are:
     Arvid Kessel (finance), Lena Morrow (interior), ..."), and the few words between the names
-    are no evidence of copying, as figures are not. Copied prose keeps runs of its other words."""
+    are no evidence of copying, as figures are not, however long the list (a letter's twenty
+    signatories); only a table with figures counts whole (:func:`_a_table`). Copied prose keeps
+    runs of its other words."""
     lost = 0
     for x, y, n in f.runs:
         run = ta.norms[x : x + n]
         if x + n <= heads_a and y + n <= heads_b:
             lost += anchored_words(run)
-        elif n < LIST_RUN:
+        elif not _a_table(run):
             names = [_in_name(ta, x + k) and _in_name(tb, y + k) for k in range(n)]
             if any(names):
                 lost += anchored_words(run) - _without_names(run, names)
