@@ -664,3 +664,34 @@ def test_a_utf8_page_with_a_stray_windows_1252_byte_keeps_its_utf8_letters(tmp_p
     (article,) = read(tmp_path / "mixed.html")
     assert isinstance(article, Article) and "Tromsø" in article.text and "Ã" not in article.text
     assert "må “stenges”, og" in article.text
+
+
+def test_a_page_saved_from_a_web_archive_names_the_archived_outlet(tmp_path):
+    """A copy kept by a web archive gives the archive's address as its canonical one; the outlet
+    is the site that published the page, whatever archive kept it, and an ordinary address with a
+    number in its path stays its own host."""
+    from propscope.ingest import url_host
+
+    assert url_host("https://web.archive.org/web/20240302101500id_/http://www.hillside-post.example/a/1") \
+        == "www.hillside-post.example"
+    assert url_host("https://archive.ph/20231105/https://valleypaper.example/news?id=3") == "valleypaper.example"
+    assert url_host("https://www.hillside-post.example/2024/03/02/story.html") == "www.hillside-post.example"
+    assert url_host("https://hillside-post.example/tech/2024/status.example.com-down") == "hillside-post.example"
+    head = ("<link rel='canonical' href='https://web.archive.org/web/20240302101500/"
+            "https://news.valleypaper.example/prices'>")
+    (tmp_path / "saved.html").write_text(_news_page("".join(f"<p>{s}</p>" for s in STORY), head))
+    [a] = read(tmp_path / "saved.html")
+    assert a.outlet == "news.valleypaper.example"
+
+
+def test_a_kicker_over_the_headline_does_not_become_the_title(tmp_path):
+    """A label over the <h1> ("Analysis", "Opinion") that the <title> also puts first ("Analysis:
+    the headline | Site") is a line of the page; the <h1> is its title."""
+    body = "".join(f"<p>{s}</p>" for s in STORY)
+    page = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Analysis: Why water costs more in "
+            "the valley | Valley Paper</title></head><body><div class='layout'><div class='hd'><div class='label'>"
+            "Analysis</div><h1>Why water costs more in the valley</h1></div>"
+            f"<div class='bd'>{body}</div></div></body></html>")
+    (tmp_path / "kicker.html").write_text(page)
+    [a] = read(tmp_path / "kicker.html")
+    assert a.title == "Why water costs more in the valley"

@@ -14,6 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from lxml.html import HtmlElement
 
 # A language tag as pages write it: "en", "en-GB", "de_DE" (og:locale), "zh-Hant-TW".
@@ -534,13 +536,15 @@ def page_title(tree: HtmlElement) -> str | None:
     return " ".join(title.text_content().split()) if title is not None else None
 
 
-def headline(title: str | None, whole: str | None, text: str) -> str | None:
+def headline(title: str | None, whole: str | None, text: str, headings: Iterable[str] = ()) -> str | None:
     """``title`` as trafilatura found it, or, when that is the page's <title> (``whole``,
     "Kestrel News - Quarry plan approved") or one part of it and no line of the article ``text``
     while another part is, that other part: without a heading to take the title from,
     trafilatura takes the <title>'s first part (the site's name where a site puts it first), or
-    all of it when it cannot split it ("Hill Gazette: Bridge to close")."""
-    if not title or not whole:
+    all of it when it cannot split it ("Hill Gazette: Bridge to close"). A ``title`` that is one
+    of the page's <h1> ``headings`` is its headline: a kicker over it ("Analysis", in the <title>
+    as "Analysis: …") is a line of the text, and was taken instead."""
+    if not title or not whole or title in headings:
         return title
     parts = [p.strip() for p in _TITLE_SEPARATOR.split(whole) if p.strip()]
     if len(parts) < 2 or (title not in parts and title != whole):

@@ -375,11 +375,23 @@ def declared_charset(data: bytes, content_type: str = "") -> str | None:
     return "cp1252" if codec in ("iso8859-1", "ascii") else codec
 
 
+# A web archive's address of a saved page: "/web/20260115093012/https://…" (the Wayback Machine,
+# "id_"/"if_" after the stamp), "/20260115093012/https://…" (archive.today), "/wayback/2026…/…".
+# trafilatura gives the canonical address with "https:/" for "https://".
+_ARCHIVED = re.compile(r"/(?:[a-z]+/)?\d{4,14}(?:[a-z]{2}_)?/https?:/{1,2}([^/?#\s:@]+\.[^/?#\s:@]+)", re.I)
+
+
 def url_host(url: str | None) -> str | None:
     """The host name in ``url``, or None when there is no URL or it cannot be parsed (an unclosed
-    IPv6 bracket, "http://[::1"): a record's broken link must not cost its text."""
+    IPv6 bracket, "http://[::1"): a record's broken link must not cost its text. A web archive's
+    copy of a page (``_ARCHIVED``) names the archived page's host: the outlet is who published
+    it, not the archive (every page saved from the Wayback Machine was "web.archive.org")."""
     try:
-        return urlsplit(url).hostname if url else None
+        parts = urlsplit(url) if url else None
+        if parts is None:
+            return None
+        archived = _ARCHIVED.match(parts.path)
+        return archived.group(1).lower() if archived else parts.hostname
     except ValueError:
         return None
 
@@ -526,7 +538,8 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     # The outlet is the host name, as every other reader gives it ("www.example.com"): trafilatura's
     # "hostname" is the registered domain ("example.com"), so every *.substack.com newsletter was one
     # outlet, and a page and its site's feed two. A saved page names its host by its canonical URL.
-    title = headline(meta.get("title") or None, whole_title, text)
+    headings = {" ".join(h.text_content().split()) for h in page.iter("h1")} if tree is not None else set()
+    title = headline(meta.get("title") or None, whole_title, text, headings)
     return checked(Article(id=article_id, text=text, title=title, url=url,
                            outlet=url_host(url) or url_host(meta.get("source")),
                            published=_date(meta.get("date")), language=language or meta.get("language") or None),
