@@ -15,6 +15,7 @@ import pytest
 
 from propscope import sources
 from propscope.document import Analysis, Article, Span
+from propscope.sources import entities, layout
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -452,7 +453,7 @@ def test_surname_rule_groups_whatever_spacy_labels(monkeypatch):
         ents = [Ent("Carla Benton", 0, "PERSON"), Ent("Benton", 20, "GPE"), Ent("Madagascar", 33, "GPE"),
                 Ent("Madagascar", 48, "PERSON")]
 
-    ents = sources._entities(Doc())
+    ents = entities._entities(Doc())
     assert [e.entity_id for e in ents] == [0, 0, 1, 1]
     assert ents[1].canonical == "Carla Benton"
     # a surname joined to a person's full name is that person (the article page listed "Benton" as
@@ -652,7 +653,7 @@ def test_press_release_dateline_is_not_the_speaker():
 
 
 def test_party_tag_is_no_dateline():
-    assert not sources._DATELINE.search("Sen. Joe Manchin (D-W.Va.) - a holdout on the bill - said nothing.")
+    assert not layout._DATELINE.search("Sen. Joe Manchin (D-W.Va.) - a holdout on the bill - said nothing.")
 
 
 def test_hyphenated_words_stay_in_the_source():

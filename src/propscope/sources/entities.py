@@ -1,0 +1,158 @@
+"""Named entities as :class:`EntityMention` records: spaCy's mentions with a leading article dropped,
+headline-case lines kept to names the article's body also uses, and the mentions of one person or
+body grouped under one entity id ("Obama", "President Obama" -> "Barack Obama"), so that a table of
+sources counts people, not spellings."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import ENTITY_LABELS, TITLES
+from .results import EntityMention
+
+
+def _strip_det(text: str, start: int, end: int) -> tuple[int, int]:
+    m = re.match(r"(?:the|a|an)\s+", text[start:end], re.I)
+    if m and end - start > m.end():
+        start += m.end()
+    m = re.search(r"(?:['’]s?)$", text[start:end])
+    if m and end - start > len(m.group()) + 1:
+        end -= len(m.group())
+    return start, end
+
+
+def _name_tokens(name: str, person: bool) -> list[str]:
+    toks = [t for t in re.split(r"[\s]+", name.strip()) if t]
+    if person:
+        while len(toks) > 1 and toks[0].lower().rstrip(".") in TITLES:
+            toks = toks[1:]
+    return toks
+
+
+_SMALL_WORDS = frozenset("a an the of in on at to for as and or but by with from vs via over after into".split())
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines written in headline case: short, no final period, most words
+    capitalised ("Benton Blasts Radical Climate Agenda as Job-Killing Disaster")."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
+        if 3 <= len(words) <= 20 and not line.endswith(".") and \
+                sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _headline_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """In headline-case lines the small model takes capitalised words for names ("Job-Killing
+    Disaster", "Benton Blasts Radical"): there a mention is kept only as far as it is a name the
+    body of the article also mentions (cut down to it: "Benton Blasts Radical" -> "Benton")."""
+    heads = _headline_lines(text)
+    if not heads:
+        return mentions
+
+    def in_head(m: EntityMention) -> bool:
+        return any(a <= m.start and m.end <= b for a, b in heads)
+
+    body = [m for m in mentions if not in_head(m)]
+    known = {" ".join(_name_tokens(m.text, True)).lower() for m in body}
+    known |= {w for k in list(known) for w in k.split()} - _SMALL_WORDS
+    out = []
+    for m in mentions:
+        if not in_head(m):
+            out.append(m)
+            continue
+        toks = [(t.start(), t.end()) for t in re.finditer(r"\S+", m.text)]
+        best = None
+        for i in range(len(toks)):  # the longest run of the mention's words that the body names
+            for j in range(len(toks), i, -1):
+                s, e = m.start + toks[i][0], m.start + toks[j - 1][1]
+                s, e = _strip_det(text, s, e)
+                if " ".join(_name_tokens(text[s:e], True)).lower() in known and (best is None or e - s > best[1] - best[0]):
+                    best = (s, e)
+        if best is not None:
+            out.append(EntityMention(best[0], best[1], text[best[0]:best[1]], m.label))
+    return out
+
+
+def _entities(doc) -> list[EntityMention]:
+    """Named entities grouped into one ``entity_id`` per real-world entity.
+
+    Grouping rule: identical names (article and possessive stripped, case folded) are one entity
+    whatever spaCy's label; a PERSON mention whose tokens (titles stripped) are a subset of a longer
+    PERSON name joins that name ("Obama", "President Obama" -> "Barack Obama"), preferring a name it
+    is the suffix of and then the nearest preceding one; an all-caps ORG joins a name whose initials
+    it spells ("NATO" -> "North Atlantic Treaty Organization").
+    """
+    text = doc.text
+    mentions: list[EntityMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        s, e = _strip_det(text, ent.start_char, ent.end_char)
+        if not text[s:e].strip():
+            continue
+        mentions.append(EntityMention(s, e, text[s:e], ent.label_))
+    mentions = _headline_mentions(text, mentions)
+    if not mentions:
+        return mentions
+
+    def key(m: EntityMention) -> str:
+        return " ".join(_name_tokens(m.text, m.label == "PERSON")).lower()
+
+    groups: list[list[EntityMention]] = []
+    by_key: dict[str, int] = {}
+    # Longer names first, so that short mentions find the full name whatever the order in the text.
+    order = sorted(range(len(mentions)), key=lambda i: (-len(key(mentions[i]).split()), mentions[i].start))
+    for i in order:
+        m = mentions[i]
+        k = key(m)
+        if k in by_key:
+            groups[by_key[k]].append(m)
+            continue
+        gi = None
+        if m.label == "PERSON":
+            toks = k.split()
+            cands = []
+            for j, g in enumerate(groups):
+                if not any(x.label == "PERSON" for x in g):
+                    continue
+                full = max((key(x).split() for x in g if x.label == "PERSON"), key=len)
+                if len(full) > len(toks) and set(toks) <= set(full):
+                    suffix = full[-len(toks):] == toks
+                    before = [x.start for x in g if x.start < m.start]
+                    dist = m.start - max(before) if before else 10**9
+                    cands.append((not suffix, dist, j))
+            if cands:
+                gi = min(cands)[2]
+        elif len(k.split()) == 1 and (person := next(
+                (j for j, g in enumerate(groups) if any(x.label == "PERSON" and len(key(x).split()) > 1
+                                                        and key(x).split()[-1] == k for x in g)), None)) is not None:
+            gi = person  # a surname spaCy labelled as a place or an organisation ("Benton" = "Carla Benton")
+        elif m.label == "ORG" and re.fullmatch(r"[A-Z]{2,6}", m.text):
+            for j, g in enumerate(groups):
+                words = [w for w in key(g[0]).split() if w not in {"of", "the", "for", "and", "on", "in"}]
+                if "".join(w[0] for w in words).upper() == m.text:
+                    gi = j
+                    break
+        if gi is None:
+            groups.append([])
+            gi = len(groups) - 1
+        by_key.setdefault(k, gi)
+        groups[gi].append(m)
+    groups.sort(key=lambda g: min(x.start for x in g))
+    for gid, g in enumerate(groups):
+        labels = [x.label for x in g]
+        named_person = any(len(key(x).split()) > 1 for x in g if x.label == "PERSON")
+        label = "PERSON" if named_person else max(set(labels), key=labels.count)
+        best = max(g, key=lambda x: (len(key(x)), -x.start))
+        canonical = " ".join(_name_tokens(best.text, label == "PERSON"))
+        for x in g:
+            x.entity_id = gid
+            x.canonical = canonical
+            if named_person:  # "Holloway", after "Jane Holloway", is no organisation however spaCy tagged it
+                x.label = label
+    mentions.sort(key=lambda x: x.start)
+    return mentions

@@ -1,0 +1,345 @@
+"""Whom each propaganda technique span is aimed at: the entities it is about, not the one who says it
+(the speaker of the quote or statement that holds the span) nor the figure it compares its target
+with. It reads the stored dict forms as well as the objects, so it runs on a saved analysis without
+parsing the text again."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .lexicon import TITLES
+from .results import Attribution, EntityMention, Quote
+
+
+def _get(obj: Any, name: str) -> Any:
+    return obj[name] if isinstance(obj, dict) else getattr(obj, name)
+
+
+def _opt(obj: Any, name: str) -> Any:
+    """An optional field (None when a stored dict lacks it)."""
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+
+# 'anti-Israel', 'pro-Russian': spaCy tags a stance as a group (NORP); the span is about its holders
+_STANCE = re.compile(r"(?:anti|pro)-", re.I)
+
+
+def targets(
+    entities: Sequence[EntityMention | dict[str, Any]],
+    spans: Sequence[Any],
+    text: str | None = None,
+    window: int = 200,
+    attributions: Sequence[Attribution | dict[str, Any]] = (),
+    quotes: Sequence[Quote | dict[str, Any]] = (),
+) -> list[dict[str, Any]]:
+    """Who each technique span is about: the entities overlapping the span, else a person the
+    span or its sentence names by role ("the mayor" -> the one "Mayor Carla Benton"), else the
+    nearest entity in the same sentence (sentences from :func:`propscope.sentences.split` when
+    ``text`` is given, else within ``window`` characters). Answers e.g. who is the object of
+    Name_Calling,Labeling. The speaker of a quote or reported statement that holds the span is
+    never its target: in '"She has blood on her hands," DiMarco said' DiMarco is who accuses.
+
+    ``spans`` are :class:`propscope.document.Span` objects or dicts with start/end/technique;
+    ``entities``, ``attributions`` and ``quotes`` are this module's objects or their dicts.
+    Returns one dict per span, in order: ``{start, end, technique, targets: [{entity_id,
+    canonical, text, label, start, end, how}]}`` with ``how`` = ``"overlap"``, ``"role"``,
+    ``"nearest"``, ``"pronoun"`` (the sentence names nobody and a pronoun before the span stands for
+    the last person or body named before the sentence) or ``"subject"`` (the span is its clause's
+    predicate and the subject before it is the one aimed at: in 'Reyes is a butcher of the NHS' Reyes is
+    the one called a butcher, in 'Saudi jets have turned Yemen into a ruin' the Saudis are accused, not
+    Yemen; see :func:`_predicate_subject`).
+    """
+    ents = [e if isinstance(e, dict) else e.to_dict() for e in entities]
+    said = [_said(ents, _get(a, "content_start"), _get(a, "content_end"), _get(a, "entity_id"),
+                  _opt(a, "source_start"), _opt(a, "source_end")) for a in attributions]
+    said += [_said(ents, _get(q, "start"), _get(q, "end"), _get(q, "speaker_entity_id"), _opt(q, "speaker_start"),
+                   _opt(q, "speaker_end")) for q in quotes]
+    if text is not None:
+        said += [(int(_get(q, "start")), int(_get(q, "end")), {x.get("entity_id")}) for q in quotes
+                 if _get(q, "speaker_entity_id") is None and (x := _colon_speaker(text, ents, int(_get(q, "start"))))]
+    sents = None
+    if text is not None:
+        from ..sentences import split
+
+        sents = split(text)
+    out = []
+    for sp in spans:
+        s, e = int(_get(sp, "start")), int(_get(sp, "end"))
+        tech = _get(sp, "technique")
+        speakers = {eid for cs, ce, eids in said if cs <= s and e <= ce for eid in eids if eid is not None}
+        cands = [m for m in ents if m.get("entity_id") not in speakers and not _compared_to(tech, m)
+                 and not _STANCE.match(m.get("text") or "") and not (text is not None and _own_side(text, m))]
+        found: list[dict[str, Any]] = []
+        seen: set[Any] = set()
+        for m in cands:
+            if m["start"] < e and s < m["end"] and m.get("entity_id") not in seen:
+                seen.add(m.get("entity_id"))
+                found.append({**_target(m), "how": "overlap"})
+        if text is not None:
+            found = [t for t in found if not _aside(text, t, found, in_span=True)]
+        lo, hi = _sentence_bounds(text, sents, quotes, s, e) if text is not None and sents is not None \
+            else (s - window, e + window)
+        subjects = _predicate_subject(text, cands, lo, s, e) if text is not None else []
+        if subjects and found:
+            found = [{**_target(m), "how": "subject"} for m in subjects]
+        elif found and text is not None and _noun_predicate(text, cands, lo, s, e) is not None:
+            # '<a name the model missed> is a haven for neo-Nazis': the label is still not the neo-Nazis'
+            cands = [m for m in cands if not (m["start"] < e and s < m["end"])]
+            found = []
+        if not found:
+            role = (_by_role(text, cands, s, e) or _by_role(text, cands, lo, hi)
+                    or _by_body_noun(text, cands, lo, hi)) if text is not None else None
+            near = [m for m in cands if lo <= m["start"] and m["end"] <= hi]
+            if text is not None:
+                near = _nearby(text, near, e)
+            if role is not None:
+                found.append({**_target(role), "how": "role"})
+            elif near:
+                best = min(near, key=lambda m, s=s, e=e: (m["start"] - e if m["start"] >= e else s - m["end"],
+                                                          m["label"] not in {"PERSON", "ORG"}, m["start"]))
+                found.append({**_target(best), "how": "nearest"})
+            elif text is not None and (back := _pronoun_antecedent(text, cands, lo, s)) is not None:
+                found.append({**_target(back), "how": "pronoun"})
+            # a name right after the span completes its phrase ('the mess Obama left'): that one, not the subject
+            if subjects and {m.get("entity_id") for m in subjects} != {t["entity_id"] for t in found} and \
+                    _by_role(text, cands, s, e) is None and not any(
+                        m["start"] >= e and not text[e : m["start"]].strip() for m in cands):
+                found = [{**_target(m), "how": "subject"} for m in subjects]
+        out.append({"start": s, "end": e, "technique": tech, "targets": found})
+    return out
+
+
+def _sentence_bounds(text: str, sents: list[tuple[int, int]], quotes: Sequence[Any], s: int, e: int) -> tuple[int, int]:
+    """The sentence(s) holding ``text[s:e]``, running on over the tag of a quote the splitter cut at its '!' or '.'
+    ('“Lock him up! Lock him up!” the crowd chanted as X left': the tag says whom 'him' means)."""
+    lo = min((a for a, b in sents if a <= s < b), default=s)
+    hi = max((b for a, b in sents if a < e <= b), default=e)
+    q_end = next((int(_get(q, "end")) for q in quotes if int(_get(q, "start")) <= s and e <= int(_get(q, "end"))), None)
+    if q_end is not None and hi >= q_end and re.match(r"[\"”’]?[ \t]+[a-z]", text[q_end : q_end + 4]):
+        hi = max(hi, next((b for a, b in sents if b > q_end + 1), hi))
+    return lo, hi
+
+
+def _nearby(text: str, near: list[dict[str, Any]], e: int) -> list[dict[str, Any]]:
+    """The names of a span's sentence that may be its target, less a place named after the span as where
+    something happens ('..., she told the crowd in Enugu') unless it hangs on the span ('the regime in Tehran'),
+    and less one in a relative clause about another ('X, whose chief executive is Y, ...')."""
+    return [m for m in near if re.fullmatch(r"[\"”’]?\s+\w+\s+(?:the\s+)?", text[e : m["start"]])
+            or not (m["start"] >= e and _setting(text, m)) and not _aside(text, m, near)]
+
+
+_SETTING_BEFORE = re.compile(r"\b(?:in|at|from|across|near|inside|throughout|around|outside)\s+(?:the\s+)?$", re.I)
+
+
+def _setting(text: str, m: dict[str, Any]) -> bool:
+    """Whether a place is named as where something happens ('told the crowd in Enugu', 'every farmer in
+    Europe'): the scene, not whom a span attacks."""
+    return m["label"] in {"GPE", "LOC", "FAC"} and bool(_SETTING_BEFORE.search(text[max(0, m["start"] - 20) : m["start"]]))
+
+
+def _aside(text: str, m: dict[str, Any], others: Sequence[dict[str, Any]], in_span: bool = False) -> bool:
+    """Whether ``m`` only sets the scene for another of ``others`` named before it: one in a relative clause
+    about it ('Northgate, whose chief executive is Tom Baird, poisoned ...'; inside a span, where a long
+    relative clause may name whom it attacks, only a place: 'what about Governor X, who flew to Cancun'), and,
+    inside a span, a place where the other acts in the same clause ('A and B have betrayed every farmer in
+    Europe'; outside one, 'the ban in the U.K. will be seen as one of that once great nation's darkest
+    moments' still aims at the U.K.)."""
+    before = [o for o in others if o["end"] <= m["start"] and o.get("entity_id") != m.get("entity_id")]
+    place = m["label"] in {"GPE", "LOC", "FAC"}
+    if in_span and _setting(text, m) and any(
+            not _setting(text, o) and not re.search(r"[,;:.!?]", text[o["end"] : m["start"]]) for o in before):
+        return True
+    return (place or not in_span) and any(
+        re.fullmatch(r",\s+(?:who|whom|which|whose)\b[^,;:.!?]*", text[o["end"] : m["start"]]) for o in before)
+
+
+_OWN_SIDE = re.compile(r"\b(?:our|real|true)\s+$", re.I)
+
+
+def _said(ents: list[dict[str, Any]], start: Any, end: Any, speaker: Any, source_start: Any,
+          source_end: Any) -> tuple[int, int, set[Any]]:
+    """(content start, content end, who says it) for a statement or quote: the speaker's entity and every
+    entity inside the source's words, so that 'Interior' in 'Interior Minister Lars Eklund said' is the
+    speaker's title, not a target of what he said."""
+    who = {speaker}
+    if source_start is not None and source_end is not None:
+        who |= {m.get("entity_id") for m in ents if int(source_start) <= m["start"] and m["end"] <= int(source_end)}
+    return int(start), int(end), who
+
+
+def _colon_speaker(text: str, ents: list[dict[str, Any]], quote_start: int) -> dict[str, Any] | None:
+    """The person or body that a colon hands a quote to when no verb of saying does ('Asked about the fine,
+    the mayor's aide Tim Roe sighed: “Rules are rules.”'): named right before one to three words and the colon."""
+    for m in ents:
+        if m["label"] in {"PERSON", "ORG"} and 0 < quote_start - m["end"] <= 40 and \
+                re.fullmatch(r"\s+[a-z]+(?:\s+[a-z]+){0,2}\s*:\s*[\"“‘]?", text[m["end"] : quote_start]):
+            return m
+    return None
+
+
+def _own_side(text: str, mention: dict[str, Any]) -> bool:
+    """Whether a mention is the writer's or speaker's own side, which a span defends or flatters rather
+    than attacks: 'Hands off our NHS!', 'Real Poles will never bow', 'True Americans ...'."""
+    return bool(_OWN_SIDE.search(text[max(0, mention["start"] - 12) : mention["start"]]))
+
+
+_COPULA_BEFORE = re.compile(r"\s+(?:is|are|was|were|remains|has become|have become)\s+$")
+_OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$", re.I)
+# Adverbs and auxiliaries between a subject and the verb a span starts with ('has once again', 'are still').
+_AUX_RUN = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|will|would|can|could|must|should|shall|may|might|did|"
+                      r"does|do|been|be|once|again|already|now|never|always|just|still|not|also|even|long|"
+                      r"repeatedly|openly|quietly|then))*\s*$", re.I)
+# First words of a span that is no predicate: a question, a condition, a list or a whole clause.
+_NOT_PREDICATE = frozenset("""what whether if that because why how who whom which where when either every all only
+no nobody everyone everybody anyone anybody we you i and but or so as our your my their his her its this these those
+""".split())
+# First words of a span that is a noun phrase ('something Stalin would have loved', 'nothing but a front').
+_NOUN_PHRASE_START = frozenset("a an the something nothing someone somebody anything one another".split())
+_PREP_BEFORE = re.compile(r"\b(?:in|of|from|at|for|with|by|to|on|into|against|about|like)\s+(?:the\s+)?$", re.I)
+
+
+def _predicate_subject(text: str, ents: list[dict[str, Any]], lo: int, s: int, e: int) -> list[dict[str, Any]]:
+    """Who a span that is a clause's predicate is pinned on: the clause's subject before it. A span that starts
+    with its verb ('Saudi jets have *turned Yemen into a ruin*', 'the premier is *waging war on rural Wales*')
+    aims at the subject, not at whom the verb acts on; a noun phrase after 'is' ('Reyes is *a butcher of the
+    NHS*', 'Its army is *the Kremlin's proxy*') at the subject, when the names inside stand after 'of' or
+    'for' or own the noun. The subject is a name (with the names listed before it: 'A, B and C are ...'),
+    a possessor ('Orion's executives'), a role ('the minister') or a pronoun for the last one named before
+    the sentence; [] when the span is no predicate or its subject names nobody."""
+    first = re.match(r"[A-Za-z][\w’'-]*", text[s:e])
+    if first is None:
+        return []
+    word = first.group().lower()
+    if (p := _noun_predicate(text, ents, lo, s, e)) is None:
+        if not text[s].islower() or word in _NOUN_PHRASE_START or word in _NOT_PREDICATE:
+            return []
+        p = lo + _AUX_RUN.search(text[lo:s]).start()
+    return _subject_ending_at(text, ents, lo, p)
+
+
+def _noun_predicate(text: str, ents: list[dict[str, Any]], lo: int, s: int, e: int) -> int | None:
+    """Where the subject ends when ``text[s:e]`` is a noun phrase after 'is' whose names all stand after 'of'
+    or 'for' or own its noun ('X is *a haven for neo-Nazis*'): those names are whom the subject serves or
+    shelters, never the target. None for any other span."""
+    first = re.match(r"[A-Za-z][\w’'-]*", text[s:e])
+    inside = [m for m in ents if m["start"] < e and s < m["end"]]
+    if first is None or not (first.group().lower() in _NOUN_PHRASE_START
+                             or any(m["start"] == s and _owns_the_noun(text, s, m) for m in inside)):
+        return None
+    if not all(_OF_BEFORE.search(text[s : max(s, m["start"])]) or _owns_the_noun(text, s, m) for m in inside):
+        return None
+    cop = _COPULA_BEFORE.search(text[lo:s])
+    return None if cop is None else lo + cop.start()
+
+
+def _owns_the_noun(text: str, s: int, m: dict[str, Any]) -> bool:
+    """'the Kremlin’s proxy', 'Moscow's militia': the name owns the span's noun and is what the subject serves."""
+    return bool(re.fullmatch(r"(?:(?i:the)\s+)?", text[s : m["start"]])) and text[m["end"] : m["end"] + 2] in {"’s", "'s"}
+
+
+def _subject_ending_at(text: str, ents: list[dict[str, Any]], lo: int, p: int) -> list[dict[str, Any]]:
+    """The named subject whose words end at ``p`` (see :func:`_predicate_subject`)."""
+    for m in sorted((m for m in ents if lo <= m["start"] and m["end"] <= p), key=lambda m: -m["end"]):
+        gap = text[m["end"] : p]
+        noun = r"(?:\s+[a-z][\w’'-]*){0,2}" if re.match(r"['’]s?(?:\s|$)", gap) else \
+            r"(?:\s+(?!who\b|which\b|that\b)[a-z][\w’'-]*)?" if m["label"] == "NORP" else ""
+        if re.fullmatch(rf"(?:['’]s?)?{noun}\s*", gap) and not _PREP_BEFORE.search(text[lo : m["start"]]):
+            return _listed_before(text, ents, m)
+        break
+    head = text[lo:p]
+    if (r := re.search(r"\b(?i:the|our|their|this)\s+(?:[a-z-]+\s+)?[a-z-]+\s*$", head)) is not None:
+        role = _by_role(text, ents, lo + r.start(), p)
+        return [role] if role is not None else []
+    if re.fullmatch(r"\W*(?i:he|she|they|(?:his|her|its|their)\s+[a-z]+)\s*", head):
+        back = _pronoun_antecedent(text, ents, lo, p)
+        return [back] if back is not None else []
+    return []
+
+
+def _listed_before(text: str, ents: list[dict[str, Any]], m: dict[str, Any]) -> list[dict[str, Any]]:
+    """``m`` and the names listed before it ('Paula Grant, Hector Ruiz and Dale Weber'), in text order: the
+    last two joined by 'and' (in 'Even if Iran armed the Houthis, Haley's rhetoric' the comma ends a clause)."""
+    out = [m]
+    link = r"\s*(?:,\s*)?(?:and|&)\s+"
+    while (prev := next((x for x in ents if x["end"] <= out[0]["start"] and re.fullmatch(
+            link, text[x["end"] : out[0]["start"]])), None)) is not None:
+        out.insert(0, prev)
+        link = r"\s*,\s*"
+    return out
+
+
+_PRONOUN_LABELS = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}, "his": {"PERSON"},
+                   "they": {"ORG", "GPE", "NORP"}, "them": {"ORG", "GPE", "NORP"}, "their": {"ORG", "GPE", "NORP"},
+                   "its": {"ORG", "GPE"}}
+
+
+# Who a reductio ad Hitlerum compares its target with; never the target itself.
+_REDUCTIO_FIGURES = frozenset("hitler nazi nazis nazism stalin mussolini goebbels himmler pol pot".split())
+
+
+def _compared_to(technique: Any, mention: dict[str, Any]) -> bool:
+    """Whether ``mention`` is the figure a Reductio_ad_hitlerum span compares its target with ('straight out
+    of Hitler's playbook' is aimed at whoever's plan it is, not at Hitler)."""
+    if "reductio" not in str(technique or "").lower():
+        return False
+    words = re.findall(r"[a-z]+", mention["text"].lower())
+    return bool(words) and all(w in _REDUCTIO_FIGURES or w in {"adolf", "joseph", "benito", "the", "party"}
+                               for w in words)
+
+
+def _by_body_noun(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
+    """The organisation ``text[lo:hi]`` names by a common noun of its name ('the council' -> the one
+    'Oakdale City Council'; 'the ministry' -> 'Ministry of Health'), when exactly one organisation in
+    the article has that word in its name, and the sentence does not name it."""
+    for m in re.finditer(r"\b(?i:the|this|that)\s+([a-z][a-z-]{2,})\b", text[lo:hi]):
+        word = m.group(1).capitalize()
+        bodies = {x.get("entity_id"): x for x in ents if x["label"] == "ORG"
+                  and re.search(rf"\b{re.escape(word)}\b", x["text"])}
+        if len(bodies) == 1:
+            return next(iter(bodies.values()))
+    return None
+
+
+def _pronoun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, s: int) -> dict[str, Any] | None:
+    """Who a pronoun between the sentence's start ``lo`` and the span's start ``s`` stands for, when the
+    sentence names nobody: the last mention before the sentence of a kind the pronoun fits ('Judge Ann
+    Marsh freed him. She is a disgrace ...' -> Marsh; 'The ministry promised hospitals. They are liars'
+    -> the ministry). None without such a pronoun or mention."""
+    # not 'it' ('It is shameful that'); 'its' only opening the sentence ('Its army is ...'; inside one it is
+    # mostly a thing's: 'contain the disease in its current form')
+    m = re.search(r"\b(he|she|him|her|his|they|them|their)\b|^\W*(its)\b", text[lo:s], re.I)
+    if m is None:
+        return None
+    kinds = _PRONOUN_LABELS[(m.group(1) or m.group(2)).lower()]
+    before = [x for x in ents if x["end"] <= lo]
+    if not before:
+        return None
+    last = max(before, key=lambda x: x["start"])
+    return last if last["label"] in kinds else None
+
+
+def _by_role(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
+    """The person ``text[lo:hi]`` names by role ("the mayor"), when exactly one person in the
+    article carries that title ("Mayor Carla Benton", "Carla Benton, the mayor")."""
+    for m in re.finditer(r"\b(?:the|our|their|this)\s+([a-z][a-z-]+)\b", text[lo:hi], re.I):
+        role = m.group(1).lower()
+        if role not in TITLES or role in {"former", "late", "deputy", "state", "foreign"}:
+            continue
+        holders = {}
+        for x in ents:
+            if x["label"] != "PERSON":
+                continue
+            before = text[max(0, x["start"] - 40) : x["start"]].lower()
+            after = text[x["end"] : x["end"] + 40].lower()
+            if re.search(rf"\b{role}\s+(?:\w+\s+)?$", before) or x["text"].lower().startswith(role + " ") or \
+                    re.match(rf",\s+(?:the|a)\s+(?:\w+\s+)?{role}\b", after):
+                holders.setdefault(x.get("entity_id"), x)
+        if len(holders) == 1:
+            return next(iter(holders.values()))
+    return None
+
+
+def _target(m: dict[str, Any]) -> dict[str, Any]:
+    return {k: m.get(k) for k in ("entity_id", "canonical", "text", "label", "start", "end")}

@@ -1,0 +1,792 @@
+"""Attributions around a verb of saying: 'X said (that) ...', 'said X', '"...," X said', 'told Y that
+...', passives and 'went on to say'. For each verb the speaker comes from its subject (:mod:`.spans`)
+and the content from its clause or the quote beside it; most of the code is the forms of news copy
+that the small parser misreads."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import _SMALL_WORDS
+from .layout import _DATELINE
+from .lexicon import _OUTLET_NAMES, DOC_NOUNS, SPEECH_LEMMAS
+from .results import Attribution, Quote
+from .spans import (
+    _as_relative,
+    _clause_after_aside,
+    _comma_before,
+    _fronted_subject,
+    _is_speech,
+    _np_span,
+    _quoted_subject,
+    _source_span,
+    _speakers_second_verb,
+    _subject,
+    _that_clause,
+    _tok_range,
+    _trim,
+)
+
+
+def _speech_block(verb) -> tuple[int, int]:
+    """Characters of the attribution clause itself ('the minister declared', 'said X on Tuesday'):
+    the verb, its own subject and modifiers, minus clausal complements and punctuation. A subject
+    borrowed from a governing verb ('she said ..., adding: "..."') lies outside the block."""
+    toks = [verb]
+    quoted = _quoted_subject(verb)  # the quotation's noun the parser made a subject is no part of the clause
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "parataxis", "conj", "cc", "advcl", "punct", "mark"} or c.is_space \
+                or quoted is not None and c.i == quoted.i:
+            continue
+        toks.extend(c.subtree)
+    toks = [t for t in toks if not t.is_punct and not t.is_space]
+    # nothing after a colon is the clause of saying ('Said one resident: "..."' hangs the quote on the speaker)
+    colon = next((t.i for t in verb.doc[verb.i + 1 : max(t.i for t in toks) + 1] if t.text == ":"), None)
+    if colon is not None:
+        toks = [t for t in toks if t.i < colon]
+    return _tok_range(toks)
+
+
+def _quote_after(text: str, end: int, quotes: list[Quote]) -> Quote | None:
+    for q in quotes:
+        if q.start > end and re.fullmatch(r"[ \t]*(?:,[ \t]*|:\s*)?[\"“‘]", text[end : q.start]):
+            return q
+    return None
+
+
+def _quote_before(text: str, start: int, quotes: list[Quote]) -> Quote | None:
+    best = None
+    for q in quotes:
+        if q.end < start and re.fullmatch(r"[\"”’'][ \t]*[,—–-]?[ \t]*", text[q.end : start]):
+            inner = q.text.rstrip()
+            between_comma = "," in text[q.end : start]
+            if inner and (inner[-1] in ",?!—–-…" or between_comma):
+                best = q
+    return best
+
+
+def _quote_containing(quotes: list[Quote], s: int, e: int) -> Quote | None:
+    for q in quotes:
+        if q.start <= s and e <= q.end + 1:
+            return q
+    return None
+
+
+def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | None:
+    """Where the reported content of a verb of saying lies, in order of evidence: an adjacent quote,
+    the clausal complement, the clause the verb is parenthetical to ('X, he added, Y'; 'Y, X said';
+    'As X reported, Y'), or what follows a colon ('X wrote: ...')."""
+    doc = verb.doc
+    bs, be = _speech_block(verb)
+    quoting = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if quoting is not None and quoting.lemma_.lower() in {"quote", "cite"}:
+        # '“...,” the agency quoted X as saying': the clause of saying starts at the agency
+        bs = min(bs, _speech_block(quoting)[0])
+    q_before = _quote_before(text, bs, quotes)
+    q_after = _quote_after(text, be, quotes)
+    if q_before is not None and _clause_follows(verb, quotes):
+        # 'Speaking on NBC's “Meet the Press,” X said the state would sue': the quote before names the
+        # show; what was said is the clause after the verb
+        q_before = None
+    # ' "A," the minister declared, "and B." '
+    # (not when the clause of saying ends its sentence with an abbreviation's period: '... tweeted at
+    # 6:46 p.m. “If we aren't ready, we won't.”' opens a new sentence, though the block takes in 'p.m.')
+    if q_before is not None and q_after is not None and not re.search(r"[.!?]", text[be : q_after.start]) \
+            and not re.search(r"[.!?][ \t]*[\"“‘']?$", text[:q_after.start]):
+        return q_before.start, q_after.end, "split"
+    if q_before is not None:
+        lead = _lead_into_quote(doc, q_before)
+        if lead is not None:  # 'The claims were “completely false,” a spokesman said': the whole clause
+            return lead, q_before.end, "clause"
+        return q_before.start, q_before.end, "quote"
+    if q_after is not None and not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return q_after.start, q_after.end, "quote"
+
+    stray = _fronted_subject(verb)
+    if stray is not None:  # 'Ukraine, the president said, will need ...': the whole sentence, as for parataxis
+        after = next(c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i)
+        return _tok_range([stray.left_edge, after.right_edge]) + ("clause",)
+
+    outer = verb.head
+    if verb.dep_ == "ccomp" and outer.i < verb.i and _is_speech(outer) and (inner := _trailing_report(verb)) is not None:
+        # 'Experts said that X, the Times reported': the Times reported the whole 'Experts said that X'
+        return _tok_range([outer.left_edge, inner.right_edge]) + ("clause",)
+
+    # a complement after the verb first; one before it only when not cut off by ';' ("A say X; B says Y")
+    obj = _object_before_quoted_predicate(verb)
+    if obj is not None:  # headline 'Pope says war in Sudan 'a shame for humanity'': object and predicate
+        end = max(t.i for t in verb.sent if t.i > obj.i and not t.is_punct)
+        return obj.left_edge.idx, verb.doc[end].idx + len(verb.doc[end].text), "ccomp"
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    ccomps += [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
+               and not any(t.text in {";", ":"} for t in doc[c.right_edge.i + 1 : verb.i])]
+    if not ccomps:
+        ccomps = _addressee_clause(verb)
+    if not ccomps:  # 'told reporters his side had been "robbed"' parsed as an xcomp with its own subject
+        ccomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in {"VERB", "AUX"}
+                  and any(x.dep_ in {"nsubj", "nsubjpass"} and x.i < c.i for x in c.children)
+                  and not any(x.tag_ == "TO" for x in c.children)]  # 'asked for people to step up' is a request
+    if not ccomps:  # 'telling reporters only that he would ...' parsed as an adverbial clause
+        ccomps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _that_clause(c)]
+    if not ccomps:
+        ccomps = _clause_after_aside(verb)
+    if ccomps:
+        c = _that_clause_first(verb, ccomps)
+        if c.i > verb.i and (inner := _trailing_report(c)) is not None:
+            c = inner  # 'Experts said that X, the Times reported': the experts said X
+        via = None
+        # "revealed in an interview which the Times published that ...": a misattached relative
+        # clause carries the real complement
+        if any(t.tag_ in {"WDT", "WP"} and t.dep_ in {"dobj", "nsubj"} for t in c.children):
+            inner = [x for x in c.children if x.dep_ == "ccomp"]
+            if inner:
+                via = c
+                c = inner[0]
+        # the complementiser 'that' opening the clause is the writer's, not the source's (also when the
+        # parser labels it an object: 'She said afterwards that she had ...'), with a focus adverb
+        # before it ('telling reporters only that he would ...')
+        toks = list(c.subtree)
+        opening = toks[0] if toks[0].text == "(" else doc[toks[0].i - 1]
+        close = next((t for t in doc[opening.i : toks[-1].i] if t.text == ")"), None) \
+            if opening.text == "(" and opening.i > verb.i else None
+        if close is not None:
+            # 'told the BBC (in an interview recorded ...) that X': an aside in brackets before the clause
+            toks = [t for t in toks if t.i > close.i]
+            if len(toks) > 1 and toks[0].lower_ == "that" and toks[0].dep_ == "mark":
+                toks = toks[1:]
+        while len(toks) > 1 and toks[0].text in {",", "—", "–"}:  # the comma after an aside, hung on the clause
+            toks = toks[1:]
+        lead = 0
+        while lead < len(toks) - 1 and toks[lead].dep_ == "advmod" and toks[lead].tag_ == "RB" \
+                and toks[lead].head.i == c.i:
+            lead += 1
+        if toks[lead].lower_ == "that" and (toks[lead].dep_ == "mark" or toks[lead].tag_ == "IN"
+                                            or lead == 0 and _that_read_as_relative(c)) \
+                and toks[lead].head.i == c.i:
+            toks = toks[lead + 1:]
+        elif (that := _that_after_aside(verb, c, toks)) is not None:
+            toks = [t for t in toks if t.i > that.i]
+        # 'the rules, which the minister said would take effect in May': the relative pronoun before
+        # the speaker stands for the noun the rules are about; the content is 'would take effect in May'
+        toks = [t for t in toks if not (t.i < verb.i and t.head.i == c.i and t.tag_ in {"WDT", "WP"})] or toks
+        toks = _drop_leading_date(toks, verb, c)
+        toks = _drop_unparsed_addressee(toks, verb)
+        # 'said X, adding that Y': the speaker's next statement (its own attribution) ends the content
+        adding = [t for t in c.subtree if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() == "add"
+                  and t.i > 0 and t.doc[t.i - 1].text == "," and t.i > verb.i]
+        if adding:
+            toks = [t for t in toks if t.i < adding[0].i - 1] or toks
+        if via is not None:
+            toks = [t for t in toks if t not in set(via.subtree) or t in set(c.subtree)]
+        s, e = _tok_range(toks)
+        q = _quote_containing(quotes, s, e)
+        if q is not None:
+            s, e = q.start, q.end
+        elif c.i > verb.i and (tail := _contrast_tail(verb, c)) is not None:
+            e = max(e, tail)
+        elif (tail := _after_dangling_conjunction(toks)) is not None:
+            e = tail
+        return s, e, "ccomp"
+
+    noun = _as_relative(verb)
+    if noun is not None:  # 'As the economist John Kay observed, Y': the sentence without the 'as' phrase
+        aside = set(noun.head.subtree)
+        toks = [t for t in noun.head.head.subtree if t not in aside and not t.is_punct]
+        if toks:
+            return _tok_range(toks) + ("clause",)
+
+    head = verb.head
+    lifted = verb.dep_ == "advcl" and head.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"NOUN", "PROPN"} \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if lifted:
+        head = head.head  # 'Obliquity, as X observed, is ...': the aside hung on the subject is the sentence's
+    if head.i != verb.i and verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"}:
+        sub = list(verb.subtree)
+        core = [t for t in sub if not t.is_punct] or sub
+        vs, ve = _tok_range(core)
+        prev = doc[core[0].i - 1] if core[0].i > 0 else None
+        nxt = doc[core[-1].i + 1] if core[-1].i + 1 < len(doc) else None
+        parenthetical = (prev is not None and prev.is_punct and prev.text in {",", "—", "–", "-"}) or (
+            verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
+        if verb.dep_ == "conj" and not (prev is not None and prev.text == ","):
+            parenthetical = False
+        if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            parenthetical = parenthetical and (nxt is None or nxt.is_punct)
+        if parenthetical:
+            # punctuation left out on both sides: a final '.' the parser hung on the verb of saying must
+            # not make 'Y, X said, as quoted by Z.' look like a clause inside Y
+            hs, he = _tok_range([t for t in head.subtree if not t.is_punct] or list(head.subtree))
+            if verb.dep_ in {"advcl", "conj"} or not (hs <= vs and ve <= he):
+                hs, he = _tok_range([t for t in head.subtree if t not in set(sub)])
+            if vs <= hs and ve >= he:
+                return None
+            if ve < he and _channel_aside_after(head, ve):  # 'Y, X said, as quoted by Z.'
+                he = vs
+            elif vs <= hs and verb.dep_ == "parataxis" and nxt is not None and nxt.text == "," \
+                    and prev is not None and prev.text == "," and head.dep_ != "ROOT":
+                # 'The government needs, he said, to act': the parser hung the aside on a clause inside
+                # the sentence; what was said is the whole sentence around the aside
+                root = [t for t in verb.sent.root.subtree if not t.is_punct]
+                if root and root[0].idx < vs:
+                    hs, he = root[0].idx, max(he, _tok_range(root)[1])
+            if vs <= hs:
+                hs = _after_aside_date(doc, ve)
+            elif ve >= he:
+                he = vs
+            s, e = _trim(text, hs, he)
+            that = doc.char_span(s, s + 4)
+            if lifted and that is not None and that[0].lower_ == "that" and that[0].dep_ == "mark":
+                s, e = _trim(text, s + 4, e)  # 'so close that X, as Y reported, is ...': without 'that'
+            if e > s:
+                return s, e, "clause"
+
+    found = _previous_sentence_said(verb)
+    if found is not None:
+        return found
+    m = re.match(r"[ \t]*:\s*", text[be:])
+    if m:  # 'X wrote: ...' -- the rest of the line, or the next paragraph when the colon ends the line
+        s = be + m.end()
+        line_end = text.find("\n", s)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[s:line_end].strip():
+            return s, line_end, "colon"
+    return None
+
+
+_WHAT_THEN_COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+_ASKING = frozenset({"ask", "wonder", "inquire", "enquire", "query", "question"})  # 'asked what X was: ...' is a question
+
+
+def _named_after_colon(text: str, s: int, e: int) -> tuple[int, int]:
+    """The content a free relative only points to: in 'RT reports what the mainstream media won't:
+    X' and 'he said what everyone knew: X', what was said is X, the rest of the line after the
+    colon; the 'what' clause is the writer's frame (not after a verb of asking, whose 'what'
+    clause is the question)."""
+    if not re.match(r"what\b", text[s:e], re.I):
+        return s, e
+    inside = text.find(":", s, e)  # the parser may have run the clause on over the colon
+    m = _WHAT_THEN_COLON.match(text, inside if inside >= 0 and "\n" not in text[s:inside] else e)
+    if m is None:
+        return s, e
+    if inside >= 0 and m.end() < e:  # the clause the parser found already ends where its sentence does
+        return _trim(text, m.end(), e)
+    line = text.find("\n", m.end())
+    line = len(text) if line < 0 else line
+    stop = re.search(r"[.!?][\"”’']?(?=\s+[A-Z“\"])", text[m.end():line])
+    return _trim(text, m.end(), m.end() + stop.end() if stop else line)
+
+
+def _clause_follows(verb, quotes: list[Quote]) -> bool:
+    """Whether a clausal complement with its own subject, outside any quotation, follows the verb of
+    saying ('X said the state would sue'), so that a quotation before the verb is not what was said
+    (a split quote's second half, '“A,” she said, “it is B.”', is inside one; in '“...,” X said in audio
+    that was recorded by Y' the parser read a relative clause as the complement)."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i
+               and any(x.dep_ in {"nsubj", "nsubjpass", "expl"} and x.tag_ not in {"WDT", "WP"} for x in c.children)
+               and _quote_containing(quotes, c.left_edge.idx, c.left_edge.idx + 1) is None
+               and not any(t.is_quote for t in verb.doc[verb.i + 1 : c.left_edge.i + 1])
+               for c in verb.children)
+
+
+def _that_clause_first(verb, ccomps: list):
+    """The complement opened by 'that' when the parser read a word in a name as the clause: in 'told the
+    Life Is Short podcast that he had ...' it took 'Is' (a verb in title case inside the sentence) for the
+    complement, with the 'that' clause beside it or under it. The first complement otherwise."""
+    first = ccomps[0]
+    if first.i < verb.i or _that_clause(first) or not first.text[:1].isupper() or first.is_sent_start:
+        return first
+    later = [c for c in ccomps[1:] if c.i > first.i]
+    later += [t for t in first.subtree if t.dep_ in {"ccomp", "acl", "relcl"} and t.i > first.i]
+    return min((c for c in later if _that_clause(c)), key=lambda c: c.i, default=first)
+
+
+def _contrast_tail(verb, clause) -> int | None:
+    """Where a contrast that qualifies the reported clause ends, when the parser hung it on the verb
+    of saying after the clause: 'said Moscow was ready to resume talks "at any moment," but only
+    without preconditions'. The tail is 'but'/'yet' and words without a verb up to the sentence's end
+    (a second verb, 'but declined to say ...', is the speaker's own act); None otherwise."""
+    tail = [t for t in verb.subtree if t.i > clause.right_edge.i and not t.is_punct]
+    if len(tail) < 2 or tail[0].lower_ not in {"but", "yet"} or tail[0].dep_ != "cc" or tail[0].head.i != verb.i \
+            or any(t.pos_ in {"VERB", "AUX"} for t in tail):
+        return None
+    if any(not t.is_punct for t in verb.doc[clause.right_edge.i + 1 : tail[0].i]):
+        return None
+    return _tok_range(tail)[1]
+
+
+_SUBORDINATORS = frozenset("as because while since although though after before until unless whereas when if".split())
+
+
+def _dangling_subordinator(tok) -> bool:
+    """A subordinator ending a clause with nothing after it in the parse ('as' tagged a preposition of
+    'jobs' with no object, its clause hung elsewhere): the clause was cut where it went on."""
+    return tok.lower_ in _SUBORDINATORS and tok.tag_ == "IN" and not any(True for _ in tok.children) \
+        and tok.i + 1 < tok.sent.end and not tok.doc[tok.i + 1].is_punct
+
+
+def _after_dangling_conjunction(toks: list) -> int | None:
+    """Where the reported clause really ends when the parser cut it after a coordinator ('that Assange
+    was being arbitrarily – and', its second half hung on the main clause; 'must be released but', the
+    phrase after 'but' hung on the verb of saying): up to the next comma, semicolon or colon or the
+    sentence's end. After ', and' only a clause (with a verb) carries on what was said; a noun there
+    ('X, who said that Y, and Elizabeth Warren, are ...') joins something outside it, and the content
+    ends before the comma. A subordinator left with nothing after it ('cut 4,700 jobs as') carries on to
+    the sentence's end. None when the clause ends with none of these."""
+    words = [t for t in toks if not t.is_punct]
+    if words and _dangling_subordinator(words[-1]):
+        # 'will cut 4,700 jobs as', the clause after 'as' hung on the verb of saying: up to the sentence's end
+        rest = [t for t in words[-1].doc[words[-1].i + 1 : words[-1].sent.end] if not t.is_punct and not t.is_space]
+        return rest[-1].idx + len(rest[-1].text) if rest else None
+    if not words or words[-1].dep_ != "cc" or words[-1].lower_ not in {"and", "but", "or", "yet", "nor"}:
+        return None
+    cc = words[-1]
+    doc = cc.doc
+    after = []
+    for t in doc[cc.i + 1 : cc.sent.end]:
+        if t.text in {",", ";", ":"}:
+            break
+        if not t.is_punct and not t.is_space:
+            after.append(t)
+    comma = cc.i > 0 and doc[cc.i - 1].text == ","
+    if after and (not comma or any(t.pos_ in {"VERB", "AUX"} for t in after)):
+        return after[-1].idx + len(after[-1].text)
+    before = [t for t in words[:-1] if t.i < cc.i]
+    return before[-1].idx + len(before[-1].text) if before else None
+
+
+def _after_aside_date(doc, end: int) -> int:
+    """Where the clause after an opening aside starts: 'As X wrote in Y last year, empires ...' dates the
+    writing, though the parser hangs 'last year' on the clause after the comma. A date or time (with its
+    preposition) between the aside's last word and the comma goes with the aside. ``end`` otherwise."""
+    toks = [t for t in doc if t.idx >= end]
+    comma = next((k for k, t in enumerate(toks) if t.is_punct), None)
+    if not comma or toks[comma].text != ",":
+        return end
+    if all(t.ent_type_ in {"DATE", "TIME"} or k == 0 and t.dep_ == "prep" for k, t in enumerate(toks[:comma])):
+        return toks[comma].idx + 1
+    return end
+
+
+def _previous_sentence_said(verb) -> tuple[int, int, str] | None:
+    """The sentence before, when the verb's object is 'this' standing for it: the wire form that gives
+    the news first and its source after ('The state has approved N2bn for roads. The commissioner
+    disclosed this in a statement on Sunday.'; 'This was disclosed by ...'). None otherwise, and when
+    that sentence does not end like one (a headline)."""
+    this = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"this", "these"}
+                 and not any(True for _ in c.children)), None)
+    if this is None or verb.sent.start == 0 or verb.dep_ != "ROOT":
+        return None  # 'but he said this as if ...': 'this' is the sentence's own first clause
+    doc = verb.doc
+    k = verb.sent.start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct and doc[k].text not in {".", "!", "?"}):
+        k -= 1
+    if k < 0 or doc[k].text not in {".", "!", "?"}:
+        return None
+    prev = doc[k].sent
+    s, e = _trim(doc.text, prev.start_char, prev.end_char)
+    return (s, e, "previous") if e > s else None
+
+
+def _channel_aside_after(head, end: int) -> bool:
+    """Whether all that the clause ``head`` holds after character ``end`` is the writer's aside on the
+    channel, 'as quoted by Z' or 'as reported by Z' (the parser may hang it on the reported clause)."""
+    after = [t for t in head.subtree if t.idx >= end and not t.is_punct]
+    aside = next((c for c in head.children if c.dep_ == "advcl" and c.idx >= end
+                  and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                  and c.lemma_.lower() in SPEECH_LEMMAS | {"quote", "cite"}), None)
+    return bool(after) and aside is not None and {t.i for t in after} <= {t.i for t in aside.subtree}
+
+
+def _lead_into_quote(doc, q: Quote) -> int | None:
+    """Where the writer's words leading into a partial quote begin, when a sentence opens with them
+    ('The claims were “completely false,” a spokesman said': the source said the claims were false,
+    not just 'completely false'); None when the quote opens its sentence or follows a colon, another
+    quote or a verb of saying (then the quote alone is what was said)."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, q.start) + 1
+    ends = list(re.finditer(r"[.!?][\"”’]?\s+", text[line_start : q.start - 1]))
+    start = line_start + (ends[-1].end() if ends else 0)
+    dateline = _DATELINE.match(text, start) if start == line_start else None
+    if dateline is not None:  # 'ROME, Feb 6 (Agency) – X has signed the “...,” the agency confirmed'
+        start = dateline.end()
+    lead = text[start : q.start - 1]
+    if not re.search(r"\w", lead) or re.search(r"[:\"“”‘’]", lead):
+        return None
+    span = doc.char_span(start, q.start - 1, alignment_mode="expand")
+    if span is None or any(_is_speech(t) for t in span):
+        return None
+    return start
+
+
+def _object_before_quoted_predicate(verb):
+    """The object of a present-tense headline verb of saying followed by a quoted predicate: 'Pope says
+    war in Sudan 'a shame for humanity'' (parsed as two objects, or the predicate as the object's
+    modifier) or 'Minister says grain deal 'is dead'' (the quote mark parsed as the subject of 'is').
+    The object opens the content. None otherwise; 'tell'-like verbs are left out, as their object is
+    the addressee."""
+    if verb.tag_ not in {"VBZ", "VBP"} or verb.lemma_.lower() in _ADDRESSEE_VERBS:
+        return None
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "dep"} and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    inside = {t.i for t in obj.subtree}
+    i = obj.i + 1
+    while i < verb.sent.end and i in inside and not doc[i].is_punct:
+        i += 1
+    if i + 1 >= verb.sent.end or doc[i].text not in {"'", '"', "‘", "“"} or doc[i + 1].is_punct:
+        return None
+    # a headline (no final period) whose quoted predicate follows the object's own words, lower case:
+    # not a title inside the object ('the meaning of ‘Amoris Laetitia’') nor a quote after a clause
+    if verb.sent.text.rstrip().endswith(".") or not doc[i + 1].text[:1].islower() or doc[i - 1].pos_ == "ADP" \
+            or any(t.pos_ in {"VERB", "AUX"} for t in doc[obj.i : i]):
+        return None
+    return obj if obj.left_edge.i == verb.i + 1 else None
+
+
+def _drop_unparsed_addressee(toks: list, verb) -> list:
+    """'told AFP Fact Check the image was altered': an addressee of several capitalised words the
+    parser read as the start of the clause (one word taken for a verb). With no object of its own, a
+    'tell'-like verb followed at once by capitalised words and then an article or possessive opening a
+    new phrase, or by an outlet's name ('told Reuters prices had halved', 'told the BBC officials had
+    known', the name parsed as a compound of the clause's subject), has its addressee there; the clause
+    starts after it. When the parser made outlet and subject the verb's object ('told Reuters talks
+    would resume', object 'Reuters talks' and a clause without a subject), the subject goes back on the
+    clause; not when the clause has a subject of its own ('told BBC Sport his side had ...')."""
+    if verb.lemma_.lower() not in _ADDRESSEE_VERBS or not toks:
+        return toks
+    doc = verb.doc
+    lead = 1 if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "the" else 0
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+    if obj is not None:
+        first = toks[0]
+        if first.i != obj.right_edge.i + 1 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in first.head.children) \
+                or obj.left_edge.i != verb.i + 1:
+            return toks
+        name = [t for t in obj.subtree if t.i < obj.i and t.dep_ == "compound"]
+        inside = {t.i for t in toks}
+        root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children):
+            return toks  # 'told BBC Sport his side had ...': the clause has its subject; the object is all outlet
+        if name and doc[name[0].i : name[-1].i + 1].text in _OUTLET_NAMES and name[-1].i + 1 == obj.i \
+                and name[0].i == verb.i + 1 + lead:
+            return [t for t in obj.subtree if t.i > name[-1].i] + toks
+        return toks
+    if toks[0].i != verb.i + 1:
+        return toks
+    k = lead
+    while k < len(toks) and (toks[k].is_title or toks[k].is_upper and toks[k].is_alpha) \
+            and toks[k].ent_type_ not in {"DATE", "TIME"}:
+        k += 1
+    if lead < k < len(toks) - 1 and toks[k - 1].whitespace_ and (
+            not lead and toks[k].lower_ in {"the", "a", "an", "his", "her", "its", "their", "our"}
+            or doc[toks[lead].i : toks[k].i].text in _OUTLET_NAMES):  # 'told Reuters prices had halved'
+        return toks[k:]
+    return toks
+
+
+def _drop_leading_date(toks: list, verb, clause) -> list:
+    """'said on Friday it would expel ...': a date phrase between the verb and a clause without
+    'that' dates the saying (the parser hangs it on the clause); it is no part of the content."""
+    if not toks or toks[0].i != verb.i + 1:
+        return toks
+    first = next((c for c in clause.children if c.left_edge.i == verb.i + 1), None)
+    if first is None or first.dep_ not in {"prep", "npadvmod"}:
+        return toks
+    phrase = list(first.subtree)
+    if not all(t.ent_type_ in {"DATE", "TIME"} or t is first and t.dep_ == "prep" for t in phrase):
+        return toks
+    drop = {t.i for t in phrase}
+    return [t for t in toks if t.i not in drop] or toks
+
+
+# Verbs whose object is the addressee of the statement: 'told the BBC's Newsnight programme that ...'.
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "promise", "notify", "advise"})
+
+
+def _trailing_report(c):
+    """The reported clause X when ``c`` is a trailing clause of saying that the parser hung on an
+    earlier verb of saying as its complement: in 'Experts said that X, the Times reported', 'reported'
+    is parsed as what the experts said, and X as what the Times reported. None otherwise."""
+    if not _is_speech(c) or not any(x.dep_ == "nsubj" for x in c.children):
+        return None
+    inner = next((x for x in c.children if x.dep_ == "ccomp" and x.i < c.i), None)
+    if inner is None or inner.right_edge.i + 1 >= c.i or c.doc[inner.right_edge.i + 1].text != ",":
+        return None
+    return inner
+
+
+def _that_after_aside(verb, clause, toks):
+    """The complementiser of 'said, speaking on condition of anonymity, that X' when the parser put the
+    aside inside the clause: the clause opens right after ', ' behind the verb and its 'that' follows a
+    comma. The aside and 'that' are no part of what was said. None otherwise."""
+    if not toks or toks[0].i <= verb.i or not _comma_before(toks[0]):
+        return None
+    return next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that" and _comma_before(m)), None)
+
+
+def _addressee_clause(verb) -> list:
+    """The 'that' clause the parser hung on a noun between the verb and the clause: the addressee of
+    'tell'-like verbs ('told the BBC's programme that X' parses the clause as a modifier of
+    'programme') or the noun of a phrase ('told analysts on a conference call that X', 'said at a
+    news conference that X'); [] when there is none."""
+    heads = []
+    if verb.lemma_.lower() in _ADDRESSEE_VERBS:
+        heads = [obj for obj in verb.children if obj.dep_ in {"dobj", "dative"} and obj.i > verb.i]
+    for h in [verb, *heads]:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.i > verb.i:
+                heads += [p for p in prep.children if p.dep_ == "pobj"]
+    for obj in heads:
+        for c in obj.children:
+            if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
+                return [c]
+    addressees = [h for h in heads if h.head.i == verb.i and h.dep_ in {"dobj", "dative"}]
+    return [c for obj in addressees for c in obj.children if _that_read_as_relative(c)][:1]
+
+
+def _that_read_as_relative(c) -> bool:
+    """'She told an interviewer that she wrote "to find out what I think"': the parser reads 'that' as a
+    relative pronoun, the object of 'wrote', and the clause as one on 'interviewer'. A clause whose
+    'that' object opens it while it has a subject of its own and another complement is the reported
+    clause ('told the man that she loved' has none, and stays a relative clause)."""
+    if c.dep_ != "relcl" or c.i < c.head.i:
+        return False
+    that = c.doc[c.left_edge.i]
+    if that.lower_ != "that" or that.head.i != c.i or that.dep_ != "dobj":
+        return False
+    return any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children) and any(
+        x.dep_ in {"xcomp", "ccomp", "attr", "acomp", "oprd", "prep", "advcl"} and x.i > c.i for x in c.children)
+
+
+def _via(verb, ccomp_via) -> tuple[int, int] | None:
+    if ccomp_via is not None:
+        for c in ccomp_via.children:
+            if c.dep_ == "nsubj" and c.pos_ == "PROPN":
+                return _np_span(c)
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative"} and verb.lemma_ in {"tell", "inform"} and c.pos_ == "PROPN":
+            return _np_span(c)
+    for t in verb.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in {"with", "to"} and t.pos_ == "PROPN" \
+                and t.head.head.lemma_.lower() in DOC_NOUNS | {"interview", "speak"}:
+            return _np_span(t)
+    return None
+
+
+def _reduced_relative_report(verb):
+    """``(speaker, (start, end, "ccomp"))`` for 'The paper reported on Sunday, quoting an official, that
+    X': with a date and an aside between the verb and 'that', the parser reads 'reported ...' as a
+    participle modifying 'paper' and makes 'paper' the subject of X's verb. The verb follows its noun
+    directly, and a 'that' of X's verb follows the participle's phrase after a comma. None otherwise."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or noun.i != verb.i - 1:
+        return None
+    if noun.dep_ == "ROOT":
+        return _sentence_read_as_noun_phrase(noun, verb)
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = noun.head
+    end = max(t.i for t in verb.subtree if not t.is_punct)
+    that = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+    doc = verb.doc
+    if that is None or clause.i < that.i or that.i < end + 2 or doc[end + 1].text != "," \
+            or doc[that.i - 1].text != ",":
+        return None
+    if that.i > end + 2 and doc[end + 2].tag_ != "VBG":  # only an aside ', citing X,' may lie between
+        return None
+    toks = [t for t in clause.subtree if t.i > that.i]
+    return noun, (*_tok_range(toks), "ccomp")
+
+
+def _sentence_read_as_noun_phrase(noun, verb):
+    """'The rapper posted on X that he had ...': the small model reads the whole sentence as a noun
+    phrase, 'posted on X' and the 'that' clause both modifying 'rapper', with no verb at its root. A
+    past verb of saying right after the root noun, with a clause opening with 'that' hung on the same
+    noun after the verb's phrase, is the noun's report of that clause. None otherwise."""
+    end = max(t.i for t in verb.subtree)
+    for c in noun.children:
+        if c.i > end and c.dep_ in {"acl", "relcl", "ccomp"}:
+            first = c.doc[c.left_edge.i]
+            if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == c.i and first.i == end + 1:
+                return noun, (*_tok_range([t for t in c.subtree if t.i > first.i]), "ccomp")
+    return None
+
+
+def _in_quoted_title(tok, quotes: list[Quote]) -> bool:
+    """The verb is a word of a title in quotation marks: 'Her single, “Tell Me Why,” topped the charts',
+    'the slogan "Say No More"'. A quotation of two to eight words, each capitalised but for the small
+    words of a title, reports nothing said, whatever verb it holds."""
+    q = _quote_containing(quotes, tok.idx, tok.idx + len(tok.text))
+    if q is None or not tok.text[:1].isupper():
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", q.text)
+    return 2 <= len(words) <= 8 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _idiom_as_they_say(tok) -> bool:
+    """'As they say, the devil is in the detail': a saying, not a report; 'they' are nobody in particular.
+    Only a bare present 'as they say' (no object, place or time of its own); 'As they said in their
+    statement, ...' and 'As you say, ...' (an interviewer to the interviewee) are reports."""
+    if tok.lemma_.lower() != "say" or tok.tag_ != "VBP":
+        return False
+    kids = [c for c in tok.children if c.dep_ != "punct"]
+    return sorted(c.lower_ for c in kids) == ["as", "they"] and all(c.dep_ in {"mark", "nsubj"} for c in kids)
+
+
+def _trailing_named_speaker(verb):
+    """'Mr. Okafor died at home, his daughter, Adaeze, said.': a speaker after the news, named twice (a
+    role, then the name between commas), just before a verb of saying with no subject. The small model
+    hangs the role on the news ('daughter' a conjunct of 'home') and leaves the verb without a subject.
+    Returns the role noun and where the news ends (the comma before the role), or None."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i < 3 or doc[i].text != ",":
+        return None
+    j = i - 1
+    while j > 0 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+        j -= 1
+    if j == i - 1 or doc[j].text != ",":
+        return None
+    k = j - 1
+    if doc[k].pos_ != "NOUN":
+        return None
+    m = k
+    while m - 1 > 0 and doc[m - 1].pos_ in {"DET", "PRON", "ADJ", "NOUN", "NUM"} and doc[m - 1].tag_ != "PRP" \
+            and not doc[m - 1].is_punct:
+        m -= 1
+    if m - 1 <= 0 or doc[m - 1].text != "," or doc[m - 1].sent.start != verb.sent.start:
+        return None
+    return doc[k], doc[m - 1].idx
+
+
+def _same_tense(verb, other) -> bool:
+    """Whether ``other`` can be in the tense of ``verb``: a past form the tagger read as a participle,
+    or as a base form spelt like the past ('cut', 'set', 'shut'), counts as past."""
+    if verb.tag_ == "VBD":
+        return other.tag_ in {"VBD", "VBN"} or other.tag_ in {"VB", "VBP"} and other.lower_ == other.lemma_.lower()
+    return other.tag_ == verb.tag_
+
+
+def _speakers_act_after_quote(verb, s: int, e: int, quotes: list[Quote]) -> int | None:
+    """Where a reported clause ends when a partial quote closes it and 'and' adds a verb in the tense of
+    the verb of saying with no subject of its own: 'said sales were "weaker than feared" and cut its
+    outlook' (the parser hangs 'cut' on 'were'; the company cut the outlook, it did not say so). The
+    closing mark is the writer taking the narration back. None otherwise ('said prices were "too high"
+    and would have to fall' keeps the modal's clause; 'said it was "weak" and had fallen' its auxiliary)."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBD", "VBZ"}:
+        return None
+    for t in doc[verb.i + 1 : verb.sent.end]:
+        if not (s <= t.idx < e) or t.dep_ != "conj" or t.pos_ != "VERB" or not _same_tense(verb, t) \
+                or t.head.i == verb.i or t.lemma_.lower() in {"be", "have", "do"} \
+                or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in t.children):
+            continue
+        cc = doc[t.i - 1]
+        if cc.lower_ != "and" or t.i < 2:
+            continue
+        mark = doc[t.i - 2]
+        if any(q.end == mark.idx and s < q.start for q in quotes) and (_possessor_elsewhere(t) or _takes_leave(t)):
+            return cc.idx
+    return None
+
+
+# Acts of a speaker leaving or ending the exchange: 'said the offer was “an insult” and walked out'. What the
+# reported clause's subject (an offer, a decision, a card) cannot do, so the act is the speaker's.
+_LEAVING = frozenset("walk storm stride march leave exit depart hang refuse decline shrug head".split())
+
+
+def _takes_leave(conj) -> bool:
+    """Whether the second verb is the speaker leaving or ending the exchange: 'walked off', 'stormed out of
+    the room', 'left the stage', 'hung up', 'declined to take questions'. Not 'left families worse off' (the
+    reported subject's effect: an object with a predicate of its own) nor 'headed the list'."""
+    lem = conj.lemma_.lower()
+    if lem not in _LEAVING:
+        return False
+    kids = list(conj.children)
+    if any(c.dep_ in {"ccomp", "oprd", "acomp"} for c in kids) or any(
+            c.dep_ == "dobj" and any(x.dep_ in {"amod", "acomp"} and x.i > c.i for x in c.children) for c in kids):
+        return False
+    if lem in {"refuse", "decline"}:
+        return any(c.dep_ == "xcomp" for c in kids)
+    if lem == "hang":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
+    if lem == "head":
+        return any(c.dep_ in {"prt", "advmod", "prep"} for c in kids) and not any(c.dep_ == "dobj" for c in kids)
+    return True
+
+
+_SINGULAR_POSS = frozenset({"its", "his", "her"})
+
+
+def _possessor_elsewhere(conj) -> bool:
+    """Whether the second verb's object holds a possessive that cannot stand for the reported clause's
+    subject, so it stands for the speaker: in 'said sales were "weak" and cut its outlook' 'its' is not
+    the sales'; in 'said the ban was "unlawful" and violated the right to assemble' nothing says whose
+    act the violating is, and it stays what was said (as does 'and ignored its own advice' after 'the
+    government was ...')."""
+    subj = next((c for c in conj.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.pos_ == "PRON":
+        return False
+    plural = subj.tag_ in {"NNS", "NNPS"}
+    for t in conj.subtree:
+        if t.dep_ == "poss" and t.tag_ == "PRP$":
+            if t.lower_ in _SINGULAR_POSS and plural or t.lower_ == "their" and not plural:
+                return True
+    return False
+
+
+def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
+    text = doc.text
+    out = []
+    for tok in doc:
+        if not _is_speech(tok) or _idiom_as_they_say(tok) or _in_quoted_title(tok, quotes):
+            continue
+        garden = _reduced_relative_report(tok)
+        subj = garden[0] if garden else _subject(tok)
+        cut = None
+        if subj is None and (trail := _trailing_named_speaker(tok)) is not None:
+            subj, cut = trail
+        if subj is None:
+            continue
+        found = garden[1] if garden else _content_of(tok, text, quotes)
+        if found is None:
+            continue
+        s, e, how = found
+        if tok.lemma_.lower() not in _ASKING:
+            s, e = _named_after_colon(text, s, e)
+        if cut is not None:
+            e = min(e, cut)
+        second = next((c for c in doc if c.i > tok.i and s <= c.idx < e and c.lemma_.lower() in SPEECH_LEMMAS
+                       and _is_speech(c) and getattr(_speakers_second_verb(c), "i", None) == tok.i), None)
+        if second is not None:  # 'said X and warned that Y': X ends before the speaker's second verb
+            cc = next((c for c in second.head.children if c.dep_ == "cc" and c.i < second.i), None)
+            e = min(e, (cc or second).idx)
+        if how == "ccomp" and (act := _speakers_act_after_quote(tok, s, e, quotes)) is not None:
+            e = act  # 'said sales were "weak" and cut its outlook': the cutting is the speaker's, not said
+        if how in {"ccomp", "clause"}:  # a reported clause does not run past its paragraph ('previous' may)
+            lo = text.rfind("\n", 0, tok.idx) + 1
+            hi = text.find("\n", tok.idx)
+            hi = len(text) if hi < 0 else hi
+            s, e = max(s, lo), min(e, hi)
+        s, e = _trim(text, s, e)
+        if e <= s:
+            continue
+        ss, se = _source_span(subj)
+        if garden:  # the participle the parser hung on the speaker is the cue, not part of the speaker
+            se = len(text[:min(se, tok.idx)].rstrip())
+        if ss < e and s < se and how not in {"clause", "split"}:  # the content swallowed the speaker: a misparse
+            continue
+        cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+        cs, ce = _tok_range(cue_toks)
+        if not re.fullmatch(r"[\w\s'’-]+", text[cs:ce]):
+            cs, ce = tok.idx, tok.idx + len(tok.text)
+        relcl_via = next((c for c in tok.children if c.dep_ == "ccomp"
+                          and any(t.tag_ in {"WDT", "WP"} and t.dep_ in {"dobj", "nsubj"} for t in c.children)), None)
+        via = _via(tok, relcl_via)
+        a = Attribution(text[ss:se], ss, se, text[cs:ce], cs, ce, s, e)
+        if via is not None and not (via[0] < se and ss < via[1]):
+            a.via, a.via_start, a.via_end = text[via[0] : via[1]], via[0], via[1]
+        out.append(a)
+    return out
