@@ -1172,3 +1172,46 @@ def test_the_time_chart_spaces_months_by_time_and_breaks_its_line_where_none_wer
     other = line_chart([("first", 0.1, None), ("second", 0.2, None), ("third", 0.3, None)], width=1000)
     spaced = [float(x) for x in re.findall(r'<circle class="dot" cx="([\d.]+)"', other)]
     assert spaced[1] - spaced[0] == pytest.approx(spaced[2] - spaced[1])  # not months: one step each
+
+
+def test_the_reuse_page_shows_one_box_per_copied_text_with_its_articles_oldest_first(client, db_url):
+    """A text copied by three outlets was three separate pairs, each repeating one side, and
+    nothing said they were one story. It is now one box: its articles tabled oldest first, the
+    likely origin named in the heading, the origin's comparison open and the others folded, the
+    origin always on the left; pages count boxes, so none is cut in two."""
+    from propscope.reuse import find_reuse
+    from propscope.store import Store
+
+    wire = ("Customs officers at the eastern port seized four tonnes of counterfeit medicine hidden in a shipment of "
+            "garden furniture on Thursday, the finance ministry said, adding that two drivers had been detained.")
+    other = ("The regional council voted on Friday to close three rural schools at the end of the year, despite a "
+             "petition signed by more than two thousand parents who said children would face long bus journeys.")
+    late = _post(client, "Breaking. " + wire.replace("four tonnes", "4 tonnes"), title="Late copy", outlet="Gazette",
+                 published="2021-03-09")
+    first = _post(client, wire + " More soon.", title="Wire story", outlet="Wire", published="2021-03-02")
+    _post(client, "In brief: " + wire, title="Brief", outlet="Courier", published="2021-03-05")
+    _post(client, other, title="Schools A", outlet="Courier", published="2021-04-01")
+    _post(client, "Update. " + other, title="Schools B", outlet="Gazette", published="2021-04-02")
+    store = Store(db_url)
+    store.save_reuse(find_reuse(list(store.iter_articles())))
+    page = client.get("/reuse").text
+    boxes = page.split('<section class="cluster">')[1:]
+    assert len(boxes) == 2
+    box = next(b for b in boxes if "Wire story" in b)
+    assert "Found in 3 articles · likely origin: Wire, 2021-03-02" in box
+    table = box[box.index("<tbody>"):box.index("</tbody>")]
+    assert [t for t in ("Wire story", "Brief", "Late copy")] == sorted(
+        ("Wire story", "Brief", "Late copy"), key=table.index)  # oldest first
+    assert box.count('<section class="passage">') == 3 and "2 more comparisons between these articles" in box
+    opened = box[:box.index('<details class="more-pairs">')]
+    sides = re.findall(r'<div class="meta"><a dir="auto" href="/articles/([^"]+)"', opened)
+    assert sides[0] == first["id"]  # the origin on the left of the open comparison
+    assert late["id"] in "".join(re.findall(r'href="/articles/([^"]+)"', box))
+    one_per_page = store.load_reuse(limit=1, per="cluster")
+    assert len(one_per_page.clusters) == 1 and len({p.cluster for p in one_per_page.passages}) == 1
+    wanted = one_per_page.clusters[0]
+    assert len(one_per_page.passages) == len(store.load_reuse().passages) - len(
+        store.load_reuse(limit=1, offset=1, per="cluster").passages)  # a page holds whole clusters
+    assert {m[0] for m in wanted.members} == {i for p in one_per_page.passages for i in (p.a, p.b)}
+    second_page = client.get("/reuse", params={"article": late["id"]}).text
+    assert second_page.count('<section class="cluster">') == 1 and "Brief" in second_page  # the whole box

@@ -8,6 +8,7 @@ file opens on an offline machine and can be mailed as is.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import html
 import json
@@ -431,7 +432,10 @@ def render_passage(p, texts: dict, origin: str | None, href: Callable[[str], str
     """One reused passage, the two articles side by side with their differences marked. Each side
     is headed by its article's title, a link to its page where ``href`` gives one (the web app),
     with the outlet and date; the article id and the passage's character offsets, which
-    researchers cite, follow in small print rather than as the heading."""
+    researchers cite, follow in small print rather than as the heading. The likely origin is on the
+    left, so that underlined words are what the copy added and struck-through ones what it dropped."""
+    if origin is not None and origin == p.b:
+        p = dataclasses.replace(p, a=p.b, a_start=p.b_start, a_end=p.b_end, b=p.a, b_start=p.a_start, b_end=p.a_end)
     a_text, b_text = texts[p.a].text[p.a_start:p.a_end], texts[p.b].text[p.b_start:p.b_end]
     left, right = word_diff(a_text, b_text)
 
@@ -453,12 +457,72 @@ def render_passage(p, texts: dict, origin: str | None, href: Callable[[str], str
             f'<div>{head(p.b, p.b_start, p.b_end)}<pre dir="auto">{right}</pre></div></div></section>')
 
 
+def clustered(result) -> list[tuple]:
+    """``result``'s clusters, each with its passages: those with the likely origin first, then the
+    closest copies. A passage whose cluster is missing (a store written part-way) stands alone."""
+    from .reuse import Cluster
+
+    by_id = {c.id: (c, []) for c in result.clusters}
+    alone = []
+    for p in result.passages:
+        if p.cluster in by_id:
+            by_id[p.cluster][1].append(p)
+        else:
+            alone.append((Cluster(-1, [(p.a, p.a_start, p.a_end), (p.b, p.b_start, p.b_end)], None, p.boilerplate),
+                          [p]))
+    groups = [(c, sorted(ps, key=lambda p: (c.origin not in (p.a, p.b), -p.score)))
+              for c, ps in by_id.values() if ps]
+    return groups + alone
+
+
+def render_cluster(cluster, passages: Sequence, texts: dict, href: Callable[[str], str] | None = None,
+                   max_pairs: int = 12) -> str:
+    """One text found in several articles: who published it and when, which article was first
+    (the likely origin), then the comparisons side by side. Shown pair by pair, a story copied by
+    five outlets was up to ten cards with the same left side, and nothing said they were one
+    story: the table of its articles says that at a glance, and the comparisons with the origin
+    come first, the others folded."""
+    ids = sorted({m[0] for m in cluster.members if m[0] in texts},
+                 key=lambda i: (texts[i].published is None, str(texts[i].published or ""), i))
+    spans: dict[str, list[str]] = {}
+    for art, start, end in cluster.members:
+        spans.setdefault(art, []).append(f"[{start}:{end}]")
+
+    def name(article_id: str) -> str:
+        title = html.escape(texts[article_id].title or article_id)
+        return (f'<a dir="auto" href="{html.escape(href(article_id))}">{title}</a>' if href
+                else f'<strong dir="auto">{title}</strong>')
+
+    mark = ' <span class="origin">likely origin</span>'
+    rows = "".join(
+        f'<tr><td>{name(i)}{mark if i == cluster.origin else ""}</td>'
+        f'<td dir="auto">{html.escape(texts[i].outlet or "")}</td><td>{html.escape(str(texts[i].published or "–"))}</td>'
+        f'<td><small class="offsets">id {html.escape(i)} · characters {" ".join(spans.get(i, []))}</small></td></tr>'
+        for i in ids)
+    if cluster.origin in texts:
+        first = texts[cluster.origin]
+        origin = (f' · likely origin: {html.escape(first.outlet or first.title or cluster.origin)}'
+                  f'{", " + html.escape(str(first.published)) if first.published else ""}')
+    else:
+        origin = ' · <span class="hint">no likely origin: the articles give no dates, or the earliest share one</span>'
+    pairs = [p for p in passages if p.a in texts and p.b in texts]
+    shown = [render_passage(p, texts, cluster.origin, href=href) for p in pairs[:max_pairs]]
+    left = (f'<p class="hint">{plural(len(pairs) - len(shown), "more comparison")} not shown: the table above lists '
+            f'every article.</p>' if len(pairs) > len(shown) else "")
+    more = (f'<details class="more-pairs"><summary>{plural(len(shown) - 1, "more comparison")} between these '
+            f'articles</summary>{"".join(shown[1:])}{left}</details>' if len(shown) > 1 else "")
+    return (f'<section class="cluster"><h2>Found in {plural(len(ids), "article")}{origin}'
+            f'{_BOILERPLATE if cluster.boilerplate else ""}</h2>'
+            f'<table class="list members"><thead><tr><th scope="col">Article</th><th scope="col">Outlet</th>'
+            f'<th scope="col">Published</th><th scope="col">Where</th></tr></thead><tbody>{rows}</tbody></table>'
+            f'{shown[0] if shown else ""}{more}</section>')
+
+
 def render_reuse(result, texts: dict, title: str = "propscope: reused passages") -> str:
-    origins = {c.id: c.origin for c in result.clusters}
-    body = "".join(render_passage(p, texts, origins.get(p.cluster)) for p in result.passages)
+    body = "".join(render_cluster(c, ps, texts) for c, ps in clustered(result))
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f'<style>{_ARTICLE_CSS.read_text()}{_PAGE_CSS}</style></head><body><h1>{html.escape(title)}</h1>'
             f'<p class="note">{plural(len(result.passages), "passage")} in {plural(len(result.clusters), "cluster")}. '
-            f'Struck-through words '
+            f'Each cluster is one text found in several articles, oldest first; struck-through words '
             f'appear only on the left, underlined ones only on the right.</p>{body or "<p>No reuse found.</p>"}'
             f'</body></html>')

@@ -651,15 +651,23 @@ class Store:
                     {k: getattr(p, k) for k in ("a", "a_start", "a_end", "b", "b_start", "b_end", "score", "cluster",
                                                 "boilerplate")} for p in result.passages])
 
-    def load_reuse(self, article_id: str | None = None, limit: int | None = None, offset: int = 0):
-        """Stored reuse results (all, or those touching one article), as a ``ReuseResult``."""
+    def load_reuse(self, article_id: str | None = None, limit: int | None = None, offset: int = 0,
+                   per: str = "passage"):
+        """Stored reuse results (all, or those touching one article), as a ``ReuseResult``.
+        ``limit`` and ``offset`` count passages, or with ``per="cluster"`` clusters, each with all
+        its passages: a page that shows clusters must not cut one in two."""
         from .reuse import Cluster, Passage, ReuseResult
 
         q = sa.select(reuse_passages).order_by(reuse_passages.c.a, reuse_passages.c.a_start, reuse_passages.c.b,
                                                reuse_passages.c.b_start)
-        if article_id:
-            q = q.where(sa.or_(reuse_passages.c.a == article_id, reuse_passages.c.b == article_id))
-        q = q.limit(limit).offset(offset) if limit else q
+        touching = sa.or_(reuse_passages.c.a == article_id, reuse_passages.c.b == article_id)
+        if per == "cluster":
+            ids = (sa.select(reuse_passages.c.cluster).where(touching).distinct().order_by(reuse_passages.c.cluster)
+                   if article_id else sa.select(reuse_clusters.c.id).order_by(reuse_clusters.c.id))
+            q = q.where(reuse_passages.c.cluster.in_(ids.limit(limit).offset(offset) if limit else ids))
+        elif article_id:
+            q = q.where(touching)
+        q = q.limit(limit).offset(offset) if limit and per != "cluster" else q
         with self.engine.connect() as conn:
             passages = [Passage(**{k: r[k] for k in ("a", "a_start", "a_end", "b", "b_start", "b_end", "score",
                                                      "cluster", "boilerplate")}) for r in conn.execute(q).mappings()]

@@ -55,6 +55,7 @@ DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"  # Swagger UI and
 MAX_BODY_BYTES = 2_000_000
 MAX_TEXT_CHARS = 1_000_000
 SEARCH_PAGE = 20  # results per search page
+REUSE_PAGE = 10  # clusters per reuse page
 
 
 class AnalyzeRequest(BaseModel):
@@ -514,16 +515,15 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
 
     @app.get("/reuse", response_class=HTMLResponse, include_in_schema=False)
     def reuse_page(request: Request, article: str = "", page_no: int = Query(1, alias="page", ge=1, le=100_000)):
-        from ..report_html import render_passage
+        from ..report_html import clustered, render_cluster
 
-        result = store().load_reuse(article or None, 25, (page_no - 1) * 25)
-        ids = {i for p in result.passages for i in (p.a, p.b)}
+        result = store().load_reuse(article or None, REUSE_PAGE, (page_no - 1) * REUSE_PAGE, per="cluster")
+        ids = {m[0] for c in result.clusters for m in c.members} | {i for p in result.passages for i in (p.a, p.b)}
         texts = {i: titled(a) for i in ids if (a := store().get_article(i))}
-        origins = {c.id: c.origin for c in result.clusters}
-        passages = [Markup(render_passage(p, texts, origins.get(p.cluster), href=article_href))
-                    for p in result.passages if texts.get(p.a) and texts.get(p.b)]
+        groups = clustered(result)
+        cards = [Markup(render_cluster(c, ps, texts, href=article_href)) for c, ps in groups]
         shown = texts.get(article) or (titled(found) if article and (found := store().get_article(article)) else None)
-        return page(request, "reuse.html", passages=passages, clusters=result.clusters, article=article,
+        return page(request, "reuse.html", clusters=cards, more=len(groups) >= REUSE_PAGE, article=article,
                     article_title=shown.title if shown else None, page_no=page_no, url=views.url)
 
     def search_rows(q: str, technique: str, outlet: str, since: str, until: str, limit: int,
