@@ -52,7 +52,7 @@ from .patterns import (
 )
 from .quotes import find_quotes
 from .results import Attribution, EntityMention, Quote, SourcesResult, named_entities
-from .targets import targets
+from .targeting import targets
 from .verbs import _verb_attributions
 
 __all__ = [
