@@ -695,3 +695,17 @@ def test_a_kicker_over_the_headline_does_not_become_the_title(tmp_path):
     (tmp_path / "kicker.html").write_text(page)
     [a] = read(tmp_path / "kicker.html")
     assert a.title == "Why water costs more in the valley"
+
+
+def test_a_read_also_box_in_a_div_and_a_rail_heading_left_alone_go(tmp_path):
+    """A "See also: <headline>" box written as a <div> between paragraphs is a line of links as a
+    <p> one is; the heading of a box whose links all went ("Most shared") is left heading
+    nothing and goes too. A subheading with the article's paragraphs under it stays."""
+    body = (f"<p>{STORY[0]}</p><div class='x1'><b>See also:</b> <a href='/a'>Reservoir levels at a ten-year low</a>"
+            f"</div><section><h2>What households pay</h2><p>{STORY[1]}</p></section><p>{STORY[2]}</p>"
+            "<div class='x2'><h3>Most shared</h3><ul><li><a href='/b'>Mayor opens new bridge</a></li>"
+            "<li><a href='/c'>School term dates changed</a></li></ul></div>")
+    (tmp_path / "rail.html").write_text(_news_page(body))
+    [a] = read(tmp_path / "rail.html")
+    assert all(s in a.text for s in STORY) and "What households pay" in a.text
+    assert "Reservoir levels" not in a.text and "Most shared" not in a.text

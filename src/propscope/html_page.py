@@ -168,10 +168,34 @@ def _outside_links(el: HtmlElement) -> str:
 
 def drop_link_lines(tree: HtmlElement) -> None:
     """Remove the lines of links (``_link_line``: "Read more: <headline>", "Related: <a> | <b>")
-    that sit between an article's paragraphs: their headlines are other articles."""
+    that sit between an article's paragraphs: their headlines are other articles. A line may be a
+    <div> with no block in it (a "Read also: <headline>" box is one as often as a <p>); a heading
+    left alone in its box when its links go ("Recommended videos", "Most read") goes with them."""
     body = tree.find(".//body")
-    for el in [e for e in (body if body is not None else tree).iter("p", "li") if _link_line(e)]:
+    lines = [e for e in (body if body is not None else tree).iter("p", "li", "div") if _link_line(e)]
+    parents = [el.getparent() for el in lines]
+    for el in lines:
         el.drop_tree()
+    drop_lone_headings(parents)
+
+
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def drop_lone_headings(boxes: list) -> None:
+    """Remove the headings that are all that is left of the words in a box (each of ``boxes``,
+    where something was just taken out, or the nearest box above it with words in it): the
+    heading of a list of links or a rail whose entries went. A heading that has words after it
+    in its box heads them, and stays."""
+    for box in boxes:
+        while box is not None and box.getparent() is not None and box.tag != "body" and not _words(box):
+            box = box.getparent()
+        if box is None or box.getparent() is None or box.tag in ("body", "html"):
+            continue
+        heads = [h for h in box.iter(*_SUBHEADINGS) if _words(h)]
+        if heads and _words(box) == " ".join(_words(h) for h in heads):
+            for h in heads:
+                h.drop_tree()
 
 
 # Page parts that hold no article text, by the class or id news templates give them, where
