@@ -709,3 +709,19 @@ def test_a_read_also_box_in_a_div_and_a_rail_heading_left_alone_go(tmp_path):
     [a] = read(tmp_path / "rail.html")
     assert all(s in a.text for s in STORY) and "What households pay" in a.text
     assert "Reservoir levels" not in a.text and "Most shared" not in a.text
+
+
+def test_ad_continuation_notes_pager_lines_and_labelled_contacts_are_furniture():
+    """Lines that do the page's job: a note that the story goes on past an ad, a pager's "Page 2
+    of 5", a label with a phone number or address to reach someone, and a call to subscribe in
+    Russian. Sentences with a year, a sum or a page number in them stay the article's."""
+    from propscope.html_page import furniture_line
+
+    for line in ["Article continues after this ad", "Weiterlesen nach der Anzeige", "Seite 2 von 5",
+                 "Page 4 of 7", "Newsroom switchboard: 0113 496 0000", "Corrections: fixes@valleypaper.example",
+                 "Подпишитесь на наш канал, чтобы не пропустить новости"]:
+        assert furniture_line(line), line
+    for line in ["Budget: £2,400 for the year", "The hearing continues after the break.",
+                 "Turn to page 4 of the report for the figures.", "Deadline: 14 March 2025",
+                 "Следите за руками, сказал фокусник, и зал засмеялся."]:
+        assert not furniture_line(line), line

@@ -296,6 +296,12 @@ _RIGHTS = re.compile(r"^(?:copyright|©|\(c\))|copyright\s*(?:©|\(c\)|\d{4})|©
                      r"droits réservés|prawa zastrzeżone", re.I)
 _AD_LABEL = re.compile(r"(?:advertisement|advertising|sponsored|anzeige|werbung|publicidad|pubblicità|publicité|"
                        r"reklama)(?:\s*[-:–]?\s*(?:scroll|continue)[\w\s]*)?", re.I)
+# "Story continues below advertisement", "Article continues after this ad", "Weiterlesen nach der Anzeige".
+_CONTINUES = re.compile(r"(?:(?:the\s+)?(?:story|article|text|content)\s+)?continues?\s+(?:below|after)"
+                        r"(?:\s+(?:this|the))?(?:\s+(?:advertisement|advert|ad))?|(?:weiterlesen|lesen sie)\s+nach\s+"
+                        r"der\s+anzeige(?:\s+weiter)?|(?:la\s+)?(?:noticia|nota)\s+contin[uú]a\s+(?:abajo|debajo)", re.I)
+# A pager's line: "Page 1 of 3", "Seite 2 von 5", "Página 1 de 4", "Strona 1 z 3", "Страница 1 из 2".
+_PAGER = re.compile(r"(?:page|seite|p[aá]gina|strona|страница)\s*\d+\s*(?:of|von|de|di|z|из|/)\s*\d+", re.I)
 _READING_TIME = re.compile(r"\d+\s*(?:min(?:ute)?s?\.?|minuten|minuti|minutos?)\s+(?:read|de lectura|lesezeit|"
                            r"di lettura|czytania)", re.I)
 _CONTROL_BAR = re.compile(r"\s*[·•|]\s*")
@@ -309,10 +315,11 @@ registrieren anmelden compartir comparte compártelo sigue síguenos seguir susc
 ayúdanos descarga comenta regístrate condividi segui seguici iscriviti abbonati sostieni sostienici aiutaci
 scarica commenta registrati udostępnij obserwuj subskrybuj zasubskrybuj wesprzyj wspieraj pomóż pobierz
 skomentuj komentuj zarejestruj zapisz partager partagez suivez suivre abonnez soutenez
-téléchargez commentez inscrivez
+téléchargez commentez inscrivez подписывайтесь подпишитесь следите присоединяйтесь поделитесь скачайте
+поддержите смотрите слушайте تابعونا تابعوا اشترك اشتركوا شارك شاركوا ادعمونا حمّل
 """.split())
 _READER_WORDS = frozenset("""us our you your here today now free uns jetzt heute nos nosotros ahora hoy noi ci ora
-oggi nas teraz dziś nous maintenant""".split())
+oggi nas teraz dziś nous maintenant нас наш наши нашем нашей вас ваш сейчас сегодня""".split())
 _SEGMENT = re.compile(r"(?<=[.!?:])\s+")
 # Asking to be written to or called: "Email tips@…", "Call 555 0100", "Schreiben Sie uns: …@…".
 _CONTACT_VERBS = frozenset("""email e-mail call contact write text send message kontakt kontaktieren schreiben schreib
@@ -379,7 +386,10 @@ def furniture_line(text: str) -> bool:
     Lines with quotation marks in them are the article's."""
     if not text or len(text.split()) > MAX_LINE_WORDS or _QUOTES.search(text):
         return False
+    bare = text.strip(" .…:()[]-–—")
     if _RIGHTS.search(text) or _AD_LABEL.fullmatch(text) or _READING_TIME.fullmatch(text):
+        return True
+    if _CONTINUES.fullmatch(bare) or _PAGER.fullmatch(bare) or _labelled_contact(text):
         return True
     if _LABELLED_ADDRESS.fullmatch(text):
         return True
@@ -392,6 +402,25 @@ def furniture_line(text: str) -> bool:
     if _CONTACT.search(text) and any(s.split()[0].strip("¡¿(").lower() in _CONTACT_VERBS for s in segments if s.split()):
         return True  # asks to be written to or called, and gives the address or number: "Email tips@…"
     return any(_call_to_act(s) for s in segments)
+
+
+_LABEL = re.compile(r"([^:]{1,40}):\s*(.+)")
+_LONG_NUMBER = re.compile(r"(?:\d[\s()./-]?){9,}")
+
+
+def _labelled_contact(text: str) -> bool:
+    """Whether ``text`` is a label and where to write or call, with at most a few words besides
+    the addresses and numbers: "Media enquiries: Press Office, 020 7946 0123, press@…", "Night
+    desk: 07700 900461". A number counts when it has nine digits or more (a phone's), so a year
+    or a sum after a colon is a line of the article."""
+    m = _LABEL.fullmatch(text)
+    if not m:
+        return False
+    rest = m.group(2)
+    found = [c for c in _CONTACT.findall(rest) if "@" in c or _LONG_NUMBER.search(c)]
+    for c in found:
+        rest = rest.replace(c, " ")
+    return bool(found) and len(re.findall(r"[^\W\d_]+", rest)) <= 4
 
 
 def _control_container(control: HtmlElement, holders: set[int]) -> tuple[HtmlElement, int] | None:
