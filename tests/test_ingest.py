@@ -725,3 +725,21 @@ def test_ad_continuation_notes_pager_lines_and_labelled_contacts_are_furniture()
                  "Turn to page 4 of the report for the figures.", "Deadline: 14 March 2025",
                  "Следите за руками, сказал фокусник, и зал засмеялся."]:
         assert not furniture_line(line), line
+
+
+def test_a_closing_legal_block_that_a_copyright_line_opens_goes_whole(tmp_path):
+    """The block that a copyright line opens or closes, of short lines only (a publisher's
+    registration, its postal address, "you get this because you signed up"), in its own <div> or
+    broken by <br>s, is the page's; an article whose box ends with a copyright line keeps its
+    paragraphs."""
+    legal = ["Registered office: 4 Mill Street, Dunford DN1 2AB.", "A member of the Regional Press Standards Board.",
+             "You get this letter because you asked for it on our site.", "Change your settings here."]
+    body = (f"<div class='a'>{''.join(f'<p>{s}</p>' for s in STORY)}</div>"
+            f"<div class='b'><p>© 2025 Valley Paper Ltd. All rights reserved.</p><p>{legal[0]}</p><p>{legal[1]}</p></div>"
+            f"<table><tr><td>Copyright © 2025 Valley Paper<br>{legal[2]}<br>{legal[3]}</td></tr></table>")
+    (tmp_path / "legal.html").write_text(_news_page(body))
+    kept = f"<div>{''.join(f'<p>{s}</p>' for s in STORY)}<p>© 2025 Valley Paper</p></div>"
+    (tmp_path / "kept.html").write_text(_news_page(kept))
+    a, b = read(tmp_path / "legal.html", tmp_path / "kept.html")
+    assert all(s in a.text for s in STORY) and not [s for s in legal if s in a.text]
+    assert all(s in b.text for s in STORY)

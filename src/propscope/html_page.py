@@ -254,17 +254,17 @@ def prune_chrome(tree: HtmlElement) -> None:
     drop_unless_large(tree, found)
 
 
-def drop_unless_large(tree: HtmlElement, found: list) -> None:
+def drop_unless_large(tree: HtmlElement, found: list, share: int = 4) -> None:
     """Remove each element of ``found`` from ``tree`` (its tail stays), but never one holding a
-    quarter of the page's visible text or more: whatever marks a part as page furniture (a class
-    name, a landmark role, a form in it) may be on the article's own wrapper."""
+    quarter of the page's visible text or more (1/``share``): whatever marks a part as page
+    furniture (a class name, a landmark role, a form in it) may be on the article's own wrapper."""
     chosen = {id(el) for el in found}
     lengths = _visible_lengths(tree, chosen)
     whole = lengths[id(tree)]
     for el in found:
         if any(id(a) in chosen for a in el.iterancestors()) or el.getparent() is None:
             continue
-        if 4 * lengths[id(el)] >= whole:
+        if share * lengths[id(el)] >= whole:
             chosen.discard(id(el))
             continue
         el.drop_tree()
@@ -438,6 +438,52 @@ def _control_container(control: HtmlElement, holders: set[int]) -> tuple[HtmlEle
     return (box, len(long_blocks)) if len(long_blocks) <= 1 else None
 
 
+MAX_COLOPHON_LINE = 20  # words of a line in a page's closing legal block; an article's paragraph is longer
+
+
+def _br_lines(el: HtmlElement) -> list[str]:
+    """The lines of ``el``'s text as <br> breaks them, white space collapsed, empty ones left out."""
+    from lxml import etree
+
+    lines, parts = [], []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start" and node.tag == "br":
+            lines.append(" ".join("".join(parts).split()))
+            parts = []
+        elif event == "start" and isinstance(node.tag, str):
+            parts.append(node.text or "")
+        elif event == "end" and node is not el:
+            parts.append(node.tail or "")
+    lines.append(" ".join("".join(parts).split()))
+    return [line for line in lines if line]
+
+
+def colophon(el: HtmlElement, holders: set[int]) -> HtmlElement | None:
+    """The page's closing legal block that the line ``el`` opens or closes, or None: a box that
+    begins or ends with a copyright line ("© 2025 The Herald. All rights reserved.") and holds
+    only short lines besides (``MAX_COLOPHON_LINE`` words, ``MAX_CONTROL_WORDS`` in all), none
+    of them the page's <h1> (``holders``): a publisher's registration, its postal address, "You
+    are receiving this email because …", "unsubscribe". ``el`` is the box when <br>s break it
+    into those lines (an e-mail's footer cell), else the box it sits in. The copyright line alone
+    was taken out, the lines around it read as the article's last sentences."""
+    def rights(line: str) -> bool:
+        return len(line.split()) <= MAX_LINE_WORDS and not _QUOTES.search(line) and bool(_RIGHTS.search(line))
+
+    box, lines = el, _br_lines(el)
+    if len(lines) < 2:
+        if not lines or not rights(lines[0]):
+            return None
+        box = next((a for a in el.iterancestors() if a.tag in _CONTAINERS), None)
+        if box is None or box.tag == "body":
+            return None
+        lines = [w for b in _leaf_blocks(box) if (w := _words(b))]
+    if id(box) in holders or not lines or not (rights(lines[0]) or rights(lines[-1])):
+        return None
+    if _word_count(box, MAX_CONTROL_WORDS) > MAX_CONTROL_WORDS:
+        return None
+    return box if all(len(line.split()) <= MAX_COLOPHON_LINE or rights(line) for line in lines) else None
+
+
 def masthead_parts(root: HtmlElement, title: str | None) -> list:
     """The short parts of a page's <body> (``root``) before the part that holds its
     headline: the siblings before each ancestor of the <h1> above the h1's own box, of at most
@@ -493,7 +539,10 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
         found.append(box[0] if box is not None and (not box[1] or worded <= MAX_NOTICES) else control)
     drop_unless_large(tree, found)
     lines = [(el, _words(el)) for el in _leaf_blocks(root)]
+    legal = [box for el, _ in lines if (box := colophon(el, holders)) is not None]
     drop_unless_large(tree, [el for el, words in lines if furniture_line(words) or seen.get(words, 0) > 1])
+    # A short newsletter's legal block may be a quarter of its words; only half of them is an article.
+    drop_unless_large(tree, [box for box in legal if box.getparent() is not None], share=2)
 
 
 
