@@ -743,3 +743,17 @@ def test_a_closing_legal_block_that_a_copyright_line_opens_goes_whole(tmp_path):
     a, b = read(tmp_path / "legal.html", tmp_path / "kept.html")
     assert all(s in a.text for s in STORY) and not [s for s in legal if s in a.text]
     assert all(s in b.text for s in STORY)
+
+
+def test_a_date_line_over_the_headline_box_still_dates_the_page(tmp_path):
+    """A page that says when it was published only in a short line above the headline's box
+    ("No. 7 · Thursday, 6 March 2025", as an e-mail letter's issue line does) is dated by it; the
+    tagline beside it is the masthead's, and the date line is no sentence of the text."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    page = ("<html><head><title>Water prices up again this spring</title></head><body><div><div>Letters from the "
+            "valley, every week</div><div>No. 7 · Thursday, 6 March 2025</div><div><h1>Water prices up again this "
+            f"spring</h1>{story}</div></div></body></html>")
+    (tmp_path / "issue.html").write_text(page)
+    [a] = read(tmp_path / "issue.html")
+    assert str(a.published)[:10] == "2025-03-06" and all(s in a.text for s in STORY)
+    assert "Letters from the valley" not in a.text and "No. 7" not in a.text

@@ -490,7 +490,9 @@ def masthead_parts(root: HtmlElement, title: str | None) -> list:
     ``MAX_MASTHEAD_WORDS`` words each (a site's name and tagline, a date bar), when the <h1> is
     the headline: three words or more, all in the page's <title> (``title``). A page with no such <h1> (one
     whose <h1> is the site's logo, or sits at the foot of the page) gives none: what comes before
-    it may be the article."""
+    it may be the article. A part that is a date alone ("Issue 12 · Monday, 3 March 2025",
+    ``meta_line``) stays for trafilatura to date the page by (``without_meta_lines`` takes it out
+    of the text): an e-mail newsletter's issue line is where it says when it was sent."""
     h1 = next((h for h in root.iter("h1") if len(_words(h).split()) >= 3), None)
     if h1 is None or _words(h1) not in (title or ""):
         return []
@@ -498,7 +500,7 @@ def masthead_parts(root: HtmlElement, title: str | None) -> list:
     box = h1.getparent()
     while box is not None and box is not root and box.getparent() is not None:
         parts += [sib for sib in box.itersiblings(preceding=True) if isinstance(sib.tag, str)
-                  and _word_count(sib, MAX_MASTHEAD_WORDS) <= MAX_MASTHEAD_WORDS]
+                  and _word_count(sib, MAX_MASTHEAD_WORDS) <= MAX_MASTHEAD_WORDS and not meta_line(_words(sib))]
         box = box.getparent()
     return parts
 
