@@ -1329,3 +1329,21 @@ def test_a_long_line_up_of_names_in_one_order_in_independent_reports_is_not_copy
     a = art("a", filler(1450), f"The home side started with {eleven}, unchanged from the semi-final.", filler(1451))
     b = art("b", filler(1452), f"Coach Per Vassbotn named {eleven} in his team, as expected.", filler(1453))
     assert find_reuse([a, b], threshold=0.15).passages == []
+
+
+def test_a_quotation_with_the_same_attribution_words_in_independent_reports_is_not_copying():
+    # Two reports quote one statement and attribute it in the same plain words in its sentence
+    # ("..., the harbour master told boat owners at a meeting in Varnsborg on Thursday."); their
+    # own intros before it share a few single words. The attribution belongs to the quotation,
+    # and what the chain took in one word at a time is chance: no passage, unless quotations are
+    # asked for, and then the quotation with its attribution only.
+    quote = ("\"Nobody will lose a berth this winter. Every boat that is moored in the old harbour today will still "
+             "have a place there in March, and the town will pay for the pontoons,\"")
+    said = " the harbour master told boat owners at a meeting in Varnsborg on Thursday."
+    intro_a = "Councillors want owners, the harbour board and the town to agree on new pontoons before the winter."
+    intro_b = "The harbour master has called owners and the town together for a meeting on pontoons for the winter."
+    a = art("a", filler(1460), intro_a + "\n\n" + quote + said, filler(1461))
+    b = art("b", filler(1462), intro_b + "\n\n" + quote + said, filler(1463))
+    assert find_reuse([a, b]).passages == []
+    [p] = find_reuse([a, b], report_quotations=True).passages
+    assert a.text[p.a_start : p.a_end] == quote + said

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..document import Article
-from .align import QUOTED_SHARE, align_pair, quoted_regions, quoted_share
+from .align import QUOTED_SHARE, align_pair, quotation_regions, quoted_share
 from .candidates import Candidate, Tokens, find_candidates, tokenize
 from .clusters import (
     BOILERPLATE_MODES,
@@ -174,8 +174,10 @@ def _items(arts: Sequence[Article], cands: Sequence[Candidate]) -> list[_Item]:
 
 def _quotations(arts: Sequence[Article], found: Sequence[_Found], max_gap: int) -> set[int]:
     """Indices of passages that are a shared quotation: in both articles, at least QUOTED_SHARE
-    of the words are inside quotation marks. Two outlets quoting one speaker is not one copying
-    the other, and the quotation's "origin" would only be whoever quoted it first; a copy keeps
+    of the words are inside quotation marks or attribute the quotation in its sentence (the
+    same "the president said in a televised address on Sunday" follows one speech in many
+    reports). Two outlets quoting one speaker is not one copying the other, and the quotation's
+    "origin" would only be whoever quoted it first; a copy keeps
     the copied article's own words around the quotation, and is kept. So is a quotation next to
     a passage of the same two articles that is not one, in one block of both or next to it in
     one and in the same order in the other (:func:`.clusters.same_block`): a press release's
@@ -185,7 +187,7 @@ def _quotations(arts: Sequence[Article], found: Sequence[_Found], max_gap: int) 
 
     def share(article: str, start: int, end: int) -> float:
         if article not in regions:
-            regions[article] = quoted_regions(texts[article])
+            regions[article] = quotation_regions(texts[article])
         return quoted_share(texts[article], start, end, regions[article])
 
     quoted = {k for k, (a, a0, a1, b, b0, b1, _) in enumerate(found)

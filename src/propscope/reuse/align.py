@@ -105,7 +105,9 @@ GAP_SIMILARITY = 0.3
 BAG_MIN_SHARED = 4
 STEM_CHARS = 4
 # A passage is a shared quotation when at least this share of its words, in both articles, lies
-# inside quotation marks (what is left: "he said", "she told MPs").
+# inside quotation marks or the words attributing them in their sentence (see quotation_regions;
+# what is left: a word or two of context). align_pair judges its fragments by their evidence
+# instead, and reports a shared quotation cut to the quotation.
 QUOTED_SHARE = 0.8
 _QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _SINGLE_MARK = re.compile("['\u2018\u2019]")
@@ -985,24 +987,62 @@ def align_pair(
         return (min(a_end - a_start, b_end - b_start) >= min_chars and f.score >= min_score
                 and f.anchored >= min_anchored and _evidence(f, ta, tb, heads_a, heads_b) >= min_anchored)
 
-    quotes: dict[int, list[tuple[int, int]]] = {}
+    quotes = (quotation_regions(text_a), quotation_regions(text_b))
+    quoted_a = _in_regions(ta, quotes[0])
+    quoted_b = _in_regions(tb, quotes[1])
 
     def quotation(f: Fragment) -> bool:
-        """Both sides of ``f`` are a quotation (QUOTED_SHARE of their words inside quotation marks)."""
-        a_start, a_end, b_start, b_end = chars(f)
-        for side, text, start, end in ((0, text_a, a_start, a_end), (1, text_b, b_start, b_end)):
-            if side not in quotes:
-                quotes[side] = quoted_regions(text)
-            if quoted_share(text, start, end, quotes[side]) < QUOTED_SHARE:
-                return False
-        return True
+        """Both sides of ``f`` are a quotation: its evidence (words in runs of ANCHOR_RUN or more)
+        lies inside quotation marks or the words attributing them (:func:`quotation_regions`),
+        but for fewer than ``min_anchored`` words in each text. What a chain took in around the
+        quotation one, two or three words at a time ("and the town", "the winter" before it) is
+        chance between two reports' own intros; a copy keeps more of the copied article's words."""
+        inside = outside = 0
+        for x, y, n in f.runs:
+            if n < ANCHOR_RUN:
+                continue
+            for flags, lo in ((quoted_a, x), (quoted_b, y)):
+                inside += int(flags[lo : lo + n].sum())
+            outside = max(outside, _stretches(~quoted_a[x : x + n]), _stretches(~quoted_b[y : y + n]))
+        return inside >= 2 * min_anchored and outside < min_anchored
+
+    def quoted_part(f: Fragment) -> Fragment:
+        """``f`` cut to its words inside quotations and their attributions, in both texts."""
+        a = np.flatnonzero(quoted_a[f.a_lo : f.a_hi]) + f.a_lo
+        b = np.flatnonzero(quoted_b[f.b_lo : f.b_hi]) + f.b_lo
+        runs = tuple((x, y, n) for x, y, n in f.runs if a[0] <= x and x + n <= a[-1] + 1 and b[0] <= y
+                     and y + n <= b[-1] + 1)
+        return replace(f, a_lo=int(a[0]), a_hi=int(a[-1]) + 1, b_lo=int(b[0]), b_hi=int(b[-1]) + 1,
+                       matched=sum(n for _, _, n in runs) or f.matched, runs=runs or f.runs)
 
     out = []
     fixed = lambda f: not keep(f) or quotation(f)  # noqa: E731
     for f in _joined(_grown(align_tokens(ta, tb, regions, max_gap=max_gap), ta, tb, fixed)):
         if keep(f):
+            if quotation(f):
+                f = quoted_part(f)
             out += [(*chars(piece), round(piece.score, 6)) for piece in split_at_lines(f, ta, tb, keep, (text_a, text_b))]
     return sorted(out)
+
+
+def _in_regions(t: Tokens, regions: Sequence[tuple[int, int]]) -> np.ndarray:
+    """For each word of ``t``, whether it begins inside one of the character ``regions``."""
+    starts = np.asarray([s for s, _ in regions], dtype=np.int64)
+    ends = np.asarray([e for _, e in regions], dtype=np.int64)
+    k = np.searchsorted(starts, np.asarray(t.starts, dtype=np.int64), side="right") - 1
+    return (k >= 0) & (np.asarray(t.starts) < ends[np.maximum(k, 0)]) if len(regions) else np.zeros(len(t), bool)
+
+
+def _stretches(flags: np.ndarray) -> int:
+    """Words in stretches of ANCHOR_RUN or more consecutive true ``flags``."""
+    count = stretch = 0
+    for flag in [*flags.tolist(), False]:
+        if flag:
+            stretch += 1
+        else:
+            count += stretch if stretch >= ANCHOR_RUN else 0
+            stretch = 0
+    return count
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -1070,9 +1110,44 @@ def single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return regions
 
 
+# The words that attribute a quotation in its own sentence ("..., the president said in a televised
+# address on Sunday evening.", "The minister told MPs: ...") are at most this many, with a verb of saying.
+ATTRIBUTION_WORDS = 14
+_SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|declared|announced|stated|insisted|"
+                     r"warned|explained|argued|claimed|replied|according)\b")
+_SENTENCE_TAIL = re.compile(r"[^.!?\n\"\u201c\u201d]*?[.!?](?=[\s\"\u201d]|$)|[^.!?\n\"\u201c\u201d]*(?=\n|$)")
+_SENTENCE_HEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[^.!?\n\"\u201c\u201d]*[:,]\s*$")
+
+
+def quotation_regions(text: str) -> list[tuple[int, int]]:
+    """:func:`quoted_regions` of ``text`` with the words attributing each quotation in its sentence:
+    after its closing mark to the sentence's end, when the quotation does not end the sentence
+    itself (it closes on a comma or a dash, or lower case follows), or before its opening mark
+    from the sentence's start when they end with a colon or a comma; either at most
+    ATTRIBUTION_WORDS words with a verb of saying. Independent reports of one speech often
+    attribute it in the same plain words, which are part of quoting, not of copying."""
+    out = []
+    for start, end in quoted_regions(text):
+        tail = _SENTENCE_TAIL.match(text, end)
+        closes_on = text[end - 2 : end - 1] if end >= 2 else ""
+        if (tail and (closes_on in ",\u2014\u2013-" or tail.group().lstrip()[:1].islower())
+                and _attribution(tail.group())):
+            end = tail.end()
+        head = _SENTENCE_HEAD.search(text, max(0, start - 200), start)
+        if head and _attribution(head.group()):
+            start = head.start()
+        out.append((start, end))
+    return merge_intervals(out)
+
+
+def _attribution(words: str) -> bool:
+    return 0 < len(words.split()) <= ATTRIBUTION_WORDS and bool(_SAYING.search(words))
+
+
 def quoted_share(text: str, start: int, end: int, regions: Sequence[tuple[int, int]] | None = None) -> float:
     """Share of the words of ``text[start:end]`` that begin inside a quotation (``regions`` from
-    :func:`quoted_regions`, computed when not given)."""
+    :func:`quoted_regions`, computed when not given; pass :func:`quotation_regions` to count the
+    words attributing a quotation as part of it)."""
     regions = quoted_regions(text) if regions is None else regions
     starts = [s for s, _ in regions]
     words = inside = 0
