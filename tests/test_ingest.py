@@ -757,3 +757,19 @@ def test_a_date_line_over_the_headline_box_still_dates_the_page(tmp_path):
     [a] = read(tmp_path / "issue.html")
     assert str(a.published)[:10] == "2025-03-06" and all(s in a.text for s in STORY)
     assert "Letters from the valley" not in a.text and "No. 7" not in a.text
+
+
+def test_notes_at_the_foot_and_their_markers_are_not_article_text(tmp_path):
+    """Footnotes as blog engines write them (a list whose items link back up with "↩" or "^")
+    are references, and the linked number that cites one is not part of its sentence; a list of
+    the article's own with an in-page link, and a superscript that is no link, stay."""
+    body = (f"<p>{STORY[0]}<sup id='r1'><a href='#n1'>1</a></sup> It was the second rise.</p><p>{STORY[1]}</p>"
+            "<ul><li>Bills rise in <a href='#table'>the table below</a> for every band.</li></ul>"
+            f"<p>{STORY[2]} Use is counted in m<sup>3</sup> a day.</p><div class='notes'><ol><li id='n1'>Valley water "
+            "authority, tariff notice of April 2025. <a href='#r1'>↩</a></li><li id='n2'><a href='#r2'>^</a> Regulator's "
+            "annual report, table 4.</li></ol></div>")
+    (tmp_path / "notes.html").write_text(_news_page(body))
+    [a] = read(tmp_path / "notes.html")
+    assert f"{STORY[0]} It was the second rise." in " ".join(a.text.split()) and "m3 a day" in a.text
+    assert "Bills rise in the table below" in a.text
+    assert "tariff notice of April" not in a.text and "annual report, table 4" not in a.text

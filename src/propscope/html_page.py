@@ -198,6 +198,40 @@ def drop_lone_headings(boxes: list) -> None:
                 h.drop_tree()
 
 
+# Notes at the foot of a page: an item with a link back up to where it is cited ("↩", "^", "↑"),
+# and the marker that cites it, a short number or letter linked down to it (<sup><a href="#fn1">1</a></sup>).
+_BACK_LINK = frozenset("↩ ↩︎ ↑ ^ ⤴ ⇧ ▲".split())
+_NOTE_MARK = re.compile(r"\[?(?:\d{1,3}|[a-z*†‡])\]?", re.I)
+
+
+def drop_notes(tree: HtmlElement) -> None:
+    """Remove the notes listed at the foot of an article (a list item with a link back to its
+    marker, ``_BACK_LINK``) and the markers in its sentences (``_NOTE_MARK``): the notes are
+    references, read as the article's last sentences, and a marker glued a number to the end of
+    its sentence ("… own data.1 Imports rose")."""
+    notes, marks = [], []
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href.startswith("#"):
+            continue
+        words = _words(a)
+        if words in _BACK_LINK:
+            notes.append(next((li for li in a.iterancestors("li")), None))
+        elif _NOTE_MARK.fullmatch(words):
+            sup = next((s for s in a.iterancestors("sup") if _words(s) == words), None)
+            marks.append(sup)
+    parents = []
+    for el in {id(e): e for e in notes + marks if e is not None}.values():
+        if el.getparent() is not None:
+            parents.append(el.getparent())
+            el.drop_tree()
+    for lst in [p for p in parents if p.tag in ("ol", "ul") and not _words(p)]:
+        if lst.getparent() is not None:
+            parents.append(lst.getparent())
+            lst.drop_tree()
+    drop_lone_headings([p for p in parents if p.getparent() is not None])
+
+
 # Page parts that hold no article text, by the class or id news templates give them, where
 # trafilatura's own lists do not reach: photo credits and copyright lines ("media__copyright",
 # "image-credit"), disclaimers under opinion pieces, article tool bars ("Print Email Font size"),
@@ -550,12 +584,13 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
 
 def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
     """Take out of page ``tree`` what news templates wrap an article in, before trafilatura reads
-    it (layout tables, chrome named as such, embedded posts' frames, link lines, page furniture),
+    it (layout tables, chrome named as such, embedded posts' frames, notes, link lines, page furniture),
     and give the page's <title> and declared language, read before anything goes."""
     title, language = page_title(tree), declared_language(tree)
     unwrap_layout_tables(tree)
     prune_chrome(tree)
     tidy_social_embeds(tree)
+    drop_notes(tree)
     drop_link_lines(tree)
     drop_page_furniture(tree, title)
     return title, language
