@@ -773,3 +773,20 @@ def test_notes_at_the_foot_and_their_markers_are_not_article_text(tmp_path):
     assert f"{STORY[0]} It was the second rise." in " ".join(a.text.split()) and "m3 a day" in a.text
     assert "Bills rise in the table below" in a.text
     assert "tariff notice of April" not in a.text and "annual report, table 4" not in a.text
+
+
+def test_a_writers_biography_box_and_a_registration_line_are_the_pages(tmp_path):
+    """A box headed "About the writer" (or "Über die Autorin") is the writer's biography, and
+    "Registered in Wales no. 04455667" the publisher's record, not the story; a sentence that
+    tells when a charity was registered, and a section whose heading only starts so, stay."""
+    bio = "Ceri Hughes has reported on the valley's farms since 2011 and lives in Dunford."
+    kept = ["The charity, registered in 1998 as number 4 in the county, runs four shelters.",
+            "The report's author said the rise was avoidable."]
+    body = (f"<p>{STORY[0]}</p><p>{kept[0]}</p><section><h2>About the writer of the report</h2><p>{kept[1]}</p>"
+            f"</section><p>{STORY[1]}</p><p>{STORY[2]}</p><div class='w'><h3>About the writer</h3><p>{bio}</p></div>"
+            "<div class='z'><h4>Über die Autorin:</h4><p>Anna Berg schreibt seit 2019 für uns.</p></div>"
+            "<div class='y'><p>Valley Paper Ltd. Registered in Wales no. 04455667.</p></div>")
+    (tmp_path / "bio.html").write_text(_news_page(body))
+    [a] = read(tmp_path / "bio.html")
+    assert all(s in a.text for s in STORY + kept)
+    assert bio not in a.text and "Anna Berg" not in a.text and "04455667" not in a.text

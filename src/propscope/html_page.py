@@ -327,7 +327,18 @@ MAX_LINE_WORDS = 30  # a copyright line or a call to act is a line or two; a par
 _QUOTES = re.compile(r"[\"“”„«»]")
 _RIGHTS = re.compile(r"^(?:copyright|©|\(c\))|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|\d{4}\s*©|rights reserved|"
                      r"derechos reservados|diritti riservati|riproduzione riservata|rechte vorbehalten|"
-                     r"droits réservés|prawa zastrzeżone", re.I)
+                     r"droits réservés|prawa zastrzeżone|все права защищены|"
+                     # a publisher's registration: "Registered charity no. 1099999", "Company number 0123"
+                     r"registered\s+(?:charity|company)\s+(?:no\.?|number)\s*:?\s*\d|"
+                     r"company\s+(?:registration\s+)?(?:no\.?|number)\s*:?\s*\d|"
+                     r"registered\s+in\s+(?:england|scotland|wales|northern\s+ireland|ireland)\b[^.]{0,20}?"
+                     r"(?:no\.?|number)\s*:?\s*\d|partita\s+iva|ust-idnr|handelsregister", re.I)
+# A box headed "About the author": the writer's biography, not the article.
+_ABOUT_AUTHOR = re.compile(r"(?:about|more about)\s+(?:the\s+)?(?:author|writer|contributor)s?|über\s+(?:den\s+autor|"
+                           r"die\s+autorin)|zu[mr]\s+autor(?:in)?|sobre\s+(?:el|la)\s+autora?|acerca\s+del?\s+autora?|"
+                           r"(?:sull'|l')autore|(?:à\s+propos\s+de\s+)?l'aut(?:eur|rice)|o\s+autor(?:ze|ce)|об\s+авторе",
+                           re.I)
+MAX_BIO_WORDS = 80  # a biography box is a few sentences
 _AD_LABEL = re.compile(r"(?:advertisement|advertising|sponsored|anzeige|werbung|publicidad|pubblicità|publicité|"
                        r"reklama)(?:\s*[-:–]?\s*(?:scroll|continue)[\w\s]*)?", re.I)
 # "Story continues below advertisement", "Article continues after this ad", "Weiterlesen nach der Anzeige".
@@ -576,6 +587,9 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     drop_unless_large(tree, found)
     lines = [(el, _words(el)) for el in _leaf_blocks(root)]
     legal = [box for el, _ in lines if (box := colophon(el, holders)) is not None]
+    legal += [box for h in root.iter(*_SUBHEADINGS) if _ABOUT_AUTHOR.fullmatch(_words(h).rstrip(":"))
+              and (box := h.getparent()) is not None and box.tag in _CONTAINERS and id(box) not in holders
+              and _word_count(box, MAX_BIO_WORDS) <= MAX_BIO_WORDS]
     drop_unless_large(tree, [el for el, words in lines if furniture_line(words) or seen.get(words, 0) > 1])
     # A short newsletter's legal block may be a quarter of its words; only half of them is an article.
     drop_unless_large(tree, [box for box in legal if box.getparent() is not None], share=2)
