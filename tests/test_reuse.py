@@ -1347,3 +1347,20 @@ def test_a_quotation_with_the_same_attribution_words_in_independent_reports_is_n
     assert find_reuse([a, b]).passages == []
     [p] = find_reuse([a, b], report_quotations=True).passages
     assert a.text[p.a_start : p.a_end] == quote + said
+
+
+def test_a_lightly_edited_paragraph_quoted_by_one_text_only_is_copying():
+    # An op-ed puts a report's paragraph inside quotation marks with a word changed every few
+    # words; the report has no quotation there. Its runs are short, each under a passage's
+    # evidence, but together they are the report's words outside any quotation: copying, and no
+    # shared quotation to cut down to (that once failed with an IndexError).
+    report = ("The new ferry will carry two hundred cars and run every hour between the islands from May, "
+              "the operator said, and tickets for islanders will cost less than half of what visitors pay "
+              "during the busy summer months when the queues at the harbour grow long.")
+    quoted = ("\"The new ferry will carry 200 cars and sail every hour between the islands from June, the "
+              "company said, and fares for islanders would cost less than half of what tourists pay during "
+              "the long summer months when the lines at the harbour grow long.\"")
+    a = art("a", filler(1480), "Read what the paper actually printed: " + quoted, filler(1481))
+    b = art("b", filler(1482), report, filler(1483))
+    [p] = find_reuse([a, b]).passages
+    assert len(b.text[p.b_start : p.b_end]) > 0.8 * len(report)

@@ -997,14 +997,14 @@ def align_pair(
         but for fewer than ``min_anchored`` words in each text. What a chain took in around the
         quotation one, two or three words at a time ("and the town", "the winter" before it) is
         chance between two reports' own intros; a copy keeps more of the copied article's words."""
-        inside = outside = 0
+        inside_a = inside_b = outside_a = outside_b = 0
         for x, y, n in f.runs:
-            if n < ANCHOR_RUN:
-                continue
-            for flags, lo in ((quoted_a, x), (quoted_b, y)):
-                inside += int(flags[lo : lo + n].sum())
-            outside = max(outside, _stretches(~quoted_a[x : x + n]), _stretches(~quoted_b[y : y + n]))
-        return inside >= 2 * min_anchored and outside < min_anchored
+            if n >= ANCHOR_RUN:
+                inside_a += int(quoted_a[x : x + n].sum())
+                inside_b += int(quoted_b[y : y + n].sum())
+                outside_a += _stretches(~quoted_a[x : x + n])
+                outside_b += _stretches(~quoted_b[y : y + n])
+        return min(inside_a, inside_b) >= min_anchored and max(outside_a, outside_b) < min_anchored
 
     def quoted_part(f: Fragment) -> Fragment:
         """``f`` cut to its words inside quotations and their attributions, in both texts."""
