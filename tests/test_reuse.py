@@ -1349,6 +1349,24 @@ def test_a_quotation_with_the_same_attribution_words_in_independent_reports_is_n
     assert a.text[p.a_start : p.a_end] == quote + said
 
 
+def test_a_short_sentence_with_figures_moved_inside_a_copied_paragraph_is_copied_too():
+    # A copy reorders one paragraph's sentences; its shortest, "The fund raised 48,000 crowns in
+    # six weeks.", has too few words around its figures to be a passage alone. Beside the copied
+    # sentences of its paragraph it was copied with them; shared alone it stays a shared fact.
+    moved = "Organisers said the appeal fund had raised 48,000 crowns in six weeks."
+    others = ["The old lifeboat station on the north pier will be turned into a small maritime museum next spring.",
+              "Volunteers have already restored the station's wooden doors and its slipway winch by hand.",
+              "The museum will show the rescue boat that served the harbour from 1931 until the late sixties.",
+              "A cafe run by the sea scouts is planned for the former crew room on the upper floor."]
+    a = art("a", filler(1470), " ".join([*others, moved]), filler(1471))
+    b = art("b", filler(1472), " ".join([moved, others[2], others[0], others[3], others[1]]), filler(1473))
+    passages = find_reuse([a, b]).passages
+    assert any(a.text[p.a_start : p.a_end] == moved and b.text[p.b_start : p.b_end] == moved for p in passages)
+    c = art("c", filler(1474), moved, filler(1475))
+    d = art("d", filler(1476), moved, filler(1477))
+    assert find_reuse([c, d]).passages == []
+
+
 def test_a_lightly_edited_paragraph_quoted_by_one_text_only_is_copying():
     # An op-ed puts a report's paragraph inside quotation marks with a word changed every few
     # words; the report has no quotation there. Its runs are short, each under a passage's

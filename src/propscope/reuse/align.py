@@ -37,6 +37,8 @@ case share their numbers ("44 per cent", "3.5 million dinars") and the names aro
 run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func:`anchored_words`),
 unless it is :data:`LIST_RUN` words long or more with a figure in it: a copied results table is
 mostly figures. Names both texts give do not count either, however long their list (see :func:`_evidence`).
+A whole sentence both texts give word for word, in paragraphs where both hold passages, is reported
+however few words its figures leave (:func:`_sentences_beside`: a sentence of a reordered copy).
 
 Only normalised *keys* are compared; offsets always come from the token table of the original
 text, so ``text[start:end]`` is the passage exactly as it appears in each article.
@@ -1016,13 +1018,64 @@ def align_pair(
                        matched=sum(n for _, _, n in runs) or f.matched, runs=runs or f.runs)
 
     out = []
+    kept = []
     fixed = lambda f: not keep(f) or quotation(f)  # noqa: E731
     for f in _joined(_grown(align_tokens(ta, tb, regions, max_gap=max_gap), ta, tb, fixed)):
         if keep(f):
             if quotation(f):
                 f = quoted_part(f)
+            else:
+                kept.append(f)
             out += [(*chars(piece), round(piece.score, 6)) for piece in split_at_lines(f, ta, tb, keep, (text_a, text_b))]
+    out += [(*chars(f), 1.0) for f in _sentences_beside(kept, ta, tb)
+            if min(chars(f)[1] - chars(f)[0], chars(f)[3] - chars(f)[2]) >= min_chars]
     return sorted(out)
+
+
+def _paragraph_of(t: Tokens, k: int) -> tuple[int, int]:
+    """The words of the paragraph (line) holding word ``k`` of ``t``."""
+    lines = np.flatnonzero(t.line_start)
+    i = int(np.searchsorted(lines, k, side="right")) - 1
+    return int(lines[i]) if i >= 0 else 0, int(lines[i + 1]) if i + 1 < len(lines) else len(t)
+
+
+def _sentences_of(t: Tokens, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentences of words ``lo`` to ``hi`` of ``t`` (one paragraph), as word ranges."""
+    out, start = [], lo
+    for k in range(lo, hi):
+        if t.sentence_end[k] or k == hi - 1:
+            out.append((start, k + 1))
+            start = k + 1
+    return out
+
+
+def _sentences_beside(kept: Sequence[Fragment], ta: Tokens, tb: Tokens) -> list[Fragment]:
+    """Whole sentences of at least MIN_ANCHORED words that both texts give word for word, in
+    paragraphs where both hold copied passages (``kept``) and outside them: a sentence of a copied
+    paragraph moved to another place in it ("A petition has collected 2,100 signatures in ten
+    days." from its end to its start) whose figures leave it too few anchored words to be a
+    passage alone. Beside copied text it is copied too; alone it would be a shared fact."""
+    if not kept:
+        return []
+    paras_a = {_paragraph_of(ta, k) for f in kept for k in (f.a_lo, f.a_hi - 1)}
+    paras_b = {_paragraph_of(tb, k) for f in kept for k in (f.b_lo, f.b_hi - 1)}
+
+    def free(t: Tokens, paras: set[tuple[int, int]], spans: list[tuple[int, int]]) -> dict[tuple, tuple[int, int]]:
+        out = {}
+        for lo, hi in paras:
+            for s, e in _sentences_of(t, lo, hi):
+                if e - s >= MIN_ANCHORED and all(e <= x or y <= s for x, y in spans):
+                    out.setdefault(tuple(t.norms[s:e]), (s, e))
+        return out
+
+    in_a = free(ta, paras_a, [(f.a_lo, f.a_hi) for f in kept])
+    in_b = free(tb, paras_b, [(f.b_lo, f.b_hi) for f in kept])
+    found = []
+    for key, (s, e) in in_a.items():
+        if key in in_b and anchored_words(key) >= ANCHOR_RUN:
+            y0, _ = in_b[key]
+            found.append(Fragment(s, e, y0, y0 + e - s, e - s, anchored_words(key), ((s, y0, e - s),)))
+    return found
 
 
 def _in_regions(t: Tokens, regions: Sequence[tuple[int, int]]) -> np.ndarray:
