@@ -292,6 +292,8 @@ def drop_unless_large(tree: HtmlElement, found: list, share: int = 4) -> None:
     """Remove each element of ``found`` from ``tree`` (its tail stays), but never one holding a
     quarter of the page's visible text or more (1/``share``): whatever marks a part as page
     furniture (a class name, a landmark role, a form in it) may be on the article's own wrapper."""
+    if not found:
+        return
     chosen = {id(el) for el in found}
     lengths = _visible_lengths(tree, chosen)
     whole = lengths[id(tree)]
@@ -333,6 +335,19 @@ _RIGHTS = re.compile(r"^(?:copyright|©|\(c\))|copyright\s*(?:©|\(c\)|\d{4})|©
                      r"company\s+(?:registration\s+)?(?:no\.?|number)\s*:?\s*\d|"
                      r"registered\s+in\s+(?:england|scotland|wales|northern\s+ireland|ireland)\b[^.]{0,20}?"
                      r"(?:no\.?|number)\s*:?\s*\d|partita\s+iva|ust-idnr|handelsregister", re.I)
+# What every line _RIGHTS finds holds, lower-cased: looked for first, as a short page's every
+# paragraph is a line to try (_RIGHTS alone took 5 s of a page of 100,000 short paragraphs).
+_LEGAL_WORDS = ("©", "(c)", "copyright", "rights", "reserv", "riservat", "vorbehalten", "réservés", "zastrzeżone",
+                "защищены", "registered", "company", "iva", "ust-idnr", "handelsregister")
+
+
+def legal_line(text: str) -> bool:
+    """Whether ``text`` says who holds the rights to the page or how its publisher is registered
+    (``_RIGHTS``)."""
+    low = text.lower()
+    return any(w in low for w in _LEGAL_WORDS) and bool(_RIGHTS.search(text))
+
+
 # A box headed "About the author": the writer's biography, not the article.
 _ABOUT_AUTHOR = re.compile(r"(?:about|more about)\s+(?:the\s+)?(?:author|writer|contributor)s?|über\s+(?:den\s+autor|"
                            r"die\s+autorin)|zu[mr]\s+autor(?:in)?|sobre\s+(?:el|la)\s+autora?|acerca\s+del?\s+autora?|"
@@ -414,6 +429,9 @@ def _call_to_act(segment: str) -> bool:
     with an acting verb ("Follow", "Udostępnij"; second after a short object, "Artikel teilen"),
     is at most 15 words, and speaks to the reader within four words of it or ends as no sentence
     does. "Share prices fell." and "Support for the plan grew." are sentences about something."""
+    head = [w.strip("()[]¡¿!?.,:;'’").lower() for w in re.split(r"[\s-]+", segment.lstrip(), maxsplit=2)[:2]]
+    if not _ACT_VERBS.intersection(head):  # the usual case, decided without splitting the whole line
+        return False
     words = [w.strip("()[]¡¿!?.,:;'’").lower() for w in re.split(r"[\s-]+", segment) if w]  # "Suivez-nous"
     if not words or len(words) > 15:
         return False
@@ -432,7 +450,7 @@ def furniture_line(text: str) -> bool:
     if not text or len(text.split()) > MAX_LINE_WORDS or _QUOTES.search(text):
         return False
     bare = text.strip(" .…:()[]-–—")
-    if _RIGHTS.search(text) or _AD_LABEL.fullmatch(text) or _READING_TIME.fullmatch(text):
+    if legal_line(text) or _AD_LABEL.fullmatch(text) or _READING_TIME.fullmatch(text):
         return True
     if _CONTINUES.fullmatch(bare) or _PAGER.fullmatch(bare) or _labelled_contact(text):
         return True
@@ -444,7 +462,7 @@ def furniture_line(text: str) -> bool:
     if len(parts) >= 3 and all(len(p.split()) <= 3 and not _SENTENCE_END.search(p) for p in parts):
         return True
     segments = _SEGMENT.split(text)
-    if _CONTACT.search(text) and any(s.split()[0].strip("¡¿(").lower() in _CONTACT_VERBS for s in segments if s.split()):
+    if any(s.split()[0].strip("¡¿(").lower() in _CONTACT_VERBS for s in segments if s.split()) and _CONTACT.search(text):
         return True  # asks to be written to or called, and gives the address or number: "Email tips@…"
     return any(_call_to_act(s) for s in segments)
 
@@ -458,7 +476,7 @@ def _labelled_contact(text: str) -> bool:
     the addresses and numbers: "Media enquiries: Press Office, 020 7946 0123, press@…", "Night
     desk: 07700 900461". A number counts when it has nine digits or more (a phone's), so a year
     or a sum after a colon is a line of the article."""
-    m = _LABEL.fullmatch(text)
+    m = _LABEL.fullmatch(text) if ":" in text else None
     if not m:
         return False
     rest = m.group(2)
@@ -503,17 +521,20 @@ def _br_lines(el: HtmlElement) -> list[str]:
     return [line for line in lines if line]
 
 
-def colophon(el: HtmlElement, holders: set[int]) -> HtmlElement | None:
+def colophon(el: HtmlElement, words: str, holders: set[int]) -> HtmlElement | None:
     """The page's closing legal block that the line ``el`` opens or closes, or None: a box that
     begins or ends with a copyright line ("© 2025 The Herald. All rights reserved.") and holds
     only short lines besides (``MAX_COLOPHON_LINE`` words, ``MAX_CONTROL_WORDS`` in all), none
     of them the page's <h1> (``holders``): a publisher's registration, its postal address, "You
     are receiving this email because …", "unsubscribe". ``el`` is the box when <br>s break it
-    into those lines (an e-mail's footer cell), else the box it sits in. The copyright line alone
-    was taken out, the lines around it read as the article's last sentences."""
+    into those lines (an e-mail's footer cell), else the box it sits in; ``words`` are its words.
+    The copyright line alone was taken out, the lines around it read as the article's last
+    sentences."""
     def rights(line: str) -> bool:
-        return len(line.split()) <= MAX_LINE_WORDS and not _QUOTES.search(line) and bool(_RIGHTS.search(line))
+        return len(line.split()) <= MAX_LINE_WORDS and not _QUOTES.search(line) and legal_line(line)
 
+    if not legal_line(words):
+        return None
     box, lines = el, _br_lines(el)
     if len(lines) < 2:
         if not lines or not rights(lines[0]):
@@ -586,7 +607,7 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
         found.append(box[0] if box is not None and (not box[1] or worded <= MAX_NOTICES) else control)
     drop_unless_large(tree, found)
     lines = [(el, _words(el)) for el in _leaf_blocks(root)]
-    legal = [box for el, _ in lines if (box := colophon(el, holders)) is not None]
+    legal = [box for el, words in lines if (box := colophon(el, words, holders)) is not None]
     legal += [box for h in root.iter(*_SUBHEADINGS) if _ABOUT_AUTHOR.fullmatch(_words(h).rstrip(":"))
               and (box := h.getparent()) is not None and box.tag in _CONTAINERS and id(box) not in holders
               and _word_count(box, MAX_BIO_WORDS) <= MAX_BIO_WORDS]
