@@ -16,7 +16,7 @@ Donald and Ivanka; "Bush": George W. and George H. W.) stays apart, and so does 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from .sources import TITLES
 
@@ -111,3 +111,22 @@ def same_names(counts: Mapping[str, int], persons: bool = True) -> dict[str, str
             spelled[key][" ".join(words)] += counts[n]
     shown = {key: min(c, key=lambda name: (-c[name], len(name), name)) for key, c in spelled.items()}  # ties: the shorter
     return {n: shown.get(key, cores[n]) for n, key in group.items()}
+
+
+def counted_name(attribution: Mapping, entities: Iterable[Mapping]) -> str:
+    """The name an attribution's source is counted under in the corpus tables. A bare surname
+    ('Strand said') that the article links to a fuller name ('Interior Minister Pavel Strand') is
+    counted as the article's full name for that person: across a corpus, a surname two people share
+    stays apart from both (``same_names``), so the article that says who it is must say it here.
+    A source that already holds the name, titles and all, keeps its words; a source linked to
+    anything but a person, or to a name with another last word (a misread link), keeps its own."""
+    source = attribution.get("source") or ""
+    eid = attribution.get("entity_id")
+    if not isinstance(eid, int) or eid < 0:
+        return source
+    canonical = next((e.get("canonical") or "" for e in entities
+                      if e.get("entity_id") == eid and e.get("label") == "PERSON"), "")
+    if not canonical or canonical.casefold() in source.casefold():
+        return source
+    same_person = core(source).split()[-1:] == canonical.split()[-1:] if source.split() else False
+    return canonical if same_person else source

@@ -590,8 +590,11 @@ class Store:
                           "text": s.text, "taxonomy": a.taxonomy} for pk, a in results for s in a.spans]
             if span_rows:
                 conn.execute(spans.insert(), span_rows)
-            cited = [{"article_pk": pk, "source": at["source"][:512], "source_key": source_key(at["source"]),
-                      "cue": at["cue"][:128], "source_start": at["source_start"], "source_end": at["source_end"],
+            from .names import counted_name  # names reads the sources lexicon: loaded only when saving
+
+            cited = [{"article_pk": pk, "source": (name := counted_name(at, a.entities))[:512],
+                      "source_key": source_key(name), "cue": at["cue"][:128], "source_start": at["source_start"],
+                      "source_end": at["source_end"],
                       "content_start": at["content_start"], "content_end": at["content_end"]}
                      for pk, a in results for at in a.attributions if at.get("source")]
             if cited:
