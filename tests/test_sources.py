@@ -2431,3 +2431,16 @@ def test_a_stance_is_no_target():
 def test_a_what_clause_before_a_colon_points_to_the_content_after_it(text, content):
     a = sources.extract(text).attributions[0]
     assert text[a.content_start:a.content_end] == content
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("“The harbour is closed until further notice,” the port authority’s director, Lena Sorensen, wrote on Facebook.",
+     "port authority’s director", "The harbour is closed until further notice"),
+    ('"Nobody was hurt," the village headman, Tran Van Minh, posted on Zalo late on Friday.',
+     "village headman", "Nobody was hurt"),
+])
+def test_a_quote_before_a_role_and_name_between_commas_is_the_roles(text, source, content):
+    """'“...,” the governor, X, posted on Telegram': the parser reads the verb as a participle on the
+    role, so the verb has no subject; the role named twice after the quote is the speaker."""
+    a = sources.extract(text).attributions
+    assert [(x.source, text[x.content_start:x.content_end]) for x in a] == [(source, content)]

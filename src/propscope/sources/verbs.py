@@ -635,10 +635,15 @@ def _idiom_as_they_say(tok) -> bool:
     return sorted(c.lower_ for c in kids) == ["as", "they"] and all(c.dep_ in {"mark", "nsubj"} for c in kids)
 
 
+_CLOSING_MARKS = frozenset({"”", '"', "’", "'"})
+
+
 def _trailing_named_speaker(verb):
     """'Mr. Okafor died at home, his daughter, Adaeze, said.': a speaker after the news, named twice (a
     role, then the name between commas), just before a verb of saying with no subject. The small model
     hangs the role on the news ('daughter' a conjunct of 'home') and leaves the verb without a subject.
+    The news may be a quotation ('“...,” the regional governor, X, posted on Telegram'), where the
+    parser also reads the verb as a participle modifying the role.
     Returns the role noun and where the news ends (the comma before the role), or None."""
     doc = verb.doc
     i = verb.i - 1
@@ -656,7 +661,11 @@ def _trailing_named_speaker(verb):
     while m - 1 > 0 and doc[m - 1].pos_ in {"DET", "PRON", "ADJ", "NOUN", "NUM"} and doc[m - 1].tag_ != "PRP" \
             and not doc[m - 1].is_punct:
         m -= 1
-    if m - 1 <= 0 or doc[m - 1].text != "," or doc[m - 1].sent.start != verb.sent.start:
+    if m - 1 <= 0 or doc[m - 1].sent.start != verb.sent.start:
+        return None
+    if doc[m - 1].text in _CLOSING_MARKS and doc[m - 2].text == ",":  # '“...,” the governor, X, posted'
+        m -= 1
+    if doc[m - 1].text != ",":
         return None
     return doc[k], doc[m - 1].idx
 
@@ -751,6 +760,9 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
         if subj is None:
             continue
         found = garden[1] if garden else _content_of(tok, text, quotes)
+        if found is None and cut is not None:  # '“...,” the governor, X, posted': the quote before the role
+            q = _quote_before(text, cut + len(re.match(r"[,\s\"”’']*", text[cut:]).group()), quotes)
+            found = None if q is None else (q.start, q.end, "quote")
         if found is None:
             continue
         s, e, how = found
