@@ -790,3 +790,13 @@ def test_a_writers_biography_box_and_a_registration_line_are_the_pages(tmp_path)
     [a] = read(tmp_path / "bio.html")
     assert all(s in a.text for s in STORY + kept)
     assert bio not in a.text and "Anna Berg" not in a.text and "04455667" not in a.text
+
+
+def test_cjk_date_lines_go_and_short_cjk_sentences_with_a_date_stay():
+    """A date and time written with CJK units ("2025年4月2日 9時15分", "2025년 4월 2일") is a line of
+    the page's record like "2 April 2025, 9:15"; a short sentence that holds such a date is
+    words, one to a character (no spaces between them), and stays."""
+    from propscope.html_page import without_meta_lines
+
+    text = "\n".join(["2025年4月2日 9時15分", "県は2025年4月2日に発表した。", "2025년 4월 2일", "水道料金が上がる。"])
+    assert without_meta_lines(text).split("\n") == ["県は2025年4月2日に発表した。", "水道料金が上がる。"]

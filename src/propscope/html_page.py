@@ -666,7 +666,14 @@ def meta_line(line: str) -> bool:
     numbers = re.findall(r"\d+", text)
     dated = bool(_CLOCK.search(text) or _LONE_CLOCK.fullmatch(text)) or (
         len(numbers) >= 2 and any(_YEAR.fullmatch(n) for n in numbers))
-    return dated and len(re.findall(r"[^\W\d_]+", text)) <= 3
+    return dated and len(_WORD.findall(_DATE_UNITS.sub(" ", text))) <= 3
+
+
+# A word, or one CJK character (those scripts write no spaces between words); the units of a CJK
+# date and time ("2026年3月5日 17時30分", "2026년 3월 5일") are no words.
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_WORD = re.compile(f"[{_CJK}]|[^\\W\\d_{_CJK}]+")
+_DATE_UNITS = re.compile(r"(?<=\d)\s*[年月日時时分秒년월일시분초]")
 
 
 def without_meta_lines(text: str) -> str:
