@@ -51,3 +51,17 @@ def test_bodies_that_differ_by_a_middle_word_stay_apart_when_known_to_be_bodies(
     bodies, people = same_names(counts, persons=False), same_names(counts)
     assert bodies["Northern Baptist Union"] != bodies["Northern Union"]
     assert people["Northern Baptist Union"] == people["Northern Union"]  # read as one person's two names
+
+
+def test_a_job_described_before_a_full_name_is_not_the_name():
+    """'Harbour master Ines Kolb', 'Regional transport minister Ines Kolb' and 'Ines Kolb' were three
+    sources: a job written before a name, with what it is of, is not a title the rules knew."""
+    assert core("Regional transport minister Ines Kolb") == "Ines Kolb"
+    assert core("Museum curator Ines Kolb") == "Ines Kolb"
+    assert core("Dock workers' union leader Ines Kolb") == "Ines Kolb"
+    under = same_names({"Regional Transport Minister Ines Kolb": 1, "regional transport minister Ines Kolb": 1,
+                        "Ines Kolb": 2, "Kolb": 3})
+    assert set(under.values()) == {"Ines Kolb"}
+    assert core("Mayor Street") == "Street"  # a title before one word is stripped as before
+    assert core("Council Leader Forum") == "Council Leader Forum"  # one word after a role: not cut
+    assert core("Officials at the Mayor Office") == "Officials at the Mayor Office"  # no name after it

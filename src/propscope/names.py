@@ -32,11 +32,32 @@ def _is_title(word: str) -> bool:
     return all(p in TITLES for p in parts if p) and any(parts)
 
 
+# Words for a job that news copy puts before a name like a title, with what the job is of before
+# them ('Ferrow manager Jon Haug', 'Union leader Siv Karlsson', 'Norvanian trade minister Irena Voss').
+_ROLES = frozenset("""councillor councilor councilman councilwoman alderman assemblyman assemblywoman congressman
+congresswoman lawmaker legislator mp mep envoy curator manager leader head chief coach inspector superintendent
+sheriff detective constable officer official chairperson president-elect editor founder owner""".split())
+
+
+def _after_role(words: list[str]) -> int:
+    """Where a person's name starts after a descriptive role phrase: past the last title or role
+    word that still leaves two or more words that read as a name ('Trade Minister Irena Voss' -> 2);
+    0 when there is none. Two words at least, so that 'Mayor Street' or a body such as 'Union
+    Leader Network' is not cut to one word it does not mean."""
+    for i in range(len(words) - 3, -1, -1):
+        w = words[i].casefold().rstrip(".,")
+        if (w in _ROLES or _is_title(w)) and _reads_as_a_name(words[i + 1:]) and not any(
+                x.casefold() in _ARTICLES for x in words[i + 1:]):
+            return i + 1
+    return 0
+
+
 def core(name: str) -> str:
     """``name`` without leading articles and titles, and an acronym that comes before a title
-    ('WHO Director-General Tedros' -> 'Tedros'); a name that is all title stays whole."""
+    ('WHO Director-General Tedros' -> 'Tedros'), or a job described before a full name ('Union
+    leader Siv Karlsson' -> 'Siv Karlsson'); a name that is all title stays whole."""
     words = name.split()
-    i = 0
+    i = _after_role(words)
     while i < len(words) - 1:
         w = words[i]
         if w.casefold() in _ARTICLES or _is_title(w) or (
