@@ -989,9 +989,12 @@ def align_pair(
         return (min(a_end - a_start, b_end - b_start) >= min_chars and f.score >= min_score
                 and f.anchored >= min_anchored and _evidence(f, ta, tb, heads_a, heads_b) >= min_anchored)
 
-    quotes = (quotation_regions(text_a), quotation_regions(text_b))
-    quoted_a = _in_regions(ta, quotes[0])
-    quoted_b = _in_regions(tb, quotes[1])
+    flags: list[np.ndarray] = []  # per text, whether each word is quoted: found when first asked
+
+    def quoted() -> tuple[np.ndarray, np.ndarray]:
+        if not flags:
+            flags.extend((_in_regions(ta, quotation_regions(text_a)), _in_regions(tb, quotation_regions(text_b))))
+        return flags[0], flags[1]
 
     def quotation(f: Fragment) -> bool:
         """Both sides of ``f`` are a quotation: its evidence (words in runs of ANCHOR_RUN or more)
@@ -999,6 +1002,7 @@ def align_pair(
         but for fewer than ``min_anchored`` words in each text. What a chain took in around the
         quotation one, two or three words at a time ("and the town", "the winter" before it) is
         chance between two reports' own intros; a copy keeps more of the copied article's words."""
+        quoted_a, quoted_b = quoted()
         inside_a = inside_b = outside_a = outside_b = 0
         for x, y, n in f.runs:
             if n >= ANCHOR_RUN:
@@ -1010,6 +1014,7 @@ def align_pair(
 
     def quoted_part(f: Fragment) -> Fragment:
         """``f`` cut to its words inside quotations and their attributions, in both texts."""
+        quoted_a, quoted_b = quoted()
         a = np.flatnonzero(quoted_a[f.a_lo : f.a_hi]) + f.a_lo
         b = np.flatnonzero(quoted_b[f.b_lo : f.b_hi]) + f.b_lo
         runs = tuple((x, y, n) for x, y, n in f.runs if a[0] <= x and x + n <= a[-1] + 1 and b[0] <= y
