@@ -2748,3 +2748,37 @@ def test_a_stored_span_score_outside_0_to_1_is_named_by_search(tmp_path, tiny_mo
         for path in ("/search.json", "/search.csv", "/search", "/api/articles"):
             got = c.get(path, params={"q": "harbour"})
             assert got.status_code == 503 and line in got.text, (path, got.status_code)
+
+
+# -- round 7: batch interrupted, web content types, API arguments ------------------------------
+def test_batch_stores_partitions_finished_before_the_store_heard_of_them(tmp_path, tiny_model):
+    """A partition a worker finished (its '.done' written) but whose analyses never reached the
+    store (Ctrl-C or a crash between the two, or an earlier run without --db) was skipped by every
+    rerun as "already done": the store stayed short of its articles and analyses, exit 0."""
+    for n in range(5):
+        (tmp_path / f"s{n}.txt").write_text(f"Story {n}: the minister's plan for the harbour was a disgrace.")
+    run = ["batch", *(tmp_path / f"s{n}.txt" for n in range(5)), "--output", tmp_path / "out", "--scheduler",
+           "local[1]", "--model", tiny_model, "--no-sources", "--partition-size", "2"]
+    assert cli(*run, "--db", tmp_path / "a.db").exit_code == 0  # every partition done, this store not told
+    db = f"sqlite:///{tmp_path / 'b.db'}"
+    r = cli(*run, "--db", db)
+    assert r.exit_code == 0 and "(3 already done)" in r.stdout
+    s = Store(db)
+    assert s.count_articles() == 5 and all(s.get_analysis(a.id) for a in s.iter_articles())
+    r = cli(*run, "--db", db)  # stored once: nothing to add, nothing doubled
+    assert r.exit_code == 0 and s.count_articles() == 5
+
+
+def test_ctrl_c_during_batch_says_what_is_kept(tmp_path, monkeypatch):
+    """Ctrl-C was click's bare "Aborted!" with exit 1."""
+    (tmp_path / "s.txt").write_text("A story.")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "make_client", lambda *a, **k: SimpleNamespace(close=lambda: None))
+    monkeypatch.setattr(batch, "run", interrupted)
+    r = CliRunner().invoke(main, ["batch", str(tmp_path / "s.txt"), "--output", str(tmp_path / "out"),
+                                  "--model", "ngram"])
+    assert r.exit_code == 130 and "Aborted" not in r.output, r.output
+    assert r.stderr.startswith("propscope: interrupted: finished partitions are kept")

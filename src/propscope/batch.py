@@ -136,6 +136,29 @@ def is_done(input_path: Path, output_path: Path, model_name: str | None = None) 
     return info.get("input") == _digest(input_path) and (model_name is None or info.get("model") == model_name)
 
 
+def is_stored(output_path: Path, store_url: str) -> bool:
+    """Whether the analyses of finished partition ``output_path`` reached the store ``store_url``,
+    as its ``.stored`` marker (written once they did) says. A worker marks its partition done, and
+    the client stores it afterwards: a run stopped between the two (Ctrl-C, a crash) left done
+    partitions whose articles and analyses no later run put into the store."""
+    marker = output_path.with_suffix(".stored")
+    try:
+        info = json.loads(marker.read_text(encoding="utf-8"))
+        done = output_path.with_suffix(".done").read_text(encoding="utf-8")
+    except (OSError, ValueError):  # absent, cut short or written by hand: store the partition (again)
+        return False
+    return isinstance(info, dict) and info.get("store") == store_url and info.get("done") == done
+
+
+def mark_stored(output_path: Path, store_url: str) -> None:
+    """Record that ``output_path``'s analyses, as its ``.done`` marker now names them, are stored
+    in ``store_url`` (whole or absent, as the other markers)."""
+    done = output_path.with_suffix(".done").read_text(encoding="utf-8")
+    tmp = output_path.with_suffix(".stored.tmp")
+    tmp.write_text(json.dumps({"store": store_url, "done": done}), encoding="utf-8")
+    os.replace(tmp, output_path.with_suffix(".stored"))
+
+
 def make_client(scheduler: str, quiet: bool = True):
     """``local`` (one worker per core), ``local[N]`` (N workers), or a scheduler address. With
     ``quiet`` (the CLI's default; ``propscope --verbose`` turns it off) every worker, including
@@ -179,11 +202,13 @@ def _quieted(client, quiet: bool):
 def run(articles: Iterable[Article], output: str | Path, client, model: str | None = None,
         partition_size: int = 256, on_done: Callable[[Path, dict], None] | None = None,
         sources: bool = True, int8: bool = False, taxonomy: str | None = None,
-        on_plan: Callable[[int, int], None] | None = None) -> BatchResult:
+        on_plan: Callable[[int, int], None] | None = None,
+        on_skip: Callable[[Path], None] | None = None) -> BatchResult:
     """Analyse ``articles`` on ``client``'s cluster into JSONL shards under ``output``; ``int8``
     runs the encoder quantised on the workers' CPUs (see ``TechniqueModel.load``). ``on_plan``
     hears how many articles there are and how many still need analysing, once the input is split
-    (the total of a progress bar); ``on_done`` each finished partition, with its article count."""
+    (the total of a progress bar); ``on_done`` each finished partition, with its article count;
+    ``on_skip`` each partition an earlier run finished (its shard), before any work is sent."""
     from distributed import as_completed
 
     start = time.perf_counter()
@@ -199,7 +224,10 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
         target = out / p.name
         if is_done(p, target, version):
             skipped += 1
+            if on_skip:
+                on_skip(target)
         else:
+            target.with_suffix(".stored").unlink(missing_ok=True)  # redone: stored again once finished
             todo.append((p, target))
     if on_plan:
         counts = {p: partition_size for p in inputs} | ({inputs[-1]: len(_lines(inputs[-1]))} if inputs else {})
@@ -224,6 +252,7 @@ def run(articles: Iterable[Article], output: str | Path, client, model: str | No
             stale.unlink()
             stale.with_suffix(".done").unlink(missing_ok=True)
             stale.with_suffix(".errors.jsonl").unlink(missing_ok=True)
+            stale.with_suffix(".stored").unlink(missing_ok=True)
     return BatchResult(len(inputs), skipped, n, time.perf_counter() - start, timings,
                        [str(out / p.name) for p in inputs], failed)
 

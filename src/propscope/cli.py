@@ -8,6 +8,7 @@ was rejected (2 for usage errors, as click does).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import errno
 import json
@@ -15,8 +16,10 @@ import logging
 import math
 import os
 import re
+import signal
 import stat
 import sys
+import threading
 import time
 import warnings
 from collections import Counter, defaultdict
@@ -1454,6 +1457,15 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
           allow_private_urls) -> None:
     """Analyse a corpus on a Dask cluster: one task per partition, the model loaded once per
     worker, finished partitions skipped on a rerun, failed ones retried."""
+    try:  # Ctrl-C, wherever it comes: click's bare "Aborted!" (exit 1) said nothing of what was kept
+        _batch(inputs, output, scheduler, db, model, partition_size, with_sources, int8, max_bytes, allow_private_urls)
+    except KeyboardInterrupt:
+        _fail("interrupted: finished partitions are kept" + (" and stored" if db is not None else "")
+              + "; run the same command again to do the rest (finished ones are skipped)", 130)
+
+
+def _batch(inputs, output, scheduler, db, model, partition_size, with_sources, int8, max_bytes,
+           allow_private_urls) -> None:
     from . import batch as runner
     from .pipeline import ModelNotFound, model_version
 
@@ -1471,7 +1483,8 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
     store = _open_store(db) if db else None
     verbose = click.get_current_context().find_root().params.get("verbose", False)
     try:
-        client = runner.make_client(scheduler, quiet=not verbose)  # workers as quiet as this process
+        with _interrupt_ignored():  # workers started now ignore Ctrl-C: the command stops them, in one line
+            client = runner.make_client(scheduler, quiet=not verbose)  # workers as quiet as this process
     except (ValueError, OSError) as e:
         _fail(f"cannot reach the Dask scheduler: {e}")
     progress: list[Progress] = []  # made once the input is split and the total known
@@ -1479,22 +1492,33 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
     def plan(total: int, todo: int) -> None:
         progress.append(Progress(todo))
 
-    def done(path, info) -> None:
-        progress[0].advance(0, info["articles"])  # a bar over articles on a terminal; the summary below elsewhere
-        if store is not None:
+    def to_store(path) -> None:
+        """A finished shard into the store, once: an earlier run may have finished it and stopped
+        before storing it (``batch.is_stored``)."""
+        if store is not None and not runner.is_stored(path, store.display_url):
             results = runner.read_shard(path)
             store.save_analyses([(store.pk_of(store.put_article(r.article)[0]), r) for r in results])
+            runner.mark_stored(path, store.display_url)
+
+    def done(path, info) -> None:
+        progress[0].advance(0, info["articles"])  # a bar over articles on a terminal; the summary below elsewhere
+        to_store(path)
 
     try:
         opts = _read_options(max_bytes, allow_private_urls)
         opts.unique_ids = store is not None  # stored, the id is identity: a generated one must never collide
         result = runner.run(_articles(inputs, opts, counter), output, client,
                             model=model, partition_size=partition_size, on_done=done, sources=with_sources,
-                            int8=int8, on_plan=plan)
+                            int8=int8, on_plan=plan, on_skip=to_store)
+    except KeyboardInterrupt:
+        if not verbose:  # a busy worker is killed on close, which Dask logs as a warning
+            logging.getLogger("distributed").setLevel(logging.ERROR)
+        raise
     finally:
         for p in progress:
             p.bar.close()  # no summary line from the bar: the one below says it all
-        client.close()
+        with _interrupt_ignored():  # a second Ctrl-C while closing: the cluster still closes whole
+            client.close()
     t = result.timings
     click.echo(f"{result.articles} articles in {result.partitions - result.skipped} partitions "
                f"({result.skipped} already done) in {result.seconds:.1f} s -> {output}")
@@ -1507,6 +1531,23 @@ def batch(inputs, output, scheduler, db, model, partition_size, with_sources, in
         _err(f"{len(result.failed)} articles failed in all; each partition's list is in {output}/part-NNNNN.errors.jsonl")
     if counter["rejected"] or any(e["stage"] == "techniques" for e in result.failed):
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _interrupt_ignored():
+    """Ctrl-C ignored while the block runs: a Dask cluster cut off half-started or half-closed
+    left its processes and an exit-hook traceback, and the worker processes started here inherit
+    the ignoring, so a terminal's Ctrl-C (sent to every process of the job) stops only this one,
+    which closes them, instead of each printing a traceback. Off the main thread (where no
+    handler can be set) the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 # -- web ------------------------------------------------------------------------------------
