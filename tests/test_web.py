@@ -1215,3 +1215,9 @@ def test_the_reuse_page_shows_one_box_per_copied_text_with_its_articles_oldest_f
     assert {m[0] for m in wanted.members} == {i for p in one_per_page.passages for i in (p.a, p.b)}
     second_page = client.get("/reuse", params={"article": late["id"]}).text
     assert second_page.count('<section class="cluster">') == 1 and "Brief" in second_page  # the whole box
+    from propscope.report_html import render_reuse
+
+    every = store.load_reuse()
+    report = render_reuse(every, {i: store.get_article(i) for p in every.passages for i in (p.a, p.b)})
+    assert report.count('<section class="cluster">') == 2 and "Found in 3 articles · likely origin: Wire" in report
+    assert "<a " not in report  # the file `propscope reuse --format html` writes links nowhere
