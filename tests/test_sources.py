@@ -2444,3 +2444,24 @@ def test_a_quote_before_a_role_and_name_between_commas_is_the_roles(text, source
     role, so the verb has no subject; the role named twice after the quote is the speaker."""
     a = sources.extract(text).attributions
     assert [(x.source, text[x.content_start:x.content_end]) for x in a] == [(source, content)]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The coach praised the fans. Then he went on: “Next season we fight for the title.”", "went on",
+     "Next season we fight for the title"),
+    ('The senator paused for applause. She continued: "This bill will pass, with or without them."', "continued",
+     "This bill will pass, with or without them"),
+])
+def test_going_on_into_a_quotation_after_a_colon_is_speech(text, cue, content):
+    """'He went on: “...”': carrying on, with a colon and a quotation, is saying the quotation."""
+    a = sources.extract(text).attributions[-1]
+    assert (a.cue, text[a.content_start:a.content_end]) == (cue, content)
+
+
+@pytest.mark.parametrize("text", [
+    "The strike went on: no trains ran for a week.",
+    "Sales continued to fall in the spring.",
+    "The meeting went on for hours.",
+])
+def test_going_on_without_a_quotation_reports_nothing(text):
+    assert sources.extract(text).attributions == []

@@ -291,6 +291,8 @@ def _is_speech(tok) -> bool:
     if _hypothetical(tok) or _comparison(tok):
         return False
     lem = tok.lemma_.lower()
+    if lem in {"go", "continue"}:  # 'He went on: “...”', 'She continued: "..."'; not 'the war went on'
+        return _goes_on_into_quote(tok)
     if lem == "tell" and _tells_whether(tok):
         return False
     if lem == "find":  # "the report found that ...": a study's, an inquiry's or a court's finding, not a discovery
@@ -330,6 +332,17 @@ def _that_complement(tok) -> bool:
     return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                or c.dep_ == "advcl" and c.i > tok.i and _that_clause(c)  # 'held, giving judgment, that'
                for c in tok.children) or bool(_clause_after_aside(tok))
+
+
+def _goes_on_into_quote(tok) -> bool:
+    """'He went on: “...”', 'she continued: "..."': a speaker carrying on, with a colon and a quotation
+    right after the verb (and its 'on'), is saying what the quotation holds. Without the quotation the
+    verb is no verb of saying ('The talks went on: nobody left', 'prices continued to rise')."""
+    if tok.lemma_.lower() == "go" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
+        return False
+    last = max([tok.i] + [c.i for c in tok.children if c.dep_ == "prt"])
+    rest = tok.doc.text[tok.doc[last].idx + len(tok.doc[last].text):]
+    return re.match(r"[ \t]*:\s*[\"“‘']", rest) is not None
 
 
 def _court(subj) -> bool:
