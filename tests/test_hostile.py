@@ -2782,3 +2782,22 @@ def test_ctrl_c_during_batch_says_what_is_kept(tmp_path, monkeypatch):
                                   "--model", "ngram"])
     assert r.exit_code == 130 and "Aborted" not in r.output, r.output
     assert r.stderr.startswith("propscope: interrupted: finished partitions are kept")
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml"])
+def test_an_api_body_not_sent_as_json_is_a_415_that_says_so(client, content_type):
+    """A JSON object sent with another Content-Type (curl -d's default is a form) was a 422 saying
+    the body "should be a valid dictionary", about a body that was one."""
+    r = client.post("/api/analyze", content=b'{"text": "A story about the harbour."}',
+                    headers={"content-type": content_type})
+    assert r.status_code == 415 and "Content-Type: application/json" in r.json()["detail"]
+    assert content_type in r.json()["detail"]
+    ok = client.post("/api/analyze", content=b'{"text": "A story about the harbour."}',
+                     headers={"content-type": "application/json; charset=utf-8"})
+    assert ok.status_code == 200
+
+
+def test_an_api_post_with_both_text_and_url_says_to_send_one(client):
+    """"give either a non-empty 'text' or a 'url'" answered a post that gave both."""
+    r = client.post("/api/analyze", json={"text": "A story.", "url": "https://news.example/story"})
+    assert r.status_code == 422 and "not both" in r.json()["detail"][0]["msg"]

@@ -73,7 +73,10 @@ class AnalyzeRequest(BaseModel):
 
     @model_validator(mode="after")
     def one_source(self) -> AnalyzeRequest:
-        if bool(self.text and self.text.strip()) == bool(self.url):
+        if self.text and self.text.strip() and self.url:
+            raise ValueError("give a 'text' or a 'url', not both: the page at the URL is fetched and analysed, "
+                             "so send the text alone (with 'title' and 'outlet' if you like) or the URL alone")
+        if not (self.text and self.text.strip()) and not self.url:
             raise ValueError("give either a non-empty 'text' or a 'url'")
         return self
 
@@ -247,6 +250,15 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         if settings.token and not bearer_token_ok(request.headers.get("authorization"), settings.token):
             raise HTTPException(401, "this server needs a token for writes: send 'Authorization: Bearer TOKEN'")
 
+    def require_json(request: Request) -> None:
+        """A body declared as something else than JSON is a 415 that says so: FastAPI took it as
+        raw bytes and answered that the body "should be a valid dictionary" (curl -d sends JSON
+        as a form unless told). A body without a Content-Type is read as JSON."""
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind and kind != "application/json" and not kind.endswith("+json"):
+            raise HTTPException(415, f"send the body as JSON with 'Content-Type: application/json', not "
+                                     f"{ingest.printable(kind)[:80]!r} (curl: -H 'Content-Type: application/json')")
+
     def analyze_article(article: Article) -> dict:
         """The stored analysis of ``article`` (stored and analysed first when new), with
         ``metadata_filled``: the fields of an already stored copy this post filled in."""
@@ -304,10 +316,12 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
                                    "nested too deeply", "model": ErrorDetail},
               401: {"description": "A write token is needed", "model": ErrorDetail},
               413: {"description": "Request body too large", "model": ErrorDetail},
+              415: {"description": "The body is not declared as JSON (Content-Type)", "model": ErrorDetail},
               503: {"description": "The store refuses writes (read-only, full or locked); try again later",
                     "model": ErrorDetail}}
 
-    @app.post("/api/analyze", tags=["api"], dependencies=[Depends(require_write)], responses=errors)
+    @app.post("/api/analyze", tags=["api"], dependencies=[Depends(require_write), Depends(require_json)],
+              responses=errors)
     def api_analyze(req: AnalyzeRequest) -> dict:
         """Store and analyse an article; the same text posted twice is stored once. A re-post that
         brings metadata the stored copy lacks (title, URL, outlet, date, language) fills it in, and
