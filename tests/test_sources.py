@@ -2465,3 +2465,13 @@ def test_going_on_into_a_quotation_after_a_colon_is_speech(text, cue, content):
 ])
 def test_going_on_without_a_quotation_reports_nothing(text):
     assert sources.extract(text).attributions == []
+
+
+def test_this_after_a_quotation_of_several_sentences_stands_for_the_whole_quotation():
+    """'“A. B.” X said this ...': the wire's 'this' points back over the whole quotation, not its last sentence."""
+    t = ("“The ferry left with no lifejackets on board. The crew knew it, the owners knew it, and nobody stopped it.” "
+         "Captain Ruth Ames told this to the inquiry on Monday.")
+    a = sources.extract(t).attributions
+    assert [(x.source, t[x.content_start:x.content_end]) for x in a] == [
+        ("Captain Ruth Ames", "The ferry left with no lifejackets on board. The crew knew it, the owners knew it, "
+                              "and nobody stopped it")]

@@ -242,7 +242,10 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
 
     found = _previous_sentence_said(verb)
     if found is not None:
-        return found
+        s, e, how = found
+        # '“A. B.” X said this on Thursday': 'this' is the whole quotation, not its last sentence
+        q = next((q for q in quotes if q.start < s < q.end and e <= q.end + 1), None)
+        return (q.start, e, how) if q is not None else found
     m = re.match(r"[ \t]*:\s*", text[be:])
     if m:  # 'X wrote: ...' -- the rest of the line, or the next paragraph when the colon ends the line
         s = be + m.end()
