@@ -2801,3 +2801,23 @@ def test_an_api_post_with_both_text_and_url_says_to_send_one(client):
     """"give either a non-empty 'text' or a 'url'" answered a post that gave both."""
     r = client.post("/api/analyze", json={"text": "A story.", "url": "https://news.example/story"})
     assert r.status_code == 422 and "not both" in r.json()["detail"][0]["msg"]
+
+
+@pytest.mark.parametrize("call, error, says", [
+    (lambda p: p.analyze("A story.", model=""), ValueError, "model is an empty name"),
+    (lambda p: p.analyze("A story.", model="  "), ValueError, "model is an empty name"),
+    (lambda p: p.load_model(""), ValueError, "model is an empty name"),
+    (lambda p: p.load_model(7), TypeError, "model must be a model name"),
+    (lambda p: p.analyze("A story.", model="fast", sources="no"), TypeError, "sources must be True or False, not str"),
+    (lambda p: p.load_model("fast", int8="yes"), TypeError, "int8 must be True or False, not str"),
+    (lambda p: p.load_model("fast", bf16=1.0), TypeError, "bf16 must be True or False, not float"),
+])
+def test_the_python_api_refuses_an_empty_model_name_and_flags_that_are_no_bool(monkeypatch, call, error, says):
+    """model="" (an unset variable) analysed with the default model, as `--model ""` no longer
+    does; sources="no" and int8="no" were taken as yes."""
+    import propscope
+    from propscope import pipeline
+
+    monkeypatch.setattr(pipeline, "load_model", lambda *a, **k: pytest.fail("loaded a model for a bad argument"))
+    with pytest.raises(error, match=re.escape(says)):
+        call(propscope)

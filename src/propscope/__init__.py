@@ -35,9 +35,26 @@ def analyze(text: str | Article, model: str | None = None, sources: bool = False
     from .pipeline import analyze as _analyze
 
     _check_text(text)
+    _check_model_name(model)
+    _check_flags(sources=sources)
+    return _analyze(text, model, sources)
+
+
+def _check_model_name(model: object) -> None:
+    """TypeError for a model that is no name or path; ValueError for an empty name, which an
+    unset variable gives (``model=os.environ.get(...)`` or ``""``): it took the default model in
+    silence, where the command line's ``--model ""`` is a usage error."""
     if model is not None and not isinstance(model, (str, os.PathLike)):
         raise TypeError(f"model must be a model name such as 'fast' or a folder path, not {type(model).__name__}")
-    return _analyze(text, model, sources)
+    if isinstance(model, str) and not model.strip():
+        raise ValueError("model is an empty name: give one such as 'fast', a folder path, or None for the default")
+
+
+def _check_flags(**flags: object) -> None:
+    """TypeError for an on/off argument that is no bool: ``sources="no"`` was taken as yes."""
+    for name, value in flags.items():
+        if not isinstance(value, bool):
+            raise TypeError(f"{name} must be True or False, not {type(value).__name__}")
 
 
 def find_reuse(articles: Iterable[Article], similarity: float = 0.25, quotations: bool = False,
@@ -138,6 +155,8 @@ def load_model(name: str | None = None, device: str | None = None, int8: bool = 
     without a GPU was torch's AssertionError "Torch not compiled with CUDA enabled"."""
     from .pipeline import load_model as _load_model
 
+    _check_model_name(name)
+    _check_flags(int8=int8, bf16=bf16)
     if device is not None:
         _check_device(device)
     return _load_model(name, device, int8, bf16=bf16)
