@@ -2475,3 +2475,14 @@ def test_this_after_a_quotation_of_several_sentences_stands_for_the_whole_quotat
     assert [(x.source, t[x.content_start:x.content_end]) for x in a] == [
         ("Captain Ruth Ames", "The ferry left with no lifejackets on board. The crew knew it, the owners knew it, "
                               "and nobody stopped it")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("As the sociologist Henrik Dahl argued in a lecture last spring, loneliness is a policy failure.",
+     "sociologist Henrik Dahl"),
+    ("As the playwright Oyin Bakare observed in an essay, every theatre is a parliament.", "playwright Oyin Bakare"),
+])
+def test_a_role_before_the_name_in_an_opening_as_aside_is_the_speakers(text, source):
+    """'As the economist X argued ...': the parser may make the role the object of 'As' and the name alone
+    the subject; the role stays in the speaker's phrase."""
+    assert [a.source for a in sources.extract(text).attributions] == [source]

@@ -673,6 +673,20 @@ def _trailing_named_speaker(verb):
     return doc[k], doc[m - 1].idx
 
 
+def _role_read_as_object_of_as(subj, start: int) -> int:
+    """Where a speaker's phrase starts when an opening 'As the economist X argued, ...' was parsed with
+    the role as the object of 'As' and the name alone as the subject: the role, right before the name,
+    is the speaker's ('economist X', as when the parser reads the aside as a relative clause)."""
+    if subj.i == 0:
+        return start
+    role = subj.doc[subj.left_edge.i - 1]
+    mark = role.head
+    if role.dep_ == "pobj" and role.pos_ == "NOUN" and mark.lower_ == "as" and mark.dep_ == "mark" \
+            and mark.head.i == subj.head.i:
+        return role.idx
+    return start
+
+
 def _same_tense(verb, other) -> bool:
     """Whether ``other`` can be in the tense of ``verb``: a past form the tagger read as a participle,
     or as a base form spelt like the past ('cut', 'set', 'shut'), counts as past."""
@@ -789,6 +803,7 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
         if e <= s:
             continue
         ss, se = _source_span(subj)
+        ss = _role_read_as_object_of_as(subj, ss)
         if garden:  # the participle the parser hung on the speaker is the cue, not part of the speaker
             se = len(text[:min(se, tok.idx)].rstrip())
         if ss < e and s < se and how not in {"clause", "split"}:  # the content swallowed the speaker: a misparse
