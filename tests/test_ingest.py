@@ -800,3 +800,18 @@ def test_cjk_date_lines_go_and_short_cjk_sentences_with_a_date_stay():
 
     text = "\n".join(["2025年4月2日 9時15分", "県は2025年4月2日に発表した。", "2025년 4월 2일", "水道料金が上がる。"])
     assert without_meta_lines(text).split("\n") == ["県は2025年4月2日に発表した。", "水道料金が上がる。"]
+
+
+def test_a_data_tables_repeated_cells_stay(tmp_path):
+    """A results table repeats short cells ("0", "12", a team's name under a photo of it): they
+    are its data, not a tagline the page says twice, and each went, the rows left with holes."""
+    rows = [("Lena Ortiz", "Harbour FC", "14", "0"), ("Tom Veldt", "Harbour FC", "14", "2"),
+            ("Ida Brandt", "Mill Rovers", "9", "0")]
+    table = "<table><tr><th>Player</th><th>Club</th><th>Goals</th><th>Cards</th></tr>" + "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+    body = (f"<p>{STORY[0]}</p><figure><img src='a.jpg'><figcaption>Harbour FC</figcaption></figure>{table}"
+            f"<p>{STORY[1]}</p><p>{STORY[2]}</p>")
+    (tmp_path / "table.html").write_text(_news_page(body))
+    [a] = read(tmp_path / "table.html")
+    flat = " ".join(a.text.split())
+    assert all(" | ".join(row) in flat for row in rows), a.text

@@ -388,6 +388,9 @@ contactez écrivez appelez""".split())
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d\s()./-]{6,}\d")
 # A line that is a label and a web address: a printed page's "Article URL: https://…", "Permalink: …".
 _LABELLED_ADDRESS = re.compile(r"[^:]{1,30}:\s*(?:https?://|www\.)\S+")
+# The cells of a data table (layout tables are <div>s by now): their "0", "12" or a team's name recur
+# from row to row, and taken for a tagline the page says twice, each went and left the rows with holes.
+_CELLS = ("td", "th")
 MAX_MASTHEAD_WORDS = 40  # a part before the headline's own part: a site's name, tagline, date bar
 
 
@@ -584,7 +587,7 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     root = body if body is not None else tree
     seen: dict[str, int] = {}  # counted before anything goes: a tagline's other copy may be in the masthead
     for el in _leaf_blocks(root):
-        if el.tag not in ("p", "h2", "h3", "h4", "h5", "h6") and 0 < len((words := _words(el)).split()) <= 12:
+        if el.tag not in ("p", "h2", "h3", "h4", "h5", "h6", *_CELLS) and 0 < len((words := _words(el)).split()) <= 12:
             seen[words] = seen.get(words, 0) + 1
     held = [el for h1 in root.iter("h1") for el in (h1, *h1.iterancestors())]  # kept: an id() outlives no proxy
     holders = {id(el) for el in held}
@@ -611,7 +614,8 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     legal += [box for h in root.iter(*_SUBHEADINGS) if _ABOUT_AUTHOR.fullmatch(_words(h).rstrip(":"))
               and (box := h.getparent()) is not None and box.tag in _CONTAINERS and id(box) not in holders
               and _word_count(box, MAX_BIO_WORDS) <= MAX_BIO_WORDS]
-    drop_unless_large(tree, [el for el, words in lines if furniture_line(words) or seen.get(words, 0) > 1])
+    drop_unless_large(tree, [el for el, words in lines if furniture_line(words)
+                             or (seen.get(words, 0) > 1 and el.tag not in _CELLS)])
     # A short newsletter's legal block may be a quarter of its words; only half of them is an article.
     drop_unless_large(tree, [box for box in legal if box.getparent() is not None], share=2)
 
