@@ -69,7 +69,7 @@ def targets(
         s, e = int(_get(sp, "start")), int(_get(sp, "end"))
         tech = _get(sp, "technique")
         speakers = {eid for cs, ce, eids in said if cs <= s and e <= ce for eid in eids if eid is not None}
-        cands = [m for m in ents if m.get("entity_id") not in speakers and not _compared_to(tech, m)
+        cands = [m for m in ents if m.get("entity_id") not in speakers and not _compared_to(tech, m, text)
                  and not _STANCE.match(m.get("text") or "") and not (text is not None and _own_side(text, m))]
         found: list[dict[str, Any]] = []
         seen: set[Any] = set()
@@ -276,12 +276,23 @@ _PRONOUN_LABELS = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her"
 
 
 # Who a reductio ad Hitlerum compares its target with; never the target itself.
-_REDUCTIO_FIGURES = frozenset("hitler nazi nazis nazism stalin mussolini goebbels himmler pol pot".split())
+_REDUCTIO_FIGURES = frozenset("hitler nazi nazis nazism stalin mussolini goebbels himmler pol pot gestapo stasi kgb"
+                              .split())
+# 'like a Putin fan club', 'runs it like an Orban', 'worse than Nixon': the benchmark of a comparison
+_COMPARED_BEFORE = re.compile(r"\b(?:(?:un)?like\s+an?|than(?:\s+the)?)\s+$", re.I)
+_NONE_BEFORE = re.compile(r"\b(?:no\s+one|nobody|none|nothing|no)\b[^.;:!?]*$", re.I)
 
 
-def _compared_to(technique: Any, mention: dict[str, Any]) -> bool:
-    """Whether ``mention`` is the figure a Reductio_ad_hitlerum span compares its target with ('straight out
-    of Hitler's playbook' is aimed at whoever's plan it is, not at Hitler)."""
+def _compared_to(technique: Any, mention: dict[str, Any], text: str | None = None) -> bool:
+    """Whether ``mention`` is the figure a span compares its target with: any figure after 'like a' or
+    'than' ('runs the country like a Putin tribute act', 'worse than Nixon'; not in 'nobody did more harm
+    than X', where X is the one aimed at), and in a Reductio_ad_hitlerum span a figure of the Nazi or
+    Soviet terror ('straight out of Hitler's playbook', 'a Stasi for the digital age' are aimed at whoever's
+    plan or office it is)."""
+    if text is not None:
+        before = text[max(0, mention["start"] - 80) : mention["start"]]
+        if _COMPARED_BEFORE.search(before) and not _NONE_BEFORE.search(before):
+            return True
     if "reductio" not in str(technique or "").lower():
         return False
     words = re.findall(r"[a-z]+", mention["text"].lower())

@@ -1,0 +1,48 @@
+"""Technique targets (:func:`propscope.sources.targets`) on hand-made sentences, one behaviour a test.
+
+Written in other words than the ``e-`` rows of ``tests/data/targets_eval.jsonl``: each test holds the
+general rule a fix made, not an eval example.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from propscope import sources
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _spacy_loaded():
+    return sources.nlp()
+
+
+def _span(text: str, sub: str) -> tuple[int, int]:
+    m = re.search(re.escape(sub), text)
+    assert m is not None, sub
+    return m.start(), m.end()
+
+
+def _names(text: str, sub: str, technique: str = "Name_Calling,Labeling") -> list[str]:
+    """The canonical names of the targets of the span ``sub`` of ``text``."""
+    s, e = _span(text, sub)
+    res = sources.extract(text)
+    got = sources.targets(res.entities, [{"start": s, "end": e, "technique": technique}], text,
+                          attributions=res.attributions, quotes=res.quotes)
+    return [t["canonical"] or t["text"] for t in got[0]["targets"]]
+
+
+@pytest.mark.parametrize("text, span, technique, names", [
+    ("Governor Nell Carver treats the legislature like an Orban fan club, the editorial said.",
+     "like an Orban fan club", "Name_Calling,Labeling", ["Nell Carver"]),
+    ("Minister Hal Brandt's office is a Stasi for the digital age, critics say.", "a Stasi for the digital age",
+     "Reductio_ad_hitlerum", ["Hal Brandt"]),
+    # 'than' after 'nobody ... more': the one after it is the one aimed at
+    ("Nobody has done more harm to this town than Ed Kane, the flyer says.", "done more harm to this town than Ed Kane",
+     "Name_Calling,Labeling", ["Ed Kane"]),
+])
+def test_the_figure_a_span_compares_its_target_with_is_no_target(text, span, technique, names):
+    """'like a X ...', 'than X' and, in a reductio, the Stasi or Gestapo: the benchmark is not whom the span
+    attacks; the one it is pinned on is."""
+    assert _names(text, span, technique) == names
