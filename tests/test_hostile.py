@@ -2821,3 +2821,18 @@ def test_the_python_api_refuses_an_empty_model_name_and_flags_that_are_no_bool(m
     monkeypatch.setattr(pipeline, "load_model", lambda *a, **k: pytest.fail("loaded a model for a bad argument"))
     with pytest.raises(error, match=re.escape(says)):
         call(propscope)
+
+
+@pytest.mark.parametrize("command", [["ingest", "STORY"], ["report"], ["search", "harbour"]])
+@pytest.mark.parametrize("kind", ["device", "pipe"])
+def test_a_store_path_that_is_a_device_or_pipe_is_named_as_such(tmp_path, command, kind):
+    """`--db /dev/null` (or a pipe) was SQLite's "disk I/O error" for writes, and for reads "no
+    store at /dev/null: ... create one with `propscope ingest`", which failed the same way."""
+    (tmp_path / "story.txt").write_text("A story about the harbour.")
+    where = Path("/dev/null") if kind == "device" else tmp_path / "pipe"
+    if kind == "pipe":
+        os.mkfifo(where)
+    args = [str(tmp_path / "story.txt") if a == "STORY" else a for a in command]
+    r = CliRunner().invoke(main, [*args, "--db", str(where)])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
+    assert f"{where} is a {kind}, not a file: give --db the path of a file" in r.stderr

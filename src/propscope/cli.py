@@ -339,7 +339,7 @@ def _open_existing_store(db: str | None):
         path = sqlite_path(normalise_url(db or default_url()))
     except StoreError as e:
         _fail(str(e))
-    if path is not None and not path.is_file():
+    if path is not None and not path.exists():  # there but no file (a folder, a device): the store says what
         _fail(f"no store at {path}: check --db or $PROPSCOPE_DB, or create one with `propscope ingest`")
     return _open_store(db)
 

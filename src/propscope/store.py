@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -288,6 +289,9 @@ class Store:
             raise StoreError(f"cannot open database {shown}: give a SQLite path, sqlite:///path.db or "
                              "postgresql://user@host/db")
         path = sqlite_path(self.url)
+        if path is not None and (odd := _special_file(path)):  # SQLite's "disk I/O error" said nothing of it
+            raise StoreError(f"cannot open database {self.display_url}: {path} is a {odd}, not a file: give --db "
+                             "the path of a file")
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -781,6 +785,18 @@ def _row_limit(e: sa.exc.OperationalError) -> bool:
     """Whether PostgreSQL refused one row for a size limit (SQLSTATE class 54: an index entry over
     its maximum), which psycopg files under OperationalError although the row is to blame."""
     return str(getattr(getattr(e, "orig", None), "sqlstate", None) or "").startswith("54")
+
+
+def _special_file(path: Path) -> str | None:
+    """What ``path`` is when it is there but neither a file nor a folder ("device", "pipe",
+    "socket"), else None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # not there (yet), or not to be looked at: SQLite says what it finds
+        return None
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "pipe" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else None
 
 
 def _unopenable(path: Path) -> str:
