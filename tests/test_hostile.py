@@ -2836,3 +2836,21 @@ def test_a_store_path_that_is_a_device_or_pipe_is_named_as_such(tmp_path, comman
     r = CliRunner().invoke(main, [*args, "--db", str(where)])
     assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
     assert f"{where} is a {kind}, not a file: give --db the path of a file" in r.stderr
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_html_kept_as_a_resource_record_of_a_warc_is_read_as_a_page(tmp_path, gz):
+    """Archivers that keep a page without its HTTP exchange (warcit, a browser's "save as WARC")
+    write it as a `resource` record; such an archive was "no HTML responses found: not a web
+    archive", and its pages never stored. Other resources (images, DNS answers) stay unread."""
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for uri, kind, body in (("https://w.example/kept", "text/html; charset=utf-8", PAGE.format(t="Kept page").encode()),
+                            ("https://w.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+                            ("dns:w.example", "text/dns", b"20260102030405\nw.example. 300 IN A 93.184.215.14\n")):
+        w.write_record(w.create_warc_record(uri, "resource", payload=io.BytesIO(body), warc_content_type=kind))
+    (tmp_path / "saved.warc").write_bytes(buf.getvalue())
+    items = list(read_inputs([str(tmp_path / "saved.warc")]))
+    assert [(a.url, a.title) for a in items] == [("https://w.example/kept", "Kept page")]

@@ -217,17 +217,20 @@ def _wrong_length(record, n: int, start: int) -> str:
 
 
 def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -> Article | Rejected | None:
-    """The article of one WARC record (None for a record that is no HTML page); raises what
-    warcio raises on a damaged record (AttributeError: headers cut short). ``goes_on`` says
-    whether the file continues after a body shorter than its Content-Length: then the length
-    is wrong (its gzip member ends first), not the file cut short."""
+    """The article of one WARC record, an HTML response or resource (None for a record that is no
+    HTML page); raises what warcio raises on a damaged record (AttributeError: headers cut short).
+    ``goes_on`` says whether the file continues after a body shorter than its Content-Length:
+    then the length is wrong (its gzip member ends first), not the file cut short."""
     if record.format.startswith("warc") and record.rec_headers.get_header("Content-Length") is None:
         raise WarcHeadersCut("no Content-Length in its WARC headers: they are cut off or damaged")
-    if record.rec_type != "response" or not record.http_headers:
+    if record.rec_type == "response" and record.http_headers:
+        if not record.http_headers.get_statuscode().startswith("2"):
+            return None
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    elif record.rec_type == "resource":  # a page kept without its HTTP exchange (warcit, a browser's save)
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    else:
         return None
-    if not record.http_headers.get_statuscode().startswith("2"):
-        return None
-    content_type = record.http_headers.get_header("Content-Type") or ""
     if "html" not in content_type.lower():
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
