@@ -51,6 +51,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 
@@ -624,7 +625,7 @@ def _without_names(run: Sequence[object], names: Sequence[bool]) -> int:
     return count
 
 
-def _evidence(f: Fragment, ta: Tokens, tb: Tokens, heads_a: int, heads_b: int) -> int:
+def _evidence(f: Fragment, ta: Tokens, tb: Tokens, heads_a: int, heads_b: int, enough: int | None = None) -> int:
     """``f``'s anchored words (see :func:`anchored_words`) outside runs that lie in the headings of
     both texts (:func:`heading_end`), and not counting names that both texts give (:func:`_in_name`):
     independent reports of one event list the same people in the order they were announced ("The
@@ -632,16 +633,26 @@ def _evidence(f: Fragment, ta: Tokens, tb: Tokens, heads_a: int, heads_b: int) -
     Arvid Kessel (finance), Lena Morrow (interior), ..."), and the few words between the names
     are no evidence of copying, as figures are not, however long the list (a letter's twenty
     signatories); only a table with figures counts whole (:func:`_a_table`). Copied prose keeps
-    runs of its other words."""
-    lost = 0
-    for x, y, n in f.runs:
-        run = ta.norms[x : x + n]
-        if x + n <= heads_a and y + n <= heads_b:
-            lost += anchored_words(run)
-        elif not _a_table(run):
-            names = [_in_name(ta, x + k) and _in_name(tb, y + k) for k in range(n)]
-            if any(names):
-                lost += anchored_words(run) - _without_names(run, names)
+    runs of its other words.
+
+    With ``enough``, a lower bound is returned as soon as it reaches ``enough``: every word
+    capitalised in both texts taken for a name (a superset of names, read without looking at
+    sentences). A long copy clears it at once; names are looked up only where it is close."""
+    for exact in ((False, True) if enough is not None else (True,)):
+        lost = 0
+        for x, y, n in f.runs:
+            run = ta.norms[x : x + n]
+            if x + n <= heads_a and y + n <= heads_b:
+                lost += anchored_words(run)
+            elif not _a_table(run):
+                if exact:
+                    names = [_in_name(ta, x + k) and _in_name(tb, y + k) for k in range(n)]
+                else:
+                    names = (ta.capital[x : x + n] & tb.capital[y : y + n]).tolist()
+                if any(names):
+                    lost += anchored_words(run) - _without_names(run, names)
+        if not exact and f.anchored - lost >= enough:
+            break
     return f.anchored - lost
 
 
@@ -987,7 +998,7 @@ def align_pair(
     def keep(f: Fragment) -> bool:
         a_start, a_end, b_start, b_end = chars(f)
         return (min(a_end - a_start, b_end - b_start) >= min_chars and f.score >= min_score
-                and f.anchored >= min_anchored and _evidence(f, ta, tb, heads_a, heads_b) >= min_anchored)
+                and f.anchored >= min_anchored and _evidence(f, ta, tb, heads_a, heads_b, min_anchored) >= min_anchored)
 
     flags: list[np.ndarray] = []  # per text, whether each word is quoted: found when first asked
 
@@ -1174,10 +1185,12 @@ ATTRIBUTION_WORDS = 14
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|declared|announced|stated|insisted|"
                      r"warned|explained|argued|claimed|replied|according)\b")
 _SENTENCE_TAIL = re.compile(r"[^.!?\n\"\u201c\u201d]*?[.!?](?=[\s\"\u201d]|$)|[^.!?\n\"\u201c\u201d]*(?=\n|$)")
-_SENTENCE_HEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[^.!?\n\"\u201c\u201d]*[:,]\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?\n\"\u201c\u201d]")
+_LEAD_IN = re.compile(r"[:,]\s*$")
 
 
-def quotation_regions(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def quotation_regions(text: str) -> tuple[tuple[int, int], ...]:
     """:func:`quoted_regions` of ``text`` with the words attributing each quotation in its sentence:
     after its closing mark to the sentence's end, when the quotation does not end the sentence
     itself (it closes on a comma or a dash, or lower case follows), or before its opening mark
@@ -1191,11 +1204,21 @@ def quotation_regions(text: str) -> list[tuple[int, int]]:
         if (tail and (closes_on in ",\u2014\u2013-" or tail.group().lstrip()[:1].islower())
                 and _attribution(tail.group())):
             end = tail.end()
-        head = _SENTENCE_HEAD.search(text, max(0, start - 200), start)
-        if head and _attribution(head.group()):
-            start = head.start()
+        head = _sentence_head(text, start)
+        if _LEAD_IN.search(head) and _attribution(head):
+            start -= len(head.lstrip())
         out.append((start, end))
-    return merge_intervals(out)
+    return tuple(merge_intervals(out))
+
+
+def _sentence_head(text: str, start: int, reach: int = 200) -> str:
+    """The words of ``text``'s sentence before ``start`` (at most ``reach`` characters back, after
+    the last sentence end, line break or quotation mark)."""
+    lo = max(0, start - reach)
+    cut = lo
+    for m in _SENTENCE_BREAK.finditer(text, lo, start):
+        cut = m.end()
+    return text[cut:start]
 
 
 def _attribution(words: str) -> bool:
