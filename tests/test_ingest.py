@@ -815,3 +815,20 @@ def test_a_data_tables_repeated_cells_stay(tmp_path):
     [a] = read(tmp_path / "table.html")
     flat = " ".join(a.text.split())
     assert all(" | ".join(row) in flat for row in rows), a.text
+
+
+def test_a_list_the_article_gives_twice_stays_twice(tmp_path):
+    """A buying guide lists the same features under two models: its list items, no links, are
+    the article's own words said twice, not a page's tagline or menu said twice (which went
+    both times); a menu of links given twice still goes."""
+    features = ["Folds flat for the boot", "Weighs under nine kilos", "Rain cover included"]
+    items = "<ul>" + "".join(f"<li>{f}</li>" for f in features) + "</ul>"
+    menu = "<ul class='m'><li><a href='/shop'>Shop all prams</a></li><li><a href='/deals'>Weekly deals</a></li></ul>"
+    body = (f"<p>{STORY[0]}</p><h2>Model one</h2>{items}<p>{STORY[1]}</p><h2>Model two</h2>{items}"
+            f"<p>{STORY[2]}</p>")
+    page = _news_page(body).replace("<main>", f"<div class='top'>{menu}</div><main>").replace(
+        "</main>", f"</main><div class='bottom'>{menu}</div>")
+    (tmp_path / "guide.html").write_text(page)
+    [a] = read(tmp_path / "guide.html")
+    assert all(a.text.count(f) == 2 for f in features), a.text
+    assert "Weekly deals" not in a.text

@@ -388,9 +388,15 @@ contactez écrivez appelez""".split())
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d\s()./-]{6,}\d")
 # A line that is a label and a web address: a printed page's "Article URL: https://…", "Permalink: …".
 _LABELLED_ADDRESS = re.compile(r"[^:]{1,30}:\s*(?:https?://|www\.)\S+")
-# The cells of a data table (layout tables are <div>s by now): their "0", "12" or a team's name recur
-# from row to row, and taken for a tagline the page says twice, each went and left the rows with holes.
 _CELLS = ("td", "th")
+
+
+def _data_item(el: HtmlElement) -> bool:
+    """Whether ``el`` is a cell of a data table (layout tables are <div>s by now) or a list item
+    without a link: their words may come twice without being a tagline or menu said twice (a
+    table's "0", "12" or a team's name recur from row to row; a buying guide lists the same
+    features under two models), and each such copy went, leaving rows with holes."""
+    return el.tag in _CELLS or (el.tag == "li" and next(el.iter("a"), None) is None)
 MAX_MASTHEAD_WORDS = 40  # a part before the headline's own part: a site's name, tagline, date bar
 
 
@@ -587,7 +593,9 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     root = body if body is not None else tree
     seen: dict[str, int] = {}  # counted before anything goes: a tagline's other copy may be in the masthead
     for el in _leaf_blocks(root):
-        if el.tag not in ("p", "h2", "h3", "h4", "h5", "h6", *_CELLS) and 0 < len((words := _words(el)).split()) <= 12:
+        if el.tag in _SUBHEADINGS or el.tag == "p" or _data_item(el):
+            continue
+        if 0 < len((words := _words(el)).split()) <= 12:
             seen[words] = seen.get(words, 0) + 1
     held = [el for h1 in root.iter("h1") for el in (h1, *h1.iterancestors())]  # kept: an id() outlives no proxy
     holders = {id(el) for el in held}
@@ -615,7 +623,7 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
               and (box := h.getparent()) is not None and box.tag in _CONTAINERS and id(box) not in holders
               and _word_count(box, MAX_BIO_WORDS) <= MAX_BIO_WORDS]
     drop_unless_large(tree, [el for el, words in lines if furniture_line(words)
-                             or (seen.get(words, 0) > 1 and el.tag not in _CELLS)])
+                             or (seen.get(words, 0) > 1 and not _data_item(el))])
     # A short newsletter's legal block may be a quarter of its words; only half of them is an article.
     drop_unless_large(tree, [box for box in legal if box.getparent() is not None], share=2)
 
