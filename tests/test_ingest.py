@@ -832,3 +832,18 @@ def test_a_list_the_article_gives_twice_stays_twice(tmp_path):
     [a] = read(tmp_path / "guide.html")
     assert all(a.text.count(f) == 2 for f in features), a.text
     assert "Weekly deals" not in a.text
+
+
+def test_a_label_left_alone_when_its_links_go_goes_too(tmp_path):
+    """A paywall's "Keep reading this report" over its "Log in" and "Join" links: when the links
+    go as a line of links, the label was left alone in its box and read as the story's last
+    line. A short line beside a sentence in its box, and the headline's box, stay."""
+    body = (f"<p>{STORY[0]}</p><p>{STORY[1]}</p><p>{STORY[2]}</p>"
+            "<div class='wall'><span>Keep reading this report</span><div class='acts'><a href='/in'>Log in</a> "
+            "<a href='/join'>Join</a></div></div>"
+            "<div class='box'><span>Dairy prices</span><p>Milk sold for less than it cost to make.</p>"
+            "<div><a href='/a'>Cheese</a> <a href='/b'>Butter</a></div></div>")
+    (tmp_path / "wall.html").write_text(_news_page(body))
+    [a] = read(tmp_path / "wall.html")
+    assert all(s in a.text for s in STORY) and "Milk sold for less" in a.text
+    assert "Keep reading this report" not in a.text and "Log in" not in a.text

@@ -182,20 +182,29 @@ def drop_link_lines(tree: HtmlElement) -> None:
 _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
+MAX_LABEL_WORDS = 6  # a box's label left alone when its links went: "To read the full story", "Notes"
+
+
 def drop_lone_headings(boxes: list) -> None:
     """Remove the headings that are all that is left of the words in a box (each of ``boxes``,
     where something was just taken out, or the nearest box above it with words in it): the
     heading of a list of links or a rail whose entries went. A heading that has words after it
-    in its box heads them, and stays."""
+    in its box heads them, and stays. So does the box when a short label that is no sentence is
+    all that is left of it ("To read the full story" over the "Subscribe" and "Sign in" links of
+    a paywall, "See also"), but for the headline's box: the label read as the article's last line."""
     for box in boxes:
         while box is not None and box.getparent() is not None and box.tag != "body" and not _words(box):
             box = box.getparent()
         if box is None or box.getparent() is None or box.tag in ("body", "html"):
             continue
+        left = _words(box)
         heads = [h for h in box.iter(*_SUBHEADINGS) if _words(h)]
-        if heads and _words(box) == " ".join(_words(h) for h in heads):
+        if heads and left == " ".join(_words(h) for h in heads):
             for h in heads:
                 h.drop_tree()
+        elif (len(left.split()) <= MAX_LABEL_WORDS and not _SENTENCE_END.search(left) and box.find(".//h1") is None
+              and box.tag not in ("p", "h2", "h3", "h4", "h5", "h6")):
+            box.drop_tree()
 
 
 # Notes at the foot of a page: an item with a link back up to where it is cited ("↩", "^", "↑"),
