@@ -847,3 +847,20 @@ def test_a_label_left_alone_when_its_links_go_goes_too(tmp_path):
     [a] = read(tmp_path / "wall.html")
     assert all(s in a.text for s in STORY) and "Milk sold for less" in a.text
     assert "Keep reading this report" not in a.text and "Log in" not in a.text
+
+
+def test_comment_headings_and_newsletter_pitches_are_the_pages(tmp_path):
+    """A comment section's heading and counter ("Reader comments (4)", "Leave a comment") and a
+    pitch for the outlet's newsletter or print copy ("… to your inbox every Friday", "Sign up to
+    the Valley Brief newsletter") are the page's, not the story's; a sentence about a newsletter
+    and one about someone's mailbox stay."""
+    kept = ["The co-operative's newsletter reached 4,000 subscribers last spring.",
+            "Fraudsters sent fake tariff notices to residents' mailboxes in March."]
+    pitch = ["Have the valley's news sent to your inbox every Friday.", "Sign up to the Valley Brief newsletter."]
+    body = (f"<p>{STORY[0]}</p><p>{kept[0]}</p><p>{STORY[1]}</p><p>{kept[1]}</p><p>{STORY[2]}</p>"
+            + "".join(f"<p>{p}</p>" for p in pitch)
+            + "<div class='c'><h3>Reader comments (4)</h3><p>Leave a comment</p></div>")
+    (tmp_path / "pitch.html").write_text(_news_page(body))
+    [a] = read(tmp_path / "pitch.html")
+    assert all(s in a.text for s in STORY + kept), a.text
+    assert not any(p in a.text for p in pitch) and "Reader comments" not in a.text and "Leave a comment" not in a.text

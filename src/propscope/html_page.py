@@ -406,6 +406,20 @@ def _data_item(el: HtmlElement) -> bool:
     table's "0", "12" or a team's name recur from row to row; a buying guide lists the same
     features under two models), and each such copy went, leaving rows with holes."""
     return el.tag in _CELLS or (el.tag == "li" and next(el.iter("a"), None) is None)
+# A comment section's heading, counter or link: "Comments", "12 comments", "Post Comment (+)",
+# "[ Read All Comments ]", "Top rated comments", "Kommentare (3)".
+_COMMENT_LINE = re.compile(r"(?:\d+\s+)?(?:(?:post|leave|add|write|read|view|show|see|load|hide|top\s+rated|"
+                           r"most\s+(?:popular|recent)|readers?[’']?|user)\s+(?:a\s+|an\s+|all\s+|the\s+|your\s+|more\s+)?)?"
+                           r"(?:comments?|kommentare?|comentarios?|commenti|commentaires?|komentarze?)"
+                           r"(?:\s*\(\s*\+?\s*\d*\s*\)?)?", re.I)
+# A pitch for the outlet's newsletter or print copy: "our newsletter", a sentence that asks to subscribe
+# or sign up to a newsletter ("Click here to subscribe to The Paradigm Newsletter"), or the reader's
+# inbox or letterbox with a newsletter, subscribing or delivery ("… delivered to your inbox daily").
+_OUR_NEWSLETTER = re.compile(r"\bour\s+(?:\w+\s+)?newsletters?\b", re.I)
+_INBOX = re.compile(r"\byour\s+(?:inbox|letterbox|mailbox)\b", re.I)
+_DELIVERY = re.compile(r"newsletter|subscri|sign[\s-]?up|deliver|\bsent\b|\bevery\b", re.I)
+_NEWSLETTER = re.compile(r"\bnewsletters?\b", re.I)
+_SIGN_UP = re.compile(r"(?:click\s+here\s+)?(?:to\s+)?(?:subscribe|sign[\s-]?up|register|join)\b", re.I)
 MAX_MASTHEAD_WORDS = 40  # a part before the headline's own part: a site's name, tagline, date bar
 
 
@@ -472,7 +486,9 @@ def furniture_line(text: str) -> bool:
         return True
     if _CONTINUES.fullmatch(bare) or _PAGER.fullmatch(bare) or _labelled_contact(text):
         return True
-    if _LABELLED_ADDRESS.fullmatch(text):
+    if _LABELLED_ADDRESS.fullmatch(text) or _COMMENT_LINE.fullmatch(bare):
+        return True
+    if _newsletter_pitch(text):
         return True
     parts = [p for p in _CONTROL_BAR.split(text) if p.strip()]
     if any(_READING_TIME.fullmatch(p.strip()) for p in parts):  # "6 min read · Jul 22"
@@ -483,6 +499,13 @@ def furniture_line(text: str) -> bool:
     if any(s.split()[0].strip("¡¿(").lower() in _CONTACT_VERBS for s in segments if s.split()) and _CONTACT.search(text):
         return True  # asks to be written to or called, and gives the address or number: "Email tips@…"
     return any(_call_to_act(s) for s in segments)
+
+
+def _newsletter_pitch(text: str) -> bool:
+    """Whether ``text`` pitches the outlet's newsletter or print copy (``_OUR_NEWSLETTER``, ``_INBOX``)."""
+    if _OUR_NEWSLETTER.search(text) or (_INBOX.search(text) and _DELIVERY.search(text)):
+        return True
+    return any(_SIGN_UP.match(s) and _NEWSLETTER.search(s) for s in _SEGMENT.split(text))
 
 
 _LABEL = re.compile(r"([^:]{1,40}):\s*(.+)")
