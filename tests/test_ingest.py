@@ -864,3 +864,12 @@ def test_comment_headings_and_newsletter_pitches_are_the_pages(tmp_path):
     [a] = read(tmp_path / "pitch.html")
     assert all(s in a.text for s in STORY + kept), a.text
     assert not any(p in a.text for p in pitch) and "Reader comments" not in a.text and "Leave a comment" not in a.text
+
+
+def test_an_advert_placeholder_is_the_pages():
+    """British pages label an ad slot "Advert" (or "ADVERTS"), as others "Advertisement": a
+    placeholder, not a line of the story; a sentence about an advert stays."""
+    from propscope.html_page import furniture_line
+
+    assert furniture_line("Advert") and furniture_line("ADVERTS") and furniture_line("Advert - scroll to continue")
+    assert not furniture_line("The advert ran for a week.")

@@ -363,7 +363,7 @@ _ABOUT_AUTHOR = re.compile(r"(?:about|more about)\s+(?:the\s+)?(?:author|writer|
                            r"(?:sull'|l')autore|(?:à\s+propos\s+de\s+)?l'aut(?:eur|rice)|o\s+autor(?:ze|ce)|об\s+авторе",
                            re.I)
 MAX_BIO_WORDS = 80  # a biography box is a few sentences
-_AD_LABEL = re.compile(r"(?:advertisement|advertising|sponsored|anzeige|werbung|publicidad|pubblicità|publicité|"
+_AD_LABEL = re.compile(r"(?:advertisement|advertising|adverts?|sponsored|anzeige|werbung|publicidad|pubblicità|publicité|"
                        r"reklama)(?:\s*[-:–]?\s*(?:scroll|continue)[\w\s]*)?", re.I)
 # "Story continues below advertisement", "Article continues after this ad", "Weiterlesen nach der Anzeige".
 _CONTINUES = re.compile(r"(?:(?:the\s+)?(?:story|article|text|content)\s+)?continues?\s+(?:below|after)"
