@@ -46,3 +46,10 @@ def test_the_figure_a_span_compares_its_target_with_is_no_target(text, span, tec
     """'like a X ...', 'than X' and, in a reductio, the Stasi or Gestapo: the benchmark is not whom the span
     attacks; the one it is pinned on is."""
     assert _names(text, span, technique) == names
+
+
+def test_a_possessor_with_a_noun_of_three_words_is_the_subject():
+    """'Mayor X's new parking department is robbing Y drivers blind': the possessor of a subject of up to three
+    words is whom the predicate is pinned on, not the place the verb acts on."""
+    t = "Mayor Rosa Linde's new parking department is robbing Leeds drivers blind, residents say."
+    assert _names(t, "robbing Leeds drivers blind", "Loaded_Language") == ["Rosa Linde"]

@@ -243,7 +243,7 @@ def _subject_ending_at(text: str, ents: list[dict[str, Any]], lo: int, p: int) -
     """The named subject whose words end at ``p`` (see :func:`_predicate_subject`)."""
     for m in sorted((m for m in ents if lo <= m["start"] and m["end"] <= p), key=lambda m: -m["end"]):
         gap = text[m["end"] : p]
-        noun = r"(?:\s+[a-z][\w’'-]*){0,2}" if re.match(r"['’]s?(?:\s|$)", gap) else \
+        noun = r"(?:\s+[a-z][\w’'-]*){0,3}" if re.match(r"['’]s?(?:\s|$)", gap) else \
             r"(?:\s+(?!who\b|which\b|that\b)[a-z][\w’'-]*)?" if m["label"] == "NORP" else ""
         if re.fullmatch(rf"(?:['’]s?)?{noun}\s*", gap) and not _PREP_BEFORE.search(text[lo : m["start"]]):
             return _listed_before(text, ents, m)
