@@ -14,10 +14,10 @@ predictions / predictions, recall = matched gold / gold. The exact figures requi
 offsets. The matching is done separately for each field, so a correct source with a wrong cue
 counts for the source only.
 
-The set was written in fourteen batches: ids without a prefix (written before the extractor), then
-``h-``, ``x-``, ``y-``, ``z-``, ``w-``, ``v-``, ``u-``, ``t-``, ``s-``, ``r-``, ``q-``, ``p-`` and ``o-`` (each written
-before running the extractor on it, measured once, then used to fix the rules for the linguistic forms it exposed).
-All fourteen have been seen by the rules now, so the figures on the full set are optimistic; new, unseen texts
+The set was written in fifteen batches: ids without a prefix (written before the extractor), then
+``h-``, ``x-``, ``y-``, ``z-``, ``w-``, ``v-``, ``u-``, ``t-``, ``s-``, ``r-``, ``q-``, ``p-``, ``o-`` and ``n-`` (each
+written before running the extractor on it, measured once, then used to fix the rules for the linguistic forms it exposed).
+All fifteen have been seen by the rules now, so the figures on the full set are optimistic; new, unseen texts
 are the honest test.
 Offsets were computed from the intended strings by a script and each span printed back for checking.
 
@@ -515,6 +515,55 @@ insisted, 'despite three straight defeats', is the one left). Still wrong in ``o
 marks (''My grandfather always said "never ..."',' the chef told The Times': the inner one missed, the outer
 content ends before its closing mark) and 'RT reports what the mainstream media won't: X' (content the 'what'
 clause).
+
+The ``n-`` batch (57 texts, 52 attributions as written, 11 texts with none) was written after the ``o-`` fixes and the
+split of the rules into modules, and committed alone (af30353) before the extractor was run on it, as a realistic mix
+of forms the earlier batches had little of: partisan blogs citing state media ('As RT reported', 'Sputnik cited sources
+... as saying', 'According to Sputnik, which cited ...'), posts on X and Telegram ('wrote on X late on Sunday:', '“...,”
+the regional governor, X, posted on Telegram'), claims/insists/alleges, 'sources close to', 'declined to comment' and
+'declined to say' with no content, 'In a statement, X said', anonymous officials, speech over two sentences ('Signing,
+he said, could ...'; a second sentence of indirect speech with no cue, left out), a long quote before 'said X, who
+...', a colon quote over three paragraphs, a quote paragraph followed by 'X said this ...', 'she added', 'He went on:
+“...”', 'the report found', 'A study published in X shows that', 'Documents seen by X show that', headlines ('X:
+“...”', 'Kovacs insists ...') against topic, rubric and place colons, and rhetorical forms: 'Says who?', 'Some would
+call that ...', 'It is said that' (none) beside 'Some say ...' and 'Critics argue that ...' (the speaker is 'Some',
+'Critics'). Measured once before any rule was changed for it (``.venv/bin/python bench/sources.py --prefix n-
+--errors``, at af30353)::
+
+    field         P      R     F1   exactP exactR exactF1   pred gold
+    source    0.980  0.923  0.950    0.959  0.904   0.931     49   52
+    cue       0.980  0.923  0.950    0.980  0.923   0.950     49   52
+    content   0.980  0.923  0.950    0.959  0.904   0.931     49   52
+
+The one false attribution was a gold slip (2144b91, no rule changed): 'The ministry tells us the trains will run on
+time by spring. Says who? ...' had been written as a text with no attribution, but its first sentence is the
+ministry's; on the corrected gold (53 attributions) the same rules give P 1.000 / R 0.925 on every field, exact
+0.980 / 0.906 on source and content. Missed: '“...,” the regional governor, X, posted on Telegram' (the parser hangs
+'posted' on the role as a participle), 'He went on: “...”', 'A study published in X shows that' and 'Documents seen
+by X show that'; wrong: 'X said this' after a two-sentence quote paragraph cut to its last sentence, 'As the
+economist X argued in these pages' without 'economist' (the parser makes the role the object of 'As'). Fixed with
+general rules, each with a test in other words (a03b8d2, 9f14ad7, f37e95a, 6c45f52): a quote before a role and a
+name between commas is the role's when its verb has no subject; going on or continuing with a colon and a
+quotation right after is speech ('The strike went on: ...' is not); 'this' after a quotation of several sentences
+is the whole quotation; a role the parser made the object of an opening 'As' stays in the speaker. 'show that' was
+not made a verb of saying: the set's earlier gold reads it as no statement (x-none-reported-by, 'A leaked memo,
+first reported by Politico, shows that ...', and newspaper-documents, 'The newspaper said the documents showed that
+...', with the newspaper alone), and a rule that took it (a study, survey or document with a 'that' clause) gave
+those two texts a false attribution each; which convention holds is left open. The rules were run on the 371 PTC
+training articles before (2144b91) and after: 4 articles change; three 'continued: “...”' quotes now found (a
+jihadist message, 'Hamid continued:', a restaurant's statement 'It continued:'), all right; the other two changes
+are pronoun speakers ('he' -> 'Jesus' in a hypothetical 'If he had said: “...”', where the pope is meant;
+'Evelyn Perez-Verdia' -> 'Norris-Weeks' for 'she said', now right), measured on a tree that also held other
+sessions' entity-label changes, not traced to these rules. After (``--prefix n-``, at 6c45f52)::
+
+    field         P      R     F1   exactP exactR exactF1   pred gold
+    source    1.000  0.962  0.981    1.000  0.962   0.981     51   53
+    cue       1.000  0.962  0.981    1.000  0.962   0.981     51   53
+    content   1.000  0.962  0.981    1.000  0.962   0.981     51   53
+
+The whole set (889 texts, 802 attributions) scores source and cue P 1.000 / R 0.996, content 0.999 / 0.995 (exact
+0.996 / 0.993); every earlier prefix as before the batch (each checked text by text). Still missed in ``n-``: the two
+'shows that' texts above.
 
 Targets, ``c-`` batch (34 texts, 35 spans, 30 gold targets, 6 spans with none), committed alone (a966942) before
 the target rules were run on it: possessive and pronoun antecedents ('His government is ...'), roles after a
