@@ -53,3 +53,15 @@ def test_a_possessor_with_a_noun_of_three_words_is_the_subject():
     words is whom the predicate is pinned on, not the place the verb acts on."""
     t = "Mayor Rosa Linde's new parking department is robbing Leeds drivers blind, residents say."
     assert _names(t, "robbing Leeds drivers blind", "Loaded_Language") == ["Rosa Linde"]
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("Mayor Gina Holt plans to bulldoze the homes of hard-working Cubans, the flyer says.",
+     "bulldoze the homes of hard-working Cubans", ["Gina Holt"]),
+    ("Senator Ivo Marek is trying to starve Moravian farmers of water, the union said.",
+     "starve Moravian farmers of water", ["Ivo Marek"]),
+])
+def test_a_span_after_a_verb_of_intent_is_pinned_on_its_subject(text, span, names):
+    """'X plans to *harm Y*', 'X is trying to *harm Y*': the group the verb acts on is whom X harms, not the
+    target; X is."""
+    assert _names(text, span, "Loaded_Language") == names

@@ -187,10 +187,13 @@ def _own_side(text: str, mention: dict[str, Any]) -> bool:
 
 _COPULA_BEFORE = re.compile(r"\s+(?:is|are|was|were|remains|has become|have become)\s+$")
 _OF_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$", re.I)
-# Adverbs and auxiliaries between a subject and the verb a span starts with ('has once again', 'are still').
+# Adverbs and auxiliaries between a subject and the verb a span starts with ('has once again', 'are still'), and
+# verbs of intent before its 'to' ('wants to', 'is trying to': the subject's aim is the span).
 _AUX_RUN = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|will|would|can|could|must|should|shall|may|might|did|"
                       r"does|do|been|be|once|again|already|now|never|always|just|still|not|also|even|long|"
-                      r"repeatedly|openly|quietly|then))*\s*$", re.I)
+                      r"repeatedly|openly|quietly|then|trying\s+to|"
+                      r"(?:wants?|wanted|plans?|planned|planning|tries|tried|seeks?|seeking|sought|going)\s+to))*\s*$",
+                      re.I)
 # First words of a span that is no predicate: a question, a condition, a list or a whole clause.
 _NOT_PREDICATE = frozenset("""what whether if that because why how who whom which where when either every all only
 no nobody everyone everybody anyone anybody we you i and but or so as our your my their his her its this these those
