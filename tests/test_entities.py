@@ -77,3 +77,13 @@ def test_a_name_after_a_role_or_that_says_he_is_a_person(text, name):
 ])
 def test_a_body_s_name_the_model_cuts_or_leaves_out_is_whole(text, name):
     assert labels(text).get(name) == "ORG"
+
+
+def test_a_body_after_former_is_no_person_and_initials_read_as_a_verb_stay():
+    got = labels("Okafor, a former Home Office adviser, said the plan would fail. APCO was expected to pay.")
+    assert got.get("Home Office") != "PERSON"
+    assert "APCO" in got
+
+
+def test_a_two_word_title_after_in_is_no_place():
+    assert labels("The cardinal quoted a line in Amoris Laetitia.").get("Amoris Laetitia") != "GPE"

@@ -139,19 +139,23 @@ river sea ocean lake mountain mountains hills valley desert gulf strait peninsul
 _REGION_NOUNS = frozenset("region province district oblast county prefecture governorate".split())
 _GROUP_NOUNS = frozenset("minority minorities community tribe tribes clan clans herders nomads villagers settlers".split())
 _PLACE_NOUNS = frozenset("village town city capital port suburb province region island".split())
+# Words of TITLES that qualify a title rather than being one: 'a former Foreign Office minister' is no
+# sign that 'Foreign Office' is a person.
+_MODIFIERS = frozenset("former late deputy vice foreign defense defence interior finance state".split())
 # Nouns whose 'in' is no place: 'trust in Novak', 'a stake in Acme'.
 _NOT_PLACE_IN = frozenset("trust faith confidence belief believe interest invest stake shares role part".split())
 
 
 def _shouted(doc, ent) -> bool:
-    """Whether ``ent`` is a word shouted in capitals ('at it AGAIN', 'WAKE UP') in a line written in
-    lower case: capitals the tagger reads as no noun, with no article before them (not 'the WHO')."""
+    """Whether ``ent`` is a word shouted in capitals ('at it AGAIN', 'will NEVER admit') in a line written
+    in lower case: capitals the tagger reads as an adverb, with no article before them. Only an adverb:
+    the tagger reads unknown initials as a verb or an adjective too ('ISIS twice', 'CFIUS people')."""
     line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
     line_end = doc.text.find("\n", ent.end_char)
     line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
     prev = doc[ent.start - 1] if ent.start > 0 else None
     return all(t.is_upper and t.is_alpha for t in ent) and any(c.islower() for c in line) \
-        and not any(t.pos_ in {"PROPN", "NOUN"} for t in ent) and not (prev is not None and prev.lower_ == "the")
+        and all(t.pos_ == "ADV" for t in ent) and not (prev is not None and prev.lower_ == "the")
 
 
 def _speaks_as_he_or_she(ent) -> bool:
@@ -187,9 +191,9 @@ def _context_label(doc, ent) -> str | None:
             return "GPE"
         if nxt.lower_ in _GROUP_NOUNS and len(ent) == 1 and label in {"PERSON", "ORG", "GPE"}:
             return "NORP"
-    name_words = 2 <= len(ent) <= 3 and all(t.is_title or not t.is_alpha for t in ent)
-    if label in {"ORG", "GPE"} and name_words and (
-            prev is not None and prev.is_lower and prev.lower_ in TITLES | _SPEAKER_NOUNS or _speaks_as_he_or_she(ent)):
+    name_words = 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha or t.text == "-" for t in ent)
+    role = prev is not None and prev.is_lower and prev.lower_ in TITLES | _SPEAKER_NOUNS and prev.lower_ not in _MODIFIERS
+    if label in {"ORG", "GPE"} and name_words and (role or _speaks_as_he_or_she(ent)):
         return "PERSON"
     if label in {"PERSON", "ORG", "FAC", "NORP"} and len(ent) <= 2 and not (nxt is not None and nxt.tag_ == "POS"):
         after = [t for t in doc[ent.end + 1 : ent.end + 4] if t.lower_ not in {"a", "an", "the", "small"}]
@@ -197,7 +201,7 @@ def _context_label(doc, ent) -> str | None:
             return "GPE"
         if prev is not None and prev.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _PLACE_NOUNS:
             return "GPE"
-        if label == "PERSON" and prev is not None and prev.lower_ in {"in", "near", "around", "outside"} \
+        if label == "PERSON" and len(ent) == 1 and prev is not None and prev.lower_ in {"in", "near", "around", "outside"} \
                 and prev.head.lemma_ not in _NOT_PLACE_IN and not _person_context(doc, ent.start, ent.end):
             return "GPE"
     return None
