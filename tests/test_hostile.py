@@ -2854,3 +2854,24 @@ def test_html_kept_as_a_resource_record_of_a_warc_is_read_as_a_page(tmp_path, gz
     (tmp_path / "saved.warc").write_bytes(buf.getvalue())
     items = list(read_inputs([str(tmp_path / "saved.warc")]))
     assert [(a.url, a.title) for a in items] == [("https://w.example/kept", "Kept page")]
+
+
+@pytest.mark.parametrize("command, where", [(["report"], "propscope.report.build"),
+                                            (["reuse", "STORY"], "propscope.reuse.find_reuse"),
+                                            (["topics"], "propscope.topics.find_topics")])
+def test_ctrl_c_in_any_command_is_one_line_and_exit_130(tmp_path, monkeypatch, command, where):
+    """Outside ingest, analyze --db and batch, Ctrl-C was click's bare "Aborted!" with exit 1, the
+    status of a failed input, so a script could not tell a user's stop from a bad file."""
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    (tmp_path / "story.txt").write_text("A story about the harbour strike and the council's plan.")
+    assert cli("ingest", tmp_path / "story.txt", "--db", db).exit_code == 0
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(where, interrupted)
+    args = [str(tmp_path / "story.txt") if a == "STORY" else a for a in command]
+    r = CliRunner().invoke(main, [*args, "--db", db])
+    assert r.exit_code == 130 and "Aborted" not in r.output, r.output
+    assert r.stderr.splitlines()[-1].startswith("propscope: interrupted: what was stored before it is kept")
+    assert Store(db).count_articles() == 1

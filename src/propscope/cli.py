@@ -173,7 +173,8 @@ WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
 class Commands(click.Group):
     """The command group. What the machine does to a command half-way, a full disk under its output
     or a store that stops taking writes (read-only, locked, lost), ends it with one line and exit
-    status 1, as bad input does, wherever in the command it happens. A reader that goes away
+    status 1, as bad input does, wherever in the command it happens; Ctrl-C is one line and exit
+    status 130 (commands that keep part of their work say which). A reader that goes away
     (``| head``) is left to click, which ends quietly."""
 
     def invoke(self, ctx: click.Context):
@@ -189,6 +190,8 @@ class Commands(click.Group):
                 raise
             _discard_stdout()
             _fail(f"cannot write {e.filename or 'the output'}: {e.strerror or e}")
+        except KeyboardInterrupt:  # click said "Aborted!" with exit 1, the status of a bad input
+            _fail("interrupted: what was stored before it is kept, and an -o file is left as it was", 130)
         except Exception as e:
             why = _store_failure(e)
             if why is None:
@@ -756,11 +759,15 @@ def reuse(paths, db, fmt, min_chars, boilerplate, boilerplate_pages, similarity,
         from .batch import make_client
 
         try:
-            client = make_client(scheduler)
+            with _interrupt_ignored():  # its workers ignore a terminal's Ctrl-C: this command closes them
+                client = make_client(scheduler)
         except (ValueError, OSError) as e:
             _fail(f"cannot reach the Dask scheduler: {e}")
-        with client:
+        try:
             result = finder.find_reuse_dask(articles, client, **kwargs)
+        finally:
+            with _interrupt_ignored():
+                client.close()
     else:
         result = finder.find_reuse(articles, **kwargs)
     if store is not None:
