@@ -94,3 +94,16 @@ def test_old_import_paths_still_work():
     assert tagger.version_of is registry.version_of and tagger.models_dir is registry.models_dir
     assert pipeline.load_model is registry.load_model and pipeline.model_version is registry.model_version
     assert tagger.INT8_SUFFIX == "-int8"
+
+
+def test_a_folder_that_is_not_a_model_is_named_as_such(tmp_path):
+    """--model pointing at a folder without config.json said "no model named '<folder>'" and listed
+    the installed names, as if the path had been taken for a name."""
+    from propscope.registry import ModelNotFound, model_path
+
+    folder = tmp_path / "my-run"
+    folder.mkdir()
+    with pytest.raises(ModelNotFound, match="is a folder but not a model: a model folder holds config.json"):
+        model_path(str(folder))
+    with pytest.raises(ModelNotFound, match="no model named 'no-such-model'"):
+        model_path("no-such-model")

@@ -67,6 +67,9 @@ def model_path(name: str | None = None) -> Path:
         return candidate
     path = models_dir() / name
     if not (path / "config.json").exists():
+        if candidate.is_dir() and (os.sep in name or name.startswith(".") or not path.exists()):
+            raise ModelNotFound(f"{name} is a folder but not a model: a model folder holds config.json (and its "
+                                f"weights), as `propscope train --out FOLDER` writes it")
         known = ", ".join(available_models()) or "none installed"
         raise ModelNotFound(f"no model named {name!r} (available: {known}); or give the path of a model folder")
     return path
