@@ -65,3 +65,12 @@ def test_a_span_after_a_verb_of_intent_is_pinned_on_its_subject(text, span, name
     """'X plans to *harm Y*', 'X is trying to *harm Y*': the group the verb acts on is whom X harms, not the
     target; X is."""
     assert _names(text, span, "Loaded_Language") == names
+
+
+def test_a_slogan_that_names_no_one_has_no_target_near_it():
+    """A banner's 'Never surrender, never forget' is no attack on the striker whose fans wave it; a slogan
+    with a pronoun still reaches the name its pronoun stands for."""
+    t = "Fans of striker Leon Barre unfurled a banner saying “Never surrender, never forget” before kick-off."
+    assert _names(t, "Never surrender, never forget", "Slogans") == []
+    t = "“Send him home! Send him home!” fans sang as coach Piet Mulder left the pitch."
+    assert _names(t, "Send him home! Send him home!", "Slogans") == ["Piet Mulder"]

@@ -96,7 +96,7 @@ def targets(
                 near = _nearby(text, near, e)
             if role is not None:
                 found.append({**_target(role), "how": "role"})
-            elif near:
+            elif near and not _closed_slogan(tech, text, s, e):
                 best = min(near, key=lambda m, s=s, e=e: (m["start"] - e if m["start"] >= e else s - m["end"],
                                                           m["label"] not in {"PERSON", "ORG"}, m["start"]))
                 found.append({**_target(best), "how": "nearest"})
@@ -109,6 +109,14 @@ def targets(
                 found = [{**_target(m), "how": "subject"} for m in subjects]
         out.append({"start": s, "end": e, "technique": tech, "targets": found})
     return out
+
+
+def _closed_slogan(technique: Any, text: str | None, s: int, e: int) -> bool:
+    """Whether a Slogans span names nobody and points at nobody ('Never surrender, never forget' on a banner
+    that a candidate's fans wave): a slogan's target is in its words ('X must go!') or its pronoun ('Lock
+    him up!'), never just the name nearest to it."""
+    return "slogan" in str(technique or "").lower() and text is not None and \
+        not re.search(r"\b(?i:he|she|him|her|his|they|them|their)\b", text[s:e])
 
 
 def _sentence_bounds(text: str, sents: list[tuple[int, int]], quotes: Sequence[Any], s: int, e: int) -> tuple[int, int]:
