@@ -56,10 +56,23 @@ set (no longer unseen)::
 Still wrong: 'Army' and 'Supreme' at a sentence's start, 'GLOBALISTS', the headline's 'VALDORIA' and
 'Kovac', 'BELLAPUR:' (a caps-colon dateline), unknown places with no telling word ('Grauhorn',
 'Sahel', 'Lower Amsel', 'its neighbour Kesh'), 'Green Dawn party', "Farmers' Front", 'Clean Water Now',
-'Fenwick' after 'Fenwick Bank', and 'Port of Galveston' read as a place. On the first 150 PTC train
+and 'Port of Galveston' read as a place. On the first 150 PTC train
 articles the rules relabelled 14 mentions and added 25 (mostly bodies' names ending in 'Council', 'Society',
 'Committee', and datelines' agencies), removing none; read by hand, all looked right but 'Paul Valley'
 (a place?) and 'County Party' (cut).
+
+Then a one-word name that opens a body's longer name in the text became that body ('Fenwick' after
+'Fenwick Bank')::
+
+    52 texts, 190 gold mentions, 1.70s for extract_batch
+    label         P      R     F1   pred gold
+    all       0.983  0.937  0.960    181  190
+    PERSON    0.793  0.852  0.821     29   27
+    ORG       0.866  0.906  0.885     67   64
+    place     0.950  0.803  0.870     60   71
+    NORP      0.941  0.842  0.889     17   19
+    FAC       0.875  0.778  0.824      8    9
+    label accuracy on matched spans 0.904 (178 matched)
 """
 
 from __future__ import annotations

@@ -87,3 +87,11 @@ def test_a_body_after_former_is_no_person_and_initials_read_as_a_verb_stay():
 
 def test_a_two_word_title_after_in_is_no_place():
     assert labels("The cardinal quoted a line in Amoris Laetitia.").get("Amoris Laetitia") != "GPE"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Halden Bank has hired auditors. Halden's finance director, Ruth Amos, will oversee them.", "Halden"),
+    ("Tovar Logistics lost the contract. Tovar's drivers were told on Friday.", "Tovar"),
+])
+def test_the_first_word_of_a_body_s_name_alone_is_that_body(text, name):
+    assert labels(text).get(name) == "ORG"

@@ -305,11 +305,26 @@ def _one_label_per_name(doc, before: dict[tuple[int, int], str]):
     return doc
 
 
+def _short_body_names(doc):
+    """A one-word name that opens a body's longer name in the same text is that body ('Fenwick' after
+    'Fenwick Bank', which the model reads as a person), unless a person's name in the text holds it."""
+    from spacy.tokens import Span
+
+    bodies = {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and any(t.text in _ORG_WORDS for t in e)}
+    people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    out = [Span(doc, e.start, e.end, label="ORG") if len(e) == 1 and e.label_ in {"PERSON", "GPE"}
+           and e.text in bodies - people else e for e in doc.ents]
+    if any(a.label_ != b.label_ for a, b in zip(out, doc.ents)):
+        doc.ents = out
+    return doc
+
+
 def _names(doc):
     """The labels the words around names give them (:func:`_relabel`), then the datelines'
-    (:func:`_dateline_names`), then each name's one label across the text (:func:`_one_label_per_name`)."""
+    (:func:`_dateline_names`), then each name's one label across the text (:func:`_one_label_per_name`)
+    and a body's short name (:func:`_short_body_names`)."""
     before = {(e.start, e.end): e.label_ for e in doc.ents}
-    return _one_label_per_name(_dateline_names(_relabel(doc)), before)
+    return _short_body_names(_one_label_per_name(_dateline_names(_relabel(doc)), before))
 
 
 @lru_cache(maxsize=1)
