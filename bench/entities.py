@@ -78,14 +78,12 @@ Then a one-word name that opens a body's longer name in the text became that bod
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from propscope.sources import extract_batch  # noqa: E402
+from sources import extracted  # noqa: E402  (bench/sources.py, beside this file)
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "entities_eval.jsonl"
 KINDS = ("PERSON", "ORG", "place", "NORP", "FAC")
@@ -94,19 +92,6 @@ KINDS = ("PERSON", "ORG", "place", "NORP", "FAC")
 def kind(label: str) -> str:
     """The label as the page shows it: GPE and LOC are both a "place"."""
     return "place" if label in {"GPE", "LOC"} else label
-
-
-def load(path: Path) -> list[dict]:
-    """The rows of a JSONL file; a bad file stops the run with one line, not a traceback."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            rows = [json.loads(line) for line in f if line.strip()]
-    except (OSError, ValueError) as e:
-        sys.exit(f"bench/entities.py: cannot read {path}: {e}")
-    for r in rows:
-        if not isinstance(r, dict) or not isinstance(r.get("text"), str) or not isinstance(r.get("entities"), list):
-            sys.exit(f"bench/entities.py: {path}: each line needs 'text' and 'entities'")
-    return rows
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -184,15 +169,9 @@ def main() -> None:
     ap.add_argument("--prefix", default=None, help="only the texts whose id starts with this (e.g. e-)")
     ap.add_argument("--errors", action="store_true", help="list the misses, wrong labels and extra names")
     args = ap.parse_args()
-    rows = load(args.data)
-    if args.prefix:
-        rows = [r for r in rows if r["id"].startswith(args.prefix)]
-    from propscope.sources import nlp
-
-    nlp()  # load outside the timing
-    t0 = time.perf_counter()
-    results = extract_batch([r["text"] for r in rows])
-    dt = time.perf_counter() - t0
+    rows, results, dt = extracted(args.data, args.prefix)
+    if not all(isinstance(r.get("entities"), list) for r in rows):
+        sys.exit(f"bench/entities.py: {args.data}: each line needs 'text' and 'entities'")
     s = evaluate(rows, results)
     a = s["all"]
     print(f"{len(rows)} texts, {a['gold']} gold mentions, {dt:.2f}s for extract_batch")
