@@ -406,6 +406,8 @@ def _data_item(el: HtmlElement) -> bool:
     table's "0", "12" or a team's name recur from row to row; a buying guide lists the same
     features under two models), and each such copy went, leaving rows with holes."""
     return el.tag in _CELLS or (el.tag == "li" and next(el.iter("a"), None) is None)
+
+
 # A comment section's heading, counter or link: "Comments", "12 comments", "Post Comment (+)",
 # "[ Read All Comments ]", "Top rated comments", "Kommentare (3)".
 _COMMENT_LINE = re.compile(r"(?:\d+\s+)?(?:(?:post|leave|add|write|read|view|show|see|load|hide|top\s+rated|"
@@ -658,7 +660,6 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
                              or (seen.get(words, 0) > 1 and not _data_item(el))])
     # A short newsletter's legal block may be a quarter of its words; only half of them is an article.
     drop_unless_large(tree, [box for box in legal if box.getparent() is not None], share=2)
-
 
 
 def clean(tree: HtmlElement) -> tuple[str | None, str | None]:

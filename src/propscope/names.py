@@ -16,7 +16,7 @@ Donald and Ivanka; "Bush": George W. and George H. W.) stays apart, and so does 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from .sources import TITLES
 
@@ -134,20 +134,20 @@ def same_names(counts: Mapping[str, int], persons: bool = True) -> dict[str, str
     return {n: shown.get(key, cores[n]) for n, key in group.items()}
 
 
-def counted_name(attribution: Mapping, entities: Iterable[Mapping]) -> str:
-    """The name an attribution's source is counted under in the corpus tables. A bare surname
+def counted_names(attributions: Sequence[Mapping], entities: Iterable[Mapping]) -> list[str]:
+    """The name each attribution's source is counted under in the corpus tables. A bare surname
     ('Strand said') that the article links to a fuller name ('Interior Minister Pavel Strand') is
     counted as the article's full name for that person: across a corpus, a surname two people share
     stays apart from both (``same_names``), so the article that says who it is must say it here.
     A source that already holds the name, titles and all, keeps its words; a source linked to
     anything but a person, or to a name with another last word (a misread link), keeps its own."""
-    source = attribution.get("source") or ""
-    eid = attribution.get("entity_id")
-    if not isinstance(eid, int) or eid < 0:
-        return source
-    canonical = next((e.get("canonical") or "" for e in entities
-                      if e.get("entity_id") == eid and e.get("label") == "PERSON"), "")
-    if not canonical or canonical.casefold() in source.casefold():
-        return source
-    same_person = core(source).split()[-1:] == canonical.split()[-1:] if source.split() else False
-    return canonical if same_person else source
+    persons = {e["entity_id"]: e.get("canonical") or "" for e in entities
+               if e.get("label") == "PERSON" and isinstance(e.get("entity_id"), int) and e["entity_id"] >= 0}
+    names = []
+    for at in attributions:
+        source = at.get("source") or ""
+        canonical = persons.get(at.get("entity_id")) or ""
+        linked = canonical and canonical.casefold() not in source.casefold() and (
+            core(source).split()[-1:] == canonical.split()[-1:])
+        names.append(canonical if linked else source)
+    return names

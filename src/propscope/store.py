@@ -573,6 +573,8 @@ class Store:
         """Replace the analyses of these articles, in one transaction. Concurrent writers of the
         same article (two web requests for one text) take turns: the article rows are locked first
         (PostgreSQL; SQLite has one writer anyway) and the analysis row is an upsert."""
+        from .names import counted_names  # names reads the sources lexicon: loaded only when saving
+
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         results = list({pk: a for pk, a in results}.items())  # one analysis per article: the last given
         pks = sorted(pk for pk, _ in results)
@@ -594,13 +596,13 @@ class Store:
                           "text": s.text, "taxonomy": a.taxonomy} for pk, a in results for s in a.spans]
             if span_rows:
                 conn.execute(spans.insert(), span_rows)
-            from .names import counted_name  # names reads the sources lexicon: loaded only when saving
-
-            cited = [{"article_pk": pk, "source": (name := counted_name(at, a.entities))[:512],
-                      "source_key": source_key(name), "cue": at["cue"][:128], "source_start": at["source_start"],
-                      "source_end": at["source_end"],
-                      "content_start": at["content_start"], "content_end": at["content_end"]}
-                     for pk, a in results for at in a.attributions if at.get("source")]
+            cited = []
+            for pk, a in results:
+                named = [at for at in a.attributions if at.get("source")]
+                cited += [{"article_pk": pk, "source": name[:512], "source_key": source_key(name), "cue": at["cue"][:128],
+                           "source_start": at["source_start"], "source_end": at["source_end"],
+                           "content_start": at["content_start"], "content_end": at["content_end"]}
+                          for at, name in zip(named, counted_names(named, a.entities))]
             if cited:
                 conn.execute(attributions.insert(), cited)
 
@@ -672,9 +674,9 @@ class Store:
             ids = (sa.select(reuse_passages.c.cluster).where(touching).distinct().order_by(reuse_passages.c.cluster)
                    if article_id else sa.select(reuse_clusters.c.id).order_by(reuse_clusters.c.id))
             q = q.where(reuse_passages.c.cluster.in_(ids.limit(limit).offset(offset) if limit else ids))
-        elif article_id:
-            q = q.where(touching)
-        q = q.limit(limit).offset(offset) if limit and per != "cluster" else q
+        else:
+            q = q.where(touching) if article_id else q
+            q = q.limit(limit).offset(offset) if limit else q
         with self.engine.connect() as conn:
             passages = [Passage(**{k: r[k] for k in ("a", "a_start", "a_end", "b", "b_start", "b_end", "score",
                                                      "cluster", "boilerplate")}) for r in conn.execute(q).mappings()]
