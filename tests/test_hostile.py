@@ -2875,3 +2875,28 @@ def test_ctrl_c_in_any_command_is_one_line_and_exit_130(tmp_path, monkeypatch, c
     assert r.exit_code == 130 and "Aborted" not in r.output, r.output
     assert r.stderr.splitlines()[-1].startswith("propscope: interrupted: what was stored before it is kept")
     assert Store(db).count_articles() == 1
+
+
+def test_the_python_api_refuses_a_text_over_the_command_lines_byte_limit_before_any_work(monkeypatch):
+    """`propscope.analyze` had no size limit where the command line refuses an input over
+    --max-bytes: a 9.96-million-character text took 63 s and 2.6 GB before it answered. The limit
+    counts UTF-8 bytes, as the command line counts a file's, and ``max_bytes`` raises it."""
+    import propscope
+    from propscope import pipeline
+    from propscope.ingest import DEFAULT_MAX_BYTES
+
+    calls = []
+    monkeypatch.setattr(pipeline, "analyze", lambda text, *a: calls.append(len(text)) or "analysed")
+    wide = "\u00e9" * (DEFAULT_MAX_BYTES // 2 + 1)  # fewer characters than the limit, more bytes
+    for text in (wide, Article("long", "w" * (DEFAULT_MAX_BYTES + 1))):
+        with pytest.raises(ValueError) as e:
+            propscope.analyze(text)
+        assert f"over the {DEFAULT_MAX_BYTES:,}-byte limit" in str(e.value) and "max_bytes=" in str(e.value)
+    assert calls == []
+    assert propscope.analyze("w" * DEFAULT_MAX_BYTES) == "analysed"
+    assert propscope.analyze(wide, max_bytes=DEFAULT_MAX_BYTES + 2) == "analysed"
+    for bad, error in ((0, ValueError), (True, TypeError), ("10", TypeError)):
+        with pytest.raises(error, match="max_bytes"):
+            propscope.analyze("A story.", max_bytes=bad)
+    with pytest.raises(ValueError, match="article 'b'.*-byte limit"):
+        propscope.find_reuse([Article("a", "A story."), Article("b", wide)])

@@ -15,6 +15,7 @@ import os
 from typing import TYPE_CHECKING
 
 from .document import Analysis, Article, Sentence, Span
+from .ingest import DEFAULT_MAX_BYTES
 
 __version__ = "0.1.0"
 __all__ = ["Analysis", "Article", "Sentence", "Span", "analyze", "find_reuse", "load_model", "__version__"]
@@ -26,15 +27,17 @@ if TYPE_CHECKING:
     from .techniques.tagger import TechniqueModel
 
 
-def analyze(text: str | Article, model: str | None = None, sources: bool = False) -> Analysis:
+def analyze(text: str | Article, model: str | None = None, sources: bool = False,
+            max_bytes: int = DEFAULT_MAX_BYTES) -> Analysis:
     """Technique spans and scores of one text (with ``sources``: entities, attributions, quotes).
 
     A wrong type is a TypeError that says what to pass, before any model loads: bytes, None or a
     number failed deep inside the tokenizer ("'int' object has no attribute 'isalpha'"), and a
-    list was taken for an unhashable model name."""
+    list was taken for an unhashable model name. A text over ``max_bytes`` in UTF-8 (the command
+    line's ``--max-bytes`` and its default) is a ValueError: it took minutes and gigabytes first."""
     from .pipeline import analyze as _analyze
 
-    _check_text(text)
+    _check_text(text, max_bytes=max_bytes)
     _check_model_name(model)
     _check_flags(sources=sources)
     return _analyze(text, model, sources)
@@ -58,12 +61,13 @@ def _check_flags(**flags: object) -> None:
 
 
 def find_reuse(articles: Iterable[Article], similarity: float = 0.25, quotations: bool = False,
-               **options: object) -> ReuseResult:
+               max_bytes: int = DEFAULT_MAX_BYTES, **options: object) -> ReuseResult:
     """Passages copied between ``articles``, clustered, each cluster with its likely origin (the
     earliest ``published``): what `propscope reuse` finds, with ``similarity`` and ``quotations``
     as its ``--similarity`` and ``--quotations``; ``options`` go to ``propscope.reuse.find_reuse``.
     Offsets index each Article's text, as a Span's do. Texts must come as Articles, each with its
-    own id: a list of strings has no ids to say which article a passage is in."""
+    own id: a list of strings has no ids to say which article a passage is in. An article over
+    ``max_bytes`` in UTF-8 is a ValueError, as ``analyze``'s text is."""
     from .reuse import find_reuse as _find_reuse
 
     alone = isinstance(articles, (str, bytes, Article)) or not hasattr(articles, "__iter__")
@@ -74,7 +78,7 @@ def find_reuse(articles: Iterable[Article], similarity: float = 0.25, quotations
                         f"propscope.Article('b', text_b)], not {type(arts[0] if alone else odd).__name__}"
                         + (" alone" if alone else ""))
     for a in arts:
-        _check_article(a)
+        _check_article(a, max_bytes)
     if len({a.id for a in arts}) < len(arts):
         raise ValueError("two of the articles share an id: give each its own, so a passage can say where it is")
     if isinstance(similarity, bool) or not isinstance(similarity, numbers.Real):
@@ -87,13 +91,13 @@ def find_reuse(articles: Iterable[Article], similarity: float = 0.25, quotations
     return _find_reuse(arts, threshold=similarity, report_quotations=quotations, **options)
 
 
-def _check_article(a: Article) -> None:
+def _check_article(a: Article, max_bytes: int) -> None:
     """Raise TypeError unless ``a``'s text is a str, its id a str and its ``published`` a date or
     None: the reuse package sorts articles by id and dates, and a None id or a date given as text
     failed there ("'<' not supported between instances of 'datetime.date' and 'str'")."""
     import datetime as dt
 
-    _check_text(a, "propscope.find_reuse")
+    _check_text(a, "propscope.find_reuse", max_bytes)
     if not isinstance(a.id, str):
         raise TypeError(f"an Article's id must be a str, not {type(a.id).__name__} ({a.id!r:.60})")
     if a.published is not None and (not isinstance(a.published, dt.date) or isinstance(a.published, dt.datetime)):
@@ -130,9 +134,14 @@ def _check_reuse_options(options: dict[str, object], target: object) -> None:
             raise ValueError(f"{name} must be a finite number, not {value}")
 
 
-def _check_text(text: object, caller: str = "propscope.analyze") -> None:
+def _check_text(text: object, caller: str = "propscope.analyze", max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     """Raise TypeError unless ``text`` is a str (or an Article holding one), ValueError when it
-    holds a lone surrogate, which no tokenizer or store can encode."""
+    holds a lone surrogate, which no tokenizer or store can encode, or is over ``max_bytes`` in
+    UTF-8, the limit the command line puts on an input file."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, numbers.Integral):
+        raise TypeError(f"max_bytes must be a whole number of bytes, not {type(max_bytes).__name__}")
+    if max_bytes < 1:
+        raise ValueError(f"max_bytes must be 1 or more, not {max_bytes}")
     body = text.text if isinstance(text, Article) else text
     if isinstance(body, (bytes, bytearray)):
         raise TypeError(f"{caller} takes text as str, not bytes: decode it first, e.g. data.decode('utf-8')")
@@ -142,10 +151,14 @@ def _check_text(text: object, caller: str = "propscope.analyze") -> None:
                         + (": analyse several texts with load_model(...).analyze_batch(texts)"
                            if isinstance(body, (list, tuple)) else ""))
     try:
-        body.encode("utf-8")
+        size = len(body.encode("utf-8"))
     except UnicodeEncodeError as e:
         raise ValueError(f"the text holds a lone surrogate ({body[e.start]!r} at index {e.start}), which cannot be "
                          "encoded: read the text with errors='replace', or remove it") from None
+    if size > max_bytes:
+        whose = f"article {text.id!r:.60}" if isinstance(text, Article) and caller != "propscope.analyze" else "the text"
+        raise ValueError(f"{caller}: {whose} is {size:,} bytes in UTF-8, over the {max_bytes:,}-byte limit (the "
+                         "command line's --max-bytes): pass max_bytes= to raise it, or split the text")
 
 
 def load_model(name: str | None = None, device: str | None = None, int8: bool = False,
