@@ -14,6 +14,7 @@
     python bench/reuse_news.py --data bench/data/reuse_news9.txt   # the ninth set (below)
     python bench/reuse_news.py --data bench/data/reuse_news10.txt  # the tenth set (below)
     python bench/reuse_news.py --data bench/data/reuse_news11.txt  # the eleventh set (below)
+    python bench/reuse_news.py --data bench/data/reuse_news12.txt  # the twelfth set (below)
 
 bench/reuse.py measures the detector on pseudo-words; this measures it on prose. The articles in
 bench/data/reuse_news.txt (34 of them, 150-320 words, eight invented outlets, written for this
@@ -242,6 +243,29 @@ one order ("facts"); a newsletter blurb on three pages of one outlet, and a cook
 medical disclaimer and a press-standards notice ("This newspaper is a member of ...; complaints
 about our journalism ..."), none with contact details, each printed once by two outlets under
 unrelated articles ("boilerplate"); same-story reports of the flood and the silo fire.
+
+bench/data/reuse_news12.txt is a twelfth set (28 articles, 107-303 words, twenty-three invented
+outlets, among them a wire agency, a neighbouring state's agency, a roads agency, a digest, a
+village blog, a slanted blog and a sports paper), written after the detector had been tuned on the
+first eleven and committed before it was run through the detector: a school-closure story copied
+whole by a village blog with a paragraph of its own after every copied paragraph ("alternate"); two
+of a hospital story's five paragraphs copied by a digest with five of their seven figures changed
+("partnum"); three paragraphs of a wire story printed by a neighbouring state's agency as if
+translated word for word, verbs moved to the ends of clauses ("will in the port of Hollvik a blade
+factory build") and clauses turned round ("literal"); a roads agency's press release issued again
+the next day with its dates changed and a paragraph added, the second version printed by a local
+paper, the added paragraph a group of its own whose origin is the second release ("reissue"); a
+freezer-plant story copied A -> B -> C, a digest editing A and a slanted blog copying the digest's
+edited wording, dropping a paragraph and two sentences, origin A ("chain"). Not to report: a county
+governor's 57-word statement quoted whole by three independent reports of a dam evacuation, after
+a colon, before an attribution and in curly quotes ("quote"); one medal list of 44 names printed
+in one order by two reports, and a ten-team league table printed by two sports pages under reports
+of different matches, one with a goal-difference column ("facts"); a weather service's warning
+advice under two independent storm reports, a presumption-of-innocence notice under two unrelated
+court reports, and three closing support notices without contact details (third person "People
+affected by ...", second person "If you or someone close to you ...", passive "Help is available
+for ..."), each printed once by two outlets ("boilerplate"); same-story reports of the school
+closure, the plant, the dam, the storm and the medals.
 
 Measured (propscope at the commit named; "spurious" is the "reported where nothing should be"
 line):
@@ -633,7 +657,8 @@ REPORTED = ("wire", "typos", "subst", "split", "reorder", "short", "slogan", "qu
             "table", "closing", "loaded", "post",
             "shuffle", "interleave", "swap", "twosrc",
             "launder", "splitpara", "midpara", "format", "sameday", "nodate", "snippet",
-            "restyle", "bullets", "hedlede")
+            "restyle", "bullets", "hedlede",
+            "alternate", "partnum", "literal", "reissue")
 NOT_REPORTED = ("quote", "boilerplate", "headline", "facts")
 _LABEL = r"[a-z]+/[a-z0-9-]+(?:#[a-z0-9]+)?"
 _MARK = re.compile(rf"\[\[(/|{_LABEL}(?: {_LABEL})*)\]\]")
