@@ -2900,3 +2900,42 @@ def test_the_python_api_refuses_a_text_over_the_command_lines_byte_limit_before_
             propscope.analyze("A story.", max_bytes=bad)
     with pytest.raises(ValueError, match="article 'b'.*-byte limit"):
         propscope.find_reuse([Article("a", "A story."), Article("b", wide)])
+
+
+def _raw_response(uri: str, block: bytes) -> bytes:
+    """One WARC response record holding ``block`` as written, whatever it holds (warcio's writer
+    parses the HTTP head it is given and refuses a damaged one)."""
+    return (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2026-01-02T03:04:05Z\r\n"
+            f"WARC-Record-ID: <urn:uuid:{hash(uri) & 0xFFFFFFFF:08x}-0000-4000-8000-000000000000>\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(block)}\r\n\r\n"
+            ).encode() + block + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_responses_without_a_readable_http_status_are_counted_in_one_note(tmp_path, gz):
+    """A response whose HTTP head has no status code ('HTTP/1.1 OK', an empty head, the page's
+    own markup where the head should be) was passed over as a non-2xx answer is: its page was lost
+    without a word. They are counted and named in one note; the other records are read, and an
+    archive of nothing else is a rejected input."""
+    def page(name: str) -> bytes:
+        return PAGE.format(t=name).encode()
+
+    ok = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    records = [(ok, "Harbour"), (b"HTTP/1.1 OK\r\nContent-Type: text/html\r\n\r\n", "Nocode"),
+               (b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n", "Missing"), (b"\r\n\r\n", "Headless"),
+               (b"", "Bare"), (ok, "Railway")]
+    raw = [_raw_response(f"https://news.example/{t.lower()}", head + page(t)) for head, t in records]
+    p = tmp_path / ("mixed.warc.gz" if gz else "mixed.warc")
+    p.write_bytes(b"".join(gzip.compress(r) if gz else r for r in raw))
+    items = list(read_inputs([str(p)]))
+    assert [a.title for a in items if isinstance(a, Article)] == ["Harbour", "Railway"]
+    [note] = [str(i) for i in items if not isinstance(i, Article)]
+    assert note.startswith(f"{p}: 3 HTTP responses not read") and "records 2, 4 and 5" in note, note
+    db = tmp_path / "s.db"
+    r = cli("ingest", p, "--db", db, "--format", "json")
+    assert r.exit_code == 0 and summary(r)["new"] == 2 and r.stderr.count("\n") == 1 and "note:" in r.stderr, r.output
+    lost = tmp_path / ("lost.warc.gz" if gz else "lost.warc")
+    lost.write_bytes(b"".join(gzip.compress(r) if gz else r for r in (raw[1], raw[3])))
+    r = cli("ingest", lost, "--db", db, "--format", "json")
+    assert r.exit_code == 1 and "2 HTTP responses not read" in r.stderr and "records 1 and 2" in r.stderr, r.output
+    assert Store(f"sqlite:///{db}").count_articles() == 2

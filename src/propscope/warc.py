@@ -17,6 +17,7 @@ from typing import BinaryIO
 from .document import Article
 from .ingest import (
     DEFAULT_MAX_BYTES,
+    Note,
     Rejected,
     declared_charset,
     decode_text,
@@ -41,14 +42,16 @@ WARC_ERRORS = (OSError, EOFError, ValueError, AttributeError, TypeError, KeyErro
                OverflowError)  # and ArchiveLoadFailed; OverflowError: a Content-Length past 2**63
 
 
-def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
+def read_warc(path: Path, name: str) -> Iterator[Article | Rejected | Note]:
     """HTML responses of a WARC or ARC file (gzipped or not), as articles keyed by URL. warcio
     stops quietly where a file is cut off, so a record shorter than its Content-Length, a record
     whose headers the file ends in and a gzip stream that ends inside a member are reported here,
     with the record's number and the byte it starts at. So is a record that does not end where
     its Content-Length says (warcio wrote three lines to stderr and kept the record cut short or
     run on into the next one). After a damaged record, reading goes on at the next WARC record
-    (``next_warc_record``): warcio stopped there, and one bad record lost the rest of the crawl."""
+    (``next_warc_record``): warcio stopped there, and one bad record lost the rest of the crawl.
+    HTTP responses without a readable status code are counted and named in one ``Note`` (a
+    ``Rejected`` when the archive holds nothing else)."""
     gz = file_head(path).startswith(b"\x1f\x8b")  # by its bytes: a crawl.warc.gz a browser saved unzipped is plain
     if (start := _opening(path, gz)) is not None and not start.lstrip().startswith((b"WARC/", b"filedesc://")):
         shown = printable(start[:40].decode("utf-8", "replace"))
@@ -56,8 +59,9 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
                              "header; give a page as .html, a text as .txt")
         return
     n = produced = begin = 0
+    unreadable: list[int] = []
     while True:
-        stop = yield from _warc_records(path, name, begin, n, gz)
+        stop = yield from _warc_records(path, name, begin, n, gz, unreadable)
         n, produced = stop.n, produced + stop.produced
         resume = next_warc_record(path, stop.at + 1, gz) if stop.wrong or stop.failure is not None else None
         if resume is None:
@@ -68,12 +72,25 @@ def read_warc(path: Path, name: str) -> Iterator[Article | Rejected]:
             yield Rejected(f"{name}#{n + 1}" if skipped else name, _skipped_stretch(path, gz, n, skipped, stop, resume))
             n += skipped
         begin = resume
+    if unreadable:
+        yield (Note if produced else Rejected)(name, _unreadable_status_note(unreadable))
+        produced += 1
     if stop.wrong:
         return  # reported; nothing that looks like a record follows it
     if why := _warc_cut(path, n, stop.at, stop.failure, begin, gz):
         yield Rejected(f"{name}#{n + 1}", why)
     elif not produced:
         yield Rejected(name, "no HTML responses found: not a web archive, or one without pages")
+
+
+def _unreadable_status_note(numbers: list[int]) -> str:
+    """Why the responses numbered ``numbers`` were not read: no HTTP status code opens them."""
+    k = len(numbers)
+    shown = [f"{x:,}" for x in numbers[:8]] + ([f"{k - 8:,} more"] if k > 8 else [])
+    listed = shown[0] if k == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return (f"{k:,} HTTP response{'' if k == 1 else 's'} not read (record{'' if k == 1 else 's'} {listed}): "
+            "no status code such as 'HTTP/1.1 200 OK' opens the response, so whether it is a page cannot be told; "
+            "the other records were read; the tool that wrote the archive wrote it wrongly, or it is damaged")
 
 
 def _opening(path: Path, gz: bool) -> bytes | None:
@@ -126,9 +143,10 @@ class _WarcStop:
     produced: int
 
 
-def _warc_records(path: Path, name: str, begin: int, n: int, gz: bool = False):
+def _warc_records(path: Path, name: str, begin: int, n: int, gz: bool = False, unreadable: list[int] | None = None):
     """The items of the WARC records from byte ``begin`` on, numbered after ``n``, up to the end,
-    a damaged record or one whose length is wrong; returns the ``_WarcStop``. In a plain file, a
+    a damaged record or one whose length is wrong; returns the ``_WarcStop``. The numbers of
+    responses without a readable HTTP status code go into ``unreadable``. In a plain file, a
     last record cut off in its headers or (not a page) in its body is reported: warcio read the
     first as a record of whatever length its cut header gave, and neither was named."""
     from warcio.archiveiterator import ArchiveIterator
@@ -146,7 +164,8 @@ def _warc_records(path: Path, name: str, begin: int, n: int, gz: bool = False):
                 try:
                     if end is not None and end - start <= HEAD_LIMIT and _cut_in_headers(path, start, gz):
                         raise WarcHeadersCut("the file ends inside its WARC headers")
-                    item = _warc_item(record, f"{name}#{n}", n, start, lambda: _goes_on(it, f))
+                    no_status = _status_unreadable(record)
+                    item = None if no_status else _warc_item(record, f"{name}#{n}", n, start, lambda: _goes_on(it, f))
                     it.read_to_end()  # where the record ends: warcio counts an error if that is not where its length says
                 except (ArchiveLoadFailed, *WARC_ERRORS) as e:
                     failure, n = e, n - 1  # record n is the one that failed
@@ -156,6 +175,8 @@ def _warc_records(path: Path, name: str, begin: int, n: int, gz: bool = False):
                 elif item is None and end is not None and it.offset >= end and (
                         missing := getattr(record.raw_stream, "limit", 0)):
                     item = Rejected(f"{name}#{n}", _cut_off(n, start, missing))
+                elif no_status and unreadable is not None:
+                    unreadable.append(n)
                 produced += item is not None
                 if item is not None:
                     yield item
@@ -214,6 +235,16 @@ def _wrong_length(record, n: int, start: int) -> str:
     length = printable(str(record.rec_headers.get_header("Content-Length")))[:40]
     return (f"record {n} (at byte {start:,}) does not end where its Content-Length ({length}) says: the length is "
             f"wrong or the record cut short; not read; {WARC_DAMAGED}")
+
+
+def _status_unreadable(record) -> bool:
+    """Whether ``record`` is an HTTP response whose head warcio read without finding a status code
+    in it ('HTTP/1.1 OK', an empty head, a page's markup where the head belongs): warcio parses any
+    first line, and such a record was passed over as a non-2xx answer is, without a word."""
+    head = record.http_headers
+    if record.rec_type != "response" or head is None:
+        return False  # no HTTP exchange (a dns: record, an empty record): nothing was expected
+    return re.fullmatch(r"\d{3}", (head.statusline or "").split(" ", 1)[0]) is None
 
 
 def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -> Article | Rejected | None:
