@@ -1382,3 +1382,72 @@ def test_a_lightly_edited_paragraph_quoted_by_one_text_only_is_copying():
     b = art("b", filler(1482), report, filler(1483))
     [p] = find_reuse([a, b]).passages
     assert len(b.text[p.b_start : p.b_end]) > 0.8 * len(report)
+
+
+@pytest.mark.parametrize("notices", [
+    # to whoever is affected, in the third person
+    ["Readers worried about any of the matters raised above can turn to their family doctor or to the "
+     "counselling service at their school or place of work, whatever the hour."],
+    # to the reader, in the second person
+    ["Should you find yourself falling behind with rent or bills, you are not the only one. Advice that "
+     "costs nothing is offered in every town, and nobody needs to wait until things get worse."],
+    # in the passive, as a rule that holds for any case
+    ["Everyone accused of an offence is regarded as innocent unless a court finds otherwise. An arrest is "
+     "not a conviction, and charges may be dropped before any trial takes place."],
+    # two such notices, one after the other, closing the first page
+    ["Everyone accused of an offence is regarded as innocent unless a court finds otherwise. An arrest is "
+     "not a conviction, and charges may be dropped before any trial takes place.",
+     "Readers worried about any of the matters raised above can turn to their family doctor or to the "
+     "counselling service at their school or place of work, whatever the hour."],
+])
+def test_a_closing_notice_that_names_nothing_and_tells_nothing_that_happened_is_not_copying(notices):
+    # A notice any article could close with names no one, gives no figure and tells of no event:
+    # printed once each by two outlets under unrelated articles, it is neither copying nor either
+    # outlet's boilerplate, whatever its voice, and though it gives no contact; so is a notice that
+    # only other such notices follow. A story's last paragraph without names or figures still
+    # tells what happened ("said", "had", "was"), and shared alone it stays a copied paragraph.
+    day = dt.date(2025, 6, 2)
+    docs = [art("mercury", filler(1490), filler(1491), *notices, outlet="Mercury", published=day),
+            art("sentinel", filler(1492), notices[0], outlet="Sentinel", published=day + dt.timedelta(days=3))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+    told = ("The crew said the engine had failed twice on the way out before the boat was towed back into "
+            "the harbour by a passing trawler late in the evening.")
+    docs = [art("mercury", filler(1490), filler(1491), told, outlet="Mercury", published=day),
+            art("sentinel", filler(1492), told, outlet="Sentinel", published=day + dt.timedelta(days=3))]
+    assert len(find_reuse(docs).passages) == 1
+
+
+def test_a_list_of_many_names_in_one_order_in_independent_reports_is_not_copying():
+    # Two reports of one honours list name the same forty-odd people in the order the list gave
+    # them, in one sentence with no lower-case word for dozens of words around its middle names:
+    # they are still names, and every report of the list gives them.
+    first = ["Hallvard", "Ingeborg", "Torstein", "Gudrun", "Asbjørn", "Solveig", "Eilif", "Ragna", "Tormod",
+             "Liv", "Ketil", "Borghild", "Sjur", "Aslaug", "Vebjørn", "Herdis", "Osvald", "Gunvor", "Alv",
+             "Synnøve", "Trygve", "Oddny"]
+    last = ["Rønneberg", "Kvalheim"]
+    names = [f"{f} {s}" for s in last for f in first]
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    a = art("a", filler(1500), f"The honours go to {listed}.", filler(1501))
+    b = art("b", filler(1502), f"Those honoured this year: {listed}.", filler(1503))
+    assert find_reuse([a, b], threshold=0.15).passages == []
+
+
+def test_a_paragraph_a_reissued_text_added_has_the_reissue_as_its_origin():
+    # An agency issues a notice, then reissues it the next day with a paragraph added; a paper
+    # prints the reissue whole. The paragraphs the first issue had are one text from the first
+    # issue; the added one, next to them in both later texts, came from the reissue, and a cluster
+    # joining them would name for it an article that never printed it.
+    old = [("The county will shut the coast road between the two ferry piers on three nights next week so that "
+            "crews can replace the crash barriers along the cliff section."),
+           ("The road will be shut from nine in the evening until six in the morning, and traffic will be sent "
+            "over the inland route past the old quarry and the reservoir.")]
+    added = ("Cyclists may still use the road while it is shut, but must walk past the crews where the barriers "
+             "are being lifted into place by the crane on the southern bend.")
+    day = dt.date(2025, 7, 1)
+    first = art("first", filler(1510), *old, filler(1511), outlet="County", published=day)
+    again = art("again", filler(1512), *old, added, filler(1513), outlet="County", published=day + dt.timedelta(days=1))
+    paper = art("paper", filler(1514), *old, added, filler(1515), outlet="Paper", published=day + dt.timedelta(days=2))
+    result = find_reuse([first, again, paper])
+    origins = {paper.text[m[1] : m[2]].strip(): c.origin for c in result.clusters for m in c.members if m[0] == "paper"}
+    assert origins == {"\n\n".join(old): "first", added: "again"}

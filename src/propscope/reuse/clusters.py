@@ -27,8 +27,9 @@ both before it (a banner): a story the outlet printed three times (as news, upda
 in a round-up) is what those pages are. Its footer, which the outlet's other pages share, is cut
 off those passages (:func:`trim_boilerplate`). A one-paragraph notice with a phone number or an
 address, one about the page itself ("This article has been updated ...", "Disclaimer: ...") or one
-in the publication's own voice ("We use cookies to make our site work", "our journalism"), that
-closes every article showing it, when those articles share nothing else and it names
+in the publication's own voice ("We use cookies to make our site work", "our journalism"), or one
+that names no one, gives no figure and tells of no event (a support line, a legal line), that
+closes every article showing it (with only such notices after it), when those articles share nothing else and it names
 nothing that both name above it, is flagged too, however few they are (:func:`_closing_notice`: a
 helpline printed once by each of two outlets; a police appeal about the story both report is copied).
 A passage between different outlets is flagged only when its text in one of the articles is what
@@ -106,12 +107,39 @@ def _speaks_as_page(text: str) -> bool:
     return bool(_THE_PUBLICATION.search(plain)) and bool(_FIRST_OR_SECOND_PERSON.search(plain))
 
 
+# Words that tell of something that happened (a story's narration), which a notice standing under any
+# article does not: it speaks in the present, of anyone ("Help is available for anyone who ...").
+_NARRATION = re.compile(r"\b(?:was|were|had|did|said|told|would|yesterday|ago|last (?:week|month|year|night))\b",
+                        re.I)
+
+
+def _names_nothing(text: str) -> bool:
+    """``text`` could close any article: it names no one (no capitalised word inside a sentence but
+    a day or a month), gives no figure and tells nothing that happened (:data:`_NARRATION`): a
+    support line ("People affected by ... can find support through their doctor"), the presumption
+    of innocence, a weather service's advice on what a warning means, in whatever voice. A story's
+    closing paragraph tells of its people, places, figures or events."""
+    return (not any(c.isdigit() for c in text) and not _NARRATION.search(text)
+            and not set(_NAME.findall(text.strip())) - _CALENDAR)
+
+
 def _is_notice(text: str) -> bool:
     """What a notice under articles gives: a way to reach someone (:func:`_has_contact`), words
-    about the page itself (:data:`_ABOUT_PAGE`) or the publication's own voice
-    (:func:`_speaks_as_page`): a wire's credit line, a standard disclaimer, a cookie notice or a
-    press-standards line that outlets print under unrelated articles."""
-    return _has_contact(text) or bool(_ABOUT_PAGE.match(text.strip())) or _speaks_as_page(text)
+    about the page itself (:data:`_ABOUT_PAGE`), the publication's own voice
+    (:func:`_speaks_as_page`) or words for any article (:func:`_names_nothing`): a wire's credit
+    line, a standard disclaimer, a cookie notice, a press-standards line or a support line that
+    outlets print under unrelated articles."""
+    return (_has_contact(text) or bool(_ABOUT_PAGE.match(text.strip())) or _speaks_as_page(text)
+            or _names_nothing(text))
+
+
+def _only_notices(text: str) -> bool:
+    """Every paragraph of ``text`` (none at all included) is a notice (:func:`_is_notice`): what
+    closes a page after a notice may be another one (a legal line, then a support line)."""
+    return all(_is_notice(part) for part in _PARAGRAPHS.split(text) if part.strip())
+
+
+_PARAGRAPHS = re.compile(r"\n\s*\n")
 
 
 PassageTuple = tuple[str, int, int, str, int, int]  # (a, a_start, a_end, b, b_start, b_end)
@@ -430,8 +458,9 @@ def _footer_at(spans: Sequence[tuple[int, int]], start: int, end: int, at_end: b
 
 def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: Mapping[str, str] | None,
                     pairs: Mapping[tuple[str, str], int]) -> bool:
-    """The cluster's text is a one-paragraph notice closing every article after its own text, with a
-    phone number, a web or an e-mail address in it or opening with words about the page itself
+    """The cluster's text is a one-paragraph notice closing every article after its own text (only
+    other notices after it: :func:`_only_notices`), with a phone number, a web or an e-mail address
+    in it, opening with words about the page itself or naming nothing and telling of no event
     (:func:`_is_notice`), and every two of its articles share nothing else: a helpline, a complaints
     address, a corrections policy, a wire's credit line or a disclaimer that outlets print under
     some of their articles (a regulator, a charity or a wire asks them to), printed once each. It is no outlet
@@ -448,7 +477,8 @@ def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], text
         if pairs[a, b] != 1 or a not in texts or b not in texts:
             return False
         for text, s, e in ((texts[a], a0, a1), (texts[b], b0, b1)):
-            if not text[:s].strip() or text[e:].strip() or "\n" in text[s:e] or not _is_notice(text[s:e]):
+            if (not text[:s].strip() or not _only_notices(text[e:]) or "\n" in text[s:e]
+                    or not _is_notice(text[s:e])):
                 return False
         if _names_of_story(texts[a], a0, a1) & _names_of_story(texts[b], b0, b1):
             return False
