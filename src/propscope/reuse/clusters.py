@@ -118,8 +118,9 @@ def _names_nothing(text: str) -> bool:
     a day or a month), gives no figure and tells nothing that happened (:data:`_NARRATION`): a
     support line ("People affected by ... can find support through their doctor"), the presumption
     of innocence, a weather service's advice on what a warning means, in whatever voice. A story's
-    closing paragraph tells of its people, places, figures or events."""
-    return (not any(c.isdigit() for c in text) and not _NARRATION.search(text)
+    closing paragraph tells of its people, places, figures or events. In a text without lower case,
+    capitals mark no names, so it names nothing only where it has some."""
+    return (any(c.islower() for c in text) and not any(c.isdigit() for c in text) and not _NARRATION.search(text)
             and not set(_NAME.findall(text.strip())) - _CALENDAR)
 
 
