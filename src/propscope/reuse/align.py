@@ -94,8 +94,11 @@ PARAGRAPH_REACH = 64
 # A line of at most this many words that does not end a sentence is a heading (see heading_end).
 HEADING_WORDS = 20
 # Capitals mark names only in a sentence with a word in lower case, looked for this many words either
-# side of the name (see _in_name): a line in capitals or in title case marks none.
-CASE_REACH = 20
+# side of the name (see _in_name): a line in capitals or in title case marks none. A list of names runs
+# on for dozens of words with no word in lower case ("The recipients are Agnes Birkeland, Ali Hassan,
+# ..." and forty more), so the look reaches that far; the bound is for a text with no full stop or
+# line break at all.
+CASE_REACH = 100
 # Text next to a passage, back or on to a paragraph's end, whose words (cut to STEM_CHARS letters)
 # are at least this alike (Dice) in both texts, BAG_MIN_SHARED or more, is part of it (see _grown);
 # a gap between two passages inside one paragraph needs GAP_SIMILARITY only.
