@@ -226,10 +226,10 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
         flagged = set()
     if flagged:  # flagged passages form clusters of their own: reuse clusters and origins as with "suppress"
         groups = sorted((part for keep in (False, True)
-                         for part in _regroup(tuples, flagged, keep, p.min_overlap, texts, p.max_gap)),
+                         for part in _regroup(tuples, flagged, keep, p.min_overlap, texts, p.max_gap, published)),
                         key=lambda g: g[0])
     else:  # now also passages of a reordered copy, next to each other in both articles
-        groups = group_passages(tuples, p.min_overlap, texts, p.max_gap)
+        groups = group_passages(tuples, p.min_overlap, texts, p.max_gap, published)
     cluster_of: dict[int, int] = {}
     clusters = []
     for cid, group in enumerate(groups):
@@ -245,10 +245,11 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
 
 
 def _regroup(tuples: list[PassageTuple], flagged: set[int], boilerplate: bool, min_overlap: float,
-             texts: dict[str, str], max_gap: int) -> list[list[int]]:
+             texts: dict[str, str], max_gap: int, published: dict[str, Any]) -> list[list[int]]:
     """Clusters of the flagged passages only (``boilerplate``) or of the others, as indices into ``tuples``."""
     chosen = [k for k in range(len(tuples)) if (k in flagged) == boilerplate]
-    return [[chosen[i] for i in g] for g in group_passages([tuples[k] for k in chosen], min_overlap, texts, max_gap)]
+    return [[chosen[i] for i in g]
+            for g in group_passages([tuples[k] for k in chosen], min_overlap, texts, max_gap, published)]
 
 
 def find_reuse(

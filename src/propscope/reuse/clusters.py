@@ -167,12 +167,14 @@ def group_passages(
     min_overlap: float = 0.5,
     texts: Mapping[str, str] | None = None,
     max_gap: int = 6,
+    published: Mapping[str, dt.date | None] | None = None,
 ) -> list[list[int]]:
     """Indices of ``passages`` grouped into clusters, each sorted, clusters in order of their first
     passage. With the articles' ``texts``, passages of one article pair that form one block in
     both articles (:func:`same_block`), or would once their clusters' text in between is left out
     (:func:`_left_out`), are grouped too, and so are clusters of exactly the same articles
-    (:func:`_same_articles`). Deterministic for a given passage order."""
+    (:func:`_same_articles`); with the articles' ``published`` dates, not two texts that different
+    articles printed first (:func:`_first_printed`). Deterministic for a given passage order."""
     spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # article -> (start, end, node)
     for k, (a, a0, a1, b, b0, b1) in enumerate(passages):
         spans[a].append((a0, a1, 2 * k))
@@ -190,16 +192,36 @@ def group_passages(
                 if overlap >= min_overlap * min(e0 - s0, e1 - s1):
                     uf.union(n0, n1)
     if texts is not None:
+        first = _first_printed(passages, uf, published)
         for k, m in same_block(passages, texts, max_gap):
-            uf.union(2 * k, 2 * m)
+            if first[k] is None or first[m] is None or first[k] == first[m]:
+                uf.union(2 * k, 2 * m)
         for k, m in _left_out(passages, uf, texts, max_gap):
-            uf.union(2 * k, 2 * m)
+            if first[k] is None or first[m] is None or first[k] == first[m]:
+                uf.union(2 * k, 2 * m)
         for k, m in _same_articles(passages, uf):
             uf.union(2 * k, 2 * m)
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(passages)):
         groups[uf.find(2 * k)].append(k)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _first_printed(passages: Sequence[PassageTuple], uf: _UnionFind,
+                   published: Mapping[str, dt.date | None] | None) -> list[str | None]:
+    """For each passage, the origin (:func:`origin_of`) of the text it overlaps, before passages are
+    joined by where they lie: None without dates. Two passages next to each other in two articles
+    are one copied text only if one article printed both first: a text issued again the next day
+    with a paragraph added, and printed so by a paper, has the added paragraph next to the old ones
+    in both later texts, but the first issue never printed it, and one cluster would name that
+    issue as its origin."""
+    if published is None:
+        return [None] * len(passages)
+    articles: dict[int, set[str]] = defaultdict(set)
+    for k, (a, _, _, b, _, _) in enumerate(passages):
+        articles[uf.find(2 * k)].update((a, b))
+    origins = {root: origin_of(sorted(arts), published) for root, arts in articles.items()}
+    return [origins[uf.find(2 * k)] for k in range(len(passages))]
 
 
 def _same_articles(passages: Sequence[PassageTuple], uf: _UnionFind) -> list[tuple[int, int]]:
