@@ -2939,3 +2939,60 @@ def test_responses_without_a_readable_http_status_are_counted_in_one_note(tmp_pa
     r = cli("ingest", lost, "--db", db, "--format", "json")
     assert r.exit_code == 1 and "2 HTTP responses not read" in r.stderr and "records 1 and 2" in r.stderr, r.output
     assert Store(f"sqlite:///{db}").count_articles() == 2
+
+
+def _deflated_member(head: bytes, filler: bytes, size: int) -> bytes:
+    """One gzip member of ``head`` and ``size`` bytes of ``filler``, compressed a megabyte at a
+    time: a small file that inflates far."""
+    import zlib
+
+    z = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = (filler * ((1 << 20) // len(filler) + 1))[:1 << 20]
+    return z.compress(head) + b"".join(z.compress(block) for _ in range(size >> 20)) + z.flush()
+
+
+def _one_page_member(name: str) -> bytes:
+    return gzip.compress(_raw_response(f"https://news.example/{name}", b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+                                       + PAGE.format(t=name).encode()))
+
+
+@pytest.mark.parametrize("filler", [b"x", b"\r\n"])
+def test_a_warc_header_line_or_blank_run_without_end_is_refused_at_a_bound(tmp_path, monkeypatch, filler):
+    """warcio joins the pieces of a header line until a line break, and skips blank lines between
+    records one by one: a 2 MB .warc.gz whose header line inflates to 2 GB ran past 4 minutes and
+    4 GB of memory, and 2 GB of line breaks would take hours. Either is now one damaged record at a
+    bound, and the records after it are read."""
+    monkeypatch.setattr(warc, "WARC_LINE_LIMIT", 1 << 16)
+    head = b"WARC/1.0\r\nWARC-Type: response\r\nX-Note: " if filler == b"x" else \
+        _raw_response("https://news.example/ok", b"HTTP/1.1 204 No Content\r\n\r\n")
+    p = tmp_path / "flood.warc.gz"
+    p.write_bytes(_one_page_member("Before") + _deflated_member(head, filler, 8 << 20) + _one_page_member("After"))
+    items = list(read_inputs([str(p)]))
+    assert [a.title for a in items if isinstance(a, Article)] == ["Before", "After"], items
+    [bad] = [i for i in items if isinstance(i, Rejected)]
+    what = "a line over 65,536 bytes" if filler == b"x" else "over 65,536 bytes of blank lines"
+    assert bad.source == f"{p}#2" and what in bad.reason and "record 3 at byte" in bad.reason, bad
+
+
+@pytest.mark.parametrize("last", [False, True])
+def test_a_warc_record_that_inflates_hundreds_of_times_is_refused_at_a_bound(tmp_path, monkeypatch, last):
+    """A record that is no page was inflated to its end however far that was: a 2 MB .warc.gz
+    record of 2 GB of zeros took 31 s and was passed over without a word, and each further
+    megabyte of such a file costs a gigabyte more. Past the page limit, a record inflating over
+    200 times its compressed size is one damaged record, read no further."""
+    import time
+
+    monkeypatch.setattr(warc, "WARC_PAGE_LIMIT", 1_000_000)
+    size = 64 << 20
+    head = (f"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://news.example/disk.img\r\n"
+            f"WARC-Date: 2026-01-02T03:04:05Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-00000000000b>\r\n"
+            f"Content-Type: application/octet-stream\r\nContent-Length: {size}\r\n\r\n").encode()
+    bomb = _deflated_member(head, b"\0", size)
+    p = tmp_path / "bomb.warc.gz"
+    p.write_bytes(_one_page_member("Before") + bomb + (b"" if last else _one_page_member("After")))
+    began = time.monotonic()
+    items = list(read_inputs([str(p)]))
+    assert [a.title for a in items if isinstance(a, Article)] == ["Before"] + ([] if last else ["After"]), items
+    [bad] = [i for i in items if isinstance(i, Rejected)]
+    assert bad.source == f"{p}#2" and "over 200 times its" in bad.reason, bad
+    assert time.monotonic() - began < 5

@@ -32,10 +32,22 @@ WARC_ADVICE = "if a download or copy cut it short, fetch it again and ingest it 
 # 1 KB record of a gzip-encoded page of 300 MB of spaces took 655 MB of memory, and more took more.
 WARC_PAGE_LIMIT = 5 * DEFAULT_MAX_BYTES
 WARC_DAMAGED = "write the archive again with the tool that made it, or fetch the page again"
+# The longest header line (WARC or HTTP), and the longest run of blank lines between records, that
+# is read: warcio joins a line's pieces until a line break, so a 2 MB .warc.gz whose header line
+# inflated to 2 GB ran past 4 minutes and 4 GB of memory.
+WARC_LINE_LIMIT = 1 << 20
+# How many times its compressed size a gzipped record may inflate to, past WARC_PAGE_LIMIT: zeros
+# inflate ~1,000 times, text and markup 3 to 30 times, and media hardly at all.
+WARC_INFLATE_RATIO = 200
 
 
 class WarcHeadersCut(ValueError):
     """A WARC record without the Content-Length every WARC record has: the file ends in its headers."""
+
+
+class WarcOverBound(ValueError):
+    """A record that would be read without end: a header line or a run of blank lines longer than
+    ``WARC_LINE_LIMIT``, or gzip data inflating more than ``WARC_INFLATE_RATIO`` times (a bomb)."""
 
 
 WARC_ERRORS = (OSError, EOFError, ValueError, AttributeError, TypeError, KeyError, IndexError,
@@ -157,6 +169,7 @@ def _warc_records(path: Path, name: str, begin: int, n: int, gz: bool = False, u
         with open(path, "rb") as f:
             f.seek(begin)
             it = ArchiveIterator(f, arc2warc=True)
+            _bound_lines(it.reader)
             it.INC_RECORD = ""  # warcio's three-line warning for a wrong Content-Length: reported below in one
             end = None if gz else os.fstat(f.fileno()).st_size
             for k, record in enumerate(it, n + 1):
@@ -166,6 +179,8 @@ def _warc_records(path: Path, name: str, begin: int, n: int, gz: bool = False, u
                         raise WarcHeadersCut("the file ends inside its WARC headers")
                     no_status = _status_unreadable(record)
                     item = None if no_status else _warc_item(record, f"{name}#{n}", n, start, lambda: _goes_on(it, f))
+                    if gz:
+                        _drain_bounded(record, f, start)
                     it.read_to_end()  # where the record ends: warcio counts an error if that is not where its length says
                 except (ArchiveLoadFailed, *WARC_ERRORS) as e:
                     failure, n = e, n - 1  # record n is the one that failed
@@ -188,6 +203,42 @@ def _warc_records(path: Path, name: str, begin: int, n: int, gz: bool = False, u
     if not wrong and it is not None:
         at = it.offset
     return _WarcStop(n, at, failure, wrong, produced)
+
+
+def _bound_lines(reader) -> None:
+    """Make warcio's ``reader`` raise WarcOverBound on a line over ``WARC_LINE_LIMIT`` bytes, or
+    more blank lines in a row than that: warcio read both to their end (a line by joining its
+    pieces, quadratic in time; blank lines one call each, hours for a gigabyte of them). Record
+    bodies are read with ``read``, not by line, so a page's own long lines are not concerned."""
+    readline, blank = reader.readline, 0
+
+    def bounded(length: int | None = None) -> bytes:
+        nonlocal blank
+        limit = WARC_LINE_LIMIT
+        asked = length is not None and 0 <= length < limit
+        line = readline(length if asked else limit)
+        if not asked and len(line) >= limit and not line.endswith(b"\n"):
+            raise WarcOverBound(f"a line over {limit:,} bytes, longer than any WARC or HTTP header holds")
+        blank = blank + len(line) if line and not line.strip() else 0
+        if blank > limit:
+            raise WarcOverBound(f"over {limit:,} bytes of blank lines after it, where WARC records have two")
+        return line
+
+    reader.readline = bounded
+
+
+def _drain_bounded(record, f: BinaryIO, start: int) -> None:
+    """Read the rest of a gzipped ``record``, which starts at byte ``start`` of ``f``, raising
+    WarcOverBound once it has inflated past ``WARC_PAGE_LIMIT`` and ``WARC_INFLATE_RATIO`` times
+    the compressed bytes read: warcio inflated a record of no page to its end, and a 2 MB record
+    of 2 GB of zeros took 31 s."""
+    inflated = 0
+    while chunk := record.raw_stream.read(1 << 16):
+        inflated += len(chunk)
+        packed = max(f.tell() - start, 1)
+        if inflated > WARC_PAGE_LIMIT and inflated > WARC_INFLATE_RATIO * packed:
+            raise WarcOverBound(f"its gzip data inflates to over {inflated:,} bytes from {packed:,}, over "
+                                f"{WARC_INFLATE_RATIO} times its size, as a compression bomb does; read no further")
 
 
 def next_warc_record(path: Path, after: int, gz: bool) -> int | None:
@@ -295,9 +346,11 @@ def _warc_cut(path: Path, n: int, start: int, failure: Exception | None, begin: 
         size = start
     records = f"{n:,} record{'' if n == 1 else 's'}"
     read = f"the {records} before it were read, nothing after it; {WARC_ADVICE}"
-    gz_cut = gz and not _gzip_complete(path, begin)
     in_headers = (f"the file is truncated: it ends at byte {size:,}, inside the headers of record {n + 1} "
                   f"(from byte {start:,}); {read}")
+    if isinstance(failure, WarcOverBound):  # its gzip data is not inflated to its end: it may be a bomb
+        return f"corrupt WARC/ARC record {n + 1} at byte {start:,} of {size:,} ({failure}); {read}"
+    gz_cut = gz and not _gzip_complete(path, begin)
     if failure is not None:
         if _cut_in_headers(path, start, gz):  # warcio trips on the missing header lines (AttributeError, ...)
             return in_headers
@@ -355,7 +408,7 @@ def _failure_detail(failure: Exception, path: Path, start: int, gz: bool) -> str
     """What was wrong with the record at byte ``start`` that warcio could not read, in words: not
     warcio's exception, whose name and message ("AttributeError: 'NoneType' object has no attribute
     'startswith'", a first line of binary) say how warcio failed, not what is wrong with the file."""
-    if isinstance(failure, WarcHeadersCut):
+    if isinstance(failure, (WarcHeadersCut, WarcOverBound)):
         return str(failure)
     got = _record_head(path, start, gz)
     if got is None:
