@@ -112,10 +112,15 @@ def page_f1(c: tuple[float, float, float]) -> float:
     return f1(precision(*c), recall(*c))
 
 
-def ours(html: str, name: str) -> str:
-    """The text propscope makes of a page ("" when it rejects it)."""
+def ours(html: str, name: str, whole: bool = False) -> str:
+    """The body of the text propscope makes of a page ("" when it rejects it): its text without
+    the headline line it opens with (``html_page.headline_once``), which ``articleBody`` leaves
+    out; with ``whole``, the text as it is."""
     item = html_to_article(html, "", name)
-    return "" if isinstance(item, Rejected) else item.text
+    if isinstance(item, Rejected):
+        return ""
+    first, _, rest = item.text.partition("\n")
+    return rest if not whole and item.title and " ".join(first.split()) == " ".join(item.title.split()) else item.text
 
 
 def baseline(html: str) -> str:
@@ -170,6 +175,8 @@ def differing_lines(a: str, b: str) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True, help="a checkout of scrapinghub/article-extraction-benchmark")
+    ap.add_argument("--whole-text", action="store_true",
+                    help="score propscope's whole text, the headline line it opens with included")
     ap.add_argument("--worst", type=int, default=0, metavar="N",
                     help="list the N pages where ours loses most F1 against the baseline, with the lines that differ")
     args = ap.parse_args()
@@ -181,7 +188,7 @@ def main() -> None:
     rows = []
     for name, html, truth in pages:
         base, base_s = timed(baseline, html)
-        mine, mine_s = timed(ours, html, name)
+        mine, mine_s = timed(ours, html, name, args.whole_text)
         rows.append({"name": name, "truth": truth, "base": base, "ours": mine, "base_s": base_s, "ours_s": mine_s,
                      "base_c": overlap(truth, base), "ours_c": overlap(truth, mine)})
     print(f"{len(rows)} pages (articleBody against the text, 4-word shingles; mean over pages)")

@@ -873,3 +873,80 @@ def test_an_advert_placeholder_is_the_pages():
 
     assert furniture_line("Advert") and furniture_line("ADVERTS") and furniture_line("Advert - scroll to continue")
     assert not furniture_line("The advert ran for a week.")
+
+
+def test_the_text_holds_the_pages_headline_once_as_its_opening_line(tmp_path):
+    """A headline is read with the story (PTC's texts and plain-text articles open with theirs):
+    an <h1> that trafilatura left out of the text opens it, one that the page repeats inside the
+    story is there once, and a title taken from the <title> alone (with the site's name in it)
+    is no line of the text."""
+    body = "".join(f"<p>{s}</p>" for s in STORY)
+    outside = ("<html lang='en'><head><title>Dairy farmers fear price rise | Valley Paper</title></head><body>"
+               "<div class='top'><h1>Dairy farmers fear price rise</h1><span>Tuesday</span></div>"
+               f"<div class='story'><article>{body}</article></div></body></html>")
+    twice = ("<html lang='en'><head><title>Dairy farmers fear price rise</title></head><body><article>"
+             f"<h1>Dairy farmers fear price rise</h1><p>{STORY[0]}</p><h2>Dairy farmers fear price rise</h2>"
+             f"<p>{STORY[1]}</p><p>{STORY[2]}</p></article></body></html>")
+    no_heading = ("<html lang='en'><head><title>Dairy farmers fear price rise - Valley Paper</title></head><body>"
+                  f"<article>{body}</article></body></html>")
+    for name, page in (("outside", outside), ("twice", twice), ("no_heading", no_heading)):
+        (tmp_path / f"{name}.html").write_text(page)
+    a, b, c = (read(tmp_path / f"{n}.html")[0] for n in ("outside", "twice", "no_heading"))
+    for art in (a, b):
+        assert art.title == "Dairy farmers fear price rise" and art.text.startswith("Dairy farmers fear price rise\n")
+        assert art.text.count("Dairy farmers fear price rise") == 1 and all(s in art.text for s in STORY), art.text
+    assert "Valley Paper" not in c.text and c.text.startswith(STORY[0]), (c.title, c.text)
+
+
+def test_a_modal_dialog_and_a_consent_banner_are_no_part_of_a_short_story(tmp_path):
+    """A cookie-settings dialog with a paragraph on each kind of cookie may hold more words than a
+    short story: it went only when under a quarter of the page, and trafilatura read it as the
+    story's last paragraphs. A bar named as a consent notice is the page's too. A dialog holding
+    the page's <h1> is its story."""
+    kinds = ["Strictly needed cookies keep the basket and the log-in working while you move between pages.",
+             "Measurement cookies count visits and sources of traffic so that the publisher can improve the site.",
+             "Marketing cookies are set by partners to build a profile of your interests and show relevant ads."]
+    dialog = ("<div class='prefs-modal' role='dialog'><div class='hd'><span>Privacy preferences</span><button>X</button>"
+              "</div><div class='bd'>" + "".join(f"<div class='row'><p>{k}</p></div>" for k in kinds)
+              + "</div><div class='ft'><button>Save and accept</button></div></div>")
+    bar = "<div id='gdpr-consent-strip'><span>We and our partners store data on your device.</span><a href='/p'>OK</a></div>"
+    body = "".join(f"<p>{s}</p>" for s in STORY[:2])
+    page = (f"<html lang='en'><head><title>Prices up again</title></head><body><div class='post'><h1>Prices up again</h1>"
+            f"{body}</div>{bar}{dialog}</body></html>")
+    lightbox = (f"<html lang='en'><head><title>Prices up again</title></head><body><div class='grid'>Loading</div>"
+                f"<div role='dialog' aria-modal='true'><h1>Prices up again</h1>{body}</div></body></html>")
+    (tmp_path / "modal.html").write_text(page)
+    (tmp_path / "lightbox.html").write_text(lightbox)
+    a, b = read(tmp_path / "modal.html", tmp_path / "lightbox.html")
+    assert all(s in a.text for s in STORY[:2]) and all(s in b.text for s in STORY[:2]), (a.text, b.text)
+    assert not any(k[:30] in a.text for k in kinds) and "store data on your device" not in a.text, a.text
+
+
+def test_a_newsletter_asking_to_be_passed_on_is_the_pages():
+    """"Send it to a colleague", "Did someone forward you this?": a newsletter asking to be passed
+    on or whether it was, in a few languages; sentences about forwarding stay."""
+    from propscope.html_page import furniture_line
+
+    for line in ["Liked this issue? Pass it on to a colleague.", "Did someone forward you this? Join 9,000 readers",
+                 "Is this issue forwarded to you?", "Inoltra questa newsletter a un amico",
+                 "Transférez cette lettre à un ami"]:
+        assert furniture_line(line), line
+    for line in ["The clerk forwarded the complaint to a colleague in Brussels.", "Forward prices for wheat rose again.",
+                 "Pass the bill, the mayor told councillors, or lose the grant."]:
+        assert not furniture_line(line), line
+
+
+def test_a_legacy_charset_is_read_as_browsers_read_it(tmp_path):
+    """A page that says gb2312 is read as GB18030 and one that says shift_jis as Windows' cp932,
+    as browsers read them: such pages hold characters of the larger set (a name's 喆, a circled ①),
+    and were refused as "not valid UTF-8 nor the gb2312 it declares"."""
+    zh = "王喆说，新的公交线路下个月开通，居民出行将更加方便。"
+    ja = "①市議会は来年度の予算案を賛成多数で可決しました。"
+    for name, charset, text, codec in (("zh", "gb2312", zh, "gb18030"), ("ja", "shift_jis", ja, "cp932")):
+        page = (f"<html><head><meta http-equiv='Content-Type' content='text/html; charset={charset}'>"
+                f"<title>T</title></head><body><article><p>{text}</p></article></body></html>")
+        (tmp_path / f"{name}.html").write_bytes(page.encode(codec))
+    a, b = read(tmp_path / "zh.html", tmp_path / "ja.html")
+    assert isinstance(a, Article) and zh in a.text, a
+    assert isinstance(b, Article) and ja in b.text, b
+    assert ingest.declared_reading("喆".encode("gb18030"), "gbk") == "喆"

@@ -245,8 +245,10 @@ def drop_notes(tree: HtmlElement) -> None:
 # trafilatura's own lists do not reach: photo credits and copyright lines ("media__copyright",
 # "image-credit"), disclaimers under opinion pieces, article tool bars ("Print Email Font size"),
 # pull quotes (WordPress's "wp-block-pullquote": a sentence of the article said twice, so counted
-# twice and read as copying), and AMP's ad and share elements (an ad's "Advertisement" placeholder).
-_NAMES = r"(?:^|[\s_-])(?:credits?|copyright|disclaimer|tools|toolbar|foot|pull-?quote)(?:[\s_-]|$)"
+# twice and read as copying), cookie and consent banners ("cookie-law-info-bar", "gdpr-consent"),
+# and AMP's ad and share elements (an ad's "Advertisement" placeholder).
+_NAMES = (r"(?:^|[\s_-])(?:credits?|copyright|disclaimer|tools|toolbar|foot|pull-?quote|cookies?|consent|gdpr)"
+          r"(?:[\s_-]|$)")
 _AMP_CHROME = ("amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads", "amp-social-share", "amp-analytics",
                "amp-consent", "amp-user-notification")
 PRUNE_XPATH = [
@@ -326,6 +328,8 @@ def drop_unless_large(tree: HtmlElement, found: list, share: int = 4) -> None:
 _LANDMARKS = (".//header | .//footer | .//nav | .//aside | .//*[@hidden] | .//*[@aria-hidden='true'] | "
               ".//*[@role='banner' or @role='navigation' or @role='contentinfo' or @role='complementary' "
               "or @role='search']")
+# What a page opens over itself: a modal dialog (cookie settings, a sign-in or newsletter pop-up).
+_DIALOGS = ".//dialog | .//*[@role='dialog' or @role='alertdialog' or @aria-modal='true']"
 _CONTROLS = ("button", "input", "select", "textarea")
 _BUTTON_CLASS = re.compile(r"(?:^|[\s_-])(?:btn|button)(?:[\s_-]|$)", re.I)
 _CONTAINERS = ("div", "section", "aside", "li", "footer", "header", "nav", "figure", "form", "dd", "td", "center")
@@ -421,6 +425,18 @@ _OUR_NEWSLETTER = re.compile(r"\bour\s+(?:\w+\s+)?newsletters?\b", re.I)
 _INBOX = re.compile(r"\byour\s+(?:inbox|letterbox|mailbox)\b", re.I)
 _DELIVERY = re.compile(r"newsletter|subscri|sign[\s-]?up|deliver|\bsent\b|\bevery\b", re.I)
 _NEWSLETTER = re.compile(r"\bnewsletters?\b", re.I)
+# A newsletter asking to be passed on, or asking whether it was: "Forward this email to a friend",
+# "Send it to a colleague", "Was this newsletter forwarded to you?", "Got forwarded this?", "Reenvía
+# este correo a un amigo", "Leiten Sie diesen Newsletter weiter". Matched at a sentence's start:
+# "She forwarded the email to the police." is the story's.
+_FORWARD = re.compile(r"(?:(?:forward|send|pass)\s+(?:this|it|the\s+(?:e-?mail|newsletter))\b.{0,40}?\bto\s+"
+                      r"(?:a\s+|your\s+)?(?:friends?|colleagues?|someone)|forward\s+this\s+(?:e-?mail|newsletter|issue|message)|"
+                      r"(?:was|is)\s+this\s+(?:e-?mail\s+|newsletter\s+|issue\s+)?forwarded\s+to\s+you|"
+                      r"(?:got\s+|were\s+you\s+)?forwarded\s+this(?:\s+(?:e-?mail|newsletter|issue))?\s*\?|"
+                      r"did\s+(?:someone|a\s+(?:friend|colleague))\s+forward\s+(?:you\s+)?this|"
+                      r"reenv[ií]a(?:lo|la)?\s+(?:este|esta|a\s+un)|inoltra(?:lo|la)?\s+(?:quest|a\s+un)|"
+                      r"transf[ée]rez\s+(?:cette|ce|à\s+un)|leiten\s+sie\s+dies\w*\s+[\w-]+\s+weiter|"
+                      r"(?:dies\w*\s+)?(?:newsletter|e-?mail)\s+weiterleiten)", re.I)
 _SIGN_UP = re.compile(r"(?:click\s+here\s+)?(?:to\s+)?(?:subscribe|sign[\s-]?up|register|join)\b", re.I)
 MAX_MASTHEAD_WORDS = 40  # a part before the headline's own part: a site's name, tagline, date bar
 
@@ -504,10 +520,12 @@ def furniture_line(text: str) -> bool:
 
 
 def _newsletter_pitch(text: str) -> bool:
-    """Whether ``text`` pitches the outlet's newsletter or print copy (``_OUR_NEWSLETTER``, ``_INBOX``)."""
+    """Whether ``text`` pitches the outlet's newsletter or print copy (``_OUR_NEWSLETTER``, ``_INBOX``),
+    or asks for it to be passed on (``_FORWARD``: "Pass it on to a colleague")."""
     if _OUR_NEWSLETTER.search(text) or (_INBOX.search(text) and _DELIVERY.search(text)):
         return True
-    return any(_SIGN_UP.match(s) and _NEWSLETTER.search(s) for s in _SEGMENT.split(text))
+    return any((_SIGN_UP.match(s) and _NEWSLETTER.search(s)) or _FORWARD.match(s.lstrip("¡¿(«\"' "))
+               for s in _SEGMENT.split(text))
 
 
 _LABEL = re.compile(r"([^:]{1,40}):\s*(.+)")
@@ -635,6 +653,11 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     holders = {id(el) for el in held}
     marks = [el for el in etree.XPath(_LANDMARKS)(root) if id(el) not in holders]
     drop_unless_large(tree, marks + masthead_parts(root, title))
+    # A dialog over the page (a cookie-settings modal's paragraphs on each kind of cookie) may hold
+    # more words than a short story; it is the article only where it holds the page's <h1>, and on a
+    # page without one, where it holds half of the page's words.
+    drop_unless_large(tree, [el for el in etree.XPath(_DIALOGS)(root) if id(el) not in holders],
+                      share=1 if holders else 2)
     controls = list(root.iter("form"))
     controls += [el for el in root.iter(*_CONTROLS, "a") if el.tag != "a" or (el.get("role") or "") == "button"
                  or _BUTTON_CLASS.search(el.get("class") or "")]
@@ -780,3 +803,21 @@ def headline(title: str | None, whole: str | None, text: str, headings: Iterable
         return title
     others = [p for p in parts if p != title and p in lines]
     return max(others, key=len) if others else title
+
+
+def headline_once(text: str, title: str | None, headings: Iterable[str] = ()) -> str:
+    """``text`` with its headline ``title`` in it once, as a line of its own: as PTC's texts and
+    plain-text articles open with it (a headline is where a story's loaded words often are, and
+    the techniques are read off the text alone). A copy after the first goes (trafilatura kept the
+    <h1> and a heading that repeats it: the headline was analysed and counted in reuse twice);
+    a headline the text lacks opens it when the page shows it as an <h1> (``headings``), the line
+    a reader sees over the story. A title from the <title> or og:title alone may carry the site's
+    name ("… – TechCrunch"), and is no line of the story."""
+    wanted = " ".join((title or "").split())
+    if not wanted:
+        return text
+    lines = text.split("\n")
+    copies = [i for i, line in enumerate(lines) if " ".join(line.split()) == wanted]
+    if copies:
+        return "\n".join(line for i, line in enumerate(lines) if i not in copies[1:])
+    return f"{wanted}\n{text}" if wanted in headings else text

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from .document import Article
-from .html_page import clean, headline, without_meta_lines
+from .html_page import clean, headline, headline_once, without_meta_lines
 from .ptc import CONVERT_ADVICE, article_id_from_path, has_ptc_name
 
 if TYPE_CHECKING:
@@ -267,13 +267,22 @@ def _text_or_blank(text: str, source: str) -> str | Rejected:
     return text
 
 
+# The codec a browser reads a declared charset with (the HTML standard's encoding table): a
+# superset of it, which legacy pages rely on. A "gb2312" page holds GBK's characters (a name's 喆
+# or 镕), a "shift_jis" one Windows' ①, a "euc-kr" one the syllables only cp949 has: read in the
+# declared codec itself, such a page was refused as not valid in it.
+BROWSER_CODECS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "shift_jis": "cp932",
+                  "euc_kr": "cp949", "iso8859-9": "cp1254", "tis-620": "cp874", "iso8859-11": "cp874"}
+
+
 def declared_reading(data: bytes, charset: str) -> str | None:
-    """``data`` (a page that is not UTF-8) in the ``charset`` it declares, or in windows-1252 when
-    that reads as Western text (``western``) and the declared reading fails or is more garbled
-    (``oddness``); None when neither reads. A template's <meta charset="shift_jis"> or "koi8-r"
-    over text pasted in as windows-1252 gave "CafИ", "⌠new■", or was refused as not Shift JIS."""
+    """``data`` (a page that is not UTF-8) in the ``charset`` it declares (read as browsers read
+    it, ``BROWSER_CODECS``), or in windows-1252 when that reads as Western text (``western``) and
+    the declared reading fails or is more garbled (``oddness``); None when neither reads. A
+    template's <meta charset="shift_jis"> or "koi8-r" over text pasted in as windows-1252 gave
+    "CafИ", "⌠new■", or was refused as not Shift JIS."""
     try:
-        text: str | None = data.decode(charset)
+        text: str | None = data.decode(BROWSER_CODECS.get(charset, charset))
     except UnicodeDecodeError:
         text = None
     try:
@@ -523,8 +532,11 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
         return Rejected(source, page.reason)
     tree = trafilatura.load_html(page) if isinstance(page, str) else page
     language = whole_title = None
+    headings: set[str] = set()
     if tree is not None:  # else trafilatura says what it makes of the page
         whole_title, language = clean(tree)
+        # the <h1>s a reader sees, once the site's logo in its banner is gone (trafilatura reads a copy)
+        headings = {" ".join(h.text_content().split()) for h in tree.iter("h1")}
         page = tree
     raw = trafilatura.extract(page, output_format="json", with_metadata=True, url=url, favor_recall=True)
     if not raw:
@@ -533,13 +545,13 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     text = without_meta_lines(meta.get("text") or "")  # bylines, credit lines and lone dates
     if not text.strip():
         return Rejected(source, "no article text found in the HTML")
+    title = headline(meta.get("title") or None, whole_title, text, headings)
+    text = headline_once(text, title, headings)
     if path is not None:
         article_id = file_article_id(path, text, unique_ids)
     # The outlet is the host name, as every other reader gives it ("www.example.com"): trafilatura's
     # "hostname" is the registered domain ("example.com"), so every *.substack.com newsletter was one
     # outlet, and a page and its site's feed two. A saved page names its host by its canonical URL.
-    headings = {" ".join(h.text_content().split()) for h in page.iter("h1")} if tree is not None else set()
-    title = headline(meta.get("title") or None, whole_title, text, headings)
     return checked(Article(id=article_id, text=text, title=title, url=url,
                            outlet=url_host(url) or url_host(meta.get("source")),
                            published=_date(meta.get("date")), language=language or meta.get("language") or None),
