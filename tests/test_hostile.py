@@ -2996,3 +2996,23 @@ def test_a_warc_record_that_inflates_hundreds_of_times_is_refused_at_a_bound(tmp
     [bad] = [i for i in items if isinstance(i, Rejected)]
     assert bad.source == f"{p}#2" and "over 200 times its" in bad.reason, bad
     assert time.monotonic() - began < 5
+
+
+def test_the_api_refuses_a_reversed_date_range_as_the_pages_do(client):
+    """/api/articles and /api/sources answered a from date after the until date with an empty
+    list (200), where the pages, their downloads and the command line say nothing can match."""
+    for path in ("/api/articles", "/api/sources"):
+        r = client.get(path, params={"since": "2021-06-01", "until": "2021-03-31"})
+        assert r.status_code == 422 and "2021-06-01) is after the until date (2021-03-31)" in r.text, (path, r.text)
+        assert r.json()["detail"][0]["loc"] == ["query", "since"]
+        assert client.get(path, params={"since": "2021-03-31", "until": "2021-03-31"}).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["0000-01", "\uff12\uff10\uff12\uff11-\uff10\uff11", "20210101", "2021-W01-1"])
+def test_a_page_date_filter_is_yyyy_mm_dd_or_yyyy_mm_in_ascii_digits_as_on_the_command_line(client, value):
+    """The pages took a year 0 month for Python's own words ("year 0 is out of range", naming no
+    field), fullwidth digits as a month, and ISO's basic and week forms the command line refuses."""
+    r = client.get("/dashboard/techniques.csv", params={"since": value})
+    assert r.status_code == 400 and r.json()["detail"] == f"not a date (YYYY-MM-DD or YYYY-MM): {value!r}", r.text
+    page = client.get("/dashboard", params={"since": value})
+    assert page.status_code == 200 and "not a date (YYYY-MM-DD or YYYY-MM)" in page.text

@@ -331,6 +331,13 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
 
     technique_names = sorted({n for tax in taxonomy.TAXONOMIES.values() for t in tax for n in (t.display, t.name)})
 
+    def api_range(since: dt.date | None, until: dt.date | None) -> None:
+        """A 422 shaped as the documented validation error for a from date after the until date."""
+        try:
+            views.check_range(since, until)
+        except ValueError as e:
+            raise RequestValidationError([{"type": "value_error", "loc": ("query", "since"), "msg": str(e)}]) from None
+
     @app.get("/api/articles", tags=["api"], responses={404: {"model": ErrorDetail}})
     def api_articles(outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                      technique: str | None = Query(None, description="A technique's display or corpus name (any "
@@ -339,6 +346,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
                      topic: str | None = Query(None, max_length=256, description="A topic's label, as "
                                                "`propscope topics` stored it"),
                      page: int = Query(1, ge=1, le=100_000), per_page: int = Query(50, ge=1, le=500)) -> dict:
+        api_range(since, until)
         try:  # a display name ("Loaded language") or a corpus name of any taxonomy; an unknown one lists the choices
             technique = taxonomy.resolve_any(technique) if technique else None
         except taxonomy.UnknownTechnique as e:  # a 422 shaped as the documented validation error
@@ -367,6 +375,7 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
     def api_sources(outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                     limit: int = Query(20, ge=1, le=1000)) -> list[dict]:
         """The most cited sources (from attributions such as "X reported", "according to X")."""
+        api_range(since, until)
         return store().cited_sources(outlet, since, until, limit)
 
     @app.get("/api/reuse", tags=["api"])

@@ -26,28 +26,38 @@ DASHBOARD_TABLES = ("techniques", "outlets", "months", "outlet_months", "topics"
 
 def parse_day(value: str | None, end: bool = False) -> dt.date | None:
     """A date filter from a form or a URL: ``2020-01-31``, or a month ``2020-01`` (its first day,
-    or its last with ``end``). Empty means no filter; anything else raises ValueError."""
+    or its last with ``end``), in ASCII digits, as the command line takes them (Python's
+    ``fromisoformat`` also took ``20200131``, week dates and fullwidth digits). Empty means no
+    filter; anything else raises ValueError naming the value."""
     value = (value or "").strip()
     if not value:
         return None
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        year, month = map(int, value.split("-"))
-        if not 1 <= month <= 12:
-            raise ValueError(f"not a month: {value!r}")
-        return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+    parts = re.fullmatch(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?", value)
+    if parts and not parts[3] and not 1 <= int(parts[2]) <= 12:
+        raise ValueError(f"not a month: {value!r}")
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
+        if not parts:
+            raise ValueError(value)
+        year, month = int(parts[1]), int(parts[2])
+        day = int(parts[3]) if parts[3] else calendar.monthrange(year, month)[1] if end else 1
+        return dt.date(year, month, day)
+    except ValueError:  # year 0, or a day the month lacks: Python said "year 0 is out of range"
         raise ValueError(f"not a date (YYYY-MM-DD or YYYY-MM): {value!r}") from None
 
 
 def parse_range(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
     """The from and until filters of a page (``parse_day``); a from after the until is a
-    ValueError that says so: the page was empty with no word why."""
+    ValueError that says so (``check_range``)."""
     first, last = parse_day(since), parse_day(until, end=True)
+    check_range(first, last)
+    return first, last
+
+
+def check_range(first: dt.date | None, last: dt.date | None) -> None:
+    """ValueError when ``first`` is after ``last``: the page, and the API's answer, were empty with
+    no word why."""
     if first and last and first > last:
         raise ValueError(f"the from date ({first}) is after the until date ({last}): nothing can match; swap them")
-    return first, last
 
 
 FORM_NAMES = {"text": "text", "url": "address", "title": "title"}
