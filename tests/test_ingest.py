@@ -950,3 +950,38 @@ def test_a_legacy_charset_is_read_as_browsers_read_it(tmp_path):
     assert isinstance(a, Article) and zh in a.text, a
     assert isinstance(b, Article) and ja in b.text, b
     assert ingest.declared_reading("喆".encode("gb18030"), "gbk") == "喆"
+
+
+def test_a_double_hyphen_between_headline_and_site_is_a_separator(tmp_path):
+    """Sites typed before the en dash was put " -- " between a headline and their name: the
+    headline shown as a heading on the page is the title, without the site's name."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    page = ("<html><head><title>Ferry fares frozen until spring -- Lakeside Weekly</title></head><body>"
+            f"<div class='story'><h3>Ferry fares frozen until spring</h3>{story}</div></body></html>")
+    (tmp_path / "dashes.html").write_text(page)
+    [a] = read(tmp_path / "dashes.html")
+    assert a.title == "Ferry fares frozen until spring", a.title
+
+
+def test_a_page_drawn_by_a_script_is_read_from_its_json_data(tmp_path):
+    """A saved page of a site that draws its pages in the browser shows no story, only its shell
+    ("Please turn on JavaScript"); the story is in the JSON its script reads: a list of body
+    blocks (rich text keeps a paragraph's words in spans), or the body as one HTML string. Its
+    related links and ad slots are no paragraphs. A page drawn on the server, its story shown and
+    in its data too, holds it once."""
+    def shell(data: dict, shown: str = "<noscript>Please turn on JavaScript.</noscript>") -> str:
+        return (f"<html lang='en'><head><title>Prices up again</title></head><body><div id='root'>{shown}</div>"
+                f"<script type='application/json' id='app-state'>{json.dumps(data)}</script></body></html>")
+
+    blocks = [{"_type": "block", "children": [{"text": s[:20]}, {"text": s[20:]}]} for s in STORY]
+    blocks.insert(1, {"_type": "teaser", "headline": "Reservoir levels at a ten-year low", "href": "/r"})
+    spans = {"page": {"story": {"title": "Prices up again", "blocks": blocks}}}
+    one_string = {"props": {"entry": {"bodyHtml": "".join(f"<p>{s}</p>" for s in STORY)}}}
+    own = "<article>" + "".join(f"<p>{s}</p>" for s in STORY) + "</article>"
+    for name, page in (("spans", shell(spans)), ("string", shell(one_string)), ("own", shell(one_string, own))):
+        (tmp_path / f"{name}.html").write_text(page)
+    a, b, c = read(tmp_path / "spans.html", tmp_path / "string.html", tmp_path / "own.html")
+    for art in (a, b, c):
+        assert isinstance(art, Article) and all(s in art.text for s in STORY), art
+        assert "JavaScript" not in art.text and "Reservoir levels" not in art.text, art.text
+        assert all(art.text.count(s) == 1 for s in STORY), art.text

@@ -9,6 +9,7 @@ paragraphs, so their headlines were analysed as the article's sentences and coun
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from typing import TYPE_CHECKING
@@ -685,11 +686,97 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     drop_unless_large(tree, [box for box in legal if box.getparent() is not None], share=2)
 
 
+# A page that a script draws (Next.js, Nuxt) ships its data as JSON in a <script>, and a saved
+# copy of it may show nothing else: "You need to enable JavaScript to run this app."
+MAX_EMPTY_PAGE = 400  # characters a reader sees on a page that is a script's shell, not a story
+MIN_SCRIPT_STORY = 200  # characters of paragraphs in the data that make a story (three short sentences)
+_PARAGRAPH_KEYS = ("text", "content", "value", "html", "body")
+_HTML_PARAGRAPH = re.compile(r"<p[\s>]", re.I)
+
+
+def _block_text(item: object, depth: int = 0) -> str:
+    """The text of one block of a CMS's body: a string, an object's text (``_PARAGRAPH_KEYS``), or
+    the texts of its spans joined (rich-text formats keep a paragraph's words in "children" or
+    "content": [{"text": "Bills rise "}, {"text": "in April."}])."""
+    if isinstance(item, str) or depth > 3:
+        return item if isinstance(item, str) else ""
+    if not isinstance(item, dict):
+        return ""
+    if text := next((item[k] for k in _PARAGRAPH_KEYS if isinstance(item.get(k), str)), ""):
+        return text
+    spans = next((item[k] for k in ("children", "content", "spans") if isinstance(item.get(k), list)), [])
+    return "".join(_block_text(span, depth + 1) for span in spans)
+
+
+def _paragraph_runs(data: object, depth: int = 0) -> Iterable[list[str]]:
+    """Each run of paragraphs in the JSON ``data``: a list whose items are strings or objects with
+    a text (``_PARAGRAPH_KEYS``: a CMS's body blocks, its ads and related links among them, which
+    carry none), and each string of HTML with paragraphs in it (a body as one HTML string)."""
+    if depth > 40:
+        return
+    if isinstance(data, str):
+        if _HTML_PARAGRAPH.search(data):
+            yield [data]
+        return
+    values = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
+    if isinstance(data, list):
+        run = [t for item in data if (t := _block_text(item))]
+        if len(run) >= 2:
+            yield run
+    for value in values:
+        if isinstance(value, (dict, list, str)):
+            yield from _paragraph_runs(value, depth + 1)
+
+
+def restore_script_story(tree: HtmlElement) -> None:
+    """Give a page that shows almost no text (``MAX_EMPTY_PAGE``) the story its JSON data holds:
+    the longest run of paragraphs (``_paragraph_runs``) in a ``<script type="application/json">``
+    (Next.js's ``__NEXT_DATA__``), as an <article> of <p>s, when it is a story's length
+    (``MIN_SCRIPT_STORY``) and ends sentences. Saved from a site that draws its pages in the
+    browser, such a page was "no article text found", or its "enable JavaScript" line."""
+    import lxml.html
+
+    body = tree.find(".//body")
+    if body is None or _visible_lengths(body, set())[id(body)] > MAX_EMPTY_PAGE:
+        return
+    bare = copy.deepcopy(body)  # a page of a few words beside its data: a cheap copy
+    for el in list(bare.iter(*_HIDDEN)):
+        el.drop_tree()
+    shown = " ".join(bare.text_content().split())
+    best: list[str] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except (ValueError, RecursionError):
+            continue
+        for run in _paragraph_runs(data):
+            if sum(map(len, run)) > sum(map(len, best)):
+                best = run
+    if sum(map(len, best)) < MIN_SCRIPT_STORY:
+        return
+    article = lxml.html.Element("article")
+    for text in best:
+        for part in lxml.html.fragments_fromstring(text) if _HTML_PARAGRAPH.search(text) else [text]:
+            if isinstance(part, str):  # words before the first tag, or a block that is words alone
+                words, part = part, lxml.html.Element("p")
+                part.text = words
+            article.append(part)
+    lines = [w for p in article if (w := _words(p))]
+    # sentences, not a list of names or tags; and not the story the page shows already (drawn on the server)
+    if any(_SENTENCE_END.search(w) for w in lines) and not any(w in shown for w in lines):
+        body.append(article)
+
+
+
 def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
     """Take out of page ``tree`` what news templates wrap an article in, before trafilatura reads
     it (layout tables, chrome named as such, embedded posts' frames, notes, link lines, page furniture),
-    and give the page's <title> and declared language, read before anything goes."""
+    and give the page's <title> and declared language, read before anything goes. A page that a
+    script draws gets the story its data holds (``restore_script_story``)."""
     title, language = page_title(tree), declared_language(tree)
+    restore_script_story(tree)
     unwrap_layout_tables(tree)
     prune_chrome(tree)
     tidy_social_embeds(tree)
@@ -776,7 +863,8 @@ def tidy_social_embeds(tree: HtmlElement) -> None:
         quote.extend(paragraphs)
 
 
-_TITLE_SEPARATOR = re.compile(r"\s+[–•·—|⁄*⋆~‹«<›»>:-]\s+|:\s+")  # as trafilatura splits a <title>, and "Site: "
+# As trafilatura splits a <title>, and "Site: ", and the " -- " of sites typed before the en dash was.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:--|[–•·—|⁄*⋆~‹«<›»>:-])\s+|:\s+")
 
 
 def page_title(tree: HtmlElement) -> str | None:
