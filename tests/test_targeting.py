@@ -74,3 +74,85 @@ def test_a_slogan_that_names_no_one_has_no_target_near_it():
     assert _names(t, "Never surrender, never forget", "Slogans") == []
     t = "“Send him home! Send him home!” fans sang as coach Piet Mulder left the pitch."
     assert _names(t, "Send him home! Send him home!", "Slogans") == ["Piet Mulder"]
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("Norvik Shipping sacked 400 dockers by email. The firm treats its workers like cattle, the union said.",
+     "treats its workers like cattle", ["Norvik Shipping"]),
+    ("The National Rail Authority cancelled the night trains again. Those clowns could not organise a picnic, "
+     "commuters said.", "Those clowns could not organise a picnic", ["National Rail Authority"]),
+    ("Belarus arrested two more bloggers on Monday. The dictatorship is afraid of its own people, exiles said.",
+     "afraid of its own people", ["Belarus"]),
+])
+def test_a_noun_for_a_body_opening_the_sentence_stands_for_the_body_named_before(text, span, names):
+    """'The firm', 'the dictatorship', 'those clowns' opening a sentence that names nobody refer back to the
+    company, country or agency just named, as 'they' does."""
+    assert _names(text, span, "Loaded_Language") == names
+
+
+def test_a_noun_for_a_government_does_not_stand_for_a_company():
+    """'The government' after a company's sentence means no company: the span names no one it can be."""
+    t = "Dalvik Oil raised pump prices again. The government has betrayed every driver, the motoring club said."
+    assert _names(t, "betrayed every driver", "Loaded_Language") == []
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("Every family in Leeds has been betrayed by Mayor Amy Hart, the leaflet says.",
+     "Every family in Leeds has been betrayed by Mayor Amy Hart", ["Amy Hart"]),
+    ("The financiers in Frankfurt are scheming to seize your savings, the newsletter warned.",
+     "scheming to seize your savings", []),
+    ("The regime in Havana is a gang of jailers, the dissident said.",
+     "The regime in Havana is a gang of jailers", ["Havana"]),
+])
+def test_a_place_where_people_are_is_the_scene_not_the_target(text, span, names):
+    """'every family in X', 'the financiers in X': the place is where they are, not whom the span attacks; a
+    regime or government in a place stands for it."""
+    assert _names(text, span, "Loaded_Language") == names
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("Critics call Senator Lee Adams a Beijing stooge.", "a Beijing stooge", ["Lee Adams"]),
+    ("Rival bloggers say Latvia is a Pentagon colony.", "a Pentagon colony", ["Latvia"]),
+])
+def test_a_name_qualifying_an_indefinite_label_is_whom_the_labelled_one_serves(text, span, names):
+    """'a Beijing stooge', 'a Pentagon colony': the name says whose stooge; the one called so is the target."""
+    assert _names(text, span) == names
+
+
+def test_a_name_before_a_noun_after_the_is_the_subject():
+    """'The Tehran leadership is trying to *silence Kurdish journalists*': the leadership of the place named is
+    the subject the span is pinned on, not the group it acts on."""
+    t = "The Tehran leadership is trying to silence Kurdish journalists, the exile radio said."
+    assert _names(t, "silence Kurdish journalists", "Loaded_Language") == ["Tehran"]
+
+
+def test_the_crowd_a_bandwagon_invokes_is_no_target():
+    """'Most Australians already know ...': the many a bandwagon appeal points to are whom to follow."""
+    t = "Most Australians already know the truth about fluoride."
+    assert _names(t, "Most Australians already know the truth", "Bandwagon,Reductio_ad_hitlerum") == []
+
+
+def test_the_authority_an_appeal_cites_is_no_target():
+    """'As Professor X has shown, ...' leans on X; it does not attack X."""
+    t = "As Professor Ines Duarte of Lisbon University has shown, the drug is completely safe."
+    assert _names(t, "As Professor Ines Duarte of Lisbon University has shown", "Appeal_to_Authority") == []
+
+
+def test_a_span_opening_with_they_stands_for_the_body_named_before():
+    """A span that opens its sentence with 'They' ('They hate small shops') means the body named before, as a
+    'they' before the span does."""
+    t = "Kingsbridge Council raised parking fees for the third time. They hate small shops, the traders said."
+    assert _names(t, "They hate small shops", "Loaded_Language") == ["Kingsbridge Council"]
+
+
+def test_a_role_with_a_modifier_names_its_one_holder():
+    """'the health minister' is the one 'Health Minister X' when the article has one such minister."""
+    t = ("Health Minister Dora Vilk shut two rural clinics. The health minister has left whole villages without "
+         "doctors, nurses said.")
+    assert _names(t, "left whole villages without doctors", "Loaded_Language") == ["Dora Vilk"]
+
+
+def test_a_span_that_names_only_where_its_people_are_takes_no_name_nearby():
+    """'no one in Dhaka feels safe': Dhaka is the scene, and the outlet named before it is no target either."""
+    t = "Since the cholera reports on Al Jazeera, no one in Dhaka feels safe drinking tap water."
+    assert _names(t, "no one in Dhaka feels safe drinking tap water", "Appeal_to_fear-prejudice") == []

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..places import is_place
 from .lexicon import TITLES
 from .results import Attribution, EntityMention, Quote
 
@@ -39,14 +40,17 @@ def targets(
     nearest entity in the same sentence (sentences from :func:`propscope.sentences.split` when
     ``text`` is given, else within ``window`` characters). Answers e.g. who is the object of
     Name_Calling,Labeling. The speaker of a quote or reported statement that holds the span is
-    never its target: in '"She has blood on her hands," DiMarco said' DiMarco is who accuses.
+    never its target: in '"She has blood on her hands," DiMarco said' DiMarco is who accuses. Nor are the
+    places where the people a span speaks of are ('no one in Lagos is safe'), the name that qualifies a label ('a
+    Beijing stooge'), a bandwagon's crowd, or anyone an Appeal_to_Authority span cites.
 
     ``spans`` are :class:`propscope.document.Span` objects or dicts with start/end/technique;
     ``entities``, ``attributions`` and ``quotes`` are this module's objects or their dicts.
     Returns one dict per span, in order: ``{start, end, technique, targets: [{entity_id,
     canonical, text, label, start, end, how}]}`` with ``how`` = ``"overlap"``, ``"role"``,
-    ``"nearest"``, ``"pronoun"`` (the sentence names nobody and a pronoun before the span stands for
-    the last person or body named before the sentence) or ``"subject"`` (the span is its clause's
+    ``"nearest"``, ``"pronoun"`` (the sentence names nobody and a pronoun before or opening the span, or a noun
+    for a body opening the sentence, 'The firm', 'Those clowns', stands for the last person or body of its kind
+    named before the sentence) or ``"subject"`` (the span is its clause's
     predicate and the subject before it is the one aimed at: in 'Reyes is a butcher of the NHS' Reyes is
     the one called a butcher, in 'Saudi jets have turned Yemen into a ruin' the Saudis are accused, not
     Yemen; see :func:`_predicate_subject`).
@@ -70,7 +74,8 @@ def targets(
         tech = _get(sp, "technique")
         speakers = {eid for cs, ce, eids in said if cs <= s and e <= ce for eid in eids if eid is not None}
         cands = [m for m in ents if m.get("entity_id") not in speakers and not _compared_to(tech, m, text)
-                 and not _STANCE.match(m.get("text") or "") and not (text is not None and _own_side(text, m))]
+                 and not _STANCE.match(m.get("text") or "") and not (text is not None and _own_side(text, m))
+                 and not _leaned_on(tech, m, text, s, e) and not (text is not None and _in_span_aside(text, m, s, e))]
         found: list[dict[str, Any]] = []
         seen: set[Any] = set()
         for m in cands:
@@ -93,15 +98,20 @@ def targets(
                     or _by_body_noun(text, cands, lo, hi)) if text is not None else None
             near = [m for m in cands if lo <= m["start"] and m["end"] <= hi]
             if text is not None:
-                near = _nearby(text, near, e)
+                near = [m for m in _nearby(text, near, e) if not (m["end"] <= s and _scene(text, m))]
+            # a span naming where its people are ('no one in X is safe') is about no one nearby or named before
+            scenic = text is not None and any(m["start"] < e and s < m["end"] and _scene(text, m) for m in ents)
             if role is not None:
                 found.append({**_target(role), "how": "role"})
-            elif near and not _closed_slogan(tech, text, s, e):
+            elif near and not _closed_slogan(tech, text, s, e) and not scenic:
                 best = min(near, key=lambda m, s=s, e=e: (m["start"] - e if m["start"] >= e else s - m["end"],
                                                           m["label"] not in {"PERSON", "ORG"}, m["start"]))
                 found.append({**_target(best), "how": "nearest"})
-            elif text is not None and (back := _pronoun_antecedent(text, cands, lo, s)) is not None:
+            elif text is not None and not scenic and (back := _pronoun_antecedent(
+                    text, cands, lo, _opening_pronoun_end(text, lo, s, e))) is not None:
                 found.append({**_target(back), "how": "pronoun"})
+            elif text is not None and (backs := _noun_antecedent(text, cands, lo, e)):
+                found += [{**_target(m), "how": "pronoun"} for m in backs]
             # a name right after the span completes its phrase ('the mess Obama left'): that one, not the subject
             if subjects and {m.get("entity_id") for m in subjects} != {t["entity_id"] for t in found} and \
                     _by_role(text, cands, s, e) is None and not any(
@@ -138,13 +148,70 @@ def _nearby(text: str, near: list[dict[str, Any]], e: int) -> list[dict[str, Any
             or not (m["start"] >= e and _setting(text, m)) and not _aside(text, m, near)]
 
 
-_SETTING_BEFORE = re.compile(r"\b(?:in|at|from|across|near|inside|throughout|around|outside)\s+(?:the\s+)?$", re.I)
+_SETTING_BEFORE = re.compile(r"\b(?:in|at|from|across|near|inside|through|throughout|around|outside)\s+(?:the\s+)?$", re.I)
+# Nouns for who rules a place: 'the regime in Havana' is Havana's government, not a scene.
+_RULERS = frozenset("regime regimes junta government governments authorities administration leadership rulers "
+                    "dictatorship".split())
 
 
 def _setting(text: str, m: dict[str, Any]) -> bool:
     """Whether a place is named as where something happens ('told the crowd in Enugu', 'every farmer in
     Europe'): the scene, not whom a span attacks."""
     return m["label"] in {"GPE", "LOC", "FAC"} and bool(_SETTING_BEFORE.search(text[max(0, m["start"] - 20) : m["start"]]))
+
+
+# '<every> <noun> in (the) [Place, | Place and] <m>': the noun the place of ``m`` hangs on
+_SCENE_BEFORE = re.compile(r"(?:\b(?i:every|each|no|any|all)\s+(?:[\w-]+\s+){0,2})?\b([\w-]+)[”\"’']?\s+"
+                           r"(?i:in|at|from|across|near|inside|through|throughout|around|outside)\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?)*$")
+_NOT_PLURAL = frozenset("is was has does its this us his as less news".split())
+
+
+def _scene(text: str, m: dict[str, Any]) -> bool:
+    """Whether a place is only where the people a span speaks of are ('every family in Leeds', 'the financiers
+    in Frankfurt', 'no one in X', 'our forces in Syria and Iraq'), not whom it attacks: a place after a plural or
+    counted noun that no ruling noun is ('the regime in Havana' is Havana's government; 'corruption in
+    Washington', 'the ban in the U.K.' are the place's own)."""
+    if m["label"] not in {"GPE", "LOC", "FAC"}:
+        return False
+    w = _SCENE_BEFORE.search(text[max(0, m["start"] - 80) : m["start"]])
+    if w is None:
+        return False
+    word = w.group(1)
+    if word.isupper():  # 'allies against ISIS in Syria': a name's letters, no plural
+        return False
+    word = word.lower()
+    counted = w.group(0)[:1].isalpha() and w.group(0).split()[0].lower() in {"every", "each", "no", "any", "all"}
+    return word not in _RULERS and (counted or word == "one" or (word.endswith("s") and word not in _NOT_PLURAL))
+
+
+def _in_span_aside(text: str, m: dict[str, Any], s: int, e: int) -> bool:
+    """Whether a name inside the span ``text[s:e]`` is no one it aims at: a scene (:func:`_scene`) or the
+    qualifier of its label (:func:`_qualifies_label`)."""
+    return m["start"] < e and s < m["end"] and (_scene(text, m) or _qualifies_label(text, s, m))
+
+
+def _qualifies_label(text: str, s: int, m: dict[str, Any]) -> bool:
+    """Whether a name right after a span's opening 'a'/'an' qualifies its noun ('a Beijing stooge', 'a CIA
+    front'): it says whose stooge; the one called so is someone else."""
+    return m["label"] != "NORP" and bool(re.fullmatch(r"(?i:an?)\s+", text[s : m["start"]])) and \
+        bool(re.match(r"\s+[a-z]", text[m["end"] :]))
+
+
+# A Bandwagon span's crowd: 'Most Australians', 'Millions of Americans', 'all Germans' (whom to follow)
+_CROWD_BEFORE = re.compile(r"\b(?:millions|thousands|hundreds|most|all|many|more|countless|majority)\s+(?:of\s+)?"
+                           r"(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
+
+
+def _leaned_on(technique: Any, m: dict[str, Any], text: str | None, s: int, e: int) -> bool:
+    """Whether ``m`` is whom a span leans on rather than attacks: the crowd a Bandwagon span invokes ('Most
+    Australians already know'), and anyone an Appeal_to_Authority span names: it cites its authority ('As
+    Professor X has shown', 'X told reporters ...') and aims at no one by that appeal."""
+    tech = str(technique or "").lower()
+    if "authority" in tech:
+        return True
+    return "bandwagon" in tech and m["start"] < e and s < m["end"] and m["label"] == "NORP" and text is not None \
+        and bool(_CROWD_BEFORE.search(text[max(0, m["start"] - 40) : m["start"]]))
 
 
 def _aside(text: str, m: dict[str, Any], others: Sequence[dict[str, Any]], in_span: bool = False) -> bool:
@@ -239,7 +306,8 @@ def _noun_predicate(text: str, ents: list[dict[str, Any]], lo: int, s: int, e: i
     if first is None or not (first.group().lower() in _NOUN_PHRASE_START
                              or any(m["start"] == s and _owns_the_noun(text, s, m) for m in inside)):
         return None
-    if not all(_OF_BEFORE.search(text[s : max(s, m["start"])]) or _owns_the_noun(text, s, m) for m in inside):
+    if not all(_OF_BEFORE.search(text[s : max(s, m["start"])]) or _owns_the_noun(text, s, m)
+               or _qualifies_label(text, s, m) for m in inside):
         return None
     cop = _COPULA_BEFORE.search(text[lo:s])
     return None if cop is None else lo + cop.start()
@@ -255,14 +323,16 @@ def _subject_ending_at(text: str, ents: list[dict[str, Any]], lo: int, p: int) -
     for m in sorted((m for m in ents if lo <= m["start"] and m["end"] <= p), key=lambda m: -m["end"]):
         gap = text[m["end"] : p]
         noun = r"(?:\s+[a-z][\w’'-]*){0,3}" if re.match(r"['’]s?(?:\s|$)", gap) else \
-            r"(?:\s+(?!who\b|which\b|that\b)[a-z][\w’'-]*)?" if m["label"] == "NORP" else ""
+            r"(?:\s+(?!who\b|which\b|that\b)[a-z][\w’'-]*)?" if m["label"] == "NORP" else \
+            r"(?:\s+(?!who\b|which\b|that\b)[a-z][\w’'-]*(?<!ed))?" \
+            if re.search(r"\b(?i:the)\s+$", text[max(lo, m["start"] - 4) : m["start"]]) else ""
         if re.fullmatch(rf"(?:['’]s?)?{noun}\s*", gap) and not _PREP_BEFORE.search(text[lo : m["start"]]):
             return _listed_before(text, ents, m)
         break
     head = text[lo:p]
-    if (r := re.search(r"\b(?i:the|our|their|this)\s+(?:[a-z-]+\s+)?[a-z-]+\s*$", head)) is not None:
+    if (r := re.search(r"\b(?i:the|our|their|this|that|these|those)\s+(?:[a-z-]+\s+)?[a-z-]+\s*$", head)) is not None:
         role = _by_role(text, ents, lo + r.start(), p)
-        return [role] if role is not None else []
+        return [role] if role is not None else _noun_antecedent(text, ents, lo, p)
     if re.fullmatch(r"\W*(?i:he|she|they|(?:his|her|its|their)\s+[a-z]+)\s*", head):
         back = _pronoun_antecedent(text, ents, lo, p)
         return [back] if back is not None else []
@@ -342,25 +412,84 @@ def _pronoun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, s: int) 
     return last if last["label"] in kinds else None
 
 
+_ORG, _GPE, _RULE = frozenset({"ORG"}), frozenset({"GPE"}), frozenset({"GPE", "ORG"})
+# Common nouns that name a body, its bosses or its rulers, and the kinds of mention each can stand for
+_BODY_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys("""company firm outfit corporation conglomerate group bank agency ministry department council party
+    organisation organization network channel broadcaster newspaper paper club union institute commission committee
+    board cartel lobby charity movement alliance bosses executives bureaucrats management owners""".split(), _ORG),
+    **dict.fromkeys("country nation government administration state dictatorship".split(), _GPE),
+    **dict.fromkeys("regime junta army military generals rulers leadership authorities".split(), _RULE),
+}
+
+
+# Plural nouns for people ('bureaucrats', 'censors', 'clowns', 'vandals', 'thugs'), not things ('these discrepancies')
+_AGENTS = re.compile(r"(?:er|or|ist|crat|ian|ite|ard|ant|ot|own|ook|ug|al|ar|ool|ive|ee)s$")
+
+
+def _noun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, upto: int) -> list[dict[str, Any]]:
+    """Whom a noun phrase opening the sentence at ``lo`` (and ending by ``upto``) refers back to, as a pronoun
+    would: 'The firm', 'the regime', 'the generals' stand for the last company, country or body of their kind
+    named in the 300 characters before the sentence; 'these'/'those' with a plural noun ('Those clowns',
+    'These two vandals') for the last body named there, or the persons listed last ('A and B voted ...').
+    [] when the sentence opens otherwise or no such mention is near."""
+    m = re.match(r"\W*(?i:(the|this|that|these|those))((?:\s+[a-z][a-z-]*){1,3})\b", text[lo:upto])
+    if m is None:
+        return []
+    plural = m.group(1).lower() in {"these", "those"}
+    words = m.group(2).split()
+    noun = next((w for w in words if w in _BODY_NOUNS or (plural and _AGENTS.search(w))), None)
+    if noun is None:
+        return []
+    kinds = _BODY_NOUNS.get(noun, frozenset({"ORG", "GPE", "NORP"}) if plural else frozenset())
+    before = sorted((x for x in ents if lo - 300 <= x["start"] and x["end"] <= lo and not _scene(text, x)),
+                    key=lambda x: x["start"])
+    if plural and before and before[-1]["label"] == "PERSON" and len(listed := _listed_before(text, ents,
+                                                                                            before[-1])) > 1:
+        return listed
+    fit = [x for x in before if x["label"] in kinds or ("GPE" in kinds and x["label"] == "ORG" and is_place(x["text"]))]
+    return fit[-1:]
+
+
+def _opening_pronoun_end(text: str, lo: int, s: int, e: int) -> int:
+    """Where a he/she/they pronoun opening both the sentence and the span ends ('*They hate small shops*'), so
+    that it stands for the one named before as a pronoun before the span does; else ``s``."""
+    if text[lo:s].strip(" \t\n\"“‘'"):
+        return s
+    m = re.match(r"\W*(?i:he|she|they|his|her|their)\b", text[s:e])
+    return s + m.end() if m else s
+
+
 def _by_role(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
     """The person ``text[lo:hi]`` names by role ("the mayor"), when exactly one person in the
     article carries that title ("Mayor Carla Benton", "Carla Benton, the mayor")."""
-    for m in re.finditer(r"\b(?:the|our|their|this)\s+([a-z][a-z-]+)\b", text[lo:hi], re.I):
-        role = m.group(1).lower()
-        if role not in TITLES or role in {"former", "late", "deputy", "state", "foreign"}:
+    for m in re.finditer(r"\b(?:the|our|their|this)\s+([a-z][a-z-]+)\b(?=(?:\s+([a-z][a-z-]+)\b)?)", text[lo:hi], re.I):
+        role, head = m.group(1).lower(), (m.group(2) or "").lower()
+        if role in TITLES and role not in {"former", "late", "deputy", "state", "foreign"}:
+            holder = _role_holder(text, ents, role)
+        elif role not in TITLES and head in TITLES and head not in {"former", "late", "deputy", "state", "foreign"}:
+            # 'the health minister', 'the chief minister': the modifier with its title first, else the title
+            holder = _role_holder(text, ents, rf"{role}\s+{head}") or _role_holder(text, ents, head)
+        else:
             continue
-        holders = {}
-        for x in ents:
-            if x["label"] != "PERSON":
-                continue
-            before = text[max(0, x["start"] - 40) : x["start"]].lower()
-            after = text[x["end"] : x["end"] + 40].lower()
-            if re.search(rf"\b{role}\s+(?:\w+\s+)?$", before) or x["text"].lower().startswith(role + " ") or \
-                    re.match(rf",\s+(?:the|a)\s+(?:\w+\s+)?{role}\b", after):
-                holders.setdefault(x.get("entity_id"), x)
-        if len(holders) == 1:
-            return next(iter(holders.values()))
+        if holder is not None:
+            return holder
     return None
+
+
+def _role_holder(text: str, ents: list[dict[str, Any]], role: str) -> dict[str, Any] | None:
+    """The one person the article gives the title ``role`` (a regular expression of lower-case words): 'Mayor X',
+    'X, the mayor'; None when none or several."""
+    holders = {}
+    for x in ents:
+        if x["label"] != "PERSON":
+            continue
+        before = text[max(0, x["start"] - 40) : x["start"]].lower()
+        after = text[x["end"] : x["end"] + 40].lower()
+        if re.search(rf"\b{role}\s+(?:\w+\s+)?$", before) or re.match(rf"{role}\s", x["text"].lower()) or \
+                re.match(rf",\s+(?:the|a)\s+(?:\w+\s+)?{role}\b", after):
+            holders.setdefault(x.get("entity_id"), x)
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _target(m: dict[str, Any]) -> dict[str, Any]:
