@@ -985,3 +985,17 @@ def test_a_page_drawn_by_a_script_is_read_from_its_json_data(tmp_path):
         assert isinstance(art, Article) and all(s in art.text for s in STORY), art
         assert "JavaScript" not in art.text and "Reservoir levels" not in art.text, art.text
         assert all(art.text.count(s) == 1 for s in STORY), art.text
+
+
+def test_a_pages_note_on_its_machine_made_transcript_is_furniture():
+    """Podcast and video pages say their transcript or captions were made by a machine or may hold
+    errors: a note on the page, not a line of what was said. Sentences about transcripts stay."""
+    from propscope.html_page import furniture_line
+
+    for line in ["Our transcripts are produced with speech-recognition software and can include mistakes.",
+                 "Captions for this video were created automatically.", "This show's transcript is made by AI."]:
+        assert furniture_line(line), line
+    for line in ["The transcript of the inquiry was published on Monday.", "Transcripts of the calls show the AI failed.",
+                 "The subtitles were generated automatically, the broadcaster said.",
+                 "Transcripts of the meetings were leaked by a software engineer."]:
+        assert not furniture_line(line), line

@@ -379,6 +379,14 @@ _PAGER = re.compile(r"(?:page|seite|p[aá]gina|strona|страница)\s*\d+\s*
 _READING_TIME = re.compile(r"\d+\s*(?:min(?:ute)?s?\.?|minuten|minuti|minutos?)\s+(?:read|de lectura|lesezeit|"
                            r"di lettura|czytania)", re.I)
 _CONTROL_BAR = re.compile(r"\s*[·•|]\s*")
+# A podcast's or video's note on its own transcript: "This transcript was generated automatically
+# and may contain errors", "Captions are machine-made and may contain mistakes".
+_TRANSCRIPT_NOTE = re.compile(
+    r"(?:(?:this|our|these)\s+(?:\w+(?:'s|’s)?\s+)?)?(?:transcripts?|captions?|subtitles?)\s+(?:\w+\s+){0,3}?"
+    r"(?:is|are|was|were|has\s+been|have\s+been)\b.*\b(?:automatic|automated|machine|speech[\s-]recognition|"
+    r"(?:by|using|with)\s+(?:\w+\s+){0,2}?(?:software|ai|artificial\s+intelligence)\s*(?:[.,;]|and\b|$)|"
+    r"(?:may|might|can|could)\s+(?:contain|include|have)\s+(?:errors|mistakes|inaccuracies))", re.I)
+
 # The verbs a page asks its reader to act with (share, follow, subscribe, donate, ...), in the
 # languages propscope is used on; a line that starts with one and speaks to the reader ("us",
 # "your", "today") or is no sentence at all ("Follow The Herald on Telegram") is a call to act.
@@ -505,7 +513,7 @@ def furniture_line(text: str) -> bool:
         return True
     if _CONTINUES.fullmatch(bare) or _PAGER.fullmatch(bare) or _labelled_contact(text):
         return True
-    if _LABELLED_ADDRESS.fullmatch(text) or _COMMENT_LINE.fullmatch(bare):
+    if _LABELLED_ADDRESS.fullmatch(text) or _COMMENT_LINE.fullmatch(bare) or _transcript_note(text):
         return True
     if _newsletter_pitch(text):
         return True
@@ -518,6 +526,17 @@ def furniture_line(text: str) -> bool:
     if any(s.split()[0].strip("¡¿(").lower() in _CONTACT_VERBS for s in segments if s.split()) and _CONTACT.search(text):
         return True  # asks to be written to or called, and gives the address or number: "Email tips@…"
     return any(_call_to_act(s) for s in segments)
+
+
+def _transcript_note(text: str) -> bool:
+    """Whether ``text`` is a page's note on its own transcript (``_TRANSCRIPT_NOTE``): it opens
+    with the transcript ("This transcript …", "This episode's transcript …", "Captions …") and says
+    a machine made it or that it may hold errors, with no one said to say so ("…, critics said."
+    is a sentence of a story, and so is one about "the transcript" of a hearing)."""
+    return bool(_TRANSCRIPT_NOTE.match(text)) and not _ATTRIBUTION.search(text)
+
+
+_ATTRIBUTION = re.compile(r"\b(?:said|says|added|claim(?:s|ed)?|told|reported|wrote|according\s+to)\b", re.I)
 
 
 def _newsletter_pitch(text: str) -> bool:
