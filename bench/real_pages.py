@@ -9,10 +9,11 @@ article pages of as many sites (``html/*.html.gz``), each with the article's bod
 it (``ground-truth.json``: ``articleBody``, headline excluded). Each page is read as ``propscope
 analyze page.html`` reads it (``ingest.decode_text`` with the charset the page declares, then
 ``html_to_article``), and its ``Article.text`` without the headline line it opens with
-(``html_page.headline_once``; ``--whole-text`` keeps it) is scored against ``articleBody``. The baseline is trafilatura alone on the same decoded page, with
-the options ``html_to_article`` gives it (JSON output with metadata, ``favor_recall``), so the
-difference is what propscope's own rules (``html_page.clean``: layout tables, chrome, landmarks,
-link lines, furniture lines, notes; ``without_meta_lines``: bylines and date lines) add or take.
+(``html_page.headline_once``; ``--whole-text`` keeps it) is scored against ``articleBody``. The
+baseline is trafilatura alone on the same decoded page, with the options ``html_to_article`` gives
+it (JSON output with metadata, ``favor_recall``), so the difference is what propscope's own rules
+(``html_page.clean``: layout tables, chrome, landmarks, link lines, furniture lines, notes;
+``without_meta_lines``: bylines and date lines) add or take.
 
 Scored as the benchmark's ``evaluate.py`` scores it (re-implemented here): each text is cut into
 ``\\w+`` tokens, and into 4-token shingles (a text under 4 tokens is one shingle); a page's true
@@ -46,7 +47,9 @@ credit lines, "(Reporting by â€¦)", a disclaimer, pull quotes said twice, the "â
 line of an embedded post, lines of links ("See it now: Amazon"). Two short pages of one site lost
 most: their last lines gone, trafilatura falls back to readability and keeps a cookie modal.
 The hand-written sets (``bench/html_pages.py``, four folders) gave the same figures after each
-fix.
+fix. The times swing with the machine's load: a run at a lower load (before the last two small
+fixes) gave 0.033 s/page (slowest 0.26 s) for trafilatura alone and 0.049 s/page (slowest 0.21 s)
+for propscope; propscope takes about 1.5 times as long.
 
 Then (045ed85) the text opens with its headline once (an <h1> trafilatura left out is put first,
 a second copy goes), a modal dialog goes unless it holds the <h1> (the cookie modal above), and
@@ -60,9 +63,7 @@ first line on 38 pages, counted against it), and after, scored both ways (one ru
     pages lower than trafilatura alone by over 0.02: 9 before; 7 after (body), 17 (--whole-text)
 
 The --whole-text figure is lower because ``articleBody`` excludes every headline propscope now
-reads with the text (78 pages gained one); on short pages it weighs most. The times swing with the machine's load: a run at a lower load (before the last two small
-fixes) gave 0.033 s/page (slowest 0.26 s) for trafilatura alone and 0.049 s/page (slowest 0.21 s)
-for propscope; propscope takes about 1.5 times as long.
+reads with the text (78 pages gained one); on short pages it weighs most.
 """
 
 from __future__ import annotations
