@@ -754,18 +754,18 @@ def restore_script_story(tree: HtmlElement) -> None:
     (``MIN_SCRIPT_STORY``) and ends sentences. Saved from a site that draws its pages in the
     browser, such a page was "no article text found", or its "enable JavaScript" line."""
     import lxml.html
+    from lxml import etree
 
+    scripts = [s for s in tree.iter("script") if (s.get("type") or "").strip().lower() == "application/json" and s.text]
     body = tree.find(".//body")
-    if body is None or _visible_lengths(body, set())[id(body)] > MAX_EMPTY_PAGE:
+    if not scripts or body is None or _visible_lengths(body, set())[id(body)] > MAX_EMPTY_PAGE:
         return
-    bare = copy.deepcopy(body)  # a page of a few words beside its data: a cheap copy
+    bare = copy.deepcopy(body)  # a page of a few words beside its data
     for el in list(bare.iter(*_HIDDEN)):
         el.drop_tree()
     shown = " ".join(bare.text_content().split())
     best: list[str] = []
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/json" or not script.text:
-            continue
+    for script in scripts:
         try:
             data = json.loads(script.text)
         except (ValueError, RecursionError):
@@ -777,7 +777,11 @@ def restore_script_story(tree: HtmlElement) -> None:
         return
     article = lxml.html.Element("article")
     for text in best:
-        for part in lxml.html.fragments_fromstring(text) if _HTML_PARAGRAPH.search(text) else [text]:
+        try:
+            parts = lxml.html.fragments_fromstring(text) if _HTML_PARAGRAPH.search(text) else [text]
+        except (ValueError, etree.LxmlError):  # markup lxml cannot read: its words, as they are
+            parts = [" ".join(re.sub(r"<[^>]*>", " ", text).split())]
+        for part in parts:
             if isinstance(part, str):  # words before the first tag, or a block that is words alone
                 words, part = part, lxml.html.Element("p")
                 part.text = words
@@ -786,7 +790,6 @@ def restore_script_story(tree: HtmlElement) -> None:
     # sentences, not a list of names or tags; and not the story the page shows already (drawn on the server)
     if any(_SENTENCE_END.search(w) for w in lines) and not any(w in shown for w in lines):
         body.append(article)
-
 
 
 def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
