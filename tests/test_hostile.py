@@ -3016,3 +3016,31 @@ def test_a_page_date_filter_is_yyyy_mm_dd_or_yyyy_mm_in_ascii_digits_as_on_the_c
     assert r.status_code == 400 and r.json()["detail"] == f"not a date (YYYY-MM-DD or YYYY-MM): {value!r}", r.text
     page = client.get("/dashboard", params={"since": value})
     assert page.status_code == 200 and "not a date (YYYY-MM-DD or YYYY-MM)" in page.text
+
+
+def test_an_article_note_or_batch_failure_line_shows_its_id_escaped(tmp_path, monkeypatch):
+    """The note after each analysed article (the ngram model's caveat) and `batch`'s failure lines
+    printed the id as it was: a file named with a line break split the line in two, and one named
+    with a terminal escape sequence recoloured or cleared the user's terminal."""
+    from propscope import batch as runner
+
+    name = "harbour\n\x1b[2Jstory"
+    (tmp_path / f"{name}.txt").write_text("The council said the harbour strike would end on Monday.")
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path / f"{name}.txt"), "--model", "ngram"])
+    notes = [line for line in r.stderr.splitlines() if "paragraph labels" in line]
+    assert r.exit_code == 0 and notes and all(line.startswith("propscope: harbour\\n\\x1b[2Jstory: ") for line in notes)
+    assert "\x1b" not in r.stderr, r.stderr
+
+    class Quiet:
+        def close(self):
+            pass
+
+    failed = [{"id": name, "stage": "techniques", "error": "RuntimeError: bad\rbyte", "partition": "part-00000.jsonl"}]
+    monkeypatch.setattr(runner, "make_client", lambda *a, **k: Quiet())
+    monkeypatch.setattr(runner, "run", lambda *a, **k: batch.BatchResult(1, 0, 1, 0.1, {}, [], failed))
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": name, "text": "Some text."}) + "\n")
+    r = CliRunner().invoke(main, ["batch", str(src), "--output", str(tmp_path / "out"), "--model", "ngram"])
+    assert r.exit_code == 1, r.output
+    assert "propscope: harbour\\n\\x1b[2Jstory: techniques failed (RuntimeError: bad\\rbyte)" in r.stderr
+    assert "\x1b" not in r.stderr and "\r" not in r.stderr, r.stderr

@@ -626,7 +626,7 @@ def _advance(progress: Progress, a: Analysis) -> None:
     """One analysis done: the bar moves, and its notes (e.g. no techniques in a French text) show."""
     progress.advance(len(a.article.text))
     for note in a.notes:
-        progress.bar.write(f"propscope: {a.id}: {note}", file=sys.stderr)
+        progress.bar.write(f"propscope: {ingest.printable(a.id)}: {ingest.printable(note)}", file=sys.stderr)
 
 
 def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources: bool, int8: bool,
@@ -1532,8 +1532,8 @@ def _batch(inputs, output, scheduler, db, model, partition_size, with_sources, i
     if result.articles:
         click.echo("worker time: " + ", ".join(f"{k} {v:.1f} s" for k, v in t.items()))
     for e in result.failed[:20]:
-        _err(f"{e['id']}: {e['stage']} failed ({e['error']})" + (", stored without sources" if e["stage"] == "sources"
-                                                                   else ", not analysed"))
+        _err(f"{ingest.printable(e['id'])}: {e['stage']} failed ({ingest.printable(e['error'])})"
+             + (", stored without sources" if e["stage"] == "sources" else ", not analysed"))
     if result.failed:
         _err(f"{len(result.failed)} articles failed in all; each partition's list is in {output}/part-NNNNN.errors.jsonl")
     if counter["rejected"] or any(e["stage"] == "techniques" for e in result.failed):
