@@ -156,3 +156,9 @@ def test_a_span_that_names_only_where_its_people_are_takes_no_name_nearby():
     """'no one in Dhaka feels safe': Dhaka is the scene, and the outlet named before it is no target either."""
     t = "Since the cholera reports on Al Jazeera, no one in Dhaka feels safe drinking tap water."
     assert _names(t, "no one in Dhaka feels safe drinking tap water", "Appeal_to_fear-prejudice") == []
+
+
+def test_him_or_her_after_a_verb_of_calling_is_the_one_named_before_the_caller():
+    """'X called her a liability' labels whoever 'her' is (the person named before X), not X, the caller."""
+    t = "Senator Ana Ruiz voted for the budget, but her rival Dirk Lamm called her a liability on Sunday."
+    assert _names(t, "a liability") == ["Ana Ruiz"]

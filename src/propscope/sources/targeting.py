@@ -103,6 +103,8 @@ def targets(
             scenic = text is not None and any(m["start"] < e and s < m["end"] and _scene(text, m) for m in ents)
             if role is not None:
                 found.append({**_target(role), "how": "role"})
+            elif text is not None and (called := _called_pronoun(text, cands, lo, s)) is not None:
+                found.append({**_target(called), "how": "pronoun"})
             elif near and not _closed_slogan(tech, text, s, e) and not scenic:
                 best = min(near, key=lambda m, s=s, e=e: (m["start"] - e if m["start"] >= e else s - m["end"],
                                                           m["label"] not in {"PERSON", "ORG"}, m["start"]))
@@ -449,6 +451,27 @@ def _noun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, upto: int) 
         return listed
     fit = [x for x in before if x["label"] in kinds or ("GPE" in kinds and x["label"] == "ORG" and is_place(x["text"]))]
     return fit[-1:]
+
+
+_CALLED = re.compile(r"\b(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|dub(?:s|bed|bing)?)\s+"
+                     r"(him|her|them)\s*$", re.I)
+
+
+def _called_pronoun(text: str, ents: list[dict[str, Any]], lo: int, s: int) -> dict[str, Any] | None:
+    """Whom 'him'/'her'/'them' stands for right after a verb of calling before the span ('..., and Y called her
+    *a thief*'): the last person (for 'them', body) of its kind named in the sentence before the caller Y, else
+    before the sentence; never the caller, whom the nearest name would give."""
+    m = _CALLED.search(text[lo:s])
+    if m is None:
+        return None
+    verb = lo + m.start()
+    kinds = _PRONOUN_LABELS[m.group(1).lower()]
+    caller = next((x for x in ents if lo <= x["start"] and re.fullmatch(r"\s*(?:\w+ly\s+)?", text[x["end"] : verb])),
+                  None)
+    upto = caller["start"] if caller is not None else verb
+    name = (caller or {}).get("text") or ""
+    before = [x for x in ents if x["end"] <= upto and x["label"] in kinds and not (name and x["text"].endswith(name))]
+    return max(before, key=lambda x: x["start"]) if before else None
 
 
 def _opening_pronoun_end(text: str, lo: int, s: int, e: int) -> int:
