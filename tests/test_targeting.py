@@ -162,3 +162,10 @@ def test_him_or_her_after_a_verb_of_calling_is_the_one_named_before_the_caller()
     """'X called her a liability' labels whoever 'her' is (the person named before X), not X, the caller."""
     t = "Senator Ana Ruiz voted for the budget, but her rival Dirk Lamm called her a liability on Sunday."
     assert _names(t, "a liability") == ["Ana Ruiz"]
+
+
+def test_a_quote_cut_at_its_exclamation_mark_runs_on_over_a_tag_that_opens_with_its_speaker():
+    """'“Shame on you!” Premier X shouted at the Greenpeace activists': the tag is the quote's sentence, X who
+    shouts it, and the ones shouted at are its target."""
+    t = "“Shame on you!” Premier Ola Berg shouted at the activists from Greenpeace."
+    assert _names(t, "Shame on you!") == ["Greenpeace"]

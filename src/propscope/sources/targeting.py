@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..places import is_place
-from .lexicon import TITLES
+from .lexicon import SPEECH_FORMS, TITLES
 from .results import Attribution, EntityMention, Quote
 
 
@@ -62,7 +62,8 @@ def targets(
                    _opt(q, "speaker_end")) for q in quotes]
     if text is not None:
         said += [(int(_get(q, "start")), int(_get(q, "end")), {x.get("entity_id")}) for q in quotes
-                 if _get(q, "speaker_entity_id") is None and (x := _colon_speaker(text, ents, int(_get(q, "start"))))]
+                 if _get(q, "speaker_entity_id") is None and (x := _colon_speaker(text, ents, int(_get(q, "start")))
+                                                              or _tag_speaker(text, ents, int(_get(q, "end"))))]
     sents = None
     if text is not None:
         from ..sentences import split
@@ -84,7 +85,7 @@ def targets(
                 found.append({**_target(m), "how": "overlap"})
         if text is not None:
             found = [t for t in found if not _aside(text, t, found, in_span=True)]
-        lo, hi = _sentence_bounds(text, sents, quotes, s, e) if text is not None and sents is not None \
+        lo, hi = _sentence_bounds(text, sents, quotes, s, e, ents) if text is not None and sents is not None \
             else (s - window, e + window)
         subjects = _predicate_subject(text, cands, lo, s, e) if text is not None else []
         if subjects and found:
@@ -131,13 +132,16 @@ def _closed_slogan(technique: Any, text: str | None, s: int, e: int) -> bool:
         not re.search(r"\b(?i:he|she|him|her|his|they|them|their)\b", text[s:e])
 
 
-def _sentence_bounds(text: str, sents: list[tuple[int, int]], quotes: Sequence[Any], s: int, e: int) -> tuple[int, int]:
+def _sentence_bounds(text: str, sents: list[tuple[int, int]], quotes: Sequence[Any], s: int, e: int,
+                     ents: Sequence[dict[str, Any]] = ()) -> tuple[int, int]:
     """The sentence(s) holding ``text[s:e]``, running on over the tag of a quote the splitter cut at its '!' or '.'
-    ('“Lock him up! Lock him up!” the crowd chanted as X left': the tag says whom 'him' means)."""
+    ('“Lock him up! Lock him up!” the crowd chanted as X left': the tag says whom 'him' means), a tag in lower case
+    or one that opens with its speaker's name (:func:`_tag_speaker`)."""
     lo = min((a for a, b in sents if a <= s < b), default=s)
     hi = max((b for a, b in sents if a < e <= b), default=e)
     q_end = next((int(_get(q, "end")) for q in quotes if int(_get(q, "start")) <= s and e <= int(_get(q, "end"))), None)
-    if q_end is not None and hi >= q_end and re.match(r"[\"”’]?[ \t]+[a-z]", text[q_end : q_end + 4]):
+    if q_end is not None and hi >= q_end and (re.match(r"[\"”’]?[ \t]+[a-z]", text[q_end : q_end + 4])
+                                              or _tag_speaker(text, ents, q_end) is not None):
         hi = max(hi, next((b for a, b in sents if b > q_end + 1), hi))
     return lo, hi
 
@@ -253,6 +257,19 @@ def _colon_speaker(text: str, ents: list[dict[str, Any]], quote_start: int) -> d
         if m["label"] in {"PERSON", "ORG"} and 0 < quote_start - m["end"] <= 40 and \
                 re.fullmatch(r"\s+[a-z]+(?:\s+[a-z]+){0,2}\s*:\s*[\"“‘]?", text[m["end"] : quote_start]):
             return m
+    return None
+
+
+def _tag_speaker(text: str, ents: Sequence[dict[str, Any]], quote_end: int) -> dict[str, Any] | None:
+    """The person or body whose name, after at most two capitalised title words, opens the words right after a
+    quote and comes before a verb of saying or a verb in the past tense ('“Liars!” Premier X shouted at ...',
+    '“Never!” X said'): the quote's speaker, when no verb the parser saw gave it one."""
+    for m in ents:
+        if m["label"] in {"PERSON", "ORG"} and 0 < m["start"] - quote_end <= 30 and \
+                re.fullmatch(r"[\"”’']?[ \t]+(?:[A-Z][\w.]*\s+){0,2}", text[quote_end : m["start"]]):
+            w = re.match(r"\s+([a-z]+)\b", text[m["end"] :])
+            if w is not None and (w.group(1) in SPEECH_FORMS or w.group(1).endswith("ed")):
+                return m
     return None
 
 
