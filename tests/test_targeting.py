@@ -169,3 +169,10 @@ def test_a_quote_cut_at_its_exclamation_mark_runs_on_over_a_tag_that_opens_with_
     shouts it, and the ones shouted at are its target."""
     t = "“Shame on you!” Premier Ola Berg shouted at the activists from Greenpeace."
     assert _names(t, "Shame on you!") == ["Greenpeace"]
+
+
+def test_a_title_in_a_headline_names_its_one_holder_in_the_article():
+    """'GREEDY GOVERNOR HIKES TOLLS': a headline names by title, in capitals and with no 'the', the one person
+    the article gives that title."""
+    t = "GREEDY GOVERNOR HIKES TOLLS AGAIN\nGovernor Paul Ness raised bridge tolls by a third on Monday."
+    assert _names(t, "GREEDY") == ["Paul Ness"]

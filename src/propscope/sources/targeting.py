@@ -96,7 +96,8 @@ def targets(
             found = []
         if not found:
             role = (_by_role(text, cands, s, e) or _by_role(text, cands, lo, hi)
-                    or _by_body_noun(text, cands, lo, hi)) if text is not None else None
+                    or _by_body_noun(text, cands, lo, hi) or _headline_role(text, cands, lo, hi)) \
+                if text is not None else None
             near = [m for m in cands if lo <= m["start"] and m["end"] <= hi]
             if text is not None:
                 near = [m for m in _nearby(text, near, e) if not (m["end"] <= s and _scene(text, m))]
@@ -514,6 +515,22 @@ def _by_role(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[st
             continue
         if holder is not None:
             return holder
+    return None
+
+
+def _headline_role(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
+    """The person a headline (the text's first line, ``text[lo:hi]`` within it) names by a title alone, in any
+    case and with no 'the' ('TRAITOR MAYOR SELLS OFF PARKS', 'Governor Hikes Tolls'): the one the article gives
+    that title."""
+    line_end = text.find("\n")
+    if lo != 0 or line_end < 0 or hi > line_end + 1:
+        return None
+    for w in re.findall(r"[A-Za-z]+", text[lo:hi]):
+        role = w.lower()
+        if role in TITLES and role not in {"former", "late", "deputy", "state", "foreign", "st", "mr", "mrs", "ms",
+                                           "miss", "sir", "lady", "lord", "vice", "prime", "chair"}:
+            if (holder := _role_holder(text, ents, role)) is not None:
+                return holder
     return None
 
 
