@@ -56,6 +56,9 @@ def targets(
     Yemen; see :func:`_predicate_subject`).
     """
     ents = [e if isinstance(e, dict) else e.to_dict() for e in entities]
+    # (content start, content end, source start, source end) of each statement whose source words are known
+    sourced = [(int(_get(a, "content_start")), int(_get(a, "content_end")), int(ss), int(se)) for a in attributions
+               if (ss := _opt(a, "source_start")) is not None and (se := _opt(a, "source_end")) is not None]
     said = [_said(ents, _get(a, "content_start"), _get(a, "content_end"), _get(a, "entity_id"),
                   _opt(a, "source_start"), _opt(a, "source_end")) for a in attributions]
     said += [_said(ents, _get(q, "start"), _get(q, "end"), _get(q, "speaker_entity_id"), _opt(q, "speaker_start"),
@@ -95,14 +98,17 @@ def targets(
             cands = [m for m in cands if not (m["start"] < e and s < m["end"])]
             found = []
         if not found:
-            role = (_by_role(text, cands, s, e) or _by_role(text, cands, lo, hi)
-                    or _by_body_noun(text, cands, lo, hi) or _headline_role(text, cands, lo, hi)) \
+            # a span naming where its people are ('no one in X is safe') is about no one nearby or named before
+            scenic = text is not None and any(m["start"] < e and s < m["end"] and _scene(text, m) for m in ents)
+            # 'The mayor said that ...': the words naming who speaks are no role the span aims at
+            unsaid = _unsaid(text, [(ss, se) for cs, ce, ss, se in sourced if cs <= s and e <= ce]) \
                 if text is not None else None
+            role = (_by_role(unsaid, cands, s, e) or (None if scenic else (
+                _by_role(unsaid, cands, lo, hi) or _by_body_noun(text, cands, lo, hi)
+                or _headline_role(text, ents, cands, lo, hi)))) if text is not None else None
             near = [m for m in cands if lo <= m["start"] and m["end"] <= hi]
             if text is not None:
                 near = [m for m in _nearby(text, near, e) if not (m["end"] <= s and _scene(text, m))]
-            # a span naming where its people are ('no one in X is safe') is about no one nearby or named before
-            scenic = text is not None and any(m["start"] < e and s < m["end"] and _scene(text, m) for m in ents)
             if role is not None:
                 found.append({**_target(role), "how": "role"})
             elif text is not None and (called := _called_pronoun(text, cands, lo, s)) is not None:
@@ -123,6 +129,14 @@ def targets(
                 found = [{**_target(m), "how": "subject"} for m in subjects]
         out.append({"start": s, "end": e, "technique": tech, "targets": found})
     return out
+
+
+def _unsaid(text: str, sources: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the words that name a statement's speaker blanked out (same length), so that 'the mayor' in
+    'The mayor said that the contractors were crooks' is not read as whom the span is aimed at."""
+    for ss, se in sources:
+        text = text[:ss] + " " * (se - ss) + text[se:]
+    return text
 
 
 def _closed_slogan(technique: Any, text: str | None, s: int, e: int) -> bool:
@@ -168,7 +182,8 @@ def _setting(text: str, m: dict[str, Any]) -> bool:
 
 
 # '<every> <noun> in (the) [Place, | Place and] <m>': the noun the place of ``m`` hangs on
-_SCENE_BEFORE = re.compile(r"(?:\b(?i:every|each|no|any|all)\s+(?:[\w-]+\s+){0,2})?\b([\w-]+)[”\"’']?\s+"
+_SCENE_BEFORE = re.compile(r"(?:\b(?i:(every|each|no|any|all)|the|these|those|our|their|its|his|her|many|most|some|"
+                           r"several|other)\s+(?:[\w“\"‘'-]+\s+){0,2}|(?:[.!?:;]\s+|\n))([\w-]+)[”\"’']?\s+"
                            r"(?i:in|at|from|across|near|inside|through|throughout|around|outside)\s+(?:the\s+)?"
                            r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?)*$")
 _NOT_PLURAL = frozenset("is was has does its this us his as less news".split())
@@ -176,19 +191,20 @@ _NOT_PLURAL = frozenset("is was has does its this us his as less news".split())
 
 def _scene(text: str, m: dict[str, Any]) -> bool:
     """Whether a place is only where the people a span speaks of are ('every family in Leeds', 'the financiers
-    in Frankfurt', 'no one in X', 'our forces in Syria and Iraq'), not whom it attacks: a place after a plural or
-    counted noun that no ruling noun is ('the regime in Havana' is Havana's government; 'corruption in
-    Washington', 'the ban in the U.K.' are the place's own)."""
+    in Frankfurt', 'no one in X', 'our forces in Syria and Iraq', 'Patients in X' opening a sentence), not whom it
+    attacks: a place after a counted noun, or a plural one that opens its sentence or follows a determiner (not a
+    verb: 'the danger comes from the West'), that no ruling noun is ('the regime in Havana' is Havana's
+    government; 'corruption in Washington', 'the ban in the U.K.' are the place's own)."""
     if m["label"] not in {"GPE", "LOC", "FAC"}:
         return False
-    w = _SCENE_BEFORE.search(text[max(0, m["start"] - 80) : m["start"]])
+    w = _SCENE_BEFORE.search(("\n" if m["start"] <= 80 else "") + text[max(0, m["start"] - 80) : m["start"]])
     if w is None:
         return False
-    word = w.group(1)
+    word = w.group(2)
     if word.isupper():  # 'allies against ISIS in Syria': a name's letters, no plural
         return False
     word = word.lower()
-    counted = w.group(0)[:1].isalpha() and w.group(0).split()[0].lower() in {"every", "each", "no", "any", "all"}
+    counted = w.group(1) is not None
     return word not in _RULERS and (counted or word == "one" or (word.endswith("s") and word not in _NOT_PLURAL))
 
 
@@ -438,7 +454,8 @@ _BODY_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys("""company firm outfit corporation conglomerate group bank agency ministry department council party
     organisation organization network channel broadcaster newspaper paper club union institute commission committee
     board cartel lobby charity movement alliance bosses executives bureaucrats management owners""".split(), _ORG),
-    **dict.fromkeys("country nation government administration state dictatorship".split(), _GPE),
+    # not 'the government', 'the administration', 'the country': in news mostly the writer's own, not the last named
+    **dict.fromkeys(["dictatorship"], _GPE),
     **dict.fromkeys("regime junta army military generals rulers leadership authorities".split(), _RULE),
 }
 
@@ -493,11 +510,12 @@ def _called_pronoun(text: str, ents: list[dict[str, Any]], lo: int, s: int) -> d
 
 
 def _opening_pronoun_end(text: str, lo: int, s: int, e: int) -> int:
-    """Where a he/she/they pronoun opening both the sentence and the span ends ('*They hate small shops*'), so
-    that it stands for the one named before as a pronoun before the span does; else ``s``."""
+    """Where a he/she pronoun opening both the sentence and the span ends ('*He is a fraud*'), so that it stands
+    for the one named before as a pronoun before the span does; else ``s``. Not 'they': a span opening with it
+    mostly means a group named by a common noun ('liberals', 'the elites'), not the last body named."""
     if text[lo:s].strip(" \t\n\"“‘'"):
         return s
-    m = re.match(r"\W*(?i:he|she|they|his|her|their)\b", text[s:e])
+    m = re.match(r"\W*(?i:he|she|his|her)\b", text[s:e])
     return s + m.end() if m else s
 
 
@@ -518,18 +536,19 @@ def _by_role(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[st
     return None
 
 
-def _headline_role(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
+def _headline_role(text: str, ents: list[dict[str, Any]], cands: list[dict[str, Any]], lo: int,
+                   hi: int) -> dict[str, Any] | None:
     """The person a headline (the text's first line, ``text[lo:hi]`` within it) names by a title alone, in any
     case and with no 'the' ('TRAITOR MAYOR SELLS OFF PARKS', 'Governor Hikes Tolls'): the one the article gives
     that title."""
     line_end = text.find("\n")
-    if lo != 0 or line_end < 0 or hi > line_end + 1:
+    if lo != 0 or line_end < 0 or hi > line_end + 1 or any(x["start"] < line_end for x in ents):
         return None
     for w in re.findall(r"[A-Za-z]+", text[lo:hi]):
         role = w.lower()
         if role in TITLES and role not in {"former", "late", "deputy", "state", "foreign", "st", "mr", "mrs", "ms",
                                            "miss", "sir", "lady", "lord", "vice", "prime", "chair"}:
-            if (holder := _role_holder(text, ents, role)) is not None:
+            if (holder := _role_holder(text, cands, role)) is not None:
                 return holder
     return None
 
