@@ -14,8 +14,7 @@ import numbers
 import os
 from typing import TYPE_CHECKING
 
-from .document import Analysis, Article, Sentence, Span
-from .ingest import DEFAULT_MAX_BYTES
+from .document import DEFAULT_MAX_BYTES, Analysis, Article, Sentence, Span
 
 __version__ = "0.1.0"
 __all__ = ["Analysis", "Article", "Sentence", "Span", "analyze", "find_reuse", "load_model", "__version__"]

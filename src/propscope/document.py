@@ -14,6 +14,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# The largest text (UTF-8 bytes) any entry point takes by default: the command line's --max-bytes,
+# the API's max_bytes. Bigger ones took minutes and gigabytes before failing somewhere deep.
+DEFAULT_MAX_BYTES = 10_000_000
+
 
 @dataclass(frozen=True)
 class Article:

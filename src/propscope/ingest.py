@@ -29,14 +29,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
-from .document import Article
+from .document import DEFAULT_MAX_BYTES, Article
 from .html_page import clean, headline, headline_once, without_meta_lines
 from .ptc import CONVERT_ADVICE, article_id_from_path, has_ptc_name
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-DEFAULT_MAX_BYTES = 10_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
