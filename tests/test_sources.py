@@ -268,6 +268,20 @@ def test_quotes_straight_curly_and_single():
     assert all(t[q.start : q.end] == q.text for q in qs)
 
 
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("“Shame on the council!” the marchers chanted as they passed the town hall.",
+     "marchers", "chanted", "Shame on the council!"),
+    ("Opposition deputy Lena Varga shouted that the vote count had been rigged.",
+     "Opposition deputy Lena Varga", "shouted", "the vote count had been rigged"),
+    ("“Go back to Brussels,” Councillor Tomas Reyes yelled at the visiting officials.",
+     "Councillor Tomas Reyes", "yelled", "Go back to Brussels"),
+])
+def test_raised_voices_are_speech(text, source, cue, content):
+    # A crowd's chant or a heckler's shout is quoted as much as a statement in partisan copy; the
+    # rules read "shout", "yell", "chant" and "scream" as verbs of saying (not "cry": weeping).
+    check(text, source, cue, content)
+
+
 def test_apostrophes_are_not_quotes():
     t = "Officials don’t accept the students’ claims, and the union’s leaders won’t either."
     assert sources.find_quotes(t) == []
@@ -2016,10 +2030,13 @@ def test_target_named_by_a_noun_of_an_organisations_name():
 
 
 def test_quote_naming_a_person_is_not_inferred_to_be_theirs():
-    """'Coach Ian Reid was jeered. “Reid is a fraud,” a fan yelled.': the quote talks about Reid, so it is
+    """'Coach Ian Reid was jeered. “Reid is a fraud,” a fan sighed.': the quote talks about Reid, so it is
     not his; he stays a target of what it says."""
-    t = "Coach Ian Reid was jeered at the final whistle. “Reid is a fraud,” one fan yelled."
+    t = "Coach Ian Reid was jeered at the final whistle. “Reid is a fraud,” one fan sighed."
     assert [q.speaker for q in sources.extract(t).quotes] == [None]
+    # with a verb of saying after it, the quote is its speaker's, still not Reid's
+    yelled = "Coach Ian Reid was jeered at the final whistle. “Reid is a fraud,” one fan yelled."
+    assert [q.speaker for q in sources.extract(yelled).quotes] == ["one fan"]
     assert _target_names(t, *at(t, "a fraud")) == ["Ian Reid"]
 
 

@@ -12,13 +12,15 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # the Indian and Nigerian wire's "say"; "rule" is a court's or referee's ("the court ruled that ...");
 # "submit" is counsel's ("submitted that the confession was obtained under duress"), with a 'that' clause only;
 # so is "advise" (an agency 'advised that ...'; 'advised residents to leave' is advice, not a statement).
+# Raised voices are speech too: a crowd's chant or a heckler's shout is what partisan copy quotes most
+# ('"Traitors out!" the crowd chanted'); "cry" is left out, as it is mostly weeping.
 SPEECH_LEMMAS = frozenset("""
 say tell report argue warn reveal claim state add note explain insist allege announce assert declare write
 tweet confirm deny suggest stress emphasize emphasise acknowledge admit comment remark predict conclude
 estimate answer reply respond caution contend maintain testify recall mention disclose inform complain boast
 vow promise pledge threaten observe concede lament charge retort speculate hint indicate point reiterate
 assure underline proclaim repeat clarify ask counter rebut recount post opine aver rule quip joke submit
-advise
+advise shout yell chant scream
 """.split())
 # Inflected forms, for when the tagger mislabels a verb (headlines: "..., Shoigu warns").
 SPEECH_FORMS = frozenset(
