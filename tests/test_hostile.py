@@ -219,6 +219,18 @@ def test_a_jsonl_line_nested_too_deeply_costs_only_itself(tmp_path):
     assert summary(r) == {"new": 1, "duplicates": 0, "rejected": 1}
 
 
+def test_a_jsonl_number_too_long_to_read_costs_only_its_line(tmp_path):
+    """A record whose value is an integer of more digits than Python converts (4,300) was int()'s
+    ValueError, a traceback out of ``ingest``; now that line is reported and asks for a string."""
+    p = tmp_path / "long.jsonl"
+    p.write_text('{"text": "A first story about the harbour.", "views": ' + "7" * 6000 + "}\n"
+                 '{"text": "A second story about the railway."}\n', encoding="utf-8")
+    r = cli("ingest", p, "--db", f"sqlite:///{tmp_path / 's.db'}", "--format", "json")
+    assert r.exit_code == 1 and f"{p}:1: a number of 6,000 digits" in r.stderr and "quote it" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert summary(r) == {"new": 1, "duplicates": 0, "rejected": 1}
+
+
 def test_jsonl_strings_may_hold_unicode_line_separators(tmp_path):
     p = tmp_path / "seps.jsonl"
     p.write_text(json.dumps({"id": "s", "text": SEPARATORS}, ensure_ascii=False) + "\n", encoding="utf-8")

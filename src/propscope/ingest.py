@@ -634,6 +634,20 @@ def _finite(number: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+class NumberTooLong(ValueError):
+    """A JSON integer longer than Python converts (``sys.get_int_max_str_digits``, 4,300 digits)."""
+
+
+def _whole(number: str) -> int:
+    """A JSON integer; one too long to convert is ``NumberTooLong``, so its line is reported (it
+    was int()'s ValueError, a traceback out of ``ingest``)."""
+    try:
+        return int(number)
+    except ValueError:
+        raise NumberTooLong(f"a number of {len(number.lstrip('-')):,} digits (more than Python reads); "
+                            "quote it as a string") from None
+
+
 def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Article | Rejected]:
     """Records of a JSON Lines file (or .json), one object a line, each reported by its line. A
     file that is one JSON document instead (``json_document``: an array of records, objects
@@ -649,7 +663,10 @@ def read_jsonl(data: str, name: str, unique_ids: bool = False) -> Iterator[Artic
         if not line.strip():
             continue
         try:
-            rec = json.loads(line, parse_constant=_no_number, parse_float=_finite)
+            rec = json.loads(line, parse_constant=_no_number, parse_float=_finite, parse_int=_whole)
+        except NumberTooLong as e:
+            yield Rejected(f"{name}:{n}", str(e))
+            continue
         except json.JSONDecodeError as e:  # the column finds a stray control character in a long line
             yield Rejected(f"{name}:{n}", f"invalid JSON ({e.msg.removesuffix(' at')}, column {e.colno})")
             continue
@@ -668,11 +685,11 @@ def json_document(data: str, lines: list[str]) -> list | None:
     caller reads line by line, so a file is split once."""
     text = data.removeprefix("\ufeff")
     lines = [line for line in (lines[0].removeprefix("\ufeff"), *lines[1:]) if line.strip()]
-    decoder = json.JSONDecoder(parse_constant=_no_number, parse_float=_finite)
+    decoder = json.JSONDecoder(parse_constant=_no_number, parse_float=_finite, parse_int=_whole)
     try:
         if not lines or isinstance(decoder.decode(lines[0]), dict):
             return None
-    except (json.JSONDecodeError, RecursionError):
+    except (json.JSONDecodeError, RecursionError, NumberTooLong):
         pass
     values, at = [], _SPACE.match(text).end()
     try:
@@ -680,7 +697,7 @@ def json_document(data: str, lines: list[str]) -> list | None:
             value, at = decoder.raw_decode(text, at)
             values.append(value)
             at = _SPACE.match(text, at).end()
-    except (json.JSONDecodeError, RecursionError):
+    except (json.JSONDecodeError, RecursionError, NumberTooLong):
         return None
     if len(values) == 1 and isinstance(values[0], list):
         return values[0]
