@@ -83,6 +83,22 @@ def test_cli_says_so_in_one_line_and_still_finds_sources(tmp_path, monkeypatch):
     assert any("Merkel" in e["text"] for e in a["entities"])  # sources ran
 
 
+def test_cli_prints_a_note_once_and_counts_the_articles_that_repeat_it(tmp_path, monkeypatch):
+    """Three German articles printed the same note three times (a folder of 300, 300 times): the
+    note shows once with the first article, then one line counts the rest; each analysis keeps it."""
+    from propscope import cli
+
+    for name in ("de1", "de2", "de3"):
+        (tmp_path / f"{name}.txt").write_text(DE.replace("Merkel", f"Merkel {name}"), encoding="utf-8")
+    monkeypatch.setattr(cli, "_load_model", lambda *a: CountingModel())
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    lines = [line for line in r.stderr.splitlines() if "only in English" in line]
+    assert len(lines) == 2 and lines[0].startswith("propscope: de1: this model detects")
+    assert lines[1].startswith("propscope: 2 more articles had the note: this model detects techniques only in English")
+    assert all("only in English" in json.loads(row)["notes"][0] for row in r.stdout.splitlines())
+
+
 def test_reuse_still_runs_on_other_languages(tmp_path):
     shared = RU + " " + RU
     (tmp_path / "a.txt").write_text("Первая статья. " + shared, encoding="utf-8")

@@ -128,6 +128,7 @@ class Progress:
 
         self.articles, self.by_chars, self.label = articles, bool(chars), label
         self.done = self.done_chars = 0
+        self.notes: dict[str, int] = {}  # an analysis note's text -> how many articles had it
         self.tty = sys.stderr.isatty()
         self.t0 = time.perf_counter()
         self.bar = tqdm(total=chars if self.by_chars else articles, unit="char" if self.by_chars else "art",
@@ -145,6 +146,9 @@ class Progress:
     def close(self) -> None:
         """End the bar; off a terminal, say what was done when it was more than one article."""
         self.bar.close()
+        for note, n in self.notes.items():
+            if n > 1:
+                _err(f"{n - 1:,} more article{'s' if n > 2 else ''} had the note: {ingest.printable(note)}")
         if not self.tty and self.done > 1:
             _err(f"{self.label} {self.done} articles ({self.done_chars:,} characters) "
                  f"in {time.perf_counter() - self.t0:.1f} s")
@@ -623,10 +627,15 @@ def _close_output(out, output: str | None) -> None:
 
 
 def _advance(progress: Progress, a: Analysis) -> None:
-    """One analysis done: the bar moves, and its notes (e.g. no techniques in a French text) show."""
+    """One analysis done: the bar moves, and its notes (e.g. no techniques in a French text) show,
+    each text once with the first article that had it, the others counted at the end: a folder of
+    300 articles read by a model with a caveat printed the same line 300 times. Every analysis
+    still keeps its own notes (JSON output, the store)."""
     progress.advance(len(a.article.text))
     for note in a.notes:
-        progress.bar.write(f"propscope: {ingest.printable(a.id)}: {ingest.printable(note)}", file=sys.stderr)
+        progress.notes[note] = progress.notes.get(note, 0) + 1
+        if progress.notes[note] == 1:
+            progress.bar.write(f"propscope: {ingest.printable(a.id)}: {ingest.printable(note)}", file=sys.stderr)
 
 
 def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources: bool, int8: bool,
