@@ -626,8 +626,10 @@ def test_the_text_output_escapes_control_characters_of_names_titles_and_spans():
 def test_reuse_boilerplate_pages_sets_how_often_an_outlet_repeats_its_boilerplate(tmp_path):
     """A notice one outlet prints on two of its pages is copying at the default (three pages) and
     its boilerplate with --boilerplate-pages 2; the text output escapes ids it cannot print."""
+    # it names a place and tells of an event, so it is no notice that could close any article
+    # (reuse.clusters._names_nothing), which is flagged however few pages print it
     notice = ("Subscribe to our channel for more reports like this one and share it with your friends, "
-              "because the mainstream media will never tell you what we are telling you here every day.")
+              "because the mainstream media said nothing about the rally we filmed in Dresden last week.")
     stories = ["The harbour reopened on Monday after a week of repairs to the northern pier and its cranes.",
                "Farmers in the valley brought in the largest apple harvest of the last eleven years this autumn."]
     rows = [{"id": f"page\x1b{k}", "outlet": "Daily Signal Fire", "text": f"{story}\n\n{notice}"}
