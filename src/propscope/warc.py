@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -215,6 +216,8 @@ def _bound_lines(reader) -> None:
     def bounded(length: int | None = None) -> bytes:
         nonlocal blank
         limit = WARC_LINE_LIMIT
+        if length is not None and length > sys.maxsize:  # a Content-Length of 2**63 or more: as readline said
+            raise OverflowError(f"a length of {length:,} bytes, past what an index holds")
         asked = length is not None and 0 <= length < limit
         line = readline(length if asked else limit)
         if not asked and len(line) >= limit and not line.endswith(b"\n"):
