@@ -949,10 +949,15 @@ def test_a_notice_with_a_phone_number_two_outlets_each_print_under_one_article_i
     assert result.passages == [] and result.stats["boilerplate_passages"] == 1
     [p] = find_reuse(docs, boilerplate="flag").passages
     assert p.boilerplate
-    # the same closing paragraph without a phone number or an address is a copied last paragraph
+    # without a phone number or an address it still names only its own service: a notice too
     plain = LISTENING_LINE.replace(" on 0300 123 4567 or at listeningline.example/talk,", "")
     docs = [art("herald", filler(1080), filler(1081), plain, outlet="Herald", published=day),
             art("courier", filler(1082), plain, outlet="Courier", published=day)]
+    assert find_reuse(docs).passages == []
+    # but a closing paragraph without them that tells of an event is a copied last paragraph
+    told = plain.replace("can talk to", "was told by")
+    docs = [art("herald", filler(1080), filler(1081), told, outlet="Herald", published=day),
+            art("courier", filler(1082), told, outlet="Courier", published=day)]
     assert len(find_reuse(docs).passages) == 1
     # and so is it where the two articles share more: a copy that took it with the story above it
     docs = [art("herald", filler(1080), SOURCE, filler(1081), LISTENING_LINE, outlet="Herald", published=day),
@@ -1452,3 +1457,78 @@ def test_a_paragraph_a_reissued_text_added_has_the_reissue_as_its_origin():
     result = find_reuse([first, again, paper])
     origins = {paper.text[m[1] : m[2]]: c.origin for c in result.clusters for m in c.members if m[0] == "paper"}
     assert origins == {old[0]: "first", added: "again"}
+
+
+@pytest.mark.parametrize("notice", [
+    # a support service that names itself, in the third person
+    ("Anyone troubled by the matters in this report can speak to the Harbour Lights Helpline, in confidence "
+     "and free of charge, at any hour of the day or night."),
+    # a newsletter that names itself, to the reader
+    ("Sign up to the Morning Ledger, the free briefing that brings the stories that matter to your inbox "
+     "before breakfast on every weekday."),
+])
+def test_a_closing_notice_that_names_only_its_own_service_is_not_copying(notice):
+    # A notice printed under unrelated articles names who runs it (a helpline, a newsletter) and
+    # nothing else: no figure, no event. Neither article names that service above it, so the name
+    # ties it to no shared story. A closing paragraph naming something both stories name is theirs.
+    day = dt.date(2025, 8, 4)
+    docs = [art("ledger", filler(1520), filler(1521), notice, outlet="Ledger", published=day),
+            art("gazette", filler(1522), notice, outlet="Gazette", published=day + dt.timedelta(days=2))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+    name = notice.split(" the ")[1].split(",")[0]
+    docs = [art("ledger", filler(1520) + f" It was the {name} that called.", notice, outlet="Ledger", published=day),
+            art("gazette", filler(1522) + f" The {name} is new.", notice, outlet="Gazette",
+                published=day + dt.timedelta(days=2))]
+    assert len(find_reuse(docs).passages) == 1
+
+
+def test_a_paragraph_naming_several_people_and_places_closing_two_articles_is_copying():
+    # A copied last paragraph that names two people and a place is a story's, not a service's
+    # notice, though it gives no figure and tells of no event in the past tense.
+    closing = ("Ingrid Solberg and Tomas Ekdal will lead the walk from Farnholm church along the river path, "
+               "and everyone is welcome to join them on the way.")
+    day = dt.date(2025, 8, 4)
+    docs = [art("ledger", filler(1530), filler(1531), closing, outlet="Ledger", published=day),
+            art("gazette", filler(1532), closing, outlet="Gazette", published=day + dt.timedelta(days=2))]
+    assert len(find_reuse(docs).passages) == 1
+
+
+def test_a_standings_table_in_columns_printed_by_two_outlets_is_not_copying():
+    # Standings in columns (rank, team, then played, won, drawn, lost, points) are the data every
+    # outlet printing the table gives in the one layout a table has: two sports pages printing the
+    # same round's table under reports of different matches are not copying each other. A list
+    # with words and punctuation of its writer's (a results list in sentences) still is.
+    teams = ["Eastgate Rovers", "Mill Town", "Quarry Athletic", "Kestrel United", "Old Bridge", "Riverside",
+             "Harbour Albion", "Saltmarsh"]
+    rows = "\n".join(f"{k + 1} {team} 20 {12 - k} {4} {4 + k} {40 - 3 * k}" for k, team in enumerate(teams))
+    a = art("a", filler(1540), "Standings after round 20:", rows, filler(1541))
+    b = art("b", filler(1542), "How the league stands:", rows)
+    assert find_reuse([a, b]).passages == []
+    assert find_reuse([a, b], threshold=0.15).passages == []
+    listed = " ".join(f"{team} beat {other} {k + 2}-{k}, with a crowd of {1000 + 37 * k}." for k, (team, other)
+                      in enumerate(zip(teams, reversed(teams))))
+    a = art("a", filler(1540), listed, filler(1541))
+    b = art("b", filler(1542), listed)
+    assert len(find_reuse([a, b]).passages) == 1
+
+
+def test_a_reissues_added_paragraph_printed_right_after_the_old_ones_has_the_reissue_as_its_origin():
+    # A ministry reissues a statement with a paragraph added after the old ones; a paper prints the
+    # reissue's paragraphs as they stand, the added one straight after the old, nothing cut between.
+    # The alignment with the reissue runs over both as one passage, but the first statement printed
+    # only the old ones: the added paragraph is a text of its own, first printed by the reissue.
+    old = [("The ministry will close the northern ferry terminal for four weeks from the start of next month "
+            "while engineers strengthen the loading ramp and replace the worn fenders."),
+           ("Passengers will be carried by bus to the southern terminal, where extra sailings have been added "
+            "to the timetable in the mornings and the late afternoon.")]
+    added = ("Season ticket holders will be offered a refund for the weeks of the closure, which they can claim "
+             "at any ticket office or through the operator once the works are finished.")
+    day = dt.date(2025, 9, 1)
+    first = art("first", *old, "Press office: ministry of transport.", outlet="Ministry", published=day)
+    again = art("again", "This statement replaces the one issued yesterday.", *old, added,
+                "Press office: ministry of transport.", outlet="Ministry", published=day + dt.timedelta(days=1))
+    paper = art("paper", filler(1550), *old, added, filler(1551), outlet="Paper", published=day + dt.timedelta(days=2))
+    result = find_reuse([first, again, paper])
+    origins = {paper.text[m[1] : m[2]]: c.origin for c in result.clusters for m in c.members if m[0] == "paper"}
+    assert origins == {"\n\n".join(old): "first", added: "again"}

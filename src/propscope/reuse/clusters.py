@@ -68,6 +68,8 @@ _PHONE = re.compile(r"(?<![\w.,])\+?(?:\d{2,5}(?: \d{2,4}){1,3}|\d{7,})(?![\w.,]
 # A name in a closing notice: a capitalised word that does not open a sentence, other than a day or a
 # month (a notice gives opening hours and deadlines; a story is dated by them too).
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'-]*[a-z][\w'-]*")
+# A name as a whole: capitalised words in a row (as _NAME), "the Harbour Lights Helpline" one name.
+_NAME_PHRASE = re.compile(rf"{_NAME.pattern}(?:[^\S\n]+[A-Z][\w'-]*[a-z][\w'-]*)*")
 _CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December".split())
@@ -114,14 +116,18 @@ _NARRATION = re.compile(r"\b(?:was|were|had|did|said|told|would|yesterday|ago|la
 
 
 def _names_nothing(text: str) -> bool:
-    """``text`` could close any article: it names no one (no capitalised word inside a sentence but
-    a day or a month), gives no figure and tells nothing that happened (:data:`_NARRATION`): a
-    support line ("People affected by ... can find support through their doctor"), the presumption
+    """``text`` could close any article: it names no one but, at most, itself (one name, however
+    often: the service or the newsletter the notice is for; no other capitalised word inside a
+    sentence but a day or a month), gives no figure and tells nothing that happened
+    (:data:`_NARRATION`): a support line ("People affected by ... can find support through their
+    doctor", "... can talk to the Harbour Lights Helpline"), a newsletter's blurb, the presumption
     of innocence, a weather service's advice on what a warning means, in whatever voice. A story's
-    closing paragraph tells of its people, places, figures or events. In a text without lower case,
-    capitals mark no names, so it names nothing only where it has some."""
+    closing paragraph tells of its people, places, figures or events, and names more than one of
+    them; one that names what both articles name above it is theirs (:func:`_closing_notice`). In a
+    text without lower case, capitals mark no names, so it names nothing only where it has some."""
+    names = {" ".join(name.split()) for name in _NAME_PHRASE.findall(text.strip())}
     return (any(c.islower() for c in text) and not any(c.isdigit() for c in text) and not _NARRATION.search(text)
-            and not set(_NAME.findall(text.strip())) - _CALENDAR)
+            and len(names - _CALENDAR) <= 1)
 
 
 def _is_notice(text: str) -> bool:
