@@ -2986,6 +2986,39 @@ def test_a_warc_header_line_or_blank_run_without_end_is_refused_at_a_bound(tmp_p
     assert bad.source == f"{p}#2" and what in bad.reason and "record 3 at byte" in bad.reason, bad
 
 
+@pytest.mark.parametrize("where", ["warc", "http"])
+def test_a_warc_head_of_endless_short_header_lines_is_refused_at_a_bound(tmp_path, monkeypatch, where):
+    """Each header line under the line bound, but millions of them: a 918 KB .warc.gz of 600 MB of
+    'X: y' lines ran past 5 minutes and 4.3 GB, and in an HTTP head the record was then stored as a
+    page. A record's head (WARC or HTTP) over its bound is one damaged record; the rest are read."""
+    monkeypatch.setattr(warc, "WARC_HEAD_LIMIT", 1 << 16)
+    opening = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/flood\r\n"
+    if where == "http":
+        opening = _raw_response("https://news.example/flood", b"")[:-4].replace(
+            b"Content-Length: 0", b"Content-Length: %d" % (4 << 20)) + b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+    p = tmp_path / "heads.warc.gz"
+    p.write_bytes(_one_page_member("Before") + _deflated_member(opening, b"X-Filler: y\r\n", 4 << 20)
+                  + _one_page_member("After"))
+    items = list(read_inputs([str(p)]))
+    assert [a.title for a in items if isinstance(a, Article)] == ["Before", "After"], items
+    [bad] = [i for i in items if isinstance(i, Rejected)]
+    assert bad.source == f"{p}#2" and "over 65,536 bytes of header lines" in bad.reason, bad
+
+
+def test_a_chunked_page_of_many_chunks_is_no_endless_head(tmp_path, monkeypatch):
+    """The bound on a head counts header lines only: the size lines of a chunked page are read by
+    line too, between its chunks, and must not add up to a head."""
+    monkeypatch.setattr(warc, "WARC_HEAD_LIMIT", 256)
+    body = PAGE.format(t="Chunked").encode()
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(body[i:i + 2]), body[i:i + 2]) for i in range(0, len(body), 2))
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks + b"0\r\n\r\n"
+    assert len(re.findall(rb"\n[0-9a-f]+\r\n", chunks)) * 3 > 256
+    p = tmp_path / "chunked.warc"
+    p.write_bytes(_raw_response("https://news.example/chunked", block))
+    items = list(read_inputs([str(p)]))
+    assert [a.title for a in items] == ["Chunked"], items
+
+
 @pytest.mark.parametrize("last", [False, True])
 def test_a_warc_record_that_inflates_hundreds_of_times_is_refused_at_a_bound(tmp_path, monkeypatch, last):
     """A record that is no page was inflated to its end however far that was: a 2 MB .warc.gz

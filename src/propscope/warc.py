@@ -37,6 +37,11 @@ WARC_DAMAGED = "write the archive again with the tool that made it, or fetch the
 # is read: warcio joins a line's pieces until a line break, so a 2 MB .warc.gz whose header line
 # inflated to 2 GB ran past 4 minutes and 4 GB of memory.
 WARC_LINE_LIMIT = 1 << 20
+# The most bytes of header lines (WARC or HTTP) one record's head may hold before the blank line
+# that ends it: each line is parsed into a Python pair, so a 918 KB .warc.gz of 600 MB of short
+# "X: y" lines ran past 5 minutes and 4.3 GB, each line under WARC_LINE_LIMIT. Servers refuse
+# heads far smaller (Apache: 100 fields of 8 KB).
+WARC_HEAD_LIMIT = 1 << 20
 # How many times its compressed size a gzipped record may inflate to, past WARC_PAGE_LIMIT: zeros
 # inflate ~1,000 times, text and markup 3 to 30 times, and media hardly at all.
 WARC_INFLATE_RATIO = 200
@@ -48,7 +53,8 @@ class WarcHeadersCut(ValueError):
 
 class WarcOverBound(ValueError):
     """A record that would be read without end: a header line or a run of blank lines longer than
-    ``WARC_LINE_LIMIT``, or gzip data inflating more than ``WARC_INFLATE_RATIO`` times (a bomb)."""
+    ``WARC_LINE_LIMIT``, a head of header lines longer than ``WARC_HEAD_LIMIT``, or gzip data
+    inflating more than ``WARC_INFLATE_RATIO`` times (a bomb)."""
 
 
 WARC_ERRORS = (OSError, EOFError, ValueError, AttributeError, TypeError, KeyError, IndexError,
@@ -207,14 +213,17 @@ def _warc_records(path: Path, name: str, begin: int, n: int, gz: bool = False, u
 
 
 def _bound_lines(reader) -> None:
-    """Make warcio's ``reader`` raise WarcOverBound on a line over ``WARC_LINE_LIMIT`` bytes, or
-    more blank lines in a row than that: warcio read both to their end (a line by joining its
-    pieces, quadratic in time; blank lines one call each, hours for a gigabyte of them). Record
-    bodies are read with ``read``, not by line, so a page's own long lines are not concerned."""
-    readline, blank = reader.readline, 0
+    """Make warcio's ``reader`` raise WarcOverBound on a line over ``WARC_LINE_LIMIT`` bytes, more
+    blank lines in a row than that, or a head (header lines with no blank line or body read
+    between them) over ``WARC_HEAD_LIMIT`` bytes: warcio read all three to their end (a line by
+    joining its pieces, quadratic in time; blank lines one call each, hours for a gigabyte of them;
+    header lines into a list of pairs, gigabytes for millions of them). Record bodies are read with
+    ``read``, not by line, so a page's own long lines are not concerned, and a ``read`` (a body, a
+    chunk of a chunked one) starts a new head."""
+    readline, read, blank, head = reader.readline, reader.read, 0, 0
 
     def bounded(length: int | None = None) -> bytes:
-        nonlocal blank
+        nonlocal blank, head
         limit = WARC_LINE_LIMIT
         if length is not None and length > sys.maxsize:  # a Content-Length of 2**63 or more: as readline said
             raise OverflowError(f"a length of {length:,} bytes, past what an index holds")
@@ -222,12 +231,22 @@ def _bound_lines(reader) -> None:
         line = readline(length if asked else limit)
         if not asked and len(line) >= limit and not line.endswith(b"\n"):
             raise WarcOverBound(f"a line over {limit:,} bytes, longer than any WARC or HTTP header holds")
-        blank = blank + len(line) if line and not line.strip() else 0
+        empty = bool(line) and not line.strip()
+        blank = blank + len(line) if empty else 0
+        head = 0 if empty else head + len(line)
         if blank > limit:
             raise WarcOverBound(f"over {limit:,} bytes of blank lines after it, where WARC records have two")
+        if head > WARC_HEAD_LIMIT:
+            raise WarcOverBound(f"over {WARC_HEAD_LIMIT:,} bytes of header lines with no blank line to end them, "
+                                "more than any WARC or HTTP head holds")
         return line
 
-    reader.readline = bounded
+    def reading(*args) -> bytes:
+        nonlocal blank, head
+        blank = head = 0
+        return read(*args)
+
+    reader.readline, reader.read = bounded, reading
 
 
 def _drain_bounded(record, f: BinaryIO, start: int) -> None:
