@@ -70,6 +70,10 @@ FIGURE_UNIT = 2
 # figure with a few words around it, never a list of them in one wording ("Harrowby: Civic Alliance
 # 7,615 (41.9%), Labour Union 5,180 (28.5%), ..."). Such a run is a copied table, every word of it.
 LIST_RUN = 16
+# ... but not a table in columns: lines of a name and figures alone, COLUMN_FIGURES or more of them in a
+# row ("3 Tessdal IF 14 8 3 3 27"). Its words are the data (standings, a timetable) in the one layout a
+# table has, which every outlet printing it gives; a list in its writer's words and punctuation is not.
+COLUMN_FIGURES = 3
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
@@ -530,13 +534,14 @@ def _is_figure(key: object) -> bool:
     return isinstance(key, str) and (key[:1].isdigit() or key in _NUMBER_WORDS)
 
 
-def anchored_words(run: Sequence[object]) -> int:
+def anchored_words(run: Sequence[object], lists: bool = True) -> int:
     """Words of one run of matching keys that count as evidence of copying: those in stretches of
     at least ANCHOR_RUN words once each figure and the FIGURE_UNIT words after it are taken out.
     "found that 44 per cent thought" shares facts, not wording: it gives 0. A run of LIST_RUN or
     more words counts whole, figures included: a results table or a list of figures copied as it
-    stood, which the figures and their units would otherwise cut into pieces too short to count."""
-    if len(run) >= LIST_RUN:
+    stood, which the figures and their units would otherwise cut into pieces too short to count
+    (not with ``lists`` false: a table in columns, :func:`_in_columns`)."""
+    if lists and len(run) >= LIST_RUN:
         return len(run)
     count = stretch = skip = 0
     for key in run:
@@ -613,6 +618,34 @@ def _a_table(run: Sequence[object]) -> bool:
     return len(run) >= LIST_RUN and any(map(_is_figure, run))
 
 
+def _in_columns(t: Tokens, x: int, n: int) -> bool:
+    """Words ``x`` to ``x + n`` of ``t`` lie in a table in columns: every line they touch has no word in
+    lower case, and two or more of those lines are rows holding COLUMN_FIGURES figures in a row
+    ("1. Orsund FK 14 10 3 1 33"). Standings, a timetable or a results grid printed as a table are
+    the same words in every outlet that prints them; a list written in sentences ("Harrowby: Civic
+    Alliance 7,615 (41.9%), Labour Union ...") has its writer's order, words and punctuation."""
+    if n <= 0:
+        return False
+    lo, hi = x, x + n
+    while lo > 0 and not t.line_start[lo]:
+        lo -= 1
+    while hi < len(t) and not t.line_start[hi]:
+        hi += 1
+    rows = 0
+    in_row = figures = 0
+    for k in range(lo, hi + 1):
+        if k == hi or (k > lo and t.line_start[k]):
+            rows += in_row >= COLUMN_FIGURES
+            in_row = figures = 0
+            if k == hi:
+                break
+        if not t.capital[k] and t.norms[k][:1].isalpha():
+            return False
+        figures = figures + 1 if _is_figure(t.norms[k]) else 0
+        in_row = max(in_row, figures)
+    return rows >= 2
+
+
 def _without_names(run: Sequence[object], names: Sequence[bool]) -> int:
     """:func:`anchored_words` of a run once its names are taken out (each piece between names
     counted on its own); a table (:func:`_a_table`) counts whole, as there."""
@@ -647,6 +680,8 @@ def _evidence(f: Fragment, ta: Tokens, tb: Tokens, heads_a: int, heads_b: int, e
             run = ta.norms[x : x + n]
             if x + n <= heads_a and y + n <= heads_b:
                 lost += anchored_words(run)
+            elif _a_table(run) and _in_columns(ta, x, n) and _in_columns(tb, y, n):
+                lost += anchored_words(run) - anchored_words(run, lists=False)
             elif not _a_table(run):
                 if exact:
                     names = [_in_name(ta, x + k) and _in_name(tb, y + k) for k in range(n)]
