@@ -37,6 +37,7 @@ from .clusters import (
     members_of,
     origin_of,
     same_block,
+    split_at_first_printings,
     trim_boilerplate,
 )
 
@@ -209,10 +210,13 @@ def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Par
     found = sorted(set(found), key=lambda f: (f[0], f[1], f[3], f[4], f[2], f[5]))
     quotations = set() if p.report_quotations else _quotations(arts, found, p.max_gap)
     found = [f for k, f in enumerate(found) if k not in quotations]
-    tuples = [f[:6] for f in found]
     outlets = {a.id: a.outlet for a in arts}
     published = {a.id: a.published for a in arts}
     texts = {a.id: a.text for a in arts}
+    pieces = split_at_first_printings([f[:6] for f in found], texts, published)
+    found = sorted(((*piece, f[6]) for k, f in enumerate(found) for piece in pieces.get(k, [f[:6]])),
+                   key=lambda f: (f[0], f[1], f[3], f[4], f[2], f[5]))
+    tuples = [f[:6] for f in found]
     flagged: set[int] = set()
     groups = group_passages(tuples, p.min_overlap)
     if p.boilerplate != "keep":

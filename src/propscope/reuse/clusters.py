@@ -213,6 +213,56 @@ def group_passages(
     return sorted(groups.values(), key=lambda g: g[0])
 
 
+def split_at_first_printings(passages: Sequence[PassageTuple], texts: Mapping[str, str],
+                             published: Mapping[str, dt.date | None]) -> dict[int, list[PassageTuple]]:
+    """Passages to cut into pieces at paragraph breaks, as ``{index: pieces}``: a passage of two
+    articles runs over a break where an article published before both shares the text on one
+    side of the break (the paragraph there is at least half covered by their passages) and none
+    on the other. A reissued text with a paragraph added, printed by a paper with the added
+    paragraph straight after the old ones, is one passage between the reissue and the paper, but
+    two texts with two histories: the old paragraphs were first printed by the first issue, the
+    added one by the reissue. The break is cut in both articles only where the passage holds as
+    many paragraph breaks in each (a copy printed paragraph for paragraph); dates must be known."""
+    def date(art: str) -> dt.date | None:
+        return published.get(art)
+
+    by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # article -> (start, end, other)
+    for a, a0, a1, b, b0, b1 in passages:
+        by_article[a].append((a0, a1, b))
+        by_article[b].append((b0, b1, a))
+    out: dict[int, list[PassageTuple]] = {}
+    for k, (a, a0, a1, b, b0, b1) in enumerate(passages):
+        if date(a) is None or date(b) is None or a not in texts or b not in texts:
+            continue
+        first = min(date(a), date(b))  # type: ignore[type-var]
+        breaks = [_breaks(texts[a], a0, a1), _breaks(texts[b], b0, b1)]
+        if not breaks[0] or len(breaks[0]) != len(breaks[1]):
+            continue
+        cuts: set[int] = set()
+        for art, s, e, marks in ((a, a0, a1, breaks[0]), (b, b0, b1, breaks[1])):
+            earlier = [(x0, x1) for x0, x1, z in by_article[art]
+                       if z not in (a, b) and date(z) is not None and date(z) < first]  # type: ignore[operator]
+            if not earlier:
+                continue
+            edges = [s, *(m for pair in marks for m in pair), e]
+            paragraphs = list(zip(edges[::2], edges[1::2]))
+            covered = [_covered(earlier, lo, hi) for lo, hi in paragraphs]
+            shared = [c >= STORY_SHARE * (hi - lo) for c, (lo, hi) in zip(covered, paragraphs)]
+            cuts |= {n for n in range(len(marks))
+                     if shared[n] != shared[n + 1] and not covered[n + 1 if shared[n] else n]}
+        if cuts:
+            ea = [a0, *(m for n in sorted(cuts) for m in breaks[0][n]), a1]
+            eb = [b0, *(m for n in sorted(cuts) for m in breaks[1][n]), b1]
+            out[k] = [(a, ea[i], ea[i + 1], b, eb[i], eb[i + 1]) for i in range(0, len(ea), 2)]
+    return out
+
+
+def _breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraph breaks inside ``text[start:end]``, as (end of the paragraph before, start of the one after)."""
+    return [(m.start(), m.end()) for m in _PARAGRAPHS.finditer(text, start, end)
+            if text[start : m.start()].strip() and text[m.end() : end].strip()]
+
+
 def _first_printed(passages: Sequence[PassageTuple], uf: _UnionFind,
                    published: Mapping[str, dt.date | None] | None) -> list[str | None]:
     """For each passage, the origin (:func:`origin_of`) of the text it overlaps, before passages are
