@@ -2503,3 +2503,36 @@ def test_a_role_before_the_name_in_an_opening_as_aside_is_the_speakers(text, sou
     """'As the economist X argued ...': the parser may make the role the object of 'As' and the name alone
     the subject; the role stays in the speaker's phrase."""
     assert [a.source for a in sources.extract(text).attributions] == [source]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("“That is simply not true,” the chairwoman scoffed.", "chairwoman", "scoffed", "That is simply not true"),
+    ('"We will rebuild every house," Mayor Owen Pike vowed quietly.', "Mayor Owen Pike", "vowed",
+     "We will rebuild every house"),
+    ("“Look at the scoreboard!” grinned the veteran goalkeeper.", "veteran goalkeeper", "grinned",
+     "Look at the scoreboard!"),
+    ("The vote was lost. “Some days you win, some days you don’t,” he shrugged after the count.", "he", "shrugged",
+     "Some days you win, some days you don’t"),
+])
+def test_a_past_verb_of_manner_after_a_quote_names_its_speaker(text, source, cue, content):
+    """'“...,” the senator snapped': the verb of how it was said, right after the quotation's closing mark, tags
+    the quote with its speaker, before or after the verb."""
+    a = sources.extract(text).attributions
+    assert [(x.source, x.cue, text[x.content_start:x.content_end]) for x in a] == [(source, cue, content)]
+    q = next(q for q in sources.extract(text).quotes if q.speaker is not None)
+    assert text[q.speaker_start:q.speaker_end] == source
+
+
+@pytest.mark.parametrize("text", [
+    "“Is this the end?” she wondered, staring at the empty hall.",
+    "His latest album, “Rivers Run Home,” sold two million copies.",
+    "Nicknamed “the Wall”, the defender retired in May.",
+    "“When the bell rang ‘time,’ everyone stood,” the teacher recalled.",
+    "The rope snapped and the climber fell.",
+])
+def test_no_verb_of_manner_tag_where_the_quote_is_a_thought_a_title_or_inside_a_sentence(text):
+    """A verb of thought after a quote, and a verb after a quotation that does not open its sentence (a title,
+    a nickname, a quote inside a quote), tag nothing."""
+    found = [(a.cue, a.content) for a in sources.extract(text).attributions]
+    assert ("rang", "time") not in found and all(c not in {"wondered", "sold", "retired", "stood", "snapped"}
+                                                   for c, _ in found)

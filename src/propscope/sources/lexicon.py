@@ -22,6 +22,12 @@ vow promise pledge threaten observe concede lament charge retort speculate hint 
 assure underline proclaim repeat clarify ask counter rebut recount post opine aver rule quip joke submit
 advise shout yell chant scream
 """.split())
+# Verbs of thought and perception: after a quotation they tag no statement ('“Why now?” she wondered', '“...,” the
+# court heard'), unlike verbs of manner ('“Never again,” she snapped'), which take a quote's speaker.
+NOT_SAID = frozenset("""
+think believe know feel hope fear wonder realise realize guess suppose imagine decide figure remember forget
+understand expect want wish hear see notice read learn dream pray
+""".split())
 # Inflected forms, for when the tagger mislabels a verb (headlines: "..., Shoigu warns").
 SPEECH_FORMS = frozenset(
     f for lem in SPEECH_LEMMAS for f in (lem, lem + "s", lem + "es", lem + "ed", lem + "d", lem + "ing")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import _SPEAKER_NOUNS, DOC_NOUNS, ENTITY_LABELS, SPEECH_FORMS, SPEECH_LEMMAS, TITLES
+from .lexicon import _SPEAKER_NOUNS, DOC_NOUNS, ENTITY_LABELS, NOT_SAID, SPEECH_FORMS, SPEECH_LEMMAS, TITLES
 
 _TRAIL = set(" \t\r\n.,;:\"'“”‘’—–")
 _LEAD = set(" \t\r\n,;:\"'“”‘’—–-")
@@ -310,12 +310,60 @@ def _is_speech(tok) -> bool:
     if lem == "put":  # "as one analyst put it, ...", "she put it bluntly: ..."; not "put it on the table"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
             c.dep_ == "prep" for c in tok.children)
+    if lem not in SPEECH_LEMMAS and _manner_tag(tok):  # '“Not now,” the senator snapped'
+        return True
     if lem in SPEECH_LEMMAS and (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")):
         if lem == "rule":  # a court 'ruled that ...'; 'ruled out terrorism' is a decision, not a statement
             return not any(c.dep_ == "prt" for c in tok.children)
         return not (lem == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
     # tagger slips on headline verbs ("..., Shoigu warns"): accept the form when it has a subject
     return tok.lower_ in SPEECH_FORMS and lem != "point" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+# A quotation's closing words before its tag: the quote ends in ',', '?', '!', a dash or '…' and its mark closes
+# ('“Ask the referee,” snapped ...', '“Never!” she laughed').
+_TAG_AFTER = re.compile(r"[,?!—–…-][ \t]*[\"”’'][ \t]*$|[\"”’'][ \t]*,[ \t]*$")
+
+
+def _manner_tag(tok) -> bool:
+    """A verb of manner tagging a quotation: '“We were poor,” the captain sighed', '“Not on my watch,”
+    Governor X snapped when ...', '“It is a betrayal,” fumed the organiser'. News names a quote's speaker
+    with the verb of how it was said (snapped, sighed, laughed, fumed, muttered, beamed); any verb in the
+    past tense right after the quote's closing mark, with its subject between or after it and no object
+    of its own, introduces the quote. Not a verb of thought or perception ('“Why now?” she wondered',
+    '“...,” the court heard'): those report no statement."""
+    if tok.tag_ != "VBD" or tok.lemma_.lower() in NOT_SAID or tok.pos_ != "VERB":
+        return False
+    doc = tok.doc
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    # inverted, 'fumed union organiser X': the speaker follows at once (the parser may make it the object)
+    inverted = subj is None and nxt is not None and nxt.pos_ in {"DET", "PROPN", "NOUN", "ADJ", "NUM"}
+    if not (subj is not None or inverted) or any(
+            c.dep_ in {"dobj", "dative", "attr", "oprd", "acomp", "xcomp", "nsubjpass", "auxpass", "aux"}
+            and not (inverted and c.i > tok.i and c.left_edge.i == tok.i + 1) for c in tok.children):
+        return False
+    start = tok.i if subj is None else subj.left_edge.i
+    if subj is not None and any(t.is_punct for t in doc[subj.right_edge.i + 1 : tok.i]):
+        return False  # 'the film, a sequel, opened': the subject set off by commas is no tag's
+    before = doc.text[: doc[start].idx]
+    return _TAG_AFTER.search(before) is not None and _opens_sentence(before)
+
+
+_OPENING_OF = {"”": "“", '"': '"', "’": "‘'", "'": "'‘"}
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether the quotation whose closing mark ends ``before`` (but for a comma and spaces) opens its
+    sentence: at a line's start, after a sentence's end or after another quotation. A quotation inside a
+    sentence is a title or a phrase ('Her single, “Tell Me Why,” topped ...', 'the officer said ‘move
+    along,’ nobody moved'), and the verb after it is the sentence's, not a tag."""
+    head = before.rstrip(" \t,")
+    opening = _OPENING_OF.get(head[-1:])
+    if opening is None:
+        return False
+    i = max(head.rfind(o, 0, len(head) - 1) for o in opening)
+    return i >= 0 and re.search(r"(?:^|\n|[.!?:][\"”’']?[ \t]+)[ \t]*$", head[:i]) is not None
 
 
 # Who 'holds that' something in a ruling or judgment: a court and its judges. 'The theory holds that' or
