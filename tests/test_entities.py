@@ -95,3 +95,25 @@ def test_a_two_word_title_after_in_is_no_place():
 ])
 def test_the_first_word_of_a_body_s_name_alone_is_that_body(text, name):
     assert labels(text).get(name) == "ORG"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Residents of Marsh Lane complained about the noise for years.", "Marsh Lane"),
+    ("Flights out of Oskarby Municipal Airport resumed at noon.", "Oskarby Municipal Airport"),
+    ("Fans waited for hours outside the Estadio Monte Claro.", "Estadio Monte Claro"),
+])
+def test_a_street_s_airport_s_or_stadium_s_word_makes_a_facility(text, name):
+    assert labels(text).get(name) == "FAC"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Truckers said the Port of Trelling had raised its fees twice.", "Port of Trelling"),
+    ("Reporters from the Ashdown Herald were refused entry.", "Ashdown Herald"),
+    ("Drivers at Kelso Shipping walked out on Monday.", "Kelso Shipping"),
+])
+def test_a_port_s_authority_a_paper_and_a_shipper_are_bodies(text, name):
+    assert labels(text).get(name) == "ORG"
+
+
+def test_a_name_after_the_word_river_is_a_natural_place():
+    assert labels("Police closed the River Denholm path after the flood.").get("River Denholm") == "LOC"

@@ -126,13 +126,19 @@ Pharma Pharmaceuticals Biologics Bank Holdings Group Logistics Energy Athletic I
 Ministry Council Party Union Foundation Agency Authority Company Corp Corporation Inc Ltd LLC Plc Partners
 Capital Airlines Airways Motors Systems Technologies Dynamics Watch Front Alliance Movement
 Committee Commission Federation Association Society Club FC Freight Insurance Industries Laboratories Services
-Solutions Trust Network
+Solutions Trust Network Forum Shipping Agro Textiles Court Gazette Herald Tribune Chronicle Courier
 """.split())
+# Words that make a name a facility: as its last word ('Marsh Lane', 'Oskarby Municipal Airport') or,
+# for the Romance languages' streets and stadiums, its first ('Rue de Rivoli', 'Estadio Monte Claro').
+_FAC_LAST = frozenset("""
+Street Road Lane Avenue Boulevard Highway Motorway Bridge Airport Stadium Arena Square Tunnel
+""".split())
+_FAC_FIRST = frozenset("Rue Via Calle Avenida Estadio".split())
 # Kinds of natural feature: as a name's first or last word ('Mount Eskel', 'Korran Sea', 'Gulf of Arrana')
 # or as the lower-case noun after it ('the Tessel river') they make the name a place, whatever the model said.
-_NATURAL_FIRST = frozenset("Mount Mt Lake Gulf Strait Cape".split())
+_NATURAL_FIRST = frozenset("Mount Mt Lake Gulf Strait Cape River".split())
 _NATURAL_NOUNS = frozenset("""
-river sea ocean lake mountain mountains hills valley desert gulf strait peninsula plateau glacier delta
+river sea ocean lake mountain mountains hills valley desert gulf strait peninsula plateau glacier delta pass creek
 """.split())
 # Nouns after a name that make it a region ('the Belgorod region') or a group of people ('the Vardi
 # minority', 'Talani herders'), and nouns for a place in apposition ('Oberkamm, a village upstream').
@@ -171,7 +177,8 @@ def _speaks_as_he_or_she(ent) -> bool:
 def _context_label(doc, ent) -> str | None:
     """The label the words in and around ``ent`` give it, where the small model's is wrong in a way
     that holds for news in general; None to keep the model's. The evidence, strongest first: a word
-    only bodies have in their names ('Helix Pharma'), a natural feature's word ('Mount Eskel', 'the
+    only bodies have in their names ('Helix Pharma'), 'Port of X' (the port's authority), a street's,
+    airport's or stadium's word ('Marsh Lane', 'Estadio Monte Claro'), a natural feature's word ('Mount Eskel', 'the
     Tessel river'), a region's or people's noun after it ('the Belgorod region', 'Talani herders'), a
     title or role before a two- or three-word name ('coach Ines Okafor'), 'X said he ...', a place
     noun in apposition ('Oberkamm, a village') or before 'of' ('the province of Dalmir'), and a
@@ -183,6 +190,11 @@ def _context_label(doc, ent) -> str | None:
     label = ent.label_
     if org_word:
         return "ORG" if label == "PERSON" else None
+    bare = words[1:] if len(words) > 1 and words[0].lower() == "the" else words
+    if len(bare) > 2 and bare[:2] == ["Port", "of"] and not _is_place(" ".join(bare)):  # not 'Port of Spain'
+        return "ORG" if label != "ORG" else None
+    if len(bare) > 1 and (bare[-1] in _FAC_LAST or bare[0] in _FAC_FIRST):
+        return "FAC" if label != "FAC" else None
     if label != "LOC" and (len(words) > 1 and (words[0] in _NATURAL_FIRST or words[-1].lower() in _NATURAL_NOUNS)
                            or nxt is not None and nxt.is_lower and nxt.lower_ in _NATURAL_NOUNS):
         return "LOC"
@@ -207,6 +219,43 @@ def _context_label(doc, ent) -> str | None:
     return None
 
 
+def _is_place(name: str) -> bool:
+    from ..places import is_place
+
+    return is_place(name)
+
+
+def _name_end(doc, i: int) -> int:
+    """Where a run of capitalised proper nouns with no entity that starts at ``doc[i]`` ends."""
+    while i < len(doc) and doc[i].is_title and doc[i].tag_ in {"NNP", "NNPS"} and doc[i].ent_iob_ == "O":
+        i += 1
+    return i
+
+
+def _untagged_names(doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) token spans of the names the model left out that their own words tell: a
+    body's ending in a word only bodies have ('Keldor Biologics', 'the Tanvik High Court'), a
+    facility's ending in a street's or airport's word ('Pine Street') or opening with a Romance
+    street's ('Rue de Rivoli'), a natural feature's opening word ('River Denholm') and 'Port of X', a
+    port's authority."""
+    out = []
+    for tok in doc:
+        if tok.ent_iob_ != "O" or not tok.is_title:
+            continue
+        if tok.text in _ORG_WORDS or tok.text in _FAC_LAST:
+            start = _name_start(doc, tok.i)
+            if start < tok.i:
+                out.append((start, tok.i + 1, "ORG" if tok.text in _ORG_WORDS else "FAC"))
+        elif tok.text in _FAC_FIRST or tok.text in _NATURAL_FIRST:
+            end = _name_end(doc, tok.i + 1)
+            if end > tok.i + 1:
+                out.append((tok.i, end, "FAC" if tok.text in _FAC_FIRST else "LOC"))
+        elif tok.text == "Port" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "of" \
+                and (end := _name_end(doc, tok.i + 2)) > tok.i + 2 and not _is_place(doc[tok.i : end].text):
+            out.append((tok.i, end, "ORG"))
+    return out
+
+
 def _name_start(doc, i: int) -> int:
     """Where a body's name that reaches ``doc[i]`` starts: back over the capitalised proper nouns with
     no entity before it ('Orion' of 'Orion Pharma', which the model cut to 'Pharma')."""
@@ -220,7 +269,7 @@ def _relabel(doc):
     """Put right the model's labels that the words around a name contradict (:func:`_context_label`),
     drop words shouted in capitals (:func:`_shouted`), cut a trailing 'region' or 'province' off a
     place ('Henan province' -> 'Henan'), and give a body's name the words the model left off it or
-    left out altogether ('Orion Pharma' read as 'Pharma'; 'Keldor Biologics' untagged), so that the
+    left out altogether ('Orion Pharma' read as 'Pharma'; 'Keldor Biologics' untagged; :func:`_untagged_names`), so that the
     page's list of names says what each one is."""
     from spacy.tokens import Span
 
@@ -239,10 +288,9 @@ def _relabel(doc):
             ent = Span(doc, start, end, label=label)
             changed = True
         out.append(ent)
-    for tok in doc:  # an untagged name ending in a word only bodies have
-        if tok.ent_iob_ == "O" and tok.text in _ORG_WORDS and tok.is_title and (start := _name_start(doc, tok.i)) < tok.i \
-                and not any(e.start <= tok.i and start < e.end for e in out):
-            out.append(Span(doc, start, tok.i + 1, label="ORG"))
+    for start, end, label in _untagged_names(doc):
+        if not any(e.start < end and start < e.end for e in out):
+            out.append(Span(doc, start, end, label=label))
             changed = True
     if changed:
         doc.ents = sorted(out, key=lambda e: e.start)
