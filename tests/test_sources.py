@@ -2536,3 +2536,17 @@ def test_no_verb_of_manner_tag_where_the_quote_is_a_thought_a_title_or_inside_a_
     found = [(a.cue, a.content) for a in sources.extract(text).attributions]
     assert ("rang", "time") not in found and all(c not in {"wondered", "sold", "retired", "stood", "snapped"}
                                                    for c, _ in found)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Get out of my office!” Director Lena Voss waved the reporters away.", "Lena Voss"),
+    ("“Not one more cent!” Councillor Amos Reed banged the table.", "Councillor Amos Reed"),
+])
+def test_a_name_tagging_a_quote_is_its_speaker_though_no_statement_is_found(text, speaker):
+    """'“...!” Mayor X waved the crowd away': the name opening the words after the quote, before a verb in the
+    past tense, says who spoke the quote, though the verb (with an object of its own) reports nothing."""
+    res = sources.extract(text)
+    assert res.attributions == []
+    [q] = res.quotes
+    assert (q.speaker, text[q.speaker_start:q.speaker_end], q.speaker_inferred) == (speaker, speaker, False)
+    assert q.speaker_entity_id == next(m.entity_id for m in res.entities if m.text == speaker)

@@ -184,3 +184,20 @@ def test_the_role_that_names_the_speaker_is_no_target():
     """'The mayor said that the contractors were crooks': the mayor speaks; the label is not pinned on him."""
     t = "Mayor Tom Reed opened the inquiry on Monday. The mayor said that the contractors were crooks."
     assert _names(t, "crooks") == []
+
+
+def test_a_stored_quote_without_a_speaker_takes_the_tag_the_sources_step_reads():
+    """A quote stored before the quote-speaker step read tags ('“...!” X waved the crowd away') has no speaker;
+    targets asks :func:`propscope.sources.linking.tag_speaker`, the one rule, so X still speaks and is no target."""
+    from propscope.sources import linking, targeting
+
+    assert targeting.tag_speaker is linking.tag_speaker
+    t = "“You are all cowards!” Mayor Ines Tal waved the councillors from Vexa Holdings out of the room."
+    res = sources.extract(t)
+    quotes = [{**q.to_dict(), "speaker": None, "speaker_start": None, "speaker_end": None, "speaker_entity_id": None}
+              for q in res.quotes]
+    s, e = _span(t, "cowards")
+    for qs in (res.quotes, quotes):
+        got = sources.targets([m.to_dict() for m in res.entities], [{"start": s, "end": e, "technique": "Name_Calling"}],
+                              t, attributions=[a.to_dict() for a in res.attributions], quotes=qs)
+        assert "Ines Tal" not in [x["text"] for x in got[0]["targets"]]

@@ -6,10 +6,11 @@ around them. It needs all attributions at once, so it runs last."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .entities import _strip_det
 from .layout import _label_role, _Turn
-from .lexicon import _PERSON_PRONOUNS, _SPEAKER_NOUNS, DOC_NOUNS, OUTLETS, PRONOUNS, TITLES, UNNAMED
+from .lexicon import _PERSON_PRONOUNS, _SPEAKER_NOUNS, DOC_NOUNS, OUTLETS, PRONOUNS, SPEECH_FORMS, TITLES, UNNAMED
 from .patterns import PLACE_ACRONYMS, _initials
 from .results import Attribution, EntityMention, Quote
 from .spans import _is_speech, _np_span, _source_span, _subject
@@ -395,17 +396,42 @@ def _characterisation_speakers(doc, quotes: list[Quote], atts: list[Attribution]
         q.speaker_start, q.speaker_end = ss, se
 
 
+def _field(m: EntityMention | dict, name: str):
+    return m[name] if isinstance(m, dict) else getattr(m, name)
+
+
+def tag_speaker(text: str, mentions: Sequence[EntityMention | dict], quote_end: int) -> EntityMention | dict | None:
+    """The person or body whose name, after at most two capitalised title words, opens the words right after
+    a quote (``quote_end`` is where its words end) and comes before a verb of saying or a verb in the past
+    tense ('“Liars!” Premier X shouted at ...', '“Get out!” Mayor X waved the crowd away'): the tag naming
+    the quote's speaker, whether or not the parse gave the verb the quote. The quote-speaker step gives
+    such a quote its speaker; :func:`propscope.sources.targeting.targets` asks the same of quotes stored
+    without one. ``mentions`` are entity mentions or their dicts; the one found is returned as given."""
+    for m in mentions:
+        start = _field(m, "start")
+        if _field(m, "label") in {"PERSON", "ORG"} and 0 < start - quote_end <= 30 and \
+                re.fullmatch(r"[\"”’']?[ \t]+(?:[A-Z][\w.]*\s+){0,2}", text[quote_end:start]):
+            w = re.match(r"\s+([a-z]+)\b", text[_field(m, "end"):])
+            if w is not None and (w.group(1) in SPEECH_FORMS or w.group(1).endswith("ed")):
+                return m
+    return None
+
+
 def _quote_speakers(text: str, quotes: list[Quote], atts: list[Attribution], entities: list[EntityMention],
                     doc=None) -> None:
-    """A quote's speaker is the source of the narrowest attribution whose content covers it; a quote
-    that stands alone right after a quote with a speaker (news convention for a continued quote) gets
-    that speaker with ``speaker_inferred=True``."""
+    """A quote's speaker is the source of the narrowest attribution whose content covers it, else the name
+    tagging it right after its closing mark (:func:`tag_speaker`); a quote that stands alone right after a
+    quote with a speaker (news convention for a continued quote) gets that speaker with
+    ``speaker_inferred=True``."""
     for q in quotes:
         covering = [a for a in atts if a.content_start <= q.start + 1 and q.end - 1 <= a.content_end + 1]
         if covering:
             a = min(covering, key=lambda a: a.content_end - a.content_start)
             q.speaker, q.speaker_start, q.speaker_end = a.source, a.source_start, a.source_end
             q.speaker_entity_id = a.entity_id
+        elif (m := tag_speaker(text, entities, q.end)) is not None:
+            q.speaker, q.speaker_start, q.speaker_end = m.canonical or m.text, m.start, m.end
+            q.speaker_entity_id = m.entity_id
     if doc is not None:
         _characterisation_speakers(doc, quotes, atts, entities)
     for i, q in enumerate(quotes):

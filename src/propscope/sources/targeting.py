@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..places import is_place
-from .lexicon import SPEECH_FORMS, TITLES
+from .lexicon import TITLES
+from .linking import tag_speaker
 from .results import Attribution, EntityMention, Quote
 
 
@@ -66,7 +67,7 @@ def targets(
     if text is not None:
         said += [(int(_get(q, "start")), int(_get(q, "end")), {x.get("entity_id")}) for q in quotes
                  if _get(q, "speaker_entity_id") is None and (x := _colon_speaker(text, ents, int(_get(q, "start")))
-                                                              or _tag_speaker(text, ents, int(_get(q, "end"))))]
+                                                              or tag_speaker(text, ents, int(_get(q, "end"))))]
     sents = None
     if text is not None:
         from ..sentences import split
@@ -151,12 +152,12 @@ def _sentence_bounds(text: str, sents: list[tuple[int, int]], quotes: Sequence[A
                      ents: Sequence[dict[str, Any]] = ()) -> tuple[int, int]:
     """The sentence(s) holding ``text[s:e]``, running on over the tag of a quote the splitter cut at its '!' or '.'
     ('“Lock him up! Lock him up!” the crowd chanted as X left': the tag says whom 'him' means), a tag in lower case
-    or one that opens with its speaker's name (:func:`_tag_speaker`)."""
+    or one that opens with its speaker's name (:func:`.linking.tag_speaker`)."""
     lo = min((a for a, b in sents if a <= s < b), default=s)
     hi = max((b for a, b in sents if a < e <= b), default=e)
     q_end = next((int(_get(q, "end")) for q in quotes if int(_get(q, "start")) <= s and e <= int(_get(q, "end"))), None)
     if q_end is not None and hi >= q_end and (re.match(r"[\"”’]?[ \t]+[a-z]", text[q_end : q_end + 4])
-                                              or _tag_speaker(text, ents, q_end) is not None):
+                                              or tag_speaker(text, ents, q_end) is not None):
         hi = max(hi, next((b for a, b in sents if b > q_end + 1), hi))
     return lo, hi
 
@@ -274,19 +275,6 @@ def _colon_speaker(text: str, ents: list[dict[str, Any]], quote_start: int) -> d
         if m["label"] in {"PERSON", "ORG"} and 0 < quote_start - m["end"] <= 40 and \
                 re.fullmatch(r"\s+[a-z]+(?:\s+[a-z]+){0,2}\s*:\s*[\"“‘]?", text[m["end"] : quote_start]):
             return m
-    return None
-
-
-def _tag_speaker(text: str, ents: Sequence[dict[str, Any]], quote_end: int) -> dict[str, Any] | None:
-    """The person or body whose name, after at most two capitalised title words, opens the words right after a
-    quote and comes before a verb of saying or a verb in the past tense ('“Liars!” Premier X shouted at ...',
-    '“Never!” X said'): the quote's speaker, when no verb the parser saw gave it one."""
-    for m in ents:
-        if m["label"] in {"PERSON", "ORG"} and 0 < m["start"] - quote_end <= 30 and \
-                re.fullmatch(r"[\"”’']?[ \t]+(?:[A-Z][\w.]*\s+){0,2}", text[quote_end : m["start"]]):
-            w = re.match(r"\s+([a-z]+)\b", text[m["end"] :])
-            if w is not None and (w.group(1) in SPEECH_FORMS or w.group(1).endswith("ed")):
-                return m
     return None
 
 
