@@ -611,7 +611,11 @@ def test_footer_reprinted_by_another_outlet_neither_floods_nor_moves_the_origin(
     suppressed = find_reuse(docs)
     assert [(p.a, p.b) for p in suppressed.passages] == [("beacon-story", "reprint")]
     assert [(c.articles, c.origin) for c in suppressed.clusters] == [(["beacon-story", "reprint"], "beacon-story")]
-    assert suppressed.stats["boilerplate_passages"] == 6 + 3  # footer among the four, and reprint ~ beacon0-2
+    # footer among the four, reprint ~ beacon0-2, and the footer under the reprinted story: the Beacon
+    # printed it before both, so it is cut from the story's passage (a text of its own) and is boilerplate
+    assert suppressed.stats["boilerplate_passages"] == 6 + 3 + 1
+    [p] = suppressed.passages
+    assert reprint.text[p.b_start : p.b_end].endswith(SECOND)
 
     flagged = find_reuse(docs, boilerplate="flag")
     reuse = [c for c in flagged.clusters if not c.boilerplate]
