@@ -117,3 +117,16 @@ def test_a_port_s_authority_a_paper_and_a_shipper_are_bodies(text, name):
 
 def test_a_name_after_the_word_river_is_a_natural_place():
     assert labels("Police closed the River Denholm path after the flood.").get("River Denholm") == "LOC"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Col. Seydou Kanté, who led the mutiny, appointed a new cabinet.", "Seydou Kanté"),
+    ("Flood water reached the church, Sheriff Mae Tolliver told reporters.", "Mae Tolliver"),
+])
+def test_a_name_after_a_title_is_a_whole_person_without_the_title(text, name):
+    assert labels(text).get(name) == "PERSON"
+
+
+def test_a_title_word_opening_a_body_s_name_makes_no_person():
+    got = labels("The General Staff said the attack failed, and General Electric shares fell.")
+    assert "Staff" not in got and got.get("General Electric") == "ORG"

@@ -297,6 +297,85 @@ def _relabel(doc):
     return doc
 
 
+# Words that end a body's, a facility's or a place's name, never a person's: 'General Staff', 'State
+# Department', 'Prince Edward Island' are no titled people.
+_NOT_NAME_END = frozenset("Department Office Staff Island Islands Hospital Church School Academy Hall House".split())
+
+
+def _title_word(tok) -> bool:
+    """A capitalised title or role word ('Gen.', 'Sheriff', 'Minister'), not 'St.' (a saint)."""
+    from ..names import _ROLES
+
+    word = tok.lower_.rstrip(".")
+    return tok.text[:1].isupper() and word not in {"st", "saint"} and (word in TITLES or word in _ROLES)
+
+
+def _titled_name_end(doc, i: int) -> int:
+    """Where the name that starts at ``doc[i]`` after a title ends: capitalised words, initials, a
+    hyphen between two of them ('Diallo-Keita') and lower-case particles inside ('bin', 'al'), five
+    tokens at most; ``i`` when there is none."""
+    from ..names import _PARTICLES
+
+    j = i
+    while j < len(doc) and j - i < 5:
+        tok = doc[j]
+        if tok.is_title and tok.tag_ in {"NNP", "NNPS"} and not _title_word(tok):
+            j += 1
+        elif tok.text in {"-", "‐"} and j > i and j + 1 < len(doc) and doc[j + 1].is_title and not tok.whitespace_:
+            j += 1
+        elif tok.lower_ in _PARTICLES and j > i and j + 1 < len(doc) and doc[j + 1].is_title:
+            j += 1
+        else:
+            break
+    return j
+
+
+# Title words that also open bodies' names ('General Electric', 'State Bank', 'Major League', 'King
+# Power'): a body's entity that starts with one of them keeps its label.
+_BODY_TITLES = frozenset("general state justice major chair judge king queen prince princess lord president".split())
+
+
+def _title_held(doc, ent, i: int, j: int, k: int) -> bool:
+    """Whether ``ent``, which starts before the name ``doc[j:k]``, is the model's body or place made of
+    the title ``doc[i:j]`` and a two-word name or longer ('Sheriff Mae Tolliver' read as an
+    organisation), so the name is a person's all the same."""
+    return ent.start >= i and ent.label_ in {"ORG", "GPE"} and k - j >= 2 \
+        and not any(doc[t].lower_.rstrip(".") in _BODY_TITLES for t in range(i, j))
+
+
+def _titled_people(doc):
+    """A name after a title or role word is a person's, title left out: 'Gen. X Y', 'Sheriff X Y',
+    which the small model leaves out or reads as a body ('Y' alone, an organisation). Not after an
+    article ('the General Staff', 'the Justice Department'), not a name ending in a body's, a
+    facility's or a natural feature's word ('Queen Mary University', 'King Street'), and not where
+    the model's entity holds the title itself ('General Electric'), unless :func:`_title_held`."""
+    from spacy.tokens import Span
+
+    new = []
+    i = 0
+    while i < len(doc):
+        if not _title_word(doc[i]) or (i > 0 and doc[i - 1].lower_ in {"the", "a", "an"}):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and (_title_word(doc[j]) or doc[j].text == "." and not doc[j - 1].whitespace_):
+            j += 1  # the tokenizer splits some abbreviations' periods off ('Col', '.')
+        k = _titled_name_end(doc, j)
+        last = doc[k - 1].text if k > j else ""  # a name never ends in a hyphen
+        spans = [e for e in doc.ents if e.start < k and j < e.end] if k > j else []
+        if k > j and not any(w in _ORG_WORDS or w in _FAC_LAST or w in _NOT_NAME_END or w in _NATURAL_FIRST
+                             or w.lower() in _NATURAL_NOUNS for w in (doc[t].text for t in range(j, k))) \
+                and not any(e.end > k or e.start < j and not _title_held(doc, e, i, j, k) for e in spans) \
+                and last not in {"-"} \
+                and not (len(spans) == 1 and spans[0].label_ == "PERSON" and (spans[0].start, spans[0].end) == (j, k)):
+            new.append(Span(doc, j, k, label="PERSON"))
+        i = max(k, i + 1)
+    if new:
+        keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in new)]
+        doc.ents = sorted(keep + new, key=lambda e: e.start)
+    return doc
+
+
 def _dateline_names(doc):
     """A wire dateline's place names are places and its agency an organisation ('HALLSTEDT, April 8
     (Meridian Wire) -', 'JAKARTA, Indonesia (AP) —', '... /PRNewswire/ --'): the small model reads a
@@ -372,7 +451,7 @@ def _names(doc):
     (:func:`_dateline_names`), then each name's one label across the text (:func:`_one_label_per_name`)
     and a body's short name (:func:`_short_body_names`)."""
     before = {(e.start, e.end): e.label_ for e in doc.ents}
-    return _short_body_names(_one_label_per_name(_dateline_names(_relabel(doc)), before))
+    return _short_body_names(_one_label_per_name(_dateline_names(_titled_people(_relabel(doc))), before))
 
 
 @lru_cache(maxsize=1)
