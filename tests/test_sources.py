@@ -2550,3 +2550,29 @@ def test_a_name_tagging_a_quote_is_its_speaker_though_no_statement_is_found(text
     [q] = res.quotes
     assert (q.speaker, text[q.speaker_start:q.speaker_end], q.speaker_inferred) == (speaker, speaker, False)
     assert q.speaker_entity_id == next(m.entity_id for m in res.entities if m.text == speaker)
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("A survey of 900 bus drivers shows that most work more than fifty hours a week.",
+     "survey of 900 bus drivers", "most work more than fifty hours a week"),
+    ("An audit by the Harwell Trust showed that two wards had no working alarms.", "Harwell Trust",
+     "two wards had no working alarms"),
+    ("The leaked minutes showed that the board knew of the fault in March.", "leaked minutes",
+     "the board knew of the fault in March"),
+])
+def test_a_study_report_or_document_that_shows_that_is_cited(text, source, content):
+    """'A study ... shows that ...': what a study, survey, report or document shows in a 'that' clause is its
+    statement, as for 'found' or 'suggests'; its author, when named, is the source."""
+    a = sources.extract(text).attributions
+    assert [(x.source, x.cue, text[x.content_start:x.content_end]) for x in a] == [(source, a[0].cue, content)]
+    assert a[0].cue.startswith("show")
+
+
+@pytest.mark.parametrize("text", [
+    "The latest figures show a sharp fall in burglaries.",
+    "The report shows how the money was spent.",
+    "The striker showed that he could still score from thirty yards.",
+    "It was shown that the samples had been mixed up.",
+])
+def test_showing_without_a_documents_that_clause_reports_nothing(text):
+    assert sources.extract(text).attributions == []

@@ -41,11 +41,13 @@ chair ceo director commissioner spokesman spokeswoman spokesperson premier sheik
 former late deputy foreign defense defence interior finance state st.
 """.replace(".", "").split())
 
-# Nouns naming a document or statement: "according to a report by X" cites X, not the report.
+# Nouns naming a document or statement: "according to a report by X" cites X, not the report (an audit, inquiry
+# or review by a body is the body's). An outlet's editorial or commentary stays its own source ('editorial in the
+# Global Times', 'Xinhua commentary'), so those two are not here.
 DOC_NOUNS = frozenset("""
 report statement article interview survey study poll analysis investigation story documents document release
 communique communiqué letter post tweet broadcast bulletin briefing transcript footage video memo dossier
-figures data statistics estimates findings filing records logs
+figures data statistics estimates findings filing records logs email emails minutes audit inquiry review
 """.split())
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})

@@ -302,6 +302,8 @@ def _is_speech(tok) -> bool:
                        and not any(x.tag_ == "TO" for x in c.children) for c in tok.children)
         finder = subj is not None and (subj.lemma_.lower() in _FINDERS or subj.lower_.rstrip("s") in _FINDERS)
         return finder and any(c.dep_ == "ccomp" for c in tok.children)
+    if lem == "show":  # "a study published in X shows that ...": what a study, report or document states
+        return _document_shows_that(tok)
     if lem == "hold":  # a court 'held that ...' (its finding of law); not 'held talks', 'was held that evening'
         return _holds_that(tok)
     if lem in {"submit", "advise"}:  # counsel 'submitted that ...'; not 'submitted its bid', 'advised him to go'
@@ -414,6 +416,23 @@ def _holds_that(tok) -> bool:
         return False
     words = {t.lower_ for t in subj.subtree if t.i <= subj.i}
     return _court(subj) or subj.ent_type_ == "PERSON" and bool(words & TITLES)
+
+
+def _document_shows_that(tok) -> bool:
+    """'A study published in X shows that ...', 'Documents seen by the Courier show that ...', 'the memo
+    showed that ...': a study, survey, report or document that shows (active, with a 'that' clause) states
+    what the clause says, as one that 'found' or 'suggests' does. Not 'the figures show a sharp rise' (no
+    clause), 'shows how ...', nor a person who 'showed that he could win' (a demonstration, not a statement)."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)  # the tagger may call 'show' a noun
+    if subj is not None and subj.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
+        subj = tok.head  # 'a report which shows that ...'
+    if subj is None or not (tok.tag_.startswith("VB") or tok.lower_ == "show"):
+        return False
+    lem = subj.lemma_.lower()
+    return (lem in _FINDERS or lem in DOC_NOUNS or subj.lower_ in DOC_NOUNS) and subj.pos_ == "NOUN" \
+        and _that_complement(tok)
 
 
 def _small_clause_report(tok) -> bool:
