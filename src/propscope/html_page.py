@@ -367,7 +367,13 @@ _ABOUT_AUTHOR = re.compile(r"(?:about|more about)\s+(?:the\s+)?(?:author|writer|
                            r"die\s+autorin)|zu[mr]\s+autor(?:in)?|sobre\s+(?:el|la)\s+autora?|acerca\s+del?\s+autora?|"
                            r"(?:sull'|l')autore|(?:à\s+propos\s+de\s+)?l'aut(?:eur|rice)|o\s+autor(?:ze|ce)|об\s+авторе",
                            re.I)
-MAX_BIO_WORDS = 80  # a biography box is a few sentences
+MAX_BIO_WORDS = 80  # a biography box is a few sentences; a list of sources a few lines
+# A box headed "Sources" or "References": where a fact-check or report lists what it drew on (a
+# contract, "Email interview, spokesperson, Aug. 8"), the page's apparatus, not its story.
+_SOURCES_HEAD = re.compile(r"(?:our\s+)?(?:sources?|references|bibliography)(?:\s+(?:cited|used|consulted))?|"
+                           r"sources\s+(?:and|&)\s+(?:references|notes|methodology)|quellen(?:angaben)?|"
+                           r"fuentes(?:\s+consultadas)?|sources\s+et\s+références|fonti|источники", re.I)
+_BOX_HEAD = re.compile(f"{_ABOUT_AUTHOR.pattern}|{_SOURCES_HEAD.pattern}", re.I)
 _AD_LABEL = re.compile(r"(?:advertisement|advertising|adverts?|sponsored|anzeige|werbung|publicidad|pubblicità|publicité|"
                        r"reklama)(?:\s*[-:–]?\s*(?:scroll|continue)[\w\s]*)?", re.I)
 # "Story continues below advertisement", "Article continues after this ad", "Weiterlesen nach der Anzeige".
@@ -447,6 +453,67 @@ _FORWARD = re.compile(r"(?:(?:forward|send|pass)\s+(?:this|it|the\s+(?:e-?mail|n
                       r"transf[ée]rez\s+(?:cette|ce|à\s+un)|leiten\s+sie\s+dies\w*\s+[\w-]+\s+weiter|"
                       r"(?:dies\w*\s+)?(?:newsletter|e-?mail)\s+weiterleiten)", re.I)
 _SIGN_UP = re.compile(r"(?:click\s+here\s+)?(?:to\s+)?(?:subscribe|sign[\s-]?up|register|join)\b", re.I)
+# When a publication comes out: "The Kestrel News is published every Friday", "This bulletin is sent
+# out each Monday", "Coastline Weekly appears on Thursdays", "Die Zeitung erscheint wöchentlich".
+_DAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?"
+_FREQUENCY = (rf"(?:(?:every|each)\s+(?:other\s+)?(?:day|week|weekday|fortnight|month|morning|evening|weekend|{_DAYS})"
+              rf"(?:\s+(?:morning|evening|afternoon|night))?|on\s+{_DAYS}|daily|weekly|fortnightly|monthly|quarterly|"
+              r"twice\s+(?:a|each|every)\s+(?:week|month)|(?:jeden|jede)\s+\w+|täglich|wöchentlich|monatlich)")
+_SCHEDULE = re.compile(rf"(?P<who>[^.!?:]{{1,60}}?)\s+(?:(?:is|are)\s+(?:published|printed|issued|distributed|"
+                       rf"sent(?:\s+out)?|delivered|produced|out|updated)|comes?\s+out|appears?|erscheint|erscheinen)\s+"
+                       rf"{_FREQUENCY}(?:\s+(?:and|&|und)\s+{_FREQUENCY})?(?:\s+(?:at|by|in|from|to|on)\s+[^.!?]{{1,50}})?[.!]?",
+                       re.I)
+_PUBLICATION = re.compile(r"(?:this|our|diese[rs]?|unsere?)\s+(?:\w+\s+)?(?:newsletter|paper|newspaper|magazine|"
+                          r"bulletin|digest|briefing|edition|issue|site|website|podcast|zeitung|ausgabe)\b", re.I)
+_NAME_WORDS = re.compile(r"(?:[A-Z0-9][\w'’&.-]*|the|of|and|&|on|de|la|der|die|das)(?:\s+(?:[A-Z0-9][\w'’&.-]*|the|of|and|&|"
+                         r"on|de|la|der|die|das))*")
+
+
+def _schedule(sentence: str) -> str | None:
+    """"own" when ``sentence`` tells when this publication comes out ("This bulletin is sent out
+    every Monday"), "named" when it tells it of a title-case name ("The Harbour Courier appears each
+    Thursday": a paper's foot line, or a story's "The Retail Price Index is published every month"),
+    else None."""
+    low = sentence.lower()
+    if not any(w in low for w in _SCHEDULE_WORDS):
+        return None
+    m = _SCHEDULE.fullmatch(sentence.strip())
+    if not m or _ATTRIBUTION.search(sentence):
+        return None
+    who = m.group("who").strip()
+    if _PUBLICATION.fullmatch(who):
+        return "own"
+    return "named" if _NAME_WORDS.fullmatch(who) and who[0].isupper() else None
+
+
+# A site's pointer to its own policy pages: "Our Standards: The Trust Principles", "Read our
+# corrections policy", "Our editorial guidelines", "Our Sources" (a fact-check's list under it).
+_OWN_POLICY = re.compile(r"(?:(?:read|see|about)\s+)?(?:our|unsere|nuestr[oa]s|nos)\s+(?:(?:editorial|journalistic|"
+                         r"ethical|trust|fact[\s-]?check(?:ing)?|redaktionelle[nr]?|editoriales|éditoriaux)\s+)?"
+                         r"(?:standards?|sources|methodology|guidelines|principles|code(?:\s+of\s+(?:ethics|conduct|practice))?|"
+                         r"(?:corrections?|ethics|editorial|fact[\s-]?check(?:ing)?)\s+polic(?:y|ies)|quellen|grundsätze|"
+                         r"richtlinien|fuentes|principios|normas|principes|sources)"
+                         r"(?:\s*[:|–—-]\s*[^.!?:]{1,60})?\.?", re.I)
+# What a page shows to tell people from bots, over or instead of the story: "To continue reading,
+# please confirm you are not a robot", "Verifying you are human", "Are you a robot?", "Checking
+# your browser before accessing …", "We have detected unusual traffic from your network".
+_YOU_ARE = r"you(?:'re|’re|\s+are)\s+(?:a\s+|an?\s+actual\s+|a\s+real\s+)?(?:human|person|not\s+a\s+(?:robot|bot))"
+_BOT_CHECK = re.compile(
+    rf"(?:confirm|verify|prove|show\s+us|check|make\s+sure)\w*\s+(?:that\s+)?{_YOU_ARE}|verifying\s+(?:that\s+)?{_YOU_ARE}|"
+    r"are\s+you\s+a\s+(?:robot|bot|human)\s*\?|i(?:'m|’m|\s+am)\s+not\s+a\s+robot|"
+    r"checking\s+(?:your\s+browser|if\s+the\s+site\s+connection\s+is\s+secure)|press\s+(?:and|&)\s+hold\s+(?:the\s+button\s+)?to|"
+    r"(?:detected|noticed)\s+unusual\s+(?:traffic|activity)\s+from\s+your|complete\s+the\s+(?:security\s+check|captcha)|"
+    r"why\s+(?:have\s+i\s+been|am\s+i\s+being|was\s+i)\s+blocked|"
+    r"needs?\s+to\s+review\s+the\s+security\s+of\s+your\s+connection|enable\s+javascript\s+and\s+cookies\s+to\s+continue|"
+    r"bestätigen\s+sie,?\s+dass\s+sie\s+(?:kein(?:en)?\s+(?:roboter|bot)|ein\s+mensch)|"
+    r"(?:confirma|verifica|demuestra)\s+que\s+(?:no\s+)?eres\s+(?:un\s+)?(?:robot|humano)|"
+    r"(?:confirmez|vérifiez|prouvez)\s+que\s+vous\s+(?:n['’]êtes\s+pas\s+un\s+robot|êtes\s+(?:un\s+)?humain)", re.I)
+# Words each _BOT_CHECK or _SCHEDULE match holds, looked for first: most lines hold none of them.
+_BOT_WORDS = ("human", "robot", "bot", "browser", "unusual", "captcha", "security", "blocked", "hold", "javascript",
+              "mensch", "humano", "humain")
+_SCHEDULE_WORDS = ("every", "each", " on ", "daily", "weekly", "monthly", "fortnight", "quarterly", "twice", "jede",
+                   "täglich", "wöchentlich", "monatlich")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 MAX_MASTHEAD_WORDS = 40  # a part before the headline's own part: a site's name, tagline, date bar
 
 
@@ -504,12 +571,38 @@ def furniture_line(text: str) -> bool:
     """Whether a line of a page (``text``, white space collapsed) does the page's job rather than
     tell the story: a copyright line, an ad placeholder, a reading time, a label and a web address
     ("Article URL: https://…"), a bar of three or more controls of a few words each, a short
-    line calling the reader to act (``_call_to_act``) or to write or call, with the address.
-    Lines with quotation marks in them are the article's."""
+    line calling the reader to act (``_call_to_act``) or to write or call, with the address, a
+    pointer to the site's own standards or sources (``_OWN_POLICY``), a bot check (``_BOT_CHECK``),
+    a note that this publication comes out every Friday (``_schedule``), and a line of such notices
+    ("The Courier is published every Friday. Advertising: 01632 960811."). Lines with quotation
+    marks in them are the article's."""
     if not text or len(text.split()) > MAX_LINE_WORDS or _QUOTES.search(text):
         return False
+    if _furniture_sentence(text) or _schedule(text) == "own":
+        return True
+    low = text.lower()
+    if not any(w in low for w in _SCHEDULE_WORDS):  # a line of notices holds a schedule
+        return False
+    sentences = [s for s in _SENTENCES.split(text) if s.strip()]
+    if len(sentences) < 2:
+        return False
+    # a publisher's line of notices: each sentence one, a schedule among them and one at least no schedule
+    kinds = [True if _furniture_sentence(s) else _schedule(s) for s in sentences]
+    return all(kinds) and True in kinds and any(k in ("own", "named") for k in kinds)
+
+
+def _bot_check(text: str) -> bool:
+    """Whether ``text`` is what a site shows to tell people from bots (``_BOT_CHECK``), no one said to say it."""
+    low = text.lower()
+    return any(w in low for w in _BOT_WORDS) and bool(_BOT_CHECK.search(text)) and not _ATTRIBUTION.search(text)
+
+
+def _furniture_sentence(text: str) -> bool:
+    """Whether ``text`` (a line, or one sentence of it) is one of ``furniture_line``'s kinds."""
     bare = text.strip(" .…:()[]-–—")
     if legal_line(text) or _AD_LABEL.fullmatch(text) or _READING_TIME.fullmatch(text):
+        return True
+    if _OWN_POLICY.fullmatch(text) or _bot_check(text):
         return True
     if _CONTINUES.fullmatch(bare) or _PAGER.fullmatch(bare) or _labelled_contact(text):
         return True
@@ -696,7 +789,7 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     drop_unless_large(tree, found)
     lines = [(el, _words(el)) for el in _leaf_blocks(root)]
     legal = [box for el, words in lines if (box := colophon(el, words, holders)) is not None]
-    legal += [box for h in root.iter(*_SUBHEADINGS) if _ABOUT_AUTHOR.fullmatch(_words(h).rstrip(":"))
+    legal += [box for h in root.iter(*_SUBHEADINGS) if _BOX_HEAD.fullmatch(_words(h).rstrip(":"))
               and (box := h.getparent()) is not None and box.tag in _CONTAINERS and id(box) not in holders
               and _word_count(box, MAX_BIO_WORDS) <= MAX_BIO_WORDS]
     drop_unless_large(tree, [el for el, words in lines if furniture_line(words)
@@ -853,9 +946,19 @@ _WORD = re.compile(f"[{_CJK}]|[^\\W\\d_{_CJK}]+")
 _DATE_UNITS = re.compile(r"(?<=\d)\s*[年月日時时分秒년월일시분초]")
 
 
+def _furniture_text_line(line: str) -> bool:
+    """Whether ``line`` of trafilatura's text is a ``furniture_line`` and no table row or list item."""
+    text = " ".join(line.split())
+    return bool(text) and text[0] not in "|-*•" and furniture_line(text)
+
+
 def without_meta_lines(text: str) -> str:
-    """``text`` without its ``meta_line`` lines; as it was when every line is one."""
-    kept = [line for line in text.split("\n") if not meta_line(line)]
+    """``text`` without its ``meta_line`` lines, nor its ``furniture_line`` lines (``drop_page_furniture``
+    reads the page's blocks; a line that no block of its own holds, text between <br>s in a <font>
+    or a <div> with blocks in it, reached the text: "The News is published every Friday.
+    Advertising: 01632 960811." under an old page's rule), but a table's rows and a list's items
+    ("| Ticker | Last |", "- Greens"), which are data; as it was when every line is one."""
+    kept = [line for line in text.split("\n") if not meta_line(line) and not _furniture_text_line(line)]
     return "\n".join(kept) if any(line.strip() for line in kept) else text
 
 
@@ -921,13 +1024,33 @@ def headline_once(text: str, title: str | None, headings: Iterable[str] = ()) ->
     the techniques are read off the text alone). A copy after the first goes (trafilatura kept the
     <h1> and a heading that repeats it: the headline was analysed and counted in reuse twice);
     a headline the text lacks opens it when the page shows it as an <h1> (``headings``), the line
-    a reader sees over the story. A title from the <title> or og:title alone may carry the site's
-    name ("… – TechCrunch"), and is no line of the story."""
+    a reader sees over the story, and so does one the text has after other lines (a section label
+    over the <h1>, "POLITICS", or a fact-check's claim box): those lines follow it, but a lone
+    section label (``_section_label``), which goes. A title from the <title> or og:title alone may
+    carry the site's name ("… – TechCrunch"), and is no line of the story."""
     wanted = " ".join((title or "").split())
     if not wanted:
         return text
     lines = text.split("\n")
     copies = [i for i, line in enumerate(lines) if " ".join(line.split()) == wanted]
-    if copies:
-        return "\n".join(line for i, line in enumerate(lines) if i not in copies[1:])
-    return f"{wanted}\n{text}" if wanted in headings else text
+    if not copies:
+        return f"{wanted}\n{text}" if wanted in headings else text
+    kept = [line for i, line in enumerate(lines) if i not in copies[1:]]
+    first = copies[0]
+    if first == 0 or wanted not in headings:
+        return "\n".join(kept)
+    before = [line for line in kept[:first] if line.strip()]
+    if len(before) == 1 and _section_label(before[0]):
+        before = []
+    return "\n".join([kept[first], *before, *kept[first + 1:]])
+
+
+MAX_SECTION_WORDS = 3  # "POLITICS", "Local", "Middle East", "Review": a site's section over a headline
+
+
+def _section_label(line: str) -> bool:
+    """Whether ``line`` is a section's name over a headline: a few words (``MAX_SECTION_WORDS``),
+    no number, no sentence."""
+    words = line.split()
+    return (0 < len(words) <= MAX_SECTION_WORDS and not any(c.isdigit() for c in line)
+            and not _SENTENCE_END.search(line.strip()) and not _QUOTES.search(line))
