@@ -1815,6 +1815,97 @@ def test_a_store_that_stops_taking_writes_is_one_line_not_one_per_article(tmp_pa
     assert r.stderr.splitlines()[-1] == "propscope: the store stopped this command: attempt to write a readonly database"
 
 
+def _unwritable(monkeypatch, *paths: Path) -> None:
+    """Make ``os.access`` say that ``paths`` cannot be written, as it does for a user without write
+    permission or on read-only media (a root test process may write anything)."""
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if mode & os.W_OK and Path(p) in paths
+                        else real(p, mode, *a, **k))
+
+
+@pytest.mark.parametrize("which", ["file", "folder"])
+def test_a_store_that_cannot_be_written_is_read_and_writing_commands_say_so(tmp_path, monkeypatch, which):
+    """A store on read-only media could not be opened even to read ("cannot open database ...:
+    attempt to write a readonly database"), for report, search and export alike."""
+    import sqlalchemy as sa
+
+    from propscope.store import StoreReadOnly
+
+    db = tmp_path / "ro" / "s.db"
+    story = "The harbour strike ended on Monday."
+    s = Store(str(db))
+    s.add_articles([Article("harbour", story)])
+    s.save_analyses([(s.pk_of("harbour"), fake_analysis(Article("harbour", story)))])
+    s.engine.dispose()  # no -wal or -shm file left that could still be written
+    journal = [db.with_name(db.name + end) for end in ("-wal", "-shm")]  # SQLite makes them even to read
+    _unwritable(monkeypatch, *([db] if which == "file" else [db.parent, *journal]))
+    for args, says in ((["report"], "1 analysed article"), (["search", "harbour"], story),
+                       (["export", "--format", "jsonl"], story)):
+        r = cli(*args, "--db", db)
+        assert r.exit_code == 0 and says in r.stdout, (args, r.output)
+    for args in (["ingest", "-"], ["topics"], ["analyze", "--model", "ngram"], ["reuse"]):
+        r = cli(*args, "--db", db, input="A new story about the railway.")
+        assert r.exit_code == 1 and r.stderr.count("\n") == 1, (args, r.output)
+        assert f"cannot write to the store sqlite:///{db}: it is read-only" in r.stderr, (args, r.stderr)
+    s = Store(str(db))
+    assert s.read_only and s.count_articles() == 1
+    with pytest.raises(StoreReadOnly):
+        s.add_articles([Article("new", "A new story about the railway.")])
+    with pytest.raises(sa.exc.OperationalError, match="readonly"), s.engine.begin() as conn:  # opened read-only
+        conn.execute(sa.text("DELETE FROM articles"))
+    assert s.count_articles() == 1
+
+
+def test_a_read_only_store_serves_its_pages_and_refuses_posts_with_a_503(tmp_path, tiny_model, monkeypatch):
+    db = tmp_path / "s.db"
+    assert cli("ingest", "-", "--db", db, input="The harbour strike ended on Monday.").exit_code == 0
+    _unwritable(monkeypatch, db)
+    with TestClient(create_app(db=str(db), model=str(tiny_model))) as c:
+        assert c.get("/api/articles").json()["total"] == 1 and c.get("/").status_code == 200
+        r = c.post("/api/analyze", json={"text": "A new story about the railway."})
+        assert r.status_code == 503 and "it is read-only" in r.json()["detail"] and str(db) not in r.text, r.text
+        assert c.get("/api/articles").json()["total"] == 1
+
+
+def test_a_store_in_a_folder_no_one_may_write_is_read_with_permissions_as_they_are(tmp_path):
+    """With real permissions (file 0444, folder 0555), run without root's power to ignore them:
+    SQLite cannot make the journal file a WAL store needs even to be read, so the store is read as
+    immutable; before, every command said "attempt to write a readonly database"."""
+    import shutil
+    import subprocess
+    import sys
+
+    prefix = [] if os.geteuid() != 0 else [shutil.which("setpriv") or "setpriv",
+                                           "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"]
+    if prefix and subprocess.run([*prefix, "true"], capture_output=True).returncode != 0:
+        pytest.skip("cannot drop root's power to ignore file permissions here")
+    folder = tmp_path / "ro"
+    s = Store(str(folder / "s.db"))
+    s.add_articles([Article("a1", "The harbour strike ended on Monday.")])
+    s.engine.dispose()  # the last connection closed: SQLite removes the -wal and -shm files
+    script = """if True:
+        import json, sys
+        from click.testing import CliRunner
+        from propscope.cli import main
+        got = {}
+        for cmd in (["search", "harbour"], ["ingest", "-"]):
+            r = CliRunner().invoke(main, [*cmd, "--db", sys.argv[1]], input="A new story about the railway.")
+            got[cmd[0]] = [r.exit_code, r.stdout, r.stderr]
+        print(json.dumps(got))"""
+    (folder / "s.db").chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        out = subprocess.run([*prefix, sys.executable, "-c", script, str(folder / "s.db")], capture_output=True,
+                             text=True, timeout=300)
+    finally:
+        folder.chmod(0o755)
+        (folder / "s.db").chmod(0o644)
+    got = json.loads(out.stdout.splitlines()[-1])
+    assert got["search"][0] == 0 and "The harbour strike ended on Monday." in got["search"][1], got
+    assert got["ingest"][0] == 1 and "it is read-only (its file cannot be written)" in got["ingest"][2], got
+    assert sorted(p.name for p in folder.iterdir()) == ["s.db"]
+
+
 @pytest.mark.parametrize("where", ["story.txt/store.db", "folder"])
 def test_a_store_path_that_is_no_file_is_one_line(tmp_path, where):
     (tmp_path / "story.txt").write_text("A story.")

@@ -326,17 +326,22 @@ def _refuse_memory(db: str | None) -> None:
         _fail("an in-memory store keeps nothing once propscope exits: give --db a file path or a server URL")
 
 
-def _open_store(db: str | None):
+def _open_store(db: str | None, writes: bool = True):
+    """The store ``db``; a command that ``writes`` stops here, before any work, when the store can
+    only be read (a read-only file or folder), which reading commands open as it is."""
     from .store import Store, StoreError
 
     _refuse_memory(db)
     try:
-        return Store(db)
+        store = Store(db)
+        if writes:
+            store.writable(named=True)
+        return store
     except StoreError as e:
         _fail(str(e))
 
 
-def _open_existing_store(db: str | None):
+def _open_existing_store(db: str | None, writes: bool = True):
     """Open a store that must already exist: read-only commands never create an empty one at a
     mistyped path (a SQLite file must exist; a server database is created by its owner anyway)."""
     from .store import StoreError, default_url, normalise_url, sqlite_path
@@ -348,7 +353,7 @@ def _open_existing_store(db: str | None):
         _fail(str(e))
     if path is not None and not path.exists():  # there but no file (a folder, a device): the store says what
         _fail(f"no store at {path}: check --db or $PROPSCOPE_DB, or create one with `propscope ingest`")
-    return _open_store(db)
+    return _open_store(db, writes)
 
 
 DEFAULT_STORE = ""  # the value of a bare --db: the default store ($PROPSCOPE_DB, else the SQLite file)
@@ -941,7 +946,7 @@ def report(db, outlet, since, until, fmt, top, technique, topic) -> None:
 
     technique = _technique(technique)
     first, last = _date_range(since, until)
-    store = _open_existing_store(db)
+    store = _open_existing_store(db, writes=False)
     _check_topic(store, topic)
     _check_outlet(store, outlet)
     data = rep.build(store, outlet, first, last, top, technique=technique, topic=topic)
@@ -1064,7 +1069,7 @@ def search(query, db, technique, outlet, topic, limit, fmt) -> None:
     from .taxonomy import display
 
     technique = _technique(technique)
-    store = _open_existing_store(db)
+    store = _open_existing_store(db, writes=False)
     _check_topic(store, topic)
     _check_outlet(store, outlet)
     hits = store.search(query, technique=technique, outlet=outlet, limit=limit, topic=topic)
@@ -1104,7 +1109,7 @@ def export(db, fmt, outlet, since, until, output, taxonomy_name=None) -> None:
 
     tax = _taxonomy(taxonomy_name)  # a wrong name fails before anything is opened
     first, last = _date_range(since, until)
-    store = None if fmt == "label-studio-config" else _open_existing_store(db)
+    store = None if fmt == "label-studio-config" else _open_existing_store(db, writes=False)
     if store is not None:
         _check_outlet(store, outlet)
     out = _open_output(output)
@@ -1604,7 +1609,7 @@ def serve(db, host, port, model, token, allow_private_urls, allowed_hosts) -> No
     _check_port(host, port)  # a busy port is reported now, not after the model has loaded
     _model_version(model, False)
     _prepare_weights(model)
-    _open_store(db)  # fail here, with one line, if the database cannot be opened
+    _open_store(db, writes=False)  # fail here, with one line, if the database cannot be opened (read-only: pages work)
     from .web.security import served_hosts
 
     app = create_app(db=db or None, model=model, token=token, allow_private_urls=allow_private_urls,

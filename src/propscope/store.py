@@ -15,6 +15,7 @@ import json
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -273,6 +274,15 @@ class StoreUnavailable(StoreError):
     timeout, a lost server): no request's fault, so the web app answers 503, not 400."""
 
 
+class StoreReadOnly(StoreUnavailable):
+    """A write to a store that was opened read-only (``Store.read_only``): refused before the
+    database is asked, so a command says so before any work and adds nothing half-way."""
+
+
+READ_ONLY_ADVICE = ("reading commands (report, search, export, serve) work on it; to add to it, give its file and "
+                    "folder write permission, or copy it where they can be written")
+
+
 class Store:
     """A connection to one database; cheap to create, safe to share between threads."""
 
@@ -298,12 +308,17 @@ class Store:
             except OSError as e:  # a file where a folder should be ("--db notes.txt/x.db"), no permission
                 raise StoreError(f"cannot open database {self.display_url}: cannot make its folder "
                                  f"{path.parent}: {e.strerror or e}") from None
+        # Why this process cannot write the store (its file or folder), or None: such a store is
+        # opened read-only, where it failed to open at all ("attempt to write a readonly database")
+        self.read_only: str | None = _read_only_why(path) if path is not None else None
         try:
-            self.engine = _engine(self.url)
-            if migrate:
-                from .migrations import upgrade
-
-                upgrade(self.engine)
+            try:
+                self._connect(path, migrate)
+            except sa.exc.OperationalError as e:  # read-only where permissions do not say so (a read-only mount)
+                if path is None or self.read_only or "readonly database" not in str(e) or not path.is_file():
+                    raise
+                self.read_only = "SQLite finds it read-only"
+                self._connect(path, migrate)
         except sa.exc.SQLAlchemyError as e:
             why = f"{e.__class__.__name__}: {getattr(e, 'orig', None) or e}"
             if "already exists" in why:  # our tables' names, made by something else
@@ -316,6 +331,30 @@ class Store:
         except CommandError as e:  # alembic: a schema revision this version does not know
             raise StoreError(f"cannot open database {self.display_url}: {e}; a newer propscope made it, "
                              "so upgrade propscope to use it") from None
+
+    def _connect(self, path: Path | None, migrate: bool) -> None:
+        """Make the engine, read-only when ``self.read_only`` says so, and bring the schema up to
+        date; a read-only store must already be, since upgrading writes."""
+        self.engine = _engine(self.url, _read_only_uri(path) if self.read_only and path is not None else None)
+        if not migrate:
+            return
+        if self.read_only:
+            if not _schema_current(self.engine):
+                raise StoreError(f"cannot open database {self.display_url}: it is read-only ({self.read_only}) and "
+                                 "an older propscope made it: this one upgrades its tables, which writes to it; open "
+                                 "it once where it can be written")
+            return
+        from .migrations import upgrade
+
+        upgrade(self.engine)
+
+    def writable(self, named: bool = False) -> None:
+        """Raise StoreReadOnly when the store was opened read-only: a writing command checks this
+        first, so it stops before any work (``analyze --db`` ran its model, then failed to save).
+        ``named``: say which store (the command line does; the web keeps its path to itself)."""
+        if self.read_only:
+            which = f"the store {self.display_url}" if named else "the store"
+            raise StoreReadOnly(f"cannot write to {which}: it is read-only ({self.read_only}); {READ_ONLY_ADVICE}")
 
     @property
     def display_url(self) -> str:
@@ -341,6 +380,7 @@ class Store:
     def _add_batch(self, batch: Sequence[Article], result: AddResult) -> None:
         """Insert a batch in one transaction; an article the database refuses is set aside with its
         reason (``result.rejected``) and never costs the others of its batch."""
+        self.writable()
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         rows, seen = [], set()
         for a in batch:
@@ -548,6 +588,7 @@ class Store:
         runs skip them instead of failing on them again (``pending(retry_failed=True)`` retries)."""
         if not failed:
             return
+        self.writable()
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         stmt = self._insert(analysis_failures)
         stmt = stmt.on_conflict_do_update(index_elements=[analysis_failures.c.article_pk], set_={
@@ -573,6 +614,7 @@ class Store:
         """Replace the analyses of these articles, in one transaction. Concurrent writers of the
         same article (two web requests for one text) take turns: the article rows are locked first
         (PostgreSQL; SQLite has one writer anyway) and the analysis row is an upsert."""
+        self.writable()
         from .names import counted_names  # names reads the sources lexicon: loaded only when saving
 
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -648,6 +690,7 @@ class Store:
     # -- reuse ------------------------------------------------------------------------------
     def save_reuse(self, result) -> None:
         """Replace the stored reuse results: reuse is computed over the whole corpus at once."""
+        self.writable()
         with self.engine.begin() as conn:
             conn.execute(reuse_passages.delete())
             conn.execute(reuse_clusters.delete())
@@ -698,6 +741,7 @@ class Store:
     def save_topics(self, result) -> None:
         """Replace the stored topics and every article's topic in one transaction (topics are
         fitted to the whole corpus at once): a failure keeps the earlier ones whole."""
+        self.writable()
         with self.engine.begin() as conn:
             conn.execute(article_topics.delete())
             conn.execute(topics.delete())
@@ -799,6 +843,54 @@ def _special_file(path: Path) -> str | None:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "device"
     return "pipe" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else None
+
+
+def _read_only_why(path: Path) -> str | None:
+    """Why this process cannot write the SQLite store at ``path``, or None (also when there is no
+    file yet). SQLite writes its journal (``-wal``, ``-shm``) beside the file, so a folder that
+    cannot be written makes the store read-only too, unless those files are there and writable."""
+    if not path.is_file():
+        return None
+    if not os.access(path, os.W_OK):
+        return "its file cannot be written"
+    journal = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
+    if not os.access(path.parent, os.W_OK) and not all(os.access(j, os.W_OK) for j in journal):
+        return "its folder cannot be written, and SQLite keeps its journal there"
+    return None
+
+
+def _read_only_uri(path: Path) -> str:
+    """A SQLite URI that opens ``path`` for reading only. A WAL store needs its ``-shm`` file, which
+    SQLite cannot make in a folder it cannot write ("attempt to write a readonly database" even for
+    a read): then the file is opened as immutable, which is sound only while no one writes it, so
+    only when no ``-wal`` file holds changes that immutable reading would not see."""
+    import sqlite3
+
+    uri = "file:" + quote(str(path), safe="/") + "?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True, timeout=30)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return uri
+    except sqlite3.DatabaseError:
+        pass
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreError(f"cannot read the store {path}: its folder cannot be written and its journal {wal.name} "
+                         "holds changes SQLite merges only with write permission there; give the folder write "
+                         "permission once, or copy the file and its journal elsewhere")
+    return uri + "&immutable=1"
+
+
+def _schema_current(engine: Engine) -> bool:
+    """Whether the store's schema is this propscope's (alembic's head), read without writing."""
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads()) == set(ScriptDirectory.from_config(cfg).get_heads())
 
 
 def _unopenable(path: Path) -> str:
@@ -1004,14 +1096,22 @@ def _analysis(row) -> Analysis:
         raise StoreError(f"the stored analysis of article {row['id']!r} cannot be read ({e}); {DAMAGED_ROW}") from None
 
 
-def _engine(url: str) -> Engine:
+def _engine(url: str, read_only_uri: str | None = None) -> Engine:
+    """The engine for ``url``; for SQLite opened through ``read_only_uri`` when one is given."""
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        args = {"timeout": 30, "check_same_thread": False}
+        if read_only_uri is None:
+            engine = sa.create_engine(url, connect_args=args)
+        else:
+            import sqlite3
+
+            engine = sa.create_engine(url, creator=lambda: sqlite3.connect(read_only_uri, uri=True, **args))
 
         @sa.event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _):
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
+            if read_only_uri is None:  # a read-only store keeps the journal mode it has
+                cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
