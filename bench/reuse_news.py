@@ -690,7 +690,8 @@ REPORTED = ("wire", "typos", "subst", "split", "reorder", "short", "slogan", "qu
             "shuffle", "interleave", "swap", "twosrc",
             "launder", "splitpara", "midpara", "format", "sameday", "nodate", "snippet",
             "restyle", "bullets", "hedlede",
-            "alternate", "partnum", "literal", "reissue")
+            "alternate", "partnum", "literal", "reissue",
+            "relay", "transwire", "recut", "merge")
 NOT_REPORTED = ("quote", "boilerplate", "headline", "facts")
 _LABEL = r"[a-z]+/[a-z0-9-]+(?:#[a-z0-9]+)?"
 _MARK = re.compile(rf"\[\[(/|{_LABEL}(?: {_LABEL})*)\]\]")
