@@ -1536,3 +1536,32 @@ def test_a_reissues_added_paragraph_printed_right_after_the_old_ones_has_the_rei
     result = find_reuse([first, again, paper])
     origins = {paper.text[m[1] : m[2]]: c.origin for c in result.clusters for m in c.members if m[0] == "paper"}
     assert origins == {"\n\n".join(old): "first", added: "again"}
+
+
+def test_a_speech_quoted_whole_by_one_report_and_in_pieces_by_another_is_not_copying():
+    # One report quotes a minister's sentence whole; another quotes it in two pieces with words of
+    # its own between them ('... would "..." and that she had been "..."'). Neither copied the
+    # other: the words only one report has are no part of what they share. A paragraph copied with
+    # its pieces of quotation and its own words between them is copying.
+    whole = ("\"We will never again let a foreign board decide which mill stays open and then close its gates on "
+             "the workers who built it,\" the minister told the union congress.")
+    pieces = ("The minister said the country would not \"let a foreign board decide which mill stays open\" and "
+              "that it had been made to \"close its gates on the workers\" too often, to loud applause.")
+    a = art("a", filler(1560), whole, filler(1561))
+    b = art("b", filler(1562), pieces, filler(1563))
+    assert find_reuse([a, b]).passages == []
+    c = art("c", filler(1564), pieces, filler(1565))
+    [p] = find_reuse([b, c]).passages
+    assert b.text[p.a_start : p.a_end] == pieces
+
+
+def test_a_quotation_beside_shared_figures_in_independent_reports_is_not_copying():
+    # Two reports of one speech give the same pledge in figures in their own words and then the
+    # same quoted sentence; the figures and their units chain the quotation to the sentence before
+    # it, but figures are facts both reports give, and the passage is still only a quotation.
+    quote = "\"not one family in this valley will be asked to leave a home that the river has spared\""
+    a = art("a", filler(1570), "She pledged 250 million crowns over ten years for new embankments, and promised "
+             "that " + quote + ".", filler(1571))
+    b = art("b", filler(1572), "The government will put 250 million crowns over ten years for new embankments. "
+             "The prime minister said " + quote + ".", filler(1573))
+    assert find_reuse([a, b]).passages == []

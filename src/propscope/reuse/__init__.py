@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..document import Article
 from .align import QUOTED_SHARE, align_pair, quotation_regions, quoted_share
-from .candidates import Candidate, Tokens, find_candidates, tokenize
+from .candidates import Candidate, Tokens, find_candidates, normalize, tokenize
 from .clusters import (
     BOILERPLATE_MODES,
     PassageTuple,
@@ -175,7 +175,9 @@ def _items(arts: Sequence[Article], cands: Sequence[Candidate]) -> list[_Item]:
 
 def _quotations(arts: Sequence[Article], found: Sequence[_Found], max_gap: int) -> set[int]:
     """Indices of passages that are a shared quotation: in both articles, at least QUOTED_SHARE
-    of the words are inside quotation marks or attribute the quotation in its sentence (the
+    of the words the other article's side has too are inside quotation marks or attribute the
+    quotation in its sentence (a report quoting a speech in pieces has words of its own between
+    them, which another report quoting it whole does not share; the
     same "the president said in a televised address on Sunday" follows one speech in many
     reports). Two outlets quoting one speaker is not one copying the other, and the quotation's
     "origin" would only be whoever quoted it first; a copy keeps
@@ -186,13 +188,14 @@ def _quotations(arts: Sequence[Article], found: Sequence[_Found], max_gap: int) 
     texts = {a.id: a.text for a in arts}
     regions: dict[str, list[tuple[int, int]]] = {}
 
-    def share(article: str, start: int, end: int) -> float:
+    def share(article: str, start: int, end: int, other: str, other_start: int, other_end: int) -> float:
         if article not in regions:
             regions[article] = quotation_regions(texts[article])
-        return quoted_share(texts[article], start, end, regions[article])
+        shared = {normalize(w) for w in texts[other][other_start:other_end].split()}
+        return quoted_share(texts[article], start, end, regions[article], shared)
 
     quoted = {k for k, (a, a0, a1, b, b0, b1, _) in enumerate(found)
-              if share(a, a0, a1) >= QUOTED_SHARE and share(b, b0, b1) >= QUOTED_SHARE}
+              if share(a, a0, a1, b, b0, b1) >= QUOTED_SHARE and share(b, b0, b1, a, a0, a1) >= QUOTED_SHARE}
     if not quoted:
         return quoted
     beside = same_block([f[:6] for f in found], texts, max_gap)

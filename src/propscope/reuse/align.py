@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -56,7 +56,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..metrics import merge_intervals
-from .candidates import Tokens, tokenize
+from .candidates import Tokens, normalize, tokenize
 
 # A run of this many consecutive matching words is rarely chance, even for common words; a passage
 # needs MIN_ANCHORED words in such runs, which rejects chains of chance matches of frequent words.
@@ -1048,17 +1048,18 @@ def align_pair(
     def quotation(f: Fragment) -> bool:
         """Both sides of ``f`` are a quotation: its evidence (words in runs of ANCHOR_RUN or more)
         lies inside quotation marks or the words attributing them (:func:`quotation_regions`),
-        but for fewer than ``min_anchored`` words in each text. What a chain took in around the
-        quotation one, two or three words at a time ("and the town", "the winter" before it) is
-        chance between two reports' own intros; a copy keeps more of the copied article's words."""
+        but for fewer than ``min_anchored`` words of evidence in each text (:func:`_unquoted_evidence`).
+        What a chain took in around the quotation one, two or three words at a time ("and the
+        town", "the winter" before it), or figures with their units, is chance or shared facts
+        between two reports' own sentences; a copy keeps more of the copied article's words."""
         quoted_a, quoted_b = quoted()
         inside_a = inside_b = outside_a = outside_b = 0
         for x, y, n in f.runs:
             if n >= ANCHOR_RUN:
                 inside_a += int(quoted_a[x : x + n].sum())
                 inside_b += int(quoted_b[y : y + n].sum())
-                outside_a += _stretches(~quoted_a[x : x + n])
-                outside_b += _stretches(~quoted_b[y : y + n])
+                outside_a += _unquoted_evidence(ta.norms[x : x + n], quoted_a[x : x + n])
+                outside_b += _unquoted_evidence(tb.norms[y : y + n], quoted_b[y : y + n])
         return min(inside_a, inside_b) >= min_anchored and max(outside_a, outside_b) < min_anchored
 
     def quoted_part(f: Fragment) -> Fragment:
@@ -1138,6 +1139,21 @@ def _in_regions(t: Tokens, regions: Sequence[tuple[int, int]]) -> np.ndarray:
     ends = np.asarray([e for _, e in regions], dtype=np.int64)
     k = np.searchsorted(starts, np.asarray(t.starts, dtype=np.int64), side="right") - 1
     return (k >= 0) & (np.asarray(t.starts) < ends[np.maximum(k, 0)]) if len(regions) else np.zeros(len(t), bool)
+
+
+def _unquoted_evidence(run: Sequence[object], quoted: np.ndarray) -> int:
+    """:func:`anchored_words` of the stretches of a run of matching words outside quotations (each
+    stretch on its own): the words that would tie a quotation's passage to copied text. Figures and
+    their units are facts two reports of one speech share around its quotations ("400 million
+    crowns over five years"), as a copy's are not evidence either."""
+    count, piece = 0, []
+    for key, inside in zip([*run, None], [*quoted.tolist(), True]):
+        if inside:
+            count += anchored_words(piece)
+            piece = []
+        else:
+            piece.append(key)
+    return count
 
 
 def _stretches(flags: np.ndarray) -> int:
@@ -1263,14 +1279,21 @@ def _attribution(words: str) -> bool:
     return 0 < len(words.split()) <= ATTRIBUTION_WORDS and bool(_SAYING.search(words))
 
 
-def quoted_share(text: str, start: int, end: int, regions: Sequence[tuple[int, int]] | None = None) -> float:
+def quoted_share(text: str, start: int, end: int, regions: Sequence[tuple[int, int]] | None = None,
+                 shared: Collection[str] | None = None) -> float:
     """Share of the words of ``text[start:end]`` that begin inside a quotation (``regions`` from
     :func:`quoted_regions`, computed when not given; pass :func:`quotation_regions` to count the
-    words attributing a quotation as part of it)."""
+    words attributing a quotation as part of it). With ``shared`` (matching keys, see
+    :func:`.candidates.normalize`), only the words whose key is in it are counted: the words the
+    other text of a passage has too. A report that quotes a speech in pieces puts words of its own
+    between them ('would "not be lectured ..." and that it had been "sent the bill ..."'); another
+    report quoting the same words whole does not share them, and they say nothing of copying."""
     regions = quoted_regions(text) if regions is None else regions
     starts = [s for s, _ in regions]
     words = inside = 0
     for m in _WORD.finditer(text, start, end):
+        if shared is not None and normalize(m.group()) not in shared:
+            continue
         words += 1
         k = bisect_right(starts, m.start()) - 1
         inside += k >= 0 and m.start() < regions[k][1]
