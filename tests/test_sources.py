@@ -2576,3 +2576,42 @@ def test_a_study_report_or_document_that_shows_that_is_cited(text, source, conte
 ])
 def test_showing_without_a_documents_that_clause_reports_nothing(text):
     assert sources.extract(text).attributions == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("As one farmer put it last week, the new rules were “written by people who have never seen a cow.”",
+     "one farmer"),
+    ("As the union's leaflet put it on Tuesday, the pay offer is an insult.", "union's leaflet"),
+])
+def test_as_x_put_it_with_a_date_is_speech(text, source):
+    """'As X put it on Monday, ...': a date on 'put it' dates the words; only a place ('put it on the table')
+    makes 'put' no verb of saying."""
+    assert [a.source for a in sources.extract(text).attributions] == [source]
+
+
+def test_putting_it_somewhere_on_a_day_is_no_speech():
+    assert sources.extract("He put it on the shelf on Monday.").attributions == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Okafor told staff on Monday they would be paid in full.", "they would be paid in full"),
+    ("She told reporters on Thursday she would not resign.", "she would not resign"),
+    ("The coach told players on Friday the captain would miss the final.", "the captain would miss the final"),
+])
+def test_a_date_after_the_addressee_dates_the_telling(text, content):
+    """'told colleagues on Monday she would ...': the date between the addressee and a clause without 'that' is
+    when it was said, not part of what was said."""
+    a = sources.extract(text).attributions
+    assert [text[x.content_start:x.content_end] for x in a] == [content]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The bridge will close in May, said the chairman of the transport board Piet Jansen on local radio.",
+     "chairman of the transport board Piet Jansen"),
+    ("The vote was rigged, said the leader of the opposition Amal Haddad on her Facebook page.",
+     "leader of the opposition Amal Haddad"),
+])
+def test_where_a_role_and_name_spoke_is_no_part_of_the_speaker(text, source):
+    """'the head of X Yevhen Moroz on his Telegram channel': an 'in'/'on' phrase right after a person's name
+    says where the words appeared, also when the parser hangs it on the role before the name."""
+    assert [a.source for a in sources.extract(text).attributions] == [source]

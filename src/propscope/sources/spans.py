@@ -89,9 +89,12 @@ def _dated_only(tok) -> bool:
 
 def _where_a_person_spoke(tok) -> bool:
     """An 'in'/'on' phrase after a person's name says where the words appeared, not who spoke: 'wrote
-    critic Jo Bell in the Observer', 'said Ana Ruiz on Radio 4' (the parser hangs it on the name)."""
-    return tok.dep_ == "prep" and tok.lower_ in {"in", "on"} and tok.i > tok.head.i \
-        and tok.head.ent_type_ == "PERSON" and tok.head.pos_ == "PROPN"
+    critic Jo Bell in the Observer', 'said Ana Ruiz on Radio 4' (the parser hangs it on the name, or on the
+    role before it: 'the head of X Yevhen Moroz on his Telegram channel')."""
+    if tok.dep_ != "prep" or tok.lower_ not in {"in", "on"} or tok.i < tok.head.i:
+        return False
+    before = tok.doc[tok.i - 1]  # 'the chairman of the board X on local radio': the phrase hung on the role
+    return any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in (tok.head, before))
 
 
 def _listed_apposition(head):
@@ -153,8 +156,8 @@ def _np_span(head) -> tuple[int, int]:
             if c.is_space or c.dep_ in _NP_EXCLUDE and not (_restrictive_participle(c) or _word_hyphen(c)
                                                              or _close_apposition(c)):
                 continue
-            if t.i == head.i and (_dated_phrase(c) or _where_a_person_spoke(c)):
-                continue
+            if t.i == head.i and _dated_phrase(c) or _where_a_person_spoke(c):
+                continue  # a person's name in apposition keeps no 'on his Telegram channel' either
             keep.add(c.i)
             stack.append(c)
     listed = _listed_apposition(head)
@@ -311,7 +314,7 @@ def _is_speech(tok) -> bool:
             and _that_complement(tok)
     if lem == "put":  # "as one analyst put it, ...", "she put it bluntly: ..."; not "put it on the table"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
-            c.dep_ == "prep" for c in tok.children)
+            c.dep_ == "prep" and not _dated_phrase(c) for c in tok.children)  # 'put it on Monday' dates it
     if lem not in SPEECH_LEMMAS and _manner_tag(tok):  # '“Not now,” the senator snapped'
         return True
     if lem in SPEECH_LEMMAS and (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")):

@@ -498,11 +498,13 @@ def _drop_unparsed_addressee(toks: list, verb) -> list:
 
 
 def _drop_leading_date(toks: list, verb, clause) -> list:
-    """'said on Friday it would expel ...': a date phrase between the verb and a clause without
-    'that' dates the saying (the parser hangs it on the clause); it is no part of the content."""
-    if not toks or toks[0].i != verb.i + 1:
+    """'said on Friday it would expel ...', 'told colleagues on Monday she would ...': a date phrase
+    between the verb (or its addressee) and a clause without 'that' dates the saying (the parser hangs
+    it on the clause); it is no part of the content."""
+    after = {verb.i + 1} | {c.right_edge.i + 1 for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i}
+    if not toks or toks[0].i not in after:
         return toks
-    first = next((c for c in clause.children if c.left_edge.i == verb.i + 1), None)
+    first = next((c for c in clause.children if c.left_edge.i == toks[0].i), None)
     if first is None or first.dep_ not in {"prep", "npadvmod"}:
         return toks
     phrase = list(first.subtree)
