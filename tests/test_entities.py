@@ -145,3 +145,15 @@ def test_capitals_before_a_colon_that_are_a_rubric_a_speaker_or_an_acronym_are_n
     got = labels("ODUYA: I will never resign\nMinister Femi Oduya said on Friday he had done nothing wrong.")
     assert got.get("ODUYA") != "GPE"
     assert labels("IMF: Growth will slow to 2% next year.").get("IMF") != "GPE"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gambian officials denied the report.", "Gambian"),
+    ("The treaty speaks of the Veshian and Korlan peoples as brothers.", "Korlan"),
+])
+def test_a_people_s_name_before_a_noun_for_its_people_or_as_an_adjective_is_a_group(text, name):
+    assert labels(text).get(name) == "NORP"
+
+
+def test_a_known_place_before_a_people_noun_stays_a_place():
+    assert labels("Gaza fishermen say the catch has halved.").get("Gaza") == "GPE"

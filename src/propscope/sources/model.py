@@ -143,7 +143,10 @@ river sea ocean lake mountain mountains hills valley desert gulf strait peninsul
 # Nouns after a name that make it a region ('the Belgorod region') or a group of people ('the Vardi
 # minority', 'Talani herders'), and nouns for a place in apposition ('Oberkamm, a village upstream').
 _REGION_NOUNS = frozenset("region province district oblast county prefecture governorate".split())
-_GROUP_NOUNS = frozenset("minority minorities community tribe tribes clan clans herders nomads villagers settlers".split())
+_GROUP_NOUNS = frozenset("""
+minority minorities community tribe tribes clan clans herders nomads villagers settlers peoples pilgrims
+fishermen worshippers
+""".split())
 _PLACE_NOUNS = frozenset("village town city capital port suburb province region island".split())
 # Words of TITLES that qualify a title rather than being one: 'a former Foreign Office minister' is no
 # sign that 'Foreign Office' is a person.
@@ -180,6 +183,7 @@ def _context_label(doc, ent) -> str | None:
     only bodies have in their names ('Helix Pharma'), 'Port of X' (the port's authority), a street's,
     airport's or stadium's word ('Marsh Lane', 'Estadio Monte Claro'), a natural feature's word ('Mount Eskel', 'the
     Tessel river'), a region's or people's noun after it ('the Belgorod region', 'Talani herders'), a
+    people's adjective before a noun ('Sri Lankan troops'), a
     title or role before a two- or three-word name ('coach Ines Okafor'), 'X said he ...', a place
     noun in apposition ('Oberkamm, a village') or before 'of' ('the province of Dalmir'), and a
     place preposition ('a court in Grenholm')."""
@@ -201,8 +205,12 @@ def _context_label(doc, ent) -> str | None:
     if nxt is not None and nxt.is_lower:
         if nxt.lower_ in _REGION_NOUNS and label in {"NORP", "PERSON", "ORG"}:
             return "GPE"
-        if nxt.lower_ in _GROUP_NOUNS and len(ent) == 1 and label in {"PERSON", "ORG", "GPE"}:
+        if nxt.lower_ in _GROUP_NOUNS and len(ent) == 1 and label in {"PERSON", "ORG", "GPE"} \
+                and not _is_place(ent.text):  # 'Gaza fishermen' are of a place
             return "NORP"
+        if label in {"GPE", "ORG"} and len(ent) <= 2 and nxt.tag_ in {"NN", "NNS"} and not _is_place(ent.text) \
+                and (ent[-1].tag_ == "JJ" or label == "ORG" and re.search(r"(?:an|ese|ish)$", ent[-1].text)):
+            return "NORP"  # a people's adjective before a noun: 'Ukrainian nationalists', 'the Sri Lankan navy'
     name_words = 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha or t.text == "-" for t in ent)
     role = prev is not None and prev.is_lower and prev.lower_ in TITLES | _SPEAKER_NOUNS and prev.lower_ not in _MODIFIERS
     if label in {"ORG", "GPE"} and name_words and (role or _speaks_as_he_or_she(ent)):
