@@ -157,3 +157,20 @@ def test_a_people_s_name_before_a_noun_for_its_people_or_as_an_adjective_is_a_gr
 
 def test_a_known_place_before_a_people_noun_stays_a_place():
     assert labels("Gaza fishermen say the catch has halved.").get("Gaza") == "GPE"
+
+
+def test_a_title_opening_a_body_s_name_and_a_headline_s_words_are_no_sign_of_a_person():
+    from spacy.tokens import Span
+
+    from propscope.sources.model import _person_context, nlp
+
+    doc = nlp()("Shelling went on near Orlivka, the General Staff said.")
+    i = [t.text for t in doc].index("Orlivka")
+    assert not _person_context(doc, i, i + 1)
+    doc = nlp()("They met Orlivka, the senator, on Monday.")
+    i = [t.text for t in doc].index("Orlivka")
+    assert _person_context(doc, i, i + 1)
+    doc = nlp()("Storms Batter Kelmarsh As Winds Rise\nRoofs were torn off near Kelmarsh on Monday night.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]  # the model's reading of the headline's first words
+    i = [t.text for t in doc].index("Kelmarsh", 3)
+    assert not _person_context(doc, i, i + 1)

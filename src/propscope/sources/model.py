@@ -36,8 +36,8 @@ def _newline_sents(doc):
 def _person_context(doc, start: int, end: int) -> bool:
     """Whether the words around ``doc[start:end]`` show a person: a title before it ('Mr', 'President'), a
     capitalised name-word touching it (a first name or surname the model left out: 'Lula Kennedy'), a
-    role in apposition after it (', the senator'), or one of its words in a longer person's name in the
-    same text ('Ann Florence ... Florence said')."""
+    role in apposition after it (', the senator'; not ', the General Staff said'), or one of its words in a
+    longer person's name in the same text ('Ann Florence ... Florence said'), outside a headline-case line."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     if before is not None and before.lower_.rstrip(".") in TITLES:
@@ -47,11 +47,17 @@ def _person_context(doc, start: int, end: int) -> bool:
         return True
     if after is not None and after.text == "," and end + 3 <= len(doc):
         role = next((t for t in doc[end + 1 : end + 4] if t.lower_ not in {"the", "a", "an", "former", "then"}), None)
-        if role is not None and (role.lower_.rstrip(".") in TITLES or role.lower_ in _SPEAKER_NOUNS):
+        # a title that opens a body's name ('the General Staff said') is no role
+        body = role is not None and role.i + 1 < len(doc) and role.is_title and doc[role.i + 1].is_title
+        if role is not None and (role.lower_.rstrip(".") in TITLES or role.lower_ in _SPEAKER_NOUNS) and not body:
             return True
+    from .entities import _headline_lines
+
+    heads = _headline_lines(doc.text)
     words = {t.text for t in doc[start:end]}
     return any(ent.label_ == "PERSON" and len(ent) > 1 and words & {t.text for t in ent} for ent in doc.ents
-               if not (ent.start == start and ent.end == end))
+               if not (ent.start == start and ent.end == end)
+               and not any(a <= ent.start_char < b for a, b in heads))  # 'Floods Hit X' in a headline is no person
 
 
 def _place_span(doc, start: int, end: int) -> bool:
