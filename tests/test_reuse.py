@@ -1489,13 +1489,34 @@ def test_a_closing_notice_that_names_only_its_own_service_is_not_copying(notice)
 
 def test_a_paragraph_naming_several_people_and_places_closing_two_articles_is_copying():
     # A copied last paragraph that names two people and a place is a story's, not a service's
-    # notice, though it gives no figure and tells of no event in the past tense.
+    # notice, though it gives no figure and tells of no event in the past tense: the story above
+    # it in the article it came from names them too.
     closing = ("Ingrid Solberg and Tomas Ekdal will lead the walk from Farnholm church along the river path, "
                "and everyone is welcome to join them on the way.")
     day = dt.date(2025, 8, 4)
-    docs = [art("ledger", filler(1530), filler(1531), closing, outlet="Ledger", published=day),
+    docs = [art("ledger", filler(1530), "The parish of Farnholm holds its autumn walk on Sunday.", closing,
+                outlet="Ledger", published=day),
             art("gazette", filler(1532), closing, outlet="Gazette", published=day + dt.timedelta(days=2))]
     assert len(find_reuse(docs).passages) == 1
+
+
+@pytest.mark.parametrize("notice", [
+    # a columnist's bio line under two of her columns, in two outlets
+    ("Jorun Vikstad teaches economic history at the University of Brenna and is the author of a book on "
+     "the herring trade."),
+    # a grant credit about the reporting itself, in the past tense
+    ("This coverage was made possible by a grant from the Open Harbour Trust, which had no influence over "
+     "its content."),
+])
+def test_a_closing_line_about_the_writer_or_the_funding_under_two_unrelated_articles_is_not_copying(notice):
+    # Who wrote a piece or who paid for the reporting is said under it, naming people and bodies the
+    # articles themselves never name; printed once under each of two unrelated articles, neither
+    # copied it from the other.
+    day = dt.date(2025, 9, 8)
+    docs = [art("review", filler(1580), filler(1581), notice, outlet="Review", published=day),
+            art("observer", filler(1582), notice, outlet="Observer", published=day + dt.timedelta(days=9))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1
 
 
 def test_a_standings_table_in_columns_printed_by_two_outlets_is_not_copying():

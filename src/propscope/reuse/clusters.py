@@ -86,10 +86,12 @@ def _has_contact(text: str) -> bool:
     return bool(_ADDRESS.search(text)) or any(sum(c.isdigit() for c in m.group()) >= 7 for m in _PHONE.finditer(text))
 
 
-# A notice about the page itself, not its story: it opens by naming the page ("This article has been
-# updated since ...", "This report is for information only and does not constitute advice") or with a
-# notice's label ("Disclaimer:", "Editor's note:").
-_ABOUT_PAGE = re.compile(r"(?:This (?:article|story|report|page|post|piece|column|content)\b"
+# A notice about the page itself, not its story: it opens by naming the page or its reporting ("This
+# article has been updated since ...", "This report is for information only and does not constitute
+# advice", "This reporting was supported by a grant from ...") or with a notice's label ("Disclaimer:",
+# "Editor's note:").
+_ABOUT_PAGE = re.compile(r"(?:This (?:article|story|report|reporting|coverage|journalism|series|page|post|piece|"
+                         r"column|content)\b"
                          r"|(?:Disclaimer|Disclosure|Editor['\u2019]s note|Note to readers)\s*:)")
 
 
@@ -115,7 +117,7 @@ _NARRATION = re.compile(r"\b(?:was|were|had|did|said|told|would|yesterday|ago|la
                         re.I)
 
 
-def _names_nothing(text: str) -> bool:
+def _names_nothing(text: str, elsewhere: str | None = None) -> bool:
     """``text`` could close any article: it names no one but, at most, itself (one name, however
     often: the service or the newsletter the notice is for; no other capitalised word inside a
     sentence but a day or a month), gives no figure and tells nothing that happened
@@ -123,21 +125,29 @@ def _names_nothing(text: str) -> bool:
     doctor", "... can talk to the Harbour Lights Helpline"), a newsletter's blurb, the presumption
     of innocence, a weather service's advice on what a warning means, in whatever voice. A story's
     closing paragraph tells of its people, places, figures or events, and names more than one of
-    them; one that names what both articles name above it is theirs (:func:`_closing_notice`). In a
-    text without lower case, capitals mark no names, so it names nothing only where it has some."""
-    names = {" ".join(name.split()) for name in _NAME_PHRASE.findall(text.strip())}
+    them; one that names what both articles name above it is theirs (:func:`_closing_notice`). With
+    ``elsewhere`` (the rest of the articles it closes), it may name anyone and anything that
+    ``elsewhere`` never names, and nothing that it names: a columnist's bio line under her columns
+    ("Marta Kell is a senior fellow at the Institute for ...") names only who wrote them, a helpline
+    only itself, and a story's closing paragraph names what its story is about. In a text without
+    lower case, capitals mark no names, so it names nothing only where it has some."""
+    names = {" ".join(name.split()) for name in _NAME_PHRASE.findall(text.strip())} - _CALENDAR
+    if elsewhere is not None:
+        named = any(re.search(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", elsewhere) for name in names)
+    else:
+        named = len(names) > 1
     return (any(c.islower() for c in text) and not any(c.isdigit() for c in text) and not _NARRATION.search(text)
-            and len(names - _CALENDAR) <= 1)
+            and not named)
 
 
-def _is_notice(text: str) -> bool:
+def _is_notice(text: str, elsewhere: str | None = None) -> bool:
     """What a notice under articles gives: a way to reach someone (:func:`_has_contact`), words
     about the page itself (:data:`_ABOUT_PAGE`), the publication's own voice
     (:func:`_speaks_as_page`) or words for any article (:func:`_names_nothing`): a wire's credit
     line, a standard disclaimer, a cookie notice, a press-standards line or a support line that
     outlets print under unrelated articles."""
     return (_has_contact(text) or bool(_ABOUT_PAGE.match(text.strip())) or _speaks_as_page(text)
-            or _names_nothing(text))
+            or _names_nothing(text, elsewhere))
 
 
 def _only_notices(text: str) -> bool:
@@ -555,9 +565,10 @@ def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], text
         a, a0, a1, b, b0, b1 = passages[k]
         if pairs[a, b] != 1 or a not in texts or b not in texts:
             return False
+        elsewhere = "\n".join((texts[a][:a0], texts[a][a1:], texts[b][:b0], texts[b][b1:]))
         for text, s, e in ((texts[a], a0, a1), (texts[b], b0, b1)):
             if (not text[:s].strip() or not _only_notices(text[e:]) or "\n" in text[s:e]
-                    or not _is_notice(text[s:e])):
+                    or not _is_notice(text[s:e], elsewhere)):
                 return False
         if _names_of_story(texts[a], a0, a1) & _names_of_story(texts[b], b0, b1):
             return False
