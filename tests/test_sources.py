@@ -2615,3 +2615,14 @@ def test_where_a_role_and_name_spoke_is_no_part_of_the_speaker(text, source):
     """'the head of X Yevhen Moroz on his Telegram channel': an 'in'/'on' phrase right after a person's name
     says where the words appeared, also when the parser hangs it on the role before the name."""
     assert [a.source for a in sources.extract(text).attributions] == [source]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Fans told BBC Radio Leeds they had queued for six hours.", "they had queued for six hours"),
+    ("The chairman told Radio Humberside Hull the club would be sold.", "the club would be sold"),
+])
+def test_a_clause_the_parser_hung_on_the_addressees_name_is_what_was_told(text, content):
+    """'told BBC Radio Leeds he expected ...': with no 'that', the parser may make the reported clause a
+    complement of the addressee's name; a clause with its own subject right after the name is what was told."""
+    a = sources.extract(text).attributions
+    assert [(x.cue, text[x.content_start:x.content_end]) for x in a] == [("told", content)]

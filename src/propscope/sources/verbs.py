@@ -557,7 +557,17 @@ def _addressee_clause(verb) -> list:
                     m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
                 return [c]
     addressees = [h for h in heads if h.head.i == verb.i and h.dep_ in {"dobj", "dative"}]
-    return [c for obj in addressees for c in obj.children if _that_read_as_relative(c)][:1]
+    return [c for obj in addressees for c in obj.children if _that_read_as_relative(c) or _clause_on_name(obj, c)][:1]
+
+
+def _clause_on_name(obj, c) -> bool:
+    """'told BBC Radio Leeds he expected to be fit': the parser hangs the reported clause, with no 'that', on the
+    addressee's name as its complement. A clause with a subject of its own right after a name is what was told
+    (a common noun's clause, 'told the man he loved', stays whatever the parser made it)."""
+    if c.dep_ != "ccomp" or c.i < obj.i or obj.pos_ != "PROPN":
+        return False
+    subj = next((x for x in c.children if x.dep_ in {"nsubj", "nsubjpass"} and x.i < c.i), None)
+    return subj is not None and subj.left_edge.i == obj.i + 1
 
 
 def _that_read_as_relative(c) -> bool:
