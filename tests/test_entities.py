@@ -174,3 +174,17 @@ def test_a_title_opening_a_body_s_name_and_a_headline_s_words_are_no_sign_of_a_p
     doc.ents = [Span(doc, 0, 3, label="PERSON")]  # the model's reading of the headline's first words
     i = [t.text for t in doc].index("Kelmarsh", 3)
     assert not _person_context(doc, i, i + 1)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Customs agents at the border seized 40 kilos of cocaine.", "Customs"),
+    ("Truth is the first casualty of war, and truth was lost here.", "Truth"),
+    ("Honesty, the mayor said, is rare in politics. Her honesty cost her.", "Honesty"),
+    ("Why is NOBODY reporting on the fire at the mill?", "NOBODY"),
+])
+def test_a_common_word_opening_a_sentence_or_shouted_is_no_name(text, word):
+    assert word not in labels(text)
+
+
+def test_a_known_place_or_a_body_opening_a_sentence_stays():
+    assert labels("Turkey raised rates again. Turkey's lira fell.").get("Turkey") == "GPE"

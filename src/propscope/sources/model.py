@@ -163,14 +163,32 @@ _NOT_PLACE_IN = frozenset("trust faith confidence belief believe interest invest
 
 def _shouted(doc, ent) -> bool:
     """Whether ``ent`` is a word shouted in capitals ('at it AGAIN', 'will NEVER admit') in a line written
-    in lower case: capitals the tagger reads as an adverb, with no article before them. Only an adverb:
-    the tagger reads unknown initials as a verb or an adjective too ('ISIS twice', 'CFIUS people')."""
+    in lower case: capitals the tagger reads as an adverb or a common word of four letters or more
+    ('NOBODY', 'EVERYONE'), with no article before them. Not any word: the tagger reads unknown
+    initials as a verb or an adjective too ('ISIS twice', 'CFIUS people'), and 'WHO' and 'US' are bodies."""
     line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
     line_end = doc.text.find("\n", ent.end_char)
     line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
     prev = doc[ent.start - 1] if ent.start > 0 else None
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     return all(t.is_upper and t.is_alpha for t in ent) and any(c.islower() for c in line) \
-        and all(t.pos_ == "ADV" for t in ent) and not (prev is not None and prev.lower_ == "the")
+        and all(t.pos_ == "ADV" or len(t) > 3 and t.lower_ in STOP_WORDS for t in ent) \
+        and not (prev is not None and prev.lower_ == "the")
+
+
+def _common_word_start(doc, ent) -> bool:
+    """Whether ``ent`` is one common noun that opens a sentence, capitalised only for that, which the
+    model read as a body, a person or a place it is not known as: the text uses it in lower case too
+    ('Justice delayed is justice denied'), or the tagger calls it a common noun that qualifies the noun
+    after it ('Customs officers')."""
+    tok = ent[0]
+    if len(ent) != 1 or not tok.is_sent_start or ent.label_ not in {"ORG", "PERSON", "GPE"} or _is_place(tok.text):
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    modifies = nxt is not None and nxt.is_lower and nxt.tag_ in {"NN", "NNS"} and tok.dep_ == "compound"
+    again = re.search(rf"\b{re.escape(tok.lower_)}\b", doc.text) is not None
+    return tok.tag_ in {"NN", "NNS"} and (modifies or again) or tok.tag_ == "NNP" and again
 
 
 def _speaks_as_he_or_she(ent) -> bool:
@@ -281,7 +299,8 @@ def _name_start(doc, i: int) -> int:
 
 def _relabel(doc):
     """Put right the model's labels that the words around a name contradict (:func:`_context_label`),
-    drop words shouted in capitals (:func:`_shouted`), cut a trailing 'region' or 'province' off a
+    drop words shouted in capitals (:func:`_shouted`) and common nouns opening a sentence
+    (:func:`_common_word_start`), cut a trailing 'region' or 'province' off a
     place ('Henan province' -> 'Henan'), and give a body's name the words the model left off it or
     left out altogether ('Orion Pharma' read as 'Pharma'; 'Keldor Biologics' untagged; :func:`_untagged_names`), so that the
     page's list of names says what each one is."""
@@ -289,7 +308,7 @@ def _relabel(doc):
 
     out, changed = [], False
     for ent in doc.ents:
-        if _shouted(doc, ent):
+        if _shouted(doc, ent) or _common_word_start(doc, ent):
             changed = True
             continue
         label = _context_label(doc, ent) or ent.label_
