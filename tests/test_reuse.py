@@ -1254,8 +1254,10 @@ def test_the_same_names_listed_in_one_order_by_independent_reports_are_not_copyi
     assert find_reuse([a, b], threshold=0.15).passages == []
     copied = ("The jury chaired by Oskar Lindqvist praised the way Maja Bergholm turned a year of letters "
               "from her grandmother into a book of poems about the northern coast.")
-    c = art("c", filler(1414), copied, filler(1415))
-    d = art("d", filler(1416), copied, filler(1417))
+    # (each page goes on with its story after it: the filler alone names nothing and tells of no
+    # event, and a copied paragraph followed only by such text has the shape of a closing notice)
+    c = art("c", filler(1414), copied, filler(1415), "The prize was first awarded in 1962.")
+    d = art("d", filler(1416), copied, filler(1417), "The ceremony was broadcast on the radio.")
     [p] = find_reuse([c, d], threshold=0.15).passages
     assert c.text[p.a_start : p.a_end] == copied
 
