@@ -2626,3 +2626,22 @@ def test_a_clause_the_parser_hung_on_the_addressees_name_is_what_was_told(text, 
     complement of the addressee's name; a clause with its own subject right after the name is what was told."""
     a = sources.extract(text).attributions
     assert [(x.cue, text[x.content_start:x.content_end]) for x in a] == [("told", content)]
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Fishermen had spotted the submarine off Murmansk, the state news agency TASS reported.",
+     "state news agency TASS", "Fishermen had spotted the submarine off Murmansk"),
+    ("The governor signed the decree late on Friday, the news agency TASS reported, citing his office.",
+     "news agency TASS", "The governor signed the decree late on Friday"),
+])
+def test_a_trailing_outlet_read_as_a_relative_clause_is_the_source(text, source, content):
+    """'X happened, the state news agency TASS reported': the parser may make 'agency' an object of the news's
+    verb and 'TASS reported' a relative clause on it; the noun and name after the comma are the trailing source."""
+    a = sources.extract(text).attributions
+    assert [(x.source, x.cue, text[x.content_start:x.content_end]) for x in a] == [(source, "reported", content)]
+
+
+def test_a_writers_comment_after_the_news_is_no_trailing_source():
+    """', a claim Moscow denied': an indefinite noun and a name after the comma are the writer's comment."""
+    t = "The separatists claimed their fighters had taken the station, a claim TASS denied."
+    assert [(a.source, a.cue) for a in sources.extract(t).attributions] == [("separatists", "claimed")]

@@ -624,6 +624,30 @@ def _reduced_relative_report(verb):
     return noun, (*_tok_range(toks), "ccomp")
 
 
+def _trailing_name_read_as_relative(verb):
+    """``(speaker, (start, end, "ccomp"))`` for 'The suspects had crossed from X, the state news agency TASS
+    reported, citing ...': the parser makes the speaker's noun an object of the news's verb and 'TASS
+    reported' a relative clause on it. A verb of saying with no relative pronoun, whose subject is a name
+    right after that noun, the noun's phrase opening after a comma and the verb ending the sentence or
+    followed by a comma, is a trailing source: the noun's phrase said the sentence before the comma."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or verb.tag_ not in {"VBD", "VBZ"} or noun.pos_ != "NOUN" or noun.i > verb.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "PROPN" or subj.left_edge.i != noun.i + 1 or subj.i + 1 != verb.i \
+            or any(c.tag_ in {"WDT", "WP"} or c.dep_ in {"dobj", "ccomp"} for c in verb.children):
+        return None
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+        return None  # the writer's comment: '..., a claim Moscow denied
+    doc = verb.doc
+    comma = doc[noun.left_edge.i - 1] if noun.left_edge.i > verb.sent.start else None
+    after = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    if comma is None or comma.text != "," or after is not None and after.text not in {",", ".", "!", "?"}:
+        return None
+    s, e = _trim(doc.text, verb.sent.start_char, comma.idx)
+    return (noun, (s, e, "clause")) if e > s else None
+
+
 def _sentence_read_as_noun_phrase(noun, verb):
     """'The rapper posted on X that he had ...': the small model reads the whole sentence as a noun
     phrase, 'posted on X' and the 'that' clause both modifying 'rapper', with no verb at its root. A
@@ -790,7 +814,7 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
     for tok in doc:
         if not _is_speech(tok) or _idiom_as_they_say(tok) or _in_quoted_title(tok, quotes):
             continue
-        garden = _reduced_relative_report(tok)
+        garden = _reduced_relative_report(tok) or _trailing_name_read_as_relative(tok)
         subj = garden[0] if garden else _subject(tok)
         cut = None
         if subj is None and (trail := _trailing_named_speaker(tok)) is not None:
