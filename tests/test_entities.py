@@ -188,3 +188,12 @@ def test_a_common_word_opening_a_sentence_or_shouted_is_no_name(text, word):
 
 def test_a_known_place_or_a_body_opening_a_sentence_stays():
     assert labels("Turkey raised rates again. Turkey's lira fell.").get("Turkey") == "GPE"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Carter Lowell, the consultancy, advised the ministry on the sale.", "Carter Lowell"),
+    ("Hollis Reed, a Dutch lender, cut its rates.", "Hollis Reed"),
+    ("Gunmen of the Liwa al-Nasr group stormed the checkpoint.", "al-Nasr"),
+])
+def test_a_name_an_appositive_or_the_noun_after_it_calls_a_body_is_an_organisation(text, name):
+    assert labels(text).get(name) == "ORG"

@@ -154,6 +154,12 @@ minority minorities community tribe tribes clan clans herders nomads villagers s
 fishermen worshippers
 """.split())
 _PLACE_NOUNS = frozenset("village town city capital port suburb province region island".split())
+# Nouns for a body: after a name ('the Jaysh al-Nasr group', 'the Green Dawn party') or ending its
+# appositive ('Morgan Hale, the consultancy,') they make it an organisation.
+_BODY_NOUNS = frozenset("""
+group party movement militia faction firm company consultancy bank lender insurer carrier retailer charity
+start-up startup broker conglomerate
+""".split())
 # Words of TITLES that qualify a title rather than being one: 'a former Foreign Office minister' is no
 # sign that 'Foreign Office' is a person.
 _MODIFIERS = frozenset("former late deputy vice foreign defense defence interior finance state".split())
@@ -248,7 +254,22 @@ def _context_label(doc, ent) -> str | None:
         if label == "PERSON" and len(ent) == 1 and prev is not None and prev.lower_ in {"in", "near", "around", "outside"} \
                 and prev.head.lemma_ not in _NOT_PLACE_IN and not _person_context(doc, ent.start, ent.end):
             return "GPE"
+    if label in {"PERSON", "GPE"} and nxt is not None and not _is_place(ent.text) and (
+            nxt.is_lower and nxt.lower_ in _BODY_NOUNS and ent.root.head == nxt  # 'the X group'
+            or nxt.text == "," and _body_in_apposition(doc, ent.end + 1)):  # 'X, the software firm,'
+        return "ORG"
     return None
+
+
+def _body_in_apposition(doc, i: int) -> bool:
+    """Whether the words from ``doc[i]`` to the next punctuation are a noun phrase whose last noun names a
+    body ('the software firm', 'a Dutch consultancy'): what an appositive says a name is."""
+    j = i
+    while j < len(doc) and j - i < 5 and not doc[j].is_punct:
+        j += 1
+    words = doc[i:j]
+    return 1 < len(words) and words[0].lower_ in {"the", "a", "an"} and words[-1].lower_ in _BODY_NOUNS \
+        and all(t.pos_ in {"DET", "ADJ", "NOUN", "PROPN"} for t in words)
 
 
 def _is_place(name: str) -> bool:
@@ -268,8 +289,8 @@ def _untagged_names(doc) -> list[tuple[int, int, str]]:
     """(start, end, label) token spans of the names the model left out that their own words tell: a
     body's ending in a word only bodies have ('Keldor Biologics', 'the Tanvik High Court'), a
     facility's ending in a street's or airport's word ('Pine Street') or opening with a Romance
-    street's ('Rue de Rivoli'), a natural feature's opening word ('River Denholm') and 'Port of X', a
-    port's authority."""
+    street's ('Rue de Rivoli'), a natural feature's opening word ('River Denholm'), 'Port of X', a
+    port's authority, and a party's name before the word 'party' or 'movement'."""
     out = []
     for tok in doc:
         if tok.ent_iob_ != "O" or not tok.is_title:
@@ -282,6 +303,9 @@ def _untagged_names(doc) -> list[tuple[int, int, str]]:
             end = _name_end(doc, tok.i + 1)
             if end > tok.i + 1:
                 out.append((tok.i, end, "FAC" if tok.text in _FAC_FIRST else "LOC"))
+        elif tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"party", "movement"} and doc[tok.i + 1].is_lower \
+                and tok.tag_ in {"NNP", "NNPS"} and (start := _name_start(doc, tok.i + 1)) < tok.i + 1:
+            out.append((start, tok.i + 1, "ORG"))  # 'the Green Dawn party', the noun left out
         elif tok.text == "Port" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "of" \
                 and (end := _name_end(doc, tok.i + 2)) > tok.i + 2 and not _is_place(doc[tok.i : end].text):
             out.append((tok.i, end, "ORG"))
