@@ -88,6 +88,47 @@ def test_levers_run_inside_decode_and_round_trip_through_the_config():
     assert not item.decoder.decode(item.article.text, item.tp, Thresholds(span=0.5, levers=("drop_function_words",)))
 
 
+def test_grown_widens_confident_runs_over_touching_near_tokens_only():
+    from propscope.techniques.decode import grown
+
+    core = np.array([0, 0, 1, 0, 0, 0, 0, 0], dtype=bool)
+    near = np.array([0, 1, 0, 1, 0, 1, 1, 0], dtype=bool)  # tokens 5-6 are near but touch no core token
+    assert grown(core, near).tolist() == [False, True, True, True, False, False, False, False]
+    assert not grown(np.zeros(3, dtype=bool), np.ones(3, dtype=bool)).any()  # nothing confident: nothing grows
+
+
+def test_a_span_starts_on_a_confident_token_and_its_edges_grow_with_span_extend():
+    # word 2 is sure, words 1 and 3 less so; word 4 is as sure as word 3 but apart from the core
+    item = _article(0, [0.1, 0.35, 0.6, 0.35, 0.1])
+    text = item.article.text
+    plain = item.decoder.decode(text, item.tp, Thresholds(span=0.5, max_gap_tokens=0))
+    wide = item.decoder.decode(text, item.tp, Thresholds(span=0.5, max_gap_tokens=0, span_extend=0.3))
+    assert [s.text for s in plain] == ["cc"] and [s.text for s in wide] == ["bb cc dd"]
+    # a lower threshold alone would start spans anywhere; an extension above the span threshold is off
+    assert [s.text for s in item.decoder.decode(text, item.tp, Thresholds(span=0.5, span_extend=0.7))] == ["cc"]
+
+
+def test_tuning_chooses_an_edge_extension_only_when_it_raises_si():
+    # gold is words 1-2 (bb cc): word 1 is sure, word 2 less so, and word 4, apart from them, as sure as
+    # word 2: one threshold either misses word 2 or takes word 4 too; only edges that grow find bb cc alone
+    items = [_article(i, [0.05, 0.6, 0.42, 0.05, 0.42]) for i in range(6)]
+    plain = tune_thresholds(items)
+    tuned = tune_thresholds(items, extend=True)
+    assert plain.span_extend is None and tuned.span_extend is not None and tuned.span_extend < tuned.span
+    assert score(items, tuned)["si"]["overall"]["f1"] > score(items, plain)["si"]["overall"]["f1"]
+    # where one threshold is already perfect, no extension is chosen
+    assert tune_thresholds([_article(i, [0.1, 0.6, 0.6, 0.1, 0.1]) for i in range(4)], extend=True).span_extend is None
+
+
+def test_span_extend_round_trips_through_the_config():
+    from propscope.techniques.tagger import TaggerConfig
+
+    cfg = TaggerConfig(name="x", base="minilm", labels=LABELS)
+    Thresholds(span=0.4, span_extend=0.25).to_config(cfg)
+    assert cfg.span_extend_threshold == 0.25 and Thresholds.from_config(cfg).span_extend == 0.25
+    assert Thresholds.from_config(TaggerConfig(name="y", base="minilm", labels=LABELS)).span_extend is None
+
+
 def test_a_lever_is_kept_only_when_it_helps_every_fold_and_the_mean_clearly():
     current = [{"si": 0.40, "flc": 0.20}, {"si": 0.42, "flc": 0.22}]
     assert lever_helps([{"si": 0.41, "flc": 0.20}, {"si": 0.43, "flc": 0.22}], current)
@@ -165,3 +206,23 @@ def test_the_long_run_cut_is_kept_only_when_cross_validation_says_it_helps():
     table, cut, _, pred = choose_cut(items, fold_of, 2, chars=200, log=lambda *_: None)
     assert cut is None and not table["cut_runs_over_200"]["kept"]
     assert {(start, end) for _, _, start, end in pred} == {(0, 44)}  # one run over both sentences
+
+
+def test_growing_edges_is_kept_only_when_cross_validation_says_it_helps():
+    from propscope.techniques.tuning import choose_extend
+
+    def quiet(*_):
+        return None
+
+    fold_of = [i % 2 for i in range(6)]
+    helped = [_article(i, [0.05, 0.6, 0.42, 0.05, 0.42]) for i in range(6)]
+    current, _ = nested_cv(helped, fold_of, 2, Thresholds(), quiet)
+    levers: dict = {}
+    kept = choose_extend(helped, fold_of, 2, Thresholds(), current, levers, quiet)
+    assert kept is not None and levers["extend_span_edges"]["kept"]
+    assert all(p["si"] == 1.0 for p in kept[0]) and all(p["thresholds"]["span_extend"] for p in kept[0])
+    # one threshold already finds every gold span: growing edges adds nothing, so it is left out
+    plain = [_article(i, [0.1, 0.6, 0.6, 0.1, 0.1]) for i in range(6)]
+    current, _ = nested_cv(plain, fold_of, 2, Thresholds(), quiet)
+    assert choose_extend(plain, fold_of, 2, Thresholds(), current, levers, quiet) is None
+    assert not levers["extend_span_edges"]["kept"]

@@ -48,6 +48,8 @@ class Thresholds:
     levers: tuple[str, ...] = ()  # post-processing steps (``LEVERS``), kept when cross-validation says so
     # a run longer than this is cut where a sentence starts (``sentence_cut_runs``); None: never
     max_run_chars: int | None = 600
+    # a run grows over the tokens next to it that reach this, below ``span`` (``grown``); None: off
+    span_extend: float | None = None
 
     @classmethod
     def from_config(cls, cfg) -> Thresholds:
@@ -57,7 +59,7 @@ class Thresholds:
 
         return cls(cfg.span_threshold, off(cfg.technique_threshold), off(cfg.technique_span_threshold),
                    cfg.span_filter_threshold, cfg.max_gap_tokens, cfg.min_span_chars, tuple(cfg.levers),
-                   cfg.max_run_chars)
+                   cfg.max_run_chars, cfg.span_extend_threshold)
 
     def to_config(self, cfg) -> None:
         cfg.span_threshold, cfg.span_filter_threshold = self.span, self.span_filter
@@ -65,6 +67,7 @@ class Thresholds:
         cfg.max_gap_tokens, cfg.min_span_chars = self.max_gap_tokens, self.min_span_chars
         cfg.levers = list(self.levers)
         cfg.max_run_chars = self.max_run_chars
+        cfg.span_extend_threshold = self.span_extend
 
 
 @dataclass
@@ -91,7 +94,10 @@ class Decoder:
             return runs if th.max_run_chars is None else sentence_cut_runs(runs, mask, offsets, starts,
                                                                            th.max_run_chars)
 
-        for a, b in runs_of(probs[:, ANY] >= th.span):
+        any_mask = probs[:, ANY] >= th.span
+        if th.span_extend is not None and th.span_extend < th.span:
+            any_mask = grown(any_mask, probs[:, ANY] >= th.span_extend)
+        for a, b in runs_of(any_mask):
             start, end = snap_to_words(text, int(offsets[a, 0]), int(offsets[b - 1, 1]))
             if end - start < th.min_span_chars:
                 continue
@@ -218,6 +224,19 @@ def runs(mask: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
     starts = np.concatenate([[idx[0]], idx[breaks + 1]])
     ends = np.concatenate([idx[breaks], [idx[-1]]]) + 1
     return list(zip(starts.tolist(), ends.tolist()))
+
+
+def grown(core: np.ndarray, near: np.ndarray) -> np.ndarray:
+    """``core`` widened over the ``near`` tokens touching it (hysteresis): a span starts only on
+    a confident token, but its edges may lie on less confident ones. One threshold does both jobs
+    badly: high, it cuts spans short of the annotators' edges; low, it starts spans anywhere."""
+    both = np.concatenate([[0], (core | near).astype(np.int8), [0]])
+    edges = np.flatnonzero(np.diff(both))
+    out = np.zeros_like(core)
+    for a, b in zip(edges[::2], edges[1::2]):
+        if core[a:b].any():
+            out[a:b] = True
+    return out
 
 
 def paragraph_runs(mask: np.ndarray, max_gap: int, offsets: np.ndarray, text: str) -> list[tuple[int, int]]:

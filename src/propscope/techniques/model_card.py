@@ -114,7 +114,9 @@ def write_model_card(out: Path, config, result: dict, notes: str = "") -> None:
              f"{config.span_filter_threshold}, extra technique {_off(config.technique_threshold)}, technique-only spans "
              f"{_off(config.technique_span_threshold)}"
              + (f"; runs longer than {config.max_run_chars} characters are cut where a sentence starts"
-                if config.max_run_chars is not None else "") + ".", ""]
+                if config.max_run_chars is not None else "")
+             + (f"; a span's edges grow over neighbouring tokens down to {config.span_extend_threshold}"
+                if config.span_extend_threshold is not None else "") + ".", ""]
     if cv:
         lines += ["## Cross-validated scores", "",
                   f"{opts['folds']} folds split by article (seed {opts['seed']}). Each fold's model never saw its "

@@ -233,7 +233,7 @@ def low_thresholds(th):
 
     return dataclasses.replace(th, span=min(SPAN_GRID), technique=min(t for t in TECHNIQUE_GRID if t is not None),
                                technique_span=min(t for t in TECHNIQUE_SPAN_GRID if t is not None),
-                               span_filter=min(FILTER_GRID))
+                               span_filter=min(FILTER_GRID), span_extend=None)
 
 
 # -- analysis time ---------------------------------------------------------------------------

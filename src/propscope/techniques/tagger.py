@@ -53,6 +53,7 @@ class TaggerConfig:
     # runs longer than this are cut at sentence starts (``decode.sentence_cut_runs``); None (configs
     # written before it): never
     max_run_chars: int | None = None
+    span_extend_threshold: float | None = None  # a span's edges may grow over tokens this probable (``decode.grown``)
     span_filter_threshold: float = 0.0  # spans the span filter rates below this are dropped
     span_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])
     sentence_calibration: list[float] = field(default_factory=lambda: [1.0, 0.0])

@@ -39,6 +39,7 @@ SPAN_GRID = tuple(float(round(x, 2)) for x in np.arange(0.2, 0.71, 0.05))
 FILTER_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
 TECHNIQUE_GRID = (None, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 TECHNIQUE_SPAN_GRID = (None, 0.3, 0.4, 0.5, 0.6, 0.7)
+EXTEND_GRID = (0.05, 0.1, 0.15, 0.2)  # how far below the span threshold a span's edges may grow (``decode.grown``)
 MAX_RUN_CHARS = Thresholds().max_run_chars  # the cut ``choose_cut`` tries: decoding's own default
 MIN_GAIN = 0.002  # mean SI + FLC a post-processing lever must add over the folds; less is noise
 # the given-span classifier's weight decays: with the pooled features, 0.001 and 0.01 scored below 0.1 on every
@@ -194,17 +195,31 @@ def fit_span_models(labels: list[str], articles: list[LabelledArticle], tps: lis
 
 
 # -- thresholds ----------------------------------------------------------------------------
-def tune_thresholds(items: list[Scored], base: Thresholds | None = None) -> Thresholds:
+def tune_thresholds(items: list[Scored], base: Thresholds | None = None, extend: bool = False) -> Thresholds:
     """The span and span-filter thresholds by SI F1, then the extra-technique and
-    technique-only-span thresholds by FLC F1, on ``items`` (out-of-fold predictions)."""
+    technique-only-span thresholds by FLC F1, on ``items`` (out-of-fold predictions). With
+    ``extend``, also how far below the span threshold a span's edges may grow (``EXTEND_GRID``,
+    or not at all), chosen with them by SI F1."""
     gold = gold_flc([x.article for x in items])
     for x in items:
         x.decoder.judged = {} if x.decoder.judged is None else x.decoder.judged
-    th = replace(base or Thresholds(), technique=None, technique_span=None)
+    th = replace(base or Thresholds(), technique=None, technique_span=None, span_extend=None)
     filters = FILTER_GRID if any(x.decoder.span_filter is not None for x in items) else (0.0,)
-    best = max((metrics.span_identification(spans_of(items, replace(th, span=s, span_filter=f)), gold).overall.f1,
-                 s, f) for s in SPAN_GRID for f in filters)
-    th = replace(th, span=best[1], span_filter=best[2])
+
+    def si(t: Thresholds) -> float:
+        return metrics.span_identification(spans_of(items, t), gold).overall.f1
+
+    def search(delta: float | None) -> tuple[float, float, float]:
+        return max((si(replace(th, span=s, span_filter=f, span_extend=None if delta is None else s - delta)), s, f)
+                   for s in SPAN_GRID for f in filters if delta is None or s - delta > 0)
+
+    best, delta = search(None), None
+    for d in EXTEND_GRID if extend else ():  # edges that grow pair with a higher span threshold: search both
+        trial = search(d)
+        if trial[0] > best[0]:
+            best, delta = trial, d
+    th = replace(th, span=best[1], span_filter=best[2],
+                 span_extend=None if delta is None else round(best[1] - delta, 4))
     flc = {t: metrics.full_task(spans_of(items, replace(th, technique=t)), gold).overall.f1 for t in TECHNIQUE_GRID}
     th = replace(th, technique=max(TECHNIQUE_GRID, key=lambda t: (flc[t], t is None)))
     flc = {t: metrics.full_task(spans_of(items, replace(th, technique_span=t)), gold).overall.f1
@@ -362,8 +377,11 @@ def out_of_fold(run: Path, opts, data: RunData, log=print) -> tuple[list[Scored]
         log(f"lever {lever}: mean SI+FLC {mean:.4f} against {best:.4f}: {'kept' if helps else 'dropped'}")
         if helps:
             chosen, best, per_fold, nested_pred = (*chosen, lever), mean, trial, trial_pred
+    extend = choose_extend(pool, fold_of, opts.folds, Thresholds(levers=chosen, max_run_chars=cut), per_fold, levers, log)
+    if extend is not None:
+        per_fold, nested_pred = extend
     gold = gold_flc([x.article for x in pool])
-    th = tune_thresholds(pool, Thresholds(levers=chosen, max_run_chars=cut))
+    th = tune_thresholds(pool, Thresholds(levers=chosen, max_run_chars=cut), extend=extend is not None)
     result = {
         "cv": {t: {"mean": statistics.mean(p[t] for p in per_fold), "stdev": statistics.pstdev(p[t] for p in per_fold),
                    "folds": [p[t] for p in per_fold]} for t in ("si", "flc", "tc")},
@@ -398,6 +416,21 @@ def choose_cut(pool: list[Scored], fold_of: list[int], folds: int, chars: int = 
     return (table, chars, trial, trial_pred) if kept else (table, None, plain, plain_pred)
 
 
+def choose_extend(pool: list[Scored], fold_of: list[int], folds: int, base: Thresholds, current: list[dict],
+                  levers: dict, log=print) -> tuple[list[dict], list[metrics.LabelSpan]] | None:
+    """Whether a span's edges may grow over less confident tokens (``decode.grown``; how far is tuned
+    with the other thresholds), decided as a lever is against the chosen decoding's per-fold scores
+    ``current``; adds its row to the levers table. Returns the per-fold scores and nested predictions
+    with it when kept, else None."""
+    trial, trial_pred = nested_cv(pool, fold_of, folds, base, log, extend=True)
+    kept = lever_helps(trial, current)
+    levers["extend_span_edges"] = {"si": statistics.mean(p["si"] for p in trial),
+                                   "flc": statistics.mean(p["flc"] for p in trial), "kept": kept}
+    log(f"extend span edges: mean SI+FLC {statistics.mean(p['si'] + p['flc'] for p in trial):.4f} against "
+        f"{statistics.mean(p['si'] + p['flc'] for p in current):.4f}: {'kept' if kept else 'dropped'}")
+    return (trial, trial_pred) if kept else None
+
+
 def clearly_better(trial: list[float], current: list[float], min_gain: float = MIN_GAIN) -> bool:
     """Whether per-fold scores ``trial`` beat ``current``: higher by ``min_gain`` on average and
     lower on no fold (a change that helps one fold and hurts another is noise). The one rule for
@@ -411,7 +444,7 @@ def lever_helps(trial: list[dict], current: list[dict]) -> bool:
     return clearly_better([p["si"] + p["flc"] for p in trial], [p["si"] + p["flc"] for p in current])
 
 
-def nested_cv(pool: list[Scored], fold_of: list[int], folds: int, base: Thresholds, log=print
+def nested_cv(pool: list[Scored], fold_of: list[int], folds: int, base: Thresholds, log=print, extend: bool = False
               ) -> tuple[list[dict], list[metrics.LabelSpan]]:
     """Fold f's scores with thresholds tuned on the other folds' out-of-fold predictions, for
     every f; and the predicted spans of all folds under their own thresholds."""
@@ -419,7 +452,7 @@ def nested_cv(pool: list[Scored], fold_of: list[int], folds: int, base: Threshol
     for f in range(folds):
         inner = [x for x, g in zip(pool, fold_of) if g != f]
         outer = [x for x, g in zip(pool, fold_of) if g == f]
-        th_f = tune_thresholds(inner, base)
+        th_f = tune_thresholds(inner, base, extend)
         r = score(outer, th_f)
         per_fold.append({"fold": f, "articles": len(outer), "thresholds": asdict(th_f), **_f1s(r)})
         nested_pred += spans_of(outer, th_f)
