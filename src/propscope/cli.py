@@ -676,13 +676,15 @@ def _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sou
     try:
         done = analyze_store(store, tagger, reanalyze=reanalyze, batch_size=batch_size, sources=with_sources,
                              on_article=lambda a: _advance(progress, a), on_failure=failed,
-                             retry_failed=retry_failed)
+                             retry_failed=retry_failed, on_taken=lambda n: counter.update(taken=n))
     except KeyboardInterrupt:
         progress.bar.close()
         _fail("interrupted: finished batches are saved; run the same command again to resume", 130)
     progress.close()
     click.echo(f"analysed {done} articles with {tagger.name} into {store.display_url}"
                + (f"; {counter['failed']} failed (see above, or `propscope report`)" if counter["failed"] else "")
+               + (f"; {counter['taken']} more were analysed meanwhile by another run on this store, and kept as it "
+                  "stored them" if counter["taken"] else "")
                + failed_before)
     if counter["rejected"] or counter["failed"]:
         sys.exit(1)

@@ -122,7 +122,7 @@ def add_sources(analyses: list[Analysis]) -> None:
 
 def analyze_store(store, model: TechniqueModel, reanalyze: bool = False, batch_size: int = 16,
                   on_batch=None, sources: bool = True, on_article=None, on_failure=None,
-                  retry_failed: bool = False) -> int:
+                  retry_failed: bool = False, on_taken=None) -> int:
     """Analyse every stored article that has no analysis from ``model`` yet; returns how many.
 
     Each batch is saved in its own transaction before the next starts, so an interrupted
@@ -132,25 +132,43 @@ def analyze_store(store, model: TechniqueModel, reanalyze: bool = False, batch_s
     An article whose analysis raises is recorded as failed, with the reason, and the rest of
     its batch is saved: one bad article never blocks the queue. ``on_failure`` is called with
     the article and the reason; later runs skip it unless ``retry_failed``.
+
+    Another run on the same store at once (a second `analyze --db`) is noticed when an article
+    it asked for has since been analysed: before each is analysed, or when saving (which keeps
+    what the other stored). Then this run goes on from the highest pending article down, so the
+    two meet instead of doing all the work twice. ``on_taken`` is called with each such count.
     """
-    done, after = 0, 0
+    done, after, before, down = 0, 0, None, False  # ``down`` once another run is seen: then top down
     while batch := store.pending(model.name, reanalyze=reanalyze, limit=batch_size, after_pk=after,
-                                 retry_failed=retry_failed):
-        results, failed = [], []
-        for (pk, article), r in zip(batch, _analyze_guarded([a for _, a in batch], model, sources, batch_size)):
-            if isinstance(r, Exception):
-                failed.append((pk, failure_reason(r)))
-                if on_failure:
-                    on_failure(article, failed[-1][1])
-                continue
-            results.append((pk, r))
-            if on_article:
-                on_article(r)
-        if results:
-            store.save_analyses(results)
+                                 retry_failed=retry_failed, before_pk=before, descending=down):
+        results, failed, taken = [], [], 0
+        step = _step(model, batch_size)
+        for k in range(0, len(batch), step):
+            chunk = batch[k : k + step]
+            if k:  # the first was pending a moment ago; the rest may have been analysed by another run since
+                left = store.still_pending(model.name, [pk for pk, _ in chunk], reanalyze, retry_failed)
+                taken += len(chunk) - len(left)
+                chunk = [(pk, a) for pk, a in chunk if pk in left]
+            for (pk, article), r in zip(chunk, _analyze_guarded([a for _, a in chunk], model, sources, batch_size)):
+                if isinstance(r, Exception):
+                    failed.append((pk, failure_reason(r)))
+                    if on_failure:
+                        on_failure(article, failed[-1][1])
+                    continue
+                results.append((pk, r))
+                if on_article:
+                    on_article(r)
+        kept = store.save_analyses(results, keep_stored=True) if results else []
         store.record_failures(model.name, failed)
-        after = batch[-1][0]
-        done += len(results)
+        taken += len(kept)
+        if down:
+            before = batch[-1][0]
+        else:
+            after = batch[-1][0]
+        down = down or taken > 0  # another run is at work: go on from the other end
+        done += len(results) - len(kept)
+        if taken and on_taken:
+            on_taken(taken)
         if on_batch:
-            on_batch(len(results))
+            on_batch(len(results) - len(kept))
     return done

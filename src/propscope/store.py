@@ -569,13 +569,29 @@ class Store:
 
     # -- analyses ---------------------------------------------------------------------------
     def pending(self, model: str, reanalyze: bool = False, limit: int = 64, after_pk: int = 0,
-                retry_failed: bool = False) -> list[tuple[int, Article]]:
-        """Articles with no analysis (or, with ``reanalyze``, one from another model), by pk; an
-        article whose analysis by ``model`` failed is left out unless ``retry_failed``."""
+                retry_failed: bool = False, before_pk: int | None = None,
+                descending: bool = False) -> list[tuple[int, Article]]:
+        """Articles with no analysis (or, with ``reanalyze``, one from another model), by pk, those
+        between ``after_pk`` and ``before_pk``; an article whose analysis by ``model`` failed is left
+        out unless ``retry_failed``. ``descending``: the highest first, where a run that finds
+        another at work on the store goes on (``analyze_store``), so the two meet, not race."""
         j = articles.outerjoin(analyses, analyses.c.article_pk == articles.c.pk)
         q = sa.select(articles).select_from(j).where(_pending(model, reanalyze, retry_failed), articles.c.pk > after_pk)
+        if before_pk is not None:
+            q = q.where(articles.c.pk < before_pk)
+        order = articles.c.pk.desc() if descending else articles.c.pk
         with self.engine.connect() as conn:
-            return [(r["pk"], _article(r)) for r in conn.execute(q.order_by(articles.c.pk).limit(limit)).mappings()]
+            return [(r["pk"], _article(r)) for r in conn.execute(q.order_by(order).limit(limit)).mappings()]
+
+    def still_pending(self, model: str, pks: Sequence[int], reanalyze: bool = False,
+                      retry_failed: bool = False) -> set[int]:
+        """Which of the articles ``pks`` still need ``model`` (``pending``'s condition): checked
+        before each is analysed, so a run skips what another run on the store has since stored."""
+        j = articles.outerjoin(analyses, analyses.c.article_pk == articles.c.pk)
+        q = sa.select(articles.c.pk).select_from(j).where(_pending(model, reanalyze, retry_failed),
+                                                           articles.c.pk.in_(list(pks)))
+        with self.engine.connect() as conn:
+            return set(conn.execute(q).scalars())
 
     def count_pending(self, model: str, reanalyze: bool = False, retry_failed: bool = False) -> int:
         j = articles.outerjoin(analyses, analyses.c.article_pk == articles.c.pk)
@@ -610,20 +626,33 @@ class Store:
         return total, [{"id": r["id"], "model": r["model"], "reason": r["reason"],
                         "failed_at": r["failed_at"].isoformat(timespec="seconds")} for r in rows]
 
-    def save_analyses(self, results: Sequence[tuple[int, Analysis]]) -> None:
+    def save_analyses(self, results: Sequence[tuple[int, Analysis]], keep_stored: bool = False) -> list[int]:
         """Replace the analyses of these articles, in one transaction. Concurrent writers of the
         same article (two web requests for one text) take turns: the article rows are locked first
-        (PostgreSQL; SQLite has one writer anyway) and the analysis row is an upsert."""
+        (PostgreSQL; SQLite: the write lock is taken first) and the analysis row is an upsert.
+        ``keep_stored``: an article that already has an analysis by the same model keeps it (another
+        run stored it since this one asked what was pending); returns those articles' pks."""
         self.writable()
         from .names import counted_names  # names reads the sources lexicon: loaded only when saving
 
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         results = list({pk: a for pk, a in results}.items())  # one analysis per article: the last given
         pks = sorted(pk for pk, _ in results)
+        kept: list[int] = []
         with self.engine.begin() as conn:
             if not self.is_sqlite:
                 conn.execute(sa.select(articles.c.pk).where(articles.c.pk.in_(pks)).order_by(articles.c.pk)
                              .with_for_update())
+            elif keep_stored:  # a write that changes nothing takes SQLite's write lock: the check below sees the latest
+                conn.execute(analyses.update().where(sa.false()).values(model=analyses.c.model))
+            if keep_stored:
+                stored = dict(conn.execute(sa.select(analyses.c.article_pk, analyses.c.model)
+                                           .where(analyses.c.article_pk.in_(pks))).all())
+                kept = sorted(pk for pk, a in results if stored.get(pk) == a.model)
+                results = [(pk, a) for pk, a in results if pk not in kept]
+                pks = sorted(pk for pk, _ in results)
+                if not results:
+                    return kept
             conn.execute(attributions.delete().where(attributions.c.article_pk.in_(pks)))
             conn.execute(spans.delete().where(spans.c.article_pk.in_(pks)))
             conn.execute(analysis_failures.delete().where(analysis_failures.c.article_pk.in_(pks)))  # retried, done
@@ -647,6 +676,7 @@ class Store:
                           for at, name in zip(named, counted_names(named, a.entities))]
             if cited:
                 conn.execute(attributions.insert(), cited)
+        return kept
 
     def get_analysis(self, article_id: str) -> Analysis | None:
         q = (sa.select(articles, analyses.c.data).select_from(articles.join(analyses))
