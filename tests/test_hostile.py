@@ -297,6 +297,42 @@ def test_analyze_store_gets_past_an_oversized_article(db_url, monkeypatch):
     assert s.count_pending("fake") == 0 and s.get_analysis("huge").attributions
 
 
+def test_two_analyze_runs_on_one_store_at_once_share_the_work(tmp_path):
+    """A second `analyze --db` started while one runs did all the work again: both analysed every
+    article (120 PTC articles: 120 each, 435 s each). Now the run that finds an article it asked
+    for already analysed goes on from the other end, and what the other stored is kept."""
+    import time
+
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    Store(url).add_articles([Article(f"a{n}", f"Story number {n} about the harbour.") for n in range(60)])
+
+    class Slow(FakeModel):
+        def analyze_batch(self, items):
+            time.sleep(0.02 * len(items))
+            return super().analyze_batch(items)
+
+    with cf.ThreadPoolExecutor(2) as pool:
+        runs = [pool.submit(analyze_store, Store(url), Slow(), batch_size=8, sources=False) for _ in range(2)]
+        done = [r.result() for r in runs]
+    s = Store(url)
+    assert s.count_pending("fake") == 0 and sum(done) <= 60 + 2 * 8, done
+    with s.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*), count(DISTINCT article_pk) FROM analyses").one() == (60, 60)
+
+
+def test_saving_may_keep_an_analysis_another_run_stored_meanwhile(tmp_path):
+    s = Store(f"sqlite:///{tmp_path / 's.db'}")
+    s.add_articles([Article("a", "The harbour strike ended."), Article("b", "The railway opened.")])
+    a, b = s.pk_of("a"), s.pk_of("b")
+    first = fake_analysis(Article("a", "The harbour strike ended."))
+    s.save_analyses([(a, first)])
+    assert s.still_pending("fake", [a, b]) == {b}
+    again = Analysis(first.article, [], [Sentence(0, 5, 0.9)], 0.9, "fake")
+    assert s.save_analyses([(a, again), (b, fake_analysis(Article("b", "The railway opened.")))], keep_stored=True) == [a]
+    assert s.get_analysis("a").score == pytest.approx(0.1) and s.get_analysis("b") is not None
+    assert s.save_analyses([(a, again)]) == [] and s.get_analysis("a").score == pytest.approx(0.9)
+
+
 # -- silent truncation ----------------------------------------------------------------------
 def make_warc(path: Path, n: int, gz: bool = True) -> bytes:
     from warcio.statusandheaders import StatusAndHeaders
@@ -2452,6 +2488,25 @@ def test_an_outlet_no_stored_article_has_is_a_usage_error_naming_the_nearest(tmp
         assert cli(*args, "--outlet", "www.nytimes.com", "--db", db).exit_code == 0
     r = cli("report", "--outlet", "zzz", "--db", db)
     assert r.exit_code == 2 and "its outlets are 'www.nytimes.com'" in r.stderr
+
+
+@pytest.mark.parametrize("clock", ["T25:00:00", " 24:00", "T23:61Z", "T10:15:60+02:00"])
+def test_a_published_time_no_clock_shows_is_refused_by_ingest_and_api_alike(client, tmp_path, clock):
+    """'2024-03-05T25:00:00' was stored as 2024-03-05 by `ingest`, where the API refused it; and
+    the API refused '2024-03-05T10:00:00Z', which `ingest` stores as its day. Both read the same
+    values now, and refuse the same ones with the same words."""
+    value = "2024-03-05" + clock
+    src = tmp_path / "news.csv"
+    src.write_text(f"text,published\nThe harbour strike ended.,{value}\nThe railway opened.,2024-03-05T10:00:00Z\n")
+    bad, good = read_inputs([str(src)])
+    assert isinstance(bad, Rejected) and isinstance(good, Article) and str(good.published) == "2024-03-05", (bad, good)
+    says = f"is no date: {value!r}; its time of day {clock.strip(' T')[:5]}"
+    assert f"field 'published' {says}" in bad.reason, bad.reason
+    r = client.post("/api/analyze", json={"text": "The harbour strike ended.", "published": value})
+    assert r.status_code == 422 and says in r.text, r.text
+    r = client.post("/api/analyze", json={"text": "The railway opened.", "published": "2024-03-05T10:00:00Z"})
+    assert r.status_code == 200, r.text
+    assert client.get("/api/articles").json()["articles"][0]["published"] == "2024-03-05"
 
 
 def test_a_published_value_that_is_no_date_is_reported_not_dropped(tmp_path):

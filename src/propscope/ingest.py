@@ -568,26 +568,51 @@ def _date(value):
         return None
 
 
+# A time of day after a YYYY-MM-DD date ("T10:00", " 10:00:00.5"): checked, since the date alone is kept
+_TIME_OF_DAY = re.compile(r"[T ]\s*(\d{1,2}):(\d\d)(?::(\d\d)(?:[.,]\d+)?)?")
+
+
 def record_date(value: str | None):
     """A record's ``published`` as a date: YYYY-MM-DD, an ISO 8601 date-time (2024-03-05T10:00Z)
     or an RFC 2822 one (feeds' and mail's "Tue, 05 Mar 2024 10:00:00 GMT"); None when empty; False
     when it is none of these. Such a value ("2026-02-30", "yesterday", "03/05/2024") was dropped
-    without a word, so the article fell out of every --since/--until filter and monthly figure."""
+    without a word, so the article fell out of every --since/--until filter and monthly figure.
+    A date followed by a time no clock shows (hour 25, minute 61) is none either: it was kept as
+    its day, where the web API refused it (``date_problem`` says why)."""
     import datetime as dt
     from email.utils import parsedate_to_datetime
 
     value = (value or "").strip()
     if not value:
         return None
-    try:  # a date first, whatever follows it ("2024-03-05 10:00:00 UTC")
-        day = value[:10] if re.match(r"\d{4}-\d\d-\d\d(?!\d)", value) else value.replace("Z", "+00:00")
-        return dt.datetime.fromisoformat(day).date()
+    try:  # a date first, whatever follows it ("2024-03-05 10:00:00 UTC"), once its time of day is one
+        if re.match(r"\d{4}-\d\d-\d\d(?!\d)", value):
+            return dt.date.fromisoformat(value[:10]) if _time_problem(value) is None else False
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         pass
     try:
         return parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
         return False
+
+
+def _time_problem(value: str) -> str | None:
+    """What is impossible in the time of day after the YYYY-MM-DD that ``value`` opens with, or None."""
+    if not (t := _TIME_OF_DAY.match(value, 10)):
+        return None
+    hour, minute, second = int(t[1]), int(t[2]), int(t[3] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return (f"its time of day {t[0].strip(' T')} is none a clock shows (hours 0-23, minutes and seconds 0-59); "
+                "give the date alone, or a time that is one")
+    return None
+
+
+def date_problem(value: str) -> str:
+    """Why ``value`` is no ``published`` date (``record_date`` gave False), in words for a message."""
+    shown = printable(value.strip()[:40])
+    why = _time_problem(value.strip()) if re.match(r"\d{4}-\d\d-\d\d(?!\d)", value.strip()) else None
+    return f"is no date: {shown!r}; " + (why or "give YYYY-MM-DD, an ISO 8601 or an RFC 2822 date-time")
 
 
 def record_to_article(rec: object, default_id: str, source: str, unique_ids: bool = False) -> Article | Rejected:
@@ -610,8 +635,7 @@ def record_to_article(rec: object, default_id: str, source: str, unique_ids: boo
         return Rejected(source, f"field 'id' must be a string or a whole number, not {_json_type(rid)}")
     published = record_date(rec.get("published"))
     if published is False:
-        return Rejected(source, f"field 'published' is no date: {printable(rec['published'][:40])!r}; give YYYY-MM-DD, "
-                                "an ISO 8601 or an RFC 2822 date-time")
+        return Rejected(source, f"field 'published' {date_problem(rec['published'])}")
     meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
     meta = {**meta, **{k: v for k, v in rec.items() if k not in RECORD_FIELDS + ("meta",) and v not in (None, "")}}
     url = rec.get("url") or None

@@ -27,7 +27,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -70,6 +70,19 @@ class AnalyzeRequest(BaseModel):
     url: str = Field(None, max_length=2048, pattern=r"^https?://", description="Fetch and analyse this page instead.")
     outlet: str | None = Field(None, max_length=255, pattern=r"^[^\x00]*$")
     published: dt.date | None = None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def published_day(cls, value: object) -> object:
+        """A date or date-time as the command line reads a record's (``ingest.record_date``): the
+        API refused '2024-03-05T10:00:00Z' that `ingest` stores as its day, and the two now refuse
+        alike, with the same words, a time no clock shows ('T25:00', which `ingest` kept as its day)."""
+        if not isinstance(value, str) or not value.strip():
+            return value or None
+        day = ingest.record_date(value)
+        if day is False:
+            raise ValueError(f"'published' {ingest.date_problem(value)}")
+        return day
 
     @model_validator(mode="after")
     def one_source(self) -> AnalyzeRequest:
