@@ -197,3 +197,7 @@ def test_a_known_place_or_a_body_opening_a_sentence_stays():
 ])
 def test_a_name_an_appositive_or_the_noun_after_it_calls_a_body_is_an_organisation(text, name):
     assert labels(text).get(name) == "ORG"
+
+
+def test_a_name_the_model_leaves_out_before_the_word_party_is_the_party():
+    assert labels("Members of the Iron Oak party marched on Sunday.").get("Iron Oak") == "ORG"
