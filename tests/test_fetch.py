@@ -138,3 +138,27 @@ def test_a_name_server_that_never_answers_costs_one_line_not_the_run(monkeypatch
         fetch.check_url("https://gone.example/")
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: [(2, 1, 6, "", ("93.184.216.34", 443))])
     assert [str(a) for a in fetch.check_url("https://ok.example/")] == ["93.184.216.34"]
+
+
+@pytest.mark.parametrize(("url", "says"), [
+    ("http://news example.org/", "'news example.org' is no host name"),
+    ("http://%31%32%37.0.0.1/", "'%31%32%37.0.0.1' is no host name"),
+    ("http://ex%00ample.org/", "is no host name"),
+    ("http://-dash.example.org/", "is no host name"),
+    ("http://" + "b" * 64 + ".example.org/", "is no host name"),
+    ("http://[fe80::1%25eth0]/", "names a zone"),
+    ("http://example.org:0/", "port 0 is no port")])
+def test_a_host_no_name_server_holds_is_refused_before_any_lookup(monkeypatch, url, says):
+    """A host with a space, a percent sign or a NUL, a label too long or opening with a hyphen, an
+    IPv6 zone (an interface of this machine) or port 0 went to the name server as it was."""
+    monkeypatch.setattr(fetch, "_resolve", lambda host, port: pytest.fail(f"looked up {host}"))
+    with pytest.raises(fetch.FetchError, match="^not a valid URL: ") as got:
+        fetch.check_url(url)
+    assert says in str(got.value), got.value
+
+
+@pytest.mark.parametrize("url", ["http://news_desk.example.org/", "http://example.org./", "http://xn--bcher-kva.example/",
+                                 "http://b\u00fccher.example/", "http://[2606:4700::1111]:8080/"])
+def test_ordinary_host_names_still_reach_the_lookup(monkeypatch, url):
+    monkeypatch.setattr(fetch, "_resolve", lambda host, port: ["93.184.216.34"])
+    assert [str(a) for a in fetch.check_url(url)] == ["93.184.216.34"]

@@ -13,6 +13,7 @@ nor hang a run.
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import threading
 import time
@@ -109,6 +110,29 @@ def _resolve(host: str, port: int) -> list[str]:
     return found[0]
 
 
+# A host name as DNS holds it once IDNA-encoded: labels of letters, digits, hyphens (and the
+# underscores some real hosts carry), each up to 63 characters, 253 in all
+_HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9_-]{1,63}(?<!-)")
+
+
+def _host_problem(host: str, port: int | None, shown: str) -> str | None:
+    """Why ``host`` (ASCII, as httpx encodes it) and ``port`` are nothing to look up or connect to,
+    or None (``shown``: the host as the URL gives it, for the message). A space, a percent sign
+    or a NUL ('exa mple.com', '%31%32%37.0.0.1'), an IPv6 zone
+    ('fe80::1%eth0', an interface of this machine) and port 0 went to the name server as they were."""
+    if port == 0:
+        return "port 0 is no port a server listens on"
+    if ":" in host:  # an IPv6 literal, brackets gone
+        if "%" in host:
+            return f"the IPv6 address {shown!r} names a zone (a network interface of this machine)"
+        return None
+    name = host[:-1] if host.endswith(".") else host
+    if len(name) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in name.split(".")):
+        shown = shown if len(shown) <= 80 else shown[:77] + "..."
+        return f"{shown!r} is no host name (letters, digits and hyphens between dots)"
+    return None
+
+
 def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
     """The addresses to connect to for ``url``, each checked, or FetchError saying why not."""
     try:  # an unclosed IPv6 bracket ("http://[::1") or a port that is no port is ValueError
@@ -123,6 +147,8 @@ def check_url(url: str, allow_private: bool = False) -> list[IPAddress]:
         raise FetchError("URL has no host")
     if parts.username or parts.password:
         raise FetchError("URLs with credentials are refused")
+    if why := _host_problem(host, explicit_port, hostname):
+        raise FetchError(f"not a valid URL: {why}")
     try:
         port = explicit_port or (443 if parts.scheme == "https" else 80)
         addrs = [ipaddress.ip_address(a.split("%")[0]) for a in _resolve(host, port)]
