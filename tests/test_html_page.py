@@ -105,3 +105,100 @@ def test_a_notice_line_that_no_block_holds_is_dropped_from_the_text(tmp_path):
     [a] = read(tmp_path / "old.html")
     assert all(s in a.text for s in STORY) and "Corran" in a.text and "Dunmore" in a.text, a.text
     assert "every Tuesday" not in a.text and "0199" not in a.text, a.text
+
+
+def _ld(data: dict) -> str:
+    import json
+
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def test_a_paywalled_page_is_read_whole_from_the_body_its_json_ld_holds(tmp_path):
+    """A metered page shows a teaser and a subscription box; its JSON-LD, marked not free, holds the
+    whole story, which is read after the paragraphs shown, each once; the box's lines go. A page
+    whose JSON-LD says it is free, or says nothing of it, is read as it shows."""
+    extra = ("The board will meet again in June to set the fee for visiting yachts. Yacht clubs along the coast "
+             "have asked to be heard before then, and say a rise of a fifth would send boats to other harbours.")
+    teaser = [*STORY, "Harbour users have until the end of the month to respond to the board's consultation, which "
+              "closes on the 30th, and the board says every reply will be read before the fees are confirmed."]
+    body_text = " ".join(teaser) + " " + extra
+    wall = ("<div class='wall'><h2>Subscriber-only story</h2><p>You have read 4 of your 4 free articles this month.</p>"
+            "<p>Subscribe to keep reading, from $2 a week.</p><p>Already a member? <a href='/in'>Sign in</a></p></div>")
+    shown = "".join(f"<p>{s}</p>" for s in teaser)
+
+    def page(free: object) -> str:
+        ld = {"@type": "NewsArticle", "headline": "Mooring fees to rise", "articleBody": body_text}
+        if free is not None:
+            ld["isAccessibleForFree"] = free
+        return (f"<html lang='en'><head><title>Mooring fees to rise</title>{_ld(ld)}</head><body><div class='story'>"
+                f"<h1>Mooring fees to rise</h1>{shown}{wall}</div></body></html>")
+
+    for name, free in (("paid", False), ("paid_text", "False"), ("free", True), ("unsaid", None)):
+        (tmp_path / f"{name}.html").write_text(page(free))
+    paid, paid_text, free, unsaid = read(*(tmp_path / f"{n}.html" for n in ("paid", "paid_text", "free", "unsaid")))
+    for a in (paid, paid_text):
+        assert all(a.text.count(s) == 1 for s in teaser) and extra in a.text, a.text
+        assert a.text.index(teaser[-1]) < a.text.index(extra), a.text
+    for a in (paid, paid_text, free, unsaid):
+        assert not any(w in a.text for w in ("free articles", "keep reading", "Already a member")), a.text
+    assert extra not in free.text and extra not in unsaid.text
+
+
+def test_a_paywalls_lines_are_furniture_and_sentences_about_paywalls_stay():
+    for line in ["Already a subscriber? Sign in", "You've reached your limit of free articles.",
+                 "This story is only available to subscribers.", "Log in to continue reading.", "Cancel any time."]:
+        assert furniture_line(line), line
+    for line in ["The paper put its archive behind a paywall in 2019, and subscriptions rose by a third.",
+                 "Readers who cancel their subscriptions will get a refund, the publisher said."]:
+        assert not furniture_line(line), line
+
+
+def test_a_wires_lines_and_a_companys_legal_notice_are_not_the_release():
+    """A press-release wire ends a release with its issuer ("SOURCE Acme Ltd.") and a link to the
+    original; companies add a notice on forward-looking statements, often longer than a line."""
+    notice = ("Certain statements in this announcement are forward-looking statements within the meaning of "
+              "applicable securities laws, including statements about the timing of trials and approvals, and "
+              "are based on the current expectations of management, which may change.")
+    for line in ["SOURCE Brightwater Foods Ltd.", "View original content: https://wire.example/r/1", notice,
+                 "The company undertakes no obligation to update these statements.", "Safe Harbor Statement"]:
+        assert furniture_line(line), line
+    for line in ["Source: the harbour board's annual report.", "Shares fell after the forward-looking guidance was cut.",
+                 "Analysts said actual results may differ materially from the forecast."]:
+        assert not furniture_line(line), line
+
+
+def test_a_columns_italic_tagline_naming_its_writer_goes(tmp_path):
+    """A column's last paragraph, in italics, that says who its writer is was read as its last
+    sentences; an italic last paragraph about someone else, or a tagline not in italics, stays."""
+    def column(last: str) -> str:
+        return ("<html lang='en'><head><title>Fees will sink the harbour</title><meta name='author' content='Ines Barros'>"
+                "</head><body><div class='col'><h1>Fees will sink the harbour</h1>"
+                + "".join(f"<p>{s}</p>" for s in STORY) + f"{last}</div></body></html>")
+
+    bio = "Ines Barros is a marine economist and writes on ports for the Herald."
+    other = "Tom Ferris is the harbour master, who declined to comment."
+    for name, last in (("bio", f"<p><em>{bio}</em></p>"), ("other", f"<p><i>{other}</i></p>"), ("plain", f"<p>{bio}</p>")):
+        (tmp_path / f"{name}.html").write_text(column(last))
+    a, b, c = read(tmp_path / "bio.html", tmp_path / "other.html", tmp_path / "plain.html")
+    assert all(s in a.text for s in STORY) and bio not in a.text, a.text
+    assert other in b.text and bio in c.text, (b.text, c.text)
+
+
+def test_a_date_line_with_a_weekday_a_time_and_a_zone_is_meta():
+    from propscope.html_page import meta_line
+
+    assert meta_line("Monday, March 2, 2026 | 11:40 PM CET")
+    assert not meta_line("Open 9.30 A.M. / 7.00 P.M.") and not meta_line("Polls close at 10:00 PM EST in three states")
+
+
+def test_a_live_blogs_entries_of_one_class_are_read_once_each_in_order(tmp_path):
+    """trafilatura takes the first box of class "post" for the article: on a live blog of such
+    entries (the newest one marked "post top"), that one came first, then again in its place."""
+    posts = "".join(f"<div class='{'post top' if i == 0 else 'post'}'><p class='t'>1{i}:00</p><h3>Update {i}</h3>"
+                    f"<p>{s}</p></div>" for i, s in enumerate(STORY))
+    page = (f"<html lang='en'><head><title>Harbour live</title></head><body><div class='live'><h1>Harbour live</h1>"
+            f"<div class='posts'>{posts}</div></div></body></html>")
+    (tmp_path / "live.html").write_text(page)
+    [a] = read(tmp_path / "live.html")
+    assert all(a.text.count(s) == 1 for s in STORY), a.text
+    assert a.text.index(STORY[0]) < a.text.index(STORY[1]) < a.text.index(STORY[2]), a.text

@@ -63,13 +63,7 @@ def declared_language(tree: HtmlElement) -> str | None:
 
 def _json_ld_value(data: str, key: str) -> object:
     """The first ``key`` in a JSON-LD block (in its object, its @graph or its list), or None."""
-    try:
-        doc = json.loads(data)
-    except (ValueError, RecursionError):
-        return None
-    items = doc if isinstance(doc, list) else [doc]
-    items = items + [g for d in items if isinstance(d, dict) and isinstance(d.get("@graph"), list) for g in d["@graph"]]
-    return next((d[key] for d in items if isinstance(d, dict) and d.get(key)), None)
+    return next((d[key] for d in _json_ld_items(data) if d.get(key)), None)
 
 
 _DATA_MARKERS = ("caption", "thead", "th", "colgroup")
@@ -144,16 +138,16 @@ def _link_line(el: HtmlElement) -> bool:
     return len(label) <= MAX_LABEL and label.endswith(":")
 
 
-def _outside_links(el: HtmlElement) -> str:
-    """The text of ``el`` outside its links, a space where each link was, in one walk: cutting
-    each link's words out of the whole text, one link at a time, took 13.5 s for a paragraph of
-    40,000 links."""
+def _outside_links(el: HtmlElement, tags: tuple[str, ...] = ("a",)) -> str:
+    """The text of ``el`` outside its links (or other ``tags``), a space where each link was, in one
+    walk: cutting each link's words out of the whole text, one link at a time, took 13.5 s for a
+    paragraph of 40,000 links."""
     from lxml import etree
 
     parts: list[str] = []
     inside = 0  # how many links the walk is in
     for event, node in etree.iterwalk(el, events=("start", "end")):
-        is_link = node.tag == "a"
+        is_link = node.tag in tags
         if event == "start":
             inside += is_link
             if is_link and inside == 1:
@@ -514,6 +508,33 @@ _BOT_WORDS = ("human", "robot", "bot", "browser", "unusual", "captcha", "securit
 _SCHEDULE_WORDS = ("every", "each", " on ", "daily", "weekly", "monthly", "fortnight", "quarterly", "twice", "jede",
                    "täglich", "wöchentlich", "monatlich")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_PAYWALL_WORDS = ("subscri", "member", "registered", "free", "complimentary", "reading", "cancel", "unlimited")
+# The lines a press-release wire adds to a release: "SOURCE Halvard Biotech, Inc." (its issuer, the
+# word in capitals), "View original content to download multimedia: https://…", "###".
+_WIRE_LINE = re.compile(r"SOURCE\s+[A-Z][^!?]{0,80}|(?i:view\s+original\s+content(?:\s+to\s+download\s+multimedia)?"
+                        r"\s*:?\s*(?:https?://\S+)?)|#{3}|-{3}\s*(?:30|end)\s*-{3}")
+# A company's legal notice on its own statements, in releases and investor news, of any length:
+# "Forward-Looking Statements This press release contains forward-looking statements within the
+# meaning of …", "Actual results may differ materially …", "… undertakes no obligation to update …".
+_SAFE_HARBOR = re.compile(r"(?:forward[\s-]looking\s+statements?|safe\s+harbou?r\s+statement|"
+                          r"cautionary\s+(?:note|statement)s?\s+(?:regarding|about|on)\s+forward[\s-]looking)\b.{0,40}?\b(?:within\s+the\s+meaning|"
+                          r"(?:this|the)\s+(?:press\s+)?(?:release|announcement|document)\s+(?:contains|includes|may\s+contain))|"
+                          r"^(?:forward[\s-]looking\s+statements?|safe\s+harbou?r(?:\s+statement)?|cautionary\s+(?:note|"
+                          r"statement)s?\s+(?:regarding|about|on)\s+forward[\s-]looking\s+statements?)\s*:?$|"
+                          r"actual\s+results\s+(?:may|could|might)\s+differ\s+materially|"
+                          r"undertakes?\s+no\s+(?:obligation|duty)\s+to\s+(?:publicly\s+)?(?:update|revise)", re.I)
+_SAFE_HARBOR_WORDS = ("forward", "harbo", "differ materially", "no obligation", "no duty")
+# A paywall's or meter's lines: "Already a subscriber? Log in", "You've used all of your free articles
+# for this month", "This article is for subscribers", "Subscribe to continue reading", "Cancel anytime".
+_PAYWALL = re.compile(
+    r"already\s+(?:a\s+|an\s+)?(?:subscriber|member|registered)|"
+    r"you(?:'ve|’ve|\s+have)\s+(?:used|read|reached|viewed|enjoyed|got|\d+)\b[^.!?]{0,40}?\b(?:free|complimentary)\s+"
+    r"(?:articles?|stories|reads|views)|"
+    r"(?:this|the\s+rest\s+of\s+this)\s+(?:article|story|content|piece)\s+is\s+(?:only\s+|exclusively\s+)?"
+    r"(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:our\s+|paying\s+)?(?:subscribers|members)|"
+    r"(?:subscribe|sign\s+in|log\s+in|register)\s+(?:now\s+|today\s+)?to\s+(?:continue|keep)\s+reading|"
+    r"to\s+(?:continue|keep)\s+reading,?\s+(?:please\s+)?(?:subscribe|sign\s+in|log\s+in|register)|"
+    r"cancel\s+(?:at\s+)?any\s*time|unlimited\s+(?:digital\s+)?access\s+(?:for|from)\s+(?:just\s+|only\s+)?[$€£]", re.I)
 MAX_MASTHEAD_WORDS = 40  # a part before the headline's own part: a site's name, tagline, date bar
 
 
@@ -576,7 +597,12 @@ def furniture_line(text: str) -> bool:
     a note that this publication comes out every Friday (``_schedule``), and a line of such notices
     ("The Courier is published every Friday. Advertising: 01632 960811."). Lines with quotation
     marks in them are the article's."""
-    if not text or len(text.split()) > MAX_LINE_WORDS or _QUOTES.search(text):
+    if not text:
+        return False
+    low = text.lower()
+    if any(w in low for w in _SAFE_HARBOR_WORDS) and _SAFE_HARBOR.search(text) and not _ATTRIBUTION.search(text):
+        return True  # a legal notice, however long, its terms quoted or not
+    if len(text.split()) > MAX_LINE_WORDS or _QUOTES.search(text):
         return False
     if _furniture_sentence(text) or _schedule(text) == "own":
         return True
@@ -591,6 +617,13 @@ def furniture_line(text: str) -> bool:
     return all(kinds) and True in kinds and any(k in ("own", "named") for k in kinds)
 
 
+def _paywall_line(text: str) -> bool:
+    """Whether ``text`` is a line of a paywall or meter (``_PAYWALL``), no one said to say it."""
+    low = text.lower()
+    return (any(w in low for w in _PAYWALL_WORDS) and bool(_PAYWALL.search(text))
+            and not _ATTRIBUTION.search(text))
+
+
 def _bot_check(text: str) -> bool:
     """Whether ``text`` is what a site shows to tell people from bots (``_BOT_CHECK``), no one said to say it."""
     low = text.lower()
@@ -602,7 +635,7 @@ def _furniture_sentence(text: str) -> bool:
     bare = text.strip(" .…:()[]-–—")
     if legal_line(text) or _AD_LABEL.fullmatch(text) or _READING_TIME.fullmatch(text):
         return True
-    if _OWN_POLICY.fullmatch(text) or _bot_check(text):
+    if _OWN_POLICY.fullmatch(text) or _bot_check(text) or _paywall_line(text) or _WIRE_LINE.fullmatch(text):
         return True
     if _CONTINUES.fullmatch(bare) or _PAGER.fullmatch(bare) or _labelled_contact(text):
         return True
@@ -792,10 +825,58 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     legal += [box for h in root.iter(*_SUBHEADINGS) if _BOX_HEAD.fullmatch(_words(h).rstrip(":"))
               and (box := h.getparent()) is not None and box.tag in _CONTAINERS and id(box) not in holders
               and _word_count(box, MAX_BIO_WORDS) <= MAX_BIO_WORDS]
-    drop_unless_large(tree, [el for el, words in lines if furniture_line(words)
+    authors = page_authors(root)
+    drop_unless_large(tree, [el for el, words in lines if furniture_line(words) or tagline_bio(el, words, authors)
                              or (seen.get(words, 0) > 1 and not _data_item(el))])
     # A short newsletter's legal block may be a quarter of its words; only half of them is an article.
     drop_unless_large(tree, [box for box in legal if box.getparent() is not None], share=2)
+
+
+# The line a column or op-ed ends with, in italics, that says who wrote it: "Renee Desjardins is a
+# former city planner …", "— Tom Hale teaches history at …", "Ana Ruiz writes about energy for …".
+_BIO_START = re.compile(r"[\s*—–-]*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),?\s+(?:is|was|has\s+been|writes|"
+                        r"teaches|serves|works|covers|reports|directs|chairs|leads|heads|previously)\b")
+_ITALIC = ("em", "i")
+
+
+_AUTHOR_METAS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")
+
+
+def page_authors(root: HtmlElement) -> set[str]:
+    """The names a page gives its writer: in an author <meta>, its JSON-LD ``author``, and the
+    links to a writer's page (rel="author", an address with "/author" in it), white space collapsed."""
+    names: set[str] = set()
+    for meta in root.getroottree().getroot().iter("meta"):
+        if (meta.get("name") or meta.get("property") or "").strip().lower() in _AUTHOR_METAS:
+            names.add(" ".join((meta.get("content") or "").split()))
+    for script in root.getroottree().getroot().iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            for item in _json_ld_items(script.text):
+                authors = item.get("author")
+                for a in authors if isinstance(authors, list) else [authors]:
+                    name = a.get("name") if isinstance(a, dict) else a
+                    if isinstance(name, str):
+                        names.add(" ".join(name.split()))
+    for a in root.iter("a"):
+        if "author" in (a.get("rel") or "").lower() or "/author" in (a.get("href") or "").lower():
+            names.add(_words(a))
+    return {n for n in names if n}
+
+
+def tagline_bio(el: HtmlElement, words: str, authors: set[str]) -> bool:
+    """Whether paragraph ``el`` (its ``words``) is the writer's tagline at the foot of a column: all
+    of it in italics, the last paragraph with words in its box, a few sentences (``MAX_BIO_WORDS``)
+    that open with the name of one of the page's ``authors`` (``page_authors``) and what the person
+    is or does (``_BIO_START``). It was read as the column's last sentences. A tagline of the column
+    itself ("Dear Abby is written by …") names no writer, and stays."""
+    if el.tag != "p" or not words or not authors or _word_count(el, MAX_BIO_WORDS) > MAX_BIO_WORDS:
+        return False
+    m = _BIO_START.match(words)
+    if not m or m.group(1) not in authors:
+        return False
+    if re.sub(r"[\W_]", "", _outside_links(el, _ITALIC)):  # words outside its italics
+        return False
+    return not any(_words(sib) for sib in el.itersiblings() if isinstance(sib.tag, str))
 
 
 # A page that a script draws (Next.js, Nuxt) ships its data as JSON in a <script>, and a saved
@@ -885,6 +966,105 @@ def restore_script_story(tree: HtmlElement) -> None:
         body.append(article)
 
 
+_JSON_LD_TRUE = (True, "true", "True", "TRUE")
+MIN_HIDDEN_STORY = 100  # characters of a paywalled body after what the page shows: a sentence or two
+MAX_TEASER_START = 50  # paragraphs of a page looked at for the one its paywalled body opens with
+
+
+def _paywalled_body(tree: HtmlElement) -> str | None:
+    """The ``articleBody`` of the page's JSON-LD when the same JSON-LD says the article is not
+    free (``isAccessibleForFree`` false, how Google asks paywalled sites to mark their pages), else None."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        for item in _json_ld_items(script.text):
+            body = item.get("articleBody")
+            if "isAccessibleForFree" in item and item["isAccessibleForFree"] not in _JSON_LD_TRUE and isinstance(body, str):
+                return body
+    return None
+
+
+def _json_ld_items(data: str) -> list[dict]:
+    """The objects of a JSON-LD block: itself, the items of its list, those of its @graph."""
+    try:
+        doc = json.loads(data)
+    except (ValueError, RecursionError):
+        return []
+    items = doc if isinstance(doc, list) else [doc]
+    items = items + [g for d in items if isinstance(d, dict) and isinstance(d.get("@graph"), list) for g in d["@graph"]]
+    return [d for d in items if isinstance(d, dict)]
+
+
+def restore_paywalled_story(tree: HtmlElement) -> None:
+    """Give a paywalled page the rest of its story when its JSON-LD holds it: the page shows the
+    first paragraphs (a teaser) and a subscription box, and its JSON-LD, marked not free
+    (``_paywalled_body``), the whole ``articleBody``. What the body holds after the last shown
+    paragraph that it opens with goes after that paragraph, one <p> for each of its lines, when it
+    is a sentence or more (``MIN_HIDDEN_STORY``) and the page shows none of it. The teaser alone was
+    read as the article, its subscription box as the article's last lines."""
+    import lxml.html
+
+    whole = _paywalled_body(tree)
+    if not whole:
+        return
+    flat = " ".join(whole.split())
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    end, last, tried = 0, None, 0
+    for p in root.iter("p"):
+        words = _words(p)
+        if len(words.split()) < 5:
+            continue
+        if last is None:  # the body opens with one of the page's first paragraphs
+            tried += 1
+            at = flat.find(words, 0, len(flat) // 10 + len(words))
+            if at < 0 and tried < MAX_TEASER_START:
+                continue
+        else:  # and the teaser's paragraphs follow it, one after the other
+            at = flat.find(words, end, end + len(words) + 10)
+        if at < 0:
+            break
+        end, last = at + len(words), p
+    rest = whole[_offset_in(whole, end):].strip() if last is not None else ""
+    if len(rest) < MIN_HIDDEN_STORY or not _SENTENCE_END.search(rest) or " ".join(rest.split())[:80] in _words(root):
+        return
+    for line in reversed([ln.strip() for ln in rest.splitlines() if ln.strip()]):
+        p = lxml.html.Element("p")
+        p.text = line
+        last.addnext(p)
+
+
+def _offset_in(text: str, flat_offset: int) -> int:
+    """The offset in ``text`` of the character at ``flat_offset`` in ``text`` with its white space collapsed."""
+    count = 0
+    for i, word in enumerate(re.finditer(r"\S+", text)):
+        count += (1 if i else 0) + len(word.group())
+        if count >= flat_offset:
+            return word.end()
+    return len(text)
+
+
+# The classes trafilatura takes as the article's own box when an element's class is exactly one of
+# them (its first content XPath): on a live blog or a list of posts, each entry has it.
+_ENTRY_CLASSES = ("post", "entry")
+_ENTRY_TAGS = ("article", "div", "main", "section")
+
+
+def mark_repeated_entries(tree: HtmlElement) -> None:
+    """Give the boxes of a list of entries that share a parent and a class trafilatura takes for an
+    article's box (``_ENTRY_CLASSES``: class="entry" on each post of a live blog) one more class,
+    so that it reads the list whole: it took the first entry as the article, then the page's text
+    after it, so that entry came first, out of its place, and again in it."""
+    groups: dict[int, list] = {}
+    for el in tree.iter(*_ENTRY_TAGS):
+        if (el.get("class") or "").strip() in _ENTRY_CLASSES and (parent := el.getparent()) is not None:
+            groups.setdefault(id(parent), []).append(el)
+    for entries in groups.values():
+        if len(entries) > 1:
+            for el in entries:
+                el.set("class", f"{el.get('class').strip()} item")
+
+
 def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
     """Take out of page ``tree`` what news templates wrap an article in, before trafilatura reads
     it (layout tables, chrome named as such, embedded posts' frames, notes, link lines, page furniture),
@@ -892,6 +1072,8 @@ def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
     script draws gets the story its data holds (``restore_script_story``)."""
     title, language = page_title(tree), declared_language(tree)
     restore_script_story(tree)
+    restore_paywalled_story(tree)
+    mark_repeated_entries(tree)
     unwrap_layout_tables(tree)
     prune_chrome(tree)
     tidy_social_embeds(tree)
@@ -910,6 +1092,8 @@ _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’.-]*|de|da|de
 _CREDIT_LINE = re.compile(r"\(?(?:additional\s+)?(?:reporting|writing|editing)\b[^.!?]*\bby\b.*", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|gmt|utc|uhr|h\b|[A-Z]{2,4}T\b)", re.I)
 _LONE_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+# A time of day with its zone, no words of the date line it is in: "Thursday, August 14, 2026 • 5:02 AM EDT".
+_TIME_OF_DAY = re.compile(_CLOCK.pattern + r"(?-i:\s+[A-Z]{2,5}\b)?", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 MAX_META_WORDS = 15
 
@@ -936,7 +1120,11 @@ def meta_line(line: str) -> bool:
     numbers = re.findall(r"\d+", text)
     dated = bool(_CLOCK.search(text) or _LONE_CLOCK.fullmatch(text)) or (
         len(numbers) >= 2 and any(_YEAR.fullmatch(n) for n in numbers))
-    return dated and len(_WORD.findall(_DATE_UNITS.sub(" ", text))) <= 3
+    if not dated:
+        return False
+    if any(_YEAR.fullmatch(n) for n in numbers):  # a date's time of day and zone are no words of it
+        text = _TIME_OF_DAY.sub(" ", text)
+    return len(_WORD.findall(_DATE_UNITS.sub(" ", text))) <= 3
 
 
 # A word, or one CJK character (those scripts write no spaces between words); the units of a CJK
