@@ -6,6 +6,7 @@
     python bench/html_pages.py --data bench/data/html_heldout2
     python bench/html_pages.py --data bench/data/html_heldout3
     python bench/html_pages.py --data bench/data/html_heldout4
+    python bench/html_pages.py --data bench/data/html_heldout5
 
 ``bench/data/html`` (24 pages) was written and measured before ``html_page.py`` existed, and the
 fixes were made against it: its figures after them flatter. ``bench/data/html_heldout`` (10 pages)
@@ -42,6 +43,34 @@ restored from a script-drawn page's JSON data; a page's note on its machine-made
 left it at: 52/52, leaked 0/68, title, published, outlet 12/12, pages without a miss 12/12; the
 other four sets as they were, but html_heldout3's "Forward this email to a friend", which the
 "pass it on" rule of the same round took out (now 12/12 pages without a miss).
+
+Then the leaks the earlier sets still showed were fixed in general form (4f16284): a publisher's
+line of notices ("… is published every Friday. Advertising: 01632 …", also where no block of its
+own holds it, between <br>s), a pointer to the site's own standards or sources ("Our Standards:
+…", a box headed "Sources"), a bot check ("please confirm you are not a robot"), and a headline
+shown as an <h1> after other lines (a section label over it) now opens the text. html_heldout went
+from 8/10 to 10/10 pages without a miss and html_heldout2 from 10/12 to 12/12, the other sets as
+they were; real pages (``bench/real_pages.py``) F1 0.965 -> 0.966.
+
+``bench/data/html_heldout5`` (12 pages of shapes none of the others has: an election-night live
+blog of <section> entries of one class, with a poll and a results table; English state media with
+a "Source: … | date | Editor: …" line; an Elementor partisan blog with share buttons, a donation
+box, post navigation and "You Might Also Like"; AMP with ``amp-next-page``; a Joomla page whose
+headline is an <h2> in <div>s with no <article>; a text-only "lite" site; a metered paywall whose
+whole body is only in its JSON-LD ``articleBody``; a column with a contributor card and an italic
+bio line; a wire press release with a forward-looking-statements notice; Greek in windows-1253
+declared only in a <meta>; dates only in JSON-LD with a dated teaser beside the story; a threaded
+comment plugin) was committed (fee9a4b) before anything was measured on it. First measurement:
+paragraph recall 51/54 (the paywalled body's hidden part), leaked 8/103 (3 pages: the paywall box,
+the wire's "SOURCE"/"View original content" lines and its legal notice, the column's bio line),
+title, published and outlet 12/12, language 10/10, pages without a miss 9/12. The general rules
+made against its misses and what reading its texts showed (6b87212: a paywalled page's JSON-LD
+body marked ``isAccessibleForFree`` false read after its teaser; a paywall's lines; a wire's lines
+and a forward-looking-statements notice of any length; a column's italic last paragraph opening
+with the page's author's name; a date line's time and zone no words of it; live-blog entries of
+class "post"/"entry", of which trafilatura read the first twice) left it at: 54/54, leaked 0/103,
+title, published, outlet 12/12, language 10/10, pages without a miss 12/12; the other five sets
+as they were (every page without a miss); real pages P 0.957, R 0.975, F1 0.966.
 
 Each ``bench/data/html/NAME.html`` (hand-written pages imitating real templates: WordPress,
 JSON-LD news sites, AMP, live blogs, newsletters, paywalls, ...) has a ``NAME.gold.json``:
