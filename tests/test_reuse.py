@@ -1588,3 +1588,17 @@ def test_a_quotation_beside_shared_figures_in_independent_reports_is_not_copying
     b = art("b", filler(1572), "The government will put 250 million crowns over ten years for new embankments. "
              "The prime minister said " + quote + ".", filler(1573))
     assert find_reuse([a, b]).passages == []
+
+
+def test_a_copied_paragraph_followed_by_a_line_naming_someone_is_no_closing_notice():
+    # A paragraph of advice that names nothing, copied into the middle of another report: each
+    # page goes on with a line of its own that names someone. Only notices may follow a closing
+    # notice, and a line naming a person or a body is the page's story, whoever else it names.
+    advice = ("Everyone who lives along the river should keep sandbags ready, move valuables upstairs and "
+              "leave the low road to the emergency crews until the water goes down again.")
+    day = dt.date(2025, 10, 6)
+    docs = [art("first", filler(1590), advice, "Crews from Tarnby Rescue are on standby all night.",
+                outlet="First", published=day),
+            art("second", filler(1592), advice, "The pumps are run by Osterholm Water this year.",
+                outlet="Second", published=day + dt.timedelta(days=1))]
+    assert len(find_reuse(docs).passages) == 1

@@ -118,16 +118,14 @@ _NARRATION = re.compile(r"\b(?:was|were|had|did|said|told|would|yesterday|ago|la
 
 
 def _names_nothing(text: str, elsewhere: str | None = None) -> bool:
-    """``text`` could close any article: it names no one but, at most, itself (one name, however
-    often: the service or the newsletter the notice is for; no other capitalised word inside a
-    sentence but a day or a month), gives no figure and tells nothing that happened
+    """``text`` could close any article: it names no one (no capitalised word inside a sentence
+    but a day or a month; but see ``elsewhere``), gives no figure and tells nothing that happened
     (:data:`_NARRATION`): a support line ("People affected by ... can find support through their
     doctor", "... can talk to the Harbour Lights Helpline"), a newsletter's blurb, the presumption
     of innocence, a weather service's advice on what a warning means, in whatever voice. A story's
-    closing paragraph tells of its people, places, figures or events, and names more than one of
-    them; one that names what both articles name above it is theirs (:func:`_closing_notice`). With
-    ``elsewhere`` (the rest of the articles it closes), it may name anyone and anything that
-    ``elsewhere`` never names, and nothing that it names: a columnist's bio line under her columns
+    closing paragraph tells of its people, places, figures or events. With ``elsewhere`` (the rest
+    of the articles it closes), it may name anyone and anything that ``elsewhere`` never names, and
+    nothing that it names (without it, nothing at all): a columnist's bio line under her columns
     ("Marta Kell is a senior fellow at the Institute for ...") names only who wrote them, a helpline
     only itself, and a story's closing paragraph names what its story is about. In a text without
     lower case, capitals mark no names, so it names nothing only where it has some."""
@@ -135,7 +133,7 @@ def _names_nothing(text: str, elsewhere: str | None = None) -> bool:
     if elsewhere is not None:
         named = any(re.search(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", elsewhere) for name in names)
     else:
-        named = len(names) > 1
+        named = bool(names)
     return (any(c.islower() for c in text) and not any(c.isdigit() for c in text) and not _NARRATION.search(text)
             and not named)
 
