@@ -202,3 +202,20 @@ def test_a_live_blogs_entries_of_one_class_are_read_once_each_in_order(tmp_path)
     [a] = read(tmp_path / "live.html")
     assert all(a.text.count(s) == 1 for s in STORY), a.text
     assert a.text.index(STORY[0]) < a.text.index(STORY[1]) < a.text.index(STORY[2]), a.text
+
+
+def test_a_headline_that_microdata_marks_on_an_h2_opens_the_text(tmp_path):
+    """Older CMSs show the headline in an <h2 itemprop="headline"> and no <h1>: it was no line of
+    the text. Other <h2>s (section heads) are not taken for it."""
+    page = ("<html lang='en'><head><title>Mooring fees to rise - Bay Herald</title></head><body><div class='item'>"
+            "<div class='hd'><h2 itemprop='headline'>Mooring fees to rise</h2></div><div class='body'>"
+            + "".join(f"<p>{s}</p>" for s in STORY) + "</div></div></body></html>")
+    (tmp_path / "h2.html").write_text(page)
+    [a] = read(tmp_path / "h2.html")
+    assert a.title == "Mooring fees to rise" and a.text.startswith("Mooring fees to rise\n" + STORY[0]), a.text
+    import lxml.html
+
+    from propscope.html_page import shown_headlines
+
+    tree = lxml.html.fromstring("<div><h2>Weather</h2><h2 itemprop='name headline'>Fees up</h2><h1>Top</h1></div>")
+    assert shown_headlines(tree) == {"Fees up", "Top"}

@@ -1180,6 +1180,17 @@ def tidy_social_embeds(tree: HtmlElement) -> None:
 _TITLE_SEPARATOR = re.compile(r"\s+(?:--|[–•·—|⁄*⋆~‹«<›»>:-])\s+|:\s+")
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def shown_headlines(tree: HtmlElement) -> set[str]:
+    """The headlines a reader sees over the story: the page's <h1>s, and a heading that microdata
+    marks as the headline (``itemprop="headline"``; Joomla and older CMSs put it in an <h2>), white
+    space collapsed. ``headline_once`` opens the text with one."""
+    return {" ".join(h.text_content().split()) for h in tree.iter(*_HEADINGS)
+            if h.tag == "h1" or "headline" in (h.get("itemprop") or "").split()}
+
+
 def page_title(tree: HtmlElement) -> str | None:
     """The text of the page's <title>, or None."""
     title = tree.find(".//title")
