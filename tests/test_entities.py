@@ -201,3 +201,11 @@ def test_a_name_an_appositive_or_the_noun_after_it_calls_a_body_is_an_organisati
 
 def test_a_name_the_model_leaves_out_before_the_word_party_is_the_party():
     assert labels("Members of the Iron Oak party marched on Sunday.").get("Iron Oak") == "ORG"
+
+
+def test_a_word_in_a_line_of_capitals_that_the_text_names_in_ordinary_case_is_that_name():
+    got = [(e.text, e.label) for e in extract(
+        "SHAME ON BRANDT AND ORVELIA\nTrade minister Jonas Brandt agreed the deal with Orvelia on Monday.").entities]
+    body = dict(got)
+    assert ("BRANDT", "PERSON") in got and body.get("ORVELIA") == body.get("Orvelia") is not None
+    assert not any(text in {"SHAME", "AND"} for text, _ in got)

@@ -532,12 +532,50 @@ def _short_body_names(doc):
     return doc
 
 
+def _caps_line_names(doc):
+    """In a line written all in capitals ('TRAITOR KOSTA SELLS OUT OUR FARMERS') a word is a name when
+    the rest of the text names it in ordinary case: a one-word name ('Valdoria') or a person's surname
+    ('Elias Kosta'), with that name's label. The model leaves such words out or guesses at them; the
+    line's other capitals are not touched."""
+    from spacy.tokens import Span
+
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)
+             if len(m.group().split()) >= 2 and all(c.isupper() for c in m.group() if c.isalpha())]
+    if not lines:
+        return doc
+
+    def in_caps(start_char: int) -> bool:
+        return any(a <= start_char < b for a, b in lines)
+
+    known: dict[str, str] = {}
+    for e in doc.ents:
+        if not in_caps(e.start_char) and e.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}:
+            known.setdefault(e.text.casefold(), e.label_)
+            if e.label_ == "PERSON" and len(e) > 1:
+                known.setdefault(e[-1].text.casefold(), "PERSON")
+    out, changed = [], False
+    for e in doc.ents:
+        label = known.get(e.text.casefold()) if len(e) == 1 and in_caps(e.start_char) else None
+        out.append(Span(doc, e.start, e.end, label=label) if label and label != e.label_ else e)
+        changed |= bool(label and label != e.label_)
+    for tok in doc:
+        if tok.ent_iob_ == "O" and tok.is_alpha and tok.is_upper and len(tok) > 2 and in_caps(tok.idx) \
+                and (label := known.get(tok.lower_)):
+            out.append(Span(doc, tok.i, tok.i + 1, label=label))
+            changed = True
+    if changed:
+        doc.ents = sorted(out, key=lambda e: e.start)
+    return doc
+
+
 def _names(doc):
-    """The labels the words around names give them (:func:`_relabel`), then the datelines'
-    (:func:`_dateline_names`), then each name's one label across the text (:func:`_one_label_per_name`)
-    and a body's short name (:func:`_short_body_names`)."""
+    """The labels the words around names give them (:func:`_relabel`), people after titles
+    (:func:`_titled_people`), then the datelines' (:func:`_dateline_names`), then each name's one label
+    across the text (:func:`_one_label_per_name`), a body's short name (:func:`_short_body_names`) and
+    the names in a line of capitals (:func:`_caps_line_names`)."""
     before = {(e.start, e.end): e.label_ for e in doc.ents}
-    return _short_body_names(_one_label_per_name(_dateline_names(_titled_people(_relabel(doc))), before))
+    doc = _one_label_per_name(_dateline_names(_titled_people(_relabel(doc))), before)
+    return _caps_line_names(_short_body_names(doc))
 
 
 @lru_cache(maxsize=1)
