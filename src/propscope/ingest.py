@@ -233,9 +233,11 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
 def wide_encoding(data: bytes) -> str | None:
     """The codec of text in UTF-32 or UTF-16: by its byte-order mark, or for UTF-16 without one
     (``utf-16-le``, ``utf-16-be``) by its NUL bytes, which every ASCII character puts on the same
-    side of its pair: a tenth of the pairs or more with one there, nearly none on the other side,
-    and the whole decoding without NULs or control characters. Such a file was refused as binary.
-    A binary has NULs on both sides, or decodes to lone surrogates or control characters."""
+    side of its pair: a tenth of the pairs or more with one there (and at least 8, or half the
+    pairs of a shorter text), nearly none on the other side, and the whole decoding without NULs
+    or control characters. Such a file was refused as binary. A binary has NULs on both sides, or
+    decodes to lone surrogates or control characters; a short UTF-8 file with one stray NUL
+    ("id,text\n1,ab\0cd") was read as UTF-16, its header garbled into CJK characters."""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "utf-32"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -245,7 +247,7 @@ def wide_encoding(data: bytes) -> str | None:
     head = data[:1 << 16]
     pairs, even, odd = len(head) // 2, head[0::2].count(0), head[1::2].count(0)
     for codec, nul, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if nul >= pairs / 10 and other <= nul / 50:
+        if nul >= pairs / 10 and nul >= min(8, pairs / 2) and other <= nul / 50:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
