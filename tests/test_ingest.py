@@ -1005,8 +1005,7 @@ def test_one_stray_nul_in_a_short_csv_costs_its_row_not_a_garbled_header(tmp_pat
     """A short UTF-8 CSV with one NUL in a row was taken for UTF-16 (one NUL was a tenth of its
     byte pairs): "CSV has no 'text' column (its first line ... names '楤ⱴ數琊...')"."""
     p = tmp_path / "short.csv"
-    p.write_bytes(b"id,text\n1,ab\x00cd\n2,The harbour\n")
-    items = list(read_inputs([str(p)]))
-    assert [type(i) for i in items] == [Rejected, Article] and items[1].text == "The harbour", items
-    assert items[0].source.endswith(":2") and "NUL" in items[0].reason, items[0]
+    p.write_bytes(b"id,text\n1,ab\x00cd\n")
+    [item] = read_inputs([str(p)])
+    assert isinstance(item, Rejected) and item.source.endswith(":2") and "NUL" in item.reason, item
     assert ingest.wide_encoding("Hi there".encode("utf-16-le")) == "utf-16-le"
