@@ -2030,13 +2030,14 @@ def test_target_named_by_a_noun_of_an_organisations_name():
 
 
 def test_quote_naming_a_person_is_not_inferred_to_be_theirs():
-    """'Coach Ian Reid was jeered. “Reid is a fraud,” a fan sighed.': the quote talks about Reid, so it is
-    not his; he stays a target of what it says."""
-    t = "Coach Ian Reid was jeered at the final whistle. “Reid is a fraud,” one fan sighed."
+    """'Coach Ian Reid was jeered. “Reid is a fraud.”': the quote talks about Reid, so it is not his; he stays a
+    target of what it says."""
+    t = "Coach Ian Reid was jeered at the final whistle. “Reid is a fraud.” Nobody in the stand disagreed."
     assert [q.speaker for q in sources.extract(t).quotes] == [None]
-    # with a verb of saying after it, the quote is its speaker's, still not Reid's
-    yelled = "Coach Ian Reid was jeered at the final whistle. “Reid is a fraud,” one fan yelled."
-    assert [q.speaker for q in sources.extract(yelled).quotes] == ["one fan"]
+    # with a verb of saying or of manner after it, the quote is its speaker's, still not Reid's
+    for verb in ("yelled", "sighed"):
+        tagged = f"Coach Ian Reid was jeered at the final whistle. “Reid is a fraud,” one fan {verb}."
+        assert [q.speaker for q in sources.extract(tagged).quotes] == ["one fan"]
     assert _target_names(t, *at(t, "a fraud")) == ["Ian Reid"]
 
 

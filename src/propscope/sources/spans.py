@@ -435,7 +435,12 @@ def _document_shows_that(tok) -> bool:
         return False
     lem = subj.lemma_.lower()
     return (lem in _FINDERS or lem in DOC_NOUNS or subj.lower_ in DOC_NOUNS) and subj.pos_ == "NOUN" \
-        and _that_complement(tok)
+        and lem not in _EVIDENCE and subj.lower_ not in _EVIDENCE and _that_complement(tok)
+
+
+# What shows without stating: 'Footage from the scene shows that ...', 'the figures show that ...' are the
+# writer's reading of evidence, not a study's or document's statement.
+_EVIDENCE = frozenset("footage video videos figures data statistics estimates logs images photos pictures".split())
 
 
 def _small_clause_report(tok) -> bool:
