@@ -189,12 +189,14 @@ def _common_word_start(doc, ent) -> bool:
     ('Justice delayed is justice denied'), or the tagger calls it a common noun that qualifies the noun
     after it ('Customs officers')."""
     tok = ent[0]
-    if len(ent) != 1 or not tok.is_sent_start or ent.label_ not in {"ORG", "PERSON", "GPE"} or _is_place(tok.text):
-        return False
+    if len(ent) != 1 or not tok.is_sent_start or not (tok.is_title and tok.is_alpha) \
+            or ent.label_ not in {"ORG", "PERSON", "GPE"} or _is_place(tok.text):
+        return False  # not 'IAEA', 'US', '@handle'
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     modifies = nxt is not None and nxt.is_lower and nxt.tag_ in {"NN", "NNS"} and tok.dep_ == "compound"
-    again = re.search(rf"\b{re.escape(tok.lower_)}\b", doc.text) is not None
-    return tok.tag_ in {"NN", "NNS"} and (modifies or again) or tok.tag_ == "NNP" and again
+    words = re.sub(r"\S*[/@.]\w\S*", " ", doc.text)  # not in a link or a handle: 'facebook.com/...'
+    again = re.search(rf"(?<![\w-]){re.escape(tok.lower_)}(?![\w-])", words) is not None
+    return tok.tag_ in {"NN", "NNS"} and (modifies or again) or tok.tag_ == "NNP" and again and ent.label_ != "PERSON"
 
 
 def _speaks_as_he_or_she(ent) -> bool:
@@ -239,7 +241,8 @@ def _context_label(doc, ent) -> str | None:
                 and not _is_place(ent.text):  # 'Gaza fishermen' are of a place
             return "NORP"
         if label in {"GPE", "ORG"} and len(ent) <= 2 and nxt.tag_ in {"NN", "NNS"} and not _is_place(ent.text) \
-                and (ent[-1].tag_ == "JJ" or label == "ORG" and re.search(r"(?:an|ese|ish)$", ent[-1].text)):
+                and all(t.is_alpha and t.is_title for t in ent) and re.search(r"(?:an|ese|ish|i)$", ent[-1].text) \
+                and (ent[-1].tag_ == "JJ" or label == "ORG") and not _named_alone(doc, ent):
             return "NORP"  # a people's adjective before a noun: 'Ukrainian nationalists', 'the Sri Lankan navy'
     name_words = 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha or t.text == "-" for t in ent)
     role = prev is not None and prev.is_lower and prev.lower_ in TITLES | _SPEAKER_NOUNS and prev.lower_ not in _MODIFIERS
@@ -254,11 +257,22 @@ def _context_label(doc, ent) -> str | None:
         if label == "PERSON" and len(ent) == 1 and prev is not None and prev.lower_ in {"in", "near", "around", "outside"} \
                 and prev.head.lemma_ not in _NOT_PLACE_IN and not _person_context(doc, ent.start, ent.end):
             return "GPE"
-    if label in {"PERSON", "GPE"} and nxt is not None and not _is_place(ent.text) and (
+    if label == "PERSON" and nxt is not None and not _is_place(ent.text) and (
             nxt.is_lower and nxt.lower_ in _BODY_NOUNS and ent.root.head == nxt  # 'the X group'
             or nxt.text == "," and _body_in_apposition(doc, ent.end + 1)):  # 'X, the software firm,'
         return "ORG"
     return None
+
+
+def _named_alone(doc, ent) -> bool:
+    """Whether the text also names ``ent`` where no noun follows it ('sue the Guardian for libel' beside
+    'the Guardian report'): then it is a name, not a people's adjective."""
+    for e in doc.ents:
+        if e.text == ent.text and e.start != ent.start:
+            after = doc[e.end] if e.end < len(doc) else None
+            if after is None or not (after.is_lower and after.tag_ in {"NN", "NNS"}):
+                return True
+    return False
 
 
 def _body_in_apposition(doc, i: int) -> bool:
@@ -268,7 +282,7 @@ def _body_in_apposition(doc, i: int) -> bool:
     while j < len(doc) and j - i < 5 and not doc[j].is_punct:
         j += 1
     words = doc[i:j]
-    return 1 < len(words) and words[0].lower_ in {"the", "a", "an"} and words[-1].lower_ in _BODY_NOUNS \
+    return 1 < len(words) and words[0].lower_ in {"the", "a", "an"} and words[-1].text in _BODY_NOUNS \
         and all(t.pos_ in {"DET", "ADJ", "NOUN", "PROPN"} for t in words)
 
 
@@ -376,7 +390,8 @@ def _titled_name_end(doc, i: int) -> int:
     j = i
     while j < len(doc) and j - i < 5:
         tok = doc[j]
-        if tok.is_title and tok.tag_ in {"NNP", "NNPS"} and not _title_word(tok):
+        if tok.is_title and tok.is_alpha and tok.tag_ == "NNP" and not _title_word(tok) and not tok.like_num \
+                and tok.lower_.rstrip("s") not in TITLES:  # not 'Ministers', 'U.S.', 'Five'
             j += 1
         elif tok.text in {"-", "‐"} and j > i and j + 1 < len(doc) and doc[j + 1].is_title and not tok.whitespace_:
             j += 1
@@ -411,8 +426,10 @@ def _titled_people(doc):
     new = []
     i = 0
     while i < len(doc):
-        if not _title_word(doc[i]) or (i > 0 and doc[i - 1].lower_ in {"the", "a", "an"}):
-            i += 1
+        prev = doc[i - 1] if i > 0 else None
+        if not _title_word(doc[i]) or prev is not None and (
+                prev.lower_ in {"the", "a", "an"} or prev.tag_ in {"NNP", "NNPS"} and not prev.is_sent_start):
+            i += 1  # 'the General Staff', 'UN General Assembly', 'District Judge': part of a longer name
             continue
         j = i
         while j < len(doc) and (_title_word(doc[j]) or doc[j].text == "." and not doc[j - 1].whitespace_):
@@ -420,7 +437,11 @@ def _titled_people(doc):
         k = _titled_name_end(doc, j)
         last = doc[k - 1].text if k > j else ""  # a name never ends in a hyphen
         spans = [e for e in doc.ents if e.start < k and j < e.end] if k > j else []
-        if k > j and not any(w in _ORG_WORDS or w in _FAC_LAST or w in _NOT_NAME_END or w in _NATURAL_FIRST
+        title = [t for t in doc[i:j] if t.text != "."]
+        one_word = k - j == 1 and not any(e.label_ in {"PERSON", "ORG"} for e in spans)  # 'Chief Counsel', 'Pope Francis'
+        if k > j and title[-1].lower_.rstrip(".") not in _MODIFIERS and not one_word \
+                and not (k < len(doc) and _title_word(doc[k])) \
+                and not any(w in _ORG_WORDS or w in _FAC_LAST or w in _NOT_NAME_END or w in _NATURAL_FIRST
                              or w.lower() in _NATURAL_NOUNS for w in (doc[t].text for t in range(j, k))) \
                 and not any(e.end > k or e.start < j and not _title_held(doc, e, i, j, k) for e in spans) \
                 and last not in {"-"} \
