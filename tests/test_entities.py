@@ -209,3 +209,11 @@ def test_a_word_in_a_line_of_capitals_that_the_text_names_in_ordinary_case_is_th
     body = dict(got)
     assert ("BRANDT", "PERSON") in got and body.get("ORVELIA") == body.get("Orvelia") is not None
     assert not any(text in {"SHAME", "AND"} for text, _ in got)
+
+
+def test_title_words_inside_longer_names_and_words_in_links_are_read_as_before():
+    got = labels("Delegates crowded the UN General Assembly hall. Chief Counsel to the committee, Ana Ruiz, spoke.")
+    assert got.get("Assembly") != "PERSON" and got.get("Counsel") != "PERSON"
+    assert labels("Facebook: https://www.facebook.com/harborwatch").get("Facebook") == "ORG"
+    got = labels("She would sue the Chronicle for libel, she said of the Chronicle report.")
+    assert got.get("Chronicle") != "NORP"
