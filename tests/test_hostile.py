@@ -1942,6 +1942,17 @@ def test_a_store_in_a_folder_no_one_may_write_is_read_with_permissions_as_they_a
     assert sorted(p.name for p in folder.iterdir()) == ["s.db"]
 
 
+@pytest.mark.parametrize("args", [["report"], ["search", "harbour"], ["export"], ["topics"]])
+def test_a_command_needing_a_store_leaves_an_empty_file_as_it_is(tmp_path, args):
+    """`report --db notes.txt` on an empty file (a mistyped name, one just made by `touch`) wrote
+    a 135 KB SQLite store into it and reported "0 analysed articles"."""
+    empty = tmp_path / "notes.txt"
+    empty.touch()
+    r = cli(*args, "--db", empty)
+    assert r.exit_code == 1 and f"no store at {empty}: the file is empty" in r.stderr, r.output
+    assert empty.read_bytes() == b""
+
+
 @pytest.mark.parametrize("where", ["story.txt/store.db", "folder"])
 def test_a_store_path_that_is_no_file_is_one_line(tmp_path, where):
     (tmp_path / "story.txt").write_text("A story.")

@@ -353,6 +353,9 @@ def _open_existing_store(db: str | None, writes: bool = True):
         _fail(str(e))
     if path is not None and not path.exists():  # there but no file (a folder, a device): the store says what
         _fail(f"no store at {path}: check --db or $PROPSCOPE_DB, or create one with `propscope ingest`")
+    if path is not None and path.is_file() and path.stat().st_size == 0:  # `report --db notes.txt` made it a store
+        _fail(f"no store at {path}: the file is empty; check --db or $PROPSCOPE_DB, or create one with "
+              "`propscope ingest`")
     return _open_store(db, writes)
 
 
