@@ -73,6 +73,72 @@ Then a one-word name that opens a body's longer name in the text became that bod
     NORP      0.941  0.842  0.889     17   19
     FAC       0.875  0.778  0.824      8    9
     label accuracy on matched spans 0.904 (178 matched)
+
+The batch ``f-`` (56 texts, 241 gold mentions) was written and committed alone (812fc0b) before propscope was
+run on it: wire copy with datelines (capitals, capitals and a colon, 'MOSCOW, July 4. /TASS/.', 'Tehran, IRNA
+--'), state media (RT, Sputnik, the Global Times, the Kremlin), partisan blogs with shouted capitals, local
+news, sports, business, science, courts and translated English; titles before names ('Gen.', 'Col.',
+'Sheriff', 'Justice'), Chinese, Arabic, Slavic, African and Indian names, acronym bodies (FIFA, UNHCR, an
+invented CODEP), title-case and capitals headlines, sentence-start common words ('Turkey prices',
+'Justice delayed'), rivers, passes, creeks, streets, airports, parties ('the Silver Birch party', "Citizens'
+Shield") and 'Port of X'. Measured once before any rule was changed for it (``.venv/bin/python
+bench/entities.py --prefix f- --errors``, rules of 812fc0b)::
+
+    56 texts, 241 gold mentions, 6.50s for extract_batch
+    label         P      R     F1   pred gold
+    all       0.968  0.880  0.922    219  241
+    PERSON    0.726  0.918  0.811     62   49
+    ORG       0.778  0.685  0.728     81   92
+    place     0.915  0.750  0.824     59   72
+    NORP      0.900  0.562  0.692     10   16
+    FAC       0.714  0.417  0.526      7   12
+    label accuracy on matched spans 0.830 (212 matched)
+
+Its misses: names after a title left out or cut ('Gen. X Y', 'Col. X Y' -> 'Y', 'Sheriff X Y' as a body);
+capitals-and-colon datelines ('RAVIPUR:', 'CHENNAI:'); facilities read as people or bodies or left out
+('Harrow Lane', 'Pine Street', 'Rue Lamartine', 'X International Airport', 'Estadio X'); 'Port of X' read as
+a place or left out; bodies with words the rules did not know (Forum, Shipping, Agro, Textiles, Court,
+Gazette) or an appositive saying what they are ('Ellison Harper, the software firm'); people's adjectives
+and groups read as places, bodies or people ('Ukrainian nationalists' GPE, 'the Sri Lankan navy' ORG,
+'Tamil fishermen', 'Sikh pilgrims', 'Tavridan peoples'); 'River X' left out; towns after 'near' kept as
+people because ', the General Staff said' read as a role or a headline's 'Floods Hit X' as a person;
+sentence-start and shouted common words ('Justice', 'Customs', 'NOBODY'); a surname in a capitals headline
+('TRAITOR KOSTA ...'). Fixed, each with tests in other words in ``tests/test_entities.py`` (b53a428, aa587a5,
+ac4d0d5, b2bb1c6, 34fcd65, 78ac708, 7b61ea8, 2978bb6), then limited after reading the changes on the first 150
+PTC train articles (800caad: 'UN General Assembly', 'Chief Counsel', 'Prime Ministers X', 'Foreign
+Intelligence Surveillance Act' had become people, 'the Guardian report' and 'CFIUS board' groups, 'U.S.
+company' a body, 'Facebook: https://www.facebook.com' dropped). After (800caad)::
+
+    56 texts, 241 gold mentions, 3.53s for extract_batch
+    label         P      R     F1   pred gold
+    all       0.983  0.942  0.962    231  241
+    PERSON    0.875  1.000  0.933     56   49
+    ORG       0.882  0.815  0.847     85   92
+    place     0.953  0.847  0.897     64   72
+    NORP      0.933  0.875  0.903     15   16
+    FAC       0.909  0.833  0.870     11   12
+    label accuracy on matched spans 0.921 (227 matched)
+
+The ``e-`` batch went from F1 0.960 / label accuracy 0.904 to F1 0.968 / 0.934 ('BELLAPUR:', 'VALDORIA',
+'Green Dawn party', 'Ukrainian drones', 'Yazuri farmers' now right); technique targets
+(``bench/sources.py --prefix NONE --targets-prefix f-`` and the whole targets file, one tree with and
+without these rules) are unchanged: f- P 0.957 R 0.846, all P 0.935 R 0.855, and so are the attributions
+(``--targets-prefix NONE``: source 1.000 / 0.999, content exact 0.996 / 0.995). On the 150 PTC articles the
+final rules change 36 mentions (22 relabelled, 9 dropped, 5 added), read by hand: all right ('Officer Amber
+Guyger' and 'Guyger' a person, 'Guatemalan officials' and 'Houthi rebels' groups, 'Rosatom group' and
+'the Herald' bodies, 'Las Vegas Boulevard' a facility, 'River Thames' a place, 'Court documents', 'Time
+will tell', 'Ransom payments' no names) but 'Sanctions' cut from 'Boycott, Divestment and Sanctions
+movement'. Still wrong: 'Sarju Nadi' (an Indian river), 'Dnipro' over a bridge (a FAC), 'Anandpur Titans',
+'Sporting Lisboa', 'Galatasaray' (clubs read as places or people), 'Borenia' (a body), churches as buildings
+read as bodies ("St Brigid's Church", split from its 'Church'), 'Sri Venkateswara Textiles' (a body's word
+does not overrule the model's place), 'Kolesnikov' split from his name after 'Mister', 'WHO:' over a
+headline and 'the General Staff' (left out), 'Fjordmind', 'Huanyu Battery',
+'Rashtriya Jan Morcha', "Workers' Voice", 'Dollar General' (bodies with no telling word), 'CODEP' and 'ORTK'
+(acronyms the model leaves out), 'the Osari' (a group read as a person), 'Turkey prices', 'X' (the
+platform), 'TASS' in '/TASS/.' (one token with its slashes), 'Lwanda' in 'Kasemba and Lwanda districts',
+places after 'in' read as bodies ('Saltby', 'Dellridge', 'MILLBURY', 'Kartarpur'), 'Brackley' inside
+"St. Anselm's Hospital in Brackley", 'Rotary Club of Ashcombe' cut before 'of', 'the Wenlow' (a river with
+no telling word) and the headline's 'Verrano' (the model's 'Floods Hit Verrano' cut to a person).
 """
 
 from __future__ import annotations
