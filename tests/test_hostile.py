@@ -3143,6 +3143,20 @@ def test_a_warc_header_line_or_blank_run_without_end_is_refused_at_a_bound(tmp_p
     assert bad.source == f"{p}#2" and what in bad.reason and "record 3 at byte" in bad.reason, bad
 
 
+def test_a_warc_page_whose_target_is_no_web_address_is_read_without_that_url(tmp_path):
+    """A resource record naming 'javascript:alert(1)' (or data:, file:) as its target stored that as
+    its article's URL, and `export` handed it on as the article's link."""
+    page = PAGE.format(t="Scripted").encode()
+    def resource(uri: str) -> bytes:
+        return (f"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: {uri}\r\nContent-Type: text/html\r\n"
+                f"Content-Length: {len(page)}\r\n\r\n").encode() + page + b"\r\n\r\n"
+    p = tmp_path / "odd.warc"
+    p.write_bytes(resource("javascript:alert(1)") + resource("data:text/html,x") + resource("HTTPS://news.example/a"))
+    items = list(read_inputs([str(p)]))
+    assert [(type(i), i.url) for i in items] == [(Article, None), (Article, None), (Article, "HTTPS://news.example/a")]
+    assert all(i.title == "Scripted" for i in items)
+
+
 @pytest.mark.parametrize("where", ["warc", "http"])
 def test_a_warc_head_of_endless_short_header_lines_is_refused_at_a_bound(tmp_path, monkeypatch, where):
     """Each header line under the line bound, but millions of them: a 918 KB .warc.gz of 600 MB of

@@ -337,7 +337,7 @@ def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -
         return None
     if "html" not in content_type.lower():
         return None
-    url = record.rec_headers.get_header("WARC-Target-URI")
+    url = _web_address(record.rec_headers.get_header("WARC-Target-URI"))
     body = read_at_most(record.content_stream(), WARC_PAGE_LIMIT)  # a gzip-encoded page may be a bomb
     if len(body) > WARC_PAGE_LIMIT:
         return Rejected(source, f"record {n} (at byte {start:,}) holds a page over {WARC_PAGE_LIMIT:,} bytes once "
@@ -349,6 +349,13 @@ def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -
         return Rejected(source, _cut_off(n, start, missing))
     text = decode_text(body, source, WARC_PAGE_LIMIT, charset=declared_charset(body, content_type), markup=True)
     return text if isinstance(text, Rejected) else html_to_article(text, url or source, source, url=url)
+
+
+def _web_address(uri: str | None) -> str | None:
+    """A record's WARC-Target-URI as the article's URL when it is a web address (http, https),
+    else None: a record naming ``javascript:alert(1)`` stored that as its article's URL, which
+    `export` handed on as a link. The page itself is still read."""
+    return uri if uri and uri.strip().lower().startswith(("http://", "https://")) else None
 
 
 def _cut_off(n: int, start: int, missing: int) -> str:
