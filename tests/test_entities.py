@@ -217,3 +217,8 @@ def test_title_words_inside_longer_names_and_words_in_links_are_read_as_before()
     assert labels("Facebook: https://www.facebook.com/harborwatch").get("Facebook") == "ORG"
     got = labels("She would sue the Chronicle for libel, she said of the Chronicle report.")
     assert got.get("Chronicle") != "NORP"
+
+
+def test_a_town_the_model_runs_into_a_body_s_name_after_in_is_split_off_as_a_place():
+    got = labels("St. Columba's School in Ardmore will close next year.")
+    assert got.get("St. Columba's School") == "ORG" and got.get("Ardmore") == "GPE"

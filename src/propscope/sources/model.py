@@ -326,6 +326,17 @@ def _untagged_names(doc) -> list[tuple[int, int, str]]:
     return out
 
 
+def _place_after_in(doc, start: int, end: int) -> int | None:
+    """Where the town starts in a body's or facility's name that the model ran on over 'in' or 'at' and
+    a place ("St. Mary's Hospital in Brackton", 'the Army Ammunition Plant in Independence'): the
+    capitalised words after the last 'in'/'at' inside it; None when there are none."""
+    for i in range(end - 2, start, -1):
+        if doc[i].lower_ in {"in", "at"} and doc[i].is_lower:
+            rest = doc[i + 1 : end]
+            return i + 1 if all(t.is_title and t.is_alpha for t in rest) else None
+    return None
+
+
 def _name_start(doc, i: int) -> int:
     """Where a body's name that reaches ``doc[i]`` starts: back over the capitalised proper nouns with
     no entity before it ('Orion' of 'Orion Pharma', which the model cut to 'Pharma')."""
@@ -338,10 +349,10 @@ def _name_start(doc, i: int) -> int:
 def _relabel(doc):
     """Put right the model's labels that the words around a name contradict (:func:`_context_label`),
     drop words shouted in capitals (:func:`_shouted`) and common nouns opening a sentence
-    (:func:`_common_word_start`), cut a trailing 'region' or 'province' off a
-    place ('Henan province' -> 'Henan'), and give a body's name the words the model left off it or
-    left out altogether ('Orion Pharma' read as 'Pharma'; 'Keldor Biologics' untagged; :func:`_untagged_names`), so that the
-    page's list of names says what each one is."""
+    (:func:`_common_word_start`), split a town off a body's name (:func:`_place_after_in`), cut a
+    trailing 'region' or 'province' off a place ('Henan province' -> 'Henan'), and give a body's name
+    the words the model left off it or left out altogether ('Orion Pharma' read as 'Pharma'; 'Keldor
+    Biologics' untagged; :func:`_untagged_names`), so that the page's list of names says what each one is."""
     from spacy.tokens import Span
 
     out, changed = [], False
@@ -355,6 +366,10 @@ def _relabel(doc):
             end -= 1
         if label == "ORG" and ent[0].text in _ORG_WORDS:
             start = _name_start(doc, start)
+        place = _place_after_in(doc, start, end) if label in {"ORG", "FAC"} else None
+        if place is not None:  # 'X Hospital in Y': the body, then its town
+            out.append(Span(doc, place, end, label="GPE"))
+            end = place - 1
         if label != ent.label_ or (start, end) != (ent.start, ent.end):
             ent = Span(doc, start, end, label=label)
             changed = True
