@@ -2646,3 +2646,26 @@ def test_a_writers_comment_after_the_news_is_no_trailing_source():
     """', a claim Moscow denied': an indefinite noun and a name after the comma are the writer's comment."""
     t = "The separatists claimed their fighters had taken the station, a claim TASS denied."
     assert [(a.source, a.cue) for a in sources.extract(t).attributions] == [("separatists", "claimed")]
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    ("“The books were balanced.” Ortiz resigned a week later.", "The books were balanced.", "Ortiz"),
+    ("In what critics call ‘the great giveaway,’ Ortiz cut taxes again.", "the great giveaway,", "Ortiz"),
+    ("Lee asked about “the cover-up” Ortiz.\nMarta Ortiz denied everything.", "the cover-up", "Marta Ortiz"),
+])
+def test_no_tag_after_a_quote_that_ends_its_sentence_or_sits_inside_one(text, quote, name):
+    """A name after a quote tags it only when the quote opens its sentence and ends in ',', '?', '!' or a dash,
+    with nothing but titles between on the same line: '“...” X resigned' (a new sentence), a phrase quoted
+    inside a sentence and a name on the next line are no tags."""
+    from propscope.sources import linking
+
+    res = sources.extract(text)
+    q = next(q for q in res.quotes if q.text == quote)
+    assert linking.tag_speaker(text, res.entities, q.end) is None
+    assert [m.text for m in res.entities if m.text == name]  # the name is there to be taken, and is not
+
+
+def test_a_date_is_no_documents_author():
+    t = "Another email from March 2019 suggested that the plan had stalled."
+    a = only(t)
+    assert "March" not in a.source and a.cue == "suggested"

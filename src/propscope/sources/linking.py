@@ -13,7 +13,7 @@ from .layout import _label_role, _Turn
 from .lexicon import _PERSON_PRONOUNS, _SPEAKER_NOUNS, DOC_NOUNS, OUTLETS, PRONOUNS, SPEECH_FORMS, TITLES, UNNAMED
 from .patterns import PLACE_ACRONYMS, _initials
 from .results import Attribution, EntityMention, Quote
-from .spans import _is_speech, _np_span, _source_span, _subject
+from .spans import _is_speech, _np_span, _opens_sentence, _source_span, _subject
 
 
 def _overlapping(entities: list[EntityMention], s: int, e: int) -> list[EntityMention]:
@@ -404,13 +404,19 @@ def tag_speaker(text: str, mentions: Sequence[EntityMention | dict], quote_end: 
     """The person or body whose name, after at most two capitalised title words, opens the words right after
     a quote (``quote_end`` is where its words end) and comes before a verb of saying or a verb in the past
     tense ('“Liars!” Premier X shouted at ...', '“Get out!” Mayor X waved the crowd away'): the tag naming
-    the quote's speaker, whether or not the parse gave the verb the quote. The quote-speaker step gives
-    such a quote its speaker; :func:`propscope.sources.targeting.targets` asks the same of quotes stored
-    without one. ``mentions`` are entity mentions or their dicts; the one found is returned as given."""
+    the quote's speaker, whether or not the parse gave the verb the quote. Only a quote that opens its
+    sentence and ends in ',', '?', '!' or a dash has a tag; the title words are titles ('Rep.', 'Premier').
+    The quote-speaker step gives such a quote its speaker; :func:`propscope.sources.targeting.targets` asks
+    the same of quotes stored without one. ``mentions`` are entity mentions or their dicts; the one found is
+    returned as given."""
+    words = text[:quote_end].rstrip()
+    if not words or words[-1] not in ",?!—–-…" or not _opens_sentence(text[: quote_end + 1]):
+        return None  # '... “immediately responded.” MGM said': a quote ending its sentence, or inside one, has no tag
     for m in mentions:
         start = _field(m, "start")
-        if _field(m, "label") in {"PERSON", "ORG"} and 0 < start - quote_end <= 30 and \
-                re.fullmatch(r"[\"”’']?[ \t]+(?:[A-Z][\w.]*\s+){0,2}", text[quote_end:start]):
+        gap = re.fullmatch(r"[\"”’']?[ \t]+((?:[A-Z][\w.]*[ \t]+){0,2})", text[quote_end:start])
+        if _field(m, "label") in {"PERSON", "ORG"} and 0 < start - quote_end <= 30 and gap is not None \
+                and all(w.lower().rstrip(".") in TITLES for w in gap.group(1).split()):
             w = re.match(r"\s+([a-z]+)\b", text[_field(m, "end"):])
             if w is not None and (w.group(1) in SPEECH_FORMS or w.group(1).endswith("ed")):
                 return m

@@ -213,8 +213,9 @@ def _author_of_document(head):
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of", "in"}:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ENTITY_LABELS
-                                            or _common_noun_author(head, prep, pobj) or _named_body(pobj)):
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in {"DATE", "TIME"} and (  # 'an email from February'
+                        pobj.pos_ == "PROPN" or pobj.ent_type_ in ENTITY_LABELS
+                        or _common_noun_author(head, prep, pobj) or _named_body(pobj)):
                     return pobj
     for acl in head.children:  # "a report published on Thursday by the monitoring group Airwars"
         if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _AUTHORING:
