@@ -21,6 +21,13 @@ SMALL = ["--base", "minilm", "--top-layers", "2", "--lora-rank", "4", "--limit-a
          "--seed", "3"]
 
 
+def config_extend_matches(metrics: dict, config: dict) -> bool:
+    """The shipped config grows span edges by the tuned amount, and never when the levers table dropped it."""
+    kept = metrics["levers"]["extend_span_edges"]["kept"]
+    return (config["span_extend_threshold"] == metrics["thresholds"]["span_extend"]
+            and (kept or config["span_extend_threshold"] is None))
+
+
 def test_train_command_writes_a_loadable_artifact_with_cross_validated_card(tmp_path):
     from propscope.cli import main
     from propscope.pipeline import load_model
@@ -37,8 +44,11 @@ def test_train_command_writes_a_loadable_artifact_with_cross_validated_card(tmp_
     metrics = json.loads((model_dir / "metrics.json").read_text())
     assert len(metrics["cv"]["si"]["folds"]) == 2 and {"span", "sentence"} <= set(metrics["calibration"])
     assert len(metrics["cv_folds"]) == 2 and "thresholds" in metrics["cv_folds"][0]
+    assert "extend_span_edges" in metrics["levers"]  # growing span edges is decided like every lever
+    assert config_extend_matches(metrics, json.loads((model_dir / "config.json").read_text()))
     card = (model_dir / "MODEL_CARD.md").read_text()
     assert card.startswith("# Model card: `smoke`") and "## Cross-validated scores" in card
+    assert "| extend_span_edges |" in card
     config = json.loads((model_dir / "config.json").read_text())
     assert config["lora_layers"] == [4, 5] and config["span_threshold"] == metrics["thresholds"]["span"]
     # adapters only on the top layers: nothing below layer 4 is stored
