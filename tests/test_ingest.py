@@ -1009,3 +1009,24 @@ def test_one_stray_nul_in_a_short_csv_costs_its_row_not_a_garbled_header(tmp_pat
     [item] = read_inputs([str(p)])
     assert isinstance(item, Rejected) and item.source.endswith(":2") and "NUL" in item.reason, item
     assert ingest.wide_encoding("Hi there".encode("utf-16-le")) == "utf-16-le"
+
+
+def test_an_outlet_whose_name_could_pass_for_another_is_shown_in_its_xn_form(tmp_path):
+    """A reader judges a source by its outlet's name, so a host that imitates another is shown as
+    browsers show it: letters of two scripts in one label, or Cyrillic letters drawn like Latin ones
+    under ".com", become the label's xn-- form; a name in one script as its readers write it (German
+    umlauts, a Russian ministry's .рф, Greek) stays as it is."""
+    from propscope.ingest import shown_host, url_host
+
+    lookalike = "\u0455\u0440\u043e\u0441\u0435.example"  # "ѕросе": every letter Cyrillic, all drawn like Latin
+    assert shown_host(lookalike) == lookalike.encode("idna").decode() and shown_host(lookalike).startswith("xn--")
+    mixed = "news-t\u043eday.example"  # a Cyrillic "о" inside Latin letters
+    assert url_host(f"https://{mixed}/2024/story") == mixed.encode("idna").decode() != mixed
+    for honest in ("www.zeitung-f\u00fcr-alle.example", "\u043c\u0438\u043d\u0444\u0438\u043d.\u0440\u0444",
+                   "\u03b5\u03b9\u03b4\u03ae\u03c3\u03b5\u03b9\u03c2.gr", "plain.example"):
+        assert shown_host(honest) == honest
+    rows = tmp_path / "feed.jsonl"
+    rows.write_text(json.dumps({"id": "1", "text": "The council met on Monday to discuss the budget for next year.",
+                                "url": f"https://{lookalike}/a"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    [article] = read_inputs([str(rows)])
+    assert isinstance(article, Article) and article.outlet.startswith("xn--") and article.url.startswith("https://ѕ")

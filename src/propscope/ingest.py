@@ -401,9 +401,43 @@ def url_host(url: str | None) -> str | None:
         if parts is None:
             return None
         archived = _ARCHIVED.match(parts.path)
-        return archived.group(1).lower() if archived else parts.hostname
+        host = archived.group(1).lower() if archived else parts.hostname
+        return shown_host(host) if host else host
     except ValueError:
         return None
+
+
+# Cyrillic and Greek small letters drawn like Latin ones: a label made only of them ("аррӏе") reads
+# as a Latin name it is not.
+_LATIN_LOOKALIKES = frozenset("асԁеһіјӏорԛѕԝхуүαεικνορτυχ")
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
+def shown_host(host: str) -> str:
+    """``host`` as a reader should see it: a label that could pass for another name is shown in its
+    ``xn--`` form, as browsers show it: one that mixes Latin letters with another script's
+    ("pаypal", a Cyrillic "а"), or one made only of Cyrillic or Greek letters that look Latin under a
+    Latin top-level domain ("аррӏе.com"). Other names stay as their readers write them ("bücher.de",
+    "мвд.рф"): the outlet is shown to a person, and a state outlet's look-alike domain is exactly what
+    they must not be fooled by."""
+    labels = host.split(".")
+    latin_tld = labels[-1].isascii()
+    out = []
+    for label in labels:
+        if label.isascii():
+            out.append(label)
+            continue
+        scripts = {_script(ch) for ch in label if ch.isalpha()}
+        mixed = "LATIN" in scripts and len(scripts) > 1
+        lookalike = latin_tld and all(ch in _LATIN_LOOKALIKES for ch in label if ch.isalpha())
+        try:
+            out.append(label.encode("idna").decode("ascii") if mixed or lookalike else label)
+        except UnicodeError:  # a label IDNA cannot encode: keep it as given
+            out.append(label)
+    return ".".join(out)
 
 
 # One attribute, and the start of a tag with its run of attributes: possessive throughout (linear
