@@ -604,7 +604,9 @@ def _date(value):
         return None
 
 
-# A time of day after a YYYY-MM-DD date ("T10:00", " 10:00:00.5"): checked, since the date alone is kept
+# A value that opens with a YYYY-MM-DD date, and the time of day after it ("T10:00", " 10:00:00.5"):
+# checked, since the date alone is kept
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d(?!\d)")
 _TIME_OF_DAY = re.compile(r"[T ]\s*(\d{1,2}):(\d\d)(?::(\d\d)(?:[.,]\d+)?)?")
 
 
@@ -622,7 +624,7 @@ def record_date(value: str | None):
     if not value:
         return None
     try:  # a date first, whatever follows it ("2024-03-05 10:00:00 UTC"), once its time of day is one
-        if re.match(r"\d{4}-\d\d-\d\d(?!\d)", value):
+        if _ISO_DAY.match(value):
             return dt.date.fromisoformat(value[:10]) if _time_problem(value) is None else False
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
@@ -646,9 +648,9 @@ def _time_problem(value: str) -> str | None:
 
 def date_problem(value: str) -> str:
     """Why ``value`` is no ``published`` date (``record_date`` gave False), in words for a message."""
-    shown = printable(value.strip()[:40])
-    why = _time_problem(value.strip()) if re.match(r"\d{4}-\d\d-\d\d(?!\d)", value.strip()) else None
-    return f"is no date: {shown!r}; " + (why or "give YYYY-MM-DD, an ISO 8601 or an RFC 2822 date-time")
+    value = value.strip()
+    why = _time_problem(value) if _ISO_DAY.match(value) else None
+    return f"is no date: {printable(value[:40])!r}; " + (why or "give YYYY-MM-DD, an ISO 8601 or an RFC 2822 date-time")
 
 
 def record_to_article(rec: object, default_id: str, source: str, unique_ids: bool = False) -> Article | Rejected:

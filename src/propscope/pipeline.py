@@ -139,10 +139,10 @@ def analyze_store(store, model: TechniqueModel, reanalyze: bool = False, batch_s
     two meet instead of doing all the work twice. ``on_taken`` is called with each such count.
     """
     done, after, before, down = 0, 0, None, False  # ``down`` once another run is seen: then top down
+    step = _step(model, batch_size)
     while batch := store.pending(model.name, reanalyze=reanalyze, limit=batch_size, after_pk=after,
                                  retry_failed=retry_failed, before_pk=before, descending=down):
         results, failed, taken = [], [], 0
-        step = _step(model, batch_size)
         for k in range(0, len(batch), step):
             chunk = batch[k : k + step]
             if k:  # the first was pending a moment ago; the rest may have been analysed by another run since

@@ -575,8 +575,7 @@ class Store:
         between ``after_pk`` and ``before_pk``; an article whose analysis by ``model`` failed is left
         out unless ``retry_failed``. ``descending``: the highest first, where a run that finds
         another at work on the store goes on (``analyze_store``), so the two meet, not race."""
-        j = articles.outerjoin(analyses, analyses.c.article_pk == articles.c.pk)
-        q = sa.select(articles).select_from(j).where(_pending(model, reanalyze, retry_failed), articles.c.pk > after_pk)
+        q = _pending_select(articles, model, reanalyze, retry_failed).where(articles.c.pk > after_pk)
         if before_pk is not None:
             q = q.where(articles.c.pk < before_pk)
         order = articles.c.pk.desc() if descending else articles.c.pk
@@ -587,17 +586,13 @@ class Store:
                       retry_failed: bool = False) -> set[int]:
         """Which of the articles ``pks`` still need ``model`` (``pending``'s condition): checked
         before each is analysed, so a run skips what another run on the store has since stored."""
-        j = articles.outerjoin(analyses, analyses.c.article_pk == articles.c.pk)
-        q = sa.select(articles.c.pk).select_from(j).where(_pending(model, reanalyze, retry_failed),
-                                                           articles.c.pk.in_(list(pks)))
+        q = _pending_select(articles.c.pk, model, reanalyze, retry_failed).where(articles.c.pk.in_(list(pks)))
         with self.engine.connect() as conn:
             return set(conn.execute(q).scalars())
 
     def count_pending(self, model: str, reanalyze: bool = False, retry_failed: bool = False) -> int:
-        j = articles.outerjoin(analyses, analyses.c.article_pk == articles.c.pk)
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(sa.func.count()).select_from(j)
-                                .where(_pending(model, reanalyze, retry_failed))).scalar_one()
+            return conn.execute(_pending_select(sa.func.count(), model, reanalyze, retry_failed)).scalar_one()
 
     def record_failures(self, model: str, failed: Sequence[tuple[int, str]]) -> None:
         """Remember that analysing these articles (pk, reason) with ``model`` raised, so that later
@@ -953,6 +948,13 @@ def _pending(model: str, reanalyze: bool, retry_failed: bool):
         failed = sa.select(analysis_failures.c.article_pk).where(analysis_failures.c.model == model)
         cond = sa.and_(cond, articles.c.pk.not_in(failed))
     return cond
+
+
+def _pending_select(what, model: str, reanalyze: bool, retry_failed: bool):
+    """``what`` (the article rows, their pks, a count) of the articles that still need ``model``:
+    one query shape for ``pending``, ``still_pending`` and ``count_pending``, so they never disagree."""
+    j = articles.outerjoin(analyses, analyses.c.article_pk == articles.c.pk)
+    return sa.select(what).select_from(j).where(_pending(model, reanalyze, retry_failed))
 
 
 def _filters(q, outlet, since, until):
