@@ -12,6 +12,7 @@ import time
 
 import numpy as np
 import pytest
+import torch
 from click.testing import CliRunner
 from safetensors.torch import load_file
 
@@ -149,6 +150,45 @@ def test_a_killed_run_resumes_from_its_checkpoint_to_the_same_weights(tmp_path):
     a = load_file(str(whole / "model" / "adapter.safetensors"))
     b = load_file(str(killed / "model" / "adapter.safetensors"))
     assert a.keys() == b.keys() and all((a[k] == b[k]).all() for k in a)
+
+
+class _KilledLog:
+    """A log whose process "dies" right after the optimizer's Nth step, before that step is saved."""
+
+    def __init__(self, steps: int):
+        self.steps, self.lines = steps, []
+
+    def line(self, text: str) -> None:
+        self.lines.append(text)
+
+    def progress(self, label: str, done: int, total: int, t0: float, extra: str = "") -> None:
+        self.steps -= " epoch " in label  # not the cache's progress
+        if self.steps == 0:
+            raise KeyboardInterrupt
+
+
+def test_a_run_stopped_inside_an_epoch_resumes_at_its_step_to_the_same_weights(tmp_path):
+    from propscope.techniques import training
+
+    def options(out):  # four steps an epoch, a checkpoint after every one
+        return training.RunOptions(base="minilm", top_layers=2, lora_rank=4, limit_articles=6, folds=2, seed=3,
+                                   epochs=2, batch_size=2, threads=1, checkpoint_minutes=0, out_dir=str(out))
+
+    training.run(options(tmp_path / "whole"), log=_KilledLog(10**6), only=["fold0"])
+    cut = options(tmp_path / "cut")
+    with pytest.raises(KeyboardInterrupt):
+        training.run(cut, log=_KilledLog(3), only=["fold0"])
+    state = torch.load(tmp_path / "cut" / "fold0" / "checkpoint.pt", weights_only=False)
+    assert (state["epoch"], state["step"]) == (0, 2)  # the third step was lost with the process
+    log = _KilledLog(10**6)
+    training.run(cut, log=log, only=["fold0"])
+    assert any(line.startswith("fold0: resuming after epoch 0, step 2 of ") for line in log.lines), log.lines
+    a = load_file(str(tmp_path / "whole" / "fold0" / "adapter.safetensors"))
+    b = load_file(str(tmp_path / "cut" / "fold0" / "adapter.safetensors"))
+    assert a.keys() == b.keys() and all((a[k] == b[k]).all() for k in a)
+    whole = json.loads((tmp_path / "whole" / "fold0" / "config.json").read_text())["extra"]["history"]
+    resumed = json.loads((tmp_path / "cut" / "fold0" / "config.json").read_text())["extra"]["history"]
+    assert [h["loss"] for h in resumed] == [h["loss"] for h in whole]  # the cut epoch's loss counts every step
 
 
 def test_resume_needs_a_run_folder(tmp_path):

@@ -1694,6 +1694,9 @@ def _check_port(host: str, port: int) -> None:
               "--threads 1 and different stages use two cores better than one; then --resume tunes.")
 @click.option("--threads", type=click.IntRange(min=1), default=None,
               help="CPU threads for this process (default: torch's choice).")
+@click.option("--checkpoint-minutes", type=click.FloatRange(min=0), default=None,
+              help="Also checkpoint inside an epoch, at most this often (default 10; 0: after every step), so a "
+              "stopped run loses at most that much; --resume may change it.")
 @click.option("--device", default="auto", show_default=True, metavar="DEVICE",
               help="Where the encoder trains: cpu, cuda (or cuda:N), or auto (a GPU when torch sees one). A GPU "
               "runs bf16 autocast and can train every layer (--top-layers 12); a run resumes on either.")
@@ -1711,12 +1714,13 @@ def _check_port(host: str, port: int) -> None:
               "n-grams). Off in the shipped models: on accurate's folds FLC rose on every fold but its SemEval-2023 "
               "paragraph head fell (its model card). With --retune, later re-tunes keep it.")
 def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_rank, batch_size, folds, seed, limit_articles,
-          resume_dir, only, threads, device, retune_dir, continue_dir, frozen_layer, span_words) -> None:
+          resume_dir, only, threads, checkpoint_minutes, device, retune_dir, continue_dir, frozen_layer,
+          span_words) -> None:
     """Reproduce a shipped model from PTC train on this machine's CPU (a GPU is used when present).
 
     The lower encoder layers run once and are cached; only the top layers and the head train,
     one model per fold and then one on every article. A checkpoint is written after every
-    epoch: `propscope train --resume RUN` continues a stopped run.
+    epoch and every ten minutes inside one: `propscope train --resume RUN` continues a stopped run.
     """
     from .techniques import training, tuning
 
@@ -1744,6 +1748,8 @@ def train(base, name, data_dir, out_dir, top_layers, epochs, lr, head_lr, lora_r
                 _fail("--folds must be 0 (no tuning folds) or at least 2", 2)
         if threads:
             opts.threads = threads
+        if checkpoint_minutes is not None:
+            opts.checkpoint_minutes = checkpoint_minutes
         if span_words:
             opts.span_words = True
         if frozen_layer is not None:

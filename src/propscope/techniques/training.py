@@ -11,10 +11,12 @@ A run folder holds everything a run needs and makes:
                           that tuning uses (``heldout.pt``)
     full/                 the model trained on every article: the one that ships
 
-Each stage writes a checkpoint after every epoch; a stage with a ``done`` marker is skipped,
-so ``propscope train --resume RUN`` continues where a stopped run left off. Windows do not
-overlap (overlap would double the cost), and the order of examples depends only on the seed
-and the epoch, so a resumed run sees the same batches as an uninterrupted one.
+Each stage writes a checkpoint after every epoch and every ``checkpoint_minutes`` inside one
+(an epoch of `accurate` on two cores is about an hour, longer than a session can spare); a stage
+with a ``done`` marker is skipped, so ``propscope train --resume RUN`` continues where a stopped
+run left off. Windows do not overlap (overlap would double the cost), and the order of examples
+depends only on the seed and the epoch, so a resumed run sees the same batches as an
+uninterrupted one, from the step it stopped at.
 
 The same code trains on a GPU when one is visible (or named): the cache stays in host memory
 and each batch travels to the device, and the forward pass runs in bf16 autocast there, with
@@ -70,6 +72,9 @@ class RunOptions:
     # the span classifier also reads the span's own words (``tuning.lexical_examples``): off in the
     # shipped models, as it cost `accurate` its SemEval-2023 paragraph head (their model cards)
     span_words: bool = False
+    # a checkpoint inside an epoch too, at most this often: on two cores an epoch of `accurate` takes
+    # about an hour, and a session that ends part-way should not lose it
+    checkpoint_minutes: float = 10.0
 
     @property
     def lower_layers(self) -> int:
@@ -285,7 +290,8 @@ def upper_states(encoder, cache: Cache, w: torch.Tensor, lower: int) -> tuple[to
 def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str], articles: dict[str, LabelledArticle],
                 log: Log, device: torch.device | None = None) -> tuple:
     """Train (or resume) one model on ``train_ids``; returns (config, tokenizer, net) with the
-    final weights. A checkpoint after every epoch; ``done`` marks a finished stage."""
+    final weights. A checkpoint after every epoch and every ``opts.checkpoint_minutes`` inside one;
+    ``done`` marks a finished stage."""
     device = device or torch.device("cpu")
     config = _config(opts)
     tokenizer, net = build_net(config)
@@ -313,18 +319,20 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
     column_weight = column_weight.to(device)
     checkpoint = stage / "checkpoint.pt"
     history: list[dict] = []
-    start_epoch = 0
+    start_epoch, start_step, partial = 0, 0, (0.0, 0, 0.0)  # partial: loss sum, steps, seconds of a cut epoch
     if checkpoint.exists():
         state = torch.load(checkpoint, weights_only=False, map_location="cpu")
         net.load_state_dict(state["weights"], strict=False)
         optim.load_state_dict(state["optim"])  # moves its state to the parameters' device
         sched.load_state_dict(state["sched"])
         start_epoch, history = state["epoch"], state["history"]
+        start_step, partial = state.get("step", 0), state.get("partial", (0.0, 0, 0.0))
         if "rng" in state:  # dropout continues as if the run had not stopped
             torch.set_rng_state(state["rng"])
         if "cuda_rng" in state and device.type == "cuda":
             torch.cuda.set_rng_state(state["cuda_rng"], device)
-        log.line(f"{stage.name}: resuming after epoch {start_epoch}")
+        log.line(f"{stage.name}: resuming after epoch {start_epoch}"
+                 + (f", step {start_step} of {steps_per_epoch}" if start_step else ""))
     elif opts.continue_from:
         state = torch.load(Path(opts.continue_from) / stage.name / "checkpoint.pt", weights_only=False,
                            map_location="cpu")
@@ -339,14 +347,27 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
             net.head.bias.copy_(torch.log(rates / (1 - rates)))
             net.head.weight.normal_(0, 0.02)
     encoder, lower = net.encoder, opts.lower_layers
-    t0 = time.time()
+    t0 = saved = time.time()
     done_before = start_epoch * steps_per_epoch
+    first = done_before + start_step  # steps this process did not have to do
     earlier = len(history) - start_epoch  # epochs of the run this one continues
+
+    def save(epoch: int, step: int, partial: tuple) -> None:
+        _atomic_save({"weights": trainable_state(net), "optim": optim.state_dict(), "sched": sched.state_dict(),
+                      "epoch": epoch, "step": step, "partial": partial, "history": history,
+                      "rng": torch.get_rng_state(),
+                      **({"cuda_rng": torch.cuda.get_rng_state(device)} if device.type == "cuda" else {})}, checkpoint)
+
     for epoch in range(start_epoch, opts.epochs):
         net.train()
+        # the order depends only on the seed and the epoch, so a cut epoch resumes where it stopped
         order = np.random.default_rng([opts.seed, epoch]).permutation(len(rows))
-        total, n, t_epoch = 0.0, 0, time.time()
+        skip = start_step if epoch == start_epoch else 0
+        total, n, spent = partial if skip else (0.0, 0, 0.0)
+        t_epoch = time.time()
         for step, k in enumerate(range(0, len(order), opts.batch_size)):
+            if step < skip:
+                continue
             pick = order[k : k + opts.batch_size]
             with _autocast(device):
                 hidden, width = upper_states(encoder, cache, torch.from_numpy(rows[pick]), lower)
@@ -361,16 +382,18 @@ def train_stage(stage: Path, opts: RunOptions, cache: Cache, train_ids: set[str]
             optim.step()
             sched.step()
             total, n = total + loss.item(), n + 1
-            log.progress(f"{stage.name} epoch {epoch + 1}/{opts.epochs}", done_before + step + 1 - start_epoch *
-                         steps_per_epoch, steps - start_epoch * steps_per_epoch, t0, f"loss {total / n:.4f}")
+            log.progress(f"{stage.name} epoch {epoch + 1}/{opts.epochs}", done_before + step + 1 - first,
+                         steps - first, t0, f"loss {total / n:.4f}")
+            if step + 1 < steps_per_epoch and time.time() - saved >= 60 * opts.checkpoint_minutes:
+                save(epoch, step + 1, (total, n, spent + time.time() - t_epoch))
+                saved = time.time()
         done_before += steps_per_epoch
         history.append({"epoch": earlier + epoch + 1, "loss": round(total / max(n, 1), 5),
-                        "seconds": round(time.time() - t_epoch, 1)})
+                        "seconds": round(spent + time.time() - t_epoch, 1)})
         last = history[-1]
         log.line(f"{stage.name}: epoch {last['epoch']} loss {last['loss']:.4f} in {last['seconds']:.0f} s")
-        _atomic_save({"weights": trainable_state(net), "optim": optim.state_dict(), "sched": sched.state_dict(),
-                      "epoch": epoch + 1, "history": history, "rng": torch.get_rng_state(),
-                      **({"cuda_rng": torch.cuda.get_rng_state(device)} if device.type == "cuda" else {})}, checkpoint)
+        save(epoch + 1, 0, (0.0, 0, 0.0))
+        saved = time.time()
     net.eval()
     config.extra = {"history": history, "train_articles": sorted(train_ids)}
     return config, tokenizer, net
