@@ -3260,3 +3260,22 @@ def test_an_article_note_or_batch_failure_line_shows_its_id_escaped(tmp_path, mo
     assert r.exit_code == 1, r.output
     assert "propscope: harbour\\n\\x1b[2Jstory: techniques failed (RuntimeError: bad\\rbyte)" in r.stderr
     assert "\x1b" not in r.stderr and "\r" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("command", [["ingest", "STORY"], ["report"], ["search", "harbour"], ["export"]])
+@pytest.mark.parametrize("name", ["cycle", "overlong", "cycle-url", "overlong-url", "home-of-nobody"])
+def test_a_store_name_the_file_system_cannot_look_up_is_one_line(tmp_path, monkeypatch, command, name):
+    """A --db that is a link leading back to itself, a name past the file system's 255 bytes, or
+    `~user/` of a user who does not exist was a RuntimeError or OSError traceback from every
+    command that opens a store; as a plain path or a sqlite:/// URL alike, it is one line now."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text("A story about the harbour.")
+    (tmp_path / "cycle").symlink_to("cycle")
+    where = {"cycle": "cycle", "overlong": "s" * 4000 + ".db", "cycle-url": f"sqlite:///{tmp_path / 'cycle'}",
+             "overlong-url": f"sqlite:///{tmp_path / ('s' * 4000)}", "home-of-nobody": "~no-such-user-q7/x.db"}[name]
+    args = ["story.txt" if a == "STORY" else a for a in command]
+    r = CliRunner().invoke(main, [*args, "--db", where])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.exception
+    line, = r.stderr.strip().splitlines()
+    assert line.startswith("propscope: cannot open database ") and line.endswith("check --db or $PROPSCOPE_DB")
+    assert len(line) < 500 and sorted(p.name for p in tmp_path.iterdir()) == ["cycle", "story.txt"]

@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine
 
 from . import search
 from .document import Analysis, Article, Sentence, Span
-from .ingest import FIELD_LIMITS, check_article
+from .ingest import FIELD_LIMITS, check_article, printable, shortened
 
 metadata = sa.MetaData()
 
@@ -186,10 +186,37 @@ def normalise_url(url: str) -> str:
     if not url.strip():
         raise StoreError(f"cannot open database {url!r}: a blank name, not a file; check --db or $PROPSCOPE_DB")
     if "://" not in url:  # "?", "#" and "%" in a file's name are the name's, not URL syntax
-        return "sqlite:///" + quote(str(Path(url).expanduser().resolve()), safe="/:")
+        return "sqlite:///" + quote(str(_store_path(url)), safe="/:")
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+def _store_path(name: str) -> Path:
+    """The absolute path a plain ``--db`` name gives, or a StoreError saying why it gives none:
+    ``~nosuchuser/x.db`` or a link that leads back to itself was a traceback from every command
+    that opens a store."""
+    try:
+        return Path(name).expanduser().resolve()
+    except RuntimeError as e:  # pathlib's words for a link loop (Python 3.11) or an unknown user's home
+        why = "it is a symbolic link that leads back to itself" if "loop" in str(e) else str(e).rstrip(".")
+        raise StoreError(f"cannot open database {shortened(printable(name))}: {why}; check --db or "
+                         "$PROPSCOPE_DB") from None
+
+
+def _lookable(path: Path) -> Path:
+    """``path``, or a StoreError when the file system cannot even say whether it is there: a name
+    longer than it takes, a link loop (``sqlite:///loop``). Each was a traceback (or SQLite's
+    "unable to open database file"); a store not made yet, or a file where a folder should be,
+    is said later."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError as e:
+        raise StoreError(f"cannot open database {shortened(printable(str(path)))}: {e.strerror or e}; check --db or "
+                         "$PROPSCOPE_DB") from None
+    return path
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -207,7 +234,7 @@ def sqlite_path(url: str) -> Path | None:
         shown = parsed.render_as_string(hide_password=True)
         raise StoreError(f"cannot open database {shown}: SQLite URI filenames and options (file:, ?uri=true, "
                          "?mode=...) are not supported; give the file's path, e.g. --db path/to/store.db")
-    return Path(parsed.database)
+    return _lookable(Path(parsed.database))
 
 
 def text_hash(text: str) -> str:
