@@ -219,3 +219,142 @@ def test_a_headline_that_microdata_marks_on_an_h2_opens_the_text(tmp_path):
 
     tree = lxml.html.fromstring("<div><h2>Weather</h2><h2 itemprop='name headline'>Fees up</h2><h1>Top</h1></div>")
     assert shown_headlines(tree) == {"Fees up", "Top"}
+
+
+def test_end_marks_and_embargo_lines_of_a_release_are_furniture():
+    """A press office's "- ENDS -", "-30-", an Iranian agency's "انتهای پیام/" and a release's
+    embargo line close or head a release; a sentence about an embargo or an ending stays."""
+    for line in ["- ENDS -", "ENDS", "-30-", "/انتهای پیام", "Under embargo until 10:00 CET, 4 June 2026",
+                 "FOR IMMEDIATE RELEASE"]:
+        assert furniture_line(line), line
+    for line in ["The embargo on grain ends in June.", "The season ends on Sunday.", "30"]:
+        assert not furniture_line(line), line
+
+
+def test_an_ad_label_in_dashes_and_a_call_to_act_after_a_pictograph_are_furniture():
+    """"— ADVERTISEMENT —" is an ad's label as much as "Advertisement"; "➡️ Follow …" and "📢 Join
+    …" call the reader to act; a sentence after an arrow stays one."""
+    from propscope.html_page import without_meta_lines
+
+    for line in ["— ADVERTISEMENT —", "📢 Join Harbour Watch | Chat | Donate", "➡️ Follow us on VK"]:
+        assert furniture_line(line), line
+    assert not furniture_line("➡️ Share prices fell by a tenth on Monday.")
+    assert without_meta_lines("The pier reopens in May.\n- Advertisement -\nTolls stay.") == \
+        "The pier reopens in May.\nTolls stay."
+
+
+def test_a_sign_up_boxs_small_print_is_furniture_and_the_box_goes_whole(tmp_path):
+    """"By subscribing you accept our privacy policy" and "Unsubscribe anytime" are a sign-up
+    box's small print; with it and a pitch the box holds no sentence of a story, and goes with its
+    heading; a sentence about unsubscribing said by someone stays."""
+    for line in ["By subscribing you accept our privacy policy and terms.", "Unsubscribe anytime.",
+                 "By clicking Join, you agree to receive emails from the Herald."]:
+        assert furniture_line(line), line
+    assert not furniture_line("Customers can unsubscribe at any time, the regulator said.")
+    box = ("<div class='promo'><h4>Harbour Notes</h4><p>Every Tuesday: the week's shipping news, delivered to your "
+           "inbox.</p><input type='email'><a href='/s' class='go'>Join</a><p>By subscribing you accept our privacy "
+           "policy and terms of use. Unsubscribe anytime.</p></div>")
+    story = [*STORY, "Owners of yachts under ten metres will pay the old rate until the autumn.",
+             "The fees were last raised in 2019, when the board rebuilt the fuel berth.",
+             "A public meeting on the plan will be held at the sailing club on Thursday evening."]
+    rest = "".join(f"<p>{s}</p>" for s in story[1:])
+    body = f"<article><h1>Mooring fees to rise</h1><p>{story[0]}</p>{box}{rest}</article>"
+    (tmp_path / "p.html").write_text(_page(body))
+    [a] = read(tmp_path / "p.html")
+    assert all(s in a.text for s in story) and "Harbour Notes" not in a.text and "privacy policy" not in a.text
+
+
+def test_a_pointer_label_without_a_colon_and_links_joined_by_and_are_link_lines(tmp_path):
+    """"RELATED |", "See also" and "Also read" point to other stories as "Read more:" does, and
+    "More: <a> or <a>" is one line of links; a sentence naming two linked people stays."""
+    lines = ["<p><b>RELATED |</b> <a href='/a'>Dredger breaks down again</a></p>",
+             "<p>Also read <a href='/b'>Ferry timetable cut for winter</a></p>",
+             "<p>More: <a href='/c'>Quay repairs</a> or <a href='/d'>who owns the marina</a></p>",
+             "<p><a href='/e'>Ann Vos</a> and <a href='/f'>Piet Kramer</a> both voted against the plan.</p>"]
+    body = f"<article><h1>Mooring fees to rise</h1><p>{STORY[0]}</p>{''.join(lines)}<p>{STORY[1]}</p></article>"
+    (tmp_path / "p.html").write_text(_page(body))
+    [a] = read(tmp_path / "p.html")
+    for gone in ["Dredger breaks down", "Ferry timetable cut", "Quay repairs", "who owns the marina", "RELATED"]:
+        assert gone not in a.text, gone
+    assert "Ann Vos and Piet Kramer both voted against the plan." in a.text
+
+
+def test_a_caption_paragraph_ending_with_its_picture_credit_goes(tmp_path):
+    """A caption printed as a paragraph, ending with an agency's credit ("(AP Photo/Jane Roe)",
+    "(Picture by Tom Lee/Harbour News)"), is no sentence of the story; a bracketed source inside a
+    sentence or before its full stop stays."""
+    from propscope.html_page import credited_caption
+
+    assert credited_caption("Fishing boats moored at the inner basin, May 2, 2026. (AP Photo/Jane Roe)")
+    assert credited_caption("(Picture by Tom Lee/Harbour News)")
+    assert not credited_caption("Support for the fee fell to 31 per cent (Harbour News/Ipsos).")
+    assert not credited_caption("A poll (Harbour News/Ipsos) found support had fallen")
+    caption = "<p style='text-align:center'>Trawlers in the harbour, May 2, 2026. (HNA/Li Wei)</p>"
+    body = f"<article><h1>Mooring fees to rise</h1><p>{STORY[0]}</p>{caption}<p>{STORY[1]}</p><p>{STORY[2]}</p></article>"
+    (tmp_path / "p.html").write_text(_page(body))
+    [a] = read(tmp_path / "p.html")
+    assert all(s in a.text for s in STORY) and "HNA/Li Wei" not in a.text and "Trawlers in the harbour" not in a.text
+
+
+def test_an_editors_or_sources_signature_line_is_meta():
+    """"(Web editor: Anna Bell)", "Source: agencies", "Quelle: dpa" sign a story; a sentence after
+    such a label stays."""
+    from propscope.html_page import meta_line
+
+    for line in ["(Web editor: Anna Bell)", "[Responsible editor: Zhou Min]", "Source: agencies", "Quelle: dpa",
+                 "Sources: AFP + Reuters"]:
+        assert meta_line(line), line
+    for line in ["Source: the ministry will not publish the figures.", "Editor: Why we changed our front page."]:
+        assert not meta_line(line), line
+
+
+def test_a_press_releases_closing_sections_go_and_an_about_section_mid_story_stays(tmp_path):
+    """The sections a release ends with ("Notes for editors", the issuer's "About …" paragraph, a
+    bold "Press enquiries:" line with its contacts) are not the release; an "About …" section with
+    the story going on under another heading after it is the story's."""
+    tail = ("<h2>Notes for editors</h2><ul><li>The report is online at harbourboard.example/fees.</li></ul>"
+            "<h2>About the Harbour Board</h2><p>The Harbour Board manages the port and its moorings on behalf of "
+            "the town and is funded by its users.</p>"
+            "<p><strong>Press enquiries:</strong><br>Sara Lind<br>01632 960555</p>")
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    body = f"<article><h1>Mooring fees to rise</h1><div class='release'>{story}{tail}</div></article>"
+    (tmp_path / "r.html").write_text(_page(body))
+    mid = ("<article><h1>Mooring fees to rise</h1><div class='body'>"
+           f"<p>{STORY[0]}</p><h2>About The Fees</h2><p>{STORY[1]}</p><h2>What comes next</h2><p>{STORY[2]}</p>"
+           "</div></article>")
+    (tmp_path / "m.html").write_text(_page(mid))
+    release, story = read(tmp_path / "r.html", tmp_path / "m.html")
+    assert all(s in release.text for s in STORY)
+    for gone in ["Notes for editors", "report is online", "About the Harbour Board", "funded by its users", "Sara Lind",
+                 "Press enquiries"]:
+        assert gone not in release.text, gone
+    assert all(s in story.text for s in STORY) and "About The Fees" in story.text
+
+
+def test_zero_width_joiners_inside_words_are_kept(tmp_path):
+    """Persian writes a zero-width non-joiner inside words ("می‌شود"), and emoji sequences hold a
+    zero-width joiner: both stay in the text and the title, where they were dropped as unprintable."""
+    words = "این طرح از سال آینده اجرا می\u200cشود و هزینه\u200cها را کاهش می\u200cدهد."
+    more = "شورای شهر روز دوشنبه این طرح را با اکثریت آرا تصویب کرد و اجرای آن را به شهرداری سپرد."
+    family = "Families \U0001F468\u200d\U0001F469\u200d\U0001F467 were at the pier when the ferry came in on Monday."
+    title = "طرح تازه\u200cی شهرداری"
+    page = (f"<!DOCTYPE html><html lang='fa'><head><meta charset='utf-8'><title>{title}</title></head><body>"
+            f"<article><h1>{title}</h1><p>{words}</p><p>{more}</p><p>{family}</p></article></body></html>")
+    (tmp_path / "fa.html").write_text(page, encoding="utf-8")
+    [a] = read(tmp_path / "fa.html")
+    assert words in a.text and family in a.text and a.title == title
+    latin = f"<p>The \u200ciPhone 17\u200c went on sale in {STORY[0][4:]}</p>"  # a site's anti-link marks
+    (tmp_path / "en.html").write_text(_page(f"<article><h1>Mooring fees to rise</h1>{latin}<p>{STORY[1]}</p></article>"))
+    [b] = read(tmp_path / "en.html")
+    assert "\u200c" not in b.text and "The iPhone 17 went on sale" in b.text
+
+
+def test_a_page_whose_address_trafilatura_refuses_gets_its_outlet_from_its_canonical_link(tmp_path):
+    """Telegram's web view of a post ("https://t.me/s/…") names its address in its canonical link,
+    which trafilatura's URL checker refuses (a one-letter name): the outlet is that host still."""
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Harbour Watch – Telegram</title>"
+            "<link rel='canonical' href='https://t.me/s/harbourwatch/77'></head><body><div class='msg'>"
+            + "<br>".join(STORY) + "</div></body></html>")
+    (tmp_path / "tg.html").write_text(page)
+    [a] = read(tmp_path / "tg.html")
+    assert a.outlet == "t.me"

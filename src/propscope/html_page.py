@@ -41,6 +41,55 @@ def _language_tag(value: object) -> str | None:
     return value
 
 
+def declared_address(tree: HtmlElement) -> str | None:
+    """The web address a saved page gives itself: its canonical <link>, else its og:url, when it is
+    an http(s) one. trafilatura drops addresses its URL checker refuses (the one-letter name of
+    "https://t.me/s/channel/4821", Telegram's web view of a post), and the page had no outlet."""
+    root = tree.getroottree().getroot()
+    found = [link.get("href") for link in root.iter("link") if "canonical" in (link.get("rel") or "").lower().split()]
+    found += [meta.get("content") for meta in root.iter("meta") if (meta.get("property") or "").strip().lower() == "og:url"]
+    return next((a.strip() for a in found if a and re.match(r"\s*https?://[^/\s]", a, re.I)), None)
+
+
+# Characters trafilatura drops as unprintable that are parts of words: the zero-width non-joiner that
+# Persian writes inside words ("می‌کنند", "تحریم‌ها") and the joiner of Indic conjuncts and emoji
+# sequences. Without them words ran together, and a Persian page's sentences matched no copy of them.
+_JOINERS = ("\u200c", "\u200d")
+_STAND_IN_START = 0x1E800  # Mende Kikakui letters: printable, and in no news page one reads
+_LATIN_END = 0x250  # the code points below: ASCII and the Latin letters
+
+
+def protect_joiners(html: str) -> tuple[str, dict[str, str]]:
+    """``html`` with each zero-width joiner (``_JOINERS``) in it replaced by a letter it does not
+    hold, and what stands for what, for ``restore_joiners``."""
+    table: dict[str, str] = {}
+    code = _STAND_IN_START
+    for joiner in _JOINERS:
+        if joiner not in html:
+            continue
+        while chr(code) in html:
+            code += 1
+        table[chr(code)] = joiner
+        html = html.replace(joiner, chr(code))
+        code += 1
+    return html, table
+
+
+def restore_joiners(text: str | None, table: dict[str, str]) -> str | None:
+    """``text`` with the joiners ``protect_joiners`` replaced put back where they join two characters
+    of scripts that use them (Persian, Indic, emoji), and dropped where trafilatura dropped them,
+    beside a space or a Latin letter: MacRumors writes "\u200ciPhone 11\u200c" to keep its
+    words from being linked, and the joiners would only have split "iPhone" from itself."""
+    if not text or not table:
+        return text
+
+    def put_back(m: re.Match) -> str:
+        near = (text[m.start() - 1] if m.start() else "", text[m.end()] if m.end() < len(text) else "")
+        return table[m.group()] if all(c and not c.isspace() and ord(c) >= _LATIN_END for c in near) else ""
+
+    return re.sub("[" + "".join(table) + "]", put_back, text)
+
+
 def declared_language(tree: HtmlElement) -> str | None:
     """The language a page says it is in: ``<html lang>`` (or ``xml:lang``), else a
     Content-Language, language or og:locale ``<meta>``, else a JSON-LD ``inLanguage``; None when
@@ -119,13 +168,26 @@ _SEPARATORS = re.compile(r"[\s|·•/,;–—-]+")
 MAX_LABEL = 40  # characters of a label before its links ("Lesen Sie auch:", "More on this story:")
 _LINE_BLOCKS = ("p", "li", "div", "h3", "h4", "h5", "h6")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+# A label that points to other stories without a colon after it: "READ MORE |", "See also", "→ Related",
+# "Lesen Sie auch", "Leggi anche", "Читайте также", "اقرأ أيضا", "بیشتر بخوانید", "קראו גם".
+_POINTER = re.compile(r"(?:read|see|watch)\s+(?:more|also)|also\s+(?:read|see|watch)|"
+                      r"more\s+on\s+this(?:\s+(?:story|topic))?|"
+                      r"related(?:\s+(?:stories|story|articles?|coverage|content|links?|reading))?|recommended(?:\s+reading)?|"
+                      r"lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lee\s+(?:también|más)|leer\s+más|leggi\s+anche|"
+                      r"(?:à\s+)?lire\s+aussi|czytaj\s+(?:też|także|więcej)|читайте\s+(?:также|тоже)|"
+                      r"اقرأ\s+(?:أيضا|أيضاً|ايضا)|بیشتر\s+بخوانید|קראו\s+(?:גם|עוד)", re.I)
+_ARROWS = " :→»›>▶►▸⟶➜➤-–—"
+# Words that join two links of one line: "Related: <a>…</a> and <a>…</a>".
+_LINK_JOINERS = frozenset("and or & und oder y o et ou e i и или و".split())
 
 
 def _link_line(el: HtmlElement) -> bool:
     """Whether ``el`` is a line of links, not a sentence: one link or more, and outside them at
     most a short label ending in a colon ("Read more:") or separators. A sentence with a link in
     it has words outside the link; a paragraph that is one link is kept when it is long (over 25
-    words) or ends as a sentence does (a linked quote), which headlines do not."""
+    words) or ends as a sentence does (a linked quote), which headlines do not. The label may be a
+    pointer without a colon (``_POINTER``: "READ MORE |", "See also"), and "and"/"or" between links
+    are no words of it."""
     links = list(el.iter("a"))
     if not links or any(child.tag in _LINE_BLOCKS for child in el.iterdescendants()):
         return False
@@ -133,9 +195,11 @@ def _link_line(el: HtmlElement) -> bool:
     if not linked or len(linked.split()) > 25 * len(links):
         return False
     label = _SEPARATORS.sub(" ", _outside_links(el)).strip()
+    if len(links) > 1 and (rest := " ".join(w for w in label.split() if w.lower() not in _LINK_JOINERS)):
+        label = rest  # "Related: <a> and <a>"; "<a>Ann</a> and <a>Bob</a>" alone is no list of links
     if not label:  # one short link alone is a headline, unless it ends as a sentence does
         return len(links) > 1 or (len(linked.split()) <= 12 and not _SENTENCE_END.search(linked))
-    return len(label) <= MAX_LABEL and label.endswith(":")
+    return len(label) <= MAX_LABEL and (label.endswith(":") or bool(_POINTER.fullmatch(label.strip(_ARROWS))))
 
 
 def _outside_links(el: HtmlElement, tags: tuple[str, ...] = ("a",)) -> str:
@@ -447,6 +511,13 @@ _FORWARD = re.compile(r"(?:(?:forward|send|pass)\s+(?:this|it|the\s+(?:e-?mail|n
                       r"transf[ée]rez\s+(?:cette|ce|à\s+un)|leiten\s+sie\s+dies\w*\s+[\w-]+\s+weiter|"
                       r"(?:dies\w*\s+)?(?:newsletter|e-?mail)\s+weiterleiten)", re.I)
 _SIGN_UP = re.compile(r"(?:click\s+here\s+)?(?:to\s+)?(?:subscribe|sign[\s-]?up|register|join)\b", re.I)
+# The small print under a sign-up box: "By signing up, you agree to our Terms of Use …", "By
+# subscribing you accept our privacy policy", "You may unsubscribe at any time", "Unsubscribe anytime".
+_SIGN_UP_TERMS = re.compile(r"by\s+(?:signing\s+up|subscribing|registering|clicking\b[^.!?]{0,30}?|"
+                            r"submitting\b[^.!?]{0,30}?|"
+                            r"entering\s+your\s+e-?mail(?:\s+address)?|creating\s+an\s+account)\s*(?:below\s*)?,?\s*"
+                            r"you\s+(?:(?:hereby\s+)?agree|consent|accept|acknowledge|confirm)|"
+                            r"(?:you\s+(?:may|can)\s+)?(?:opt\s+out|unsubscribe)\s+(?:at\s+)?any\s*time", re.I)
 # When a publication comes out: "The Kestrel News is published every Friday", "This bulletin is sent
 # out each Monday", "Coastline Weekly appears on Thursdays", "Die Zeitung erscheint wöchentlich".
 _DAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?"
@@ -509,10 +580,14 @@ _SCHEDULE_WORDS = ("every", "each", " on ", "daily", "weekly", "monthly", "fortn
                    "täglich", "wöchentlich", "monatlich")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _PAYWALL_WORDS = ("subscri", "member", "registered", "free", "complimentary", "reading", "cancel", "unlimited")
-# The lines a press-release wire adds to a release: "SOURCE Halvard Biotech, Inc." (its issuer, the
-# word in capitals), "View original content to download multimedia: https://…", "###".
+# The lines a press-release wire or a press office adds to a release: "SOURCE Halvard Biotech, Inc."
+# (its issuer, the word in capitals), "View original content to download multimedia: https://…", the
+# end marks "###", "- 30 -", "ENDS" and the Persian agencies' "انتهای پیام/", and the release's
+# terms: "Embargoed until 00:01 GMT Tuesday 3 March", "For immediate release".
 _WIRE_LINE = re.compile(r"SOURCE\s+[A-Z][^!?]{0,80}|(?i:view\s+original\s+content(?:\s+to\s+download\s+multimedia)?"
-                        r"\s*:?\s*(?:https?://\S+)?)|#{3}|-{3}\s*(?:30|end)\s*-{3}")
+                        r"\s*:?\s*(?:https?://\S+)?)|#{3}|-{3}\s*(?:30|end)\s*-{3}|[-–—\s]*(?:ENDS?|Ends)[-–—\s]*|-\s*30\s*-|"
+                        r"/?\s*انتهای\s+پیام\s*/?|(?i:(?:under\s+)?embargo(?:ed)?\s+(?:until|till|to)\b[^.!?]{1,60}|"
+                        r"for\s+immediate\s+release)")
 # A company's legal notice on its own statements, in releases and investor news, of any length:
 # "Forward-Looking Statements This press release contains forward-looking statements within the
 # meaning of …", "Actual results may differ materially …", "… undertakes no obligation to update …".
@@ -571,11 +646,17 @@ def _words(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
+# What may stand before a call to act's verb: pictographs, arrows, bullets (no letter, digit, quotation mark).
+_LEADING_SYMBOLS = re.compile(r"^[^\w\"“”„«»'‘’(¡¿]+")
+
+
 def _call_to_act(segment: str) -> bool:
     """Whether ``segment`` (a sentence or a part before a colon) asks the reader to act: it starts
     with an acting verb ("Follow", "Udostępnij"; second after a short object, "Artikel teilen"),
     is at most 15 words, and speaks to the reader within four words of it or ends as no sentence
-    does. "Share prices fell." and "Support for the plan grew." are sentences about something."""
+    does. "Share prices fell." and "Support for the plan grew." are sentences about something.
+    Pictographs and arrows before the verb ("👉 Subscribe …", "→ Follow us") are no words of it."""
+    segment = _LEADING_SYMBOLS.sub("", segment)
     head = [w.strip("()[]¡¿!?.,:;'’").lower() for w in re.split(r"[\s-]+", segment.lstrip(), maxsplit=2)[:2]]
     if not _ACT_VERBS.intersection(head):  # the usual case, decided without splitting the whole line
         return False
@@ -633,9 +714,9 @@ def _bot_check(text: str) -> bool:
 def _furniture_sentence(text: str) -> bool:
     """Whether ``text`` (a line, or one sentence of it) is one of ``furniture_line``'s kinds."""
     bare = text.strip(" .…:()[]-–—")
-    if legal_line(text) or _AD_LABEL.fullmatch(text) or _READING_TIME.fullmatch(text):
+    if legal_line(text) or _AD_LABEL.fullmatch(bare) or _READING_TIME.fullmatch(text):
         return True
-    if _OWN_POLICY.fullmatch(text) or _bot_check(text) or _paywall_line(text) or _WIRE_LINE.fullmatch(text):
+    if _OWN_POLICY.fullmatch(text) or _bot_check(text) or _paywall_line(text) or _WIRE_LINE.fullmatch(text.strip()):
         return True
     if _CONTINUES.fullmatch(bare) or _PAGER.fullmatch(bare) or _labelled_contact(text):
         return True
@@ -667,8 +748,11 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|added|claim(?:s|ed)?|told|reported|wr
 
 def _newsletter_pitch(text: str) -> bool:
     """Whether ``text`` pitches the outlet's newsletter or print copy (``_OUR_NEWSLETTER``, ``_INBOX``),
-    or asks for it to be passed on (``_FORWARD``: "Pass it on to a colleague")."""
+    gives a sign-up box's small print (``_SIGN_UP_TERMS``), or asks for it to be passed on
+    (``_FORWARD``: "Pass it on to a colleague")."""
     if _OUR_NEWSLETTER.search(text) or (_INBOX.search(text) and _DELIVERY.search(text)):
+        return True
+    if _SIGN_UP_TERMS.match(text.lstrip("(*† ")) and not _ATTRIBUTION.search(text):
         return True
     return any((_SIGN_UP.match(s) and _NEWSLETTER.search(s)) or _FORWARD.match(s.lstrip("¡¿(«\"' "))
                for s in _SEGMENT.split(text))
@@ -697,12 +781,13 @@ def _control_container(control: HtmlElement, holders: set[int]) -> tuple[HtmlEle
     """The box a form or button sits in and how many sentence-long blocks it holds, when that box
     is a few words around it (a signup box, a cookie notice) with at most one such block and not
     the page's <h1> (``holders``: the ids of the elements holding it): else None (the control
-    alone goes)."""
+    alone goes). A block that is itself furniture (a pitch, "By signing up, you agree to our terms")
+    is no sentence of a story: a newsletter box of a pitch and its small print went only in part."""
     box = next((a for a in control.iterancestors() if a.tag in _CONTAINERS), None)
     if box is None or id(box) in holders or _word_count(box, MAX_CONTROL_WORDS) > MAX_CONTROL_WORDS:
         return None
     long_blocks = [b for b in box.iter("p", "li", "div", "h2", "h3", "h4") if b is not box
-                   and b.find(".//p") is None and len(_words(b).split()) >= 8]
+                   and b.find(".//p") is None and len((words := _words(b)).split()) >= 8 and not furniture_line(words)]
     if not long_blocks and box.text and len(box.text.split()) >= 8:
         long_blocks = [box]
     return (box, len(long_blocks)) if len(long_blocks) <= 1 else None
@@ -780,11 +865,13 @@ def masthead_parts(root: HtmlElement, title: str | None) -> list:
 
 def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     """Remove from ``tree`` the page's landmarks and hidden parts, its forms and buttons with the
-    boxes they sit in, and its furniture lines (``furniture_line``, and a short line the page
-    says twice outside paragraphs), never a part with the page's <h1> nor (``drop_unless_large``)
-    a quarter of its text. trafilatura kept these as the article's sentences on templates it did
-    not know: taglines, "Follow us on Telegram", "© 2025", newsletter and donation boxes. ``title``
-    is the page's <title> (``page_title``), which says whether its <h1> is the headline."""
+    boxes they sit in, and its furniture lines (``furniture_line``, a caption ending with its
+    picture's credit, ``credited_caption``, and a short line the page says twice outside
+    paragraphs), a press release's closing sections (``release_tail``), never a part with the
+    page's <h1> nor (``drop_unless_large``) a quarter of its text. trafilatura kept these as the
+    article's sentences on templates it did not know: taglines, "Follow us on Telegram", "© 2025",
+    newsletter and donation boxes. ``title`` is the page's <title> (``page_title``), which says
+    whether its <h1> is the headline."""
     from lxml import etree
 
     body = tree.find(".//body")
@@ -827,9 +914,82 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
               and _word_count(box, MAX_BIO_WORDS) <= MAX_BIO_WORDS]
     authors = page_authors(root)
     drop_unless_large(tree, [el for el, words in lines if furniture_line(words) or tagline_bio(el, words, authors)
-                             or (seen.get(words, 0) > 1 and not _data_item(el))])
+                             or credited_caption(words) or (seen.get(words, 0) > 1 and not _data_item(el))])
+    drop_unless_large(tree, release_tail(root, holders))
     # A short newsletter's legal block may be a quarter of its words; only half of them is an article.
     drop_unless_large(tree, [box for box in legal if box.getparent() is not None], share=2)
+
+
+# A picture's credit at the end of its caption, as agencies write it: "(Xinhua/Zhao Wen)", "(AP
+# Photo/Jane Roe)", "(Photo by Wang Yue/Xinhua)", "(Photo: Reuters)", "(Image: Getty Images)".
+_CAPTION_CREDIT = re.compile(r"(?:^|(?<=[.!?…\s]))\((?:[^()/]{1,40}/[^()/]{1,40}|(?:photo(?:graph)?|image|picture|foto|"
+                             r"pic|video)s?\s*(?:by\s+|:\s*|courtesy(?:\s+of)?\s+)[^()]{1,60})\)$", re.I)
+MAX_CAPTION_WORDS = 60
+
+
+def credited_caption(words: str) -> bool:
+    """Whether the block of ``words`` is a picture's caption that ends with its credit
+    (``_CAPTION_CREDIT``) after a finished sentence or alone: state agencies print captions as
+    paragraphs between the story's ("Geese rest on a lake, April 7. (Xinhua/Zhao Wen)"), read as
+    the story's sentences. A source in brackets inside a sentence ("a poll (Reuters/Ipsos) found")
+    or before its full stop stays."""
+    if not words.endswith(")") or len(words.split()) > MAX_CAPTION_WORDS:
+        return False
+    m = _CAPTION_CREDIT.search(words)
+    if not m:
+        return False
+    before = words[:m.start()].strip()
+    return not before or bool(_SENTENCE_END.search(before))
+
+
+# The sections a press release ends with, after its story: "Notes to editors", "About Halvard
+# Biotech", "Media contacts", "For more information, contact:", "Forward-looking statements".
+_RELEASE_TAIL = re.compile(r"(?i:notes?\s+(?:to|for)\s+editors?|editors?['’]?s?\s+notes?|(?:media|press|investor|news)\s+"
+                           r"(?:contacts?|enquiries|inquiries|relations)|contacts?|for\s+(?:further|more)\s+information"
+                           r"(?:,?\s+(?:please\s+)?contact)?|forward[\s-]looking\s+statements?|safe\s+harbou?r\s+statement|"
+                           r"hinweise?\s+für\s+(?:die\s+)?redaktion(?:en)?|pressekontakt|contacto\s+de\s+prensa|contact\s+presse)|"
+                           r"(?i:about|über|acerca\s+de|sobre|à\s+propos\s+de)\s+(?:(?i:the)\s+)?[A-Z0-9][^.!?]{0,60}")
+MAX_RELEASE_TAIL_WORDS = 300  # notes, a boilerplate "About" paragraph or two, contacts
+
+
+def _lead_label(el: HtmlElement) -> str | None:
+    """The label ``el`` opens a section with: the words of a sub-heading, or of a bold run that
+    opens a paragraph alone on its line ("<p><b>About Halvard</b><br>Halvard is …"), else None."""
+    if el.tag in _SUBHEADINGS:
+        return _words(el)
+    if el.tag not in ("p", "div") or (el.text or "").strip() or not len(el):
+        return None
+    first = el[0]
+    if first.tag not in ("b", "strong") or (first.tail or "").strip():
+        return None
+    after = first.getnext()
+    return _words(first) if after is None or after.tag == "br" else None
+
+
+def release_tail(root: HtmlElement, holders: set[int]) -> list:
+    """The closing sections of a press release (``_RELEASE_TAIL``: notes to editors, the issuer's
+    "About" paragraph, media contacts): a section's label (``_lead_label``) and the blocks after it
+    in its box, when every labelled section after it in that box is one too, so that they run to the
+    box's end, and they hold at most ``MAX_RELEASE_TAIL_WORDS`` words. An "About the survey" section
+    with the story going on after it stays; the issuer's self-description was read as the story's
+    last paragraph, its press officer's name and number as its last lines."""
+    found = []
+    for box in root.iter(*_CONTAINERS):
+        children = [c for c in box if isinstance(c.tag, str)]
+        labels = [_lead_label(c) for c in children]
+        start = None
+        for i in range(len(children) - 1, -1, -1):
+            if labels[i] is None:
+                continue
+            if not _RELEASE_TAIL.fullmatch(labels[i].rstrip(" :")):
+                break
+            start = i
+        if start is None:
+            continue
+        tail = children[start:]
+        if sum(_word_count(c, MAX_RELEASE_TAIL_WORDS) for c in tail) <= MAX_RELEASE_TAIL_WORDS:
+            found += [c for c in tail if id(c) not in holders]
+    return found
 
 
 # The line a column or op-ed ends with, in italics, that says who wrote it: "Renee Desjardins is a
@@ -1096,6 +1256,14 @@ _LONE_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _TIME_OF_DAY = re.compile(_CLOCK.pattern + r"(?-i:\s+[A-Z]{2,5}\b)?", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 MAX_META_WORDS = 15
+# Who edited a story, or where it came from, as agencies and state media sign it: "[Editor: Sun Rui]",
+# "(Web editor: Liu Mei)", "Responsible editor: …", "Source: Xinhua", "المصدر : الجزيرة + وكالات",
+# "Quelle: dpa", "Источник: ТАСС", "منبع: ایرنا", "责任编辑：王静".
+_SIGNED_LINE = re.compile(r"[\[(]?\s*(?P<label>(?:(?:web|responsible|chief|managing|copy|desk|news|online)\s+)?editors?|"
+                          r"sources?|redakteur(?:in)?|redaktion|quelle|fuentes?|fontes?|źródło|редактор|источник|"
+                          r"المصدر|المحرر|منبع|ویراستار|מקור|责任编辑|编辑|来源|出典)\s*[:：]\s*"
+                          r"(?P<who>[^\[\]()!?:：]{1,60}?)\s*[\])]?", re.I)
+MAX_SIGNER_WORDS = 6
 
 
 def meta_line(line: str) -> bool:
@@ -1104,8 +1272,9 @@ def meta_line(line: str) -> bool:
     a few more words ("By Tuesday, the vote was lost." is a sentence: it ends as one), or a time
     (with am/pm or a zone, or alone) or a date (two numbers, one a year) with at most three
     words besides ("Updated 19 March 2025"; "The 2025 budget" is a heading, "(John 15:22)" a
-    verse). Table rows ("| 2025 | 34% |"), list items ("- 1914: war") and lines with quotation
-    marks are the article's."""
+    verse), or an editor's or source's label and a few words that are no sentence (``_SIGNED_LINE``:
+    "[Editor: Sun Rui]", "Source: agencies"). Table rows ("| 2025 | 34% |"), list items ("- 1914:
+    war") and lines with quotation marks are the article's."""
     text = " ".join(line.split())
     if not text or len(text.split()) > MAX_META_WORDS or text[0] in "|-*•":
         return False
@@ -1117,6 +1286,9 @@ def meta_line(line: str) -> bool:
             return True
     if _QUOTES.search(text):
         return False
+    if (m := _SIGNED_LINE.fullmatch(text)) and not _SENTENCE_END.search(m.group("who")) and (
+            len(m.group("who").split()) <= MAX_SIGNER_WORDS):
+        return True
     numbers = re.findall(r"\d+", text)
     dated = bool(_CLOCK.search(text) or _LONE_CLOCK.fullmatch(text)) or (
         len(numbers) >= 2 and any(_YEAR.fullmatch(n) for n in numbers))
@@ -1135,8 +1307,11 @@ _DATE_UNITS = re.compile(r"(?<=\d)\s*[年月日時时分秒년월일시분초]")
 
 
 def _furniture_text_line(line: str) -> bool:
-    """Whether ``line`` of trafilatura's text is a ``furniture_line`` and no table row or list item."""
+    """Whether ``line`` of trafilatura's text is a ``furniture_line`` and no table row or list item,
+    or an ad's label alone, dashes round it or not ("- Advertisement -" reads as a list item)."""
     text = " ".join(line.split())
+    if _AD_LABEL.fullmatch(text.strip(" .…:()[]-–—*•|")):
+        return True
     return bool(text) and text[0] not in "|-*•" and furniture_line(text)
 
 

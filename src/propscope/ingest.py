@@ -30,7 +30,16 @@ from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from .document import DEFAULT_MAX_BYTES, Article
-from .html_page import clean, headline, headline_once, shown_headlines, without_meta_lines
+from .html_page import (
+    clean,
+    declared_address,
+    headline,
+    headline_once,
+    protect_joiners,
+    restore_joiners,
+    shown_headlines,
+    without_meta_lines,
+)
 from .ptc import CONVERT_ADVICE, article_id_from_path, has_ptc_name
 
 if TYPE_CHECKING:
@@ -562,13 +571,15 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
                                text=html, url=url, outlet=url_host(url)), source)
     if not _WHOLE_PAGE.search(html):  # a fragment (a CMS's article body, a clipping): lxml loses its first text
         html = f"<html><body>{html}</body></html>"
+    html, joiners = protect_joiners(html)  # trafilatura drops them; they are parts of Persian words
     page = readable_page(tame_tags(html))
     if isinstance(page, Rejected):
         return Rejected(source, page.reason)
     tree = trafilatura.load_html(page) if isinstance(page, str) else page
-    language = whole_title = None
+    language = whole_title = address = None
     headings: set[str] = set()
     if tree is not None:  # else trafilatura says what it makes of the page
+        address = declared_address(tree)
         whole_title, language = clean(tree)
         # the <h1>s a reader sees, once the site's logo in its banner is gone (trafilatura reads a copy)
         headings = shown_headlines(tree)
@@ -577,6 +588,9 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     if not raw:
         return Rejected(source, "no article text found in the HTML")
     meta = json.loads(raw)
+    meta["text"], meta["title"] = restore_joiners(meta.get("text"), joiners), restore_joiners(meta.get("title"), joiners)
+    whole_title = restore_joiners(whole_title, joiners)
+    headings = {restore_joiners(h, joiners) or "" for h in headings}
     text = without_meta_lines(meta.get("text") or "")  # bylines, credit lines and lone dates
     if not text.strip():
         return Rejected(source, "no article text found in the HTML")
@@ -588,7 +602,7 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
     # "hostname" is the registered domain ("example.com"), so every *.substack.com newsletter was one
     # outlet, and a page and its site's feed two. A saved page names its host by its canonical URL.
     return checked(Article(id=article_id, text=text, title=title, url=url,
-                           outlet=url_host(url) or url_host(meta.get("source")),
+                           outlet=url_host(url) or url_host(meta.get("source")) or url_host(address),
                            published=_date(meta.get("date")), language=language or meta.get("language") or None),
                    source)
 
