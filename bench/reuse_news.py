@@ -16,6 +16,7 @@
     python bench/reuse_news.py --data bench/data/reuse_news11.txt  # the eleventh set (below)
     python bench/reuse_news.py --data bench/data/reuse_news12.txt  # the twelfth set (below)
     python bench/reuse_news.py --data bench/data/reuse_news13.txt  # the thirteenth set (below)
+    python bench/reuse_news.py --data bench/data/reuse_news14.txt  # the fourteenth set (below)
 
 bench/reuse.py measures the detector on pseudo-words; this measures it on prose. The articles in
 bench/data/reuse_news.txt (34 of them, 150-320 words, eight invented outlets, written for this
@@ -756,7 +757,8 @@ REPORTED = ("wire", "typos", "subst", "split", "reorder", "short", "slogan", "qu
             "launder", "splitpara", "midpara", "format", "sameday", "nodate", "snippet",
             "restyle", "bullets", "hedlede",
             "alternate", "partnum", "literal", "reissue",
-            "relay", "transwire", "recut", "merge")
+            "relay", "transwire", "recut", "merge",
+            "shortline", "nonlatin", "requote")
 NOT_REPORTED = ("quote", "boilerplate", "headline", "facts")
 _LABEL = r"[a-z]+/[a-z0-9-]+(?:#[a-z0-9]+)?"
 _MARK = re.compile(rf"\[\[(/|{_LABEL}(?: {_LABEL})*)\]\]")
