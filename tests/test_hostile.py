@@ -3279,3 +3279,60 @@ def test_a_store_name_the_file_system_cannot_look_up_is_one_line(tmp_path, monke
     line, = r.stderr.strip().splitlines()
     assert line.startswith("propscope: cannot open database ") and line.endswith("check --db or $PROPSCOPE_DB")
     assert len(line) < 500 and sorted(p.name for p in tmp_path.iterdir()) == ["cycle", "story.txt"]
+
+
+def _spoil_model(folder: Path, how: str) -> None:
+    """Damage a copied model folder the way a cut-short copy or a stray edit does."""
+    config = folder / "config.json"
+    if how == "config no json":
+        config.write_text("{\"name\": \"tiny\", ")
+    elif how == "config a list":
+        config.write_text("[\"tiny\"]")
+    elif how == "config without labels":
+        config.write_text(json.dumps({k: v for k, v in json.loads(config.read_text()).items() if k != "labels"}))
+    elif how == "config a folder":
+        config.unlink()
+        config.mkdir()
+    else:  # weights cut short at the tail or in the header
+        weights = folder / "adapter.safetensors"
+        data = weights.read_bytes()
+        weights.write_bytes(data[:-500] if how == "weights cut short" else data[:6])
+
+
+@pytest.mark.parametrize("how", ["config no json", "config a list", "config without labels", "config a folder",
+                                 "weights cut short", "weights header cut"])
+def test_a_damaged_model_folder_is_one_line_before_any_work(tmp_path, tiny_model, monkeypatch, how):
+    """A model folder whose config.json is no model's settings, or whose weights file was cut short,
+    was a JSONDecodeError, TypeError or SafetensorError traceback from analyze, serve, batch and
+    `propscope models`, and `batch` met it on every worker; it is one line naming the folder and the
+    file now, before any input is read or any cluster starts."""
+    import shutil
+
+    folder = tmp_path / "models" / "broken"
+    shutil.copytree(tiny_model, folder)
+    _spoil_model(folder, how)
+    (tmp_path / "story.txt").write_text("A story about the harbour.")
+    for args in (["analyze", tmp_path / "story.txt"], ["batch", tmp_path / "story.txt", "-o", tmp_path / "out"],
+                 ["serve", "--port", "0"]):
+        r = CliRunner().invoke(main, [*map(str, args), "--model", str(folder)])
+        assert r.exit_code == 1 and isinstance(r.exception, SystemExit), (args, r.exception)
+        line, = r.stderr.strip().splitlines()
+        assert f"model folder {folder} is damaged: " in line and "copy the model folder again" in line
+        assert not (tmp_path / "out").exists()
+    if how.startswith("weights"):  # `propscope models` reads only the settings
+        return
+    shutil.copytree(tiny_model, tmp_path / "models" / "whole")
+    monkeypatch.setenv("PROPSCOPE_MODELS", str(tmp_path / "models"))
+    listed = CliRunner().invoke(main, ["models"])
+    assert listed.exit_code == 1 and listed.stdout.startswith("whole: base minilm, 14 techniques")
+    assert "model folder" in listed.stderr and "broken is damaged" in listed.stderr
+
+
+def test_a_model_name_longer_than_a_file_name_may_be_is_unknown_not_a_traceback(tmp_path):
+    """`--model` of 4,000 characters (a pasted text) was an OSError traceback ("File name too
+    long") from the check for a model folder; it is an unknown model, shortened in its line."""
+    (tmp_path / "story.txt").write_text("A story about the harbour.")
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path / "story.txt"), "--model", "m" * 4000])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.exception
+    line, = r.stderr.strip().splitlines()
+    assert line.startswith("propscope: no model named 'mmm") and "...mmm" in line and len(line) < 600

@@ -1197,20 +1197,34 @@ def techniques(fmt, taxonomy_name) -> None:
 @main.command()
 def models() -> None:
     """List the installed models."""
-    from .language import name as language_name
     from .pipeline import DEFAULT_MODEL, available_models, model_path
-    from .registry import NGRAM_KIND, model_taxonomy, read_config
+    from .registry import ModelDamaged, read_config
 
+    damaged = 0
     for name in available_models():
         default = " (default)" if name == DEFAULT_MODEL else ""
-        cfg = read_config(model_path(name))
+        try:
+            click.echo(f"{name}{default}: {_model_line(name, read_config(model_path(name)))}")
+        except ModelDamaged as e:  # one broken folder in $PROPSCOPE_MODELS hid the rest behind a traceback
+            _err(str(e))
+            damaged += 1
+    if damaged:
+        sys.exit(1)
+
+
+def _model_line(name: str, cfg: dict) -> str:
+    """What `propscope models` says of one model; settings it cannot say it from are ModelDamaged."""
+    from .language import name as language_name
+    from .pipeline import model_path
+    from .registry import NGRAM_KIND, ModelDamaged, model_taxonomy
+
+    try:
         if cfg.get("kind") == NGRAM_KIND:
             langs = ", ".join(language_name(c) for c in cfg["languages"])
-            click.echo(f"{name}{default}: paragraph labels from character n-grams, {len(cfg['classes'])} techniques "
-                       f"({cfg['taxonomy']}); {langs}")
-        else:
-            click.echo(f"{name}{default}: base {cfg['base']}, {len(cfg['labels'])} techniques ({model_taxonomy(name)}); "
-                       "English spans")
+            return f"paragraph labels from character n-grams, {len(cfg['classes'])} techniques ({cfg['taxonomy']}); {langs}"
+        return f"base {cfg['base']}, {len(cfg['labels'])} techniques ({model_taxonomy(name)}); English spans"
+    except (KeyError, TypeError) as e:
+        raise ModelDamaged(model_path(name), "config.json", f"{e.__class__.__name__}: {e}") from None
 
 
 # -- SemEval tasks --------------------------------------------------------------------------

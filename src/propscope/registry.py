@@ -26,7 +26,7 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,16 @@ class ModelNotFound(LookupError):
     pass
 
 
+class ModelDamaged(ModelNotFound):
+    """A model folder whose ``config.json`` or weights cannot be read as a model's (a copy cut
+    short, a file of another program): each such fault was a traceback (JSONDecodeError,
+    TypeError, SafetensorError) from every command that loads the model."""
+
+    def __init__(self, directory: Path, what: str, why: str):
+        super().__init__(f"model folder {directory} is damaged: {what}: {why}; copy the model folder again, or "
+                         "train it anew (`propscope train --out FOLDER`)")
+
+
 class NotOffered(ModelNotFound, ValueError):
     """A model exists but not in the precision asked for (int8 of MPNet, int8 with bf16)."""
 
@@ -56,29 +66,55 @@ def models_dir() -> Path:
 
 def available_models() -> list[str]:
     root = models_dir()
-    return sorted(p.name for p in root.iterdir() if (p / "config.json").exists()) if root.is_dir() else []
+    return sorted(p.name for p in root.iterdir() if _holds_config(p)) if root.is_dir() else []
+
+
+def _holds_config(folder: Path) -> bool:
+    """Whether ``folder`` has a ``config.json``."""
+    return _is(folder / "config.json", Path.exists)
+
+
+def _is(path: Path, test: Callable[[Path], bool]) -> bool:
+    """``test(path)`` (``Path.exists``, ``Path.is_dir``), False where the file system cannot say:
+    a ``--model`` name over 255 bytes was an OSError traceback."""
+    try:
+        return test(path)
+    except (OSError, ValueError):
+        return False
 
 
 def model_path(name: str | None = None) -> Path:
     """The artifact folder of a model name (``fast``) or path; unknown names list the choices."""
     name = name or DEFAULT_MODEL
     candidate = Path(name)
-    if (candidate / "config.json").exists():
+    if _holds_config(candidate):
         return candidate
     path = models_dir() / name
-    if not (path / "config.json").exists():
-        if candidate.is_dir() and (os.sep in name or name.startswith(".") or not path.exists()):
+    if not _holds_config(path):
+        if _is(candidate, Path.is_dir) and (os.sep in name or name.startswith(".") or not _is(path, Path.exists)):
             raise ModelNotFound(f"{name} is a folder but not a model: a model folder holds config.json (and its "
                                 f"weights), as `propscope train --out FOLDER` writes it")
         known = ", ".join(available_models()) or "none installed"
-        raise ModelNotFound(f"no model named {name!r} (available: {known}); or give the path of a model folder")
+        shown = repr(name) if len(name) <= 300 else repr(f"{name[:200]}...{name[-100:]}")
+        raise ModelNotFound(f"no model named {shown} (available: {known}); or give the path of a model folder")
     return path
 
 
 def read_config(directory: Path) -> dict[str, Any]:
     """An artifact's ``config.json`` as plain data (no torch import: versions and taxonomies are
-    known before any model loads)."""
-    return json.loads((Path(directory) / "config.json").read_text(encoding="utf-8"))
+    known before any model loads); a file that is no JSON object with a ``name`` is
+    :class:`ModelDamaged`."""
+    try:
+        config = json.loads((Path(directory) / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:  # a folder named config.json, no UTF-8, no JSON
+        raise ModelDamaged(directory, "config.json", getattr(e, "strerror", None) or str(e)) from None
+    if not isinstance(config, dict) or not isinstance(config.get("name"), str):
+        raise ModelDamaged(directory, "config.json", "not a JSON object with the model's name")
+    needed = {"languages": list, "classes": list} if config.get("kind") == NGRAM_KIND else {"base": str, "labels": list}
+    wrong = [key for key, kind in needed.items() if not isinstance(config.get(key), kind)]
+    if wrong:  # checked here, before any work: `batch` met it on every worker, as a traceback
+        raise ModelDamaged(directory, "config.json", f"no {' or '.join(wrong)} of the right kind")
+    return config
 
 
 def version_of(directory: Path) -> str:
@@ -93,9 +129,16 @@ def version_of(directory: Path) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _version(directory: Path, stamp: tuple) -> str:
+    from safetensors import SafetensorError, safe_open
+
     config = read_config(directory)
     h = hashlib.sha256(json.dumps(config, sort_keys=True, ensure_ascii=False).encode())
     for f in sorted(directory.glob("*.safetensors")):
+        try:  # reads the header and checks it against the file's length, so a weights file cut short or
+            with safe_open(str(f), framework="numpy"):  # of another kind is named before any work, not midway
+                pass
+        except SafetensorError as e:
+            raise ModelDamaged(directory, f.name, str(e)) from None
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return f"{config['name']}-{h.hexdigest()[:8]}"
@@ -170,17 +213,26 @@ def load_model(name: str | None = None, device: str | None = None, int8: bool = 
         if model is None:
             for old in [k for k in _CACHE if k[0] == key[0] and k[1] != key[1]]:
                 del _CACHE[old]  # a stale version of this artifact
-            if read_config(path).get("kind") == NGRAM_KIND:
-                from .techniques.ngram import NgramModel
-
-                check_precision(path, int8, bf16)
-                model = _CACHE[key] = NgramModel(path, key[1])
-            else:
-                from .techniques.tagger import TechniqueModel
-
-                model = _CACHE[key] = TechniqueModel.load(path, device=device, int8=int8, bf16=bf16)
+            model = _CACHE[key] = _build(path, key[1], device, int8, bf16)
     mapped = mapping_for(str(path), taxonomy)
     return MappedModel(model, mapped, paragraph_head_for(path, mapped)) if mapped else model
+
+
+def _build(path: Path, version: str, device: str | None, int8: bool, bf16: bool):
+    """The model in ``path``; settings or weights it cannot be built from are :class:`ModelDamaged`."""
+    from safetensors import SafetensorError
+
+    try:
+        if read_config(path).get("kind") == NGRAM_KIND:
+            from .techniques.ngram import NgramModel
+
+            check_precision(path, int8, bf16)
+            return NgramModel(path, version)
+        from .techniques.tagger import TechniqueModel
+
+        return TechniqueModel.load(path, device=device, int8=int8, bf16=bf16)
+    except (SafetensorError, KeyError, TypeError) as e:  # a weights file cut short, a setting missing or mistyped
+        raise ModelDamaged(path, "its settings or weights", f"{e.__class__.__name__}: {e}") from None
 
 
 def paragraph_head_for(path: Path, mapping: tx.Mapping):
@@ -248,7 +300,7 @@ def models_for_language(code: str | None) -> list[str]:
         try:
             if code in (read_config(models_dir() / name).get("languages") or ["en"]):
                 found.append(name)
-        except (OSError, ValueError):  # a broken folder in $PROPSCOPE_MODELS is not this caller's problem
+        except ModelDamaged:  # a broken folder in $PROPSCOPE_MODELS is not this caller's problem
             continue
     return found
 
