@@ -1602,3 +1602,37 @@ def test_a_copied_paragraph_followed_by_a_line_naming_someone_is_no_closing_noti
             art("second", filler(1592), advice, "The pumps are run by Osterholm Water this year.",
                 outlet="Second", published=day + dt.timedelta(days=1))]
     assert len(find_reuse(docs).passages) == 1
+
+
+POOL = ("The council has approved 4.8 million crowns to replace the leaking roof of the Brekke swimming hall, "
+        "which has been closed since a storm tore off a section of it in January.")
+POOL_SHORT = "The pool reopens in May."
+
+
+def test_a_one_line_sentence_beside_a_copied_paragraph_is_copied_however_short():
+    # A copier takes a paragraph and the one-line sentence after it, leaving out a paragraph of the
+    # source between them: the sentence is shorter than min_chars and has too few words to be a
+    # passage alone, but it stands right after the same copied paragraph in both texts.
+    source = art("source", filler(1600), POOL, filler(1601, 40), POOL_SHORT, filler(1602))
+    copy = art("copy", filler(1603), POOL, POOL_SHORT, filler(1604))
+    result = find_reuse([source, copy])
+    shared = sorted((source.text[slice(*side(p, source))], copy.text[slice(*side(p, copy))]) for p in result.passages)
+    assert shared == sorted([(POOL, POOL), (POOL_SHORT, POOL_SHORT)])
+    assert len(result.clusters) == 1
+    # before the copied paragraph, as after it
+    copy = art("copy", filler(1603), POOL_SHORT, POOL, filler(1604))
+    source = art("source", filler(1600), POOL_SHORT, filler(1601, 40), POOL, filler(1602))
+    assert len(find_reuse([source, copy]).passages) == 2
+
+
+def test_a_one_line_sentence_far_from_copied_text_or_alone_is_not_copying():
+    # The same short sentence with nothing copied beside it is a commonplace two reports may share;
+    # so it is more than a paragraph away from the copied text in one of them.
+    source = art("source", filler(1610), POOL_SHORT, filler(1611))
+    other = art("other", filler(1612), POOL_SHORT, filler(1613))
+    assert find_reuse([source, other]).passages == []
+    source = art("source", filler(1600), POOL, filler(1601, 30), filler(1605, 30), filler(1606, 30), POOL_SHORT)
+    copy = art("copy", filler(1603), POOL, POOL_SHORT, filler(1604))
+    result = find_reuse([source, copy])
+    assert [source.text[slice(*side(p, source))] for p in result.passages] == [POOL]
+

@@ -95,6 +95,11 @@ LABEL_WORDS = 8
 # A passage that fills its paragraphs in both texts is aligned again with the next (and the
 # previous) paragraph of both, each taken up to this many words (see _next_paragraphs).
 PARAGRAPH_REACH = 64
+# A whole sentence of at least SHORT_WORDS words that both texts give word for word, within SHORT_REACH
+# line breaks after or before the same copied passage in both, is copied too, however short (see
+# _short_sentences_beside): "Talks resume on Friday." between copied paragraphs, one left out between.
+SHORT_WORDS = 4
+SHORT_REACH = 2
 # A line of at most this many words that does not end a sentence is a heading (see heading_end).
 HEADING_WORDS = 20
 # Capitals mark names only in a sentence with a word in lower case, looked for this many words either
@@ -1084,6 +1089,10 @@ def align_pair(
             out += [(*chars(piece), round(piece.score, 6)) for piece in split_at_lines(f, ta, tb, keep, (text_a, text_b))]
     out += [(*chars(f), 1.0) for f in _sentences_beside(kept, ta, tb)
             if min(chars(f)[1] - chars(f)[0], chars(f)[3] - chars(f)[2]) >= min_chars]
+    taken = [(x0, x1, y0, y1) for x0, x1, y0, y1, _ in out]
+    out += [(*chars(f), 1.0) for f in _short_sentences_beside(kept, ta, tb)
+            if not any(chars(f)[0] < x1 and x0 < chars(f)[1] or chars(f)[2] < y1 and y0 < chars(f)[3]
+                       for x0, x1, y0, y1 in taken)]
     return sorted(out)
 
 
@@ -1130,6 +1139,46 @@ def _sentences_beside(kept: Sequence[Fragment], ta: Tokens, tb: Tokens) -> list[
         if key in in_b and anchored_words(key) >= ANCHOR_RUN:
             y0, _ = in_b[key]
             found.append(Fragment(s, e, y0, y0 + e - s, e - s, anchored_words(key), ((s, y0, e - s),)))
+    return found
+
+
+def _line_breaks(t: Tokens, lo: int, hi: int) -> int:
+    """Line breaks between word ``lo - 1`` and word ``hi`` of ``t`` (``lo <= hi``)."""
+    return int(t.line_start[lo : hi + 1].sum()) if hi < len(t) else int(t.line_start[lo:].sum())
+
+
+def _short_sentences_beside(kept: Sequence[Fragment], ta: Tokens, tb: Tokens) -> list[Fragment]:
+    """Whole sentences of SHORT_WORDS or more words, at least ANCHOR_RUN of them evidence, that
+    each text has once, word for word, outside the copied passages (``kept``), and that stand
+    right after (or before) the same copied passage in both, with at most SHORT_REACH line breaks
+    between: a one-line sentence a copier took with the paragraphs around it ("Tickets go on sale
+    on Friday."), perhaps after leaving out a paragraph. It is too short for ``min_chars`` or too
+    few words to be a passage alone, and alone it would be a commonplace (a name "declined to
+    comment"); where it stands, beside the copy, it is part of it."""
+    if not kept:
+        return []
+
+    def whole(t: Tokens, spans: list[tuple[int, int]]) -> dict[tuple, list[tuple[int, int]]]:
+        out: dict[tuple, list[tuple[int, int]]] = {}
+        lines = [*np.flatnonzero(t.line_start).tolist(), len(t)]
+        for lo, hi in zip(lines, lines[1:]):
+            for s, e in _sentences_of(t, lo, hi):
+                if e - s >= SHORT_WORDS and all(e <= x or y <= s for x, y in spans):
+                    out.setdefault(tuple(t.norms[s:e]), []).append((s, e))
+        return out
+
+    in_a = whole(ta, [(f.a_lo, f.a_hi) for f in kept])
+    in_b = whole(tb, [(f.b_lo, f.b_hi) for f in kept])
+    found = []
+    for key, places in in_a.items():
+        if len(places) != 1 or len(in_b.get(key, ())) != 1 or anchored_words(key) < ANCHOR_RUN:
+            continue
+        (s, e), (y0, y1) = places[0], in_b[key][0]
+        if any((f.a_hi <= s and f.b_hi <= y0 and _line_breaks(ta, f.a_hi, s) <= SHORT_REACH
+                and _line_breaks(tb, f.b_hi, y0) <= SHORT_REACH)
+               or (e <= f.a_lo and y1 <= f.b_lo and _line_breaks(ta, e, f.a_lo) <= SHORT_REACH
+                   and _line_breaks(tb, y1, f.b_lo) <= SHORT_REACH) for f in kept):
+            found.append(Fragment(s, e, y0, y1, e - s, anchored_words(key), ((s, y0, e - s),)))
     return found
 
 
