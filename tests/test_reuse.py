@@ -1636,3 +1636,18 @@ def test_a_one_line_sentence_far_from_copied_text_or_alone_is_not_copying():
     result = find_reuse([source, copy])
     assert [source.text[slice(*side(p, source))] for p in result.passages] == [POOL]
 
+
+@pytest.mark.parametrize("rights", [
+    "© 2025 Harbour Wire Service. All rights reserved. No part of this story may be reproduced or "
+    "redistributed without written consent.",
+    "Copyright 2025 Harbour Wire Service. Reproduction or redistribution of this material in any form is "
+    "prohibited without prior written consent.",
+])
+def test_a_wire_copyright_line_under_two_unrelated_articles_is_not_copying(rights):
+    # A wire's rights line (its name, a year, what others may not do) under two unrelated stories
+    # of two outlets that print its copy says whose text the page is, not what either story is.
+    day = dt.date(2025, 11, 3)
+    docs = [art("coast", filler(1620), filler(1621), rights, outlet="Coast", published=day),
+            art("metro", filler(1622), rights, outlet="Metro", published=day + dt.timedelta(days=3))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1

@@ -95,6 +95,12 @@ _ABOUT_PAGE = re.compile(r"(?:This (?:article|story|report|reporting|coverage|jo
                          r"|(?:Disclaimer|Disclosure|Editor['\u2019]s note|Note to readers)\s*:)")
 
 
+# A rights line: who owns the page's text and what others may not do with it ("© 2026 ... All rights
+# reserved.", "Copyright 2026 ...", "(c) ..."), which a wire or a syndicate asks outlets to print
+# under its stories: about the page, whatever name and year it gives.
+_RIGHTS = re.compile(r"\ball rights reserved\b|^\W*(?:©|\(c\)|copyright\b)", re.I)
+
+
 # A notice in the publication's own voice: it names the page or the publication ("this article", "our
 # site", "this newspaper") and speaks as it or to its reader ("we", "our", "you", "your"), outside any
 # quotation: a cookie notice, a press-standards line, a medical disclaimer. A story's last paragraph
@@ -141,11 +147,11 @@ def _names_nothing(text: str, elsewhere: str | None = None) -> bool:
 def _is_notice(text: str, elsewhere: str | None = None) -> bool:
     """What a notice under articles gives: a way to reach someone (:func:`_has_contact`), words
     about the page itself (:data:`_ABOUT_PAGE`), the publication's own voice
-    (:func:`_speaks_as_page`) or words for any article (:func:`_names_nothing`): a wire's credit
-    line, a standard disclaimer, a cookie notice, a press-standards line or a support line that
-    outlets print under unrelated articles."""
-    return (_has_contact(text) or bool(_ABOUT_PAGE.match(text.strip())) or _speaks_as_page(text)
-            or _names_nothing(text, elsewhere))
+    (:func:`_speaks_as_page`), a rights line (:data:`_RIGHTS`) or words for any article
+    (:func:`_names_nothing`): a wire's credit or copyright line, a standard disclaimer, a cookie
+    notice, a press-standards line or a support line that outlets print under unrelated articles."""
+    return (_has_contact(text) or bool(_ABOUT_PAGE.match(text.strip())) or bool(_RIGHTS.search(text.strip()))
+            or _speaks_as_page(text) or _names_nothing(text, elsewhere))
 
 
 def _only_notices(text: str) -> bool:
