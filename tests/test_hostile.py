@@ -3336,3 +3336,14 @@ def test_a_model_name_longer_than_a_file_name_may_be_is_unknown_not_a_traceback(
     assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.exception
     line, = r.stderr.strip().splitlines()
     assert line.startswith("propscope: no model named 'mmm") and "...mmm" in line and len(line) < 600
+
+
+@pytest.mark.parametrize("count", ["0", "-3"])
+def test_train_ngram_takes_only_a_positive_article_limit(tmp_path, count):
+    """`train-ngram --limit-articles -3` trained on all articles but the last three of each
+    language (a Python slice), and 0 on all of them, in silence; `train` refused both. Both are
+    usage errors now, before any data is read or the output folder made."""
+    r = CliRunner().invoke(main, ["train-ngram", "--limit-articles", count, "--data", str(tmp_path),
+                                  "--out", str(tmp_path / "out")])
+    assert r.exit_code == 2 and "--limit-articles" in r.stderr and "x>=1" in r.stderr
+    assert not (tmp_path / "out").exists()

@@ -1822,7 +1822,8 @@ def _layer_list(text: str) -> list[int]:
 @click.option("--folds", type=int, default=3, show_default=True,
               help="Nested cross-validation folds by article (0: no cross-validated scores).")
 @click.option("--seed", type=SEED, default=13, show_default=True)
-@click.option("--limit-articles", type=int, default=None, help="Use only the first N articles (smoke tests).")
+@click.option("--limit-articles", type=click.IntRange(min=1), default=None,  # -3 was "all but the last 3", 0 "all"
+              help="Use only the first N articles (smoke tests).")
 def train_ngram(data_dir, out_dir, languages, folds, seed, limit_articles) -> None:
     """Train the paragraph n-gram model (`--model ngram`) from the SemEval-2023 data.
 
