@@ -1651,3 +1651,23 @@ def test_a_wire_copyright_line_under_two_unrelated_articles_is_not_copying(right
             art("metro", filler(1622), rights, outlet="Metro", published=day + dt.timedelta(days=3))]
     result = find_reuse(docs)
     assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+
+
+def test_a_sentence_the_copier_dropped_before_a_reworded_paragraph_stays_out_of_the_passage():
+    # A copy takes a paragraph word for word but for its last sentence, then the next paragraph
+    # with a few words reworded. The reworded passage takes in text next to it whose words are
+    # alike, but not text another passage holds: the dropped sentence, which only the source has,
+    # stays outside what the two share.
+    first = ("The ferry company will add a third daily crossing to Skarvoy from the first of June, after a "
+             "summer in which hundreds of foot passengers were turned away at the quay.")
+    dropped = "Cars will still have to be booked a day ahead."
+    said = ("Harbour master Leif Ronning said the extra crossing had been the most common complaint from "
+            "island shopkeepers for four summers running.")
+    reworded = ("Harbour master Leif Ronning said the extra crossing had been the most frequent complaint from "
+                "island shopkeepers for four summers in a row.")
+    source = art("source", filler(1630), first + " " + dropped, said, filler(1631))
+    copy = art("copy", filler(1632), first, reworded, filler(1633))
+    result = find_reuse([source, copy])
+    covered = [source.text[slice(*side(p, source))] for p in result.passages]
+    assert any(first in text for text in covered) and any(said in text for text in covered)
+    assert not any(dropped in text for text in covered)

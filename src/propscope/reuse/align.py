@@ -896,7 +896,8 @@ def _grown(frags: list[Fragment], ta: Tokens, tb: Tokens,
     words, so only some of its sentences are found, but its sentences keep most of their words and
     its paragraphs their place next to the found ones. The gap between two fragments that follow
     each other in both texts, within one paragraph of each, needs GAP_SIMILARITY only: the sentence
-    between two copied ones, reworded. No text another fragment holds is taken, nor a dateline.
+    between two copied ones, reworded. No text another fragment holds is taken, nor a dateline, nor
+    text past a verbatim passage in another paragraph (:func:`_other_paragraphs`).
     Fragments that ``fixed`` accepts do not grow: one too weak to be a passage by itself, which
     words alike around it would make one, and a quotation both texts share, which is no copy (the
     reports around it tell the same facts in words of their own)."""
@@ -914,8 +915,9 @@ def _grown(frags: list[Fragment], ta: Tokens, tb: Tokens,
                                    g.anchored + f.anchored, g.runs + f.runs)
                 continue
         out.append(f)
+    held = [f for f in others if f.anchored >= MIN_ANCHORED]  # passages that do not grow: verbatim copies
     for n, f in enumerate(out):
-        rest = out[:n] + out[n + 1 :]
+        rest = out[:n] + out[n + 1 :] + [g for g in held if _other_paragraphs(f, g, ta, tb)]
         floor_a = max([g.a_hi for g in rest if g.a_hi <= f.a_lo], default=0)
         floor_b = max([g.b_hi for g in rest if g.b_hi <= f.b_lo], default=0)
         ceil_a = min([g.a_lo for g in rest if g.a_lo >= f.a_hi], default=len(ta))
@@ -939,6 +941,19 @@ def _grown(frags: list[Fragment], ta: Tokens, tb: Tokens,
             break
         out[n] = f
     return sorted(out + others, key=lambda f: (f.a_lo, f.b_lo, f.a_hi, f.b_hi))
+
+
+def _other_paragraphs(f: Fragment, g: Fragment, ta: Tokens, tb: Tokens) -> bool:
+    """``g`` lies wholly before or wholly after ``f`` with a line break between them in both texts.
+    A verbatim passage in another paragraph bounds a reworded one's growth (:func:`_grown`): the
+    paragraph it holds was copied as it stands, and what only one text has there (a sentence the
+    copier dropped at its end) was not copied. Within one paragraph the reworded passage still
+    reaches it: a clause cut between the two was part of the copied sentence."""
+    if g.a_hi <= f.a_lo and g.b_hi <= f.b_lo:
+        return bool(ta.line_start[g.a_hi : f.a_lo + 1].any()) and bool(tb.line_start[g.b_hi : f.b_lo + 1].any())
+    if f.a_hi <= g.a_lo and f.b_hi <= g.b_lo:
+        return bool(ta.line_start[f.a_hi : g.a_lo + 1].any()) and bool(tb.line_start[f.b_hi : g.b_lo + 1].any())
+    return False
 
 
 def _joined(frags: list[Fragment]) -> list[Fragment]:
