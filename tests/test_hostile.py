@@ -3347,3 +3347,39 @@ def test_train_ngram_takes_only_a_positive_article_limit(tmp_path, count):
                                   "--out", str(tmp_path / "out")])
     assert r.exit_code == 2 and "--limit-articles" in r.stderr and "x>=1" in r.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_store_whose_making_fails_half_way_is_made_whole_by_the_next_run(tmp_path, monkeypatch):
+    """Python's sqlite3 commits each CREATE TABLE on its own, so a disk that filled up while a new
+    store's tables were made (or an upgrade cut short) left some tables and no schema version;
+    every later command then said "table articles already exists (another program's tables are
+    there ...)" of propscope's own store. The schema is made in one transaction now: a failure
+    leaves no table, and the next run makes the store whole."""
+    import sqlalchemy as sa
+
+    from propscope import store as store_module
+    from propscope.store import StoreError
+
+    real_engine = store_module._engine
+
+    def filling_up(url, read_only_uri=None):
+        engine = real_engine(url, read_only_uri)
+
+        @sa.event.listens_for(engine, "before_cursor_execute")
+        def _full(conn, cursor, statement, *args):
+            if "CREATE TABLE topics" in statement:
+                raise sa.exc.OperationalError(statement, (), Exception("database or disk is full"))
+
+        return engine
+
+    where = tmp_path / "new.db"
+    monkeypatch.setattr(store_module, "_engine", filling_up)
+    with pytest.raises(StoreError, match="disk is full"):
+        Store(str(where))
+    with sa.create_engine(f"sqlite:///{where}").connect() as conn:
+        assert not sa.inspect(conn).get_table_names()
+    monkeypatch.setattr(store_module, "_engine", real_engine)
+    (tmp_path / "story.txt").write_text("A story about the harbour, stored once the disk had room again.")
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "story.txt"), "--db", str(where)])
+    assert r.exit_code == 0, r.stderr
+    assert Store(str(where)).count_articles() == 1
