@@ -3383,3 +3383,21 @@ def test_a_store_whose_making_fails_half_way_is_made_whole_by_the_next_run(tmp_p
     r = CliRunner().invoke(main, ["ingest", str(tmp_path / "story.txt"), "--db", str(where)])
     assert r.exit_code == 0, r.stderr
     assert Store(str(where)).count_articles() == 1
+
+
+@pytest.mark.parametrize("token", [" ", "s3cret\n", " s3cret", "s3c\tret"])
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_serve_refuses_a_write_token_no_request_can_send(monkeypatch, token, how):
+    """HTTP strips the spaces around a header value and cannot carry a line break, so a blank or
+    padded token (a secret pasted with its newline) made a server on every interface whose writes no
+    client could ever make; it is a usage error before anything listens or loads."""
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("listened with an unusable token"))
+    args = ["serve", "--host", "0.0.0.0", "--port", "0"]
+    if how == "option":
+        args += ["--token", token]
+    else:
+        monkeypatch.setenv("PROPSCOPE_TOKEN", token)
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 2 and "--token" in r.stderr and "Authorization header" in r.stderr

@@ -392,6 +392,19 @@ def _no_empty_path(ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
+def _sendable_token(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A write token a client can send: HTTP drops the spaces around a header's value and cannot
+    carry a line break, so `--token " "` (or a token pasted with a trailing space or newline) let
+    `serve` listen on 0.0.0.0 with a token no request could ever match. Such a token is a usage
+    error; an empty one is no token."""
+    if not value:
+        return None
+    if value != value.strip() or not value.isprintable():
+        raise click.BadParameter("a token that is blank, begins or ends with a space, or holds a line break or other "
+                                 "control character can never be sent in an Authorization header: give one without")
+    return value
+
+
 def _no_empty_query(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """``search ""`` (``search "$Q"`` with Q unset, or only punctuation) said "no matches" with
     exit 0, as if the store held nothing: a query needs a word."""
@@ -1605,7 +1618,7 @@ def _address(ctx: click.Context, param: click.Parameter, value: str) -> str:
               help="The address to listen on: 127.0.0.1 for this machine only, 0.0.0.0 for every interface.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--model", default=None, callback=_not_blank, help="Model name or folder.")
-@click.option("--token", envvar="PROPSCOPE_TOKEN", default=None,
+@click.option("--token", envvar="PROPSCOPE_TOKEN", default=None, callback=_sendable_token,
               help="Bearer token required for writes (or $PROPSCOPE_TOKEN); required off loopback.")
 @click.option("--allow-private-urls", is_flag=True, help="Let users analyse URLs on private networks.")
 @click.option("--allowed-host", "allowed_hosts", multiple=True,
