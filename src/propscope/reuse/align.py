@@ -1174,10 +1174,14 @@ def _short_sentences_beside(kept: Sequence[Fragment], ta: Tokens, tb: Tokens) ->
         return []
 
     def whole(t: Tokens, spans: list[tuple[int, int]]) -> dict[tuple, list[tuple[int, int]]]:
+        """The sentences of the lines within SHORT_REACH lines of ``spans``, outside them, by their words."""
         out: dict[tuple, list[tuple[int, int]]] = {}
         lines = [*np.flatnonzero(t.line_start).tolist(), len(t)]
-        for lo, hi in zip(lines, lines[1:]):
-            for s, e in _sentences_of(t, lo, hi):
+        near = {i for lo, hi in spans
+                for i in range(max(0, bisect_right(lines, lo) - 1 - SHORT_REACH),
+                               min(len(lines) - 1, bisect_right(lines, hi - 1) + SHORT_REACH))}
+        for i in sorted(near):
+            for s, e in _sentences_of(t, lines[i], lines[i + 1]):
                 if e - s >= SHORT_WORDS and all(e <= x or y <= s for x, y in spans):
                     out.setdefault(tuple(t.norms[s:e]), []).append((s, e))
         return out
