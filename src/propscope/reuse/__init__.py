@@ -303,7 +303,10 @@ def find_reuse(
     ``stats["quotation_passages"]`` counts it.
 
     Passages much shorter than ``window`` words may be missed by the candidate stage, and no
-    passage has fewer than about eight words (see :mod:`.align`), whatever ``min_chars``.
+    passage has fewer than about eight words (see :mod:`.align`), whatever ``min_chars``, but one:
+    a whole sentence of four words or more that both articles give word for word right after or
+    before the same copied passage (at most two line breaks away in each) is reported however
+    short, as part of that copy ("Talks resume on Friday." between copied paragraphs).
     Raises ValueError on duplicate article ids or an unknown ``boilerplate`` mode.
     """
     p = _Params(min_chars, window, shingle, num_perm, threshold, max_bucket, max_gap, min_score, min_overlap,

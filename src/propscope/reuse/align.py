@@ -38,7 +38,9 @@ run is cut at every figure and the :data:`FIGURE_UNIT` words after it (see :func
 unless it is :data:`LIST_RUN` words long or more with a figure in it: a copied results table is
 mostly figures. Names both texts give do not count either, however long their list (see :func:`_evidence`).
 A whole sentence both texts give word for word, in paragraphs where both hold passages, is reported
-however few words its figures leave (:func:`_sentences_beside`: a sentence of a reordered copy).
+however few words its figures leave (:func:`_sentences_beside`: a sentence of a reordered copy),
+and so is one of four words or more, shorter than ``min_chars`` too, that stands right after or
+before the same passage in both texts (:func:`_short_sentences_beside`).
 
 Only normalised *keys* are compared; offsets always come from the token table of the original
 text, so ``text[start:end]`` is the passage exactly as it appears in each article.
