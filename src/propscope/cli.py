@@ -745,7 +745,8 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
 @click.argument("paths", nargs=-1)
 @store_option("Find reuse among the stored articles (PATHS, if given, are ingested first) and store the results.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
-@click.option("--min-chars", type=click.IntRange(min=1), default=50, show_default=True, help="Shortest passage to report.")
+@click.option("--min-chars", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Shortest passage to report (a whole sentence right beside a copied passage may be shorter).")
 @click.option("--boilerplate", type=click.Choice(["suppress", "flag", "keep"]), default="suppress", show_default=True,
               help="Text one outlet repeats in many of its own articles (footers, bylines).")
 @click.option("--boilerplate-pages", type=click.IntRange(2, None), default=3, show_default=True,
