@@ -222,3 +222,77 @@ def test_title_words_inside_longer_names_and_words_in_links_are_read_as_before()
 def test_a_town_the_model_runs_into_a_body_s_name_after_in_is_split_off_as_a_place():
     got = labels("St. Columba's School in Ardmore will close next year.")
     assert got.get("St. Columba's School") == "ORG" and got.get("Ardmore") == "GPE"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("JNIM fighters attacked the base at dawn.", "JNIM"),
+    ("ISWAP militants burned two villages.", "ISWAP"),
+])
+def test_capitals_the_model_leaves_out_before_a_noun_for_their_members_are_a_body(text, name):
+    assert labels(text).get(name) == "ORG"
+
+
+def test_a_lone_x_is_the_platform_only_where_the_text_is_about_posting():
+    assert labels("She shared the video on X before deleting her account.").get("X") == "ORG"
+    assert "X" not in labels("Put an X in the box next to your choice and post the form back.")
+    assert "X" not in labels("Generation X voters favour the plan.")
+
+
+def test_a_street_that_speaks_is_the_office_that_sits_there():
+    assert labels("Bankova Street said on Friday that no talks were planned.").get("Bankova Street") == "ORG"
+    assert labels("Cars were parked all along Bankova Street.").get("Bankova Street") == "FAC"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Trade Minister Olu Bankole said exports had doubled.", "Trade"),
+    ("Energy Secretary Chris Wright will visit the plant.", "Energy"),
+])
+def test_a_portfolio_word_before_a_title_is_no_name(text, word):
+    got = labels(text)
+    assert word not in got and "PERSON" in got.values()
+
+
+def test_a_name_after_an_outlet_noun_is_the_outlet():
+    assert labels("The broadcaster Yle reported that the border would close.").get("Yle") == "ORG"
+
+
+def test_a_name_after_residents_of_or_listed_with_a_town_is_a_place():
+    assert labels("Residents of Harwick complained about the noise.").get("Harwick") == "GPE"
+    assert labels("Smugglers in Belgorod were caught by the border guards.").get("Belgorod") == "GPE"
+
+
+def test_words_in_lower_case_only_are_no_name_but_a_handle_is_kept():
+    got = labels("Police said he was a lone wolf. He also abused marijuana, his lawyer said.")
+    assert not any(k.islower() for k in got)
+    assert "@trendy" in labels("Great thread by Michael (@trendy) on the shooting.")
+
+
+def test_a_person_listed_with_a_town_after_from_is_a_town_and_a_name_after_over_the_a_river():
+    assert labels("Refugees from Kharkiv and Velsora reached the border.").get("Velsora") == "GPE"
+    assert labels("The bridge over the Severn was closed.").get("Severn") == "LOC"
+
+
+def test_a_well_known_place_in_a_line_of_capitals_is_kept_though_the_story_does_not_name_it():
+    got = labels("BREAKING: PRIEST HELD FOR SPYING FOR MOSCOW\nThe security service said it had detained a cleric.")
+    assert got.get("MOSCOW") == "GPE"
+
+
+def test_a_number_the_rules_named_elsewhere_stays_a_number():
+    got = [e.text for e in extract("The website One Peter Five reported it.\nOne of the readers wrote in.").entities]
+    assert "One" not in got
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kestrel City drew 1-1 with Norham Rovers at Bellfield Park on Saturday.", ["Kestrel City", "Norham Rovers"]),
+    ("The Hawks beat the Bulls 101-99 in Chicago.", ["Hawks", "Bulls"]),
+])
+def test_the_sides_of_a_match_are_clubs_and_a_score_is_no_part_of_a_name(text, names):
+    got = labels(text)
+    assert all(got.get(n) == "ORG" for n in names)
+    assert not any(any(c.isdigit() for c in k) for k in got)
+
+
+def test_countries_that_play_each_other_keep_their_label_and_a_number_range_makes_no_match():
+    got = labels("Japan beat Spain 2-1 in the group stage.")
+    assert got.get("Japan") == got.get("Spain") == "GPE"
+    assert labels("Between 10-15 people were hurt in a strike at Pokrovsk, officials said.").get("Pokrovsk") == "GPE"

@@ -48,7 +48,10 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
 def _headline_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """In headline-case lines the small model takes capitalised words for names ("Job-Killing
     Disaster", "Benton Blasts Radical"): there a mention is kept only as far as it is a name the
-    body of the article also mentions (cut down to it: "Benton Blasts Radical" -> "Benton")."""
+    body of the article also mentions (cut down to it: "Benton Blasts Radical" -> "Benton"), or a place the
+    model labelled one whose whole name is a well-known place's ("... ACCUSED OF SPYING FOR MOSCOW")."""
+    from ..places import is_place
+
     heads = _headline_lines(text)
     if not heads:
         return mentions
@@ -61,7 +64,7 @@ def _headline_mentions(text: str, mentions: list[EntityMention]) -> list[EntityM
     known |= {w for k in list(known) for w in k.split()} - _SMALL_WORDS
     out = []
     for m in mentions:
-        if not in_head(m):
+        if not in_head(m) or m.label == "GPE" and is_place(m.text if not m.text.isupper() else m.text.title()):
             out.append(m)
             continue
         toks = [(t.start(), t.end()) for t in re.finditer(r"\S+", m.text)]

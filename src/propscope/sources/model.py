@@ -160,6 +160,21 @@ _BODY_NOUNS = frozenset("""
 group party movement militia faction firm company consultancy bank lender insurer carrier retailer charity
 start-up startup broker conglomerate
 """.split())
+# Nouns before 'of' that make the name after it a place: 'residents of Willesborough', 'the outskirts of X'.
+_OF_PLACE_NOUNS = frozenset("residents inhabitants outskirts suburbs streets mayor siege".split())
+# Nouns a site has, so that the one-word name after their 'at' is its town: 'the plant at Enerhodar'.
+_SITE_NOUNS = frozenset("""
+plant base border crossing checkpoint camp port airport airfield station refinery factory mine dam prison
+""".split())
+# Prepositions of place before 'the X', where X is a river, sea or range and no person: 'above the Danube'.
+_ALONG = frozenset("above below along across over beside into up down near beyond".split())
+# Nouns for an outlet or agency just before its name: 'the journal Nature', 'the weather agency Météo-France'.
+_OUTLET_NOUNS = frozenset("journal newspaper daily weekly magazine tabloid broadcaster agency website outlet".split())
+# Capitalised portfolio words before a title, which name a brief, not a body or place on their own
+# ('Commerce Minister Wang', 'Home Secretary Cooper', 'Defense Secretary Austin').
+_PORTFOLIO_TITLES = frozenset("minister secretary commissioner envoy".split())
+# Endings of peoples' and faiths' names ('Belgorod' after 'in' is a town, 'Ukrainian' and 'Islam' are not).
+_PEOPLE_ENDING = re.compile(r"(?:an|ese|ish|i|ch|ic|s|ism|ity|am|im)$")
 # Words of TITLES that qualify a title rather than being one: 'a former Foreign Office minister' is no
 # sign that 'Foreign Office' is a person.
 _MODIFIERS = frozenset("former late deputy vice foreign defense defence interior finance state".split())
@@ -199,6 +214,25 @@ def _common_word_start(doc, ent) -> bool:
     return tok.tag_ in {"NN", "NNS"} and (modifies or again) or tok.tag_ == "NNP" and again and ent.label_ != "PERSON"
 
 
+def _says(span) -> bool:
+    """Whether ``span`` is the subject of a verb of saying: a street or a building that speaks is the office
+    that sits there ('Downing Street said', 'the White House confirmed')."""
+    return span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_LEMMAS
+
+
+def _no_name(doc, ent) -> bool:
+    """Whether ``ent``, one of propscope's labels, is no name at all: words in lower case only ('the defence
+    ministry'), or one capitalised portfolio word before a title ('Commerce Minister Wang', 'Home Secretary
+    Cooper'), which names the brief, not a body or a place ('EU Commissioner' and 'Ukraine Minister' keep theirs)."""
+    if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}:
+        return False
+    if not any(c.isupper() or c.isdigit() or c in "@#" for c in ent.text):
+        return True  # lower case only; a handle ('@ramzpaul') is kept
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return len(ent) == 1 and ent.label_ in {"ORG", "GPE"} and ent[0].is_title and nxt is not None \
+        and nxt.is_title and nxt.lower_ in _PORTFOLIO_TITLES and not _is_place(ent.text)
+
+
 def _speaks_as_he_or_she(ent) -> bool:
     """Whether ``ent`` is the subject of a verb of saying whose reported clause has 'he' or 'she' as its
     subject ('X said he had never seen it'): a person's way of speaking."""
@@ -217,8 +251,10 @@ def _context_label(doc, ent) -> str | None:
     Tessel river'), a region's or people's noun after it ('the Belgorod region', 'Talani herders'), a
     people's adjective before a noun ('Sri Lankan troops'), a
     title or role before a two- or three-word name ('coach Ines Okafor'), 'X said he ...', a place
-    noun in apposition ('Oberkamm, a village') or before 'of' ('the province of Dalmir'), and a
-    place preposition ('a court in Grenholm')."""
+    noun in apposition ('Oberkamm, a village') or before 'of' ('the province of Dalmir', 'residents of X'), a
+    place preposition ('a court in Grenholm', 'the plant at X', 'above the Danube'), a place it is listed
+    with ('from Velsk and X'), an outlet's noun before it ('the journal Nature') and a street that speaks
+    ('Downing Street said': the office there)."""
     words = [t.text for t in ent]
     prev = doc[ent.start - 1] if ent.start > 0 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -230,11 +266,19 @@ def _context_label(doc, ent) -> str | None:
     if len(bare) > 2 and bare[:2] == ["Port", "of"] and not _is_place(" ".join(bare)):  # not 'Port of Spain'
         return "ORG" if label != "ORG" else None
     if len(bare) > 1 and (bare[-1] in _FAC_LAST or bare[0] in _FAC_FIRST):
+        if _says(ent):
+            return "ORG" if label != "ORG" else None  # 'Downing Street said': the office that sits there
         return "FAC" if label != "FAC" else None
     if label != "LOC" and (len(words) > 1 and (words[0] in _NATURAL_FIRST or words[-1].lower() in _NATURAL_NOUNS)
                            or nxt is not None and nxt.is_lower and nxt.lower_ in _NATURAL_NOUNS):
         return "LOC"
+    if prev is not None and prev.is_lower and prev.lower_ in _OUTLET_NOUNS and prev.pos_ == "NOUN" \
+            and label in {"PERSON", "GPE", "LOC", "NORP"} | _LOOSE_LABELS \
+            and all(t.is_title or t.is_upper or not t.is_alpha for t in ent):
+        return "ORG"  # 'the journal Nature', 'the news agency X'
     if nxt is not None and nxt.is_lower:
+        if label == "PERSON" and len(ent) == 1 and ent[0].tag_ == "JJ" and nxt.tag_ == "NNS" and ent.root.dep_ == "amod":
+            return "NORP"  # 'Burkinabe troops': no person's name is an adjective before a plural
         if nxt.lower_ in _REGION_NOUNS and label in {"NORP", "PERSON", "ORG"}:
             return "GPE"
         if nxt.lower_ in _GROUP_NOUNS and len(ent) == 1 and label in {"PERSON", "ORG", "GPE"} \
@@ -252,16 +296,45 @@ def _context_label(doc, ent) -> str | None:
         after = [t for t in doc[ent.end + 1 : ent.end + 4] if t.lower_ not in {"a", "an", "the", "small"}]
         if nxt is not None and nxt.text == "," and after and after[0].lower_ in _PLACE_NOUNS:
             return "GPE"
-        if prev is not None and prev.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _PLACE_NOUNS:
+        if prev is not None and prev.lower_ == "of" and ent.start > 1 \
+                and doc[ent.start - 2].lower_ in _PLACE_NOUNS | _OF_PLACE_NOUNS:
             return "GPE"
-        if label == "PERSON" and len(ent) == 1 and prev is not None and prev.lower_ in {"in", "near", "around", "outside"} \
-                and prev.head.lemma_ not in _NOT_PLACE_IN and not _person_context(doc, ent.start, ent.end):
+        if label == "PERSON" and len(ent) == 1 and prev is not None and (
+                prev.lower_ in {"in", "near", "around", "outside"} and prev.head.lemma_ not in _NOT_PLACE_IN
+                or prev.lower_ == "at" and prev.head.lower_ in _SITE_NOUNS) \
+                and not _person_context(doc, ent.start, ent.end):
             return "GPE"
+        if (label == "PERSON" or label == "NORP" and not _PEOPLE_ENDING.search(ent.text)) and len(ent) == 1 \
+                and prev is not None and prev.lower_ == "the" and ent.start > 1 and doc[ent.start - 2].lower_ in _ALONG \
+                and doc[ent.start - 2].dep_ == "prep" and not (nxt is not None and (nxt.pos_ in {"NOUN", "PROPN"}
+                                                                                   or nxt.lower_ == "of")):
+            return "LOC"  # 'above the Danube': no person takes an article, and 'the Severn' is no people's name
+        if _joined_to_place(doc, ent) and not _person_context(doc, ent.start, ent.end):
+            return "GPE"  # 'from Velsk and Orbana'
+    if label == "NORP" and len(ent) == 1 and prev is not None and prev.lower_ in {"in", "near", "from", "outside"} \
+            and not _PEOPLE_ENDING.search(ent.text) and prev.head.lemma_ not in _NOT_PLACE_IN \
+            and not (nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}):
+        return "GPE"  # 'a man in Belgorod': a people's or faith's name ends otherwise
     if label == "PERSON" and nxt is not None and not _is_place(ent.text) and (
             nxt.is_lower and nxt.lower_ in _BODY_NOUNS and ent.root.head == nxt  # 'the X group'
             or nxt.text == "," and _body_in_apposition(doc, ent.end + 1)):  # 'X, the software firm,'
         return "ORG"
     return None
+
+
+def _joined_to_place(doc, ent) -> bool:
+    """Whether ``ent``, which the model read as a person, is listed with a place after a preposition of place
+    ('from Velsk and Orbana', 'strikes on X and Khan Younis'): the other name of the pair is a place the model or
+    the gazetteer knows. Not a body ('the rebels in Yemen and Hezbollah'), nor a name with its own place
+    after it ('Ken Ritter in Las Vegas and Anita Snow in Phoenix')."""
+    if ent.label_ != "PERSON" or ent.end < len(doc) and doc[ent.end].lower_ in {"in", "at", "from", "of"}:
+        return False
+    root = ent.root
+    other = root.head if root.dep_ == "conj" else next((c for c in root.children if c.dep_ == "conj"), None)
+    if other is None or other.ent_type_ != "GPE":
+        return False
+    first = other if root.dep_ == "conj" else root
+    return first.dep_ == "pobj" and first.head.lower_ in {"in", "from", "near", "at", "to", "into", "on", "across", "around"}
 
 
 def _named_alone(doc, ent) -> bool:
@@ -305,14 +378,16 @@ def _untagged_names(doc) -> list[tuple[int, int, str]]:
     facility's ending in a street's or airport's word ('Pine Street') or opening with a Romance
     street's ('Rue de Rivoli'), a natural feature's opening word ('River Denholm'), 'Port of X', a
     port's authority, and a party's name before the word 'party' or 'movement'."""
-    out = []
+    out = [(tok.i, tok.i + 1, "ORG") for tok in doc
+           if tok.ent_iob_ == "O" and (_acronym_body(doc, tok) or _platform_x(doc, tok))]
     for tok in doc:
         if tok.ent_iob_ != "O" or not tok.is_title:
             continue
         if tok.text in _ORG_WORDS or tok.text in _FAC_LAST:
             start = _name_start(doc, tok.i)
             if start < tok.i:
-                out.append((start, tok.i + 1, "ORG" if tok.text in _ORG_WORDS else "FAC"))
+                fac = tok.text in _FAC_LAST and not _says(doc[start : tok.i + 1])  # 'Downing Street said'
+                out.append((start, tok.i + 1, "FAC" if fac else "ORG"))
         elif tok.text in _FAC_FIRST or tok.text in _NATURAL_FIRST:
             end = _name_end(doc, tok.i + 1)
             if end > tok.i + 1:
@@ -320,10 +395,76 @@ def _untagged_names(doc) -> list[tuple[int, int, str]]:
         elif tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"party", "movement"} and doc[tok.i + 1].is_lower \
                 and tok.tag_ in {"NNP", "NNPS"} and (start := _name_start(doc, tok.i + 1)) < tok.i + 1:
             out.append((start, tok.i + 1, "ORG"))  # 'the Green Dawn party', the noun left out
+        elif tok.i > 0 and doc[tok.i - 1].lower_ in _OUTLET_NOUNS and doc[tok.i - 1].is_lower \
+                and doc[tok.i - 1].pos_ == "NOUN" and tok.tag_ in {"NNP", "NNPS"} \
+                and (end := _name_end(doc, tok.i)) > tok.i and (end == len(doc) or doc[end].ent_iob_ == "O"):
+            out.append((tok.i, end, "ORG"))  # 'the journal Kestrel Review'
         elif tok.text == "Port" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "of" \
                 and (end := _name_end(doc, tok.i + 2)) > tok.i + 2 and not _is_place(doc[tok.i : end].text):
             out.append((tok.i, end, "ORG"))
     return out
+
+
+# Capitals that are no body's initials: things, units, diseases and ranks ('CEO', 'GDP', 'COVID').
+_NOT_BODY_CAPS = frozenset("""
+CEO CFO COO CTO GDP GNP DNA RNA HIV AIDS COVID SARS MERS PDF URL USB GPS LGBT LGBTQ VAT IPO ETF USD EUR GBP GMT
+UTC BST EST PST EDT PDT FAQ MRI ICU ATM SUV VPN NFT SMS ASAP DIY RSVP AKA TBA PPE IVF IED MP MPS PM AM OK TV
+""".split())
+# Plural nouns for people or forces that a body's initials qualify: 'IAEA inspectors', 'JNIM fighters'.
+_MEMBER_NOUNS = frozenset("""
+inspectors monitors fighters troops forces soldiers militants members officials staff delegates observers
+agents officers experts investigators negotiators peacekeepers diplomats envoys lawmakers leaders
+""".split())
+
+
+def _acronym_body(doc, tok) -> bool:
+    """Whether ``tok``, capitals the model left out in a line written in lower case, is a body's initials:
+    before the plural noun for its members ('IAEA inspectors', 'JNIM fighters'), listed with a body the
+    model knows ('the WHO and UNICEF') or saying something ('OSCE said'). Not a shouted word
+    (:func:`_shouted`: a stop word or an adverb; nor one the text writes in lower case too), nor
+    capitals that name a thing (``_NOT_BODY_CAPS``)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if not (tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6) or tok.text in _NOT_BODY_CAPS \
+            or tok.lower_ in STOP_WORDS or tok.pos_ == "ADV" or tok.tag_ not in {"NNP", "NN", "NNPS"}:
+        return False
+    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
+    line_end = doc.text.find("\n", tok.idx)
+    if not any(c.islower() for c in doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]):
+        return False
+    if any(t.is_upper and t.is_alpha and len(t) > 1 for t in (doc[tok.i - 1] if tok.i else None, doc[tok.i + 1]
+                                                                if tok.i + 1 < len(doc) else None) if t is not None):
+        return False  # a run of shouted capitals ('FAKE NEWS MEDIA')
+    if re.search(rf"(?<![\w-]){re.escape(tok.lower_)}(?![\w-])", doc.text):
+        return False
+    head = tok.head
+    members = tok.dep_ == "compound" and head.lower_ in _MEMBER_NOUNS and head.tag_ == "NNS"
+    listed = tok.dep_ == "conj" and head.ent_type_ == "ORG" \
+        or any(c.dep_ == "conj" and c.ent_type_ == "ORG" for c in tok.children)
+    says = tok.dep_ == "nsubj" and head.lemma_ in SPEECH_LEMMAS
+    return members or listed or says
+
+
+# Words that show a text is about social media, where a lone 'X' is the platform that was Twitter.
+_SOCIAL_WORDS = frozenset("""
+twitter facebook tiktok telegram youtube instagram threads bluesky musk platform post posted posts tweet tweeted
+tweets account accounts followers
+""".split())
+
+
+def _platform_x(doc, tok) -> bool:
+    """Whether ``tok`` is 'X', the platform: a capital X alone (not 'an X', 'Plan X', 'X-ray', 'Malcolm X'),
+    after 'on', 'via' or 'onto' or the subject of a verb, in a text about social media (``_SOCIAL_WORDS``)."""
+    if tok.text != "X":
+        return False
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and (prev.pos_ in {"DET", "NUM", "ADJ", "PROPN"} or prev.is_title and not prev.is_sent_start) \
+            or nxt is not None and (nxt.text in {"-", "‐", "."} and not tok.whitespace_ or nxt.pos_ == "PROPN"):
+        return False
+    place = prev is not None and prev.lower_ in {"on", "via", "onto"}
+    subject = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}
+    return (place or subject) and any(t.lower_ in _SOCIAL_WORDS for t in doc)
 
 
 def _place_after_in(doc, start: int, end: int) -> int | None:
@@ -348,16 +489,17 @@ def _name_start(doc, i: int) -> int:
 
 def _relabel(doc):
     """Put right the model's labels that the words around a name contradict (:func:`_context_label`),
-    drop words shouted in capitals (:func:`_shouted`) and common nouns opening a sentence
-    (:func:`_common_word_start`), split a town off a body's name (:func:`_place_after_in`), cut a
-    trailing 'region' or 'province' off a place ('Henan province' -> 'Henan'), and give a body's name
+    drop words shouted in capitals (:func:`_shouted`), common nouns opening a sentence
+    (:func:`_common_word_start`) and what is no name (:func:`_no_name`), split a town off a body's name
+    (:func:`_place_after_in`), cut a trailing 'region' or 'province' off a place ('Henan province' ->
+    'Henan'), and give a body's name
     the words the model left off it or left out altogether ('Orion Pharma' read as 'Pharma'; 'Keldor
     Biologics' untagged; :func:`_untagged_names`), so that the page's list of names says what each one is."""
     from spacy.tokens import Span
 
     out, changed = [], False
     for ent in doc.ents:
-        if _shouted(doc, ent) or _common_word_start(doc, ent):
+        if _shouted(doc, ent) or _common_word_start(doc, ent) or _no_name(doc, ent):
             changed = True
             continue
         label = _context_label(doc, ent) or ent.label_
@@ -378,6 +520,89 @@ def _relabel(doc):
         if not any(e.start < end and start < e.end for e in out):
             out.append(Span(doc, start, end, label=label))
             changed = True
+    if changed:
+        doc.ents = sorted(out, key=lambda e: e.start)
+    return doc
+
+
+# A match's score ('3-1', '112-104') and the words of a sentence about a match: there the sides are clubs.
+_SCORE = re.compile(r"(?<![\w.-])\d{1,3}[ \t]?[-–][ \t]?\d{1,3}(?![\w.-])")
+_SPORTS_WORDS = frozenset("""
+goal goals goalless draw striker midfielder winger defender goalkeeper keeper match fixture league wicket wickets
+innings playoff playoffs halftime club stadium
+""".split())
+# Verbs whose subject and object are the sides of a match, and nouns whose 'to', 'over' or 'with' names one.
+_MATCH_VERBS = frozenset("beat defeat hold draw edge thrash overcome stun rout outplay".split())
+_RESULT_NOUNS = frozenset("defeat loss win victory draw".split())
+# A club's first or last word: 'Dynamo Kresnik', 'Real Madrid', 'Manchester City', 'Dunmore Rovers'.
+_CLUB_FIRST = frozenset("""
+Dynamo Dinamo Lokomotiv Spartak CSKA Sporting Real Atletico Atlético Olympique Borussia Hapoel Maccabi Partizan
+""".split())
+_CLUB_LAST = frozenset("City United Town Rovers Wanderers Albion Rangers Athletic Hotspur Villa FC".split())
+
+
+def _side(tok) -> bool:
+    """Whether ``tok``, a name's head, is a side in a match: the subject or object of a verb for a match
+    ('Arsenal beat Chelsea', 'Benfica held Ajax'), after 'against' or a result's 'to', 'over' or 'with' ('a
+    defeat to X'), or listed with such a side."""
+    head = tok.head
+    if tok.dep_ == "conj" and head is not tok:
+        return _side(head)
+    if tok.dep_ in {"nsubj", "dobj", "npadvmod"} and head.lemma_ in _MATCH_VERBS:
+        return True
+    return tok.dep_ == "pobj" and (head.lower_ == "against" or head.lower_ in {"to", "over", "with"}
+                                   and head.head.lower_ in _RESULT_NOUNS)
+
+
+def _sports_clubs(doc):
+    """In a sentence about a match (a word of the game, ``_SPORTS_WORDS``, or a score and a result) the sides are clubs, not
+    places ('Manchester City', 'Liverpool' after 'against', 'the Celtics beat the Lakers'), unless both are
+    well-known places (a country's side: 'Norway beat Brazil 2-0'), and a ground
+    after 'at' is a facility, not a town ('at Anfield'), unless it is a well-known place. A club's first
+    word makes it one anywhere ('Dynamo Kresnik' read as a person). A score is cut off the name the model
+    ran it into ('Lakers 112-104'). People keep their label: 'Sinner beat Alcaraz' is a tennis match."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from spacy.tokens import Span
+
+    sports = {s.start for s in doc.sents if any(t.lower_ in _SPORTS_WORDS for t in s) or _SCORE.search(s.text) and any(
+        t.lemma_ in _MATCH_VERBS | {"win", "lose"} or t.lower_ in _RESULT_NOUNS for t in s)}  # not '10-15 people'
+
+    clubs = {e.sent.start for e in doc.ents if e.label_ == "ORG" or len(e) > 1 and (e[0].text in _CLUB_FIRST
+                                                                                 or e[-1].text in _CLUB_LAST)}
+    out, changed = [], False
+    for ent in doc.ents:
+        start, end, label = ent.start, ent.end, ent.label_
+        end = next((k for k in range(start + 1, end) if doc[k].text[:1].isdigit()
+                    and _SCORE.fullmatch(doc[k:end].text)), end)  # 'Lakers 112-104' -> 'Lakers'
+        words = [t.text for t in doc[start:end]]
+        if start > 0 and doc[start - 1].text in _CLUB_FIRST and doc[start - 1].ent_iob_ == "O" and label == "GPE":
+            start -= 1  # 'Real' left off 'Madrid', not 'Real Poles'
+            words.insert(0, doc[start].text)
+        match = ent.sent.start in sports
+        club = words[0] in _CLUB_FIRST or words[-1] in _CLUB_LAST and match
+        if label in {"GPE", "PERSON", "LOC", "FAC"} and len(words) > 1 and club and not _is_place(" ".join(words)):
+            label = "ORG"
+        elif match and label in {"GPE", "NORP"} | _LOOSE_LABELS and doc[start].is_alpha and _side(doc[start:end].root) \
+                and (ent.sent.start in clubs or not _is_place(ent.text)):
+            label = "ORG"  # not 'Norway beat Brazil 2-0': countries' sides keep their names' label
+        elif match and label == "GPE" and start > 0 and doc[start - 1].lower_ in {"at", "the"} and not _is_place(ent.text) \
+                and (doc[start - 1].lower_ == "at" or start > 1 and doc[start - 2].lower_ == "at"):
+            label = "FAC"  # 'at Anfield', 'at the Emirates'
+        if (start, end, label) != (ent.start, ent.end, ent.label_):
+            ent = Span(doc, start, end, label=label)
+            changed = True
+        out.append(ent)
+    for tok in doc:
+        if tok.ent_iob_ != "O" or tok.sent.start not in sports or not (tok.is_title and tok.is_alpha) \
+                or tok.tag_ not in {"NNP", "NNPS"} or not _side(tok) or tok.lower_ in STOP_WORDS:
+            continue
+        if any(e.start <= tok.i < e.end for e in out):
+            continue
+        town = next((e for e in out if e.end == tok.i and e.label_ in {"GPE", "PERSON", "NORP", "LOC"}), None)
+        if town is not None:  # 'beat Anandpur Titans', the town read alone
+            out.remove(town)
+        out.append(Span(doc, tok.i if town is None else town.start, tok.i + 1, label="ORG"))  # 'the Celtics beat'
+        changed = True
     if changed:
         doc.ents = sorted(out, key=lambda e: e.start)
     return doc
@@ -529,6 +754,11 @@ def _set_spans(doc, spans: list[tuple[int, int, str]]):
     return doc
 
 
+# The model's labels for numbers and times: 'One of the many things' is no name whatever the rules made of
+# 'One' elsewhere ('the website One Peter Five').
+_NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+
+
 def _one_label_per_name(doc, before: dict[tuple[int, int], str]):
     """A name that the rules above labelled once keeps that label wherever the text repeats it as
     written, capitals aside: 'the Vardi minority ... The Vardi say' names one group twice, and a
@@ -545,7 +775,7 @@ def _one_label_per_name(doc, before: dict[tuple[int, int], str]):
     out, changed = [], False
     for e in doc.ents:
         label = ruled.get(e.text.casefold())
-        if label and label != e.label_ and before.get((e.start, e.end)) == e.label_:
+        if label and label != e.label_ and before.get((e.start, e.end)) == e.label_ and e.label_ not in _NUMERIC_LABELS:
             e = Span(doc, e.start, e.end, label=label)
             changed = True
         out.append(e)
@@ -605,12 +835,13 @@ def _caps_line_names(doc):
 
 
 def _names(doc):
-    """The labels the words around names give them (:func:`_relabel`), people after titles
+    """The labels the words around names give them (:func:`_relabel`), the clubs of a match
+    (:func:`_sports_clubs`), people after titles
     (:func:`_titled_people`), then the datelines' (:func:`_dateline_names`), then each name's one label
     across the text (:func:`_one_label_per_name`), a body's short name (:func:`_short_body_names`) and
     the names in a line of capitals (:func:`_caps_line_names`)."""
     before = {(e.start, e.end): e.label_ for e in doc.ents}
-    doc = _one_label_per_name(_dateline_names(_titled_people(_relabel(doc))), before)
+    doc = _one_label_per_name(_dateline_names(_titled_people(_sports_clubs(_relabel(doc)))), before)
     return _caps_line_names(_short_body_names(doc))
 
 
