@@ -1671,3 +1671,18 @@ def test_a_sentence_the_copier_dropped_before_a_reworded_paragraph_stays_out_of_
     covered = [source.text[slice(*side(p, source))] for p in result.passages]
     assert any(first in text for text in covered) and any(said in text for text in covered)
     assert not any(dropped in text for text in covered)
+
+
+@pytest.mark.parametrize("notice", [
+    # a footer in a script without capitals (Arabic): nothing in it can mark a name
+    "لمزيد من الأخبار العاجلة اشتركوا في نشرتنا البريدية اليومية وتابعوا صفحاتنا على مواقع التواصل الاجتماعي.",
+    # a rights line whose opening symbol is no word: the passage starts at the year
+    "© 2025 Agencia Sur. Queda prohibida la reproducción total o parcial de este contenido sin la autorización "
+    "previa y por escrito de la agencia.",
+])
+def test_a_notice_in_another_script_or_opening_with_a_symbol_under_two_unrelated_articles_is_not_copying(notice):
+    day = dt.date(2025, 12, 1)
+    docs = [art("north", filler(1640), filler(1641), notice, outlet="North", published=day),
+            art("south", filler(1642), notice, outlet="South", published=day + dt.timedelta(days=4))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1

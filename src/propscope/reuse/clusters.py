@@ -128,7 +128,7 @@ def _names_nothing(text: str, elsewhere: str | None = None) -> bool:
     but a day or a month; but see ``elsewhere``), gives no figure and tells nothing that happened
     (:data:`_NARRATION`): a support line ("People affected by ... can find support through their
     doctor", "... can talk to the Harbour Lights Helpline"), a newsletter's blurb, the presumption
-    of innocence, a weather service's advice on what a warning means, in whatever voice. A story's
+    of innocence, a weather service's advice on what a warning means, in whatever voice and script. A story's
     closing paragraph tells of its people, places, figures or events. With ``elsewhere`` (the rest
     of the articles it closes), it may name anyone and anything that ``elsewhere`` never names, and
     nothing that it names (without it, nothing at all): a columnist's bio line under her columns
@@ -140,8 +140,22 @@ def _names_nothing(text: str, elsewhere: str | None = None) -> bool:
         named = any(re.search(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", elsewhere) for name in names)
     else:
         named = bool(names)
-    return (any(c.islower() for c in text) and not any(c.isdigit() for c in text) and not _NARRATION.search(text)
+    return (_has_lower_case(text) and not any(c.isdigit() for c in text) and not _NARRATION.search(text)
             and not named)
+
+
+def _has_lower_case(text: str) -> bool:
+    """``text`` has a letter that is not a capital: one in lower case, or one of a script without
+    case (Arabic, Hebrew, Chinese, ...), where no capital marks a name. A text written all in
+    capitals has none."""
+    return any(c.isalpha() and not c.isupper() for c in text)
+
+
+def _with_lead(text: str, start: int) -> int:
+    """``start``, or the start of its line when what lies between has no letter or digit: a symbol
+    that opens the line ("© 2026 ...", a bullet) is no word, so no passage holds it."""
+    head = text.rfind("\n", 0, start) + 1
+    return head if not any(c.isalnum() for c in text[head:start]) else start
 
 
 def _is_notice(text: str, elsewhere: str | None = None) -> bool:
@@ -572,7 +586,7 @@ def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], text
         elsewhere = "\n".join((texts[a][:a0], texts[a][a1:], texts[b][:b0], texts[b][b1:]))
         for text, s, e in ((texts[a], a0, a1), (texts[b], b0, b1)):
             if (not text[:s].strip() or not _only_notices(text[e:]) or "\n" in text[s:e]
-                    or not _is_notice(text[s:e], elsewhere)):
+                    or not _is_notice(text[_with_lead(text, s):e], elsewhere)):
                 return False
         if _names_of_story(texts[a], a0, a1) & _names_of_story(texts[b], b0, b1):
             return False
