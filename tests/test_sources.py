@@ -2669,3 +2669,85 @@ def test_a_date_is_no_documents_author():
     t = "Another email from March 2019 suggested that the plan had stalled."
     a = only(t)
     assert "March" not in a.source and a.cue == "suggested"
+
+
+def test_put_it_after_an_opening_phrase_is_a_statement():
+    """'put it bluntly: “...”' reports the quote; a phrase opening the sentence ('In her column,') only sets the
+    scene, unlike one after the verb that places the 'it' ('put it on the table')."""
+    check("In her column, the writer Ada Moss put it simply: “We were lied to.”",
+          "writer Ada Moss", "put", "We were lied to")
+    assert not sources.extract("She put it on the table and left.").attributions
+
+
+def test_that_clause_hung_on_a_participle_of_the_channel():
+    """'claimed in a report published on Monday that X': the parser hangs X on 'published'; it is what was claimed."""
+    check("The regulator claimed in a report published on Monday that the bank had misled savers.",
+          "regulator", "claimed", "the bank had misled savers")
+
+
+def test_reported_about_this_cites_the_sentence_before():
+    """'X informed about this' (translated wire copy) stands for the news in the sentence before, also when the
+    parser reads the second sentence as a noun phrase with the verb as its participle."""
+    t = ("A fire broke out at the grain depot overnight. The head of the district council, Pavlo Kuzenko, "
+         "informed about this on his Facebook page.")
+    check(t, "head of the district council", "informed", "A fire broke out at the grain depot overnight")
+    t = "Two bridges were closed after the flood. The mayor wrote about this on Monday."
+    check(t, "mayor", "wrote", "Two bridges were closed after the flood")
+
+
+def test_content_starts_after_a_speaker_the_parser_ran_into_it():
+    """'As announced by the deputy mayor Petro Hnat, Y': the parser made the name the subject of Y (Y's own
+    subject its appositive); Y alone was said."""
+    check("As announced by the deputy mayor Petro Hnat, the new metro depot will open in 2027.",
+          "deputy mayor Petro Hnat", "announced", "the new metro depot will open in 2027")
+
+
+def test_split_quote_around_a_participle_aside():
+    """'“A,” said X, 52, gesturing at Y, “B.”': the second half after the speaker's aside is the same quote."""
+    t = "“The river rose in minutes,” said Grace Otieno, 71, pointing at the watermark, “and nobody warned us.”"
+    a = only(t)
+    assert (a.source, a.cue) == ("Grace Otieno", "said")
+    assert (a.content_start, a.content_end) == (at(t, "The river")[0], at(t, "warned us")[1])
+    t = "“Stay calm,” she said, adding: “Help is coming.”"  # a participle of saying quotes for itself
+    assert ("she", "said", "Stay calm") in [(x.source, x.cue, x.content) for x in sources.extract(t).attributions]
+
+
+def test_backshifted_verb_after_a_partial_quote_stays_reported():
+    """'told X that A had been “...” but was Y-ing': a past 'was'/'had' after 'but' is the reported clause's
+    tense shifted back; the speaker's own act in the simple past ('but declined to name ...') is left out."""
+    check("The coach told journalists on Friday that the squad had been “exhausted” but was recovering.",
+          "coach", "told", "the squad had been “exhausted” but was recovering")
+    check("The chief financial officer told investors on a webcast that sales had been “disappointing” but were "
+          "improving.", "chief financial officer", "told", "sales had been “disappointing” but were improving")
+    check("The coach told journalists on Friday that the squad had been “exhausted” but declined to name the injured.",
+          "coach", "told", "the squad had been “exhausted")
+
+
+def test_a_second_clause_of_saying_after_a_dash_is_not_the_content():
+    """'reports that A — and not one X said anything': another statement with its own subject ends the content;
+    a dash and a clause that is not one of saying still carry on what was said."""
+    res = sources.extract("The Herald reveals that the mayor hired his nephew in June — and nobody on the council "
+                          "said a word.")
+    t = res.attributions[0]
+    assert (t.source, t.content) == ("Herald", "the mayor hired his nephew in June")
+    check("The union said that the plant would close — and 300 jobs would go with it.",
+          "union", "said", "the plant would close — and 300 jobs would go with it")
+
+
+def test_inverted_speaker_read_as_the_object():
+    """'Y, informs the State Statistics Service.': a verb of saying after its own clause, with no subject and an
+    object running to the sentence's end, has its speaker in that object."""
+    check("Inflation slowed to 4 percent in May, informs the State Statistics Service.",
+          "State Statistics Service", "informs", "Inflation slowed to 4 percent in May")
+    check("Grain exports will resume next week, informed the Ministry of Agrarian Policy.",
+          "Ministry of Agrarian Policy", "informed", "Grain exports will resume next week")
+    assert [a.source for a in sources.extract("Halvorsen Shipping cut 300 jobs, reports a record loss.").attributions] \
+        in ([], ["Halvorsen Shipping"])  # a loss is no speaker
+
+
+def test_dash_source_of_emergency_services_and_watchdogs():
+    """A lower-case body after a headline's dash ('– fire service', '— regulator') is its source."""
+    check("Two hikers rescued from flooded cave in Yorkshire – fire service", "fire service", "–",
+          "Two hikers rescued from flooded cave in Yorkshire")
+    check("Rail fares to rise by five percent in March — regulator", "regulator", "—",
+          "Rail fares to rise by five percent in March")

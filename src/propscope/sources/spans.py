@@ -314,8 +314,10 @@ def _is_speech(tok) -> bool:
         return tok.tag_.startswith("VB") and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) \
             and _that_complement(tok)
     if lem == "put":  # "as one analyst put it, ...", "she put it bluntly: ..."; not "put it on the table"
+        # only a phrase after the verb places the 'it' ('put it on Monday' dates it); one opening the
+        # sentence sets the scene ('On his show, the host put it bluntly: ...')
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
-            c.dep_ == "prep" and not _dated_phrase(c) for c in tok.children)  # 'put it on Monday' dates it
+            c.dep_ == "prep" and c.i > tok.i and not _dated_phrase(c) for c in tok.children)
     if lem not in SPEECH_LEMMAS and _manner_tag(tok):  # '“Not now,” the senator snapped'
         return True
     if lem in SPEECH_LEMMAS and (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")):
@@ -570,7 +572,7 @@ def _subject(verb):
             return obj
         if depth == 0 and (obj := _speaker_in_opening_phrase(v)) is not None:
             return obj
-        if depth == 0 and _after_quote(v):
+        if depth == 0 and (_after_quote(v) or _after_reported_clause(v)):
             # '"Where is the money?" asked one protester': the inverted speaker parsed as the object
             obj = next((c for c in v.children if c.dep_ in {"dobj", "dative"} and c.i > v.i), None)
             if obj is not None:
@@ -742,6 +744,30 @@ def _after_quote(verb) -> bool:
     return i >= 0 and doc[i].text in {'"', "”", "’", "'", "''"}
 
 
+def _after_reported_clause(verb) -> bool:
+    """The inverted order of translated wire copy, 'The enemy has lost 1,200 soldiers, informs the General
+    Staff.': a present or past verb of saying with no subject, right after the comma that ends the clause
+    it reports (parsed as its complement, or the verb as that clause's conjunct or adverbial), with an object that
+    runs to the sentence's end and could speak (a name or a body, not 'cut jobs, reports a loss'). The
+    object is the speaker (the parser reads 'inform' as transitive); a verb with a subject is left alone."""
+    doc, i = verb.doc, verb.i - 1
+    if verb.tag_ not in {"VBZ", "VBD"} or i < 1 or doc[i].text != "," \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return False
+    clause_before = any(c.dep_ == "ccomp" and c.right_edge.i in {i - 1, i} for c in verb.children) or (
+        verb.dep_ in {"conj", "advcl"} and verb.head.i < verb.i and verb.head.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ == "mark" for c in verb.children)
+        and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children))
+    if not clause_before:
+        return False
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or not (
+            _may_speak(obj) or any(t.pos_ == "PROPN" for t in obj.subtree)):
+        return False
+    rest = doc[obj.right_edge.i + 1 : verb.sent.end]
+    return all(t.is_punct or t.is_space for t in rest)
+
+
 def _passive_agent(verb):
     """The 'by' agent of a passive verb of saying: in 'It was reported by the agency that ...' the
     agency said it, whatever the grammatical subject. None for an active verb or one without agent."""
@@ -791,10 +817,13 @@ def _that_clause(c) -> bool:
 
 # Lower-case trailing sources of headlines and briefs ('... — police', '- state media', '– defence
 # ministry'): up to two modifiers, or up to three capitalised name words ('— Pentagon officials'),
-# before a noun that names a body or group that reports.
+# before a noun that names a body or group that reports (the emergency services and watchdogs that brief
+# on accidents and rulings included: '... capsizes off Donegal – coastguard').
 _DASH_LOWER_HEADS = ("police|officials|official|ministry|military|army|media|sources|source|authorities|government|"
                      "witnesses|residents|rescuers|paramedics|officers|firefighters|prosecutors|monitors|agency|"
-                     "spokesman|spokeswoman|spokesperson|report|reports")
+                     "spokesman|spokeswoman|spokesperson|report|reports|coastguard|coast guard|lifeboat crew|"
+                     "fire service|ambulance service|regulator|watchdog|coroner|inspectors|investigators|doctors|"
+                     "medics|experts|analysts|diplomats|union")
 _FUNCTION_WORDS = r"(?:a|an|the|by|and|or|but|nor|so|to|of|for|with|from|as|at|in|on|not|even|than|said|says)\b"
 _DASH_SOURCE = re.compile(
     r"(?P<dash>—|–|--|(?<=\s)-(?=\s))\s*"

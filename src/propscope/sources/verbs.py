@@ -74,6 +74,27 @@ def _quote_before(text: str, start: int, quotes: list[Quote]) -> Quote | None:
     return best
 
 
+def _quote_after_aside(verb, text: str, quotes: list[Quote]) -> Quote | None:
+    """A split quote's second half after the speaker's participle aside: '“A,” said X, 64, pointing to
+    the wall, “that B.”' (the parser hangs the second half on the participle). The aside, a participle
+    set off by commas after the verb of saying, ends at the comma before the quote; a participle of
+    saying (', adding, “...”') has its own quote. None otherwise."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or c.i < verb.i or not _comma_before(c) \
+                or _is_speech(c):  # ', adding: “...”' is a statement of its own
+            continue
+        mark = next((t for t in c.subtree if t.i > c.i and t.is_quote), None)
+        phrase = [t for t in c.subtree if mark is None or t.i < mark.i]
+        words = [t for t in phrase if not t.is_punct]
+        if not words:
+            return None
+        end = _tok_range(words)[1]
+        # only a quote after the aside's closing comma: one inside it ('citing his ability to “...”') or after
+        # its colon ('before challenging the response: “...”') is the aside's own
+        return next((q for q in quotes if re.fullmatch(r"[ \t]*,[ \t]*[\"“‘]", text[end : q.start])), None)
+    return None
+
+
 def _quote_containing(quotes: list[Quote], s: int, e: int) -> Quote | None:
     for q in quotes:
         if q.start <= s and e <= q.end + 1:
@@ -93,6 +114,8 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         bs = min(bs, _speech_block(quoting)[0])
     q_before = _quote_before(text, bs, quotes)
     q_after = _quote_after(text, be, quotes)
+    if q_before is not None and q_after is None:
+        q_after = _quote_after_aside(verb, text, quotes)
     if q_before is not None and _clause_follows(verb, quotes):
         # 'Speaking on NBC's “Meet the Press,” X said the state would sue': the quote before names the
         # show; what was said is the clause after the verb
@@ -185,6 +208,9 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
                   and t.i > 0 and t.doc[t.i - 1].text == "," and t.i > verb.i]
         if adding:
             toks = [t for t in toks if t.i < adding[0].i - 1] or toks
+        dash = _dash_then_statement(c)
+        if dash is not None:  # 'reveals that A — and nobody said a word': another statement, not more of A
+            toks = [t for t in toks if t.i < dash.i] or toks
         if via is not None:
             toks = [t for t in toks if t not in set(via.subtree) or t in set(c.subtree)]
         s, e = _tok_range(toks)
@@ -240,8 +266,8 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
                     hs, he = root[0].idx, max(he, _tok_range(root)[1])
             if vs <= hs:
                 hs = _after_aside_date(doc, ve)
-            elif ve >= he:
-                he = vs
+            elif ve >= he or all(t.is_punct for t in head.subtree if t.idx >= ve and t.i not in {x.i for x in sub}):
+                he = vs  # the clause of saying ends the sentence ('Y, informs X.'): what was said is before it
             s, e = _trim(text, hs, he)
             that = doc.char_span(s, s + 4)
             if lifted and that is not None and that[0].lower_ == "that" and that[0].dep_ == "mark":
@@ -319,11 +345,29 @@ def _contrast_tail(verb, clause) -> int | None:
     (a second verb, 'but declined to say ...', is the speaker's own act); None otherwise."""
     tail = [t for t in verb.subtree if t.i > clause.right_edge.i and not t.is_punct]
     if len(tail) < 2 or tail[0].lower_ not in {"but", "yet"} or tail[0].dep_ != "cc" or tail[0].head.i != verb.i \
-            or any(t.pos_ in {"VERB", "AUX"} for t in tail):
+            or any(t.pos_ in {"VERB", "AUX"} for t in tail) and not _backshifted_after_quote(verb, clause, tail):
         return None
     if any(not t.is_punct for t in verb.doc[clause.right_edge.i + 1 : tail[0].i]):
         return None
     return _tok_range(tail)[1]
+
+
+def _backshifted_after_quote(verb, clause, tail: list) -> bool:
+    """'told analysts that demand had been “softer than we hoped” but was recovering': after a partial
+    quote closing the clause, the parser hangs 'but' and a verb without a subject on the verb of saying.
+    A verb carried by a past 'was'/'were'/'had' right after 'but', under a past verb of saying, is the
+    reported clause's tense shifted back: its subject's, still what was said. The speaker's own act
+    after 'but' is in the simple tense of the verb of saying ('but declined to say more') or one of
+    saying or leaving, and is left out."""
+    doc = verb.doc
+    if verb.tag_ != "VBD" or not doc[clause.right_edge.i].is_quote:
+        return False
+    conj = next((t for t in tail if t.dep_ == "conj" and t.head.i == verb.i), None)
+    if conj is None or conj.pos_ != "VERB" or conj.lemma_.lower() in SPEECH_LEMMAS | _LEAVING \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in conj.children):
+        return False
+    aux = tail[1]
+    return aux.lower_ in {"was", "were", "had"} and aux.dep_ in {"aux", "auxpass"} and aux.head.i == conj.i
 
 
 _SUBORDINATORS = frozenset("as because while since although though after before until unless whereas when if".split())
@@ -343,7 +387,8 @@ def _after_dangling_conjunction(toks: list) -> int | None:
     sentence's end. After ', and' only a clause (with a verb) carries on what was said; a noun there
     ('X, who said that Y, and Elizabeth Warren, are ...') joins something outside it, and the content
     ends before the comma. A subordinator left with nothing after it ('cut 4,700 jobs as') carries on to
-    the sentence's end. None when the clause ends with none of these."""
+    the sentence's end. A clause of saying with its own subject after a dash and the coordinator is another
+    statement, and the content ends before the dash. None when the clause ends with none of these."""
     words = [t for t in toks if not t.is_punct]
     if words and _dangling_subordinator(words[-1]):
         # 'will cut 4,700 jobs as', the clause after 'as' hung on the verb of saying: up to the sentence's end
@@ -360,10 +405,32 @@ def _after_dangling_conjunction(toks: list) -> int | None:
         if not t.is_punct and not t.is_space:
             after.append(t)
     comma = cc.i > 0 and doc[cc.i - 1].text == ","
-    if after and (not comma or any(t.pos_ in {"VERB", "AUX"} for t in after)):
+    # '... closed the probe in March — and nobody in the media said a word': after a dash, a clause of saying
+    # with a subject of its own is another statement (the writer's, or another speaker's), not more of this
+    # one (after a comma it may be the speaker's own words: '..., but I'm just telling you')
+    said = cc.i > 0 and doc[cc.i - 1].text in {"—", "–", "--"} and any(
+        t.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "nsubj" and c in after for c in t.children) for t in after)
+    if after and not said and (not comma or any(t.pos_ in {"VERB", "AUX"} for t in after)):
         return after[-1].idx + len(after[-1].text)
     before = [t for t in words[:-1] if t.i < cc.i]
     return before[-1].idx + len(before[-1].text) if before else None
+
+
+def _dash_then_statement(clause):
+    """The dash before '— and'/'— but' and a clause of saying with its own subject conjoined to the reported
+    clause: in 'The Herald reveals that the mayor hired his nephew — and nobody on the council said a word'
+    the second clause is the writer's (or another speaker's) statement, set off by the dash, not more of
+    what the Herald revealed. None otherwise ('said the plant would close — and 300 jobs would go': no
+    clause of saying, still what was said)."""
+    doc = clause.doc
+    for conj in clause.children:
+        if conj.dep_ != "conj" or conj.i < clause.i or conj.lemma_.lower() not in SPEECH_LEMMAS \
+                or not any(x.dep_ == "nsubj" for x in conj.children):
+            continue
+        cc = next((x for x in clause.children if x.dep_ == "cc" and x.i < conj.i), None)
+        if cc is not None and cc.i > 0 and doc[cc.i - 1].text in {"—", "–", "--"}:
+            return doc[cc.i - 1]
+    return None
 
 
 def _after_aside_date(doc, end: int) -> int:
@@ -379,14 +446,20 @@ def _after_aside_date(doc, end: int) -> int:
     return end
 
 
-def _previous_sentence_said(verb) -> tuple[int, int, str] | None:
+def _previous_sentence_said(verb, on_noun: bool = False) -> tuple[int, int, str] | None:
     """The sentence before, when the verb's object is 'this' standing for it: the wire form that gives
     the news first and its source after ('The state has approved N2bn for roads. The commissioner
     disclosed this in a statement on Sunday.'; 'This was disclosed by ...'). None otherwise, and when
-    that sentence does not end like one (a headline)."""
-    this = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"this", "these"}
-                 and not any(True for _ in c.children)), None)
-    if this is None or verb.sent.start == 0 or verb.dep_ != "ROOT":
+    that sentence does not end like one (a headline). ``on_noun``: the verb is a participle the parser
+    hung on the sentence's root noun (see :func:`_news_before_noun_phrase`)."""
+    # the object, or the object of 'about'/'of'/'on' ('X informed about this on his Facebook page',
+    # 'reported on this', the translated wire's form)
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"about", "of", "on"} and c.i == verb.i + 1
+             for p in c.children if p.dep_ == "pobj"]
+    this = next((c for c in objs if c.lower_ in {"this", "these"} and not any(True for _ in c.children)), None)
+    if this is None or verb.sent.start == 0 or verb.dep_ != ("acl" if on_noun else "ROOT") \
+            or any(c.tag_ == "MD" for c in verb.children):  # 'I will report on this' is a promise, not a report
         return None  # 'but he said this as if ...': 'this' is the sentence's own first clause
     doc = verb.doc
     k = verb.sent.start - 1
@@ -551,6 +624,10 @@ def _addressee_clause(verb) -> list:
         for prep in h.children:
             if prep.dep_ == "prep" and prep.i > verb.i:
                 heads += [p for p in prep.children if p.dep_ == "pobj"]
+    # 'alleged in a filing unsealed on Thursday that X': the clause hung on a past participle that
+    # modifies the phrase's noun (a participle of publishing or dating takes no 'that' clause of its own)
+    heads += [c for obj in heads for c in obj.children
+              if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in SPEECH_LEMMAS]
     for obj in heads:
         for c in obj.children:
             if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i and any(
@@ -605,7 +682,11 @@ def _reduced_relative_report(verb):
     participle modifying 'paper' and makes 'paper' the subject of X's verb. The verb follows its noun
     directly, and a 'that' of X's verb follows the participle's phrase after a comma. None otherwise."""
     noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or noun.i != verb.i - 1:
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"}:
+        return None
+    if noun.dep_ == "ROOT" and noun.i < verb.i and (found := _news_before_noun_phrase(noun, verb)) is not None:
+        return found
+    if noun.i != verb.i - 1:
         return None
     if noun.dep_ == "ROOT":
         return _sentence_read_as_noun_phrase(noun, verb)
@@ -646,6 +727,18 @@ def _trailing_name_read_as_relative(verb):
         return None
     s, e = _trim(doc.text, verb.sent.start_char, comma.idx)
     return (noun, (s, e, "clause")) if e > s else None
+
+
+def _news_before_noun_phrase(noun, verb):
+    """'Two schools were hit. The head of the district, Name, informed about this on his Facebook page.':
+    the small model reads the second sentence as a noun phrase, the verb of saying a participle on its
+    root noun after the noun's own phrase and appositive. When the verb's object is 'this' standing for
+    the sentence before (:func:`_previous_sentence_said`), the noun is the speaker of that sentence.
+    ``(noun, (start, end, "previous"))`` or None."""
+    if any(c.dep_ not in {"det", "amod", "compound", "prep", "appos", "punct"} for c in noun.children if c.i < verb.i):
+        return None
+    found = _previous_sentence_said(verb, on_noun=True)
+    return None if found is None else (noun, found)
 
 
 def _sentence_read_as_noun_phrase(noun, verb):
@@ -851,6 +944,10 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
         ss = _role_read_as_object_of_as(subj, ss)
         if garden:  # the participle the parser hung on the speaker is the cue, not part of the speaker
             se = len(text[:min(se, tok.idx)].rstrip())
+        if how == "clause" and ss < s < se < e:
+            # 'As stated by the deputy mayor Irina Sokolova, the line will open ...': the parser made the
+            # name's last words the subject of the clause; what was said starts after the speaker
+            s, e = _trim(text, se, e)
         if ss < e and s < se and how not in {"clause", "split"}:  # the content swallowed the speaker: a misparse
             continue
         cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
