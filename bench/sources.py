@@ -686,9 +686,9 @@ copies of one story; 'Kiko said in an April 2018 hearing spurred by the scandal 
 quote's 'he' now Phil Kiko) and 3 false attributions of before ('as they say (John 3:3)', 'the Muslims are told to',
 'except to tell you of') with shorter contents, as wrong as before. Left: 'told MPs in a letter that exports had been
 “badly hit” ...' where the parser reads 'that' as the object of a passive verb is missed (the relative-clause reading of
-'that' is undone only for an addressee, not for a phrase's noun); three older texts wrong before and after (o-blog-rt-reports-what-colon, its
-content 'what the mainstream media wo' rather than the sentence after the colon, cause not examined;
-o-nested-double-in-single-british; the ``s-`` sport text).
+'that' is undone only for an addressee, not for a phrase's noun); three older texts wrong before and after
+(o-blog-rt-reports-what-colon, its content 'what the mainstream media wo' rather than the sentence after the colon,
+cause not examined; o-nested-double-in-single-british; the ``s-`` sport text).
 
 Targets, ``c-`` batch (34 texts, 35 spans, 30 gold targets, 6 spans with none), committed alone (a966942) before
 the target rules were run on it: possessive and pronoun antecedents ('His government is ...'), roles after a
