@@ -9,6 +9,8 @@ $PROPSCOPE_TEST_PG, on PostgreSQL (see conftest.py's ``db_url``).
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
+import csv
 import gzip
 import http.server
 import io
@@ -1716,7 +1718,8 @@ def test_a_url_that_cannot_be_parsed_is_one_line(db_url, tmp_path, url):
                  + json.dumps({"id": "2", "text": "The next story."}) + "\n")
     r = cli("ingest", p, "--db", db_url, "--format", "json")
     assert r.exit_code == 0 and summary(r)["new"] == 2
-    assert Store(db_url).get_article("1").url == url
+    stored = Store(db_url).get_article("1")
+    assert stored.url is None and stored.meta["given_url"] == url  # no web address: kept, never as a link
 
 
 def test_a_report_line_leaves_out_the_middle_of_an_overlong_source_or_quoted_input(tmp_path):
@@ -3401,3 +3404,33 @@ def test_serve_refuses_a_write_token_no_request_can_send(monkeypatch, token, how
         monkeypatch.setenv("PROPSCOPE_TOKEN", token)
     r = CliRunner().invoke(main, args)
     assert r.exit_code == 2 and "--token" in r.stderr and "Authorization header" in r.stderr
+
+
+def test_a_record_link_that_is_no_web_address_is_neither_an_identity_nor_a_link(db_url, tmp_path):
+    """Records of a CSV or JSON Lines export whose ``url`` is no http(s) address with a host (a
+    placeholder a CMS writes for every row, a script, a local file, a path without its site) were
+    stored with it as their URL: the store took rows sharing one placeholder for one article and
+    dropped the later texts as "already there" (exit 0), and `export` handed the value on as a
+    link. Each record is stored, its value kept in the metadata, and one note per file says so."""
+    placeholders = ["#", "#", "about:blank", "about:blank", "vbscript:msgbox(1)", "file:///home/me/a.html",
+                    "news/story.html", "https://", "http://host:0/x"]
+    rows = [{"url": u, "text": f"Story {n} of the export, with words of its own: {'abcdefghijklm'[n]}."}
+            for n, u in enumerate(placeholders)]
+    rows.append({"url": "HTTPS://Good.example/story", "text": "The only story with a real address."})
+    with open(tmp_path / "cms.csv", "w", newline="") as f:
+        csv.DictWriter(f, ["url", "text"]).writeheader()
+        csv.DictWriter(f, ["url", "text"]).writerows(rows[:5])
+    (tmp_path / "cms.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows[5:]))
+    feed = ('<rss version="2.0"><channel><title>t</title>' + "".join(
+        f"<item><title>{k}</title><link>{link}</link><description>Entry {k} says something else.</description></item>"
+        for k, link in enumerate(["vbscript:msgbox(1)", "vbscript:msgbox(1)"])) + "</channel></rss>")
+    (tmp_path / "site.rss").write_text(feed)
+    r = cli("ingest", tmp_path / "cms.csv", tmp_path / "cms.jsonl", tmp_path / "site.rss", "--db", db_url, "--format",
+            "json")
+    assert r.exit_code == 0 and summary(r) == {"new": 12, "duplicates": 0, "rejected": 0}, r.output
+    notes = [line for line in r.stderr.splitlines() if "no web address" in line]
+    assert len(notes) == 2 and any("cms.csv: 5 records" in n for n in notes) and any("cms.jsonl: 4" in n for n in notes)
+    kept = list(Store(db_url).iter_articles())
+    assert [a.url for a in kept if a.url] == ["HTTPS://Good.example/story"]
+    assert sorted(a.meta["given_url"] for a in kept if "given_url" in a.meta) == sorted(placeholders)
+

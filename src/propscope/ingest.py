@@ -690,7 +690,9 @@ def record_to_article(rec: object, default_id: str, source: str, unique_ids: boo
         return Rejected(source, f"field 'published' {date_problem(rec['published'])}")
     meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
     meta = {**meta, **{k: v for k, v in rec.items() if k not in RECORD_FIELDS + ("meta",) and v not in (None, "")}}
-    url = rec.get("url") or None
+    url = web_url(rec.get("url"))
+    if rec.get("url") and url is None and isinstance(rec["url"], str):  # kept, but never as a link or an identity
+        meta["given_url"] = rec["url"]
     article_id = str(rid) if rid not in (None, "") else generated_id(default_id, text, unique_ids)
     return checked(Article(id=article_id, text=text, title=rec.get("title") or None,
                            url=url, outlet=rec.get("outlet") or url_host(url),
@@ -902,7 +904,7 @@ def read_feed(data: bytes, name: str, unique_ids: bool = False) -> Iterator[Arti
             yield Rejected(source, "feed entry has no text")
             continue
         published = entry.get("published_parsed") or entry.get("updated_parsed")
-        link = entry.get("link") or None
+        link = web_url(entry.get("link"))
         yield checked(Article(
             id=str(entry.get("id") or link or generated_id(f"{Path(name).stem}-{n}", text, unique_ids)), text=text,
             title=entry.get("title") or None, url=link, outlet=url_host(link),
@@ -937,6 +939,21 @@ def url_list(text: str) -> list[str] | None:
 
 def is_url(s: str) -> bool:
     return s[:8].lower().startswith(("http://", "https://"))  # a scheme is case-insensitive: HTTP:// too
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is a web address (http or https, with a host), else None. A record's or feed
+    entry's link is stored as the article's URL, which is its identity in a store and a link in
+    exports: a ``javascript:``, ``data:`` or ``file:`` value, or a relative one (``#``,
+    ``/news/1``), was stored as given, and two records sharing ``#`` or ``about:blank`` were one
+    article "already there", the second text dropped."""
+    if not url or not is_url(url.strip()):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        return url.strip() if parts.hostname and parts.port != 0 else None  # .port: ValueError past 65535
+    except ValueError:  # "http://[::1": an unclosed IPv6 bracket; "http://host:abc/"
+        return None
 
 
 def missing_reason(source: str) -> str:
@@ -982,7 +999,7 @@ def file_head(path: Path) -> bytes:
         return b""
 
 
-def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterator[Article | Rejected]:
+def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterator[Article | Rejected | Note]:
     name = name or str(path)
     suffix = path.suffix.lower()
     if why := not_readable(path):
@@ -1018,9 +1035,9 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
     if isinstance(text, Rejected):
         yield text
     elif suffix in (".jsonl", ".ndjson", ".json"):
-        yield from read_jsonl(text, name, opts.unique_ids)
+        yield from _noting_given_urls(read_jsonl(text, name, opts.unique_ids), name)
     elif suffix == ".csv":
-        yield from read_csv(text, name, opts.unique_ids)
+        yield from _noting_given_urls(read_csv(text, name, opts.unique_ids), name)
     elif suffix in HTML_SUFFIXES:
         yield html_to_article(text, "", name, path=path, unique_ids=opts.unique_ids)
     elif suffix == ".urls":
@@ -1030,6 +1047,21 @@ def read_file(path: Path, opts: ReadOptions, name: str | None = None) -> Iterato
             yield from read_url(url, opts)
     else:
         yield checked(Article(id=file_article_id(path, text, opts.unique_ids), text=text), name)
+
+
+def _noting_given_urls(items: Iterator[Article | Rejected], name: str) -> Iterator[Article | Rejected | Note]:
+    """``items``, then one note on the records whose ``url`` is no web address (``web_url``):
+    they are stored without a URL, the value kept in their metadata as ``given_url``."""
+    dropped = []
+    for item in items:
+        if isinstance(item, Article) and item.url is None and "given_url" in item.meta:
+            dropped.append(item.meta["given_url"])
+        yield item
+    if dropped:
+        example = shortened(dropped[0], 60)
+        yield Note(name, f"{len(dropped):,} {'records’' if len(dropped) > 1 else 'record’s'} url is no web address (http or "
+                         f"https), e.g. {example!r}; stored without a URL, the value kept in the metadata as "
+                         "'given_url'")
 
 
 URLS_FORMAT = "a .urls file holds one http(s) URL per line"

@@ -26,6 +26,7 @@ from .ingest import (
     html_to_article,
     printable,
     read_at_most,
+    web_url,
 )
 
 WARC_ADVICE = "if a download or copy cut it short, fetch it again and ingest it again (stored records stay once)"
@@ -355,7 +356,7 @@ def _web_address(uri: str | None) -> str | None:
     """A record's WARC-Target-URI as the article's URL when it is a web address (http, https),
     else None: a record naming ``javascript:alert(1)`` stored that as its article's URL, which
     `export` handed on as a link. The page itself is still read."""
-    return uri if uri and uri.strip().lower().startswith(("http://", "https://")) else None
+    return web_url(uri)
 
 
 def _cut_off(n: int, start: int, missing: int) -> str:
