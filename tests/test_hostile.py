@@ -20,6 +20,7 @@ import os
 import re
 import socket
 import threading
+import time
 from bisect import bisect_right
 from pathlib import Path
 from types import SimpleNamespace
@@ -3434,3 +3435,60 @@ def test_a_record_link_that_is_no_web_address_is_neither_an_identity_nor_a_link(
     assert [a.url for a in kept if a.url] == ["HTTPS://Good.example/story"]
     assert sorted(a.meta["given_url"] for a in kept if "given_url" in a.meta) == sorted(placeholders)
 
+
+def _serve_once_each(answer: bytes | None) -> tuple[socket.socket, str]:
+    """A TCP server on a free loopback port that answers each connection with ``answer`` after
+    reading what the client sent (None: says nothing and keeps the connection open)."""
+    server = socket.create_server(("127.0.0.1", 0))
+    held = []
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            held.append(conn)
+            if answer is not None:
+                conn.settimeout(2)
+                with contextlib.suppress(OSError):
+                    conn.recv(65536)
+                    conn.sendall(answer)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return server, f"tcp://127.0.0.1:{server.getsockname()[1]}"
+
+
+def test_a_scheduler_address_that_is_no_dask_scheduler_is_one_line_within_seconds(tmp_path, monkeypatch):
+    """`batch --scheduler` and `reuse --scheduler` with an address that cannot be one (an octet
+    over 255, a port past 65535 or none, no host) or a port nothing listens on waited Dask's 30 s
+    connection timeout; a port where another server answers (a web server, the dashboard) was a
+    MemoryError or struct.error traceback, and one that accepts and stays silent held the command
+    for good. Each is one line now, as soon as the address is read or within the wait allowed."""
+    monkeypatch.setattr(batch, "SCHEDULER_CONNECT_S", 0.5)
+    (tmp_path / "a.txt").write_text("A story about a harbour.")
+    for address, says in [("tcp://300.2.3.4:8786", "is no IPv4 address"), ("tcp://example.org:70000", "port from 1"),
+                          ("tcp://example.org", "port from 1"), ("tcp://:8786", "port from 1"),
+                          ("tcp://example.org:8786/path", "no scheduler address")]:
+        with pytest.raises(ValueError, match=says):
+            batch.reachable(address)
+    closed = socket.create_server(("127.0.0.1", 0))
+    nobody = f"tcp://127.0.0.1:{closed.getsockname()[1]}"
+    closed.close()
+    web, web_address = _serve_once_each(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+    garbled, garbled_address = _serve_once_each(b"\x01" + b"\x00" * 7 + b"\x05" + b"\x00" * 7 + b"xy")
+    silent, silent_address = _serve_once_each(None)
+    try:
+        for address, says in [(nobody, "Connection refused"), (web_address, "not as a Dask scheduler"),
+                              (garbled_address, "not as a Dask scheduler"), (silent_address, "within 1 s")]:
+            started = time.monotonic()
+            r = CliRunner().invoke(main, ["batch", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"),
+                                          "--scheduler", address])
+            assert r.exit_code == 1 and isinstance(r.exception, SystemExit), (address, r.exception)
+            assert r.stderr.count("\n") == 1 and says in r.stderr, r.stderr
+            assert time.monotonic() - started < 10
+        r = CliRunner().invoke(main, ["reuse", str(tmp_path / "a.txt"), "--scheduler", web_address])
+        assert r.exit_code == 1 and "not as a Dask scheduler" in r.stderr and isinstance(r.exception, SystemExit)
+    finally:
+        for server in (web, garbled, silent):
+            server.close()

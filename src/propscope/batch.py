@@ -11,14 +11,19 @@ the analysis raise costs only itself (``pipeline.guarded``): it is listed, with 
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import ipaddress
 import json
 import os
 import re
+import socket
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .document import Analysis, Article
 
@@ -167,6 +172,7 @@ def make_client(scheduler: str, quiet: bool = True):
     from distributed import Client, LocalCluster
 
     if scheduler.startswith(("tcp://", "tls://", "ws://", "wss://")):
+        reachable(scheduler)
         return _quieted(Client(scheduler), quiet)
     m = re.fullmatch(r"local(?:\[(\d+)\])?", scheduler)
     if not m:
@@ -179,6 +185,62 @@ def make_client(scheduler: str, quiet: bool = True):
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1",
                            env=env)
     return _quieted(Client(cluster), quiet)
+
+
+SCHEDULER_CONNECT_S = 10.0
+
+
+def reachable(address: str) -> None:
+    """ValueError or OSError, in words, unless something listens at the scheduler ``address``.
+    Dask's client retried an address that cannot be one (``tcp://256.1.1.1:99999``, an empty
+    host) or a port nothing listens on for its whole 30 s connection timeout before it said so."""
+    parts = urlsplit(address)
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    host = parts.hostname
+    if not host or not port or parts.path.strip("/") or parts.query or parts.fragment:
+        raise ValueError(f"{address!r} is no scheduler address: give tcp://HOST:PORT with a port from 1 to 65535")
+    if re.fullmatch(r"[\d.]+", host):
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            raise ValueError(f"{address!r} is no scheduler address: {host} is no IPv4 address") from None
+    try:
+        socket.create_connection((host, port), timeout=SCHEDULER_CONNECT_S).close()
+    except socket.gaierror as e:
+        raise OSError(f"cannot resolve the host {host} of {address}: {e.strerror or e}") from None
+    except TimeoutError:
+        raise OSError(f"nothing answered at {address} within {SCHEDULER_CONNECT_S:.0f} s") from None
+    except OSError as e:
+        raise OSError(f"cannot connect to {address}: {e.strerror or e} (is the scheduler running?)") from None
+    _dask_handshake(address)
+
+
+def _dask_handshake(address: str) -> None:
+    """OSError unless a Dask scheduler at ``address`` answers Dask's greeting within the time
+    ``reachable`` allows. Another server there (the dashboard's HTTP port, any service) made the
+    client read its answer as a frame count: a MemoryError or struct.error traceback; one that
+    never answers held the command forever (the client waits for the greeting without a timeout)."""
+    from distributed.comm import connect
+    from distributed.security import Security
+
+    async def greet() -> None:
+        comm = await asyncio.wait_for(connect(address, timeout=SCHEDULER_CONNECT_S,
+                                              **Security().get_connection_args("client")), 2 * SCHEDULER_CONNECT_S)
+        await comm.close()
+
+    with ThreadPoolExecutor(1) as pool:  # a loop of its own, whether or not the caller runs one
+        try:
+            pool.submit(asyncio.run, greet()).result()
+        except TimeoutError:
+            raise OSError(f"no Dask scheduler answered at {address} within {2 * SCHEDULER_CONNECT_S:.0f} s") from None
+        except OSError:
+            raise OSError(f"{address} closed the connection instead of answering as a Dask scheduler") from None
+        except Exception:  # noqa: BLE001 - whatever another protocol's bytes make of Dask's reader
+            raise OSError(f"{address} answered, but not as a Dask scheduler (a scheduler listens on port 8786 "
+                          "unless told otherwise; 8787 is its dashboard)") from None
 
 
 def _quieted(client, quiet: bool):
