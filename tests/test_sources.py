@@ -2751,3 +2751,72 @@ def test_dash_source_of_emergency_services_and_watchdogs():
           "Two hikers rescued from flooded cave in Yorkshire")
     check("Rail fares to rise by five percent in March — regulator", "regulator", "—",
           "Rail fares to rise by five percent in March")
+
+
+def test_said_to_be_describes_by_hearsay_and_cites_no_one():
+    """'The dam, said to be the longest in Europe ..., will be rebuilt': a verb of saying with 'to be' right after
+    it describes its noun; no one is cited, even where the parser makes the rest of the sentence its complement."""
+    assert sources.extract("The dam, said to be the longest in Europe when it was finished in 1962, will be "
+                           "rebuilt next year.").attributions == []
+    check("The engineer said the dam would be rebuilt next year.", "engineer", "said", "the dam would be rebuilt next year")
+
+
+def test_passive_clause_after_the_noun_of_a_phrase_is_what_was_told():
+    """'told peers in a letter that the contract had been “...” by officials': the parser hangs the clause on
+    'letter' with 'that' as the object of a passive verb, which a relative 'that' cannot be."""
+    check("The defence secretary told peers in a letter that the contract had been “seriously mismanaged” by "
+          "officials.", "defence secretary", "told", "the contract had been “seriously mismanaged” by officials")
+
+
+def test_a_reported_clause_the_parser_split_in_two_stays_whole():
+    """'announced by the league that captain X would lead ...': 'captain' read as a verb with 'that' as its
+    subject and 'would lead ...' as a second complement; the content is the whole clause, without 'that'."""
+    check("It was announced by the league that captain Sara Olsen would lead the team in Oslo.", "league",
+          "announced", "captain Sara Olsen would lead the team in Oslo")
+    check("It was confirmed by the federation that coach Ivan Petrov will step down after the tournament.",
+          "federation", "confirmed", "coach Ivan Petrov will step down after the tournament")
+    check("He said that was wrong.", "He", "said", "that was wrong")  # a demonstrative 'that' stays
+
+
+def test_an_outlet_tagged_as_an_adjective_opening_the_sentence_is_the_speaker():
+    """'Vigilant, citing police sources, reported that ...': the tagger reads the name as an adjective and the
+    parser hangs it on the verb, which then has no subject."""
+    check("Vigilant, citing police sources, reported that two men had been arrested.", "Vigilant", "reported",
+          "two men had been arrested")
+
+
+def test_focus_words_and_when_it_was_said_are_no_part_of_the_speaker():
+    """'only Breitbart reports', 'said the goalkeeper after the final whistle': the focus adverb and the time
+    phrase the parser hangs on the speaker are left out of it."""
+    check("As always, only Breitbart reports that the border is wide open.", "Breitbart", "reports",
+          "the border is wide open")
+    check("“It was a long season,” said the goalkeeper after the final whistle.", "goalkeeper", "said",
+          "It was a long season")
+
+
+def test_names_the_parser_splits_stay_whole():
+    """A double-barrelled name split at its hyphen ('Ortega-Reyes' with 'Reyes' a second subject) and a
+    Vietnamese family name read as a verb and even as a negation of 'said' ('Nguyễn Văn An') stay one
+    speaker; an adverb before a name ('Meanwhile Lan said') is no part of it."""
+    check("“The vote is a farce,” said Sen. Maria Ortega-Reyes, D-N.M.", "Sen. Maria Ortega-Reyes", "said",
+          "The vote is a farce")
+    check("Nguyễn Văn An, a driver in Saigon, said the road had been closed for days.", "Nguyễn Văn An", "said",
+          "the road had been closed for days")
+    check("Meanwhile Lan said the road was closed.", "Lan", "said", "the road was closed")
+
+
+def test_what_clause_ending_in_a_contraction_before_the_colon():
+    """'reports what the BBC won’t: X': the parser ends the 'what' clause inside 'won’t' ('wo' + 'n’t'); what
+    was reported is still X, after the colon."""
+    check("Only Sputnik reports what the BBC won’t: the offensive has stalled.", "Sputnik", "reports",
+          "the offensive has stalled")
+
+
+def test_a_quote_told_by_habit_inside_another_quote():
+    """'My coach used to tell us "never ..."': a habit of saying is saying, and the quotation the parser hangs
+    on 'tell' is what was said, not part of the clause of saying; a tool 'used to tell' speaks for no one."""
+    text = "'My coach used to tell us \"never look at the scoreboard\", and he was right,' the sprinter said."
+    got = {(a.source, a.cue, a.content) for a in sources.extract(text).attributions}
+    assert got == {("My coach", "tell", "never look at the scoreboard"),
+                   ("sprinter", "said", 'My coach used to tell us "never look at the scoreboard", and he was right')}
+    assert sources.extract("The phone was used to tell the family that he had died.").attributions == []

@@ -97,6 +97,32 @@ def _where_a_person_spoke(tok) -> bool:
     return any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in (tok.head, before))
 
 
+# Prepositions that only say when something was said: 'said X after the 2-1 defeat', 'the coach before kick-off'.
+_WHEN_PREPS = frozenset({"after", "before", "during", "following", "amid", "ahead"})
+
+
+def _when_spoken(tok) -> bool:
+    """A phrase after the speaker saying when the words were spoken ('said Hibernian's coach X after the
+    2-1 defeat'): the parser hangs it on the name; it names no one and is left out of the speaker."""
+    return tok.dep_ == "prep" and tok.lower_ in _WHEN_PREPS and tok.i > tok.head.i
+
+
+def _leading_name_word(doc, lo: int, head) -> int:
+    """The first word of a name the tagger read as a verb or modifier and hung outside it: in 'Nguyễn Thị
+    Lan, a rice farmer, said' the parser makes 'Nguyễn' a modifier (even a negation) of 'said' and 'Thị Lan'
+    the subject. A capitalised word right before a person's name, hung on the same verb as the name, is the
+    name's first word (a date, 'Yesterday', or an adverb, 'Meanwhile', 'Separately', is none)."""
+    if lo == 0 or doc[lo].pos_ != "PROPN" or head.pos_ != "PROPN" or head.head.i == head.i:
+        return lo
+    prev = doc[lo - 1]
+    if prev.is_title and prev.is_alpha and prev.whitespace_ and prev.dep_ in {"advmod", "neg", "npadvmod", "dep"} \
+            and prev.pos_ in {"VERB", "ADJ", "NOUN", "PROPN", "X"} and prev.ent_type_ not in {"DATE", "TIME"} \
+            and not prev.is_stop and not prev.lower_.endswith("ly") \
+            and prev.head.i == head.head.i and (prev.i == 0 or doc[prev.i - 1].is_punct):
+        return lo - 1
+    return lo
+
+
 def _listed_apposition(head):
     """The rest of a list the parser read as an appositive of its first item: in 'The mayor, the police
     chief and two city councillors all said' the chief and the councillors hang on 'mayor'. A list ends
@@ -122,14 +148,16 @@ def _listed_apposition(head):
 def _word_hyphen(tok) -> bool:
     """The hyphen inside a word the tokenizer split ('so-called fact-checkers', 'Al-Harbi'): part of
     the noun phrase, not punctuation that ends it."""
-    return tok.tag_ == "HYPH" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return (tok.tag_ == "HYPH" or tok.text == "-") and not tok.whitespace_ and tok.i > 0 \
+        and not tok.doc[tok.i - 1].whitespace_
 
 
 def _close_apposition(tok) -> bool:
     """A name the parser calls an appositive though no comma or dash sets it off: 'The Minister of
     Foreign Affairs Mr. Abdullah Al-Harbi' is one title-and-name phrase, unlike 'X, a virologist,'."""
+    before = tok.doc[tok.left_edge.i - 1]  # a hyphen inside a double-barrelled name ('Ortega-Reyes') joins
     return tok.dep_ == "appos" and tok.i > tok.head.i and tok.left_edge.i > tok.head.i \
-        and not tok.doc[tok.left_edge.i - 1].is_punct
+        and (not before.is_punct or _word_hyphen(before))
 
 
 # A company's legal form after its name and a comma: 'Harbor BioTherapeutics, Inc.'
@@ -156,7 +184,7 @@ def _np_span(head) -> tuple[int, int]:
             if c.is_space or c.dep_ in _NP_EXCLUDE and not (_restrictive_participle(c) or _word_hyphen(c)
                                                              or _close_apposition(c)):
                 continue
-            if t.i == head.i and _dated_phrase(c) or _where_a_person_spoke(c):
+            if t.i == head.i and _dated_phrase(c) or _where_a_person_spoke(c) or _when_spoken(c):
                 continue  # a person's name in apposition keeps no 'on his Telegram channel' either
             keep.add(c.i)
             stack.append(c)
@@ -171,8 +199,9 @@ def _np_span(head) -> tuple[int, int]:
     doc = head.doc
     # a leading article, and a focus adverb before it ("Even the New York Times was forced to admit")
     while lo < hi and (doc[lo].dep_ == "det" and doc[lo].lower_ in {"the", "a", "an"} or doc[lo].is_punct
-                       or doc[lo].dep_ == "advmod" and doc[lo].lower_ in {"even", "only", "also", "just"}):
+                       or doc[lo].dep_ in {"advmod", "amod"} and doc[lo].lower_ in {"even", "only", "also", "just"}):
         lo += 1
+    lo = _leading_name_word(doc, lo, head)
     # a possessor's "'s" ("the ministry's figures"); a floating quantifier ("the three of them all said")
     while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "POS"
                        or doc[hi].dep_ == "appos" and doc[hi].lower_ in {"all", "both", "each"}):
@@ -182,6 +211,10 @@ def _np_span(head) -> tuple[int, int]:
     if hi + 1 < len(doc) and doc[hi].pos_ == "NOUN" and doc[hi].whitespace_:
         while hi + 1 < len(doc) and _is_name_token(doc[hi + 1]):
             hi += 1
+    # a double-barrelled name the parser split at its hyphen ('Ana Ortega-Reyes' with 'Reyes' a second subject)
+    while hi + 2 < len(doc) and doc[hi].pos_ == "PROPN" and _word_hyphen(doc[hi + 1]) and doc[hi + 2].is_title \
+            and doc[hi + 2].pos_ == "PROPN" and not doc[hi + 1].whitespace_:
+        hi += 2
     if hi + 2 < len(doc) and doc[hi].pos_ == "PROPN" and doc[hi + 1].text == "," \
             and doc[hi + 2].lower_ in _LEGAL_FORMS:
         hi += 2
@@ -283,7 +316,9 @@ def _comparison(tok) -> bool:
 
 def _is_speech(tok) -> bool:
     """A verb of saying that asserts something: 'did not say where' and 'never claimed' report nothing."""
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" and c.lower_ in _NEGATORS for c in tok.children):
+        return False
+    if _said_to_be(tok):
         return False
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":  # "it goes without saying", "left without saying a word"
         return False
@@ -292,6 +327,8 @@ def _is_speech(tok) -> bool:
     # "is expected to say", "plans to announce": not said (yet); "went on to say" was
     if tok.dep_ == "xcomp" and tok.tag_ == "VB" and tok.head.lemma_.lower() not in _SAY_GOVERNORS:
         return False
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "use" and any(c.dep_ == "auxpass" for c in tok.head.children):
+        return False  # 'the phone was used to tell the family': a tool, not a habit of saying
     if _hypothetical(tok) or _comparison(tok):
         return False
     lem = tok.lemma_.lower()
@@ -326,6 +363,22 @@ def _is_speech(tok) -> bool:
         return not (lem == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
     # tagger slips on headline verbs ("..., Shoigu warns"): accept the form when it has a subject
     return tok.lower_ in SPEECH_FORMS and lem != "point" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+# The words that negate a verb. The parser also tags a name's first word 'neg' ('Nguyễn Văn An, a driver,
+# said ...'), which negates nothing.
+_NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither", "nt", "nobody", "none", "nothing"})
+
+
+def _said_to_be(tok) -> bool:
+    """'The bridge, said to be the longest in Europe, ...', 'a painting reported to be worth £3m': a verb
+    of saying with 'to be'/'to have' right after it describes its noun by hearsay; nobody is cited. (The
+    parser may make the noun the verb's subject and the rest of the sentence its complement.)"""
+    if tok.lemma_.lower() not in {"say", "report", "rumour", "rumor"} or tok.i + 2 >= len(tok.doc):
+        return False
+    to, verb = tok.doc[tok.i + 1], tok.doc[tok.i + 2]
+    return to.lower_ == "to" and verb.lemma_.lower() in {"be", "have"} and verb.head.i == tok.i \
+        and verb.dep_ == "xcomp"
 
 
 # A quotation's closing words before its tag: the quote ends in ',', '?', '!', a dash or '…' and its mark closes
@@ -493,8 +546,9 @@ def _tells_whether(tok) -> bool:
 
 # Verbs after which "to say" was said: "went on to say"; "was forced to admit" (it admitted it).
 # "Defenders of the bill like to say that ...": a habit of saying, said.
+# "My mother used to tell me ...": a habit of saying, said.
 _SAY_GOVERNORS = frozenset({"go", "continue", "proceed", "add", "repeat", "hasten", "rush", "stop", "pause", "like", "love",
-                            "force", "compel", "oblige"})
+                            "force", "compel", "oblige", "use"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 
 
@@ -528,6 +582,15 @@ def _may_speak(tok) -> bool:
     return (tok.lower_ in {"he", "she", "they", "we", "i", "you"} or tok.pos_ == "PROPN"
             or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
             or tok.lemma_.lower() in _SPEAKER_NOUNS | TITLES | DOC_NOUNS | _FINDERS)
+
+
+def _name_read_as_adjective(tok) -> bool:
+    """'Kommersant, citing two sources, reported that ...': the tagger reads a name ending like an adjective
+    as one and the parser hangs it on the verb as a modifier. A capitalised adjective opening its sentence,
+    set off by a comma, is the verb's subject when the verb has none ('Angry, ...' is not said to anyone:
+    the caller asks only when no subject was found)."""
+    return tok.dep_ == "advmod" and tok.tag_ == "JJ" and tok.is_title and tok.is_sent_start \
+        and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","
 
 
 def _subject(verb):
@@ -580,7 +643,8 @@ def _subject(verb):
         if depth == 0 and not any(c.dep_ in {"nsubjpass", "expl", "csubj"} for c in v.children):
             # parser slip on "Washington, meanwhile, has warned ...": a bare noun opening the clause
             first = next((c for c in v.children if c.i < v.i), None)
-            if first is not None and first.dep_ in {"npadvmod", "dep"} and first.pos_ in {"PROPN", "NOUN"} \
+            if first is not None and (first.dep_ in {"npadvmod", "dep"} and first.pos_ in {"PROPN", "NOUN"}
+                                      or _name_read_as_adjective(first)) \
                     and first.ent_type_ not in {"DATE", "TIME"}:
                 return first
         if v.dep_ not in _CLIMB or v.head.i == v.i:

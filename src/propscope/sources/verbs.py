@@ -36,7 +36,7 @@ def _speech_block(verb) -> tuple[int, int]:
     quoted = _quoted_subject(verb)  # the quotation's noun the parser made a subject is no part of the clause
     for c in verb.children:
         if c.dep_ in {"ccomp", "parataxis", "conj", "cc", "advcl", "punct", "mark"} or c.is_space \
-                or quoted is not None and c.i == quoted.i or _closed_off_before(c, verb):
+                or quoted is not None and c.i == quoted.i or _closed_off_before(c, verb) or _opens_quote(c, verb):
             continue
         toks.extend(c.subtree)
     toks = [t for t in toks if not t.is_punct and not t.is_space]
@@ -54,6 +54,18 @@ def _closed_off_before(child, verb) -> bool:
     if child.i > verb.i:
         return False
     return any(t.text in {"”", '"', "’", "''"} for t in verb.doc[child.right_edge.i + 1 : verb.i])
+
+
+def _opens_quote(child, verb) -> bool:
+    """Whether a word the parser hung on the verb opens with a quotation mark after it: in 'used to tell me
+    "never borrow ..."' the quotation is parsed as a complement of 'tell'; it is what was said, no part of
+    the clause of saying. A quoted infinitive with 'to' ('wrote "to find out what I think"') is the verb's
+    purpose, not its words, and stays in the clause."""
+    if child.i < verb.i or child.left_edge.i <= verb.i or any(c.tag_ == "TO" for c in child.children):
+        return False
+    first = child.left_edge  # the mark itself, or the mark the parser hung on the verb right before it
+    before = child.doc[first.i - 1]
+    return any(t.tag_ == "``" or t.text in {"“", "‘"} for t in (first, before) if t.i > verb.i)
 
 
 def _quote_after(text: str, end: int, quotes: list[Quote]) -> Quote | None:
@@ -178,6 +190,8 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         # parser labels it an object: 'She said afterwards that she had ...'), with a focus adverb
         # before it ('telling reporters only that he would ...')
         toks = list(c.subtree)
+        if (split := _split_complement(verb, c)) is not None:  # 'that captain X would lead ...' read as two clauses
+            toks += list(split.subtree)
         opening = toks[0] if toks[0].text == "(" else doc[toks[0].i - 1]
         close = next((t for t in doc[opening.i : toks[-1].i] if t.text == ")"), None) \
             if opening.text == "(" and opening.i > verb.i else None
@@ -193,7 +207,9 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
                 and toks[lead].head.i == c.i:
             lead += 1
         if toks[lead].lower_ == "that" and (toks[lead].dep_ == "mark" or toks[lead].tag_ == "IN"
-                                            or lead == 0 and _that_read_as_relative(c)) \
+                                            or lead == 0 and (_that_read_as_relative(c) or _that_object_of_passive(c))
+                                            # a relative 'that' opens no complement of a verb of saying
+                                            or toks[lead].tag_ == "WDT" and c.dep_ == "ccomp" and c.head.i == verb.i) \
                 and toks[lead].head.i == c.i:
             toks = toks[lead + 1:]
         elif (that := _that_after_aside(verb, c, toks)) is not None:
@@ -303,7 +319,9 @@ def _named_after_colon(text: str, s: int, e: int) -> tuple[int, int]:
     if not re.match(r"what\b", text[s:e], re.I):
         return s, e
     inside = text.find(":", s, e)  # the parser may have run the clause on over the colon
-    m = _WHAT_THEN_COLON.match(text, inside if inside >= 0 and "\n" not in text[s:inside] else e)
+    # the parser may have ended the clause inside a contraction ('won’t' split as 'wo' + 'n’t'), before the colon
+    m = _WHAT_THEN_COLON.match(text, inside if inside >= 0 and "\n" not in text[s:inside] else
+                               e + len(re.match(r"[^\s:]*", text[e:]).group()))
     if m is None:
         return s, e
     if inside >= 0 and m.end() < e:  # the clause the parser found already ends where its sentence does
@@ -336,6 +354,22 @@ def _that_clause_first(verb, ccomps: list):
     later = [c for c in ccomps[1:] if c.i > first.i]
     later += [t for t in first.subtree if t.dep_ in {"ccomp", "acl", "relcl"} and t.i > first.i]
     return min((c for c in later if _that_clause(c)), key=lambda c: c.i, default=first)
+
+
+def _split_complement(verb, clause):
+    """The second half of a reported clause the parser split in two: in 'announced by the league that captain
+    Sara Olsen would lead the team' it read 'captain' as a verb with 'that' as its subject, and 'would lead
+    ...' as a second complement of the verb of saying. A complement opened by such a 'that' and followed at
+    once (no punctuation between) by another complement of the same verb, which has no subject of its own,
+    is one clause with it. None otherwise."""
+    first = clause.doc[clause.left_edge.i]
+    if clause.head.i != verb.i or clause.i < verb.i or first.lower_ != "that" or first.tag_ != "WDT" \
+            or first.dep_ != "nsubj" or first.head.i != clause.i:
+        return None
+    nxt = next((c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == clause.right_edge.i + 1), None)
+    if nxt is None or any(x.dep_ in {"nsubj", "nsubjpass", "expl"} for x in nxt.children):
+        return None
+    return nxt
 
 
 def _contrast_tail(verb, clause) -> int | None:
@@ -634,7 +668,10 @@ def _addressee_clause(verb) -> list:
                     m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
                 return [c]
     addressees = [h for h in heads if h.head.i == verb.i and h.dep_ in {"dobj", "dative"}]
-    return [c for obj in addressees for c in obj.children if _that_read_as_relative(c) or _clause_on_name(obj, c)][:1]
+    found = [c for obj in addressees for c in obj.children if _that_read_as_relative(c) or _clause_on_name(obj, c)]
+    # 'told MPs in a letter that the system had been “badly delayed”': on any noun, a passive clause
+    # whose 'that' the parser made its object (a passive takes no object) is the reported clause
+    return (found or [c for obj in heads for c in obj.children if _that_object_of_passive(c)])[:1]
 
 
 def _clause_on_name(obj, c) -> bool:
@@ -645,6 +682,17 @@ def _clause_on_name(obj, c) -> bool:
         return False
     subj = next((x for x in c.children if x.dep_ in {"nsubj", "nsubjpass"} and x.i < c.i), None)
     return subj is not None and subj.left_edge.i == obj.i + 1
+
+
+def _that_object_of_passive(c) -> bool:
+    """A clause the parser hung on a noun as a relative clause with 'that' as the object of a passive verb
+    ('a letter that the system had been delayed by ...'): a relative 'that' would be the passive's
+    subject, so this 'that' is the complementiser of a reported clause."""
+    if c.dep_ != "relcl" or c.i < c.head.i:
+        return False
+    that = c.doc[c.left_edge.i]
+    return that.lower_ == "that" and that.head.i == c.i and that.dep_ == "dobj" \
+        and any(x.dep_ == "nsubjpass" and x.i > that.i for x in c.children)
 
 
 def _that_read_as_relative(c) -> bool:
