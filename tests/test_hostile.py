@@ -3492,3 +3492,36 @@ def test_a_scheduler_address_that_is_no_dask_scheduler_is_one_line_within_second
     finally:
         for server in (web, garbled, silent):
             server.close()
+
+
+def test_the_output_file_never_replaces_an_input(tmp_path, monkeypatch):
+    """-o naming an input (by its name, a link to it or a hard link) wrote the report over the
+    article, exit 0; -o naming a file an input folder holds read it as an article, then replaced
+    it (a rerun analysed its own last report); -o naming a link that leads back to itself
+    replaced the link. Each is refused before any work, and every input file is left as it was."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "one.txt").write_text("The first story, about a ferry that never sailed.")
+    (folder / "two.html").write_text(PAGE.format(t="Second story"))
+    (tmp_path / "alias.txt").symlink_to(folder / "one.txt")
+    os.link(folder / "two.html", tmp_path / "twin.html")
+    (tmp_path / "circle").symlink_to("circle")
+    before = {p: p.read_bytes() for p in folder.iterdir()}
+    cases = [("analyze", [folder / "one.txt"], folder / "one.txt", "names the input"),
+             ("analyze", [tmp_path / "alias.txt"], folder / "one.txt", "names the input"),
+             ("reuse", [tmp_path / "twin.html", tmp_path / "alias.txt"], folder / "two.html", "names the input"),
+             ("analyze", [folder], folder / "two.html", "is a file in the input folder"),
+             ("reuse", [folder], folder / "nested" / ".." / "one.txt", "is a file in the input folder"),
+             ("analyze", [folder], "circle", "leads back to itself")]
+    for command, inputs, output, says in cases:
+        r = CliRunner().invoke(main, [command, *map(str, inputs), "-o", str(output), "--model", "ngram"]
+                               if command == "analyze" else [command, *map(str, inputs), "-o", str(output)])
+        assert r.exit_code in (1, 2) and isinstance(r.exception, SystemExit), (command, output, r.exception)
+        assert says in r.stderr and "Traceback" not in r.stderr, r.stderr
+        assert {p: p.read_bytes() for p in folder.iterdir()} == before and (tmp_path / "circle").is_symlink()
+    # a report written into the folder it read is refused on the next run; propscope's own JSON there is skipped
+    (folder / "analyses.jsonl").write_text(json.dumps({"article": {"id": "one", "text": "x"}, "spans": []}) + "\n")
+    r = CliRunner().invoke(main, ["reuse", str(folder), "-o", str(folder / "analyses.jsonl"), "--format", "json"])
+    assert r.exit_code == 0 and "holds propscope's own analyses" in r.stderr and "clusters" in (
+        folder / "analyses.jsonl").read_text()

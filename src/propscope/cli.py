@@ -516,6 +516,7 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, ret
     if not paths:
         raise click.UsageError("give at least one PATH, or --db to analyse a store")
     paths = _readable_inputs(paths, counter)
+    _output_not_input(output, paths)
     out = _open_output(output)
     # every input is read (and every bad one reported) before the slow model load
     items = list(_articles(paths, opts, counter))
@@ -588,6 +589,29 @@ def _readable_inputs(paths, counter: Counter) -> list[str]:
     return kept
 
 
+def _output_not_input(output: str | None, paths) -> None:
+    """-o never replaces an input. Naming one (``analyze story.txt -o story.txt``, or through a
+    link) put the report where the article was, exit 0. Naming a file that an input folder holds
+    and the command reads (``analyze corpus/ -o corpus/report.txt`` run again) read the last
+    report as an article, or an article as input, and then replaced it; propscope's own JSON
+    analyses there are not read (``ingest.is_analysis_output``), so those may be rewritten."""
+    target = _output_file(output) if output else None
+    if target is None:
+        return
+    for p in paths:
+        if p == "-" or ingest.is_url(p):
+            continue
+        with contextlib.suppress(OSError, ValueError):  # not there, or no file: the reader says so
+            if os.path.samefile(p, target):
+                raise click.UsageError(f"-o {ingest.printable(output)} names the input {ingest.printable(p)}, "
+                                       "which the output would replace: write it to another file")
+            if (Path(p).is_dir() and target.is_relative_to(Path(p).resolve()) and target.is_file()
+                    and ingest.read_in_folder(target.name) and not ingest.is_analysis_output(target)):
+                raise click.UsageError(f"-o {ingest.printable(output)} is a file in the input folder "
+                                       f"{ingest.printable(p)}, which would be read as an article and then replaced: "
+                                       "write the output outside that folder")
+
+
 def _absent(path: str) -> bool:
     """Whether nothing is at ``path``. One that is there but cannot be looked at (in a folder
     without permission; Path.exists raises there) is kept, for the reader to say why."""
@@ -607,8 +631,9 @@ def _output_file(output: str) -> Path | None:
     try:
         if not stat.S_ISREG(os.stat(output).st_mode):
             return None
-    except OSError:  # not there yet: it is made
-        pass
+    except OSError as e:  # not there yet: it is made; but a link that leads back to itself was replaced
+        if e.errno == errno.ELOOP:
+            _fail(f"cannot write {ingest.printable(output)}: {e.strerror} (a link that leads back to itself)")
     return Path(os.path.realpath(output))
 
 
@@ -777,6 +802,7 @@ def reuse(paths, db, fmt, min_chars, boilerplate, boilerplate_pages, similarity,
         raise click.UsageError("give PATHS, or --db to look for reuse among stored articles")
     counter: Counter = Counter()
     opts = _read_options(max_bytes, allow_private_urls)
+    _output_not_input(output, paths)
     store = None if db is None else _open_store(db) if paths else _open_existing_store(db)
     if store is not None:
         if paths:
