@@ -296,3 +296,68 @@ def test_countries_that_play_each_other_keep_their_label_and_a_number_range_make
     got = labels("Japan beat Spain 2-1 in the group stage.")
     assert got.get("Japan") == got.get("Spain") == "GPE"
     assert labels("Between 10-15 people were hurt in a strike at Pokrovsk, officials said.").get("Pokrovsk") == "GPE"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Aid lorries were diverted to Kelmarsh after the storm.", "Kelmarsh"),
+    ("Residents of Villanueva de la Serena were told to leave, said the government of Castilla-La Mancha.",
+     "Castilla-La Mancha"),
+])
+def test_a_town_after_a_preposition_of_going_or_the_government_of_is_a_place(text, name):
+    assert labels(text).get(name) == "GPE"
+
+
+def test_a_firm_that_investors_are_in_stays_a_body():
+    assert labels("Investors in Tesla lost billions.").get("Tesla") == "ORG"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Orbán's cabinet approved the budget on Tuesday.", "Orbán"),
+    ("Sheinbaum's tariffs angered exporters.", "Sheinbaum"),
+    ("Sánchez's wife testified on Friday.", "Sánchez"),
+])
+def test_a_name_that_owns_what_only_a_person_has_is_a_person(text, name):
+    assert labels(text).get(name) == "PERSON"
+
+
+def test_a_name_that_owns_a_named_person_is_a_team_not_a_person():
+    assert labels("Williams's Alex Albon crashed on lap three.").get("Williams") == "ORG"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("SNCB cancelled all trains to Brussels.", "SNCB"),
+    ("FAO: Food Prices Climb Again\nThe Food and Agriculture Organization said its index rose for a third month.",
+     "FAO"),
+])
+def test_initials_that_act_or_spell_a_body_named_in_full_are_a_body_even_in_a_headline(text, name):
+    assert labels(text).get(name) == "ORG"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Yazidi families returned to Sinjar last year.", "Yazidi"),
+    ("Druze clerics met in the village on Friday.", "Druze"),
+])
+def test_peoples_and_faiths_without_an_adjectives_ending_are_groups(text, name):
+    assert labels(text).get(name) == "NORP"
+
+
+def test_a_hyphenated_agency_named_after_its_country_is_one_body():
+    got = labels("Meteorologists at Météo-France expect snow.")
+    assert got.get("Météo-France") == "ORG" and "Météo" not in got
+
+
+def test_threads_is_the_platform_in_a_text_about_posting():
+    text = "She posted the clip on Instagram and Threads, where it was shared by thousands of accounts."
+    assert labels(text).get("Threads") == "ORG"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kataib Sayyid al-Shuhada fighters were killed.", "Kataib Sayyid al-Shuhada"),
+    ("The Gulf Cartel denied it.", "Gulf Cartel"),
+])
+def test_armed_groups_named_by_their_arabic_word_for_a_body_or_as_a_cartel_are_bodies(text, name):
+    assert labels(text).get(name) == "ORG"
+
+
+def test_a_one_word_side_of_a_match_the_text_never_names_as_a_person_is_a_club():
+    assert labels("Fenerbahce beat Trabzonspor 3-1 on Saturday.").get("Fenerbahce") == "ORG"

@@ -48,7 +48,9 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
 def _headline_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """In headline-case lines the small model takes capitalised words for names ("Job-Killing
     Disaster", "Benton Blasts Radical"): there a mention is kept only as far as it is a name the
-    body of the article also mentions (cut down to it: "Benton Blasts Radical" -> "Benton"), or a place the
+    body of the article also mentions (cut down to it: "Benton Blasts Radical" -> "Benton"), with the label
+    the body gives that name ('Porto' in "Pavlidis Double Sinks Porto", a club in the body), the initials
+    of a body the article names in full ("WHO: ..." beside "the World Health Organization"), or a place the
     model labelled one whose whole name is a well-known place's ("... ACCUSED OF SPYING FOR MOSCOW")."""
     from ..places import is_place
 
@@ -56,27 +58,41 @@ def _headline_mentions(text: str, mentions: list[EntityMention]) -> list[EntityM
     if not heads:
         return mentions
 
-    def in_head(m: EntityMention) -> bool:
-        return any(a <= m.start and m.end <= b for a, b in heads)
+    def in_head(m: EntityMention) -> bool:  # a mention the model ran on over the line break is in it too
+        return any(a <= m.start and m.end - (len(m.text) - len(m.text.rstrip())) <= b for a, b in heads)
 
     body = [m for m in mentions if not in_head(m)]
-    known = {" ".join(_name_tokens(m.text, True)).lower() for m in body}
-    known |= {w for k in list(known) for w in k.split()} - _SMALL_WORDS
+    names = {" ".join(_name_tokens(m.text, True)).lower() for m in body}
+    seen: dict[str, set[str]] = {}
+    for m in body:  # a possessive's label is a weak guess ("Louis Farrakhan's views" read as a body)
+        if not re.match(r"['’]s\b", text[m.end : m.end + 3]):
+            seen.setdefault(" ".join(_name_tokens(m.text, True)).lower(), set()).add(m.label)
+    labels = {k: next(iter(v)) if len(v) == 1 else "" for k, v in seen.items()}  # "": the body is of two minds
+    known = names | {w for k in names for w in k.split()} - _SMALL_WORDS
+    initials = {"".join(w[0] for w in k.split() if w not in _SMALL_WORDS).upper()
+                for k, label in labels.items() if label == "ORG" and len(k.split()) > 1}
     out = []
     for m in mentions:
-        if not in_head(m) or m.label == "GPE" and is_place(m.text if not m.text.isupper() else m.text.title()):
+        if not in_head(m) or m.label == "GPE" and is_place(m.text if not m.text.isupper() else m.text.title()) \
+                or m.label == "ORG" and m.text.isupper() and m.text in initials:
             out.append(m)
             continue
         toks = [(t.start(), t.end()) for t in re.finditer(r"\S+", m.text)]
-        best = None
-        for i in range(len(toks)):  # the longest run of the mention's words that the body names
+        runs = []
+        for i in range(len(toks)):  # the runs of the mention's words that the body names, longest first
             for j in range(len(toks), i, -1):
                 s, e = m.start + toks[i][0], m.start + toks[j - 1][1]
                 s, e = _strip_det(text, s, e)
-                if " ".join(_name_tokens(text[s:e], True)).lower() in known and (best is None or e - s > best[1] - best[0]):
-                    best = (s, e)
-        if best is not None:
-            out.append(EntityMention(best[0], best[1], text[best[0]:best[1]], m.label))
+                if " ".join(_name_tokens(text[s:e], True)).lower() in known:
+                    runs.append((s, e))
+        whole = [r for r in runs if " ".join(_name_tokens(text[r[0]:r[1]], True)).lower() in names]
+        kept: list[tuple[int, int]] = []
+        for s, e in sorted(whole or runs, key=lambda r: (r[0] - r[1], r[0])):  # the body's whole names, apart
+            if not any(s < b and a < e for a, b in kept) and (whole or not kept):
+                kept.append((s, e))
+        for s, e in sorted(kept):
+            label = labels.get(" ".join(_name_tokens(text[s:e], True)).lower()) or m.label
+            out.append(EntityMention(s, e, text[s:e], label))
     return out
 
 

