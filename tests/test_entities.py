@@ -361,3 +361,7 @@ def test_armed_groups_named_by_their_arabic_word_for_a_body_or_as_a_cartel_are_b
 
 def test_a_one_word_side_of_a_match_the_text_never_names_as_a_person_is_a_club():
     assert labels("Fenerbahce beat Trabzonspor 3-1 on Saturday.").get("Fenerbahce") == "ORG"
+
+
+def test_a_known_place_before_a_bodys_noun_stays_the_body():
+    assert labels("Loans rose, according to figures from the Halifax bank.").get("Halifax") != "GPE"

@@ -284,8 +284,9 @@ def _context_label(doc, ent) -> str | None:
         return "NORP"  # 'Sikh groups', 'Alawite families'; 'the Amhara region' is a place
     if label in {"ORG", "FAC"} and _town_after_preposition(doc, ent):
         return "GPE"  # 'schools in Nimes', 'withdrew toward Bahir Dar', 'diverted to Cherbourg'
-    if label == "ORG" and _is_place(ent.text) and not _match_sentence(ent.sent):
-        return "GPE"  # 'between Lyon and Marseille'; a club keeps its label in a match
+    if label == "ORG" and _is_place(ent.text) and not _match_sentence(ent.sent) \
+            and not (nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"):
+        return "GPE"  # 'between Lyon and Marseille'; a club keeps its label in a match, 'the Halifax bank' is one
     bare = words[1:] if len(words) > 1 and words[0].lower() == "the" else words
     if len(bare) > 2 and bare[:2] == ["Port", "of"] and not _is_place(" ".join(bare)):  # not 'Port of Spain'
         return "ORG" if label != "ORG" else None
