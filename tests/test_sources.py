@@ -2820,3 +2820,15 @@ def test_a_quote_told_by_habit_inside_another_quote():
     assert got == {("My coach", "tell", "never look at the scoreboard"),
                    ("sprinter", "said", 'My coach used to tell us "never look at the scoreboard", and he was right')}
     assert sources.extract("The phone was used to tell the family that he had died.").attributions == []
+
+
+def test_a_quotation_after_the_verb_and_a_comma_is_what_was_written():
+    """'X wrote, “Let nobody pretend ...”': the parser hangs the quotation on the verb as a complement; it is
+    the content. A quoted object right after a verb ('threaten “public safety”') and a quoted book title before
+    the quote ('wrote in the book, “The Last Tsar,” “...”') are not."""
+    check("Writing for the Herald, Ann Cole wrote, “Let nobody pretend that the council did not know.”", "Ann Cole",
+          "wrote", "Let nobody pretend that the council did not know")
+    check("The ministry has argued that the release of the files would threaten “public safety.”", "ministry",
+          "argued", "the release of the files would threaten “public safety")
+    check("As the historian Ian Hart wrote in the book, “The Last Tsar,” “In truth the family never stood a chance.”",
+          "historian Ian Hart", "wrote", "In truth the family never stood a chance")

@@ -57,15 +57,27 @@ def _closed_off_before(child, verb) -> bool:
 
 
 def _opens_quote(child, verb) -> bool:
-    """Whether a word the parser hung on the verb opens with a quotation mark after it: in 'used to tell me
-    "never borrow ..."' the quotation is parsed as a complement of 'tell'; it is what was said, no part of
-    the clause of saying. A quoted infinitive with 'to' ('wrote "to find out what I think"') is the verb's
-    purpose, not its words, and stays in the clause."""
-    if child.i < verb.i or child.left_edge.i <= verb.i or any(c.tag_ == "TO" for c in child.children):
+    """Whether a word the parser hung on the verb opens a quotation of what was said: in 'used to tell me
+    "never borrow ..."' and 'wrote, “Let the record show ...”' the quotation is parsed as a complement of the
+    verb; it is what was said, no part of the clause of saying. A quoted infinitive with 'to' ('wrote "to find
+    out what I think"') is the verb's purpose; a quoted object right after the verb ('would threaten
+    “national security”') or a quoted title followed by the quote itself ('wrote in the book, “The Dictator
+    Pope,” “In fact ...”') is no quotation of words, and they stay in the clause."""
+    if child.i < verb.i or child.left_edge.i <= verb.i or child.dep_ not in {"xcomp", "dobj"} \
+            or any(c.tag_ == "TO" for c in child.children):
         return False
+    doc = child.doc
     first = child.left_edge  # the mark itself, or the mark the parser hung on the verb right before it
-    before = child.doc[first.i - 1]
-    return any(t.tag_ == "``" or t.text in {"“", "‘"} for t in (first, before) if t.i > verb.i)
+    mark = next((t for t in (first, doc[first.i - 1]) if t.i > verb.i and (t.tag_ == "``" or t.text in {"“", "‘"})),
+                None)
+    if mark is None:
+        return False
+    if child.dep_ == "xcomp":
+        return True
+    if doc[mark.i - 1].text not in {",", ":"}:  # a quotation as the object only after 'points out, “...”'
+        return False
+    after = next((t for t in doc[child.right_edge.i + 1 :] if not (t.is_punct and t.tag_ != "``")), None)
+    return after is None or after.tag_ != "``"
 
 
 def _quote_after(text: str, end: int, quotes: list[Quote]) -> Quote | None:
