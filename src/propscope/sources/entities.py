@@ -32,6 +32,12 @@ def _name_tokens(name: str, person: bool) -> list[str]:
 _SMALL_WORDS = frozenset("a an the of in on at to for as and or but by with from vs via over after into".split())
 
 
+def initials(name: str) -> str:
+    """The capitals a body's name is shortened to ('World Health Organization' -> 'WHO', 'Médecins Sans
+    Frontières' -> 'MSF'), its small words left out: how a text that names a body in full writes it after."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS | {"de", "des", "du"}).upper()
+
+
 def _headline_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the lines written in headline case: short, no final period, most words
     capitalised ("Benton Blasts Radical Climate Agenda as Job-Killing Disaster")."""
@@ -69,12 +75,11 @@ def _headline_mentions(text: str, mentions: list[EntityMention]) -> list[EntityM
             seen.setdefault(" ".join(_name_tokens(m.text, True)).lower(), set()).add(m.label)
     labels = {k: next(iter(v)) if len(v) == 1 else "" for k, v in seen.items()}  # "": the body is of two minds
     known = names | {w for k in names for w in k.split()} - _SMALL_WORDS
-    initials = {"".join(w[0] for w in k.split() if w not in _SMALL_WORDS).upper()
-                for k, label in labels.items() if label == "ORG" and len(k.split()) > 1}
+    shortened = {initials(k) for k, label in labels.items() if label == "ORG" and len(k.split()) > 1}
     out = []
     for m in mentions:
         if not in_head(m) or m.label == "GPE" and is_place(m.text if not m.text.isupper() else m.text.title()) \
-                or m.label == "ORG" and m.text.isupper() and m.text in initials:
+                or m.label == "ORG" and m.text.isupper() and m.text in shortened:
             out.append(m)
             continue
         toks = [(t.start(), t.end()) for t in re.finditer(r"\S+", m.text)]

@@ -188,14 +188,19 @@ trust faith confidence belief believe interest invest investor investment shareh
 """.split())
 
 
+def _line_around(text: str, start: int, end: int) -> str:
+    """The line of ``text`` that holds ``text[start:end]``: whether it is written in lower case tells shouted
+    capitals and a body's initials from a line written all in capitals."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+
+
 def _shouted(doc, ent) -> bool:
     """Whether ``ent`` is a word shouted in capitals ('at it AGAIN', 'will NEVER admit') in a line written
     in lower case: capitals the tagger reads as an adverb or a common word of four letters or more
     ('NOBODY', 'EVERYONE'), with no article before them. Not any word: the tagger reads unknown
     initials as a verb or an adjective too ('ISIS twice', 'CFIUS people'), and 'WHO' and 'US' are bodies."""
-    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
-    line_end = doc.text.find("\n", ent.end_char)
-    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    line = _line_around(doc.text, ent.start_char, ent.end_char)
     prev = doc[ent.start - 1] if ent.start > 0 else None
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -358,7 +363,7 @@ trip visit flight flights ferry ferries train trains bus buses road route journe
 # Capitalised words for the bodies that sit in a place, which 'in' names as often as a town: 'in Congress'.
 _INSTITUTIONS = frozenset("""
 Congress Parliament Senate Court Cabinet Government Council House Assembly Commons Lords Duma Knesset Bundestag
-Sejm Rada Majlis Diet Legislature Kremlin Pentagon Whitehall Supreme Chamber Assembly
+Sejm Rada Majlis Diet Legislature Kremlin Pentagon Whitehall Supreme Chamber
 """.split())
 # Nouns for a piece of writing, whose 'in' names an outlet: 'an article in Catholic World Report'.
 _WRITINGS = frozenset("article piece interview op-ed column report story essay letter editorial post".split())
@@ -476,9 +481,7 @@ def _initials(doc, ent, label: str) -> bool:
     if len(ent) != 1 or not re.fullmatch(r"[A-Z](?:[a-z]?[A-Z]|[0-9])[A-Z0-9]{0,5}", ent.text) \
             or ent.text in _NOT_BODY_CAPS or ent.text in _PLACE_INITIALS or _is_place(ent.text.title()):
         return False
-    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
-    line_end = doc.text.find("\n", ent.end_char)
-    if not any(c.islower() for c in doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]):
+    if not any(c.islower() for c in _line_around(doc.text, ent.start_char, ent.end_char)):
         return False
     if label == "GPE" and (ent.text.isalpha() and not 3 <= len(ent.text) <= 5 or ent.end < len(doc)
                            and doc[ent.end].text == ":"):
@@ -635,16 +638,13 @@ def _acronym_body(doc, tok) -> bool:
 
     if not (tok.is_upper or re.fullmatch(r"[A-Z][a-z][A-Z]", tok.text)) or not (tok.is_alpha and 2 <= len(tok) <= 6) \
             or tok.text in _NOT_BODY_CAPS:  # 'IAEA', and the mixed initials of 'AfD', 'PiS'
-
         return False
     if _spells_a_body(doc, tok):
         return True
     if tok.lower_ in STOP_WORDS or tok.pos_ == "ADV" or tok.tag_ not in {"NNP", "NN", "NNPS"} and not (
             tok.tag_ == "NNS" and not tok.is_upper):  # the tagger reads 'PiS' as a plural
         return False
-    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
-    line_end = doc.text.find("\n", tok.idx)
-    if not any(c.islower() for c in doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]):
+    if not any(c.islower() for c in _line_around(doc.text, tok.idx, tok.idx)):
         return False
     if any(t.is_upper and t.is_alpha and len(t) > 1 for t in (doc[tok.i - 1] if tok.i else None, doc[tok.i + 1]
                                                                 if tok.i + 1 < len(doc) else None) if t is not None):
@@ -664,18 +664,13 @@ def _acronym_body(doc, tok) -> bool:
 _BODY_PARTS = frozenset("building headquarters offices office chief head spokesman spokeswoman spokesperson".split())
 
 
-_INITIALS_SKIP = frozenset("of the for and on in de des du".split())
-
-
 def _spells_a_body(doc, tok) -> bool:
     """Whether ``tok``'s capitals are the initials of a body of two words or more that the text names
     ('WHO' beside 'World Health Organization', 'MSF' beside 'Médecins Sans Frontières')."""
-    for e in doc.ents:
-        if e.label_ == "ORG" and len(e) > 1:
-            words = [t.text for t in e if t.is_alpha and t.lower_ not in _INITIALS_SKIP]
-            if len(words) > 1 and "".join(w[0] for w in words).upper() == tok.text:
-                return True
-    return False
+    from .entities import initials
+
+    return any(e.label_ == "ORG" and sum(t.is_alpha for t in e) > 1
+               and initials(" ".join(t.text for t in e if t.is_alpha)) == tok.text for e in doc.ents)
 
 
 # Words that show a text is about social media, where a lone 'X' is the platform that was Twitter.
