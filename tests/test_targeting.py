@@ -201,3 +201,124 @@ def test_a_stored_quote_without_a_speaker_takes_the_tag_the_sources_step_reads()
         got = sources.targets([m.to_dict() for m in res.entities], [{"start": s, "end": e, "technique": "Name_Calling"}],
                               t, attributions=[a.to_dict() for a in res.attributions], quotes=qs)
         assert "Ines Tal" not in [x["text"] for x in got[0]["targets"]]
+
+
+def test_he_two_sentences_on_passes_over_the_body_named_after_the_person():
+    """'Minister X cut pensions. Retirees marched on the Bundestag. He ...': the 'he' means the person who
+    opened the sentence before, not the body named since; 'they' does not pass a person so."""
+    t = ("Finance Minister Klaus Berger froze the teachers' pay in March. Teachers marched on the Bundestag in April. "
+         "He has betrayed every classroom, the union said.")
+    assert _names(t, "betrayed every classroom", "Loaded_Language") == ["Klaus Berger"]
+
+
+def test_a_body_tagged_name_given_a_title_is_a_person_she_may_stand_for():
+    """A name the model took for a body but the text gives a title ('X, the new chair of the regulator') is a
+    person: a 'she' after it stands for it."""
+    t = ("Oksana Melnyk, the new chairwoman of the energy regulator, has doubled the tariffs. “She is robbing "
+         "pensioners blind,” said retired miner Petro Koval.")
+    res = sources.extract(t)
+    ents = [{**m.to_dict(), "label": "ORG"} if m.text == "Oksana Melnyk" else m.to_dict() for m in res.entities]
+    s, e = _span(t, "robbing pensioners blind")
+    got = sources.targets(ents, [{"start": s, "end": e, "technique": "Loaded_Language"}], t,
+                          attributions=res.attributions, quotes=res.quotes)
+    assert [x["text"] for x in got[0]["targets"]] == ["Oksana Melnyk"]
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("Canada slapped new duties on dairy imports. It is strangling Vermont farmers, the governor said.",
+     "strangling Vermont farmers", ["Canada"]),
+    ("Amazon closed its warehouse in Leipzig. It is shameful that workers learned it from the radio, the union said.",
+     "shameful", []),
+])
+def test_an_it_that_acts_stands_for_the_body_named_before(text, span, names):
+    """'X did ... . It is *strangling Y*': an 'it' that does what the span says is the body or country named
+    before, not the group the verb acts on; the 'it' of 'It is shameful that ...' is no one."""
+    assert _names(text, span, "Loaded_Language") == names
+
+
+def test_the_one_a_quote_is_yelled_at_is_its_target():
+    """'“Go home, thief!” the crowd screamed at Senator X outside the court': the insult is aimed at X, not
+    at the place its words name."""
+    t = "“Go home to Lisbon, thief!” the crowd screamed at Senator Rui Pacheco outside the court."
+    assert _names(t, "thief") == ["Rui Pacheco"]
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("Poverty in Glasgow rose for one reason only: the Tories cut the benefits.",
+     "Poverty in Glasgow rose for one reason only: the Tories cut the benefits", ["Tories"]),
+    ("Everybody in Carrickmore has already joined the boycott of the new supermarket.",
+     "Everybody in Carrickmore has already joined the boycott", []),
+])
+def test_a_place_a_span_sets_its_scene_in_is_no_target(text, span, names):
+    """'Poverty in X rose because Y ...': X is where it happens, Y is blamed; 'everybody in X' is whoever
+    lives there, not X."""
+    assert _names(text, span, "Causal_Oversimplification") == names
+
+
+def test_the_rulers_named_before_are_not_the_place_they_struck():
+    """'X's army shelled a hospital in Y. The generals ...': the generals are X's, not Y's, the place where
+    their deed was done (a place named alone still is the one a 'regime' means)."""
+    t = "Eritrea's army shelled a clinic in Adigrat on Sunday. The generals are butchers, the aid group said."
+    assert _names(t, "butchers") == ["Eritrea"]
+
+
+def test_a_name_in_the_relative_clause_of_a_label_is_whom_the_subject_harmed():
+    """'X is *a crook who has drained the Y Fund*': X is called a crook; the fund is what he harmed."""
+    t = "Director Pablo Ruiz is a crook who has drained the Andes Pension Fund, the workers said."
+    assert _names(t, "a crook who has drained the Andes Pension Fund") == ["Pablo Ruiz"]
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("Okonkwo: ‘Adeleke Is a Disgrace to Lagos’\nSenator Chidi Okonkwo attacked his rival, Bola Adeleke, on Friday.",
+     "a Disgrace to Lagos", ["Bola Adeleke"]),
+    ("Ward: ‘Ashby Is a Menace’\nMayor Ellen Ward attacked her challenger, Carl Ashby, on Monday.", "a Menace",
+     ["Carl Ashby"]),
+    ("Haddad Kneels Before Riyadh\nForeign Minister Sami Haddad signed the oil deal on Tuesday without a single "
+     "concession.", "Kneels Before Riyadh", ["Sami Haddad"]),
+])
+def test_a_surname_in_a_title_case_headline_is_the_person_the_article_names(text, span, names):
+    """A headline's surname the model leaves untagged ('Adeleke Is a Disgrace') is the person the article names in
+    full; a title-case verb ('Haddad Kneels Before Riyadh') is a predicate pinned on its subject, not the place."""
+    assert _names(text, span) == names
+
+
+def test_a_surname_in_a_quote_is_the_person_named_before():
+    """'Mayor X Y promised ... “Y has lied to ...”': a surname the model leaves untagged in a quote stands for
+    the person named in full, here the subject the span is pinned on."""
+    t = "Mayor Greta Lind promised new buses. “Lind has lied to every commuter in this city,” the transit union said."
+    assert _names(t, "lied to every commuter in this city", "Loaded_Language") == ["Greta Lind"]
+
+
+def test_a_name_after_to_in_a_label_is_whom_the_subject_endangers():
+    """'X is *a menace to Y*': X is labelled; Y is who is endangered."""
+    t = "Senator Ivo Brandt is a menace to Ontario, the columnist wrote."
+    assert _names(t, "a menace to Ontario") == ["Ivo Brandt"]
+
+
+def test_a_cause_opening_the_sentence_is_blamed_not_the_people_who_suffer():
+    """'Because of X, a Danish baker ...': X is blamed; the people the span says suffer are no target."""
+    t = "Because of the WTO, a Kenyan farmer now earns less for his tea than his grandfather did."
+    assert _names(t, "a Kenyan farmer now earns less for his tea than his grandfather did",
+                  "Exaggeration,Minimisation") == ["WTO"]
+
+
+def test_the_history_a_reductio_recalls_is_no_target_and_this_judges_the_deed_before():
+    """'X wants to list every journalist. This is what happened in Italy in 1938': Italy is the history
+    compared with; 'This' judges X's deed, so X is aimed at."""
+    t = ("Minister Darius Kazlauskas wants a list of every foreign journalist. This is what happened in Italy in 1938, "
+         "the press council said.")
+    assert _names(t, "This is what happened in Italy in 1938", "Reductio_ad_hitlerum") == ["Darius Kazlauskas"]
+
+
+def test_the_people_we_defend_from_a_ruler_are_no_target():
+    """'We will not let X tell Poles what to eat': the Poles are the speaker's people, X is aimed at."""
+    t = "We will not let Brussels tell Poles what to eat, the farmers' leader said."
+    assert _names(t, "not let Brussels tell Poles what to eat", "Flag-Waving") == ["Brussels"]
+
+
+def test_a_slogan_with_no_pronoun_takes_no_pronoun_from_its_sentence():
+    """'In 2004 he had a painter write “*Power to the people*” on his door': the slogan aims at no one the 'he'
+    means."""
+    t = ("Councillor Rafael Ortiz won his seat in 1999. In 2004, as council leader, he had a painter write “Power to "
+         "the people” across his office door.")
+    assert _names(t, "Power to the people", "Slogans") == []
