@@ -322,3 +322,17 @@ def test_a_slogan_with_no_pronoun_takes_no_pronoun_from_its_sentence():
     t = ("Councillor Rafael Ortiz won his seat in 1999. In 2004, as council leader, he had a painter write “Power to "
          "the people” across his office door.")
     assert _names(t, "Power to the people", "Slogans") == []
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("Judge Ruth Calder ruled on Friday. Now she is blocking the removal of all these illegal aliens.",
+     "illegal aliens", []),
+    ("Judge Ruth Calder ruled on Friday. Now she is one of those traitors.", "traitors", ["Ruth Calder"]),
+    ("Governor Ilham Sadikov vanished for a month. Meanwhile he builds himself golden staircases.",
+     "builds himself golden staircases", ["Ilham Sadikov"]),
+])
+def test_a_crowd_the_pronoun_acts_on_is_not_the_pronoun_s(text, span, names):
+    """'she is blocking the removal of all these *illegal aliens*': the label is the unnamed crowd's, not the
+    judge's; 'she is one of those *traitors*' and a deed of his ('he builds himself *golden staircases*') are
+    still the person's."""
+    assert _names(text, span, "Name_Calling,Labeling") == names

@@ -129,7 +129,8 @@ def targets(
                 best = min(near, key=lambda m, s=s, e=e: (m["start"] - e if m["start"] >= e else s - m["end"],
                                                           m["label"] not in {"PERSON", "ORG"}, m["start"]))
                 found.append({**_target(best), "how": "nearest"})
-            elif text is not None and not scenic and not _closed_slogan(tech, text, s, e) and (back := _pronoun_antecedent(
+            elif text is not None and not scenic and not _closed_slogan(tech, text, s, e) and \
+                    not _acted_on_crowd(text, lo, s, e) and (back := _pronoun_antecedent(
                     text, cands, lo, _opening_pronoun_end(text, lo, s, e))) is not None:
                 found.append({**_target(back), "how": "pronoun"})
             elif text is not None and (backs := _noun_antecedent(text, cands, lo, e)):
@@ -684,6 +685,20 @@ def _called_pronoun(text: str, ents: list[dict[str, Any]], lo: int, s: int) -> d
     name = (caller or {}).get("text") or ""
     before = [x for x in ents if x["end"] <= upto and x["label"] in kinds and not (name and x["text"].endswith(name))]
     return max(before, key=lambda x: x["start"]) if before else None
+
+
+def _acted_on_crowd(text: str, lo: int, s: int, e: int) -> bool:
+    """Whether the span is a plural noun for people that the sentence's he/she acts on ('she is prohibiting the
+    deportation of all these *illegal aliens*'): the label is the unnamed crowd's, not the actor's, whom a
+    pronoun antecedent would give. Not after a verb of being or calling ('she is one of those *traitors*')."""
+    words = text[s:e].split()
+    det = r"(?:the|these|those|all|such|many|some|more|of)"
+    return bool(words) and len(words) <= 4 and all(w.islower() for w in words) and \
+        (re.fullmatch(det, words[0]) is not None or re.search(rf"\b{det}\s+$", text[lo:s]) is not None) and \
+        bool(re.fullmatch(r"[a-z-]{3,}[^s\W]s", words[-1])) and \
+        not re.search(r"\b(?:is|are|was|were|be|been|being|am)\s+(?!\w+ing\b)(?:\w+\s+){0,4}$|['’]s\s+(?:\w+\s+){0,4}$|"
+                      r"\b(?:called|calls|call|calling|named|dubbed|labelled|labeled|branded|as|like|among)\b",
+                      text[lo:s], re.I)
 
 
 def _opening_pronoun_end(text: str, lo: int, s: int, e: int) -> int:
