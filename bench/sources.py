@@ -871,7 +871,8 @@ as a body is a place; a closed slogan takes no pronoun antecedent. After: ``g-``
 unchanged; the whole file P 0.961, R 0.891 (254 predicted, 274 gold). On the gold spans of the first 100 PTC train
 articles (1,280 spans) 7 change: 5 better ('Kavanaugh Nomination Is Exploding in Trump's Face' now Trump, 'He also
 sounded the alarm' its antecedent, '“Al Franken must be held accountable ...”' Franken), one worse ('these illegal
-aliens' in a sentence opening with 'she' now the judge), one wrong both ways. Still wrong in ``g-``: 'DECLARE WAR ON
+aliens' in a sentence opening with 'she' now the judge; none again after d655891, which changed 4 of the 5,257
+gold spans of 300 articles, each from a wrong person to none), one wrong both ways. Still wrong in ``g-``: 'DECLARE WAR ON
 BRITISH SAUSAGES' (the EU only in the headline's other half) and the councillor's title kept in the name.
 """
 
