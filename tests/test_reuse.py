@@ -1686,3 +1686,102 @@ def test_a_notice_in_another_script_or_opening_with_a_symbol_under_two_unrelated
             art("south", filler(1642), notice, outlet="South", published=day + dt.timedelta(days=4))]
     result = find_reuse(docs)
     assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+
+
+def test_tokens_read_entities_wide_characters_and_words_joined_by_a_dash_as_a_reader_sees_them():
+    # Outlets copy through CMSs and converters: an HTML entity left unconverted ("&amp;",
+    # "&#8217;", "&nbsp;"), a ligature or a full-width digit from a PDF or an Asian page, an em
+    # dash or a full-width comma with no space around it. A reader sees the same words as in the
+    # source, so the keys are the same words; offsets still point into the text as it stands.
+    text = ("in March\u2014a year, Nyberg &amp; Sons don&#8217;t 260&nbsp;people \uff11\uff14\uff10 \ufb01nal "
+            "negotiator\uff0cSofie forever\u2026but promise&mdash;but crowns--6")
+    t = tokenize(text)
+    assert t.norms == ["in", "march", "a", "year", "nyberg", "sons", "dont", "260", "people", "140", "final",
+                       "negotiator", "sofie", "forever", "but", "promise", "but", "crowns", "6"]
+    assert [text[s:e] for s, e in zip(t.starts[:3], t.ends[:3])] == ["in", "March\u2014", "a"]
+    assert text[t.starts[-2]:t.ends[-1]] == "crowns--6"
+    # a dash that joins words cuts there as a spaced one does; an ellipsis ends a sentence as "..." does
+    spaced = tokenize("in March - a year forever... but")
+    assert bool(t.cut_after[1]) == bool(spaced.cut_after[1]) is True
+    assert bool(t.sentence_end[13]) is True and bool(spaced.sentence_end[4]) is True
+    # a credit a Chinese page puts in full-width brackets right after the last full stop is words of its own
+    cjk = tokenize("the lower output.\uff08\u6765\u6e90\uff1a\u5317\u7ebf\u901a\u8baf\u793e\uff09")
+    assert cjk.norms == ["the", "lower", "output", "\u6765\u6e90", "\u5317\u7ebf\u901a\u8baf\u793e"]
+    assert bool(cjk.sentence_end[2]) is True
+
+
+def test_a_copy_whose_converter_joined_words_with_wide_commas_and_dashes_is_reported_whole():
+    src = ("The unions' lead negotiator, Sofie Brandt, said the deal was not everything they had asked for but "
+           "a real step forward, and that members would vote on it before Christmas - the employers, for their "
+           "part, said the offer would cost the counties a great deal, though less than a long strike.")
+    copy = src.replace(", ", "\uff0c").replace(" - ", "\u2014").replace("'", "&#8217;")
+    a = art("a", filler(1600), src, filler(1601), published=dt.date(2026, 1, 1))
+    b = art("b", filler(1602), copy, filler(1603), published=dt.date(2026, 1, 2))
+    [p] = find_reuse([a, b]).passages
+    assert a.text[p.a_start:p.a_end] == src and b.text[p.b_start:p.b_end] == copy
+
+
+def test_quoted_regions_read_quotation_marks_left_as_html_entities():
+    text = 'She said: &quot;We will not wait.&quot; Then &ldquo;never again&rdquo; was heard.'
+    regions = quoted_regions(text)
+    assert [text[s:e] for s, e in regions] == ["&quot;We will not wait.&quot;", "&ldquo;never again&rdquo;"]
+
+
+def test_one_quotation_in_html_entities_cited_by_independent_articles_is_not_copying():
+    a = art("a", filler(1610), f'Speaking in the flooded town, the premier said: "{QUOTE}."', filler(1611))
+    b = art("b", filler(1612, 80), f"&quot;{QUOTE},&quot; she told reporters.", filler(1613))
+    result = find_reuse([a, b])
+    assert result.passages == [] and result.stats["quotation_passages"] == 1
+
+
+@pytest.mark.parametrize("banner", [
+    "We use cookies to personalise content and to analyse our traffic. By continuing to use this site you "
+    "accept our use of cookies. You can change your preferences at any time.",
+    "Subscribe to the Harbour Gazette for unlimited access to local news. Already a subscriber? Log in to "
+    "continue reading.",
+])
+@pytest.mark.parametrize("outlets", [("Gazette", "Tribune"), ("Gazette", "Gazette")])
+def test_a_banner_opening_two_unrelated_pages_is_not_copying(banner, outlets):
+    # A consent or subscription banner is a notice above a page's own article, as a helpline is one
+    # under it: two unrelated pages opening with the same one (two outlets, or one outlet's two
+    # pages, too few for its boilerplate) are not copying. A copied first paragraph of a story
+    # tells of its events and stays copying.
+    day = dt.date(2026, 3, 2)
+    docs = [art("p1", banner, filler(1620), filler(1621), outlet=outlets[0], published=day),
+            art("p2", banner, filler(1622), outlet=outlets[1], published=day + dt.timedelta(days=1))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+    lead = ("Twelve farms east of Lindvik were evacuated on Sunday afternoon as a forest fire driven by a "
+            "strong westerly wind crossed the county road and came within 300 metres of the first houses.")
+    docs = [art("p1", lead, filler(1620), outlet=outlets[0], published=day),
+            art("p2", lead, filler(1622), outlet=outlets[1], published=day + dt.timedelta(days=1))]
+    assert len(find_reuse(docs).passages) == 1
+
+
+def test_a_wire_credit_line_under_two_unrelated_stories_with_one_byline_is_not_copying():
+    # "(Reporting by ...; editing by ...)" says who made the page, as "This article has been
+    # updated ..." does; the byline both stories carry names the same reporter, which ties neither
+    # story to the other.
+    credit = ("(Reporting by Tove Lindahl in Karnholm; additional reporting by Nils Aune in Westhaven; "
+              "editing by Mark Olsen)")
+    day = dt.date(2026, 3, 9)
+    docs = [art("ferry", "By Tove Lindahl, Baltic Wire Service", filler(1630), filler(1632), credit, outlet="Post",
+                published=day),
+            art("grain", "By Tove Lindahl, Baltic Wire Service", filler(1631) + " Karnholm grew.", filler(1633), credit,
+                outlet="Courier", published=day)]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+
+
+def test_a_banner_naming_its_own_outlet_over_two_of_its_pages_about_its_town_is_not_copying():
+    # The banner names the paper, and the paper is named after its town, which both its stories
+    # name: the outlet's own name is no name of their story.
+    banner = ("Subscribe to the Harbour Gazette for unlimited access to local news. Already a subscriber? Log in "
+              "to continue reading.")
+    day = dt.date(2026, 3, 2)
+    docs = [art("p1", banner, filler(1640) + " The boats of Harbour Point stayed in.", outlet="Harbour Gazette",
+                published=day),
+            art("p2", banner, filler(1641) + " The quay at Harbour Point was shut.", outlet="Harbour Gazette",
+                published=day + dt.timedelta(days=1))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1

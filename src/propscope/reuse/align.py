@@ -126,7 +126,9 @@ STEM_CHARS = 4
 # what is left: a word or two of context). align_pair judges its fragments by their evidence
 # instead, and reports a shared quotation cut to the quotation.
 QUOTED_SHARE = 0.8
-_QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+# Double quotation marks, also as HTML entities a CMS left in the text ("&quot;", "&ldquo;", "&#8221;").
+_QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]"
+                         "|&(?:quot|ldquo|rdquo|bdquo|laquo|raquo|#34|#x22|#171|#187|#822[012]|#x201[cde]);", re.I)
 _SINGLE_MARK = re.compile("['\u2018\u2019]")
 _OPENS_AFTER = "([\u2014\u2013-\"\u201c"  # a single quote after a space or one of these may open a quotation
 _CLOSES_AFTER = ".,!?;:\u2026"  # ... and one after these closes it
@@ -1324,7 +1326,9 @@ def quotation_regions(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     for start, end in quoted_regions(text):
         tail = _SENTENCE_TAIL.match(text, end)
-        closes_on = text[end - 2 : end - 1] if end >= 2 else ""
+        mark = _QUOTE_MARK.search(text, max(0, end - 9), end) if text[end - 1 : end] == ";" else None
+        before = mark.start() if mark and mark.end() == end else end - 1  # the closing mark an entity?
+        closes_on = text[before - 1 : before] if before >= 1 else ""
         if (tail and (closes_on in ",\u2014\u2013-" or tail.group().lstrip()[:1].islower())
                 and _attribution(tail.group())):
             end = tail.end()

@@ -33,7 +33,9 @@ of every token in the original text, so nothing downstream ever works on a norma
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
@@ -94,8 +96,43 @@ class Candidate:
 @lru_cache(maxsize=1 << 18)
 def normalize(word: str) -> str:
     """Matching key of a whitespace-delimited word: casefolded, punctuation (straight or curly
-    quotes, dashes, commas...) removed, so that case, quoting and punctuation edits still match."""
-    return _NON_WORD.sub("", word.casefold())
+    quotes, dashes, commas...) removed, so that case, quoting and punctuation edits still match;
+    read as a reader sees it (:func:`shown`), so an entity a CMS left ("&amp;", "don&#8217;t"), a
+    ligature or a full-width digit matches the plain word."""
+    return _NON_WORD.sub("", shown(word).casefold())
+
+
+def shown(word: str) -> str:
+    """``word`` as a reader sees it: HTML entities decoded, compatibility characters (ligatures,
+    full-width letters, digits and punctuation) in their plain form (NFKC)."""
+    if "&" in word:
+        word = html.unescape(word)
+    return word if word.isascii() else unicodedata.normalize("NFKC", word)
+
+
+# Where one whitespace-delimited word holds two, joined by what a reader sees as a break: an em dash,
+# an ellipsis or "--" with no space around it ("March—a"), a full-width comma, colon or
+# semicolon ("negotiator，Sofie"), or an entity for a dash, an ellipsis or a space ("260&nbsp;people").
+# The words split after it, so the mark stays on the word before, as when it is spaced. En dashes and
+# hyphens join ranges and compounds ("1990-2000", "well-known") and stay inside the word. A full-width
+# opening bracket opens a word ("output.（来源：...": a credit put right after a full stop).
+_JOINED = re.compile("(?:\u2014|\u2026|--|[\uff0c\uff1a\uff1b\u3001]"
+                     r"|&(?:mdash|hellip|nbsp|#8212|#8230|#160|#x2014|#x2026|#xa0);)(?=[^\W_]|&)"
+                     "|(?<=.)(?=[\uff08\uff3b\u3010\u300c\u300e])", re.I)
+
+
+def _split_joined(words: list[str], starts: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """:data:`_JOINED` words split into their parts, with their offsets."""
+    out_w: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for w, s in zip(words, starts.tolist(), strict=True):
+        cuts = [m.end() for m in _JOINED.finditer(w)] if not w.isalnum() else []
+        for lo, hi in zip([0, *cuts], [*cuts, len(w)], strict=True):
+            out_w.append(w[lo:hi])
+            out_s.append(s + lo)
+            out_e.append(s + hi)
+    return out_w, np.array(out_s, dtype=np.int64), np.array(out_e, dtype=np.int64)
 
 
 def _space_table() -> np.ndarray:
@@ -135,7 +172,11 @@ def tokenize(text: str) -> Tokens:
         words = [m.group() for m in matches]
         starts = np.array([m.start() for m in matches], dtype=np.int64)
         ends = np.array([m.end() for m in matches], dtype=np.int64)
+    if any(map(_JOINED.search, words)):
+        words, starts, ends = _split_joined(words, starts)
     keys = list(map(normalize, words))
+    if not text.isascii() or "&" in text:
+        words = list(map(shown, words))  # offsets stay those of the text as it stands
     cut_after = np.fromiter((w.rstrip(_CLOSERS).endswith(_LABEL_ENDS) for w in words), dtype=bool, count=len(words))
     if not all(keys):
         kept = np.array([k for k, key in enumerate(keys) if key], dtype=np.int64)

@@ -26,11 +26,13 @@ text is at least half of both and does not close both after their own text (a fo
 both before it (a banner): a story the outlet printed three times (as news, updated the next day,
 in a round-up) is what those pages are. Its footer, which the outlet's other pages share, is cut
 off those passages (:func:`trim_boilerplate`). A one-paragraph notice with a phone number or an
-address, one about the page itself ("This article has been updated ...", "Disclaimer: ...") or one
-in the publication's own voice ("We use cookies to make our site work", "our journalism"), or one
-that names no one, gives no figure and tells of no event (a support line, a legal line), that
-closes every article showing it (with only such notices after it), when those articles share nothing else and it names
-nothing that both name above it, is flagged too, however few they are (:func:`_closing_notice`: a
+address, one about the page itself ("This article has been updated ...", "Disclaimer: ...", a wire's
+"(Reporting by ...; editing by ...)") or one in the publication's own voice ("We use cookies to make
+our site work", "our journalism"), or one that names no one, gives no figure and tells of no event
+(a support line, a legal line), that closes every article showing it (with only such notices after
+it) or opens it (a consent or subscription banner, nothing before it), when those
+articles share nothing else and it names nothing that both name elsewhere (a line both print as it
+stands, a wire's byline, aside), is flagged too, however few they are (:func:`_page_notice`: a
 helpline printed once by each of two outlets; a police appeal about the story both report is copied).
 A passage between different outlets is flagged only when its text in one of the articles is what
 that article's outlet repeats (another outlet republished an article with its footer: the footer
@@ -75,11 +77,16 @@ _CALENDAR = frozenset(
     "September October November December".split())
 
 
-def _names_of_story(text: str, start: int, end: int) -> set[str]:
-    """Names in ``text[start:end]`` that the rest of ``text`` names too (whole words, same case)."""
-    rest = text[:start] + " " + text[end:]
-    return {name for name in set(_NAME.findall(text[start:end].strip())) - _CALENDAR
-            if re.search(rf"\b{re.escape(name)}\b", rest)}
+def _names_of_story(text: str, start: int, end: int, besides: frozenset[str] = frozenset(),
+                    outlet: str | None = None) -> set[str]:
+    """Names in ``text[start:end]`` that the rest of ``text`` names too (whole words, same case),
+    leaving out its lines in ``besides`` (stripped) and, in ``text[start:end]``, the name of the
+    page's own ``outlet`` (a paper named after the town its stories name)."""
+    rest = "\n".join(line for line in (text[:start] + "\n" + text[end:]).splitlines() if line.strip() not in besides)
+    part = text[start:end].strip()
+    if outlet:
+        part = part.replace(outlet, " ")
+    return {name for name in set(_NAME.findall(part)) - _CALENDAR if re.search(rf"\b{re.escape(name)}\b", rest)}
 
 
 def _has_contact(text: str) -> bool:
@@ -88,10 +95,11 @@ def _has_contact(text: str) -> bool:
 
 # A notice about the page itself, not its story: it opens by naming the page or its reporting ("This
 # article has been updated since ...", "This report is for information only and does not constitute
-# advice", "This reporting was supported by a grant from ...") or with a notice's label ("Disclaimer:",
-# "Editor's note:").
+# advice", "This reporting was supported by a grant from ..."), by crediting who made it (a wire's
+# "(Reporting by ...; editing by ...)") or with a notice's label ("Disclaimer:", "Editor's note:").
 _ABOUT_PAGE = re.compile(r"(?:This (?:article|story|report|reporting|coverage|journalism|series|page|post|piece|"
                          r"column|content)\b"
+                         r"|\(?(?:Additional reporting|Reporting|Writing|Editing|Compiled|Edited|Written) by\b"
                          r"|(?:Disclaimer|Disclosure|Editor['\u2019]s note|Note to readers)\s*:)")
 
 
@@ -495,7 +503,7 @@ def boilerplate_passages(
                 outlet = outlets.get(art)
                 if outlet:
                     per_outlet[outlet].add(art)
-        if _closing_notice(passages, group, texts, pairs):
+        if _page_notice(passages, group, texts, pairs, outlets):
             flagged.update(group)
             continue
         notice = (_shared_notice(per_outlet, _articles_of(passages, group))
@@ -563,10 +571,11 @@ def _footer_at(spans: Sequence[tuple[int, int]], start: int, end: int, at_end: b
     return min(cuts) if at_end else max(cuts)
 
 
-def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: Mapping[str, str] | None,
-                    pairs: Mapping[tuple[str, str], int]) -> bool:
+def _page_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: Mapping[str, str] | None,
+                 pairs: Mapping[tuple[str, str], int], outlets: Mapping[str, str | None] | None = None) -> bool:
     """The cluster's text is a one-paragraph notice closing every article after its own text (only
-    other notices after it: :func:`_only_notices`), with a phone number, a web or an e-mail address
+    other notices after it: :func:`_only_notices`), or opening it before its own text (a consent or
+    subscription banner, nothing before it), with a phone number, a web or an e-mail address
     in it, opening with words about the page itself or naming nothing and telling of no event
     (:func:`_is_notice`), and every two of its articles share nothing else: a helpline, a complaints
     address, a corrections policy, a wire's credit line or a disclaimer that outlets print under
@@ -576,7 +585,10 @@ def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], text
     address stays copying. So does one that names a place or a person both articles name above
     it (:func:`_names_of_story`): a police appeal for witnesses of the crash both report ("call
     Brackwater police on ...") belongs to that story, and one outlet took it from the other; a
-    notice printed under unrelated articles names only who runs it. False without ``texts``."""
+    notice printed under unrelated articles names only who runs it. A line both articles print
+    outside it as it stands (a wire's byline above two unrelated stories whose credit line names the
+    same reporter) is no story of theirs, nor is the outlet's own name in the notice (a banner
+    naming a paper called after the town its stories name). False without ``texts``."""
     if texts is None:
         return False
     for k in group:
@@ -585,12 +597,20 @@ def _closing_notice(passages: Sequence[PassageTuple], group: Sequence[int], text
             return False
         elsewhere = "\n".join((texts[a][:a0], texts[a][a1:], texts[b][:b0], texts[b][b1:]))
         for text, s, e in ((texts[a], a0, a1), (texts[b], b0, b1)):
-            if (not text[:s].strip() or not _only_notices(text[e:]) or "\n" in text[s:e]
-                    or not _is_notice(text[_with_lead(text, s):e], elsewhere)):
+            closes = text[:s].strip() and _only_notices(text[e:])
+            opens = text[e:].strip() and not text[:_with_lead(text, s)].strip()
+            if not (closes or opens) or "\n" in text[s:e] or not _is_notice(text[_with_lead(text, s):e], elsewhere):
                 return False
-        if _names_of_story(texts[a], a0, a1) & _names_of_story(texts[b], b0, b1):
+        both = frozenset(_lines(texts[a], a0, a1) & _lines(texts[b], b0, b1))
+        own = outlets or {}
+        if _names_of_story(texts[a], a0, a1, both, own.get(a)) & _names_of_story(texts[b], b0, b1, both, own.get(b)):
             return False
     return True
+
+
+def _lines(text: str, start: int, end: int) -> set[str]:
+    """The lines of ``text`` outside ``text[start:end]``, stripped, blank ones left out."""
+    return {line.strip() for line in (text[:start] + "\n" + text[end:]).splitlines() if line.strip()}
 
 
 def _articles_of(passages: Sequence[PassageTuple], group: Sequence[int]) -> set[str]:
