@@ -2768,6 +2768,15 @@ def test_passive_clause_after_the_noun_of_a_phrase_is_what_was_told():
           "officials.", "defence secretary", "told", "the contract had been “seriously mismanaged” by officials")
 
 
+def test_a_that_clause_hung_on_a_passive_relative_is_what_was_written():
+    """'wrote in a letter that was later published by the paper that X': the parser hangs 'that X' on
+    'published'; a participle of publishing takes no 'that' clause, so X is what the writer wrote."""
+    check("Carla Moss wrote in a letter that was later published by the Herald that the board had misled "
+          "investors.", "Carla Moss", "wrote", "the board had misled investors")
+    check("The envoy said in a statement that was released on Friday that talks would resume in May.", "envoy",
+          "said", "talks would resume in May")
+
+
 def test_a_reported_clause_the_parser_split_in_two_stays_whole():
     """'announced by the league that captain X would lead ...': 'captain' read as a verb with 'that' as its
     subject and 'would lead ...' as a second complement; the content is the whole clause, without 'that'."""

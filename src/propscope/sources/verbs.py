@@ -671,9 +671,10 @@ def _addressee_clause(verb) -> list:
             if prep.dep_ == "prep" and prep.i > verb.i:
                 heads += [p for p in prep.children if p.dep_ == "pobj"]
     # 'alleged in a filing unsealed on Thursday that X': the clause hung on a past participle that
-    # modifies the phrase's noun (a participle of publishing or dating takes no 'that' clause of its own)
+    # modifies the phrase's noun (a participle of publishing or dating takes no 'that' clause of its own),
+    # also in a passive relative clause ('wrote in a letter that was later published by the paper that X')
     heads += [c for obj in heads for c in obj.children
-              if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in SPEECH_LEMMAS]
+              if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN" and c.lemma_.lower() not in SPEECH_LEMMAS]
     for obj in heads:
         for c in obj.children:
             if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > obj.i and any(
