@@ -1400,7 +1400,8 @@ def test_a_failed_run_leaves_the_earlier_output_file_whole(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "story.txt"]
 
 
-@pytest.mark.parametrize("db", [":memory:", "sqlite://", "sqlite:///:memory:"])
+@pytest.mark.parametrize("db", [":memory:", "sqlite://", "sqlite:///:memory:", "sqlite:///", "sqlite+pysqlite://",
+                                "sqlite:///?foo=1"])
 def test_an_in_memory_store_is_refused_not_silently_lost(tmp_path, db):
     story = tmp_path / "story.txt"
     story.write_text("A story about a bridge. " * 10)

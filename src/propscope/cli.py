@@ -321,9 +321,21 @@ def _distinct_ids(articles: list) -> list:
 
 
 def _refuse_memory(db: str | None) -> None:
-    """SQLite's in-memory database looks like a store and is gone when the command ends."""
-    if db == ":memory:" or (db or "").split("?")[0] in ("sqlite://", "sqlite:///:memory:"):
+    """SQLite's in-memory database looks like a store and is gone when the command ends. Any
+    SQLite URL without a file is one: ``sqlite:///`` (an empty path, as a script writes
+    ``sqlite:///$DIR/x.db`` with DIR unset and the name lost) and ``sqlite+pysqlite://`` as well;
+    ``ingest --db sqlite:///`` said "4 new articles stored", exit 0, and kept none."""
+    import sqlalchemy as sa
+
+    if db == ":memory:":
         _fail("an in-memory store keeps nothing once propscope exits: give --db a file path or a server URL")
+    if db and "://" in db:
+        try:
+            url = sa.engine.make_url(db)
+        except (sa.exc.ArgumentError, ValueError):
+            return  # the store says what is wrong with it
+        if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+            _fail("an in-memory store keeps nothing once propscope exits: give --db a file path or a server URL")
 
 
 def _open_store(db: str | None, writes: bool = True):
