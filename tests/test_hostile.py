@@ -3526,3 +3526,32 @@ def test_the_output_file_never_replaces_an_input(tmp_path, monkeypatch):
     r = CliRunner().invoke(main, ["reuse", str(folder), "-o", str(folder / "analyses.jsonl"), "--format", "json"])
     assert r.exit_code == 0 and "holds propscope's own analyses" in r.stderr and "clusters" in (
         folder / "analyses.jsonl").read_text()
+
+
+def test_the_output_file_never_replaces_the_store(tmp_path, monkeypatch):
+    """``export --db s.db -o s.db`` (a slip for ``-o s.jsonl``) moved the export over the store,
+    exit 0: every article and analysis was gone and the next command said "file is not a
+    database". -o naming the store (by any name: a link, a relative path) or its journal is
+    refused before anything is written; ``analyze --db ... -o FILE`` left FILE unwritten, exit 0,
+    and is a usage error too."""
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "story.txt"
+    story.write_text("A story about a bridge that was never built, told twice. " * 8)
+    assert cli("ingest", story, "--db", "s.db").exit_code == 0
+    (tmp_path / "alias.db").symlink_to("s.db")
+    before = (tmp_path / "s.db").read_bytes()
+    (tmp_path / "s.db-journal").write_bytes(b"")  # a rollback journal left beside it
+    cases = [("export", "s.db", "s.db"), ("export", "s.db", "./sub/../s.db"), ("export", "alias.db", "s.db"),
+             ("export", "s.db", "alias.db"), ("export", f"sqlite:///{tmp_path / 's.db'}", "s.db"),
+             ("export", "s.db", "s.db-journal"), ("reuse", "s.db", "s.db"), ("analyze", "s.db", "s.db"),
+             ("analyze", "s.db", "report.txt")]
+    (tmp_path / "sub").mkdir()
+    for command, db, output in cases:
+        r = CliRunner().invoke(main, [command, "--db", db, "-o", output])
+        assert r.exit_code == 2 and isinstance(r.exception, SystemExit), (command, db, output, r.output)
+        assert ("which the output would replace" in r.stderr or "-o is not written" in r.stderr), r.stderr
+        assert (tmp_path / "s.db").read_bytes() == before and (tmp_path / "alias.db").is_symlink()
+    assert not (tmp_path / "report.txt").exists()
+    r = cli("export", "--db", "s.db", "-o", "s.jsonl")
+    assert r.exit_code == 0 and (tmp_path / "s.jsonl").exists()
+    assert cli("search", "--db", "s.db", "bridge").exit_code == 0

@@ -520,6 +520,9 @@ def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, ret
     opts = _read_options(max_bytes, allow_private_urls)
     if (reanalyze or retry_failed) and db is None:
         raise click.UsageError(f"--{'reanalyze' if reanalyze else 'retry-failed'} works on a store: add --db")
+    if db is not None and output:  # it went unwritten, exit 0; and `-o STORE` reads as a wish to write there
+        raise click.UsageError("with --db the analyses go into the store and -o is not written: leave it out, and "
+                               "write them out with `propscope export --db` or `propscope report --db`")
     version = _model_version(model, int8, taxonomy_name, bf16)  # a wrong --model is reported before anything is read
     if db is not None:
         _analyze_db(db, paths, model, batch_size, reanalyze, opts, counter, with_sources is not False, int8, version,
@@ -622,6 +625,30 @@ def _output_not_input(output: str | None, paths) -> None:
                 raise click.UsageError(f"-o {ingest.printable(output)} is a file in the input folder "
                                        f"{ingest.printable(p)}, which would be read as an article and then replaced: "
                                        "write the output outside that folder")
+
+
+def _output_not_store(output: str | None, db: str | None) -> None:
+    """-o never replaces the store a command reads or writes, nor its journal: ``export --db s.db
+    -o s.db`` (a slip for ``-o s.jsonl``) moved the export over the store, exit 0, and every
+    article and analysis in it was gone; ``reuse --db s.db -o s.db-wal`` would drop what the
+    write-ahead log held. A server store has no file here to replace."""
+    from .store import StoreError, default_url, normalise_url, sqlite_path
+
+    target = _output_file(output) if output else None
+    if target is None:
+        return
+    try:
+        store = sqlite_path(normalise_url(db or default_url()))
+    except StoreError:
+        return  # opening it says why
+    if store is None:
+        return
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):  # not there: nothing to replace
+            if os.path.samefile(f"{store}{suffix}", target):
+                what = "the store" if not suffix else f"the store's {suffix[1:]} file"
+                raise click.UsageError(f"-o {ingest.printable(output)} names {what} {ingest.printable(str(store))}"
+                                       f"{suffix}, which the output would replace: write it to another file")
 
 
 def _absent(path: str) -> bool:
@@ -815,6 +842,8 @@ def reuse(paths, db, fmt, min_chars, boilerplate, boilerplate_pages, similarity,
     counter: Counter = Counter()
     opts = _read_options(max_bytes, allow_private_urls)
     _output_not_input(output, paths)
+    if db is not None:
+        _output_not_store(output, db)
     store = None if db is None else _open_store(db) if paths else _open_existing_store(db)
     if store is not None:
         if paths:
@@ -1166,6 +1195,7 @@ def export(db, fmt, outlet, since, until, output, taxonomy_name=None) -> None:
 
     tax = _taxonomy(taxonomy_name)  # a wrong name fails before anything is opened
     first, last = _date_range(since, until)
+    _output_not_store(output, db)
     store = None if fmt == "label-studio-config" else _open_existing_store(db, writes=False)
     if store is not None:
         _check_outlet(store, outlet)
