@@ -232,6 +232,18 @@ def test_batch_size_sets_the_optimizer_steps_and_is_saved_for_resume(tmp_path):
     assert r.exit_code == 2 and "Invalid value for '--batch-size': 0 is not in the range x>=1" in r.output
 
 
+@pytest.mark.parametrize("folds", ["7", "100000"])
+def test_more_folds_than_articles_is_a_usage_error_before_any_work(folds, tmp_path):
+    """``--folds 100000`` trained one model per fold, almost all holding out no article: days of a
+    CPU for nothing. More folds than training articles stops before the cache or the run file."""
+    from propscope.cli import main
+
+    run = tmp_path / "run"
+    r = CliRunner().invoke(main, ["train", *SMALL, "--out", str(run), "--folds", folds])
+    assert r.exit_code == 2 and f"--folds {folds} is more than the 6 training articles" in r.output
+    assert not run.exists()
+
+
 def test_an_unknown_stage_is_a_usage_error(tmp_path):
     from propscope.cli import main
 

@@ -457,11 +457,14 @@ def run(opts: RunOptions, log: Log | None = None, only: list[str] | None = None,
         torch.set_num_threads(opts.threads)
     torch.manual_seed(opts.seed)
     out = Path(opts.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    save_options(opts)
     articles = load_ptc_train(opts.data_dir) if opts.data_dir else load_ptc_train()
     if opts.limit_articles:
         articles = articles[: opts.limit_articles]
+    if opts.folds > len(articles):  # `--folds 100000` trained one model per fold, nearly all holding out nothing
+        raise ValueError(f"--folds {opts.folds} is more than the {len(articles)} training articles: each fold holds "
+                         "out at least one; give --folds 0 or 2 to the number of articles")
+    out.mkdir(parents=True, exist_ok=True)
+    save_options(opts)
     by_id = {a.id: a for a in articles}
     todo = [(name, train_ids, held) for name, train_ids, held in stages(opts, list(by_id))
             if not (out / name / "done").exists() and (not only or name in only)]
