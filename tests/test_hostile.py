@@ -3555,3 +3555,28 @@ def test_the_output_file_never_replaces_the_store(tmp_path, monkeypatch):
     r = cli("export", "--db", "s.db", "-o", "s.jsonl")
     assert r.exit_code == 0 and (tmp_path / "s.jsonl").exists()
     assert cli("search", "--db", "s.db", "bridge").exit_code == 0
+
+
+def test_a_stored_value_its_column_cannot_read_is_damage_in_one_line(tmp_path, monkeypatch):
+    """A zeroed overflow page handed `export` an analysis time of NUL bytes (``PRAGMA
+    integrity_check`` still said ok): a ValueError traceback ("Invalid isoformat string"), and
+    the web app's pages a bare 500. Such a value is the store's damage: one line, exit 1, 503."""
+    import sqlite3
+
+    monkeypatch.chdir(tmp_path)
+    s = Store(f"sqlite:///{tmp_path / 's.db'}")
+    texts = {n: f"Story {n}: the council closed the harbour bridge again. " * 6 for n in ("a", "b")}
+    s.add_articles([Article(n, t) for n, t in texts.items()])
+    s.save_analyses([(s.pk_of(n), fake_analysis(Article(n, t))) for n, t in texts.items()])
+    s.engine.dispose()
+    with contextlib.closing(sqlite3.connect(tmp_path / "s.db")) as con, con:
+        con.execute("update articles set published = ? where id = 'b'", ("2020-99-x",))
+        con.execute("update analyses set analyzed_at = ?", ("\0" * 26,))
+    for args in (["export"], ["report"], ["export", "--format", "label-studio"]):
+        r = CliRunner().invoke(main, [*args, "--db", "s.db"])
+        assert r.exit_code == 1 and isinstance(r.exception, SystemExit), (args, r.exception)
+        assert "a stored value cannot be read" in r.stderr and "damaged" in r.stderr and len(r.stderr.splitlines()) == 1
+    with TestClient(create_app(db=str(tmp_path / "s.db"), model="ngram"), raise_server_exceptions=False) as c:
+        r = c.get("/api/articles")
+        assert r.status_code == 503 and "a stored value cannot be read" in r.json()["detail"]
+        assert c.get("/api/articles", params={"outlet": "nowhere"}).status_code != 500

@@ -281,8 +281,26 @@ DAMAGED_ADVICE = ("the store file is damaged or is no SQLite database: restore i
 def store_damaged(e: BaseException) -> bool:
     """Whether ``e`` is SQLite reading a damaged store file: no row's fault nor the command's, and
     every read or write that reaches the damaged pages fails alike. Such an error was a traceback
-    from `search`, `report` and `export`, and `ingest` refused each article with it, one by one."""
-    return isinstance(e, sa.exc.DatabaseError) and any(m in str(getattr(e, "orig", None) or e) for m in DAMAGED_SQLITE)
+    from `search`, `report` and `export`, and `ingest` refused each article with it, one by one.
+    A damaged page can also hand back a value that SQLite still reads but its column's type cannot
+    (a date of NUL bytes from a zeroed overflow page, which ``PRAGMA integrity_check`` calls ok):
+    ``unreadable_value``."""
+    return (isinstance(e, sa.exc.DatabaseError) and any(m in str(getattr(e, "orig", None) or e) for m in DAMAGED_SQLITE)
+            or unreadable_value(e))
+
+
+def unreadable_value(e: BaseException) -> bool:
+    """Whether ``e`` was raised by SQLAlchemy turning a stored value into its column's type (a
+    ValueError from its date and time readers): the stored bytes are no value of that column, so
+    the file is damaged. ``export`` on a store with one zeroed page was a ValueError traceback
+    ("Invalid isoformat string: '\\x00\\x00...'"), the web app a bare 500."""
+    if not isinstance(e, (ValueError, TypeError)) or e.__traceback__ is None:
+        return False
+    tb = e.__traceback__
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    where = tb.tb_frame.f_code.co_filename.replace("\\", "/")
+    return "sqlalchemy/engine/" in where and "processors" in where
 
 
 def database_trouble(e: BaseException) -> str | None:
@@ -293,7 +311,10 @@ def database_trouble(e: BaseException) -> str | None:
     if not (isinstance(e, sa.exc.OperationalError) or store_damaged(e)):
         return None
     orig = getattr(e, "orig", None) or e
-    return " ".join(str(orig).split())[:300] + (f" ({DAMAGED_ADVICE})" if store_damaged(e) else "")
+    said = " ".join(str(orig).split())[:300]
+    if unreadable_value(e):
+        said = f"a stored value cannot be read ({shortened(printable(said), 80)})"
+    return said + (f" ({DAMAGED_ADVICE})" if store_damaged(e) else "")
 
 
 class StoreUnavailable(StoreError):

@@ -46,7 +46,7 @@ from ..report_html import (
     technique_data,
 )
 from ..sources import named_entities
-from ..store import Store, StoreError, StoreUnavailable, database_trouble
+from ..store import Store, StoreError, StoreUnavailable, database_trouble, unreadable_value
 from . import charts, views
 from .security import LOOPBACK_HOSTS, TEST_HOST, Guard, bearer_token_ok, secret_ok, wants_page
 
@@ -242,6 +242,14 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         if reason is None:
             raise exc
         return store_reply(request, f"the store could not be read: {reason}")
+
+    @app.exception_handler(ValueError)
+    async def store_value_unreadable(request: Request, exc: ValueError):
+        """A stored value its column's type cannot read (``unreadable_value``: a damaged page) is
+        the store's trouble too, as above: it was a bare 500. Any other ValueError stays a 500."""
+        if not unreadable_value(exc):
+            raise exc
+        return store_reply(request, f"the store could not be read: {database_trouble(exc)}")
 
     @app.exception_handler(StoreError)
     async def store_refused(request: Request, exc: StoreError):
