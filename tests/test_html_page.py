@@ -358,3 +358,53 @@ def test_a_page_whose_address_trafilatura_refuses_gets_its_outlet_from_its_canon
     (tmp_path / "tg.html").write_text(page)
     [a] = read(tmp_path / "tg.html")
     assert a.outlet == "t.me"
+
+
+def test_calls_to_act_in_ukrainian_and_a_donation_ask_with_its_sum_are_furniture():
+    """"Підписуйтесь на наш Telegram-канал …" calls the reader as the Russian line does; "Give $5
+    a month and keep …" asks for money however far the reader's words come; a sentence that
+    starts with the verb and no sum stays."""
+    for line in ["Підписуйтесь на наш Telegram-канал, щоб першими дізнаватися новини.",
+                 "Valley Radio is member-supported. Give $5 a month and keep election coverage free for everyone.",
+                 "Donate €10 to keep the newsroom going through the winter."]:
+        assert furniture_line(line), line
+    assert not furniture_line("Give or take a few hundred votes, the result was the same as in 2022.")
+    assert not furniture_line("Support for the plan grew by 5 points over the summer.")
+
+
+def test_rights_notices_in_ukrainian_and_chinese_are_furniture():
+    """A copyright or no-reprint notice is the page's in any language the others are found in."""
+    for line in ["© 2026 Вісник Полісся. Усі права захищені.",
+                 "本網站之文字、圖片及影音，非經授權，不得轉載、公開播送或公開傳輸及利用。",
+                 "版权所有，未经授权不得转载。"]:
+        assert furniture_line(line), line
+    assert not furniture_line("法院裁定該公司侵犯著作權，須賠償三百萬元。")
+
+
+def test_a_signature_of_name_and_agency_and_a_photographers_credit_are_meta_lines():
+    """State agencies sign a story "Dilnoza Yo'ldosheva, UzNA" and credit its photo "Photo by
+    Akmal Rustamov, UzNA" on lines of their own; a sentence or a place and its state stays."""
+    from propscope.html_page import meta_line
+
+    for line in ["Dilnoza Yo'ldosheva, UzNA", "Photo by Akmal Rustamov, UzNA", "Photos by Ana Lima/Lusa",
+                 "Lin Ya-ting, CNA"]:
+        assert meta_line(line), line
+    for line in ["Akmal Rustamov, UzNA photographer, was detained.", "Photo by photo, the archive grew.",
+                 "The vote in Springfield, IL"]:
+        assert not meta_line(line), line
+
+
+def test_a_live_pages_relative_update_time_and_a_gift_pitch_are_not_the_story():
+    """"LIVE · Updated 2m ago" and "3 hours ago" are a live page's clock; "Your tax-deductible gift
+    keeps investigations like this one free to read." asks for money; a sentence about years ago,
+    or about someone else's donation, stays."""
+    from propscope.html_page import meta_line
+
+    for line in ["LIVE · Updated 2m ago", "3 hours ago", "Updated 12 minutes ago", "Posted just now"]:
+        assert meta_line(line), line
+    for line in ["Two years ago the plant closed.", "Updated 2 years ago, the law still stands."]:
+        assert not meta_line(line), line
+    for line in ["The Desk is a nonprofit newsroom. Your tax-deductible gift keeps investigations like this free to read.",
+                 "Your donation helps us stay independent."]:
+        assert furniture_line(line), line
+    assert not furniture_line("The charity said its donors' gifts had kept the shelter open all winter.")

@@ -401,7 +401,9 @@ MAX_LINE_WORDS = 30  # a copyright line or a call to act is a line or two; a par
 _QUOTES = re.compile(r"[\"“”„«»]")
 _RIGHTS = re.compile(r"^(?:copyright|©|\(c\))|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|\d{4}\s*©|rights reserved|"
                      r"derechos reservados|diritti riservati|riproduzione riservata|rechte vorbehalten|"
-                     r"droits réservés|prawa zastrzeżone|все права защищены|"
+                     r"droits réservés|prawa zastrzeżone|все права защищены|(?:усі|всі)\s+права\s+захищені|"
+                     # Chinese "all rights reserved" and "no reprinting without permission"
+                     r"版[權权]所有|不得(?:轉載|转载)|"
                      # a publisher's registration: "Registered charity no. 1099999", "Company number 0123"
                      r"registered\s+(?:charity|company)\s+(?:no\.?|number)\s*:?\s*\d|"
                      r"company\s+(?:registration\s+)?(?:no\.?|number)\s*:?\s*\d|"
@@ -410,7 +412,8 @@ _RIGHTS = re.compile(r"^(?:copyright|©|\(c\))|copyright\s*(?:©|\(c\)|\d{4})|©
 # What every line _RIGHTS finds holds, lower-cased: looked for first, as a short page's every
 # paragraph is a line to try (_RIGHTS alone took 5 s of a page of 100,000 short paragraphs).
 _LEGAL_WORDS = ("©", "(c)", "copyright", "rights", "reserv", "riservat", "vorbehalten", "réservés", "zastrzeżone",
-                "защищены", "registered", "company", "iva", "ust-idnr", "handelsregister")
+                "защищены", "захищені", "版權", "版权", "轉載", "转载", "registered", "company", "iva", "ust-idnr",
+                "handelsregister")
 
 
 def legal_line(text: str) -> bool:
@@ -462,10 +465,16 @@ ayúdanos descarga comenta regístrate condividi segui seguici iscriviti abbonat
 scarica commenta registrati udostępnij obserwuj subskrybuj zasubskrybuj wesprzyj wspieraj pomóż pobierz
 skomentuj komentuj zarejestruj zapisz partager partagez suivez suivre abonnez soutenez
 téléchargez commentez inscrivez подписывайтесь подпишитесь следите присоединяйтесь поделитесь скачайте
-поддержите смотрите слушайте تابعونا تابعوا اشترك اشتركوا شارك شاركوا ادعمونا حمّل
+поддержите смотрите слушайте підписуйтесь підпишіться стежте слідкуйте приєднуйтесь
+поділіться підтримайте дивіться слухайте завантажте تابعونا تابعوا اشترك اشتركوا شارك شاركوا ادعمونا حمّل
 """.split())
 _READER_WORDS = frozenset("""us our you your here today now free uns jetzt heute nos nosotros ahora hoy noi ci ora
-oggi nas teraz dziś nous maintenant нас наш наши нашем нашей вас ваш сейчас сегодня""".split())
+oggi nas teraz dziś nous maintenant нас наш наши нашем нашей вас ваш сейчас сегодня наші нашому нашій зараз
+сьогодні""".split())
+# An ask for money with its sum: "Give $5 a month and keep …", "Donate €10 to …", "Spenden Sie 5 €".
+_DONATION_ASK = re.compile(r"(?:give|donate|chip\s+in|pledge|spende[n]?(?:\s+sie)?|dona|donar|donnez|wesprzyj|"
+                           r"поддержите|підтримайте)\s+(?:just\s+|only\s+|nur\s+)?(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|"
+                           r"dollars?|euros?|pounds?|zł|руб|грн))", re.I)
 _SEGMENT = re.compile(r"(?<=[.!?:])\s+")
 # Asking to be written to or called: "Email tips@…", "Call 555 0100", "Schreiben Sie uns: …@…".
 _CONTACT_VERBS = frozenset("""email e-mail call contact write text send message kontakt kontaktieren schreiben schreib
@@ -494,6 +503,10 @@ _COMMENT_LINE = re.compile(r"(?:\d+\s+)?(?:(?:post|leave|add|write|read|view|sho
 # A pitch for the outlet's newsletter or print copy: "our newsletter", a sentence that asks to subscribe
 # or sign up to a newsletter ("Click here to subscribe to The Paradigm Newsletter"), or the reader's
 # inbox or letterbox with a newsletter, subscribing or delivery ("… delivered to your inbox daily").
+# What a reader's money does for the page: "Your tax-deductible gift keeps investigations like this
+# free", "Your donation helps us stay independent".
+_GIFT_PITCH = re.compile(r"\byour\s+(?:[\w-]+\s+){0,2}?(?:gifts?|donations?|contributions?)\s+(?:today\s+|now\s+)?"
+                         r"(?:keeps?|makes?|helps?|allows?|enables?|funds?|powers?|supports?)\b", re.I)
 _OUR_NEWSLETTER = re.compile(r"\bour\s+(?:\w+\s+)?newsletters?\b", re.I)
 _INBOX = re.compile(r"\byour\s+(?:inbox|letterbox|mailbox)\b", re.I)
 _DELIVERY = re.compile(r"newsletter|subscri|sign[\s-]?up|deliver|\bsent\b|\bevery\b", re.I)
@@ -655,8 +668,12 @@ def _call_to_act(segment: str) -> bool:
     with an acting verb ("Follow", "Udostępnij"; second after a short object, "Artikel teilen"),
     is at most 15 words, and speaks to the reader within four words of it or ends as no sentence
     does. "Share prices fell." and "Support for the plan grew." are sentences about something.
-    Pictographs and arrows before the verb ("👉 Subscribe …", "→ Follow us") are no words of it."""
+    Pictographs and arrows before the verb ("👉 Subscribe …", "→ Follow us") are no words of it.
+    An ask for money with its sum ("Give $5 a month and keep …", ``_DONATION_ASK``) is one however
+    far the reader's words come."""
     segment = _LEADING_SYMBOLS.sub("", segment)
+    if _DONATION_ASK.match(segment.lstrip()):
+        return True
     head = [w.strip("()[]¡¿!?.,:;'’").lower() for w in re.split(r"[\s-]+", segment.lstrip(), maxsplit=2)[:2]]
     if not _ACT_VERBS.intersection(head):  # the usual case, decided without splitting the whole line
         return False
@@ -722,7 +739,7 @@ def _furniture_sentence(text: str) -> bool:
         return True
     if _LABELLED_ADDRESS.fullmatch(text) or _COMMENT_LINE.fullmatch(bare) or _transcript_note(text):
         return True
-    if _newsletter_pitch(text):
+    if _newsletter_pitch(text) or _GIFT_PITCH.search(text):
         return True
     parts = [p for p in _CONTROL_BAR.split(text) if p.strip()]
     if any(_READING_TIME.fullmatch(p.strip()) for p in parts):  # "6 min read · Jul 22"
@@ -1249,7 +1266,15 @@ def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
 # line, so the page's dates stay where trafilatura looks for the publication date.
 _BYLINE_START = re.compile(r"(?:(?:posted|written)\s+by|by|von|por|par|di|door|przez|autor(?:ka)?):?\s+(.*)", re.I)
 _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’.-]*|de|da|del|della|van|von|der|la|le|y|and|&|und|i|e)")
-_CREDIT_LINE = re.compile(r"\(?(?:additional\s+)?(?:reporting|writing|editing)\b[^.!?]*\bby\b.*", re.I)
+_CREDIT_LINE = re.compile(r"\(?(?:additional\s+)?(?:reporting|writing|editing|photos?|photographs?|pictures?|images?|"
+                          r"video)\b[^.!?]*\bby\b.*", re.I)
+# A live page's clock: "LIVE · Updated 2m ago", "3 hours ago", "Posted just now".
+_RELATIVE_TIME = re.compile(r"(?:(?:live|updated|last\s+updated|posted|published|edited)\s*[·•|:–-]?\s*)*"
+                            r"(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|just\s+now)",
+                            re.I)
+# How an agency signs a story on a line of its own: a name of two to four words, a comma and the
+# agency's capitals: "Dilnoza Yo'ldosheva, UzNA", "Lin Ya-ting, CNA".
+_AGENCY_SIGNATURE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3},\s+(?P<agency>[A-Z][A-Za-z]{1,6})")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|gmt|utc|uhr|h\b|[A-Z]{2,4}T\b)", re.I)
 _LONE_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 # A time of day with its zone, no words of the date line it is in: "Thursday, August 14, 2026 • 5:02 AM EDT".
@@ -1273,12 +1298,18 @@ def meta_line(line: str) -> bool:
     (with am/pm or a zone, or alone) or a date (two numbers, one a year) with at most three
     words besides ("Updated 19 March 2025"; "The 2025 budget" is a heading, "(John 15:22)" a
     verse), or an editor's or source's label and a few words that are no sentence (``_SIGNED_LINE``:
-    "[Editor: Sun Rui]", "Source: agencies"). Table rows ("| 2025 | 34% |"), list items ("- 1914:
+    "[Editor: Sun Rui]", "Source: agencies"), an agency's signature ("Dilnoza Yo'ldosheva, UzNA",
+    ``_AGENCY_SIGNATURE``), a photo's credit ("Photo by …") or a live page's clock ("Updated 2m ago",
+    ``_RELATIVE_TIME``). Table rows ("| 2025 | 34% |"), list items ("- 1914:
     war") and lines with quotation marks are the article's."""
     text = " ".join(line.split())
     if not text or len(text.split()) > MAX_META_WORDS or text[0] in "|-*•":
         return False
     if _CREDIT_LINE.fullmatch(text) and not _SENTENCE_END.search(text.rstrip(")")):
+        return True
+    if _RELATIVE_TIME.fullmatch(text):
+        return True
+    if (m := _AGENCY_SIGNATURE.fullmatch(text)) and sum(c.isupper() for c in m.group("agency")) >= 2:
         return True
     if (m := _BYLINE_START.fullmatch(text)) and not _SENTENCE_END.search(text):
         names = re.split(r"\s*(?:[|·•,;—–]|\s-\s)\s*", m.group(1), maxsplit=1)[0].split()
