@@ -365,3 +365,9 @@ def test_a_one_word_side_of_a_match_the_text_never_names_as_a_person_is_a_club()
 
 def test_a_known_place_before_a_bodys_noun_stays_the_body():
     assert labels("Loans rose, according to figures from the Halifax bank.").get("Halifax") != "GPE"
+
+
+def test_two_bodies_joined_by_and_are_two_names():
+    found = labels("Amnesty International and Human Rights Watch said the camp was shelled.")
+    assert found.get("Amnesty International") == "ORG"
+    assert found.get("Human Rights Watch") == "ORG"

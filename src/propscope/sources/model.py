@@ -748,6 +748,11 @@ def _relabel(doc):
         if colon is not None:  # 'Truth Social: the Fake News', run over a headline's colon
             ent = Span(doc, ent.start, colon, label=ent.label_)
             changed = True
+        joint = _two_bodies(doc, ent)
+        if joint is not None:  # 'Amnesty International and Human Rights Watch': two bodies
+            out.append(Span(doc, ent.start, joint, label="ORG"))
+            ent = Span(doc, joint + 1, ent.end, label="ORG")
+            changed = True
         owner = _possessor_of_body(doc, ent)
         if owner is not None:  # "Lula's Workers' Party": the owner, then the body
             out.append(Span(doc, ent.start, owner, label="GPE" if _is_place(doc[ent.start:owner].text) else "PERSON"))
@@ -779,6 +784,22 @@ def _relabel(doc):
 # Last words of the bodies a person or a country leads, after whose owner's "'s" the model ran on: "Lula's
 # Workers' Party", "Russia's Wagner Group".
 _LED_BODY_LAST = frozenset("Party Movement Alliance Front Union Group Government Administration Cabinet".split())
+
+
+def _two_bodies(doc, ent) -> int | None:
+    """Where the 'and' is in ``ent``, two bodies' names the model ran into one ('Amnesty International and
+    Human Rights Watch'): each side two or more capitalised words and the second ending in a body's word
+    (``_ORG_WORDS``); one-word sides ('Marks and Spencer') and names with 'of' ('Department of Health and
+    Human Services') stay whole. None when ``ent`` is not one."""
+    if ent.label_ != "ORG" or ent[-1].text not in _ORG_WORDS:
+        return None
+    k = next((t.i for t in ent if t.lower_ == "and"), None)
+    if k is None or k - ent.start < 2 or ent.end - k - 1 < 2:
+        return None
+    if not all(t.is_title and t.is_alpha for t in doc[ent.start:k]) or \
+            not all(t.is_title and t.is_alpha for t in doc[k + 1:ent.end]):
+        return None
+    return k
 
 
 def _possessor_of_body(doc, ent) -> int | None:
