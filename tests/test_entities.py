@@ -22,6 +22,18 @@ def test_a_dateline_city_in_capitals_is_a_place_its_agency_a_body_and_its_date_n
     assert "Oct 2" not in got
 
 
+@pytest.mark.parametrize("text, agency, date", [
+    ("KARLSTADT, June 9, 2025 /Nordwire/ -- Helvex Systems today announced a new plant.", "Nordwire", "June 9"),
+    ("MINSK, April 14. /BELTA/. The plant will reopen next month, the ministry said.", "BELTA", "April 14."),
+])
+def test_a_newswire_between_slashes_in_a_dateline_is_a_body(text, agency, date):
+    """'..., 2025 /PRNewswire/ --' and TASS's 'MOSCOW, March 3. /TASS/.': the agency is a body (the tokenizer
+    kept the slashes on the word, so it could not be a name), the date no name."""
+    got = labels(text)
+    assert got.get(agency) == "ORG"
+    assert date not in got
+
+
 def test_the_dateline_place_keeps_its_label_where_the_text_names_it_again():
     got = [(e.text, e.label) for e in extract(
         "GRAVENO, May 3 (Southern Wire) - The port reopened. Residents of Graveno cheered.").entities]

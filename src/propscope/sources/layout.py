@@ -13,13 +13,14 @@ from .lexicon import TITLES
 
 # A wire-copy dateline opening a paragraph: "MOSCOW, March 3 (Reuters) - ", "KYIV (AP) — ", and the
 # forms with a region or country, a title-case place, a year and a newswire between slashes:
-# "JAKARTA, Indonesia (AP) — ", "Paris (AFP) - ", "SAN DIEGO, June 2, 2025 /PRNewswire/ -- ", "Tehran, IRNA -- ".
+# "JAKARTA, Indonesia (AP) — ", "Paris (AFP) - ", "SAN DIEGO, June 2, 2025 /PRNewswire/ -- ", "Tehran, IRNA -- ",
+# "MOSCOW, March 3. /TASS/. ".
 _PLACE = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
 _DATELINE = re.compile(rf"^[ \t]*{_PLACE}(?:/{_PLACE})?(?:,[ \t]*{_PLACE})?"
-                       r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}(?:,[ \t]*\d{4})?)?"
+                       r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}(?:,[ \t]*\d{4}|\.(?=[ \t]*/))?)?"
                        r"[ \t]*(?:\((?![DRI]-)[A-Z][\w .&-]{1,30}\)|/[A-Z][\w .&-]{1,30}/"  # not a party tag "(D-Texas)"
                        r"|,[ \t]*[A-Z]{2,8}(?=[ \t]*(?:—|–|--)))"  # "Tehran, IRNA -- ": an agency's initials, a long dash
-                       r"[ \t]*(?:—|–|--|-)[ \t]*(?=\S)", re.M)
+                       r"[ \t]*(?:—|–|--|-|(?<=/)\.)[ \t]*(?=\S)", re.M)  # "MOSCOW, March 3. /TASS/. ": TASS's period
 
 
 # Transcripts (broadcast, interviews, hearings, parliaments) open each turn with its speaker's label:

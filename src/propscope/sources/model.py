@@ -1038,7 +1038,7 @@ def _dateline_names(doc):
             name = part.group().strip()
             if name:
                 start = m.start() + part.start() + part.group().index(name)
-                date = re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}|\d{4})", name)
+                date = re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}\.?|\d{4})", name)
                 spans.append((start, start + len(name), "DATE" if date else "GPE"))
         if agency:
             g = next(i for i in (1, 2, 3) if agency.group(i))
@@ -1224,6 +1224,11 @@ def nlp():
     if not Language.has_factory("propscope_newline_sents"):
         Language.component("propscope_newline_sents", func=_newline_sents)
     pipe = spacy.load(MODEL)
+    # a newswire between slashes ('2025 /PRNewswire/ --', '/TASS/.') is a word of its own, so that the dateline's
+    # agency can be a name; a slash inside a word ('and/or', '24/7') or a URL stays as it is
+    slash_ends = [r"(?<=[A-Za-z])/", r"(?<=/)\."]
+    pipe.tokenizer.prefix_search = spacy.util.compile_prefix_regex([*pipe.Defaults.prefixes, r"/(?=[A-Z])"]).search
+    pipe.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*pipe.Defaults.suffixes, *slash_ends]).search
     if not Language.has_factory("propscope_places"):
         Language.component("propscope_places", func=_places)
     if "propscope_newline_sents" not in pipe.pipe_names:
