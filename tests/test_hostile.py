@@ -3588,3 +3588,29 @@ def test_a_stored_value_its_column_cannot_read_is_damage_in_one_line(tmp_path, m
         r = c.get("/api/articles")
         assert r.status_code == 503 and "a stored value cannot be read" in r.json()["detail"]
         assert c.get("/api/articles", params={"outlet": "nowhere"}).status_code != 500
+
+
+def test_bytes_another_program_wrote_into_a_text_column_are_read_as_text(tmp_path, monkeypatch):
+    """SQLite keeps a BLOB in any column: ``update articles set title = x'ff00'`` by another program made
+    `report` a traceback ("'int' object has no attribute 'isprintable'"), `export` one ("bytes is not JSON
+    serializable") and the web app's article list a 500. The bytes are read as UTF-8, U+FFFD for what is
+    not; the article is still listed and exported, the damage there to see."""
+    import sqlite3
+
+    monkeypatch.chdir(tmp_path)
+    s = Store(f"sqlite:///{tmp_path / 's.db'}")
+    texts = {n: f"Story {n}: the council closed the harbour bridge again. " * 6 for n in ("a", "b")}
+    s.add_articles([Article(n, t, title=f"Title {n}", outlet="Daily Post") for n, t in texts.items()])
+    s.save_analyses([(s.pk_of(n), fake_analysis(Article(n, t))) for n, t in texts.items()])
+    s.engine.dispose()
+    with contextlib.closing(sqlite3.connect(tmp_path / "s.db")) as con, con:
+        con.execute("update articles set title = x'ff00c3', outlet = x'4461696c79ff' where id = 'b'")
+    for args in (["report"], ["export", "-o", "out.jsonl"], ["search", "bridge"]):
+        r = CliRunner().invoke(main, [*args, "--db", "s.db"])
+        assert r.exit_code == 0 and r.exception is None, (args, r.exception)
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert {row["id"]: row["article"]["title"] for row in rows} == {"a": "Title a", "b": "\ufffd\x00\ufffd"}
+    with TestClient(create_app(db=str(tmp_path / "s.db"), model="ngram"), raise_server_exceptions=False) as c:
+        r = c.get("/api/articles")
+        assert r.status_code == 200 and {a["outlet"] for a in r.json()["articles"]} >= {"Daily\ufffd"}
+        assert c.get("/").status_code == 200

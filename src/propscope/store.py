@@ -28,29 +28,51 @@ from . import search
 from .document import Analysis, Article, Sentence, Span
 from .ingest import FIELD_LIMITS, check_article, printable, shortened
 
+
+class StoredString(sa.types.TypeDecorator):
+    """A text column as read back, also where another program wrote bytes into it: SQLite keeps a BLOB in
+    any column (``update articles set title=x'ff00'``), and SQLAlchemy hands the bytes on as they are,
+    which was a traceback in `report` ("'int' object has no attribute 'isprintable'") and `export`
+    ("bytes is not JSON serializable"). They are read as UTF-8, U+FFFD marking what is not, so the
+    article is still shown and exported and the damage is there to see."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def process_result_value(self, value: object, dialect: object) -> object:
+        return bytes(value).decode("utf-8", "replace") if isinstance(value, (bytes, memoryview)) else value
+
+
+class StoredText(StoredString):
+    """:class:`StoredString` over an unbounded text column."""
+
+    impl = sa.Text
+    cache_ok = True
+
+
 metadata = sa.MetaData()
 
 articles = sa.Table(
     "articles", metadata,
     sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("id", sa.String(FIELD_LIMITS["id"]), nullable=False, unique=True),
-    sa.Column("url", sa.String(FIELD_LIMITS["url"]), unique=True),
-    sa.Column("text_hash", sa.String(64), nullable=False, unique=True),
-    sa.Column("title", sa.Text),
-    sa.Column("outlet", sa.String(FIELD_LIMITS["outlet"]), index=True),
+    sa.Column("id", StoredString(FIELD_LIMITS["id"]), nullable=False, unique=True),
+    sa.Column("url", StoredString(FIELD_LIMITS["url"]), unique=True),
+    sa.Column("text_hash", StoredString(64), nullable=False, unique=True),
+    sa.Column("title", StoredText),
+    sa.Column("outlet", StoredString(FIELD_LIMITS["outlet"]), index=True),
     sa.Column("published", sa.Date, index=True),
-    sa.Column("language", sa.String(FIELD_LIMITS["language"])),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("meta", sa.Text, nullable=False, default="{}"),
+    sa.Column("language", StoredString(FIELD_LIMITS["language"])),
+    sa.Column("text", StoredText, nullable=False),
+    sa.Column("meta", StoredText, nullable=False, default="{}"),
     sa.Column("ingested_at", sa.DateTime, nullable=False),
 )
 
 analyses = sa.Table(
     "analyses", metadata,
     sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
-    sa.Column("model", sa.String(128), nullable=False, index=True),
+    sa.Column("model", StoredString(128), nullable=False, index=True),
     sa.Column("score", sa.Float),  # NULL: nothing measured (``Analysis.scored``; migration 0007)
-    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("data", StoredText, nullable=False),
     sa.Column("analyzed_at", sa.DateTime, nullable=False),
 )
 
@@ -58,19 +80,19 @@ spans = sa.Table(
     "spans", metadata,
     sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
-    sa.Column("technique", sa.String(128), nullable=False, index=True),
+    sa.Column("technique", StoredString(128), nullable=False, index=True),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("score", sa.Float, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("taxonomy", sa.String(64), nullable=False, server_default="ptc14"),  # of ``technique`` (migration 0005)
+    sa.Column("text", StoredText, nullable=False),
+    sa.Column("taxonomy", StoredString(64), nullable=False, server_default="ptc14"),  # of ``technique`` (migration 0005)
 )
 
 analysis_failures = sa.Table(  # articles whose analysis raised: skipped by `pending` until retried
     "analysis_failures", metadata,
     sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
-    sa.Column("model", sa.String(128), nullable=False, index=True),
-    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("model", StoredString(128), nullable=False, index=True),
+    sa.Column("reason", StoredText, nullable=False),
     sa.Column("failed_at", sa.DateTime, nullable=False),
 )
 
@@ -79,9 +101,9 @@ attributions = sa.Table(
     "attributions", metadata,
     sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
-    sa.Column("source", sa.String(512), nullable=False),
-    sa.Column("source_key", sa.String(512), nullable=False, index=True),
-    sa.Column("cue", sa.String(128), nullable=False),
+    sa.Column("source", StoredString(512), nullable=False),
+    sa.Column("source_key", StoredString(512), nullable=False, index=True),
+    sa.Column("cue", StoredString(128), nullable=False),
     sa.Column("source_start", sa.Integer, nullable=False),
     sa.Column("source_end", sa.Integer, nullable=False),
     sa.Column("content_start", sa.Integer, nullable=False),
@@ -92,18 +114,18 @@ attributions = sa.Table(
 reuse_clusters = sa.Table(
     "reuse_clusters", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("origin", sa.String(512)),
+    sa.Column("origin", StoredString(512)),
     sa.Column("boilerplate", sa.Boolean, nullable=False),
-    sa.Column("members", sa.Text, nullable=False),
+    sa.Column("members", StoredText, nullable=False),
 )
 
 reuse_passages = sa.Table(
     "reuse_passages", metadata,
     sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("a", sa.String(512), nullable=False, index=True),
+    sa.Column("a", StoredString(512), nullable=False, index=True),
     sa.Column("a_start", sa.Integer, nullable=False),
     sa.Column("a_end", sa.Integer, nullable=False),
-    sa.Column("b", sa.String(512), nullable=False, index=True),
+    sa.Column("b", StoredString(512), nullable=False, index=True),
     sa.Column("b_start", sa.Integer, nullable=False),
     sa.Column("b_end", sa.Integer, nullable=False),
     sa.Column("score", sa.Float, nullable=False),
@@ -115,8 +137,8 @@ reuse_passages = sa.Table(
 topics = sa.Table(  # found by `propscope topics` in the stored articles' words (``propscope.topics``)
     "topics", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("label", sa.String(256), nullable=False),
-    sa.Column("words", sa.Text, nullable=False),  # JSON list, heaviest first
+    sa.Column("label", StoredString(256), nullable=False),
+    sa.Column("words", StoredText, nullable=False),  # JSON list, heaviest first
 )
 
 article_topics = sa.Table(  # each article's topic and the share of its topic weight it holds
