@@ -1758,6 +1758,19 @@ def test_a_banner_opening_two_unrelated_pages_is_not_copying(banner, outlets):
     assert len(find_reuse(docs).passages) == 1
 
 
+def test_a_paragraph_closing_one_page_and_opening_the_other_is_a_copy_not_a_notice():
+    # A notice sits where notices sit on both pages, closing both or opening both. One paragraph
+    # that ends one story and leads the other is a copy, even when it names nothing the rule for
+    # notices can see (a name in another script, a statement with no name in it).
+    day = dt.date(2026, 3, 2)
+    shared = ("The reform will be passed before the summer, despite the protests of the unions, and the "
+              "government will not wait for anyone to change its mind about it.")
+    docs = [art("p1", filler(1630), shared, outlet="Gazette", published=day),
+            art("p2", shared, filler(1631), outlet="Tribune", published=day + dt.timedelta(days=1))]
+    result = find_reuse(docs)
+    assert len(result.passages) == 1 and result.stats["boilerplate_passages"] == 0
+
+
 def test_a_wire_credit_line_under_two_unrelated_stories_with_one_byline_is_not_copying():
     # "(Reporting by ...; editing by ...)" says who made the page, as "This article has been
     # updated ..." does; the byline both stories carry names the same reporter, which ties neither

@@ -596,11 +596,17 @@ def _page_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: 
         if pairs[a, b] != 1 or a not in texts or b not in texts:
             return False
         elsewhere = "\n".join((texts[a][:a0], texts[a][a1:], texts[b][:b0], texts[b][b1:]))
+        where = set()
         for text, s, e in ((texts[a], a0, a1), (texts[b], b0, b1)):
-            closes = text[:s].strip() and _only_notices(text[e:])
-            opens = text[e:].strip() and not text[:_with_lead(text, s)].strip()
+            closes = bool(text[:s].strip()) and _only_notices(text[e:])
+            opens = bool(text[e:].strip()) and not text[:_with_lead(text, s)].strip()
             if not (closes or opens) or "\n" in text[s:e] or not _is_notice(text[_with_lead(text, s):e], elsewhere):
                 return False
+            where.add((closes, opens))
+        # a notice sits where notices sit on both pages: closing both or opening both, not the end of
+        # one story and the start of the other (what a copy that one outlet ran on and the other led with is)
+        if not any(all(w[i] for w in where) for i in (0, 1)):
+            return False
         both = frozenset(_lines(texts[a], a0, a1) & _lines(texts[b], b0, b1))
         own = outlets or {}
         if _names_of_story(texts[a], a0, a1, both, own.get(a)) & _names_of_story(texts[b], b0, b1, both, own.get(b)):
