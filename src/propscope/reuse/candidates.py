@@ -172,11 +172,11 @@ def tokenize(text: str) -> Tokens:
         words = [m.group() for m in matches]
         starts = np.array([m.start() for m in matches], dtype=np.int64)
         ends = np.array([m.end() for m in matches], dtype=np.int64)
-    if any(map(_JOINED.search, words)):
+    if _JOINED.search(text):  # one pass over the text, not a search per word
         words, starts, ends = _split_joined(words, starts)
-    keys = list(map(normalize, words))
     if not text.isascii() or "&" in text:
         words = list(map(shown, words))  # offsets stay those of the text as it stands
+    keys = [_NON_WORD.sub("", w.casefold()) for w in words]  # normalize() of words already shown
     cut_after = np.fromiter((w.rstrip(_CLOSERS).endswith(_LABEL_ENDS) for w in words), dtype=bool, count=len(words))
     if not all(keys):
         kept = np.array([k for k, key in enumerate(keys) if key], dtype=np.int64)
