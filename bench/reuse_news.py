@@ -18,6 +18,7 @@
     python bench/reuse_news.py --data bench/data/reuse_news13.txt  # the thirteenth set (below)
     python bench/reuse_news.py --data bench/data/reuse_news14.txt  # the fourteenth set (below)
     python bench/reuse_news.py --data bench/data/reuse_news15.txt  # the fifteenth set (below)
+    python bench/reuse_news.py --data bench/data/reuse_news16.txt  # the sixteenth set (below)
 
 bench/reuse.py measures the detector on pseudo-words; this measures it on prose. The articles in
 bench/data/reuse_news.txt (34 of them, 150-320 words, eight invented outlets, written for this
@@ -890,7 +891,8 @@ REPORTED = ("wire", "typos", "subst", "split", "reorder", "short", "slogan", "qu
             "alternate", "partnum", "literal", "reissue",
             "relay", "transwire", "recut", "merge",
             "shortline", "nonlatin", "requote",
-            "unicode", "entities")
+            "unicode", "entities",
+            "wrapped", "noarticle", "units")
 NOT_REPORTED = ("quote", "boilerplate", "headline", "facts")
 _LABEL = r"[a-z]+/[a-z0-9-]+(?:#[a-z0-9]+)?"
 _MARK = re.compile(rf"\[\[(/|{_LABEL}(?: {_LABEL})*)\]\]")
@@ -1071,7 +1073,7 @@ def main() -> None:
     ap.add_argument("--jsonl", type=Path, help="also write the articles (without the marks) to this JSONL file")
     ap.add_argument("--data", type=Path, default=DATA,
                     help=f"the marked articles (default {DATA.relative_to(HERE.parent)}; "
-                         "also reuse_news2.txt ... reuse_news15.txt)")
+                         "also reuse_news2.txt ... reuse_news16.txt)")
     args, options = ap.parse_known_args()
     docs = read_docs(args.data)
     with tempfile.TemporaryDirectory() as tmp:
