@@ -1734,6 +1734,20 @@ def test_one_quotation_in_html_entities_cited_by_independent_articles_is_not_cop
     assert result.passages == [] and result.stats["quotation_passages"] == 1
 
 
+def test_quoted_regions_read_single_quotation_marks_left_as_html_entities():
+    text = ("She said: &#8216;We can&#39;t wait.&#8217; Then &lsquo;never again&rsquo; was heard, "
+            "and the farmers&rsquo; union agreed.")
+    regions = quoted_regions(text)
+    assert [text[s:e] for s, e in regions] == ["&#8216;We can&#39;t wait.&#8217;", "&lsquo;never again&rsquo;"]
+
+
+def test_one_quotation_in_single_quote_entities_cited_by_independent_articles_is_not_copying():
+    a = art("a", filler(1614), f"Speaking in the flooded town, the premier said: &#8216;{QUOTE}.&#8217;", filler(1615))
+    b = art("b", filler(1616, 80), f"\u2018{QUOTE},\u2019 she told reporters.", filler(1617))
+    result = find_reuse([a, b])
+    assert result.passages == [] and result.stats["quotation_passages"] == 1
+
+
 @pytest.mark.parametrize("banner", [
     "We use cookies to personalise content and to analyse our traffic. By continuing to use this site you "
     "accept our use of cookies. You can change your preferences at any time.",

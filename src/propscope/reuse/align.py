@@ -48,6 +48,7 @@ text, so ``text[start:end]`` is the passage exactly as it appears in each articl
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
@@ -129,7 +130,8 @@ QUOTED_SHARE = 0.8
 # Double quotation marks, also as HTML entities a CMS left in the text ("&quot;", "&ldquo;", "&#8221;").
 _QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]"
                          "|&(?:quot|ldquo|rdquo|bdquo|laquo|raquo|#34|#x22|#171|#187|#822[012]|#x201[cde]);", re.I)
-_SINGLE_MARK = re.compile("['\u2018\u2019]")
+# Single quotation marks and apostrophes, also as HTML entities ("&#8216;", "&rsquo;", "&#39;").
+_SINGLE_MARK = re.compile("['\u2018\u2019]|&(?:lsquo|rsquo|apos|#0*39|#x0*27|#0*821[67]|#x0*201[89]);", re.I)
 _OPENS_AFTER = "([\u2014\u2013-\"\u201c"  # a single quote after a space or one of these may open a quotation
 _CLOSES_AFTER = ".,!?;:\u2026"  # ... and one after these closes it
 _CLOSES_BEFORE = ")]\u2014\u2013-\"\u201d"
@@ -1275,14 +1277,15 @@ def single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     A mark before a digit opens a quotation (`` '2026 will be the year ...,' he said``) only
     when such a sure closing mark follows before any other opening mark: it is as often a
-    year cut short ("the '90s", "the summer of '69"), which closes nothing."""
+    year cut short ("the '90s", "the summer of '69"), which closes nothing. A mark a CMS left as an
+    HTML entity ("&#8216;", "&rsquo;", "&#39;") is read as the mark it stands for."""
     regions = []
     open_at = weak = None
     tentative = False  # open_at is a mark before a digit, not yet closed
     for m in _SINGLE_MARK.finditer(text, start, end):
-        i = m.start()
-        mark, prev = text[i], text[i - 1] if i > start else " "
-        nxt = text[i + 1] if i + 1 < end else " "
+        i, after = m.start(), m.end()
+        mark, prev = html.unescape(m.group()), text[i - 1] if i > start else " "
+        nxt = text[after] if after < end else " "
         at_word_start = mark != "\u2019" and (prev.isspace() or prev in _OPENS_AFTER)
         opens = at_word_start and nxt.isalpha()
         if open_at is None:
@@ -1291,17 +1294,17 @@ def single_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if mark != "\u2018" and ((prev in _CLOSES_AFTER and (nxt.isspace() or nxt in _CLOSES_BEFORE))
                                   or (prev.isalnum() and nxt in _CLOSES_AFTER)):
-            regions.append((open_at, i + 1))
+            regions.append((open_at, after))
             open_at = None
         elif opens and tentative:  # the digit was a shortened year: the quotation opens here
             open_at, weak, tentative = i, None, False
         elif opens and weak is not None:
-            regions.append((open_at, weak + 1))
+            regions.append((open_at, weak))
             open_at, weak = i, None
         elif mark != "\u2018" and prev.isalnum() and nxt.isspace() and weak is None:
-            weak = i
+            weak = after  # where the quotation ends if this mark closes it
     if open_at is not None and not tentative:
-        regions.append((open_at, end if weak is None else weak + 1))
+        regions.append((open_at, end if weak is None else weak))
     return regions
 
 
