@@ -1772,6 +1772,29 @@ def test_a_banner_opening_two_unrelated_pages_is_not_copying(banner, outlets):
     assert len(find_reuse(docs).passages) == 1
 
 
+@pytest.mark.parametrize("above", [("Ice rink opens for the season", "Night bus returns"),
+                                   ("Skip to main content", "Cold snap to last into February")])
+def test_a_banner_under_a_headline_line_opening_two_unrelated_pages_is_not_copying(above):
+    # An extracted page often opens with its headline (or a "Skip to main content" link) above the
+    # banner: a heading line (short, ending no sentence) is no text of the page's own before it.
+    banner = ("We and our partners use cookies and similar technologies to store and access information on "
+              "your device, to show you relevant content and to measure how our site is used.")
+    own = ("The outdoor ice rink at Lunde opens on Saturday after a week of frost, two weeks later than last "
+           "year, the council's sports office said. Skates can be hired at the kiosk for 50 crowns.",
+           "The night bus between Kvarn and Dunmere will run again on Fridays from February, a year after it "
+           "was cut, the county said on Monday. The last bus leaves Dunmere at 2.30am.")
+    day = dt.date(2026, 3, 2)
+    docs = [art("p1", above[0], banner, own[0], outlet="Gazette", published=day),
+            art("p2", above[1], banner, own[1], outlet="Tribune", published=day + dt.timedelta(days=1))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+    lead = ("Twelve farms east of Lindvik were evacuated on Sunday afternoon as a forest fire driven by a "
+            "strong westerly wind crossed the county road and came within 300 metres of the first houses.")
+    docs = [art("p1", above[0], lead, own[0], outlet="Gazette", published=day),
+            art("p2", above[1], lead, own[1], outlet="Tribune", published=day + dt.timedelta(days=1))]
+    assert len(find_reuse(docs).passages) == 1
+
+
 def test_a_paragraph_closing_one_page_and_opening_the_other_is_a_copy_not_a_notice():
     # A notice sits where notices sit on both pages, closing both or opening both. One paragraph
     # that ends one story and leads the other is a copy, even when it names nothing the rule for

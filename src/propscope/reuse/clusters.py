@@ -48,6 +48,9 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from .align import heading_end
+from .candidates import tokenize
+
 BOILERPLATE_MODES = ("suppress", "flag", "keep")
 # A passage between outlets is boilerplate when this much of its text in the article of the outlet
 # repeating it is covered by that outlet's boilerplate (aligned edges may differ by a word or two).
@@ -164,6 +167,15 @@ def _with_lead(text: str, start: int) -> int:
     that opens the line ("© 2026 ...", a bullet) is no word, so no passage holds it."""
     head = text.rfind("\n", 0, start) + 1
     return head if not any(c.isalnum() for c in text[head:start]) else start
+
+
+def _headings_end(text: str, limit: int) -> int:
+    """Where the heading lines at the top of ``text`` end (:func:`.align.heading_end`: lines of a few
+    words ending no sentence, a page's headline or a "Skip to main content" link), at most ``limit``.
+    A banner under them still opens the page: nothing of the page's own text lies before it."""
+    t = tokenize(text[:limit])
+    end = heading_end(t)
+    return int(t.starts[end]) if end < len(t) else limit
 
 
 def _is_notice(text: str, elsewhere: str | None = None) -> bool:
@@ -573,14 +585,14 @@ def _footer_at(spans: Sequence[tuple[int, int]], start: int, end: int, at_end: b
 
 def _page_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: Mapping[str, str] | None,
                  pairs: Mapping[tuple[str, str], int], outlets: Mapping[str, str | None] | None = None) -> bool:
-    """The cluster's text is a one-paragraph notice closing every article after its own text (only
-    other notices after it: :func:`_only_notices`), or opening it before its own text (a consent or
-    subscription banner, nothing before it), with a phone number, a web or an e-mail address
-    in it, opening with words about the page itself or naming nothing and telling of no event
-    (:func:`_is_notice`), and every two of its articles share nothing else: a helpline, a complaints
-    address, a corrections policy, a wire's credit line or a disclaimer that outlets print under
-    some of their articles (a regulator, a charity or a wire asks them to), printed once each. It is no outlet
-    copying another, and with two pages it is no outlet's boilerplate either. A copy that took a
+    """The cluster's text is a one-paragraph notice closing every article after its own text (only other
+    notices after it: :func:`_only_notices`), or opening it before its own text (a consent or
+    subscription banner, nothing before it but heading lines, :func:`_headings_end`), with a phone
+    number, a web or an e-mail address in it, opening with words about the page itself or naming nothing
+    and telling of no event (:func:`_is_notice`), and every two of its articles share nothing else: a
+    helpline, a complaints address, a corrections policy, a wire's credit line or a disclaimer that
+    outlets print under some of their articles (a regulator, a charity or a wire asks them to), printed
+    once each. It is no outlet copying another, and with two pages it is no outlet's boilerplate either. A copy that took a
     story's last paragraph along with more of it shares more; a copied last paragraph without an
     address stays copying. So does one that names a place or a person both articles name above
     it (:func:`_names_of_story`): a police appeal for witnesses of the crash both report ("call
@@ -599,7 +611,7 @@ def _page_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: 
         where = set()
         for text, s, e in ((texts[a], a0, a1), (texts[b], b0, b1)):
             closes = bool(text[:s].strip()) and _only_notices(text[e:])
-            opens = bool(text[e:].strip()) and not text[:_with_lead(text, s)].strip()
+            opens = bool(text[e:].strip()) and not text[_headings_end(text, s):_with_lead(text, s)].strip()
             if not (closes or opens) or "\n" in text[s:e] or not _is_notice(text[_with_lead(text, s):e], elsewhere):
                 return False
             where.add((closes, opens))
