@@ -1058,6 +1058,35 @@ def test_a_wire_dateline_whose_place_name_the_copy_repeats_in_its_own_is_not_cop
     assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (body, body)
 
 
+@pytest.mark.parametrize("dateline", ["HOLLIN RIDGE (DSA) ", "HOLLIN RIDGE\uff08DSA\uff09 ", "HOLLIN RIDGE [DSA] "])
+def test_a_copy_under_the_wires_dateline_without_its_dash_leaves_the_dateline_out(dateline):
+    # A copy that kept the wire's place and credit but not its date or dash ("HOLLSTAD (MNA) The
+    # ..."): a place in capitals at a line's start and the agency in brackets after it end a
+    # dateline as a dash does, so neither text's dateline is inside the passage.
+    body = SECOND.replace("Opposition leaders", "Mine owners")
+    a = art("a", "HOLLIN RIDGE, 5 June (DSA) - " + body, filler(1182), published=dt.date(2026, 6, 5))
+    b = art("b", dateline + body, filler(1183), published=dt.date(2026, 6, 6))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (body, body)
+
+
+def test_a_label_both_texts_give_whole_at_a_copied_lines_start_stays_in_the_passage():
+    # A results table copied line by line, each line opening with its district ("Fenmore Central:"):
+    # the label is copied with the line, up to the line's start in both texts (a dateline that
+    # differs before its agency stays out: the test above).
+    table = "\n".join(
+        f"{name}: Civic Alliance {a:,} ({a / 370:.1f}%), Labour Union {b:,} ({b / 370:.1f}%), Green Future {c:,} "
+        f"({c / 370:.1f}%), Independents {d:,} ({d / 370:.1f}%). Turnout {t}%."
+        for name, a, b, c, d, t in (("Fenmore Central", 14212, 11905, 6130, 4731, 61.2),
+                                    ("Fenmore North", 9844, 10367, 4402, 3449, 55.8),
+                                    ("Harrowby", 7615, 5180, 3071, 2308, 63.4),
+                                    ("Lower Tarn", 6093, 6512, 3877, 1975, 52.1)))
+    a = art("a", filler(1184), table, filler(1185), published=dt.date(2026, 6, 5))
+    b = art("b", filler(1186), table, filler(1187), published=dt.date(2026, 6, 6))
+    [p] = find_reuse([a, b]).passages
+    assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (table, table)
+
+
 def test_a_copied_sentence_that_drops_or_adds_its_first_article_is_reported_from_its_start():
     # "The harbour pilots are ..." copied as "Harbour pilots are ...": the first match is the
     # sentence's second word in one text and its first in the other, and the passage began after

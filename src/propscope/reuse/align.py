@@ -526,13 +526,21 @@ def _regain(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: T
     word of the next ("... the water. The"), which :func:`_snap` then cuts off: that sentence's
     own passage began at its second word. Words matched by an earlier pass are masked (their
     keys never match), and no sentence boundary is crossed, so nothing :func:`_snap` removed
-    comes back."""
+    comes back. Going back over a dateline's or a label's end (:func:`_past_labels` took the words
+    before it off) reaches the start of the line in both texts or stops after it: a label both
+    texts give whole ("Fenmore Central:" on a copied table's line) is copied, the agency of two
+    datelines that differ before it ("HOLLSTAD (MNA)" and "HOLLSTAD, Jan 12 (MNA) -") is not."""
     ea, eb = ta.sentence_end, tb.sentence_end
-    i, j, n = chain[0]
+    i0, j0, n = chain[0]
+    i, j = i0, j0
     while (i > 0 and j > 0 and keys_a[i - 1] == keys_b[j - 1]
            and not (ea[a_lo + i - 1] or eb[b_lo + j - 1])):
-        i, j, n = i - 1, j - 1, n + 1
-    chain = [(i, j, n), *chain[1:]]
+        i, j = i - 1, j - 1
+    if not (ta.line_start[a_lo + i] and tb.line_start[b_lo + j]):
+        cuts = [d for d in range(i0 - i) if ta.cut_after[a_lo + i + d] or tb.cut_after[b_lo + j + d]]
+        if cuts:
+            i, j = i + cuts[-1] + 1, j + cuts[-1] + 1
+    chain = [(i, j, n + i0 - i), *chain[1:]]
     i, j, n = chain[-1]
     while (i + n < len(keys_a) and j + n < len(keys_b) and keys_a[i + n] == keys_b[j + n]
            and not (ea[a_lo + i + n - 1] or eb[b_lo + j + n - 1])):

@@ -53,6 +53,9 @@ _FINAL = (".", "!", "?", "\u2026")
 _CLOSERS = "\"')]\u201d\u2019\u00bb"
 _OPENERS = "\"'([\u201c\u2018\u00ab"
 _LABEL_ENDS = (":", "-", "\u2013", "\u2014", "|")  # a dateline's or a label's end: "KORVATH (BWS) -", "UPDATE:"
+# A dateline without a dash ends at an agency in brackets among a line's first this many words (see _bare_datelines).
+DATELINE_WORDS = 6
+_AGENCY = re.compile(r"[(\[][A-Z][\w.&/-]*[)\]][,:]?")
 # A corpus needs this many texts containing a word before the word can count as a stop word.
 STOPWORD_MIN_DOCS = 50
 # Odd 64-bit multipliers that make a shingle hash depend on word order.
@@ -66,7 +69,8 @@ class Tokens:
     ``sentence_end[i]`` says whether that word ends with sentence-final punctuation, and
     ``line_start[i]`` whether a line break lies between it and the word before (the first word
     starts a line too). ``cut_after[i]`` says whether a colon, a dash or a bar ends it or stands
-    between it and the next word, as after a dateline or a label ("KORVATH (BWS) -", "UPDATE:").
+    between it and the next word, as after a dateline or a label ("KORVATH (BWS) -", "UPDATE:"), or
+    it is the bracketed agency ending a dateline without a dash ("HOLLSTAD (MNA) ...", see _bare_datelines).
     ``capital[i]`` says whether the word begins with a capital letter (after any opening quote or
     bracket). Offsets are numpy arrays: a corpus has millions of words, and lists of int objects cost five
     times more."""
@@ -185,9 +189,31 @@ def tokenize(text: str) -> Tokens:
         cut_after = cut_after[kept] | dropped_next
         starts, ends = starts[kept], ends[kept]
         words, keys = [words[k] for k in kept], [keys[k] for k in kept]
+    lines = line_starts(text, starts, ends)
     return Tokens(starts, ends, keys, np.fromiter(map(_ends_sentence, words), dtype=bool, count=len(words)),
-                  line_starts(text, starts, ends), cut_after,
+                  lines, cut_after | _bare_datelines(words, lines),
                   np.fromiter((w.lstrip(_OPENERS)[:1].isupper() for w in words), dtype=bool, count=len(words)))
+
+
+def _bare_datelines(words: Sequence[str], lines: np.ndarray) -> np.ndarray:
+    """Which words end a dateline that has no dash: an agency in brackets, one word, after a place
+    in capitals opening a line, with only capitalised words or figures between ("HOLLSTAD (MNA) The
+    ...", "KARNHOLM (BWS) ..." from a full-width bracket, "OSLO, Jan 3 [NTB] ..."). A copy that
+    kept the wire's dateline but not its dash ends it there as the wire's "(MNA) -" ends it."""
+    out = np.zeros(len(words), dtype=bool)
+    for k in np.flatnonzero(lines):
+        place = words[k].rstrip(",")
+        if len(place) < 2 or not place.isupper():
+            continue
+        for c in range(k + 1, min(len(words), k + DATELINE_WORDS)):
+            if lines[c]:
+                break
+            if _AGENCY.fullmatch(words[c]):
+                out[c] = True
+                break
+            if not words[c][:1].isupper() and not words[c][:1].isdigit():
+                break
+    return out
 
 
 def line_starts(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
