@@ -408,3 +408,46 @@ def test_a_live_pages_relative_update_time_and_a_gift_pitch_are_not_the_story():
                  "Your donation helps us stay independent."]:
         assert furniture_line(line), line
     assert not furniture_line("The charity said its donors' gifts had kept the shelter open all winter.")
+
+
+def test_what_a_site_says_of_itself_under_a_story_is_furniture_and_stories_about_it_stay():
+    """A fact-checker's accreditation and platform partnership, a syndicated copy's origin, a pointer
+    to how the site works, its ratings' label and a reader's question before a call to act go;
+    sentences about fact-checking networks, programmes or origins stay."""
+    for line in ["Truthline is a verified signatory of the International Fact-Checking Network's code of principles.",
+                 "CheckPoint is a verified signatory of the International Fact-Checking Network's code of principles. "
+                 "Read about our methodology and how to request a correction.",
+                 "This article is part of our work with Meta's third-party fact-checking programme. "
+                 "Read more about how we work with technology companies.",
+                 "How we rate claims: True, Mostly true, Misleading, False, Unproven. "
+                 "Found something you think needs checking? Send it to us on WhatsApp.",
+                 "This article originally appeared on The Capitol Ledger: Judge blocks age-check law"]:
+        assert furniture_line(line), line
+    for line in ["The IFCN, a network of fact-checkers, said its membership had grown to 170 organisations.",
+                 "Meta ended its third-party fact-checking program in the United States in January.",
+                 "The song originally appeared on the band's first album.",
+                 "Read more about the case in the court's ruling, which runs to 34 pages.",
+                 "Have the lanes made journeys slower? The council's figures say they have, by 11 percent."]:
+        assert not furniture_line(line), line
+
+
+def test_notices_in_korean_turkish_and_hindi_and_a_name_with_an_email_are_furniture():
+    for line in ["<저작권자 ⓒ 한빛일보 무단전재 및 재배포 금지>", "김민준 기자 minjun@hanbitilbo.example",
+                 "Haber Ajansı web sitesinde, abonelere sunulan haberler özetlenerek yayımlanmaktadır. "
+                 "Abonelik için lütfen iletişime geçiniz.",
+                 "ताज़ा खबरों के लिए हमें फॉलो करें और हमारा ऐप डाउनलोड करें।"]:
+        assert furniture_line(line), line
+    for line in ["시 관계자는 재원 마련을 위해 정부와 협의를 계속하겠다고 말했다.",
+                 "Ekonomistler, merkez bankasının aralık ayındaki toplantısında faizi sabit tutmasını bekliyor.",
+                 "शिक्षा मंत्री ने कहा कि इस योजना से लगभग 28 लाख बच्चों को लाभ मिलेगा।"]:
+        assert not furniture_line(line), line
+
+
+def test_a_site_speaking_of_itself_before_a_call_to_act_and_a_related_posts_category_are_furniture():
+    for line in ["We don't take a dime from advertisers. If you value this work, support us on SubscribeStar.",
+                 'In "Corruption"', "In “Politics”"]:
+        assert furniture_line(line), line
+    for line in ["We asked the council for comment. It did not reply.",
+                 "If you drive, expect delays on the ring road. Buses will run as normal.",
+                 "We went to the meeting. Follow the money, one resident told us."]:
+        assert not furniture_line(line), line

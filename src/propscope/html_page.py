@@ -404,6 +404,8 @@ _RIGHTS = re.compile(r"^(?:copyright|©|\(c\))|copyright\s*(?:©|\(c\)|\d{4})|©
                      r"droits réservés|prawa zastrzeżone|все права защищены|(?:усі|всі)\s+права\s+захищені|"
                      # Chinese "all rights reserved" and "no reprinting without permission"
                      r"版[權权]所有|不得(?:轉載|转载)|"
+                     # Korean: "<저작권자 ⓒ 한빛일보 무단전재 및 재배포 금지>" (no copying, no redistribution)
+                     r"저작권자|무단\s*(?:전재|복제)|재배포\s*금지|"
                      # a publisher's registration: "Registered charity no. 1099999", "Company number 0123"
                      r"registered\s+(?:charity|company)\s+(?:no\.?|number)\s*:?\s*\d|"
                      r"company\s+(?:registration\s+)?(?:no\.?|number)\s*:?\s*\d|"
@@ -412,8 +414,8 @@ _RIGHTS = re.compile(r"^(?:copyright|©|\(c\))|copyright\s*(?:©|\(c\)|\d{4})|©
 # What every line _RIGHTS finds holds, lower-cased: looked for first, as a short page's every
 # paragraph is a line to try (_RIGHTS alone took 5 s of a page of 100,000 short paragraphs).
 _LEGAL_WORDS = ("©", "(c)", "copyright", "rights", "reserv", "riservat", "vorbehalten", "réservés", "zastrzeżone",
-                "защищены", "захищені", "版權", "版权", "轉載", "转载", "registered", "company", "iva", "ust-idnr",
-                "handelsregister")
+                "защищены", "захищені", "版權", "版权", "轉載", "转载", "저작권자", "무단", "재배포",
+                "registered", "company", "iva", "ust-idnr", "handelsregister")
 
 
 def legal_line(text: str) -> bool:
@@ -458,7 +460,7 @@ _TRANSCRIPT_NOTE = re.compile(
 # languages propscope is used on; a line that starts with one and speaks to the reader ("us",
 # "your", "today") or is no sentence at all ("Follow The Herald on Telegram") is a call to act.
 _ACT_VERBS = frozenset("""
-share follow subscribe sign join donate give support download register upgrade listen watch help tweet
+share follow subscribe sign join donate give support download register upgrade listen watch help tweet send
 teilen teile folgen folge abonnieren abonniere spenden spende unterstützen unterstütze herunterladen kommentieren
 registrieren anmelden compartir comparte compártelo sigue síguenos seguir suscríbete suscribirse dona donar apoya
 ayúdanos descarga comenta regístrate condividi segui seguici iscriviti abbonati sostieni sostienici aiutaci
@@ -475,7 +477,16 @@ oggi nas teraz dziś nous maintenant нас наш наши нашем наше�
 _DONATION_ASK = re.compile(r"(?:give|donate|chip\s+in|pledge|spende[n]?(?:\s+sie)?|dona|donar|donnez|wesprzyj|"
                            r"поддержите|підтримайте)\s+(?:just\s+|only\s+|nur\s+)?(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|"
                            r"dollars?|euros?|pounds?|zł|руб|грн))", re.I)
-_SEGMENT = re.compile(r"(?<=[.!?:])\s+")
+_SEGMENT = re.compile(r"(?<=[.!?:।])\s+")
+# Hindi puts the verb last: "ताज़ा खबरों के लिए हमें फॉलो करें" (for the latest news follow us), "हमारा ऐप
+# डाउनलोड करें" (download our app): "us"/"our" and a polite imperative of follow, subscribe, download, share, join.
+_HINDI_CALL = re.compile(r"(?:हमें|हमारे|हमारा|हमारी|हमसे)\s.{0,60}?(?:फॉलो|फ़ॉलो|सब्सक्राइब|डाउनलोड|शेयर|लाइक|जॉइन|ज्वाइन)\s+"
+                         r"(?:करें|कीजिए|करिए)|(?:हमसे|हमारे\s+साथ)\s+जुड़ें")
+# A reader's question that leads into a call to act: "Found something you think needs checking? Send it
+# to us", "Got a tip? Email us at …", "Want more stories like this? Subscribe".
+_READER_QUESTION = re.compile(r"[^.!?]{0,80}\b(?:you|your)\b[^.!?]{0,60}\?|(?:got|have|want|need)\s+[^.!?]{1,60}\?", re.I)
+# A clause before a call that speaks to the reader: "If you value this work, support us …".
+_READER_IF = re.compile(r"(?:if|when)\s+you\s+[^,.!?]{1,60},\s*", re.I)
 # Asking to be written to or called: "Email tips@…", "Call 555 0100", "Schreiben Sie uns: …@…".
 _CONTACT_VERBS = frozenset("""email e-mail call contact write text send message kontakt kontaktieren schreiben schreib
 contacta contáctanos escríbenos escribe llama contatta contattaci scrivi scrivici chiama napisz zadzwoń kontaktuj
@@ -591,8 +602,8 @@ _BOT_WORDS = ("human", "robot", "bot", "browser", "unusual", "captcha", "securit
               "mensch", "humano", "humain")
 _SCHEDULE_WORDS = ("every", "each", " on ", "daily", "weekly", "monthly", "fortnight", "quarterly", "twice", "jede",
                    "täglich", "wöchentlich", "monatlich")
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
-_PAYWALL_WORDS = ("subscri", "member", "registered", "free", "complimentary", "reading", "cancel", "unlimited")
+_SENTENCES = re.compile(r"(?<=[.!?।])\s+")
+_PAYWALL_WORDS = ("subscri", "member", "registered", "free", "complimentary", "reading", "cancel", "unlimited", "abone")
 # The lines a press-release wire or a press office adds to a release: "SOURCE Halvard Biotech, Inc."
 # (its issuer, the word in capitals), "View original content to download multimedia: https://…", the
 # end marks "###", "- 30 -", "ENDS" and the Persian agencies' "انتهای پیام/", and the release's
@@ -622,7 +633,35 @@ _PAYWALL = re.compile(
     r"(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:our\s+|paying\s+)?(?:subscribers|members)|"
     r"(?:subscribe|sign\s+in|log\s+in|register)\s+(?:now\s+|today\s+)?to\s+(?:continue|keep)\s+reading|"
     r"to\s+(?:continue|keep)\s+reading,?\s+(?:please\s+)?(?:subscribe|sign\s+in|log\s+in|register)|"
-    r"cancel\s+(?:at\s+)?any\s*time|unlimited\s+(?:digital\s+)?access\s+(?:for|from)\s+(?:just\s+|only\s+)?[$€£]", re.I)
+    r"cancel\s+(?:at\s+)?any\s*time|unlimited\s+(?:digital\s+)?access\s+(?:for|from)\s+(?:just\s+|only\s+)?[$€£]|"
+    # an agency's note that its site shows subscribers' stories in summary, and whom to ask for a subscription:
+    # "… abonelere sunulan haberler özetlenerek yayımlanmaktadır. Abonelik için lütfen iletişime geçiniz."
+    r"for\s+subscription\s+(?:enquiries|inquiries|information|details),?\s+(?:please\s+)?contact|"
+    r"abonelere\s+sunulan\s+haberler|abonelik\s+için\s+(?:lütfen\s+)?(?:bizimle\s+)?iletişime\s+geç", re.I)
+# What a site says of itself under a story: a fact-checker's accreditation ("Truthline is a verified
+# signatory of the International Fact-Checking Network's code of principles"), its platform partnership
+# ("This article is part of our work with Meta's third-party fact-checking programme"), a syndicated
+# copy's origin ("This article originally appeared on The Capitol Ledger: …"), a pointer to how it
+# works ("Read more about how we work with …", "Read about our methodology …"), and its ratings'
+# label ("How we rate claims: True, Mostly true, …"). Matched at a sentence's start.
+_FACT_CHECK_BODIES = (r"(?:international\s+fact[\s-]?checking\s+network|ifcn|"
+                      r"european\s+fact[\s-]?checking\s+standards\s+network|efcsn)")
+_OUTLET_NOTE = re.compile(
+    rf"[^.!?]{{1,60}}?\s+(?:is|are)\s+(?:a\s+|an\s+)?(?:(?:verified|certified|accredited|registered)\s+)?"
+    rf"(?:signator(?:y|ies)|members?|partners?)\s+(?:of|to|in)\s+(?:the\s+)?{_FACT_CHECK_BODIES}|"
+    rf"[^.!?]{{1,60}}?\s+(?:is|are|has\s+been)\s+(?:verified|certified|accredited)\s+by\s+(?:the\s+)?{_FACT_CHECK_BODIES}|"
+    r"(?:this\s+(?:[\w-]+\s+){1,2}(?:is|was)\s+(?:written\s+|produced\s+|published\s+)?(?:as\s+)?part\s+of|"
+    r"we\s+are\s+(?:a\s+)?(?:part|partners?|participants?)\s+(?:of|in))\s+[^.!?]{0,60}?"
+    r"third[\s-]party\s+fact[\s-]?checking\s+program(?:me)?|"
+    r"(?:this\s+(?:article|story|post|piece|report|column)\s+(?:was\s+)?(?:originally|first)\s+(?:appeared|published|ran)|"
+    r"originally\s+published)\s+(?:on|in|at|by)\b|"
+    r"(?:read|learn|find\s+out)\s+(?:more\s+)?about\s+(?:our|how\s+we)\b|"
+    r"how\s+we\s+(?:rate|check|fact[\s-]?check|verify|grade)\b[^:.!?]{0,30}:", re.I)
+_OUTLET_NOTE_WORDS = ("fact", "ifcn", "efcsn", "originally", "first", "about", "how we")
+# A signature line of a name (and title) with an e-mail address: "김민준 기자 minjun@…", "Ana Ruiz aruiz@…".
+_EMAIL_SIGNATURE = re.compile(r"(?:[^\W\d_][\w'’.-]*\s+){1,4}[\w.+-]+@[\w-]+\.[\w.-]+")
+# A related post's category as WordPress's Jetpack prints it under the post's link: In "Politics".
+_CATEGORY_CONTEXT = re.compile(r"in\s+[\"“„«][^\"“”„«»]{1,40}[\"”“»]", re.I)
 MAX_MASTHEAD_WORDS = 40  # a part before the headline's own part: a site's name, tagline, date bar
 
 
@@ -668,11 +707,15 @@ def _call_to_act(segment: str) -> bool:
     with an acting verb ("Follow", "Udostępnij"; second after a short object, "Artikel teilen"),
     is at most 15 words, and speaks to the reader within four words of it or ends as no sentence
     does. "Share prices fell." and "Support for the plan grew." are sentences about something.
-    Pictographs and arrows before the verb ("👉 Subscribe …", "→ Follow us") are no words of it.
+    Pictographs and arrows before the verb ("👉 Subscribe …", "→ Follow us") are no words of it, nor
+    a clause to the reader before it ("If you value this work, support us …", ``_READER_IF``); Hindi
+    calls put the verb last (``_HINDI_CALL``).
     An ask for money with its sum ("Give $5 a month and keep …", ``_DONATION_ASK``) is one however
     far the reader's words come."""
     segment = _LEADING_SYMBOLS.sub("", segment)
-    if _DONATION_ASK.match(segment.lstrip()):
+    if m := _READER_IF.match(segment.lstrip()):
+        segment = segment.lstrip()[m.end():]
+    if _DONATION_ASK.match(segment.lstrip()) or (len(segment.split()) <= 20 and _HINDI_CALL.search(segment)):
         return True
     head = [w.strip("()[]¡¿!?.,:;'’").lower() for w in re.split(r"[\s-]+", segment.lstrip(), maxsplit=2)[:2]]
     if not _ACT_VERBS.intersection(head):  # the usual case, decided without splitting the whole line
@@ -700,9 +743,11 @@ def furniture_line(text: str) -> bool:
     low = text.lower()
     if any(w in low for w in _SAFE_HARBOR_WORDS) and _SAFE_HARBOR.search(text) and not _ATTRIBUTION.search(text):
         return True  # a legal notice, however long, its terms quoted or not
+    if _CATEGORY_CONTEXT.fullmatch(text):
+        return True
     if len(text.split()) > MAX_LINE_WORDS or _QUOTES.search(text):
         return False
-    if _furniture_sentence(text) or _schedule(text) == "own":
+    if _furniture_sentence(text) or _schedule(text) == "own" or _notices(text):
         return True
     low = text.lower()
     if not any(w in low for w in _SCHEDULE_WORDS):  # a line of notices holds a schedule
@@ -713,6 +758,35 @@ def furniture_line(text: str) -> bool:
     # a publisher's line of notices: each sentence one, a schedule among them and one at least no schedule
     kinds = [True if _furniture_sentence(s) else _schedule(s) for s in sentences]
     return all(kinds) and True in kinds and any(k in ("own", "named") for k in kinds)
+
+
+def _notices(text: str) -> bool:
+    """Whether a line of two sentences or more is notices, each sentence one (``_furniture_sentence``:
+    "This article is part of … programme. Read more about how we work …"), where a reader's question
+    may lead into one ("Found something you think needs checking? Send it to us on WhatsApp.") and,
+    when the last sentence calls the reader to act, the others may be the site speaking of itself
+    ("We don't take a dime from advertisers. If you value this work, support us …")."""
+    sentences = [s.strip() for s in _SENTENCES.split(text) if s.strip()]
+    # the last sentence is a notice (looked at first: a story's line is decided with one look)
+    if len(sentences) < 2 or not _furniture_sentence(sentences[-1]):
+        return False
+    calls = _call_to_act(sentences[-1])
+    following = True  # whether the sentence after the one looked at is a notice
+    for sentence in reversed(sentences[:-1]):
+        if _furniture_sentence(sentence):
+            following = True
+            continue
+        if following and _READER_QUESTION.fullmatch(sentence):
+            following = False
+            continue
+        if calls and len(sentence.split()) <= 15 and _OUTLET_WE.search(sentence):
+            following = False
+            continue
+        return False
+    return True
+
+
+_OUTLET_WE = re.compile(r"\b(?:we|we're|we’re|our|us)\b", re.I)
 
 
 def _paywall_line(text: str) -> bool:
@@ -739,7 +813,7 @@ def _furniture_sentence(text: str) -> bool:
         return True
     if _LABELLED_ADDRESS.fullmatch(text) or _COMMENT_LINE.fullmatch(bare) or _transcript_note(text):
         return True
-    if _newsletter_pitch(text) or _GIFT_PITCH.search(text):
+    if _newsletter_pitch(text) or _GIFT_PITCH.search(text) or _outlet_note(text) or _EMAIL_SIGNATURE.fullmatch(text):
         return True
     parts = [p for p in _CONTROL_BAR.split(text) if p.strip()]
     if any(_READING_TIME.fullmatch(p.strip()) for p in parts):  # "6 min read · Jul 22"
@@ -750,6 +824,15 @@ def _furniture_sentence(text: str) -> bool:
     if any(s.split()[0].strip("¡¿(").lower() in _CONTACT_VERBS for s in segments if s.split()) and _CONTACT.search(text):
         return True  # asks to be written to or called, and gives the address or number: "Email tips@…"
     return any(_call_to_act(s) for s in segments)
+
+
+def _outlet_note(text: str) -> bool:
+    """Whether ``text`` opens with what a site says of itself under a story (``_OUTLET_NOTE``: a
+    fact-checker's accreditation or platform partnership, a syndicated copy's origin, a pointer to how
+    it works), no one said to say it."""
+    low = text.lower()
+    return (any(w in low for w in _OUTLET_NOTE_WORDS) and bool(_OUTLET_NOTE.match(text.strip()))
+            and not _ATTRIBUTION.search(text))
 
 
 def _transcript_note(text: str) -> bool:
