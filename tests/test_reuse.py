@@ -1824,6 +1824,29 @@ def test_a_banner_under_a_headline_line_opening_two_unrelated_pages_is_not_copyi
     assert len(find_reuse(docs).passages) == 1
 
 
+def test_a_sign_up_line_inside_two_pages_of_one_outlet_is_not_copying():
+    # An outlet's newsletter line put between the paragraphs of two unrelated stories, naming the
+    # outlet and speaking to the reader: its boilerplate on two pages (too few for the three-page
+    # rule), not a story it printed twice. Between two outlets, or telling of an event, the same
+    # place holds a copy.
+    line = ("Sign up to the Harbour Gazette's free morning newsletter and get the day's top local stories in "
+            "your inbox before 7am.")
+    stories = (("The outdoor ice rink at Lunde opens on Saturday after a week of frost, the council's sports "
+                "office said.", "Skates can be hired at the kiosk for 50 crowns, and entry is free for children."),
+               ("The night bus between Kvarn and Dunmere will run again on Fridays from February, the county "
+                "said on Monday.", "The last bus leaves Dunmere at 2.30am and stops at the hospital."))
+    day = dt.date(2026, 3, 2)
+    docs = [art("p1", stories[0][0], line, stories[0][1], outlet="Harbour Gazette", published=day),
+            art("p2", stories[1][0], line, stories[1][1], outlet="Harbour Gazette", published=day + dt.timedelta(days=1))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+    event = ("Twelve farms east of Lindvik were evacuated on Sunday afternoon as a forest fire driven by a "
+             "strong westerly wind crossed the county road and came within 300 metres of the first houses.")
+    docs = [art("p1", stories[0][0], event, stories[0][1], outlet="Harbour Gazette", published=day),
+            art("p2", stories[1][0], event, stories[1][1], outlet="Harbour Gazette", published=day + dt.timedelta(days=1))]
+    assert len(find_reuse(docs).passages) == 1
+
+
 def test_a_paragraph_closing_one_page_and_opening_the_other_is_a_copy_not_a_notice():
     # A notice sits where notices sit on both pages, closing both or opening both. One paragraph
     # that ends one story and leads the other is a copy, even when it names nothing the rule for

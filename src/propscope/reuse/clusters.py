@@ -122,10 +122,12 @@ _FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:we|our|us|you|your)\b", re.I)
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
-def _speaks_as_page(text: str) -> bool:
-    """``text`` outside quotations names the page or the publication and speaks as it or to its reader."""
+def _speaks_as_page(text: str, outlet: str | None = None) -> bool:
+    """``text`` outside quotations names the page or the publication (by its ``outlet`` name too:
+    "Sign up to the Harbour Gazette's newsletter") and speaks as it or to its reader."""
     plain = _QUOTED.sub(" ", text)
-    return bool(_THE_PUBLICATION.search(plain)) and bool(_FIRST_OR_SECOND_PERSON.search(plain))
+    named = bool(_THE_PUBLICATION.search(plain)) or bool(outlet and outlet.casefold() in plain.casefold())
+    return named and bool(_FIRST_OR_SECOND_PERSON.search(plain))
 
 
 # Words that tell of something that happened (a story's narration), which a notice standing under any
@@ -178,14 +180,14 @@ def _headings_end(text: str, limit: int) -> int:
     return int(t.starts[end]) if end < len(t) else limit
 
 
-def _is_notice(text: str, elsewhere: str | None = None) -> bool:
+def _is_notice(text: str, elsewhere: str | None = None, outlet: str | None = None) -> bool:
     """What a notice under articles gives: a way to reach someone (:func:`_has_contact`), words
     about the page itself (:data:`_ABOUT_PAGE`), the publication's own voice
     (:func:`_speaks_as_page`), a rights line (:data:`_RIGHTS`) or words for any article
     (:func:`_names_nothing`): a wire's credit or copyright line, a standard disclaimer, a cookie
     notice, a press-standards line or a support line that outlets print under unrelated articles."""
     return (_has_contact(text) or bool(_ABOUT_PAGE.match(text.strip())) or bool(_RIGHTS.search(text.strip()))
-            or _speaks_as_page(text) or _names_nothing(text, elsewhere))
+            or _speaks_as_page(text, outlet) or _names_nothing(text, elsewhere))
 
 
 def _only_notices(text: str) -> bool:
@@ -587,7 +589,9 @@ def _page_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: 
                  pairs: Mapping[tuple[str, str], int], outlets: Mapping[str, str | None] | None = None) -> bool:
     """The cluster's text is a one-paragraph notice closing every article after its own text (only other
     notices after it: :func:`_only_notices`), or opening it before its own text (a consent or
-    subscription banner, nothing before it but heading lines, :func:`_headings_end`), with a phone
+    subscription banner, nothing before it but heading lines, :func:`_headings_end`), or, on two pages
+    of one outlet, between their paragraphs (its newsletter sign-up line, which may name the outlet as
+    the page's own voice, :func:`_speaks_as_page`), with a phone
     number, a web or an e-mail address in it, opening with words about the page itself or naming nothing
     and telling of no event (:func:`_is_notice`), and every two of its articles share nothing else: a
     helpline, a complaints address, a corrections policy, a wire's credit line or a disclaimer that
@@ -608,19 +612,23 @@ def _page_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: 
         if pairs[a, b] != 1 or a not in texts or b not in texts:
             return False
         elsewhere = "\n".join((texts[a][:a0], texts[a][a1:], texts[b][:b0], texts[b][b1:]))
+        own = outlets or {}
+        one_outlet = own.get(a) if own.get(a) and own.get(a) == own.get(b) else None
         where = set()
         for text, s, e in ((texts[a], a0, a1), (texts[b], b0, b1)):
             closes = bool(text[:s].strip()) and _only_notices(text[e:])
             opens = bool(text[e:].strip()) and not text[_headings_end(text, s):_with_lead(text, s)].strip()
-            if not (closes or opens) or "\n" in text[s:e] or not _is_notice(text[_with_lead(text, s):e], elsewhere):
+            inside = bool(one_outlet and text[:s].strip() and text[e:].strip())
+            if (not (closes or opens or inside) or "\n" in text[s:e]
+                    or not _is_notice(text[_with_lead(text, s):e], elsewhere, one_outlet)):
                 return False
-            where.add((closes, opens))
+            where.add((closes, opens, inside))
         # a notice sits where notices sit on both pages: closing both or opening both, not the end of
-        # one story and the start of the other (what a copy that one outlet ran on and the other led with is)
-        if not any(all(w[i] for w in where) for i in (0, 1)):
+        # one story and the start of the other (what a copy that one outlet ran on and the other led
+        # with is); or between the paragraphs of both pages of one outlet (its sign-up line)
+        if not any(all(w[i] for w in where) for i in (0, 1, 2)):
             return False
         both = frozenset(_lines(texts[a], a0, a1) & _lines(texts[b], b0, b1))
-        own = outlets or {}
         if _names_of_story(texts[a], a0, a1, both, own.get(a)) & _names_of_story(texts[b], b0, b1, both, own.get(b)):
             return False
     return True
