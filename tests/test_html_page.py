@@ -451,3 +451,13 @@ def test_a_site_speaking_of_itself_before_a_call_to_act_and_a_related_posts_cate
                  "If you drive, expect delays on the ring road. Buses will run as normal.",
                  "We went to the meeting. Follow the money, one resident told us."]:
         assert not furniture_line(line), line
+
+
+def test_a_date_line_with_its_weekday_and_names_before_a_reading_time_are_meta():
+    from propscope.html_page import meta_line
+
+    for line in ["Publié le : dimanche, 06 septembre 2026 16:20", "The Capitol Ledger Ana Ruiz  2 min read"]:
+        assert meta_line(line), line
+    for line in ["The council voted on Sunday, 3 March 2026, to close the pool.", "It takes about 5 min read.",
+                 "Sunday 3 March 2026 was the coldest day of the year"]:
+        assert not meta_line(line), line

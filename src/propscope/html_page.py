@@ -1392,6 +1392,9 @@ def meta_line(line: str) -> bool:
         return True
     if _RELATIVE_TIME.fullmatch(text):
         return True
+    if (m := _READING_TIME.search(text)) and not text[m.end():].strip(" )") and not _SENTENCE_END.search(
+            text[:m.start()].strip(" —–-|·•")) and len(text[:m.start()].split()) <= MAX_READ_LINE_WORDS:
+        return True  # who and when, then the reading time: "The Capitol Ledger Ana Ruiz 2 min read"
     if (m := _AGENCY_SIGNATURE.fullmatch(text)) and sum(c.isupper() for c in m.group("agency")) >= 2:
         return True
     if (m := _BYLINE_START.fullmatch(text)) and not _SENTENCE_END.search(text):
@@ -1410,9 +1413,14 @@ def meta_line(line: str) -> bool:
         return False
     if any(_YEAR.fullmatch(n) for n in numbers):  # a date's time of day and zone are no words of it
         text = _TIME_OF_DAY.sub(" ", text)
-    return len(_WORD.findall(_DATE_UNITS.sub(" ", text))) <= 3
+    return len(_WORD.findall(_WEEKDAYS.sub(" ", _DATE_UNITS.sub(" ", text)))) <= 3
 
 
+# A date's weekday is no word of its line: "Publié le : dimanche, 06 septembre 2026 16:20".
+_WEEKDAYS = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+                       r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|"
+                       r"jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\b", re.I)
+MAX_READ_LINE_WORDS = 8  # a source's and writer's names before a reading time
 # A word, or one CJK character (those scripts write no spaces between words); the units of a CJK
 # date and time ("2026年3月5日 17時30分", "2026년 3월 5일") are no words.
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
