@@ -50,6 +50,54 @@ class StoredText(StoredString):
     cache_ok = True
 
 
+class UnreadableValue(ValueError):
+    """A stored value its column's type cannot read: the stored bytes are no value of that column (a
+    date of NUL bytes from a zeroed overflow page, which ``PRAGMA integrity_check`` calls ok, or
+    one another program wrote), so the file is damaged (``store_damaged``). ``export`` on such a
+    store was a ValueError traceback ("Invalid isoformat string: '\\x00\\x00...'"), the web app a
+    bare 500."""
+
+
+class _ReadChecked(sa.types.TypeDecorator):
+    """A column type whose reader (the database library's, kept as it is) raises
+    :class:`UnreadableValue` for a stored value it cannot read, so the error says itself what it is.
+    Such errors were told from bugs by the file of the traceback's last frame, which moves with the
+    library's version and build (SQLAlchemy 2.0 compiles its readers in ``sqlalchemy/cyextension``)."""
+
+    cache_ok = True
+    what = "value"
+
+    def result_processor(self, dialect, coltype):
+        read = super().result_processor(dialect, coltype)
+        if read is None:  # the driver hands back the value typed (PostgreSQL): nothing to check
+            return None
+        what = self.what
+
+        def process(value):
+            try:
+                return read(value)
+            except (ValueError, TypeError, OverflowError):
+                raise UnreadableValue(f"a stored {what} cannot be read: {shortened(printable(repr(value)), 80)}") from None
+
+        return process
+
+
+class StoredDate(_ReadChecked):
+    """A date column (:class:`_ReadChecked`)."""
+
+    impl = sa.Date
+    cache_ok = True
+    what = "date"
+
+
+class StoredDateTime(_ReadChecked):
+    """A date-and-time column (:class:`_ReadChecked`)."""
+
+    impl = sa.DateTime
+    cache_ok = True
+    what = "date and time"
+
+
 metadata = sa.MetaData()
 
 articles = sa.Table(
@@ -60,11 +108,11 @@ articles = sa.Table(
     sa.Column("text_hash", StoredString(64), nullable=False, unique=True),
     sa.Column("title", StoredText),
     sa.Column("outlet", StoredString(FIELD_LIMITS["outlet"]), index=True),
-    sa.Column("published", sa.Date, index=True),
+    sa.Column("published", StoredDate, index=True),
     sa.Column("language", StoredString(FIELD_LIMITS["language"])),
     sa.Column("text", StoredText, nullable=False),
     sa.Column("meta", StoredText, nullable=False, default="{}"),
-    sa.Column("ingested_at", sa.DateTime, nullable=False),
+    sa.Column("ingested_at", StoredDateTime, nullable=False),
 )
 
 analyses = sa.Table(
@@ -73,7 +121,7 @@ analyses = sa.Table(
     sa.Column("model", StoredString(128), nullable=False, index=True),
     sa.Column("score", sa.Float),  # NULL: nothing measured (``Analysis.scored``; migration 0007)
     sa.Column("data", StoredText, nullable=False),
-    sa.Column("analyzed_at", sa.DateTime, nullable=False),
+    sa.Column("analyzed_at", StoredDateTime, nullable=False),
 )
 
 spans = sa.Table(
@@ -93,7 +141,7 @@ analysis_failures = sa.Table(  # articles whose analysis raised: skipped by `pen
     sa.Column("article_pk", sa.Integer, sa.ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
     sa.Column("model", StoredString(128), nullable=False, index=True),
     sa.Column("reason", StoredText, nullable=False),
-    sa.Column("failed_at", sa.DateTime, nullable=False),
+    sa.Column("failed_at", StoredDateTime, nullable=False),
 )
 
 
@@ -304,25 +352,10 @@ def store_damaged(e: BaseException) -> bool:
     """Whether ``e`` is SQLite reading a damaged store file: no row's fault nor the command's, and
     every read or write that reaches the damaged pages fails alike. Such an error was a traceback
     from `search`, `report` and `export`, and `ingest` refused each article with it, one by one.
-    A damaged page can also hand back a value that SQLite still reads but its column's type cannot
-    (a date of NUL bytes from a zeroed overflow page, which ``PRAGMA integrity_check`` calls ok):
-    ``unreadable_value``."""
+    A damaged page can also hand back a value that SQLite still reads but its column's type cannot:
+    :class:`UnreadableValue`."""
     return (isinstance(e, sa.exc.DatabaseError) and any(m in str(getattr(e, "orig", None) or e) for m in DAMAGED_SQLITE)
-            or unreadable_value(e))
-
-
-def unreadable_value(e: BaseException) -> bool:
-    """Whether ``e`` was raised by SQLAlchemy turning a stored value into its column's type (a
-    ValueError from its date and time readers): the stored bytes are no value of that column, so
-    the file is damaged. ``export`` on a store with one zeroed page was a ValueError traceback
-    ("Invalid isoformat string: '\\x00\\x00...'"), the web app a bare 500."""
-    if not isinstance(e, (ValueError, TypeError)) or e.__traceback__ is None:
-        return False
-    tb = e.__traceback__
-    while tb.tb_next is not None:
-        tb = tb.tb_next
-    where = tb.tb_frame.f_code.co_filename.replace("\\", "/")
-    return "sqlalchemy/engine/" in where and "processors" in where
+            or isinstance(e, UnreadableValue))
 
 
 def database_trouble(e: BaseException) -> str | None:
@@ -334,8 +367,6 @@ def database_trouble(e: BaseException) -> str | None:
         return None
     orig = getattr(e, "orig", None) or e
     said = " ".join(str(orig).split())[:300]
-    if unreadable_value(e):
-        said = f"a stored value cannot be read ({shortened(printable(said), 80)})"
     return said + (f" ({DAMAGED_ADVICE})" if store_damaged(e) else "")
 
 

@@ -46,7 +46,7 @@ from ..report_html import (
     technique_data,
 )
 from ..sources import named_entities
-from ..store import Store, StoreError, StoreUnavailable, database_trouble, unreadable_value
+from ..store import Store, StoreError, StoreUnavailable, UnreadableValue, database_trouble
 from . import charts, views
 from .security import LOOPBACK_HOSTS, TEST_HOST, Guard, bearer_token_ok, secret_ok, wants_page
 
@@ -243,12 +243,10 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
             raise exc
         return store_reply(request, f"the store could not be read: {reason}")
 
-    @app.exception_handler(ValueError)
-    async def store_value_unreadable(request: Request, exc: ValueError):
-        """A stored value its column's type cannot read (``unreadable_value``: a damaged page) is
-        the store's trouble too, as above: it was a bare 500. Any other ValueError stays a 500."""
-        if not unreadable_value(exc):
-            raise exc
+    @app.exception_handler(UnreadableValue)
+    async def store_value_unreadable(request: Request, exc: UnreadableValue):
+        """A stored value its column's type cannot read (a damaged page) is the store's trouble
+        too, as above: it was a bare 500."""
         return store_reply(request, f"the store could not be read: {database_trouble(exc)}")
 
     @app.exception_handler(StoreError)
