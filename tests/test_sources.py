@@ -456,6 +456,22 @@ def test_surname_with_another_label_joins_the_full_name():
     assert len({e.entity_id for e in benton}) == 1
 
 
+def test_a_role_word_the_model_kept_in_a_name_is_no_part_of_its_canonical_form():
+    """'Councillor Ana de Wit' tagged whole by the model: her name is 'Ana de Wit', as 'Senator X' gives 'X'."""
+    class Ent:
+        def __init__(self, text, start, label):
+            self.start_char, self.end_char, self.label_ = start, start + len(text), label
+
+    class Doc:
+        text = "Councillor Ana de Wit spoke. De Wit left. Union Leader Network grew."
+        ents = [Ent("Councillor Ana de Wit", 0, "PERSON"), Ent("De Wit", 29, "PERSON"),
+                Ent("Union Leader Network", 42, "ORG")]
+
+    ents = entities._entities(Doc())
+    assert [e.canonical for e in ents] == ["Ana de Wit", "Ana de Wit", "Union Leader Network"]
+    assert ents[0].entity_id == ents[1].entity_id
+
+
 def test_surname_rule_groups_whatever_spacy_labels(monkeypatch):
     """The rule itself, on mentions as spaCy might label them (a surname tagged GPE)."""
     class Ent:
