@@ -461,3 +461,10 @@ def test_a_date_line_with_its_weekday_and_names_before_a_reading_time_are_meta()
     for line in ["The council voted on Sunday, 3 March 2026, to close the pool.", "It takes about 5 min read.",
                  "Sunday 3 March 2026 was the coldest day of the year"]:
         assert not meta_line(line), line
+
+
+def test_a_line_of_a_posts_shortened_counters_is_furniture():
+    for line in ["1.2K 34", "3.4K", "12K 1.1K 56"]:
+        assert furniture_line(line), line
+    for line in ["34", "2026 34", "The 4K screen costs 300 euros."]:
+        assert not furniture_line(line), line

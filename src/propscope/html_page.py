@@ -660,6 +660,8 @@ _OUTLET_NOTE = re.compile(
 _OUTLET_NOTE_WORDS = ("fact", "ifcn", "efcsn", "originally", "first", "about", "how we")
 # A signature line of a name (and title) with an e-mail address: "김민준 기자 minjun@…", "Ana Ruiz aruiz@…".
 _EMAIL_SIGNATURE = re.compile(r"(?:[^\W\d_][\w'’.-]*\s+){1,4}[\w.+-]+@[\w-]+\.[\w.-]+")
+# A line of a post's counters, one of them shortened as counters are (claps, likes, comments): "1.2K 34".
+_COUNTERS = re.compile(r"(?=.*\d[KkMm]\b)(?:\d+(?:[.,]\d+)?[KkMm]?\s*){1,4}")
 # A related post's category as WordPress's Jetpack prints it under the post's link: In "Politics".
 _CATEGORY_CONTEXT = re.compile(r"in\s+[\"“„«][^\"“”„«»]{1,40}[\"”“»]", re.I)
 MAX_MASTHEAD_WORDS = 40  # a part before the headline's own part: a site's name, tagline, date bar
@@ -743,7 +745,7 @@ def furniture_line(text: str) -> bool:
     low = text.lower()
     if any(w in low for w in _SAFE_HARBOR_WORDS) and _SAFE_HARBOR.search(text) and not _ATTRIBUTION.search(text):
         return True  # a legal notice, however long, its terms quoted or not
-    if _CATEGORY_CONTEXT.fullmatch(text):
+    if _CATEGORY_CONTEXT.fullmatch(text) or _COUNTERS.fullmatch(text):
         return True
     if len(text.split()) > MAX_LINE_WORDS or _QUOTES.search(text):
         return False
