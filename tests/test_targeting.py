@@ -336,3 +336,73 @@ def test_a_crowd_the_pronoun_acts_on_is_not_the_pronoun_s(text, span, names):
     judge's; 'she is one of those *traitors*' and a deed of his ('he builds himself *golden staircases*') are
     still the person's."""
     assert _names(text, span, "Name_Calling,Labeling") == names
+
+
+def test_it_that_has_become_a_label_is_the_body_named_before():
+    """'It has *become* ...' is what the body named before does, as 'It has lied' is."""
+    t = ("The Central Electoral Commission certified the result overnight. It has become the ruling party's rubber "
+         "stamp, observers said.")
+    assert _names(t, "the ruling party's rubber stamp") == ["Central Electoral Commission"]
+
+
+def test_a_place_where_the_label_holds_is_no_target_of_the_predicate():
+    """'X is *the most dishonest politician in Madrid*': Madrid is where, X the one called so."""
+    t = "Senator Ana Rivas is the most dishonest politician in Madrid, the columnist wrote."
+    assert _names(t, "the most dishonest politician in Madrid") == ["Ana Rivas"]
+
+
+def test_is_how_x_described_y_targets_y():
+    """'“...” is how X described his rival, Y': Y, not the describer nor the people's adjective before 'rival'."""
+    t = "“A spineless opportunist” is how businessman Karl Hecht described his American rival, Owen Pike."
+    assert _names(t, "A spineless opportunist") == ["Owen Pike"]
+
+
+def test_that_man_opening_a_sentence_is_the_last_person_named():
+    t = ("Judge Peter Lindgren freed the smugglers on bail. That man has betrayed every family in this town, the "
+         "sheriff said.")
+    assert _names(t, "has betrayed every family in this town", "Loaded_Language") == ["Peter Lindgren"]
+
+
+def test_a_headline_quote_the_body_gives_its_speaker_is_not_aimed_at_that_speaker():
+    """'‘Traitors and Cowards’: Minister Rounds on Protesters' over 'Minister X called the protesters “traitors
+    and cowards”': X says it; the headline's title is no target."""
+    t = ("‘Traitors and Cowards’: Minister Rounds on Protesters\nDefence Minister Greta Holm called the protesters "
+         "“traitors and cowards” on Monday.")
+    assert _names(t, "Traitors and Cowards") == []
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("THEY ARE COMING FOR YOUR PENSION\nThe Treasury plans to raise the retirement age to 70, officials confirmed.",
+     "COMING FOR YOUR PENSION", ["Treasury"]),
+    ("‘They Are Liars’: Anger Over Rail Plan\nTransport Secretary Neil Horgan told MPs the line would open by 2030.",
+     "They Are Liars", []),
+])
+def test_a_headline_naming_no_one_is_about_the_subject_opening_the_next_line(text, span, names):
+    """Not when the span is a quote in the headline: the next line mostly opens with its speaker."""
+    assert _names(text, span, "Loaded_Language") == names
+
+
+def test_a_reductio_judges_the_deed_of_the_sentence_before():
+    """'*Lists of enemies are how the Stasi began*' after 'Mayor X ordered ...': X, with no 'This is' opening."""
+    t = ("Mayor Tomas Berg ordered the names of all protesters to be published. Lists of enemies are how the Stasi "
+         "began, one blogger wrote.")
+    assert _names(t, "Lists of enemies are how the Stasi began", "Reductio_ad_hitlerum") == ["Tomas Berg"]
+
+
+def test_a_body_word_shouted_in_a_capitals_headline_is_the_one_body_so_named():
+    from propscope.sources.targeting import _shouted_body
+
+    t = "BANK BETRAYS PENSIONERS\nThe Nordic Savings Bank closed 40 branches. The Bank of Oslo did not."
+    bank = {"entity_id": 0, "canonical": "BANK", "text": "BANK", "label": "ORG", "start": 0, "end": 4}
+    nordic = {"entity_id": 1, "canonical": "Nordic Savings Bank", "text": "Nordic Savings Bank", "label": "ORG",
+              "start": 28, "end": 47}
+    assert _shouted_body(t, bank, [bank, nordic])["canonical"] == "Nordic Savings Bank"
+    oslo = {**nordic, "entity_id": 2, "canonical": "Bank of Oslo", "text": "Bank of Oslo", "start": 72, "end": 84}
+    assert _shouted_body(t, bank, [bank, nordic, oslo])["canonical"] == "BANK"  # two banks: which is unknown
+
+
+def test_a_bandwagon_under_the_merged_label_judges_no_deed_before():
+    """PTC's 'Bandwagon,Reductio_ad_hitlerum' span that names no terror is no reductio of the deed before."""
+    t = ("Mayor Tomas Berg ordered the names of all protesters to be published. Everyone in town has already signed "
+         "the petition against him, one blogger wrote.")
+    assert _names(t, "Everyone in town has already signed", "Bandwagon,Reductio_ad_hitlerum") == []

@@ -60,6 +60,7 @@ def targets(
     """
     ents = [e if isinstance(e, dict) else e.to_dict() for e in entities]
     if text is not None:
+        ents = [_shouted_body(text, m, ents) for m in ents]
         ents = sorted(ents + _untagged_surnames(text, ents, quotes), key=lambda m: (m["start"], m["end"]))
     # (content start, content end, source start, source end) of each statement whose source words are known
     sourced = [(int(_get(a, "content_start")), int(_get(a, "content_end")), int(ss), int(se)) for a in attributions
@@ -72,6 +73,8 @@ def targets(
         said += [(int(_get(q, "start")), int(_get(q, "end")), {x.get("entity_id")}) for q in quotes
                  if _get(q, "speaker_entity_id") is None and (x := _colon_speaker(text, ents, int(_get(q, "start")))
                                                               or tag_speaker(text, ents, int(_get(q, "end"))))]
+        said += [(int(_get(q, "start")), int(_get(q, "end")), {x}) for q in quotes
+                 if _get(q, "speaker_entity_id") is None and (x := _repeated_speaker(text, q, quotes)) is not None]
     sents = None
     if text is not None:
         from ..sentences import split
@@ -135,8 +138,13 @@ def targets(
                 found.append({**_target(back), "how": "pronoun"})
             elif text is not None and (backs := _noun_antecedent(text, cands, lo, e)):
                 found += [{**_target(m), "how": "pronoun"} for m in backs]
-            elif text is not None and sents is not None and (act := _deed_doer(text, cands, sents, lo, s)) is not None:
+            elif text is not None and sents is not None and (act := _deed_doer(
+                    text, cands, sents, lo, s, _recalls_terror(tech, text[s:e]))) is not None:
                 found.append({**_target(act), "how": "pronoun"})
+            elif text is not None and not scenic and not _closed_slogan(tech, text, s, e) and \
+                    not any(int(_get(q, "start")) <= s and e <= int(_get(q, "end")) for q in quotes) and \
+                    (first := _headline_subject(text, ents, cands, lo, hi)) is not None:
+                found.append({**_target(first), "how": "subject"})
             # a name right after the span completes its phrase ('the mess Obama left'): that one, not the subject
             if subjects and {m.get("entity_id") for m in subjects} != {t["entity_id"] for t in found} and \
                     _by_role(text, cands, s, e) is None and not any(
@@ -144,6 +152,22 @@ def targets(
                 found = [{**_target(m), "how": "subject"} for m in subjects]
         out.append({"start": s, "end": e, "technique": tech, "targets": found})
     return out
+
+
+def _shouted_body(text: str, m: dict[str, Any], ents: list[dict[str, Any]]) -> dict[str, Any]:
+    """A body's common noun shouted in an all-capitals headline ('TEACHERS' UNION HOLDS CHILDREN HOSTAGE', which
+    the model tags 'UNION') as the one body the text names with that word ('The National Education Union
+    announced ...'): that body, at the headline's place; any other mention as it is."""
+    end = text.find("\n")
+    word = (m.get("text") or "").lower()
+    if not (0 < end and m["end"] <= end and text[:end].isupper() and word in _BODY_NOUNS):
+        return m
+    bodies = {x.get("entity_id"): x for x in ents if x["start"] > end and x["label"] == "ORG"
+              and re.search(rf"\b{re.escape(word.capitalize())}\b", x.get("text") or "")}
+    if len(bodies) != 1:
+        return m
+    body = next(iter(bodies.values()))
+    return {**m, **{k: body.get(k) for k in ("entity_id", "canonical", "label")}}
 
 
 def _untagged_surnames(text: str, ents: list[dict[str, Any]], quotes: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -172,6 +196,20 @@ def _untagged_surnames(text: str, ents: list[dict[str, Any]], quotes: Sequence[A
     return out
 
 
+def _repeated_speaker(text: str, quote: Any, quotes: Sequence[Any]) -> Any:
+    """The speaker of a quote that another quote of the text repeats word for word with its speaker named (a
+    headline's '‘A Nest of Spies’: Minister Turns on Aid Group' over 'X called the charity “a nest of spies”'):
+    that speaker's entity id; None when the words are fewer than two or no repeat names its speaker."""
+    def words(q: Any) -> str:
+        return " ".join(re.findall(r"\w+", text[int(_get(q, "start")) : int(_get(q, "end"))])).casefold()
+
+    key = words(quote)
+    if len(key.split()) < 2:
+        return None
+    return next((sid for q in quotes if q is not quote and (sid := _get(q, "speaker_entity_id")) is not None
+                 and words(q) == key), None)
+
+
 def _unsaid(text: str, sources: Sequence[tuple[int, int]]) -> str:
     """``text`` with the words that name a statement's speaker blanked out (same length), so that 'the mayor' in
     'The mayor said that the contractors were crooks' is not read as whom the span is aimed at."""
@@ -186,14 +224,25 @@ _YELLED_AT = re.compile(r"\b(?:shout|yell|scream|bark|snap|snarl|hiss|jeer|chant
                         r"(?:(?:[a-z]+\s+){0,2}(?:from|of)\s+)?$", re.I)
 
 
+# '“A liar” is how X described her rival, Y': the words of the span are said of whom the verb names
+_DESCRIBED_AS = re.compile(r"[\"”’']?\s*,?\s*(?:is|was|that\s+is|that['’]s)\s+(?:exactly\s+|just\s+)?how\s+[^.!?;]*?"
+                           r"\b(?:describ|call|label|brand|dubb?|characteri[sz]|portray|paint)\w*\s+"
+                           r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:[\w-]+,\s+)?$", re.I)
+
+
 def _addressee(text: str, ents: list[dict[str, Any]], e: int, hi: int) -> dict[str, Any] | None:
     """Whom a shout after the span is aimed at ('“Go home, traitor!” the crowd yelled at MP X', '“Fake news!” X
     shouted at the reporter from Y'): the first name after 'shouted/yelled/screamed ... at' in the sentence,
-    titles and a common noun with 'from'/'of' allowed between (not the place the words name, 'Go back to Z')."""
+    titles and a common noun with 'from'/'of' allowed between (not the place the words name, 'Go back to Z');
+    or whom '... is how X described' names ('“A liar and a fraud” is how X described her challenger, Y': Y, not
+    X, nor a people's adjective on the way, 'her Republican challenger')."""
     for m in sorted((m for m in ents if e <= m["start"] and m["end"] <= hi), key=lambda m: m["start"]):
         gap = text[e : m["start"]]
         if (y := _YELLED_AT.search(re.sub(r"\b(?:[A-Z][A-Za-z.]*\s+){1,2}$", "", gap))) is not None and \
                 not re.search(r"[.!?;]\s", gap[: y.start()].lstrip("!?.”\"’' ")):
+            return m
+        if _DESCRIBED_AS.fullmatch(re.sub(r"\b(?:[A-Z][A-Za-z.]*\s+){1,2}$", "", gap)) and \
+                not _people_adjective(text, m):
             return m
     return None
 
@@ -349,13 +398,14 @@ def _people_adjective(text: str, m: dict[str, Any]) -> bool:
 
 
 def _deed_doer(text: str, ents: list[dict[str, Any]], sents: list[tuple[int, int]], lo: int,
-               s: int) -> dict[str, Any] | None:
+               s: int, reductio: bool = False) -> dict[str, Any] | None:
     """Who did what a 'This is ...'/'That is ...' opening the span's sentence judges ('X wants a register of
-    foreign workers. *That is how it started in 1933*'): the name opening the sentence before, after at most a
-    title or 'The', and followed by its verb; None when that sentence opens otherwise ('Possible Solutions: ...',
-    'X's murderer ...')."""
-    if not re.match(r"\W*(?i:this|that)\s+(?:is|was|'s|’s|has|had|sounds|smells|reeks|looks|will|would)\b",
-                    text[lo : max(s, lo + 40)]):
+    foreign workers. *That is how it started in 1933*'), or what a reductio's sentence naming no one else does ('X
+    called for books to be removed. *Burning books is what the Nazis did first*'): the name opening the sentence
+    before, after at most a title or 'The', and followed by its verb; None when that sentence opens otherwise
+    ('Possible Solutions: ...', 'X's murderer ...')."""
+    if not reductio and not re.match(r"\W*(?i:this|that)\s+(?:is|was|'s|’s|has|had|sounds|smells|reeks|looks|will|would)\b",
+                                     text[lo : max(s, lo + 40)]):
         return None
     prev = max((a for a, b in sents if b <= lo + 1 and a < lo), default=None)
     if prev is None:
@@ -461,8 +511,8 @@ def _predicate_subject(text: str, ents: list[dict[str, Any]], lo: int, s: int, e
 def _noun_predicate(text: str, ents: list[dict[str, Any]], lo: int, s: int, e: int) -> int | None:
     """Where the subject ends when ``text[s:e]`` is a noun phrase after 'is' whose names all stand after 'of',
     'for' or 'to', own its noun or stand in its relative clause ('X is *a haven for neo-Nazis*', '*a danger to
-    Y*', 'X is *a liar who poisoned the Y River*'): those names are whom the subject serves, shelters or harms,
-    never the target. None for any other span."""
+    Y*', 'X is *a liar who poisoned the Y River*') or name where ('*the most arrogant bureaucrat in Brussels*'):
+    those names are whom the subject serves, shelters or harms, or the scene, never the target. None for any other span."""
     first = re.match(r"[A-Za-z][\w’'-]*", text[s:e])
     inside = [m for m in ents if m["start"] < e and s < m["end"]]
     if first is None or not (first.group().lower() in _NOUN_PHRASE_START
@@ -470,7 +520,7 @@ def _noun_predicate(text: str, ents: list[dict[str, Any]], lo: int, s: int, e: i
         return None
     if not all(_OF_BEFORE.search(text[s : max(s, m["start"])]) or _owns_the_noun(text, s, m)
                or _qualifies_label(text, s, m) or re.search(r"\b(?:who|which|whose)\b", text[s : max(s, m["start"])])
-               for m in inside):
+               or _setting(text, m) for m in inside):
         return None
     cop = _COPULA_BEFORE.search(text[lo:s])
     return None if cop is None else lo + cop.start()
@@ -508,8 +558,9 @@ def _subject_ending_at(text: str, ents: list[dict[str, Any]], lo: int, p: int) -
 
 def _acting_it(text: str, p: int) -> bool:
     """Whether the 'it' opening a sentence and ending at ``p`` does what the verb after it says ('It is waging a
-    trade war', 'It has lied again'): a body or country named before, not the 'it' of 'It is shameful that ...',
-    'It is time to ...' or 'It is disgusting to see ...', whose adjective or noun is followed by its clause."""
+    trade war', 'It has lied again', 'It has become the party's police'): a body or country named before, not the
+    'it' of 'It is shameful that ...', 'It is time to ...' or 'It is disgusting to see ...', whose adjective or noun
+    is followed by its clause."""
     rest = re.match(r"(?:\s+(?:has|have|had|is|was|will|would|can|could|must|should|did|does|keeps|continues|"
                     r"once|again|already|now|never|always|just|still|not|also|even|repeatedly|openly))*\s+(\w+)"
                     r"(\s+(?:that|to|how|when|if|whether)\b)?", text[p : p + 120])
@@ -517,7 +568,8 @@ def _acting_it(text: str, p: int) -> bool:
         return False
     word = rest.group(1).lower()
     return word.endswith(("ing", "ed")) or word in {"has", "have", "had", "is", "was", "will", "would", "lies", "lied",
-                                                     "wants", "plans", "hates", "treats", "keeps"}
+                                                     "wants", "plans", "hates", "treats", "keeps", "become", "becomes",
+                                                     "became"}
 
 
 def _listed_before(text: str, ents: list[dict[str, Any]], m: dict[str, Any]) -> list[dict[str, Any]]:
@@ -565,6 +617,13 @@ def _compared_to(technique: Any, mention: dict[str, Any], text: str | None = Non
     words = re.findall(r"[a-z]+", mention["text"].lower())
     return bool(words) and all(w in _REDUCTIO_FIGURES or w in {"adolf", "joseph", "benito", "the", "party"}
                                for w in words)
+
+
+def _recalls_terror(technique: Any, words: str) -> bool:
+    """Whether a Reductio_ad_hitlerum span names the terror it compares with ('*what the Nazis did first*', 'how
+    the Stasi began'): PTC's merged 'Bandwagon,Reductio_ad_hitlerum' label also covers crowds that name none."""
+    return "reductio" in str(technique or "").lower() and any(
+        w in _REDUCTIO_FIGURES - {"pol", "pot"} for w in re.findall(r"[a-z]+", words.lower()))
 
 
 def _by_body_noun(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
@@ -636,6 +695,8 @@ _BODY_NOUNS: dict[str, frozenset[str]] = {
 }
 
 
+# A person named again by 'this'/'that' and a noun ('That woman has never cared ...', 'this man')
+_PERSON_NOUNS = frozenset("man woman guy lady fellow gentleman".split())
 # Plural nouns for people ('bureaucrats', 'censors', 'clowns', 'vandals', 'thugs'), not things ('these discrepancies')
 _AGENTS = re.compile(r"(?:er|or|ist|crat|ian|ite|ard|ant|ot|own|ook|ug|al|ar|ool|ive|ee)s$")
 
@@ -644,13 +705,17 @@ def _noun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, upto: int) 
     """Whom a noun phrase opening the sentence at ``lo`` (and ending by ``upto``) refers back to, as a pronoun
     would: 'The firm', 'the regime', 'the generals' stand for the last company, country or body of their kind
     named in the 300 characters before the sentence; 'these'/'those' with a plural noun ('Those clowns',
-    'These two vandals') for the last body named there, or the persons listed last ('A and B voted ...').
+    'These two vandals') for the last body named there, or the persons listed last ('A and B voted ...');
+    'this man', 'that woman' for the last person named there.
     [] when the sentence opens otherwise or no such mention is near."""
     m = re.match(r"\W*(?i:(the|this|that|these|those))((?:\s+[a-z][a-z-]*){1,3})\b", text[lo:upto])
     if m is None:
         return []
     plural = m.group(1).lower() in {"these", "those"}
     words = m.group(2).split()
+    if m.group(1).lower() in {"this", "that"} and words[-1] in _PERSON_NOUNS:
+        before = [x for x in ents if lo - 300 <= x["start"] and x["end"] <= lo and x["label"] == "PERSON"]
+        return [max(before, key=lambda x: x["start"])] if before else []
     noun = next((w for w in words if w in _BODY_NOUNS or (plural and _AGENTS.search(w))), None)
     if noun is None:
         return []
@@ -726,6 +791,26 @@ def _by_role(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[st
         if holder is not None:
             return holder
     return None
+
+
+def _headline_subject(text: str, ents: list[dict[str, Any]], cands: list[dict[str, Any]], lo: int,
+                      hi: int) -> dict[str, Any] | None:
+    """Whom a headline that names no one is about ('EU BUREAUCRATS DECLARE WAR ON SAUSAGES', whose shouted 'EU'
+    the model drops; 'THEY WANT YOUR GUNS'): the name the text's next line opens with as its subject ('Brussels
+    wants to ban ...', 'The Democrats unveiled ...', after at most 'The' and three capitalised words such as a
+    title), when it may be a target; None otherwise. (Not for a quote in the headline: the next line mostly opens
+    with its speaker, 'Vance: ‘The FBI Is Rotten’' over 'Senator Mira Vance told ...'.)"""
+    line_end = text.find("\n")
+    if lo != 0 or line_end < 0 or hi > line_end + 1 or any(x["start"] < line_end for x in ents):
+        return None
+    body = len(text) - len(text[line_end:].lstrip())
+    first = min((m for m in ents if m["start"] >= body), key=lambda m: m["start"], default=None)
+    if first is None or first["label"] not in {"PERSON", "ORG", "GPE", "NORP"} or \
+            not any(m is first for m in cands) or \
+            not re.fullmatch(r"(?:(?:The|[A-Z][a-z]+)\s+){0,3}", text[body : first["start"]]) or \
+            not re.match(r"(?:['’]s)?\s+[a-z]", text[first["end"] :]):
+        return None
+    return first
 
 
 def _headline_role(text: str, ents: list[dict[str, Any]], cands: list[dict[str, Any]], lo: int,
