@@ -34,6 +34,21 @@ def test_a_newswire_between_slashes_in_a_dateline_is_a_body(text, agency, date):
     assert date not in got
 
 
+@pytest.mark.parametrize("text, places, agency", [
+    ("BRANDVIK, Nordland--(Fjord Wire)--Helvex Systems named a new chief.", ["BRANDVIK", "Nordland"], "Fjord Wire"),
+    ("KARLSTADT--(NORDIC WIRE)--Helvex Systems today announced a new plant.", ["KARLSTADT"], "NORDIC WIRE"),
+    ("OSTBURG, Wis.--(Fjord Wire)--Helvex Systems named a new chief.", ["OSTBURG", "Wis."], "Fjord Wire"),
+])
+def test_a_newswire_between_double_dashes_in_a_dateline_is_a_body(text, places, agency):
+    """A press release's 'SAN JOSE, Calif.--(BUSINESS WIRE)--Cisco ...': the tokenizer kept the dashes and
+    brackets on the words ('Calif.--(BUSINESS', 'WIRE)--Cisco'), so the place, the agency and the firm after
+    it could not be names; the place is a place without its dashes and the agency a body."""
+    got = labels(text)
+    assert all(got.get(p) == "GPE" for p in places), got
+    assert got.get(agency) == "ORG", got
+    assert got.get("Helvex Systems") == "ORG", got
+
+
 def test_the_dateline_place_keeps_its_label_where_the_text_names_it_again():
     got = [(e.text, e.label) for e in extract(
         "GRAVENO, May 3 (Southern Wire) - The port reopened. Residents of Graveno cheered.").entities]
@@ -383,3 +398,50 @@ def test_two_bodies_joined_by_and_are_two_names():
     found = labels("Amnesty International and Human Rights Watch said the camp was shelled.")
     assert found.get("Amnesty International") == "ORG"
     assert found.get("Human Rights Watch") == "ORG"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Zalando said it would close a warehouse in Erfurt.", "Zalando"),
+    ("Brennan cut 200 jobs at its Leeds plant.", "Brennan"),
+    ("Weeks after the takeover, Kerova replaced its chief in Milan.", "Kerova"),
+])
+def test_a_one_word_name_that_speaks_or_owns_as_it_is_a_body(text, name):
+    """A firm's one-word name read as a person's ('Morrisons', 'Temu'): 'X said it would ...' and 'X cut jobs at
+    its plant' speak of a body, where a person is 'he' or 'she'."""
+    assert labels(text).get(name) == "ORG"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Donald Trump said it was a hoax. Trump said it would pass.", "Trump"),
+    ("Merkel said it was time to go, and she left.", "Merkel"),
+    ("Ms. Halvorsen said it would take weeks.", "Halvorsen"),
+])
+def test_a_person_who_says_it_stays_a_person(text, name):
+    """Not so when the text names the person in full, with a title, or as 'he' or 'she'."""
+    assert labels(text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("HAMBURG, Germany--(BUSINESS WIRE)--Brightlane today announced a new plant in Kiel.", "Brightlane"),
+    ("KARLSTADT, June 9, 2025 /PRNewswire/ -- Quorvex today announced that Anna Lindqvist will join its board.",
+     "Quorvex"),
+])
+def test_the_name_that_opens_a_press_release_is_its_issuer(text, firm):
+    """After a press-release service's dateline ('/PRNewswire/ --', '--(BUSINESS WIRE)--') the name that opens the
+    text and acts is the firm that issues it, which the model leaves out or reads as a place."""
+    got = labels(text)
+    assert got.get(firm) == "ORG", got
+    assert got.get("Anna Lindqvist", "PERSON") == "PERSON"
+
+
+def test_a_news_wire_dateline_does_not_make_its_first_word_a_body():
+    got = labels("OSLO, May 2 (Nordic Wire) - Halvorsen said the port would reopen.")
+    assert got.get("Halvorsen") != "ORG", got
+
+
+def test_a_sierra_is_a_natural_place_and_sierra_leone_a_country():
+    """'the Sierra Nevada foothills': Spanish for a mountain range, read as a body by the model; a country or
+    town the gazetteer knows by that word keeps its label."""
+    assert labels("Climbers died on the Sierra Negra volcano last week.").get("Sierra Negra") == "LOC"
+    assert labels("Fires spread from the Sierra Gorda toward the coast.").get("Sierra Gorda") == "LOC"
+    assert labels("Troops were sent to Sierra Leone in 2000.").get("Sierra Leone") == "GPE"

@@ -146,7 +146,8 @@ Street Road Lane Avenue Boulevard Highway Motorway Bridge Airport Stadium Arena 
 _FAC_FIRST = frozenset("Rue Via Calle Avenida Estadio".split())
 # Kinds of natural feature: as a name's first or last word ('Mount Eskel', 'Korran Sea', 'Gulf of Arrana')
 # or as the lower-case noun after it ('the Tessel river') they make the name a place, whatever the model said.
-_NATURAL_FIRST = frozenset("Mount Mt Lake Gulf Strait Cape River".split())
+_NATURAL_FIRST = frozenset("Mount Mt Lake Gulf Strait Cape River Sierra Cordillera".split())  # 'Sierra Nevada'; not
+# a country the gazetteer knows ('Sierra Leone')
 _NATURAL_NOUNS = frozenset("""
 river sea ocean lake mountain mountains hills valley desert gulf strait peninsula plateau glacier delta pass creek
 """.split())
@@ -299,8 +300,9 @@ def _context_label(doc, ent) -> str | None:
         if _says(ent):
             return "ORG" if label != "ORG" else None  # 'Downing Street said': the office that sits there
         return "FAC" if label != "FAC" else None
-    if label != "LOC" and (len(words) > 1 and (words[0] in _NATURAL_FIRST or words[-1].lower() in _NATURAL_NOUNS)
-                           or nxt is not None and nxt.is_lower and nxt.lower_ in _NATURAL_NOUNS):
+    if label != "LOC" and (len(bare) > 1 and (bare[0] in _NATURAL_FIRST or bare[-1].lower() in _NATURAL_NOUNS)
+                           or nxt is not None and nxt.is_lower and nxt.lower_ in _NATURAL_NOUNS) \
+            and not (label == "GPE" and bare[0] in {"Sierra", "Cordillera"} and _is_place(" ".join(bare))):
         return "LOC"
     if prev is not None and prev.is_lower and prev.lower_ in _OUTLET_NOUNS and prev.pos_ == "NOUN" \
             and label in {"PERSON", "GPE", "LOC", "NORP"} | _LOOSE_LABELS \
@@ -349,6 +351,8 @@ def _context_label(doc, ent) -> str | None:
             nxt.is_lower and nxt.lower_ in _BODY_NOUNS and ent.root.head == nxt  # 'the X group'; not "X's party"
             or nxt.text == "," and _body_in_apposition(doc, ent.end + 1)):  # 'X, the software firm,'
         return "ORG"
+    if label == "PERSON" and not _is_place(ent.text) and _speaks_or_owns_as_it(doc, ent):
+        return "ORG"  # 'Temu said it would appeal', 'Morrisons cut jobs at its headquarters'
     return None
 
 
@@ -537,6 +541,32 @@ def _named_alone(doc, ent) -> bool:
             if after is None or not (after.is_lower and after.tag_ in {"NN", "NNS"}):
                 return True
     return False
+
+
+_PERSONAL_PRONOUNS = frozenset("he she him his her himself herself".split())
+
+
+def _speaks_or_owns_as_it(doc, ent) -> bool:
+    """Whether the one-word name ``ent`` is the subject of a clause that goes on with 'its' ('X cut 350 jobs
+    at its plant', 'X replaced its chief') or of a verb of saying whose reported clause is 'it' and a modal
+    ('X said it would appeal'): a body's way of speaking, where a person is 'he' or 'she'. Only for a name
+    the text never writes as part of a longer person's name, with no title before it and no 'he' or 'she' in
+    its sentence: 'Trump said it would pass' after 'Donald Trump', 'Merkel said it was time, and she left'."""
+    if len(ent) != 1 or ent.root.dep_ != "nsubj" or not ent[0].is_title:
+        return False
+    if ent.start > 0 and _title_word(doc[ent.start - 1]):
+        return False
+    if any(len(e) > 1 and e.label_ == "PERSON" and any(t.text == ent.text for t in e) for e in doc.ents):
+        return False
+    if any(t.lower_ in _PERSONAL_PRONOUNS for t in ent.sent):
+        return False
+    head = ent.root.head
+    after = [t for t in head.subtree if t.i >= ent.end]
+    if any(t.lower_ == "its" and t.dep_ == "poss" for t in after):
+        return True
+    return head.lemma_ in SPEECH_LEMMAS and any(
+        t.lower_ == "it" and t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and t.head.head == head
+        and any(c.tag_ == "MD" for c in t.head.children) for t in after)
 
 
 def _body_in_apposition(doc, i: int) -> bool:
@@ -1028,14 +1058,15 @@ def _dateline_names(doc):
     """A wire dateline's place names are places and its agency an organisation ('HALLSTEDT, April 8
     (Meridian Wire) -', 'JAKARTA, Indonesia (AP) —', '... /PRNewswire/ --'): the small model reads a
     city in capitals as an organisation and leaves the agency out. Its date is a date, no name ('Oct 2'
-    was read as a person). So is a dateline of capitals before a colon (:func:`_caps_colon_places`)."""
+    was read as a person), and after a press-release service the firm that opens the text is a body
+    (:func:`_issuer`). So is a dateline of capitals before a colon (:func:`_caps_colon_places`)."""
     spans = []
     for m in _DATELINE.finditer(doc.text):
         line = m.group()
         agency = re.search(r"\(([^)]+)\)|/([^/]+)/|,[ \t]*([A-Z]{2,8})(?=[ \t]*(?:—|–|--))", line)
         head_end = agency.start() if agency else len(line)
         for part in re.finditer(r"[^,]+", line[:head_end]):
-            name = part.group().strip()
+            name = part.group().strip().rstrip("-")  # 'Calif.--(BUSINESS WIRE)--': the dashes are no part of it
             if name:
                 start = m.start() + part.start() + part.group().index(name)
                 date = re.fullmatch(r"(?:[A-Z][a-z]{2,8}\.?[ \t]*\d{1,2}\.?|\d{4})", name)
@@ -1043,8 +1074,30 @@ def _dateline_names(doc):
         if agency:
             g = next(i for i in (1, 2, 3) if agency.group(i))
             spans.append((m.start() + agency.start(g), m.start() + agency.end(g), "ORG"))
+            if _RELEASE_WIRES.search(agency.group(g)) and (issuer := _issuer(doc, m.end())):
+                spans.append(issuer)
     spans += _caps_colon_places(doc)
     return _set_spans(doc, spans)
+
+
+# The services that carry companies' press releases: their dateline's first name is the issuer
+# ('/PRNewswire/ -- Moderna today announced', '--(BUSINESS WIRE)--Oracle named'); a news agency's is not.
+_RELEASE_WIRES = re.compile(r"(?i)newswire|business wire|accesswire|prweb")
+
+
+def _issuer(doc, start_char: int) -> tuple[int, int, str] | None:
+    """(start char, end char, 'ORG') of the capitalised words at ``start_char`` that a verb or 'today' follows:
+    the firm a press release opens with. None when the text opens otherwise ('The company ...', 'Jane Roe, chief
+    executive, ...')."""
+    i = next((t.i for t in doc if t.idx >= start_char), len(doc))
+    j = i
+    while j < len(doc) and j - i < 5 and (doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper) or doc[j].text == "&"):
+        j += 1
+    if j == i or j == len(doc) or doc[i].is_stop or doc[j - 1].text == "&":
+        return None
+    if doc[j].pos_ not in {"VERB", "AUX"} and doc[j].lower_ != "today":
+        return None
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), "ORG"
 
 
 def _caps_colon_places(doc) -> list[tuple[int, int, str]]:
@@ -1229,6 +1282,11 @@ def nlp():
     slash_ends = [r"(?<=[A-Za-z])/", r"(?<=/)\."]
     pipe.tokenizer.prefix_search = spacy.util.compile_prefix_regex([*pipe.Defaults.prefixes, r"/(?=[A-Z])"]).search
     pipe.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*pipe.Defaults.suffixes, *slash_ends]).search
+    # a press release's 'SAN JOSE, Calif.--(BUSINESS WIRE)--Cisco': the double dashes and the brackets between them
+    # are words of their own, so that the place, the newswire and the firm after it can be names; a double dash
+    # elsewhere ('well--known') stays as it is
+    dash_brackets = [r"--(?=\()", r"(?<=--)\(", r"\)(?=--)", r"(?<=\))--"]
+    pipe.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*pipe.Defaults.infixes, *dash_brackets]).finditer
     if not Language.has_factory("propscope_places"):
         Language.component("propscope_places", func=_places)
     if "propscope_newline_sents" not in pipe.pipe_names:
