@@ -326,6 +326,69 @@ dateline: ``i-`` 0.944 -> 0.948 (label accuracy 0.915, 236 matched), ``e-`` 0.96
 ``h-`` 0.965 -> 0.967, ``g-`` unchanged, the whole file 0.966 -> 0.968 (0.953, 1,175 matched); ``bench/sources.py``
 unchanged; on all 371 PTC train articles one name of 25,218 changes and no attribution or quote. 'Calif.--(BUSINESS
 WIRE)--' is still missed.
+
+The batch ``j-`` (63 texts, 271 gold mentions) was written and committed alone (e4edb11) before propscope was
+run on it: wire and press-release datelines glued to their punctuation ('AUSTIN, Texas--(BUSINESS WIRE)--Oracle',
+'DUBLIN--(BUSINESS WIRE)--', '/PRNewswire/ --', '(GLOBE NEWSWIRE) --', 'ST. PETERSBURG, June 6. /TASS/.', AP, AFP, UPI,
+KCNA), state media (RT, CGTN, Press TV, teleSUR, Sputnik), partisan blogs with capitals headlines ('SOROS PUPPET
+GASCÓN ...', 'PFIZER PAID CNN MILLIONS', 'TRUDEAU QUITS'), a Title Case headline, firms with no telling word or named
+like people (Nvidia, Tesla, Temu, Morrisons, Kering, Gucci, Kenvue, Rosatom, Roscosmos, Philip Morris, John Deere,
+Marks & Spencer), regional news (US, UK, India, Australia, Canada, Nigeria), natural features (Sierra Madre, Ben
+Nevis, the Cairngorms, the Rhine), sport, and Vietnamese, Turkish, Polish, Burkinabe, Mexican, Brazilian, Syrian,
+Japanese, Korean and Bengali names. Measured once before any rule was changed for it (``.venv/bin/python
+bench/entities.py --prefix j- --errors``, rules of e4edb11)::
+
+    63 texts, 271 gold mentions, 3.40s for extract_batch
+    label         P      R     F1   pred gold
+    all       0.975  0.856  0.912    238  271
+    PERSON    0.785  0.773  0.779     65   66
+    ORG       0.866  0.689  0.768     82  103
+    place     0.947  0.826  0.882     75   86
+    NORP      0.909  0.909  0.909     11   11
+    FAC       0.800  0.800  0.800      5    5
+    label accuracy on matched spans 0.892 (232 matched)
+
+The whole file (351 texts, 1,506 mentions) measured 0.958 / 0.943 (1,407 matched) at the same time. Its misses:
+the '--(BUSINESS WIRE)--' datelines (the tokenizer kept dashes and brackets on 'Texas--(BUSINESS' and
+'WIRE)--Oracle'); the firm that opens a press release left out or read as a place (Moderna, Shopify, Oracle, Stripe,
+'Cisco' in i-); one-word firms read as people (Temu twice, Morrisons, Kering, Gucci, Kenvue, Roscosmos, Ukrenergo)
+or left out (Tesla, Rosatom, Ofgem, Rosneft, CGTN, teleSUR, Conafor) or a place (Nvidia); 'John Deere' a person;
+people read as bodies or places ('Lars Klingbeil', 'Prabowo Subianto', 'Shigeru Ishiba', 'Mamata Banerjee',
+'Matthieu Blazy', 'Safra Catz', 'Gustavo Petro', 'Gilberto Teodoro') or left out ('Recep Tayyip Erdoğan', 'Sanae
+Takaichi', 'Novak Djokovic' cut to 'Novak', 'Jorginho from Arsenal' run together); capitals headline names the body
+does not repeat ('SOROS', 'BRUSSELS', 'PFIZER', 'CNN', 'TRUDEAU', 'ICC') and all three of the Title Case headline's
+('Orbán Blocks Ukraine Aid as Brussels Fumes'); natural features ('Sierra Madre' a body, 'Ben Nevis' a person, the
+Cairngorms, the Highlands, the Rhine left out); towns left out or read as bodies (Quneitra, Marietta, Lismore,
+Kurakhove); 'Mar-a-Lago' cut to 'Mar', 'Bayern Munich' a place, 'Hyundai' a people, 'FARMLAND' and 'Winds' as names.
+Fixed (f900a59, tests in other words in ``tests/test_entities.py``): the tokenizer splits '--(' and ')--' so that
+a dateline's place and newswire line up with words (a place's trailing dashes cut off); after a press-release
+service's dateline (newswire, business wire, accesswire, prweb) the capitalised words that open the text before a
+verb or 'today' are the issuing firm; a one-word name the model calls a person is a body when it is the subject of a
+clause that goes on with 'its' or says 'it' and a modal ('Temu said it would appeal'), unless the text names a
+longer person with that word, a title precedes it or its sentence has 'he', 'she', 'his' or 'her'; 'Sierra' and
+'Cordillera' open a natural feature's name (also after 'the'), unless the gazetteer knows the name as a place
+('Sierra Leone'). After (f900a59)::
+
+    63 texts, 271 gold mentions, 1.63s for extract_batch
+    label         P      R     F1   pred gold
+    all       0.976  0.886  0.928    246  271
+    PERSON    0.850  0.773  0.810     60   66
+    ORG       0.880  0.786  0.831     92  103
+    place     0.949  0.860  0.902     78   86
+    NORP      0.909  0.909  0.909     11   11
+    FAC       0.800  0.800  0.800      5    5
+    label accuracy on matched spans 0.917 (240 matched)
+
+``i-`` goes from 0.948 / 0.915 to 0.954 / 0.921 ('Calif.', 'BUSINESS WIRE', 'Cisco', 'Sierra Nevada' now right),
+``e-``, ``f-``, ``g-`` and ``h-`` are unchanged, the whole file goes from 0.958 / 0.943 to 0.962 /
+0.948 (1,418 matched); both measured on a copy of the tree without other sessions' uncommitted edits.
+``bench/sources.py`` is identical with and without the rules (source, cue, content 0.998, targets P 0.954 R 0.873),
+and on the first 100 PTC train articles (``/work/notes/exp/ptc_names.py``) no name, attribution or quote changed
+(6,123 mentions). Tried and left out: a word in a capitals headline that the place gazetteer knows as a place
+('BRUSSELS', h-'s 'ARGENTINA': +2 matched) made 'DUBAI' the target of 'CORRUPT GOVERNOR FLEES TO DUBAI' in the
+targets file (targets P 0.954 R 0.873 -> 0.950 R 0.870), and keeping a known outlet in a headline ('CNN') needs
+``entities.py``, which another session had open. The 'its' rule also turned 'that Kiev was hiding its losses' from a
+person into a body (a place either way wrong). Still wrong: the misses above less those fixed.
 """
 
 from __future__ import annotations
