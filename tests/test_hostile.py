@@ -3645,3 +3645,24 @@ def test_a_stored_date_is_damage_wherever_the_database_library_reads_it(tmp_path
     with TestClient(create_app(db=str(tmp_path / "s.db"), model="ngram"), raise_server_exceptions=False) as c:
         r = c.get("/api/articles")
         assert r.status_code == 503 and "a stored date cannot be read" in r.json()["detail"]
+
+
+def test_commands_opening_one_new_store_at_once_all_open_it(tmp_path):
+    """Two cron jobs (or `ingest` and `serve`) making one new store at once: of three processes,
+    one or two failed with "cannot open database ...: database is locked", since the schema was
+    made in a deferred transaction that SQLite cannot turn into a write once another process wrote.
+    Each waits for the other now, and finds the schema made."""
+    import subprocess
+    import sys
+
+    child = ("import os, sys, time\nfrom propscope.store import Store\n"
+             "while not os.path.exists(sys.argv[2]): time.sleep(0.005)\n"
+             "Store(sys.argv[1]).count_articles()\n")
+    for k in range(1):
+        url, go = f"sqlite:///{tmp_path / f's{k}.db'}", tmp_path / f"go{k}"
+        procs = [subprocess.Popen([sys.executable, "-c", child, url, str(go)], stderr=subprocess.PIPE, text=True)
+                 for _ in range(3)]
+        time.sleep(3)  # all three have imported propscope and wait for the same moment
+        go.touch()
+        errors = [p.communicate(timeout=120)[1] for p in procs]
+        assert all(p.returncode == 0 for p in procs), errors

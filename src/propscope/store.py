@@ -445,6 +445,8 @@ class Store:
                                  "an older propscope made it: this one upgrades its tables, which writes to it; open "
                                  "it once where it can be written")
             return
+        if _schema_current(self.engine):  # read without a write lock: upgrading takes one (``upgrade``)
+            return
         from .migrations import upgrade
 
         upgrade(self.engine)

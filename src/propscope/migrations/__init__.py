@@ -29,7 +29,11 @@ def _ddl_in_one_transaction(conn: Connection) -> Iterator[None]:
     a disk that filled up (or Ctrl-C) half-way through left some tables and no schema version, and
     every later command said propscope's own store held "another program's tables". Here the
     driver leaves transactions to us and an explicit BEGIN covers the whole upgrade; a failure
-    rolls all of it back, and the next run starts again."""
+    rolls all of it back, and the next run starts again. The BEGIN is IMMEDIATE: it waits (the
+    connection's timeout) for another process making or upgrading the same store, then finds the
+    schema current. A deferred BEGIN read the schema version first and failed at once with
+    "database is locked" when another process wrote the schema meanwhile (SQLite does not wait to
+    turn a read into a write): of three commands opening one new store at once, one or two failed."""
     if conn.dialect.name != "sqlite":
         yield
         return
@@ -37,7 +41,7 @@ def _ddl_in_one_transaction(conn: Connection) -> Iterator[None]:
     before = raw.isolation_level
     raw.isolation_level = None  # the driver's own BEGINs off: ours holds everything
     try:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
         yield
     finally:
         if not raw.in_transaction:
