@@ -3666,3 +3666,15 @@ def test_commands_opening_one_new_store_at_once_all_open_it(tmp_path):
         go.touch()
         errors = [p.communicate(timeout=120)[1] for p in procs]
         assert all(p.returncode == 0 for p in procs), errors
+
+
+@pytest.mark.parametrize("value, want", [
+    ("Mon, 01 Jan 0001 00:00:00 +0100", "0001-01-01"), ("Sat, 01 Jan 0000 00:00:00 GMT", None),
+    ("Thu, 31 Dec 0099 10:00:00 GMT", "0099-12-31"), ("Tue, 05 Mar 24 10:00:00 GMT", "2024-03-05"),
+    ("Fri, 01 Jan 99 10:00:00 GMT", "1999-01-01"), ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05")])
+def test_an_rfc_2822_year_of_four_digits_is_that_year(value, want):
+    """Python reads an RFC 2822 year below 100 as 19xx or 20xx whatever its digits, which is right
+    for the old two-digit years ('05 Mar 24') but stored 'Mon, 01 Jan 0001' as 2001-01-01 and year
+    0000, which no calendar has, as 2000-01-01, where the ISO 8601 '0001-01-01' is year 1."""
+    got = ingest.record_date(value)
+    assert (str(got) if got else got) == (want or False)

@@ -624,6 +624,11 @@ _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d(?!\d)")
 _TIME_OF_DAY = re.compile(r"[T ]\s*(\d{1,2}):(\d\d)(?::(\d\d)(?:[.,]\d+)?)?")
 
 
+# The year of an RFC 2822 date ("Tue, 05 Mar 2024 ..."): Python reads one below 100 as 19xx or 20xx
+# whatever its digits, right for the old "05 Mar 24", not for "01 Jan 0001"
+_RFC_YEAR = re.compile(r"\s*(?:[A-Za-z]+\s*,\s*)?\d{1,2}\s+[A-Za-z]+\s+(\d+)(?!\d)")
+
+
 def record_date(value: str | None):
     """A record's ``published`` as a date: YYYY-MM-DD, an ISO 8601 date-time (2024-03-05T10:00Z)
     or an RFC 2822 one (feeds' and mail's "Tue, 05 Mar 2024 10:00:00 GMT"); None when empty; False
@@ -644,9 +649,16 @@ def record_date(value: str | None):
     except ValueError:
         pass
     try:
-        return parsedate_to_datetime(value).date()
+        day = parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
         return False
+    year = _RFC_YEAR.match(value)
+    if year and len(year[1]) >= 4 and int(year[1]) != day.year:  # "0001": Python made it 2001, as if "01"
+        try:
+            return day.replace(year=int(year[1]))
+        except ValueError:  # year 0000, which no calendar has
+            return False
+    return day
 
 
 def _time_problem(value: str) -> str | None:
