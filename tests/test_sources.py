@@ -2858,3 +2858,71 @@ def test_a_quotation_after_the_verb_and_a_comma_is_what_was_written():
           "argued", "the release of the files would threaten “public safety")
     check("As the historian Ian Hart wrote in the book, “The Last Tsar,” “In truth the family never stood a chance.”",
           "historian Ian Hart", "wrote", "In truth the family never stood a chance")
+
+
+def test_an_infinitive_of_saying_as_the_writers_aside_cites_nobody():
+    """'..., to say the least' and 'To tell the truth, ...' comment on how the writer puts it; an infinitive
+    with its own clause ('called the players together to say that ...') still reports."""
+    assert sources.extract("The turnout was disappointing, to say the least.").attributions == []
+    check("The coach called the players together to say that the season was over.", "coach", "say",
+          "the season was over")
+
+
+def test_evidence_that_tells_a_story_cites_nobody():
+    """'The numbers tell a grim story: ...' is the writer's reading of evidence no one is named for, as
+    when figures 'show'; 'Police figures say ...' name whose figures they are."""
+    assert sources.extract("The numbers tell a grim story: three in ten clinics have closed since 2019.").attributions \
+        == []
+    a = only("Police figures say burglaries fell by a fifth last year.")
+    assert (a.cue, a.content) == ("say", "burglaries fell by a fifth last year")
+
+
+def test_a_speaker_going_on_in_an_aside_says_the_sentence():
+    """'The harvest, he went on, had been ...' and 'Y, the governor continued.' report the sentence around
+    the aside, also when the parser hangs the words before it on the aside ('By next spring, she went on,
+    ...'); a relative clause that 'went on past midnight' reports nothing."""
+    t = "The harvest, he went on, had been the worst in memory."
+    check(t, "he", "went on", t[:-1])
+    check("Prices will keep rising, the governor continued.", "governor", "continued", "Prices will keep rising")
+    t = "By next spring, she went on, the bridge would reopen to traffic."
+    check(t, "she", "went on", t[:-1])
+    assert sources.extract("The meeting, which went on past midnight, ended without a vote.").attributions == []
+
+
+def test_that_read_as_the_subject_of_a_participle_is_left_out():
+    """'told MSPs that delayed discharge rates were ...': the parser reads 'that' as the relative subject of
+    'delayed' (an adjective of the clause's subject); it is the complementiser and no part of what was said."""
+    check("Care Minister Lena Holt told MSPs that delayed discharge rates were “far too high” this winter.",
+          "Care Minister Lena Holt", "told", "delayed discharge rates were “far too high” this winter")
+
+
+def test_a_pledge_after_a_partial_quote_is_the_speakers_act():
+    """'said the offer was “derisory” and vowed to fight': an offer vows nothing; the pledge is the
+    speaker's next act, outside what 'said' reports."""
+    check("The chairman said the offer was “derisory” and vowed to fight the takeover.", "chairman", "said",
+          "the offer was “derisory")
+
+
+def test_he_after_the_president_said_is_the_president_not_the_name_before():
+    """'X spoke to the president. “...,” the president said. “...,” he added': he goes on about the
+    president, whom the text does not name; X, a prime minister, is not him. The name stands when it holds
+    the title ('President X', 'X, the president,')."""
+    t = ("Prime Minister Mark Carney spoke to the president by phone on Tuesday. “The tariffs will stay,” the "
+         "president said. “We are not moving,” he added.")
+    he = [a for a in sources.extract(t).attributions if a.cue == "added"]
+    assert [(a.source, a.resolved_from) for a in he] == [("he", None)]
+    t = ("President Ana Lima visited the flooded towns on Monday. “We will rebuild them all,” the president "
+         "said. “Nobody will be forgotten,” she added.")
+    she = [a for a in sources.extract(t).attributions if a.cue == "added"]
+    assert [(a.source, a.resolved_from) for a in she] == [("Ana Lima", "pronoun")]
+    t = "Senator Ann Cole met the minister on Monday. The minister said the plan was dead. She added that talks were over."
+    she = [a for a in sources.extract(t).attributions if a.cue == "added"]
+    assert [a.source for a in she] == ["She"]
+
+
+def test_that_was_the_verdict_of_after_a_quotation_names_its_speaker():
+    """'“...” / That was the stark warning of X on Friday': the sentence after a quotation hands it to X,
+    with the noun ('warning', 'verdict', 'message') as the cue; without a quotation before it nothing is cited."""
+    t = "“The region cannot take another year of drought.”\nThat was the stark warning of the food agency chief on Friday."
+    check(t, "food agency chief", "warning", "The region cannot take another year of drought")
+    assert sources.extract("The valley was quiet. That was the view of the hills from the pass.").attributions == []

@@ -49,6 +49,7 @@ from .patterns import (
     _from_sources,
     _held_claims,
     _transcript_attributions,
+    _verdict_after_quote,
 )
 from .quotes import find_quotes
 from .results import Attribution, EntityMention, Quote, SourcesResult, named_entities
@@ -160,6 +161,7 @@ def extract_doc(doc) -> SourcesResult:
     atts += [a for a in _colon_sources(doc, quotes) if not any(t.cue == a.cue_start for t in turns)]
     atts += _document_reads(doc, quotes)
     atts += _held_claims(doc)
+    atts += _verdict_after_quote(doc, quotes)
     atts = _dedupe(atts)
     _continued_quotes(text, atts, quotes)
     _link_entities(atts, entities)

@@ -99,12 +99,43 @@ def _resolve_pronouns(doc, atts: list[Attribution], entities: list[EntityMention
             # 'the Obama administration' names no person a later "he" stands for
             persons = [m for m in cands if not (p in _PERSON_PRONOUNS and _name_as_modifier(doc, m))]
             chosen = max(persons, key=lambda m: m.start, default=None)
+        if chosen is not None and p in _PERSON_PRONOUNS and not _holds_title_of(doc, latest, chosen, entities):
+            chosen = None  # '... met X. “...,” the president said. “...,” he added': he is the president, not X
         if chosen is None:
             continue
         a.source = chosen.canonical or chosen.text
         a.resolved_from = "pronoun"
         a.antecedent_start, a.antecedent_end = chosen.start, chosen.end
         a.entity_id = chosen.entity_id
+
+
+def _holds_title_of(doc, latest: Attribution | None, chosen: EntityMention, entities: list[EntityMention]) -> bool:
+    """Whether he/she can be ``chosen`` after the last statement before it (``latest``). When that statement
+    is made by a definite title the text gives no name ('the president said', 'the minister said'), the
+    he/she goes on about the title's holder: ``chosen`` only when one of its mentions holds that title
+    ('President X', 'Prime Minister X', 'X, the president,'); otherwise the holder is someone the text
+    does not name there ('X spoke to the president. “...,” the president said. “...,” he added')."""
+    if latest is None or latest.entity_id is not None or latest.source_end <= chosen.end:
+        return True
+    span = doc.char_span(latest.source_start, latest.source_end, alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root
+    if head.lower_ not in TITLES or head.tag_ != "NN" or not any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+        return True
+    text = doc.text
+    word = re.compile(rf"\b{re.escape(head.lower_)}\b", re.I)
+    for m in entities:
+        if m.entity_id != chosen.entity_id:
+            continue
+        before = text[max(0, m.start - 40) : m.start]
+        lead = re.search(r"(?:[A-Z][\w.-]*\s+)*$", before)  # the capitalised words right before the name
+        if word.search(text[m.start : m.end]) or lead and word.search(lead.group()):
+            return True
+        if re.match(rf",\s+(?:the|a|its|their|our)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head.lower_)}\b", text[m.end:], re.I):
+            return True
+    return False
 
 
 def _framing(doc, atts: list[Attribution]) -> list[tuple[Attribution, int, int]]:

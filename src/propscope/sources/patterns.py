@@ -643,6 +643,39 @@ def _document_reads(doc, quotes: list[Quote]) -> list[Attribution]:
     return out
 
 
+# Nouns a sentence after a quotation uses to hand it to its speaker: 'That was the blunt verdict of X'.
+_VERDICT_NOUNS = frozenset("verdict message warning assessment view words plea reply response answer judgment".split())
+_THAT_WAS = re.compile(r"(?:That|This|Such|Those|These)[ \t]+(?:was|were|is|are)[ \t]+(?:the|a)\b")
+
+
+def _verdict_after_quote(doc, quotes: list[Quote]) -> list[Attribution]:
+    """'“We were not good enough.” / That was the blunt verdict of X after ...': a sentence opening with
+    'That was the ... verdict (message, warning, view, words) of X' right after a quotation closes names
+    who said it; X is the source of the quotation, the noun the cue."""
+    text = doc.text
+    out = []
+    for sent in doc.sents:
+        if not _THAT_WAS.match(sent.text):
+            continue
+        before = text[: sent.start_char].rstrip()
+        q = next((q for q in quotes if q.end < sent.start_char and not text[q.end : len(before)].strip("\"”’' \t.")
+                  and len(before) > q.end), None)
+        if q is None:
+            continue
+        noun = next((t for t in sent[3:8] if t.pos_ == "NOUN"), None)
+        if noun is None or noun.lower_ not in _VERDICT_NOUNS or noun.i + 1 >= sent.end \
+                or doc[noun.i + 1].lower_ != "of":
+            continue
+        pobj = next((c for c in doc[noun.i + 1].children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ not in {"NOUN", "PROPN"} or pobj.lower_ in DOC_NOUNS:
+            continue
+        ss, se = _source_span(pobj)
+        s, e = _trim(text, q.start, q.end)
+        if e > s and se > ss:
+            out.append(Attribution(text[ss:se], ss, se, noun.text, noun.idx, noun.idx + len(noun), s, e))
+    return out
+
+
 # 'X repeated his claim that ...', 'Y renewed her accusation that ...': the speaker holds to a claim whose
 # words the that-clause gives. Only verbs of holding or voicing count: 'rejected the claim that' reports
 # someone else's claim, which the rejecter does not make.

@@ -322,6 +322,8 @@ def _is_speech(tok) -> bool:
         return False
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":  # "it goes without saying", "left without saying a word"
         return False
+    if _aside_infinitive(tok):  # "..., to say the least", "To tell the truth, ..."
+        return False
     if _small_clause_report(tok):
         return False
     # "is expected to say", "plans to announce": not said (yet); "went on to say" was
@@ -333,8 +335,10 @@ def _is_speech(tok) -> bool:
         return False
     lem = tok.lemma_.lower()
     if lem in {"go", "continue"}:  # 'He went on: “...”', 'She continued: "..."'; not 'the war went on'
-        return _goes_on_into_quote(tok)
+        return _goes_on_into_quote(tok) or _goes_on_aside(tok)
     if lem == "tell" and _tells_whether(tok):
+        return False
+    if lem in {"tell", "say"} and _evidence_speaks(tok):
         return False
     if lem == "find":  # "the report found that ...": a study's, an inquiry's or a court's finding, not a discovery
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -368,6 +372,24 @@ def _is_speech(tok) -> bool:
 # The words that negate a verb. The parser also tags a name's first word 'neg' ('Nguyễn Văn An, a driver,
 # said ...'), which negates nothing.
 _NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "neither", "nt", "nobody", "none", "nothing"})
+
+
+def _aside_infinitive(tok) -> bool:
+    """'The reaction was lukewarm, to say the least', 'To tell the truth, I never liked him': a bare
+    infinitive of saying hung on the sentence as an adverbial clause, with no subject, clause,
+    addressee or quotation of its own, is the writer's comment on how the sentence is put (or, on PTC
+    articles, no saying at all: 'to explain away', 'as if to add a finishing touch'); nobody is cited.
+    'called a press conference to say that he would resign' has its clause, 'took to X to say: “...”'
+    its quotation, 'to suggest - without any evidence - that ...' a 'that' the parser hung elsewhere."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VB" or not any(c.tag_ == "TO" and c.i == tok.i - 1 for c in tok.children):
+        return False
+    if any(c.dep_ in {"nsubj", "ccomp", "xcomp", "dative", "parataxis"} for c in tok.children):
+        return False
+    end = tok.right_edge
+    rest = tok.doc.text[end.idx + len(end.text):]
+    if re.match(r"[ \t]*(?:[-—–,][^-—–,\n]{0,60}[-—–,][ \t]*)?that\b", tok.doc.text[tok.idx + len(tok.text):]):
+        return False  # 'to suggest - without any evidence - that ...': the parser lost the clause after the aside
+    return re.match(r"\s*[:\"“‘']", rest) is None and not any(t.is_quote for t in tok.subtree)
 
 
 def _said_to_be(tok) -> bool:
@@ -454,6 +476,31 @@ def _goes_on_into_quote(tok) -> bool:
     return re.match(r"[ \t]*:\s*[\"“‘']", rest) is not None
 
 
+def _goes_on_aside(tok) -> bool:
+    """'Rebuilding the school, she went on, would take two years', 'Y, the minister continued.': a
+    speaker carrying on, set off by commas inside or after the sentence it sits in, is saying that
+    sentence (as 'X, he said, Y' is). The parser may hang the words before the aside on the verb.
+    Not 'the talks, which went on all night, ...' (a relative clause) nor 'the war went on' (no aside)."""
+    if tok.lemma_.lower() == "go" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None or subj.tag_ in {"WDT", "WP"}:
+        return False
+    doc = tok.doc
+    start = subj.left_edge.i
+    end = max([tok.i] + [c.i for c in tok.children if c.dep_ == "prt"])
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if before is None or before.text != "," or not (after is None or after.text in {",", ".", "!", "?"}):
+        return False
+    # all else on the verb lies before the aside (a clause or phrase the parser hung on it)
+    if any(not c.is_punct and c.i != subj.i and c.dep_ != "prt" and c.right_edge.i >= start for c in tok.children):
+        return False
+    if tok.dep_ in {"ccomp", "parataxis"} and tok.head.i != tok.i:
+        return True
+    return tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < start for c in tok.children)
+
+
 def _court(subj) -> bool:
     """Whether a subject is a court or judge (or a jury or inquest): its noun, or a title word in
     its phrase ('Judge Osei', 'Justice Ruiz')."""
@@ -496,7 +543,18 @@ def _document_shows_that(tok) -> bool:
 
 # What shows without stating: 'Footage from the scene shows that ...', 'the figures show that ...' are the
 # writer's reading of evidence, not a study's or document's statement.
-_EVIDENCE = frozenset("footage video videos figures data statistics estimates logs images photos pictures".split())
+_EVIDENCE = frozenset("footage video videos figures data statistics estimates logs images photos pictures numbers".split())
+
+
+def _evidence_speaks(tok) -> bool:
+    """'The data tell a different story: ...', 'the figures say otherwise': evidence with no author
+    named in its phrase is the writer's reading, as when it 'shows' (:data:`_EVIDENCE`); 'figures from
+    the statistics office say ...' cite the office."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or not (subj.lower_ in _EVIDENCE or subj.lemma_.lower() in _EVIDENCE):
+        return False
+    return not any(c.dep_ in {"prep", "acl", "poss"} or c.dep_ == "compound" and (
+        c.pos_ == "PROPN" or c.lower_ in _SPEAKER_NOUNS) for c in subj.children)
 
 
 def _small_clause_report(tok) -> bool:

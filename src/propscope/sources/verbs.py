@@ -222,7 +222,7 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
                                             or lead == 0 and (_that_read_as_relative(c) or _that_object_of_passive(c))
                                             # a relative 'that' opens no complement of a verb of saying
                                             or toks[lead].tag_ == "WDT" and c.dep_ == "ccomp" and c.head.i == verb.i) \
-                and toks[lead].head.i == c.i:
+                and toks[lead].head.i == c.i or _that_before_participle(toks[lead], c):
             toks = toks[lead + 1:]
         elif (that := _that_after_aside(verb, c, toks)) is not None:
             toks = [t for t in toks if t.i > that.i]
@@ -265,6 +265,15 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         head = head.head  # 'Obliquity, as X observed, is ...': the aside hung on the subject is the sentence's
     if head.i != verb.i and verb.dep_ in {"parataxis", "ccomp", "advcl", "conj"}:
         sub = list(verb.subtree)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is not None and subj.left_edge.i > sub[0].i and doc[subj.left_edge.i - 1].text == "," \
+                and all(c.dep_ in {"prt", "punct", "advmod", "npadvmod"} for c in verb.children if c.i > verb.i) \
+                and not any(c.dep_ == "aux" for c in verb.children) \
+                and (last := max(t.i for t in sub if not t.is_punct)) + 1 < len(doc) and doc[last + 1].text == ",":
+            # 'Rebuilding the school, she went on, would take ...': a phrase the parser hung on a bare aside
+            # (nothing after the verb but its particle, a comma closing it) before its subject's comma belongs
+            # to the sentence around the aside; 'If they cross, we will respond.' is no aside
+            sub = [t for t in sub if t.i >= subj.left_edge.i]
         core = [t for t in sub if not t.is_punct] or sub
         vs, ve = _tok_range(core)
         prev = doc[core[0].i - 1] if core[0].i > 0 else None
@@ -697,6 +706,14 @@ def _clause_on_name(obj, c) -> bool:
     return subj is not None and subj.left_edge.i == obj.i + 1
 
 
+def _that_before_participle(that, c) -> bool:
+    """'told MSPs that delayed discharge figures were ...': the parser reads the complementiser as the
+    subject of a participle it takes for a verb ('delayed', an adjective of the clause's subject). A
+    'that' opening the complement as a relative pronoun of a modifier inside it stands for no noun."""
+    return that.lower_ == "that" and that.tag_ == "WDT" and that.dep_ == "nsubj" and that.i == c.left_edge.i \
+        and that.head.dep_ == "amod" and that.head.head.i > that.head.i and that.head.head.head.i == c.i
+
+
 def _that_object_of_passive(c) -> bool:
     """A clause the parser hung on a noun as a relative clause with 'that' as the object of a passive verb
     ('a letter that the system had been delayed by ...'): a relative 'that' would be the passive's
@@ -912,7 +929,8 @@ def _speakers_act_after_quote(verb, s: int, e: int, quotes: list[Quote]) -> int 
         if cc.lower_ != "and" or t.i < 2:
             continue
         mark = doc[t.i - 2]
-        if any(q.end == mark.idx and s < q.start for q in quotes) and (_possessor_elsewhere(t) or _takes_leave(t)):
+        if any(q.end == mark.idx and s < q.start for q in quotes) and (_possessor_elsewhere(t) or _takes_leave(t)
+                                                                      or _pledges(t)):
             return cc.idx
     return None
 
@@ -940,6 +958,14 @@ def _takes_leave(conj) -> bool:
     if lem == "head":
         return any(c.dep_ in {"prt", "advmod", "prep"} for c in kids) and not any(c.dep_ == "dobj" for c in kids)
     return True
+
+
+def _pledges(conj) -> bool:
+    """Whether the second verb is the speaker binding themself to an act: 'insisted the cuts were “a pause”
+    and promised to return to the House', 'vowed to fight on'. A reported subject (cuts, an offer, prices)
+    makes no promise; the pledge is the speaker's next act, not part of what the first verb reports."""
+    return conj.lemma_.lower() in {"promise", "vow", "pledge", "swear"} and any(
+        c.dep_ == "xcomp" and any(x.tag_ == "TO" for x in c.children) for c in conj.children)
 
 
 _SINGULAR_POSS = frozenset({"its", "his", "her"})
