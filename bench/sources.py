@@ -14,11 +14,11 @@ predictions / predictions, recall = matched gold / gold. The exact figures requi
 offsets. The matching is done separately for each field, so a correct source with a wrong cue
 counts for the source only.
 
-The set was written in eighteen batches: ids without a prefix (written before the extractor), then ``h-``,
-``x-``, ``y-``, ``z-``, ``w-``, ``v-``, ``u-``, ``t-``, ``s-``, ``r-``, ``q-``, ``p-``, ``o-``, ``n-``, ``m-``, ``l-`` and
-``k-`` (each written before running the extractor on it, measured once, then used to fix the rules for the linguistic forms
-it exposed). All eighteen have been seen by the rules now, so the figures on the full set are optimistic; new, unseen texts
-are the honest test.
+The set was written in nineteen batches: ids without a prefix (written before the extractor), then ``h-``,
+``x-``, ``y-``, ``z-``, ``w-``, ``v-``, ``u-``, ``t-``, ``s-``, ``r-``, ``q-``, ``p-``, ``o-``, ``n-``, ``m-``, ``l-``,
+``k-`` and ``j-`` (each written before running the extractor on it, measured once, then used to fix the rules for the
+linguistic forms it exposed). All nineteen have been seen by the rules now, so the figures on the full set are
+optimistic; new, unseen texts are the honest test.
 Offsets were computed from the intended strings by a script and each span printed back for checking.
 
 The ``y-`` batch (70 texts, 57 attributions, 15 texts with none: inverted and appositive speakers,
@@ -745,6 +745,48 @@ the content), narrowed in f37e83a; after that 6 attributions change, all right o
 'Kevin Cullen wrote, “...”' and 'The letter ... said, “...”' now found, a split quote across 'Gonzalez said after the
 verdict,' now whole, two contents without their 'that'. Left: the o- nested text's outer content ends before the inner
 quote's closing mark (the convention drops a final closing mark, and that gold keeps it); the ``s-`` sport text.
+
+The ``j-`` batch (64 texts, 59 attributions, 12 texts with none) was written after the ``k-`` fixes and committed alone
+(a9d97a1) before the extractor was run on it: regional and foreign wire copy ('DHAKA, June 11 (BSS) -', 'TOKYO (Kyodo)
+--', 'NEW DELHI: ... informed the Lok Sabha in a written reply', AP, AFP, Xinhua), parliamentary reporting ('told MSPs
+that', 'In a written answer to a parliamentary question', 'told the Bundestag', 'Replying to the debate, the junior
+minister, X, insisted'), court reporting ('Sentencing him to nine years, Judge X said', 'told the court', 'Magistrate X
+told the accused that'), TV, radio and podcast quotes ('Speaking on CNN's “State of the Union”', 'told the High
+Performance podcast', 'Asked on BBC Radio 4's Today programme whether ...'), company and NGO statements ('In an emailed
+statement, a spokesperson for X said', 'Human Rights Watch said in a report released on Tuesday that', 'The statement
+from Amnesty International read:'), quotes over two paragraphs before the speaker, 'That was the blunt verdict of X'
+after a quote, 'X added', 'went on to say', 'went on to warn', '..., she went on, ...', 'according to figures from /
+compiled by', 'in remarks to reporters', 'said on Telegram', titles after quotes ('Col.', 'Dr.', 'Rt. Rev.'),
+anonymous sources, 'the president said ... he added', and negatives ('The data tell a different story:', a novel
+titled “What the River Said”, 'claimed at least 14 lives', 'reported for duty', 'could not tell the two wines apart',
+a song “Say It Ain't So”, 'The court heard that', 'to say the least', 'claims' as a noun, 'has yet to say', 'they will
+tell you', 'Suffice it to say'). Measured once before any rule was changed for it (``.venv/bin/python bench/sources.py
+--prefix j- --errors``, at a9d97a1)::
+
+    field         P      R     F1   exactP exactR exactF1   pred gold
+    source    0.966  0.966  0.966    0.966  0.966   0.966     59   59
+    cue       0.966  0.966  0.966    0.966  0.966   0.966     59   59
+    content   0.966  0.966  0.966    0.915  0.915   0.915     59   59
+
+The whole file (1,143 texts, 1,026 attributions) then scored 0.998 on each field, content exact 0.993. Missed: 'That
+was the blunt verdict of X' in the paragraph after the quote, '..., she went on, ...' (the parser hung the words before
+the aside on it); false: 'The data tell a different story: ...' and '..., to say the least'; content boundaries: 'told
+MSPs that delayed discharge ...' kept its 'that' (read as the subject of 'delayed'), '... and promised to return to the
+House' kept in the content, '..., which it described as “deeply flawed”' cut as the writer's comment. Fixed with general
+rules, each with a test in other words (fdb313c): an infinitive of saying hung on the sentence as an adverbial clause
+with no clause, addressee or quotation is the writer's aside (unless a 'that' follows past a dashed aside); evidence
+with no author in its phrase that tells or says cites no one; a speaker going on ('went on', 'continued') set off by
+commas reports the sentence, and words the parser hangs on a bare aside before its subject's comma belong to the
+sentence; a 'that' read as the subject of a participle opening the clause is left out; a pledge ('promised/vowed to')
+after a partial quote ends the content; 'That was the ... verdict (warning, message, view) of X' right after a
+quotation cites X; and he/she after a statement by a definite title with no name ('the president said') stands for a
+name only when that name holds the title. After (at fdb313c) ``j-`` scores 1.000 on every field, content exact 0.983
+(the 'which it described as' boundary left); the whole file 1.000 on every field, content exact 0.997; every other
+prefix unchanged; targets unchanged (P 0.974 / R 0.906 at fdb313c). The rules were run on the 371 PTC train articles
+before (a9d97a1) and after; 8 articles change, read by hand, all right (six false attributions from infinitives such as
+'to explain away', 'as if to confirm', 'except to tell you' gone; '..., Lombardo continued.' and twice 'While his
+friend watched, she said, ...' found). A first run without the 'that' guard also dropped 'Politico allowed X ... to
+suggest - without any evidence - that ...', whose content was wrong either way; the guard keeps it as it was.
 
 Targets, ``c-`` batch (34 texts, 35 spans, 30 gold targets, 6 spans with none), committed alone (a966942) before
 the target rules were run on it: possessive and pronoun antecedents ('His government is ...'), roles after a
