@@ -3678,3 +3678,24 @@ def test_an_rfc_2822_year_of_four_digits_is_that_year(value, want):
     0000, which no calendar has, as 2000-01-01, where the ISO 8601 '0001-01-01' is year 1."""
     got = ingest.record_date(value)
     assert (str(got) if got else got) == (want or False)
+
+
+def test_a_reading_command_leaves_another_programs_sqlite_file_as_it_was(tmp_path, monkeypatch):
+    """`report --db places.sqlite` (a browser's history, any other program's SQLite file) wrote
+    propscope's 30 tables and indexes into it and reported 0 articles, exit 0. A reading command
+    names the file as no store and leaves it; a propscope store is read as before."""
+    import sqlite3
+
+    monkeypatch.chdir(tmp_path)
+    with contextlib.closing(sqlite3.connect("places.sqlite")) as con, con:
+        con.execute("create table moz_places (id integer primary key, url text)")
+        con.execute("insert into moz_places (url) values ('https://example.com/')")
+    before = (tmp_path / "places.sqlite").read_bytes()
+    for args in (["report"], ["search", "harbour"], ["export"], ["topics"]):
+        r = CliRunner().invoke(main, [*args, "--db", "places.sqlite"])
+        assert r.exit_code == 1 and isinstance(r.exception, SystemExit), (args, r.output)
+        assert "another program's SQLite database (tables: moz_places)" in r.stderr and len(r.stderr.splitlines()) == 1
+    assert (tmp_path / "places.sqlite").read_bytes() == before
+    assert not (tmp_path / "places.sqlite-wal").exists()
+    Store("sqlite:///s.db").add_articles([Article("a", "The council closed the harbour bridge. " * 5)])
+    assert cli("search", "--db", "s.db", "harbour").exit_code == 0

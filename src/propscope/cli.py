@@ -368,7 +368,29 @@ def _open_existing_store(db: str | None, writes: bool = True):
     if path is not None and path.is_file() and path.stat().st_size == 0:  # `report --db notes.txt` made it a store
         _fail(f"no store at {path}: the file is empty; check --db or $PROPSCOPE_DB, or create one with "
               "`propscope ingest`")
+    if path is not None and path.is_file() and (tables := _foreign_tables(path)):
+        _fail(f"no store at {path}: it is another program's SQLite database (tables: {tables}); check --db or "
+              "$PROPSCOPE_DB, or create a store with `propscope ingest`")
     return _open_store(db, writes)
+
+
+def _foreign_tables(path: Path) -> str | None:
+    """The tables of a SQLite file that holds tables but no propscope schema (another program's
+    database: `report --db places.sqlite` wrote propscope's 30 tables into a browser's history and
+    reported 0 articles), named for a message, read without writing; None for anything else (a
+    propscope store, an empty database, a file that is no SQLite database: the store says what)."""
+    import sqlite3
+    from urllib.parse import quote
+
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=ro", uri=True)) as con:
+            names = [r[0] for r in con.execute("select name from sqlite_master where type = 'table' order by name")]
+    except sqlite3.Error:
+        return None
+    if not names or "alembic_version" in names:
+        return None
+    shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    return ingest.shortened(ingest.printable(shown), 200)
 
 
 DEFAULT_STORE = ""  # the value of a bare --db: the default store ($PROPSCOPE_DB, else the SQLite file)
