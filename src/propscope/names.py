@@ -39,7 +39,7 @@ congresswoman lawmaker legislator mp mep envoy curator manager leader head chief
 sheriff detective constable officer official chairperson president-elect editor founder owner""".split())
 
 
-def _after_role(words: list[str]) -> int:
+def after_role(words: list[str]) -> int:
     """Where a person's name starts after a descriptive role phrase: past the last title or role
     word that still leaves two or more words that read as a name ('Trade Minister Irena Voss' -> 2);
     0 when there is none. Two words at least, so that 'Mayor Street' or a body such as 'Union
@@ -57,7 +57,7 @@ def core(name: str) -> str:
     ('WHO Director-General Tedros' -> 'Tedros'), or a job described before a full name ('Union
     leader Siv Karlsson' -> 'Siv Karlsson'); a name that is all title stays whole."""
     words = name.split()
-    i = _after_role(words)
+    i = after_role(words)
     while i < len(words) - 1:
         w = words[i]
         if w.casefold() in _ARTICLES or _is_title(w) or (

@@ -25,13 +25,13 @@ def _name_tokens(name: str, person: bool) -> list[str]:
     """A name's words; a person's without the titles before it ('Senator', 'Dr.') and without a role word the
     model kept in the name that still leaves two words that read as a name ('Councillor Hendrik de Vries' ->
     'Hendrik de Vries', as :func:`propscope.names.core` cuts it; not 'Union Leader Network')."""
-    from ..names import _after_role
+    from ..names import after_role  # here, not at the top: names imports this package
 
     toks = [t for t in re.split(r"[\s]+", name.strip()) if t]
     if person:
         while len(toks) > 1 and toks[0].lower().rstrip(".") in TITLES:
             toks = toks[1:]
-        toks = toks[_after_role(toks):]
+        toks = toks[after_role(toks):]
     return toks
 
 
