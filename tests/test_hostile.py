@@ -3565,6 +3565,17 @@ def test_the_output_file_never_replaces_the_store(tmp_path, monkeypatch):
     assert cli("search", "--db", "s.db", "bridge").exit_code == 0
 
 
+def _two_analysed_articles(path: Path, titled: bool = False) -> None:
+    """A SQLite store at ``path`` with articles 'a' and 'b' analysed, closed, for a test to damage
+    with sqlite3 (titled: each with a title and the outlet "Daily Post")."""
+    s = Store(f"sqlite:///{path}")
+    texts = {n: f"Story {n}: the council closed the harbour bridge again. " * 6 for n in ("a", "b")}
+    extra = (lambda n: {"title": f"Title {n}", "outlet": "Daily Post"}) if titled else (lambda n: {})
+    s.add_articles([Article(n, t, **extra(n)) for n, t in texts.items()])
+    s.save_analyses([(s.pk_of(n), fake_analysis(Article(n, t))) for n, t in texts.items()])
+    s.engine.dispose()
+
+
 def test_a_stored_value_its_column_cannot_read_is_damage_in_one_line(tmp_path, monkeypatch):
     """A zeroed overflow page handed `export` an analysis time of NUL bytes (``PRAGMA
     integrity_check`` still said ok): a ValueError traceback ("Invalid isoformat string"), and
@@ -3572,11 +3583,7 @@ def test_a_stored_value_its_column_cannot_read_is_damage_in_one_line(tmp_path, m
     import sqlite3
 
     monkeypatch.chdir(tmp_path)
-    s = Store(f"sqlite:///{tmp_path / 's.db'}")
-    texts = {n: f"Story {n}: the council closed the harbour bridge again. " * 6 for n in ("a", "b")}
-    s.add_articles([Article(n, t) for n, t in texts.items()])
-    s.save_analyses([(s.pk_of(n), fake_analysis(Article(n, t))) for n, t in texts.items()])
-    s.engine.dispose()
+    _two_analysed_articles(tmp_path / "s.db")
     with contextlib.closing(sqlite3.connect(tmp_path / "s.db")) as con, con:
         con.execute("update articles set published = ? where id = 'b'", ("2020-99-x",))
         con.execute("update analyses set analyzed_at = ?", ("\0" * 26,))
@@ -3599,11 +3606,7 @@ def test_bytes_another_program_wrote_into_a_text_column_are_read_as_text(tmp_pat
     import sqlite3
 
     monkeypatch.chdir(tmp_path)
-    s = Store(f"sqlite:///{tmp_path / 's.db'}")
-    texts = {n: f"Story {n}: the council closed the harbour bridge again. " * 6 for n in ("a", "b")}
-    s.add_articles([Article(n, t, title=f"Title {n}", outlet="Daily Post") for n, t in texts.items()])
-    s.save_analyses([(s.pk_of(n), fake_analysis(Article(n, t))) for n, t in texts.items()])
-    s.engine.dispose()
+    _two_analysed_articles(tmp_path / "s.db", titled=True)
     with contextlib.closing(sqlite3.connect(tmp_path / "s.db")) as con, con:
         con.execute("update articles set title = x'ff00c3', outlet = x'4461696c79ff' where id = 'b'")
     for args in (["report"], ["export", "-o", "out.jsonl"], ["search", "bridge"]):
@@ -3632,11 +3635,7 @@ def test_a_stored_date_is_damage_wherever_the_database_library_reads_it(tmp_path
 
     monkeypatch.setattr(sqlite_base.DATE, "result_processor", lambda self, dialect, coltype: str_to_date)
     monkeypatch.chdir(tmp_path)
-    s = Store(f"sqlite:///{tmp_path / 's.db'}")
-    texts = {n: f"Story {n}: the council closed the harbour bridge again. " * 6 for n in ("a", "b")}
-    s.add_articles([Article(n, t) for n, t in texts.items()])
-    s.save_analyses([(s.pk_of(n), fake_analysis(Article(n, t))) for n, t in texts.items()])
-    s.engine.dispose()
+    _two_analysed_articles(tmp_path / "s.db")
     with contextlib.closing(sqlite3.connect(tmp_path / "s.db")) as con, con:
         con.execute("update articles set published = ? where id = 'b'", ("\0" * 10,))
     r = CliRunner().invoke(main, ["export", "--db", "s.db", "-o", "out.jsonl"])
