@@ -2110,6 +2110,16 @@ def test_places_the_model_calls_people_or_leaves_out_are_places():
     assert [(e.text, e.label) for e in sources.extract(t).entities] == [("Kyiv", "GPE"), ("Kharkiv", "GPE")]
 
 
+def test_english_and_former_names_of_places_are_places():
+    """GeoNames has 'Kyiv', 'Myanmar' and no 'Crimea': the names news also writes ('Kiev said it would respond',
+    read as a body) are places too."""
+    from propscope.places import is_place
+
+    assert all(is_place(n) for n in ("Kiev", "Burma", "Crimea", "West Bank", "Britain", "Bombay"))
+    res = sources.extract("Officials in Kiev were furious. Kiev said it would respond. Crimea voted.")
+    assert [(e.text, e.label) for e in res.entities] == [("Kiev", "GPE"), ("Kiev", "GPE"), ("Crimea", "GPE")]
+
+
 def test_an_unlabelled_capital_is_the_target_of_a_span_about_it():
     t = "Kyiv, by contrast, is a den of thieves."
     res = sources.extract(t)

@@ -47,6 +47,14 @@ Reading Riverside Saga Sale Samba Sari Serra Split Tamale Thane Toyota Van Warde
 """.split())
 
 
+# Names English-language news gives places that GeoNames lists under another name or not at all (a
+# country's parts, regions, former and English spellings): 'Britain', 'Crimea', 'the West Bank', 'Kiev'.
+ENGLISH_NAMES = frozenset({"Great Britain", "Northern Ireland", "West Bank", "Czech Republic"}) | frozenset("""
+Britain England Scotland Wales Crimea Donbas Donbass Palestine Burma Kiev Kharkov Odessa Lvov Bombay Calcutta
+Madras Peking Rangoon Saigon Swaziland Macedonia Idlib Raqqa Fallujah
+""".split())
+
+
 # One city's name and population in the package's city file, as it lays them out.
 _CITY = re.compile(r'"name": ("(?:[^"\\]|\\.)*"), "latitude": [^,]*, "longitude": [^,]*, "countrycode": "[A-Z]*", '
                    r'"population": (\d+)')
@@ -86,6 +94,7 @@ def place_names() -> frozenset[str]:
     names |= {s["name"] for s in gc.get_us_states().values()}
     names |= big_city_names(MIN_POPULATION)
     names |= {_ascii(n) for n in names}  # English copy drops the accents: 'Krakow', 'Bogota', 'Zurich'
+    names |= ENGLISH_NAMES
     return frozenset(n for n in names if len(n) >= 4 and n not in PERSON_LIKE and n not in COMMON_WORDS)
 
 
