@@ -1887,3 +1887,35 @@ def test_a_banner_naming_its_own_outlet_over_two_of_its_pages_about_its_town_is_
                 published=day + dt.timedelta(days=1))]
     result = find_reuse(docs)
     assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+
+
+@pytest.mark.parametrize("notice", [
+    "Get the day's top stories in your inbox every morning. Sign up for our free newsletter; you can unsubscribe "
+    "at any time.",
+    "This site uses cookies to improve your experience, to personalise content and adverts and to analyse our "
+    "traffic. By continuing to browse the site you agree to our use of cookies.",
+])
+def test_a_notice_in_the_pages_voice_between_the_paragraphs_of_two_outlets_pages_is_not_copying(notice):
+    # A sign-up line or a consent banner that two outlets of one group (one CMS) put between the
+    # paragraphs of two unrelated stories, or under a standfirst of the page's own, speaks as the
+    # page ("our newsletter", "this site", "you"): a notice, as it is on two pages of one outlet.
+    # Between two outlets a paragraph that only names nothing, without speaking as the page (an
+    # opinion both printed), or one telling of an event, stays a copy.
+    stories = (("Drivers will pay 40 crowns an hour in the old town from March, the council decided on "
+                "Wednesday.", "Residents' permits will not change, and shop owners said customers would go "
+                "to the out-of-town centre."),
+               ("The road over Kvitfjell will stay shut until Monday at the earliest, the roads agency said on "
+                "Friday.", "Two lorries stuck near the summit were towed down by the agency's ploughs."))
+    day = dt.date(2026, 3, 2)
+    docs = [art("p1", stories[0][0], notice, stories[0][1], outlet="Portsea Times", published=day),
+            art("p2", stories[1][0], notice, stories[1][1], outlet="Northern Ledger", published=day + dt.timedelta(days=1))]
+    result = find_reuse(docs)
+    assert result.passages == [] and result.stats["boilerplate_passages"] == 1
+    for shared in ("Cities must plan now for hotter summers, with more shade and more water in public places, "
+                   "because the cost of waiting is always higher than the cost of acting on time.",
+                   "Twelve farms east of Lindvik were evacuated on Sunday afternoon as a forest fire driven by a "
+                   "strong westerly wind crossed the county road and came within 300 metres of the first houses."):
+        docs = [art("p1", stories[0][0], shared, stories[0][1], outlet="Portsea Times", published=day),
+                art("p2", stories[1][0], shared, stories[1][1], outlet="Northern Ledger",
+                    published=day + dt.timedelta(days=1))]
+        assert len(find_reuse(docs).passages) == 1, shared

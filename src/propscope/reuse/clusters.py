@@ -113,11 +113,13 @@ _RIGHTS = re.compile(r"\ball rights reserved\b|^\W*(?:©|\(c\)|copyright\b)", re
 
 
 # A notice in the publication's own voice: it names the page or the publication ("this article", "our
-# site", "this newspaper") and speaks as it or to its reader ("we", "our", "you", "your"), outside any
-# quotation: a cookie notice, a press-standards line, a medical disclaimer. A story's last paragraph
-# names its outlet in the third person ("told this newspaper"), without "we" or "you".
-_THE_PUBLICATION = re.compile(r"\b(?:this|our)\s+(?:article|story|report|page|post|piece|column|content|site|"
-                              r"website|newspaper|paper|publication|journalism|newsletter|newsroom)\b", re.I)
+# site", "this newspaper"; after "our" up to two lower-case words: "our free newsletter") and speaks as
+# it or to its reader ("we", "our", "you", "your"), outside any quotation: a cookie notice, a
+# press-standards line, a medical disclaimer. A story's last paragraph names its outlet in the third
+# person ("told this newspaper"), without "we" or "you".
+_THE_PUBLICATION = re.compile(r"\b(?:this\s+|our\s+(?-i:[a-z-]+\s+){0,2}?)(?:article|story|report|page|post|piece|"
+                              r"column|content|site|website|newspaper|paper|publication|journalism|newsletter|"
+                              r"newsroom)\b", re.I)
 _FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:we|our|us|you|your)\b", re.I)
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
@@ -181,13 +183,20 @@ def _headings_end(text: str, limit: int) -> int:
 
 
 def _is_notice(text: str, elsewhere: str | None = None, outlet: str | None = None) -> bool:
-    """What a notice under articles gives: a way to reach someone (:func:`_has_contact`), words
-    about the page itself (:data:`_ABOUT_PAGE`), the publication's own voice
-    (:func:`_speaks_as_page`), a rights line (:data:`_RIGHTS`) or words for any article
-    (:func:`_names_nothing`): a wire's credit or copyright line, a standard disclaimer, a cookie
-    notice, a press-standards line or a support line that outlets print under unrelated articles."""
+    """What a notice under articles gives: words of the page (:func:`_of_the_page`) or words for
+    any article (:func:`_names_nothing`): a wire's credit or copyright line, a standard disclaimer,
+    a cookie notice, a press-standards line or a support line that outlets print under unrelated
+    articles."""
+    return _of_the_page(text, outlet) or _names_nothing(text, elsewhere)
+
+
+def _of_the_page(text: str, outlet: str | None = None) -> bool:
+    """``text`` is the page's, not a story's: it gives a way to reach someone
+    (:func:`_has_contact`), opens with words about the page itself (:data:`_ABOUT_PAGE`), is a
+    rights line (:data:`_RIGHTS`) or speaks in the publication's own voice
+    (:func:`_speaks_as_page`)."""
     return (_has_contact(text) or bool(_ABOUT_PAGE.match(text.strip())) or bool(_RIGHTS.search(text.strip()))
-            or _speaks_as_page(text, outlet) or _names_nothing(text, elsewhere))
+            or _speaks_as_page(text, outlet))
 
 
 def _only_notices(text: str) -> bool:
@@ -591,7 +600,10 @@ def _page_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: 
     notices after it: :func:`_only_notices`), or opening it before its own text (a consent or
     subscription banner, nothing before it but heading lines, :func:`_headings_end`), or, on two pages
     of one outlet, between their paragraphs (its newsletter sign-up line, which may name the outlet as
-    the page's own voice, :func:`_speaks_as_page`), with a phone
+    the page's own voice, :func:`_speaks_as_page`); between the paragraphs of two outlets' pages only
+    words of the page (:func:`_of_the_page`: a sign-up line or a consent banner that outlets of one
+    group or CMS put inside their stories or under a standfirst), since a paragraph that merely names
+    nothing there may be an opinion one copied from the other; with a phone
     number, a web or an e-mail address in it, opening with words about the page itself or naming nothing
     and telling of no event (:func:`_is_notice`), and every two of its articles share nothing else: a
     helpline, a complaints address, a corrections policy, a wire's credit line or a disclaimer that
@@ -615,10 +627,12 @@ def _page_notice(passages: Sequence[PassageTuple], group: Sequence[int], texts: 
         own = outlets or {}
         one_outlet = own.get(a) if own.get(a) and own.get(a) == own.get(b) else None
         where = set()
-        for text, s, e in ((texts[a], a0, a1), (texts[b], b0, b1)):
+        for text_id, s, e in ((a, a0, a1), (b, b0, b1)):
+            text = texts[text_id]
             closes = bool(text[:s].strip()) and _only_notices(text[e:])
             opens = bool(text[e:].strip()) and not text[_headings_end(text, s):_with_lead(text, s)].strip()
-            inside = bool(one_outlet and text[:s].strip() and text[e:].strip())
+            inside = bool(text[:s].strip() and text[e:].strip()
+                          and (one_outlet or _of_the_page(text[_with_lead(text, s):e], own.get(text_id))))
             if (not (closes or opens or inside) or "\n" in text[s:e]
                     or not _is_notice(text[_with_lead(text, s):e], elsewhere, one_outlet)):
                 return False
