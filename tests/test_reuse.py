@@ -194,6 +194,21 @@ def test_a_copied_sentence_with_three_words_edited_at_either_end_is_reported_who
         assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (SECOND, edited)
 
 
+def test_a_copied_sentence_whose_opening_clause_was_reworded_is_reported_from_its_start():
+    # "Under the law passed last year," -> "Under last year's law,": more than three words before
+    # the first match in both texts, but the same words reordered, a clause the copy reworded. Words
+    # before the match that are not alike ("Quite simply," for "By law,") are no such edit.
+    sentence = ("groups that receive more than a fifth of their money from abroad must register as foreign "
+                "agents and label everything they publish, including posts on social media, the ministry said.")
+    for n, (old, new, whole) in enumerate((("Under the law passed last year, ", "Under last year's law, ", True),
+                                           ("By law, ", "Quite simply and plainly put, ", False))):
+        a = art("a", filler(1060 + n), old + sentence, filler(1061 + n))
+        b = art("b", filler(1062 + n), new + sentence, filler(1063 + n))
+        [p] = find_reuse([a, b]).passages
+        got = (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end])
+        assert got == ((old + sentence, new + sentence) if whole else (sentence, sentence))
+
+
 def test_a_dateline_label_or_added_words_before_a_copied_sentence_are_not_taken_into_it():
     # The words before the first match end with a dash or a colon: a dateline or a label the copy
     # changed ("CAPITAL -" -> "RIVERTON —", "UPDATE:"), not an edited first word; or only one

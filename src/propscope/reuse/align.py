@@ -373,7 +373,9 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
     and figures, the other words the same and in the same places (:func:`_named`: "on Station Road
     until October 15." and "on Market Street until November 1."). Likewise back to the start of the
     sentence or line when one to EDGE_WORDS words lie before the first match in both texts: the
-    opening words were edited ("Doctors at" for "Medics at", "Last year, the" for "In 2025, the");
+    opening words were edited ("Doctors at" for "Medics at", "Last year, the" for "In 2025, the"),
+    or up to SNAP_MAX words alike in their stems (:func:`_alike`: "Under the law passed last year,"
+    for "Under last year's law,"), an opening clause reworded;
     words only one text has there were added ("Rail operator Veltra Rail will ..."), and are not
     taken. Nor are words before a colon, a dash or a bar (``Tokens.cut_after``): a dateline or a
     label ("KORVATH (BWS) -", "UPDATE:") that was not copied. Words matched by an earlier pass
@@ -384,8 +386,8 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
     i1, j1 = i1 + n1, j1 + n1
 
     def behind(keys: list, t: Tokens, lo: int, k: int) -> int | None:
-        """Words from the sentence's start to ``k``, or None when more than EDGE_WORDS or not free."""
-        for d in range(EDGE_WORDS + 1):
+        """Words from the sentence's start to ``k``, or None when more than SNAP_MAX or not free."""
+        for d in range(SNAP_MAX + 1):
             if d and (k - d < 0 or not isinstance(keys[k - d], str) or t.cut_after[lo + k - d]):
                 return None
             g = lo + k - d
@@ -394,7 +396,8 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
         return None
 
     da, db = behind(keys_a, ta, a_lo, i0), behind(keys_b, tb, b_lo, j0)
-    if da and db:
+    if da and db and ((da <= EDGE_WORDS and db <= EDGE_WORDS)
+                      or _alike(keys_a[i0 - da : i0], keys_b[j0 - db : j0], BAG_SIMILARITY)):
         i0, j0 = i0 - da, j0 - db
     elif da == 1 and db == 0 and keys_a[i0 - 1] in _ARTICLES:
         i0 -= 1
