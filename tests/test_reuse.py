@@ -16,6 +16,7 @@ from propscope.reuse.candidates import (
     find_candidates,
     permutations,
     shingle_hashes,
+    spaced_zero_width,
     tokenize,
     window_sketches,
     window_spans,
@@ -541,7 +542,7 @@ def test_dask_gives_exactly_the_local_result():
     docs = [
         art("a", filler(1), SOURCE, filler(2), published=dt.date(2024, 1, 1)),
         art("b", filler(3), f"{SOURCE} {SECOND}", filler(4), published=dt.date(2024, 1, 3)),
-        art("c", filler(5), SECOND, filler(6), published=dt.date(2024, 1, 2)),
+        art("c", filler(5), SECOND.replace(" ", "\u200b", 2), filler(6), published=dt.date(2024, 1, 2)),  # read as spaces
         *[art(f"f{i}", filler(60 + i, 120), FOOTER, outlet="Daily Beacon") for i in range(3)],
         art("z", filler(99, 300)),
     ]
@@ -1763,6 +1764,26 @@ def test_a_copy_whose_converter_joined_words_with_wide_commas_and_dashes_is_repo
     b = art("b", filler(1602), copy, filler(1603), published=dt.date(2026, 1, 2))
     [p] = find_reuse([a, b]).passages
     assert a.text[p.a_start:p.a_end] == src and b.text[p.b_start:p.b_end] == copy
+
+
+def test_a_zero_width_space_standing_for_a_space_is_read_as_a_space_where_the_collection_has_both_words():
+    # A CMS or a converter leaves U+200B where a space stood ("on\u200bWednesday") or inside a word
+    # ("libr\u200barian"); a reader sees neither. Where the collection writes the joined word nowhere
+    # else and both halves elsewhere as words, it stands for a space; otherwise it is inside a word.
+    src = ("The head librarian said on Wednesday that the library would hold a flea market for second-hand "
+           "books in the new sports hall every Saturday until the end of the summer.")
+    copy = (src.replace("on Wednesday", "on\u200bWednesday").replace("flea market", "flea\u200bmarket")
+            .replace("sports hall", "sports\u200bhall").replace("librarian", "libr\u200barian"))
+    a = art("a", filler(1604), src, filler(1605), published=dt.date(2026, 1, 1))
+    b = art("b", filler(1606), copy, filler(1607), published=dt.date(2026, 1, 2))
+    [p] = find_reuse([a, b]).passages
+    assert a.text[p.a_start:p.a_end] == src and b.text[p.b_start:p.b_end] == copy
+    assert p.score == 1.0
+    # after a hyphen it marks where a compound may break at a line's end, and stays
+    texts = ["a long\u2011\u200bterm plan and a long-\u200bterm loan", "the long and the short term"]
+    assert spaced_zero_width(texts, [tokenize(t) for t in texts]) == {}
+    assert spaced_zero_width(["on\u200bMonday", "on Monday"], [tokenize("on\u200bMonday"), tokenize("on Monday")]) == {
+        0: "on Monday"}
 
 
 def test_quoted_regions_read_quotation_marks_left_as_html_entities():

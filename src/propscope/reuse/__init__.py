@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..document import Article
 from .align import QUOTED_SHARE, align_pair, quotation_regions, quoted_share
-from .candidates import Candidate, Tokens, find_candidates, normalize, tokenize
+from .candidates import Candidate, Tokens, find_candidates, normalize, spaced_zero_width, tokenize
 from .clusters import (
     BOILERPLATE_MODES,
     PassageTuple,
@@ -154,23 +154,28 @@ def _align_items(
     return out
 
 
-def _prepare(articles: Sequence[Article], p: _Params) -> tuple[list[Article], list[Tokens], list[Candidate], dict]:
-    """Stage 1: articles in id order (so the result does not depend on input order), their
-    tokens and the candidate pairs."""
+def _prepare(articles: Sequence[Article], p: _Params) -> tuple[list[Article], list[str], list[Tokens], list[Candidate],
+                                                              dict]:
+    """Stage 1: articles in id order (so the result does not depend on input order), the texts
+    to align (each article's, with zero-width spaces that stand for a space read as one:
+    :func:`.candidates.spaced_zero_width`; same offsets), their tokens and the candidate pairs."""
     arts = sorted(articles, key=lambda a: a.id)
     for x, y in zip(arts, arts[1:]):
         if x.id == y.id:
             raise ValueError(f"duplicate article id {x.id!r}")
-    tokens = [tokenize(a.text) for a in arts]
+    texts = [a.text for a in arts]
+    tokens = [tokenize(text) for text in texts]
+    for k, spaced in spaced_zero_width(texts, tokens).items():
+        texts[k], tokens[k] = spaced, tokenize(spaced)
     cands, stats = find_candidates(tokens, window=p.window, shingle=p.shingle, num_perm=p.num_perm,
                                    threshold=p.threshold, max_bucket=p.max_bucket, seed=p.seed, index=p.index,
                                    stopword_df=p.stopword_df)
     stats = {"articles": len(arts), "tokens": sum(len(t) for t in tokens), **stats}
-    return arts, tokens, cands, stats
+    return arts, texts, tokens, cands, stats
 
 
-def _items(arts: Sequence[Article], cands: Sequence[Candidate]) -> list[_Item]:
-    return [(arts[c.a].id, arts[c.a].text, arts[c.b].id, arts[c.b].text, c.regions) for c in cands]
+def _items(arts: Sequence[Article], texts: Sequence[str], cands: Sequence[Candidate]) -> list[_Item]:
+    return [(arts[c.a].id, texts[c.a], arts[c.b].id, texts[c.b], c.regions) for c in cands]
 
 
 def _quotations(arts: Sequence[Article], found: Sequence[_Found], max_gap: int) -> set[int]:
@@ -311,8 +316,8 @@ def find_reuse(
     """
     p = _Params(min_chars, window, shingle, num_perm, threshold, max_bucket, max_gap, min_score, min_overlap,
                 boilerplate, boilerplate_min_articles, seed, index, stopword_df, report_quotations)
-    arts, tokens, cands, stats = _prepare(articles, p)
-    found = _align_items(_items(arts, cands), min_chars=p.min_chars, min_score=p.min_score, max_gap=p.max_gap,
+    arts, texts, tokens, cands, stats = _prepare(articles, p)
+    found = _align_items(_items(arts, texts, cands), min_chars=p.min_chars, min_score=p.min_score, max_gap=p.max_gap,
                          tokens={a.id: t for a, t in zip(arts, tokens)})
     return _assemble(arts, found, stats, p)
 
@@ -333,8 +338,8 @@ def find_reuse_dask(
     ``kwargs`` are the keyword arguments of :func:`find_reuse`.
     """
     p = _Params(min_chars, **kwargs)
-    arts, _, cands, stats = _prepare(articles, p)
-    items = _items(arts, cands)
+    arts, texts, _, cands, stats = _prepare(articles, p)
+    items = _items(arts, texts, cands)
     batches = [items[k : k + pairs_per_task] for k in range(0, len(items), pairs_per_task)]
     task = functools.partial(_align_items, min_chars=p.min_chars, min_score=p.min_score, max_gap=p.max_gap)
     found: list[_Found] = []

@@ -195,6 +195,55 @@ def tokenize(text: str) -> Tokens:
                   np.fromiter((w.lstrip(_OPENERS)[:1].isupper() for w in words), dtype=bool, count=len(words)))
 
 
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def spaced_zero_width(texts: Sequence[str], tokens: Sequence[Tokens]) -> dict[int, str]:
+    """For each of ``texts`` (with their ``tokens``) holding a zero-width space (U+200B) that stands
+    for a space, the text with it turned into one (same length, so offsets hold). A CMS or a
+    converter leaves the character where a space stood ("on\u200bWednesday") or inside a word
+    ("libr\u200barian"); a reader sees neither, and it is no whitespace, so both join into one
+    word. Telling them apart needs a vocabulary, which the collection is: a word holding it stands
+    for words with a space between when the collection writes the joined word nowhere else and
+    every part of it elsewhere as a word of its own ("on" and "Wednesday", not "onWednesday"). One
+    after a hyphen marks where a compound may break at a line's end ("long-\u200bterm"), and stays."""
+    where = [k for k, text in enumerate(texts) if ZERO_WIDTH_SPACE in text]
+    if not where:
+        return {}
+    joined: dict[int, list[tuple[int, int, str, list[str]]]] = {}
+    counts: dict[str, int] = {}  # the joined words' keys -> how often they are written so
+    for k in where:
+        text = texts[k]
+        found = []
+        for m in re.finditer(r"\S*\u200b\S*", text):
+            word = m.group()
+            if re.search(r"[-\u00ad\u2010\u2011]\u200b", word):
+                continue
+            key = normalize(word.replace(ZERO_WIDTH_SPACE, ""))
+            parts = [normalize(part) for part in word.split(ZERO_WIDTH_SPACE)]
+            found.append((m.start(), m.end(), key, parts))
+            counts[key] = counts.get(key, 0) + 1
+        joined[k] = found
+    wanted = set(counts) | {part for found in joined.values() for *_, parts in found for part in parts}
+    seen: dict[str, int] = dict.fromkeys(wanted, 0)  # how often each key is a word of the collection
+    for t in tokens:
+        for key in t.norms:
+            if key in seen:
+                seen[key] += 1
+    out: dict[int, str] = {}
+    for k, found in joined.items():
+        chars = list(texts[k])
+        for start, end, key, parts in found:
+            if seen[key] == counts[key] and all(part and seen[part] for part in parts):
+                for g in range(start, end):
+                    if chars[g] == ZERO_WIDTH_SPACE:
+                        chars[g] = " "
+        spaced = "".join(chars)
+        if spaced != texts[k]:
+            out[k] = spaced
+    return out
+
+
 def _bare_datelines(words: Sequence[str], lines: np.ndarray) -> np.ndarray:
     """Which words end a dateline that has no dash: an agency in brackets, one word, after a place
     in capitals opening a line, with only capitalised words or figures between ("HOLLSTAD (MNA) The
