@@ -3698,3 +3698,20 @@ def test_a_reading_command_leaves_another_programs_sqlite_file_as_it_was(tmp_pat
     assert not (tmp_path / "places.sqlite-wal").exists()
     Store("sqlite:///s.db").add_articles([Article("a", "The council closed the harbour bridge. " * 5)])
     assert cli("search", "--db", "s.db", "harbour").exit_code == 0
+
+
+def test_a_record_whose_id_holds_another_text_fills_in_nothing(db_url, tmp_path):
+    """A record whose id is stored with another text is not stored ("kept the stored articles with
+    ids '1'"), yet its date, title, outlet and URL were written into the stored article, which had
+    none: 'filled in the missing published of stored article '1'' on the line before, and the
+    stored story then carried the other record's date 9999-12-31."""
+    first, second = tmp_path / "monday.csv", tmp_path / "tuesday.csv"
+    first.write_text("id,text\n1,The council voted the harbour plan down.\n")
+    second.write_text("id,text,title,outlet,published,url\n1,A different story on rail fares.,Rail fares,"
+                      "rail.example,9999-12-31,https://rail.example/fares\n")
+    assert cli("ingest", first, "--db", db_url).exit_code == 0
+    r = CliRunner().invoke(main, ["ingest", str(second), "--db", db_url])
+    assert r.exit_code == 0 and "filled in" not in r.stderr and "kept the stored articles with ids '1'" in r.stderr
+    got = Store(db_url).get_article("1")
+    assert (got.text, got.title, got.outlet, got.published, got.url) == (
+        "The council voted the harbour plan down.", None, None, None, None)

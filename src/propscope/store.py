@@ -546,12 +546,15 @@ class Store:
     def _fill_missing(self, conn, row: dict, existing: set[tuple[str, str]]) -> tuple[str, list[str]] | None:
         """Give the stored copy of ``row`` the metadata it lacks and ``row`` has (a text stored bare,
         posted again with its outlet and date); never replace a value. The copy is the article with
-        the same id, else the same URL, else the same text. A URL is only added when no other
-        article has it. Returns the stored id and the fields filled, or None."""
+        the same id and text, else the same URL, else the same text: an article stored under the
+        record's id with another text is another story (the record is a conflict, not stored), and
+        took the record's date, title and URL. A URL is only added when no other article has it.
+        Returns the stored id and the fields filled, or None."""
         given = [k for k in FILLABLE if row[k] is not None and not (k == "url" and ("url", row[k]) in existing)]
         if not given:
             return None
-        first = [(articles.c.id == row["id"], 0)] + ([(articles.c.url == row["url"], 1)] if row["url"] else [])
+        same_id = sa.and_(articles.c.id == row["id"], articles.c.text_hash == row["text_hash"])
+        first = [(same_id, 0)] + ([(articles.c.url == row["url"], 1)] if row["url"] else [])
         cond = [c for c, _ in first] + [articles.c.text_hash == row["text_hash"]]
         q = (sa.select(articles).where(sa.or_(*cond)).order_by(sa.case(*first, else_=2), articles.c.pk).limit(1))
         stored = conn.execute(q.with_for_update() if not self.is_sqlite else q).mappings().first()
