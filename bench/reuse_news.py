@@ -963,8 +963,10 @@ line):
         14 articles hold U+200B, none read as a space; CPU time 74.5 s before, 69.0 s after (single
         runs on a shared 2-core machine)
     still wrong: words only one text has before a copied sentence are not taken ("The first trams"
-        / "Trams"); a no-break space inside a figure ("12 000") splits it; a one-paragraph notice
-        between two outlets' paragraphs that does not speak as the page is reported
+        / "Trams"); a no-break space inside a figure ("12 000") splits it (joining a figure's groups
+        across no-break spaces only would stop set 16's copy, "4 500" with a narrow no-break space,
+        matching its source's "4 500" with a plain one); a one-paragraph notice between two
+        outlets' paragraphs that does not speak as the page is reported
 """
 
 from __future__ import annotations
