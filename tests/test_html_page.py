@@ -468,3 +468,101 @@ def test_a_line_of_a_posts_shortened_counters_is_furniture():
         assert furniture_line(line), line
     for line in ["34", "2026 34", "The 4K screen costs 300 euros."]:
         assert not furniture_line(line), line
+
+
+def test_a_sources_or_author_section_that_closes_the_storys_own_box_goes(tmp_path):
+    """A "Sources" heading and its list at the end of the box the story's paragraphs are in (no box
+    of their own) are the page's apparatus; a section after which the story goes on stays."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    tail = ("<h3>Fuentes</h3><ul><li>Harbour board minutes, 4 March 2025</li>"
+            "<li>Phone interview, board secretary, 5 March 2025</li></ul>")
+    (tmp_path / "p.html").write_text(_page(f"<article><h1>Mooring fees to rise</h1><div class='body'>{story}{tail}"
+                                           "</div></article>"))
+    [a] = read(tmp_path / "p.html")
+    assert all(s in a.text for s in STORY), a.text
+    assert "Harbour board minutes" not in a.text and "Fuentes" not in a.text, a.text
+    middle = "<h3>Sources</h3><p>Two crews said the board had not asked them before the vote.</p>"
+    (tmp_path / "q.html").write_text(_page(f"<article><h1>Mooring fees to rise</h1><div class='body'>{story}{middle}"
+                                           "<p>The board meets again in June to set the winter rates.</p></div></article>"))
+    [b] = read(tmp_path / "q.html")
+    assert "had not asked them" in b.text and "winter rates" in b.text, b.text
+
+
+def test_paywall_offers_disclaimers_accreditation_and_calls_in_other_languages_are_furniture():
+    for line in ["Este conteúdo é exclusivo para assinantes",
+                 "Assine por R$ 1,90 no primeiro mês e tenha acesso ilimitado a todo o conteúdo do Jornal do Planalto.",
+                 "Já é assinante? Faça seu login", "¿Ya eres suscriptor? Inicia sesión",
+                 "Subscribe for just $1 a week and read without limits.",
+                 "Os artigos de opinião não refletem necessariamente a posição do Diário do Tejo.",
+                 "The views expressed are the author's own and do not necessarily reflect those of the Herald.",
+                 "Verificado Sur es signatario verificado de la Red Internacional de Verificación de Datos (IFCN).",
+                 "Síguenos en Google News y recibe las noticias más importantes del día.",
+                 "Підписуйтеся на наш Telegram-канал та Viber, щоб першими дізнаватися головні новини."]:
+        assert furniture_line(line), line
+    for line in ["O conteúdo do relatório é exclusivo do tribunal, disse o juiz.",
+                 "The ruling does not necessarily reflect a change in policy, the minister said.",
+                 "Sigue la investigación sobre el contrato del puerto.",
+                 "Subscribers to the water scheme pay $40 a month."]:
+        assert not furniture_line(line), line
+
+
+def test_a_photo_label_line_is_meta_and_a_list_of_who_and_when_is_not_the_story():
+    from propscope.html_page import meta_line, without_meta_lines
+
+    for line in ["Фото: пресслужба Львівської міської ради", "Photo: Jana Ortiz / Plains Herald", "Foto: EFE"]:
+        assert meta_line(line), line
+    assert not meta_line("Photo: the ferry leaves the harbour at dawn.")
+    text = ("Buses will run all night.\n- 기자명 박서연 기자\n- 입력 2026.10.22 14:32\n- 수정 2026.10.22 16:05\n- 댓글 0\n"
+            "Riders welcomed the plan.")
+    assert without_meta_lines(text) == "Buses will run all night.\nRiders welcomed the plan."
+    timeline = "What happened:\n- 3 March 2025: vote held\n- 9 March 2025: law signed\nThe law starts in May."
+    assert without_meta_lines(timeline) == timeline
+
+
+def test_a_pinned_post_that_the_feed_also_holds_is_read_once(tmp_path):
+    """A live blog's pinned post (its box labelled "📌 Pinned") is also in its place in the feed: the
+    same paragraph twice, read once (where it first stands). A paragraph a page repeats with no
+    pinned post (a meal plan's same dish on two days, a question put twice) is read twice."""
+    pinned = "Good morning. Crews at three ports are on strike for a second day in a dispute over pay and rosters."
+    feed = f"<div class='feed'><p>{STORY[0]}</p><p>{STORY[1]}</p><p>{pinned}</p></div>"
+    label = "<div class='label'>📌 Pinned</div>"
+    (tmp_path / "p.html").write_text(_page(f"<main><h1>Mooring fees to rise</h1><div class='top'>{label}<p>{pinned}</p>"
+                                           f"</div>{feed}</main>"))
+    [a] = read(tmp_path / "p.html")
+    assert a.text.count(pinned) == 1 and STORY[1] in a.text and "Pinned" not in a.text, a.text
+    (tmp_path / "q.html").write_text(_page(f"<main><h1>Mooring fees to rise</h1><div class='top'><p>{pinned}</p>"
+                                           f"</div>{feed}</main>"))
+    [b] = read(tmp_path / "q.html")
+    assert b.text.count(pinned) == 2, b.text
+
+
+def test_a_box_of_links_under_a_label_of_its_own_and_an_amp_placeholder_go(tmp_path):
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    box = ("<div class='css-1wq'><p class='css-tr6'>Te puede interesar</p><a href='/a'>La inflación de octubre se "
+           "ubica en 0,4%</a><a href='/b'>Renuncia el ministro de Trabajo tras el debate</a></div>")
+    frame = ("<amp-iframe src='https://t.me/x/1?embed=1' layout='responsive'><div placeholder>Пост в Telegram</div>"
+             "</amp-iframe>")
+    (tmp_path / "p.html").write_text(_page(f"<article><h1>Mooring fees to rise</h1>{story[:-4]}{box}{frame}"
+                                           "<p>The board meets again in June.</p></article>"))
+    [a] = read(tmp_path / "p.html")
+    assert all(s in a.text for s in STORY) and "meets again in June" in a.text, a.text
+    for gone in ("Te puede interesar", "La inflación", "Renuncia el ministro", "Пост в Telegram"):
+        assert gone not in a.text, a.text
+
+
+def test_a_pinned_label_a_spelling_note_and_a_portuguese_author_box_are_not_the_story(tmp_path):
+    from propscope.html_page import furniture_line
+
+    for line in ["📌 Pinned", "Pinned post", "📌 Fijado", "Закреплено",
+                 "O autor escreve de acordo com a antiga ortografia. Os artigos de opinião não refletem "
+                 "necessariamente a posição do Diário do Tejo.", "O autor escreve segundo o antigo acordo ortográfico."]:
+        assert furniture_line(line), line
+    for line in ["The pinned tweet was deleted on Monday.", "Pinned down by fire, the unit waited for dawn.",
+                 "O autor escreve sobre a cidade há vinte anos."]:
+        assert not furniture_line(line), line
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    bio = ("<div class='bio'><h4>Sobre o autor</h4><p>Miguel Sarmento é engenheiro civil e professor na Universidade "
+           "da Beira Interior.</p></div>")
+    (tmp_path / "p.html").write_text(_page(f"<article><h1>Mooring fees to rise</h1>{story}{bio}</article>"))
+    [a] = read(tmp_path / "p.html")
+    assert all(s in a.text for s in STORY) and "engenheiro civil" not in a.text, a.text

@@ -169,11 +169,14 @@ MAX_LABEL = 40  # characters of a label before its links ("Lesen Sie auch:", "Mo
 _LINE_BLOCKS = ("p", "li", "div", "h3", "h4", "h5", "h6")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 # A label that points to other stories without a colon after it: "READ MORE |", "See also", "→ Related",
-# "Lesen Sie auch", "Leggi anche", "Читайте также", "اقرأ أيضا", "بیشتر بخوانید", "קראו גם".
+# "Lesen Sie auch", "Leggi anche", "Te puede interesar", "Leia também", "Читайте также", "اقرأ أيضا",
+# "بیشتر بخوانید", "קראו גם".
 _POINTER = re.compile(r"(?:read|see|watch)\s+(?:more|also)|also\s+(?:read|see|watch)|"
                       r"more\s+on\s+this(?:\s+(?:story|topic))?|"
                       r"related(?:\s+(?:stories|story|articles?|coverage|content|links?|reading))?|recommended(?:\s+reading)?|"
                       r"lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lee\s+(?:también|más)|leer\s+más|leggi\s+anche|"
+                      r"(?:también\s+)?te\s+puede\s+interesar|ver\s+también|(?:leia|veja)\s+também|(?:também\s+)?pode\s+"
+                      r"interessar|(?:you\s+)?(?:may|might)\s+also\s+like|смотрите\s+также|(?:читайте|дивіться)\s+також|"
                       r"(?:à\s+)?lire\s+aussi|czytaj\s+(?:też|także|więcej)|читайте\s+(?:также|тоже)|"
                       r"اقرأ\s+(?:أيضا|أيضاً|ايضا)|بیشتر\s+بخوانید|קראו\s+(?:גם|עוד)", re.I)
 _ARROWS = " :→»›>▶►▸⟶➜➤-–—"
@@ -187,9 +190,14 @@ def _link_line(el: HtmlElement) -> bool:
     it has words outside the link; a paragraph that is one link is kept when it is long (over 25
     words) or ends as a sentence does (a linked quote), which headlines do not. The label may be a
     pointer without a colon (``_POINTER``: "READ MORE |", "See also"), and "and"/"or" between links
-    are no words of it."""
+    are no words of it. The label may be a block of its own in the line's box, with no link in it
+    ("<div><p>Te puede interesar</p><a>…</a><a>…</a></div>", as script-drawn pages write such boxes)."""
     links = list(el.iter("a"))
-    if not links or any(child.tag in _LINE_BLOCKS for child in el.iterdescendants()):
+    if not links:
+        return False
+    blocks = [child for child in el.iterdescendants() if child.tag in _LINE_BLOCKS]
+    if blocks and (len(blocks) > 1 or next(blocks[0].iter("a"), None) is not None
+                   or len(_words(blocks[0])) > MAX_LABEL):
         return False
     linked = " ".join(a.text_content() for a in links).strip()
     if not linked or len(linked.split()) > 25 * len(links):
@@ -305,7 +313,7 @@ def drop_notes(tree: HtmlElement) -> None:
 # "image-credit"), disclaimers under opinion pieces, article tool bars ("Print Email Font size"),
 # pull quotes (WordPress's "wp-block-pullquote": a sentence of the article said twice, so counted
 # twice and read as copying), cookie and consent banners ("cookie-law-info-bar", "gdpr-consent"),
-# and AMP's ad and share elements (an ad's "Advertisement" placeholder).
+# and AMP's ad and share elements (an ad's "Advertisement" placeholder) and its embeds' loading placeholders.
 _NAMES = (r"(?:^|[\s_-])(?:credits?|copyright|disclaimer|tools|toolbar|foot|pull-?quote|cookies?|consent|gdpr)"
           r"(?:[\s_-]|$)")
 _AMP_CHROME = ("amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads", "amp-social-share", "amp-analytics",
@@ -313,6 +321,8 @@ _AMP_CHROME = ("amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads", "amp-soci
 PRUNE_XPATH = [
     f".//*[re:test(@class, '{_NAMES}', 'i') or re:test(@id, '{_NAMES}', 'i')]",
     ".//*[" + " or ".join(f"self::{tag}" for tag in _AMP_CHROME) + "]",
+    # what an AMP embed shows while it loads ("<div placeholder>Post on Telegram</div>"), no line of the story
+    ".//*[starts-with(local-name(), 'amp-')]/*[@placeholder]",
 ]
 
 
@@ -428,7 +438,7 @@ def legal_line(text: str) -> bool:
 # A box headed "About the author": the writer's biography, not the article.
 _ABOUT_AUTHOR = re.compile(r"(?:about|more about)\s+(?:the\s+)?(?:author|writer|contributor)s?|über\s+(?:den\s+autor|"
                            r"die\s+autorin)|zu[mr]\s+autor(?:in)?|sobre\s+(?:el|la)\s+autora?|acerca\s+del?\s+autora?|"
-                           r"(?:sull'|l')autore|(?:à\s+propos\s+de\s+)?l'aut(?:eur|rice)|o\s+autor(?:ze|ce)|об\s+авторе",
+                           r"sobre\s+(?:o|a)\s+autora?|(?:sull'|l')autore|(?:à\s+propos\s+de\s+)?l'aut(?:eur|rice)|o\s+autor(?:ze|ce)|об\s+авторе",
                            re.I)
 MAX_BIO_WORDS = 80  # a biography box is a few sentences; a list of sources a few lines
 # A box headed "Sources" or "References": where a fact-check or report lists what it drew on (a
@@ -463,13 +473,16 @@ _ACT_VERBS = frozenset("""
 share follow subscribe sign join donate give support download register upgrade listen watch help tweet send
 teilen teile folgen folge abonnieren abonniere spenden spende unterstützen unterstütze herunterladen kommentieren
 registrieren anmelden compartir comparte compártelo sigue síguenos seguir suscríbete suscribirse dona donar apoya
-ayúdanos descarga comenta regístrate condividi segui seguici iscriviti abbonati sostieni sostienici aiutaci
+ayúdanos apóyanos descarga comenta regístrate condividi segui seguici iscriviti abbonati sostieni sostienici aiutaci
 scarica commenta registrati udostępnij obserwuj subskrybuj zasubskrybuj wesprzyj wspieraj pomóż pobierz
 skomentuj komentuj zarejestruj zapisz partager partagez suivez suivre abonnez soutenez
 téléchargez commentez inscrivez подписывайтесь подпишитесь следите присоединяйтесь поделитесь скачайте
-поддержите смотрите слушайте підписуйтесь підпишіться стежте слідкуйте приєднуйтесь
+поддержите смотрите слушайте підписуйтесь підписуйтеся підпишіться стежте слідкуйте приєднуйтесь
 поділіться підтримайте дивіться слухайте завантажте تابعونا تابعوا اشترك اشتركوا شارك شاركوا ادعمونا حمّل
 """.split())
+# Acting verbs with the reader or the site already in them ("Síguenos": follow us), a call whatever follows.
+_READER_VERBS = frozenset("síguenos compártelo suscríbete ayúdanos apóyanos seguici sostienici aiutaci تابعونا "
+                          "ادعمونا".split())
 _READER_WORDS = frozenset("""us our you your here today now free uns jetzt heute nos nosotros ahora hoy noi ci ora
 oggi nas teraz dziś nous maintenant нас наш наши нашем нашей вас ваш сейчас сегодня наші нашому нашій зараз
 сьогодні""".split())
@@ -509,8 +522,8 @@ def _data_item(el: HtmlElement) -> bool:
 # "[ Read All Comments ]", "Top rated comments", "Kommentare (3)".
 _COMMENT_LINE = re.compile(r"(?:\d+\s+)?(?:(?:post|leave|add|write|read|view|show|see|load|hide|top\s+rated|"
                            r"most\s+(?:popular|recent)|readers?[’']?|user)\s+(?:a\s+|an\s+|all\s+|the\s+|your\s+|more\s+)?)?"
-                           r"(?:comments?|kommentare?|comentarios?|commenti|commentaires?|komentarze?)"
-                           r"(?:\s*\(\s*\+?\s*\d*\s*\)?)?", re.I)
+                           r"(?:comments?|kommentare?|comentarios?|commenti|commentaires?|komentarze?|댓글)"
+                           r"(?:\s*\(\s*\+?\s*\d*\s*\)?|\s+\d+)?", re.I)
 # A pitch for the outlet's newsletter or print copy: "our newsletter", a sentence that asks to subscribe
 # or sign up to a newsletter ("Click here to subscribe to The Paradigm Newsletter"), or the reader's
 # inbox or letterbox with a newsletter, subscribing or delivery ("… delivered to your inbox daily").
@@ -603,7 +616,8 @@ _BOT_WORDS = ("human", "robot", "bot", "browser", "unusual", "captcha", "securit
 _SCHEDULE_WORDS = ("every", "each", " on ", "daily", "weekly", "monthly", "fortnight", "quarterly", "twice", "jede",
                    "täglich", "wöchentlich", "monatlich")
 _SENTENCES = re.compile(r"(?<=[.!?।])\s+")
-_PAYWALL_WORDS = ("subscri", "member", "registered", "free", "complimentary", "reading", "cancel", "unlimited", "abone")
+_PAYWALL_WORDS = ("subscri", "member", "registered", "free", "complimentary", "reading", "cancel", "unlimited", "abone",
+                  "assin", "suscri")
 # The lines a press-release wire or a press office adds to a release: "SOURCE Halvard Biotech, Inc."
 # (its issuer, the word in capitals), "View original content to download multimedia: https://…", the
 # end marks "###", "- 30 -", "ENDS" and the Persian agencies' "انتهای پیام/", and the release's
@@ -627,6 +641,13 @@ _SAFE_HARBOR_WORDS = ("forward", "harbo", "differ materially", "no obligation", 
 # for this month", "This article is for subscribers", "Subscribe to continue reading", "Cancel anytime".
 _PAYWALL = re.compile(
     r"already\s+(?:a\s+|an\s+)?(?:subscriber|member|registered)|"
+    # … in Portuguese and Spanish: "Já é assinante?", "¿Ya eres suscriptor?", "Este conteúdo é exclusivo para assinantes"
+    r"(?:já\s+é|ya\s+eres|ya\s+estás)\s+(?:assinante|suscriptor|suscrito)|"
+    r"(?:este|esse|esta|essa)\s+(?:conteúdo|contenido|matéria|reportagem|artículo|nota|notícia|noticia)\s+(?:é|es)\s+"
+    r"(?:exclusiv[oa]\s+)?(?:para|de)\s+(?:nossos\s+|nuestros\s+)?(?:assinantes|suscriptores)|"
+    # an offer with its price: "Subscribe for just $1 a week", "Assine por R$ 1,90 no primeiro mês"
+    r"(?:subscribe|assine|suscríbete)\s+(?:now\s+|today\s+|já\s+|ya\s+)?(?:for|from|at|por|desde|a\s+partir\s+de)\s+"
+    r"(?:just\s+|only\s+|apenas\s+|só\s+|solo\s+|sólo\s+)?(?:R\$|US\$|[$€£])\s?\d|"
     r"you(?:'ve|’ve|\s+have)\s+(?:used|read|reached|viewed|enjoyed|got|\d+)\b[^.!?]{0,40}?\b(?:free|complimentary)\s+"
     r"(?:articles?|stories|reads|views)|"
     r"(?:this|the\s+rest\s+of\s+this)\s+(?:article|story|content|piece)\s+is\s+(?:only\s+|exclusively\s+)?"
@@ -644,12 +665,16 @@ _PAYWALL = re.compile(
 # copy's origin ("This article originally appeared on The Capitol Ledger: …"), a pointer to how it
 # works ("Read more about how we work with …", "Read about our methodology …"), and its ratings'
 # label ("How we rate claims: True, Mostly true, …"). Matched at a sentence's start.
-_FACT_CHECK_BODIES = (r"(?:international\s+fact[\s-]?checking\s+network|ifcn|"
+_FACT_CHECK_BODIES = (r"(?:international\s+fact[\s-]?checking\s+network|ifcn|red\s+internacional\s+de\s+"
+                      r"verificaci[oó]n(?:\s+de\s+(?:datos|hechos))?|rede\s+internacional\s+de\s+checagem(?:\s+de\s+fatos)?|"
                       r"european\s+fact[\s-]?checking\s+standards\s+network|efcsn)")
 _OUTLET_NOTE = re.compile(
     rf"[^.!?]{{1,60}}?\s+(?:is|are)\s+(?:a\s+|an\s+)?(?:(?:verified|certified|accredited|registered)\s+)?"
     rf"(?:signator(?:y|ies)|members?|partners?)\s+(?:of|to|in)\s+(?:the\s+)?{_FACT_CHECK_BODIES}|"
     rf"[^.!?]{{1,60}}?\s+(?:is|are|has\s+been)\s+(?:verified|certified|accredited)\s+by\s+(?:the\s+)?{_FACT_CHECK_BODIES}|"
+    # … in Spanish and Portuguese: "Verificado Sur es signatario verificado de la Red Internacional de …"
+    rf"[^.!?]{{1,60}}?\s+(?:es|é|son|são)\s+(?:una?\s+)?(?:signatari[oa]s?|miembros?|membros?)\s+"
+    rf"(?:(?:verificad[oa]s?|certificad[oa]s?)\s+)?(?:de|da|do|del)\s+(?:la\s+|a\s+|o\s+)?{_FACT_CHECK_BODIES}|"
     r"(?:this\s+(?:[\w-]+\s+){1,2}(?:is|was)\s+(?:written\s+|produced\s+|published\s+)?(?:as\s+)?part\s+of|"
     r"we\s+are\s+(?:a\s+)?(?:part|partners?|participants?)\s+(?:of|in))\s+[^.!?]{0,60}?"
     r"third[\s-]party\s+fact[\s-]?checking\s+program(?:me)?|"
@@ -657,7 +682,22 @@ _OUTLET_NOTE = re.compile(
     r"originally\s+published)\s+(?:on|in|at|by)\b|"
     r"(?:read|learn|find\s+out)\s+(?:more\s+)?about\s+(?:our|how\s+we)\b|"
     r"how\s+we\s+(?:rate|check|fact[\s-]?check|verify|grade)\b[^:.!?]{0,30}:", re.I)
-_OUTLET_NOTE_WORDS = ("fact", "ifcn", "efcsn", "originally", "first", "about", "how we")
+_OUTLET_NOTE_WORDS = ("fact", "ifcn", "efcsn", "originally", "first", "about", "how we", "internacional")
+# An opinion page's note that its pieces are their writers' views: "The views expressed are the author's own
+# and do not necessarily reflect those of …", "Os artigos de opinião não refletem necessariamente a posição do …".
+# A live blog's label on the post it keeps on top: "📌 Pinned", "Pinned post", "Fijado", "Закреплено".
+_PINNED = re.compile(r"(?:pinned(?:\s+(?:post|update|entry|message))?|fijad[oa]|fixad[oa]|épinglé|angeheftet|"
+                     r"fissat[oa]|przypięt[ye]|закреплено|закріплено|مثبت)", re.I)
+# A Portuguese columnist's note on the spelling used: "O autor escreve de acordo com a antiga ortografia",
+# "… escreve segundo o antigo Acordo Ortográfico".
+_OLD_SPELLING = re.compile(r"(?:o|a)\s+autora?\s+(?:escreve|não\s+escreve)\s+"
+                           r"(?:de\s+acordo\s+com|segundo|ao\s+abrigo\s+d[oa])\s+"
+                           r"(?:a\s+antiga\s+ortografia|o\s+(?:antigo|novo)\s+acordo\s+ortogr[aá]fico)", re.I)
+_VIEW_VERBS = "reflect|represent|refletem|reflete|representam|representa|reflejan|refleja|representan"
+_VIEWS_DISCLAIMER = re.compile(rf"[^.!?]{{0,80}}?\b(?:views?|opinions?|opini[oõ]n(?:es)?|opinião|opiniões|articles?|"
+                               rf"artigos?|artículos?|columns?|colunas?|columnas?)\b[^.!?]{{0,80}}?\b(?:do|does|não|no)\s+"
+                               rf"(?:not\s+)?(?:(?:necessarily|necessariamente|necesariamente)\s+(?:{_VIEW_VERBS})|"
+                               rf"(?:{_VIEW_VERBS})\s+(?:necessarily|necessariamente|necesariamente))", re.I)
 # A signature line of a name (and title) with an e-mail address: "김민준 기자 minjun@…", "Ana Ruiz aruiz@…".
 _EMAIL_SIGNATURE = re.compile(r"(?:[^\W\d_][\w'’.-]*\s+){1,4}[\w.+-]+@[\w-]+\.[\w.-]+")
 # A line of a post's counters, one of them shortened as counters are (claps, likes, comments): "1.2K 34".
@@ -727,7 +767,8 @@ def _call_to_act(segment: str) -> bool:
         return False
     ended = bool(_SENTENCE_END.search(segment.rstrip()))
     if words[0] in _ACT_VERBS:
-        return not segment.rstrip().endswith(".") or bool(_READER_WORDS & set(words[1:5]))
+        return (not segment.rstrip().endswith(".") or bool(_READER_WORDS & set(words[1:5]))
+                or words[0] in _READER_VERBS)
     return 1 < len(words) <= 3 and words[1] in _ACT_VERBS and not ended
 
 
@@ -816,6 +857,10 @@ def _furniture_sentence(text: str) -> bool:
     if _LABELLED_ADDRESS.fullmatch(text) or _COMMENT_LINE.fullmatch(bare) or _transcript_note(text):
         return True
     if _newsletter_pitch(text) or _GIFT_PITCH.search(text) or _outlet_note(text) or _EMAIL_SIGNATURE.fullmatch(text):
+        return True
+    if "necess" in text.lower() and _VIEWS_DISCLAIMER.match(text) and not _ATTRIBUTION.search(text):
+        return True
+    if _PINNED.fullmatch(_LEADING_SYMBOLS.sub("", bare)) or _OLD_SPELLING.match(text):
         return True
     parts = [p for p in _CONTROL_BAR.split(text) if p.strip()]
     if any(_READING_TIME.fullmatch(p.strip()) for p in parts):  # "6 min read · Jul 22"
@@ -1010,16 +1055,72 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
         found.append(box[0] if box is not None and (not box[1] or worded <= MAX_NOTICES) else control)
     drop_unless_large(tree, found)
     lines = [(el, _words(el)) for el in _leaf_blocks(root)]
+    repeats = repeated_paragraphs(root)  # looked for while the pinned post's label is there
     legal = [box for el, words in lines if (box := colophon(el, words, holders)) is not None]
     legal += [box for h in root.iter(*_SUBHEADINGS) if _BOX_HEAD.fullmatch(_words(h).rstrip(":"))
               and (box := h.getparent()) is not None and box.tag in _CONTAINERS and id(box) not in holders
               and _word_count(box, MAX_BIO_WORDS) <= MAX_BIO_WORDS]
+    legal += closing_sections(root, holders)
     authors = page_authors(root)
     drop_unless_large(tree, [el for el, words in lines if furniture_line(words) or tagline_bio(el, words, authors)
                              or credited_caption(words) or (seen.get(words, 0) > 1 and not _data_item(el))])
+    drop_unless_large(tree, [el for el in repeats if el.getparent() is not None])
     drop_unless_large(tree, release_tail(root, holders))
     # A short newsletter's legal block may be a quarter of its words; only half of them is an article.
     drop_unless_large(tree, [box for box in legal if box.getparent() is not None], share=2)
+
+
+def closing_sections(root: HtmlElement, holders: set[int]) -> list:
+    """A "Sources" or "About the author" heading (``_BOX_HEAD``) that closes a box larger than its
+    section (the story's own), with the blocks after it to the box's end, when those hold at most
+    ``MAX_BIO_WORDS`` words and, under a "Sources" heading, are lists or lines that end no sentence
+    ("Grid operator, Annual balancing cost report 2025-26"): a fact-check's list of what it drew on
+    was read as the story's last lines. A "Sources" section with sentences after it, or with another
+    section after it, is the story's."""
+    found = []
+    for h in root.iter(*_SUBHEADINGS):
+        label = _words(h).rstrip(":")
+        if not _BOX_HEAD.fullmatch(label) or id(h) in holders:
+            continue
+        after = [sib for sib in h.itersiblings() if isinstance(sib.tag, str)]
+        if not after or any(id(sib) in holders or sib.tag in _HEADINGS for sib in after):
+            continue
+        if sum(_word_count(sib, MAX_BIO_WORDS) for sib in after) > MAX_BIO_WORDS:
+            continue
+        if not _ABOUT_AUTHOR.fullmatch(label) and not all(
+                sib.tag in ("ul", "ol", "dl") or not _SENTENCE_END.search(_words(sib)) for sib in after):
+            continue
+        found += [h, *after]
+    return found
+
+
+MIN_REPEATED_WORDS = 15  # a paragraph, not a short line
+MAX_PINNED_WORDS = 400  # a pinned post's box: a few paragraphs, not the live blog's whole feed
+
+
+def repeated_paragraphs(root: HtmlElement) -> list:
+    """The copies elsewhere on the page of the paragraphs (``MIN_REPEATED_WORDS`` words or more) of a
+    live blog's pinned post, the box around a "📌 Pinned" label (``_PINNED``) up to the first one
+    with such a paragraph in it: the post is also in its place in the feed, and was read twice. The
+    pinned copy, the first, stays. Other paragraphs a page says twice stay twice: on real pages they
+    are the article's (a meal plan's same dish on two days, an interviewer's question repeated)."""
+    leaves = _leaf_blocks(root)
+    pinned_boxes, pinned = [], set()
+    for el in leaves:
+        if not _PINNED.fullmatch(_LEADING_SYMBOLS.sub("", _words(el)).strip(" .:")):
+            continue
+        for box in el.iterancestors():
+            if box is root or _word_count(box, MAX_PINNED_WORDS) > MAX_PINNED_WORDS:
+                break
+            texts = {w for b in _leaf_blocks(box) if len((w := _words(b)).split()) >= MIN_REPEATED_WORDS}
+            if texts:
+                pinned_boxes.append(box)
+                pinned |= texts
+                break
+    if not pinned:
+        return []
+    inside = {id(el) for box in pinned_boxes for el in box.iter()}
+    return [el for el in leaves if id(el) not in inside and _words(el) in pinned]
 
 
 # A picture's credit at the end of its caption, as agencies write it: "(Xinhua/Zhao Wen)", "(AP
@@ -1368,9 +1469,11 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 MAX_META_WORDS = 15
 # Who edited a story, or where it came from, as agencies and state media sign it: "[Editor: Sun Rui]",
 # "(Web editor: Liu Mei)", "Responsible editor: …", "Source: Xinhua", "المصدر : الجزيرة + وكالات",
-# "Quelle: dpa", "Источник: ТАСС", "منبع: ایرنا", "责任编辑：王静".
+# "Quelle: dpa", "Источник: ТАСС", "منبع: ایرنا", "责任编辑：王静"; and a picture's: "Photo: Jana Ortiz / Herald",
+# "Фото: пресслужба міської ради".
 _SIGNED_LINE = re.compile(r"[\[(]?\s*(?P<label>(?:(?:web|responsible|chief|managing|copy|desk|news|online)\s+)?editors?|"
                           r"sources?|redakteur(?:in)?|redaktion|quelle|fuentes?|fontes?|źródło|редактор|источник|"
+                          r"photos?|fotos?|фото|صورة|"
                           r"المصدر|المحرر|منبع|ویراستار|מקור|责任编辑|编辑|来源|出典)\s*[:：]\s*"
                           r"(?P<who>[^\[\]()!?:：]{1,60}?)\s*[\])]?", re.I)
 MAX_SIGNER_WORDS = 6
@@ -1439,13 +1542,51 @@ def _furniture_text_line(line: str) -> bool:
     return bool(text) and text[0] not in "|-*•" and furniture_line(text)
 
 
+# A reporter's name as Korean pages print it in a list of who and when: "기자명 박서연 기자", "박서연 기자".
+_REPORTER = re.compile(r"(?:기자명\s*)?[가-힣]{2,4}\s*(?:기자|특파원)")
+
+
+def _who_and_when(items: list[str]) -> bool:
+    """Whether list ``items`` (their bullets off) say who wrote a story and when, nothing else: a
+    byline ("By Ana Ruiz", ``_REPORTER``) and a dated ``meta_line`` among them, every other item
+    one too or a comment counter or furniture ("- 기자명 박서연 기자 - 입력 2026.10.22 14:32 - 댓글 0").
+    A timeline's items ("- 3 March 2025: vote held") name no writer."""
+    kinds = set()
+    for item in items:
+        if _REPORTER.fullmatch(item) or (_BYLINE_START.fullmatch(item) and meta_line(item)):
+            kinds.add("who")
+        elif meta_line(item) and any(c.isdigit() for c in item):
+            kinds.add("when")
+        elif not (_COMMENT_LINE.fullmatch(item.strip(" .…:()[]-–—")) or furniture_line(item)):
+            return False
+    return kinds == {"who", "when"}
+
+
+def _lists_of_who_and_when(lines: list[str]) -> set[int]:
+    """The indexes of ``lines`` that are items of a list of who and when (``_who_and_when``)."""
+    found: set[int] = set()
+    start = None
+    for i, line in enumerate([*lines, ""]):
+        if line.startswith("- "):
+            start = i if start is None else start
+            continue
+        if start is not None and i - start >= 2 and _who_and_when([ln[2:].strip() for ln in lines[start:i]]):
+            found.update(range(start, i))
+        start = None
+    return found
+
+
 def without_meta_lines(text: str) -> str:
     """``text`` without its ``meta_line`` lines, nor its ``furniture_line`` lines (``drop_page_furniture``
     reads the page's blocks; a line that no block of its own holds, text between <br>s in a <font>
     or a <div> with blocks in it, reached the text: "The News is published every Friday.
     Advertising: 01632 960811." under an old page's rule), but a table's rows and a list's items
-    ("| Ticker | Last |", "- Greens"), which are data; as it was when every line is one."""
-    kept = [line for line in text.split("\n") if not meta_line(line) and not _furniture_text_line(line)]
+    ("| Ticker | Last |", "- Greens"), which are data, unless a list only says who wrote the story and
+    when (``_who_and_when``); as it was when every line is one."""
+    lines = text.split("\n")
+    listed = _lists_of_who_and_when(lines)
+    kept = [line for i, line in enumerate(lines) if i not in listed and not meta_line(line)
+            and not _furniture_text_line(line)]
     return "\n".join(kept) if any(line.strip() for line in kept) else text
 
 
