@@ -566,3 +566,13 @@ def test_a_pinned_label_a_spelling_note_and_a_portuguese_author_box_are_not_the_
     (tmp_path / "p.html").write_text(_page(f"<article><h1>Mooring fees to rise</h1>{story}{bio}</article>"))
     [a] = read(tmp_path / "p.html")
     assert all(s in a.text for s in STORY) and "engenheiro civil" not in a.text, a.text
+
+
+def test_a_writers_name_left_with_the_separator_of_its_date_line_is_meta():
+    """trafilatura takes a byline's <time> out and leaves "Miguel Sarmento · ": no line of the story."""
+    from propscope.html_page import meta_line
+
+    for line in ["Miguel Sarmento · ", "Ana Ruiz |", "Tom de la Cruz —"]:
+        assert meta_line(line), line
+    for line in ["Miguel Sarmento", "Yes —", "The mayor said no ·", "Lisbon · Porto · Faro"]:
+        assert not meta_line(line), line

@@ -1452,6 +1452,9 @@ def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
 # line, so the page's dates stay where trafilatura looks for the publication date.
 _BYLINE_START = re.compile(r"(?:(?:posted|written)\s+by|by|von|por|par|di|door|przez|autor(?:ka)?):?\s+(.*)", re.I)
 _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w'’.-]*|de|da|del|della|van|von|der|la|le|y|and|&|und|i|e)")
+# A byline's name with the separator its date followed: what is left of "Miguel Sarmento · <time>…</time>"
+# when trafilatura takes the <time> out.
+_NAME_THEN_SEPARATOR = re.compile(r"(.+?)\s*[·•|—–]")
 _CREDIT_LINE = re.compile(r"\(?(?:additional\s+)?(?:reporting|writing|editing|photos?|photographs?|pictures?|images?|"
                           r"video)\b[^.!?]*\bby\b.*", re.I)
 # A live page's clock: "LIVE · Updated 2m ago", "3 hours ago", "Posted just now".
@@ -1488,13 +1491,19 @@ def meta_line(line: str) -> bool:
     verse), or an editor's or source's label and a few words that are no sentence (``_SIGNED_LINE``:
     "[Editor: Sun Rui]", "Source: agencies"), an agency's signature ("Dilnoza Yo'ldosheva, UzNA",
     ``_AGENCY_SIGNATURE``), a photo's credit ("Photo by …") or a live page's clock ("Updated 2m ago",
-    ``_RELATIVE_TIME``). Table rows ("| 2025 | 34% |"), list items ("- 1914:
+    ``_RELATIVE_TIME``), or a writer's name and the separator its date followed ("Miguel Sarmento ·",
+    ``_NAME_THEN_SEPARATOR``). Table rows ("| 2025 | 34% |"), list items ("- 1914:
     war") and lines with quotation marks are the article's."""
     text = " ".join(line.split())
     if not text or len(text.split()) > MAX_META_WORDS or text[0] in "|-*•":
         return False
     if _CREDIT_LINE.fullmatch(text) and not _SENTENCE_END.search(text.rstrip(")")):
         return True
+    if m := _NAME_THEN_SEPARATOR.fullmatch(text):  # "Miguel Sarmento · ": its <time> taken out of the line
+        names = m.group(1).split()
+        if 2 <= len(names) <= 5 and names[0][0].isupper() and names[-1][0].isupper() and all(
+                _NAME_WORD.fullmatch(w) for w in names):
+            return True
     if _RELATIVE_TIME.fullmatch(text):
         return True
     if (m := _READING_TIME.search(text)) and not text[m.end():].strip(" )") and not _SENTENCE_END.search(
