@@ -2936,3 +2936,62 @@ def test_that_was_the_verdict_of_after_a_quotation_names_its_speaker():
     t = "“The region cannot take another year of drought.”\nThat was the stark warning of the food agency chief on Friday."
     check(t, "food agency chief", "warning", "The region cannot take another year of drought")
     assert sources.extract("The valley was quiet. That was the view of the hills from the pass.").attributions == []
+
+
+def test_an_inverted_speaker_the_parser_reads_as_an_attribute_is_the_speaker():
+    # 'said one' after a quotation: the parser takes the bare 'one' for the verb's attribute
+    text = ("Drivers told the Post they had been waiting since dawn. “This is a disgrace,” said one, a lorry driver "
+            "from Hull.")
+    res = sources.extract(text)
+    got = {(text[a.source_start:a.source_end], a.cue, a.content) for a in res.attributions}
+    assert ("one", "said", "This is a disgrace") in got
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("HALIFAX — A ferry carrying 200 passengers ran aground off Cape Breton overnight, the coast guard said Friday.",
+     "coast guard", "A ferry carrying 200 passengers ran aground off Cape Breton overnight"),
+    ("CHICAGO — Three people were shot near a train station on the South Side, police said on Saturday.",
+     "police", "Three people were shot near a train station on the South Side"),
+])
+def test_a_newspapers_own_dateline_in_capitals_and_a_long_dash_is_not_content(text, source, content):
+    check(text, source, "said", content)
+
+
+def test_capitals_and_a_dash_are_a_dateline_only_before_a_sentence():
+    assert layout._CAPS_DATELINE.match("CHICAGO — Three people were shot near a station, police said.")
+    assert layout._CAPS_DATELINE.match("BOULDER, Colo. — A wildfire has burned 40 homes, officials said.")
+    assert not layout._CAPS_DATELINE.match("BREAKING — Three people were shot near a station, police said.")
+    assert not layout._CAPS_DATELINE.match("TRUMP — THE MAN WHO SOLD AMERICA")
+
+
+def test_specified_gives_a_statement_in_translated_copy():
+    t = "As the mayor of the city Vadim Boychenko specified on his Telegram channel, the strike cut power to 3,000 homes."
+    check(t, "mayor of the city Vadim Boychenko", "specified", "the strike cut power to 3,000 homes")
+    assert sources.extract("The ministry did not specify how many soldiers had been wounded.").attributions == []
+
+
+@pytest.mark.parametrize("text", ["A blood test will tell doctors whether the infection has spread to the kidneys.",
+                                  "The chancellor will tell MPs next week whether the tax cut goes ahead."])
+def test_tell_someone_whether_under_a_modal_is_still_to_come(text):
+    assert sources.extract(text).attributions == []
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("As Al Mayadeen reported on Friday — and no Israeli outlet bothered to mention it — the strikes hit a school "
+     "in Jabalia.", "Al Mayadeen", "reported", "the strikes hit a school in Jabalia"),
+    ("As the Post revealed on Sunday — and the ministry has not disputed it — the contract was never put out to "
+     "tender.", "Post", "revealed", "the contract was never put out to tender"),
+])
+def test_as_x_reported_then_a_dashed_aside_reports_the_clause_after_the_aside(text, source, cue, content):
+    check(text, source, cue, content)
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("“Nobody is above the law.” — Attorney General Merrick Garland, in a statement on Friday",
+     "Attorney General Merrick Garland", "Nobody is above the law"),
+    ("“The only thing we have to fear is fear itself.” — Franklin D. Roosevelt, 1933",
+     "Franklin D. Roosevelt", "The only thing we have to fear is fear itself"),
+])
+def test_a_quotation_and_its_speaker_after_a_dash_with_a_role_after_a_comma(text, source, content):
+    check(text, source, "—", content)
+    assert sources.extract("“Stay safe” — the sign on the bridge, now rusted, reads as it did.").attributions == []

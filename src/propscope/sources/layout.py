@@ -139,3 +139,11 @@ factbox explainer timeline report summary background context warning related
 proof bombshell shock shocking revealed confirmed alert urgent flashback must-see
 claim verdict rating
 """.split())
+
+
+# The newspaper's own dateline, with no agency: a place in capitals and a long dash before a sentence
+# ("EDINBURGH — Scientists have ...", "BOULDER, Colo. — A ..."); not a rubric ("BREAKING — ") nor a line
+# in capitals. What follows is the story, not what a source said.
+_CAPS_DATELINE = re.compile(
+    rf"^[ \t]*(?!(?i:{'|'.join(sorted(_RUBRICS))})\b)[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){{0,3}}"
+    rf"(?:,[ \t]*{_PLACE})?[ \t]*(?:—|–|--)[ \t]*(?=[\"“‘]?[A-Z][^\n]*\b[a-z]{{2,}}\b)", re.M)

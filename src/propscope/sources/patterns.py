@@ -187,7 +187,33 @@ def _dash_sources(doc) -> list[Attribution]:
         ss, se = _strip_det(text, ss, se)
         ds, de = base + d.start("dash"), base + d.end("dash")
         out.append(Attribution(text[ss:se], ss, se, text[ds:de], ds, de, s, e, kind="dash"))
-    return out + _tweet_signatures(text)
+    return out + _tweet_signatures(text) + _quote_bylines(doc)
+
+
+# A quotation set off with its speaker after a dash, as pull quotes and epigraphs give it, the speaker's
+# role, place or date after a comma: '“We will rebuild this town.” — Mayor Tomasz Nowak, speaking at the
+# memorial'. (With nothing after the name, '“...” — Name' is a trailing dash source above.)
+_QUOTE_BYLINE = re.compile(
+    r"^[ \t]*[\"“](?P<q>[^\"“”\n]{3,})[\"”][ \t]*(?P<dash>—|–|--)[ \t]*"
+    r"(?P<src>[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|de|da|van|von|al|bin)){0,5}?)[ \t]*,[^\n]*$", re.M)
+
+
+def _quote_bylines(doc) -> list[Attribution]:
+    """'“...” — Name, role': a line that is a quotation and its speaker after a dash; the speaker must read
+    as one (a name the model tags, or a title before it), not a phrase that opens the writer's sentence."""
+    text = doc.text
+    out = []
+    for m in _QUOTE_BYLINE.finditer(text):
+        ss, se = m.start("src"), m.end("src")
+        span = doc.char_span(ss, se, alignment_mode="expand")
+        if span is None or not (any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in span)
+                                or span[0].lower_.rstrip(".") in TITLES):
+            continue
+        s, e = _trim(text, m.start("q"), m.end("q"))
+        if e > s:
+            out.append(Attribution(text[ss:se], ss, se, m.group("dash"), m.start("dash"), m.end("dash"), s, e,
+                                   kind="dash"))
+    return out
 
 
 # The signature line under an embedded tweet: '— Dmytro Kuleba (@DmytroKuleba) February 24, 2022'.

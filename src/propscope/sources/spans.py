@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .layout import _CAPS_DATELINE
 from .lexicon import _SPEAKER_NOUNS, DOC_NOUNS, ENTITY_LABELS, NOT_SAID, SPEECH_FORMS, SPEECH_LEMMAS, TITLES
 
 _TRAIL = set(" \t\r\n.,;:\"'“”‘’—–")
@@ -32,8 +33,9 @@ _RESUMED = re.compile(r",\s+(?:is|are|was|were|has|have|had|will|would|can|could
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop surrounding spaces, quote marks and ``.,;:``, and a trailing comment after a dash
-    ('..., Y — a claim Moscow denies'), which is the writer's, not the source's."""
+    """Drop surrounding spaces, quote marks and ``.,;:``, a trailing comment after a dash
+    ('..., Y — a claim Moscow denies'), which is the writer's, not the source's, and a dateline in
+    capitals opening the paragraph ('EDINBURGH — ')."""
     m = _DASH_COMMENT.search(text, s, e)
     if m and m.start() > s and not _RESUMED.search(m.group()):
         e = m.start()
@@ -42,6 +44,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         e = m.start()
     while s < e and text[s] in _LEAD:
         s += 1
+    if s == 0 or text[s - 1] == "\n":  # 'EDINBURGH — Scientists have ...': the dateline is no content
+        m = _CAPS_DATELINE.match(text, s)
+        if m and m.end() < e:
+            s = m.end()
     while e > s and text[e - 1] in _TRAIL:
         e -= 1
     return s, e
@@ -595,8 +601,10 @@ def _hypothetical(tok) -> bool:
 
 def _tells_whether(tok) -> bool:
     """'tell' with no addressee and a 'whether'/'if' question means 'know' ('Time will tell whether
-    it pays off', 'it is hard to tell if ...'): nobody states anything. 'told reporters whether' has one."""
-    if any(c.dep_ in {"dobj", "dative"} for c in tok.children):
+    it pays off', 'it is hard to tell if ...'): nobody states anything. 'told reporters whether' has one;
+    under a modal it is still to come ('The scans will tell doctors whether ...', 'will tell MPs if ...')."""
+    if any(c.dep_ in {"dobj", "dative"} for c in tok.children) and not any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
         return False
     return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in c.children)
                for c in tok.children)
@@ -695,7 +703,7 @@ def _subject(verb):
             return obj
         if depth == 0 and (_after_quote(v) or _after_reported_clause(v)):
             # '"Where is the money?" asked one protester': the inverted speaker parsed as the object
-            obj = next((c for c in v.children if c.dep_ in {"dobj", "dative"} and c.i > v.i), None)
+            obj = next((c for c in v.children if c.dep_ in {"dobj", "dative", "attr"} and c.i > v.i), None)
             if obj is not None:
                 return obj
         if depth == 0 and not any(c.dep_ in {"nsubjpass", "expl", "csubj"} for c in v.children):

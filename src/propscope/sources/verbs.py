@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .entities import _SMALL_WORDS
-from .layout import _DATELINE
+from .layout import _CAPS_DATELINE, _DATELINE
 from .lexicon import _OUTLET_NAMES, DOC_NOUNS, SPEECH_LEMMAS
 from .results import Attribution, Quote
 from .spans import (
@@ -259,6 +259,13 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
             return _tok_range(toks) + ("clause",)
 
     head = verb.head
+    dashed = _dashed_aside_after_as(verb)
+    if dashed is not None:  # 'As RT reported — and nobody else did — Y': Y, the clause after the aside
+        toks = [t for t in dashed.head.subtree if t not in set(dashed.subtree) and not t.is_punct]
+        if toks:
+            s, e = _trim(text, *_tok_range(toks))
+            if e > s:
+                return s, e, "clause"
     lifted = verb.dep_ == "advcl" and head.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"NOUN", "PROPN"} \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if lifted:
@@ -537,6 +544,30 @@ def _channel_aside_after(head, end: int) -> bool:
     return bool(after) and aside is not None and {t.i for t in after} <= {t.i for t in aside.subtree}
 
 
+def _dashed_aside_after_as(verb):
+    """The clause the parser hung an opening 'As X reported' on when that clause is the writer's aside
+    between dashes ('As RT reported on Monday — and no Western outlet picked it up — the Pentagon has
+    ...'): the aside closes with a dash before the clause it interrupts, which is what X reported. None
+    otherwise."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i == verb.i or head.head.i == head.i or head.head.i < head.i \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if head.dep_ not in {"ccomp", "parataxis", "conj", "advcl"}:
+        return None
+    sub = list(head.subtree)
+    if sub[0].i != verb.left_edge.i or sub[-1].i + 1 >= len(doc) or doc[sub[-1].i + 1].text not in _DASHES:
+        return None
+    # a dash between the 'as' clause and the aside's words opens the aside
+    rest = [t for t in sub if t.i > verb.i and t not in set(verb.subtree)]
+    gap = doc[verb.i : rest[0].i] if rest else []
+    return head if rest and any(t.text in _DASHES for t in gap) else None
+
+
+_DASHES = frozenset({"—", "–", "--"})
+
+
 def _lead_into_quote(doc, q: Quote) -> int | None:
     """Where the writer's words leading into a partial quote begin, when a sentence opens with them
     ('The claims were “completely false,” a spokesman said': the source said the claims were false,
@@ -546,7 +577,7 @@ def _lead_into_quote(doc, q: Quote) -> int | None:
     line_start = text.rfind("\n", 0, q.start) + 1
     ends = list(re.finditer(r"[.!?][\"”’]?\s+", text[line_start : q.start - 1]))
     start = line_start + (ends[-1].end() if ends else 0)
-    dateline = _DATELINE.match(text, start) if start == line_start else None
+    dateline = (_DATELINE.match(text, start) or _CAPS_DATELINE.match(text, start)) if start == line_start else None
     if dateline is not None:  # 'ROME, Feb 6 (Agency) – X has signed the “...,” the agency confirmed'
         start = dateline.end()
     lead = text[start : q.start - 1]
