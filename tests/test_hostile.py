@@ -1450,6 +1450,8 @@ def test_another_programs_sqlite_file_is_named_as_such_and_left_alone(tmp_path):
         conn.execute("CREATE TABLE articles (x TEXT)")
         conn.execute("INSERT INTO articles VALUES ('theirs')")
     r = CliRunner().invoke(main, ["ingest", "-", "--db", str(path)], input="A story.")
+    assert r.exit_code == 1 and "another program's SQLite database (tables: articles)" in r.stderr
+    r = CliRunner().invoke(main, ["ingest", "-", "--db", str(path), "--share-db"], input="A story.")
     assert r.exit_code == 1 and "another program's tables are there" in r.stderr and "Traceback" not in r.stderr
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT x FROM articles").fetchall() == [("theirs",)]
@@ -3715,3 +3717,61 @@ def test_a_record_whose_id_holds_another_text_fills_in_nothing(db_url, tmp_path)
     got = Store(db_url).get_article("1")
     assert (got.text, got.title, got.outlet, got.published, got.url) == (
         "The council voted the harbour plan down.", None, None, None, None)
+
+
+def _places(path: Path) -> bytes:
+    """A browser's history file: another program's SQLite database, as its bytes."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as con, con:
+        con.execute("create table moz_places (id integer primary key, url text)")
+        con.execute("insert into moz_places (url) values ('https://example.com/')")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("args", [["ingest", "a.txt"], ["analyze", "a.txt", "--model", "ngram"], ["analyze"],
+                                  ["reuse", "a.txt"], ["batch", "a.txt", "--scheduler", "local[1]", "-o", "out"],
+                                  ["topics"], ["serve", "--port", "FREE"]])
+def test_a_writing_command_leaves_another_programs_sqlite_file_unless_told_to_share_it(tmp_path, monkeypatch, args):
+    """`ingest story.txt --db places.sqlite` (round 13 left it; the same for `analyze --db`, `reuse
+    --db`, `batch --db`, `topics` and `serve`) wrote propscope's tables and indexes into a browser's
+    history file and stored the story there, exit 0. Such a file is named, with its tables, and left
+    as it was; --share-db adds propscope's tables to it when that is what is meant."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("The council closed the harbour bridge for repairs on Monday. " * 4)
+    before = _places(tmp_path / "places.sqlite")
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = str(free.getsockname()[1])
+    r = CliRunner().invoke(main, [port if a == "FREE" else a for a in args] + ["--db", "places.sqlite"])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+    assert r.stderr == ("propscope: cannot open database sqlite:///" + str(tmp_path / "places.sqlite") + ": it is "
+                        "another program's SQLite database (tables: moz_places), not a propscope store; check --db or "
+                        "$PROPSCOPE_DB, or give propscope a file of its own; to add propscope's tables to this one, "
+                        "pass --share-db\n")
+    assert (tmp_path / "places.sqlite").read_bytes() == before and not (tmp_path / "places.sqlite-wal").exists()
+
+
+def test_share_db_adds_propscopes_tables_to_another_programs_sqlite_file(tmp_path, monkeypatch):
+    import sqlite3
+
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("The council closed the harbour bridge for repairs on Monday. " * 4)
+    _places(tmp_path / "places.sqlite")
+    assert cli("ingest", "a.txt", "--db", "places.sqlite", "--share-db").exit_code == 0
+    assert cli("search", "--db", "places.sqlite", "harbour").exit_code == 0  # a propscope store now, theirs kept
+    with contextlib.closing(sqlite3.connect(tmp_path / "places.sqlite")) as con:
+        assert con.execute("select url from moz_places").fetchall() == [("https://example.com/",)]
+    assert Store(str(tmp_path / "places.sqlite")).count_articles() == 1
+
+
+def test_the_python_store_leaves_another_programs_sqlite_file_unless_shared(tmp_path):
+    from propscope.store import StoreError
+
+    before = _places(tmp_path / "places.sqlite")
+    with pytest.raises(StoreError, match=r"another program's SQLite database \(tables: moz_places\)") as e:
+        Store(str(tmp_path / "places.sqlite"))
+    assert "--share-db" not in str(e.value) and "share=True" in str(e.value)
+    assert (tmp_path / "places.sqlite").read_bytes() == before
+    Store(str(tmp_path / "places.sqlite"), share=True).add_articles([Article("a", "A story.")])
+    assert Store(str(tmp_path / "places.sqlite")).count_articles() == 1

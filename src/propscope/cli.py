@@ -341,14 +341,18 @@ def _refuse_memory(db: str | None) -> None:
 def _open_store(db: str | None, writes: bool = True):
     """The store ``db``; a command that ``writes`` stops here, before any work, when the store can
     only be read (a read-only file or folder), which reading commands open as it is."""
-    from .store import Store, StoreError
+    from .store import ForeignDatabase, Store, StoreError
 
     _refuse_memory(db)
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.meta if ctx is not None else {}
     try:
-        store = Store(db)
+        store = Store(db, share=meta.get(SHARE_DB, False))
         if writes:
             store.writable(named=True)
         return store
+    except ForeignDatabase as e:  # a writing command may be told to share the file; a reading one never writes it
+        _fail(str(ForeignDatabase(e.said, "--share-db")) if SHARE_DB in meta else e.said)
     except StoreError as e:
         _fail(str(e))
 
@@ -368,29 +372,21 @@ def _open_existing_store(db: str | None, writes: bool = True):
     if path is not None and path.is_file() and path.stat().st_size == 0:  # `report --db notes.txt` made it a store
         _fail(f"no store at {path}: the file is empty; check --db or $PROPSCOPE_DB, or create one with "
               "`propscope ingest`")
-    if path is not None and path.is_file() and (tables := _foreign_tables(path)):
-        _fail(f"no store at {path}: it is another program's SQLite database (tables: {tables}); check --db or "
-              "$PROPSCOPE_DB, or create a store with `propscope ingest`")
-    return _open_store(db, writes)
+    return _open_store(db, writes)  # another program's SQLite file is refused there (store.ForeignDatabase)
 
 
-def _foreign_tables(path: Path) -> str | None:
-    """The tables of a SQLite file that holds tables but no propscope schema (another program's
-    database: `report --db places.sqlite` wrote propscope's 30 tables into a browser's history and
-    reported 0 articles), named for a message, read without writing; None for anything else (a
-    propscope store, an empty database, a file that is no SQLite database: the store says what)."""
-    import sqlite3
-    from urllib.parse import quote
+# ctx.meta key: --share-db was given (a writing command's option; its presence says the command has it)
+SHARE_DB = "propscope.share_db"
 
-    try:
-        with contextlib.closing(sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=ro", uri=True)) as con:
-            names = [r[0] for r in con.execute("select name from sqlite_master where type = 'table' order by name")]
-    except sqlite3.Error:
-        return None
-    if not names or "alembic_version" in names:
-        return None
-    shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
-    return ingest.shortened(ingest.printable(shown), 200)
+
+def _note_share(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    ctx.meta[SHARE_DB] = value
+    return value
+
+
+share_db_option = click.option(
+    "--share-db", is_flag=True, expose_value=False, callback=_note_share,
+    help="Add propscope's tables to a SQLite file that is another program's database (refused without this).")
 
 
 DEFAULT_STORE = ""  # the value of a bare --db: the default store ($PROPSCOPE_DB, else the SQLite file)
@@ -527,6 +523,7 @@ def with_input_options(fn):
               "fast in bench/speed.py on a CPU with bfloat16 instructions (slower on one without), with nearly the same "
               "spans (see docs/models.md); recorded in the model version.")
 @with_input_options
+@share_db_option
 def analyze(paths, fmt, model, threshold, output, batch_size, db, reanalyze, retry_failed, with_sources, int8, bf16,
             max_bytes, allow_private_urls, taxonomy_name=None) -> None:
     """Find propaganda technique spans in articles.
@@ -849,6 +846,7 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
               help="Align on a Dask cluster: local[N] or tcp://HOST:PORT.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, callback=_no_empty_path)
 @with_input_options
+@share_db_option
 def reuse(paths, db, fmt, min_chars, boilerplate, boilerplate_pages, similarity, quotations, scheduler, output,
           max_bytes, allow_private_urls) -> None:
     """Passages copied between articles (with edits), clustered, with the likely origin.
@@ -921,6 +919,7 @@ def reuse(paths, db, fmt, min_chars, boilerplate, boilerplate_pages, similarity,
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--feeds", is_flag=True, help="Treat URLs as RSS/Atom feeds (an HTML answer is then an error).")
 @with_input_options
+@share_db_option
 def ingest_cmd(sources, db, fmt, feeds, max_bytes, allow_private_urls) -> None:
     """Store articles from files, folders, exports (JSONL/CSV), WARC/ARC crawls, RSS/Atom feeds,
     URL lists (.urls) and URLs. An article already stored (same id, URL or text) is skipped."""
@@ -1091,6 +1090,7 @@ def _check_outlet(store, outlet: str | None) -> None:
               help="How many topics to look for (at most one per five articles).")
 @click.option("--seed", type=SEED, default=13, show_default=True, help="The same seed and articles give the same topics.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@share_db_option
 def topics_cmd(db, n_topics, seed, fmt) -> None:
     """Find what the stored articles are about, and how propagandistic each topic is.
 
@@ -1597,6 +1597,7 @@ def _evaluate_paragraphs(gold: str, pred: str | None, articles: str | None, mode
 @click.option("--int8", is_flag=True, help="Run the encoder quantised on the workers' CPUs (as `analyze --int8`); "
               "recorded in the model version.")
 @with_input_options
+@share_db_option
 def batch(inputs, output, scheduler, db, model, partition_size, with_sources, int8, max_bytes,
           allow_private_urls) -> None:
     """Analyse a corpus on a Dask cluster: one task per partition, the model loaded once per
@@ -1715,6 +1716,7 @@ def _address(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option("--allowed-host", "allowed_hosts", multiple=True,
               help="A host name clients use to reach this server (repeatable); other Host headers are refused. "
                    "Loopback names and --host are always accepted; on 0.0.0.0 without this, any name is.")
+@share_db_option
 def serve(db, host, port, model, token, allow_private_urls, allowed_hosts) -> None:
     """Run the web app and REST API (OpenAPI docs at /docs)."""
     import ipaddress

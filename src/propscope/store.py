@@ -370,6 +370,32 @@ def database_trouble(e: BaseException) -> str | None:
     return said + (f" ({DAMAGED_ADVICE})" if store_damaged(e) else "")
 
 
+class ForeignDatabase(StoreError):
+    """A SQLite file that is another program's database (``foreign_tables``), refused unless the
+    caller says to share it (``Store(url, share=True)``, ``--share-db``): `ingest --db places.sqlite`
+    wrote propscope's tables into a browser's history. ``said`` is the message without the way to
+    share it, which each caller names in its own terms."""
+
+    def __init__(self, said: str, share: str = "share=True"):
+        super().__init__(f"{said}; to add propscope's tables to this one, pass {share}")
+        self.said = said
+
+
+def foreign_tables(path: Path) -> list[str]:
+    """The tables of the SQLite file at ``path`` when it holds tables but no propscope store (its
+    ``articles`` and alembic's ``alembic_version``): another program's database, read without
+    writing. Empty for a propscope store, an empty database, and a file SQLite cannot read as a
+    database (the store says what is wrong with it when it opens it)."""
+    import sqlite3
+
+    try:
+        with closing(sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=ro", uri=True)) as con:
+            names = [r[0] for r in con.execute("select name from sqlite_master where type = 'table' order by name")]
+    except sqlite3.Error:
+        return []
+    return [] if {"alembic_version", "articles"} <= set(names) else names
+
+
 class StoreUnavailable(StoreError):
     """The store as a whole refuses writes (a read-only file, a full disk, a lock held past the
     timeout, a lost server): no request's fault, so the web app answers 503, not 400."""
@@ -387,7 +413,9 @@ READ_ONLY_ADVICE = ("reading commands (report, search, export, serve) work on it
 class Store:
     """A connection to one database; cheap to create, safe to share between threads."""
 
-    def __init__(self, url: str | None = None, migrate: bool = True):
+    def __init__(self, url: str | None = None, migrate: bool = True, share: bool = False):
+        """``share``: add propscope's tables to a SQLite file that is another program's database
+        (:class:`ForeignDatabase` without it), as on a PostgreSQL server a database may be shared."""
         from alembic.util import CommandError
 
         self.url = normalise_url(url or default_url())
@@ -403,6 +431,11 @@ class Store:
         if path is not None and (odd := _special_file(path)):  # SQLite's "disk I/O error" said nothing of it
             raise StoreError(f"cannot open database {self.display_url}: {path} is a {odd}, not a file: give --db "
                              "the path of a file")
+        if path is not None and not share and path.is_file() and (tables := foreign_tables(path)):
+            shown = ", ".join(tables[:8]) + (f" and {len(tables) - 8} more" if len(tables) > 8 else "")
+            raise ForeignDatabase(f"cannot open database {self.display_url}: it is another program's SQLite database "
+                                  f"(tables: {shortened(printable(shown), 200)}), not a propscope store; check --db "
+                                  "or $PROPSCOPE_DB, or give propscope a file of its own")
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
