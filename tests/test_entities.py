@@ -445,3 +445,68 @@ def test_a_sierra_is_a_natural_place_and_sierra_leone_a_country():
     assert labels("Climbers died on the Sierra Negra volcano last week.").get("Sierra Negra") == "LOC"
     assert labels("Fires spread from the Sierra Gorda toward the coast.").get("Sierra Gorda") == "LOC"
     assert labels("Troops were sent to Sierra Leone in 2000.").get("Sierra Leone") == "GPE"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rail services to Newbury-on-Severn were cancelled after the storm.", "Newbury-on-Severn"),
+    ("The festival in Vaux-en-Velin drew large crowds.", "Vaux-en-Velin"),
+    ("Guests gathered at Casa-de-Montoro for the fundraiser.", "Casa-de-Montoro"),
+])
+def test_a_place_whose_words_are_joined_by_lower_case_particles_is_one_name(text, name):
+    """'Stratford-upon-Avon', 'Aix-en-Provence', 'Mar-a-Lago': the model cuts such a name at its first hyphen or
+    leaves it out; its capitalised words joined by 'upon', 'on-the', 'en', 'de' or 'a' are one place."""
+    got = labels(text)
+    assert got.get(name) in {"GPE", "LOC", "FAC"}, got
+    assert not any(k != name and k in name for k in got), got
+
+
+def test_a_mixed_case_acronym_ending_a_sentence_is_cut_from_its_full_stop():
+    """'the AfD.', 'the PiS.': the tokenizer kept the full stop on initials in mixed case (it splits it off
+    'the SPD.'), so the name, written with its stop, could not be found or matched."""
+    from propscope.sources.model import nlp
+
+    words = [t.text for t in nlp().tokenizer("Talks stalled over a row with the DfK. Its leader left.")]
+    assert "DfK" in words and "DfK." not in words
+    assert [t.text for t in nlp().tokenizer("He met Dr. Lee and Gen. Ruiz in the U.S. on Friday.")][:7] == \
+        ["He", "met", "Dr.", "Lee", "and", "Gen.", "Ruiz"]
+
+
+def test_a_two_word_name_listed_with_a_person_is_a_person():
+    """'Wang Yi and Rattana Suksawat met': the model reads the second full name as a body; a name of two or
+    three capitalised words with no body's or place's word, joined by 'and' to a person's full name, is one too."""
+    got = labels("Wang Yi and Rattana Suksawat met in Bangkok.")
+    assert got.get("Rattana Suksawat") == "PERSON", got
+
+
+def test_a_platform_listed_with_a_person_stays_a_body():
+    got = labels("Donald Trump and Truth Social were sued on Monday.")
+    assert got.get("Truth Social") == "ORG", got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Engineers opened the spillways of the Kapichira Dam after the rains.", "Kapichira Dam"),
+    ("The Tarbela Dam was closed to visitors on Monday.", "Tarbela Dam"),
+])
+def test_a_dam_is_a_facility(text, name):
+    assert labels(text).get(name) == "FAC", labels(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ingrid von der Hasselt met the finance ministers on Monday.", "Ingrid von der Hasselt"),
+    ("Talks with Pieter van den Broek ended without a deal.", "Pieter van den Broek"),
+])
+def test_a_persons_name_with_particles_is_one_name(text, name):
+    """'Ursula von der Leyen': the model stops the person at 'von der' and reads the surname as a place or
+    another person; the surname after a name's particles belongs to the name."""
+    got = labels(text)
+    assert got.get(name) == "PERSON", got
+    assert len(got) == 1, got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The essay blames Adolf Hitler and National Socialist Germany for the war.", "National Socialist Germany"),
+    ("ERO officers made arrests in these towns: Chicago (9), Cicero (4), Hoffman Estates (1), Palatine (4), Park "
+     "City (1) and Round Lake Beach (1).", "Park City"),
+])
+def test_a_name_listed_with_a_place_or_holding_one_is_not_made_a_person(text, name):
+    assert labels(text).get(name) != "PERSON", labels(text)

@@ -141,7 +141,7 @@ Jaish Kataib Liwa Harakat Hizb Jabhat Ansar Saraya Jamaat Jamaa
 # Words that make a name a facility: as its last word ('Marsh Lane', 'Oskarby Municipal Airport') or,
 # for the Romance languages' streets and stadiums, its first ('Rue de Rivoli', 'Estadio Monte Claro').
 _FAC_LAST = frozenset("""
-Street Road Lane Avenue Boulevard Highway Motorway Bridge Airport Stadium Arena Square Tunnel Mall Plaza
+Street Road Lane Avenue Boulevard Highway Motorway Bridge Airport Stadium Arena Square Tunnel Mall Plaza Dam
 """.split())
 _FAC_FIRST = frozenset("Rue Via Calle Avenida Estadio".split())
 # Kinds of natural feature: as a name's first or last word ('Mount Eskel', 'Korran Sea', 'Gulf of Arrana')
@@ -255,6 +255,26 @@ def _speaks_as_he_or_she(ent) -> bool:
                and t.head.head == head for t in head.subtree)
 
 
+def _listed_with_person(doc, ent) -> bool:
+    """Whether ``ent`` is listed by 'and' or commas with people's full names only ('Wang Yi and Rattana Suksawat
+    met'), has no well-known place among its words ('Adolf Hitler and National Socialist Germany') and is not a
+    platform or outlet of the gazetteer ('Donald Trump and Truth Social'). A list that holds a town too ('Cicero,
+    Palatine, Park City') is no list of people."""
+    if any(_is_place(t.text) for t in ent) or _is_place(ent.text) or ent.text in PLATFORMS or ent.text in OUTLETS:
+        return False
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    group, todo = [], [first]
+    while todo:
+        tok = todo.pop()
+        group.append(tok)
+        todo += [c for c in tok.children if c.dep_ == "conj"]
+    others = [t for t in group if not ent.start <= t.i < ent.end]
+    return bool(others) and all(any(e.label_ == "PERSON" and len(e) > 1 and e.start <= t.i < e.end for e in doc.ents)
+                                for t in others)
+
+
 def _context_label(doc, ent) -> str | None:
     """The label the words in and around ``ent`` give it, where the small model's is wrong in a way
     that holds for news in general; None to keep the model's. The evidence, strongest first: a word
@@ -262,7 +282,8 @@ def _context_label(doc, ent) -> str | None:
     airport's or stadium's word ('Marsh Lane', 'Estadio Monte Claro'), a natural feature's word ('Mount Eskel', 'the
     Tessel river'), a region's or people's noun after it ('the Belgorod region', 'Talani herders'), a
     people's adjective before a noun ('Sri Lankan troops'), a
-    title or role before a two- or three-word name ('coach Ines Okafor'), 'X said he ...', a place
+    title or role before a two- or three-word name ('coach Ines Okafor'), 'X said he ...', a list of people's
+    full names it is in ('Wang Yi and Rattana Suksawat'), a place
     noun in apposition ('Oberkamm, a village') or before 'of' ('the province of Dalmir', 'residents of X'), a
     place preposition ('a court in Grenholm', 'the plant at X', 'above the Danube'), a place it is listed
     with ('from Velsk and X'), an outlet's noun before it ('the journal Nature') and a street that speaks
@@ -322,7 +343,7 @@ def _context_label(doc, ent) -> str | None:
             return "NORP"  # a people's adjective before a noun: 'Ukrainian nationalists', 'the Sri Lankan navy'
     name_words = 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha or t.text == "-" for t in ent)
     role = prev is not None and prev.is_lower and prev.lower_ in TITLES | _SPEAKER_NOUNS and prev.lower_ not in _MODIFIERS
-    if label in {"ORG", "GPE"} and name_words and (role or _speaks_as_he_or_she(ent)):
+    if label in {"ORG", "GPE"} and name_words and (role or _speaks_as_he_or_she(ent) or _listed_with_person(doc, ent)):
         return "PERSON"
     if label in {"PERSON", "ORG", "FAC", "NORP"} and len(ent) <= 2 and not (nxt is not None and nxt.tag_ == "POS"):
         after = [t for t in doc[ent.end + 1 : ent.end + 4] if t.lower_ not in {"a", "an", "the", "small"}]
@@ -1217,28 +1238,54 @@ def _caps_line_names(doc):
     return doc
 
 
+# Lower-case words that join the capitalised words of a place's name with hyphens: 'Stratford-upon-Avon',
+# 'Bourton-on-the-Water', 'Aix-en-Provence', 'Mar-a-Lago', 'Saint-Jean-de-Luz'. Not 'of', 'in', 'and' or 'to',
+# which join the words of a headline's phrases ('State-of-the-Art', 'Made-in-China', 'Hit-and-Run').
+_HYPHEN_PARTICLES = frozenset("a on upon under the en sur sous le la les lès de du des am an der".split())
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _hyphenated_names(doc):
     """A name whose capitalised words are joined by hyphens is one name: 'Météo-France', which the model
     reads as the place 'Météo' and the country, or a name it cut at the hyphen. When some of its parts
     are known places and others are not, it is a body named after its country or town ('Radio-Canada',
     'Air-India'); otherwise it keeps the label of the model's longest entity inside it. Two places or two
     peoples joined are two names ('the Kenya-Uganda border', 'Israeli-Palestinian'), and so is a party's
-    letter and a state ('R-Iowa')."""
+    letter and a state ('R-Iowa'). Capitalised words joined by lower-case particles (``_HYPHEN_PARTICLES``:
+    'Stratford-upon-Avon', 'Mar-a-Lago') are one place, a town unless the model found a place inside."""
     from spacy.tokens import Span
 
     from ..places import is_place
 
+    def joined(k: int) -> bool:  # doc[k] and doc[k + 2] are written as one word with a hyphen between
+        return k + 2 < len(doc) and doc[k + 1].text in {"-", "‐"} and not doc[k].whitespace_ \
+            and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha
+
     new = []
     i = 0
     while i < len(doc):
-        j = i
-        while j + 2 < len(doc) and doc[j + 1].text in {"-", "‐"} and not doc[j].whitespace_ \
-                and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha and doc[j + 2].text[:1].isupper():
-            j += 2
+        j, particles = i, 0
+        while joined(j):
+            if doc[j + 2].text[:1].isupper():
+                j += 2
+                continue
+            k = j  # 'Stratford-upon-Avon', 'Bourton-on-the-Water': lower-case particles, then a capitalised word
+            while joined(k) and doc[k + 2].text in _HYPHEN_PARTICLES:
+                k += 2
+            if k == j or not joined(k) or not doc[k + 2].text[:1].isupper():
+                break
+            particles += (k - j) // 2
+            j = k + 2
         if j == i or not (doc[i].is_alpha and doc[i].text[:1].isupper()):
             i = j + 1
             continue
         inside = [e for e in doc.ents if e.start <= j and i < e.end]
+        if particles:  # one place: the label of a name the model found inside it, else a town
+            label = next((e.label_ for e in sorted(inside, key=len, reverse=True) if e.label_ in _PLACE_LABELS),
+                         "GPE")
+            new.append(Span(doc, i, j + 1, label=label))
+            i = j + 1
+            continue
         whole = len(inside) == 1 and inside[0].start <= i and j < inside[0].end
         parts = [doc[k].text for k in range(i, j + 1, 2)]
         places = [is_place(w) or is_place(w.title()) for w in parts]
@@ -1254,13 +1301,44 @@ def _hyphenated_names(doc):
     return doc
 
 
+def _particle_names(doc):
+    """A person's name the model stopped at its particles ('Ursula von der' and 'Leyen' as a place, 'Pieter van'
+    and 'Broek'): a person whose name ends in, or is followed by, lower-case name particles ('von der', 'van den',
+    'da', 'bin') and then a capitalised word takes that word, and the one- or two-word name the model made of it."""
+    from spacy.tokens import Span
+
+    from ..names import _PARTICLES
+
+    new = []
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        j = e.end
+        while j < len(doc) and doc[j].lower_ in _PARTICLES and doc[j].is_lower:
+            j += 1
+        if not (e[-1].lower_ in _PARTICLES and e[-1].is_lower or j > e.end) or len(e) == 1 and j == e.end:
+            continue
+        if j >= len(doc) or not (doc[j].is_title and doc[j].is_alpha) or doc[j - 1].whitespace_ == "":
+            continue
+        after = next((x for x in doc.ents if x.start == j), None)
+        if after is not None and len(after) > 2:
+            continue
+        new.append(Span(doc, e.start, after.end if after is not None else j + 1, label="PERSON"))
+    if new:
+        keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in new)]
+        doc.ents = sorted(keep + new, key=lambda e: e.start)
+    return doc
+
+
 def _names(doc):
-    """The labels the words around names give them (:func:`_relabel`), the clubs of a match
+    """Names joined by hyphens (:func:`_hyphenated_names`) and people's names with particles
+    (:func:`_particle_names`) made whole, then the labels the words around names give them (:func:`_relabel`), the
+    clubs of a match
     (:func:`_sports_clubs`), people after titles
     (:func:`_titled_people`), then the datelines' (:func:`_dateline_names`), then each name's one label
     across the text (:func:`_one_label_per_name`), a body's short name (:func:`_short_body_names`) and
     the names in a line of capitals (:func:`_caps_line_names`)."""
-    doc = _hyphenated_names(doc)
+    doc = _particle_names(_hyphenated_names(doc))
     before = {(e.start, e.end): e.label_ for e in doc.ents}
     doc = _one_label_per_name(_dateline_names(_titled_people(_sports_clubs(_relabel(doc)))), before)
     return _caps_line_names(_short_body_names(doc))
@@ -1279,7 +1357,9 @@ def nlp():
     pipe = spacy.load(MODEL)
     # a newswire between slashes ('2025 /PRNewswire/ --', '/TASS/.') is a word of its own, so that the dateline's
     # agency can be a name; a slash inside a word ('and/or', '24/7') or a URL stays as it is
-    slash_ends = [r"(?<=[A-Za-z])/", r"(?<=/)\."]
+    # initials in mixed case keep no full stop that ends a sentence ('the AfD.', 'PiS.'): the default suffixes split it
+    # off 'the SPD.' but leave it on a word whose last capital follows a small letter; 'Dr.' and 'U.S.' are kept
+    slash_ends = [r"(?<=[A-Za-z])/", r"(?<=/)\.", r"(?<=[a-z][A-Z])\."]
     pipe.tokenizer.prefix_search = spacy.util.compile_prefix_regex([*pipe.Defaults.prefixes, r"/(?=[A-Z])"]).search
     pipe.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*pipe.Defaults.suffixes, *slash_ends]).search
     # a press release's 'SAN JOSE, Calif.--(BUSINESS WIRE)--Cisco': the double dashes and the brackets between them
