@@ -406,3 +406,103 @@ def test_a_bandwagon_under_the_merged_label_judges_no_deed_before():
     t = ("Mayor Tomas Berg ordered the names of all protesters to be published. Everyone in town has already signed "
          "the petition against him, one blogger wrote.")
     assert _names(t, "Everyone in town has already signed", "Bandwagon,Reductio_ad_hitlerum") == []
+
+
+@pytest.mark.parametrize("text, span, technique", [
+    ("Not one Polish farmer will ever again be told by a stranger what to plant in his own fields.",
+     "Not one Polish farmer will ever again be told by a stranger what to plant", "Flag-Waving"),
+    ("The new levy will leave every Danish family poorer by Christmas, the opposition warned.",
+     "will leave every Danish family poorer by Christmas", "Appeal_to_fear-prejudice"),
+])
+def test_a_people_named_after_every_or_no_is_whom_the_span_speaks_for(text, span, technique):
+    """'every Danish family', 'Not one Polish farmer': the people a span counts are those it speaks of or for,
+    not whom it attacks."""
+    assert _names(text, span, technique) == []
+
+
+@pytest.mark.parametrize("span", ["Eight out of ten Austrians already recycle their batteries",
+                                  "Seventy percent of Austrians already recycle their batteries"])
+def test_a_share_of_a_people_a_bandwagon_counts_is_no_target(span):
+    """'Eight out of ten X', 'Seventy percent of X': the crowd to follow, as 'Most X' is."""
+    assert _names(span + ", so why don't you?", span, "Bandwagon,Reductio_ad_hitlerum") == []
+
+
+def test_the_third_reich_a_reductio_compares_with_is_no_target():
+    """The Third Reich is the Nazi terror a reductio recalls; the one whose deed it judges is the target."""
+    t = ("Councillor Ruth Amsel wants the names of all landlords published online. The Third Reich kept lists like "
+         "that too, a landlord wrote.")
+    assert _names(t, "The Third Reich kept lists like that too", "Reductio_ad_hitlerum") == ["Ruth Amsel"]
+
+
+def test_a_cliche_that_names_no_one_has_no_target():
+    """'Boys will be boys' ends a thought; the name that frames it ('Asked about the Hartley scandal') or the
+    speaker in an apposition is no one it aims at."""
+    t = "Asked about the Hartley hazing scandal, the headmaster, Colin Pryor, said: “Boys will be boys.”"
+    assert _names(t, "Boys will be boys.", "Thought-terminating_Cliches") == []
+
+
+def test_the_outlet_a_statement_appears_in_is_no_target():
+    """'..., the columnist wrote in the Irish Times': where the words appear, not whom they attack."""
+    t = "Cyclists have turned our city streets into a lawless racetrack, the columnist wrote in the Irish Times."
+    assert _names(t, "turned our city streets into a lawless racetrack", "Loaded_Language") == []
+
+
+def test_a_headline_quote_followed_by_its_speaker_and_a_verb_is_not_aimed_at_the_speaker():
+    """'‘A Liar in a Suit’: Brandt Hits Out at Keller': Brandt says it, Keller is whom it is aimed at."""
+    t = ("‘A Liar in a Suit’: Brandt Hits Out at Keller\nGreen leader Sabine Brandt told the Bundestag on Thursday "
+         "that Finance Minister Otto Keller had misled voters about the deficit.")
+    assert _names(t, "A Liar in a Suit") == ["Otto Keller"]
+
+
+def test_a_doubt_question_naming_no_one_doubts_who_claims_in_the_sentence_before():
+    """'X says Y. But who could believe a company that ...?': the doubt is aimed at X, who claims."""
+    t = ("Velmar Foods says its baby formula is perfectly safe. But who could believe a firm that hid three recalls "
+         "in a decade?")
+    assert _names(t, "who could believe a firm that hid three recalls in a decade", "Doubt") == ["Velmar Foods"]
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("The Halden Port Authority doubled its mooring fees again in May. Its directors are bleeding the fishermen dry, "
+     "the cooperative said.", "Its directors are bleeding the fishermen dry", ["Halden Port Authority"]),
+    # 'Their' opening the span is left alone as 'They' is: in PTC articles it mostly continues a 'they' of the
+    # sentences before ('... they planned a war. Their main weapon ... Their shock troops ...')
+    ("The Centre Party promised to save the rural post offices in 2019. Their betrayal of the valley will not be "
+     "forgotten, a postmaster said.", "Their betrayal of the valley", []),
+])
+def test_a_span_opening_with_its_stands_for_the_body_named_before(text, span, names):
+    """'*Its directors are ...*' opening both sentence and span: the owner is the body named before, as with an
+    'Its' before the span; a 'They' or 'Their' opening the span is still left alone."""
+    assert _names(text, span, "Loaded_Language") == names
+
+
+def test_its_opening_a_sentence_is_the_body_the_sentence_before_opens_with_not_a_place_after_a_preposition():
+    """'The World Bank withheld loans from Lima. *Its economists ...*': the body that acts, not the place it
+    acts on, as a he/she passes a place named after its person."""
+    t = ("The World Bank withheld the flood loans from Lima on Friday. Its economists care more about spreadsheets "
+         "than drowned villages, the mayor said.")
+    assert _names(t, "Its economists care more about spreadsheets than drowned villages",
+                  "Loaded_Language") == ["World Bank"]
+
+
+def test_a_possessive_after_is_in_a_span_naming_no_one_is_the_one_named_before():
+    """'*Every overdose since then is on their hands*': the blame a predicate lays on 'their'/'his' is laid on the
+    last body or person named before, as a pronoun before the span would be."""
+    t = ("The Harrow Health Board closed the town's only detox clinic in 2022. Every overdose since then is on their "
+         "hands, the families said.")
+    assert _names(t, "Every overdose since then is on their hands", "Causal_Oversimplification") == [
+        "Harrow Health Board"]
+
+
+def test_a_possessive_in_a_clause_after_is_is_no_blame_on_the_one_named_before():
+    """'We know it is wrong because their hatred ...': the 'their' is in a clause of its own, not the owner of
+    what 'is' says."""
+    t = ("The Halden Port Authority doubled its mooring fees again in May. We know it is spite because their "
+         "contempt for the fishermen is old, the cooperative said.")
+    assert _names(t, "We know it is spite because their contempt for the fishermen is old", "Loaded_Language") == []
+
+
+def test_a_doubt_question_put_to_you_is_not_aimed_at_the_claimant_before():
+    """'Counsel: Why do your accounts disagree?': the one asked is who the question doubts, not the one before."""
+    t = ("Velmar Foods says its baby formula is perfectly safe.\nCounsel: Why do your test results look so "
+         "different?")
+    assert _names(t, "Why do your test results look so different", "Doubt") == []

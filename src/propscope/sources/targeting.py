@@ -72,6 +72,7 @@ def targets(
     if text is not None:
         said += [(int(_get(q, "start")), int(_get(q, "end")), {x.get("entity_id")}) for q in quotes
                  if _get(q, "speaker_entity_id") is None and (x := _colon_speaker(text, ents, int(_get(q, "start")))
+                                                              or _speaker_after_colon(text, ents, int(_get(q, "end")))
                                                               or tag_speaker(text, ents, int(_get(q, "end"))))]
         said += [(int(_get(q, "start")), int(_get(q, "end")), {x}) for q in quotes
                  if _get(q, "speaker_entity_id") is None and (x := _repeated_speaker(text, q, quotes)) is not None]
@@ -139,7 +140,8 @@ def targets(
             elif text is not None and (backs := _noun_antecedent(text, cands, lo, e)):
                 found += [{**_target(m), "how": "pronoun"} for m in backs]
             elif text is not None and sents is not None and (act := _deed_doer(
-                    text, cands, sents, lo, s, _recalls_terror(tech, text[s:e]))) is not None:
+                    text, cands, sents, lo, s, _recalls_terror(tech, text[s:e]) or _doubt_question(tech, text, lo, hi))
+                                                             ) is not None:
                 found.append({**_target(act), "how": "pronoun"})
             elif text is not None and not scenic and not _closed_slogan(tech, text, s, e) and \
                     not any(int(_get(q, "start")) <= s and e <= int(_get(q, "end")) for q in quotes) and \
@@ -248,10 +250,11 @@ def _addressee(text: str, ents: list[dict[str, Any]], e: int, hi: int) -> dict[s
 
 
 def _closed_slogan(technique: Any, text: str | None, s: int, e: int) -> bool:
-    """Whether a Slogans span names nobody and points at nobody ('Never surrender, never forget' on a banner
-    that a candidate's fans wave): a slogan's target is in its words ('X must go!') or its pronoun ('Lock
-    him up!'), never just the name nearest to it."""
-    return "slogan" in str(technique or "").lower() and text is not None and \
+    """Whether a Slogans or Thought-terminating_Cliches span names nobody and points at nobody ('Never surrender,
+    never forget' on a banner that a candidate's fans wave, 'It is what it is' said by a named minister): its
+    target is in its words ('X must go!') or its pronoun ('Lock him up!'), never just the name nearest to it."""
+    tech = str(technique or "").lower()
+    return ("slogan" in tech or "cliche" in tech) and text is not None and \
         not re.search(r"\b(?i:he|she|him|her|his|they|them|their)\b", text[s:e])
 
 
@@ -274,7 +277,19 @@ def _nearby(text: str, near: list[dict[str, Any]], e: int) -> list[dict[str, Any
     something happens ('..., she told the crowd in Enugu') unless it hangs on the span ('the regime in Tehran'),
     and less one in a relative clause about another ('X, whose chief executive is Y, ...')."""
     return [m for m in near if re.fullmatch(r"[\"”’]?\s+\w+\s+(?:the\s+)?", text[e : m["start"]])
-            or not (m["start"] >= e and _setting(text, m)) and not _aside(text, m, near)]
+            or not (m["start"] >= e and (_setting(text, m) or _outlet(text, m))) and not _aside(text, m, near)]
+
+
+# '..., the columnist wrote in the Irish Times', 'she said on CNN', 'he posted on Facebook': where the words appear
+_OUTLET_BEFORE = re.compile(r"\b(?:wr[io]te|writes|writing|written|said|says|saying|posted|posts|published|argued|"
+                            r"argues|claimed|claims|declared|warned|warns|complained|insisted)\s+(?:\w+\s+)?"
+                            r"(?:in|on)\s+(?:the\s+)?$", re.I)
+
+
+def _outlet(text: str, m: dict[str, Any]) -> bool:
+    """Whether a name after a verb of saying or writing and 'in'/'on' is where the words appear ('..., the
+    columnist wrote in the Irish Times', 'said on Fox News'): the outlet, not whom the span attacks."""
+    return m["label"] != "PERSON" and bool(_OUTLET_BEFORE.search(text[max(0, m["start"] - 40) : m["start"]]))
 
 
 _SETTING_BEFORE = re.compile(r"\b(?:in|at|from|across|near|inside|through|throughout|around|outside)\s+(?:the\s+)?$", re.I)
@@ -332,7 +347,15 @@ def _scene(text: str, m: dict[str, Any]) -> bool:
 def _in_span_aside(text: str, m: dict[str, Any], s: int, e: int) -> bool:
     """Whether a name inside the span ``text[s:e]`` is no one it aims at: a scene (:func:`_scene`) or the
     qualifier of its label (:func:`_qualifies_label`)."""
-    return m["start"] < e and s < m["end"] and (_scene(text, m) or _qualifies_label(text, s, m))
+    return m["start"] < e and s < m["end"] and (_scene(text, m) or _qualifies_label(text, s, m)
+                                                or _counted_people(text, m))
+
+
+def _counted_people(text: str, m: dict[str, Any]) -> bool:
+    """Whether a people's name qualifies a noun after 'every', 'each', 'no' or 'not one' ('every Greek pensioner',
+    'No Hungarian mother'): the people the span speaks of or for, not whom it attacks."""
+    return _people_adjective(text, m) and bool(
+        re.search(r"\b(?i:every|each|no|any|not\s+(?:one|a\s+single))\s+$", text[max(0, m["start"] - 20) : m["start"]]))
 
 
 def _qualifies_label(text: str, s: int, m: dict[str, Any]) -> bool:
@@ -343,7 +366,8 @@ def _qualifies_label(text: str, s: int, m: dict[str, Any]) -> bool:
 
 
 # A Bandwagon span's crowd: 'Most Australians', 'Millions of Americans', 'all Germans' (whom to follow)
-_CROWD_BEFORE = re.compile(r"\b(?:millions|thousands|hundreds|most|all|many|more|countless|majority)\s+(?:of\s+)?"
+_CROWD_BEFORE = re.compile(r"\b(?:millions|thousands|hundreds|most|all|many|more|countless|majority|"
+                           r"(?:\w+|\d+)\s+(?:out\s+of|in)\s+(?:\w+|\d+)|(?:per\s*cent|percent|%))\s+(?:of\s+)?"
                            r"(?:the\s+)?(?:[a-z]+\s+)?$", re.I)
 
 
@@ -397,13 +421,22 @@ def _people_adjective(text: str, m: dict[str, Any]) -> bool:
     return m["label"] == "NORP" and bool(re.match(r"\s+[a-z]", text[m["end"] : m["end"] + 2]))
 
 
+def _doubt_question(technique: Any, text: str, lo: int, hi: int) -> bool:
+    """Whether a Doubt span stands in a question ('X says its formula is safe. *But who could believe a firm
+    that ...?*'): naming no one, it doubts whoever claims in the sentence before; not one put to 'you' (in an
+    interview's 'Q: Why do your figures differ?' the one asked is no claimant before)."""
+    return "doubt" in str(technique or "").lower() and "?" in text[lo:hi] and \
+        not re.search(r"\b(?i:you|your)\b", text[lo:hi])
+
+
 def _deed_doer(text: str, ents: list[dict[str, Any]], sents: list[tuple[int, int]], lo: int,
                s: int, reductio: bool = False) -> dict[str, Any] | None:
     """Who did what a 'This is ...'/'That is ...' opening the span's sentence judges ('X wants a register of
-    foreign workers. *That is how it started in 1933*'), or what a reductio's sentence naming no one else does ('X
-    called for books to be removed. *Burning books is what the Nazis did first*'): the name opening the sentence
-    before, after at most a title or 'The', and followed by its verb; None when that sentence opens otherwise
-    ('Possible Solutions: ...', 'X's murderer ...')."""
+    foreign workers. *That is how it started in 1933*'), or what a reductio's or a doubting question's sentence
+    naming no one else judges ('X called for books to be removed. *Burning books is what the Nazis did first*',
+    'X insists the count was clean. *But can we trust an agency that lost ...?*'; ``reductio`` for both): the name
+    opening the sentence before, after at most a title or 'The', and followed by its verb; None when that sentence
+    opens otherwise ('Possible Solutions: ...', 'X's murderer ...')."""
     if not reductio and not re.match(r"\W*(?i:this|that)\s+(?:is|was|'s|’s|has|had|sounds|smells|reeks|looks|will|would)\b",
                                      text[lo : max(s, lo + 40)]):
         return None
@@ -460,6 +493,23 @@ def _colon_speaker(text: str, ents: list[dict[str, Any]], quote_start: int) -> d
                     (m["start"] == 0 or text[m["start"] - 1] == "\n"))):
             return m
     return None
+
+
+# What a headline's speaker does after '‘...’: X': 'Says', 'Hits Out at', 'Takes Aim at', 'Slams', 'Rounds on'
+_HEADLINE_SAYS = re.compile(r"\s+(?:says|said|tells|told|warns|warned|claims|insists|slams|blasts|hits|lashes|takes|"
+                            r"accuses|attacks|rounds|turns|rips|mocks|calls|brands|labels|fires|jabs|swipes|vows)\b", re.I)
+
+
+def _speaker_after_colon(text: str, ents: list[dict[str, Any]], quote_end: int) -> dict[str, Any] | None:
+    """The person or body a colon after a quote hands it to, as headlines write it ('‘A Thief in the Kremlin’:
+    Volkova Takes Aim at Sokolov', '“Lies”: Senator X Slams Report'): the name right after the colon (after at most
+    one title) when a verb of saying or attacking follows it; None otherwise ('‘Murderer’: X Faces Trial' is
+    about X)."""
+    if re.match(r"[\"”’']?\s*:", text[quote_end : quote_end + 3]) is None:
+        return None
+    return next((m for m in ents if quote_end < m["start"] and m["label"] in {"PERSON", "ORG"}
+                 and re.fullmatch(r"[\"”’']?\s*:\s*(?:[A-Z][a-z]+\.?\s+)?", text[quote_end : m["start"]])
+                 and _HEADLINE_SAYS.match(text, m["end"])), None)
 
 
 def _own_side(text: str, mention: dict[str, Any]) -> bool:
@@ -590,7 +640,7 @@ _PRONOUN_LABELS = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her"
 
 
 # Who a reductio ad Hitlerum compares its target with; never the target itself.
-_REDUCTIO_FIGURES = frozenset("hitler nazi nazis nazism stalin mussolini goebbels himmler pol pot gestapo stasi kgb"
+_REDUCTIO_FIGURES = frozenset("hitler nazi nazis nazism reich stalin mussolini goebbels himmler pol pot gestapo stasi kgb"
                               .split())
 # 'like a Putin fan club', 'runs it like an Orban', 'worse than Nixon': the benchmark of a comparison
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:un)?like\s+an?|than(?:\s+the)?)\s+$", re.I)
@@ -615,7 +665,7 @@ def _compared_to(technique: Any, mention: dict[str, Any], text: str | None = Non
                         text[mention["end"] : mention["end"] + 24])):
         return True  # 'how it started in Germany in the 1930s', 'Nazi Germany': the history compared with
     words = re.findall(r"[a-z]+", mention["text"].lower())
-    return bool(words) and all(w in _REDUCTIO_FIGURES or w in {"adolf", "joseph", "benito", "the", "party"}
+    return bool(words) and all(w in _REDUCTIO_FIGURES or w in {"adolf", "joseph", "benito", "the", "party", "third"}
                                for w in words)
 
 
@@ -643,7 +693,8 @@ def _pronoun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, s: int) 
     """Who a pronoun between the sentence's start ``lo`` and the span's start ``s`` stands for, when the
     sentence names nobody: the last mention before the sentence of a kind the pronoun fits ('Judge Ann
     Marsh freed him. She is a disgrace ...' -> Marsh; 'The ministry promised hospitals. They are liars'
-    -> the ministry). None without such a pronoun or mention."""
+    -> the ministry; 'The World Bank withheld loans from Lima. Its economists ...' -> the World Bank, the body opening
+    the sentence before rather than the place after its preposition). None without such a pronoun or mention."""
     # not 'it' ('It is shameful that'); 'its' only opening the sentence ('Its army is ...'; inside one it is
     # mostly a thing's: 'contain the disease in its current form')
     m = re.search(r"\b(he|she|him|her|his|they|them|their)\b|^\W*(its)\b", text[lo:s], re.I)
@@ -654,6 +705,13 @@ def _pronoun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, s: int) 
     if not before:
         return None
     last = max(before, key=lambda x: x["start"])
+    if _place(last) and kinds != {"PERSON"} and _PREP_BEFORE.search(text[max(0, last["start"] - 12) : last["start"]]):
+        # 'The World Bank withheld loans from Lima. Its economists ...': the body opening the sentence before acts;
+        # the place after a preposition is what it acts on
+        actor = max((x for x in before if lo - 300 <= x["start"] and x["label"] in kinds - _GPE and
+                     _opens_sentence(text, x)), key=lambda x: x["start"], default=None)
+        if actor is not None and not re.search(r"[.!?]\s", text[actor["end"] : last["start"]]):
+            return actor
     if last["label"] in kinds or _person_like(text, last, kinds):
         return last
     # a person's 'he' passes over the body or place named after him ('Minister X cut pensions. Retirees marched
@@ -767,13 +825,18 @@ def _acted_on_crowd(text: str, lo: int, s: int, e: int) -> bool:
 
 
 def _opening_pronoun_end(text: str, lo: int, s: int, e: int) -> int:
-    """Where a he/she pronoun opening both the sentence and the span ends ('*He is a fraud*'), so that it stands
-    for the one named before as a pronoun before the span does; else ``s``. Not 'they': a span opening with it
-    mostly means a group named by a common noun ('liberals', 'the elites'), not the last body named."""
+    """Where a he/she pronoun, or an owner's 'its', opening both the sentence and the span ends ('*He is a fraud*',
+    '*Its directors are ...*'), or a his/her/their right after the verb of being of a span opening the sentence
+    ('*Every overdose since is on their hands*', '*... is entirely his fault*'), so that it stands for the one named
+    before as a pronoun before the span does; else ``s``. Not 'they' or 'their': a span opening with it mostly means
+    a group named by a common noun ('liberals', 'the elites') or a 'they' of the sentences before, not the last body
+    named."""
     if text[lo:s].strip(" \t\n\"“‘'"):
         return s
-    m = re.match(r"\W*(?i:he|she|his|her)\b", text[s:e])
-    return s + m.end() if m else s
+    m = re.match(r"\W*(?i:he|she|his|her|its)\b", text[s:e])
+    # '*Every overdose since then is on their hands*', '*The mess is entirely his fault*': whose the blame is
+    b = re.search(r"^[^,;:]*?\s(?:is|are|was|were)\s+(?:(?:on|all|\w+ly)\s+)?(?:his|her|their)\b", text[s:e], re.I)
+    return s + m.end() if m else s + b.end() if b else s
 
 
 def _by_role(text: str, ents: list[dict[str, Any]], lo: int, hi: int) -> dict[str, Any] | None:
