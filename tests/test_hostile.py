@@ -2845,19 +2845,21 @@ def test_a_line_of_tens_of_thousands_of_links_is_weighed_in_one_pass():
     """Whether a paragraph is a line of links was told by cutting each link's words out of its
     text one link at a time, a new copy of the text for each: one <p> of 40,000 links (1.3 MB) took
     13.5 s, 80,000 four times that. A label before the links ("See also:") still marks a link line,
-    and a sentence around a link still keeps its paragraph."""
+    and a sentence around a link still keeps its paragraph. 60,000 links take about 0.5 s in one
+    pass; the old way grew with the square of the count (about 30 s for these). The limit stays far
+    from both: a full test run on a busy 2-core machine once took 2.4 s for half as many."""
     import time
 
     import lxml.html
 
     from propscope.html_page import drop_link_lines
 
-    links = " | ".join(f'<a href="/n/{i}">Council story {i}</a>' for i in range(30000))
+    links = " | ".join(f'<a href="/n/{i}">Council story {i}</a>' for i in range(60000))
     tree = lxml.html.fromstring(f"<html><body><p>Budget passes.</p><p>See also: {links}</p>"
                                 '<p>The mayor <a href="/m">said</a> the <b>vote</b> was close.</p></body></html>')
     start = time.monotonic()
     drop_link_lines(tree)
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < 8
     assert [p.text_content() for p in tree.iter("p")] == ["Budget passes.", "The mayor said the vote was close."]
 
 
