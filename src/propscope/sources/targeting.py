@@ -140,8 +140,8 @@ def targets(
             elif text is not None and (backs := _noun_antecedent(text, cands, lo, e)):
                 found += [{**_target(m), "how": "pronoun"} for m in backs]
             elif text is not None and sents is not None and (act := _deed_doer(
-                    text, cands, sents, lo, s, _recalls_terror(tech, text[s:e]) or _doubt_question(tech, text, lo, hi))
-                                                             ) is not None:
+                    text, cands, sents, lo, s, judges_unnamed=_recalls_terror(tech, text[s:e])
+                    or _doubt_question(tech, text, lo, hi))) is not None:
                 found.append({**_target(act), "how": "pronoun"})
             elif text is not None and not scenic and not _closed_slogan(tech, text, s, e) and \
                     not any(int(_get(q, "start")) <= s and e <= int(_get(q, "end")) for q in quotes) and \
@@ -430,15 +430,16 @@ def _doubt_question(technique: Any, text: str, lo: int, hi: int) -> bool:
 
 
 def _deed_doer(text: str, ents: list[dict[str, Any]], sents: list[tuple[int, int]], lo: int,
-               s: int, reductio: bool = False) -> dict[str, Any] | None:
+               s: int, judges_unnamed: bool = False) -> dict[str, Any] | None:
     """Who did what a 'This is ...'/'That is ...' opening the span's sentence judges ('X wants a register of
     foreign workers. *That is how it started in 1933*'), or what a reductio's or a doubting question's sentence
     naming no one else judges ('X called for books to be removed. *Burning books is what the Nazis did first*',
-    'X insists the count was clean. *But can we trust an agency that lost ...?*'; ``reductio`` for both): the name
+    'X insists the count was clean. *But can we trust an agency that lost ...?*'; ``judges_unnamed``): the name
     opening the sentence before, after at most a title or 'The', and followed by its verb; None when that sentence
     opens otherwise ('Possible Solutions: ...', 'X's murderer ...')."""
-    if not reductio and not re.match(r"\W*(?i:this|that)\s+(?:is|was|'s|’s|has|had|sounds|smells|reeks|looks|will|would)\b",
-                                     text[lo : max(s, lo + 40)]):
+    if not judges_unnamed and not re.match(
+            r"\W*(?i:this|that)\s+(?:is|was|'s|’s|has|had|sounds|smells|reeks|looks|will|would)\b",
+            text[lo : max(s, lo + 40)]):
         return None
     prev = max((a for a, b in sents if b <= lo + 1 and a < lo), default=None)
     if prev is None:
