@@ -143,10 +143,7 @@ def test_worker_processes_silence_third_party_warnings_unless_verbose(quiet):
     cloudpickle.register_pickle_by_value(here)  # the probe travels by value: workers cannot import tests
     try:
         with batch.make_client("local[1]", quiet=quiet) as c:
-            try:
-                seen = c.submit(_third_party_warnings_seen, pure=False).result(timeout=120)
-            finally:
-                c.cluster.close()
+            seen = c.submit(_third_party_warnings_seen, pure=False).result(timeout=120)
     finally:
         cloudpickle.unregister_pickle_by_value(here)
     assert seen == (["ours"] if quiet else ["theirs", "ours"])
@@ -200,3 +197,14 @@ def test_cli_batch_reports_failed_articles_and_exits_non_zero(tiny_model, tmp_pa
     assert r.exit_code == 1
     assert "x9: techniques failed (RuntimeError: boom), not analysed" in r.output
     assert "part-NNNNN.errors.jsonl" in r.output
+
+
+def test_closing_the_client_closes_its_local_cluster():
+    """`batch` and `reuse --scheduler local[N]` close only the client; its worker processes must
+    go with it, or each call from the Python API (or an in-process CLI) leaves them running."""
+    from distributed.core import Status
+
+    client = batch.make_client("local[1]", quiet=False)
+    cluster = client.cluster
+    client.close()
+    assert cluster.status == Status.closed

@@ -169,7 +169,7 @@ def make_client(scheduler: str, quiet: bool = True):
     ``quiet`` (the CLI's default; ``propscope --verbose`` turns it off) every worker, including
     one that joins or restarts later, silences third-party warnings as the CLI process does:
     worker processes do not inherit the CLI's warning filters."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if scheduler.startswith(("tcp://", "tls://", "ws://", "wss://")):
         reachable(scheduler)
@@ -182,9 +182,11 @@ def make_client(scheduler: str, quiet: bool = True):
     env = {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
     if quiet:
         env["TRANSFORMERS_VERBOSITY"] = "error"  # read when transformers is imported, before any plugin runs
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1",
-                           env=env)
-    return _quieted(Client(cluster), quiet)
+    # The client starts the cluster itself, so that closing the client closes the cluster and its
+    # worker processes too (a Client handed a LocalCluster leaves it running until the process exits).
+    client = Client(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1",
+                    env=env)
+    return _quieted(client, quiet)
 
 
 SCHEDULER_CONNECT_S = 10.0
