@@ -1955,3 +1955,52 @@ def test_a_notice_in_the_pages_voice_between_the_paragraphs_of_two_outlets_pages
                 art("p2", stories[1][0], shared, stories[1][1], outlet="Northern Ledger",
                     published=day + dt.timedelta(days=1))]
         assert len(find_reuse(docs).passages) == 1, shared
+
+
+def test_a_quotation_after_the_same_reported_speech_clause_in_independent_reports_is_not_copying():
+    # Two reports of one press conference open the sentence before the same quotation with the same
+    # plain words ("The harbour master told a meeting in Varnsborg on Thursday that ...") and go on
+    # each in its own words. The saying clause up to its "that" introduces the quotation, as words
+    # attributing it in its own sentence do: quoting one speaker, not copying. A sentence copied
+    # whole beside the quotation is still copying.
+    quote = ("\"Nobody will lose a berth this winter. Every boat that is moored in the old harbour today will "
+             "still have a place there in March,\" he said.")
+    clause = "The harbour master told a meeting of boat owners in Varnsborg on Thursday that "
+    a = art("a", filler(1880), clause + "the town had ordered forty pontoons from a yard in the south. " + quote,
+            filler(1881))
+    b = art("b", filler(1882), "Owners packed the yacht club. " + clause + "forty new pontoons were on their "
+            "way and would be in the water by October. " + quote, filler(1883))
+    assert find_reuse([a, b]).passages == []
+    copied = clause + "the town had ordered forty pontoons from a yard in the south. "
+    c = art("c", filler(1884), copied + quote, filler(1885))
+    assert find_reuse([a, c]).passages
+
+
+def test_opening_words_of_the_earlier_article_the_copy_left_out_are_part_of_its_passage():
+    # The source opens a copied sentence with words the copy left out ("As expected, the" for
+    # "The"); the copy puts a lead-in of its own before another ("As our readers will recall,").
+    # With both dates known, the earlier article's words before the copied sentence are the
+    # sentence the copier took, and the later one's are its own: the source's passage runs from
+    # its sentence's start, the copy's from the copied words. With no dates, neither is known to
+    # be the source, and no side takes words the other lacks.
+    first = ("the harbour court on Friday acquitted the former port director of taking bribes from a dredging "
+             "company, saying the prosecution had not proved that a payment to his brother was linked to the "
+             "contract for the new breakwater.")
+    second = ("The director, who is 61, had denied the charges throughout the five-week trial and thanked his "
+              "family outside the court.")
+    third = ("the prosecutor said she would study the written ruling before deciding whether to appeal, "
+             "and that she had fourteen days to do so.")
+    src = (filler(1890) + "\n\nAs expected, " + first + " " + second + "\n\nIn a statement on Friday evening, " + third
+           + "\n\n" + filler(1891))
+    cpy = (filler(1892) + "\n\n" + first[0].upper() + first[1:] + " As our readers will recall, " + second + "\n\n"
+           + third[0].upper() + third[1:] + "\n\n" + filler(1893))
+    day = dt.date(2026, 3, 14)
+    a = Article("a", src, published=day)
+    b = Article("b", cpy, published=day + dt.timedelta(days=1))
+    passages = find_reuse([a, b]).passages
+    got_a = sorted(a.text[p.a_start : p.a_end] for p in passages)
+    got_b = sorted(b.text[p.b_start : p.b_end] for p in passages)
+    assert got_a == sorted(["As expected, " + first, second, "In a statement on Friday evening, " + third])
+    assert got_b == sorted([first[0].upper() + first[1:], second, third[0].upper() + third[1:]])
+    undated = find_reuse([Article("a", src), Article("b", cpy)]).passages
+    assert all(not a.text[p.a_start : p.a_end].startswith(("As expected", "In a statement")) for p in undated)

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..document import Article
-from .align import QUOTED_SHARE, align_pair, quotation_regions, quoted_share
+from .align import QUOTED_SHARE, align_pair, opening_left_out, quotation_regions, quoted_share
 from .candidates import Candidate, Tokens, find_candidates, normalize, spaced_zero_width, tokenize
 from .clusters import (
     BOILERPLATE_MODES,
@@ -213,11 +213,35 @@ def _quotations(arts: Sequence[Article], found: Sequence[_Found], max_gap: int) 
         copied |= more
 
 
+def _openings(arts: Sequence[Article], found: list[_Found]) -> list[_Found]:
+    """``found`` with the earlier article's side of each passage between two dated articles
+    (different days) starting at its sentence's start when the later copy left out the words
+    before the copied ones (:func:`.align.opening_left_out`)."""
+    by_id = {a.id: a for a in arts}
+    tokens: dict[str, Tokens] = {}
+
+    def tok(article: str) -> Tokens:
+        if article not in tokens:
+            tokens[article] = tokenize(by_id[article].text)
+        return tokens[article]
+
+    out = []
+    for a, a0, a1, b, b0, b1, score in found:
+        day_a, day_b = by_id[a].published, by_id[b].published
+        if day_a is not None and day_b is not None and day_a != day_b:
+            if day_a < day_b:
+                a0 = opening_left_out(tok(a), a0, tok(b), b0)
+            else:
+                b0 = opening_left_out(tok(b), b0, tok(a), a0)
+        out.append((a, a0, a1, b, b0, b1, score))
+    return out
+
+
 def _assemble(arts: Sequence[Article], found: list[_Found], stats: dict, p: _Params) -> ReuseResult:
     """Stage 3, shared by the local and the Dask path so both give the same result."""
     found = sorted(set(found), key=lambda f: (f[0], f[1], f[3], f[4], f[2], f[5]))
     quotations = set() if p.report_quotations else _quotations(arts, found, p.max_gap)
-    found = [f for k, f in enumerate(found) if k not in quotations]
+    found = _openings(arts, [f for k, f in enumerate(found) if k not in quotations])
     outlets = {a.id: a.outlet for a in arts}
     published = {a.id: a.published for a in arts}
     texts = {a.id: a.text for a in arts}

@@ -434,6 +434,41 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
     return i0, i1, j0, j1
 
 
+# Words an earlier article has before a copied sentence, back to that sentence's start, that a later
+# copy starting the sentence there left out ("As expected, the prosecutor" for "The prosecutor") are
+# at most this many.
+OPENING_MAX = 12
+
+
+def opening_left_out(t: Tokens, start: int, other: Tokens, other_start: int) -> int:
+    """Where the passage of the earlier article ``t`` at character ``start`` begins when the words
+    before it in its sentence are ones the later copy (``other`` at ``other_start``) left out: the
+    copy's side starts a sentence or a line there and ``t``'s does not, and at most OPENING_MAX
+    words lie between its sentence's start and ``start``, none of them a dateline's or a label's
+    end (``Tokens.cut_after``). They are the source's sentence the copier took ("The first trams"
+    for "Trams", "In a ruling that surprised many, the court" for "The court"); the same words in
+    the later article are its own (a lead-in, "As our readers will recall,"), and so are not taken
+    (:func:`_edges`, which cannot tell the two apart: it does not know which text came first).
+    Otherwise ``start``."""
+    k = int(np.searchsorted(t.starts, start))
+    m = int(np.searchsorted(other.starts, other_start))
+    if k >= len(t) or t.starts[k] != start or m >= len(other) or other.starts[m] != other_start:
+        return start
+
+    def opens(u: Tokens, g: int) -> bool:
+        return g == 0 or bool(u.sentence_end[g - 1] or u.line_start[g])
+
+    if opens(t, k) or not opens(other, m):
+        return start
+    for d in range(1, OPENING_MAX + 1):
+        g = k - d
+        if g < 0 or t.cut_after[g]:
+            return start
+        if opens(t, g):
+            return int(t.starts[g])
+    return start
+
+
 def _named(keys: list, t: Tokens, lo: int, k: int) -> bool:
     """Word ``k`` (region coordinates) is a name or a figure: a capitalised word that does not open
     a sentence or a line, or a figure (:func:`_is_figure`). A copy that changed only the names,
@@ -1327,6 +1362,7 @@ _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|dec
 _SENTENCE_TAIL = re.compile(r"[^.!?\n\"\u201c\u201d]*?[.!?](?=[\s\"\u201d]|$)|[^.!?\n\"\u201c\u201d]*(?=\n|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?\n\"\u201c\u201d]")
 _LEAD_IN = re.compile(r"[:,]\s*$")
+_THAT = re.compile(r"\bthat\b")
 
 
 @lru_cache(maxsize=1024)
@@ -1350,7 +1386,30 @@ def quotation_regions(text: str) -> tuple[tuple[int, int], ...]:
         if _LEAD_IN.search(head) and _attribution(head):
             start -= len(head.lstrip())
         out.append((start, end))
+        clause = _speech_clause(text, start)
+        if clause:
+            out.append(clause)
     return tuple(merge_intervals(out))
+
+
+def _speech_clause(text: str, start: int) -> tuple[int, int] | None:
+    """The opening of the sentence right before a quotation (``start``), in its paragraph, up to the
+    "that" of a reported speech ("The minister told a press conference in Sorvik on Tuesday that"),
+    when those words are at most ATTRIBUTION_WORDS with a verb of saying. Independent reports of one
+    press conference introduce the quotation so; the rest of the sentence is each report's own."""
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0 or text[k - 1] not in ".!?":
+        return None
+    head = _sentence_head(text, k - 1)
+    opening = len(head) - len(head.lstrip())
+    saying = _SAYING.search(head)
+    that = _THAT.search(head, saying.end()) if saying else None
+    if not that or not head[opening:opening + 1].isupper() or not _attribution(head[opening : that.end()]):
+        return None
+    lo = k - 1 - len(head)
+    return lo + opening, lo + that.end()
 
 
 def _sentence_head(text: str, start: int, reach: int = 200) -> str:
