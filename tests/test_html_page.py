@@ -576,3 +576,83 @@ def test_a_writers_name_left_with_the_separator_of_its_date_line_is_meta():
         assert meta_line(line), line
     for line in ["Miguel Sarmento", "Yes —", "The mayor said no ·", "Lisbon · Porto · Faro"]:
         assert not meta_line(line), line
+
+
+def test_a_gallery_whose_captions_are_its_story_is_read_caption_by_caption(tmp_path):
+    """A photo gallery tells its story in its <figcaption>s, which trafilatura drops with the
+    <figure>s: what was left was too short, and its fallback read the whole page as one line. When
+    the captions that end sentences hold more words than the page's paragraphs, each is a paragraph;
+    a story's few captions beside its paragraphs stay out."""
+    captions = ["Children ride the restored carousel, which returned to the square this year.",
+                "A farmer weighs pumpkins for the contest. The winner weighed 1,142 pounds.",
+                "The high school marching band leads the parade along Main Street.",
+                "Volunteers serve apple cider at the historical society's stall near the courthouse."]
+    figures = "".join(f"<figure><img src='/{i}.jpg'><figcaption><span>{c}</span></figcaption></figure>"
+                      for i, c in enumerate(captions))
+    (tmp_path / "g.html").write_text(_page(
+        f"<main><article><h1>Photos: Harvest festival returns</h1><p>Thousands came downtown on Saturday.</p>"
+        f"<div class='gallery'>{figures}</div></article></main>", title="Photos: Harvest festival returns"))
+    [a] = read(tmp_path / "g.html")
+    lines = a.text.split("\n")
+    assert all(c in lines for c in captions), a.text
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    (tmp_path / "s.html").write_text(_page(f"<article><h1>Mooring fees to rise</h1>{story}"
+                                           f"<figure><img src='/x.jpg'><figcaption>{captions[0]}</figcaption></figure>"
+                                           "</article>"))
+    [b] = read(tmp_path / "s.html")
+    assert captions[0] not in b.text and all(s in b.text for s in STORY), b.text
+
+
+def test_offers_to_sell_the_pages_photos_and_a_slideshows_counter_are_furniture():
+    for line in ["Buy photos from this gallery: prints from $14.99.", "Buy Photo", "Order a print", "Order Reprints",
+                 "Purchase this photo", "1 of 5", "3 / 12"]:
+        assert furniture_line(line), line
+    for line in ["Buy now, pay later schemes grew by a third last year.", "Order was restored by noon.",
+                 "One in five adults smoke.", "He scored 3 of 12 attempts."]:
+        assert not furniture_line(line), line
+
+
+def test_a_headline_in_a_titled_block_opens_the_text(tmp_path):
+    """Many CMSs (Korean ones among them) print the headline in a <div class="...title"> with no
+    <h1>: it opens the text as an <h1> does, and its copy after the story goes."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    head = "<div class='view-top'><div class='article-head-title'>Mooring fees to rise</div></div>"
+    (tmp_path / "k.html").write_text(_page(f"<div id='wrap'>{head}<article>{story}</article></div>"))
+    [a] = read(tmp_path / "k.html")
+    assert a.text.split("\n")[0] == "Mooring fees to rise" and a.text.count("Mooring fees to rise") == 1, a.text
+
+
+def test_a_live_badge_an_editor_in_cjk_brackets_and_a_print_edition_note_are_not_the_story():
+    from propscope.html_page import meta_line
+
+    for line in ["● Live Updated 4 minutes ago", "【责任编辑：王晓雪】", "【编辑：李明】"]:
+        assert meta_line(line), line
+    assert not meta_line("● The vote was lost 4 minutes ago, aides said.")
+    for line in ["本网站所刊载信息，不代表本网观点。刊用本网站稿件，务经书面授权。"
+                 "未经授权禁止转载、摘编、复制及建立镜像，违者将依法追究法律责任。",
+                 "（完）",
+                 "A version of this article appears in print on Nov. 15, 2026, Section A, Page 14 of the National "
+                 "edition with the headline: Keeping the Light On. Order Reprints | Today's Paper | Subscribe",
+                 "Weiterlesen mit RA+", "Jetzt weiterlesen mit Z+",
+                 "Alle Artikel lesen – 4 Wochen für 0 €, danach 9,99 € im Monat. Jederzeit kündbar.",
+                 "Try it free for 30 days, then $9.99 a month.",
+                 "Увидели сомнительную новость? Присылайте ее нашему боту в Telegram, и мы ее проверим."]:
+        assert furniture_line(line), line
+    for line in ["The minister said a version of the bill would appear in print next week.",
+                 "Weiterlesen konnte er nicht, sagte sie.", "Verträge seien künftig monatlich kündbar, so der Minister.",
+                 "Увидели ли избиратели разницу? Эксперты сомневаются."]:
+        assert not furniture_line(line), line
+
+
+def test_a_writers_italic_tagline_with_an_email_goes_without_a_named_author(tmp_path):
+    """The column's italic last paragraph that says who the writer is and how to reach them goes
+    even where the page names no author in its metadata; a story's italic note with no address stays."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    bio = "<p><em>Brett Calloway covers the county for the Herald. Reach him at bc@herald.example.</em></p>"
+    (tmp_path / "b.html").write_text(_page(f"<article><h1>Mooring fees to rise</h1><div>{story}{bio}</div></article>"))
+    [a] = read(tmp_path / "b.html")
+    assert "Reach him" not in a.text and all(s in a.text for s in STORY), a.text
+    note = "<p><em>Brett Calloway is a former harbour master and chairs the fishing union.</em></p>"
+    (tmp_path / "c.html").write_text(_page(f"<article><h1>Mooring fees to rise</h1><div>{story}{note}</div></article>"))
+    [c] = read(tmp_path / "c.html")
+    assert "former harbour master" in c.text, c.text

@@ -413,7 +413,7 @@ _RIGHTS = re.compile(r"^(?:copyright|©|\(c\))|copyright\s*(?:©|\(c\)|\d{4})|©
                      r"derechos reservados|diritti riservati|riproduzione riservata|rechte vorbehalten|"
                      r"droits réservés|prawa zastrzeżone|все права защищены|(?:усі|всі)\s+права\s+захищені|"
                      # Chinese "all rights reserved" and "no reprinting without permission"
-                     r"版[權权]所有|不得(?:轉載|转载)|"
+                     r"版[權权]所有|(?:不得|禁止)(?:轉載|转载)|"
                      # Korean: "<저작권자 ⓒ 한빛일보 무단전재 및 재배포 금지>" (no copying, no redistribution)
                      r"저작권자|무단\s*(?:전재|복제)|재배포\s*금지|"
                      # a publisher's registration: "Registered charity no. 1099999", "Company number 0123"
@@ -477,15 +477,17 @@ ayúdanos apóyanos descarga comenta regístrate condividi segui seguici iscrivi
 scarica commenta registrati udostępnij obserwuj subskrybuj zasubskrybuj wesprzyj wspieraj pomóż pobierz
 skomentuj komentuj zarejestruj zapisz partager partagez suivez suivre abonnez soutenez
 téléchargez commentez inscrivez подписывайтесь подпишитесь следите присоединяйтесь поделитесь скачайте
-поддержите смотрите слушайте підписуйтесь підписуйтеся підпишіться стежте слідкуйте приєднуйтесь
-поділіться підтримайте дивіться слухайте завантажте تابعونا تابعوا اشترك اشتركوا شارك شاركوا ادعمونا حمّل
+поддержите смотрите слушайте присылайте пришлите напишите пишите
+підписуйтесь підписуйтеся підпишіться стежте слідкуйте приєднуйтесь
+поділіться підтримайте дивіться слухайте завантажте надсилайте надішліть
+пишіть напишіть تابعونا تابعوا اشترك اشتركوا شارك شاركوا ادعمونا حمّل
 """.split())
 # Acting verbs with the reader or the site already in them ("Síguenos": follow us), a call whatever follows.
 _READER_VERBS = frozenset("síguenos compártelo suscríbete ayúdanos apóyanos seguici sostienici aiutaci تابعونا "
                           "ادعمونا".split())
 _READER_WORDS = frozenset("""us our you your here today now free uns jetzt heute nos nosotros ahora hoy noi ci ora
-oggi nas teraz dziś nous maintenant нас наш наши нашем нашей вас ваш сейчас сегодня наші нашому нашій зараз
-сьогодні""".split())
+oggi nas teraz dziś nous maintenant нас нам наш наши нашем нашей нашему нашим нашу вас вам ваш сейчас сегодня
+наші нашому нашій нашим зараз сьогодні""".split())
 # An ask for money with its sum: "Give $5 a month and keep …", "Donate €10 to …", "Spenden Sie 5 €".
 _DONATION_ASK = re.compile(r"(?:give|donate|chip\s+in|pledge|spende[n]?(?:\s+sie)?|dona|donar|donnez|wesprzyj|"
                            r"поддержите|підтримайте)\s+(?:just\s+|only\s+|nur\s+)?(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|"
@@ -497,7 +499,10 @@ _HINDI_CALL = re.compile(r"(?:हमें|हमारे|हमारा|ह�
                          r"(?:करें|कीजिए|करिए)|(?:हमसे|हमारे\s+साथ)\s+जुड़ें")
 # A reader's question that leads into a call to act: "Found something you think needs checking? Send it
 # to us", "Got a tip? Email us at …", "Want more stories like this? Subscribe".
-_READER_QUESTION = re.compile(r"[^.!?]{0,80}\b(?:you|your)\b[^.!?]{0,60}\?|(?:got|have|want|need)\s+[^.!?]{1,60}\?", re.I)
+# … in Russian and Ukrainian: "Увидели сомнительную новость? Присылайте ее нашему боту", "Маєте інформацію? Пишіть нам".
+_READER_QUESTION = re.compile(r"[^.!?]{0,80}\b(?:you|your|вы|вас|вам|ваш\w*|ви|вам|ваш\w*)\b[^.!?]{0,60}\?|"
+                              r"(?:got|have|want|need)\s+[^.!?]{1,60}\?|(?:увидели|заметили|нашли|знаете|хотите|"
+                              r"побачили|помітили|знайшли|маєте|знаєте|хочете)\s+[^.!?]{1,60}\?", re.I)
 # A clause before a call that speaks to the reader: "If you value this work, support us …".
 _READER_IF = re.compile(r"(?:if|when)\s+you\s+[^,.!?]{1,60},\s*", re.I)
 # Asking to be written to or called: "Email tips@…", "Call 555 0100", "Schreiben Sie uns: …@…".
@@ -617,14 +622,14 @@ _SCHEDULE_WORDS = ("every", "each", " on ", "daily", "weekly", "monthly", "fortn
                    "täglich", "wöchentlich", "monatlich")
 _SENTENCES = re.compile(r"(?<=[.!?।])\s+")
 _PAYWALL_WORDS = ("subscri", "member", "registered", "free", "complimentary", "reading", "cancel", "unlimited", "abone",
-                  "assin", "suscri")
+                  "assin", "suscri", "weiterlesen", "kündbar", "monat", "month")
 # The lines a press-release wire or a press office adds to a release: "SOURCE Halvard Biotech, Inc."
 # (its issuer, the word in capitals), "View original content to download multimedia: https://…", the
 # end marks "###", "- 30 -", "ENDS" and the Persian agencies' "انتهای پیام/", and the release's
 # terms: "Embargoed until 00:01 GMT Tuesday 3 March", "For immediate release".
 _WIRE_LINE = re.compile(r"SOURCE\s+[A-Z][^!?]{0,80}|(?i:view\s+original\s+content(?:\s+to\s+download\s+multimedia)?"
                         r"\s*:?\s*(?:https?://\S+)?)|#{3}|-{3}\s*(?:30|end)\s*-{3}|[-–—\s]*(?:ENDS?|Ends)[-–—\s]*|-\s*30\s*-|"
-                        r"/?\s*انتهای\s+پیام\s*/?|(?i:(?:under\s+)?embargo(?:ed)?\s+(?:until|till|to)\b[^.!?]{1,60}|"
+                        r"/?\s*انتهای\s+پیام\s*/?|[(（]\s*完\s*[)）]|(?i:(?:under\s+)?embargo(?:ed)?\s+(?:until|till|to)\b[^.!?]{1,60}|"
                         r"for\s+immediate\s+release)")
 # A company's legal notice on its own statements, in releases and investor news, of any length:
 # "Forward-Looking Statements This press release contains forward-looking statements within the
@@ -654,7 +659,12 @@ _PAYWALL = re.compile(
     r"(?:for|available\s+(?:to|for)|reserved\s+for|exclusive\s+to)\s+(?:our\s+|paying\s+)?(?:subscribers|members)|"
     r"(?:subscribe|sign\s+in|log\s+in|register)\s+(?:now\s+|today\s+)?to\s+(?:continue|keep)\s+reading|"
     r"to\s+(?:continue|keep)\s+reading,?\s+(?:please\s+)?(?:subscribe|sign\s+in|log\s+in|register)|"
-    r"cancel\s+(?:at\s+)?any\s*time|unlimited\s+(?:digital\s+)?access\s+(?:for|from)\s+(?:just\s+|only\s+)?[$€£]|"
+    r"cancel\s+(?:at\s+)?any\s*time|"
+    # … in German: "Weiterlesen mit Z+" (a paywall box's heading), "jederzeit kündbar" (cancel anytime); and
+    # the price after a trial: "4 Wochen für 0 €, danach 9,99 € im Monat", "free for 30 days, then $9.99 a month"
+    r"^(?:jetzt\s+)?weiterlesen\s+mit\s+\S+(?:\s+\S+)?$|jederzeit\s+kündbar|"
+    r"(?:danach|anschließend)\s+(?:nur\s+)?\d+(?:,\d{2})?\s*€\s*(?:im|pro|/)\s*monat|"
+    r"then\s+(?:just\s+|only\s+)?[$€£]\s?\d+(?:\.\d{2})?\s*(?:a|per|/)\s*month|unlimited\s+(?:digital\s+)?access\s+(?:for|from)\s+(?:just\s+|only\s+)?[$€£]|"
     # an agency's note that its site shows subscribers' stories in summary, and whom to ask for a subscription:
     # "… abonelere sunulan haberler özetlenerek yayımlanmaktadır. Abonelik için lütfen iletişime geçiniz."
     r"for\s+subscription\s+(?:enquiries|inquiries|information|details),?\s+(?:please\s+)?contact|"
@@ -683,6 +693,11 @@ _OUTLET_NOTE = re.compile(
     r"(?:read|learn|find\s+out)\s+(?:more\s+)?about\s+(?:our|how\s+we)\b|"
     r"how\s+we\s+(?:rate|check|fact[\s-]?check|verify|grade)\b[^:.!?]{0,30}:", re.I)
 _OUTLET_NOTE_WORDS = ("fact", "ifcn", "efcsn", "originally", "first", "about", "how we", "internacional")
+# A paper's note that the story was also printed, with the page and the printed headline, of any length: "A version
+# of this article appears in print on Nov. 15, 2026, Section A, Page 14 … with the headline: …", "This story
+# appeared in the November 2026 issue".
+_PRINT_NOTE = re.compile(r"(?:a\s+version\s+of\s+)?this\s+(?:article|story|piece|column|review|essay|interview)\s+"
+                         r"(?:also\s+)?appear(?:s|ed)\s+in\s+(?:print|the\s+[^.!?]{0,40}?\b(?:edition|issue))\b", re.I)
 # An opinion page's note that its pieces are their writers' views: "The views expressed are the author's own
 # and do not necessarily reflect those of …", "Os artigos de opinião não refletem necessariamente a posição do …".
 # A live blog's label on the post it keeps on top: "📌 Pinned", "Pinned post", "Fijado", "Закреплено".
@@ -786,6 +801,8 @@ def furniture_line(text: str) -> bool:
     low = text.lower()
     if any(w in low for w in _SAFE_HARBOR_WORDS) and _SAFE_HARBOR.search(text) and not _ATTRIBUTION.search(text):
         return True  # a legal notice, however long, its terms quoted or not
+    if "appear" in low and _PRINT_NOTE.match(text) and not _ATTRIBUTION.search(text):
+        return True  # a print-edition note, however long its printed headline
     if _CATEGORY_CONTEXT.fullmatch(text) or _COUNTERS.fullmatch(text):
         return True
     if len(text.split()) > MAX_LINE_WORDS or _QUOTES.search(text):
@@ -852,7 +869,9 @@ def _furniture_sentence(text: str) -> bool:
         return True
     if _OWN_POLICY.fullmatch(text) or _bot_check(text) or _paywall_line(text) or _WIRE_LINE.fullmatch(text.strip()):
         return True
-    if _CONTINUES.fullmatch(bare) or _PAGER.fullmatch(bare) or _labelled_contact(text):
+    if _CONTINUES.fullmatch(bare) or _PAGER.fullmatch(bare) or _labelled_contact(text) or _slide_counter(bare):
+        return True
+    if _SELL_PHOTOS.match(text) and len(text.split()) <= MAX_SELL_WORDS and not _ATTRIBUTION.search(text):
         return True
     if _LABELLED_ADDRESS.fullmatch(text) or _COMMENT_LINE.fullmatch(bare) or _transcript_note(text):
         return True
@@ -871,6 +890,21 @@ def _furniture_sentence(text: str) -> bool:
     if any(s.split()[0].strip("¡¿(").lower() in _CONTACT_VERBS for s in segments if s.split()) and _CONTACT.search(text):
         return True  # asks to be written to or called, and gives the address or number: "Email tips@…"
     return any(_call_to_act(s) for s in segments)
+
+
+# An offer to sell the page's pictures: "Buy photos from this gallery: prints from $14.99.", "Buy Photo",
+# "Order a print", "Order Reprints", "Purchase this image".
+_SELL_PHOTOS = re.compile(r"(?:buy|order|purchase)\s+(?:(?:a|an|this|the|these|our)\s+)?(?:photo(?:graph)?|print|reprint|"
+                          r"picture|image)s?\b", re.I)
+MAX_SELL_WORDS = 15
+# A slideshow's counter: "1 of 5", "3 / 12", "2 von 8".
+_SLIDE_COUNTER = re.compile(r"(\d{1,3})\s+(?:of|/|von|de|di|z|из|з)\s+(\d{1,3})", re.I)
+
+
+def _slide_counter(text: str) -> bool:
+    """Whether ``text`` is a slideshow's counter alone (``_SLIDE_COUNTER``): the first number no larger."""
+    m = _SLIDE_COUNTER.fullmatch(text)
+    return bool(m) and 1 <= int(m.group(1)) <= int(m.group(2))
 
 
 def _outlet_note(text: str) -> bool:
@@ -1226,16 +1260,20 @@ def page_authors(root: HtmlElement) -> set[str]:
     return {n for n in names if n}
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
 def tagline_bio(el: HtmlElement, words: str, authors: set[str]) -> bool:
     """Whether paragraph ``el`` (its ``words``) is the writer's tagline at the foot of a column: all
     of it in italics, the last paragraph with words in its box, a few sentences (``MAX_BIO_WORDS``)
-    that open with the name of one of the page's ``authors`` (``page_authors``) and what the person
-    is or does (``_BIO_START``). It was read as the column's last sentences. A tagline of the column
+    that open with the name of one of the page's ``authors`` (``page_authors``), or any name where it
+    gives an e-mail address ("Reach him at …@…": a page may name its writer in no metadata), and what
+    the person is or does (``_BIO_START``). It was read as the column's last sentences. A tagline of the column
     itself ("Dear Abby is written by …") names no writer, and stays."""
-    if el.tag != "p" or not words or not authors or _word_count(el, MAX_BIO_WORDS) > MAX_BIO_WORDS:
+    if el.tag != "p" or not words or _word_count(el, MAX_BIO_WORDS) > MAX_BIO_WORDS:
         return False
     m = _BIO_START.match(words)
-    if not m or m.group(1) not in authors:
+    if not m or (m.group(1) not in authors and not _EMAIL.search(words)):
         return False
     if re.sub(r"[\W_]", "", _outside_links(el, _ITALIC)):  # words outside its italics
         return False
@@ -1428,6 +1466,33 @@ def mark_repeated_entries(tree: HtmlElement) -> None:
                 el.set("class", f"{el.get('class').strip()} item")
 
 
+_SENTENCE_IN = re.compile(r"[.!?…][\"'”’»)]*(?:\s|$)")
+
+
+def captions_as_paragraphs(tree: HtmlElement) -> None:
+    """Make each <figure> of a photo gallery the paragraph its caption is, when the page's captions
+    that end a sentence (two or more) hold more words than its paragraphs outside figures: such a
+    page tells its story in its captions. trafilatura drops <figure>s, so what was left was too short
+    and its fallback read the whole page as one line. A story's captions beside its paragraphs stay
+    for trafilatura to leave out."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    captions = [c for c in root.iter("figcaption") if _SENTENCE_IN.search(_words(c))]
+    if len(captions) < 2:
+        return
+    told = sum(len(_words(c).split()) for c in captions)
+    prose = sum(len(_words(p).split()) for p in root.iter("p") if not any(a.tag == "figure" for a in p.iterancestors()))
+    if told <= prose:
+        return
+    for caption in captions:
+        figure = next((a for a in caption.iterancestors() if a.tag == "figure"), None)
+        if figure is None or figure.getparent() is None:
+            continue
+        caption.tag, caption.tail = "p", None
+        figure.addprevious(caption)
+        figure.drop_tree()
+
+
 def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
     """Take out of page ``tree`` what news templates wrap an article in, before trafilatura reads
     it (layout tables, chrome named as such, embedded posts' frames, notes, link lines, page furniture),
@@ -1436,6 +1501,7 @@ def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
     title, language = page_title(tree), declared_language(tree)
     restore_script_story(tree)
     restore_paywalled_story(tree)
+    captions_as_paragraphs(tree)
     mark_repeated_entries(tree)
     unwrap_layout_tables(tree)
     prune_chrome(tree)
@@ -1474,11 +1540,11 @@ MAX_META_WORDS = 15
 # "(Web editor: Liu Mei)", "Responsible editor: …", "Source: Xinhua", "المصدر : الجزيرة + وكالات",
 # "Quelle: dpa", "Источник: ТАСС", "منبع: ایرنا", "责任编辑：王静"; and a picture's: "Photo: Jana Ortiz / Herald",
 # "Фото: пресслужба міської ради".
-_SIGNED_LINE = re.compile(r"[\[(]?\s*(?P<label>(?:(?:web|responsible|chief|managing|copy|desk|news|online)\s+)?editors?|"
+_SIGNED_LINE = re.compile(r"[\[(【（]?\s*(?P<label>(?:(?:web|responsible|chief|managing|copy|desk|news|online)\s+)?editors?|"
                           r"sources?|redakteur(?:in)?|redaktion|quelle|fuentes?|fontes?|źródło|редактор|источник|"
                           r"photos?|fotos?|фото|صورة|"
                           r"المصدر|المحرر|منبع|ویراستار|מקור|责任编辑|编辑|来源|出典)\s*[:：]\s*"
-                          r"(?P<who>[^\[\]()!?:：]{1,60}?)\s*[\])]?", re.I)
+                          r"(?P<who>[^\[\]()【】（）!?:：]{1,60}?)\s*[\])】）]?", re.I)
 MAX_SIGNER_WORDS = 6
 
 
@@ -1504,7 +1570,7 @@ def meta_line(line: str) -> bool:
         if 2 <= len(names) <= 5 and names[0][0].isupper() and names[-1][0].isupper() and all(
                 _NAME_WORD.fullmatch(w) for w in names):
             return True
-    if _RELATIVE_TIME.fullmatch(text):
+    if _RELATIVE_TIME.fullmatch(_LEADING_SYMBOLS.sub("", text)):  # "● Live Updated 4 minutes ago"
         return True
     if (m := _READING_TIME.search(text)) and not text[m.end():].strip(" )") and not _SENTENCE_END.search(
             text[:m.start()].strip(" —–-|·•")) and len(text[:m.start()].split()) <= MAX_READ_LINE_WORDS:
@@ -1632,12 +1698,31 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:--|[–•·—|⁄*⋆~‹«<›»>:-])\s
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+_TITLED = re.compile(r"title|headline|subject", re.I)
+_TITLED_TAGS = ("div", "p", "span", "strong", "b", *_HEADINGS)
+
+
 def shown_headlines(tree: HtmlElement) -> set[str]:
-    """The headlines a reader sees over the story: the page's <h1>s, and a heading that microdata
-    marks as the headline (``itemprop="headline"``; Joomla and older CMSs put it in an <h2>), white
-    space collapsed. ``headline_once`` opens the text with one."""
-    return {" ".join(h.text_content().split()) for h in tree.iter(*_HEADINGS)
-            if h.tag == "h1" or "headline" in (h.get("itemprop") or "").split()}
+    """The headlines a reader sees over the story: the page's <h1>s, a heading that microdata
+    marks as the headline (``itemprop="headline"``; Joomla and older CMSs put it in an <h2>), and a
+    block whose class or id names a title (``_TITLED``: "article-head-title", "view-title") and whose
+    words (three or more: a headline, not a channel's name) are the page's headline as its og:title,
+    or its <title> or a part of it, gives it (Korean and other CMSs print it in a <div>, no <h1>),
+    white space collapsed. ``headline_once`` opens the
+    text with one."""
+    found = {" ".join(h.text_content().split()) for h in tree.iter(*_HEADINGS)
+             if h.tag == "h1" or "headline" in (h.get("itemprop") or "").split()}
+    root = tree.getroottree().getroot()
+    named = {" ".join((m.get("content") or "").split()) for m in root.iter("meta")
+             if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")}
+    if (whole := page_title(tree)) is not None:
+        named |= {whole, *(part.strip() for part in _TITLE_SEPARATOR.split(whole))}
+    named = {n for n in named if len(_WORD.findall(n)) >= 3}  # a headline, not a channel's or site's name
+    body = tree.find(".//body")
+    for el in (body if body is not None else tree).iter(*_TITLED_TAGS):
+        if _TITLED.search(f"{el.get('class') or ''} {el.get('id') or ''}") and (words := _words(el)) in named:
+            found.add(words)
+    return found
 
 
 def page_title(tree: HtmlElement) -> str | None:
