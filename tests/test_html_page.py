@@ -656,3 +656,35 @@ def test_a_writers_italic_tagline_with_an_email_goes_without_a_named_author(tmp_
     (tmp_path / "c.html").write_text(_page(f"<article><h1>Mooring fees to rise</h1><div>{story}{note}</div></article>"))
     [c] = read(tmp_path / "c.html")
     assert "former harbour master" in c.text, c.text
+
+
+
+def test_a_script_drawn_pages_json_ld_article_body_is_read_paragraph_by_paragraph(tmp_path):
+    """A page a script draws, whose story is only in its JSON-LD ``articleBody``, was read as one
+    line (trafilatura's fallback joins the body's paragraphs): each of its lines is a paragraph."""
+    import json
+
+    data = {"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Bay Herald"},
+            {"@type": "NewsArticle", "headline": "Mooring fees to rise", "articleBody": "\n\n".join(STORY)}]}
+    (tmp_path / "j.html").write_text(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Mooring fees to rise</title>"
+        f"<script type='application/ld+json'>{json.dumps(data)}</script></head><body><div id='app'>"
+        "<p>Loading…</p></div></body></html>")
+    [a] = read(tmp_path / "j.html")
+    lines = a.text.split("\n")
+    assert all(s in lines for s in STORY), a.text
+
+
+def test_a_caption_ending_with_its_copyright_credit_and_a_byline_of_dated_parts_are_not_the_story():
+    from propscope.html_page import credited_caption, meta_line
+
+    assert credited_caption("Le tableau des départs de l'aéroport, vendredi soir. © Jean Morel / L'Écho du Sud")
+    assert credited_caption("Firefighters at the scene on Monday. © AFP")
+    assert not credited_caption("The song was released in 1967. © EMI holds the rights, the label said.")
+    for line in ["Rina Kartika, Jurnalis · Rabu 11 November 2026 10:45 WIB",
+                 "Published 11:31 a.m. CT Nov. 2, 2026 | Updated 1:02 p.m. CT Nov. 2, 2026",
+                 "Ana Ruiz | 3 May 2025", "(rin)", "(ant/dil)"]:
+        assert meta_line(line), line
+    for line in ["Paris · London · Berlin", "The vote | 3 May 2025 was the last one held there",
+                 "(laughter)", "(Reuters) The talks failed."]:
+        assert not meta_line(line), line

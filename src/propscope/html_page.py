@@ -1161,16 +1161,23 @@ def repeated_paragraphs(root: HtmlElement) -> list:
 # Photo/Jane Roe)", "(Photo by Wang Yue/Xinhua)", "(Photo: Reuters)", "(Image: Getty Images)".
 _CAPTION_CREDIT = re.compile(r"(?:^|(?<=[.!?…\s]))\((?:[^()/]{1,40}/[^()/]{1,40}|(?:photo(?:graph)?|image|picture|foto|"
                              r"pic|video)s?\s*(?:by\s+|:\s*|courtesy(?:\s+of)?\s+)[^()]{1,60})\)$", re.I)
+# … or with its copyright credit after a finished sentence: "… vendredi soir. © Jean Morel / L'Écho du Sud", "… © AFP".
+_COPYRIGHT_CREDIT = re.compile(r"(?<=[.!?…])\s+©\s*[^.!?©]{1,60}$")
 MAX_CAPTION_WORDS = 60
 
 
 def credited_caption(words: str) -> bool:
     """Whether the block of ``words`` is a picture's caption that ends with its credit
-    (``_CAPTION_CREDIT``) after a finished sentence or alone: state agencies print captions as
+    (``_CAPTION_CREDIT``, or "© Name / Outlet", ``_COPYRIGHT_CREDIT``) after a finished sentence or
+    alone: state agencies print captions as
     paragraphs between the story's ("Geese rest on a lake, April 7. (Xinhua/Zhao Wen)"), read as
     the story's sentences. A source in brackets inside a sentence ("a poll (Reuters/Ipsos) found")
     or before its full stop stays."""
-    if not words.endswith(")") or len(words.split()) > MAX_CAPTION_WORDS:
+    if len(words.split()) > MAX_CAPTION_WORDS:
+        return False
+    if _COPYRIGHT_CREDIT.search(words):
+        return True
+    if not words.endswith(")"):
         return False
     m = _CAPTION_CREDIT.search(words)
     if not m:
@@ -1322,16 +1329,20 @@ def _paragraph_runs(data: object, depth: int = 0) -> Iterable[list[str]]:
             yield from _paragraph_runs(value, depth + 1)
 
 
+_DATA_SCRIPTS = ("application/json", "application/ld+json")
+
+
 def restore_script_story(tree: HtmlElement) -> None:
     """Give a page that shows almost no text (``MAX_EMPTY_PAGE``) the story its JSON data holds:
     the longest run of paragraphs (``_paragraph_runs``) in a ``<script type="application/json">``
-    (Next.js's ``__NEXT_DATA__``), as an <article> of <p>s, when it is a story's length
-    (``MIN_SCRIPT_STORY``) and ends sentences. Saved from a site that draws its pages in the
-    browser, such a page was "no article text found", or its "enable JavaScript" line."""
+    (Next.js's ``__NEXT_DATA__``), or the lines of a JSON-LD ``articleBody``, as an <article> of
+    <p>s, when it is a story's length (``MIN_SCRIPT_STORY``) and ends sentences. Saved from a site
+    that draws its pages in the browser, such a page was "no article text found", its "enable
+    JavaScript" line, or its JSON-LD body as one line (trafilatura's fallback joins its paragraphs)."""
     import lxml.html
     from lxml import etree
 
-    scripts = [s for s in tree.iter("script") if (s.get("type") or "").strip().lower() == "application/json" and s.text]
+    scripts = [s for s in tree.iter("script") if (s.get("type") or "").strip().lower() in _DATA_SCRIPTS and s.text]
     body = tree.find(".//body")
     if not scripts or body is None or _visible_lengths(body, set())[id(body)] > MAX_EMPTY_PAGE:
         return
@@ -1341,11 +1352,15 @@ def restore_script_story(tree: HtmlElement) -> None:
     shown = " ".join(bare.text_content().split())
     best: list[str] = []
     for script in scripts:
-        try:
-            data = json.loads(script.text)
-        except (ValueError, RecursionError):
-            continue
-        for run in _paragraph_runs(data):
+        if (script.get("type") or "").strip().lower() == "application/ld+json":
+            runs = [[text] if _HTML_PARAGRAPH.search(text) else [ln.strip() for ln in text.splitlines() if ln.strip()]
+                    for item in _json_ld_items(script.text) if isinstance(text := item.get("articleBody"), str)]
+        else:
+            try:
+                runs = _paragraph_runs(json.loads(script.text))
+            except (ValueError, RecursionError):
+                continue
+        for run in runs:
             if sum(map(len, run)) > sum(map(len, best)):
                 best = run
     if sum(map(len, best)) < MIN_SCRIPT_STORY:
@@ -1548,6 +1563,22 @@ _SIGNED_LINE = re.compile(r"[\[(【（]?\s*(?P<label>(?:(?:web|responsible|chief
 MAX_SIGNER_WORDS = 6
 
 
+# A reporter's initials that sign a story off, as Indonesian and Malay sites print them: "(rin)", "(ant/dil)".
+_SIGN_OFF = re.compile(r"\([a-z]{2,4}(?:/[a-z]{2,4})*\)")
+# The parts of a line a separator splits: "Name · date", "Published … | Updated …".
+_PARTS = re.compile(r"\s+[|·•]\s+")
+# A writer's name with at most a one-word role after a comma: "Rina Kartika, Jurnalis".
+_NAME_AND_ROLE = re.compile(r"(?P<name>[^,]+?)(?:,\s*[^\W\d_][\w-]*)?")
+
+
+def _byline_name(text: str) -> bool:
+    """Whether ``text`` is a writer's name (two to five name words), with at most a role after a comma."""
+    m = _NAME_AND_ROLE.fullmatch(text.strip())
+    names = m.group("name").split() if m else []
+    return 2 <= len(names) <= 5 and names[0][0].isupper() and names[-1][0].isupper() and all(
+        _NAME_WORD.fullmatch(w) for w in names)
+
+
 def meta_line(line: str) -> bool:
     """Whether ``line`` of an article's text is a byline, a wire's credit line or a date and time
     alone: a short line (``MAX_META_WORDS``) that is "By" and a name, then at most a separator and
@@ -1558,8 +1589,9 @@ def meta_line(line: str) -> bool:
     "[Editor: Sun Rui]", "Source: agencies"), an agency's signature ("Dilnoza Yo'ldosheva, UzNA",
     ``_AGENCY_SIGNATURE``), a photo's credit ("Photo by …") or a live page's clock ("Updated 2m ago",
     ``_RELATIVE_TIME``), or a writer's name and the separator its date followed ("Miguel Sarmento ·",
-    ``_NAME_THEN_SEPARATOR``). Table rows ("| 2025 | 34% |"), list items ("- 1914:
-    war") and lines with quotation marks are the article's."""
+    ``_NAME_THEN_SEPARATOR``), a line of such parts between separators, a date among them ("Rina
+    Kartika, Jurnalis · Rabu 11 November 2026 10:45 WIB"), or a reporter's initials ("(rin)", ``_SIGN_OFF``).
+    Table rows ("| 2025 | 34% |"), list items ("- 1914: war") and lines with quotation marks are the article's."""
     text = " ".join(line.split())
     if not text or len(text.split()) > MAX_META_WORDS or text[0] in "|-*•":
         return False
@@ -1570,6 +1602,12 @@ def meta_line(line: str) -> bool:
         if 2 <= len(names) <= 5 and names[0][0].isupper() and names[-1][0].isupper() and all(
                 _NAME_WORD.fullmatch(w) for w in names):
             return True
+    if _SIGN_OFF.fullmatch(text):
+        return True
+    parts = _PARTS.split(text)
+    if len(parts) >= 2 and all(meta_line(p) or _byline_name(p) for p in parts) and any(
+            meta_line(p) and any(c.isdigit() for c in p) for p in parts):
+        return True  # "Rina Kartika, Jurnalis · Rabu 11 November 2026 10:45 WIB", "Published … | Updated …"
     if _RELATIVE_TIME.fullmatch(_LEADING_SYMBOLS.sub("", text)):  # "● Live Updated 4 minutes ago"
         return True
     if (m := _READING_TIME.search(text)) and not text[m.end():].strip(" )") and not _SENTENCE_END.search(
