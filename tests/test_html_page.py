@@ -688,3 +688,14 @@ def test_a_caption_ending_with_its_copyright_credit_and_a_byline_of_dated_parts_
     for line in ["Paris · London · Berlin", "The vote | 3 May 2025 was the last one held there",
                  "(laughter)", "(Reuters) The talks failed."]:
         assert not meta_line(line), line
+
+
+def test_a_standfirst_between_the_headline_and_the_storys_box_is_read(tmp_path):
+    """trafilatura may read a story's own box (class "article-text") alone and leave out the standfirst
+    standing between the <h1> and it: it is moved into the box's start."""
+    lead = "For the first time in three years the harbour board will charge more for a mooring."
+    (tmp_path / "s.html").write_text(_page(
+        f"<main><article><h1>Mooring fees to rise</h1><p class='intro'>{lead}</p><p class='meta'>By Ana Ruiz</p>"
+        f"<div class='article-text'><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article></main>"))
+    [a] = read(tmp_path / "s.html")
+    assert a.text.split("\n")[1:4] == [lead, STORY[0], STORY[1]], a.text

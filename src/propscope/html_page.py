@@ -1508,11 +1508,49 @@ def captions_as_paragraphs(tree: HtmlElement) -> None:
         figure.drop_tree()
 
 
+MAX_LEADS = 2  # paragraphs of a standfirst; more before the box are the story itself
+
+
+def lead_into_body(tree: HtmlElement) -> None:
+    """Move the standfirst that stands between the <h1> and the story's box (one or two paragraphs
+    that end a sentence, siblings after the <h1>) to the start of that box (the first sibling after
+    it, when it holds two paragraphs that end sentences and more words than the standfirst):
+    trafilatura may read the box alone, and left the standfirst out. More paragraphs before the box
+    are the story; a box of link titles (no sentences) may be one of related links that it drops."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None:
+        return
+    leads = []
+    for sib in h1.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        if sib.tag == "p":
+            if _SENTENCE_END.search(_words(sib)):
+                leads.append(sib)
+            continue
+        told = sum(len(_words(p).split()) for p in leads)
+        said = [p for p in sib.iter("p") if _SENTENCE_END.search(_words(p))]
+        if sib.tag in _CONTAINERS and len(said) >= 2 and len(leads) <= MAX_LEADS and _word_count(sib, told) > told:
+            for p in reversed(leads):
+                tail, p.tail = p.tail, None
+                prev = p.getprevious()
+                if tail and tail.strip():
+                    if prev is not None:
+                        prev.tail = (prev.tail or "") + tail
+                    else:
+                        p.getparent().text = (p.getparent().text or "") + tail
+                sib.insert(0, p)
+                p.tail = (sib.text or "")
+                sib.text = None
+        break
+
+
 def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
     """Take out of page ``tree`` what news templates wrap an article in, before trafilatura reads
     it (layout tables, chrome named as such, embedded posts' frames, notes, link lines, page furniture),
     and give the page's <title> and declared language, read before anything goes. A page that a
-    script draws gets the story its data holds (``restore_script_story``)."""
+    script draws gets the story its data holds (``restore_script_story``), a gallery its captions as
+    paragraphs (``captions_as_paragraphs``), a story its standfirst in its box (``lead_into_body``)."""
     title, language = page_title(tree), declared_language(tree)
     restore_script_story(tree)
     restore_paywalled_story(tree)
@@ -1524,6 +1562,7 @@ def clean(tree: HtmlElement) -> tuple[str | None, str | None]:
     drop_notes(tree)
     drop_link_lines(tree)
     drop_page_furniture(tree, title)
+    lead_into_body(tree)
     return title, language
 
 
