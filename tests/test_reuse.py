@@ -2004,3 +2004,25 @@ def test_opening_words_of_the_earlier_article_the_copy_left_out_are_part_of_its_
     assert got_b == sorted([first[0].upper() + first[1:], second, third[0].upper() + third[1:]])
     undated = find_reuse([Article("a", src), Article("b", cpy)]).passages
     assert all(not a.text[p.a_start : p.a_end].startswith(("As expected", "In a statement")) for p in undated)
+
+
+def test_a_phrase_moved_to_the_front_of_a_copied_sentence_is_part_of_its_passage():
+    # A copy moves a time phrase from inside a sentence to its front ("From 1 May the harbour board
+    # will ..." for "The harbour board will ... from 1 May, ..."). The words before the first match
+    # are the sentence's own, found further on in the other text's sentence: the passage runs from
+    # the sentence's start. A lead-in the other text does not have ("As our readers know,") stays out.
+    rest = ("will raise the mooring fee for every boat in the old harbour by a fifth, the board's chairman "
+            "said on Tuesday, to pay for new pontoons and a second fuel jetty.")
+    src = "The harbour board " + rest.replace("by a fifth,", "by a fifth from 1 May,")
+    moved = "From 1 May the harbour board " + rest
+    a = art("a", filler(1900), src + " " + SECOND, filler(1901))
+    b = art("b", filler(1902), moved + " " + SECOND, filler(1903))
+    [p] = find_reuse([a, b]).passages
+    assert b.text[p.b_start : p.b_end] == moved + " " + SECOND
+    assert a.text[p.a_start : p.a_end] == src + " " + SECOND
+    wire = art("wire", filler(1906), "VARNSBORG, May 2 (NNW) - " + src + " " + SECOND, filler(1907))
+    [p] = find_reuse([b, wire]).passages
+    assert b.text[p.a_start : p.a_end] == moved + " " + SECOND
+    c = art("c", filler(1904), "As our readers know, the harbour board " + rest + " " + SECOND, filler(1905))
+    [p] = find_reuse([b, c]).passages
+    assert c.text[p.b_start : p.b_end] == "the harbour board " + rest + " " + SECOND

@@ -381,7 +381,10 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
     label ("KORVATH (BWS) -", "UPDATE:") that was not copied. Words matched by an earlier pass
     (masked keys) are not taken either. An article ("the", "a", "an") that only one text has before
     a sentence the other begins with the first match is taken: the copy dropped it ("Repairs are"
-    for "The repairs are"), no copier's own words are an article alone."""
+    for "The repairs are"), no copier's own words are an article alone. So are words that one text
+    has before a sentence the other begins with the first match, when the other's sentence has them
+    further on (:func:`_moved_front`: "From 1 May the government will" for "The government will ...
+    from 1 May"): a phrase moved to the front."""
     (i0, j0, _), (i1, j1, n1) = chain[0], chain[-1]
     i1, j1 = i1 + n1, j1 + n1
 
@@ -403,6 +406,10 @@ def _edges(chain: list[tuple[int, int, int]], keys_a: list, keys_b: list, ta: To
         i0 -= 1
     elif db == 1 and da == 0 and keys_b[j0 - 1] in _ARTICLES:
         j0 -= 1
+    elif da and _opens(tb, b_lo + j0) and _moved_front(keys_a[i0 - da : i0], keys_b, tb, b_lo, j0):
+        i0 -= da
+    elif db and _opens(ta, a_lo + i0) and _moved_front(keys_b[j0 - db : j0], keys_a, ta, a_lo, i0):
+        j0 -= db
 
     def ended(t: Tokens, k: int) -> bool:
         """A sentence or a line ends after token ``k`` (or the text does)."""
@@ -467,6 +474,31 @@ def opening_left_out(t: Tokens, start: int, other: Tokens, other_start: int) -> 
         if opens(t, g):
             return int(t.starts[g])
     return start
+
+
+def _opens(t: Tokens, g: int) -> bool:
+    """Word ``g`` of ``t`` starts a sentence or a line, or follows a dateline or a label."""
+    return g == 0 or bool(t.sentence_end[g - 1] or t.line_start[g] or t.cut_after[g - 1])
+
+
+# A phrase moved to the front of a copied sentence has at least this many words.
+MOVED_WORDS = 2
+
+
+def _moved_front(phrase: list, keys: list, t: Tokens, lo: int, k: int) -> bool:
+    """``phrase`` (at least MOVED_WORDS words) is found, word for word, in the sentence of ``keys``
+    that starts at ``k`` (region coordinates): the words one text put before a copied sentence were
+    moved there from inside it ("From 1 May the ..." for "... by 4.5 per cent from 1 May, ...",
+    "On Monday the governments ..." for "The governments ... signed an agreement on Monday")."""
+    n = len(phrase)
+    if n < MOVED_WORDS or not all(isinstance(w, str) for w in phrase):
+        return False
+    end = k  # the sentence's words are keys[k:end]
+    while end < len(keys) and not (end > k and t.line_start[lo + end]):
+        end += 1
+        if t.sentence_end[lo + end - 1]:
+            break
+    return any(keys[e : e + n] == phrase for e in range(k, end - n + 1))
 
 
 def _named(keys: list, t: Tokens, lo: int, k: int) -> bool:
