@@ -2026,3 +2026,20 @@ def test_a_phrase_moved_to_the_front_of_a_copied_sentence_is_part_of_its_passage
     c = art("c", filler(1904), "As our readers know, the harbour board " + rest + " " + SECOND, filler(1905))
     [p] = find_reuse([b, c]).passages
     assert c.text[p.b_start : p.b_end] == "the harbour board " + rest + " " + SECOND
+
+
+def test_a_figure_in_groups_of_three_digits_is_one_word_however_its_groups_are_spaced():
+    # "12,000", "12000", "12 000" with a no-break or narrow no-break space, "12&nbsp;000" and, in a
+    # copy of a text that wrote "4 500" with a plain space, "4 500" with a narrow one: one figure each.
+    # Columns of figures in a table and a phone number's groups after a longer one stay apart.
+    for written in ("12,000", "12000", "12\u00a0000", "12\u202f000", "12&nbsp;000", "12&#160;000", "12 000"):
+        assert tokenize(f"about {written} tonnes.").norms == ["about", "12000", "tonnes"], written
+    assert tokenize("reached 2\u202f150\u202f000 tonnes").norms == ["reached", "2150000", "tonnes"]
+    assert tokenize("Orsund FK 14 10 3 1 33").norms == ["orsund", "fk", "14", "10", "3", "1", "33"]
+    assert tokenize("Ring 0800 123 456 now").norms == ["ring", "0800", "123", "456", "now"]
+    src = ("Dock workers at the port began a strike on Monday, leaving about 12,000 tonnes of grain on the "
+           "quays. The union, which represents 1,250 of the port's 1,600 workers, wants 1,500 euros more.")
+    cpy = src.replace("12,000", "12\u00a0000").replace("1,250", "1\u202f250").replace("1,600", "1\u202f600") \
+             .replace("1,500", "1&nbsp;500")
+    [p] = find_reuse([art("a", filler(1910), src, filler(1911)), art("b", filler(1912), cpy, filler(1913))]).passages
+    assert p.score == 1.0

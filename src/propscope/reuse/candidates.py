@@ -189,10 +189,65 @@ def tokenize(text: str) -> Tokens:
         cut_after = cut_after[kept] | dropped_next
         starts, ends = starts[kept], ends[kept]
         words, keys = [words[k] for k in kept], [keys[k] for k in kept]
+    if _GROUP_SPACE.search(text):
+        words, keys, starts, ends, cut_after = _grouped_figures(text, words, keys, starts, ends, cut_after)
     lines = line_starts(text, starts, ends)
     return Tokens(starts, ends, keys, np.fromiter(map(_ends_sentence, words), dtype=bool, count=len(words)),
                   lines, cut_after | _bare_datelines(words, lines),
                   np.fromiter((w.lstrip(_OPENERS)[:1].isupper() for w in words), dtype=bool, count=len(words)))
+
+
+# A figure's groups of three digits apart ("12 000", "2 150 000"): a space, a no-break, narrow
+# no-break, figure or thin space between them, or an entity for a no-break space left in ("2&nbsp;400").
+_GROUP_SPACE = re.compile("\\d[ \u00a0\u202f\u2007\u2009]\\d{3}(?!\\d)|\\d&(?:nbsp|#160|#xa0);\\d{3}(?!\\d)", re.I)
+_GROUP_FIRST = re.compile(r"[^\w\s]*\d{1,3}")
+_GROUP_NEXT = re.compile(r"\d{3}(?:[^\w\s]*)")
+_NBSP_ENTITY = re.compile(r"&(?:nbsp|#160|#xa0);$", re.I)
+
+
+def _grouped_figures(text: str, words: list[str], keys: list[str], starts: np.ndarray, ends: np.ndarray,
+                     cut_after: np.ndarray) -> tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Words that are one figure written in groups of three digits ("12 000", "1 250", "2 150 000",
+    "2&nbsp;400") joined into one word, as "12,000" and "12000" are one, so that a copy writing its
+    figures so matches its source whichever way either writes them. The groups are one space apart
+    (of any kind: "4 500" in one text is "4\u202f500" in its copy) on one line, and the words before
+    and after are not figures: columns of figures in a table ("Orsund 14 10 3 1 33") stay apart."""
+    n = len(words)
+
+    def figure(k: int) -> bool:
+        return 0 <= k < n and keys[k].isdigit()
+
+    def linked(k: int) -> bool:  # word k and word k + 1 are groups of one figure
+        gap = text[int(ends[k]) : int(starts[k + 1])]
+        raw = text[int(starts[k]) : int(ends[k])]
+        return ((gap in (" ", "\u00a0", "\u202f", "\u2007", "\u2009") or (not gap and bool(_NBSP_ENTITY.search(raw))))
+                and bool(_GROUP_NEXT.fullmatch(words[k + 1])) and keys[k + 1].isdigit() and len(keys[k + 1]) == 3)
+
+    merged: list[tuple[int, int]] = []  # (first, last) words of each figure to join
+    k = 0
+    while k < n - 1:
+        if _GROUP_FIRST.fullmatch(words[k].rstrip()) and keys[k].isdigit() and linked(k):
+            last = k + 1
+            while last < n - 1 and len(words[last].rstrip()) == 3 and linked(last):
+                last += 1
+            if not figure(k - 1) and not figure(last + 1):
+                merged.append((k, last))
+            k = last + 1
+        else:
+            k += 1
+    if not merged:
+        return words, keys, starts, ends, cut_after
+    keep = np.ones(n, dtype=bool)
+    words, keys, ends = list(words), list(keys), ends.copy()
+    cut_after = cut_after.copy()
+    for first, last in merged:
+        words[first] = "".join(w.rstrip() for w in words[first : last + 1])
+        keys[first] = "".join(keys[first : last + 1])
+        ends[first] = ends[last]
+        cut_after[first] = cut_after[last]
+        keep[first + 1 : last + 1] = False
+    return ([w for w, k in zip(words, keep, strict=True) if k], [x for x, k in zip(keys, keep, strict=True) if k],
+            starts[keep], ends[keep], cut_after[keep])
 
 
 ZERO_WIDTH_SPACE = "\u200b"
