@@ -3777,3 +3777,117 @@ def test_the_python_store_leaves_another_programs_sqlite_file_unless_shared(tmp_
     assert (tmp_path / "places.sqlite").read_bytes() == before
     Store(str(tmp_path / "places.sqlite"), share=True).add_articles([Article("a", "A story.")])
     assert Store(str(tmp_path / "places.sqlite")).count_articles() == 1
+
+
+# -- round 15 -------------------------------------------------------------------------------
+@pytest.fixture
+def no_spacy_pipeline(monkeypatch):
+    """$PROPSCOPE_SPACY_MODEL naming a pipeline that is not installed (as read at import)."""
+    from propscope.sources import model as spacy_model
+
+    monkeypatch.setattr(spacy_model, "MODEL", "no_such_pipeline")
+    spacy_model.nlp.cache_clear()
+    yield
+    spacy_model.nlp.cache_clear()
+
+
+def test_a_spacy_pipeline_that_cannot_load_is_one_line_in_sources(tmp_path, no_spacy_pipeline):
+    """`PROPSCOPE_SPACY_MODEL=nonsense propscope sources a.txt` was an OSError traceback from spaCy."""
+    (tmp_path / "a.txt").write_text("The minister said the plan was a disaster.")
+    r = CliRunner().invoke(main, ["sources", str(tmp_path / "a.txt")])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+    assert r.stderr.count("\n") == 1 and "'no_such_pipeline'" in r.stderr and "$PROPSCOPE_SPACY_MODEL" in r.stderr
+
+
+def test_a_spacy_pipeline_that_cannot_load_marks_no_stored_article_failed(tmp_path, no_spacy_pipeline):
+    """`analyze --db` with $PROPSCOPE_SPACY_MODEL naming no pipeline recorded every stored article as
+    failed, "skipped by later runs unless --retry-failed", exit 0 after its summary: the setup's fault
+    was put on each article. Now it stops before any is recorded, with one line, exit 1."""
+    db = str(tmp_path / "s.db")
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(f"The minister said plan {n} was a disaster for the harbour.")
+    assert cli("ingest", tmp_path, "--db", db).exit_code == 0
+    r = CliRunner().invoke(main, ["analyze", "--db", db, "--model", "ngram"])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+    assert r.stderr.count("\n") == 1 and "$PROPSCOPE_SPACY_MODEL" in r.stderr
+    assert Store(db).failures()[0] == 0
+
+
+def test_batch_checks_the_spacy_pipeline_before_its_cluster_starts(tmp_path, no_spacy_pipeline, monkeypatch):
+    """`batch` with $PROPSCOPE_SPACY_MODEL naming no pipeline started its cluster, failed on every
+    worker (a screen of Dask's task tracebacks) and then said one line; it says the line first."""
+    from propscope import batch as runner
+
+    def no_cluster(*a, **k):
+        raise AssertionError("the cluster was started")
+
+    monkeypatch.setattr(runner, "make_client", no_cluster)
+    (tmp_path / "a.txt").write_text("The minister said the plan was a disaster.")
+    r = CliRunner().invoke(main, ["batch", str(tmp_path / "a.txt"), "--model", "ngram", "-o", str(tmp_path / "out")])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+    assert r.stderr.count("\n") == 1 and "'no_such_pipeline'" in r.stderr
+
+
+def test_serve_and_the_web_say_the_spacy_pipeline_cannot_load(tmp_path, no_spacy_pipeline):
+    """The web analyses with sources: with $PROPSCOPE_SPACY_MODEL naming no pipeline each post was a
+    500 (spaCy's OSError); `serve` says so before it starts, and the app answers 503 with the words."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = str(free.getsockname()[1])
+    r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db"), "--model", "ngram", "--port", port])
+    assert r.exit_code == 1 and "'no_such_pipeline'" in r.stderr and r.stderr.count("\n") == 1
+    with TestClient(create_app(db=str(tmp_path / "s.db"), model="ngram"), raise_server_exceptions=False) as c:
+        got = c.post("/api/analyze", json={"text": "The minister said the plan was a disaster for the harbour."})
+    assert got.status_code == 503 and "no_such_pipeline" in got.text
+
+
+def _alembic_file(path: Path, tables: str, versions: tuple[str, ...]) -> bytes:
+    """A SQLite file of another program that keeps its schema's version with alembic, as its bytes."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as con, con:
+        con.execute("create table alembic_version (version_num varchar(32) not null primary key)")
+        con.executemany("insert into alembic_version values (?)", [(v,) for v in versions])
+        for t in tables.split():
+            con.execute(f"create table {t} (id integer primary key, body text)")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("tables, args", [("users", ["ingest", "a.txt", "--share-db"]), ("articles", ["report"]),
+                                          ("articles", ["ingest", "a.txt"]),
+                                          ("articles", ["ingest", "a.txt", "--share-db"])])
+def test_another_programs_alembic_version_is_not_said_to_be_a_newer_propscope(tmp_path, monkeypatch, tables, args):
+    """A file of another program that itself uses alembic (round 14 left it): with --share-db, or
+    with a table named `articles` of its own, the command said "Can't locate revision identified by
+    'ae1027a6acf'; a newer propscope made it, so upgrade propscope to use it", which no upgrade
+    mends. It says whose the version is now, and leaves the file as it was."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("The council closed the harbour bridge for repairs on Monday. " * 4)
+    before = _alembic_file(tmp_path / "app.db", tables, ("ae1027a6acf",))
+    r = CliRunner().invoke(main, [*args, "--db", "app.db"])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+    assert "newer propscope" not in r.stderr and "another program" in r.stderr
+    assert "'ae1027a6acf'" in r.stderr or "(tables: alembic_version, articles)" in r.stderr
+    assert r.stderr.count("\n") == 1 and (tmp_path / "app.db").read_bytes() == before
+
+
+@pytest.mark.parametrize("versions", [(), ("0002",), ("0002", "0007")])
+def test_a_store_whose_schema_version_was_changed_says_so(tmp_path, versions):
+    """propscope's own store whose alembic_version another hand changed: emptied, set back to an
+    older revision, or given two rows. It said "table articles already exists (another program's
+    tables are there: give propscope a database of its own)" or "a newer propscope made it"; it
+    says the version does not match the store's tables, and the store is left as it was."""
+    import sqlite3
+
+    db = tmp_path / "s.db"
+    Store(str(db)).add_articles([Article("a", "The harbour strike ended.")])
+    with contextlib.closing(sqlite3.connect(db)) as con, con:
+        con.execute("delete from alembic_version")
+        con.executemany("insert into alembic_version values (?)", [(v,) for v in versions])
+    before = db.read_bytes()
+    for args in (["report"], ["ingest", "-"]):
+        r = CliRunner().invoke(main, [*args, "--db", str(db)], input="A story.")
+        assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+        assert "another program's tables" not in r.stderr and "newer propscope" not in r.stderr, r.stderr
+        assert "schema version" in r.stderr and "backup" in r.stderr and r.stderr.count("\n") == 1
+    assert db.read_bytes() == before

@@ -196,6 +196,10 @@ class Commands(click.Group):
             _fail(f"cannot write {e.filename or 'the output'}: {e.strerror or e}")
         except KeyboardInterrupt:  # click said "Aborted!" with exit 1, the status of a bad input
             _fail("interrupted: what was stored before it is kept, and an -o file is left as it was", 130)
+        except LookupError as e:  # a model found missing mid-command (the spaCy pipeline): its own one line
+            if "propscope.registry" not in sys.modules or not isinstance(e, sys.modules["propscope.registry"].ModelNotFound):
+                raise
+            _fail(str(e))
         except Exception as e:
             why = _store_failure(e)
             if why is None:
@@ -798,7 +802,9 @@ def sources_cmd(paths, fmt, max_bytes, allow_private_urls) -> None:
     """Who is cited for what: attributions (source, cue, content), direct quotes with their
     speakers, and named entities, with character offsets. No model needed."""
     from . import sources
+    from .pipeline import sources_pipeline
 
+    sources_pipeline()  # one line, before any input is read, for a pipeline that cannot load
     counter: Counter = Counter()
     batch: list = []
 
@@ -1616,6 +1622,10 @@ def _batch(inputs, output, scheduler, db, model, partition_size, with_sources, i
 
     try:
         model_version(model)
+        if with_sources:
+            from .pipeline import check_sources_pipeline
+
+            check_sources_pipeline()
     except ModelNotFound as e:
         _fail(str(e))
     try:  # a bad --output (a device, a read-only disk) fails now, not once the cluster has started
@@ -1733,6 +1743,9 @@ def serve(db, host, port, model, token, allow_private_urls, allowed_hosts) -> No
         _fail(f"refusing to serve on {host} without a write token: pass --token or set PROPSCOPE_TOKEN", 2)
     _check_port(host, port)  # a busy port is reported now, not after the model has loaded
     _model_version(model, False)
+    from .pipeline import check_sources_pipeline
+
+    check_sources_pipeline()  # the web analyses with sources: a pipeline that cannot load was a 500 on each post
     _prepare_weights(model)
     _open_store(db, writes=False)  # fail here, with one line, if the database cannot be opened (read-only: pages work)
     from .web.security import served_hosts

@@ -9,7 +9,9 @@ texts still get sources (see ``language``).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from .document import Analysis, Article, as_articles
 from .registry import (  # noqa: F401  (re-exported: the names callers import from here)
@@ -80,12 +82,16 @@ def guarded(step: Callable[[list], list], items: list, size: int) -> Iterator:
     """``step`` over ``items`` in chunks of ``size``, yielding one result per item, or the
     exception of an item whose step raises on its own: a chunk that raises is redone one item at
     a time to find the culprit, so one bad article never costs the others. Only ``Exception``:
-    an interrupt (Ctrl-C) still ends the run."""
+    an interrupt (Ctrl-C) still ends the run, and so does a model that cannot be loaded
+    (``ModelNotFound``: the spaCy pipeline of ``$PROPSCOPE_SPACY_MODEL``), the setup's fault, which
+    was recorded as every article's failure."""
     for k in range(0, len(items), size):
         chunk = items[k : k + size]
         try:
             yield from step(chunk)
             continue
+        except ModelNotFound:
+            raise
         except Exception as e:  # noqa: BLE001 - any failure of one article must not block the queue
             if len(chunk) == 1:
                 yield e
@@ -93,6 +99,8 @@ def guarded(step: Callable[[list], list], items: list, size: int) -> Iterator:
         for item in chunk:
             try:
                 yield from step([item])
+            except ModelNotFound:
+                raise
             except Exception as e:  # noqa: BLE001
                 yield e
 
@@ -108,11 +116,56 @@ def failure_reason(e: BaseException) -> str:
     return " ".join(f"{e.__class__.__name__}: {e}".split())[:1000]
 
 
+class PipelineMissing(ModelNotFound):
+    """The spaCy pipeline that finds sources cannot be loaded (``$PROPSCOPE_SPACY_MODEL`` names none
+    that is installed, or the shipped one is missing): the setup's fault, never one article's, so
+    ``guarded`` lets it through and a command stops with one line. It was spaCy's OSError: a
+    traceback from `sources`, a 500 on each web post, and from `analyze --db` and `batch` every
+    article recorded as failed."""
+
+    def __init__(self, name: str, why: object):
+        from .ingest import printable, shortened
+
+        if "PROPSCOPE_SPACY_MODEL" in os.environ:
+            fix = "$PROPSCOPE_SPACY_MODEL names it: unset it for the pipeline propscope ships, or name an installed one"
+        else:
+            fix = "reinstall propscope (./install.sh), or set $PROPSCOPE_SPACY_MODEL to an installed pipeline"
+        super().__init__(f"cannot load the spaCy pipeline {shortened(printable(name), 120)!r} that finds sources and "
+                         f"names ({' '.join(str(why).split())[:200]}); {fix}")
+
+
+def sources_pipeline():
+    """``sources.nlp()``, loaded once, or :class:`PipelineMissing` saying why it cannot be."""
+    from .sources import model
+
+    try:
+        return model.nlp()
+    except (OSError, ImportError, ValueError) as e:  # spaCy's E050/E053; a pipeline without a parser ("blank:en")
+        raise PipelineMissing(model.MODEL, e) from None
+
+
+def check_sources_pipeline() -> None:
+    """:class:`PipelineMissing` when the sources' pipeline is neither an installed package nor a
+    folder, found without loading it: ``batch`` and ``serve`` check this before they start (a
+    cluster, a server), where each worker's failure was a screen of Dask's log lines."""
+    import spacy.util
+
+    from .sources import model
+
+    try:
+        folder = Path(model.MODEL).is_dir()
+    except (OSError, ValueError):  # a NUL, a name too long
+        folder = False
+    if not (folder or spacy.util.is_package(model.MODEL)):
+        raise PipelineMissing(model.MODEL, "no installed package or folder of that name")
+
+
 def add_sources(analyses: list[Analysis]) -> None:
     """Fill in who is cited for what (spaCy parse + rules, see ``sources``), and which entities
     each technique span targets. Costs about as much as the encoder on CPU, hence optional."""
     from . import sources as src
 
+    sources_pipeline()
     for a, found in zip(analyses, src.extract_batch([a.article.text for a in analyses])):
         d = found.to_dict()
         a.entities, a.attributions, a.quotes = d["entities"], d["attributions"], d["quotes"]

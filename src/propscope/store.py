@@ -10,6 +10,7 @@ The schema is created and upgraded by the alembic migrations in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -381,19 +382,72 @@ class ForeignDatabase(StoreError):
         self.said = said
 
 
+# Columns of propscope's `articles` that tell its table from another program's of that name.
+OWN_ARTICLE_COLUMNS = frozenset({"text_hash", "meta", "ingested_at"})
+
+
 def foreign_tables(path: Path) -> list[str]:
     """The tables of the SQLite file at ``path`` when it holds tables but no propscope store (its
-    ``articles`` and alembic's ``alembic_version``): another program's database, read without
-    writing. Empty for a propscope store, an empty database, and a file SQLite cannot read as a
-    database (the store says what is wrong with it when it opens it)."""
+    ``articles``, with propscope's columns, and alembic's ``alembic_version``): another program's
+    database, read without writing. Empty for a propscope store, an empty database, and a file
+    SQLite cannot read as a database (the store says what is wrong with it when it opens it)."""
+    names, columns, _ = _sqlite_schema(path)
+    return [] if "alembic_version" in names and OWN_ARTICLE_COLUMNS <= columns or not names else names
+
+
+def _sqlite_schema(path: Path) -> tuple[list[str], set[str], list[str] | None]:
+    """The tables of the SQLite file at ``path``, the columns of its ``articles`` and the rows of its
+    ``alembic_version`` (None without that table), read without writing; nothing for a file SQLite
+    cannot read."""
     import sqlite3
 
     try:
         with closing(sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=ro", uri=True)) as con:
             names = [r[0] for r in con.execute("select name from sqlite_master where type = 'table' order by name")]
+            columns = {r[1] for r in con.execute("pragma table_info(articles)")} if "articles" in names else set()
+            versions = ([str(r[0]) for r in con.execute("select version_num from alembic_version")]
+                        if "alembic_version" in names else None)
     except sqlite3.Error:
-        return []
-    return [] if {"alembic_version", "articles"} <= set(names) else names
+        return [], set(), None
+    return names, columns, versions
+
+
+@functools.cache
+def _revisions() -> tuple[frozenset[str], frozenset[str]]:
+    """propscope's schema revisions, all and the newest (alembic's heads)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    script = ScriptDirectory.from_config(cfg)
+    return frozenset(r.revision for r in script.walk_revisions()), frozenset(script.get_heads())
+
+
+def schema_mismatch(article_columns: set[str], versions: list[str] | None, upgrade_failed: bool = False) -> str | None:
+    """Why a database's schema version (alembic's ``alembic_version`` rows, ``versions``) does not
+    fit a propscope store whose ``articles`` has ``article_columns``, or None: current, older (it is
+    upgraded), a newer propscope's, or no version table. Such a file was said to be "a newer
+    propscope's", or to hold "another program's tables", when another program that uses alembic
+    made it (with --share-db, or a table named `articles` of its own), or when propscope's version
+    rows were emptied, set back or doubled, where no upgrade mends it. ``upgrade_failed``: an upgrade
+    from an older version found its tables there already (the version was set back)."""
+    if versions is None:
+        return None
+    known, heads = _revisions()
+    if set(versions) == heads:
+        return None
+    ours = OWN_ARTICLE_COLUMNS <= article_columns
+    shown = ", ".join(repr(shortened(printable(v), 60)) for v in versions[:4])
+    if not ours and any(v not in known for v in versions):
+        return (f"its schema version table (alembic_version) holds {shown}, no propscope schema: another program "
+                "that keeps its schema with alembic made it, and two programs cannot share that table; give "
+                "propscope a file of its own")
+    if not ours or len(versions) == 1 and (versions[0] not in known or not upgrade_failed):
+        return None  # a newer propscope's store, one to upgrade, or a file propscope's tables are to be added to
+    said = f"holds {shown}" if versions else "is empty"
+    return (f"its schema version (alembic_version) {said}, which does not match its tables: another program or an "
+            "edit by hand changed it; restore the store from a backup (nothing was written to it)")
 
 
 class StoreUnavailable(StoreError):
@@ -436,6 +490,8 @@ class Store:
             raise ForeignDatabase(f"cannot open database {self.display_url}: it is another program's SQLite database "
                                   f"(tables: {shortened(printable(shown), 200)}), not a propscope store; check --db "
                                   "or $PROPSCOPE_DB, or give propscope a file of its own")
+        if path is not None and path.is_file() and (mismatch := schema_mismatch(*_sqlite_schema(path)[1:])):
+            raise StoreError(f"cannot open database {self.display_url}: {mismatch}")  # read before any write
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -455,6 +511,8 @@ class Store:
                 self._connect(path, migrate)
         except sa.exc.SQLAlchemyError as e:
             why = f"{e.__class__.__name__}: {getattr(e, 'orig', None) or e}"
+            if "already exists" in why and (mismatch := self._schema_mismatch()):
+                raise StoreError(f"cannot open database {self.display_url}: {mismatch}") from None
             if "already exists" in why:  # our tables' names, made by something else
                 why += " (another program's tables are there: give propscope a database of its own)"
             if "unable to open database file" in why and path is not None:
@@ -463,8 +521,22 @@ class Store:
                 why += f" ({DAMAGED_ADVICE})"
             raise StoreError(f"cannot open database {self.display_url}: {why}") from None
         except CommandError as e:  # alembic: a schema revision this version does not know
-            raise StoreError(f"cannot open database {self.display_url}: {e}; a newer propscope made it, "
-                             "so upgrade propscope to use it") from None
+            why = self._schema_mismatch() or f"{e}; a newer propscope made it, so upgrade propscope to use it"
+            raise StoreError(f"cannot open database {self.display_url}: {why}") from None
+
+    def _schema_mismatch(self) -> str | None:
+        """``schema_mismatch`` of the store as the engine reads it, or None when it cannot be read."""
+        try:
+            inspector = sa.inspect(self.engine)
+            names = set(inspector.get_table_names())
+            columns = {c["name"] for c in inspector.get_columns("articles")} if "articles" in names else set()
+            if "alembic_version" not in names:
+                return None
+            with self.engine.connect() as conn:
+                versions = [str(v) for v in conn.execute(sa.text("select version_num from alembic_version")).scalars()]
+        except sa.exc.SQLAlchemyError:
+            return None  # the failure's own words say more
+        return schema_mismatch(columns, versions, upgrade_failed=True)
 
     def _connect(self, path: Path | None, migrate: bool) -> None:
         """Make the engine, read-only when ``self.read_only`` says so, and bring the schema up to

@@ -33,7 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import ingest, report, search, taxonomy
 from ..document import Article, headline_title
-from ..pipeline import analyze_batch
+from ..pipeline import ModelNotFound, analyze_batch
 from ..report_html import (
     READING_GUIDE,
     default_threshold,
@@ -292,7 +292,10 @@ def create_app(db: str | None = None, model: str | None = None, token: str | Non
         if existing is None or existing.model != state["model"].name:
             stored = s.get_article(stored_id)
             with model_lock:  # one forward pass at a time: the CPU is the bottleneck anyway
-                result = analyze_batch([stored], state["model"], sources=True)[0]
+                try:
+                    result = analyze_batch([stored], state["model"], sources=True)[0]
+                except ModelNotFound as e:  # the server's setup ($PROPSCOPE_SPACY_MODEL): no request's fault
+                    raise HTTPException(503, str(e)) from None
             pk = s.pk_of(stored_id)
             s.save_analyses([(pk, result)])
             existing = result
