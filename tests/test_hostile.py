@@ -3891,3 +3891,25 @@ def test_a_store_whose_schema_version_was_changed_says_so(tmp_path, versions):
         assert "another program's tables" not in r.stderr and "newer propscope" not in r.stderr, r.stderr
         assert "schema version" in r.stderr and "backup" in r.stderr and r.stderr.count("\n") == 1
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("last", [False, True])
+def test_a_warc_record_claiming_more_than_the_file_holds_costs_only_itself(tmp_path, last):
+    """A plain WARC whose record 2 says a Content-Length fifty times its size ran on to the end of
+    the file: "record 2 is cut off: 25,404 bytes of it are missing, the file ends early", and the
+    whole records 3 and 4 it swallowed were never read (1 page of 4 stored). A record whose length
+    runs past the end of the file while another record starts inside it has a wrong length: it is
+    reported as such and reading goes on at the next record. A last record cut short is still cut off."""
+    recs = make_warc(tmp_path / "x.warc", 4, gz=False).split(b"WARC/1.0\r\n")[1:]
+    k = 3 if last else 1
+
+    def lie(rec: bytes) -> bytes:
+        n = int(re.search(rb"Content-Length: (\d+)", rec).group(1))
+        return re.sub(rb"Content-Length: \d+", b"Content-Length: %d" % (n * 50), rec, count=1)
+
+    (tmp_path / "x.warc").write_bytes(b"".join(b"WARC/1.0\r\n" + (lie(r) if i == k else r) for i, r in enumerate(recs)))
+    db = str(tmp_path / "s.db")
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "x.warc"), "--db", db])
+    assert r.exit_code == 1 and Store(db).count_articles() == 3, r.output
+    assert f"#{k + 1}: record {k + 1} " in r.stderr
+    assert ("cut off" in r.stderr) == last and ("Content-Length" in r.stderr) != last

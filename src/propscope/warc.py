@@ -193,7 +193,7 @@ def _warc_records(path: Path, name: str, begin: int, n: int, gz: bool = False, u
                 except (ArchiveLoadFailed, *WARC_ERRORS) as e:
                     failure, n = e, n - 1  # record n is the one that failed
                     break
-                if it.err_count > errors:
+                if it.err_count > errors or end is not None and it.offset >= end and _runs_over_next(record, path, start):
                     item, wrong = Rejected(f"{name}#{n}", _wrong_length(record, n, start)), True
                 elif item is None and end is not None and it.offset >= end and (
                         missing := getattr(record.raw_stream, "limit", 0)):
@@ -281,6 +281,13 @@ def next_warc_record(path: Path, after: int, gz: bool) -> int | None:
             if len(chunk) < 1 << 20:
                 return None
             pos += len(chunk) - 16  # a marker across the cut is found in the next chunk
+
+
+def _runs_over_next(record, path: Path, start: int) -> bool:
+    """Whether the record at byte ``start`` of a plain WARC, whose Content-Length runs past the end of
+    the file, holds the start of another record: then its length is wrong, not the file cut short,
+    and the records after it are read. Taken as cut off, the whole records it swallowed were lost."""
+    return bool(getattr(record.raw_stream, "limit", 0)) and next_warc_record(path, start + 1, False) is not None
 
 
 def _opens_warc(f: BinaryIO, at: int) -> bool:
