@@ -3913,3 +3913,21 @@ def test_a_warc_record_claiming_more_than_the_file_holds_costs_only_itself(tmp_p
     assert r.exit_code == 1 and Store(db).count_articles() == 3, r.output
     assert f"#{k + 1}: record {k + 1} " in r.stderr
     assert ("cut off" in r.stderr) == last and ("Content-Length" in r.stderr) != last
+
+
+def test_a_byte_order_mark_starting_a_csv_row_is_no_part_of_its_id(tmp_path):
+    """`cat export.csv more.csv`, the second without a header but saved with a byte-order mark: its
+    first row's id was stored as '\\ufeff2', an id no later record '2' matches."""
+    body = "The council closed the harbour bridge for repairs on Monday."
+    (tmp_path / "x.csv").write_bytes(f"id,text\n1,{body}\n\ufeff2,Tuesday: {body}\n".encode())
+    db = str(tmp_path / "s.db")
+    assert cli("ingest", tmp_path / "x.csv", "--db", db).exit_code == 0
+    assert Store(db).get_article("2") is not None
+
+
+def test_a_csv_whose_rows_are_all_refused_is_not_said_to_have_none(tmp_path):
+    """A CSV whose only row was refused ("row has more cells than the header") was then also
+    "CSV has a header but no rows", a second line that is not so."""
+    (tmp_path / "x.csv").write_text("id,text\n1,The council closed the harbour bridge.,extra\n")
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "x.csv"), "--db", str(tmp_path / "s.db")])
+    assert r.exit_code == 1 and "more cells than the header" in r.stderr and "no rows" not in r.stderr

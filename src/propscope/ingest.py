@@ -826,6 +826,7 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
                              "give a header line naming the columns, e.g. id,title,text")
         return
     last: tuple[dict, int] | None = None  # held back: it may be where an unclosed quote swallowed the file
+    refused = 0  # rows reported here: a file of them has rows, if none to store
     while True:
         start = reader.line_num + 1 + skip
         try:
@@ -833,20 +834,26 @@ def read_csv(data: str, name: str, unique_ids: bool = False) -> Iterator[Article
         except StopIteration:
             break
         except csv.Error as e:
+            refused += 1
             yield Rejected(f"{name}:{start}", f"malformed CSV row: {e}")
             continue
         if None in row:
+            refused += 1
             yield Rejected(f"{name}:{start}", "row has more cells than the header")
             continue
         if not any(v.strip() for v in row.values() if v):  # ",,," : a spreadsheet's empty row, as a blank line
             continue
         if record_columns([(v or "").removeprefix("\ufeff") for v in row.values()]) == fields:
             continue  # the header again: exports joined with cat (each with its byte-order mark)
+        if isinstance(row.get(fields[0]), str):  # a file without a header joined with cat: its byte-order mark
+            row[fields[0]] = row[fields[0]].removeprefix("\ufeff")
         if last:
             yield record_to_article(last[0], f"{stem}-{last[1]}", f"{name}:{last[1]}", unique_ids)
         last = (row, start)
-    if last is None:
+    if last is None and not refused:
         yield Rejected(name, "CSV has a header but no rows")
+    elif last is None:
+        return
     elif _ends_inside_quotes(data, delimiter):
         end = reader.line_num + skip
         yield Rejected(f"{name}:{last[1]}", f"a quoted field opened in this row never closes, so it ran to the end "
