@@ -3931,3 +3931,21 @@ def test_a_csv_whose_rows_are_all_refused_is_not_said_to_have_none(tmp_path):
     (tmp_path / "x.csv").write_text("id,text\n1,The council closed the harbour bridge.,extra\n")
     r = CliRunner().invoke(main, ["ingest", str(tmp_path / "x.csv"), "--db", str(tmp_path / "s.db")])
     assert r.exit_code == 1 and "more cells than the header" in r.stderr and "no rows" not in r.stderr
+
+
+@pytest.mark.parametrize("value", ["afile", "missing"])
+def test_a_models_or_taxonomies_variable_naming_no_folder_says_so(tmp_path, monkeypatch, value):
+    """$PROPSCOPE_MODELS naming a file or nothing: `propscope models` printed nothing, exit 0, and
+    `analyze` said "no model named 'ngram' (available: none installed)"; $PROPSCOPE_TAXONOMIES so
+    set was "unknown taxonomy 'mine'". Each names the variable and what it names."""
+    (tmp_path / "afile").write_text("not a folder")
+    monkeypatch.setenv("PROPSCOPE_MODELS", str(tmp_path / value))
+    r = CliRunner().invoke(main, ["models"])
+    assert r.exit_code == 1 and "$PROPSCOPE_MODELS" in r.stderr and "no folder" in r.stderr, r.output
+    (tmp_path / "a.txt").write_text("The minister said the plan was a disaster.")
+    r = CliRunner().invoke(main, ["analyze", str(tmp_path / "a.txt"), "--model", "ngram"])
+    assert r.exit_code == 1 and "$PROPSCOPE_MODELS" in r.stderr and r.stderr.count("\n") == 1
+    monkeypatch.delenv("PROPSCOPE_MODELS")
+    monkeypatch.setenv("PROPSCOPE_TAXONOMIES", str(tmp_path / value))
+    r = CliRunner().invoke(main, ["techniques", "--taxonomy", "mine"])
+    assert r.exit_code != 0 and "$PROPSCOPE_TAXONOMIES" in r.output + r.stderr

@@ -1308,8 +1308,10 @@ def techniques(fmt, taxonomy_name) -> None:
 def models() -> None:
     """List the installed models."""
     from .pipeline import DEFAULT_MODEL, available_models, model_path
-    from .registry import ModelDamaged, read_config
+    from .registry import ModelDamaged, models_dir_trouble, read_config
 
+    if trouble := models_dir_trouble():
+        _fail(trouble)
     damaged = 0
     for name in available_models():
         default = " (default)" if name == DEFAULT_MODEL else ""

@@ -64,6 +64,20 @@ def models_dir() -> Path:
     return Path(os.environ.get("PROPSCOPE_MODELS") or Path(__file__).resolve().parent / "models")
 
 
+def models_dir_trouble() -> str | None:
+    """Why ``$PROPSCOPE_MODELS`` gives no models, when it names no folder; else None. Set to a file
+    or a missing path, `propscope models` printed nothing, exit 0, and a model was "not installed"."""
+    given = os.environ.get("PROPSCOPE_MODELS")
+    if not given or _is(Path(given), Path.is_dir):
+        return None
+    return (f"$PROPSCOPE_MODELS names {_shown(given)}, which is no folder: unset it for the models propscope ships, "
+            "or point it at a folder of model folders")
+
+
+def _shown(name: str) -> str:
+    return repr(name) if len(name) <= 300 else repr(f"{name[:200]}...{name[-100:]}")
+
+
 def available_models() -> list[str]:
     root = models_dir()
     return sorted(p.name for p in root.iterdir() if _holds_config(p)) if root.is_dir() else []
@@ -94,9 +108,10 @@ def model_path(name: str | None = None) -> Path:
         if _is(candidate, Path.is_dir) and (os.sep in name or name.startswith(".") or not _is(path, Path.exists)):
             raise ModelNotFound(f"{name} is a folder but not a model: a model folder holds config.json (and its "
                                 f"weights), as `propscope train --out FOLDER` writes it")
+        if trouble := models_dir_trouble():
+            raise ModelNotFound(f"no model named {_shown(name)}: {trouble}")
         known = ", ".join(available_models()) or "none installed"
-        shown = repr(name) if len(name) <= 300 else repr(f"{name[:200]}...{name[-100:]}")
-        raise ModelNotFound(f"no model named {shown} (available: {known}); or give the path of a model folder")
+        raise ModelNotFound(f"no model named {_shown(name)} (available: {known}); or give the path of a model folder")
     return path
 
 

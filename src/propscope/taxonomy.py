@@ -123,6 +123,16 @@ def folders() -> list[Path]:
     return [DATA_DIR, *extra]
 
 
+def _folders_trouble() -> str:
+    """What of ``$PROPSCOPE_TAXONOMIES`` names no folder, said after an unknown taxonomy's name: its
+    files were ignored without a word."""
+    bad = [p for p in folders()[1:] if not p.is_dir()]
+    if not bad:
+        return ""
+    return (f" ($PROPSCOPE_TAXONOMIES names {', '.join(repr(str(p)[:200]) for p in bad[:3])}, which is no folder: "
+            "point it at the folder of your taxonomy files)")
+
+
 def _files(suffix: str) -> dict[str, Path]:
     """Data files by name (the file name less ``suffix``); a later folder cannot replace a
     built-in taxonomy, so ``ptc14`` always means the shipped one."""
@@ -203,7 +213,7 @@ def load(name: str | Taxonomy | None = None) -> Taxonomy:
         return _LOADED[name]
     path = _files(".json").get(name) if _NAME.match(name) else None
     if path is None:
-        raise TaxonomyError(f"unknown taxonomy {name!r}; choose one of: {', '.join(available())}")
+        raise TaxonomyError(f"unknown taxonomy {name!r}; choose one of: {', '.join(available())}{_folders_trouble()}")
     return _parse(str(path), path.stat().st_mtime_ns)
 
 
