@@ -506,3 +506,102 @@ def test_a_doubt_question_put_to_you_is_not_aimed_at_the_claimant_before():
     t = ("Velmar Foods says its baby formula is perfectly safe.\nCounsel: Why do your test results look so "
          "different?")
     assert _names(t, "Why do your test results look so different", "Doubt") == []
+
+
+def test_a_reductio_judges_the_deed_of_a_sentence_opening_with_a_two_word_title():
+    """'Justice Minister X ordered ... *The Gestapo would have been proud of this*': the name after a title of two
+    or three words opens the sentence before as well as after 'Mayor'."""
+    t = ("Justice Minister Carl Ekberg ordered every teacher to report disloyal pupils. The Gestapo would have been "
+         "proud of this, the teachers' union said.")
+    assert _names(t, "The Gestapo would have been proud of this", "Reductio_ad_hitlerum") == ["Carl Ekberg"]
+
+
+def test_a_doubt_question_doubts_a_claimant_whose_name_has_a_relative_clause():
+    """'Professor X, whose lab is funded by Y, insists ... *Can we really believe such a man?*': the claimant is X,
+    the relative clause between his name and his verb notwithstanding."""
+    t = ("Professor Ian Wood, whose laboratory is funded by the sugar industry, insists that sugar is harmless. Can we "
+         "really believe such a man?")
+    assert _names(t, "Can we really believe such a man?", "Doubt") == ["Ian Wood"]
+
+
+def test_a_span_that_is_a_relative_clause_is_aimed_at_the_name_it_hangs_on():
+    """'..., praised X, *which starved Armenians in Y for nine months*': the clause is pinned on X; the people and
+    place inside it are whom X harmed."""
+    t = "Three senators praised Azerbaijan, which starved Armenians in Nagorno-Karabakh for nine months."
+    assert _names(t, "which starved Armenians in Nagorno-Karabakh for nine months", "Loaded_Language") == [
+        "Azerbaijan"]
+
+
+def test_a_label_in_apposition_is_aimed_at_the_name_before_it():
+    """'X, *the Y's loyal lapdog*, buried the story': the appositive labels X, as 'X is the Y's lapdog' does; Y
+    owns the noun."""
+    t = "The Guardian, the Labour Party's loyal lapdog, buried the story for a week."
+    assert _names(t, "the Labour Party's loyal lapdog") == ["Guardian"]
+
+
+def test_a_subject_with_his_followers_is_the_name_before_and():
+    """'X and his donors *have sold out every farmer in Iowa*': the predicate is pinned on X, the one his
+    followers belong to."""
+    t = "Senator Joe Marsh and his donors have sold out every farmer in Iowa, the flyer said."
+    assert _names(t, "have sold out every farmer in Iowa", "Loaded_Language") == ["Joe Marsh"]
+
+
+def test_mao_is_a_figure_a_reductio_compares_with():
+    """'something Mao would have admired': the figure of the communist terror is the benchmark, not the target."""
+    t = "Councillor Ada Voss wants every shop to display the council's slogans, something Mao would have admired."
+    assert _names(t, "something Mao would have admired", "Reductio_ad_hitlerum") == ["Ada Voss"]
+
+
+def test_the_history_a_superlative_is_measured_in_is_no_target():
+    """'X's amnesty is *the greatest crime in British history*': the people whose history is the scale are no
+    target; the subject is."""
+    t = "Senator Bill Orr's amnesty is the greatest crime in British history, the columnist wrote."
+    assert _names(t, "the greatest crime in British history", "Exaggeration,Minimisation") == ["Bill Orr"]
+
+
+def test_the_regime_is_the_people_s_state_named_before_not_the_place_of_its_deed():
+    """'Syrian troops shelled a hospital in Idlib. *The regime has no shame*': the regime is the Syrians' state, not
+    the town where it shelled."""
+    t = "Syrian troops shelled a hospital in Idlib on Sunday. The regime has no shame, the rescue workers said."
+    assert _names(t, "has no shame", "Loaded_Language") == ["Syrian"]
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("The IMF says Ghana's economy will recover by 2026. Who could trust a lender that bankrupted Argentina twice?",
+     "Who could trust a lender that bankrupted Argentina twice?", ["IMF"]),
+    ("The OECD's latest survey says schools in Athens have improved. But who could believe an agency that has never "
+     "set foot in a Greek classroom?", "who could believe an agency that has never set foot in a Greek classroom",
+     ["OECD"]),
+])
+def test_a_doubt_question_about_one_that_harmed_others_doubts_the_claimant_before(text, span, names):
+    """'X says ... *Who could trust a lender that bankrupted Y twice?*': the names in the relative clause of the
+    unnamed one are what it did, not whom the doubt is aimed at; a body's report or survey claims for the body."""
+    assert _names(text, span, "Doubt") == names
+
+
+def test_his_two_sentences_on_is_the_one_person_named_before():
+    """'Police arrested former mayor X in Y. His lawyers ... *His years in office ...*': with one person named
+    before, his is that person, though the name does not open its sentence."""
+    t = ("Police arrested former mayor Tomas Ruiz in Cebu last week. His lawyers asked for bail on Monday. His years "
+         "in office were a festival of theft, the prosecutor said.")
+    assert _names(t, "His years in office were a festival of theft", "Loaded_Language") == ["Tomas Ruiz"]
+
+
+def test_a_place_the_subject_of_a_span_acts_on_is_no_target():
+    """'*Moscow and Minsk want to starve Ukraine into surrender*': the country the verb acts on is the victim; the
+    subjects are aimed at."""
+    t = "Moscow and Minsk want to starve Ukraine into surrender, the minister said."
+    assert _names(t, "Moscow and Minsk want to starve Ukraine into surrender", "Appeal_to_fear-prejudice") == [
+        "Moscow", "Minsk"]
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("The minister attacked the Guardian again on Friday, calling the newspaper “a mouthpiece for Hamas”.",
+     "a mouthpiece for Hamas", ["Guardian"]),
+    ("Senator Ana Ortiz on Monday called Governor Luis Pena “a puppet of Havana”.", "a puppet of Havana",
+     ["Luis Pena"]),
+])
+def test_a_label_after_calling_someone_is_aimed_at_the_one_called(text, span, names):
+    """'..., calling the newspaper *a mouthpiece for Y*': the label is pinned on the one called (a body's noun
+    stands for the body named before), not on Y, whose mouthpiece it is said to be."""
+    assert _names(text, span) == names

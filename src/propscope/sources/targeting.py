@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..places import is_place
-from .lexicon import TITLES
+from .lexicon import DOC_NOUNS, TITLES
 from .linking import tag_speaker
 from .results import Attribution, EntityMention, Quote
 
@@ -97,10 +97,17 @@ def targets(
                 found.append({**_target(m), "how": "overlap"})
         if text is not None:
             found = [t for t in found if not _aside(text, t, found, in_span=True)]
+            found = [t for t in found if not _acted_on(text, t, found, s)]
         lo, hi = _sentence_bounds(text, sents, quotes, s, e, ents) if text is not None and sents is not None \
             else (s - window, e + window)
         if text is not None:
             found = [t for t in found if not _own_people(text, t, found, lo)]
+            if _doubt_question(tech, text, lo, hi):
+                # 'Who could trust *a lender that bankrupted Y twice*?': Y is what the unnamed one did, not whom
+                # the doubt is aimed at
+                deeds = {(m["start"], m["end"]) for m in cands if s <= m["start"] < e and _deed_of_unnamed(text, s, m)}
+                cands = [m for m in cands if (m["start"], m["end"]) not in deeds]
+                found = [t for t in found if (t["start"], t["end"]) not in deeds]
         subjects = _predicate_subject(text, cands, lo, s, e) if text is not None else []
         if subjects and found:
             found = [{**_target(m), "how": "subject"} for m in subjects]
@@ -348,7 +355,18 @@ def _in_span_aside(text: str, m: dict[str, Any], s: int, e: int) -> bool:
     """Whether a name inside the span ``text[s:e]`` is no one it aims at: a scene (:func:`_scene`) or the
     qualifier of its label (:func:`_qualifies_label`)."""
     return m["start"] < e and s < m["end"] and (_scene(text, m) or _qualifies_label(text, s, m)
-                                                or _counted_people(text, m))
+                                                or _counted_people(text, m) or _history_scale(text, m))
+
+
+def _history_scale(text: str, m: dict[str, Any]) -> bool:
+    """Whether a people or place is the history a superlative is measured in ('the greatest crime *in British
+    history*', 'the worst betrayal in the history of X'): the scale, not whom the span attacks."""
+    return m["label"] in {"NORP", "GPE", "LOC"} and (
+        bool(re.search(r"\b(?i:in)\s+(?:(?i:the|all\s+of|modern|recent|living)\s+)*$", text[max(0, m["start"] - 20) :
+                                                                                        m["start"]]))
+        and bool(re.match(r"(?:['’]s?)?\s+(?:[a-z]+\s+)?history\b", text[m["end"] : m["end"] + 30]))
+        or bool(re.search(r"\b(?i:in)\s+the\s+(?:\w+\s+)?history\s+of\s+(?:the\s+)?$",
+                          text[max(0, m["start"] - 40) : m["start"]])))
 
 
 def _counted_people(text: str, m: dict[str, Any]) -> bool:
@@ -380,6 +398,29 @@ def _leaned_on(technique: Any, m: dict[str, Any], text: str | None, s: int, e: i
         return True
     return "bandwagon" in tech and m["start"] < e and s < m["end"] and m["label"] == "NORP" and text is not None \
         and bool(_CROWD_BEFORE.search(text[max(0, m["start"] - 40) : m["start"]]))
+
+
+# Words before a name that are no verb acting on it
+_NOT_VERBS = frozenset("""of in to for with and or the a an than like from by against about on at into over under
+between among as is are was were be been being has have had their its his her our your my this that these those no
+not nor but so if when while after before since until all every each some any more most even also only just without
+within towards toward upon via per through across behind beyond near around despite except amid throughout onto off up
+down out then there here who which whose what where how why can will would must should could may might do does did
+shall""".split())
+
+
+def _acted_on(text: str, m: dict[str, Any], found: Sequence[dict[str, Any]], s: int) -> bool:
+    """Whether a place or people in the span is what a verb acts on whose subject is another name before it in the
+    span ('*Moscow and Minsk want to starve Ukraine into surrender*', 'If X gets the bomb, it will wipe Y off the
+    map'): the victim, not whom the span attacks."""
+    if m["label"] not in {"GPE", "LOC", "NORP"} or _possessor(text, m) or _people_adjective(text, m):
+        return False
+    # the subject opens the span, after at most 'If', 'When', 'Once' or 'Unless'
+    subj = [o for o in found if re.fullmatch(r"\W*(?:(?i:if|when|once|unless)\s+)?", text[s : o["start"]])
+            and o["end"] <= m["start"] and o["entity_id"] != m["entity_id"] and not _people_adjective(text, o)]
+    verb = re.search(r"(?<![\w'’-])([a-z]+)\s+$", text[s : m["start"]])
+    return bool(subj) and verb is not None and verb.group(1) not in _NOT_VERBS and \
+        not re.search(r"[.!?;:]", text[subj[0]["end"] : m["start"]])
 
 
 def _aside(text: str, m: dict[str, Any], others: Sequence[dict[str, Any]], in_span: bool = False) -> bool:
@@ -429,14 +470,24 @@ def _doubt_question(technique: Any, text: str, lo: int, hi: int) -> bool:
         not re.search(r"\b(?i:you|your)\b", text[lo:hi])
 
 
+def _deed_of_unnamed(text: str, s: int, m: dict[str, Any]) -> bool:
+    """Whether a name in the span ``text[s:]`` stands in the relative clause of an indefinite noun before it ('who
+    could believe *a paper that called it Russian* ...', 'an agency that never set foot in a Greek classroom'): it
+    says what the unnamed one did or whom it harmed."""
+    return bool(re.search(r"\b(?i:an?|such\s+an?)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:that|who|which|whose)\b",
+                          text[s : m["start"]]))
+
+
 def _deed_doer(text: str, ents: list[dict[str, Any]], sents: list[tuple[int, int]], lo: int,
                s: int, judges_unnamed: bool = False) -> dict[str, Any] | None:
     """Who did what a 'This is ...'/'That is ...' opening the span's sentence judges ('X wants a register of
     foreign workers. *That is how it started in 1933*'), or what a reductio's or a doubting question's sentence
     naming no one else judges ('X called for books to be removed. *Burning books is what the Nazis did first*',
     'X insists the count was clean. *But can we trust an agency that lost ...?*'; ``judges_unnamed``): the name
-    opening the sentence before, after at most a title or 'The', and followed by its verb; None when that sentence
-    opens otherwise ('Possible Solutions: ...', 'X's murderer ...')."""
+    opening the sentence before, after at most 'The' and a title of up to three words ('Justice Minister X'), and
+    followed by its verb, by a relative clause and its verb ('Professor X, whose lab ..., insists') or by its report
+    or survey ('The OECD's latest survey says'); None when that sentence opens otherwise ('Possible Solutions: ...',
+    'X's murderer ...')."""
     if not judges_unnamed and not re.match(
             r"\W*(?i:this|that)\s+(?:is|was|'s|’s|has|had|sounds|smells|reeks|looks|will|would)\b",
             text[lo : max(s, lo + 40)]):
@@ -445,11 +496,19 @@ def _deed_doer(text: str, ents: list[dict[str, Any]], sents: list[tuple[int, int
     if prev is None:
         return None
     first = min((m for m in ents if prev <= m["start"] and m["end"] <= lo), key=lambda m: m["start"], default=None)
-    if first is None or first["label"] not in {"PERSON", "ORG", "GPE", "NORP"} or _possessor(text, first) or \
-            not re.fullmatch(r"\W*(?:(?:The|[A-Z][a-z]+\.?)\s+)?", text[prev : first["start"]]) or \
-            not re.match(r"\s+[a-z]", text[first["end"] :]):
+    if first is None or first["label"] not in {"PERSON", "ORG", "GPE", "NORP"} or \
+            not re.fullmatch(r"\W*(?:The\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}", text[prev : first["start"]]) or \
+            not (_documents(text, first) if _possessor(text, first) else
+                 re.match(r"(?:,\s+(?:who|whose|which)\b[^.!?;]*?,)?\s+[a-z]", text[first["end"] :])):
         return None
     return first
+
+
+def _documents(text: str, m: dict[str, Any]) -> bool:
+    """Whether a possessor owns the report, survey or figures its sentence goes on with ('The OECD's latest survey
+    says ...'): the body claims through them, as 'according to a report by X' cites X."""
+    w = re.match(r"['’]s((?:\s+[a-z][\w-]*){1,3})\b", text[m["end"] : m["end"] + 60])
+    return w is not None and any(x in DOC_NOUNS for x in w.group(1).split())
 
 
 def _own_people(text: str, m: dict[str, Any], found: Sequence[dict[str, Any]], lo: int) -> bool:
@@ -519,6 +578,9 @@ def _own_side(text: str, mention: dict[str, Any]) -> bool:
     return bool(_OWN_SIDE.search(text[max(0, mention["start"] - 12) : mention["start"]]))
 
 
+# '..., calling the newspaper “', 'called Governor X “': the one a label after it is pinned on
+_CALLED_OBJECT = re.compile(r"\b(?:call|brand|label|dub)(?:s|ed|led|bed|ing|ling|bing)?\s+((?:(?:the|this|that)\s+[a-z]"
+                            r"[a-z-]+|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*))\s*[\"“‘']?$")
 _COPULA_BEFORE = re.compile(r"\s+(?:is|are|was|were|remains|has become|have become)\s+$", re.I)
 # '... of/for/to X' inside a noun predicate: whom the subject serves, shelters or harms ('a danger to X')
 _OF_BEFORE = re.compile(r"\b(?:of|for|to)\s+(?:the\s+)?$", re.I)
@@ -550,6 +612,12 @@ def _predicate_subject(text: str, ents: list[dict[str, Any]], lo: int, s: int, e
     if first is None:
         return []
     word = first.group().lower()
+    if word in {"who", "whom", "whose", "which"}:
+        # '..., praised X, *which starved Y for nine months*': the relative clause is pinned on the name it hangs on
+        if text[s:e].rstrip().endswith("?") or not re.match(r"\w+\s+(?:\w+ly\s+)?[a-z]", text[s:e]):
+            return []
+        return next(([m] for m in ents if lo <= m["start"] and m["end"] <= s
+                     and re.fullmatch(r",\s+", text[m["end"] : s])), [])
     if (p := _noun_predicate(text, ents, lo, s, e)) is None:
         # a title-case headline's verb is a predicate too ('Orlov Caves to Beijing')
         headline = lo == 0 and 0 < text.find("\n") and e <= text.find("\n")
@@ -574,6 +642,11 @@ def _noun_predicate(text: str, ents: list[dict[str, Any]], lo: int, s: int, e: i
                or _setting(text, m) for m in inside):
         return None
     cop = _COPULA_BEFORE.search(text[lo:s])
+    if cop is None and (called := _CALLED_OBJECT.search(text[lo:s])) is not None:
+        return lo + called.end(1)  # '..., calling the newspaper “*a mouthpiece for Y*”': the one called
+    if cop is None and (app := re.search(r",\s+$", text[lo:s])) is not None and \
+            any(m["end"] == lo + app.start() for m in ents):
+        return lo + app.start()  # 'X, *the Y's loyal lapdog*, buried the story': the label in apposition to X
     return None if cop is None else lo + cop.start()
 
 
@@ -590,13 +663,17 @@ def _subject_ending_at(text: str, ents: list[dict[str, Any]], lo: int, p: int) -
             r"(?:\s+(?!who\b|which\b|that\b)[a-z][\w’'-]*)?" if m["label"] == "NORP" else \
             r"(?:\s+(?!who\b|which\b|that\b)[a-z][\w’'-]*(?<!ed))?" \
             if re.search(r"\b(?i:the)\s+$", text[max(lo, m["start"] - 4) : m["start"]]) else ""
-        if re.fullmatch(rf"(?:['’]s?)?{noun}\s*", gap) and not _PREP_BEFORE.search(text[lo : m["start"]]):
+        # 'X and his donors', 'X and its army of lobbyists': the one the followers belong to
+        follow = r"\s+and\s+(?i:his|her|its|their)(?:\s+(?:of\s+)?[a-z][\w’'-]*){1,4}"
+        if re.fullmatch(rf"(?:(?:['’]s?)?{noun}|{follow})\s*", gap) and not _PREP_BEFORE.search(text[lo : m["start"]]):
             return _listed_before(text, ents, m)
         break
     head = text[lo:p]
     if (r := re.search(r"\b(?i:the|our|their|this|that|these|those)\s+(?:[a-z-]+\s+)?[a-z-]+\s*$", head)) is not None:
         role = _by_role(text, ents, lo + r.start(), p)
-        return [role] if role is not None else _noun_antecedent(text, ents, lo, p)
+        # 'calling the newspaper “...”' mid-sentence: the noun stands for the body named before, as opening one
+        called = _CALLED_OBJECT.search(head) is not None and r.start() > 0
+        return [role] if role is not None else _noun_antecedent(text, ents, lo + r.start() if called else lo, p)
     if re.fullmatch(r"\W*(?i:he|she|they|(?:his|her|its|their)\s+[a-z]+)\s*", head):
         back = _pronoun_antecedent(text, ents, lo, p)
         return [back] if back is not None else []
@@ -642,7 +719,7 @@ _PRONOUN_LABELS = {"he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her"
 
 # Who a reductio ad Hitlerum compares its target with; never the target itself.
 _REDUCTIO_FIGURES = frozenset("hitler nazi nazis nazism reich stalin mussolini goebbels himmler pol pot gestapo stasi kgb"
-                              .split())
+                              " mao zedong khmer rouge".split())
 # 'like a Putin fan club', 'runs it like an Orban', 'worse than Nixon': the benchmark of a comparison
 _COMPARED_BEFORE = re.compile(r"\b(?:(?:un)?like\s+an?|than(?:\s+the)?)\s+$", re.I)
 _NONE_BEFORE = re.compile(r"\b(?:no\s+one|nobody|none|nothing|no)\b[^.;:!?]*$", re.I)
@@ -720,7 +797,10 @@ def _pronoun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, s: int) 
     if kinds == {"PERSON"}:
         fit = [x for x in before if lo - 300 <= x["start"] and (x["label"] == "PERSON" or _person_like(text, x, kinds))]
         last = max(fit, key=lambda x: x["start"], default=None)
-        return last if last is not None and _opens_sentence(text, last) else None
+        # ... or the one person named before it at all ('Police arrested former mayor X in Y. His ...')
+        alone = last is not None and len({x.get("entity_id") for x in before if x["label"] == "PERSON"
+                                          or _person_like(text, x, kinds)}) == 1
+        return last if last is not None and (_opens_sentence(text, last) or alone) else None
     return None
 
 
@@ -784,10 +864,22 @@ def _noun_antecedent(text: str, ents: list[dict[str, Any]], lo: int, upto: int) 
     if plural and before and before[-1]["label"] == "PERSON" and len(listed := _listed_before(text, ents,
                                                                                             before[-1])) > 1:
         return listed
-    fit = [x for x in before if x["label"] in kinds or ("GPE" in kinds and x["label"] == "ORG" and is_place(x["text"]))]
+    fit = [x for x in before if x["label"] in kinds or ("GPE" in kinds and x["label"] == "ORG" and is_place(x["text"]))
+           or ("GPE" in kinds and _armed_people(text, x))]
     # 'X's junta bombed a school in Y. The generals ...': the place where it acted is no one's antecedent beside X
     actors = [x for x in fit if not _setting(text, x)]
     return (actors or fit)[-1:]
+
+
+_FORCES = frozenset("forces troops soldiers police army military security militia militias warplanes jets drones "
+                    "tanks navy guards artillery".split())
+
+
+def _armed_people(text: str, x: dict[str, Any]) -> bool:
+    """Whether a people's name qualifies the armed men of its state ('Iranian security forces', 'Syrian troops'):
+    whose regime or junta a later 'the regime' means."""
+    w = re.match(r"\s+([a-z-]+)(?:\s+([a-z]+))?", text[x["end"] : x["end"] + 40])
+    return x["label"] == "NORP" and w is not None and (w.group(1) in _FORCES or w.group(2) in _FORCES)
 
 
 _CALLED = re.compile(r"\b(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|dub(?:s|bed|bing)?)\s+"
