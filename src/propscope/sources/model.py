@@ -137,7 +137,7 @@ Capital Airlines Airways Motors Systems Technologies Dynamics Watch Front Allian
 Committee Commission Federation Association Society Club FC Freight Insurance Industries Laboratories Services
 Solutions Trust Network Forum Shipping Agro Textiles Court Gazette Herald Tribune Chronicle Courier
 Cartel Ferries Railways Petroleum Telecom Brigade Brigades Battalion
-Jaish Kataib Liwa Harakat Hizb Jabhat Ansar Saraya Jamaat Jamaa
+Jaish Kataib Liwa Harakat Hizb Jabhat Ansar Saraya Jamaat Jamaa Archdiocese Diocese
 """.split())
 # Words that make a name a facility: as its last word ('Marsh Lane', 'Oskarby Municipal Airport') or,
 # for the Romance languages' streets and stadiums, its first ('Rue de Rivoli', 'Estadio Monte Claro').
@@ -147,10 +147,13 @@ Street Road Lane Avenue Boulevard Highway Motorway Bridge Airport Stadium Arena 
 _FAC_FIRST = frozenset("Rue Via Calle Avenida Estadio".split())
 # Kinds of natural feature: as a name's first or last word ('Mount Eskel', 'Korran Sea', 'Gulf of Arrana')
 # or as the lower-case noun after it ('the Tessel river') they make the name a place, whatever the model said.
-_NATURAL_FIRST = frozenset("Mount Mt Lake Gulf Strait Cape River Sierra Cordillera".split())  # 'Sierra Nevada'; not
-# a country the gazetteer knows ('Sierra Leone')
+_NATURAL_FIRST = frozenset("Mount Mt Lake Gulf Strait Cape River Sierra Cordillera Mont Monte".split())  # 'Sierra
+# Nevada'; not a country the gazetteer knows ('Sierra Leone'). 'Mont' and 'Monte' only before one more word ('Mont
+# Blanc', 'Monte Rosa'), not in a bank's longer name ('Monte dei Paschi')
+_MONT = frozenset({"Mont", "Monte"})
 _NATURAL_NOUNS = frozenset("""
 river sea ocean lake mountain mountains hills valley desert gulf strait peninsula plateau glacier delta pass creek
+basin estuary
 """.split())
 # Nouns after a name that make it a region ('the Belgorod region') or a group of people ('the Vardi
 # minority', 'Talani herders'), and nouns for a place in apposition ('Oberkamm, a village upstream').
@@ -209,6 +212,22 @@ def _shouted(doc, ent) -> bool:
     return all(t.is_upper and t.is_alpha for t in ent) and any(c.islower() for c in line) \
         and all(t.pos_ == "ADV" or len(t) > 3 and t.lower_ in STOP_WORDS for t in ent) \
         and not (prev is not None and prev.lower_ == "the")
+
+
+# Kinds of weather system whose names follow them: 'Cyclone Alfred', 'Typhoon Haikui', 'Storm Ciarán', 'Tropical
+# Storm X' name an event, which propscope does not list, not a person or a body.
+_STORM_WORDS = frozenset("Hurricane Typhoon Cyclone Storm".split())
+
+
+def _storm_name(doc, ent) -> bool:
+    """Whether ``ent`` is a weather system's name: it opens with a storm's kind and goes on with a capitalised
+    word ('Typhoon Haikui'), or follows one the model left out ('Cyclone' + 'Alfred')."""
+    words = [t for t in ent if t.text != "Tropical"]
+    if len(words) > 1 and words[0].text in _STORM_WORDS and words[1].is_title:
+        return True
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    return prev is not None and prev.text in _STORM_WORDS and prev.ent_iob_ == "O" and ent[0].is_title \
+        and prev.whitespace_ != ""
 
 
 def _common_word_start(doc, ent) -> bool:
@@ -295,9 +314,11 @@ def _context_label(doc, ent) -> str | None:
     org_word = any(w in _ORG_WORDS for w in words)
     label = ent.label_
     if org_word:
-        return "ORG" if label in {"PERSON", "LOC"} else None  # 'the Gulf Cartel' is no gulf
+        return "ORG" if label in {"PERSON", "LOC", "NORP"} else None  # 'the Gulf Cartel' is no gulf
     if len(ent) == 1 and label != "ORG" and _platform_word(doc, ent[0]):
         return "ORG"
+    if label in {"PERSON", "GPE"} and len(ent) == 1 and not _is_place(ent.text) and _owned_as_a_firm(doc, ent):
+        return "ORG"  # "Temu's owner"
     if _possessor_person(doc, ent, label):
         return "PERSON"  # "Trump's new tariffs", "Modi's office": what a body or a place does not have
     if label == "PERSON" and len(ent) == 1 and _owns_a_person(doc, ent):
@@ -318,11 +339,14 @@ def _context_label(doc, ent) -> str | None:
     bare = words[1:] if len(words) > 1 and words[0].lower() == "the" else words
     if len(bare) > 2 and bare[:2] == ["Port", "of"] and not _is_place(" ".join(bare)):  # not 'Port of Spain'
         return "ORG" if label != "ORG" else None
+    if len(bare) > 1 and bare[-1] == "Palace" and _says(ent):
+        return "ORG" if label != "ORG" else None  # 'Buckingham Palace said': the office, as 'Downing Street said'
     if len(bare) > 1 and (bare[-1] in _FAC_LAST or bare[0] in _FAC_FIRST):
         if _says(ent):
             return "ORG" if label != "ORG" else None  # 'Downing Street said': the office that sits there
         return "FAC" if label != "FAC" else None
-    if label != "LOC" and (len(bare) > 1 and (bare[0] in _NATURAL_FIRST or bare[-1].lower() in _NATURAL_NOUNS)
+    if label != "LOC" and (len(bare) > 1 and (bare[0] in _NATURAL_FIRST - _MONT or bare[-1].lower() in _NATURAL_NOUNS)
+                           or len(bare) == 2 and bare[0] in _MONT and bare[1].isalpha() and bare[1].istitle()
                            or nxt is not None and nxt.is_lower and nxt.lower_ in _NATURAL_NOUNS) \
             and not (label == "GPE" and bare[0] in {"Sierra", "Cordillera"} and _is_place(" ".join(bare))):
         return "LOC"
@@ -344,7 +368,9 @@ def _context_label(doc, ent) -> str | None:
             return "NORP"  # a people's adjective before a noun: 'Ukrainian nationalists', 'the Sri Lankan navy'
     name_words = 2 <= len(ent) <= 3 and all(t.is_title and t.is_alpha or t.text == "-" for t in ent)
     role = prev is not None and prev.is_lower and prev.lower_ in TITLES | _SPEAKER_NOUNS and prev.lower_ not in _MODIFIERS
-    if label in {"ORG", "GPE"} and name_words and (role or _speaks_as_he_or_she(ent) or _listed_with_person(doc, ent)):
+    appositive = nxt is not None and nxt.text == "," and _role_in_apposition(doc, ent.end + 1)
+    if label in {"ORG", "GPE"} and name_words and (role or appositive or _speaks_as_he_or_she(ent)
+                                                    or _listed_with_person(doc, ent)):
         return "PERSON"
     if label in {"PERSON", "ORG", "FAC", "NORP"} and len(ent) <= 2 and not (nxt is not None and nxt.tag_ == "POS"):
         after = [t for t in doc[ent.end + 1 : ent.end + 4] if t.lower_ not in {"a", "an", "the", "small"}]
@@ -373,6 +399,16 @@ def _context_label(doc, ent) -> str | None:
             nxt.is_lower and nxt.lower_ in _BODY_NOUNS and ent.root.head == nxt  # 'the X group'; not "X's party"
             or nxt.text == "," and _body_in_apposition(doc, ent.end + 1)):  # 'X, the software firm,'
         return "ORG"
+    if label in {"PERSON", "NORP"} and _names_a_plant(doc, ent):
+        return "FAC"  # 'the Gravelines nuclear plant'
+    if label == "PERSON" and prev is not None and prev.lower_ in {"of", "the"} and not _is_place(ent.text) \
+            and not _owner_or_titled(doc, ent.start, ent.end) and not (nxt is not None and nxt.is_lower
+                                                                      and nxt.pos_ == "NOUN") \
+            and not any(e.label_ == "PERSON" and len(e) > 1 and e.start != ent.start and ent.text in e.text
+                        for e in doc.ents):
+        k = ent.start - 1 - (prev.lower_ == "the")
+        if k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _MEMBER_OF:
+            return "ORG"  # 'two members of the Base', 'the leader of Blood Tribe'; not 'members of the Kennedy family'
     if label == "PERSON" and not _is_place(ent.text) and _speaks_or_owns_as_it(doc, ent):
         return "ORG"  # 'Temu said it would appeal', 'Morrisons cut jobs at its headquarters'
     return None
@@ -475,6 +511,19 @@ def _owns_a_person(doc, ent) -> bool:
     return other is not None and other.label_ == "PERSON" and len(other) > 1
 
 
+# What a firm has after its "'s" and a person has not: "Temu's owner", "Ulta's shareholders".
+_FIRM_OWNED = frozenset("owner owners shareholders subsidiary subsidiaries".split())
+
+
+def _owned_as_a_firm(doc, ent) -> bool:
+    """Whether the one word ``ent`` is followed by "'s" and a noun only a firm has ("Temu's owner"), and is no
+    word of a longer person's name in the text."""
+    j = ent.end
+    if j + 1 >= len(doc) or doc[j].tag_ != "POS" or doc[j + 1].lower_ not in _FIRM_OWNED or not doc[j + 1].is_lower:
+        return False
+    return not any(e.label_ == "PERSON" and len(e) > 1 and any(t.text == ent.text for t in e) for e in doc.ents)
+
+
 def _possessor_person(doc, ent, label: str) -> bool:
     """Whether ``ent``, one to three capitalised words the model read as a body or a place, is a person by
     what it owns ('s and a noun of :data:`_PERSONAL_NOUNS`, adjectives between): not a known place, initials
@@ -568,13 +617,38 @@ def _named_alone(doc, ent) -> bool:
 _PERSONAL_PRONOUNS = frozenset("he she him his her himself herself".split())
 
 
+# What a firm reports and a person does not: "its" before one of them after a name of two words or more ('Ralph
+# Lauren raised its forecast') shows a firm named like a person.
+_FIRM_FIGURES = frozenset("""
+forecast forecasts outlook guidance profit profits earnings revenue revenues sales dividend dividends prices workforce
+""".split())
+
+
+def _own_clause(tok, head) -> bool:
+    """Whether ``tok`` is in the clause of ``head`` itself, or in a reported clause under it whose subject is a
+    person, who has no 'its' ('Kering said Luca de Meo would sell its beauty arm'); not in one whose subject is a
+    thing ('X said the company had cut its prices': 'its' is the company's), nor in another clause with a subject of
+    its own ('X will cut jobs, and Y raised its forecast')."""
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        subjects = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}] if t is not tok else []
+        if subjects and (t.dep_ != "ccomp" or any(c.ent_type_ != "PERSON" and c.lower_ not in {"he", "she", "i", "we",
+                                                                                             "you"} for c in subjects)):
+            return False  # not in a clause joined to it by 'and' with a subject of its own either
+        t = t.head
+    return True
+
+
 def _speaks_or_owns_as_it(doc, ent) -> bool:
-    """Whether the one-word name ``ent`` is the subject of a clause that goes on with 'its' ('X cut 350 jobs
-    at its plant', 'X replaced its chief') or of a verb of saying whose reported clause is 'it' and a modal
-    ('X said it would appeal'): a body's way of speaking, where a person is 'he' or 'she'. Only for a name
-    the text never writes as part of a longer person's name, with no title before it and no 'he' or 'she' in
-    its sentence: 'Trump said it would pass' after 'Donald Trump', 'Merkel said it was time, and she left'."""
-    if len(ent) != 1 or ent.root.dep_ != "nsubj" or not ent[0].is_title:
+    """Whether the name ``ent``, one word or two or three capitalised words ('Ralph Lauren'), is the subject of
+    a clause that goes on with 'its' ('X cut 350 jobs at its plant', 'X replaced its chief'; not 'X said the
+    company had cut its prices') or of a verb of saying whose reported clause is 'it' and a modal
+    ('X said it would appeal', one word only): a body's way of speaking, where a person is 'he' or 'she'; 'its'
+    after a name of two or three words only before what a firm reports (``_FIRM_FIGURES``) and when no body is
+    named before it. Only for a name the text never writes as part of a longer person's name, with no title
+    before it and no 'he' or 'she' in its sentence: 'Trump said it would pass' after 'Donald Trump', 'Merkel said
+    it was time, and she left'."""
+    if not 1 <= len(ent) <= 3 or ent.root.dep_ != "nsubj" or not all(t.is_title for t in ent):
         return False
     if ent.start > 0 and _title_word(doc[ent.start - 1]):
         return False
@@ -584,11 +658,87 @@ def _speaks_or_owns_as_it(doc, ent) -> bool:
         return False
     head = ent.root.head
     after = [t for t in head.subtree if t.i >= ent.end]
-    if any(t.lower_ == "its" and t.dep_ == "poss" for t in after):
+    # a name of two words or more is a person's more often, and 'its' stands for a body named before it there
+    # ('Quorvex announced that Anna Lindqvist will join its board') or a thing ('Joe Biden cut its funding'): only
+    # what a firm reports ('raised its forecast', 'cut its prices'), with no body named before
+    other_body = len(ent) > 1 and any(e.label_ == "ORG" and e.end <= ent.start for e in doc.ents)
+    if not other_body and any(t.lower_ == "its" and t.dep_ == "poss" and _own_clause(t, head)
+                              and (len(ent) == 1 or t.head.lower_ in _FIRM_FIGURES) for t in after):
         return True
-    return head.lemma_ in SPEECH_LEMMAS and any(
+    return len(ent) == 1 and head.lemma_ in SPEECH_LEMMAS and any(  # 'Donald Trump said it would be great'
         t.lower_ == "it" and t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and t.head.head == head
         and any(c.tag_ == "MD" for c in t.head.children) for t in after)
+
+
+# Speaker nouns that name a body or a crowd, not one person's role: ', a senior party official,' shows a person,
+# ', the interior ministry,' does not.
+_NOT_ROLES = frozenset("""
+police ministry ministries army military government authorities union unions officials experts scientists doctors
+analysts researchers investigators witnesses residents economists lawyers activists officers leaders farmers
+workers campaigners critics victims survivors nurses prosecutors
+""".split())
+
+
+def _role_in_apposition(doc, i: int) -> bool:
+    """Whether the words from ``doc[i]`` to the next punctuation or preposition are 'a' or 'the', adjectives and
+    nouns, and a person's role ('a senior party official', 'the deputy spokesman'): what an appositive after a
+    name says of a person (``TITLES`` and the speaker nouns, less those for a body or a crowd)."""
+    j = i
+    while j < len(doc) and j - i < 6 and not doc[j].is_punct and doc[j].pos_ != "ADP":
+        j += 1
+    words = doc[i:j]
+    return 1 < len(words) and words[0].lower_ in {"the", "a", "an"} and words[-1].is_lower \
+        and words[-1].lower_ in (TITLES | _SPEAKER_NOUNS) - _MODIFIERS - _NOT_ROLES \
+        and all(t.pos_ in {"DET", "ADJ", "NOUN", "PROPN"} for t in words)
+
+
+# Nouns for an industrial site whose name is the one word before them: 'the Gravelines nuclear plant', 'the Drax power
+# station', 'the Ruwais refinery'.
+_PLANT_NOUNS = frozenset("plant station refinery reactor smelter mine airbase terminal".split())
+
+
+def _names_a_plant(doc, ent) -> bool:
+    """Whether the one word ``ent``, after 'the', qualifies a site's noun, lower-case words at most two between
+    ('the Gravelines nuclear plant'): the plant's name, not a person's or a people's."""
+    root = ent.root
+    head = root.head
+    return len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
+        and root.dep_ in {"compound", "nmod"} and head.lower_ in _PLANT_NOUNS and head.tag_ == "NN" \
+        and 0 <= head.i - ent.end <= 2 and all(t.is_lower and t.is_alpha for t in doc[ent.end : head.i])
+
+
+def _listed_with_firm(doc, tok) -> bool:
+    """Whether the one word ``tok``, which the model left out, is listed by commas and 'and' with two names or more,
+    one of them a firm's one-word name the model knows ('Ferrero, Nestlé and Lindt'; not a platform or an outlet,
+    which people are listed with), with no person and no known place in the list ('Heineken opened breweries in
+    Lagos, Nairobi and Kampala', 'Trump, Putin and NATO'), and is no known place, people or doctrine itself
+    ('Liberalism and Marxism')."""
+    if not tok.is_title or _is_place(tok.text) or tok.tag_ != "NNP" or re.search(r"(?:ism|ist|ists)$", tok.text) \
+            or _PEOPLE_ENDING.search(tok.text) or _title_word(tok):
+        return False  # not a doctrine, a faith, a people or a title: 'Liberalism and Marxism', 'Methodist', 'Director'
+    if any(0 <= k < len(doc) and doc[k].is_title and doc[k].tag_ in {"NNP", "NNPS"} for k in (tok.i - 1, tok.i + 1)):
+        return False  # a word of a longer name ('the Partido Popular')
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    group, todo = [], [first]
+    while todo:
+        t = todo.pop()
+        group.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+    others = [t for t in group if t.i != tok.i]
+    if len(group) < 3 or not any(c.lower_ == "and" for t in group for c in t.children if c.dep_ == "cc"):
+        return False  # three names or more, joined by 'and': 'Allah and Islam' is no list of firms
+    if any(t.ent_type_ in {"PERSON", "GPE", "LOC", "NORP"} and not (
+            t.ent_type_ in {"GPE", "NORP"} and len(_ent_of(doc, t)) == 1 and not _is_place(t.text)) for t in others):
+        return False
+    return any(t.ent_type_ == "ORG" and t.is_title and len(_ent_of(doc, t)) == 1 and t.text not in PLATFORMS
+               and t.text not in OUTLETS for t in others)  # people are listed with a platform: 'Soros, Gates and Facebook'
+
+
+def _ent_of(doc, tok):
+    """The entity ``tok`` is in (an empty span when none)."""
+    return next((e for e in doc.ents if e.start <= tok.i < e.end), doc[tok.i:tok.i])
 
 
 def _body_in_apposition(doc, i: int) -> bool:
@@ -615,6 +765,58 @@ def _name_end(doc, i: int) -> int:
     return i
 
 
+# Plurals for a movement's or a party's people, before whose capitalised name the model leaves out ('Extinction
+# Rebellion activists', 'Reform supporters'); and the words after which 'of' names a body ('members of the X').
+_FOLLOWER_NOUNS = frozenset("activists supporters members fighters militants".split())
+_MEMBER_OF = frozenset("member members leader leaders founder founders".split())
+
+
+def _capitals_before(doc, i: int) -> int:
+    """Where the run of capitalised words with no entity just before ``doc[i]`` starts (``i`` when there is
+    none), three words at most, no stop word among them."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    j = i
+    while j > 0 and i - j < 3 and doc[j - 1].is_title and doc[j - 1].is_alpha and doc[j - 1].ent_iob_ == "O" \
+            and doc[j - 1].lower_ not in STOP_WORDS:
+        j -= 1
+    return j
+
+
+def _owner_or_titled(doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` holds a title ('members of President Trump's team') or owns what follows it ('members
+    of the Pope's commission'): no body's name."""
+    nxt = doc[end] if end < len(doc) else None
+    return any(_title_word(t) for t in doc[start:end]) or nxt is not None and (
+        nxt.tag_ == "POS" or nxt.text in {"'", "’"} or nxt.ent_type_ == "PERSON")
+
+
+def _follower_bodies(doc) -> list[tuple[int, int, str]]:
+    """(start, end, 'ORG') of the bodies the model left out that their members name: capitalised words before a
+    plural for members ('Animal Rising activists'; one word only when the tagger calls it a proper noun inside its
+    sentence), words after 'members of (the)' (not a title's or an owner's: "members of the Pope's commission"),
+    and words before 'UK' that are no place ('Reform UK': a party or a body's British arm)."""
+    out = []
+    for tok in doc:
+        if tok.is_lower and tok.lower_ in _FOLLOWER_NOUNS and tok.tag_ == "NNS":
+            j = _capitals_before(doc, tok.i)
+            if j < tok.i and (tok.i - j > 1 or doc[j].tag_ == "NNP" and not doc[j].is_sent_start) \
+                    and not any(_is_place(t.text) for t in doc[j : tok.i]):
+                out.append((j, tok.i, "ORG"))
+        elif tok.text == "UK" and tok.ent_type_ in {"GPE", ""} and (j := _capitals_before(doc, tok.i)) < tok.i \
+                and not any(_is_place(t.text) for t in doc[j : tok.i]):
+            out.append((j, tok.i + 1, "ORG"))
+        elif tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in _MEMBER_OF:
+            k = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
+            end = _name_end(doc, k)
+            if k < end and end + 1 < len(doc) and doc[end].text in {"'", "’"} and doc[end + 1].is_title \
+                    and doc[end + 1].is_alpha and doc[end + 1].ent_iob_ == "O":
+                end += 2  # "members of the Farmers' Front"
+            if k < end <= k + 4 and not _is_place(doc[k:end].text) and not _owner_or_titled(doc, k, end):
+                out.append((k, end, "ORG"))
+    return out
+
+
 def _untagged_names(doc) -> list[tuple[int, int, str]]:
     """(start, end, label) token spans of the names the model left out that their own words tell: a
     body's ending in a word only bodies have ('Keldor Biologics', 'the Tanvik High Court'), a
@@ -628,6 +830,7 @@ def _untagged_names(doc) -> list[tuple[int, int, str]]:
     out = [(tok.i, tok.i + 1, "ORG") for tok in doc
            if tok.ent_iob_ == "O" and (_acronym_body(doc, tok) or _platform_x(doc, tok) or _platform_word(doc, tok))]
     found = {doc[a].text for a, _, _ in out if doc[a].text not in {"X", "Threads"}}
+    out += _follower_bodies(doc)
     out += [(tok.i, tok.i + 1, "ORG") for tok in doc if tok.ent_iob_ == "O" and tok.text in found
             and not any(a == tok.i for a, _, _ in out)]  # 'ADNOC declined', after 'ADNOC is weighing'
     for tok in doc:
@@ -635,6 +838,10 @@ def _untagged_names(doc) -> list[tuple[int, int, str]]:
             continue
         if tok.text in _PEOPLES and tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower and doc[tok.i + 1].tag_ == "NNS":
             out.append((tok.i, tok.i + 1, "NORP"))  # 'Druze leaders', 'Rohingya refugees'
+            continue
+        if tok.lower_ not in STOP_WORDS and _listed_with_firm(doc, tok) \
+                and not re.search(rf"(?<![\w-]){re.escape(tok.lower_)}(?![\w-])", doc.text):
+            out.append((tok.i, tok.i + 1, "ORG"))  # 'Nestlé, Unilever and Danone', the model knowing one
             continue
         if tok.i > 0 and doc[tok.i - 1].lower_ in {"toward", "towards", "near"} and tok.tag_ == "NNP" \
                 and tok.is_alpha and tok.lower_ not in STOP_WORDS and doc[tok.i - 1].head.lemma_ not in _NOT_PLACE_IN \
@@ -650,6 +857,8 @@ def _untagged_names(doc) -> list[tuple[int, int, str]]:
                 out.append((start, tok.i + 1, "FAC" if fac else "ORG"))
         elif tok.text in _FAC_FIRST or tok.text in _NATURAL_FIRST:
             end = _name_end(doc, tok.i + 1)
+            if tok.text in _MONT and end != tok.i + 2:
+                continue
             if end > tok.i + 1 and not any(t.text in _ORG_WORDS for t in doc[tok.i : end]):  # 'the Gulf Cartel'
                 out.append((tok.i, end, "FAC" if tok.text in _FAC_FIRST else "LOC"))
         elif tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"party", "movement"} and doc[tok.i + 1].is_lower \
@@ -793,7 +1002,7 @@ def _relabel(doc):
 
     out, changed = [], False
     for ent in doc.ents:
-        if _shouted(doc, ent) or _common_word_start(doc, ent) or _no_name(doc, ent):
+        if _shouted(doc, ent) or _common_word_start(doc, ent) or _no_name(doc, ent) or _storm_name(doc, ent):
             changed = True
             continue
         colon = next((t.i for t in ent[1:] if t.text == ":"), None)
@@ -825,7 +1034,9 @@ def _relabel(doc):
             changed = True
         out.append(ent)
     for start, end, label in _untagged_names(doc):
-        if not any(e.start < end and start < e.end for e in out):
+        inside = [e for e in out if e.start < end and start < e.end]
+        if not inside or all(e.text == "UK" and start <= e.start and e.end == end for e in inside):  # 'Reform UK'
+            out = [e for e in out if e not in inside]
             out.append(Span(doc, start, end, label=label))
             changed = True
     if changed:
@@ -1331,17 +1542,38 @@ def _particle_names(doc):
     return doc
 
 
+def _bodies_of_places(doc):
+    """A body's name that ends in a body's word and goes on with 'of' and a place is one body:
+    'the Freedom Party of Austria', 'the Archdiocese of Chicago', which the model stops at the body's word, the
+    place after 'of' a name of its own."""
+    from spacy.tokens import Span
+
+    new = []
+    for e in doc.ents:
+        j = e.end
+        if e.label_ != "ORG" or e[-1].text not in _ORG_WORDS or j + 1 >= len(doc) or doc[j].text != "of":
+            continue
+        after = next((x for x in doc.ents if x.start == j + 1), None)
+        end = after.end if after is not None and after.label_ in {"GPE", "LOC"} and len(after) <= 3 else None
+        if end is not None:
+            new.append(Span(doc, e.start, end, label="ORG"))
+    if new:
+        keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in new)]
+        doc.ents = sorted(keep + new, key=lambda e: e.start)
+    return doc
+
+
 def _names(doc):
     """Names joined by hyphens (:func:`_hyphenated_names`) and people's names with particles
-    (:func:`_particle_names`) made whole, then the labels the words around names give them (:func:`_relabel`), the
-    clubs of a match
+    (:func:`_particle_names`) made whole, then the labels the words around names give them (:func:`_relabel`), a
+    body's name with 'of' and its place (:func:`_bodies_of_places`), the clubs of a match
     (:func:`_sports_clubs`), people after titles
     (:func:`_titled_people`), then the datelines' (:func:`_dateline_names`), then each name's one label
     across the text (:func:`_one_label_per_name`), a body's short name (:func:`_short_body_names`) and
     the names in a line of capitals (:func:`_caps_line_names`)."""
     doc = _particle_names(_hyphenated_names(doc))
     before = {(e.start, e.end): e.label_ for e in doc.ents}
-    doc = _one_label_per_name(_dateline_names(_titled_people(_sports_clubs(_relabel(doc)))), before)
+    doc = _one_label_per_name(_dateline_names(_titled_people(_sports_clubs(_bodies_of_places(_relabel(doc))))), before)
     return _caps_line_names(_short_body_names(doc))
 
 
