@@ -3011,3 +3011,82 @@ def test_as_x_reported_then_a_dashed_aside_reports_the_clause_after_the_aside(te
 def test_a_quotation_and_its_speaker_after_a_dash_with_a_role_after_a_comma(text, source, content):
     check(text, source, "—", content)
     assert sources.extract("“Stay safe” — the sign on the bridge, now rusted, reads as it did.").attributions == []
+
+
+def test_underscore_is_a_verb_of_saying():
+    """'underscored that ...' states, as 'underlined' and 'stressed' do, also inverted after the words; with a
+    noun for object ('underscores the need for') and no clause it reports nothing."""
+    check("The prime minister underscored that the deal would not affect farmers.", "prime minister", "underscored",
+          "the deal would not affect farmers")
+    check("The war must end at the negotiating table, underscores the Vatican's envoy.", "Vatican's envoy",
+          "underscores", "The war must end at the negotiating table")
+    assert sources.extract("The report underscores the need for reform.").attributions == []
+
+
+@pytest.mark.parametrize("verb", ["stressed", "emphasized"])
+def test_a_second_verb_of_saying_of_the_speaker_ends_the_first_content(verb):
+    """'X stressed that A and warned that B': the parser may leave the 'and' in the first clause; what comes
+    after it is the speaker's next statement (its own attribution), not more of A."""
+    t = (f"The World Bank economist {verb} that spending must fall after the vote and warned that any delay "
+         "would put the loan at risk.")
+    first, second = sources.extract(t).attributions
+    assert (first.cue, first.content) == (verb, "spending must fall after the vote")
+    assert (second.cue, second.content) == ("warned", "any delay would put the loan at risk")
+    # a verb of saying with a subject of its own after the 'and' is more of what was stated
+    t = ("I can also state without exception that no one in my years at the school ever told me that they were "
+         "treated badly by the headmaster, and no one ever told me that they had to sleep in the cellar.")
+    a = next(a for a in sources.extract(t).attributions if a.cue == "state")
+    assert a.content == t[t.index("no one") : -1]
+
+
+@pytest.mark.parametrize("text", ["As its name says, the festival lasts a whole week.",
+                                  "As the name suggests, the Salt Road once carried salt from the coast."])
+def test_as_the_name_says_is_the_writers_gloss_on_a_name(text):
+    """'As the name says/suggests, ...' reads a name, as 'As they say' cites a saying: no one is cited; 'As
+    the minister says, ...' and 'As its statement says, ...' still report."""
+    assert sources.extract(text).attributions == []
+    check("As the minister says, the festival lasts a whole week.", "minister", "says",
+          "the festival lasts a whole week")
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("As the press office of the regional police informs, three people were detained overnight.",
+     "press office of the regional police", "informs", "three people were detained overnight"),
+    ("As the press service of the city council reports, the heating will be switched on next week.",
+     "press service of the city council", "reports", "the heating will be switched on next week"),
+])
+def test_as_a_body_of_a_body_informs_the_verb_the_tagger_took_for_a_plural(text, source, cue, content):
+    """Translated copy's 'As the press service of X informs, Y': after an 'of' phrase the tagger reads the
+    present 'informs'/'reports' as a plural noun of the phrase; before the comma opening Y it is the verb.
+    'As the number of reports, ...' names no speaker."""
+    check(text, source, cue, content)
+    assert sources.extract("As with all the bank's reports, the figures were revised twice.").attributions == []
+    # a plural noun of a word of saying ('writers', 'reporters') is no verb
+    assert sources.extract("As the most famous of writers, Tolstoy knew how to end a story.").attributions == []
+
+
+def test_which_the_speaker_described_as_stays_in_the_content():
+    """', which it described as “...”' after a reported clause is the speaker's own word for it (the
+    pronoun is the speaker), so it stays in what was said; ', which Moscow denies' is the writer's comment."""
+    check("The bank said it would appeal against the ruling, which it called “a travesty”.", "bank", "said",
+          "it would appeal against the ruling, which it called “a travesty")
+    a = sources.extract("The ministry said the talks had failed, which Moscow denies.").attributions[0]
+    assert a.content == "the talks had failed"
+
+
+def test_an_inverted_speaker_after_the_clause_with_a_place_or_time_after_it():
+    """'Y, underscored X at the close of the meeting.': the object after the comma is the inverted speaker also
+    when a phrase of place or time hung on the verb follows it ('informs the General Staff.' ends the
+    sentence); 'Y, reports a loss for the quarter' has no speaker."""
+    t = "Trade must stay open to everyone, underscored Brazilian Foreign Minister Mauro Vieira at the end of the summit."
+    check(t, "Brazilian Foreign Minister Mauro Vieira", "underscored", "Trade must stay open to everyone")
+
+
+def test_citing_or_blaming_after_the_reported_clause_is_the_speakers_reason():
+    """'admitted that bills would rise, citing gas prices': the parser hangs the participle on the reported
+    clause, but the one who cites or blames is the speaker, as with ', adding that'; a participle of what
+    happened ('..., killing 12 people') stays in what was said."""
+    check("The utility admitted that bills would rise by a fifth, citing higher gas prices.", "utility", "admitted",
+          "bills would rise by a fifth")
+    check("Police said the storm had hit the coast overnight, killing 12 people.", "Police", "said",
+          "the storm had hit the coast overnight, killing 12 people")

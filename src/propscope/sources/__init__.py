@@ -40,6 +40,7 @@ from .linking import _initials_labels, _interview_roles, _link_entities, _quote_
 from .model import nlp
 from .patterns import (
     _according_to,
+    _as_body_informs,
     _circulated_posts,
     _colon_sources,
     _continued_quotes,
@@ -154,6 +155,7 @@ def extract_doc(doc) -> SourcesResult:
     posts = _circulated_posts(doc)
     atts = [a for a in atts if not any(p.cue_start == a.cue_start for p in posts)] + posts
     atts += _according_to(doc)
+    atts += _as_body_informs(doc)
     atts += _dash_sources(doc)
     atts += _from_sources(doc, quotes)
     turns = _transcript_turns(text)

@@ -147,6 +147,37 @@ def _according_to(doc) -> list[Attribution]:
     return out
 
 
+def _as_body_informs(doc) -> list[Attribution]:
+    """Translated copy's 'As the press service of X informs, Y.': after the 'of' phrase the tagger reads the
+    present 'informs' ('reports', 'notes') as a plural noun of it, so no verb of saying is parsed. A sentence
+    opening with 'As' and a noun phrase holding 'of' (no verb), then such a word and the comma before Y: the
+    phrase (without its article) said Y. 'As with all the bank's reports, ...' opens with no noun phrase."""
+    text = doc.text
+    out = []
+    for tok in doc:
+        stems = {tok.lower_[:-1]} | ({tok.lower_[:-2]} if tok.lower_.endswith("es") else set())  # not 'writers'
+        if tok.tag_ not in {"NNS", "NNPS"} or not tok.lower_.endswith("s") or tok.i + 1 >= tok.sent.end \
+                or doc[tok.i + 1].text != "," or not stems & SPEECH_LEMMAS:
+            continue
+        as_ = doc[tok.sent.start]
+        phrase = list(doc[as_.i + 1 : tok.i])
+        if as_.lower_ != "as" or len(phrase) < 3 or phrase[0].pos_ not in {"DET", "NOUN", "PROPN", "ADJ"} \
+                or not any(t.lower_ == "of" for t in phrase) or any(t.pos_ in {"VERB", "AUX"} or t.is_punct
+                                                                   for t in phrase):
+            continue
+        if phrase[0].lower_ in {"the", "a", "an"}:
+            phrase = phrase[1:]
+        rest = [t for t in doc[tok.i + 2 : tok.sent.end] if not t.is_space]
+        if not rest:
+            continue
+        s, e = _trim(text, *_tok_range(rest))
+        if e <= s:
+            continue
+        ss, se = _tok_range(phrase)
+        out.append(Attribution(text[ss:se], ss, se, tok.text, tok.idx, tok.idx + len(tok.text), s, e))
+    return out
+
+
 def _swallowed_subject(head, phrase: list, end: int) -> int:
     """Where the clause after an opening 'according to' phrase starts: at the phrase's end, or at the comma
     inside it when the parser ran the phrase on into the clause's subject ('According to a paper published in

@@ -21,9 +21,12 @@ _LEAD = set(" \t\r\n,;:\"'“”‘’—–-")
 _COMMENT_NOUNS = ("claim|claims|figure|allegation|accusation|charge|assertion|statement|number|estimate|account|"
                   "version|assessment|contention|view|position|narrative|story|"
                   "move|step|milestone|decision|development|setback|blow|twist|reversal")
+# Not ', which it described as “...”' (or 'he called', 'they termed'): a pronoun naming it is the speaker's own
+# word for what it reported, still what was said.
+_OWN_WORD = r"(?!\s+(?:it|he|she|they)\s+(?:\w+\s+)?(?:described|called|termed|labell?ed|branded|dubbed)\b)"
 _DASH_COMMENT = re.compile(
     r"(?:\s[—–]\s*(?:a|an|which|this|something|one)\b"
-    rf"|,\s*(?:(?:a|an|the)\s+(?:\w+\s+)?(?:{_COMMENT_NOUNS})\b|which\b|while\b|whereas\b))[^—–\n]*$"
+    rf"|,\s*(?:(?:a|an|the)\s+(?:\w+\s+)?(?:{_COMMENT_NOUNS})\b|which\b{_OWN_WORD}|while\b|whereas\b))[^—–\n]*$"
 )
 
 
@@ -878,8 +881,9 @@ def _after_reported_clause(verb) -> bool:
     """The inverted order of translated wire copy, 'The enemy has lost 1,200 soldiers, informs the General
     Staff.': a present or past verb of saying with no subject, right after the comma that ends the clause
     it reports (parsed as its complement, or the verb as that clause's conjunct or adverbial), with an object that
-    runs to the sentence's end and could speak (a name or a body, not 'cut jobs, reports a loss'). The
-    object is the speaker (the parser reads 'inform' as transitive); a verb with a subject is left alone."""
+    runs to the sentence's end or to a phrase of place or time and could speak (a name or a body, not 'cut jobs,
+    reports a loss'). The object is the speaker (the parser reads 'inform' as transitive); a verb with a subject
+    is left alone."""
     doc, i = verb.doc, verb.i - 1
     if verb.tag_ not in {"VBZ", "VBD"} or i < 1 or doc[i].text != "," \
             or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
@@ -894,8 +898,11 @@ def _after_reported_clause(verb) -> bool:
     if obj is None or obj.left_edge.i != verb.i + 1 or not (
             _may_speak(obj) or any(t.pos_ == "PROPN" for t in obj.subtree)):
         return False
+    # after it only the sentence's end, or a phrase of place or time hung on the verb ('underscored X at the
+    # close of the meeting', 'informs X on Tuesday')
+    adjunct = {t.i for c in verb.children if c.i > obj.i and c.dep_ in {"prep", "npadvmod"} for t in c.subtree}
     rest = doc[obj.right_edge.i + 1 : verb.sent.end]
-    return all(t.is_punct or t.is_space for t in rest)
+    return all(t.is_punct or t.is_space or t.i in adjunct for t in rest)
 
 
 def _passive_agent(verb):

@@ -231,8 +231,10 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
         toks = [t for t in toks if not (t.i < verb.i and t.head.i == c.i and t.tag_ in {"WDT", "WP"})] or toks
         toks = _drop_leading_date(toks, verb, c)
         toks = _drop_unparsed_addressee(toks, verb)
-        # 'said X, adding that Y': the speaker's next statement (its own attribution) ends the content
-        adding = [t for t in c.subtree if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() == "add"
+        # 'said X, adding that Y': the speaker's next statement (its own attribution) ends the content, and so
+        # does the speaker's reason ('admitted that X, citing Y' / 'blaming Y'), though hung on the clause
+        adding = [t for t in c.subtree if t.dep_ == "advcl" and t.tag_ == "VBG"
+                  and t.lemma_.lower() in {"add", "cite", "blame"}
                   and t.i > 0 and t.doc[t.i - 1].text == "," and t.i > verb.i]
         if adding:
             toks = [t for t in toks if t.i < adding[0].i - 1] or toks
@@ -467,6 +469,13 @@ def _after_dangling_conjunction(toks: list) -> int | None:
         if not t.is_punct and not t.is_space:
             after.append(t)
     comma = cc.i > 0 and doc[cc.i - 1].text == ","
+    # 'stressed that A and warned that B', the 'and' left in A: a verb of saying after it with no subject of its
+    # own, hung on a word before the clause (the verb of saying), is the speaker's next statement, its own
+    # attribution, not more of A ('..., and no one ever told me that B' is)
+    if any(t.dep_ == "conj" and t.lemma_.lower() in SPEECH_LEMMAS and t.head.i < words[0].i
+           and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in after):
+        before = [t for t in words[:-1] if t.i < cc.i]
+        return before[-1].idx + len(before[-1].text) if before else None
     # '... closed the probe in March — and nobody in the media said a word': after a dash, a clause of saying
     # with a subject of its own is another statement (the writer's, or another speaker's), not more of this
     # one (after a comma it may be the speaker's own words: '..., but I'm just telling you')
@@ -878,10 +887,17 @@ def _in_quoted_title(tok, quotes: list[Quote]) -> bool:
 def _idiom_as_they_say(tok) -> bool:
     """'As they say, the devil is in the detail': a saying, not a report; 'they' are nobody in particular.
     Only a bare present 'as they say' (no object, place or time of its own); 'As they said in their
-    statement, ...' and 'As you say, ...' (an interviewer to the interviewee) are reports."""
+    statement, ...' and 'As you say, ...' (an interviewer to the interviewee) are reports. So is 'As the
+    name says (suggests), ...': the writer's gloss on a name or title, which says nothing ('As its
+    statement says' still cites)."""
+    kids = [c for c in tok.children if c.dep_ != "punct"]
+    if tok.tag_ == "VBZ" and tok.lemma_.lower() in {"say", "suggest"} and len(kids) == 2 \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_.lower() in {"name", "title"} \
+            and all(c.dep_ in {"det", "poss"} for c in subj.children)
     if tok.lemma_.lower() != "say" or tok.tag_ != "VBP":
         return False
-    kids = [c for c in tok.children if c.dep_ != "punct"]
     return sorted(c.lower_ for c in kids) == ["as", "they"] and all(c.dep_ in {"mark", "nsubj"} for c in kids)
 
 
