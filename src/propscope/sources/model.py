@@ -275,6 +275,20 @@ def _speaks_as_he_or_she(ent) -> bool:
                and t.head.head == head for t in head.subtree)
 
 
+def _conj_group(tok) -> list:
+    """Every token of the coordination ``tok`` stands in ('A, B and C'), from its first member: a name's
+    neighbours in a list tell what kind of name it is."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    group, todo = [], [first]
+    while todo:
+        t = todo.pop()
+        group.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+    return group
+
+
 def _listed_with_person(doc, ent) -> bool:
     """Whether ``ent`` is listed by 'and' or commas with people's full names only ('Wang Yi and Rattana Suksawat
     met'), has no well-known place among its words ('Adolf Hitler and National Socialist Germany') and is not a
@@ -282,15 +296,7 @@ def _listed_with_person(doc, ent) -> bool:
     Palatine, Park City') is no list of people."""
     if any(_is_place(t.text) for t in ent) or _is_place(ent.text) or ent.text in PLATFORMS or ent.text in OUTLETS:
         return False
-    first = ent.root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    group, todo = [], [first]
-    while todo:
-        tok = todo.pop()
-        group.append(tok)
-        todo += [c for c in tok.children if c.dep_ == "conj"]
-    others = [t for t in group if not ent.start <= t.i < ent.end]
+    others = [t for t in _conj_group(ent.root) if not ent.start <= t.i < ent.end]
     return bool(others) and all(any(e.label_ == "PERSON" and len(e) > 1 and e.start <= t.i < e.end for e in doc.ents)
                                 for t in others)
 
@@ -718,14 +724,7 @@ def _listed_with_firm(doc, tok) -> bool:
         return False  # not a doctrine, a faith, a people or a title: 'Liberalism and Marxism', 'Methodist', 'Director'
     if any(0 <= k < len(doc) and doc[k].is_title and doc[k].tag_ in {"NNP", "NNPS"} for k in (tok.i - 1, tok.i + 1)):
         return False  # a word of a longer name ('the Partido Popular')
-    first = tok
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    group, todo = [], [first]
-    while todo:
-        t = todo.pop()
-        group.append(t)
-        todo += [c for c in t.children if c.dep_ == "conj"]
+    group = _conj_group(tok)
     others = [t for t in group if t.i != tok.i]
     if len(group) < 3 or not any(c.lower_ == "and" for t in group for c in t.children if c.dep_ == "cc"):
         return False  # three names or more, joined by 'and': 'Allah and Islam' is no list of firms
