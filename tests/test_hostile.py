@@ -3949,3 +3949,43 @@ def test_a_models_or_taxonomies_variable_naming_no_folder_says_so(tmp_path, monk
     monkeypatch.setenv("PROPSCOPE_TAXONOMIES", str(tmp_path / value))
     r = CliRunner().invoke(main, ["techniques", "--taxonomy", "mine"])
     assert r.exit_code != 0 and "$PROPSCOPE_TAXONOMIES" in r.output + r.stderr
+
+
+@pytest.mark.parametrize("command", ["batch", "reuse"])
+def test_ctrl_c_while_the_cluster_starts_stops_the_command(tmp_path, monkeypatch, command):
+    """Ctrl-C was ignored while the Dask cluster started, so as not to cut it off half-made: on a
+    loaded machine that is tens of seconds, and a Ctrl-C then was dropped: `batch` ran all 400
+    articles to the end, exit 0. It is held now and acted on once the cluster is up: the cluster
+    is closed, one line, exit 130, and nothing is analysed."""
+    import signal
+
+    from propscope import batch as runner
+
+    closed = []
+
+    class Client:
+        def close(self):
+            closed.append(True)
+
+    def interrupted_start(*a, **k):
+        os.kill(os.getpid(), signal.SIGINT)  # the terminal's Ctrl-C, while the cluster starts
+        return Client()
+
+    def no_run(*a, **k):
+        raise AssertionError("went on after Ctrl-C")
+
+    monkeypatch.setattr(runner, "make_client", interrupted_start)
+    monkeypatch.setattr(runner, "run", no_run)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # as a command starts, whatever ran before
+    from propscope import reuse
+
+    monkeypatch.setattr(reuse, "find_reuse_dask", no_run)
+    (tmp_path / "a.txt").write_text("The minister said the plan was a disaster for the harbour. " * 3)
+    (tmp_path / "b.txt").write_text("The minister said the plan was a disaster for the harbour. " * 3)
+    args = (["batch", str(tmp_path / "a.txt"), "--model", "ngram", "--no-sources", "-o", str(tmp_path / "out")]
+            if command == "batch" else ["reuse", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    try:
+        r = CliRunner().invoke(main, [*args, "--scheduler", "local[1]"])
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert r.exit_code == 130 and "interrupted" in r.stderr and closed == [True], (r.output, r.exception)

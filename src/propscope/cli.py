@@ -884,11 +884,17 @@ def reuse(paths, db, fmt, min_chars, boilerplate, boilerplate_pages, similarity,
     if scheduler:
         from .batch import make_client
 
+        client = None
         try:
             with _interrupt_ignored():  # its workers ignore a terminal's Ctrl-C: this command closes them
                 client = make_client(scheduler)
         except (ValueError, OSError) as e:
             _fail(f"cannot reach the Dask scheduler: {e}")
+        except KeyboardInterrupt:  # held while the cluster started: it is closed before the one line
+            if client is not None:
+                with _interrupt_ignored():
+                    client.close()
+            raise
         try:
             result = finder.find_reuse_dask(articles, client, **kwargs)
         finally:
@@ -1639,11 +1645,17 @@ def _batch(inputs, output, scheduler, db, model, partition_size, with_sources, i
     counter: Counter = Counter()
     store = _open_store(db) if db else None
     verbose = click.get_current_context().find_root().params.get("verbose", False)
+    client = None
     try:
         with _interrupt_ignored():  # workers started now ignore Ctrl-C: the command stops them, in one line
             client = runner.make_client(scheduler, quiet=not verbose)  # workers as quiet as this process
     except (ValueError, OSError) as e:
         _fail(f"cannot reach the Dask scheduler: {e}")
+    except KeyboardInterrupt:  # held while the cluster started: it is closed before the one line
+        if client is not None:
+            with _interrupt_ignored():
+                client.close()
+        raise
     progress: list[Progress] = []  # made once the input is split and the total known
 
     def plan(total: int, todo: int) -> None:
@@ -1696,15 +1708,27 @@ def _interrupt_ignored():
     left its processes and an exit-hook traceback, and the worker processes started here inherit
     the ignoring, so a terminal's Ctrl-C (sent to every process of the job) stops only this one,
     which closes them, instead of each printing a traceback. Off the main thread (where no
-    handler can be set) the block runs as it is."""
+    handler can be set) the block runs as it is.
+
+    A Ctrl-C that comes meanwhile is held, not dropped: it is blocked while the block runs (a mask
+    the processes started here inherit, so they never see it) and raised as KeyboardInterrupt once the
+    block is done. Dropped, a Ctrl-C during a cluster's start (tens of seconds on a loaded machine)
+    left `batch` running to its end, exit 0."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
+        held = signal.SIGINT in signal.sigpending()
+        if held:
+            signal.sigwait({signal.SIGINT})  # taken here, so it is raised once, below
         signal.signal(signal.SIGINT, before)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if held and before is not signal.SIG_IGN:
+        raise KeyboardInterrupt
 
 
 # -- web ------------------------------------------------------------------------------------
