@@ -283,6 +283,20 @@ def test_a_name_after_an_outlet_noun_is_the_outlet():
     assert labels("The broadcaster Yle reported that the border would close.").get("Yle") == "ORG"
 
 
+@pytest.mark.parametrize("text, outlet", [
+    ("Politico first reported the plan on Monday, citing two officials.", "Politico"),
+    ("Zero Hedge ran the story under a headline about a cover-up.", "Zero Hedge"),
+    ("A columnist for the Daily Caller called the bill a betrayal.", "Daily Caller"),
+    ("Distributed by the Daily Caller News Foundation.", "Daily Caller News Foundation"),
+    ("CGTN aired the minister's remarks in full.", "CGTN"),
+    ("Axios obtained a copy of the memo.", "Axios"),
+])
+def test_a_well_known_outlet_is_a_body(text, outlet):
+    """Outlets are who news cites most; the small model reads some of them as people or places
+    ('Politico' a person), so a list of well-known ones is domain knowledge, as RT's and TASS's were."""
+    assert labels(text).get(outlet) == "ORG"
+
+
 def test_a_name_after_residents_of_or_listed_with_a_town_is_a_place():
     assert labels("Residents of Harwick complained about the noise.").get("Harwick") == "GPE"
     assert labels("Smugglers in Belgorod were caught by the border guards.").get("Belgorod") == "GPE"

@@ -63,14 +63,27 @@ interviewee interviewer
 """.split())
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 
-# Outlets and platforms the small model often mislabels (RT as PERSON, Twitter as PERSON). Adding them
-# as ORG is domain knowledge for news, not a fix for particular texts.
+# Outlets and platforms the small model often mislabels (RT as PERSON, Twitter as PERSON, Politico as PERSON).
+# Adding them as ORG is domain knowledge for news, not a fix for particular texts. A "The X" entry also
+# matches "X" alone, so an outlet whose name without "The" is a common word or a surname ("The Hill", "The
+# Atlantic", "The Sun") is left out, as are names that are also words or parties ("Time", "Crux", "Vox").
 OUTLETS = (
     "RT", "RT News", "TASS", "Sputnik", "Sputnik News", "RIA Novosti", "Interfax", "Xinhua", "Reuters", "AP",
     "AFP", "Associated Press", "Agence France-Presse", "BBC", "CNN", "MSNBC", "Fox News", "Al Jazeera",
     "Bloomberg", "The Guardian", "The New York Times", "The Washington Post", "The Wall Street Journal",
     "Worldnet Daily", "WND", "Breitbart", "Breitbart News", "Infowars", "Twitter", "Facebook", "YouTube",
     "Telegram", "Kremlin", "Pentagon", "NATO", "UN", "EU",
+    # US and British outlets, partisan sites among them
+    "Politico", "Axios", "NPR", "PBS", "CBS News", "NBC News", "ABC News", "CNBC", "Newsweek", "USA Today",
+    "Los Angeles Times", "New York Post", "Daily Caller", "Daily Caller News Foundation", "Daily Wire",
+    "Daily Beast", "Daily Mail", "HuffPost", "BuzzFeed News", "Washington Times", "Washington Examiner",
+    "National Review", "Newsmax", "Zero Hedge", "ZeroHedge", "Gateway Pundit", "Drudge Report", "LifeSiteNews",
+    "Jihad Watch", "Sky News", "Financial Times",
+    # state and foreign media
+    "Global Times", "CGTN", "China Daily", "Press TV", "PressTV", "teleSUR", "Al Arabiya", "Al Mayadeen",
+    "Deutsche Welle", "France 24", "Euronews", "Anadolu Agency", "IRNA", "Tasnim", "KCNA", "Yonhap", "Kyodo",
+    "Voice of America", "Radio Free Europe", "Meduza", "Novaya Gazeta", "Kommersant", "Izvestia", "Haaretz",
+    "Jerusalem Post", "Times of Israel",
 )
 
 _OUTLET_NAMES = frozenset(OUTLETS)
