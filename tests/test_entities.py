@@ -297,6 +297,21 @@ def test_a_well_known_outlet_is_a_body(text, outlet):
     assert labels(text).get(outlet) == "ORG"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The BBC World Service reported the strike.", "BBC World Service"),
+    ("Fox News Channel host Sean Hannity called it a disgrace.", "Fox News Channel"),
+    ("A study by the Reuters Institute found trust in news falling.", "Reuters Institute"),
+])
+def test_an_outlet_with_more_of_a_longer_name_is_one_body(text, name):
+    """The gazetteer names 'BBC' before the model runs, which then cannot take 'World Service' into it."""
+    assert labels(text).get(name) == "ORG"
+
+
+def test_an_outlet_before_a_title_and_a_name_stays_apart():
+    got = labels("NATO Secretary General Mark Rutte said the alliance was ready.")
+    assert got.get("NATO") == "ORG" and got.get("Mark Rutte") == "PERSON"
+
+
 def test_a_name_after_residents_of_or_listed_with_a_town_is_a_place():
     assert labels("Residents of Harwick complained about the noise.").get("Harwick") == "GPE"
     assert labels("Smugglers in Belgorod were caught by the border guards.").get("Belgorod") == "GPE"

@@ -1562,15 +1562,42 @@ def _bodies_of_places(doc):
     return doc
 
 
+_OUTLET_ARMS = _ORG_WORDS | {"Service", "Channel", "Radio", "Television", "Online", "Studios"}
+
+
+def _outlets_whole(doc):
+    """An outlet of the gazetteer followed by up to three capitalised words that end in a body's word is one
+    body: 'the BBC World Service', 'Fox News Channel', 'the Reuters Institute'. The gazetteer runs before the
+    model, which then could only name the rest ('World Service') or nothing."""
+    from spacy.tokens import Span
+
+    new = []
+    for e in doc.ents:
+        if e.label_ != "ORG" or e.text not in OUTLETS:
+            continue
+        j = e.end
+        while j < len(doc) and j - e.end < 3 and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha \
+                and doc[j].tag_ in {"NNP", "NNPS"} and doc[j].ent_type_ in {"", "ORG"}:
+            j += 1
+        while j > e.end and doc[j - 1].text not in _OUTLET_ARMS:
+            j -= 1
+        if j > e.end and not any(x.start < j and e.end < x.end and x.end > j for x in doc.ents):
+            new.append(Span(doc, e.start, j, label="ORG"))
+    if new:
+        keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in new)]
+        doc.ents = sorted(keep + new, key=lambda e: e.start)
+    return doc
+
+
 def _names(doc):
-    """Names joined by hyphens (:func:`_hyphenated_names`) and people's names with particles
-    (:func:`_particle_names`) made whole, then the labels the words around names give them (:func:`_relabel`), a
-    body's name with 'of' and its place (:func:`_bodies_of_places`), the clubs of a match
-    (:func:`_sports_clubs`), people after titles
+    """Names joined by hyphens (:func:`_hyphenated_names`), people's names with particles
+    (:func:`_particle_names`) and outlets' longer names (:func:`_outlets_whole`) made whole, then the labels the
+    words around names give them (:func:`_relabel`), a body's name with 'of' and its place
+    (:func:`_bodies_of_places`), the clubs of a match (:func:`_sports_clubs`), people after titles
     (:func:`_titled_people`), then the datelines' (:func:`_dateline_names`), then each name's one label
     across the text (:func:`_one_label_per_name`), a body's short name (:func:`_short_body_names`) and
     the names in a line of capitals (:func:`_caps_line_names`)."""
-    doc = _particle_names(_hyphenated_names(doc))
+    doc = _outlets_whole(_particle_names(_hyphenated_names(doc)))
     before = {(e.start, e.end): e.label_ for e in doc.ents}
     doc = _one_label_per_name(_dateline_names(_titled_people(_sports_clubs(_bodies_of_places(_relabel(doc))))), before)
     return _caps_line_names(_short_body_names(doc))
