@@ -386,13 +386,13 @@ class ForeignDatabase(StoreError):
 OWN_ARTICLE_COLUMNS = frozenset({"text_hash", "meta", "ingested_at"})
 
 
-def foreign_tables(path: Path) -> list[str]:
-    """The tables of the SQLite file at ``path`` when it holds tables but no propscope store (its
-    ``articles``, with propscope's columns, and alembic's ``alembic_version``): another program's
-    database, read without writing. Empty for a propscope store, an empty database, and a file
-    SQLite cannot read as a database (the store says what is wrong with it when it opens it)."""
-    names, columns, _ = _sqlite_schema(path)
-    return [] if "alembic_version" in names and OWN_ARTICLE_COLUMNS <= columns or not names else names
+def foreign_tables(names: list[str], article_columns: set[str]) -> list[str]:
+    """The tables ``names`` of a SQLite file (with the columns of its ``articles``) when they are another
+    program's: tables but no propscope store (its ``articles``, with propscope's columns, and alembic's
+    ``alembic_version``). Empty for a propscope store and an empty database; ``_sqlite_schema`` reads
+    them, without writing, and nothing from a file SQLite cannot read (the store says what is wrong
+    with it when it opens it)."""
+    return [] if "alembic_version" in names and OWN_ARTICLE_COLUMNS <= article_columns or not names else names
 
 
 def _sqlite_schema(path: Path) -> tuple[list[str], set[str], list[str] | None]:
@@ -485,12 +485,14 @@ class Store:
         if path is not None and (odd := _special_file(path)):  # SQLite's "disk I/O error" said nothing of it
             raise StoreError(f"cannot open database {self.display_url}: {path} is a {odd}, not a file: give --db "
                              "the path of a file")
-        if path is not None and not share and path.is_file() and (tables := foreign_tables(path)):
+        # the file's tables, its articles' columns and its schema version, read once and without writing
+        names, columns, versions = _sqlite_schema(path) if path is not None and path.is_file() else ([], set(), None)
+        if not share and (tables := foreign_tables(names, columns)):
             shown = ", ".join(tables[:8]) + (f" and {len(tables) - 8} more" if len(tables) > 8 else "")
             raise ForeignDatabase(f"cannot open database {self.display_url}: it is another program's SQLite database "
                                   f"(tables: {shortened(printable(shown), 200)}), not a propscope store; check --db "
                                   "or $PROPSCOPE_DB, or give propscope a file of its own")
-        if path is not None and path.is_file() and (mismatch := schema_mismatch(*_sqlite_schema(path)[1:])):
+        if mismatch := schema_mismatch(columns, versions):
             raise StoreError(f"cannot open database {self.display_url}: {mismatch}")  # read before any write
         if path is not None:
             try:
@@ -1119,14 +1121,10 @@ def _read_only_uri(path: Path) -> str:
 
 def _schema_current(engine: Engine) -> bool:
     """Whether the store's schema is this propscope's (alembic's head), read without writing."""
-    from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.connect() as conn:
-        return set(MigrationContext.configure(conn).get_current_heads()) == set(ScriptDirectory.from_config(cfg).get_heads())
+        return set(MigrationContext.configure(conn).get_current_heads()) == _revisions()[1]
 
 
 def _unopenable(path: Path) -> str:
