@@ -1704,30 +1704,37 @@ def _batch(inputs, output, scheduler, db, model, partition_size, with_sources, i
 
 @contextlib.contextmanager
 def _interrupt_ignored():
-    """Ctrl-C ignored while the block runs: a Dask cluster cut off half-started or half-closed
-    left its processes and an exit-hook traceback, and the worker processes started here inherit
-    the ignoring, so a terminal's Ctrl-C (sent to every process of the job) stops only this one,
-    which closes them, instead of each printing a traceback. Off the main thread (where no
-    handler can be set) the block runs as it is.
+    """Ctrl-C held while the block runs: a Dask cluster cut off half-started or half-closed left
+    its processes and an exit-hook traceback. It is blocked in this thread, a mask that the threads
+    and worker processes started here inherit, so a terminal's Ctrl-C (sent to every process of the
+    job) stops only this one, which closes them, instead of each printing a traceback; and it is
+    raised as KeyboardInterrupt once the block is done. Off the main thread (where no handler can be
+    set) the block runs as it is.
 
-    A Ctrl-C that comes meanwhile is held, not dropped: it is blocked while the block runs (a mask
-    the processes started here inherit, so they never see it) and raised as KeyboardInterrupt once the
-    block is done. Dropped, a Ctrl-C during a cluster's start (tens of seconds on a loaded machine)
-    left `batch` running to its end, exit 0."""
+    Held, not ignored: the kernel hands a process's signal to any thread that does not block it, and
+    threads started before (OpenBLAS's, at numpy's import; an earlier cluster's) do not, so under
+    SIG_IGN a Ctrl-C during a cluster's start was dropped and `batch` ran to its end, exit 0. The
+    handler records it instead (Python runs it on the main thread, whichever thread took it).
+    multiprocessing unblocks SIGINT in the thread that first starts its resource tracker, so that is
+    started before the mask is set: otherwise the workers were born unblocked and printed tracebacks."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+    caught: list[int] = []
+    before = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        held = signal.SIGINT in signal.sigpending()
-        if held:
+        if signal.SIGINT in signal.sigpending():
             signal.sigwait({signal.SIGINT})  # taken here, so it is raised once, below
+            caught.append(signal.SIGINT)
         signal.signal(signal.SIGINT, before)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    if held and before is not signal.SIG_IGN:
+    if caught and before is not signal.SIG_IGN:
         raise KeyboardInterrupt
 
 
