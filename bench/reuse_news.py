@@ -21,6 +21,7 @@
     python bench/reuse_news.py --data bench/data/reuse_news16.txt  # the sixteenth set (below)
     python bench/reuse_news.py --data bench/data/reuse_news17.txt  # the seventeenth set (below)
     python bench/reuse_news.py --data bench/data/reuse_news18.txt  # the eighteenth set (below)
+    python bench/reuse_news.py --data bench/data/reuse_news19.txt  # the nineteenth set (below)
 
 bench/reuse.py measures the detector on pseudo-words; this measures it on prose. The articles in
 bench/data/reuse_news.txt (34 of them, 150-320 words, eight invented outlets, written for this
@@ -1067,7 +1068,8 @@ REPORTED = ("wire", "typos", "subst", "split", "reorder", "short", "slogan", "qu
             "relay", "transwire", "recut", "merge",
             "shortline", "nonlatin", "requote",
             "unicode", "entities",
-            "wrapped", "noarticle", "units")
+            "wrapped", "noarticle", "units",
+            "respell", "quotetrim", "partial")
 NOT_REPORTED = ("quote", "boilerplate", "headline", "facts")
 _LABEL = r"[a-z]+/[a-z0-9-]+(?:#[a-z0-9]+)?"
 _MARK = re.compile(rf"\[\[(/|{_LABEL}(?: {_LABEL})*)\]\]")
@@ -1248,7 +1250,7 @@ def main() -> None:
     ap.add_argument("--jsonl", type=Path, help="also write the articles (without the marks) to this JSONL file")
     ap.add_argument("--data", type=Path, default=DATA,
                     help=f"the marked articles (default {DATA.relative_to(HERE.parent)}; "
-                         "also reuse_news2.txt ... reuse_news18.txt)")
+                         "also reuse_news2.txt ... reuse_news19.txt)")
     args, options = ap.parse_known_args()
     docs = read_docs(args.data)
     with tempfile.TemporaryDirectory() as tmp:
