@@ -1,6 +1,7 @@
 """Batch on a Dask LocalCluster: same results as single-process analyze, reruns skip finished work."""
 
 import json
+import logging
 
 import pytest
 from click.testing import CliRunner
@@ -141,12 +142,18 @@ def test_worker_processes_silence_third_party_warnings_unless_verbose(quiet):
 
     here = sys.modules[__name__]
     cloudpickle.register_pickle_by_value(here)  # the probe travels by value: workers cannot import tests
+    log = logging.getLogger("distributed")
+    before = log.level
+    log.setLevel(logging.INFO)  # as importing distributed leaves it, after the CLI quieted it
     try:
         with batch.make_client("local[1]", quiet=quiet) as c:
             seen = c.submit(_third_party_warnings_seen, pure=False).result(timeout=120)
+            level = log.getEffectiveLevel()  # the Nanny lives here: its closing warnings are this process's
     finally:
         cloudpickle.unregister_pickle_by_value(here)
+        log.setLevel(before)
     assert seen == (["ours"] if quiet else ["theirs", "ours"])
+    assert level == (logging.ERROR if quiet else logging.INFO)
 
 
 def test_an_article_that_raises_costs_only_itself(client, tiny_model, sample_text, tmp_path, monkeypatch):

@@ -168,8 +168,15 @@ def make_client(scheduler: str, quiet: bool = True):
     """``local`` (one worker per core), ``local[N]`` (N workers), or a scheduler address. With
     ``quiet`` (the CLI's default; ``propscope --verbose`` turns it off) every worker, including
     one that joins or restarts later, silences third-party warnings as the CLI process does:
-    worker processes do not inherit the CLI's warning filters."""
+    worker processes do not inherit the CLI's warning filters. This process too: importing
+    distributed sets its loggers back to INFO, after the CLI quieted them, so a loaded machine's
+    "Worker process still alive after 4.0 seconds, killing" came with every closing."""
     from distributed import Client
+
+    if quiet:
+        from .cli import quiet_third_party
+
+        quiet_third_party()
 
     if scheduler.startswith(("tcp://", "tls://", "ws://", "wss://")):
         reachable(scheduler)
