@@ -4034,3 +4034,33 @@ def test_ctrl_c_while_the_cluster_starts_stops_the_command(tmp_path, monkeypatch
         stop.set()
         signal.signal(signal.SIGINT, before)
     assert r.exit_code == 130 and "interrupted" in r.stderr and closed == [True], (r.output, r.exception)
+
+
+# -- round 16 -------------------------------------------------------------------------------
+def test_ctrl_c_while_reuse_aligns_on_a_cluster_leaves_no_dask_noise(monkeypatch, caplog):
+    """`reuse --scheduler local[2]` stopped by Ctrl-C while its pairs were aligned printed six
+    "Task exception was never retrieved ... distributed.client.AllExit" tracebacks before the one
+    line: ``client.gather`` leaves a waiting task per future in the cluster's event loop, and
+    closing the client ends each with an exception nobody reads. `batch` (``as_completed``) was
+    quiet in the same probe."""
+    import _thread
+    import gc
+
+    from distributed import Client, LocalCluster
+
+    from propscope import reuse
+
+    def slow(items, **k):
+        time.sleep(3)
+        return []
+
+    monkeypatch.setattr(reuse, "_align_items", slow)
+    text = "The minister said the plan for the harbour was a disaster and the council would vote on it next week. " * 4
+    arts = [Article(id=f"a{i}", text=text + f" Other words, number {i}, follow here. " * 3) for i in range(6)]
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        threading.Timer(1.0, _thread.interrupt_main).start()  # Ctrl-C while the pairs are aligned
+        with pytest.raises(KeyboardInterrupt):
+            reuse.find_reuse_dask(arts, client, pairs_per_task=1)
+    gc.collect()  # asyncio reports an unread task exception when the task is collected
+    assert "never retrieved" not in caplog.text, caplog.text

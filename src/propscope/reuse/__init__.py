@@ -367,7 +367,11 @@ def find_reuse_dask(
     batches = [items[k : k + pairs_per_task] for k in range(0, len(items), pairs_per_task)]
     task = functools.partial(_align_items, min_chars=p.min_chars, min_score=p.min_score, max_gap=p.max_gap)
     found: list[_Found] = []
-    if batches:
-        for part in client.gather(client.map(task, batches, pure=False)):
-            found.extend(part)
+    if batches:  # as they finish (they are sorted before clustering): ``client.gather`` left a waiting task per
+        # future in the cluster's event loop, and a Ctrl-C closing the client ended each with an exception
+        # nobody read, printed as "Task exception was never retrieved ... AllExit" before the command's line
+        from distributed import as_completed
+
+        for fut in as_completed(client.map(task, batches, pure=False)):
+            found.extend(fut.result())
     return _assemble(arts, found, stats, p)
