@@ -4064,3 +4064,22 @@ def test_ctrl_c_while_reuse_aligns_on_a_cluster_leaves_no_dask_noise(monkeypatch
             reuse.find_reuse_dask(arts, client, pairs_per_task=1)
     gc.collect()  # asyncio reports an unread task exception when the task is collected
     assert "never retrieved" not in caplog.text, caplog.text
+
+
+@pytest.mark.parametrize("field", ["text", "title"])
+def test_a_multipart_form_field_that_is_not_utf8_is_the_page_with_the_reason(client, field):
+    """`curl -F 'text=<story.txt'` sends a file's bytes as a plain field: Starlette read one that
+    was not UTF-8 as latin-1 without a word, so a windows-1252 story's quotes were stored as the
+    control characters U+0093 and U+0094 (the same story attached with `-F text=@story.txt`, or
+    URL-encoded, was refused)."""
+    story = b"The minister said the plan was a \x93disaster\x94 for the harbour, and everyone knows it."
+    fields = {"text": story, "title": b"A \x93title\x94"} if field == "title" else {"text": story}
+    if field == "title":
+        fields["text"] = b"The minister said the plan was a disaster for the harbour."
+    body = b"".join(b'--b\r\nContent-Disposition: form-data; name="' + k.encode() + b'"\r\n\r\n' + v + b"\r\n"
+                    for k, v in fields.items()) + b"--b--\r\n"
+    r = client.post("/analyze", content=body, follow_redirects=False,
+                    headers={"content-type": "multipart/form-data; boundary=b", "accept": "text/html"})
+    assert r.status_code == 400 and r.headers["content-type"].startswith("text/html"), r.status_code
+    assert f"The form's field '{field}' is not UTF-8 text (byte 0x93" in alert(r) and "<form" in r.text
+    assert client.get("/api/articles").json()["total"] == 0
