@@ -699,3 +699,85 @@ def test_a_standfirst_between_the_headline_and_the_storys_box_is_read(tmp_path):
         f"<div class='article-text'><p>{STORY[0]}</p><p>{STORY[1]}</p></div></article></main>"))
     [a] = read(tmp_path / "s.html")
     assert a.text.split("\n")[1:4] == [lead, STORY[0], STORY[1]], a.text
+
+
+def test_editor_and_source_labels_in_german_turkish_and_spanish_are_meta_lines():
+    """A fact check's "Redigatur: …" (who edited it) and a Turkish page's "Editör: …" and "Kaynak: AA" (source)
+    sign the story as "Editor: …" and "Source: …" do; a sentence after such a label stays."""
+    from propscope.html_page import meta_line
+
+    for line in ["Redigatur: Miriam Olschewski, Tobias Kern", "Editör: Selin Aydoğan", "Kaynak: AA",
+                 "Schlussredaktion: Jana Beck", "Redacción: Madrid"]:
+        assert meta_line(line), line
+    assert not meta_line("Kaynak: Bakanlık verilerine göre ihracat yüzde 11 arttı.")
+
+
+def test_a_syndicated_feeds_note_and_join_calls_in_spanish_and_portuguese_are_furniture():
+    for line in ["(Only the headline and picture of this report may have been reworked by the Deccan Ledger staff; "
+                 "the rest of the content is auto-generated from a syndicated feed.)",
+                 "(This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)",
+                 "Únete a nuestro canal de WhatsApp y recibe las noticias más importantes de Coahuila",
+                 "Siga o Diário do Planalto no Google Notícias", "Inscreva-se no nosso canal do YouTube"]:
+        assert furniture_line(line), line
+    for line in ["The figures were auto-generated from a spreadsheet the ministry keeps, the auditor said.",
+                 "Siga a linha do rio até a ponte velha.", "Apoie-se no corrimão, avisam os bombeiros."]:
+        assert not furniture_line(line), line
+
+
+def test_a_line_of_the_pages_author_alone_or_with_an_outlet_or_place_goes(tmp_path):
+    """A story signed at its end with its writer's name alone ("Minh Anh", right-aligned in bold), or a
+    byline of the writer and the outlet or place with no separator ("Press Trust of India Mumbai",
+    "Leah Sorensen Pinewood Gazette"): the page's author metadata names the writer. A sentence that
+    opens with the name stays."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
+            "{\"@type\": \"Person\", \"name\": \"Leah Sorensen\"}}</script>")
+    (tmp_path / "a.html").write_text(_page(
+        f"<article><h1>Mooring fees to rise</h1><div class='byline'><span>Leah Sorensen</span> <span>Bay Herald"
+        f"</span></div><div class='body'>{story}<p>Leah Sorensen said the board had not replied.</p>"
+        "<p style='text-align:right'><strong>Leah Sorensen</strong></p></div></article>").replace(
+        "</title>", "</title>" + head))
+    [a] = read(tmp_path / "a.html")
+    assert all(s in a.text for s in STORY), a.text
+    assert "Leah Sorensen said the board had not replied." in a.text, a.text
+    assert "Leah Sorensen Bay Herald" not in a.text and "\nLeah Sorensen\n" not in a.text + "\n", a.text
+    from propscope.html_page import author_line
+
+    assert author_line("Press Trust of India Mumbai", {"Press Trust of India"})
+    assert not author_line("Beachbody Performance Energize", {"Beachbody"})
+    assert not author_line("Annabel Lee", {"Anna"})
+
+
+def test_a_sources_list_under_a_bold_label_naming_its_fact_check_goes(tmp_path):
+    """A fact check's "The main sources for this fact check:" (a bold line, not a heading) and its list
+    at the story's end are its apparatus, as a "Sources" heading's are."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    tail = ("<div class='sources'><p><strong>Die wichtigsten, öffentlichen Quellen für diesen Faktencheck:</strong></p>"
+            "<ul><li>Hafenbehörde, Protokoll vom 4. März 2025</li><li>Gebührenordnung, Paragraf 3</li></ul></div>")
+    (tmp_path / "q.html").write_text(_page(f"<article><h1>Mooring fees to rise</h1><div class='body'>{story}{tail}"
+                                           "</div></article>"))
+    [a] = read(tmp_path / "q.html")
+    assert all(s in a.text for s in STORY), a.text
+    assert "Quellen" not in a.text and "Gebührenordnung" not in a.text, a.text
+
+
+def test_a_standfirst_in_a_heading_before_the_byline_and_the_storys_box_is_read(tmp_path):
+    """A standfirst printed as an <h2> after the <h1>, a byline and date line between it and the story's
+    box: it is moved into the box's start, as a <p> standfirst is."""
+    lead = "For the first time in three years the harbour board will charge more for a mooring."
+    (tmp_path / "s.html").write_text(_page(
+        f"<div class='news'><h1>Mooring fees to rise</h1><h2 class='spot'>{lead}</h2>"
+        "<div class='info'><span>Haber Merkezi</span> <span>24.11.2026 - 12:10</span></div>"
+        f"<div class='news-content'><p>{STORY[0]}</p><p>{STORY[1]}</p><p>{STORY[2]}</p></div></div>"))
+    [a] = read(tmp_path / "s.html")
+    assert lead in a.text.split("\n"), a.text
+    assert a.text.index(lead) < a.text.index(STORY[0]), a.text
+
+
+def test_a_caption_ending_with_a_labelled_photo_credit_goes():
+    from propscope.html_page import credited_caption
+
+    assert credited_caption("Las unidades nuevas tendrán aire acondicionado. Foto: Archivo")
+    assert credited_caption("Firefighters at the scene on Monday. Photo: Jana Ortiz / Plains Herald")
+    assert not credited_caption("Photo: the ferry leaves the harbour at dawn.")
+    assert not credited_caption("The museum reopened on Monday. Picture: a queue formed at the gate before dawn.")

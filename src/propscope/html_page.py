@@ -476,7 +476,8 @@ registrieren anmelden compartir comparte compártelo sigue síguenos seguir susc
 ayúdanos apóyanos descarga comenta regístrate condividi segui seguici iscriviti abbonati sostieni sostienici aiutaci
 scarica commenta registrati udostępnij obserwuj subskrybuj zasubskrybuj wesprzyj wspieraj pomóż pobierz
 skomentuj komentuj zarejestruj zapisz partager partagez suivez suivre abonnez soutenez
-téléchargez commentez inscrivez подписывайтесь подпишитесь следите присоединяйтесь поделитесь скачайте
+téléchargez commentez inscrivez rejoignez únete únase súmate inscríbete unisciti siga sigam assine inscreva
+compartilhe baixe apoie participe подписывайтесь подпишитесь следите присоединяйтесь поделитесь скачайте
 поддержите смотрите слушайте присылайте пришлите напишите пишите
 підписуйтесь підписуйтеся підпишіться стежте слідкуйте приєднуйтесь
 поділіться підтримайте дивіться слухайте завантажте надсилайте надішліть
@@ -698,6 +699,14 @@ _OUTLET_NOTE_WORDS = ("fact", "ifcn", "efcsn", "originally", "first", "about", "
 # appeared in the November 2026 issue".
 _PRINT_NOTE = re.compile(r"(?:a\s+version\s+of\s+)?this\s+(?:article|story|piece|column|review|essay|interview)\s+"
                          r"(?:also\s+)?appear(?:s|ed)\s+in\s+(?:print|the\s+[^.!?]{0,40}?\b(?:edition|issue))\b", re.I)
+# A syndicating site's note that it did not edit an agency's copy, of any length: "(Only the headline and picture of
+# this report may have been reworked by the … staff; the rest of the content is auto-generated from a syndicated
+# feed.)", "(This story has not been edited by … staff and is auto-generated from a syndicated feed.)".
+_FEED_NOTE = re.compile(r"(?:auto(?:matically)?[\s-]?generated|generated\s+automatically)\s+from\s+(?:a\s+|an\s+)?"
+                        r"(?:syndicated|agency|wire)\s+(?:news\s+)?feed|(?:this|the)\s+(?:story|article|report|copy|"
+                        r"content)\s+(?:(?:has|have)(?:\s+not|n['’]t)\s+been|(?:was|were)(?:\s+not|n['’]t))\s+"
+                        r"edited\s+by\s+[^.!?;]{1,40}?\bstaff|(?:headline|picture|photo)s?\b[^.!?;]{0,40}?\bmay\s+"
+                        r"have\s+been\s+reworked\s+by\s+[^.!?;]{1,40}?\bstaff", re.I)
 # An opinion page's note that its pieces are their writers' views: "The views expressed are the author's own
 # and do not necessarily reflect those of …", "Os artigos de opinião não refletem necessariamente a posição do …".
 # A live blog's label on the post it keeps on top: "📌 Pinned", "Pinned post", "Fijado", "Закреплено".
@@ -803,6 +812,8 @@ def furniture_line(text: str) -> bool:
         return True  # a legal notice, however long, its terms quoted or not
     if "appear" in low and _PRINT_NOTE.match(text) and not _ATTRIBUTION.search(text):
         return True  # a print-edition note, however long its printed headline
+    if ("feed" in low or "staff" in low) and _FEED_NOTE.search(text) and not _ATTRIBUTION.search(text):
+        return True  # a syndicating site's note on an agency's copy it did not edit
     if _CATEGORY_CONTEXT.fullmatch(text) or _COUNTERS.fullmatch(text):
         return True
     if len(text.split()) > MAX_LINE_WORDS or _QUOTES.search(text):
@@ -1097,6 +1108,7 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     legal += closing_sections(root, holders)
     authors = page_authors(root)
     drop_unless_large(tree, [el for el, words in lines if furniture_line(words) or tagline_bio(el, words, authors)
+                             or author_line(words, authors)
                              or credited_caption(words) or (seen.get(words, 0) > 1 and not _data_item(el))])
     drop_unless_large(tree, [el for el in repeats if el.getparent() is not None])
     drop_unless_large(tree, release_tail(root, holders))
@@ -1104,17 +1116,27 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
     drop_unless_large(tree, [box for box in legal if box.getparent() is not None], share=2)
 
 
+# A label of a fact check's or report's list of what it drew on that names what the list is for: "The main
+# sources for this fact check", "Die wichtigsten, öffentlichen Quellen für diesen Faktencheck", "Sources used in
+# this article"; not "Sources said the talks …".
+_SOURCES_LABEL = re.compile(r"(?:[^\W\d_][\w'’-]*,?\s+){0,3}(?:sources|quellen|fuentes|fontes|fonti|источники|źródła)\s+"
+                            r"(?:used\s+)?(?:for|of|in|für|zu|para|de|del|per|di|для|dla|pour)\s+(?:this|these|the|diesen|"
+                            r"diese[mnrs]?|den|dem|este|esta|esse|essa|questo|questa|этой|этого|tego|tej|cet|cette|ce)\s+"
+                            r"[^\W\d_][\w'’-]*(?:[\s-][^\W\d_][\w'’-]*)?", re.I)
+
+
 def closing_sections(root: HtmlElement, holders: set[int]) -> list:
-    """A "Sources" or "About the author" heading (``_BOX_HEAD``) that closes a box larger than its
+    """A "Sources" or "About the author" heading (``_BOX_HEAD``), or a bold line alone that labels a
+    sources list for the story (``_lead_label``, ``_SOURCES_LABEL``), that closes a box larger than its
     section (the story's own), with the blocks after it to the box's end, when those hold at most
     ``MAX_BIO_WORDS`` words and, under a "Sources" heading, are lists or lines that end no sentence
     ("Grid operator, Annual balancing cost report 2025-26"): a fact-check's list of what it drew on
     was read as the story's last lines. A "Sources" section with sentences after it, or with another
     section after it, is the story's."""
     found = []
-    for h in root.iter(*_SUBHEADINGS):
-        label = _words(h).rstrip(":")
-        if not _BOX_HEAD.fullmatch(label) or id(h) in holders:
+    for h in root.iter(*_SUBHEADINGS, "p"):
+        label = (_lead_label(h) or "").rstrip(": ")
+        if not label or not (_BOX_HEAD.fullmatch(label) or _SOURCES_LABEL.fullmatch(label)) or id(h) in holders:
             continue
         after = [sib for sib in h.itersiblings() if isinstance(sib.tag, str)]
         if not after or any(id(sib) in holders or sib.tag in _HEADINGS for sib in after):
@@ -1163,19 +1185,22 @@ _CAPTION_CREDIT = re.compile(r"(?:^|(?<=[.!?…\s]))\((?:[^()/]{1,40}/[^()/]{1,4
                              r"pic|video)s?\s*(?:by\s+|:\s*|courtesy(?:\s+of)?\s+)[^()]{1,60})\)$", re.I)
 # … or with its copyright credit after a finished sentence: "… vendredi soir. © Jean Morel / L'Écho du Sud", "… © AFP".
 _COPYRIGHT_CREDIT = re.compile(r"(?<=[.!?…])\s+©\s*[^.!?©]{1,60}$")
+# … or with its labelled credit: "Las unidades nuevas tendrán aire acondicionado. Foto: Archivo", "… Photo: AP".
+_LABELLED_CREDIT = re.compile(r"(?<=[.!?…])\s+(?:photo|foto|фото|bild|imagen|image|picture)s?\s*:\s*[^.!?:©]{1,40}$", re.I)
 MAX_CAPTION_WORDS = 60
 
 
 def credited_caption(words: str) -> bool:
     """Whether the block of ``words`` is a picture's caption that ends with its credit
-    (``_CAPTION_CREDIT``, or "© Name / Outlet", ``_COPYRIGHT_CREDIT``) after a finished sentence or
+    (``_CAPTION_CREDIT``, or "© Name / Outlet", ``_COPYRIGHT_CREDIT``, or "Foto: Archivo",
+    ``_LABELLED_CREDIT``) after a finished sentence or
     alone: state agencies print captions as
     paragraphs between the story's ("Geese rest on a lake, April 7. (Xinhua/Zhao Wen)"), read as
     the story's sentences. A source in brackets inside a sentence ("a poll (Reuters/Ipsos) found")
     or before its full stop stays."""
     if len(words.split()) > MAX_CAPTION_WORDS:
         return False
-    if _COPYRIGHT_CREDIT.search(words):
+    if _COPYRIGHT_CREDIT.search(words) or _LABELLED_CREDIT.search(words):
         return True
     if not words.endswith(")"):
         return False
@@ -1268,6 +1293,33 @@ def page_authors(root: HtmlElement) -> set[str]:
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+MAX_AUTHOR_LINE_EXTRA = 4  # capitalised words after a writer's name: an outlet's name or a place
+_NAME_GAP = " ,·|—–-/"
+
+
+def author_line(words: str, authors: set[str]) -> bool:
+    """Whether a block's ``words`` are the name of one of the page's ``authors`` (``page_authors``)
+    alone, or followed, with no separator or with one, by at most ``MAX_AUTHOR_LINE_EXTRA``
+    capitalised words that end no sentence: the outlet's name or a place ("Press Trust of India
+    Mumbai", "Leah Sorensen Pinewood Gazette", "MARIA GONZALEZAssociated Press" of two <span>s),
+    a byline or a story's signature ("Minh Anh", bold and right-aligned under the last paragraph).
+    A sentence that opens with the name ("Leah Sorensen said …") stays, and so do words after a
+    one-word name (a brand's: "Beachbody Performance Energize" is a product under "Beachbody")."""
+    if not words or len(words.split()) > MAX_META_WORDS:
+        return False
+    low = words.casefold()
+    for name in authors:
+        if len(name) < 3 or "/" in name or not low.startswith(name.casefold()):
+            continue
+        rest = words[len(name):]
+        if rest and not (rest[0] in _NAME_GAP or rest[0].isupper()):  # "Anna" in "Annabel Lee"
+            continue
+        rest = rest.strip(_NAME_GAP)
+        extra = rest.split()
+        if not rest or (len(extra) <= MAX_AUTHOR_LINE_EXTRA and len(name.split()) >= 2 and extra[0][0].isupper()
+                        and all(_NAME_WORD.fullmatch(w) for w in extra) and not _SENTENCE_END.search(rest)):
+            return True
+    return False
 
 
 def tagline_bio(el: HtmlElement, words: str, authors: set[str]) -> bool:
@@ -1512,9 +1564,10 @@ MAX_LEADS = 2  # paragraphs of a standfirst; more before the box are the story i
 
 
 def lead_into_body(tree: HtmlElement) -> None:
-    """Move the standfirst that stands between the <h1> and the story's box (one or two paragraphs
-    that end a sentence, siblings after the <h1>) to the start of that box (the first sibling after
-    it, when it holds two paragraphs that end sentences and more words than the standfirst):
+    """Move the standfirst that stands between the <h1> and the story's box (one or two paragraphs,
+    or sub-headings, that end a sentence, siblings after the <h1>) to the start of that box (the first
+    sibling after it that is not a short line ending no sentence, a byline or date line, when it
+    holds two paragraphs that end sentences and more words than the standfirst), a heading as a <p>:
     trafilatura may read the box alone, and left the standfirst out. More paragraphs before the box
     are the story; a box of link titles (no sentences) may be one of related links that it drops."""
     h1 = next(tree.iter("h1"), None)
@@ -1524,14 +1577,20 @@ def lead_into_body(tree: HtmlElement) -> None:
     for sib in h1.itersiblings():
         if not isinstance(sib.tag, str):
             continue
-        if sib.tag == "p":
+        if sib.tag == "p" or sib.tag in _SUBHEADINGS:
             if _SENTENCE_END.search(_words(sib)):
                 leads.append(sib)
+            elif sib.tag in _SUBHEADINGS:
+                break  # a section's heading: what follows is the story
             continue
         told = sum(len(_words(p).split()) for p in leads)
         said = [p for p in sib.iter("p") if _SENTENCE_END.search(_words(p))]
+        if not said and _word_count(sib, MAX_META_WORDS) <= MAX_META_WORDS and not _SENTENCE_END.search(_words(sib)):
+            continue  # a byline, a date line, share buttons between the standfirst and the box
         if sib.tag in _CONTAINERS and len(said) >= 2 and len(leads) <= MAX_LEADS and _word_count(sib, told) > told:
             for p in reversed(leads):
+                if p.tag in _SUBHEADINGS:  # a standfirst printed as a heading ("<h2 class='spot'>") is a paragraph
+                    p.tag = "p"
                 tail, p.tail = p.tail, None
                 prev = p.getprevious()
                 if tail and tail.strip():
@@ -1592,10 +1651,11 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 MAX_META_WORDS = 15
 # Who edited a story, or where it came from, as agencies and state media sign it: "[Editor: Sun Rui]",
 # "(Web editor: Liu Mei)", "Responsible editor: …", "Source: Xinhua", "المصدر : الجزيرة + وكالات",
-# "Quelle: dpa", "Источник: ТАСС", "منبع: ایرنا", "责任编辑：王静"; and a picture's: "Photo: Jana Ortiz / Herald",
-# "Фото: пресслужба міської ради".
+# "Quelle: dpa", "Источник: ТАСС", "منبع: ایرنا", "责任编辑：王静", a German fact check's "Redigatur: …", Turkish
+# "Editör: …" and "Kaynak: AA"; and a picture's: "Photo: Jana Ortiz / Herald", "Фото: пресслужба міської ради".
 _SIGNED_LINE = re.compile(r"[\[(【（]?\s*(?P<label>(?:(?:web|responsible|chief|managing|copy|desk|news|online)\s+)?editors?|"
-                          r"sources?|redakteur(?:in)?|redaktion|quelle|fuentes?|fontes?|źródło|редактор|источник|"
+                          r"sources?|redakteur(?:in)?|redaktion|schlussredaktion|redigatur|quelle|fuentes?|fontes?|"
+                          r"redacci[óo]n|źródło|редактор|источник|editör|kaynak|"
                           r"photos?|fotos?|фото|صورة|"
                           r"المصدر|المحرر|منبع|ویراستار|מקור|责任编辑|编辑|来源|出典)\s*[:：]\s*"
                           r"(?P<who>[^\[\]()【】（）!?:：]{1,60}?)\s*[\])】）]?", re.I)
