@@ -4083,3 +4083,29 @@ def test_a_multipart_form_field_that_is_not_utf8_is_the_page_with_the_reason(cli
     assert r.status_code == 400 and r.headers["content-type"].startswith("text/html"), r.status_code
     assert f"The form's field '{field}' is not UTF-8 text (byte 0x93" in alert(r) and "<form" in r.text
     assert client.get("/api/articles").json()["total"] == 0
+
+
+_PASTED = "A stretch pasted from a Word document about the harbour and the council.\n".encode("utf-16-le")
+
+
+def test_a_utf16_stretch_inside_a_utf8_text_file_is_refused_not_stored_garbled(tmp_path):
+    """A UTF-8 text with a stretch of UTF-16 pasted in (a Windows clipboard, PowerShell's `>>`)
+    was read as UTF-16 whole: its UTF-8 lines were stored as CJK characters ('周攠浩湩獴敲...'),
+    exit 0, without a word."""
+    (tmp_path / "story.txt").write_bytes(b"The minister said the plan was a disaster for the harbour.\nAnd then:\n"
+                                         + _PASTED + b"More text after it about the council and the budget.\n")
+    db = str(tmp_path / "s.db")
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "story.txt"), "--db", db])
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1 and "UTF-16" in r.stderr and "byte 70" in r.stderr, r.stderr
+    assert list(Store(db).iter_articles()) == []
+
+
+def test_a_utf16_stretch_inside_a_utf8_csv_costs_only_its_rows(tmp_path):
+    """The same CSV was read as UTF-16 whole and refused for its garbled header, every row lost."""
+    rows = [f"{i},The minister said plan number {i} was a disaster for the harbour." for i in range(1, 6)]
+    (tmp_path / "x.csv").write_bytes(("id,text\n" + "\n".join(rows[:3]) + "\n").encode() + b"4," + _PASTED
+                                     + ("\n".join(rows[3:]) + "\n").encode())
+    db = str(tmp_path / "s.db")
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "x.csv"), "--db", db])
+    assert r.exit_code == 1 and "header" not in r.stderr, r.stderr
+    assert {a.id for a in Store(db).iter_articles()} >= {"1", "2", "3", "5"}

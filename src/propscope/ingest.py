@@ -218,6 +218,9 @@ def decode_text(data: bytes, source: str, max_bytes: int, records: bool = False,
     if markup and b"\x00" not in data[:16] and data.count(0) * 100 < len(data):
         data = data.replace(b"\x00", b"")
     if b"\x00" in (data[:8] if records else data):  # binaries (ELF, gzip, zip) and UTF-16 show one early
+        if (at := utf8_before_nul(data)) is not None:
+            return Rejected(source, f"UTF-8 text holding NUL bytes from byte {at} (a stretch of UTF-16 pasted in?); "
+                                    "convert that part to UTF-8")
         return Rejected(source, "looks binary (NUL bytes); give a UTF-8 text, HTML, JSONL or CSV file")
     other = charset if charset not in (None, "utf-8") else None
     if other and other.startswith(SEVEN_BIT):  # written in ASCII bytes, which pass as UTF-8 too
@@ -251,7 +254,7 @@ def wide_encoding(data: bytes) -> str | None:
         return "utf-32"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
-    if len(data) % 2 or b"\x00" not in data[:4096]:
+    if len(data) % 2 or b"\x00" not in data[:4096] or utf8_before_nul(data) is not None:
         return None
     head = data[:1 << 16]
     pairs, even, odd = len(head) // 2, head[0::2].count(0), head[1::2].count(0)
@@ -263,6 +266,22 @@ def wide_encoding(data: bytes) -> str | None:
                 return None
             return codec if not re.search("[\x00-\x08\x0b\x0e-\x1f\x7f]", text) else None
     return None
+
+
+def utf8_before_nul(data: bytes) -> int | None:
+    """The offset of the first NUL byte of ``data`` when whole lines of UTF-8 text (8 bytes or more,
+    no control characters) come before it: UTF-8 text with a stretch of UTF-16 pasted in (a Windows
+    clipboard, PowerShell's ``>>``), which is no UTF-16 file, whose ASCII puts a NUL in its first
+    pair. Such a text was read as UTF-16 whole and its UTF-8 lines stored as CJK characters."""
+    nul = data.find(0)
+    head = data[:data.rfind(b"\n", 0, nul) + 1] if nul > 0 else b""
+    if len(head) < 8:
+        return None
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return None if re.search("[\x00-\x08\x0b\x0e-\x1f\x7f]", text) else nul
 
 
 def _text_or_blank(text: str, source: str) -> str | Rejected:
