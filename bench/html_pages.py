@@ -285,10 +285,13 @@ Real pages (``bench/real_pages.py``): P 0.957, R 0.974, F1 0.966 before and afte
 texts changed (a "Staff Reports" byline line its author metadata names, which the benchmark counts
 as body: that page's recall 1.000 -> 0.996). A first form of the author rule allowed words after a
 one-word name and dropped a brand blog's product names ("Beachbody Performance Energize" under the
-author "Beachbody", F1 0.993 -> 0.967), so words may follow only a name of two words or more. Left
-(unscored): a "Name Outlet" byline whose writer no metadata names; fact checks' claim boxes, kept
-as the story's; the live blog's "Dieser Liveblog wird laufend aktualisiert." and the UK page's
-"This story was written by a Local Democracy Reporter …" notes.
+author "Beachbody", F1 0.993 -> 0.967), so words may follow only a name of two words or more.
+Then a byline of a writer's name and the page's own outlet with no separator (two <span>s, "Ana
+RuizBay Herald") goes where no metadata names the writer: the outlet as og:site_name, JSON-LD
+publisher or WebSite, or a part of the <title> names it; no hand-written or real page's text changed.
+Left (unscored): a byline of a name and an outlet that the page names nowhere; fact checks' claim
+boxes, kept as the story's; the live blog's "Dieser Liveblog wird laufend aktualisiert." and the UK
+page's "This story was written by a Local Democracy Reporter …" notes.
 
 Each ``bench/data/html/NAME.html`` (hand-written pages imitating real templates: WordPress,
 JSON-LD news sites, AMP, live blogs, newsletters, paywalls, ...) has a ``NAME.gold.json``:

@@ -733,7 +733,7 @@ def test_a_line_of_the_pages_author_alone_or_with_an_outlet_or_place_goes(tmp_pa
     head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": "
             "{\"@type\": \"Person\", \"name\": \"Leah Sorensen\"}}</script>")
     (tmp_path / "a.html").write_text(_page(
-        f"<article><h1>Mooring fees to rise</h1><div class='byline'><span>Leah Sorensen</span> <span>Bay Herald"
+        f"<article><h1>Mooring fees to rise</h1><div class='info'><span>Leah Sorensen</span> <span>Bay Herald"
         f"</span></div><div class='body'>{story}<p>Leah Sorensen said the board had not replied.</p>"
         "<p style='text-align:right'><strong>Leah Sorensen</strong></p></div></article>").replace(
         "</title>", "</title>" + head))
@@ -781,3 +781,20 @@ def test_a_caption_ending_with_a_labelled_photo_credit_goes():
     assert credited_caption("Firefighters at the scene on Monday. Photo: Jana Ortiz / Plains Herald")
     assert not credited_caption("Photo: the ferry leaves the harbour at dawn.")
     assert not credited_caption("The museum reopened on Monday. Picture: a queue formed at the gate before dawn.")
+
+
+def test_a_byline_of_a_name_and_the_outlet_with_no_separator_goes_where_no_metadata_names_the_writer(tmp_path):
+    """A byline of two <span>s, the writer's name and the outlet's ("Ana Ruiz" "Bay Herald"), read as
+    one line with no separator: the outlet is the page's (its <title>'s part, og:site_name, JSON-LD
+    publisher). A line naming someone and another outlet, or a sentence, stays."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    (tmp_path / "b.html").write_text(_page(
+        "<article><h1>Mooring fees to rise</h1><div class='info'><span>Ana Ruiz</span><span>Bay Herald</span>"
+        f"</div><div class='body'>{story}<p>Tom Hale Coast Weekly</p></div></article>"))
+    [a] = read(tmp_path / "b.html")
+    assert all(s in a.text for s in STORY), a.text
+    assert "Ana Ruiz" not in a.text and "Tom Hale Coast Weekly" in a.text, a.text
+    from propscope.html_page import outlet_byline
+
+    assert outlet_byline("Lucía Treviño El Heraldo del Norte", {"El Heraldo del Norte"})
+    assert not outlet_byline("Readers wrote to the Bay Herald", {"Bay Herald"})

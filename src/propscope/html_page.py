@@ -1106,9 +1106,9 @@ def drop_page_furniture(tree: HtmlElement, title: str | None = None) -> None:
               and (box := h.getparent()) is not None and box.tag in _CONTAINERS and id(box) not in holders
               and _word_count(box, MAX_BIO_WORDS) <= MAX_BIO_WORDS]
     legal += closing_sections(root, holders)
-    authors = page_authors(root)
+    authors, outlets = page_authors(root), page_outlets(root, title)
     drop_unless_large(tree, [el for el, words in lines if furniture_line(words) or tagline_bio(el, words, authors)
-                             or author_line(words, authors)
+                             or author_line(words, authors) or outlet_byline(words, outlets)
                              or credited_caption(words) or (seen.get(words, 0) > 1 and not _data_item(el))])
     drop_unless_large(tree, [el for el in repeats if el.getparent() is not None])
     drop_unless_large(tree, release_tail(root, holders))
@@ -1319,6 +1319,45 @@ def author_line(words: str, authors: set[str]) -> bool:
         if not rest or (len(extra) <= MAX_AUTHOR_LINE_EXTRA and len(name.split()) >= 2 and extra[0][0].isupper()
                         and all(_NAME_WORD.fullmatch(w) for w in extra) and not _SENTENCE_END.search(rest)):
             return True
+    return False
+
+
+_SITE_METAS = ("og:site_name", "application-name", "twitter:site")
+
+
+def page_outlets(root: HtmlElement, title: str | None) -> set[str]:
+    """The names a page gives its outlet: its og:site_name (or application-name) <meta>, its JSON-LD
+    publisher's or WebSite's name, and the parts of its <title> (``title``: "… | El Heraldo del
+    Norte"), white space collapsed, those of three characters or more."""
+    top = root.getroottree().getroot()
+    names = {" ".join((m.get("content") or "").split()) for m in top.iter("meta")
+             if (m.get("property") or m.get("name") or "").strip().lower() in _SITE_METAS}
+    for script in top.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            for item in _json_ld_items(script.text):
+                publisher = item.get("publisher")
+                for p in publisher if isinstance(publisher, list) else [publisher]:
+                    if isinstance(p, dict) and isinstance(p.get("name"), str):
+                        names.add(" ".join(p["name"].split()))
+                if item.get("@type") == "WebSite" and isinstance(item.get("name"), str):
+                    names.add(" ".join(item["name"].split()))
+    names |= {p.strip() for p in _TITLE_SEPARATOR.split(title or "")}
+    return {n for n in names if len(n) >= 3 and not n.startswith("@")}
+
+
+def outlet_byline(words: str, outlets: set[str]) -> bool:
+    """Whether a block's ``words`` are a writer's name (two to five name words, ``_byline_name``) and
+    then one of the page's ``outlets`` (``page_outlets``), with or without a separator: a byline of
+    two <span>s, "Lucía Treviño El Heraldo del Norte", "Leah SorensenPinewood Gazette", where no
+    metadata names the writer (``author_line`` takes those)."""
+    if not words or len(words.split()) > MAX_META_WORDS:
+        return False
+    low = words.casefold()
+    for outlet in outlets:
+        if low.endswith(outlet.casefold()) and len(outlet) < len(words):
+            before = words[:len(words) - len(outlet)].strip(_NAME_GAP)
+            if before and _byline_name(before) and not _SENTENCE_END.search(before):
+                return True
     return False
 
 
