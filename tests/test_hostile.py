@@ -4109,3 +4109,16 @@ def test_a_utf16_stretch_inside_a_utf8_csv_costs_only_its_rows(tmp_path):
     r = CliRunner().invoke(main, ["ingest", str(tmp_path / "x.csv"), "--db", db])
     assert r.exit_code == 1 and "header" not in r.stderr, r.stderr
     assert {a.id for a in Store(db).iter_articles()} >= {"1", "2", "3", "5"}
+
+
+@pytest.mark.parametrize("ref", ["&#1;", "&#x1B;", "&#0008", "&#xFFFE;", "&#65535;"])
+def test_a_character_reference_xml_cannot_hold_costs_no_page(tmp_path, ref):
+    """A page whose article holds one reference to a control character (a CMS escaping a
+    pasted backspace or escape) or to U+FFFE/U+FFFF was "no article text found in the HTML":
+    libxml2 decodes the reference, and trafilatura's output, built as XML, was discarded whole.
+    The character is dropped, as the parser drops it when it stands in the page as a byte."""
+    body = "<p>" + "The minister said the plan was a disaster for the harbour and the council. " * 5 + "</p>"
+    (tmp_path / "page.html").write_text(f"<html><body><article>{body}<p>Last {ref}line.</p></article></body></html>")
+    [item] = read_inputs([str(tmp_path / "page.html")], ReadOptions())
+    assert not isinstance(item, Rejected), item.reason
+    assert item.text.endswith("Last line.") and "harbour" in item.text

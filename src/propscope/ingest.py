@@ -475,6 +475,20 @@ _TAG_HEAD = re.compile(r"<([a-zA-Z][^\s/>]*+)((?:\s*+(?:" + _ATTRIBUTE.pattern +
 MAX_ATTRIBUTES = 256
 
 
+# A numeric character reference to a code point XML cannot hold: C0 controls but tab, line feed, form
+# feed, CR and the few libxml2 turns into spaces, and U+FFFE/U+FFFF (leading zeros and no ";" too).
+_XML_UNFIT_REF = re.compile(r"&#(?:0*+(?:[1-8]|1[4-9]|2[0-7]|6553[45])|[xX]0*+(?:[1-8]|[eEfF]|1[0-9a-bA-B]|[fF]{3}[eEfF]))"
+                            r"(?![0-9a-fA-F]);?")
+
+
+def fit_references(html: str) -> str:
+    """``html`` without numeric references to characters XML cannot hold (``&#8;``, ``&#x1B;``,
+    ``&#xFFFF;``: a CMS escaping a pasted backspace): libxml2 decodes them, and trafilatura, which
+    builds its output as XML, discarded a page holding one, "no article text found in the HTML".
+    They are dropped, as the parser drops such a character standing in the page as a byte."""
+    return _XML_UNFIT_REF.sub("", html) if "&#" in html else html
+
+
 def tame_tags(html: str) -> str:
     """``html`` with every tag cut to its first ``MAX_ATTRIBUTES`` attributes: libxml2 checks each
     attribute against all the earlier ones of its tag, so one tag with 300,000 attributes (a 3 MB
@@ -590,7 +604,7 @@ def html_to_article(html: str, article_id: str, source: str, url: str | None = N
                                text=html, url=url, outlet=url_host(url)), source)
     if not _WHOLE_PAGE.search(html):  # a fragment (a CMS's article body, a clipping): lxml loses its first text
         html = f"<html><body>{html}</body></html>"
-    html, joiners = protect_joiners(html)  # trafilatura drops them; they are parts of Persian words
+    html, joiners = protect_joiners(fit_references(html))  # trafilatura drops joiners; they are parts of Persian words
     page = readable_page(tame_tags(html))
     if isinstance(page, Rejected):
         return Rejected(source, page.reason)
