@@ -4122,3 +4122,20 @@ def test_a_character_reference_xml_cannot_hold_costs_no_page(tmp_path, ref):
     [item] = read_inputs([str(tmp_path / "page.html")], ReadOptions())
     assert not isinstance(item, Rejected), item.reason
     assert item.text.endswith("Last line.") and "harbour" in item.text
+
+
+@pytest.mark.parametrize("coding", ["br", "zstd"])
+def test_an_archived_page_in_a_content_encoding_not_read_says_so(tmp_path, coding):
+    """A crawler that asked for brotli (a browser-based crawl) keeps the page as the server sent it,
+    `Content-Encoding: br`; without a brotli module warcio hands the compressed bytes on, and the
+    record was "looks binary (NUL bytes); give a UTF-8 text, HTML, JSONL or CSV file", words about a
+    file the user gave whole."""
+    body = b"\x1b\x8f\x00\xf8\x25\x00\x12\x07" * 40
+    payload = (f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: {coding}\r\n\r\n").encode() + body
+    record = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Target-URI: "
+              f"https://example.com/a\r\nContent-Type: application/http; msgtype=response\r\n"
+              f"Content-Length: {len(payload)}\r\n\r\n").encode() + payload + b"\r\n\r\n"
+    (tmp_path / "crawl.warc").write_bytes(record)
+    [item] = read_inputs([str(tmp_path / "crawl.warc")], ReadOptions())
+    assert isinstance(item, Rejected) and f"Content-Encoding: {coding}" in item.reason, item
+    assert "record 1" in item.reason and "give a UTF-8" not in item.reason

@@ -356,7 +356,22 @@ def _warc_item(record, source: str, n: int, start: int, goes_on=lambda: False) -
     if missing:
         return Rejected(source, _cut_off(n, start, missing))
     text = decode_text(body, source, WARC_PAGE_LIMIT, charset=declared_charset(body, content_type), markup=True)
+    if isinstance(text, Rejected) and (coding := _coding_not_read(record)):
+        return Rejected(source, f"record {n} (at byte {start:,}) holds a page compressed as the server sent it, "
+                                f"'Content-Encoding: {coding}', which propscope cannot decompress (gzip and deflate it "
+                                "can); not read")
     return text if isinstance(text, Rejected) else html_to_article(text, url or source, source, url=url)
+
+
+def _coding_not_read(record) -> str | None:
+    """The HTTP Content-Encoding of ``record`` that warcio cannot decode here (``br`` without a
+    brotli module, ``zstd``), whose bytes it hands on as they are: a page a browser-based crawl
+    kept so was "looks binary (NUL bytes); give a UTF-8 text ...", words about a file."""
+    from warcio.bufferedreaders import BufferedReader
+
+    coding = (record.http_headers.get_header("Content-Encoding") or "") if record.http_headers else ""
+    coding = printable(coding.strip().lower()[:40])
+    return coding if coding and coding != "identity" and coding not in BufferedReader.DECOMPRESSORS else None
 
 
 def _web_address(uri: str | None) -> str | None:
