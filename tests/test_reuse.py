@@ -2043,3 +2043,40 @@ def test_a_figure_in_groups_of_three_digits_is_one_word_however_its_groups_are_s
              .replace("1,500", "1&nbsp;500")
     [p] = find_reuse([art("a", filler(1910), src, filler(1911)), art("b", filler(1912), cpy, filler(1913))]).passages
     assert p.score == 1.0
+
+
+def test_a_quotation_whose_speaker_is_named_before_it_in_one_report_and_after_it_in_the_other_is_not_copying():
+    # One report names the speaker in the sentence before the quotation ("Harbour Commissioner Ingrid
+    # Solberg said the port would ask ..."), the other after it, as its attribution ('...," Harbour
+    # Commissioner Ingrid Solberg said.') and trims the quotation with "...". The speaker's name,
+    # which one report gives in the quotation's attribution, is a fact both give and ties the
+    # quotation to nothing copied in the other. A copy of the first report's sentence and quotation
+    # is still copying.
+    quote = ("No ship will be turned away from this harbour while I am in charge of it{} The cranes will be "
+             "working again before the weekend,")
+    lead = ("Harbour Commissioner Ingrid Solberg said the port would ask the coastguard to clear the channel by "
+            "Friday. ")
+    a = art("a", filler(1950), lead + "\"" + quote.format(".") + "\" she told reporters at the quay.", filler(1951))
+    b = art("b", filler(1952), "The port wants the coastguard to act quickly. \u201c" + quote.format(" ...")
+            + "\u201d Harbour Commissioner Ingrid Solberg said.", filler(1953))
+    assert find_reuse([a, b]).passages == []
+    c = art("c", filler(1954), lead + "\"" + quote.format(".") + "\" she said.", filler(1955))
+    assert find_reuse([a, c]).passages
+
+
+def test_a_copied_paragraph_whose_quotation_the_copy_cut_short_scores_no_more_than_a_verbatim_copy():
+    # A copy leaves out the middle of a quotation ("a pipe [...] and we will"), more words than an
+    # alignment gap spans, so the quotation's second half is a passage of its own, cut to the
+    # quotation and its attribution. Its word similarity counts the words matched inside that cut,
+    # not those of the sentence after it: no passage scores above a verbatim copy's 1.0.
+    day = dt.date(2027, 1, 5)
+    text = ("The regional water board said on Monday that it would spend the next three summers relining the old "
+            "aqueduct above Kelby. \"We cannot keep patching a pipe{} and we will not ask the villages to pay for "
+            "it,\" said board chair Agnes Lindqvist. Work will start in June.")
+    a = art("a", filler(1960), text.format(" that was laid when my grandfather was a boy,"), filler(1961),
+            published=day)
+    b = art("b", filler(1962), text.format(" [...]"), filler(1963), published=day + dt.timedelta(days=1))
+    passages = find_reuse([a, b]).passages
+    assert passages and all(0.5 <= p.score <= 1.0 for p in passages)
+    start = a.text.index("and we will not")
+    assert any(side(p, a)[0] <= start < side(p, a)[1] for p in passages)

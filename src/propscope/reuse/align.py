@@ -1155,26 +1155,41 @@ def align_pair(
         but for fewer than ``min_anchored`` words of evidence in each text (:func:`_unquoted_evidence`).
         What a chain took in around the quotation one, two or three words at a time ("and the
         town", "the winter" before it), or figures with their units, is chance or shared facts
-        between two reports' own sentences; a copy keeps more of the copied article's words."""
+        between two reports' own sentences; a copy keeps more of the copied article's words. A name
+        both texts give, inside a quotation or its attribution in one, is no evidence in the other
+        either: one report names the speaker in the sentence before the quotation ("Transport
+        Minister Karel Novak said the government would ..."), the other after it as its
+        attribution ('...," Transport Minister Karel Novak said.')."""
         quoted_a, quoted_b = quoted()
         inside_a = inside_b = outside_a = outside_b = 0
         for x, y, n in f.runs:
             if n >= ANCHOR_RUN:
                 inside_a += int(quoted_a[x : x + n].sum())
                 inside_b += int(quoted_b[y : y + n].sum())
-                outside_a += _unquoted_evidence(ta.norms[x : x + n], quoted_a[x : x + n])
-                outside_b += _unquoted_evidence(tb.norms[y : y + n], quoted_b[y : y + n])
+                in_a, in_b = quoted_a[x : x + n], quoted_b[y : y + n]
+                if (in_a != in_b).any():  # a speaker's name that only one text gives in a quotation's attribution
+                    names = np.fromiter((_in_name(ta, x + k) and _in_name(tb, y + k) for k in range(n)), bool, n)
+                    in_a, in_b = in_a | (in_b & names), in_b | (in_a & names)
+                outside_a += _unquoted_evidence(ta.norms[x : x + n], in_a)
+                outside_b += _unquoted_evidence(tb.norms[y : y + n], in_b)
         return min(inside_a, inside_b) >= min_anchored and max(outside_a, outside_b) < min_anchored
 
     def quoted_part(f: Fragment) -> Fragment:
-        """``f`` cut to its words inside quotations and their attributions, in both texts."""
+        """``f`` cut to its words inside quotations and their attributions, in both texts, with its
+        runs cut to them too: a run that goes on past the quotation's attribution into the next
+        sentence ('... said board chair Agnes Lindqvist. Work will start in June.') counts only
+        its words inside, so the cut passage's similarity is that of its own words."""
         quoted_a, quoted_b = quoted()
         a = np.flatnonzero(quoted_a[f.a_lo : f.a_hi]) + f.a_lo
         b = np.flatnonzero(quoted_b[f.b_lo : f.b_hi]) + f.b_lo
-        runs = tuple((x, y, n) for x, y, n in f.runs if a[0] <= x and x + n <= a[-1] + 1 and b[0] <= y
-                     and y + n <= b[-1] + 1)
-        return replace(f, a_lo=int(a[0]), a_hi=int(a[-1]) + 1, b_lo=int(b[0]), b_hi=int(b[-1]) + 1,
-                       matched=sum(n for _, _, n in runs) or f.matched, runs=runs or f.runs)
+        a_lo, a_hi, b_lo, b_hi = int(a[0]), int(a[-1]) + 1, int(b[0]), int(b[-1]) + 1
+        runs = []
+        for x, y, n in f.runs:
+            lo, hi = max(0, a_lo - x, b_lo - y), min(n, a_hi - x, b_hi - y)
+            if lo < hi:
+                runs.append((x + lo, y + lo, hi - lo))
+        return replace(f, a_lo=a_lo, a_hi=a_hi, b_lo=b_lo, b_hi=b_hi,
+                       matched=sum(n for _, _, n in runs) or f.matched, runs=tuple(runs) or f.runs)
 
     out = []
     kept = []
