@@ -605,3 +605,98 @@ def test_a_label_after_calling_someone_is_aimed_at_the_one_called(text, span, na
     """'..., calling the newspaper *a mouthpiece for Y*': the label is pinned on the one called (a body's noun
     stands for the body named before), not on Y, whose mouthpiece it is said to be."""
     assert _names(text, span) == names
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("Moscow accuses Kyiv of censorship while its own courts jail Russian bloggers by the dozen, the Lithuanian "
+     "envoy said.", "while its own courts jail Russian bloggers by the dozen", ["Moscow"]),
+    ("The European Union scolds Warsaw about judges while its own Parliament is mired in a bribery scandal, the "
+     "Polish premier said.", "while its own Parliament is mired in a bribery scandal", ["European Union"]),
+    ("The Kremlin preaches family values while their own officials hide mistresses in Dubai, the blogger wrote.",
+     "while their own officials hide mistresses in Dubai", ["Kremlin"]),
+])
+def test_its_own_in_a_span_is_the_body_the_sentence_opens_with(text, span, names):
+    """'X scolds Y ... *while its own Z ...*': the whataboutism is held against X, whose own it is, not against a
+    name inside the span (Z, a people or a place its own ones act on) nor against Y."""
+    assert _names(text, span, "Whataboutism,Straw_Men,Red_Herring") == names
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("At a rally in Vilnius, opposition leader Tomas Vaitkus called President Ingrida Balt “a Russian asset”.",
+     "a Russian asset", ["Ingrida Balt"]),
+    ("RT, the Russian state's propaganda arm, aired the interview on Monday, the minister said.",
+     "the Russian state's propaganda arm", ["RT"]),
+])
+def test_a_people_qualifying_a_label_says_whose_agent_the_labelled_one_is(text, span, names):
+    """'called X *a Russian asset*', 'X, *the Russian state's propaganda arm*,': the people's name says whose asset
+    or arm; the label is pinned on X."""
+    assert _names(text, span) == names
+
+
+def test_a_people_opening_a_clause_span_is_still_the_doer():
+    """'*A Russian warship shelled the port*': outside a label the people's name is who acts."""
+    t = "A Russian warship shelled the port of Odesa overnight, the navy said."
+    assert _names(t, "A Russian warship shelled the port of Odesa overnight", "Loaded_Language") == ["Russian"]
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("Crowds outside the presidential palace chanted “Death to Ukraine!” after the speech, state media said.",
+     "Death to Ukraine!", ["Ukraine"]),
+    ("At the rally in Bucharest the crowd chanted “Ciolacu, go home!” for twenty minutes.", "Ciolacu, go home!",
+     ["Ciolacu"]),
+])
+def test_a_slogan_is_aimed_at_whom_its_form_names(text, span, names):
+    """'Death to X!', 'X, go home!': the slogan names its target, which the model may leave untagged in a shout."""
+    assert _names(text, span, "Slogans") == names
+
+
+def test_a_body_shouted_in_an_all_capitals_headline_is_named():
+    """'NATO WAR MACHINE ROLLS EAST': a body of the outlet list shouted in a capitals headline, which the name step
+    drops as shouting, is whom the headline's words are aimed at."""
+    t = "NATO WAR MACHINE ROLLS EAST\nThe alliance said on Tuesday it would station more troops in Poland."
+    assert _names(t, "WAR MACHINE", "Loaded_Language") == ["NATO"]
+
+
+@pytest.mark.parametrize("text, span, technique, names", [
+    ("Bea Lund's scheme to fingerprint every tenant is just what Stalin did to the Ukrainians, the landlords' "
+     "lobby said.", "just what Stalin did to the Ukrainians", "Reductio_ad_hitlerum", ["Bea Lund"]),
+    ("Just like the Nazis, Israel is herding people into camps, the speaker said.",
+     "Just like the Nazis, Israel is herding people into camps", "Reductio_ad_hitlerum", ["Israel"]),
+])
+def test_whom_the_figure_of_a_reductio_acted_on_is_no_target(text, span, technique, names):
+    """'*just what Stalin did to the Ukrainians*': the people the figure compared with acted on belong to the
+    comparison; the one compared is aimed at. A name in another clause ('Just like the Nazis, X is ...') still is."""
+    assert _names(text, span, technique) == names
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The Sun's coverage of the trial was the vilest thing ever printed in this country, the singer told CNN.",
+     "the vilest thing ever printed in this country"),
+    ("This is the most corrupt budget ever presented, the opposition leader said in an interview with Sky News.",
+     "the most corrupt budget ever presented"),
+])
+def test_the_outlet_told_or_interviewing_after_the_span_is_no_target(text, span):
+    """'..., the singer told CNN', '... said in an interview with Sky News': whom the words were said to is no
+    target of the span before."""
+    assert "CNN" not in _names(text, span, "Exaggeration,Minimisation")
+    assert "Sky News" not in _names(text, span, "Exaggeration,Minimisation")
+
+
+@pytest.mark.parametrize("text, span, names", [
+    ("Ever since the Bank of Canada slashed interest rates, young Canadians have been priced out of every city, the "
+     "columnist argued.", "Ever since the Bank of Canada slashed interest rates, young Canadians have been priced "
+     "out of every city", ["Bank of Canada"]),
+    ("Because Merkel opened the borders, German women are afraid to walk home at night, the leaflet said.",
+     "Because Merkel opened the borders, German women are afraid to walk home at night", ["Merkel"]),
+])
+def test_a_people_suffering_what_a_named_cause_did_is_no_target(text, span, names):
+    """'*Ever since X did Y, Z people suffer*': the span blames the cause its opening clause names; the people its
+    main clause says suffer are not aimed at."""
+    assert _names(text, span, "Causal_Oversimplification") == names
+
+
+def test_a_people_acting_in_the_main_clause_after_a_named_cause_is_kept():
+    """'Because X did Y, *the Bolsheviks seized ...*': a people the main clause has act is no sufferer."""
+    t = "Because Britain closed its ports, the Bolsheviks seized the grain of every village, the historian wrote."
+    assert _names(t, "Because Britain closed its ports, the Bolsheviks seized the grain of every village",
+                  "Causal_Oversimplification") == ["Britain", "Bolsheviks"]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..places import is_place
-from .lexicon import DOC_NOUNS, TITLES
+from .lexicon import DOC_NOUNS, OUTLETS, TITLES
 from .linking import tag_speaker
 from .results import Attribution, EntityMention, Quote
 
@@ -61,7 +61,8 @@ def targets(
     ents = [e if isinstance(e, dict) else e.to_dict() for e in entities]
     if text is not None:
         ents = [_shouted_body(text, m, ents) for m in ents]
-        ents = sorted(ents + _untagged_surnames(text, ents, quotes), key=lambda m: (m["start"], m["end"]))
+        ents = sorted(ents + _untagged_surnames(text, ents, quotes) + _unshouted_names(text, ents, spans),
+                      key=lambda m: (m["start"], m["end"]))
     # (content start, content end, source start, source end) of each statement whose source words are known
     sourced = [(int(_get(a, "content_start")), int(_get(a, "content_end")), int(ss), int(se)) for a in attributions
                if (ss := _opt(a, "source_start")) is not None and (se := _opt(a, "source_end")) is not None]
@@ -97,7 +98,7 @@ def targets(
                 found.append({**_target(m), "how": "overlap"})
         if text is not None:
             found = [t for t in found if not _aside(text, t, found, in_span=True)]
-            found = [t for t in found if not _acted_on(text, t, found, s)]
+            found = [t for t in found if not _acted_on(text, t, found, s) and not _suffers_cause(text, t, found, s)]
         lo, hi = _sentence_bounds(text, sents, quotes, s, e, ents) if text is not None and sents is not None \
             else (s - window, e + window)
         if text is not None:
@@ -159,6 +160,8 @@ def targets(
                     _by_role(text, cands, s, e) is None and not any(
                         m["start"] >= e and not text[e : m["start"]].strip() for m in cands):
                 found = [{**_target(m), "how": "subject"} for m in subjects]
+        if text is not None and (owner := _own_owner(text, cands, lo, s, e)) is not None:
+            found = [{**_target(owner), "how": "subject"}]
         out.append({"start": s, "end": e, "technique": tech, "targets": found})
     return out
 
@@ -202,6 +205,46 @@ def _untagged_surnames(text: str, ents: list[dict[str, Any]], quotes: Sequence[A
                     not re.match(r"\s*:", text[w.end() :]) and \
                     not any(m["start"] < w.end() and w.start() < m["end"] for m in ents + out):
                 out.append({**x, "text": last, "start": w.start(), "end": w.end()})
+    return out
+
+
+# What a slogan shouts at: 'Death to X!', 'Down with X!', 'X, go home!', 'X, out!', 'X must go!' (not 'Get out!',
+# 'He must go!')
+_SLOGAN_AT = re.compile(r"\W*(?:(?i:death\s+to|down\s+with)\s+(?:(?i:the)\s+)?(?P<a>[A-Z][\w'’-]*)\W*$"
+                        r"|(?P<b>[A-Z][\w'’-]*)(?:,\s+(?i:go\s+home|out)|\s+must\s+go)\W*$)")
+# Bodies the outlet list names in capitals ('NATO', 'BBC'), which an all-capitals headline may shout
+_ACRONYMS = frozenset(o for o in OUTLETS if o.isupper() and len(o) >= 3)
+
+
+def _unshouted_names(text: str, ents: list[dict[str, Any]], spans: Sequence[Any]) -> list[dict[str, Any]]:
+    """Names the model leaves untagged where a text shouts: the one a Slogans span is aimed at by its form ('Death
+    to Israel!', 'Down with France!', 'Orbán, go home!'; a place, a body of the outlet list written in capitals,
+    else a person), and, in an all-capitals first line, such a body ('NATO WARMONGERS ...'), which the name step
+    drops as shouting (not a place there: 'FLEES TO DUBAI' is where, and the model mostly tags one aimed at).
+    Each a mention at its place, unless the model tagged one there; one of the same name elsewhere in the text
+    lends its id and label."""
+    found: list[tuple[int, int]] = []
+    for sp in spans:
+        s, e = int(_get(sp, "start")), int(_get(sp, "end"))
+        if "slogan" in str(_get(sp, "technique") or "").lower() and (m := _SLOGAN_AT.match(text, s, e)) is not None:
+            from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is imported only when it is needed
+
+            if (m.group("a") or m.group("b")).lower() not in STOP_WORDS:
+                found.append(m.span("a") if m.group("a") else m.span("b"))
+    end = text.find("\n")
+    if 0 < end <= 200 and text[:end].isupper():
+        found += [w.span() for w in re.finditer(r"(?<![\w'’-])[A-Z]{2,}(?![\w-])", text[:end])
+                  if w.group() in _ACRONYMS]
+    out: list[dict[str, Any]] = []
+    for a, b in found:
+        if any(m["start"] < b and a < m["end"] for m in ents + out):
+            continue
+        word = text[a:b]
+        name = word if word in _ACRONYMS else word.capitalize() if word.isupper() else word
+        same = next((m for m in ents if (m.get("canonical") or m.get("text") or "").casefold() == name.casefold()), None)
+        label = "GPE" if is_place(name) else "ORG" if name.isupper() else "PERSON"
+        out.append({"entity_id": same.get("entity_id") if same else None, "canonical": name, "text": word,
+                    "label": same["label"] if same else label, "start": a, "end": b})
     return out
 
 
@@ -290,12 +333,14 @@ def _nearby(text: str, near: list[dict[str, Any]], e: int) -> list[dict[str, Any
 # '..., the columnist wrote in the Irish Times', 'she said on CNN', 'he posted on Facebook': where the words appear
 _OUTLET_BEFORE = re.compile(r"\b(?:wr[io]te|writes|writing|written|said|says|saying|posted|posts|published|argued|"
                             r"argues|claimed|claims|declared|warned|warns|complained|insisted)\s+(?:\w+\s+)?"
-                            r"(?:in|on)\s+(?:the\s+)?$", re.I)
+                            r"(?:in|on)\s+(?:the\s+)?$"
+                            r"|\b(?:told|tells|telling|(?:interview|speaking)\s+(?:with|to))\s+(?:the\s+)?$", re.I)
 
 
 def _outlet(text: str, m: dict[str, Any]) -> bool:
     """Whether a name after a verb of saying or writing and 'in'/'on' is where the words appear ('..., the
-    columnist wrote in the Irish Times', 'said on Fox News'): the outlet, not whom the span attacks."""
+    columnist wrote in the Irish Times', 'said on Fox News'), or after 'told' or 'in an interview with' whom they
+    were said to ('..., the actor told the BBC'): the outlet or audience, not whom the span attacks."""
     return m["label"] != "PERSON" and bool(_OUTLET_BEFORE.search(text[max(0, m["start"] - 40) : m["start"]]))
 
 
@@ -454,6 +499,22 @@ def _blamed_cause(text: str, ents: list[dict[str, Any]], lo: int, s: int) -> dic
     needs forty permits*'): the one the span is aimed at, not the people it says suffer."""
     return next((m for m in ents if lo <= m["start"] and m["end"] <= s and _CAUSE_OPENING.fullmatch(text[lo : m["start"]])
                  and re.match(r"\s*,", text[m["end"] : s])), None)
+
+
+# A span opening with a clause of time or cause: 'Ever since X ..., ', 'Because X ..., ', 'Once X ..., '
+_CAUSE_CLAUSE = re.compile(r"\W*(?i:ever\s+since|since|because|after|once|when)\s+(?:(?i:the)\s+)?$")
+
+
+def _suffers_cause(text: str, m: dict[str, Any], found: Sequence[dict[str, Any]], s: int) -> bool:
+    """Whether a people in the main clause of a span that opens with a named cause ('*Ever since X started printing
+    money, ordinary Americans have been unable to ...*', 'Because Y opened the borders, Swedish women ...') is
+    whom the span says suffers, not whom it blames: the span is aimed at the cause, as after 'Thanks to X,'. Only a
+    people qualifying a noun or qualified by a word before it ('ordinary Americans'): in '..., the Nazis came up
+    with ...' they act."""
+    return m["label"] == "NORP" and (_people_adjective(text, m) and not m["text"].endswith("s") or bool(re.search(
+        r"(?<![\w'’-])(?!(?:the|these|those|a|an)\s)[a-z]+\s+$", text[max(0, m["start"] - 30) : m["start"]]))) and any(
+        o["end"] <= m["start"] and o["label"] != "NORP" and _CAUSE_CLAUSE.fullmatch(text[s : o["start"]])
+        and "," in text[o["end"] : m["start"]] for o in found)
 
 
 def _people_adjective(text: str, m: dict[str, Any]) -> bool:
@@ -638,7 +699,8 @@ def _noun_predicate(text: str, ents: list[dict[str, Any]], lo: int, s: int, e: i
                              or any(m["start"] == s and _owns_the_noun(text, s, m) for m in inside)):
         return None
     if not all(_OF_BEFORE.search(text[s : max(s, m["start"])]) or _owns_the_noun(text, s, m)
-               or _qualifies_label(text, s, m) or re.search(r"\b(?:who|which|whose)\b", text[s : max(s, m["start"])])
+               or _qualifies_label(text, s, m) or _qualifies_predicate(text, s, m)
+               or re.search(r"\b(?:who|which|whose)\b", text[s : max(s, m["start"])])
                or _setting(text, m) for m in inside):
         return None
     cop = _COPULA_BEFORE.search(text[lo:s])
@@ -648,6 +710,32 @@ def _noun_predicate(text: str, ents: list[dict[str, Any]], lo: int, s: int, e: i
             any(m["end"] == lo + app.start() for m in ents):
         return lo + app.start()  # 'X, *the Y's loyal lapdog*, buried the story': the label in apposition to X
     return None if cop is None else lo + cop.start()
+
+
+def _qualifies_predicate(text: str, s: int, m: dict[str, Any]) -> bool:
+    """Whether a people's name right after a label's opening 'a', 'an' or 'the' says whose agent or mouthpiece the
+    one labelled is ('called X *a German agent*', 'X, *the Qatari regime's mouthpiece*'): the label is pinned on X.
+    (Elsewhere in a span such a name is the doer: '*a Russian warship shelled the port*'.)"""
+    return _people_adjective(text, m) and bool(re.fullmatch(r"(?i:an?|the)\s+", text[s : m["start"]]))
+
+
+# 'X lectures Y ... while *its own president ...*': the one whose own doings a span holds against it
+_ITS_OWN = {"its": frozenset({"ORG", "GPE"}), "their": frozenset({"ORG", "GPE", "NORP"})}
+
+
+def _own_owner(text: str, ents: list[dict[str, Any]], lo: int, s: int, e: int) -> dict[str, Any] | None:
+    """The name a sentence opens with, for an 'its own' or 'their own' in a span after it ('Brussels lectures
+    Budapest about the rule of law *while its own Commission president ...*', 'X accuses Y of lying while *its own
+    media ...*'): the whataboutism is held against it, not against a name inside the span ('Commission', a people
+    the own ones lied about) nor whom the sentence's verb acts on. None when the span opens its sentence or the
+    sentence opens with no body, country or people."""
+    own = re.search(r"\b(its|their)\s+own\b", text[s:e], re.I)
+    if own is None or not text[lo:s].strip():
+        return None
+    kinds = _ITS_OWN[own.group(1).lower()]
+    first = min((m for m in ents if lo <= m["start"] and m["end"] <= s), key=lambda m: m["start"], default=None)
+    return first if first is not None and first["label"] in kinds and \
+        re.fullmatch(r"\W*(?:(?i:the)\s+)?", text[lo : first["start"]]) else None
 
 
 def _owns_the_noun(text: str, s: int, m: dict[str, Any]) -> bool:
@@ -742,6 +830,10 @@ def _compared_to(technique: Any, mention: dict[str, Any], text: str | None = Non
             or re.match(r"\s+(?:in|of)\s+(?:the\s+)?(?:19[34]\d|early\s+19[34]|late\s+19[34])",
                         text[mention["end"] : mention["end"] + 24])):
         return True  # 'how it started in Germany in the 1930s', 'Nazi Germany': the history compared with
+    if text is not None and mention["label"] in {"GPE", "LOC", "NORP"} and (clause := re.search(
+            r"[^,;:.!?]*$", text[max(0, mention["start"] - 80) : mention["start"]])) is not None and \
+            any(w in _REDUCTIO_FIGURES - {"pol", "pot"} for w in re.findall(r"[a-z]+", clause.group().lower())):
+        return True  # 'what Hitler did before he disarmed the Jews': whom the figure compared with acted on
     words = re.findall(r"[a-z]+", mention["text"].lower())
     return bool(words) and all(w in _REDUCTIO_FIGURES or w in {"adolf", "joseph", "benito", "the", "party", "third"}
                                for w in words)
