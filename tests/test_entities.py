@@ -402,6 +402,16 @@ def test_a_hyphenated_agency_named_after_its_country_is_one_body():
     assert got.get("Météo-France") == "ORG" and "Météo" not in got
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The Guinea-Bissau government denied the report.", "Guinea-Bissau"),
+    ("Bank staff in the Winston-Salem office were told to work from home.", "Winston-Salem"),
+])
+def test_a_hyphenated_name_the_gazetteer_knows_as_a_place_is_a_place_not_a_body_named_after_one(text, name):
+    """The model cut the name at its hyphen into two places; one part a known place made the whole a body
+    named after it ('Radio-Canada'), but the gazetteer knows the whole name as a place."""
+    assert labels(text).get(name) == "GPE"
+
+
 def test_threads_is_the_platform_in_a_text_about_posting():
     text = "She posted the clip on Instagram and Threads, where it was shared by thousands of accounts."
     assert labels(text).get("Threads") == "ORG"

@@ -1460,10 +1460,11 @@ def _hyphenated_names(doc):
     """A name whose capitalised words are joined by hyphens is one name: 'Météo-France', which the model
     reads as the place 'Météo' and the country, or a name it cut at the hyphen. When some of its parts
     are known places and others are not, it is a body named after its country or town ('Radio-Canada',
-    'Air-India'); otherwise it keeps the label of the model's longest entity inside it. Two places or two
-    peoples joined are two names ('the Kenya-Uganda border', 'Israeli-Palestinian'), and so is a party's
-    letter and a state ('R-Iowa'). Capitalised words joined by lower-case particles (``_HYPHEN_PARTICLES``:
-    'Stratford-upon-Avon', 'Mar-a-Lago') are one place, a town unless the model found a place inside."""
+    'Air-India'), unless the gazetteer knows the whole as a place ('Guinea-Bissau', 'Winston-Salem'); otherwise
+    it keeps the label of the model's longest entity inside it. Two places or two peoples joined are two names
+    ('the Kenya-Uganda border', 'Israeli-Palestinian'), and so is a party's letter and a state ('R-Iowa').
+    Capitalised words joined by lower-case particles (``_HYPHEN_PARTICLES``: 'Stratford-upon-Avon', 'Mar-a-Lago')
+    are one place, a town unless the model found a place inside."""
     from spacy.tokens import Span
 
     from ..places import is_place
@@ -1501,6 +1502,9 @@ def _hyphenated_names(doc):
         parts = [doc[k].text for k in range(i, j + 1, 2)]
         places = [is_place(w) or is_place(w.title()) for w in parts]
         if inside and not whole and all(i <= e.start and e.end <= j + 1 for e in inside) \
+                and all(len(w) > 1 for w in parts) and is_place(doc[i : j + 1].text):
+            new.append(Span(doc, i, j + 1, label="GPE"))  # 'Guinea-Bissau', 'Winston-Salem': one place by name
+        elif inside and not whole and all(i <= e.start and e.end <= j + 1 for e in inside) \
                 and all(len(w) > 1 for w in parts) and not all(places) \
                 and not all(e.label_ == "NORP" for e in inside):  # 'Kenya-Uganda border', 'Israeli-Palestinian'
             label = "ORG" if any(places) else max(inside, key=len).label_
