@@ -526,3 +526,115 @@ model named by one word taking the capitalised words before it ('Samia Suluhu' +
 eight here; rivers, peaks, deserts and islands with no telling word; one-word firms; names only in a headline;
 initials of six or seven letters that act).
 """
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from sources import extracted  # noqa: E402  (bench/sources.py, beside this file)
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "entities_eval.jsonl"
+KINDS = ("PERSON", "ORG", "place", "NORP", "FAC")
+
+
+def kind(label: str) -> str:
+    """The label as the page shows it: GPE and LOC are both a "place"."""
+    return "place" if label in {"GPE", "LOC"} else label
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Overlap of two spans if it is at least half the longer one, else 0."""
+    ov = min(a[1], b[1]) - max(a[0], b[0])
+    return ov if ov > 0 and ov * 2 >= max(a[1] - a[0], b[1] - b[0]) else 0
+
+
+def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one ``(pred index, gold index)`` pairs, largest overlap first."""
+    pairs = sorted(((ov, i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if (ov := _overlap(p, g))),
+                   reverse=True)
+    used_p, used_g, out = set(), set(), []
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
+
+
+def prf(right: int, n_pred: int, found: int, n_gold: int) -> tuple[float, float, float]:
+    p = right / n_pred if n_pred else 1.0
+    r = found / n_gold if n_gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(rows: list[dict], results) -> dict[str, dict[str, float]]:
+    """``{"all": {...}, KIND: {...}}`` with p, r, f1, pred, gold; "all" adds ``label_acc`` and ``matched``."""
+    c = {k: {"tp": 0, "pred": 0, "gold": 0} for k in ("all", *KINDS)}
+    agree = 0
+    for row, res in zip(rows, results):
+        pred = [((e.start, e.end), kind(e.label)) for e in res.entities]
+        gold = [((g["start"], g["end"]), kind(g["label"])) for g in row["entities"]]
+        pairs = match([p for p, _ in pred], [g for g, _ in gold])
+        c["all"]["tp"] += len(pairs)
+        c["all"]["pred"] += len(pred)
+        c["all"]["gold"] += len(gold)
+        for _, k in pred:
+            c.setdefault(k, {"tp": 0, "pred": 0, "gold": 0})["pred"] += 1
+        for _, k in gold:
+            c.setdefault(k, {"tp": 0, "pred": 0, "gold": 0})["gold"] += 1
+        for i, j in pairs:
+            if pred[i][1] == gold[j][1]:
+                agree += 1
+                c[pred[i][1]]["tp"] += 1
+    out = {}
+    for k, v in c.items():
+        p, r, f1 = prf(v["tp"], v["pred"], v["tp"], v["gold"])
+        out[k] = {"p": p, "r": r, "f1": f1, "pred": v["pred"], "gold": v["gold"]}
+    out["all"]["matched"] = c["all"]["tp"]
+    out["all"]["label_acc"] = agree / c["all"]["tp"] if c["all"]["tp"] else 1.0
+    return out
+
+
+def errors(rows: list[dict], results) -> None:
+    """Print, per text, the gold mentions missed or mislabelled and the predictions that match nothing."""
+    for row, res in zip(rows, results):
+        t = row["text"]
+        pred = [(e.start, e.end, e.label) for e in res.entities]
+        gold = [(g["start"], g["end"], g["label"]) for g in row["entities"]]
+        pairs = match([p[:2] for p in pred], [g[:2] for g in gold])
+        lines = [f"  missed  {g[2]:<6} [{t[g[0]:g[1]]}]" for j, g in enumerate(gold) if j not in {b for _, b in pairs}]
+        lines += [f"  label   [{t[gold[j][0]:gold[j][1]]}] gold {gold[j][2]} pred {pred[i][2]}"
+                  for i, j in pairs if kind(pred[i][2]) != kind(gold[j][2])]
+        lines += [f"  extra   {p[2]:<6} [{t[p[0]:p[1]]}]" for i, p in enumerate(pred) if i not in {a for a, _ in pairs}]
+        if lines:
+            print(f"--- {row['id']}: {t[:90]!r}")
+            print("\n".join(lines))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--prefix", default=None, help="only the texts whose id starts with this (e.g. e-)")
+    ap.add_argument("--errors", action="store_true", help="list the misses, wrong labels and extra names")
+    args = ap.parse_args()
+    rows, results, dt = extracted(args.data, args.prefix)
+    if not all(isinstance(r.get("entities"), list) for r in rows):
+        sys.exit(f"bench/entities.py: {args.data}: each line needs 'text' and 'entities'")
+    s = evaluate(rows, results)
+    a = s["all"]
+    print(f"{len(rows)} texts, {a['gold']} gold mentions, {dt:.2f}s for extract_batch")
+    print(f"{'label':<8} {'P':>6} {'R':>6} {'F1':>6}   pred gold")
+    for k in ("all", *KINDS, *sorted(set(s) - {"all", *KINDS})):
+        v = s[k]
+        print(f"{k:<8} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f}   {v['pred']:4d} {v['gold']:4d}")
+    print(f"label accuracy on matched spans {a['label_acc']:.3f} ({a['matched']} matched)")
+    if args.errors:
+        errors(rows, results)
+
+
+if __name__ == "__main__":
+    main()
