@@ -3090,3 +3090,139 @@ def test_citing_or_blaming_after_the_reported_clause_is_the_speakers_reason():
           "bills would rise by a fifth")
     check("Police said the storm had hit the coast overnight, killing 12 people.", "Police", "said",
           "the storm had hit the coast overnight, killing 12 people")
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("«The bridge will be rebuilt by spring», - said the governor of the region Alexei Dyumin.",
+     "governor of the region Alexei Dyumin", "said", "The bridge will be rebuilt by spring"),
+    ("„Nobody wants another lockdown,“ Health Minister Karl Lauterbach told the ZDF broadcaster.",
+     "Health Minister Karl Lauterbach", "told", "Nobody wants another lockdown"),
+])
+def test_guillemets_and_low_high_marks_of_translated_copy_are_quotes(text, source, cue, content):
+    """Translated copy keeps the quotation marks of its source language: « » and „ “. They are quotes like
+    “ ”, so their marks are no part of the content, and the “ closing a „ opens no quote of its own."""
+    check(text, source, cue, content)
+    quotes = sources.extract(text).quotes
+    assert [q.text.rstrip(",") for q in quotes] == [content]
+
+
+def test_a_stance_expressed_or_voiced_with_a_that_clause_is_a_statement():
+    """State media and readouts report a statement as a stance the speaker expressed: 'expressed
+    confidence (voiced the hope, expressed the view) that X'. The clause is what was said; a stance with
+    no clause ('expressed concern over the floods') reports nothing."""
+    check("The Vietnamese president expressed the view that both sides should settle the dispute through talks.",
+          "Vietnamese president", "expressed", "both sides should settle the dispute through talks")
+    check("Erdogan voiced hope that the grain corridor would reopen within weeks.", "Erdogan", "voiced",
+          "the grain corridor would reopen within weeks")
+    assert sources.extract("The ministry expressed concern over the floods in the south.").attributions == []
+
+
+def test_reaffirm_is_a_verb_of_saying():
+    """'X reaffirmed that ...' is state media's 'reiterated'; 'reaffirmed its commitment to' has no clause."""
+    check("The foreign ministry spokesman reaffirmed that Beijing would not accept any unilateral sanctions.",
+          "foreign ministry spokesman", "reaffirmed", "Beijing would not accept any unilateral sanctions")
+    assert sources.extract("The alliance reaffirmed its commitment to collective defence.").attributions == []
+
+
+def test_a_past_tense_verb_joined_under_a_modal_is_the_speakers_act():
+    """'said the plant would close in May and thanked the workers': a past-tense verb cannot share the
+    clause's 'would', so the thanking is the speaker's act, not what was said; 'would raise taxes and cut
+    services' keeps both."""
+    check("The owner said the plant would close in May and thanked the workers for their loyalty.", "owner", "said",
+          "the plant would close in May")
+    check("The mayor said the city would raise taxes and cut services.", "mayor", "said",
+          "the city would raise taxes and cut services")
+
+
+def test_a_negator_inside_the_quotation_after_the_verb_does_not_negate_it():
+    """'responded: “Certainly not.”': the parser may hang the quotation's 'not' on the verb of saying; after a
+    colon or an opening mark it is the speaker's word. 'did not answer' still reports nothing."""
+    check("Asked whether the deal was dead, the envoy responded: “Certainly not.”", "envoy", "responded",
+          "Certainly not")
+    assert sources.extract("The senator did not answer questions about a second term.").attributions == []
+
+
+def test_made_clear_that_is_a_statement():
+    """'made clear that X' and 'made it clear that X' state X (the clause, not 'it clear'), when one who may speak
+    made it clear; 'made it clear to everyone' with no clause and 'the manual makes clear that' state nothing."""
+    check("The coach made it clear that nobody would be dropped for the final.", "coach", "made",
+          "nobody would be dropped for the final")
+    check("The competition minister made clear that the merger would face a full inquiry.", "competition minister", "made",
+          "the merger would face a full inquiry")
+    assert sources.extract("The coach made it clear to everyone.").attributions == []
+    assert sources.extract("The manual makes clear that the device must be switched off.").attributions == []
+
+
+def test_summed_up_before_a_colon_and_a_quotation():
+    """'summed it up: “...”' gives the quotation to the one who summed up; 'summed up the evidence' says
+    nothing quoted."""
+    check("A nurse at the clinic summed it up: “We are running on empty.”", "nurse at the clinic", "summed it up",
+          "We are running on empty")
+    assert sources.extract("The judge summed up the evidence for the jury on Friday.").attributions == []
+
+
+def test_the_first_or_only_one_to_say_that_is_the_subject_of_be():
+    """'X was the only paper to report that Y' / 'X was the first minister to admit that Y': the infinitive of
+    saying on the noun that 'be' gives X is X's statement (the parser hangs it on the noun or on 'was');
+    'It was a mistake to say that ...' names no one."""
+    check("The Daily Record was the only paper to report that the club had been sold.", "Daily Record", "report",
+          "the club had been sold")
+    check("Ms Okoye was the first minister to admit that the scheme had failed.", "Ms Okoye", "admit",
+          "the scheme had failed")
+    assert sources.extract("It was a mistake to say that the war was over.").attributions == []
+
+
+def test_a_speaker_the_parser_ran_into_the_opening_phrase_over_its_comma():
+    """'In a conversation with Kommersant, X said ...': the parser may run the phrase's last
+    noun and the speaker after its comma into one noun phrase ('Kommersant' a modifier of the name), so the
+    verb has no subject. The speaker is the words after the comma."""
+    check("In a conversation with Kommersant, Federation Council member Olga Kovitidi said that Crimea was ready.",
+          "Federation Council member Olga Kovitidi", "said", "Crimea was ready")
+
+
+def test_a_question_quotation_with_its_own_subject_before_an_inverted_tag():
+    """'“Sanctions? What sanctions?” laughed a trader in the bazaar': the parser makes the quotation's noun the
+    verb's subject; the speaker is the one after the verb, and the place phrase hung on the verb tells who an
+    indefinite speaker is ('a trader in the bazaar'; a named one's 'said X in Tehran' is where X spoke)."""
+    check("“Sanctions? What sanctions?” laughed a trader in the bazaar.", "trader in the bazaar", "laughed",
+          "Sanctions? What sanctions?")
+    a = sources.extract("“We have nothing left,” said Amina Yusuf in Maiduguri.").attributions[0]
+    assert a.source == "Amina Yusuf"
+
+
+def test_transcript_labels_after_a_time_code_or_alone_on_their_line():
+    """Recorded interviews print a time code before the label ('[01:02:10] Name: ...'), and transcription
+    services the label and time code alone on a line over the words ('Name (01:15):'); both are turns."""
+    t = "[01:02:10] Host Amy Ruiz: Why did you leave?\n[01:02:14] Tom Baker: Honestly, I was tired."
+    got = [(a.source, a.cue, a.content) for a in sources.extract(t).attributions]
+    assert got == [("Host Amy Ruiz", ":", "Why did you leave?"), ("Tom Baker", ":", "Honestly, I was tired")]
+    t = ("Chief Ana Reyes (01:15):\nThe fire is contained.\n\nCorrespondent (01:40):\nWas anyone hurt?\n\n"
+         "Chief Ana Reyes (01:44):\nTwo firefighters had minor burns.")
+    got = [(a.source, a.content) for a in sources.extract(t).attributions]
+    assert got == [("Chief Ana Reyes", "The fire is contained"), ("Correspondent", "Was anyone hurt?"),
+                   ("Chief Ana Reyes", "Two firefighters had minor burns")]
+
+
+def test_told_plural_addressees_after_capitals_before_the_clause():
+    """'tells EU farmers Brussels will ...': the parser reads the addressee (capitals and a plural noun) as
+    the start of the clause; the clause starts at its own subject."""
+    check("Irish minister tells EU farmers Brussels will protect them", "Irish minister", "tells",
+          "Brussels will protect them")
+
+
+def test_a_concession_the_parser_hung_on_the_verb_after_a_partial_quote_stays_in_the_content():
+    """'insisted his squad was “not in freefall” despite six league losses': the parser may hang the
+    concession on the verb of saying after the partial quote; it weighs the reported claim and goes with
+    it, as a 'but only ...' does."""
+    check("The Wolves coach insisted his squad was “not in freefall” despite six league losses.", "Wolves coach",
+          "insisted", "his squad was “not in freefall” despite six league losses")
+
+
+def test_a_quotation_ending_with_a_quotation_inside_keeps_the_inner_closing_mark():
+    """'\\'My mother always told me "never lend money to family",\\' the banker said': the words are given as
+    spoken, so the inner quotation keeps its closing mark; a partial quote closing a reported clause drops
+    it ('said the ban was “unlawful”')."""
+    t = "'My mother always told me \"never lend money to family\",' the banker said."
+    a = next(a for a in sources.extract(t).attributions if a.cue == "said")
+    assert a.content == 'My mother always told me "never lend money to family"'
+    check("The union said the ban was “unlawful”.", "union", "said", "the ban was “unlawful")

@@ -36,7 +36,12 @@ _LABEL_SMALL = frozenset("of for the and de da del van von der al bin pro tempor
 _LABEL_WORD = rf"(?:{_ABBR}|[A-Z][\w'’-]*|{'|'.join(sorted(_LABEL_SMALL))})"
 _LABEL = rf"(?P<label>(?:{_ABBR}[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_LABEL_WORD}){{0,5}})"
 _PARENS = r"(?:[ \t]*\([^()\n]{1,40}\))*"
-_COLON_LABEL = re.compile(rf"^[ \t]*{_LABEL}(?:,[ \t]+[^:\n(),.;]{{1,40}})?{_PARENS}[ \t]*(?P<cue>:)[ \t]+(?=\S)", re.M)
+# A time code before the label, as recorded interviews and hearings print it ('[00:14:32] Name: ...', '00:14 Name:'),
+# and a label alone on its line with the words on the next one, as transcription services print a speaker and the
+# time code ('Mayor Lena Ortiz (00:00):' over 'Good morning. ...'; only after a bracket: 'Booking Charge:' is a heading).
+_STAMP = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+)?"
+_COLON_LABEL = re.compile(rf"^[ \t]*{_STAMP}{_LABEL}(?:,[ \t]+[^:\n(),.;]{{1,40}})?{_PARENS}[ \t]*(?P<cue>:)"
+                          r"(?:[ \t]+|(?<=\):)[ \t]*\n[ \t]*)(?=\S)", re.M)
 _PERIOD_LABEL = re.compile(rf"^[ \t]*{_LABEL}{_PARENS}(?P<cue>\.)[ \t]+(?=[\"“‘'(\[]?[A-Z])", re.M)
 
 
@@ -124,9 +129,11 @@ def _transcript_turns(text: str) -> list[_Turn]:
             labels = [_label_key(m.group("label")) for m in found]
         counts = Counter(labels)
         line_of = [lines.get(text.rfind("\n", 0, m.start()) + 1) for m in found]
-        at = set(line_of)
-        for m, label, k in zip(found, labels, line_of):
-            if counts[label] > 1 or k is not None and (k - 1 in at or k + 1 in at):
+        # the line of the turn's words: the label's own, or the next one for a label alone on its line
+        words_at = [lines.get(text.rfind("\n", 0, m.end()) + 1) for m in found]
+        at = set(line_of) | set(words_at)
+        for m, label, k, k2 in zip(found, labels, line_of, words_at):
+            if counts[label] > 1 or k is not None and k2 is not None and (k - 1 in at or k2 + 1 in at):
                 out.append(_Turn(m.start("label"), m.end("label"), m.start("cue"), m.end()))
     return sorted(out, key=lambda t: t.cue)
 

@@ -13,7 +13,8 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # "submit" is counsel's ("submitted that the confession was obtained under duress"), with a 'that' clause only;
 # so is "advise" (an agency 'advised that ...'; 'advised residents to leave' is advice, not a statement).
 # "specify" is translated copy's word for a detail given ('As the governor specified on Telegram, ...');
-# "underscore" is wire copy's "underline" ('X underscored that ...'; a noun object alone reports nothing).
+# "underscore" is wire copy's "underline" ('X underscored that ...'; a noun object alone reports nothing);
+# "reaffirm" is state media's "reiterate" ('Li reaffirmed that China would ...').
 # Raised voices are speech too: a crowd's chant or a heckler's shout is what partisan copy quotes most
 # ('"Traitors out!" the crowd chanted'); "cry" is left out, as it is mostly weeping.
 SPEECH_LEMMAS = frozenset("""
@@ -22,7 +23,7 @@ tweet confirm deny suggest stress emphasize emphasise acknowledge admit comment 
 estimate answer reply respond caution contend maintain testify recall mention disclose inform complain boast
 vow promise pledge threaten observe concede lament charge retort speculate hint indicate point reiterate
 assure underline proclaim repeat clarify ask counter rebut recount post opine aver rule quip joke submit
-advise shout yell chant scream specify underscore
+advise shout yell chant scream specify underscore reaffirm
 """.split())
 # Verbs of thought and perception: after a quotation they tag no statement ('“Why now?” she wondered', '“...,” the
 # court heard'), unlike verbs of manner ('“Never again,” she snapped'), which take a quote's speaker.

@@ -23,7 +23,9 @@ def _curly_close_after(line: str, a: int) -> int | None:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Direct quotes in straight ("), curly double (“ ”) and curly single (‘ ’) marks.
+    """Direct quotes in straight ("), curly double (“ ”), curly single (‘ ’) marks, and in the marks
+    translated copy keeps from its source language: guillemets (« », Russian, French, Ukrainian) and the
+    German and East European low-high pair („ “).
 
     Marks are paired within a line (news keeps a paragraph per line); an opening mark left unclosed
     at the start of a line quotes to the end of the line, the convention for quotes running over
@@ -35,6 +37,13 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     for m in re.finditer(r"[^\n]+", text):
         base, line = m.start(), m.group()
+        # guillemets, and the low-high pair, whose closing “ must not open a curly quote below
+        for q in re.finditer(r"«([^»\n]*)(»|$)", line):
+            quotes.append(Quote(base + q.start(1), base + q.end(1), q.group(1), "curly"))
+        for q in re.finditer(r"„([^“”\n]*)([“”]|$)", line):
+            quotes.append(Quote(base + q.start(1), base + q.end(1), q.group(1), "curly"))
+            if q.group(2):
+                line = line[: q.start(2)] + "\0" + line[q.end(2) :]
         # curly double
         for q in re.finditer(r"“([^”\n]*)(”|$)", line):
             quotes.append(Quote(base + q.start(1), base + q.end(1), q.group(1), "curly"))

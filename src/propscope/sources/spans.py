@@ -10,8 +10,8 @@ import re
 from .layout import _CAPS_DATELINE
 from .lexicon import _SPEAKER_NOUNS, DOC_NOUNS, ENTITY_LABELS, NOT_SAID, SPEECH_FORMS, SPEECH_LEMMAS, TITLES
 
-_TRAIL = set(" \t\r\n.,;:\"'“”‘’—–")
-_LEAD = set(" \t\r\n,;:\"'“”‘’—–-")
+_TRAIL = set(" \t\r\n.,;:\"'“”‘’«»„—–")
+_LEAD = set(" \t\r\n,;:\"'“”‘’«»„—–-")
 
 
 # The writer's own comment appended to a reported clause: '..., a claim Kyiv denied', '— a figure
@@ -193,6 +193,8 @@ def _np_span(head) -> tuple[int, int]:
             if c.is_space or c.dep_ in _NP_EXCLUDE and not (_restrictive_participle(c) or _word_hyphen(c)
                                                              or _close_apposition(c)):
                 continue
+            if t.i == head.i and c.i < head.i and _comma_ended_modifier(c):
+                continue  # 'Izvestia, State Duma deputy X': the phrase before the comma is another's
             if t.i == head.i and _dated_phrase(c) or _where_a_person_spoke(c) or _when_spoken(c):
                 continue  # a person's name in apposition keeps no 'on his Telegram channel' either
             keep.add(c.i)
@@ -325,7 +327,7 @@ def _comparison(tok) -> bool:
 
 def _is_speech(tok) -> bool:
     """A verb of saying that asserts something: 'did not say where' and 'never claimed' report nothing."""
-    if any(c.dep_ == "neg" and c.lower_ in _NEGATORS for c in tok.children):
+    if any(c.dep_ == "neg" and c.lower_ in _NEGATORS and not _quoted_after(tok, c) for c in tok.children):
         return False
     if _said_to_be(tok):
         return False
@@ -336,7 +338,8 @@ def _is_speech(tok) -> bool:
     if _small_clause_report(tok):
         return False
     # "is expected to say", "plans to announce": not said (yet); "went on to say" was
-    if tok.dep_ == "xcomp" and tok.tag_ == "VB" and tok.head.lemma_.lower() not in _SAY_GOVERNORS:
+    if tok.dep_ == "xcomp" and tok.tag_ == "VB" and tok.head.lemma_.lower() not in _SAY_GOVERNORS \
+            and _first_to_say(tok) is None:  # 'She was the first minister to admit that ...' did
         return False
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "use" and any(c.dep_ == "auxpass" for c in tok.head.children):
         return False  # 'the phone was used to tell the family': a tool, not a habit of saying
@@ -363,6 +366,13 @@ def _is_speech(tok) -> bool:
     if lem in {"submit", "advise"}:  # counsel 'submitted that ...'; not 'submitted its bid', 'advised him to go'
         return tok.tag_.startswith("VB") and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children) \
             and _that_complement(tok)
+    if lem in {"express", "voice"}:  # 'expressed confidence that ...'; not 'expressed concern over the fires'
+        return _stance_clause(tok) is not None
+    if lem == "make":  # 'made clear that ...', 'made it clear that ...'; not 'made it clear to everyone'
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)  # a speaker, not 'the manual makes clear'
+        return _made_clear(tok) is not None and subj is not None and _may_speak(subj)
+    if lem == "sum":  # 'summed up the mood: “...”', 'summed it up: ...'; not 'summed up the evidence'
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) and _colon_quote_after(tok)
     if lem == "put":  # "as one analyst put it, ...", "she put it bluntly: ..."; not "put it on the table"
         # only a phrase after the verb places the 'it' ('put it on Monday' dates it); one opening the
         # sentence sets the scene ('On his show, the host put it bluntly: ...')
@@ -376,6 +386,53 @@ def _is_speech(tok) -> bool:
         return not (lem == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
     # tagger slips on headline verbs ("..., Shoigu warns"): accept the form when it has a subject
     return tok.lower_ in SPEECH_FORMS and lem != "point" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _quoted_after(verb, neg) -> bool:
+    """'replied: “Absolutely not.”', 'said: "Never."': a negator inside the quotation after the verb (the
+    parser may hang it on the verb) is the speaker's word, not the verb's negation."""
+    return neg.i > verb.i and any(t.is_quote or t.text == ":" for t in verb.doc[verb.i + 1 : neg.i])
+
+
+# Nouns for a stance one states: 'expressed confidence (the hope, the view, concern) that ...' reports what the
+# speaker holds, as state media and diplomatic readouts phrase a statement.
+_STANCE_NOUNS = frozenset("""
+confidence hope belief concern conviction regret fear fears doubt doubts optimism view opinion satisfaction
+disappointment surprise certainty frustration wish
+""".split())
+
+
+def _stance_clause(verb):
+    """The 'that' clause of 'expressed confidence that X' / 'voiced the hope that X': a stance noun as the
+    verb's object, with a clause opened by 'that' hung on it (the parser makes it a clause of the noun).
+    None otherwise ('expressed concern over the fires' states no clause)."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in _STANCE_NOUNS:
+            continue
+        for c in obj.children:
+            if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > obj.i and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
+                return c
+    return None
+
+
+def _made_clear(verb):
+    """The 'that' clause of 'made clear that X' or 'made it clear that X' (the parser hangs it on the
+    verb or on 'clear'); None when 'make' has no 'clear' or no such clause."""
+    clear = next((c for c in verb.children if c.lower_ == "clear" and c.i > verb.i), None)
+    if clear is None:
+        return None
+    for c in [*verb.children, *clear.children]:
+        if c.i > clear.i and c.dep_ in {"ccomp", "advcl"} and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return c
+    return None
+
+
+def _colon_quote_after(verb) -> bool:
+    """A colon and a quotation after the verb and its object, within a few words ('summed up the mood: “...”')."""
+    rest = verb.doc.text[verb.idx + len(verb.text):]
+    return re.match(r"[^.:;\n\"“‘]{0,40}:\s*[\"“‘']", rest) is not None
 
 
 # The words that negate a verb. The parser also tags a name's first word 'neg' ('Nguyễn Văn An, a driver,
@@ -428,6 +485,8 @@ def _manner_tag(tok) -> bool:
         return False
     doc = tok.doc
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is not None and tok.i > 0 and doc[tok.i - 1].is_quote and subj.i < tok.i - 1:
+        subj = None  # '“Ceasefire? What ceasefire?” scoffed a fighter': the quotation's own subject
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     # inverted, 'fumed union organiser X': the speaker follows at once (the parser may make it the object)
     inverted = subj is None and nxt is not None and nxt.pos_ in {"DET", "PROPN", "NOUN", "ADJ", "NUM"}
@@ -704,6 +763,8 @@ def _subject(verb):
             return obj
         if depth == 0 and (obj := _speaker_in_opening_phrase(v)) is not None:
             return obj
+        if depth == 0 and (obj := _first_to_say(v)) is not None:
+            return obj
         if depth == 0 and (_after_quote(v) or _after_reported_clause(v)):
             # '"Where is the money?" asked one protester': the inverted speaker parsed as the object
             obj = next((c for c in v.children if c.dep_ in {"dobj", "dative", "attr"} and c.i > v.i), None)
@@ -789,7 +850,63 @@ def _speaker_in_opening_phrase(verb):
             if t.dep_ == "appos" and t.right_edge.i + 1 == verb.i and doc[t.left_edge.i - 1].text == "," \
                     and t.pos_ in {"NOUN", "PROPN", "PRON"}:
                 return t
+            if t.pos_ in {"NOUN", "PROPN"} and t.right_edge.i + 1 == verb.i and _ran_over_comma(t):
+                return t  # 'In a conversation with Izvestia, State Duma deputy X said': one noun phrase to the parser
     return None
+
+
+def _ran_over_comma(noun) -> bool:
+    """Whether the parser ran a phrase's last noun and the speaker after its comma into one noun phrase
+    ('with Izvestia, State Duma deputy Andrei Kartapolov': 'Izvestia' a modifier of 'Kartapolov'): a
+    modifier before the head ends with the comma (``_np_span`` leaves it out)."""
+    return any(_comma_ended_modifier(c) for c in noun.children if c.i < noun.i)
+
+
+def _comma_ended_modifier(c) -> bool:
+    return c.dep_ in {"nmod", "compound"} and c.doc[c.right_edge.i].text == "," and c.right_edge.i < c.head.i
+
+
+# Prepositions of where someone is: 'a fighter at the checkpoint', 'a woman outside the court'.
+_WHERE_PREPS = frozenset("at in outside inside near from on by behind".split())
+
+
+def _indefinite_speakers_place(subj) -> int | None:
+    """'“...,” scoffed a fighter at the checkpoint outside X': after an inverted speaker named only by an
+    indefinite common noun, the parser hangs the place phrase that tells who it is on the verb; it belongs
+    to the speaker (a named speaker's 'said X in Jakarta on Wednesday' is where X spoke, and stays out).
+    The character end of the phrase, when it follows the noun at once and ends the sentence or a clause
+    (a comma), is no date, and holds no clause; None otherwise."""
+    verb = subj.head
+    if subj.dep_ not in {"dobj", "attr"} or subj.i < verb.i or subj.pos_ != "NOUN" or not any(
+            c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one"} for c in subj.children):
+        return None
+    doc = subj.doc
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == subj.right_edge.i + 1), None)
+    if prep is None or prep.lower_ not in _WHERE_PREPS or any(t.ent_type_ in {"DATE", "TIME"} or t.pos_ == "VERB"
+                                                               for t in prep.subtree):
+        return None
+    end = prep.right_edge
+    if end.i + 1 < len(doc) and doc[end.i + 1].text not in {".", ",", "!", "?", ";"}:
+        return None
+    return end.idx + len(end.text)
+
+
+def _first_to_say(verb):
+    """'Sputnik was the only outlet to report that X', 'She was the first minister to admit that X': an
+    infinitive of saying on the noun that 'be' gives its subject is that subject's saying. The subject of
+    'be'; None when the verb is no such infinitive."""
+    if not any(c.tag_ == "TO" and c.i < verb.i for c in verb.children):
+        return None
+    if verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "attr":
+        be = verb.head.head
+    elif verb.dep_ == "xcomp" and any(c.dep_ == "attr" and c.i < verb.i for c in verb.head.children):
+        be = verb.head  # the parser hangs the infinitive on 'was' itself
+    else:
+        return None
+    subj = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i), None) \
+        if be.lemma_.lower() == "be" else None
+    # 'It was a mistake to say that ...' names no one who said it
+    return None if subj is None or subj.lower_ in {"it", "this", "that", "there"} else subj
 
 
 def _topic_before_colon(verb):
@@ -807,15 +924,24 @@ def _quoted_subject(verb):
     """A quotation's first noun that the parser hung on the verb after it, as a second subject or a
     bare noun: in '“Thoughts with everyone affected,” the MP tweeted', 'Thoughts' and 'MP' both depend
     on 'tweeted'. The one followed by the closing mark is the quotation's; None unless the verb has a
-    subject after that mark."""
+    subject after that mark, or its inverted speaker right after it as the object ('“Ceasefire? What
+    ceasefire?” scoffed a fighter')."""
     doc = verb.doc
     subs = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     for first in (c for c in verb.children if c.dep_ in {"nsubj", "npadvmod", "dep"} and c.i < verb.i):
         after = next((x for x in subs if x.i > first.i), None)
-        if after is None:
+        if after is not None:
+            bound = after.left_edge.i
+        elif any(c.dep_ in {"dobj", "attr", "dative"} and c.left_edge.i == verb.i + 1 and c.pos_ != "PRON"
+                 for c in verb.children) and _opens_sentence(doc.text[: doc[verb.i - 1].idx + 1]):
+            bound = verb.i  # not '... writing that “multiple sources” told her ...': a quotation inside a sentence
+        else:
             return None
         end = max(t.i for t in first.subtree)
-        closing = next((t for t in doc[end + 1 : after.left_edge.i] if t.text in {"”", '"', "’", "''"}), None)
+        marks = {"”", '"', "’", "''"}
+        # the closing mark ends the noun's subtree when the parser hung it there ('What sanctions?”')
+        closing = doc[end] if doc[end].text in marks and end < bound else next(
+            (t for t in doc[end + 1 : bound] if t.text in marks), None)
         if closing is not None and all(t.is_punct for t in doc[end + 1 : closing.i + 1]):
             return first
         return None

@@ -16,11 +16,14 @@ from .spans import (
     _clause_after_aside,
     _comma_before,
     _fronted_subject,
+    _indefinite_speakers_place,
     _is_speech,
+    _made_clear,
     _np_span,
     _quoted_subject,
     _source_span,
     _speakers_second_verb,
+    _stance_clause,
     _subject,
     _that_clause,
     _tok_range,
@@ -176,6 +179,10 @@ def _content_of(verb, text: str, quotes: list[Quote]) -> tuple[int, int, str] | 
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     ccomps += [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
                and not any(t.text in {";", ":"} for t in doc[c.right_edge.i + 1 : verb.i])]
+    lem = verb.lemma_.lower()
+    stated = _stance_clause(verb) if lem in {"express", "voice"} else _made_clear(verb) if lem == "make" else None
+    if stated is not None:  # 'expressed confidence that X', 'made it clear that X': the clause, not 'it clear'
+        ccomps = [stated]
     if not ccomps:
         ccomps = _addressee_clause(verb)
     if not ccomps:  # 'told reporters his side had been "robbed"' parsed as an xcomp with its own subject
@@ -406,14 +413,27 @@ def _contrast_tail(verb, clause) -> int | None:
     """Where a contrast that qualifies the reported clause ends, when the parser hung it on the verb
     of saying after the clause: 'said Moscow was ready to resume talks "at any moment," but only
     without preconditions'. The tail is 'but'/'yet' and words without a verb up to the sentence's end
-    (a second verb, 'but declined to say ...', is the speaker's own act); None otherwise."""
+    (a second verb, 'but declined to say ...', is the speaker's own act); None otherwise. A concession
+    with no verb ('insisted his side were “not in a crisis” despite three defeats', 'in spite of',
+    'notwithstanding') weighs the reported claim against the facts and goes with it too."""
     tail = [t for t in verb.subtree if t.i > clause.right_edge.i and not t.is_punct]
+    between = verb.doc[clause.right_edge.i + 1 : tail[0].i] if tail else []
+    if len(tail) >= 2 and _concession(tail) and tail[0].head.i == verb.i and not any(
+            t.pos_ in {"VERB", "AUX"} for t in tail) and all(t.is_punct for t in between):
+        return _tok_range(tail)[1]  # 'insisted his side were “not in a crisis” despite three straight defeats'
     if len(tail) < 2 or tail[0].lower_ not in {"but", "yet"} or tail[0].dep_ != "cc" or tail[0].head.i != verb.i \
             or any(t.pos_ in {"VERB", "AUX"} for t in tail) and not _backshifted_after_quote(verb, clause, tail):
         return None
     if any(not t.is_punct for t in verb.doc[clause.right_edge.i + 1 : tail[0].i]):
         return None
     return _tok_range(tail)[1]
+
+
+def _concession(tail: list) -> bool:
+    """A phrase opening with 'despite', 'notwithstanding' or 'in spite of', hung on the verb of saying."""
+    first = tail[0]
+    return first.dep_ == "prep" and (first.lower_ in {"despite", "notwithstanding"}
+                                     or [t.lower_ for t in tail[:3]] == ["in", "spite", "of"])
 
 
 def _backshifted_after_quote(verb, clause, tail: list) -> bool:
@@ -658,6 +678,13 @@ def _drop_unparsed_addressee(toks: list, verb) -> list:
     while k < len(toks) and (toks[k].is_title or toks[k].is_upper and toks[k].is_alpha) \
             and toks[k].ent_type_ not in {"DATE", "TIME"}:
         k += 1
+    # 'tells EU leaders Ukraine needs ...', 'told Tory MPs the party would ...': the people told, in the plural
+    plural = k
+    while lead < plural < len(toks) - 1 and toks[plural].tag_ == "NNS" and toks[plural].is_lower:
+        plural += 1
+    if plural > k and (toks[plural].is_title or toks[plural].lower_ in {"the", "a", "an", "his", "her", "its",
+                                                                          "their", "our"}):
+        return toks[plural:]
     if lead < k < len(toks) - 1 and toks[k - 1].whitespace_ and (
             not lead and toks[k].lower_ in {"the", "a", "an", "his", "her", "its", "their", "our"}
             or doc[toks[lead].i : toks[k].i].text in _OUTLET_NAMES):  # 'told Reuters prices had halved'
@@ -962,8 +989,11 @@ def _speakers_act_after_quote(verb, s: int, e: int, quotes: list[Quote]) -> int 
     """Where a reported clause ends when a partial quote closes it and 'and' adds a verb in the tense of
     the verb of saying with no subject of its own: 'said sales were "weaker than feared" and cut its
     outlook' (the parser hangs 'cut' on 'were'; the company cut the outlook, it did not say so). The
-    closing mark is the writer taking the narration back. None otherwise ('said prices were "too high"
-    and would have to fall' keeps the modal's clause; 'said it was "weak" and had fallen' its auxiliary)."""
+    closing mark is the writer taking the narration back. So does a past-tense verb joined to a bare verb
+    under a modal ('reaffirmed that China would continue to open its market and welcomed more imports'):
+    it cannot share the 'would', so it is the speaker's act, quote or none. None otherwise ('said prices
+    were "too high" and would have to fall' keeps the modal's clause; 'said it was "weak" and had fallen'
+    its auxiliary)."""
     doc = verb.doc
     if verb.tag_ not in {"VBD", "VBZ"}:
         return None
@@ -975,6 +1005,8 @@ def _speakers_act_after_quote(verb, s: int, e: int, quotes: list[Quote]) -> int 
         cc = doc[t.i - 1]
         if cc.lower_ != "and" or t.i < 2:
             continue
+        if t.tag_ == "VBD" and t.head.tag_ == "VB" and any(a.dep_ == "aux" and a.tag_ == "MD" for a in t.head.children):
+            return cc.idx  # 'reaffirmed that China would continue A and welcomed B': no past tense under 'would'
         mark = doc[t.i - 2]
         if any(q.end == mark.idx and s < q.start for q in quotes) and (_possessor_elsewhere(t) or _takes_leave(t)
                                                                       or _pledges(t)):
@@ -1035,6 +1067,19 @@ def _possessor_elsewhere(conj) -> bool:
     return False
 
 
+def _inner_quote_closed(text: str, s: int, e: int) -> int:
+    """The end of a quotation's words that end with a quotation inside it ('\'My father always said "never
+    lend money",\' the chef told ...'): the words are given as spoken, so the inner quotation keeps its
+    closing mark when its opening mark is in them. (A partial quote closing a reported clause, 'said the
+    ban was “unlawful”', drops it: the writer's clause is no quotation.)"""
+    if e >= len(text):
+        return e
+    close = text[e]
+    if close == '"' and text.count('"', s, e) % 2 == 1 or close == "”" and text.count("“", s, e) > text.count("”", s, e):
+        return e + 1
+    return e
+
+
 def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
     text = doc.text
     out = []
@@ -1074,8 +1119,12 @@ def _verb_attributions(doc, quotes: list[Quote]) -> list[Attribution]:
         s, e = _trim(text, s, e)
         if e <= s:
             continue
+        if how in {"quote", "split"}:
+            e = _inner_quote_closed(text, s, e)
         ss, se = _source_span(subj)
         ss = _role_read_as_object_of_as(subj, ss)
+        if (place := _indefinite_speakers_place(subj)) is not None and e <= ss:
+            se = place  # '“...,” scoffed a fighter at the checkpoint': the phrase tells who the fighter is
         if garden:  # the participle the parser hung on the speaker is the cue, not part of the speaker
             se = len(text[:min(se, tok.idx)].rstrip())
         if how == "clause" and ss < s < se < e:
