@@ -4045,6 +4045,7 @@ def test_ctrl_c_while_reuse_aligns_on_a_cluster_leaves_no_dask_noise(monkeypatch
     quiet in the same probe."""
     import _thread
     import gc
+    import signal
 
     from distributed import Client, LocalCluster
 
@@ -4057,11 +4058,17 @@ def test_ctrl_c_while_reuse_aligns_on_a_cluster_leaves_no_dask_noise(monkeypatch
     monkeypatch.setattr(reuse, "_align_items", slow)
     text = "The minister said the plan for the harbour was a disaster and the council would vote on it next week. " * 4
     arts = [Article(id=f"a{i}", text=text + f" Other words, number {i}, follow here. " * 3) for i in range(6)]
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
-        threading.Timer(1.0, _thread.interrupt_main).start()  # Ctrl-C while the pairs are aligned
-        with pytest.raises(KeyboardInterrupt):
-            reuse.find_reuse_dask(arts, client, pairs_per_task=1)
+    # Python's own handler, as a command starts: started in the background (CI), SIGINT is ignored,
+    # and interrupt_main then does nothing
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            threading.Timer(1.0, _thread.interrupt_main).start()  # Ctrl-C while the pairs are aligned
+            with pytest.raises(KeyboardInterrupt):
+                reuse.find_reuse_dask(arts, client, pairs_per_task=1)
+    finally:
+        signal.signal(signal.SIGINT, before)
     gc.collect()  # asyncio reports an unread task exception when the task is collected
     assert "never retrieved" not in caplog.text, caplog.text
 
