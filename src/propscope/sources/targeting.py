@@ -223,12 +223,12 @@ def _unshouted_names(text: str, ents: list[dict[str, Any]], spans: Sequence[Any]
     drops as shouting (not a place there: 'FLEES TO DUBAI' is where, and the model mostly tags one aimed at).
     Each a mention at its place, unless the model tagged one there; one of the same name elsewhere in the text
     lends its id and label."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # a plain word list; spaCy is imported when targets are sought
+
     found: list[tuple[int, int]] = []
     for sp in spans:
         s, e = int(_get(sp, "start")), int(_get(sp, "end"))
         if "slogan" in str(_get(sp, "technique") or "").lower() and (m := _SLOGAN_AT.match(text, s, e)) is not None:
-            from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is imported only when it is needed
-
             if (m.group("a") or m.group("b")).lower() not in STOP_WORDS:
                 found.append(m.span("a") if m.group("a") else m.span("b"))
     end = text.find("\n")
